@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ProvinceCode, SchoolCode, SchoolLevel, SchoolYearLabel, Track } from './domain';
+
+export const SchoolListQuery = z.object({
+  province: ProvinceCode.optional(),
+  level: SchoolLevel.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type SchoolListQuery = z.infer<typeof SchoolListQuery>;
+
+export const SchoolSummary = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  instituteCode: z.string(),
+  municipality: z.string(),
+  province: ProvinceCode,
+  kind: z.string(),
+  level: SchoolLevel,
+  classes: z.number().int().nonnegative(),
+  students: z.number().int().nonnegative(),
+});
+export type SchoolSummary = z.infer<typeof SchoolSummary>;
+
+export const SchoolList = z.object({ items: z.array(SchoolSummary) });
+export type SchoolList = z.infer<typeof SchoolList>;
+
+export const ClassSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  schoolYear: SchoolYearLabel,
+  gradeLevel: z.number().int().min(1).max(5),
+  track: Track.nullable(),
+  weeklyHours: z.number(),
+  annualHours: z.number(),
+  students: z.number().int().nonnegative(),
+});
+export type ClassSummary = z.infer<typeof ClassSummary>;
+
+export const SchoolDetail = SchoolSummary.extend({
+  address: z.string().nullable(),
+  classList: z.array(ClassSummary),
+});
+export type SchoolDetail = z.infer<typeof SchoolDetail>;
+
+export const SchoolCodeParam = z.object({ code: SchoolCode });
