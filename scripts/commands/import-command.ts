@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../server/src/config';
+import { migrateToLatest } from '../../server/src/db/migrate';
+import { openSqlite } from '../../server/src/db/open-database';
+import { ImportInputError, importPaths } from '../../server/src/imports/import-paths';
+
+const USAGE = `Uso: pnpm primm import --db FILE [--dry-run] [--allow-partial] [--json] PERCORSO…
+
+Importa una o più cartelle di scuola (o una cartella che le contiene) nel formato di
+docs/data-format.md, in una sola transazione.
+  --db FILE          database SQLite (predefinito: PRIMM_DB o data/primm.sqlite)
+  --dry-run          calcola cosa cambierebbe senza scrivere nulla (anteprima)
+  --allow-partial    esci con 0 anche se alcune righe sono state scartate
+  --json             stampa il riepilogo come un oggetto JSON sull'ultima riga`;
+
+/** `pnpm primm import`: exit 0 when everything was taken, 1 when rows were rejected, 2 on bad usage. */
+export async function runImportCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'allow-partial': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    console.error(`Indica almeno una cartella da importare.\n\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig({ ...process.env, ...(values.db ? { PRIMM_DB: values.db } : {}) });
+  const db = openSqlite(config.dbPath);
+  try {
+    await migrateToLatest(db);
+    const summary = await importPaths(db, positionals, {
+      pseudonymKey: config.pseudonymKey,
+      source: 'cli',
+      dryRun: values['dry-run'],
+      onProgress: ({ school, done, total }) => process.stderr.write(`\r${done}/${total} ${school}   `),
+    });
+    process.stderr.write('\n');
+    const { inserted, updated, unchanged, rejected, errors } = summary;
+    if (values.json) {
+      console.log(JSON.stringify({ inserted, updated, unchanged, rejected, errors, dryRun: values['dry-run'], schools: summary.schools }));
+    } else {
+      const verb = values['dry-run'] ? 'Anteprima (nulla è stato scritto)' : 'Importazione completata';
+      console.log(`${verb}: ${summary.schools} scuole, ${inserted} inserite, ${updated} aggiornate, ${unchanged} invariate, ${rejected} scartate.`);
+      for (const e of errors.slice(0, 20)) console.log(`  ${e.file}:${e.line} [${e.column}] ${e.message}`);
+      if (errors.length > 20) console.log(`  … e altri ${errors.length - 20} errori`);
+    }
+    return rejected > 0 && !values['allow-partial'] ? 1 : 0;
+  } catch (err) {
+    if (err instanceof ImportInputError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * `pnpm primm <command>`: the command line of primm-ews. With `--json`, a command prints one JSON
+ * object as the last line of stdout (progress goes to stderr), so scripts can read it.
+ */
+import { runImportCommand } from './commands/import-command';
+import { runServeCommand } from './commands/serve-command';
+import { runGenCommand } from './gen/cli';
+
+type Command = { summary: string; run: (argv: string[]) => Promise<number> };
+
+const commands: Record<string, Command> = {
+  gen: {
+    summary: 'genera una regione sintetica (--students N --seed S --out DIR [--schools K] [--year 2025/26] [--as-of AAAA-MM-GG] [--json])',
+    run: runGenCommand,
+  },
+  import: {
+    summary: 'importa cartelle di scuole (--db FILE [--dry-run] [--allow-partial] [--json] PERCORSO…)',
+    run: runImportCommand,
+  },
+  serve: {
+    summary: 'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_DEMO=0 per non caricare la regione dimostrativa)',
+    run: runServeCommand,
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    'primm-ews — allerta precoce contro la dispersione scolastica',
+    '',
+    'Uso: pnpm primm <comando> [opzioni]',
+    '',
+    'Comandi:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'pnpm primm <comando> --help per le opzioni di un comando.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Comando sconosciuto: ${name}\n\n${help()}`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import { auditRoutes } from './audit/routes';
+import { authRoutes } from './auth/routes';
+import { classRoutes } from './classes/routes';
+import type { Config } from './config';
+import type { Db } from './db/open-database';
+import { healthRoutes } from './health/routes';
+import { authenticate } from './http/authenticate';
+import { checkOrigin } from './http/check-origin';
+import { apiNotFound, createErrorHandler } from './http/error-handler';
+import { requestContext, securityHeaders } from './http/security-headers';
+import { provinceRoutes } from './provinces/routes';
+import { schoolRoutes } from './schools/routes';
+import { studentRoutes } from './students/routes';
+import { userRoutes } from './users/routes';
+
+export interface AppDeps {
+  db: Db;
+  config: Pick<Config, 'webDist' | 'version' | 'demo'>;
+  /** The clock, injectable so tests can age a session without waiting. */
+  now?: () => Date;
+}
+
+/** Builds the HTTP app; never listens (main.ts does), so tests run it in-process. */
+export function createApp({ db, config, now = () => new Date() }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestContext, securityHeaders);
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }), authenticate(db, now), checkOrigin);
+  api.use(healthRoutes(db, config));
+  api.use(authRoutes(db, { now, demo: config.demo }));
+  api.use(provinceRoutes(db));
+  api.use(schoolRoutes(db));
+  api.use(classRoutes(db));
+  api.use(studentRoutes(db, now));
+  api.use(userRoutes(db));
+  api.use(auditRoutes(db));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  serveWebApp(app, config.webDist);
+  app.use(createErrorHandler(db));
+  return app;
+}
+
+/** The built web app and its client-side routes (every non-API GET falls back to index.html). */
+function serveWebApp(app: Express, webDist: string): void {
+  const index = join(webDist, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+  app.get(/^(?!\/api\/).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

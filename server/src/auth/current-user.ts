@@ -1,0 +1,33 @@
+import type { Role } from '@primm/shared/contracts/auth';
+import type { Db } from '../db/open-database';
+
+/** The signed-in user with the scope every permission check reads. */
+export interface AuthUser {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** Schools held directly (referente, mediatore). */
+  schoolIds: number[];
+  /** Classes held (docente). */
+  classIds: number[];
+  mustChangePassword: boolean;
+}
+
+export async function loadAuthUser(db: Db, userId: number): Promise<AuthUser | undefined> {
+  const user = await db.selectFrom('app_user').selectAll().where('id', '=', userId).where('disabled_at', 'is', null).executeTakeFirst();
+  if (!user) return undefined;
+  const [schools, classes] = await Promise.all([
+    db.selectFrom('user_school').select('school_id').where('user_id', '=', userId).execute(),
+    db.selectFrom('user_class').select('class_id').where('user_id', '=', userId).execute(),
+  ]);
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    role: user.role,
+    schoolIds: schools.map((s) => s.school_id),
+    classIds: classes.map((c) => c.class_id),
+    mustChangePassword: user.must_change_password === 1,
+  };
+}

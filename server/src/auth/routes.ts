@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import { DemoAccounts, LoginInput, type Me } from '@primm/shared/contracts/auth';
+import type { Db } from '../db/open-database';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts';
+import { audit } from '../http/audit';
+import { SESSION_COOKIE_PLAIN, SESSION_COOKIE_SECURE, requireRole, userOf } from '../http/authenticate';
+import { HttpError } from '../http/http-error';
+import { loadAuthUser, type AuthUser } from './current-user';
+import { hashPassword, verifyPassword } from './password';
+import { ABSOLUTE_TIMEOUT_MS, createSession, deleteSession } from './sessions';
+import { clearAccountFailures, isThrottled, recordLoginFailure } from './throttle';
+
+const LOGIN_FAILED = 'Email o password non corretti';
+
+export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean }): Router {
+  const router = Router();
+
+  router.post('/auth/login', async (req, res) => {
+    const input = LoginInput.parse(req.body);
+    const now = deps.now();
+    const ip = req.ip ?? 'unknown';
+    if (await isThrottled(db, input.email, ip, now)) {
+      await audit(db, { req }, { action: 'auth.login', outcome: 'denied', details: { email: input.email, reason: 'throttled' } });
+      throw new HttpError(429, 'rate_limited', 'Troppi tentativi non riusciti: riprova tra 15 minuti');
+    }
+    const row = await db.selectFrom('app_user').select(['id', 'password_hash', 'disabled_at']).where('email', '=', input.email).executeTakeFirst();
+    // Verify even for unknown accounts, so response time does not tell which emails exist.
+    const ok = await verifyPassword(row?.password_hash ?? (await unknownUserHash()), input.password);
+    const user = ok && row && !row.disabled_at ? await loadAuthUser(db, row.id) : undefined;
+    if (!user) {
+      await recordLoginFailure(db, input.email, ip, now);
+      await audit(db, { req }, { action: 'auth.login', outcome: 'failed', details: { email: input.email } });
+      throw new HttpError(401, 'unauthenticated', LOGIN_FAILED);
+    }
+    // Rotation: whatever session the browser had is dropped; a new id is issued at login.
+    if (req.sessionToken) await deleteSession(db, req.sessionToken);
+    await clearAccountFailures(db, input.email);
+    const token = await createSession(db, user.id, now);
+    setSessionCookie(req, res, token);
+    await audit(db, { user, req }, { action: 'auth.login' });
+    res.json(toMe(user, await schoolsOf(db, user)));
+  });
+
+  router.post('/auth/logout', async (req, res) => {
+    if (req.sessionToken) await deleteSession(db, req.sessionToken);
+    if (req.user) await audit(db, { user: req.user, req }, { action: 'auth.logout' });
+    for (const name of [SESSION_COOKIE_SECURE, SESSION_COOKIE_PLAIN]) {
+      res.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'strict', secure: name === SESSION_COOKIE_SECURE });
+    }
+    res.status(204).end();
+  });
+
+  router.get('/me', requireRole(), async (req, res) => {
+    const user = userOf(req);
+    res.json(toMe(user, await schoolsOf(db, user)));
+  });
+
+  router.get('/auth/demo-accounts', (_req, res) => {
+    const body: DemoAccounts = deps.demo
+      ? { demo: true, password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, role, description }) => ({ email, role, description })) }
+      : { demo: false, password: null, accounts: [] };
+    res.json(DemoAccounts.parse(body));
+  });
+
+  return router;
+}
+
+function setSessionCookie(req: Request, res: Response, token: string): void {
+  const secure = req.secure;
+  res.cookie(secure ? SESSION_COOKIE_SECURE : SESSION_COOKIE_PLAIN, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    maxAge: ABSOLUTE_TIMEOUT_MS,
+  });
+}
+
+async function schoolsOf(db: Db, user: AuthUser) {
+  if (user.schoolIds.length === 0) return [];
+  return db.selectFrom('school').select(['code', 'name']).where('id', 'in', user.schoolIds).orderBy('code').execute();
+}
+
+function toMe(user: AuthUser, schools: { code: string; name: string }[]): Me {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    schools,
+    classIds: user.classIds,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+// The hash of a random string nobody knows: the cost of a real verification, never a match.
+let unknownHash: Promise<string> | undefined;
+const unknownUserHash = () => (unknownHash ??= hashPassword(randomBytes(24).toString('hex')));

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  /** Loopback by default: nothing is exposed to the network unless asked for with HOST. */
+  host: string;
+  dbPath: string;
+  /** Key of the HMAC that pseudonymises the codice fiscale. Losing it breaks matching of re-imports. */
+  pseudonymKey: string;
+  /** Load the demo region into an empty database at start. */
+  demo: boolean;
+  /** Built web app served by express, when present. */
+  webDist: string;
+  version: string;
+}
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Config from the environment, with the defaults that `pnpm start` documents. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dbPath = resolve(env.PRIMM_DB ?? resolve(repoRoot, 'data/primm.sqlite'));
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT non valida: ${env.PORT}`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dbPath,
+    pseudonymKey: env.PRIMM_PSEUDONYM_KEY ?? readOrCreateKeyFile(`${dbPath}.key`),
+    demo: (env.PRIMM_DEMO ?? '1') !== '0',
+    webDist: resolve(repoRoot, 'web/dist'),
+    version: env.npm_package_version ?? '0.1.0',
+  };
+}
+
+/**
+ * Without PRIMM_PSEUDONYM_KEY the key lives in a file beside the database (mode 0600), made once,
+ * so that re-imports keep matching students across restarts. Production sets the variable.
+ */
+export function readOrCreateKeyFile(path: string): string {
+  if (path.startsWith(':memory:')) return randomBytes(32).toString('hex');
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dirname(path), { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(path, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
+}

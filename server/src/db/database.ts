@@ -1,0 +1,329 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Table types of the schema created by the migrations (snake_case, as in SQL). */
+export interface Database {
+  province: ProvinceTable;
+  municipality: MunicipalityTable;
+  school: SchoolTable;
+  school_year: SchoolYearTable;
+  school_calendar: SchoolCalendarTable;
+  term: TermTable;
+  school_closure: SchoolClosureTable;
+  class: ClassTable;
+  student: StudentTable;
+  enrolment: EnrolmentTable;
+  app_user: AppUserTable;
+  import_batch: ImportBatchTable;
+  attendance_event: AttendanceEventTable;
+  grade: GradeTable;
+  outcome: OutcomeTable;
+  user_school: UserSchoolTable;
+  user_class: UserClassTable;
+  user_session: UserSessionTable;
+  settings_version: SettingsVersionTable;
+  flag: FlagTable;
+  student_note: StudentNoteTable;
+  support_case: SupportCaseTable;
+  case_action: CaseActionTable;
+  audit_log: AuditLogTable;
+  login_failure: LoginFailureTable;
+}
+
+export interface ProvinceTable {
+  code: string;
+  name: string;
+  istat_code: string;
+}
+
+export interface MunicipalityTable {
+  istat_code: string;
+  name: string;
+  province_code: string;
+  cadastral_code: string;
+  population: number | null;
+}
+
+export interface SchoolTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  institute_code: string;
+  institute_name: string;
+  province_code: string;
+  municipality_istat: string | null;
+  municipality_name: string;
+  cadastral_code: string | null;
+  kind: string;
+  level: 'primo_grado' | 'secondo_grado';
+  address: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type SchoolRow = Selectable<SchoolTable>;
+
+export interface SchoolYearTable {
+  id: Generated<number>;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface SchoolCalendarTable {
+  id: Generated<number>;
+  school_id: number;
+  school_year_id: number;
+  lessons_start: string;
+  lessons_end: string;
+}
+
+export interface TermTable {
+  id: Generated<number>;
+  school_id: number;
+  school_year_id: number;
+  seq: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface SchoolClosureTable {
+  id: Generated<number>;
+  school_id: number;
+  school_year_id: number;
+  starts_on: string;
+  ends_on: string;
+  reason: string;
+}
+
+export type TrackValue = 'liceo' | 'tecnico' | 'professionale' | 'iefp';
+
+export interface ClassTable {
+  id: Generated<number>;
+  school_id: number;
+  school_year_id: number;
+  name: string;
+  grade_level: number;
+  track: TrackValue | null;
+  timetable: string;
+  weekly_hours: number;
+  annual_hours: number;
+}
+export type ClassRow = Selectable<ClassTable>;
+
+export interface StudentTable {
+  id: Generated<number>;
+  pseudonym: string;
+  last_name: string;
+  first_name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  birthplace: string | null;
+  citizenship: string;
+  born_in_italy: number;
+  arrival_date: string | null;
+  l2_level: string | null;
+  residence_istat: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type StudentRow = Selectable<StudentTable>;
+export type NewStudentRow = Insertable<StudentTable>;
+
+export type ExitReason = 'cambio_classe' | 'trasferito' | 'passaggio_iefp' | 'ritirato' | 'abbandono';
+
+export interface EnrolmentTable {
+  id: Generated<number>;
+  student_id: number;
+  class_id: number;
+  entered_on: string;
+  left_on: string | null;
+  exit_reason: ExitReason | null;
+}
+
+export type Role = 'admin' | 'referente' | 'docente' | 'mediatore' | 'analista';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: Role;
+  password_hash: string | null;
+  must_change_password: Generated<number>;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string | null;
+  user_id: number | null;
+  source: 'cli' | 'web' | 'demo';
+  status: 'running' | 'committed' | 'failed' | 'dry_run';
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  files: string;
+  errors: string | null;
+}
+
+export type AttendanceKind = 'assenza' | 'entrata_posticipata' | 'uscita_anticipata';
+
+export interface AttendanceEventTable {
+  id: Generated<number>;
+  student_id: number;
+  class_id: number;
+  date: string;
+  kind: AttendanceKind;
+  hours: number;
+  justified: number;
+  deroga: string | null;
+  deroga_decided_on: string | null;
+  import_batch_id: number | null;
+}
+
+export type GradeKind = 'scritto' | 'orale' | 'pratico' | 'scrutinio';
+
+export interface GradeTable {
+  id: Generated<number>;
+  student_id: number;
+  class_id: number;
+  date: string;
+  subject: string;
+  kind: GradeKind;
+  raw: string;
+  value: number | null;
+  is_conduct: number;
+  in_average: number;
+  judgement: string | null;
+  import_batch_id: number | null;
+}
+
+export type OutcomeResult =
+  | 'ammesso'
+  | 'non_ammesso'
+  | 'sospensione_giudizio'
+  | 'ritirato'
+  | 'trasferito'
+  | 'abbandono'
+  | 'valutato';
+
+export interface OutcomeTable {
+  id: Generated<number>;
+  student_id: number;
+  school_id: number | null;
+  school_year: string;
+  grade_level: number;
+  period: string;
+  result: OutcomeResult;
+  failed_subjects: string | null;
+  import_batch_id: number | null;
+}
+
+export interface UserSchoolTable {
+  user_id: number;
+  school_id: number;
+}
+
+export interface UserClassTable {
+  user_id: number;
+  class_id: number;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SettingsVersionTable {
+  id: Generated<number>;
+  version: number;
+  data: string;
+  note: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface FlagTable {
+  id: Generated<number>;
+  student_id: number;
+  reason_code: string;
+  reason: string;
+  created_by: number;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: number | null;
+}
+
+export interface StudentNoteTable {
+  id: Generated<number>;
+  student_id: number;
+  body: string;
+  created_by: number;
+  created_at: string;
+}
+
+export interface SupportCaseTable {
+  id: Generated<number>;
+  student_id: number;
+  school_id: number;
+  flag_id: number | null;
+  opened_by: number;
+  owner_id: number;
+  opened_at: string;
+  status: 'open' | 'monitoring' | 'closed';
+  goal: string;
+  closed_at: string | null;
+  outcome: 'back_on_track' | 'reoriented' | 'left_education' | 'moved_away' | 'other' | null;
+  outcome_note: string | null;
+}
+
+export interface CaseActionTable {
+  id: Generated<number>;
+  case_id: number;
+  type:
+    | 'family_meeting'
+    | 'cultural_mediation'
+    | 'tutoring'
+    | 'italian_l2'
+    | 'reorient_school'
+    | 'reorient_iefp'
+    | 'reorient_work'
+    | 'reorient_cpia'
+    | 'pua_referral'
+    | 'other';
+  date: string;
+  participants: string;
+  notes: string | null;
+  follow_up_on: string | null;
+  outcome: string | null;
+  destination: string | null;
+  arrived: number | null;
+  created_by: number;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  role: string | null;
+  action: string;
+  method: string | null;
+  path: string | null;
+  student_ids: string | null;
+  class_id: number | null;
+  outcome: 'ok' | 'denied' | 'failed';
+  ip: string | null;
+  details: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}

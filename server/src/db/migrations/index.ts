@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-init';
+import * as m0002 from './0002-login-throttle';
+
+/** Static list: migrations are bundled with the code, never discovered on disk at run time. */
+const migrations: Record<string, Migration> = {
+  '0001-init': m0001,
+  '0002-login-throttle': m0002,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

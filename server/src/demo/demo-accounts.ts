@@ -1,0 +1,43 @@
+import type { Role } from '@primm/shared/contracts/auth';
+import { hashPassword } from '../auth/password';
+import type { Db } from '../db/open-database';
+
+/** Shown by `pnpm start` and on the login page, only in demo mode. */
+export const DEMO_PASSWORD = 'demo-primm';
+
+export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string; description: string }[] = [
+  { email: 'docente@demo.primm.it', role: 'docente', displayName: 'Docente dimostrativo', description: 'due classi di una scuola secondaria di secondo grado' },
+  { email: 'mediatore@demo.primm.it', role: 'mediatore', displayName: 'Mediatore dimostrativo', description: 'due scuole della regione dimostrativa' },
+  { email: 'referente@demo.primm.it', role: 'referente', displayName: 'Referente dimostrativo', description: 'una scuola: importazioni, classi, utenti' },
+  { email: 'analista@demo.primm.it', role: 'analista', displayName: 'Analista USR dimostrativo', description: 'solo dati aggregati, mai un nome' },
+  { email: 'admin@demo.primm.it', role: 'admin', displayName: 'Amministratore dimostrativo', description: 'tutto, configurazione e registro degli accessi' },
+];
+
+/**
+ * One account per role with scopes on the demo schools: the teacher has two classes of the first
+ * upper-secondary school, the referent that school, the mediator that school and the next one.
+ */
+export async function createDemoAccounts(db: Db): Promise<void> {
+  const schools = await db.selectFrom('school').select('id').where('level', '=', 'secondo_grado').orderBy('code').limit(2).execute();
+  const first = schools[0];
+  if (!first) throw new Error('La regione dimostrativa non contiene scuole secondarie di secondo grado');
+  const classes = await db.selectFrom('class').select('id').where('school_id', '=', first.id).orderBy('grade_level').orderBy('name').limit(2).execute();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    for (const account of DEMO_ACCOUNTS) {
+      const { id } = await trx
+        .insertInto('app_user')
+        .values({ email: account.email, display_name: account.displayName, role: account.role, password_hash: passwordHash, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (account.role === 'docente') {
+        await trx.insertInto('user_class').values(classes.map((c) => ({ user_id: id, class_id: c.id }))).execute();
+      }
+      if (account.role === 'referente') await trx.insertInto('user_school').values({ user_id: id, school_id: first.id }).execute();
+      if (account.role === 'mediatore') {
+        await trx.insertInto('user_school').values(schools.map((s) => ({ user_id: id, school_id: s.id }))).execute();
+      }
+    }
+  });
+}

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateRegion } from '../../../scripts/gen/generate-region';
+import type { Db } from '../db/open-database';
+import { importPaths, type ImportSummary } from '../imports/import-paths';
+
+/** The demo region of `pnpm start`: about 3 000 students in 12 real schools, always the same. */
+export const DEMO_REGION = { students: 3000, schools: 12, seed: 2026 } as const;
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  return !(await db.selectFrom('school').select('id').limit(1).executeTakeFirst());
+}
+
+/**
+ * Generates the demo region's register exports and loads them through the one import pipeline,
+ * exactly as a school's files would be loaded.
+ */
+export async function loadDemoRegion(
+  db: Db,
+  pseudonymKey: string,
+  log: (line: string) => void = () => {},
+): Promise<ImportSummary> {
+  const dir = mkdtempSync(join(tmpdir(), 'primm-demo-'));
+  try {
+    log(`Genero la regione dimostrativa (${DEMO_REGION.students} studenti, ${DEMO_REGION.schools} scuole)…`);
+    await generateRegion({ ...DEMO_REGION, outDir: dir });
+    log('Importo i dati delle scuole…');
+    return await importPaths(db, [dir], {
+      pseudonymKey,
+      source: 'demo',
+      onProgress: ({ school, done, total }) => log(`  ${done}/${total} ${school}`),
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,27 @@
+import type { RequestHandler } from 'express';
+import { HttpError } from './http-error';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF defence on top of SameSite=Strict cookies: a state-changing request must come from a page
+ * of this very origin (Origin header, or Referer when a browser omits Origin).
+ */
+export const checkOrigin: RequestHandler = (req, _res, next) => {
+  if (SAFE.has(req.method)) return next();
+  const expected = `${req.protocol}://${req.get('host')}`;
+  const source = req.get('origin') ?? originOf(req.get('referer'));
+  if (source !== expected) {
+    throw new HttpError(403, 'forbidden', 'Richiesta rifiutata: origine non riconosciuta', { reason: 'origin' }, true);
+  }
+  next();
+};
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,50 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import type { ErrorBody } from '@primm/shared/errors';
+import type { Db } from '../db/open-database';
+import { audit } from './audit';
+import { HttpError } from './http-error';
+
+/**
+ * The one place errors become responses. Known errors keep their status and code; anything else
+ * is a bug: logged with the request id, answered as a generic 500 so no stack or SQL leaves.
+ */
+export function createErrorHandler(db: Db): ErrorRequestHandler {
+  return async (err, req, res, _next) => {
+    const body = toErrorBody(err);
+    if (body.status === 500) {
+      console.error(`[${String(res.locals.requestId ?? '-')}] ${req.method} ${req.originalUrl}`, err);
+    }
+    if (err instanceof HttpError && err.isDenial) {
+      // Every refused request leaves a trace: who tried what (issue "Accounts": denied is logged).
+      await audit(db, { user: req.user, req }, { action: 'access.denied', outcome: 'denied', details: { status: err.status, code: err.code } })
+        .catch((e: unknown) => console.error('audit of a denied request failed', e));
+    }
+    res.status(body.status).json(body.body);
+  };
+}
+
+function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof HttpError) {
+    const error = { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
+    return { status: err.status, body: { error } };
+  }
+  if (err instanceof ZodError) {
+    const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return { status: 400, body: { error: { code: 'validation_failed', message: 'Richiesta non valida', details } } };
+  }
+  // express.json() reports bodies that are too large or not JSON with a status of its own.
+  const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
+  if (status === 413) {
+    return { status, body: { error: { code: 'payload_too_large', message: 'Richiesta troppo grande' } } };
+  }
+  if (status === 400) {
+    return { status, body: { error: { code: 'validation_failed', message: 'Corpo della richiesta non leggibile' } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'Errore interno del server' } } };
+}
+
+/** Unknown `/api/*` paths answer in the envelope too, not with express's HTML page. */
+export const apiNotFound: RequestHandler = (_req, _res, next) => {
+  next(new HttpError(404, 'not_found', 'Percorso API inesistente'));
+};

@@ -1,0 +1,58 @@
+import type { AuthUser } from '../auth/current-user';
+import type { Db } from '../db/open-database';
+import { HttpError } from './http-error';
+
+/**
+ * Least privilege, checked on the server for every read and write: teachers see their classes,
+ * referents and mediators their schools, the admin everything, the analyst no student at all.
+ * A denial throws an HttpError marked `denied`, which the error handler writes to the audit log.
+ */
+
+export const denied = (message = 'Non sei autorizzato a vedere questi dati', status: 403 | 404 = 403) =>
+  new HttpError(status, status === 404 ? 'not_found' : 'forbidden', message, undefined, true);
+
+/** Ids of the schools a user may see, or null for every school. */
+export async function visibleSchoolIds(db: Db, user: AuthUser): Promise<number[] | null> {
+  if (user.role === 'admin' || user.role === 'analista') return null;
+  if (user.role === 'docente') {
+    if (user.classIds.length === 0) return [];
+    const rows = await db.selectFrom('class').select('school_id').distinct().where('id', 'in', user.classIds).execute();
+    return rows.map((r) => r.school_id);
+  }
+  return user.schoolIds;
+}
+
+export async function assertCanReadSchool(db: Db, user: AuthUser, schoolId: number): Promise<void> {
+  const ids = await visibleSchoolIds(db, user);
+  if (ids !== null && !ids.includes(schoolId)) throw denied('Questa scuola non è tra le tue');
+}
+
+/** A class's students by name: its teachers, the referents and mediators of its school, the admin. */
+export async function assertCanReadClass(db: Db, user: AuthUser, classId: number): Promise<void> {
+  if (user.role === 'admin') return;
+  if (user.role === 'analista') throw denied('Il ruolo di analista vede solo dati aggregati');
+  if (user.role === 'docente') {
+    if (!user.classIds.includes(classId)) throw denied('Questa classe non è tra le tue');
+    return;
+  }
+  const cls = await db.selectFrom('class').select('school_id').where('id', '=', classId).executeTakeFirst();
+  if (cls && !user.schoolIds.includes(cls.school_id)) throw denied('Questa classe non è di una tua scuola');
+}
+
+/**
+ * A student record: allowed when the student has (or had) an enrolment in a class or school the
+ * user holds. Out of scope answers 404, so that ids cannot be probed for existence.
+ */
+export async function assertCanReadStudent(db: Db, user: AuthUser, studentId: number): Promise<void> {
+  if (user.role === 'admin') return;
+  if (user.role === 'analista') throw denied('Il ruolo di analista vede solo dati aggregati');
+  let q = db.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id').select('enrolment.id').where('enrolment.student_id', '=', studentId);
+  if (user.role === 'docente') {
+    if (user.classIds.length === 0) throw denied('Studente non trovato', 404);
+    q = q.where('class.id', 'in', user.classIds);
+  } else {
+    if (user.schoolIds.length === 0) throw denied('Studente non trovato', 404);
+    q = q.where('class.school_id', 'in', user.schoolIds);
+  }
+  if (!(await q.limit(1).executeTakeFirst())) throw denied('Studente non trovato', 404);
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../db/open-database';
+
+export interface ImportIssue {
+  file: string;
+  line: number;
+  column: string;
+  message: string;
+}
+
+export type RowChange = 'inserted' | 'updated' | 'unchanged';
+
+/** What one import run carries through every file: the transaction, the key, the tallies. */
+export interface ImportContext {
+  trx: Db;
+  pseudonymKey: string;
+  batchId: number | null;
+  now: string;
+  counts: Record<RowChange | 'rejected', number>;
+  issues: ImportIssue[];
+}
+
+/** Errors kept in full per run; beyond this only the rejected count grows. */
+export const MAX_ISSUES = 500;
+
+export function createContext(trx: Db, pseudonymKey: string, batchId: number | null, now: string): ImportContext {
+  return { trx, pseudonymKey, batchId, now, counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, issues: [] };
+}
+
+/** A row that cannot be taken: counted, reported with file, line, column and an Italian reason. */
+export function reject(ctx: ImportContext, issue: ImportIssue): void {
+  ctx.counts.rejected += 1;
+  if (ctx.issues.length < MAX_ISSUES) ctx.issues.push(issue);
+}
+
+export function tally(ctx: ImportContext, change: RowChange): void {
+  ctx.counts[change] += 1;
+}
+
+/** The combined change of a CSV row that wrote several rows (e.g. a student and an enrolment). */
+export function combine(...changes: RowChange[]): RowChange {
+  if (changes.includes('inserted')) return 'inserted';
+  if (changes.includes('updated')) return 'updated';
+  return 'unchanged';
+}

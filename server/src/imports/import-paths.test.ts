@@ -1,0 +1,163 @@
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { repoRoot } from '../config';
+import { createTestDb } from '../testing/test-db';
+import { importPaths } from './import-paths';
+
+const fixture = resolve(repoRoot, 'fixtures/import/generator-format');
+const options = { pseudonymKey: 'test-key', source: 'cli' as const };
+
+/** A private copy of the fixture folder, so a test can spoil it. */
+function copyFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'primm-import-'));
+  cpSync(fixture, dir, { recursive: true });
+  return dir;
+}
+
+describe('importPaths', () => {
+  test('when the fixture school is imported into an empty database, then every row is inserted as documented', async () => {
+    const db = await createTestDb();
+
+    const summary = await importPaths(db, [fixture], options);
+
+    expect(summary).toMatchObject({ schools: 1, inserted: 26, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    expect(await db.selectFrom('student').select(['last_name', 'citizenship', 'born_in_italy', 'l2_level']).orderBy('last_name').execute()).toEqual([
+      { last_name: 'Bianchi', citizenship: 'Italia', born_in_italy: 1, l2_level: null },
+      { last_name: 'Hoxha', citizenship: 'Albania', born_in_italy: 0, l2_level: 'B1' },
+      { last_name: 'Rossi', citizenship: 'Italia', born_in_italy: 1, l2_level: null },
+    ]);
+    const grades = await db.selectFrom('grade').select(['subject', 'raw', 'value', 'in_average', 'is_conduct', 'judgement']).orderBy('date').execute();
+    expect(grades).toEqual([
+      { subject: 'MATEMATICA', raw: '6+', value: 6.25, in_average: 1, is_conduct: 0, judgement: null },
+      { subject: 'ITALIANO', raw: '5½', value: 5.5, in_average: 1, is_conduct: 0, judgement: null },
+      { subject: 'RELIGIONE CATTOLICA', raw: 'buono', value: null, in_average: 0, is_conduct: 0, judgement: 'buono' },
+      { subject: 'FISICA', raw: '7/8', value: 7.5, in_average: 1, is_conduct: 0, judgement: null },
+      { subject: 'MATEMATICA', raw: 'NC', value: null, in_average: 0, is_conduct: 0, judgement: null },
+      { subject: 'COMPORTAMENTO', raw: '8', value: 8, in_average: 0, is_conduct: 1, judgement: null },
+    ]);
+    expect(await db.selectFrom('enrolment').select(['left_on', 'exit_reason']).where('left_on', 'is not', null).execute())
+      .toEqual([{ left_on: '2026-02-20', exit_reason: 'trasferito' }]);
+    expect(await db.selectFrom('import_batch').select(['status', 'inserted', 'rejected']).execute())
+      .toEqual([{ status: 'committed', inserted: 26, rejected: 0 }]);
+  });
+
+  test('when the codice fiscale is imported, then only its HMAC pseudonym is stored', async () => {
+    const db = await createTestDb();
+
+    await importPaths(db, [fixture], options);
+
+    const dump = JSON.stringify(await db.selectFrom('student').selectAll().execute());
+    expect(dump).not.toContain('RSSGLI09C54A271T');
+    expect(dump).toMatch(/"pseudonym":"[0-9a-f]{64}"/);
+  });
+
+  test('when the same files are imported twice, then the second import changes nothing', async () => {
+    const db = await createTestDb();
+    await importPaths(db, [fixture], options);
+
+    const again = await importPaths(db, [fixture], options);
+
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 26, rejected: 0 });
+    expect(await db.selectFrom('grade').select(({ fn }) => fn.countAll().as('n')).executeTakeFirst()).toEqual({ n: 6 });
+  });
+
+  test('when a corrected file changes one grade, then exactly that row is updated', async () => {
+    const db = await createTestDb();
+    const dir = copyFixture();
+    await importPaths(db, [dir], options);
+    const voti = join(dir, 'ANPS03000E', 'voti.csv');
+    writeFileSync(voti, readFileSync(voti, 'utf8').replace('MATEMATICA;Scritto;6+', 'MATEMATICA;Scritto;7-'));
+
+    const summary = await importPaths(db, [dir], options);
+
+    expect(summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 25 });
+    expect(await db.selectFrom('grade').select(['raw', 'value']).where('subject', '=', 'MATEMATICA').where('kind', '=', 'scritto').orderBy('date').execute())
+      .toEqual([{ raw: '7-', value: 6.75 }, { raw: 'NC', value: null }]);
+  });
+
+  test('when rows are wrong, then each is rejected with file, line, column and an Italian reason, and the good rows are kept', async () => {
+    const db = await createTestDb();
+    const dir = copyFixture();
+    const school = join(dir, 'ANPS03000E');
+    appendFileSync(join(school, 'assenze.csv'), [
+      'RSSGLI09C54A271T;08/12/2025;assenza;6;S;', // Immacolata: no lessons
+      'RSSGLI09C54A271T;09/12/2025;assenza;7;S;', // 7 hours on a 6-hour day
+      'RSSGLI09C54A271A;10/12/2025;assenza;6;S;', // wrong check character
+      'BNCNCL09L30E388Z;02/03/2026;assenza;6;S;', // after his transfer
+      '',
+    ].join('\n'));
+    appendFileSync(join(school, 'voti.csv'), 'RSSGLI09C54A271T;15/12/2025;MATEMATICA;Scritto;11\n');
+
+    const summary = await importPaths(db, [dir], options);
+
+    expect(summary.rejected).toBe(5);
+    expect(summary.inserted).toBe(26);
+    expect(summary.errors).toEqual([
+      { file: 'ANPS03000E/assenze.csv', line: 4, column: 'Data', message: 'non è un giorno di lezione della classe' },
+      { file: 'ANPS03000E/assenze.csv', line: 5, column: 'Ore', message: 'ore di assenza (7) oltre le ore di lezione del giorno (6)' },
+      { file: 'ANPS03000E/assenze.csv', line: 6, column: 'Codice fiscale', message: 'codice fiscale non valido' },
+      { file: 'ANPS03000E/assenze.csv', line: 7, column: 'Data', message: 'lo studente non era iscritto in questa scuola in quella data' },
+      { file: 'ANPS03000E/voti.csv', line: 8, column: 'Voto', message: 'voto fuori scala (0–10): "11"' },
+    ]);
+    expect(await db.selectFrom('attendance_event').select(({ fn }) => fn.countAll().as('n')).executeTakeFirst()).toEqual({ n: 2 });
+  });
+
+  test('when it is a dry run, then the counts are computed and nothing is written', async () => {
+    const db = await createTestDb();
+
+    const summary = await importPaths(db, [fixture], { ...options, dryRun: true });
+
+    expect(summary).toMatchObject({ inserted: 26, rejected: 0, batchId: null });
+    expect(await db.selectFrom('school').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('import_batch').selectAll().execute()).toEqual([]);
+  });
+
+  test('when a later school fails to read, then nothing of the earlier school stays and the failure is recorded', async () => {
+    const db = await createTestDb();
+    const dir = copyFixture();
+    const broken = join(dir, 'ZZBROKEN00');
+    cpSync(join(dir, 'ANPS03000E'), broken, { recursive: true });
+    writeFileSync(join(broken, 'scuola.csv'), readFileSync(join(broken, 'scuola.csv'), 'utf8').replaceAll('ANPS03000E', 'ANPS03001F'));
+    // A folder where a file should be: reading it throws, which is not a row error.
+    const assenze = join(broken, 'assenze.csv');
+    cpSync(assenze, `${assenze}.bak`);
+    writeFileSync(assenze, '');
+    await import('node:fs').then((fs) => { fs.rmSync(assenze); mkdirSync(assenze); });
+
+    await expect(importPaths(db, [dir], options)).rejects.toThrow();
+
+    expect(await db.selectFrom('school').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('import_batch').select(['status']).execute()).toEqual([{ status: 'failed' }]);
+  });
+
+  test('when a student moves to another school, then one student has two enrolments', async () => {
+    const db = await createTestDb();
+    const dir = copyFixture();
+    const second = join(dir, 'ANPS01000X');
+    cpSync(join(dir, 'ANPS03000E'), second, { recursive: true });
+    writeFileSync(join(second, 'scuola.csv'), readFileSync(join(second, 'scuola.csv'), 'utf8').replaceAll('ANPS03000E', 'ANPS01000X').replace('G. GALILEI;', 'ALTRO LICEO;'));
+    writeFileSync(join(second, 'studenti.csv'), readFileSync(join(second, 'studenti.csv'), 'utf8').split('\n')
+      .filter((l) => l.startsWith('Codice') || l.startsWith('BNC'))
+      .map((l) => l.replace('15/09/2025;20/02/2026;trasferito', '23/02/2026;;'))
+      .join('\n'));
+    for (const f of ['assenze.csv', 'voti.csv', 'esiti.csv']) writeFileSync(join(second, f), readFileSync(join(second, f), 'utf8').split('\n')[0]!);
+
+    const summary = await importPaths(db, [dir], options);
+
+    expect(summary.rejected).toBe(0);
+    expect(await db.selectFrom('student').select('last_name').where('last_name', '=', 'Bianchi').execute()).toHaveLength(1);
+    expect(await db.selectFrom('enrolment').innerJoin('student', 'student.id', 'enrolment.student_id')
+      .select(['entered_on', 'left_on']).where('last_name', '=', 'Bianchi').orderBy('entered_on').execute())
+      .toEqual([{ entered_on: '2025-09-15', left_on: '2026-02-20' }, { entered_on: '2026-02-23', left_on: null }]);
+  });
+
+  test('when the path has no school folder, then one clear error', async () => {
+    const db = await createTestDb();
+    const empty = mkdtempSync(join(tmpdir(), 'primm-empty-'));
+
+    await expect(importPaths(db, [empty], options)).rejects.toThrow(/Nessuna cartella di scuola/);
+  });
+});

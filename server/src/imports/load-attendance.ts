@@ -1,0 +1,51 @@
+import { RowError, forEachRecord } from './csv-file';
+import type { ImportContext } from './import-context';
+import { parseDecimal, parseYesNo, weekdayIndex } from './parse-values';
+import { classIdsOf, resolveStudentDay } from './resolve-student-day';
+import { lessonHoursOn, type SchoolState } from './school-state';
+import { RowSync, type Row } from './sync-rows';
+
+const KINDS: Record<string, string> = {
+  assenza: 'assenza',
+  'entrata posticipata': 'entrata_posticipata',
+  ritardo: 'entrata_posticipata',
+  'uscita anticipata': 'uscita_anticipata',
+};
+const DEROGHE = new Set(['salute', 'terapie', 'sport', 'religione', 'famiglia', 'altro']);
+
+/** assenze.csv: whole-day absences, late entries and early exits, in lesson hours missed. */
+export async function loadAttendance(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
+  const classIds = classIdsOf(state);
+  const existing = classIds.length === 0 ? [] : await ctx.trx
+    .selectFrom('attendance_event')
+    .select(['student_id', 'date', 'kind', 'class_id', 'hours', 'justified', 'deroga'])
+    .where('class_id', 'in', classIds)
+    .execute();
+  const sync = new RowSync(
+    ctx, 'attendance_event', ['student_id', 'date', 'kind'], ['class_id', 'hours', 'justified', 'deroga'],
+    new Map(existing.map((e) => [`${e.student_id}|${e.date}|${e.kind}`, { ...e } as Row])),
+  );
+  const classById = new Map([...state.classes.values()].map((c) => [c.id, c]));
+
+  await forEachRecord(ctx, dir, 'assenze.csv', ['Codice fiscale', 'Data', 'Tipo', 'Ore'], async (f) => {
+    const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
+    const kind = KINDS[f.required('Tipo').toLowerCase()];
+    if (!kind) throw new RowError('Tipo', 'tipo: assenza, entrata posticipata o uscita anticipata');
+    const cls = classById.get(classId)!;
+    const calendar = state.calendars.get(cls.yearId)!;
+    const held = lessonHoursOn(calendar, cls.timetable, date, weekdayIndex(date));
+    if (held === 0) throw new RowError('Data', 'non è un giorno di lezione della classe');
+    const hours = parseDecimal(f.required('Ore'));
+    if (hours === undefined || hours <= 0) throw new RowError('Ore', 'ore di assenza non valide');
+    if (hours > held) throw new RowError('Ore', `ore di assenza (${hours}) oltre le ore di lezione del giorno (${held})`);
+    const justified = parseYesNo(f.get('Giustificata'));
+    if (justified === undefined) throw new RowError('Giustificata', 'atteso S o N');
+    const deroga = f.get('Deroga').toLowerCase() || null;
+    if (deroga !== null && !DEROGHE.has(deroga)) throw new RowError('Deroga', `motivo di deroga non valido: "${deroga}"`);
+    return sync.put({
+      student_id: studentId, class_id: classId, date, kind, hours,
+      justified: justified ? 1 : 0, deroga, import_batch_id: ctx.batchId,
+    });
+  });
+  await sync.flush();
+}

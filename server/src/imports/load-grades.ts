@@ -1,0 +1,57 @@
+import { parseGrade } from '@primm/shared/grades/parse-grade';
+import { RowError, forEachRecord } from './csv-file';
+import type { ImportContext } from './import-context';
+import { classIdsOf, resolveStudentDay } from './resolve-student-day';
+import type { SchoolState } from './school-state';
+import { RowSync, type Row } from './sync-rows';
+
+const KINDS: Record<string, string> = {
+  scritto: 'scritto',
+  'scritto/grafico': 'scritto',
+  grafico: 'scritto',
+  orale: 'orale',
+  pratico: 'pratico',
+  scrutinio: 'scrutinio',
+};
+// Religion and the alternative activity are graded with a judgement and never averaged.
+const NOT_AVERAGED_SUBJECT = /^(RELIGIONE|IRC|ATTIVIT[AÀ] ALTERNATIVA|MATERIA ALTERNATIVA)/;
+const CONDUCT = /^(COMPORTAMENTO|CONDOTTA)$/;
+
+/** voti.csv: grades in Italian notation, conduct and religion judgements. */
+export async function loadGrades(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
+  const classIds = classIdsOf(state);
+  const existing = classIds.length === 0 ? [] : await ctx.trx
+    .selectFrom('grade')
+    .select(['student_id', 'date', 'subject', 'kind', 'class_id', 'raw', 'value', 'in_average', 'judgement'])
+    .where('class_id', 'in', classIds)
+    .execute();
+  const sync = new RowSync(
+    ctx, 'grade', ['student_id', 'date', 'subject', 'kind'], ['class_id', 'raw', 'value', 'in_average', 'judgement'],
+    new Map(existing.map((g) => [`${g.student_id}|${g.date}|${g.subject}|${g.kind}`, { ...g } as Row])),
+  );
+
+  await forEachRecord(ctx, dir, 'voti.csv', ['Codice fiscale', 'Data', 'Materia', 'Voto'], async (f) => {
+    const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
+    const subject = f.required('Materia').toUpperCase();
+    // Registers mark some grades "(NON IN MEDIA)" after the kind: kept, not averaged.
+    const kindText = f.get('Tipo').toLowerCase();
+    const notInAverage = kindText.includes('non in media');
+    const kind = KINDS[kindText.replace(/\(non in media\)/, '').trim() || 'orale'];
+    if (!kind) throw new RowError('Tipo', 'tipo: Scritto, Orale, Pratico o Scrutinio');
+    const raw = f.required('Voto');
+    const grade = parseGrade(raw);
+    if (grade.kind === 'invalid') throw new RowError('Voto', grade.reason);
+    if (grade.kind === 'none') throw new RowError('Voto', 'nessun voto');
+    const isConduct = CONDUCT.test(subject);
+    const value = grade.kind === 'number' ? grade.value : null;
+    const averaged = value !== null && !isConduct && !notInAverage && !NOT_AVERAGED_SUBJECT.test(subject);
+    return sync.put({
+      student_id: studentId, class_id: classId, date, subject, kind, raw, value,
+      is_conduct: isConduct ? 1 : 0,
+      in_average: averaged ? 1 : 0,
+      judgement: grade.kind === 'judgement' ? grade.judgement : null,
+      import_batch_id: ctx.batchId,
+    });
+  });
+  await sync.flush();
+}

@@ -1,0 +1,169 @@
+import type { Db } from '../db/open-database';
+import { RowError, forEachRecord } from './csv-file';
+import { reject, type ImportContext, type RowChange } from './import-context';
+import { parseDate } from './parse-values';
+import { newSchoolState, type SchoolState } from './school-state';
+
+const PROVINCES = new Set(['AN', 'AP', 'FM', 'MC', 'PU']);
+const LEVELS: Record<string, 'primo_grado' | 'secondo_grado'> = {
+  'primo grado': 'primo_grado',
+  'secondo grado': 'secondo_grado',
+};
+
+/** scuola.csv: creates or updates the school; returns its state, or undefined when unreadable. */
+export async function loadSchool(ctx: ImportContext, dir: string): Promise<SchoolState | undefined> {
+  let state: SchoolState | undefined;
+  await forEachRecord(
+    ctx, dir, 'scuola.csv',
+    ['Codice meccanografico', 'Denominazione', 'Provincia', 'Grado', 'Tipologia', 'Comune'],
+    async (f) => {
+      if (state) throw new RowError('', 'scuola.csv deve contenere una sola scuola');
+      const code = f.required('Codice meccanografico').toUpperCase();
+      if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code)) throw new RowError('Codice meccanografico', `codice meccanografico non valido: "${code}"`);
+      const province = f.required('Provincia').toUpperCase();
+      if (!PROVINCES.has(province)) throw new RowError('Provincia', `provincia non delle Marche: "${province}"`);
+      const level = LEVELS[f.required('Grado').toLowerCase()];
+      if (!level) throw new RowError('Grado', 'grado: atteso "primo grado" o "secondo grado"');
+      const cadastral = f.get('Codice catastale comune').toUpperCase() || null;
+      const municipality = cadastral ? await findMunicipalityIstat(ctx.trx, cadastral) : null;
+      const row = {
+        code,
+        name: f.required('Denominazione'),
+        institute_code: (f.get('Codice istituto') || code).toUpperCase(),
+        institute_name: f.get('Denominazione istituto') || f.required('Denominazione'),
+        province_code: province,
+        municipality_istat: municipality,
+        municipality_name: f.required('Comune'),
+        cadastral_code: cadastral,
+        kind: f.required('Tipologia'),
+        level,
+        address: f.get('Indirizzo stradale') || null,
+      };
+      const existing = await ctx.trx.selectFrom('school').selectAll().where('code', '=', code).executeTakeFirst();
+      let change: RowChange = 'unchanged';
+      let id: number;
+      if (!existing) {
+        const inserted = await ctx.trx
+          .insertInto('school')
+          .values({ ...row, created_at: ctx.now, updated_at: ctx.now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        id = inserted.id;
+        change = 'inserted';
+      } else {
+        id = existing.id;
+        const changed = (Object.keys(row) as (keyof typeof row)[]).filter((k) => existing[k] !== row[k]);
+        if (changed.length > 0) {
+          await ctx.trx.updateTable('school').set({ ...row, updated_at: ctx.now }).where('id', '=', id).execute();
+          change = 'updated';
+        }
+      }
+      state = newSchoolState(id);
+      return change;
+    },
+  );
+  return state;
+}
+
+async function findMunicipalityIstat(db: Db, cadastral: string): Promise<string | null> {
+  const m = await db.selectFrom('municipality').select('istat_code').where('cadastral_code', '=', cadastral).executeTakeFirst();
+  return m?.istat_code ?? null;
+}
+
+/** calendario.csv: school years, lesson period, terms and closures of the school. */
+export async function loadCalendar(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
+  const rows: { year: string; kind: string; from: string; to: string; label: string; line: number }[] = [];
+  await forEachRecord(ctx, dir, 'calendario.csv', ['Anno scolastico', 'Tipo', 'Dal', 'Al'], async (f, line) => {
+    const year = f.required('Anno scolastico');
+    if (!/^\d{4}\/\d{2}$/.test(year) || (Number(year.slice(0, 4)) + 1) % 100 !== Number(year.slice(5))) {
+      throw new RowError('Anno scolastico', `anno scolastico non valido: "${year}" (es. 2025/26)`);
+    }
+    const kind = f.required('Tipo').toLowerCase();
+    if (!['lezioni', 'periodo', 'sospensione'].includes(kind)) throw new RowError('Tipo', `tipo non valido: "${kind}"`);
+    const from = parseDate(f.required('Dal'));
+    const to = parseDate(f.required('Al'));
+    if (!from) throw new RowError('Dal', 'data non valida');
+    if (!to) throw new RowError('Al', 'data non valida');
+    if (to < from) throw new RowError('Al', 'la data finale precede quella iniziale');
+    const start = Number(year.slice(0, 4));
+    if (from < `${start}-09-01` || to > `${start + 1}-08-31`) throw new RowError('Dal', `date fuori dall'anno scolastico ${year}`);
+    rows.push({ year, kind, from, to, label: f.get('Descrizione'), line });
+    return 'unchanged'; // tallied below, once the whole calendar is known
+  });
+  // The per-row tallies above counted every row as unchanged; correct them with the real changes.
+  const changes = await writeCalendar(ctx, state, rows);
+  ctx.counts.unchanged -= changes.length;
+  for (const c of changes) ctx.counts[c] += 1;
+}
+
+async function writeCalendar(
+  ctx: ImportContext,
+  state: SchoolState,
+  rows: { year: string; kind: string; from: string; to: string; label: string; line: number }[],
+): Promise<RowChange[]> {
+  const changes: RowChange[] = [];
+  for (const label of [...new Set(rows.map((r) => r.year))].sort()) {
+    const start = Number(label.slice(0, 4));
+    const yearId = await ensureSchoolYear(ctx.trx, label, `${start}-09-01`, `${start + 1}-08-31`);
+    state.years.set(label, yearId);
+    const ofYear = rows.filter((r) => r.year === label);
+    const lessons = ofYear.find((r) => r.kind === 'lezioni');
+    if (!lessons) {
+      // Without the lesson period no absence of that year can be checked against lesson days.
+      for (const r of ofYear) {
+        ctx.counts.unchanged -= 1;
+        reject(ctx, { file: 'calendario.csv', line: r.line, column: 'Tipo', message: `manca la riga "lezioni" dell'anno ${label}` });
+      }
+      continue;
+    }
+    changes.push(await upsertOne(ctx, 'school_calendar', { school_id: state.schoolId, school_year_id: yearId },
+      { lessons_start: lessons.from, lessons_end: lessons.to }));
+    const terms = ofYear.filter((r) => r.kind === 'periodo').sort((a, b) => a.from.localeCompare(b.from));
+    for (const [i, t] of terms.entries()) {
+      changes.push(await upsertOne(ctx, 'term', { school_id: state.schoolId, school_year_id: yearId, seq: i + 1 },
+        { name: t.label || `Periodo ${i + 1}`, starts_on: t.from, ends_on: t.to }));
+    }
+    const closures = ofYear.filter((r) => r.kind === 'sospensione');
+    for (const c of closures) {
+      changes.push(await upsertOne(ctx, 'school_closure', { school_id: state.schoolId, school_year_id: yearId, starts_on: c.from },
+        { ends_on: c.to, reason: c.label || 'sospensione delle lezioni' }));
+    }
+    state.calendars.set(yearId, {
+      yearId,
+      startsOn: `${start}-09-01`,
+      endsOn: `${start + 1}-08-31`,
+      lessonsStart: lessons.from,
+      lessonsEnd: lessons.to,
+      closures: closures.map((c) => ({ startsOn: c.from, endsOn: c.to })),
+    });
+  }
+  return changes;
+}
+
+export async function ensureSchoolYear(db: Db, label: string, startsOn: string, endsOn: string): Promise<number> {
+  const found = await db.selectFrom('school_year').select('id').where('label', '=', label).executeTakeFirst();
+  if (found) return found.id;
+  const row = await db.insertInto('school_year').values({ label, starts_on: startsOn, ends_on: endsOn }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+type Keyed = 'school_calendar' | 'term' | 'school_closure';
+
+/** Insert-or-update of one calendar row found by its key columns. */
+async function upsertOne(
+  ctx: ImportContext,
+  table: Keyed,
+  key: Record<string, string | number>,
+  values: Record<string, string | number>,
+): Promise<RowChange> {
+  let q = ctx.trx.selectFrom(table).selectAll();
+  for (const [k, v] of Object.entries(key)) q = q.where(k as never, '=', v as never);
+  const existing = (await q.executeTakeFirst()) as Record<string, unknown> | undefined;
+  if (!existing) {
+    await ctx.trx.insertInto(table).values({ ...key, ...values } as never).execute();
+    return 'inserted';
+  }
+  if (Object.entries(values).every(([k, v]) => existing[k] === v)) return 'unchanged';
+  await ctx.trx.updateTable(table).set(values as never).where('id', '=', existing.id as number).execute();
+  return 'updated';
+}

@@ -1,0 +1,36 @@
+import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
+import type { Fields } from './csv-file';
+import { RowError } from './csv-file';
+import type { ImportContext } from './import-context';
+import { parseDate } from './parse-values';
+import { pseudonymize } from './pseudonym';
+import { classOnDate, schoolYearOf, type SchoolState } from './school-state';
+
+export interface StudentDay {
+  studentId: number;
+  classId: number;
+  date: string;
+}
+
+/**
+ * The student and class an event belongs to, from its codice fiscale and date: the student must be
+ * in studenti.csv and enrolled in a class of this school on that date, within a known school year.
+ */
+export function resolveStudentDay(ctx: ImportContext, state: SchoolState, f: Fields): StudentDay {
+  const cf = f.required('Codice fiscale').toUpperCase();
+  if (!isValidCodiceFiscale(cf)) throw new RowError('Codice fiscale', 'codice fiscale non valido');
+  const studentId = state.students.get(pseudonymize(cf, ctx.pseudonymKey));
+  if (studentId === undefined) throw new RowError('Codice fiscale', 'studente assente da studenti.csv');
+  const date = parseDate(f.required('Data'));
+  if (!date) throw new RowError('Data', 'data non valida');
+  const yearLabel = schoolYearOf(date);
+  if (!state.years.has(yearLabel)) throw new RowError('Data', `data fuori dagli anni scolastici del calendario (${yearLabel})`);
+  const classId = classOnDate(state, studentId, date);
+  if (classId === undefined) throw new RowError('Data', 'lo studente non era iscritto in questa scuola in quella data');
+  return { studentId, classId, date };
+}
+
+/** Existing rows of an event table for the classes of a school, keyed by the table's natural key. */
+export function classIdsOf(state: SchoolState): number[] {
+  return [...state.classes.values()].map((c) => c.id);
+}

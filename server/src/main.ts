@@ -1,0 +1,53 @@
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { loadConfig, type Config } from './config';
+import { migrateToLatest } from './db/migrate';
+import { openSqlite } from './db/open-database';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDemoAccounts } from './demo/demo-accounts';
+import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
+import { ensureReferenceData } from './reference/load-reference';
+
+/** config → database → migrations → (demo region) → listen. The only place that owns the process. */
+export async function runServer(config: Config = loadConfig()): Promise<Server> {
+  const db = openSqlite(config.dbPath);
+  await migrateToLatest(db);
+  await ensureReferenceData(db);
+  if (config.demo && (await isDatabaseEmpty(db))) {
+    const summary = await loadDemoRegion(db, config.pseudonymKey, (line) => console.log(line));
+    await createDemoAccounts(db);
+    console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);
+  }
+  const app = createApp({ db, config });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(`\nprimm-ews in ascolto su http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
+  console.log(`Database: ${config.dbPath}${config.demo ? ' (modalità dimostrativa)' : ''}`);
+  if (config.demo) {
+    console.log(`\nAccount dimostrativi (password: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role.padEnd(10)} ${a.description}`);
+  }
+
+  const shutdown = (signal: string) => {
+    console.log(`\n${signal}: chiusura in corso…`);
+    server.close(() => {
+      void db.destroy().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 5000).unref();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return server;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runServer().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import { SchoolCodeParam, SchoolListQuery, type SchoolDetail, type SchoolList } from '@primm/shared/contracts/schools';
+import { findCurrentSchoolYear } from '../db/current-year';
+import type { Db } from '../db/open-database';
+import { requireRole, userOf } from '../http/authenticate';
+import { notFound } from '../http/http-error';
+import { assertCanReadSchool, visibleSchoolIds } from '../http/scope';
+import { findSchoolByCode, listClassesOfSchool, listSchools } from './repository';
+
+export function schoolRoutes(db: Db): Router {
+  const router = Router();
+
+  // School names are public; a school-scoped user sees only their own schools.
+  router.get('/schools', requireRole(), async (req, res) => {
+    const query = SchoolListQuery.parse(req.query);
+    const year = await findCurrentSchoolYear(db);
+    const only = await visibleSchoolIds(db, userOf(req));
+    const body: SchoolList = { items: await listSchools(db, query, year?.id ?? null, only) };
+    res.json(body);
+  });
+
+  router.get('/schools/:code', requireRole(), async (req, res) => {
+    const user = userOf(req);
+    const { code } = SchoolCodeParam.parse(req.params);
+    const year = await findCurrentSchoolYear(db);
+    const school = await findSchoolByCode(db, code, year?.id ?? null);
+    if (!school) throw notFound(`Nessuna scuola con codice ${code}`);
+    await assertCanReadSchool(db, user, school.id);
+    let classList = year && user.role !== 'analista' ? await listClassesOfSchool(db, school.id, year.id) : [];
+    if (user.role === 'docente') classList = classList.filter((c) => user.classIds.includes(c.id));
+    const body: SchoolDetail = { ...school, classList };
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,89 @@
+import request from 'supertest';
+import { describe, expect, test } from 'vitest';
+import { createApp } from '../app';
+import { verifyPassword } from '../auth/password';
+import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
+import { aClass, aSchool } from '../testing/factories';
+import { createTestDb, testConfig } from '../testing/test-db';
+
+describe('POST /api/users', () => {
+  test('when the admin creates a teacher with a class, then 201 with a one-time password that works, and an audit row', async () => {
+    const db = await createTestDb();
+    const school = await aSchool(db, { code: 'ANPS03000E' });
+    const cls = await aClass(db, school.id, { name: '3A' });
+    const admin = await aUser(db, 'admin');
+
+    const res = await request(createApp({ db, config: testConfig })).post('/api/users').set(SAME_ORIGIN).set(await authAs(db, admin))
+      .send({ email: 'Nuova.Docente@Scuola.it', displayName: 'Nuova Docente', role: 'docente', classIds: [cls.id] });
+
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ email: 'nuova.docente@scuola.it', role: 'docente', classIds: [cls.id], disabled: false });
+    expect(res.body.oneTimePassword).toMatch(/^[A-Za-z0-9]{16}$/);
+    const stored = await db.selectFrom('app_user').select(['password_hash', 'must_change_password']).where('email', '=', 'nuova.docente@scuola.it').executeTakeFirstOrThrow();
+    expect(stored.must_change_password).toBe(1);
+    expect(await verifyPassword(stored.password_hash, res.body.oneTimePassword)).toBe(true);
+    expect(await db.selectFrom('audit_log').select(['action', 'user_id']).execute()).toEqual([{ action: 'user.create', user_id: admin.id }]);
+  });
+
+  test('when a referent creates a teacher for a class of another school, then 403 and no user', async () => {
+    const db = await createTestDb();
+    const own = await aSchool(db, { code: 'ANPS03000E' });
+    const other = await aSchool(db, { code: 'PSPS01000A' });
+    const foreignClass = await aClass(db, other.id, { name: '1B' });
+    const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
+
+    const res = await request(createApp({ db, config: testConfig })).post('/api/users').set(SAME_ORIGIN).set(await authAs(db, referent))
+      .send({ email: 'x@scuola.it', displayName: 'X Y', role: 'docente', classIds: [foreignClass.id] });
+
+    expect(res.status).toBe(403);
+    expect(await db.selectFrom('app_user').select('email').where('email', '=', 'x@scuola.it').execute()).toEqual([]);
+  });
+
+  test('when a referent tries to create an admin, then 403', async () => {
+    const db = await createTestDb();
+    const own = await aSchool(db, { code: 'ANPS03000E' });
+    const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
+
+    const res = await request(createApp({ db, config: testConfig })).post('/api/users').set(SAME_ORIGIN).set(await authAs(db, referent))
+      .send({ email: 'boss@scuola.it', displayName: 'Boss', role: 'admin' });
+
+    expect(res.status).toBe(403);
+  });
+
+  test('when the email exists, then 409 conflict', async () => {
+    const db = await createTestDb();
+    const admin = await aUser(db, 'admin');
+
+    const res = await request(createApp({ db, config: testConfig })).post('/api/users').set(SAME_ORIGIN).set(await authAs(db, admin))
+      .send({ email: admin.email, displayName: 'Doppio', role: 'analista' });
+
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('conflict');
+  });
+
+  test.each(['docente', 'mediatore', 'analista'] as const)('when a %s tries, then 403', async (role) => {
+    const db = await createTestDb();
+
+    const res = await request(createApp({ db, config: testConfig })).post('/api/users').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, role)))
+      .send({ email: 'y@scuola.it', displayName: 'Y Z', role: 'analista' });
+
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('GET /api/users', () => {
+  test('when a referent lists users, then only the users of their schools', async () => {
+    const db = await createTestDb();
+    const own = await aSchool(db, { code: 'ANPS03000E' });
+    const other = await aSchool(db, { code: 'PSPS01000A' });
+    const ownClass = await aClass(db, own.id, { name: '3A' });
+    const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
+    const teacher = await aUser(db, 'docente', { classIds: [ownClass.id] });
+    await aUser(db, 'mediatore', { schoolIds: [other.id] });
+    await aUser(db, 'admin');
+
+    const res = await request(createApp({ db, config: testConfig })).get('/api/users').set(await authAs(db, referent));
+
+    expect(res.body.items.map((u: { id: number }) => u.id).sort()).toEqual([referent.id, teacher.id].sort());
+  });
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Who may do what: see DESIGN.md "Users". Scope is by school (referente, mediatore) or class (docente). */
+export const Role = z.enum(['admin', 'referente', 'docente', 'mediatore', 'analista']);
+export type Role = z.infer<typeof Role>;
+
+/** Roles that may see students by name; the analyst sees aggregates only. */
+export const ROLES_WITH_NAMES: readonly Role[] = ['admin', 'referente', 'docente', 'mediatore'];
+
+export const LoginInput = z.object({
+  email: z.string().trim().toLowerCase().email('indirizzo email non valido').max(254),
+  password: z.string().min(1, 'password mancante').max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const Me = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  displayName: z.string(),
+  role: Role,
+  /** Schools in scope (referente, mediatore); every school for admin is not listed here. */
+  schools: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** Classes in scope (docente). */
+  classIds: z.array(z.number().int()),
+  mustChangePassword: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+
+/** The demo accounts, shown on the login page only when the server runs in demo mode. */
+export const DemoAccounts = z.object({
+  demo: z.boolean(),
+  password: z.string().nullable(),
+  accounts: z.array(z.object({ email: z.string(), role: Role, description: z.string() })),
+});
+export type DemoAccounts = z.infer<typeof DemoAccounts>;
