@@ -3,7 +3,9 @@
  * object as the last line of stdout (progress goes to stderr), so scripts can read it.
  */
 import { runImportCommand } from './commands/import-command';
+import { runPurgeCommand } from './commands/purge-command';
 import { runServeCommand } from './commands/serve-command';
+import { runUsersCommand } from './commands/users-command';
 import { runGenCommand } from './gen/cli';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
@@ -16,6 +18,14 @@ const commands: Record<string, Command> = {
   import: {
     summary: 'importa cartelle di scuole (--db FILE [--dry-run] [--allow-partial] [--json] PERCORSO…)',
     run: runImportCommand,
+  },
+  users: {
+    summary: 'crea un account: users add --db FILE --email … --role … [--school CODICE…] [--class ID…] (stampa una password monouso)',
+    run: runUsersCommand,
+  },
+  purge: {
+    summary: 'conservazione: cancella i dati individuali degli anni precedenti, tenendo gli aggregati (--db FILE --before 2025/26)',
+    run: runPurgeCommand,
   },
   serve: {
     summary: 'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_DEMO=0 per non caricare la regione dimostrativa)',

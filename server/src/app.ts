@@ -1,3 +1,4 @@
+import './http/zod-italian';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';

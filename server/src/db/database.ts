@@ -27,6 +27,7 @@ export interface Database {
   case_action: CaseActionTable;
   audit_log: AuditLogTable;
   login_failure: LoginFailureTable;
+  year_summary: YearSummaryTable;
 }
 
 export interface ProvinceTable {
@@ -326,4 +327,14 @@ export interface LoginFailureTable {
   id: Generated<number>;
   key: string;
   at: string;
+}
+
+export interface YearSummaryTable {
+  id: Generated<number>;
+  school_id: number;
+  school_year: string;
+  measure: string;
+  group_key: string;
+  value: number;
+  created_at: string;
 }

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+
+/** Runs `pnpm primm …` as a user would (through tsx), returning exit code, stdout and stderr. */
+async function primm(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+const lastLine = (s: string) => s.trim().split('\n').pop()!;
+
+describe('pnpm primm', () => {
+  test('import --json: when the fixture is imported twice, then the last line is the JSON summary and the second changes nothing', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
+
+    const first = await primm('import', '--db', db, '--json', 'fixtures/import/generator-format');
+    const second = await primm('import', '--db', db, '--json', 'fixtures/import/generator-format');
+
+    expect(first.code).toBe(0);
+    expect(JSON.parse(lastLine(first.stdout))).toMatchObject({ inserted: 26, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    expect(JSON.parse(lastLine(second.stdout))).toMatchObject({ inserted: 0, updated: 0, unchanged: 26 });
+  }, 30_000);
+
+  test('import: when the path has no school, then exit 2 with one clear message', async () => {
+    const res = await primm('import', '--db', ':memory:', mkdtempSync(join(tmpdir(), 'primm-empty-')));
+
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/Nessuna cartella di scuola/);
+  }, 30_000);
+
+  test('users add --json: when a referent is created for a known school, then a one-time password is printed once', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
+    await primm('import', '--db', db, 'fixtures/import/generator-format');
+
+    const res = await primm('users', 'add', '--db', db, '--email', 'ref@scuola.it', '--role', 'referente', '--school', 'ANPS03000E', '--json');
+
+    expect(res.code).toBe(0);
+    expect(JSON.parse(lastLine(res.stdout))).toMatchObject({ user: { email: 'ref@scuola.it', role: 'referente', schools: ['ANPS03000E'] }, oneTimePassword: expect.stringMatching(/^\w{16}$/) });
+  }, 30_000);
+
+  test('--help: when asked, then every command is listed', async () => {
+    const res = await primm('--help');
+
+    expect(res.code).toBe(0);
+    for (const command of ['gen', 'import', 'serve', 'users']) expect(res.stdout).toContain(`  ${command}`);
+  }, 30_000);
+});
