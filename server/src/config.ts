@@ -21,7 +21,7 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 
 /** Config from the environment, with the defaults that `pnpm start` documents. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dbPath = resolve(env.PRIMM_DB ?? resolve(repoRoot, 'data/primm.sqlite'));
+  const dbPath = env.PRIMM_DB === ':memory:' ? ':memory:' : resolve(env.PRIMM_DB ?? resolve(repoRoot, 'data/primm.sqlite'));
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT non valida: ${env.PORT}`);
