@@ -7,6 +7,7 @@ import { runPurgeCommand } from './commands/purge-command';
 import { runServeCommand } from './commands/serve-command';
 import { runUsersCommand } from './commands/users-command';
 import { runGenCommand } from './gen/cli';
+import { runValidateCommand } from './validate/cli';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
@@ -26,6 +27,10 @@ const commands: Record<string, Command> = {
   purge: {
     summary: 'conservazione: cancella i dati individuali degli anni precedenti, tenendo gli aggregati (--db FILE --before 2025/26)',
     run: runPurgeCommand,
+  },
+  validate: {
+    summary: 'verifica le regole di rischio su dati reali (--format uci [--json] FILE)',
+    run: runValidateCommand,
   },
   serve: {
     summary: 'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_DEMO=0 per non caricare la regione dimostrativa)',

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { UciFormatError, validateUci } from './uci';
+
+const USAGE = `Uso: pnpm primm validate --format uci [--json] FILE
+
+Verifica le regole di rischio su un file nel formato UCI Student Performance (student-mat.csv):
+con i dati noti alla fine del primo periodo (assenze, bocciature, G1) prevede la bocciatura
+finale (G3 < 10) con la regola del tier (tier ≥ 2) e con un modello logistico in validazione
+incrociata, e stampa AUC, precisione, sensibilità, specificità, precisione nel 10 % più a rischio,
+Brier e gli stessi valori per sesso, residenza (address) e scuola.
+  --format uci   formato del file (obbligatorio; per ora solo uci)
+  --json         stampa il risultato come un oggetto JSON sull'ultima riga`;
+
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1).replace('.', ',')} %`);
+const dec = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3).replace('.', ','));
+
+/** `pnpm primm validate`: 0 ok, 1 unreadable file or format, 2 bad usage. */
+export async function runValidateCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.format !== 'uci') {
+    console.error(`${values.format === undefined ? 'Indica il formato con --format uci.' : `Formato non supportato: ${values.format} (solo uci).`}\n\n${USAGE}`);
+    return 2;
+  }
+  if (positionals.length !== 1) {
+    console.error(`Indica un solo file da verificare.\n\n${USAGE}`);
+    return 2;
+  }
+  const file = positionals[0]!;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    console.error(`Impossibile leggere ${file}: ${(err as Error).message}`);
+    return 1;
+  }
+  let result;
+  try {
+    result = validateUci(text);
+  } catch (err) {
+    if (err instanceof UciFormatError) {
+      console.error(`${file}: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+  if (result.skipped > 0) console.error(`${result.skipped} righe scartate (valori mancanti o fuori scala).`);
+  if (values.json) {
+    console.log(JSON.stringify(result));
+    return 0;
+  }
+  const lines = [
+    `Validazione su ${file}: ${result.n} studenti, ${result.positives} bocciati (G3 < 10).`,
+    `Regola tier ≥ 2 (tier 1/2/3: ${result.tiers['1']}/${result.tiers['2']}/${result.tiers['3']}):`,
+    `  precisione ${pct(result.precision)}, sensibilità ${pct(result.sensitivity)}, specificità ${pct(result.specificity)}, accuratezza ${pct(result.accuracy)}`,
+    `  AUC del punteggio ${dec(result.auc)}, precisione nel 10 % più a rischio ${pct(result.precision_at_10pct)}`,
+  ];
+  if (result.logistic) {
+    lines.push(
+      `Modello logistico (validazione incrociata a ${result.logistic.folds} blocchi): AUC ${dec(result.logistic.auc)}, Brier ${dec(result.logistic.brier)}, accuratezza ${pct(result.logistic.accuracy)}`,
+    );
+  }
+  for (const [group, byValue] of Object.entries(result.by_group)) {
+    for (const [value, m] of Object.entries(byValue)) {
+      lines.push(`  ${group}=${value}: n ${m.n}, bocciati ${m.positives}, precisione ${pct(m.precision)}, sensibilità ${pct(m.sensitivity)}, AUC ${dec(m.auc)}`);
+    }
+  }
+  console.log(lines.join('\n'));
+  return 0;
+}

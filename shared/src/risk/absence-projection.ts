@@ -1,0 +1,82 @@
+import { sumAbsenceHours } from './attendance-rate';
+import { formatDate, formatNumber, formatPercent, plural } from './format';
+import type { RiskSettings } from './settings';
+import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+
+type Input = Pick<
+  StudentRiskInput,
+  'asOf' | 'enrolledOn' | 'annualHours' | 'hoursHeldSoFar' | 'remainingLessonDays' | 'attendanceEvents'
+>;
+
+/**
+ * Projection of the year's absence against the legal limit: the year is valid only with ¾ of the
+ * personalised annual hours attended (DPR 122/2009 art. 14 c. 7; D.Lgs 62/2017 art. 5).
+ *
+ * Hours with a deroga decided by the class council are kept apart: the council may leave them out
+ * of the count, so the level is computed without them and the sentence names them.
+ * projected = counted so far + (counted so far / held so far) × hours still scheduled.
+ * The crossing date walks the remaining lesson days at the current pace.
+ * value = projected share of the annual hours (0–1).
+ */
+export function absenceProjection(input: Input, settings: RiskSettings): Indicator {
+  const s = settings.projection;
+  const base = { key: 'absence_projection', domain: 'frequenza' } as const;
+  const limit = input.annualHours * s.maxAbsenceShare;
+  const held = input.hoursHeldSoFar;
+  const deroga = sumAbsenceHours(input, (e) => e.deroga !== null);
+  const counted = sumAbsenceHours(input, (e) => e.deroga === null);
+  const remaining = input.remainingLessonDays.filter((d) => d.date > input.asOf).reduce((a, d) => a + d.hours, 0);
+  const derogaNote = deroga > 0 ? ` Altre ${plural(deroga, 'ora', 'ore')} sono in deroga (il consiglio di classe può non conteggiarle).` : '';
+  const details = { limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining };
+
+  if (input.annualHours <= 0) {
+    return { ...base, value: null, level: 'ok', explanation: 'Monte ore annuo non indicato: proiezione non calcolabile.', details };
+  }
+  if (counted > limit) {
+    return {
+      ...base,
+      value: (counted + (held > 0 ? (counted / held) * remaining : 0)) / input.annualHours,
+      level: 'high',
+      explanation: `Già ${plural(counted, 'ora', 'ore')} di assenza, oltre il limite di ${formatNumber(limit, 0)} (un quarto del monte ore di ${formatNumber(input.annualHours, 0)}): l'anno non è valido salvo deroghe.${derogaNote}`,
+      details: { ...details, crossingDate: null, alreadyOver: true },
+    };
+  }
+  if (held <= 0) {
+    return { ...base, value: null, level: 'ok', explanation: `Nessuna ora di lezione svolta finora: proiezione non calcolabile.${derogaNote}`, details };
+  }
+
+  const rate = counted / held;
+  const projected = counted + rate * remaining;
+  const share = projected / input.annualHours;
+  const crossingDate = findCrossingDate(counted, rate, limit, input.remainingLessonDays, input.asOf);
+  const reliable = held >= s.minHoursHeld;
+  const level: RiskLevel = !reliable ? 'ok' : share > s.maxAbsenceShare ? 'high' : share > s.attentionAboveShare ? 'attention' : 'ok';
+  const head = `Assente il ${formatPercent(rate)} delle ore finora (${formatNumber(counted)} su ${formatNumber(held)})`;
+  let body: string;
+  if (crossingDate) {
+    body = `a questo ritmo supererà il limite di ${formatNumber(limit, 0)} ore verso il ${formatDate(crossingDate)}.`;
+  } else if (counted === 0) {
+    body = `nessuna assenza conteggiata per il limite di ${formatNumber(limit, 0)} ore.`;
+  } else {
+    body = `a questo ritmo arriverà a circa ${formatNumber(projected, 0)} ore (${formatPercent(share)} del monte ore), entro il limite di ${formatNumber(limit, 0)}.`;
+  }
+  const early = reliable ? '' : ` Troppo presto per una proiezione affidabile (${plural(held, 'ora', 'ore')} di lezione finora).`;
+  return {
+    ...base,
+    value: share,
+    level,
+    explanation: `${head}: ${body}${derogaNote}${early}`,
+    details: { ...details, projectedHours: projected, crossingDate, alreadyOver: false, reliable },
+  };
+}
+
+function findCrossingDate(counted: number, rate: number, limit: number, days: StudentRiskInput['remainingLessonDays'], asOf: string): string | null {
+  if (rate <= 0) return null;
+  let total = counted;
+  for (const day of days) {
+    if (day.date <= asOf) continue;
+    total += rate * day.hours;
+    if (total > limit) return day.date;
+  }
+  return null;
+}

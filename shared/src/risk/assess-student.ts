@@ -1,0 +1,38 @@
+import { absenceProjection } from './absence-projection';
+import { ageGradeDelay } from './age-grade-delay';
+import { attendanceRate } from './attendance-rate';
+import { attendanceTrend } from './attendance-trend';
+import { conduct } from './conduct';
+import { failingSubjects } from './failing-subjects';
+import { gradeAverage } from './grade-average';
+import { gradeTrend } from './grade-trend';
+import { lateEntries } from './late-entries';
+import { schoolHistory } from './school-history';
+import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './settings';
+import { computeTier } from './tier';
+import type { StudentAssessment, StudentRiskInput } from './types';
+
+/** Runs every indicator on one student and composes the tier. Pure. */
+export function assessStudent(input: StudentRiskInput, settings: RiskSettings = DEFAULT_RISK_SETTINGS): StudentAssessment {
+  const indicators = [
+    attendanceRate(input, settings),
+    absenceProjection(input, settings),
+    attendanceTrend(input, settings),
+    lateEntries(input, settings),
+    conduct(input, settings),
+    failingSubjects(input, settings),
+    gradeAverage(input, settings),
+    gradeTrend(input, settings),
+    ageGradeDelay(input, settings),
+    schoolHistory(input, settings),
+  ];
+  const tier = computeTier(indicators, settings);
+  return {
+    settingsVersion: settings.version,
+    indicators,
+    tier: tier.tier,
+    reasons: tier.reasons,
+    tierExplanation: tier.explanation,
+    score: tier.score,
+  };
+}

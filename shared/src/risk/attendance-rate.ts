@@ -1,0 +1,43 @@
+import type { RiskSettings } from './settings';
+import { formatNumber, formatPercent } from './format';
+import type { Indicator, StudentRiskInput } from './types';
+
+type Input = Pick<StudentRiskInput, 'asOf' | 'enrolledOn' | 'hoursHeldSoFar' | 'attendanceEvents'>;
+
+/** Absence hours counted from `enrolledOn` to `asOf` (all kinds, justified or not, deroga or not). */
+export function sumAbsenceHours(input: Input, filter: (e: Input['attendanceEvents'][number]) => boolean = () => true): number {
+  let sum = 0;
+  for (const e of input.attendanceEvents) {
+    if (e.date >= input.enrolledOn && e.date <= input.asOf && filter(e)) sum += e.hours;
+  }
+  return sum;
+}
+
+/**
+ * Share of lesson hours attended so far. Chronic-absence literature counts every absence,
+ * justified or not, so deroghe are included here (they matter only for the legal limit).
+ * value = attended share (0–1).
+ */
+export function attendanceRate(input: Input, settings: RiskSettings): Indicator {
+  const s = settings.attendance;
+  const base = { key: 'attendance_rate', domain: 'frequenza' } as const;
+  const held = input.hoursHeldSoFar;
+  if (held <= 0) {
+    return { ...base, value: null, level: 'ok', explanation: 'Nessuna ora di lezione svolta finora: frequenza non ancora calcolabile.' };
+  }
+  const absent = Math.min(sumAbsenceHours(input), held);
+  const rate = 1 - absent / held;
+  const band =
+    rate >= s.satisfactoryRate ? 'soddisfacente' : rate >= s.attentionBelowRate ? 'a_rischio' : rate >= s.highBelowRate ? 'cronica' : 'cronica_grave';
+  const level = rate < s.highBelowRate ? 'high' : rate < s.attentionBelowRate ? 'attention' : 'ok';
+  const head = `Presente il ${formatPercent(rate)} delle ore finora (assente ${formatNumber(absent)} su ${formatNumber(held)})`;
+  const tail =
+    band === 'soddisfacente'
+      ? 'frequenza regolare.'
+      : band === 'a_rischio'
+        ? `sotto la soglia del ${formatPercent(s.satisfactoryRate)}, vicino all'assenza cronica.`
+        : band === 'cronica'
+          ? `assenza cronica (presenza sotto la soglia: ${formatPercent(s.attentionBelowRate)}).`
+          : `assenza cronica grave (presenza sotto la soglia: ${formatPercent(s.highBelowRate)}).`;
+  return { ...base, value: rate, level, explanation: `${head}: ${tail}`, details: { hoursHeld: held, hoursAbsent: absent, band } };
+}

@@ -1,0 +1,39 @@
+import { formatDate, formatNumber } from './format';
+import type { RiskSettings } from './settings';
+import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+
+type Input = Pick<StudentRiskInput, 'asOf' | 'grades'>;
+
+/**
+ * The latest conduct grade (a scrutinio grade wins over a provisional one of the same day).
+ * L. 150/2024: below 6 → not admitted; 6 → judgement suspended with a civic-education task.
+ * value = the conduct grade.
+ */
+export function conduct(input: Input, settings: RiskSettings): Indicator {
+  const s = settings.conduct;
+  const base = { key: 'conduct', domain: 'comportamento' } as const;
+  const grades = input.grades
+    .filter((g) => g.isConduct && g.value !== null && g.date <= input.asOf)
+    .sort((a, b) => a.date.localeCompare(b.date) || Number(a.kind === 'scrutinio') - Number(b.kind === 'scrutinio'));
+  const latest = grades.at(-1);
+  if (!latest || latest.value === null) {
+    return { ...base, value: null, level: 'ok', explanation: 'Nessun voto di comportamento finora.' };
+  }
+  const v = latest.value;
+  const level: RiskLevel = v <= s.highAtOrBelow ? 'high' : v <= s.attentionAtOrBelow ? 'attention' : 'ok';
+  const meaning =
+    v < 6
+      ? 'sotto il 6 comporta la non ammissione (L. 150/2024)'
+      : v <= 6
+        ? 'con 6 il giudizio è sospeso con un elaborato di educazione civica (L. 150/2024)'
+        : level === 'attention'
+          ? 'da seguire'
+          : 'nella norma';
+  return {
+    ...base,
+    value: v,
+    level,
+    explanation: `Voto di comportamento ${formatNumber(v, 2)} (${formatDate(latest.date)}): ${meaning}.`,
+    details: { date: latest.date, termSeq: latest.termSeq },
+  };
+}

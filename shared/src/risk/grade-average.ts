@@ -1,0 +1,43 @@
+import { mean, standardDeviation } from 'simple-statistics';
+import { formatNumber } from './format';
+import type { RiskSettings } from './settings';
+import { computeOverallAverage } from './subject-averages';
+import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+
+type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'currentTermSeq' | 'classAverages'>;
+
+/**
+ * Overall average (mean of subject averages) and its distance from the class in standard
+ * deviations (z-score against `classAverages`, which includes the student). The z-score is left
+ * out for classes smaller than `minClassSize` or with no spread.
+ * value = overall average (0–10).
+ */
+export function gradeAverage(input: Input, settings: RiskSettings): Indicator {
+  const s = settings.grades;
+  const base = { key: 'grade_average', domain: 'rendimento' } as const;
+  const average = computeOverallAverage(input.grades, input.asOf, input.currentTermSeq);
+  if (average === null) {
+    return { ...base, value: null, level: 'ok', explanation: 'Nessun voto registrato finora: media non ancora calcolabile.' };
+  }
+  const classMates = input.classAverages;
+  const sd = classMates.length >= s.minClassSize ? standardDeviation(classMates) : 0;
+  const classMean = classMates.length > 0 ? mean(classMates) : null;
+  const z = sd > 0 && classMean !== null ? (average - classMean) / sd : null;
+  const level: RiskLevel =
+    average < s.averageHighBelow
+      ? 'high'
+      : average < s.averageAttentionBelow || (z !== null && z <= s.zAttentionBelow)
+        ? 'attention'
+        : 'ok';
+  const classText =
+    z === null || classMean === null
+      ? 'confronto con la classe non disponibile'
+      : `media della classe ${formatNumber(classMean, 2)}, ${formatNumber(Math.abs(z), 1)} deviazioni standard ${z < 0 ? 'sotto' : 'sopra'}`;
+  return {
+    ...base,
+    value: average,
+    level,
+    explanation: `Media generale ${formatNumber(average, 2)} (${classText}).`,
+    details: { zScore: z, classMean, classSize: classMates.length },
+  };
+}

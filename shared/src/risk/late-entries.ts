@@ -1,0 +1,49 @@
+import { formatNumber, plural, WEEKDAYS_IT, weekdayOf } from './format';
+import type { RiskSettings } from './settings';
+import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+
+type Input = Pick<StudentRiskInput, 'asOf' | 'enrolledOn' | 'weeks' | 'attendanceEvents'>;
+
+/**
+ * Late entries and early exits per week of lessons, and the weekday they cluster on, if any
+ * (a recurring Monday late entry says something a yearly count does not).
+ * value = events per week with lessons.
+ */
+export function lateEntries(input: Input, settings: RiskSettings): Indicator {
+  const s = settings.lateEntries;
+  const base = { key: 'late_entries', domain: 'frequenza' } as const;
+  const events = input.attendanceEvents.filter(
+    (e) => e.kind !== 'assenza' && e.date >= input.enrolledOn && e.date <= input.asOf,
+  );
+  const weeks = input.weeks.filter((w) => w.weekStart <= input.asOf && w.hoursHeld > 0).length;
+  const late = events.filter((e) => e.kind === 'entrata_posticipata').length;
+  const early = events.length - late;
+  const hours = events.reduce((a, e) => a + e.hours, 0);
+  if (weeks < s.minWeeks) {
+    return {
+      ...base,
+      value: null,
+      level: 'ok',
+      explanation: `${plural(late, 'entrata posticipata', 'entrate posticipate')} e ${plural(early, 'uscita anticipata', 'uscite anticipate')} finora: troppo poche settimane di lezione per valutarle.`,
+      details: { late, early, hours, weeks },
+    };
+  }
+  const perWeek = events.length / weeks;
+  const level: RiskLevel = perWeek >= s.highPerWeek ? 'high' : perWeek >= s.attentionPerWeek ? 'attention' : 'ok';
+  const byDay = new Array<number>(7).fill(0);
+  for (const e of events) byDay[weekdayOf(e.date)]! += 1;
+  const top = byDay.reduce((best, n, i) => (n > (byDay[best] ?? 0) ? i : best), 0);
+  const pattern = (byDay[top] ?? 0) >= s.weekdayPatternMinEvents && (byDay[top] ?? 0) * 2 > events.length ? top : null;
+  const patternText = pattern === null ? '' : `, per lo più di ${WEEKDAYS_IT[pattern]}`;
+  const explanation =
+    events.length === 0
+      ? `Nessuna entrata posticipata né uscita anticipata in ${plural(weeks, 'settimana', 'settimane')} di lezione.`
+      : `${plural(late, 'entrata posticipata', 'entrate posticipate')} e ${plural(early, 'uscita anticipata', 'uscite anticipate')} in ${plural(weeks, 'settimana', 'settimane')} di lezione (${formatNumber(perWeek, 2)} a settimana, ${plural(hours, 'ora persa', 'ore perse')})${patternText}.`;
+  return {
+    ...base,
+    value: perWeek,
+    level,
+    explanation,
+    details: { late, early, hours, weeks, weekday: pattern === null ? null : WEEKDAYS_IT[pattern] },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The contract between the server and the risk engine.
+ *
+ * The server builds one `StudentRiskInput` per enrolled student from its tables (class calendar,
+ * attendance_event, grade, outcome, student) and calls `assessStudent(input, settings)`. Every
+ * function in this folder is pure: same input and settings, same result; no clock (`asOf` is the
+ * "today" of the computation), no I/O.
+ *
+ * What is deliberately NOT here: citizenship, born in Italy, newly arrived (NAI), Italian L2
+ * level. Migrant background is never an input of any indicator or of the tier (DESIGN.md,
+ * "Risk indicators"). The one exception is `arrivalDate`, read only to *word* the age-grade
+ * explanation (placement on arrival, DPR 394/1999 art. 45); no level, value or tier depends on it
+ * (a property test in assess-student.test.ts checks this).
+ */
+import type { SchoolLevel } from '../contracts/domain';
+
+/** ISO date `yyyy-mm-dd`. */
+export type IsoDate = string;
+
+export type AttendanceKind = 'assenza' | 'entrata_posticipata' | 'uscita_anticipata';
+
+export interface AttendanceEvent {
+  date: IsoDate;
+  kind: AttendanceKind;
+  /** Lesson hours missed (late entries and early exits count as absence hours, DPR 122/2009). */
+  hours: number;
+  /** Justified by the family (does not change the legal count). */
+  justified: boolean;
+  /** Reason of a deroga decided by the class council (`salute`, `terapie`, …), else null. */
+  deroga: string | null;
+}
+
+export interface GradeEntry {
+  date: IsoDate;
+  /** Subject name as imported, e.g. `MATEMATICA`. */
+  subject: string;
+  /** 0–10; null for NC (non classificato) or a judgement (religion). */
+  value: number | null;
+  /** False for grades the register marks "non in media" and for religion / alternative activity. */
+  inAverage: boolean;
+  isConduct: boolean;
+  /** 1-based term (trimestre / quadrimestre / pentamestre) of the grade. */
+  termSeq: number;
+  /** `scrutinio` = the grade decided at the term's class council; it overrides the term's own grades. */
+  kind?: 'scritto' | 'orale' | 'pratico' | 'scrutinio';
+}
+
+/** One week of the student's lessons (Monday start). Holiday weeks have `hoursHeld` 0. */
+export interface WeekAttendance {
+  weekStart: IsoDate;
+  hoursHeld: number;
+  hoursAbsent: number;
+}
+
+/** A lesson day of the class still to come (after `asOf`, up to the end of lessons, closures excluded). */
+export interface LessonDay {
+  date: IsoDate;
+  hours: number;
+}
+
+export type HistoryResult =
+  | 'ammesso'
+  | 'non_ammesso'
+  | 'sospensione_giudizio'
+  | 'ritirato'
+  | 'trasferito'
+  | 'abbandono';
+
+/** Final outcome of a past school year (esiti.csv, period `finale`). */
+export interface HistoryEntry {
+  schoolYear: string;
+  gradeLevel: number;
+  result: HistoryResult;
+}
+
+export interface StudentRiskInput {
+  /** The day the assessment refers to; events and grades after it are ignored. */
+  asOf: IsoDate;
+  schoolYear: string; // `2025/26`
+  level: SchoolLevel;
+  /** Anno di corso (1–3 primo grado, 1–5 secondo grado); null when unknown. */
+  gradeLevel: number | null;
+  birthDate: IsoDate | null;
+
+  lessonsStart: IsoDate;
+  lessonsEnd: IsoDate;
+  /**
+   * First day counted for this student: lessons start, or the entry date of a student who
+   * arrived later in the year. Events before it are ignored.
+   */
+  enrolledOn: IsoDate;
+  /**
+   * Monte ore annuo personalizzato (DPR 122/2009 art. 14 c. 7): for a student who entered during
+   * the year without absences to carry over, the hours from entry to the end of lessons.
+   */
+  annualHours: number;
+  /** Lesson hours held for this student from `enrolledOn` to `asOf` inclusive (closures excluded). */
+  hoursHeldSoFar: number;
+  /** The class's lesson days after `asOf` to the end of lessons (closures excluded), in date order. */
+  remainingLessonDays: LessonDay[];
+  /** Weeks from `enrolledOn` to `asOf`, in order; absent hours must agree with `attendanceEvents`. */
+  weeks: WeekAttendance[];
+  attendanceEvents: AttendanceEvent[];
+
+  grades: GradeEntry[];
+  /** The term `asOf` falls in (1-based). */
+  currentTermSeq: number;
+  /**
+   * Overall averages (`computeOverallAverage`) of every student of the class who has one, this
+   * student included; one array per class, shared by its students.
+   */
+  classAverages: number[];
+
+  history: HistoryEntry[];
+  /** ONLY for the wording of the age-grade explanation; never used by a level or the tier. */
+  arrivalDate?: IsoDate | null;
+}
+
+export type RiskLevel = 'ok' | 'attention' | 'high';
+
+/**
+ * The ABC areas of the early-warning tradition (Balfanz: Attendance, Behaviour, Course
+ * performance) plus the school career (retention, suspended judgements). The tier counts areas,
+ * not indicators, so one weak grade does not count three times (failing subject, average, slope).
+ */
+export type RiskDomain = 'frequenza' | 'comportamento' | 'rendimento' | 'percorso';
+
+export type IndicatorKey =
+  | 'attendance_rate'
+  | 'absence_projection'
+  | 'attendance_trend'
+  | 'late_entries'
+  | 'failing_subjects'
+  | 'grade_average'
+  | 'grade_trend'
+  | 'conduct'
+  | 'age_grade_delay'
+  | 'school_history';
+
+export const INDICATOR_DOMAIN: Record<IndicatorKey, RiskDomain> = {
+  attendance_rate: 'frequenza',
+  absence_projection: 'frequenza',
+  attendance_trend: 'frequenza',
+  late_entries: 'frequenza',
+  conduct: 'comportamento',
+  failing_subjects: 'rendimento',
+  grade_average: 'rendimento',
+  grade_trend: 'rendimento',
+  age_grade_delay: 'percorso',
+  school_history: 'percorso',
+};
+
+export interface Indicator {
+  key: IndicatorKey;
+  domain: RiskDomain;
+  /** The indicator's main number (see each indicator's file for its unit); null when not computable yet. */
+  value: number | null;
+  level: RiskLevel;
+  /** One specific Italian sentence, numbers in Italian format. */
+  explanation: string;
+  details?: Record<string, unknown>;
+}
+
+export type Tier = 1 | 2 | 3;
+
+export interface TierReason {
+  key: IndicatorKey;
+  domain: RiskDomain;
+  level: Exclude<RiskLevel, 'ok'>;
+  explanation: string;
+}
+
+export interface StudentAssessment {
+  settingsVersion: number;
+  indicators: Indicator[];
+  tier: Tier;
+  /** The indicators that drove the tier (attention and high), high first. */
+  reasons: TierReason[];
+  /** One Italian sentence saying why this tier. */
+  tierExplanation: string;
+  /** Ordering score for lists and for the AUC in the validation: tier first, then severity. */
+  score: number;
+}
