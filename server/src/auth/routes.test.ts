@@ -171,3 +171,39 @@ describe('GET /api/auth/demo-accounts', () => {
     expect(res.body.accounts.map((a: { role: string }) => a.role)).toEqual(['docente', 'mediatore', 'referente', 'analista', 'admin']);
   });
 });
+
+describe('POST /api/auth/password', () => {
+  test('when the current password is right, then the new one works, the old does not, and other sessions end', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db);
+    await db.updateTable('app_user').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
+    const app = createApp({ db, config: testConfig });
+    const login = (password: string) => request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password });
+    const other = cookieOf(await login('una-password-lunga'));
+    const mine = cookieOf(await login('una-password-lunga'));
+
+    const res = await request(app).post('/api/auth/password').set(SAME_ORIGIN).set('Cookie', mine)
+      .send({ currentPassword: 'una-password-lunga', newPassword: 'cavallo batteria graffetta' });
+
+    expect(res.status).toBe(204);
+    expect((await request(app).get('/api/me').set('Cookie', mine)).body.mustChangePassword).toBe(false);
+    expect((await request(app).get('/api/me').set('Cookie', other)).status).toBe(401);
+    expect((await login('una-password-lunga')).status).toBe(401);
+    expect((await login('cavallo batteria graffetta')).status).toBe(200);
+  });
+
+  test('when the current password is wrong or the new one too short, then 400 and nothing changes', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db);
+    const app = createApp({ db, config: testConfig });
+    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+    const before = await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+
+    const wrong = await request(app).post('/api/auth/password').set(SAME_ORIGIN).set('Cookie', cookie).send({ currentPassword: 'no', newPassword: 'cavallo batteria graffetta' });
+    const short = await request(app).post('/api/auth/password').set(SAME_ORIGIN).set('Cookie', cookie).send({ currentPassword: 'una-password-lunga', newPassword: 'corta' });
+
+    expect([wrong.status, short.status]).toEqual([400, 400]);
+    expect(short.body.error.details[0].message).toBe('la nuova password deve avere almeno 12 caratteri');
+    expect(await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).toEqual(before);
+  });
+});

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { DemoAccounts, LoginInput, type Me } from '@primm/shared/contracts/auth';
+import { ChangePasswordInput, DemoAccounts, LoginInput, type Me } from '@primm/shared/contracts/auth';
 import type { Db } from '../db/open-database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts';
 import { audit } from '../http/audit';
@@ -8,7 +8,7 @@ import { SESSION_COOKIE_PLAIN, SESSION_COOKIE_SECURE, requireRole, userOf } from
 import { HttpError } from '../http/http-error';
 import { loadAuthUser, type AuthUser } from './current-user';
 import { hashPassword, verifyPassword } from './password';
-import { ABSOLUTE_TIMEOUT_MS, createSession, deleteSession } from './sessions';
+import { ABSOLUTE_TIMEOUT_MS, createSession, deleteSession, hashToken } from './sessions';
 import { clearAccountFailures, isThrottled, recordLoginFailure } from './throttle';
 
 const LOGIN_FAILED = 'Email o password non corretti';
@@ -54,6 +54,25 @@ export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean }): Ro
   router.get('/me', requireRole(), async (req, res) => {
     const user = userOf(req);
     res.json(toMe(user, await schoolsOf(db, user)));
+  });
+
+  // Also how a user with a one-time password sets their own (must_change_password).
+  router.post('/auth/password', requireRole(), async (req, res) => {
+    const user = userOf(req);
+    const input = ChangePasswordInput.parse(req.body);
+    const row = await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+      await audit(db, { user, req }, { action: 'auth.password', outcome: 'failed' });
+      throw new HttpError(400, 'validation_failed', 'La password attuale non è corretta', [{ path: 'currentPassword', message: 'password attuale non corretta' }]);
+    }
+    const hash = await hashPassword(input.newPassword);
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('app_user').set({ password_hash: hash, must_change_password: 0 }).where('id', '=', user.id).execute();
+      // Other sessions of this user end: a changed password must lock out whoever else had it.
+      await trx.deleteFrom('user_session').where('user_id', '=', user.id).where('id', '!=', hashToken(req.sessionToken ?? '')).execute();
+      await audit(trx, { user, req }, { action: 'auth.password' });
+    });
+    res.status(204).end();
   });
 
   router.get('/auth/demo-accounts', (_req, res) => {

@@ -33,3 +33,12 @@ export const DemoAccounts = z.object({
   accounts: z.array(z.object({ email: z.string(), role: Role, description: z.string() })),
 });
 export type DemoAccounts = z.infer<typeof DemoAccounts>;
+
+/** A new password: long rather than complicated (NIST SP 800-63B), and not the old one. */
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(12, 'la nuova password deve avere almeno 12 caratteri').max(200),
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, { message: 'la nuova password deve essere diversa', path: ['newPassword'] });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
