@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { reject, tally, type ImportContext, type RowChange } from './import-context';
-import { normalizeHeader, readCsv } from './read-csv';
+import { canonicalColumn } from './column-aliases';
+import { readCsv } from './read-csv';
 
 /** Thrown by a row handler: the row is rejected with this column and message, the import goes on. */
 export class RowError extends Error {
@@ -36,9 +37,10 @@ export async function forEachRecord(
     return false;
   }
   let checked = false;
-  for await (const { line, values } of readCsv(path)) {
+  for await (const { line, values: raw } of readCsv(path)) {
+    const values = byCanonicalColumn(raw);
     if (!checked) {
-      const missing = requiredColumns.filter((c) => !(normalizeHeader(c) in values));
+      const missing = requiredColumns.filter((c) => !(canonicalColumn(c) in values));
       if (missing.length > 0) {
         reject(ctx, { file, line: 1, column: missing.join(', '), message: `colonne mancanti: ${missing.join(', ')}` });
         return false;
@@ -46,9 +48,9 @@ export async function forEachRecord(
       checked = true;
     }
     const fields: Fields = {
-      get: (column) => (values[normalizeHeader(column)] ?? '').trim(),
+      get: (column) => (values[canonicalColumn(column)] ?? '').trim(),
       required: (column) => {
-        const v = (values[normalizeHeader(column)] ?? '').trim();
+        const v = (values[canonicalColumn(column)] ?? '').trim();
         if (v === '') throw new RowError(column, `valore mancante in "${column}"`);
         return v;
       },
@@ -61,4 +63,14 @@ export async function forEachRecord(
     }
   }
   return true;
+}
+
+/** Values keyed by canonical column; a column present under two names keeps its first non-empty value. */
+function byCanonicalColumn(raw: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [header, value] of Object.entries(raw)) {
+    const key = canonicalColumn(header);
+    if (!(key in out) || out[key] === '') out[key] = value;
+  }
+  return out;
 }

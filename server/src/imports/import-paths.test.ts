@@ -154,6 +154,16 @@ describe('importPaths', () => {
       .toEqual([{ entered_on: '2025-09-15', left_on: '2026-02-20' }, { entered_on: '2026-02-23', left_on: null }]);
   });
 
+  test('when the same school comes as a Windows-1252, comma-separated export with other column names, then it reads the same', async () => {
+    const db = await createTestDb();
+    await importPaths(db, [fixture], options);
+
+    const again = await importPaths(db, [resolve(repoRoot, 'fixtures/import/excel-windows-1252')], options);
+
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 26, rejected: 0 });
+    expect(await db.selectFrom('student').select('first_name').where('last_name', '=', 'Bianchi').executeTakeFirst()).toEqual({ first_name: 'Nicolò' });
+  });
+
   test('when the path has no school folder, then one clear error', async () => {
     const db = await createTestDb();
     const empty = mkdtempSync(join(tmpdir(), 'primm-empty-'));

@@ -1,22 +1,24 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { sniffCsv, type CsvDialect } from './sniff-csv';
 
 export interface CsvRecord {
-  /** 1-based line of the record's first line in the file, as a spreadsheet shows it. */
+  /** 1-based line where the record ends, as a spreadsheet shows it. */
   line: number;
   /** Values by normalised header name (see `normalizeHeader`). */
   values: Record<string, string>;
 }
 
 /**
- * Streams the records of a `;`-separated file (docs/data-format.md), never the whole file in
- * memory. Header names are normalised so `Codice Fiscale`, `codice fiscale` and `CODICE  FISCALE`
- * are one column.
+ * Streams the records of a register export, never the whole file in memory: encoding and
+ * delimiter are sniffed (`sniffCsv`), quoted fields may hold separators and newlines, and header
+ * names are normalised so `Codice Fiscale`, `codice fiscale` and `CODICE  FISCALE` are one column.
  */
-export async function* readCsv(path: string): AsyncGenerator<CsvRecord> {
+export async function* readCsv(path: string, dialect: CsvDialect = sniffCsv(path)): AsyncGenerator<CsvRecord> {
   const parser = parse({
-    delimiter: ';',
+    delimiter: dialect.delimiter,
     bom: true,
     columns: (header: string[]) => header.map(normalizeHeader),
     skip_empty_lines: true,
@@ -26,18 +28,20 @@ export async function* readCsv(path: string): AsyncGenerator<CsvRecord> {
   });
   // pipeline, not pipe: a read error (a folder, a vanished file) must end the iteration below
   // with that error instead of leaving it waiting forever.
-  pipeline(createReadStream(path), parser, () => {});
+  const done = () => {};
+  if (dialect.encoding === 'utf-8') pipeline(createReadStream(path), parser, done);
+  else pipeline(createReadStream(path), iconv.decodeStream('win1252'), parser, done);
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     yield { line: info.lines, values: record };
   }
 }
 
-/** `Data arrivo in Italia` → `data arrivo in italia`; accents dropped (`Attività` → `attivita`). */
+/** `Data arrivo in Italia` → `data arrivo in italia`; accents and `_` dropped (`Attività` → `attivita`). */
 export function normalizeHeader(header: string): string {
   return header
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\s+/g, ' ')
+    .replace(/[_\s]+/g, ' ')
     .trim();
 }
