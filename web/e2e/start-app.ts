@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+export interface RunningApp {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `pnpm primm serve` as a user would, on a free port (PORT=0) with a fresh temporary
+ * database, and waits for the line that announces the URL (after the demo region is loaded).
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'primm-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', 'serve'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: '0', PRIMM_DB: join(dir, 'primm.sqlite'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child);
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /in ascolto su (http:\/\/\S+)/.exec(output);
+      if (m) resolvePromise(m[1]!);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
+  });
+}

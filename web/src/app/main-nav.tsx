@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { Role } from '@primm/shared/contracts/auth';
+
+type Item = { to: string; label: string; end?: boolean; roles?: readonly Role[] };
+
+/** The server enforces each route; the menu only leaves out what the role would be refused. */
+const items: Item[] = [
+  { to: '/', label: 'app.nav.home', end: true },
+  { to: '/scuole', label: 'app.nav.schools' },
+  { to: '/utenti', label: 'app.nav.users', roles: ['admin', 'referente'] },
+  { to: '/registro-accessi', label: 'app.nav.audit', roles: ['admin'] },
+];
+
+export function MainNav({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="main-nav" aria-label={t('app.nav.label')}>
+      <ul className="container">
+        {items
+          .filter((item) => !item.roles || item.roles.includes(role))
+          .map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end}>
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorAlert } from '../components/error-alert';
+import { LoadingStatus } from '../components/loading-status';
+import { meQueryOptions, useMe } from '../features/auth/api/get-me';
+import { onSessionExpired } from '../lib/query-client';
+
+/** Where the login page sends the user back to after signing in. */
+export function loginPath(pathname: string, search: string): string {
+  return `/accesso?next=${encodeURIComponent(pathname + search)}`;
+}
+
+export type LoginLocationState = { sessionExpired?: boolean } | null;
+
+/**
+ * Every page but the login page sits behind this route. Anonymous users go to the login page;
+ * so do users whose session expires (30 min idle): any request answering 401 is reported by the
+ * query client, the user becomes anonymous here, and the login page says why.
+ */
+export function RequireSession() {
+  const me = useMe();
+  const { pathname, search } = useLocation();
+  const queryClient = useQueryClient();
+  const [expired, setExpired] = useState(false);
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        setExpired(true);
+        queryClient.setQueryData(meQueryOptions().queryKey, null);
+      }),
+    [queryClient],
+  );
+
+  if (me.isPending) return <LoadingStatus />;
+  if (me.isError) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const state: LoginLocationState = expired ? { sessionExpired: true } : null;
+    return <Navigate to={loginPath(pathname, search)} replace state={state} />;
+  }
+  return <Outlet />;
+}

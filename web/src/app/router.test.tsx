@@ -1,0 +1,84 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { expect, test } from 'vitest';
+import { aSchoolDetail, demoMe, errorBody } from '../testing/fixtures';
+import { endMockSession } from '../testing/handlers/auth';
+import { renderRoutes } from '../testing/render';
+import { server } from '../testing/server';
+import { routes } from './router';
+
+test('RequireSession: when nobody is signed in, then a page redirects to /accesso with next set to it', async () => {
+  endMockSession();
+
+  const { router } = renderRoutes(routes, { route: '/scuole?province=AN' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Accesso' })).toBeInTheDocument();
+  expect(router.state.location.pathname).toBe('/accesso');
+  expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/scuole?province=AN');
+  expect(screen.queryByText('La sessione è scaduta: accedi di nuovo per continuare.')).not.toBeInTheDocument();
+});
+
+test('RequireSession: when a query answers 401 later (session expired), then the login page opens with the notice', async () => {
+  server.use(http.get('/api/schools', () => HttpResponse.json(errorBody('unauthenticated'), { status: 401 })));
+
+  const { router } = renderRoutes(routes, { route: '/scuole' });
+
+  const notice = await screen.findByText('La sessione è scaduta: accedi di nuovo per continuare.');
+  expect(notice.closest('[role="status"]')).not.toBeNull();
+  expect(screen.getByRole('heading', { level: 1, name: 'Accesso' })).toBeInTheDocument();
+  expect(router.state.location.pathname).toBe('/accesso');
+  expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/scuole');
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+});
+
+test('RequireSession: when signed in, then the page itself is shown', async () => {
+  renderRoutes(routes, { route: '/scuole' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Scuole' })).toBeInTheDocument();
+});
+
+test('Layout: when Esci is pressed, then the session ends and the login page opens', async () => {
+  const user = userEvent.setup();
+  const { router, queryClient } = renderRoutes(routes, { route: '/scuole' });
+  await screen.findByRole('table', { name: 'Scuole trovate: 3' });
+
+  await user.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Esci' }));
+
+  expect(await screen.findByRole('button', { name: 'Accedi' })).toBeInTheDocument();
+  expect(router.state.location.pathname).toBe('/accesso');
+  expect(queryClient.getQueryData(['schools', {}])).toBeUndefined();
+  expect(screen.queryByRole('navigation', { name: 'Navigazione principale' })).not.toBeInTheDocument();
+});
+
+test('School page: when an analyst opens a school, then the empty class list says the role sees aggregates only', async () => {
+  server.use(
+    http.get('/api/me', () => HttpResponse.json(demoMe.analista)),
+    // as the server answers an analyst: the school, never its classes
+    http.get('/api/schools/:code', () => HttpResponse.json(aSchoolDetail({ classList: [] }))),
+  );
+
+  renderRoutes(routes, { route: '/scuole/ANIS00800L' });
+
+  expect(await screen.findByText(/Il tuo ruolo vede solo dati aggregati/)).toBeInTheDocument();
+  expect(screen.queryByText('Nessuna classe registrata per questa scuola.')).not.toBeInTheDocument();
+});
+
+test('School page: when an analyst gets a class list anyway, then no class is a link', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.analista)));
+
+  renderRoutes(routes, { route: '/scuole/ANIS00800L' });
+
+  const table = await screen.findByRole('table', { name: 'Classi della scuola' });
+  expect(within(table).getByRole('rowheader', { name: '3B' })).toBeInTheDocument();
+  expect(within(table).queryByRole('link')).not.toBeInTheDocument();
+});
+
+test('School page: when a teacher opens a school, then the classes link to their pages', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.docente)));
+
+  renderRoutes(routes, { route: '/scuole/ANIS00800L' });
+
+  const table = await screen.findByRole('table', { name: 'Classi della scuola' });
+  expect(within(table).getByRole('link', { name: '3B' })).toHaveAttribute('href', '/classi/101');
+});

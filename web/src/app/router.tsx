@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { LoadingStatus } from '../components/loading-status';
+import { Layout } from './layout';
+import { RequireSession } from './require-session';
+import { RouteError } from './routes/route-error';
+
+/** Pages are separate chunks: the first page loads only its own code (budget: 250 KB gzip). */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    hydrateFallbackElement: <LoadingStatus />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { path: 'accesso', lazy: () => import('./routes/login') },
+          {
+            element: <RequireSession />,
+            children: [
+              { index: true, lazy: () => import('./routes/home') },
+              { path: 'scuole', lazy: () => import('./routes/schools') },
+              { path: 'scuole/:code', lazy: () => import('./routes/school') },
+              { path: 'classi/:id', lazy: () => import('./routes/class') },
+              { path: 'utenti', lazy: () => import('./routes/users') },
+              { path: 'registro-accessi', lazy: () => import('./routes/audit') },
+              { path: '*', lazy: () => import('./routes/not-found') },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export function AppRouter() {
+  const [router] = useState(() => createBrowserRouter(routes));
+  return <RouterProvider router={router} />;
+}

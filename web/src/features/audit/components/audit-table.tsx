@@ -1,0 +1,48 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '@primm/shared/contracts/audit';
+import { TableScroll } from '../../../components/table-scroll';
+import { formatDateTime } from '../../../lib/format';
+import { actionLabel, roleLabel } from './audit-labels';
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const { t, i18n } = useTranslation();
+  const captionId = useId();
+  const none = t('common.none');
+
+  return (
+    <TableScroll labelledBy={captionId}>
+      <table className="table">
+        <caption id={captionId}>{t('audit.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.at')}</th>
+            <th scope="col">{t('audit.user')}</th>
+            <th scope="col">{t('audit.role')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.outcomeColumn')}</th>
+            <th scope="col">{t('audit.request')}</th>
+            <th scope="col">{t('audit.students')}</th>
+            <th scope="col">{t('audit.ip')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <th scope="row" className="nowrap">{formatDateTime(e.at, i18n.language)}</th>
+              <td className="code">{e.userEmail ?? none}</td>
+              <td>{roleLabel(t, e.role)}</td>
+              <td>
+                <span title={e.action}>{actionLabel(t, e.action)}</span>
+              </td>
+              <td>{t(`audit.outcome.${e.outcome}`)}</td>
+              <td className="code">{e.method || e.path ? [e.method, e.path].filter(Boolean).join(' ') : none}</td>
+              <td>{e.studentIds.length > 0 ? e.studentIds.join(', ') : none}</td>
+              <td className="code">{e.ip ?? none}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

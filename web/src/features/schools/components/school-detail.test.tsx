@@ -1,0 +1,36 @@
+import { screen, within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { renderWithProviders } from '../../../testing/render';
+import { SchoolDetail } from './school-detail';
+
+test('SchoolDetail: when the school has classes, then they are listed with links to the class pages', async () => {
+  renderWithProviders(<SchoolDetail code="ANIS00800L" />);
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'IIS Vanvitelli Stracca Angelini' })).toBeInTheDocument();
+  const table = screen.getByRole('table', { name: 'Classi della scuola' });
+  const row = within(table).getByRole('row', { name: /3B/ });
+  expect(within(row).getByRole('link', { name: '3B' })).toHaveAttribute('href', '/classi/101');
+  expect(within(row).getByRole('cell', { name: 'Istituto tecnico' })).toBeInTheDocument();
+  expect(within(row).getByRole('cell', { name: '1.056' })).toBeInTheDocument();
+  expect(within(table).getAllByRole('row')).toHaveLength(3);
+});
+
+test('SchoolDetail: when the school has no classes, then the empty state says so', async () => {
+  renderWithProviders(<SchoolDetail code="MCPS02000B" />);
+
+  expect(await screen.findByText('Nessuna classe registrata per questa scuola.')).toBeInTheDocument();
+});
+
+test('SchoolDetail: when the code is unknown, then "not found" is shown in an alert', async () => {
+  renderWithProviders(<SchoolDetail code="ANIS99999X" />);
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('Non abbiamo trovato quello che cerchi.');
+});
+
+test('SchoolDetail: when the role sees aggregates only, then the classes are listed without links', async () => {
+  renderWithProviders(<SchoolDetail code="ANIS00800L" aggregatesOnly />);
+
+  const table = await screen.findByRole('table', { name: 'Classi della scuola' });
+  expect(within(table).getByRole('rowheader', { name: '3B' })).toBeInTheDocument();
+  expect(within(table).queryByRole('link')).not.toBeInTheDocument();
+});

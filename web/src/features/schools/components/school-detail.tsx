@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageTitle } from '../../../components/page-title';
+import { LoadingStatus } from '../../../components/loading-status';
+import { formatNumber } from '../../../lib/format';
+import { useSchool } from '../api/get-school';
+import { SchoolClassesTable } from './school-classes-table';
+
+type Props = {
+  code: string;
+  /** The analyst's role sees aggregates only: no class pages (the server also sends no classes). */
+  aggregatesOnly?: boolean;
+};
+
+export function SchoolDetail({ code, aggregatesOnly = false }: Props) {
+  const { t, i18n } = useTranslation();
+  const school = useSchool(code);
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/scuole">{t('schools.detail.backToList')}</Link>
+      </p>
+      <PageTitle page={school.data?.name ?? code} />
+      {school.isPending && (
+        <>
+          <h1>{code}</h1>
+          <LoadingStatus />
+        </>
+      )}
+      {school.isError && (
+        <>
+          <h1>{code}</h1>
+          <ErrorAlert error={school.error} onRetry={() => void school.refetch()} />
+        </>
+      )}
+      {school.isSuccess && (
+        <>
+          <h1>{school.data.name}</h1>
+          <dl className="facts">
+            <div>
+              <dt>{t('schools.detail.code')}</dt>
+              <dd className="code">{school.data.code}</dd>
+            </div>
+            <div>
+              <dt>{t('schools.detail.institute')}</dt>
+              <dd className="code">{school.data.instituteCode}</dd>
+            </div>
+            <div>
+              <dt>{t('schools.detail.municipality')}</dt>
+              <dd>
+                {school.data.municipality} ({school.data.province})
+              </dd>
+            </div>
+            <div>
+              <dt>{t('schools.detail.address')}</dt>
+              <dd>{school.data.address ?? t('common.none')}</dd>
+            </div>
+            <div>
+              <dt>{t('schools.detail.level')}</dt>
+              <dd>{t(`domain.level.${school.data.level}`)}</dd>
+            </div>
+            <div>
+              <dt>{t('schools.detail.kind')}</dt>
+              <dd>{school.data.kind}</dd>
+            </div>
+            <div>
+              <dt>{t('schools.detail.students')}</dt>
+              <dd>{formatNumber(school.data.students, i18n.language)}</dd>
+            </div>
+          </dl>
+          {school.data.classList.length === 0 ? (
+            <EmptyState>{t(aggregatesOnly ? 'schools.detail.aggregatesOnly' : 'schools.detail.noClasses')}</EmptyState>
+          ) : (
+            <SchoolClassesTable classes={school.data.classList} linkToClasses={!aggregatesOnly} />
+          )}
+        </>
+      )}
+    </>
+  );
+}

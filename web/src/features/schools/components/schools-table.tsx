@@ -1,0 +1,48 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { SchoolSummary } from '@primm/shared/contracts/schools';
+import { TableScroll } from '../../../components/table-scroll';
+import { formatNumber } from '../../../lib/format';
+
+export function SchoolsTable({ schools }: { schools: SchoolSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const captionId = useId();
+  const n = (value: number) => formatNumber(value, i18n.language);
+
+  return (
+    <TableScroll labelledBy={captionId}>
+      <table className="table">
+        <caption id={captionId}>{t('schools.tableCaption', { count: schools.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('schools.code')}</th>
+            <th scope="col">{t('schools.name')}</th>
+            <th scope="col">{t('schools.municipality')}</th>
+            <th scope="col">{t('schools.province')}</th>
+            <th scope="col">{t('schools.kind')}</th>
+            <th scope="col" className="num">{t('schools.classes')}</th>
+            <th scope="col" className="num">{t('schools.students')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {schools.map((school) => (
+            <tr key={school.code}>
+              <td className="code">{school.code}</td>
+              <th scope="row">
+                <Link to={`/scuole/${encodeURIComponent(school.code)}`}>{school.name}</Link>
+              </th>
+              <td>{school.municipality}</td>
+              <td>
+                <abbr title={t(`domain.province.${school.province}`)}>{school.province}</abbr>
+              </td>
+              <td>{school.kind}</td>
+              <td className="num">{n(school.classes)}</td>
+              <td className="num">{n(school.students)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

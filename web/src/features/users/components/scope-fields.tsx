@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import type { Role } from '@primm/shared/contracts/auth';
+import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingStatus } from '../../../components/loading-status';
+import { useSchoolClassOptions, useSchoolOptions } from '../api/get-school-options';
+
+/** DESIGN.md "Users": referents and mediators hold schools, teachers hold classes, admin and analyst neither. */
+export const scopeOf = (role: Role) => ({
+  schools: role === 'referente' || role === 'mediatore' || role === 'docente',
+  classes: role === 'docente',
+});
+
+type Props = {
+  role: Role;
+  schools: string[];
+  classIds: number[];
+  onSchoolsChange: (codes: string[]) => void;
+  onClassIdsChange: (ids: number[]) => void;
+};
+
+const selected = (select: HTMLSelectElement) => Array.from(select.selectedOptions, (o) => o.value);
+
+export function ScopeFields({ role, schools, classIds, onSchoolsChange, onClassIdsChange }: Props) {
+  const { t } = useTranslation();
+  const scope = scopeOf(role);
+  const options = useSchoolOptions();
+  const classLists = useSchoolClassOptions(scope.classes ? schools : []);
+
+  if (!scope.schools) return null;
+  if (options.isPending) return <LoadingStatus />;
+  if (options.isError) return <ErrorAlert error={options.error} onRetry={() => void options.refetch()} />;
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="user-schools">{t(scope.classes ? 'users.form.schoolsOfClasses' : 'users.form.schools')}</label>
+        <select
+          id="user-schools"
+          multiple
+          size={Math.min(6, Math.max(2, options.data.items.length))}
+          value={schools}
+          aria-describedby="user-schools-hint"
+          onChange={(e) => onSchoolsChange(selected(e.currentTarget))}
+        >
+          {options.data.items.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.code} – {s.name}
+            </option>
+          ))}
+        </select>
+        <p id="user-schools-hint" className="hint">{t('users.form.multiHint')}</p>
+      </div>
+      {scope.classes && (
+        <div className="field">
+          <label htmlFor="user-classes">{t('users.form.classes')}</label>
+          {classLists.some((q) => q.isPending) && <LoadingStatus />}
+          <select
+            id="user-classes"
+            multiple
+            size={6}
+            value={classIds.map(String)}
+            aria-describedby="user-classes-hint"
+            onChange={(e) => onClassIdsChange(selected(e.currentTarget).map(Number))}
+          >
+            {classLists.map((q) =>
+              q.data ? (
+                <optgroup key={q.data.code} label={q.data.name}>
+                  {q.data.classList.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {t('users.form.classOption', { name: c.name, year: c.schoolYear })}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null,
+            )}
+          </select>
+          <p id="user-classes-hint" className="hint">{t(schools.length === 0 ? 'users.form.classesHint' : 'users.form.multiHint')}</p>
+        </div>
+      )}
+    </>
+  );
+}

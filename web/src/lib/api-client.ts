@@ -1,0 +1,95 @@
+import { ErrorBody, type ErrorCode } from '@primm/shared/errors';
+
+/**
+ * Anything with zod's `parse`: the shared contract schemas. Typed structurally because `zod`
+ * is a dependency of @primm/shared, not of the web package.
+ */
+export type Schema<T> = { parse: (data: unknown) => T };
+
+/** `network`: the request never got an answer; every other code comes from the server's envelope. */
+export type ApiErrorCode = ErrorCode | 'network';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+/** Drops empty values so `?province=&q=` never reaches the server's schema as an empty string. */
+function buildUrl(path: string, params?: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const query = search.toString();
+  return `/api${path}${query ? `?${query}` : ''}`;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+async function request<T>(path: string, schema: Schema<T> | undefined, init: RequestInit & { params?: QueryParams }): Promise<T | undefined> {
+  const { params, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, params), {
+      credentials: 'same-origin',
+      ...rest,
+      headers: { Accept: 'application/json', ...rest.headers },
+    });
+  } catch (cause) {
+    // Aborts are not failures: react-query cancels queries it no longer needs.
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
+  }
+
+  const body = response.status === 204 ? undefined : await readJson(response);
+  if (!response.ok) {
+    const envelope = ErrorBody.safeParse(body);
+    if (envelope.success) throw new ApiError(response.status, envelope.data.error.code, envelope.data.error.message);
+    throw new ApiError(response.status, 'internal', `HTTP ${response.status}`);
+  }
+  // 204 No Content (logout): nothing to parse, and the caller passed no schema.
+  if (!schema) return undefined;
+  if (body === undefined) throw new ApiError(response.status, 'internal', 'response is not JSON');
+  try {
+    return schema.parse(body);
+  } catch {
+    // A body that breaks the contract is our bug, not the user's: report it as internal.
+    throw new ApiError(response.status, 'internal', `response of ${path} does not match the contract`);
+  }
+}
+
+function post<T>(path: string, body: unknown, schema: Schema<T>): Promise<T>;
+function post(path: string, body?: unknown): Promise<undefined>;
+/**
+ * A state-changing request: JSON body, same-origin credentials (the browser then sends Origin,
+ * which the server checks). Without a schema the answer is expected empty (204).
+ */
+async function post<T>(path: string, body?: unknown, schema?: Schema<T>): Promise<T | undefined> {
+  return request(path, schema, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+export const api = {
+  async get<T>(path: string, schema: Schema<T>, options: { params?: QueryParams; signal?: AbortSignal } = {}): Promise<T> {
+    return (await request(path, schema, { method: 'GET', ...options })) as T;
+  },
+  post,
+};
