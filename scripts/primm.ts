@@ -4,6 +4,7 @@
  */
 import { runImportCommand } from './commands/import-command';
 import { runPurgeCommand } from './commands/purge-command';
+import { runRecomputeCommand } from './commands/recompute-command';
 import { runServeCommand } from './commands/serve-command';
 import { runUsersCommand } from './commands/users-command';
 import { runGenCommand } from './gen/cli';
@@ -27,6 +28,10 @@ const commands: Record<string, Command> = {
   purge: {
     summary: 'conservazione: cancella i dati individuali degli anni precedenti, tenendo gli aggregati (--db FILE --before 2025/26)',
     run: runPurgeCommand,
+  },
+  recompute: {
+    summary: 'ricalcola le valutazioni del rischio dell\'anno in corso (--db FILE [--school CODICE] [--json])',
+    run: runRecomputeCommand,
   },
   validate: {
     summary: 'verifica le regole di rischio su dati reali (--format uci [--json] FILE)',

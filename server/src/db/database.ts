@@ -28,6 +28,8 @@ export interface Database {
   audit_log: AuditLogTable;
   login_failure: LoginFailureTable;
   year_summary: YearSummaryTable;
+  risk_result: RiskResultTable;
+  risk_review: RiskReviewTable;
 }
 
 export interface ProvinceTable {
@@ -336,5 +338,35 @@ export interface YearSummaryTable {
   measure: string;
   group_key: string;
   value: number;
+  created_at: string;
+}
+
+export interface RiskResultTable {
+  id: Generated<number>;
+  student_id: number;
+  class_id: number;
+  school_id: number;
+  school_year_id: number;
+  as_of: string;
+  settings_version: number;
+  tier: number;
+  score: number;
+  indicators: string;
+  reasons: string;
+  tier_explanation: string;
+  input_hash: string;
+  computed_at: string;
+}
+
+export interface RiskReviewTable {
+  id: Generated<number>;
+  student_id: number;
+  school_year_id: number;
+  action: 'confirm' | 'dismiss' | 'override';
+  tier: number | null;
+  computed_tier: number;
+  settings_version: number;
+  reason: string;
+  user_id: number;
   created_at: string;
 }

@@ -3,6 +3,7 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
+import { recomputeSchool } from '../risk/recompute';
 import { createContext, type ImportContext, type ImportIssue } from './import-context';
 import { loadAttendance } from './load-attendance';
 import { loadClasses } from './load-classes';
@@ -55,11 +56,18 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
         .returning('id')
         .executeTakeFirstOrThrow();
       ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt);
+      const schoolIds = new Set<number>();
       for (const [i, dir] of folders.entries()) {
-        await importSchoolFolder(ctx, dir);
+        const schoolId = await importSchoolFolder(ctx, dir);
+        if (schoolId !== undefined) schoolIds.add(schoolId);
         options.onProgress?.({ school: basename(dir), done: i + 1, total: folders.length });
       }
       if (options.dryRun) throw new DryRunRollback();
+      // Risk results in the SAME transaction as the data they come from: a list never shows tiers
+      // of data older (or newer) than what is committed, and a recompute failure rolls the import
+      // back and is recorded as a failed batch like any other error, instead of leaving stale
+      // tiers silently. Unchanged students cost a hash, not a write (input_hash).
+      for (const schoolId of schoolIds) await recomputeSchool(trx, schoolId);
       await trx
         .updateTable('import_batch')
         .set({ status: 'committed', finished_at: new Date().toISOString(), ...ctx.counts, errors: JSON.stringify(ctx.issues) })
@@ -81,15 +89,16 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
   return { batchId: done.batchId, schools: folders.length, ...done.counts, errors: done.issues };
 }
 
-async function importSchoolFolder(ctx: ImportContext, dir: string): Promise<void> {
+async function importSchoolFolder(ctx: ImportContext, dir: string): Promise<number | undefined> {
   const state = await loadSchool(ctx, dir);
-  if (!state) return; // the school itself is unreadable: its other files cannot be placed
+  if (!state) return undefined; // the school itself is unreadable: its other files cannot be placed
   await loadCalendar(ctx, dir, state);
   await loadClasses(ctx, dir, state);
   await loadStudents(ctx, dir, state);
   await loadAttendance(ctx, dir, state);
   await loadGrades(ctx, dir, state);
   await loadOutcomes(ctx, dir, state);
+  return state.schoolId;
 }
 
 /** School folders under the given paths, in a stable order. */

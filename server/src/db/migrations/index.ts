@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-init';
 import * as m0002 from './0002-login-throttle';
 import * as m0003 from './0003-year-summary';
+import * as m0004 from './0004-risk';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
   '0001-init': m0001,
   '0002-login-throttle': m0002,
   '0003-year-summary': m0003,
+  '0004-risk': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,137 @@
+import type { SchoolLevel } from '@primm/shared/contracts/domain';
+import type { AttendanceKind, GradeKind, OutcomeResult } from '../db/database';
+import type { Db } from '../db/open-database';
+import { parseTimetable } from '../classes/timetable';
+
+/**
+ * Everything the risk engine needs about one school and school year, read with a few set-based
+ * queries (all events of the school's classes at once, grouped in memory by the builder), never
+ * one query per student: the regional recompute has to stay within seconds for 200 000 students.
+ */
+export interface SchoolRiskData {
+  schoolId: number;
+  schoolYearId: number;
+  schoolYear: string;
+  level: SchoolLevel;
+  lessonsStart: string;
+  lessonsEnd: string;
+  closures: { startsOn: string; endsOn: string }[];
+  terms: { seq: number; startsOn: string }[];
+  classes: { id: number; name: string; gradeLevel: number; timetable: number[]; annualHours: number }[];
+  enrolments: { studentId: number; classId: number; enteredOn: string; leftOn: string | null }[];
+  students: { id: number; birthDate: string; arrivalDate: string | null }[];
+  events: { studentId: number; date: string; kind: AttendanceKind; hours: number; justified: boolean; deroga: string | null }[];
+  grades: { studentId: number; date: string; subject: string; kind: GradeKind; /** Only when loading one student. */ raw: string; value: number | null; inAverage: boolean; isConduct: boolean }[];
+  /** Final outcomes (`finale`) of years before this one. */
+  outcomes: { studentId: number; schoolYear: string; gradeLevel: number; result: OutcomeResult }[];
+  /** The day the data reaches (see `findDataAsOf`). */
+  asOf: string;
+}
+
+export interface LoadOptions {
+  /** Only this student's rows (the detail page's series); the class averages are then partial. */
+  studentId?: number;
+  /** A fixed "today" (e.g. the stored assessment's), instead of the data's latest day. */
+  asOf?: string;
+}
+
+/** Null when the school has no calendar (lesson period) for the year: nothing can be computed. */
+export async function loadSchoolRiskData(db: Db, schoolId: number, year: { id: number; label: string }, options: LoadOptions = {}): Promise<SchoolRiskData | null> {
+  const head = await db
+    .selectFrom('school')
+    .innerJoin('school_calendar', 'school_calendar.school_id', 'school.id')
+    .where('school.id', '=', schoolId)
+    .where('school_calendar.school_year_id', '=', year.id)
+    .select(['school.level', 'school_calendar.lessons_start', 'school_calendar.lessons_end'])
+    .executeTakeFirst();
+  if (!head) return null;
+  const ofSchoolYear = { school_id: schoolId, school_year_id: year.id };
+  const [closures, terms, classRows] = await Promise.all([
+    db.selectFrom('school_closure').select(['starts_on', 'ends_on']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('starts_on').execute(),
+    db.selectFrom('term').select(['seq', 'starts_on']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('starts_on').execute(),
+    db.selectFrom('class').select(['id', 'name', 'grade_level', 'timetable', 'annual_hours']).where('school_id', '=', ofSchoolYear.school_id).where('school_year_id', '=', ofSchoolYear.school_year_id).orderBy('id').execute(),
+  ]);
+  const classIds = classRows.map((c) => c.id);
+  const base = {
+    schoolId,
+    schoolYearId: year.id,
+    schoolYear: year.label,
+    level: head.level,
+    lessonsStart: head.lessons_start,
+    lessonsEnd: head.lessons_end,
+    closures: closures.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on })),
+    terms: terms.map((t) => ({ seq: t.seq, startsOn: t.starts_on })),
+    classes: classRows.map((c) => ({ id: c.id, name: c.name, gradeLevel: c.grade_level, timetable: parseTimetable(c.timetable), annualHours: c.annual_hours })),
+  };
+  if (classIds.length === 0) {
+    return { ...base, enrolments: [], students: [], events: [], grades: [], outcomes: [], asOf: options.asOf ?? head.lessons_start };
+  }
+  const only = options.studentId;
+  const asOf = options.asOf ?? (await findDataAsOf(db, classIds, head.lessons_start, head.lessons_end));
+
+  let enrolmentQ = db.selectFrom('enrolment').select(['student_id', 'class_id', 'entered_on', 'left_on']).where('class_id', 'in', classIds);
+  let eventQ = db
+    .selectFrom('attendance_event')
+    .select(['student_id', 'date', 'kind', 'hours', 'justified', 'deroga'])
+    .where('class_id', 'in', classIds)
+    .where('date', '<=', asOf);
+  let gradeQ = db
+    .selectFrom('grade')
+    .select(['student_id', 'date', 'subject', 'kind', 'value', 'in_average', 'is_conduct'])
+    // The register's notation only for the detail's chart: a region has millions of grades.
+    .$if(options.studentId !== undefined, (q) => q.select('raw'))
+    .where('class_id', 'in', classIds)
+    .where('date', '<=', asOf);
+  let studentQ = db
+    .selectFrom('student')
+    .select(['id', 'birth_date', 'arrival_date'])
+    .where('id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
+  let outcomeQ = db
+    .selectFrom('outcome')
+    .select(['student_id', 'school_year', 'grade_level', 'result'])
+    .where('period', '=', 'finale')
+    .where('school_year', '<', year.label)
+    .where('student_id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
+  if (only !== undefined) {
+    enrolmentQ = enrolmentQ.where('student_id', '=', only);
+    eventQ = eventQ.where('student_id', '=', only);
+    gradeQ = gradeQ.where('student_id', '=', only);
+    studentQ = studentQ.where('id', '=', only);
+    outcomeQ = outcomeQ.where('student_id', '=', only);
+  }
+  // Ordered so that the canonical input (and its hash) does not depend on the row order on disk.
+  const [enrolments, events, grades, students, outcomes] = await Promise.all([
+    enrolmentQ.orderBy('student_id').orderBy('entered_on').execute(),
+    eventQ.orderBy('student_id').orderBy('date').orderBy('kind').execute(),
+    gradeQ.orderBy('student_id').orderBy('date').orderBy('subject').orderBy('kind').execute(),
+    studentQ.orderBy('id').execute(),
+    outcomeQ.orderBy('student_id').orderBy('school_year').execute(),
+  ]);
+  return {
+    ...base,
+    asOf,
+    enrolments: enrolments.map((e) => ({ studentId: e.student_id, classId: e.class_id, enteredOn: e.entered_on, leftOn: e.left_on })),
+    students: students.map((s) => ({ id: s.id, birthDate: s.birth_date, arrivalDate: s.arrival_date })),
+    events: events.map((e) => ({ studentId: e.student_id, date: e.date, kind: e.kind, hours: e.hours, justified: e.justified === 1, deroga: e.deroga })),
+    grades: grades.map((g) => ({
+      studentId: g.student_id, date: g.date, subject: g.subject, kind: g.kind, raw: g.raw ?? '', value: g.value,
+      inAverage: g.in_average === 1, isConduct: g.is_conduct === 1,
+    })),
+    outcomes: outcomes.map((o) => ({ studentId: o.student_id, schoolYear: o.school_year, gradeLevel: o.grade_level, result: o.result })),
+  };
+}
+
+/**
+ * The "today" of a school's assessment: the day of its latest attendance or grade event, capped
+ * at the end of lessons (and not before their start). Registers export data up to a date, and an
+ * import may arrive weeks later: the server's clock is not the data's clock, and counting the
+ * lesson days since the export as attended would make every student look better than they are.
+ */
+export async function findDataAsOf(db: Db, classIds: number[], lessonsStart: string, lessonsEnd: string): Promise<string> {
+  const [a, g] = await Promise.all([
+    db.selectFrom('attendance_event').select(({ fn }) => fn.max('date').as('d')).where('class_id', 'in', classIds).executeTakeFirst(),
+    db.selectFrom('grade').select(({ fn }) => fn.max('date').as('d')).where('class_id', 'in', classIds).executeTakeFirst(),
+  ]);
+  const latest = [a?.d, g?.d].filter((d): d is string => typeof d === 'string').sort().at(-1) ?? lessonsStart;
+  return latest > lessonsEnd ? lessonsEnd : latest < lessonsStart ? lessonsStart : latest;
+}

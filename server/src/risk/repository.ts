@@ -1,0 +1,132 @@
+import type { RiskReview, RiskReviewAction, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
+import type { Indicator, TierReason } from '@primm/shared/risk/types';
+import type { Db } from '../db/open-database';
+
+/** A stored result with its student, class and latest review, as the lists and the detail read it. */
+export interface StoredRisk extends SchoolRiskRow {
+  schoolId: number;
+  schoolYearId: number;
+  tierExplanation: string;
+  computedAt: string;
+  fullIndicators: Indicator[];
+  reasons: TierReason[];
+}
+
+type Scope = { classId: number } | { schoolId: number; schoolYearId: number } | { studentId: number; schoolYearId: number };
+
+export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]> {
+  let q = db
+    .selectFrom('risk_result as r')
+    .innerJoin('student as s', 's.id', 'r.student_id')
+    .innerJoin('class as c', 'c.id', 'r.class_id')
+    .select([
+      'r.student_id', 'r.class_id', 'r.school_id', 'r.school_year_id', 'r.as_of', 'r.settings_version', 'r.tier', 'r.score',
+      'r.indicators', 'r.reasons', 'r.tier_explanation', 'r.computed_at', 's.last_name', 's.first_name', 'c.name as class_name',
+    ]);
+  if ('classId' in scope) q = q.where('r.class_id', '=', scope.classId);
+  else if ('schoolId' in scope) q = q.where('r.school_id', '=', scope.schoolId).where('r.school_year_id', '=', scope.schoolYearId);
+  else q = q.where('r.student_id', '=', scope.studentId).where('r.school_year_id', '=', scope.schoolYearId);
+  const rows = await q.orderBy('s.last_name').orderBy('s.first_name').orderBy('r.student_id').execute();
+  if (rows.length === 0) return [];
+  const yearIds = [...new Set(rows.map((r) => r.school_year_id))];
+  const reviews = await latestReviews(db, rows.map((r) => r.student_id), yearIds);
+  return rows.map((r) => {
+    const indicators = JSON.parse(r.indicators) as Indicator[];
+    const value = (key: Indicator['key']) => indicators.find((i) => i.key === key)?.value ?? null;
+    const review = reviews.get(`${r.student_id}|${r.school_year_id}`) ?? null;
+    const computedTier = r.tier as RiskTier;
+    return {
+      studentId: r.student_id,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      classId: r.class_id,
+      className: r.class_name,
+      computedTier,
+      tier: effectiveTier(computedTier, review),
+      score: r.score,
+      review,
+      indicators: indicators.map((i) => ({ key: i.key, level: i.level, value: i.value, explanation: i.explanation })),
+      attendanceRate: value('attendance_rate'),
+      projectedAbsenceRate: value('absence_projection'),
+      failingSubjects: value('failing_subjects'),
+      trend: value('attendance_trend'),
+      average: value('grade_average'),
+      asOf: r.as_of,
+      settingsVersion: r.settings_version,
+      schoolId: r.school_id,
+      schoolYearId: r.school_year_id,
+      tierExplanation: r.tier_explanation,
+      computedAt: r.computed_at,
+      fullIndicators: indicators,
+      reasons: JSON.parse(r.reasons) as TierReason[],
+    };
+  });
+}
+
+/** The latest review supersedes the others: an override sets the tier, a confirm or dismiss keeps the computed one. */
+export function effectiveTier(computed: RiskTier, review: RiskReview | null): RiskTier {
+  return review?.action === 'override' && review.tier !== null ? review.tier : computed;
+}
+
+function selectReviews(db: Db) {
+  return db
+    .selectFrom('risk_review as v')
+    .innerJoin('app_user as u', 'u.id', 'v.user_id')
+    .select(['v.id', 'v.student_id', 'v.school_year_id', 'v.action', 'v.tier', 'v.computed_tier', 'v.reason', 'v.created_at', 'u.display_name']);
+}
+
+type ReviewRow = Awaited<ReturnType<ReturnType<typeof selectReviews>['execute']>>[number];
+const toReview = (v: ReviewRow): RiskReview => ({
+  action: v.action,
+  tier: v.tier as RiskTier | null,
+  computedTier: v.computed_tier as RiskTier,
+  reason: v.reason,
+  by: v.display_name,
+  at: v.created_at,
+});
+
+/** Latest review per student and year, keyed `studentId|yearId`; ties on the timestamp go to the later id. */
+async function latestReviews(db: Db, studentIds: number[], yearIds: number[]): Promise<Map<string, RiskReview>> {
+  const out = new Map<string, RiskReview>();
+  for (let i = 0; i < studentIds.length; i += 500) {
+    const rows = await selectReviews(db)
+      .where('v.student_id', 'in', studentIds.slice(i, i + 500))
+      .where('v.school_year_id', 'in', yearIds)
+      .orderBy('v.created_at')
+      .orderBy('v.id')
+      .execute();
+    for (const v of rows) out.set(`${v.student_id}|${v.school_year_id}`, toReview(v));
+  }
+  return out;
+}
+
+/** Every review of a student's year, newest first. */
+export async function listReviews(db: Db, studentId: number, schoolYearId: number): Promise<RiskReview[]> {
+  const rows = await selectReviews(db)
+    .where('v.student_id', '=', studentId)
+    .where('v.school_year_id', '=', schoolYearId)
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.id', 'desc')
+    .execute();
+  return rows.map(toReview);
+}
+
+export async function insertReview(
+  db: Db,
+  row: { studentId: number; schoolYearId: number; action: RiskReviewAction; tier: RiskTier | null; computedTier: RiskTier; settingsVersion: number; reason: string; userId: number },
+): Promise<void> {
+  await db
+    .insertInto('risk_review')
+    .values({
+      student_id: row.studentId,
+      school_year_id: row.schoolYearId,
+      action: row.action,
+      tier: row.tier,
+      computed_tier: row.computedTier,
+      settings_version: row.settingsVersion,
+      reason: row.reason,
+      user_id: row.userId,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}

@@ -1,0 +1,100 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
+import { Id } from '@primm/shared/contracts/domain';
+import { RiskListQuery, RiskReviewInput, type ClassRiskList, type RiskReviewResult, type RiskRow, type SchoolRiskList } from '@primm/shared/contracts/risk';
+import { SchoolCodeParam } from '@primm/shared/contracts/schools';
+import type { AuthUser } from '../auth/current-user';
+import { findCurrentSchoolYear } from '../db/current-year';
+import type { Db } from '../db/open-database';
+import { audit } from '../http/audit';
+import { requireRole, userOf } from '../http/authenticate';
+import { notFound } from '../http/http-error';
+import { assertCanReadClass, assertCanReadSchool, assertCanReadStudent, denied } from '../http/scope';
+import { effectiveTier, insertReview, listStoredRisk, type StoredRisk } from './repository';
+import { sortRiskRows } from './sort-risk-rows';
+import { assembleStudentRisk } from './student-risk';
+
+const IdParam = z.object({ id: Id });
+
+export function riskRoutes(db: Db): Router {
+  const router = Router();
+
+  router.get('/classes/:id/risk', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
+    const user = userOf(req);
+    const { id } = IdParam.parse(req.params);
+    const query = RiskListQuery.parse(req.query);
+    if (!(await db.selectFrom('class').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Classe non trovata');
+    await assertCanReadClass(db, user, id);
+    const body: ClassRiskList = { items: sortRiskRows(await listStoredRisk(db, { classId: id }), query).map(toRow) };
+    await audit(db, { user, req }, { action: 'class.risk.read', classId: id, studentIds: body.items.map((r) => r.studentId) });
+    res.json(body);
+  });
+
+  router.get('/schools/:code/risk', requireRole('admin', 'referente', 'mediatore'), async (req, res) => {
+    const user = userOf(req);
+    const { code } = SchoolCodeParam.parse(req.params);
+    const query = RiskListQuery.parse(req.query);
+    const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
+    if (!school) throw notFound(`Nessuna scuola con codice ${code}`);
+    await assertCanReadSchool(db, user, school.id);
+    const year = await findCurrentSchoolYear(db);
+    const rows = year ? await listStoredRisk(db, { schoolId: school.id, schoolYearId: year.id }) : [];
+    const body: SchoolRiskList = { items: sortRiskRows(rows, query).map((r) => ({ ...toRow(r), className: r.className })) };
+    await audit(db, { user, req }, { action: 'school.risk.read', studentIds: body.items.map((r) => r.studentId), details: { school: code } });
+    res.json(body);
+  });
+
+  router.get('/students/:id/risk', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
+    const user = userOf(req);
+    const { id } = IdParam.parse(req.params);
+    await assertCanReadStudent(db, user, id);
+    const { stored, year } = await findCurrentRisk(db, id);
+    const body = await assembleStudentRisk(db, stored, year.label);
+    await audit(db, { user, req }, { action: 'student.risk.read', studentIds: [id], classId: stored.classId });
+    res.json(body);
+  });
+
+  // A human decides (DESIGN.md): the review is kept next to the computed tier, never over it.
+  router.post('/students/:id/risk/review', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
+    const user = userOf(req);
+    const { id } = IdParam.parse(req.params);
+    const input = RiskReviewInput.parse(req.body);
+    await assertCanReadStudent(db, user, id);
+    const { stored, year } = await findCurrentRisk(db, id);
+    assertCanReview(user, stored);
+    await db.transaction().execute(async (trx) => {
+      await insertReview(trx, {
+        studentId: id, schoolYearId: year.id, action: input.action, tier: input.tier ?? null,
+        computedTier: stored.computedTier, settingsVersion: stored.settingsVersion, reason: input.reason, userId: user.id,
+      });
+      await audit(trx, { user, req }, { action: `risk.review.${input.action}`, studentIds: [id], classId: stored.classId, details: { computedTier: stored.computedTier, tier: input.tier ?? null } });
+    });
+    const [after] = await listStoredRisk(db, { studentId: id, schoolYearId: year.id });
+    if (!after?.review) throw new Error('review not found after insert');
+    const body: RiskReviewResult = { studentId: id, computedTier: after.computedTier, tier: effectiveTier(after.computedTier, after.review), review: after.review };
+    res.status(201).json(body);
+  });
+
+  return router;
+}
+
+/** The row of the contract: the stored extras (ids, explanation, full indicators) stay on the server. */
+function toRow(r: StoredRisk): RiskRow {
+  const { className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, computedAt: _a, fullIndicators: _i, reasons: _r, ...row } = r;
+  return row;
+}
+
+async function findCurrentRisk(db: Db, studentId: number) {
+  const year = await findCurrentSchoolYear(db);
+  const [stored] = year ? await listStoredRisk(db, { studentId, schoolYearId: year.id }) : [];
+  if (!year || !stored) throw notFound('Nessuna valutazione del rischio per questo studente nell\'anno in corso');
+  return { stored, year };
+}
+
+/** Reviewing is narrower than reading: the teachers of the student's current class, the school's referents and mediators. */
+function assertCanReview(user: AuthUser, stored: StoredRisk): void {
+  if (user.role === 'admin') return;
+  const allowed = user.role === 'docente' ? user.classIds.includes(stored.classId) : user.schoolIds.includes(stored.schoolId);
+  if (!allowed) throw denied('Puoi valutare solo studenti delle tue classi o scuole');
+}

@@ -1,0 +1,61 @@
+import type { RiskSettingsInput, RiskSettingsVersion } from '@primm/shared/contracts/risk';
+import { DEFAULT_RISK_SETTINGS, RiskSettings } from '@primm/shared/risk/settings';
+import type { Selectable } from 'kysely';
+import type { SettingsVersionTable } from '../db/database';
+import type { Db } from '../db/open-database';
+
+type Row = Selectable<SettingsVersionTable> & { created_by_name?: string | null };
+
+/**
+ * Stored versions may omit fields or whole groups (defaults apply, docs/risk-model.md); the
+ * version number is the row's, whatever the document says.
+ */
+function toSettings(row: Pick<Row, 'version' | 'data'>): RiskSettings {
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  const groups = Object.fromEntries(Object.keys(DEFAULT_RISK_SETTINGS).filter((k) => k !== 'version').map((k) => [k, {}]));
+  return RiskSettings.parse({ ...groups, ...data, version: row.version });
+}
+
+function toVersion(row: Row): RiskSettingsVersion {
+  return { version: row.version, createdAt: row.created_at, createdBy: row.created_by_name ?? null, data: toSettings(row) };
+}
+
+function selectVersions(db: Db) {
+  return db
+    .selectFrom('settings_version')
+    .leftJoin('app_user', 'app_user.id', 'settings_version.created_by')
+    .selectAll('settings_version')
+    .select('app_user.display_name as created_by_name');
+}
+
+/**
+ * The latest thresholds; on a database without any, version 1 = DEFAULT_RISK_SETTINGS is stored
+ * first (idempotent: the unique version makes a concurrent second insert a no-op).
+ */
+export async function findLatestRiskSettings(db: Db): Promise<RiskSettingsVersion> {
+  const latest = await selectVersions(db).orderBy('settings_version.version', 'desc').limit(1).executeTakeFirst();
+  if (latest) return toVersion(latest);
+  const { version, ...data } = DEFAULT_RISK_SETTINGS;
+  await db
+    .insertInto('settings_version')
+    .values({ version, data: JSON.stringify(data), note: 'valori predefiniti', created_at: new Date().toISOString(), created_by: null })
+    .onConflict((oc) => oc.column('version').doNothing())
+    .execute();
+  return toVersion(await selectVersions(db).where('settings_version.version', '=', version).executeTakeFirstOrThrow());
+}
+
+export async function findRiskSettingsVersion(db: Db, version: number): Promise<RiskSettings | undefined> {
+  const row = await db.selectFrom('settings_version').select(['version', 'data']).where('version', '=', version).executeTakeFirst();
+  return row ? toSettings(row) : undefined;
+}
+
+/** A new version n + 1; the previous ones stay, since results name the version that made them. */
+export async function insertRiskSettingsVersion(db: Db, data: RiskSettingsInput, userId: number): Promise<RiskSettingsVersion> {
+  const latest = await findLatestRiskSettings(db);
+  const version = latest.version + 1;
+  await db
+    .insertInto('settings_version')
+    .values({ version, data: JSON.stringify(data), note: null, created_at: new Date().toISOString(), created_by: userId })
+    .execute();
+  return toVersion(await selectVersions(db).where('settings_version.version', '=', version).executeTakeFirstOrThrow());
+}

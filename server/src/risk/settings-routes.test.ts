@@ -1,0 +1,66 @@
+import request from 'supertest';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
+import { createApp } from '../app';
+import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
+import { createTestDb, testConfig } from '../testing/test-db';
+import { importFixtureSchool } from './test-school';
+
+const { version: _v, ...defaults } = DEFAULT_RISK_SETTINGS;
+
+describe('/api/settings/risk and /api/risk/recompute', () => {
+  test('GET: when the admin asks on a fresh database, then version 1 with the defaults', async () => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+
+    const res = await request(app).get('/api/settings/risk').set(await authAs(db, await aUser(db, 'admin')));
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ version: 1, createdBy: null, data: DEFAULT_RISK_SETTINGS });
+  });
+
+  test.each(['referente', 'docente', 'mediatore', 'analista'] as const)('when a %s reads, writes or recomputes, then 403 and no version is added', async (role) => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+    const as = await authAs(db, await aUser(db, role, {}));
+
+    const read = await request(app).get('/api/settings/risk').set(as);
+    const write = await request(app).put('/api/settings/risk').set(as).set(SAME_ORIGIN).send(defaults);
+    const recompute = await request(app).post('/api/risk/recompute').set(as).set(SAME_ORIGIN);
+
+    expect([read.status, write.status, recompute.status]).toEqual([403, 403, 403]);
+    expect(await db.selectFrom('settings_version').select('version').execute()).toEqual([]);
+  });
+
+  test('PUT: when the admin saves new thresholds, then version 2 with a hint, and a later recompute records version 2', async () => {
+    const db = await createTestDb();
+    await importFixtureSchool(db);
+    const app = createApp({ db, config: testConfig });
+    const admin = await aUser(db, 'admin');
+    const as = await authAs(db, admin);
+    const changed = { ...defaults, grades: { ...defaults.grades, averageAttentionBelow: 7 } };
+
+    const put = await request(app).put('/api/settings/risk').set(as).set(SAME_ORIGIN).send(changed);
+    const before = await db.selectFrom('risk_result').select('settings_version').execute();
+    const recompute = await request(app).post('/api/risk/recompute').set(as).set(SAME_ORIGIN);
+
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ version: 2, createdBy: admin.display_name, recomputeNeeded: true, data: { version: 2, grades: { averageAttentionBelow: 7 } } });
+    expect(before).toEqual([{ settings_version: 1 }, { settings_version: 1 }]); // not recomputed on save
+    expect(recompute.body).toMatchObject({ students: 2, written: 2, unchanged: 0 });
+    expect(await db.selectFrom('risk_result').select('settings_version').execute()).toEqual([{ settings_version: 2 }, { settings_version: 2 }]);
+    expect((await db.selectFrom('audit_log').select('action').execute()).map((a) => a.action)).toEqual(['risk.settings.update', 'risk.recompute']);
+  });
+
+  test('PUT: when a threshold is out of range, then 400 and no new version', async () => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+    const as = await authAs(db, await aUser(db, 'admin'));
+    await request(app).get('/api/settings/risk').set(as);
+
+    const res = await request(app).put('/api/settings/risk').set(as).set(SAME_ORIGIN).send({ ...defaults, projection: { ...defaults.projection, maxAbsenceShare: 25 } });
+
+    expect(res.status).toBe(400);
+    expect(await db.selectFrom('settings_version').select('version').execute()).toEqual([{ version: 1 }]);
+  });
+});

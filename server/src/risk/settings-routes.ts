@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { RiskSettingsInput, type RecomputeSummary, type RiskSettingsSaved, type RiskSettingsVersion } from '@primm/shared/contracts/risk';
+import type { Db } from '../db/open-database';
+import { audit } from '../http/audit';
+import { requireRole, userOf } from '../http/authenticate';
+import { recomputeAll } from './recompute';
+import { findLatestRiskSettings, insertRiskSettingsVersion } from './settings-repository';
+
+/** Thresholds (versioned, admin only) and the regional recompute. */
+export function riskSettingsRoutes(db: Db): Router {
+  const router = Router();
+
+  router.get('/settings/risk', requireRole('admin'), async (_req, res) => {
+    const body: RiskSettingsVersion = await findLatestRiskSettings(db);
+    res.json(body);
+  });
+
+  // A new version, never an edit: every stored result names the version that produced it.
+  router.put('/settings/risk', requireRole('admin'), async (req, res) => {
+    const user = userOf(req);
+    const input = RiskSettingsInput.parse(req.body);
+    const saved = await db.transaction().execute(async (trx) => {
+      const version = await insertRiskSettingsVersion(trx, input, user.id);
+      await audit(trx, { user, req }, { action: 'risk.settings.update', details: { version: version.version } });
+      return version;
+    });
+    // Not recomputed here: a region takes seconds, and the admin may adjust several values first.
+    const body: RiskSettingsSaved = {
+      ...saved,
+      recomputeNeeded: true,
+      hint: 'Le nuove soglie si applicano al prossimo ricalcolo: POST /api/risk/recompute o pnpm primm recompute.',
+    };
+    res.json(body);
+  });
+
+  router.post('/risk/recompute', requireRole('admin'), async (req, res) => {
+    const body: RecomputeSummary = await recomputeAll(db);
+    await audit(db, { user: userOf(req), req }, { action: 'risk.recompute', details: body as unknown as Record<string, unknown> });
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,56 @@
+import type { StudentRisk } from '@primm/shared/contracts/risk';
+import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
+import type { Db } from '../db/open-database';
+import { buildSchoolInputs } from './build-inputs';
+import { listReviews, type StoredRisk } from './repository';
+import { findRiskSettingsVersion } from './settings-repository';
+
+/**
+ * A student's stored assessment with the series behind it. The series are rebuilt for this one
+ * student at the stored `asOf`, so the chart shows the same weeks and grades the tier came from.
+ */
+export async function assembleStudentRisk(db: Db, stored: StoredRisk, schoolYear: string): Promise<StudentRisk> {
+  const [built, reviews, settings] = await Promise.all([
+    buildSchoolInputs(db, stored.schoolId, { studentId: stored.studentId, asOf: stored.asOf }),
+    listReviews(db, stored.studentId, stored.schoolYearId),
+    findRiskSettingsVersion(db, stored.settingsVersion),
+  ]);
+  const input = built?.inputs.find((b) => b.studentId === stored.studentId)?.input;
+  const projection = stored.fullIndicators.find((i) => i.key === 'absence_projection')?.details ?? {};
+  const share = (settings ?? DEFAULT_RISK_SETTINGS).projection.maxAbsenceShare;
+  const annualHours = input?.annualHours ?? 0;
+  const bySubject = new Map<string, StudentRisk['series']['grades'][number]['points']>();
+  for (const g of built?.data.grades ?? []) {
+    const points = bySubject.get(g.subject) ?? [];
+    points.push({ date: g.date, value: g.value, raw: g.raw, kind: g.kind });
+    bySubject.set(g.subject, points);
+  }
+  return {
+    studentId: stored.studentId,
+    classId: stored.classId,
+    className: stored.className,
+    schoolYear,
+    asOf: stored.asOf,
+    settingsVersion: stored.settingsVersion,
+    computedAt: stored.computedAt,
+    computedTier: stored.computedTier,
+    tier: stored.tier,
+    tierExplanation: stored.tierExplanation,
+    score: stored.score,
+    reasons: stored.reasons,
+    indicators: stored.fullIndicators,
+    review: stored.review,
+    reviews,
+    series: {
+      weeks: input?.weeks ?? [],
+      grades: [...bySubject].sort(([a], [b]) => a.localeCompare(b)).map(([subject, points]) => ({ subject, points })),
+      limit: {
+        share,
+        annualHours,
+        hours: annualHours * share,
+        countedHours: typeof projection.countedHours === 'number' ? projection.countedHours : 0,
+        projectedCrossingDate: typeof projection.crossingDate === 'string' ? projection.crossingDate : null,
+      },
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { RiskSettings } from '../risk/settings';
+import { IsoDate } from './domain';
+
+/**
+ * Risk API: lists of a class and of a school, a student's assessment with the series behind it,
+ * human reviews (confirm / dismiss / override with a reason) and the versioned thresholds.
+ * The engine and its types are in `risk/`; these schemas are what travels on the wire.
+ */
+
+export const RiskTier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type RiskTier = z.infer<typeof RiskTier>;
+
+export const RiskLevel = z.enum(['ok', 'attention', 'high']);
+export const RiskDomain = z.enum(['frequenza', 'comportamento', 'rendimento', 'percorso']);
+export const IndicatorKey = z.enum([
+  'attendance_rate',
+  'absence_projection',
+  'attendance_trend',
+  'late_entries',
+  'failing_subjects',
+  'grade_average',
+  'grade_trend',
+  'conduct',
+  'age_grade_delay',
+  'school_history',
+]);
+export type IndicatorKey = z.infer<typeof IndicatorKey>;
+
+export const RiskReviewAction = z.enum(['confirm', 'dismiss', 'override']);
+export type RiskReviewAction = z.infer<typeof RiskReviewAction>;
+
+/**
+ * A human decision on a computed tier. `tier` is the override's tier (null for confirm and
+ * dismiss); `computedTier` is the tier the reviewer saw, kept so both values stay on record.
+ */
+export const RiskReview = z.object({
+  action: RiskReviewAction,
+  tier: RiskTier.nullable(),
+  computedTier: RiskTier,
+  reason: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+export type RiskReview = z.infer<typeof RiskReview>;
+
+export const RiskIndicatorSummary = z.object({
+  key: IndicatorKey,
+  level: RiskLevel,
+  value: z.number().nullable(),
+  explanation: z.string(),
+});
+export type RiskIndicatorSummary = z.infer<typeof RiskIndicatorSummary>;
+
+/**
+ * One student in a risk list. `tier` is the effective tier: the latest review's tier when that
+ * review is an override, otherwise `computedTier` (a later confirm supersedes an override).
+ */
+export const RiskRow = z.object({
+  studentId: z.number().int(),
+  lastName: z.string(),
+  firstName: z.string(),
+  classId: z.number().int(),
+  computedTier: RiskTier,
+  tier: RiskTier,
+  score: z.number(),
+  review: RiskReview.nullable(),
+  indicators: z.array(RiskIndicatorSummary),
+  /** Share of held hours attended (0–1), null before any lesson. */
+  attendanceRate: z.number().nullable(),
+  /** Projected yearly absence / personalised annual hours (0–1). */
+  projectedAbsenceRate: z.number().nullable(),
+  failingSubjects: z.number().nullable(),
+  /** Attendance trend: points of absence, last weeks minus the year so far. */
+  trend: z.number().nullable(),
+  /** Overall grade average (mean of subject averages). */
+  average: z.number().nullable(),
+  asOf: IsoDate,
+  settingsVersion: z.number().int(),
+});
+export type RiskRow = z.infer<typeof RiskRow>;
+
+export const SchoolRiskRow = RiskRow.extend({ className: z.string() });
+export type SchoolRiskRow = z.infer<typeof SchoolRiskRow>;
+
+export const RiskSort = z.enum(['tier', 'name', 'attendance', 'average']);
+export type RiskSort = z.infer<typeof RiskSort>;
+
+/** `?tier=&indicator=&sort=&order=`; default order: tier and score desc, the others asc. */
+export const RiskListQuery = z.object({
+  tier: z.coerce.number().pipe(RiskTier).optional(),
+  /** Only students with this indicator at attention or high. */
+  indicator: IndicatorKey.optional(),
+  sort: RiskSort.default('tier'),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+export type RiskListQuery = z.infer<typeof RiskListQuery>;
+
+export const ClassRiskList = z.object({ items: z.array(RiskRow) });
+export type ClassRiskList = z.infer<typeof ClassRiskList>;
+
+export const SchoolRiskList = z.object({ items: z.array(SchoolRiskRow) });
+export type SchoolRiskList = z.infer<typeof SchoolRiskList>;
+
+export const RiskIndicator = RiskIndicatorSummary.extend({
+  domain: RiskDomain,
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const RiskReason = z.object({
+  key: IndicatorKey,
+  domain: RiskDomain,
+  level: z.enum(['attention', 'high']),
+  explanation: z.string(),
+});
+
+export const WeekPoint = z.object({ weekStart: IsoDate, hoursHeld: z.number(), hoursAbsent: z.number() });
+export const GradePoint = z.object({ date: IsoDate, value: z.number().nullable(), raw: z.string(), kind: z.string() });
+export const SubjectGrades = z.object({ subject: z.string(), points: z.array(GradePoint) });
+
+export const StudentRisk = z.object({
+  studentId: z.number().int(),
+  classId: z.number().int(),
+  className: z.string(),
+  schoolYear: z.string(),
+  asOf: IsoDate,
+  settingsVersion: z.number().int(),
+  computedAt: z.string(),
+  computedTier: RiskTier,
+  tier: RiskTier,
+  tierExplanation: z.string(),
+  score: z.number(),
+  reasons: z.array(RiskReason),
+  indicators: z.array(RiskIndicator),
+  review: RiskReview.nullable(),
+  /** Every review, newest first. */
+  reviews: z.array(RiskReview),
+  series: z.object({
+    weeks: z.array(WeekPoint),
+    grades: z.array(SubjectGrades),
+    /** DPR 122/2009 art. 14 c. 7: absence beyond this share of the annual hours voids the year. */
+    limit: z.object({
+      share: z.number(),
+      annualHours: z.number(),
+      hours: z.number(),
+      countedHours: z.number(),
+      projectedCrossingDate: IsoDate.nullable(),
+    }),
+  }),
+});
+export type StudentRisk = z.infer<typeof StudentRisk>;
+
+export const RiskReviewInput = z
+  .object({
+    action: RiskReviewAction,
+    tier: RiskTier.optional(),
+    reason: z.string().trim().min(5, 'motivazione obbligatoria (almeno 5 caratteri)').max(2000),
+  })
+  .refine((r) => r.action !== 'override' || r.tier !== undefined, { path: ['tier'], message: 'indica il livello che sostituisce quello calcolato' })
+  .refine((r) => r.action === 'override' || r.tier === undefined, { path: ['tier'], message: 'il livello si indica solo per una modifica' });
+export type RiskReviewInput = z.infer<typeof RiskReviewInput>;
+
+export const RiskReviewResult = z.object({
+  studentId: z.number().int(),
+  computedTier: RiskTier,
+  tier: RiskTier,
+  review: RiskReview,
+});
+export type RiskReviewResult = z.infer<typeof RiskReviewResult>;
+
+/** PUT body: every threshold; the server assigns the next version. */
+export const RiskSettingsInput = RiskSettings.omit({ version: true });
+export type RiskSettingsInput = z.infer<typeof RiskSettingsInput>;
+
+export const RiskSettingsVersion = z.object({
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  data: RiskSettings,
+});
+export type RiskSettingsVersion = z.infer<typeof RiskSettingsVersion>;
+
+/** Saving thresholds does not recompute: the answer says so (`POST /api/risk/recompute`). */
+export const RiskSettingsSaved = RiskSettingsVersion.extend({ recomputeNeeded: z.literal(true), hint: z.string() });
+export type RiskSettingsSaved = z.infer<typeof RiskSettingsSaved>;
+
+export const RecomputeSummary = z.object({
+  students: z.number().int(),
+  /** Rows inserted, updated or removed (students no longer enrolled). */
+  written: z.number().int(),
+  unchanged: z.number().int(),
+  ms: z.number(),
+});
+export type RecomputeSummary = z.infer<typeof RecomputeSummary>;
