@@ -8,18 +8,21 @@ import { classRoutes } from './classes/routes';
 import type { Config } from './config';
 import type { Db } from './db/open-database';
 import { healthRoutes } from './health/routes';
+import { importRoutes } from './imports/routes';
 import { authenticate } from './http/authenticate';
 import { checkOrigin } from './http/check-origin';
 import { apiNotFound, createErrorHandler } from './http/error-handler';
 import { requestContext, securityHeaders } from './http/security-headers';
 import { provinceRoutes } from './provinces/routes';
+import { riskRoutes } from './risk/routes';
+import { riskSettingsRoutes } from './risk/settings-routes';
 import { schoolRoutes } from './schools/routes';
 import { studentRoutes } from './students/routes';
 import { userRoutes } from './users/routes';
 
 export interface AppDeps {
   db: Db;
-  config: Pick<Config, 'webDist' | 'version' | 'demo'>;
+  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey'>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
 }
@@ -40,7 +43,10 @@ export function createApp({ db, config, now = () => new Date() }: AppDeps): Expr
   api.use(classRoutes(db));
   api.use(studentRoutes(db, now));
   api.use(userRoutes(db));
+  api.use(importRoutes(db, config));
   api.use(auditRoutes(db));
+  api.use(riskRoutes(db));
+  api.use(riskSettingsRoutes(db));
   api.use(apiNotFound);
   app.use('/api', api);
 

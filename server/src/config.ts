@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Config {
@@ -14,6 +15,8 @@ export interface Config {
   demo: boolean;
   /** Built web app served by express, when present. */
   webDist: string;
+  /** Uploaded files between preview and commit (never in memory). */
+  uploadDir: string;
   version: string;
 }
 
@@ -33,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pseudonymKey: env.PRIMM_PSEUDONYM_KEY ?? readOrCreateKeyFile(`${dbPath}.key`),
     demo: (env.PRIMM_DEMO ?? '1') !== '0',
     webDist: resolve(repoRoot, 'web/dist'),
+    uploadDir: resolve(env.PRIMM_UPLOAD_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'primm-uploads') : join(dirname(dbPath), 'uploads'))),
     version: env.npm_package_version ?? '0.1.0',
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { migrateToLatest } from '../db/migrate';
 import { openSqlite, type Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
@@ -10,4 +13,10 @@ export async function createTestDb(): Promise<Db> {
   return db;
 }
 
-export const testConfig = { webDist: '/nonexistent', version: 'test', demo: false, pseudonymKey: 'test-key' };
+export const testConfig = {
+  webDist: '/nonexistent',
+  version: 'test',
+  demo: false,
+  pseudonymKey: 'test-key',
+  uploadDir: mkdtempSync(join(tmpdir(), 'primm-test-uploads-')),
+};

@@ -1,0 +1,28 @@
+import type { ImportBatch } from '@primm/shared/contracts/imports';
+import type { Db } from '../db/open-database';
+
+/** The import history, newest first; `byUser` limits it to one user's imports. */
+export async function listImportBatches(db: Db, byUser: number | null, limit = 100): Promise<ImportBatch[]> {
+  let q = db
+    .selectFrom('import_batch')
+    .leftJoin('app_user', 'app_user.id', 'import_batch.user_id')
+    .select(['import_batch.id', 'started_at', 'finished_at', 'source', 'status', 'inserted', 'updated', 'unchanged', 'rejected', 'files', 'app_user.email'])
+    .where('status', '!=', 'dry_run')
+    .orderBy('import_batch.id', 'desc')
+    .limit(limit);
+  if (byUser !== null) q = q.where('import_batch.user_id', '=', byUser);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    source: r.source,
+    status: r.status,
+    inserted: r.inserted,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    rejected: r.rejected,
+    userEmail: r.email,
+    files: JSON.parse(r.files) as ImportBatch['files'],
+  }));
+}

@@ -1,0 +1,133 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import request from 'supertest';
+import yazl from 'yazl';
+import { describe, expect, test } from 'vitest';
+import { createApp } from '../app';
+import { repoRoot } from '../config';
+import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
+import { aSchool } from '../testing/factories';
+import { createTestDb, testConfig } from '../testing/test-db';
+
+const school = resolve(repoRoot, 'fixtures/import/generator-format/ANPS03000E');
+const files = readdirSync(school);
+
+/** A multipart upload of the fixture school, each part named with its relative path (form-data's `filepath`). */
+function uploadFixture(req: request.Test, folder = 'regione/ANPS03000E'): request.Test {
+  for (const f of files) req.attach('files', join(school, f), { filepath: `${folder}/${f}`, contentType: 'text/csv' } as never);
+  return req;
+}
+
+async function zipOfFixture(): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const f of files) zip.addFile(join(school, f), `ANPS03000E/${f}`);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describe('POST /api/imports (preview) and /commit', () => {
+  test('when the admin uploads a school folder, then the preview counts what would change and writes nothing; commit writes it', async () => {
+    const db = await createTestDb();
+    const admin = await aUser(db, 'admin');
+    const app = createApp({ db, config: testConfig });
+    const as = await authAs(db, admin);
+
+    const preview = await uploadFixture(request(app).post('/api/imports').set(SAME_ORIGIN).set(as));
+
+    expect(preview.status).toBe(201);
+    expect(preview.body).toMatchObject({ inserted: 26, rejected: 0, schools: [{ code: 'ANPS03000E', known: false }] });
+    expect(preview.body.files).toContainEqual({ name: 'regione/ANPS03000E/voti.csv', bytes: expect.any(Number), encoding: 'utf-8', delimiter: ';', columns: ['codice fiscale', 'data', 'materia', 'tipo', 'voto'] });
+    expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
+
+    const commit = await request(app).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(as).send({});
+
+    expect(commit.status).toBe(200);
+    expect(commit.body).toMatchObject({ inserted: 26, rejected: 0 });
+    expect(await db.selectFrom('student').select('last_name').orderBy('last_name').execute()).toHaveLength(3);
+    expect(await db.selectFrom('import_batch').select(['source', 'status', 'user_id']).execute()).toEqual([{ source: 'web', status: 'committed', user_id: admin.id }]);
+    expect(await db.selectFrom('audit_log').select(['action', 'outcome']).execute()).toEqual([{ action: 'import.commit', outcome: 'ok' }]);
+    const history = await request(app).get('/api/imports').set(as);
+    expect(history.body.items).toEqual([expect.objectContaining({ source: 'web', status: 'committed', inserted: 26, userEmail: admin.email })]);
+    // The upload is gone: committing twice is not possible.
+    expect((await request(app).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(as).send({})).status).toBe(404);
+  });
+
+  test('when a zip of the school is uploaded, then it is unpacked and previewed the same', async () => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+
+    const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin')))
+      .attach('files', await zipOfFixture(), { filename: 'export.zip', contentType: 'application/zip' });
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ inserted: 26, rejected: 0 });
+  });
+
+  test('when a referent uploads a school that is not theirs, then 403 and the upload is removed', async () => {
+    const db = await createTestDb();
+    const own = await aSchool(db, { code: 'PSPS01000A' });
+    const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
+
+    const res = await uploadFixture(request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, referent)));
+
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('ANPS03000E');
+    expect(readdirSync(testConfig.uploadDir).filter((d) => !d.startsWith('.'))).not.toContain(expect.stringMatching(/^[0-9a-f]{32}$/));
+  });
+
+  test('when a referent uploads their own school, then the preview is allowed', async () => {
+    const db = await createTestDb();
+    const own = await aSchool(db, { code: 'ANPS03000E' });
+    const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
+
+    const res = await uploadFixture(request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, referent)));
+
+    expect(res.status).toBe(201);
+    expect(res.body.schools).toEqual([{ code: 'ANPS03000E', name: expect.any(String), known: true }]);
+  });
+
+  test.each([
+    ['../../etc/passwd.csv', 400],
+    ['/abs/scuola.csv', 400],
+    ['ANPS03000E/foto.png', 400],
+  ])('when a file is named %s, then %i and nothing is written outside the upload', async (filename, status) => {
+    const db = await createTestDb();
+
+    const res = await request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin')))
+      .attach('files', Buffer.from('a;b\n1;2\n'), { filepath: filename, contentType: 'text/csv' } as never);
+
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toMatch(/^(Nome|Tipo) di file non accettato/);
+  });
+
+  test('when the upload is not a school (an image renamed .csv), then one clear message', async () => {
+    const db = await createTestDb();
+
+    const res = await request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin')))
+      .attach('files', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), { filename: 'foto.csv', contentType: 'text/csv' });
+
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/scuola\.csv/);
+  });
+
+  test.each(['docente', 'mediatore', 'analista'] as const)('when a %s tries to upload, then 403', async (role) => {
+    const db = await createTestDb();
+
+    const res = await uploadFixture(request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, role))));
+
+    expect(res.status).toBe(403);
+  });
+
+  test('when another user tries to commit my upload, then 404', async () => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+    const preview = await uploadFixture(request(app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin'))));
+
+    const res = await request(app).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin'))).send({});
+
+    expect(res.status).toBe(404);
+    expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
+  });
+});

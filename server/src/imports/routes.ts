@@ -1,0 +1,106 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ImportHistory, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
+import type { AuthUser } from '../auth/current-user';
+import type { Db } from '../db/open-database';
+import { audit } from '../http/audit';
+import { requireRole, userOf } from '../http/authenticate';
+import { HttpError } from '../http/http-error';
+import { denied } from '../http/scope';
+import { describeFiles, findSchoolFoldersDeep, schoolsOfUpload } from './describe-upload';
+import { importPaths } from './import-paths';
+import { listImportBatches } from './repository';
+import { receiveUpload } from './receive-upload';
+import { findUpload, newUpload, removeUpload } from './upload-store';
+
+const UploadIdParam = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/) });
+
+/**
+ * Upload → preview → commit, for school referents (their schools) and the admin. The preview is
+ * the real import run as a dry run, so what it announces is what the commit does.
+ */
+export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: string }): Router {
+  const router = Router();
+  // Progress of running commits, for the progress bar; only a hint, the batch row is the record.
+  const progress = new Map<string, ImportProgress>();
+
+  router.post('/imports', requireRole('admin', 'referente'), async (req, res) => {
+    const user = userOf(req);
+    const { meta, dir } = newUpload(deps.uploadDir, user.id);
+    try {
+      await receiveUpload(req, dir);
+      const folders = findSchoolFoldersDeep(dir);
+      if (folders.length === 0) throw new HttpError(400, 'validation_failed', 'Nessuna cartella di scuola: serve almeno un file scuola.csv (vedi il formato dei dati)');
+      const schools = await schoolsOfUpload(db, folders);
+      assertMayImport(user, schools);
+      const summary = await importPaths(db, folders, { pseudonymKey: deps.pseudonymKey, source: 'web', userId: user.id, dryRun: true });
+      const body: ImportPreview = {
+        uploadId: meta.id,
+        schools: schools.map(({ code, name, known }) => ({ code, name, known })),
+        files: await describeFiles(dir),
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+        errors: summary.errors.slice(0, 200),
+      };
+      progress.set(meta.id, { status: 'uploaded', done: 0, total: folders.length, school: null });
+      res.status(201).json(body);
+    } catch (err) {
+      removeUpload(deps.uploadDir, meta.id);
+      throw err;
+    }
+  });
+
+  router.post('/imports/:uploadId/commit', requireRole('admin', 'referente'), async (req, res) => {
+    const user = userOf(req);
+    const { uploadId } = UploadIdParam.parse(req.params);
+    const dir = findUpload(deps.uploadDir, uploadId, user.id);
+    const folders = findSchoolFoldersDeep(dir);
+    assertMayImport(user, await schoolsOfUpload(db, folders)); // scope may have changed since the preview
+    const allowPartial = z.object({ allowPartial: z.boolean().default(true) }).parse(req.body ?? {}).allowPartial;
+    progress.set(uploadId, { status: 'running', done: 0, total: folders.length, school: null });
+    try {
+      const summary = await importPaths(db, folders, {
+        pseudonymKey: deps.pseudonymKey,
+        source: 'web',
+        userId: user.id,
+        onProgress: ({ school, done, total }) => progress.set(uploadId, { status: 'running', done, total, school }),
+      });
+      if (summary.rejected > 0 && !allowPartial) throw new HttpError(409, 'conflict', 'Alcune righe sono state scartate: correggete i file o accettate l’importazione parziale');
+      progress.set(uploadId, { status: 'committed', done: folders.length, total: folders.length, school: null });
+      await audit(db, { user, req }, { action: 'import.commit', details: { batchId: summary.batchId, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected } });
+      const body: ImportResult = { batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors.slice(0, 200) };
+      removeUpload(deps.uploadDir, uploadId);
+      res.json(body);
+    } catch (err) {
+      progress.set(uploadId, { status: 'failed', done: 0, total: folders.length, school: null });
+      await audit(db, { user, req }, { action: 'import.commit', outcome: 'failed', details: { message: (err as Error).message } });
+      throw err;
+    }
+  });
+
+  router.get('/imports/:uploadId/progress', requireRole('admin', 'referente'), (req, res) => {
+    const { uploadId } = UploadIdParam.parse(req.params);
+    findUpload(deps.uploadDir, uploadId, userOf(req).id);
+    const body = progress.get(uploadId);
+    if (!body) throw new HttpError(404, 'not_found', 'Nessuna importazione in corso');
+    res.json(body);
+  });
+
+  router.get('/imports', requireRole('admin', 'referente'), async (req, res) => {
+    const user = userOf(req);
+    const body: ImportHistory = { items: await listImportBatches(db, user.role === 'admin' ? null : user.id) };
+    res.json(body);
+  });
+
+  return router;
+}
+
+/** A referent imports only their own schools; creating a school the registry lacks is the admin's. */
+function assertMayImport(user: AuthUser, schools: { code: string; id: number | null }[]): void {
+  if (user.role === 'admin') return;
+  const outside = schools.filter((s) => s.id === null || !user.schoolIds.includes(s.id));
+  if (outside.length > 0) throw denied(`Non potete importare dati di scuole non vostre: ${outside.map((s) => s.code).join(', ')}`);
+}
+

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+export const ImportIssue = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssue>;
+
+export const ImportCounts = z.object({
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+});
+
+export const UploadedFile = z.object({
+  name: z.string(),
+  bytes: z.number().int(),
+  encoding: z.enum(['utf-8', 'windows-1252']),
+  delimiter: z.enum([';', ',', '\t']),
+  columns: z.array(z.string()),
+});
+export type UploadedFile = z.infer<typeof UploadedFile>;
+
+/** What an upload would change: the preview step, nothing written yet. */
+export const ImportPreview = ImportCounts.extend({
+  uploadId: z.string(),
+  schools: z.array(z.object({ code: z.string(), name: z.string(), known: z.boolean() })),
+  files: z.array(UploadedFile),
+  errors: z.array(ImportIssue),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportResult = ImportCounts.extend({
+  batchId: z.number().int(),
+  errors: z.array(ImportIssue),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ImportProgress = z.object({
+  status: z.enum(['uploaded', 'running', 'committed', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  school: z.string().nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export const ImportBatch = ImportCounts.extend({
+  id: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  source: z.enum(['cli', 'web', 'demo']),
+  status: z.enum(['running', 'committed', 'failed', 'dry_run']),
+  userEmail: z.string().nullable(),
+  files: z.array(z.object({ name: z.string(), sha256: z.string(), bytes: z.number().int() })),
+});
+export type ImportBatch = z.infer<typeof ImportBatch>;
+
+export const ImportHistory = z.object({ items: z.array(ImportBatch) });
+export type ImportHistory = z.infer<typeof ImportHistory>;
+
+/** Limits of one web upload: enough for a big school's year, small enough to refuse abuse. */
+export const UPLOAD_LIMITS = { maxFileBytes: 200 * 1024 * 1024, maxFiles: 400, extensions: ['.csv', '.txt', '.zip'] } as const;
