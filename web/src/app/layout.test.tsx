@@ -59,8 +59,8 @@ test('Layout: when rendered, then header, named navigation and footer landmarks 
 });
 
 test.each<[Role, string[]]>([
-  ['admin', ['Panoramica regionale', 'Scuole', 'Utenti', 'Registro accessi']],
-  ['referente', ['Panoramica regionale', 'Scuole', 'Utenti']],
+  ['admin', ['Panoramica regionale', 'Scuole', 'Utenti', 'Importazioni', 'Registro accessi']],
+  ['referente', ['Panoramica regionale', 'Scuole', 'Utenti', 'Importazioni']],
   ['docente', ['Panoramica regionale', 'Scuole']],
   ['mediatore', ['Panoramica regionale', 'Scuole']],
   ['analista', ['Panoramica regionale', 'Scuole']],

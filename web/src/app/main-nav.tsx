@@ -9,6 +9,7 @@ const items: Item[] = [
   { to: '/', label: 'app.nav.home', end: true },
   { to: '/scuole', label: 'app.nav.schools' },
   { to: '/utenti', label: 'app.nav.users', roles: ['admin', 'referente'] },
+  { to: '/importazioni', label: 'app.nav.imports', roles: ['admin', 'referente'] },
   { to: '/registro-accessi', label: 'app.nav.audit', roles: ['admin'] },
 ];
 

@@ -13,10 +13,14 @@ export function loginPath(pathname: string, search: string): string {
 
 export type LoginLocationState = { sessionExpired?: boolean } | null;
 
+/** Where a user signed in with a one-time password must go first. */
+export const PASSWORD_PATH = '/password';
+
 /**
  * Every page but the login page sits behind this route. Anonymous users go to the login page;
  * so do users whose session expires (30 min idle): any request answering 401 is reported by the
- * query client, the user becomes anonymous here, and the login page says why.
+ * query client, the user becomes anonymous here, and the login page says why. A user created
+ * with a one-time password (`mustChangePassword`) sees only the password page until they change it.
  */
 export function RequireSession() {
   const me = useMe();
@@ -39,5 +43,6 @@ export function RequireSession() {
     const state: LoginLocationState = expired ? { sessionExpired: true } : null;
     return <Navigate to={loginPath(pathname, search)} replace state={state} />;
   }
+  if (me.data.mustChangePassword && pathname !== PASSWORD_PATH) return <Navigate to={PASSWORD_PATH} replace />;
   return <Outlet />;
 }

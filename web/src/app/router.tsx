@@ -24,6 +24,8 @@ export const routes: RouteObject[] = [
               { path: 'classi/:id', lazy: () => import('./routes/class') },
               { path: 'utenti', lazy: () => import('./routes/users') },
               { path: 'registro-accessi', lazy: () => import('./routes/audit') },
+              { path: 'importazioni', lazy: () => import('./routes/imports') },
+              { path: 'password', lazy: () => import('./routes/password') },
               { path: '*', lazy: () => import('./routes/not-found') },
             ],
           },

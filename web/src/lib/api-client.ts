@@ -16,9 +16,20 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
+    /** The envelope's `details`: for a 400, `[{ path, message }]` naming the refused fields. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
+}
+
+/** The first field message of a 400 (`details: [{ path, message }]`), for forms that show it by the field. */
+export function fieldIssue(error: unknown): { path: string; message: string } | undefined {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return undefined;
+  const first: unknown = error.details[0];
+  if (typeof first !== 'object' || first === null) return undefined;
+  const { path, message } = first as Record<string, unknown>;
+  return typeof message === 'string' ? { path: typeof path === 'string' ? path : '', message } : undefined;
 }
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -57,19 +68,27 @@ async function request<T>(path: string, schema: Schema<T> | undefined, init: Req
   }
 
   const body = response.status === 204 ? undefined : await readJson(response);
-  if (!response.ok) {
+  return readAnswer(path, response.status, body, schema);
+}
+
+/**
+ * One answer, however it arrived (fetch here, XMLHttpRequest for uploads with progress): an
+ * error status throws `ApiError` from the envelope, a success is parsed with the contract.
+ */
+export function readAnswer<T>(path: string, status: number, body: unknown, schema: Schema<T> | undefined): T | undefined {
+  if (status < 200 || status >= 300) {
     const envelope = ErrorBody.safeParse(body);
-    if (envelope.success) throw new ApiError(response.status, envelope.data.error.code, envelope.data.error.message);
-    throw new ApiError(response.status, 'internal', `HTTP ${response.status}`);
+    if (envelope.success) throw new ApiError(status, envelope.data.error.code, envelope.data.error.message, envelope.data.error.details);
+    throw new ApiError(status, 'internal', `HTTP ${status}`);
   }
   // 204 No Content (logout): nothing to parse, and the caller passed no schema.
   if (!schema) return undefined;
-  if (body === undefined) throw new ApiError(response.status, 'internal', 'response is not JSON');
+  if (body === undefined) throw new ApiError(status, 'internal', 'response is not JSON');
   try {
     return schema.parse(body);
   } catch {
     // A body that breaks the contract is our bug, not the user's: report it as internal.
-    throw new ApiError(response.status, 'internal', `response of ${path} does not match the contract`);
+    throw new ApiError(status, 'internal', `response of ${path} does not match the contract`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatDateTime, formatNumber } from './format';
+import { formatBytes, formatDate, formatDateTime, formatNumber } from './format';
 
 describe('formatDate', () => {
   test.each([
@@ -29,5 +29,16 @@ describe('formatDateTime', () => {
     ['not a date', 'it', 'not a date'],
   ])('formatDateTime: when %s in %s, then %s', (iso, language, expected) => {
     expect(formatDateTime(iso, language)).toBe(expected);
+  });
+});
+
+describe('formatBytes', () => {
+  test.each([
+    [512, 'it', '512 B'],
+    [1536, 'it', '1,5 KB'],
+    [200 * 1024 * 1024, 'it', '200 MB'],
+    [1536, 'en', '1.5 KB'],
+  ])('formatBytes: when %d in %s, then %s', (bytes, language, expected) => {
+    expect(formatBytes(bytes, language)).toBe(expected);
   });
 });

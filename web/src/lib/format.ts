@@ -52,3 +52,15 @@ export function formatDateTime(isoInstant: string, language = 'it'): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}:${part('second')}`;
 }
+
+/** File sizes in the units a file manager shows: `1.536` → `1,5 KB` (base 1024, one decimal). */
+export function formatBytes(bytes: number, language = 'it'): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${formatNumber(value, language, unit === 0 ? 0 : 1)} ${units[unit]}`;
+}

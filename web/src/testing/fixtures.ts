@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@primm/shared/contracts/audit';
 import type { DemoAccounts, Me } from '@primm/shared/contracts/auth';
+import type { ImportBatch, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
 import type { ClassDetail, ClassStudent } from '@primm/shared/contracts/classes';
 import type { Province } from '@primm/shared/contracts/provinces';
 import type { ClassSummary, SchoolDetail, SchoolSummary } from '@primm/shared/contracts/schools';
@@ -242,6 +243,66 @@ export const mockAudit: AuditEntry[] = [
   anAuditEntry({ id: 3 }),
   anAuditEntry({ id: 2, at: '2026-02-03T08:04:58.000Z', action: 'auth.login', method: 'POST', path: '/api/auth/login', studentIds: [], classId: null }),
   anAuditEntry({ id: 1, at: '2026-02-02T17:40:12.000Z', action: 'auth.login', outcome: 'failed', userId: null, userEmail: null, role: null, method: 'POST', path: '/api/auth/login', studentIds: [], classId: null, ip: '10.0.0.7' }),
+];
+
+export const anImportPreview = (overrides: Partial<ImportPreview> = {}): ImportPreview => ({
+  uploadId: '0123456789abcdef0123456789abcdef',
+  schools: [{ code: 'ANIS00800L', name: 'IIS Vanvitelli Stracca Angelini', known: true }],
+  files: [
+    { name: 'ANIS00800L/scuola.csv', bytes: 412, encoding: 'utf-8', delimiter: ';', columns: ['Codice meccanografico', 'Denominazione'] },
+    { name: 'ANIS00800L/voti.csv', bytes: 1536, encoding: 'windows-1252', delimiter: '\t', columns: ['Codice fiscale', 'Data', 'Materia', 'Voto'] },
+  ],
+  inserted: 120,
+  updated: 4,
+  unchanged: 30,
+  rejected: 2,
+  errors: [
+    { file: 'ANIS00800L/voti.csv', line: 14, column: 'Voto', message: 'voto non riconosciuto: "ottimo+"' },
+    { file: 'ANIS00800L/assenze.csv', line: 7, column: 'Data', message: 'data fuori dal calendario: 31/02/2026' },
+  ],
+  ...overrides,
+});
+
+export const anImportResult = (overrides: Partial<ImportResult> = {}): ImportResult => ({
+  batchId: 3,
+  inserted: 120,
+  updated: 4,
+  unchanged: 30,
+  rejected: 2,
+  errors: anImportPreview().errors,
+  ...overrides,
+});
+
+export const anImportProgress = (overrides: Partial<ImportProgress> = {}): ImportProgress => ({
+  status: 'running',
+  done: 0,
+  total: 1,
+  school: null,
+  ...overrides,
+});
+
+export const anImportBatch = (overrides: Partial<ImportBatch> = {}): ImportBatch => ({
+  id: 1,
+  startedAt: '2025-09-20T08:00:00.000Z',
+  finishedAt: '2025-09-20T08:00:04.000Z',
+  source: 'web',
+  status: 'committed',
+  userEmail: 'referente@demo.primm.it',
+  inserted: 1500,
+  updated: 0,
+  unchanged: 0,
+  rejected: 0,
+  files: [
+    { name: 'ANIS00800L/scuola.csv', sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', bytes: 412 },
+    { name: 'ANIS00800L/studenti.csv', sha256: '60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752', bytes: 20480 },
+  ],
+  ...overrides,
+});
+
+/** Newest first, as the server returns them. */
+export const mockImportHistory: ImportBatch[] = [
+  anImportBatch({ id: 2, startedAt: '2026-01-12T15:30:00.000Z', finishedAt: '2026-01-12T15:30:09.000Z', inserted: 210, updated: 12, unchanged: 1450, rejected: 3 }),
+  anImportBatch({ id: 1, source: 'demo', userEmail: null, files: [] }),
 ];
 
 export const errorBody = (code: string, message = 'error') => ({ error: { code, message } });

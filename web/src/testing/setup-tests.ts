@@ -2,6 +2,8 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { resetMockSession } from './handlers/auth';
+import { resetMockImports } from './handlers/imports';
+import { keepFileNamesInRequests } from './jsdom-form-data';
 import { server } from './server';
 
 // jsdom has no ResizeObserver; recharts' responsive charts observe their container.
@@ -12,11 +14,14 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub;
 
+await keepFileNamesInRequests();
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
   server.resetHandlers();
   resetMockSession();
+  resetMockImports();
   localStorage.clear();
 });
 afterAll(() => server.close());

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { LoginInput, type DemoAccounts, type Me } from '@primm/shared/contracts/auth';
+import { ChangePasswordInput, LoginInput, type DemoAccounts, type Me } from '@primm/shared/contracts/auth';
 import { demoAccounts, demoMe, errorBody } from '../fixtures';
 
 /**
@@ -11,6 +11,16 @@ let session: Me | null = demoMe.admin;
 
 export function resetMockSession(): void {
   session = demoMe.admin;
+}
+
+/** Signs in as someone the demo accounts do not cover, e.g. a user with a one-time password. */
+export function startMockSession(me: Me): void {
+  session = me;
+}
+
+/** Who the mocks act for, e.g. the author of a batch committed in `pnpm dev:mock`. */
+export function currentMockSession(): Me | null {
+  return session;
 }
 
 export function endMockSession(): void {
@@ -33,5 +43,20 @@ export const authHandlers = [
     return new HttpResponse(null, { status: 204 });
   }),
   http.get('/api/me', () => (session ? HttpResponse.json<Me>(session) : HttpResponse.json(errorBody('unauthenticated'), { status: 401 }))),
+  http.post('/api/auth/password', async ({ request }) => {
+    if (!session) return HttpResponse.json(errorBody('unauthenticated'), { status: 401 });
+    // Mocks honour the contract: the server's zod issues come back as `details`, like its error handler sends them.
+    const parsed = ChangePasswordInput.safeParse(await request.json().catch(() => undefined));
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return HttpResponse.json({ error: { code: 'validation_failed', message: 'Richiesta non valida', details } }, { status: 400 });
+    }
+    if (parsed.data.currentPassword !== demoAccounts.password) {
+      const details = [{ path: 'currentPassword', message: 'password attuale non corretta' }];
+      return HttpResponse.json({ error: { code: 'validation_failed', message: 'La password attuale non è corretta', details } }, { status: 400 });
+    }
+    session = { ...session, mustChangePassword: false };
+    return new HttpResponse(null, { status: 204 });
+  }),
   http.get('/api/auth/demo-accounts', () => HttpResponse.json<DemoAccounts>(demoAccounts)),
 ];

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview, ImportResult } from '@primm/shared/contracts/imports';
+import { ApiError } from '../../../lib/api-client';
+import { useCommitImport } from '../api/commit-import';
+import { useImportProgress } from '../api/get-import-progress';
+import { ProgressBar } from './progress-bar';
+
+type Props = { preview: ImportPreview; onCommitted: (result: ImportResult) => void; onCancel: () => void };
+
+/** 404 here means the upload is gone (expired after 24 h, or already committed in another tab). */
+function messageKey(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'errors.internal';
+  return error.code === 'not_found' ? 'imports.commit.expired' : `errors.${error.code}`;
+}
+
+export function CommitPanel({ preview, onCommitted, onCancel }: Props) {
+  const { t } = useTranslation();
+  const commit = useCommitImport();
+  const progress = useImportProgress(preview.uploadId, commit.isPending).data;
+
+  function status(): string {
+    if (!progress || progress.status !== 'running') return t('imports.commit.starting');
+    return progress.school
+      ? t('imports.commit.school', { school: progress.school, done: progress.done, total: progress.total })
+      : t('imports.commit.running', { done: progress.done, total: progress.total });
+  }
+
+  return (
+    <div className="import-step">
+      <div className="field-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={commit.isPending}
+          onClick={() => commit.mutate(preview.uploadId, { onSuccess: onCommitted })}
+        >
+          {preview.rejected > 0 ? t('imports.commit.submitPartial', { count: preview.rejected }) : t('imports.commit.submit')}
+        </button>
+        <button type="button" className="btn btn-outline" disabled={commit.isPending} onClick={onCancel}>
+          {t('imports.commit.cancel')}
+        </button>
+      </div>
+      <p className="hint">{t('imports.commit.cancelNote')}</p>
+      {commit.isPending && (
+        <ProgressBar label={t('imports.commit.progressLabel')} value={progress?.done} max={progress?.total ?? preview.schools.length} status={status()} />
+      )}
+      {commit.isError && (
+        <div role="alert" className="callout callout-danger">
+          <p className="callout-title">{t('errors.title')}</p>
+          <p>{t(messageKey(commit.error))}</p>
+        </div>
+      )}
+    </div>
+  );
+}
