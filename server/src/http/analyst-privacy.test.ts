@@ -41,6 +41,17 @@ test('analyst privacy: when random requests are made as analyst, then no persona
     id.map((x) => `/api/classes/${encodeURIComponent(x)}/students`),
     id.map((x) => `/api/students/${encodeURIComponent(x)}`),
     id.map((x) => `/api/students/${encodeURIComponent(x)}/export`),
+    id.map((x) => `/api/students/${encodeURIComponent(x)}/risk`),
+    id.map((x) => `/api/students/${encodeURIComponent(x)}/flags`),
+    id.map((x) => `/api/students/${encodeURIComponent(x)}/notes`),
+    id.map((x) => `/api/students/${encodeURIComponent(x)}/cases`),
+    id.map((x) => `/api/classes/${encodeURIComponent(x)}/risk`),
+    id.map((x) => `/api/cases/${encodeURIComponent(x)}`),
+    id.map((x) => `/api/cases/${encodeURIComponent(x)}/effect`),
+    fc.constant('/api/schools/ANPS03000E/risk'),
+    fc.constant('/api/caseload'),
+    fc.constant('/api/imports'),
+    fc.constant('/api/settings/risk'),
   );
   const params = fc.dictionary(
     fc.constantFrom('province', 'level', 'q', 'studentId', 'classId', 'include', 'fields', 'limit', 'id'),

@@ -23,13 +23,19 @@ const ENDPOINTS: Record<string, Call> = {
   createUser: { method: 'post', path: () => '/api/users', body: { email: 'nuovo@scuola.it', displayName: 'Nuovo', role: 'mediatore', schools: ['ANPS03000E'] } },
   audit: { method: 'get', path: () => '/api/audit' },
   imports: { method: 'get', path: () => '/api/imports' },
+  classRisk: { method: 'get', path: ({ classId }) => `/api/classes/${classId}/risk` },
+  flags: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/flags` },
+  createFlag: { method: 'post', path: ({ studentId }) => `/api/students/${studentId}/flags`, body: { reasonCode: 'assenze', reason: 'assenze ripetute' } },
+  studentCases: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/cases` },
+  createCase: { method: 'post', path: () => '/api/cases', body: { goal: 'riportarlo a scuola' } },
+  caseload: { method: 'get', path: () => '/api/caseload' },
 };
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
-  admin: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'export', 'users', 'createUser', 'audit', 'imports'],
-  referente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'users', 'createUser', 'imports'],
-  mediatore: ['provinces', 'schools', 'school', 'class', 'roster', 'student'],
-  docente: ['provinces', 'schools', 'school', 'class', 'roster', 'student'],
+  admin: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'export', 'users', 'createUser', 'audit', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload'],
+  referente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'users', 'createUser', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload'],
+  mediatore: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload'],
+  docente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases'],
   analista: ['provinces', 'schools', 'school'],
 };
 
@@ -50,7 +56,7 @@ describe('role × endpoint matrix', () => {
     const ids = { classId: cls.id, studentId: student.id };
 
     let req = request(createApp({ db, config: testConfig }))[call.method](call.path(ids)).set(SAME_ORIGIN).set(await authAs(db, user));
-    if (call.body) req = req.send(call.body);
+    if (call.body) req = req.send(endpoint === 'createCase' ? { ...call.body, studentId: student.id } : call.body);
     const res = await req;
 
     const denials = await db.selectFrom('audit_log').select(['user_id', 'outcome']).where('action', '=', 'access.denied').execute();

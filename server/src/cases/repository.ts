@@ -1,0 +1,115 @@
+import type { CaseAction, CaseActionType, CaseDetail, CaseOutcome, CaseStatus, CaseSummary } from '@primm/shared/contracts/cases';
+import type { Db } from '../db/open-database';
+
+export interface CaseScope {
+  caseId?: number;
+  studentId?: number;
+  ownerId?: number;
+  schoolIds?: number[];
+  openOnly?: boolean;
+}
+
+/** Cases with their student's current class, owner, opener and next follow-up. */
+export async function listCases(db: Db, scope: CaseScope, today: string): Promise<CaseSummary[]> {
+  let q = db
+    .selectFrom('support_case as c')
+    .innerJoin('student as s', 's.id', 'c.student_id')
+    .innerJoin('school', 'school.id', 'c.school_id')
+    .innerJoin('app_user as owner', 'owner.id', 'c.owner_id')
+    .innerJoin('app_user as opener', 'opener.id', 'c.opened_by')
+    .select([
+      'c.id', 'c.status', 'c.goal', 'c.opened_at', 'c.closed_at', 'c.outcome', 'c.outcome_note', 'c.flag_id', 'c.student_id',
+      's.last_name', 's.first_name', 'school.code as school_code',
+      'owner.id as owner_id', 'owner.display_name as owner_name', 'opener.id as opener_id', 'opener.display_name as opener_name',
+    ]);
+  if (scope.caseId !== undefined) q = q.where('c.id', '=', scope.caseId);
+  if (scope.studentId !== undefined) q = q.where('c.student_id', '=', scope.studentId);
+  if (scope.ownerId !== undefined) q = q.where('c.owner_id', '=', scope.ownerId);
+  if (scope.schoolIds !== undefined) {
+    if (scope.schoolIds.length === 0) return [];
+    q = q.where('c.school_id', 'in', scope.schoolIds);
+  }
+  if (scope.openOnly) q = q.where('c.status', '!=', 'closed');
+  const rows = await q.orderBy('c.opened_at', 'desc').execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const studentIds = [...new Set(rows.map((r) => r.student_id))];
+  const [actions, classes] = await Promise.all([
+    db.selectFrom('case_action').select(['case_id', 'follow_up_on']).where('case_id', 'in', ids).execute(),
+    currentClasses(db, studentIds),
+  ]);
+  return rows.map((r) => {
+    const mine = actions.filter((a) => a.case_id === r.id);
+    const followUps = mine.map((a) => a.follow_up_on).filter((d): d is string => d !== null).sort();
+    // The earliest follow-up not yet past, or the latest past one when all are past (overdue).
+    const next = r.status === 'closed' ? null : (followUps.find((d) => d >= today) ?? followUps[followUps.length - 1] ?? null);
+    const cls = classes.get(r.student_id) ?? null;
+    return {
+      id: r.id,
+      student: { id: r.student_id, lastName: r.last_name, firstName: r.first_name, className: cls?.name ?? null, classId: cls?.id ?? null },
+      schoolCode: r.school_code,
+      status: r.status as CaseStatus,
+      goal: r.goal,
+      owner: { id: r.owner_id, name: r.owner_name },
+      openedBy: { id: r.opener_id, name: r.opener_name },
+      openedAt: r.opened_at,
+      closedAt: r.closed_at,
+      outcome: r.outcome as CaseOutcome | null,
+      outcomeNote: r.outcome_note,
+      flagId: r.flag_id,
+      nextFollowUp: next,
+      overdue: next !== null && next < today,
+      actionCount: mine.length,
+    };
+  });
+}
+
+export async function findCase(db: Db, caseId: number, today: string): Promise<CaseDetail | undefined> {
+  const [summary] = await listCases(db, { caseId }, today);
+  if (!summary) return undefined;
+  return { ...summary, actions: await listActions(db, caseId) };
+}
+
+export async function listActions(db: Db, caseId: number): Promise<CaseAction[]> {
+  const rows = await db
+    .selectFrom('case_action as a')
+    .innerJoin('app_user as u', 'u.id', 'a.created_by')
+    .selectAll('a')
+    .select(['u.display_name'])
+    .where('a.case_id', '=', caseId)
+    .orderBy('a.date')
+    .orderBy('a.id')
+    .execute();
+  return rows.map((a) => ({
+    id: a.id,
+    caseId: a.case_id,
+    type: a.type as CaseActionType,
+    date: a.date,
+    participants: a.participants,
+    notes: a.notes,
+    followUpOn: a.follow_up_on,
+    outcome: a.outcome,
+    destination: a.destination,
+    arrived: a.arrived === null ? null : a.arrived === 1,
+    createdBy: { id: a.created_by, name: a.display_name },
+    createdAt: a.created_at,
+  }));
+}
+
+/** The class (and school) each student is in now: the open enrolment, else the latest one. */
+export async function currentClasses(db: Db, studentIds: number[]): Promise<Map<number, { id: number; name: string; schoolId: number }>> {
+  if (studentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('enrolment')
+    .innerJoin('class', 'class.id', 'enrolment.class_id')
+    .select(['enrolment.student_id', 'class.id', 'class.name', 'class.school_id', 'enrolment.entered_on', 'enrolment.left_on'])
+    .where('enrolment.student_id', 'in', studentIds)
+    .orderBy('enrolment.entered_on')
+    .execute();
+  const out = new Map<number, { id: number; name: string; schoolId: number; open: boolean }>();
+  for (const r of rows) {
+    const seen = out.get(r.student_id);
+    if (!seen || !seen.open || r.left_on === null) out.set(r.student_id, { id: r.id, name: r.name, schoolId: r.school_id, open: r.left_on === null });
+  }
+  return new Map([...out].map(([k, v]) => [k, { id: v.id, name: v.name, schoolId: v.schoolId }]));
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { IsoDate } from './domain';
+import { Person } from './flags';
+
+export const CaseStatus = z.enum(['open', 'monitoring', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const CaseOutcome = z.enum(['back_on_track', 'reoriented', 'left_education', 'moved_away', 'other']);
+export type CaseOutcome = z.infer<typeof CaseOutcome>;
+
+/**
+ * DESIGN.md "Case management": family meeting, linguistic-cultural mediation, tutoring, Italian
+ * L2 course, reorientation to another school / IeFP-CFP / work (apprenticeship, employment
+ * centre) / adult school CPIA, referral to the PUA, other.
+ */
+export const CaseActionType = z.enum([
+  'family_meeting',
+  'cultural_mediation',
+  'tutoring',
+  'italian_l2',
+  'reorient_school',
+  'reorient_iefp',
+  'reorient_work',
+  'reorient_cpia',
+  'pua_referral',
+  'other',
+]);
+export type CaseActionType = z.infer<typeof CaseActionType>;
+
+/** Actions that send the young person somewhere: they record where, and whether they arrived. */
+export const REORIENTATION_TYPES: readonly CaseActionType[] = ['reorient_school', 'reorient_iefp', 'reorient_work', 'reorient_cpia', 'pua_referral'];
+
+export const CreateCaseInput = z.object({
+  studentId: z.number().int().positive(),
+  goal: z.string().trim().min(3).max(2000),
+  /** The mediator who holds the case; the creator when omitted. */
+  ownerId: z.number().int().positive().optional(),
+  flagId: z.number().int().positive().optional(),
+});
+export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
+
+export const UpdateCaseInput = z
+  .object({
+    status: z.enum(['open', 'monitoring']).optional(),
+    goal: z.string().trim().min(3).max(2000).optional(),
+    ownerId: z.number().int().positive().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'niente da modificare' });
+export type UpdateCaseInput = z.infer<typeof UpdateCaseInput>;
+
+/** Closing asks for the outcome (issue "dashboard"): back on track, reoriented, left, moved away, other. */
+export const CloseCaseInput = z.object({
+  outcome: CaseOutcome,
+  note: z.string().trim().max(2000).optional(),
+});
+export type CloseCaseInput = z.infer<typeof CloseCaseInput>;
+
+export const CreateCaseActionInput = z
+  .object({
+    type: CaseActionType,
+    date: IsoDate,
+    participants: z.string().trim().min(2).max(500),
+    notes: z.string().trim().max(4000).optional(),
+    followUpOn: IsoDate.optional(),
+    outcome: z.string().trim().max(1000).optional(),
+    destination: z.string().trim().min(2).max(300).optional(),
+    arrived: z.boolean().nullable().optional(),
+  })
+  .refine((a) => !REORIENTATION_TYPES.includes(a.type) || a.destination !== undefined, {
+    message: 'indicare la destinazione del riorientamento o dell’invio',
+    path: ['destination'],
+  })
+  .refine((a) => a.followUpOn === undefined || a.followUpOn >= a.date, {
+    message: 'la verifica successiva non può precedere l’azione',
+    path: ['followUpOn'],
+  });
+export type CreateCaseActionInput = z.infer<typeof CreateCaseActionInput>;
+
+export const UpdateCaseActionInput = z.object({
+  outcome: z.string().trim().max(1000).nullable().optional(),
+  arrived: z.boolean().nullable().optional(),
+  followUpOn: IsoDate.nullable().optional(),
+});
+export type UpdateCaseActionInput = z.infer<typeof UpdateCaseActionInput>;
+
+export const CaseAction = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  type: CaseActionType,
+  date: IsoDate,
+  participants: z.string(),
+  notes: z.string().nullable(),
+  followUpOn: IsoDate.nullable(),
+  outcome: z.string().nullable(),
+  destination: z.string().nullable(),
+  arrived: z.boolean().nullable(),
+  createdBy: Person,
+  createdAt: z.string(),
+});
+export type CaseAction = z.infer<typeof CaseAction>;
+
+export const CaseSummary = z.object({
+  id: z.number().int(),
+  student: z.object({ id: z.number().int(), lastName: z.string(), firstName: z.string(), className: z.string().nullable(), classId: z.number().int().nullable() }),
+  schoolCode: z.string(),
+  status: CaseStatus,
+  goal: z.string(),
+  owner: Person,
+  openedBy: Person,
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  outcome: CaseOutcome.nullable(),
+  outcomeNote: z.string().nullable(),
+  flagId: z.number().int().nullable(),
+  /** The earliest planned follow-up still ahead or overdue among the case's actions. */
+  nextFollowUp: IsoDate.nullable(),
+  /** nextFollowUp is before today. */
+  overdue: z.boolean(),
+  actionCount: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseDetail = CaseSummary.extend({ actions: z.array(CaseAction) });
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseList = z.object({ items: z.array(CaseSummary) });
+export type CaseList = z.infer<typeof CaseList>;
+
+/** A mediator's caseload: cases (overdue follow-ups first) and flagged students with no case yet. */
+export const Caseload = z.object({
+  cases: z.array(CaseSummary),
+  flaggedWithoutCase: z.array(
+    z.object({
+      studentId: z.number().int(),
+      lastName: z.string(),
+      firstName: z.string(),
+      className: z.string().nullable(),
+      schoolCode: z.string(),
+      flagId: z.number().int(),
+      reasonCode: z.string(),
+      reason: z.string(),
+      flaggedAt: z.string(),
+      flaggedBy: z.string(),
+    }),
+  ),
+});
+export type Caseload = z.infer<typeof Caseload>;
+
+/** Attendance and grades in the weeks before and after the case's first action. */
+export const CaseEffect = z.object({
+  firstActionOn: IsoDate.nullable(),
+  weeksEachSide: z.number().int(),
+  weeks: z.array(z.object({ weekStart: IsoDate, hoursHeld: z.number(), hoursAbsent: z.number(), attendanceRate: z.number().nullable(), average: z.number().nullable(), side: z.enum(['before', 'after']) })),
+  before: z.object({ attendanceRate: z.number().nullable(), average: z.number().nullable() }),
+  after: z.object({ attendanceRate: z.number().nullable(), average: z.number().nullable() }),
+});
+export type CaseEffect = z.infer<typeof CaseEffect>;
