@@ -2,6 +2,7 @@ import './http/zod-italian';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { aggregateRoutes } from './aggregates/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { caseloadRoutes } from './cases/caseload-routes';
@@ -25,7 +26,7 @@ import { userRoutes } from './users/routes';
 
 export interface AppDeps {
   db: Db;
-  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey'>;
+  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell'>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
 }
@@ -48,6 +49,7 @@ export function createApp({ db, config, now = () => new Date() }: AppDeps): Expr
   api.use(userRoutes(db));
   api.use(importRoutes(db, config));
   api.use(auditRoutes(db));
+  api.use(aggregateRoutes(db, config));
   api.use(flagRoutes(db, now));
   api.use(caseRoutes(db, now));
   api.use(caseloadRoutes(db, now));

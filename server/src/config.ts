@@ -17,6 +17,8 @@ export interface Config {
   webDist: string;
   /** Uploaded files between preview and commit (never in memory). */
   uploadDir: string;
+  /** Aggregate cells counting fewer students than this are suppressed (DESIGN.md: 10). */
+  minCell: number;
   version: string;
 }
 
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPath,
     pseudonymKey: env.PRIMM_PSEUDONYM_KEY ?? readOrCreateKeyFile(`${dbPath}.key`),
     demo: (env.PRIMM_DEMO ?? '1') !== '0',
+    minCell: readMinCell(env.PRIMM_MIN_CELL),
     webDist: resolve(repoRoot, 'web/dist'),
     uploadDir: resolve(env.PRIMM_UPLOAD_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'primm-uploads') : join(dirname(dbPath), 'uploads'))),
     version: env.npm_package_version ?? '0.1.0',
@@ -52,4 +55,11 @@ export function readOrCreateKeyFile(path: string): string {
   const key = randomBytes(32).toString('hex');
   writeFileSync(path, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+function readMinCell(text: string | undefined): number {
+  const value = Number(text ?? 10);
+  // Below 5 a published count identifies people too easily, whatever the local policy says.
+  if (!Number.isInteger(value) || value < 5) throw new Error(`PRIMM_MIN_CELL non valida: ${text} (intero, almeno 5)`);
+  return value;
 }

@@ -18,5 +18,6 @@ export const testConfig = {
   version: 'test',
   demo: false,
   pseudonymKey: 'test-key',
+  minCell: 10,
   uploadDir: mkdtempSync(join(tmpdir(), 'primm-test-uploads-')),
 };

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { describe, expect, test } from 'vitest';
+import { AggregateResult, Dimension } from '@primm/shared/contracts/aggregates';
+import { createApp } from '../app';
+import type { Db } from '../db/open-database';
+import { aUser, authAs } from '../testing/auth-as';
+import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
+import { createTestDb, testConfig } from '../testing/test-db';
+
+/**
+ * A crafted region: ANPS03000E (Ancona) with 20 Italian and 5 foreign-born students, tiers
+ * 15 / 7 / 3; PSPS01000A (Pesaro) with 30 Italian students, tiers 20 / 10 / 0.
+ */
+async function aCraftedRegion(): Promise<{ db: Db; ancona: number; pesaro: number }> {
+  const db = await createTestDb();
+  const a = await aSchool(db, { code: 'ANPS03000E', name: 'G. GALILEI', province_code: 'AN' });
+  const p = await aSchool(db, { code: 'PSPS01000A', name: 'MARCONI', province_code: 'PU' });
+  const classA = await aClass(db, a.id, { name: '3A' });
+  const classP = await aClass(db, p.id, { name: '2B' });
+  const add = async (cls: { id: number; school_id: number; school_year_id: number }, n: number, tiers: number[], citizenship = 'Italia') => {
+    for (let i = 0; i < n; i++) {
+      const s = await aStudent(db, { citizenship });
+      if (citizenship !== 'Italia') await db.updateTable('student').set({ born_in_italy: 0, arrival_date: '2015-01-10' }).where('id', '=', s.id).execute();
+      await anEnrolment(db, s.id, cls.id);
+      await db.insertInto('risk_result').values({
+        student_id: s.id, class_id: cls.id, school_id: cls.school_id, school_year_id: cls.school_year_id, as_of: '2026-03-01',
+        settings_version: 1, tier: tiers[i]!, score: tiers[i]!, reasons: '[]', tier_explanation: '', input_hash: `h${s.id}`, computed_at: '2026-03-01',
+        indicators: JSON.stringify([{ key: 'attendance_rate', value: tiers[i] === 1 ? 0.97 : 0.85 }]),
+      }).execute();
+    }
+  };
+  await add(classA, 20, [...Array(15).fill(1), ...Array(5).fill(2)]);
+  await add(classA, 5, [2, 2, 3, 3, 3], 'Albania');
+  await add(classP, 30, [...Array(20).fill(1), ...Array(10).fill(2)]);
+  return { db, ancona: a.id, pesaro: p.id };
+}
+
+const get = async (db: Db, role: 'analista' | 'referente' | 'admin', query: string, scope = {}) =>
+  request(createApp({ db, config: testConfig })).get(`/api/aggregates?${query}`).set(await authAs(db, await aUser(db, role, scope)));
+
+describe('GET /api/aggregates', () => {
+  test('when grouped by province, then counts of 10 or more are shown, small ones are <10, and one more is hidden to protect them', async () => {
+    const { db } = await aCraftedRegion();
+
+    const res = await get(db, 'analista', 'groupBy=province&measures=tier1,tier2,tier3');
+
+    expect(res.status).toBe(200);
+    const body = AggregateResult.parse(res.body);
+    const an = body.rows.find((r) => r.group.province === 'AN')!;
+    const pu = body.rows.find((r) => r.group.province === 'PU')!;
+    expect(an.labels.province).toBe('Ancona');
+    // AN's 7 and 3 are small. PU's tier 2 (10) is hidden because the total of tier 2 (17) would give
+    // AN's 7; then PU's tier 1, or 30 − 0 − tier1 would give PU's tier 2; then AN's tier 1 (column).
+    expect(an.values).toEqual({ students: 25, tier1: 'n.d.', tier2: '<10', tier3: '<10' });
+    expect(pu.values).toEqual({ students: 30, tier1: 'n.d.', tier2: 'n.d.', tier3: 0 });
+    expect(body.total).toEqual({ students: 55, tier1: 35, tier2: 'n.d.', tier3: '<10' }); // 55 − 35 − 17 would give the 3
+  });
+
+  test('when crossed with the citizenship group, then the 5 foreign-born students are never shown, nor computable from the margins', async () => {
+    const { db } = await aCraftedRegion();
+
+    const res = await get(db, 'analista', 'groupBy=province,citizenshipGroup&measures=students');
+
+    const body = AggregateResult.parse(res.body);
+    const cell = (p: string, c: string) => body.rows.find((r) => r.group.province === p && r.group.citizenshipGroup === c)?.values.students;
+    expect(cell('AN', 'straniero_nato_all_estero')).toBe('<10');
+    expect(cell('AN', 'italiano')).toBe('n.d.'); // AN's margin (25) − 20 would reveal the 5
+    expect(body.margins.citizenshipGroup!.find((r) => r.group.citizenshipGroup === 'straniero_nato_all_estero')!.values.students).toBe('<10');
+  });
+
+  test('when a referent asks, then only their school is counted', async () => {
+    const { db, pesaro } = await aCraftedRegion();
+
+    const res = await get(db, 'referente', 'groupBy=school&measures=students', { schoolIds: [pesaro] });
+
+    expect(res.body.rows).toEqual([{ group: { school: 'PSPS01000A' }, labels: { school: 'MARCONI' }, values: { students: 30 } }]);
+  });
+
+  test.each(['docente', 'mediatore'] as const)('when a %s asks, then 403', async (role) => {
+    const { db } = await aCraftedRegion();
+
+    const res = await request(createApp({ db, config: testConfig })).get('/api/aggregates').set(await authAs(db, await aUser(db, role)));
+
+    expect(res.status).toBe(403);
+  });
+
+  test('when more than two groupings are asked, then 400', async () => {
+    const { db } = await aCraftedRegion();
+
+    const res = await get(db, 'analista', 'groupBy=province,sex,track');
+
+    expect(res.status).toBe(400);
+  });
+
+  test('property: whatever groupings and filters, no count between 1 and 9 and no personal field comes back (1 000 runs)', async () => {
+    const { db } = await aCraftedRegion();
+    const app = createApp({ db, config: testConfig });
+    const as = await authAs(db, await aUser(db, 'analista'));
+    const dims = Dimension.options;
+    const query = fc.record({
+      groupBy: fc.uniqueArray(fc.constantFrom(...dims), { maxLength: 2 }),
+      province: fc.option(fc.constantFrom('AN', 'PU', 'MC'), { nil: undefined }),
+      citizenshipGroup: fc.option(fc.constantFrom('italiano', 'straniero_nato_all_estero', 'neo_arrivato'), { nil: undefined }),
+      sex: fc.option(fc.constantFrom('M', 'F'), { nil: undefined }),
+      gradeLevel: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    });
+
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const params = new URLSearchParams();
+        if (q.groupBy.length) params.set('groupBy', q.groupBy.join(','));
+        for (const k of ['province', 'citizenshipGroup', 'sex', 'gradeLevel'] as const) if (q[k] !== undefined) params.set(k, String(q[k]));
+        const res = await request(app).get(`/api/aggregates?${params}`).set(as);
+        expect(res.status).toBe(200);
+        const text = JSON.stringify(res.body);
+        expect(text).not.toMatch(/"(studentId|lastName|firstName|birthDate|pseudonym|id)"/);
+        const numbers = [res.body.total, ...res.body.rows.map((r: { values: object }) => r.values), ...Object.values(res.body.margins).flat().map((r) => (r as { values: object }).values)]
+          .flatMap((v) => Object.values(v as Record<string, unknown>))
+          .filter((v): v is number => typeof v === 'number');
+        expect(numbers.filter((n) => n > 0 && n < 10)).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  }, 120_000);
+});

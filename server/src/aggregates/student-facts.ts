@@ -1,0 +1,134 @@
+import type { AggregateQuery, CitizenshipGroup } from '@primm/shared/contracts/aggregates';
+import type { Db } from '../db/open-database';
+
+/** One student of the year as the aggregates see them: dimensions and facts, never a name. */
+export interface StudentFacts {
+  province: string;
+  school: string;
+  schoolName: string;
+  level: string;
+  gradeLevel: string;
+  track: string;
+  citizenshipGroup: CitizenshipGroup;
+  sex: string;
+  tier: number | null;
+  attendanceRate: number | null;
+  projectedAbsence: number | null;
+  failingSubjects: number | null;
+  ageGradeDelay: number | null;
+  flagged: boolean;
+  exitReason: string | null;
+  openCase: boolean;
+  caseOutcomes: string[];
+  actionTypes: string[];
+  reorientedArrived: boolean | null;
+}
+
+const NAI_YEARS = 2; // newly arrived: in Italy for less than two years (GLOSSARY, NAI)
+
+/**
+ * The students enrolled at any time in the year, each once, in the class of their latest stay,
+ * with their stored risk result (effective tier: the latest override wins) and case history.
+ */
+export async function loadStudentFacts(db: Db, year: { id: number; label: string }, filters: AggregateQuery): Promise<StudentFacts[]> {
+  let q = db
+    .selectFrom('enrolment as e')
+    .innerJoin('class as c', 'c.id', 'e.class_id')
+    .innerJoin('school as sc', 'sc.id', 'c.school_id')
+    .innerJoin('student as st', 'st.id', 'e.student_id')
+    .leftJoin('risk_result as r', (j) => j.onRef('r.student_id', '=', 'e.student_id').on('r.school_year_id', '=', year.id))
+    .where('c.school_year_id', '=', year.id)
+    .select([
+      'e.student_id', 'e.entered_on', 'e.id as enrolment_id', 'e.exit_reason', 'e.left_on',
+      'sc.province_code', 'sc.code as school_code', 'sc.name as school_name', 'sc.level', 'c.grade_level', 'c.track',
+      'st.sex', 'st.citizenship', 'st.born_in_italy', 'st.arrival_date', 'r.tier', 'r.indicators',
+    ]);
+  if (filters.province) q = q.where('sc.province_code', '=', filters.province);
+  if (filters.school) q = q.where('sc.code', '=', filters.school);
+  if (filters.level) q = q.where('sc.level', '=', filters.level);
+  if (filters.gradeLevel) q = q.where('c.grade_level', '=', filters.gradeLevel);
+  if (filters.track) q = q.where('c.track', '=', filters.track);
+  if (filters.sex) q = q.where('st.sex', '=', filters.sex);
+  const rows = await q.execute();
+
+  // The latest stay of each student in the year decides their class and school.
+  const latest = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) {
+    const seen = latest.get(r.student_id);
+    if (!seen || r.entered_on > seen.entered_on || (r.entered_on === seen.entered_on && r.enrolment_id > seen.enrolment_id)) latest.set(r.student_id, r);
+  }
+  const ids = [...latest.keys()];
+  const [overrides, flags, cases, actions] = await Promise.all([latestOverrides(db, year.id), idsWith(db, 'flag', ids), casesOf(db, ids), actionsOf(db, ids)]);
+  const naiSince = `${Number(year.label.slice(0, 4)) - NAI_YEARS}-09-01`;
+
+  const out: StudentFacts[] = [];
+  for (const [id, r] of latest) {
+    const group = citizenshipGroupOf(r.citizenship, r.born_in_italy === 1, r.arrival_date, naiSince);
+    if (filters.citizenshipGroup && group !== filters.citizenshipGroup) continue;
+    const indicators = r.indicators ? (JSON.parse(r.indicators) as { key: string; value: number | null }[]) : [];
+    const value = (k: string) => indicators.find((i) => i.key === k)?.value ?? null;
+    const myActions = actions.get(id) ?? [];
+    const reorientations = myActions.filter((a) => a.destination !== null);
+    out.push({
+      province: r.province_code,
+      school: r.school_code,
+      schoolName: r.school_name,
+      level: r.level,
+      gradeLevel: String(r.grade_level),
+      track: r.track ?? 'nessuno',
+      citizenshipGroup: group,
+      sex: r.sex,
+      tier: r.tier === null ? null : (overrides.get(id) ?? r.tier),
+      attendanceRate: value('attendance_rate'),
+      projectedAbsence: value('absence_projection'),
+      failingSubjects: value('failing_subjects'),
+      ageGradeDelay: value('age_grade_delay'),
+      flagged: flags.has(id),
+      exitReason: r.left_on !== null ? r.exit_reason : null,
+      openCase: (cases.get(id) ?? []).some((c) => c.status !== 'closed'),
+      caseOutcomes: (cases.get(id) ?? []).map((c) => c.outcome).filter((o): o is string => o !== null),
+      actionTypes: [...new Set(myActions.map((a) => a.type))],
+      reorientedArrived: reorientations.length === 0 ? null : reorientations.some((a) => a.arrived === 1),
+    });
+  }
+  return out;
+}
+
+export function citizenshipGroupOf(citizenship: string, bornInItaly: boolean, arrivalDate: string | null, naiSince: string): CitizenshipGroup {
+  if (citizenship.trim().toLowerCase() === 'italia' || citizenship.trim().toLowerCase() === 'italiana') return 'italiano';
+  if (bornInItaly) return 'straniero_nato_in_italia';
+  if (arrivalDate !== null && arrivalDate >= naiSince) return 'neo_arrivato';
+  return 'straniero_nato_all_estero';
+}
+
+async function latestOverrides(db: Db, yearId: number): Promise<Map<number, number>> {
+  const reviews = await db.selectFrom('risk_review').select(['student_id', 'action', 'tier', 'id']).where('school_year_id', '=', yearId).orderBy('id').execute();
+  const latest = new Map<number, { action: string; tier: number | null }>();
+  for (const r of reviews) latest.set(r.student_id, r);
+  const out = new Map<number, number>();
+  for (const [id, r] of latest) if (r.action === 'override' && r.tier !== null) out.set(id, r.tier);
+  return out;
+}
+
+async function idsWith(db: Db, table: 'flag', ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom(table).select('student_id').distinct().execute();
+  return new Set(rows.map((r) => r.student_id));
+}
+
+async function casesOf(db: Db, ids: number[]) {
+  const out = new Map<number, { status: string; outcome: string | null }[]>();
+  if (ids.length === 0) return out;
+  for (const c of await db.selectFrom('support_case').select(['student_id', 'status', 'outcome']).execute()) {
+    out.set(c.student_id, [...(out.get(c.student_id) ?? []), c]);
+  }
+  return out;
+}
+
+async function actionsOf(db: Db, ids: number[]) {
+  const out = new Map<number, { type: string; destination: string | null; arrived: number | null }[]>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('case_action as a').innerJoin('support_case as c', 'c.id', 'a.case_id').select(['c.student_id', 'a.type', 'a.destination', 'a.arrived']).execute();
+  for (const a of rows) out.set(a.student_id, [...(out.get(a.student_id) ?? []), a]);
+  return out;
+}

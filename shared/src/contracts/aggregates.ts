@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ProvinceCode, SchoolCode, SchoolLevel, SchoolYearLabel, Track } from './domain';
+
+/** DESIGN.md "Aggregates": Italian / foreign born in Italy / foreign born abroad / newly arrived. */
+export const CitizenshipGroup = z.enum(['italiano', 'straniero_nato_in_italia', 'straniero_nato_all_estero', 'neo_arrivato']);
+export type CitizenshipGroup = z.infer<typeof CitizenshipGroup>;
+
+export const Dimension = z.enum(['province', 'school', 'level', 'gradeLevel', 'track', 'citizenshipGroup', 'sex']);
+export type Dimension = z.infer<typeof Dimension>;
+
+/**
+ * Counts of students (distinct), never rates of small groups: every measure is a number of
+ * students, so one threshold protects them all.
+ */
+export const MEASURES = [
+  'students',
+  'tier1', 'tier2', 'tier3',
+  'attended95', 'attended90to95', 'attended80to90', 'attendedBelow80',
+  'overLimit', 'failing2plus', 'ageGradeDelay', 'flagged',
+  'withdrawn', 'transferred', 'droppedOut',
+  'openCases', 'closedCases',
+  'action_family_meeting', 'action_cultural_mediation', 'action_tutoring', 'action_italian_l2', 'action_other',
+  'reorient_school', 'reorient_iefp', 'reorient_work', 'reorient_cpia', 'pua_referral',
+  'reoriented_arrived', 'reoriented_not_arrived',
+  'outcome_back_on_track', 'outcome_reoriented', 'outcome_left_education', 'outcome_moved_away', 'outcome_other',
+] as const;
+export const Measure = z.enum(MEASURES);
+export type Measure = z.infer<typeof Measure>;
+
+/** Measures that split one population: if one of them is hidden, another must be too. */
+export const PARTITIONS: readonly (readonly Measure[])[] = [
+  ['tier1', 'tier2', 'tier3'],
+  ['attended95', 'attended90to95', 'attended80to90', 'attendedBelow80'],
+];
+
+const csv = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item));
+
+export const AggregateQuery = z.object({
+  groupBy: csv(Dimension).pipe(z.array(Dimension).max(2, 'al massimo due raggruppamenti')).default([]),
+  measures: csv(Measure).optional(),
+  year: SchoolYearLabel.optional(),
+  province: ProvinceCode.optional(),
+  school: SchoolCode.optional(),
+  level: SchoolLevel.optional(),
+  gradeLevel: z.coerce.number().int().min(1).max(5).optional(),
+  track: Track.optional(),
+  citizenshipGroup: CitizenshipGroup.optional(),
+  sex: z.enum(['M', 'F']).optional(),
+});
+export type AggregateQuery = z.infer<typeof AggregateQuery>;
+
+/**
+ * A count, or `"<10"` when it is too small to publish, or `"n.d."` (non diffuso) when it is hidden
+ * only so that a small one cannot be computed back: the number never leaves the server.
+ */
+export const Cell = z.union([z.number().int().nonnegative(), z.string().regex(/^(<\d+|n\.d\.)$/)]);
+export type Cell = z.infer<typeof Cell>;
+
+export const AggregateRow = z.object({
+  group: z.record(z.string(), z.string()),
+  /** Public label of the group (school and province names; never a person). */
+  labels: z.record(z.string(), z.string()),
+  values: z.record(z.string(), Cell),
+});
+export type AggregateRow = z.infer<typeof AggregateRow>;
+
+export const AggregateResult = z.object({
+  year: z.string(),
+  groupBy: z.array(Dimension),
+  measures: z.array(Measure),
+  threshold: z.number().int(),
+  rows: z.array(AggregateRow),
+  /** One table per grouping dimension when there are two (the margins of the cross table). */
+  margins: z.record(z.string(), z.array(AggregateRow)),
+  total: z.record(z.string(), Cell),
+});
+export type AggregateResult = z.infer<typeof AggregateResult>;
