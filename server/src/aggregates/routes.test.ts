@@ -124,3 +124,24 @@ describe('GET /api/aggregates', () => {
     );
   }, 120_000);
 });
+
+describe('GET /api/fairness', () => {
+  test('when the analyst asks, then shares by citizenship group and sex, small groups suppressed, no outcomes yet', async () => {
+    const { db } = await aCraftedRegion();
+
+    const res = await request(createApp({ db, config: testConfig })).get('/api/fairness').set(await authAs(db, await aUser(db, 'analista')));
+
+    expect(res.status).toBe(200);
+    expect(res.body.outcomesAvailable).toBe(false);
+    expect(res.body.groups).toContainEqual(expect.objectContaining({ dimension: 'citizenshipGroup', group: 'italiano', students: 50, shareTier2plus: 15 / 50 }));
+    expect(res.body.groups).toContainEqual(expect.objectContaining({ dimension: 'citizenshipGroup', group: 'straniero_nato_all_estero', students: '<10', shareTier2plus: null }));
+  });
+
+  test('when a referent asks, then 403', async () => {
+    const { db, pesaro } = await aCraftedRegion();
+
+    const res = await request(createApp({ db, config: testConfig })).get('/api/fairness').set(await authAs(db, await aUser(db, 'referente', { schoolIds: [pesaro] })));
+
+    expect(res.status).toBe(403);
+  });
+});

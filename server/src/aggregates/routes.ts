@@ -1,11 +1,12 @@
 import { Router } from 'express';
-import { AggregateQuery, type AggregateResult } from '@primm/shared/contracts/aggregates';
+import { AggregateQuery, FairnessQuery, type AggregateResult, type FairnessReport } from '@primm/shared/contracts/aggregates';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { visibleSchoolIds } from '../http/scope';
+import { fairnessGroups } from './fairness';
 import { loadStudentFacts } from './student-facts';
 import { tabulate } from './tabulate';
 
@@ -44,6 +45,29 @@ export function aggregateRoutes(db: Db, deps: { minCell: number }): Router {
       labels: (d, v) => (d === 'province' ? provinceName.get(v) ?? v : d === 'school' ? schoolName.get(v) ?? v : v),
     });
     await audit(db, { user, req }, { action: 'aggregates.read', details: { groupBy: query.groupBy, year: year.label } });
+    res.json(body);
+  });
+
+  router.get('/fairness', requireRole('analista', 'admin'), async (req, res) => {
+    const user = userOf(req);
+    const query = FairnessQuery.parse(req.query);
+    const year = query.year
+      ? await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', query.year).executeTakeFirst()
+      : await findCurrentSchoolYear(db);
+    if (!year) throw new HttpError(404, 'not_found', 'Nessun dato');
+    const facts = await loadStudentFacts(db, year, { groupBy: [] });
+    const finals = await db.selectFrom('outcome').innerJoin('student', 'student.id', 'outcome.student_id')
+      .select(['outcome.student_id', 'outcome.result']).where('school_year', '=', year.label).where('period', '=', 'finale').execute();
+    // Only a scrutinio's verdict (promoted or not) says how the year really went.
+    const outcomesAvailable = finals.some((f) => ['ammesso', 'non_ammesso', 'sospensione_giudizio'].includes(f.result));
+    const resultOf = new Map(finals.map((f) => [f.student_id, f.result]));
+    const body: FairnessReport = {
+      year: year.label,
+      threshold: deps.minCell,
+      outcomesAvailable,
+      groups: fairnessGroups(facts.map((f) => ({ ...f, finalResult: outcomesAvailable ? (resultOf.get(f.studentId) ?? null) : null })), deps.minCell),
+    };
+    await audit(db, { user, req }, { action: 'fairness.read', details: { year: year.label } });
     res.json(body);
   });
 

@@ -3,6 +3,8 @@ import type { Db } from '../db/open-database';
 
 /** One student of the year as the aggregates see them: dimensions and facts, never a name. */
 export interface StudentFacts {
+  /** Internal only, to join further facts; tabulate never puts it in a response. */
+  studentId: number;
   province: string;
   school: string;
   schoolName: string;
@@ -70,6 +72,7 @@ export async function loadStudentFacts(db: Db, year: { id: number; label: string
     const myActions = actions.get(id) ?? [];
     const reorientations = myActions.filter((a) => a.destination !== null);
     out.push({
+      studentId: id,
       province: r.province_code,
       school: r.school_code,
       schoolName: r.school_name,

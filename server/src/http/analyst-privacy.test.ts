@@ -52,10 +52,12 @@ test('analyst privacy: when random requests are made as analyst, then no persona
     fc.constant('/api/caseload'),
     fc.constant('/api/imports'),
     fc.constant('/api/settings/risk'),
+    fc.constant('/api/aggregates'),
+    fc.constant('/api/fairness'),
   );
   const params = fc.dictionary(
-    fc.constantFrom('province', 'level', 'q', 'studentId', 'classId', 'include', 'fields', 'limit', 'id'),
-    fc.oneof(fc.constantFrom('AN', 'PU', 'secondo_grado', 'Zzyzx', '*', 'lastName', String(student.id)), fc.string({ maxLength: 10 })),
+    fc.constantFrom('province', 'level', 'q', 'studentId', 'classId', 'include', 'fields', 'limit', 'id', 'groupBy', 'measures', 'school'),
+    fc.oneof(fc.constantFrom('AN', 'PU', 'secondo_grado', 'Zzyzx', '*', 'lastName', String(student.id), 'school', 'province,sex', 'ANPS03000E', 'students,tier1'), fc.string({ maxLength: 10 })),
     { maxKeys: 3 },
   );
 

@@ -76,3 +76,29 @@ export const AggregateResult = z.object({
   total: z.record(z.string(), Cell),
 });
 export type AggregateResult = z.infer<typeof AggregateResult>;
+
+export const FairnessQuery = z.object({ year: SchoolYearLabel.optional() });
+
+/** Shares are published only for groups of at least the threshold; otherwise null with `suppressed`. */
+export const FairnessGroup = z.object({
+  dimension: z.enum(['citizenshipGroup', 'sex']),
+  group: z.string(),
+  students: Cell,
+  suppressed: z.boolean(),
+  shareFlagged: z.number().nullable(),
+  shareTier2plus: z.number().nullable(),
+  /** Among students whose year ended well, the share the tiers had put at tier ≥ 2 (null without outcomes). */
+  falsePositiveRate: z.number().nullable(),
+  /** Among students whose year ended badly, the share the tiers had left at tier 1. */
+  falseNegativeRate: z.number().nullable(),
+});
+export type FairnessGroup = z.infer<typeof FairnessGroup>;
+
+export const FairnessReport = z.object({
+  year: z.string(),
+  threshold: z.number().int(),
+  /** Whether final outcomes of this year exist to compare the tiers with. */
+  outcomesAvailable: z.boolean(),
+  groups: z.array(FairnessGroup),
+});
+export type FairnessReport = z.infer<typeof FairnessReport>;
