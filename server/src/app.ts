@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes';
 import { caseloadRoutes } from './cases/caseload-routes';
 import { caseRoutes } from './cases/routes';
 import { classRoutes } from './classes/routes';
+import { compulsoryRoutes } from './compulsory/routes';
 import type { Config } from './config';
 import type { Db } from './db/open-database';
 import { healthRoutes } from './health/routes';
@@ -53,6 +54,7 @@ export function createApp({ db, config, now = () => new Date() }: AppDeps): Expr
   api.use(flagRoutes(db, now));
   api.use(caseRoutes(db, now));
   api.use(caseloadRoutes(db, now));
+  api.use(compulsoryRoutes(db, now));
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));
   api.use(apiNotFound);

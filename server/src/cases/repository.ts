@@ -91,6 +91,8 @@ export async function listActions(db: Db, caseId: number): Promise<CaseAction[]>
     outcome: a.outcome,
     destination: a.destination,
     arrived: a.arrived === null ? null : a.arrived === 1,
+    workKind: a.work_kind as 'apprendistato' | 'lavoro' | null,
+    exceptionalReason: a.exceptional_reason,
     createdBy: { id: a.created_by, name: a.display_name },
     createdAt: a.created_at,
   }));

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
 import { CloseCaseInput, CreateCaseActionInput, CreateCaseInput, UpdateCaseActionInput, UpdateCaseInput, type CaseList } from '@primm/shared/contracts/cases';
+import { checkPathway } from '@primm/shared/compulsory/pathways';
 import { Id } from '@primm/shared/contracts/domain';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
@@ -100,6 +101,10 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     const c = await findCaseStudent(db, user, id);
     assertCaseWorker(user, c.schoolId);
     if (c.status === 'closed') throw new HttpError(409, 'conflict', 'Il caso è chiuso: riapritene uno nuovo');
+    const { birth_date } = await db.selectFrom('student').select('birth_date').where('id', '=', c.studentId).executeTakeFirstOrThrow();
+    // The young person's legal status decides which pathways are valid (docs/compulsory-education.md).
+    const verdict = checkPathway({ type: input.type, birthDate: birth_date, date: input.date, workKind: input.workKind ?? null, exceptional: input.exceptionalReason !== undefined });
+    if (!verdict.valid) throw new HttpError(400, 'validation_failed', verdict.message, [{ path: 'type', message: verdict.message }]);
     const actionId = await db.transaction().execute(async (trx) => {
       const { id: newId } = await trx
         .insertInto('case_action')
@@ -107,6 +112,7 @@ export function caseRoutes(db: Db, now: () => Date): Router {
           case_id: id, type: input.type, date: input.date, participants: input.participants, notes: input.notes ?? null,
           follow_up_on: input.followUpOn ?? null, outcome: input.outcome ?? null, destination: input.destination ?? null,
           arrived: input.arrived === undefined || input.arrived === null ? null : input.arrived ? 1 : 0,
+          work_kind: input.workKind ?? null, exceptional_reason: input.exceptionalReason ?? null,
           created_by: user.id, created_at: now().toISOString(),
         })
         .returning('id')

@@ -30,6 +30,8 @@ export interface Database {
   year_summary: YearSummaryTable;
   risk_result: RiskResultTable;
   risk_review: RiskReviewTable;
+  compulsory_notice: CompulsoryNoticeTable;
+  october_list_export: OctoberListExportTable;
 }
 
 export interface ProvinceTable {
@@ -306,6 +308,8 @@ export interface CaseActionTable {
   outcome: string | null;
   destination: string | null;
   arrived: number | null;
+  work_kind: string | null;
+  exceptional_reason: string | null;
   created_by: number;
   created_at: string;
 }
@@ -369,4 +373,30 @@ export interface RiskReviewTable {
   reason: string;
   user_id: number;
   created_at: string;
+}
+
+export interface CompulsoryNoticeTable {
+  id: Generated<number>;
+  student_id: number;
+  school_id: number;
+  school_year_id: number;
+  triggered_on: string;
+  days_counted: string;
+  notified_on: string;
+  notified_by: number;
+  note: string | null;
+  reported_on: string | null;
+  reported_by: number | null;
+  closed_on: string | null;
+  created_at: string;
+}
+
+export interface OctoberListExportTable {
+  id: Generated<number>;
+  school_id: number;
+  school_year_id: number;
+  municipality_istat: string | null;
+  students: number;
+  exported_at: string;
+  exported_by: number;
 }

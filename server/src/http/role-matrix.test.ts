@@ -29,14 +29,18 @@ const ENDPOINTS: Record<string, Call> = {
   studentCases: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/cases` },
   createCase: { method: 'post', path: () => '/api/cases', body: { goal: 'riportarlo a scuola' } },
   caseload: { method: 'get', path: () => '/api/caseload' },
+  deadlines: { method: 'get', path: () => '/api/schools/ANPS03000E/deadlines' },
+  octoberList: { method: 'get', path: () => '/api/schools/ANPS03000E/october-list' },
+  aggregates: { method: 'get', path: () => '/api/aggregates' },
+  fairness: { method: 'get', path: () => '/api/fairness' },
 };
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
-  admin: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'export', 'users', 'createUser', 'audit', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload'],
-  referente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'users', 'createUser', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload'],
-  mediatore: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload'],
+  admin: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'export', 'users', 'createUser', 'audit', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'octoberList', 'aggregates', 'fairness'],
+  referente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'users', 'createUser', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'octoberList', 'aggregates'],
+  mediatore: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines'],
   docente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases'],
-  analista: ['provinces', 'schools', 'school'],
+  analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness'],
 };
 
 const cases = (Object.keys(ALLOWED) as Role[]).flatMap((role) =>

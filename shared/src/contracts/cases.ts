@@ -65,6 +65,10 @@ export const CreateCaseActionInput = z
     outcome: z.string().trim().max(1000).optional(),
     destination: z.string().trim().min(2).max(300).optional(),
     arrived: z.boolean().nullable().optional(),
+    /** For a reorientation to work: under 18 only an apprenticeship fulfils the right-duty. */
+    workKind: z.enum(['apprendistato', 'lavoro']).optional(),
+    /** CPIA at 15: the exceptional reason, recorded (DPR 263/2012 art. 3). */
+    exceptionalReason: z.string().trim().min(5).max(1000).optional(),
   })
   .refine((a) => !REORIENTATION_TYPES.includes(a.type) || a.destination !== undefined, {
     message: 'indicare la destinazione del riorientamento o dell’invio',
@@ -94,6 +98,8 @@ export const CaseAction = z.object({
   outcome: z.string().nullable(),
   destination: z.string().nullable(),
   arrived: z.boolean().nullable(),
+  workKind: z.enum(['apprendistato', 'lavoro']).nullable(),
+  exceptionalReason: z.string().nullable(),
   createdBy: Person,
   createdAt: z.string(),
 });

@@ -3,6 +3,7 @@ import * as m0001 from './0001-init';
 import * as m0002 from './0002-login-throttle';
 import * as m0003 from './0003-year-summary';
 import * as m0004 from './0004-risk';
+import * as m0005 from './0005-compulsory';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-login-throttle': m0002,
   '0003-year-summary': m0003,
   '0004-risk': m0004,
+  '0005-compulsory': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,174 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
+import { OctoberListQuery, RecordNoticeInput, RecordReportInput, type Deadlines, type MayorReport, type OctoberList, type StudentCompulsory } from '@primm/shared/contracts/compulsory';
+import { toCsv } from '@primm/shared/csv/to-csv';
+import { Id } from '@primm/shared/contracts/domain';
+import { SchoolCodeParam } from '@primm/shared/contracts/schools';
+import type { AuthUser } from '../auth/current-user';
+import { findCurrentSchoolYear } from '../db/current-year';
+import type { Db } from '../db/open-database';
+import { audit } from '../http/audit';
+import { requireRole, userOf } from '../http/authenticate';
+import { HttpError } from '../http/http-error';
+import { assertCanReadSchool, assertCanReadStudent, denied } from '../http/scope';
+import { computeSchoolCompulsory, type StudentCompulsoryRow } from './compute';
+import { octoberListRows, octoberListSummary } from './october-list';
+
+const StudentIdParam = z.object({ id: Id });
+/** The school's acts (notices, reports, lists) are the referents' and mediators' (issue: privacy). */
+const ACT_ROLES = ['admin', 'referente', 'mediatore'] as const;
+
+export function compulsoryRoutes(db: Db, now: () => Date): Router {
+  const router = Router();
+
+  router.get('/students/:id/compulsory', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
+    const user = userOf(req);
+    const { id } = StudentIdParam.parse(req.params);
+    const row = await studentRow(db, user, id);
+    const { schoolId: _s, classId: _c, className: _n, ...body } = row;
+    await audit(db, { user, req }, { action: 'compulsory.read', studentIds: [id] });
+    res.json(body satisfies StudentCompulsory);
+  });
+
+  router.post('/students/:id/compulsory/notice', requireRole(...ACT_ROLES), async (req, res) => {
+    const user = userOf(req);
+    const { id } = StudentIdParam.parse(req.params);
+    const input = RecordNoticeInput.parse(req.body);
+    const row = await studentRow(db, user, id);
+    const clock = row.clock;
+    if (!clock || clock.state !== 'to_notify' || !clock.triggeredOn) {
+      throw new HttpError(409, 'conflict', 'Non c’è una comunicazione alla famiglia da registrare per questo studente');
+    }
+    if (input.notifiedOn < clock.triggeredOn) throw new HttpError(400, 'validation_failed', 'La comunicazione non può precedere il superamento dei 15 giorni');
+    if (input.notifiedOn > now().toISOString().slice(0, 10)) throw new HttpError(400, 'validation_failed', 'La data della comunicazione è nel futuro');
+    const year = await currentYear(db);
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('compulsory_notice').values({
+        student_id: id, school_id: row.schoolId, school_year_id: year.id, triggered_on: clock.triggeredOn!, days_counted: JSON.stringify(clock.countedDays),
+        notified_on: input.notifiedOn, notified_by: user.id, note: input.note ?? null, created_at: now().toISOString(),
+      }).execute();
+      await audit(trx, { user, req }, { action: 'compulsory.notice', studentIds: [id], details: { notifiedOn: input.notifiedOn } });
+    });
+    res.status(201).json((await studentRow(db, user, id)).clock);
+  });
+
+  router.post('/students/:id/compulsory/report', requireRole(...ACT_ROLES), async (req, res) => {
+    const user = userOf(req);
+    const { id } = StudentIdParam.parse(req.params);
+    const input = RecordReportInput.parse(req.body);
+    const row = await studentRow(db, user, id);
+    if (row.clock?.state !== 'report_due') throw new HttpError(409, 'conflict', 'Nessuna segnalazione al sindaco è dovuta per questo studente');
+    if (input.reportedOn < row.clock.reportDueFrom!) throw new HttpError(400, 'validation_failed', 'La segnalazione è possibile solo dall’ottavo giorno dopo la comunicazione');
+    const year = await currentYear(db);
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('compulsory_notice').set({ reported_on: input.reportedOn, reported_by: user.id })
+        .where('student_id', '=', id).where('school_year_id', '=', year.id).where('closed_on', 'is', null).execute();
+      await audit(trx, { user, req }, { action: 'compulsory.report', studentIds: [id], details: { reportedOn: input.reportedOn } });
+    });
+    res.json((await studentRow(db, user, id)).clock);
+  });
+
+  // The printable report to the mayor: the facts and dates of the notice, nothing more.
+  router.get('/students/:id/compulsory/report', requireRole(...ACT_ROLES), async (req, res) => {
+    const user = userOf(req);
+    const { id } = StudentIdParam.parse(req.params);
+    const row = await studentRow(db, user, id);
+    const clock = row.clock;
+    if (!clock || !clock.notifiedOn || !clock.triggeredOn || !['report_due', 'reported'].includes(clock.state)) {
+      throw new HttpError(409, 'conflict', 'Per questo studente non è dovuta una segnalazione al sindaco');
+    }
+    const facts = await db.selectFrom('student').leftJoin('municipality', 'municipality.istat_code', 'student.residence_istat')
+      .select(['student.last_name', 'student.first_name', 'student.birth_date', 'municipality.name as residence']).where('student.id', '=', id).executeTakeFirstOrThrow();
+    const school = await db.selectFrom('school').select(['code', 'name', 'municipality_name']).where('id', '=', row.schoolId).executeTakeFirstOrThrow();
+    const year = await currentYear(db);
+    const body: MayorReport = {
+      school: { code: school.code, name: school.name, municipality: school.municipality_name },
+      student: { lastName: facts.last_name, firstName: facts.first_name, birthDate: facts.birth_date, residence: facts.residence, className: row.className },
+      schoolYear: year.label,
+      countedDays: clock.countedDays,
+      windowFrom: clock.windowFrom,
+      triggeredOn: clock.triggeredOn,
+      notifiedOn: clock.notifiedOn,
+      countdownEndsOn: clock.countdownEndsOn!,
+      reportedOn: clock.reportedOn,
+      legalBasis: 'art. 114 D.Lgs 16 aprile 1994, n. 297, come modificato dall’art. 12 del D.L. 15 settembre 2023, n. 123, convertito dalla L. 13 novembre 2023, n. 159',
+    };
+    await audit(db, { user, req }, { action: 'compulsory.report.read', studentIds: [id] });
+    res.json(body);
+  });
+
+  router.get('/schools/:code/deadlines', requireRole(...ACT_ROLES), async (req, res) => {
+    const user = userOf(req);
+    const { code } = SchoolCodeParam.parse(req.params);
+    const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
+    if (!school) throw new HttpError(404, 'not_found', `Nessuna scuola con codice ${code}`);
+    await assertCanReadSchool(db, user, school.id);
+    const year = await currentYear(db);
+    const rows = await computeSchoolCompulsory(db, school.id, year);
+    const names = new Map((await db.selectFrom('student').select(['id', 'last_name', 'first_name']).where('id', 'in', rows.length ? rows.map((r) => r.studentId) : [-1]).execute()).map((s) => [s.id, s]));
+    const listOf = (states: string[]) => rows.filter((r) => r.clock && states.includes(r.clock.state)).map((r) => ({
+      studentId: r.studentId, lastName: names.get(r.studentId)!.last_name, firstName: names.get(r.studentId)!.first_name, className: r.className, clock: r.clock!,
+    }));
+    const body: Deadlines = {
+      schoolCode: code,
+      asOf: rows[0]?.asOf ?? now().toISOString().slice(0, 10),
+      toNotify: listOf(['to_notify']),
+      countdowns: listOf(['countdown']).sort((a, b) => (a.clock.countdownEndsOn ?? '').localeCompare(b.clock.countdownEndsOn ?? '')),
+      reportsDue: listOf(['report_due']),
+      octoberList: await octoberListSummary(db, school.id, year),
+    };
+    await audit(db, { user, req }, { action: 'deadlines.read', studentIds: [...body.toNotify, ...body.countdowns, ...body.reportsDue].map((s) => s.studentId), details: { school: code } });
+    res.json(body);
+  });
+
+  router.get('/schools/:code/october-list', requireRole('admin', 'referente'), async (req, res) => {
+    const user = userOf(req);
+    const { code } = SchoolCodeParam.parse(req.params);
+    const query = OctoberListQuery.parse(req.query);
+    const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
+    if (!school) throw new HttpError(404, 'not_found', `Nessuna scuola con codice ${code}`);
+    await assertCanReadSchool(db, user, school.id);
+    const year = await currentYear(db);
+    const rows = await octoberListRows(db, school.id, year, query.municipality);
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('october_list_export').values({
+        school_id: school.id, school_year_id: year.id, municipality_istat: query.municipality ?? null, students: rows.length, exported_at: now().toISOString(), exported_by: user.id,
+      }).execute();
+      await audit(trx, { user, req }, { action: 'compulsory.october_list', details: { school: code, municipality: query.municipality ?? null, students: rows.length } });
+    });
+    if (query.format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="elenco-obbligo-${code}-${year.label.replace('/', '-')}${query.municipality ? `-${query.municipality}` : ''}.csv"`);
+      res.send(toCsv(
+        ['Cognome', 'Nome', 'Data di nascita', 'Comune di residenza (ISTAT)', 'Comune di residenza', 'Classe'],
+        rows.map((r) => [r.lastName, r.firstName, r.birthDate.split('-').reverse().join('/'), r.residenceIstat, r.residence, r.className]),
+      ));
+      return;
+    }
+    const body: OctoberList = { schoolYear: year.label, schoolCode: code, rows };
+    res.json(body);
+  });
+
+  return router;
+}
+
+async function currentYear(db: Db): Promise<{ id: number; label: string }> {
+  const year = await findCurrentSchoolYear(db);
+  if (!year) throw new HttpError(404, 'not_found', 'Nessun anno scolastico');
+  return year;
+}
+
+/** The student's row in their current school, with deroga categories only for referents and mediators. */
+async function studentRow(db: Db, user: AuthUser, studentId: number): Promise<StudentCompulsoryRow> {
+  await assertCanReadStudent(db, user, studentId);
+  const year = await currentYear(db);
+  const stay = await db.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id').select(['class.school_id'])
+    .where('enrolment.student_id', '=', studentId).where('class.school_year_id', '=', year.id).orderBy('enrolment.entered_on', 'desc').executeTakeFirst();
+  if (!stay) throw new HttpError(404, 'not_found', 'Studente non iscritto quest’anno');
+  const withDeroghe = user.role !== 'docente';
+  const [row] = await computeSchoolCompulsory(db, stay.school_id, year, { studentId, withDeroghe });
+  if (!row) throw new HttpError(404, 'not_found', 'Dati di frequenza non disponibili per questo studente');
+  if (user.role === 'analista') throw denied();
+  return row;
+}
