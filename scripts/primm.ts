@@ -2,6 +2,8 @@
  * `pnpm primm <command>`: the command line of primm-ews. With `--json`, a command prints one JSON
  * object as the last line of stdout (progress goes to stderr), so scripts can read it.
  */
+import { runBenchCommand } from './commands/bench-command';
+import { runBackupCommand, runRestoreCommand } from './commands/backup-command';
 import { runImportCommand } from './commands/import-command';
 import { runPurgeCommand } from './commands/purge-command';
 import { runRecomputeCommand } from './commands/recompute-command';
@@ -36,6 +38,18 @@ const commands: Record<string, Command> = {
   validate: {
     summary: 'verifica le regole di rischio su dati reali (--format uci [--json] FILE)',
     run: runValidateCommand,
+  },
+  bench: {
+    summary: 'benchmark: bench import [--rows N] [--json] (importazione di assenze contro la shell sqlite3)',
+    run: runBenchCommand,
+  },
+  backup: {
+    summary: 'copia coerente del database, anche a server acceso (--db FILE --out FILE)',
+    run: runBackupCommand,
+  },
+  restore: {
+    summary: 'ripristina un backup (--db FILE --from BACKUP; a server fermo)',
+    run: runRestoreCommand,
   },
   serve: {
     summary: 'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_DEMO=0 per non caricare la regione dimostrativa)',
