@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Role } from '@primm/shared/contracts/auth';
 
-type Item = { to: string; label: string; end?: boolean; roles?: readonly Role[] };
+type Item = { to: string; label: string; end?: boolean; roles?: readonly Role[]; labelFor?: Partial<Record<Role, string>> };
 
 /** The server enforces each route; the menu only leaves out what the role would be refused. */
 const items: Item[] = [
-  { to: '/', label: 'app.nav.home', end: true },
+  // a teacher's home is "Le mie classi" (app/routes/home.tsx)
+  { to: '/', label: 'app.nav.home', end: true, labelFor: { docente: 'app.nav.myClasses' } },
   { to: '/scuole', label: 'app.nav.schools' },
+  { to: '/casi', label: 'app.nav.cases', roles: ['mediatore', 'referente', 'admin'] },
   { to: '/utenti', label: 'app.nav.users', roles: ['admin', 'referente'] },
   { to: '/importazioni', label: 'app.nav.imports', roles: ['admin', 'referente'] },
   { to: '/registro-accessi', label: 'app.nav.audit', roles: ['admin'] },
@@ -23,7 +25,7 @@ export function MainNav({ role }: { role: Role }) {
           .map((item) => (
             <li key={item.to}>
               <NavLink to={item.to} end={item.end}>
-                {t(item.label)}
+                {t(item.labelFor?.[role] ?? item.label)}
               </NavLink>
             </li>
           ))}

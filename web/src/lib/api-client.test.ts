@@ -68,3 +68,16 @@ test('api.post: when the server refuses, then ApiError carries the code like get
 
   await expect(api.post('/users', {}, Me)).rejects.toMatchObject({ status: 409, code: 'conflict' });
 });
+
+test('api.patch: when the server answers, then the body was JSON and the answer is parsed like post', async () => {
+  let seen: { method: string; body: unknown } | undefined;
+  server.use(
+    http.patch('/api/me', async ({ request }) => {
+      seen = { method: request.method, body: await request.json() };
+      return HttpResponse.json(demoMe.admin);
+    }),
+  );
+
+  await expect(api.patch('/me', { displayName: 'x' }, Me)).resolves.toEqual(demoMe.admin);
+  expect(seen).toEqual({ method: 'PATCH', body: { displayName: 'x' } });
+});

@@ -106,9 +106,19 @@ async function post<T>(path: string, body?: unknown, schema?: Schema<T>): Promis
   });
 }
 
+function patch<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
+  return request(path, schema, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  }) as Promise<T>;
+}
+
 export const api = {
   async get<T>(path: string, schema: Schema<T>, options: { params?: QueryParams; signal?: AbortSignal } = {}): Promise<T> {
     return (await request(path, schema, { method: 'GET', ...options })) as T;
   },
   post,
+  /** A partial update, JSON like post; the answer is always the updated resource. */
+  patch,
 };

@@ -5,6 +5,10 @@ import type { ClassDetail, ClassStudent } from '@primm/shared/contracts/classes'
 import type { Province } from '@primm/shared/contracts/provinces';
 import type { ClassSummary, SchoolDetail, SchoolSummary } from '@primm/shared/contracts/schools';
 import type { User } from '@primm/shared/contracts/users';
+import type { CaseAction, CaseDetail, CaseEffect, CaseSummary } from '@primm/shared/contracts/cases';
+import type { Flag, Note } from '@primm/shared/contracts/flags';
+import type { IndicatorKey, RiskIndicatorSummary, RiskReview, RiskRow, StudentRisk } from '@primm/shared/contracts/risk';
+import type { StudentDetail } from '@primm/shared/contracts/students';
 
 /** Typed builders: each returns a valid contract object; a test overrides only what it asserts on. */
 
@@ -306,3 +310,268 @@ export const mockImportHistory: ImportBatch[] = [
 ];
 
 export const errorBody = (code: string, message = 'error') => ({ error: { code, message } });
+
+/** An ISO date `days` from today: follow-ups must stay ahead of (or behind) the real clock in `pnpm dev:mock`. */
+export function daysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const indicatorDomain: Record<IndicatorKey, StudentRisk['indicators'][number]['domain']> = {
+  attendance_rate: 'frequenza',
+  absence_projection: 'frequenza',
+  attendance_trend: 'frequenza',
+  late_entries: 'frequenza',
+  failing_subjects: 'rendimento',
+  grade_average: 'rendimento',
+  grade_trend: 'rendimento',
+  conduct: 'comportamento',
+  age_grade_delay: 'percorso',
+  school_history: 'percorso',
+};
+
+export const anIndicator = (overrides: Partial<RiskIndicatorSummary> & { key: IndicatorKey }): RiskIndicatorSummary => ({
+  level: 'ok',
+  value: null,
+  explanation: 'Nella norma.',
+  ...overrides,
+});
+
+/** The ten indicators of a student "all ok", with `changes` on top (by key). */
+export function indicatorsOf(changes: Partial<Record<IndicatorKey, Partial<RiskIndicatorSummary>>> = {}): RiskIndicatorSummary[] {
+  return (Object.keys(indicatorDomain) as IndicatorKey[]).map((key) => anIndicator({ key, ...changes[key] }));
+}
+
+export const aReview = (overrides: Partial<RiskReview> = {}): RiskReview => ({
+  action: 'override',
+  tier: 3,
+  computedTier: 2,
+  reason: 'Segnalazione del consiglio di classe: assenze in aumento a gennaio',
+  by: 'Docente dimostrativo',
+  at: '2026-01-20T09:00:00.000Z',
+  ...overrides,
+});
+
+export const aRiskRow = (overrides: Partial<RiskRow> = {}): RiskRow => ({
+  studentId: 1001,
+  lastName: 'Rossi',
+  firstName: 'Giulia',
+  classId: 101,
+  computedTier: 1,
+  tier: 1,
+  score: 0,
+  review: null,
+  indicators: indicatorsOf(),
+  attendanceRate: 0.96,
+  projectedAbsenceRate: 0.05,
+  failingSubjects: 0,
+  trend: -0.5,
+  average: 7.4,
+  asOf: '2026-02-06',
+  settingsVersion: 1,
+  ...overrides,
+});
+
+const hoxhaIndicators = indicatorsOf({
+  attendance_rate: { level: 'attention', value: 0.82, explanation: 'Frequenza dell’82 % delle ore svolte: fascia 80–90 %.' },
+  absence_projection: { level: 'high', value: 0.27, explanation: 'Proiezione a fine anno: 285 ore di assenza, oltre il limite di 264 (un quarto di 1.056).' },
+  attendance_trend: { level: 'attention', value: 6, explanation: 'Nelle ultime 4 settimane assente il 24 % delle ore, contro il 18 % dell’anno: in aumento di 6 punti.' },
+  failing_subjects: { level: 'attention', value: 2, explanation: 'Insufficiente in 2 materie: Matematica (5,2), Inglese (5,6).' },
+  conduct: { level: 'ok', value: 8, explanation: 'Voto di comportamento 8 (20/12/2025): nella norma.' },
+  age_grade_delay: { level: 'attention', value: 1, explanation: '1 anno di ritardo rispetto all’età: inserimento all’arrivo in Italia.' },
+  school_history: { level: 'ok', value: 0, explanation: 'Nessun esito di anni precedenti registrato.' },
+});
+
+/** Hoxha Arben (3B): computed tier 2, overridden to 3 by the teacher. */
+export const aStudentRisk = (overrides: Partial<StudentRisk> = {}): StudentRisk => ({
+  studentId: 1002,
+  classId: 101,
+  className: '3B',
+  schoolYear: '2025/26',
+  asOf: '2026-02-06',
+  settingsVersion: 1,
+  computedAt: '2026-02-06T18:00:00.000Z',
+  computedTier: 2,
+  tier: 3,
+  tierExplanation: 'Livello 2: due ambiti con segnali (frequenza, rendimento), uno alto.',
+  score: 5,
+  reasons: [
+    { key: 'absence_projection', domain: 'frequenza', level: 'high', explanation: hoxhaIndicators[1]!.explanation },
+    { key: 'failing_subjects', domain: 'rendimento', level: 'attention', explanation: hoxhaIndicators[4]!.explanation },
+  ],
+  indicators: hoxhaIndicators.map((i) => ({ ...i, domain: indicatorDomain[i.key] })),
+  review: aReview(),
+  reviews: [aReview()],
+  series: {
+    weeks: [
+      { weekStart: '2025-12-01', hoursHeld: 32, hoursAbsent: 4 },
+      { weekStart: '2025-12-08', hoursHeld: 32, hoursAbsent: 6 },
+      { weekStart: '2025-12-15', hoursHeld: 32, hoursAbsent: 8 },
+      { weekStart: '2026-01-12', hoursHeld: 32, hoursAbsent: 10 },
+    ],
+    grades: [
+      {
+        subject: 'Inglese',
+        points: [
+          { date: '2025-10-10', value: 6, raw: '6', kind: 'scritto' },
+          { date: '2025-12-02', value: 5.25, raw: '5+', kind: 'orale' },
+        ],
+      },
+      {
+        subject: 'Matematica',
+        points: [
+          { date: '2025-10-14', value: 5.5, raw: '5½', kind: 'scritto' },
+          { date: '2025-11-20', value: 4.75, raw: '5-', kind: 'scritto' },
+        ],
+      },
+    ],
+    limit: { share: 0.25, annualHours: 1056, hours: 264, countedHours: 142, projectedCrossingDate: '2026-04-20' },
+  },
+  ...overrides,
+});
+
+export const aStudentDetail = (overrides: Partial<StudentDetail> = {}): StudentDetail => ({
+  id: 1002,
+  lastName: 'Hoxha',
+  firstName: 'Arben',
+  sex: 'M',
+  birthDate: '2008-11-21',
+  citizenship: 'ALB',
+  bornInItaly: false,
+  arrivalDate: '2023-09-01',
+  newlyArrived: false,
+  l2Level: 'B1',
+  residenceIstat: '042002',
+  enrolments: [
+    {
+      classId: 101,
+      className: '3B',
+      schoolCode: 'ANIS00800L',
+      schoolName: 'IIS Vanvitelli Stracca Angelini',
+      schoolYear: '2025/26',
+      enteredOn: '2025-10-06',
+      leftOn: null,
+      exitReason: null,
+    },
+  ],
+  ...overrides,
+});
+
+export const aFlag = (overrides: Partial<Flag> = {}): Flag => ({
+  id: 1,
+  studentId: 1002,
+  reasonCode: 'assenze',
+  reason: 'Assente quasi tutti i lunedì da dicembre',
+  createdBy: { id: 2, name: 'Docente dimostrativo' },
+  createdAt: '2026-01-19T10:15:00.000Z',
+  resolvedAt: null,
+  caseId: null,
+  ...overrides,
+});
+
+export const aNote = (overrides: Partial<Note> = {}): Note => ({
+  id: 1,
+  studentId: 1002,
+  body: 'Colloquio con la madre fissato per il 2 febbraio.',
+  createdBy: { id: 2, name: 'Docente dimostrativo' },
+  createdAt: '2026-01-22T12:00:00.000Z',
+  ...overrides,
+});
+
+export const aCaseAction = (overrides: Partial<CaseAction> = {}): CaseAction => ({
+  id: 1,
+  caseId: 7,
+  type: 'family_meeting',
+  date: '2026-01-26',
+  participants: 'madre, coordinatrice di classe, mediatore',
+  notes: 'La famiglia segnala difficoltà con i trasporti il lunedì.',
+  followUpOn: '2026-02-09',
+  outcome: null,
+  destination: null,
+  arrived: null,
+  workKind: null,
+  exceptionalReason: null,
+  createdBy: { id: 4, name: 'Mediatore dimostrativo' },
+  createdAt: '2026-01-26T15:00:00.000Z',
+  ...overrides,
+});
+
+export const aCaseSummary = (overrides: Partial<CaseSummary> = {}): CaseSummary => ({
+  id: 7,
+  student: { id: 1004, lastName: 'Esposito', firstName: 'Sara', className: '1A', classId: 102 },
+  schoolCode: 'ANIS00800L',
+  status: 'open',
+  goal: 'Riportare la frequenza sopra il 90 % entro marzo',
+  owner: { id: 4, name: 'Mediatore dimostrativo' },
+  openedBy: { id: 4, name: 'Mediatore dimostrativo' },
+  openedAt: '2026-01-21T09:00:00.000Z',
+  closedAt: null,
+  outcome: null,
+  outcomeNote: null,
+  flagId: null,
+  nextFollowUp: '2026-02-09',
+  overdue: true,
+  actionCount: 1,
+  ...overrides,
+});
+
+export const aCaseDetail = (overrides: Partial<CaseDetail> = {}): CaseDetail => ({
+  ...aCaseSummary(),
+  actions: [aCaseAction()],
+  ...overrides,
+});
+
+export const aCaseEffect = (overrides: Partial<CaseEffect> = {}): CaseEffect => ({
+  firstActionOn: '2026-01-26',
+  weeksEachSide: 2,
+  weeks: [
+    { weekStart: '2026-01-12', hoursHeld: 32, hoursAbsent: 8, attendanceRate: 0.75, average: 5.5, side: 'before' },
+    { weekStart: '2026-01-19', hoursHeld: 32, hoursAbsent: 8, attendanceRate: 0.75, average: null, side: 'before' },
+    { weekStart: '2026-01-26', hoursHeld: 32, hoursAbsent: 4, attendanceRate: 0.875, average: 6, side: 'after' },
+    { weekStart: '2026-02-02', hoursHeld: 32, hoursAbsent: 0, attendanceRate: 1, average: 6.5, side: 'after' },
+  ],
+  before: { attendanceRate: 0.75, average: 5.5 },
+  after: { attendanceRate: 0.9375, average: 6.25 },
+  ...overrides,
+});
+
+/** The risk rows, student pages, flags and cases the default handlers start from. */
+export const mockRisk = {
+  rows: [
+    aRiskRow(),
+    aRiskRow({
+      studentId: 1002,
+      lastName: 'Hoxha',
+      firstName: 'Arben',
+      computedTier: 2,
+      tier: 3,
+      score: 5,
+      review: aReview(),
+      indicators: hoxhaIndicators,
+      attendanceRate: 0.82,
+      projectedAbsenceRate: 0.27,
+      failingSubjects: 2,
+      trend: 6,
+      average: 5.6,
+    }),
+    aRiskRow({
+      studentId: 1004,
+      lastName: 'Esposito',
+      firstName: 'Sara',
+      classId: 102,
+      computedTier: 2,
+      tier: 2,
+      score: 3,
+      indicators: indicatorsOf({ grade_trend: { level: 'attention', value: -0.4, explanation: 'Voti in calo: −0,4 punti al mese da ottobre.' } }),
+      attendanceRate: 0.91,
+      projectedAbsenceRate: 0.12,
+      failingSubjects: 1,
+      trend: 0.4,
+      average: 6.1,
+    }),
+  ] satisfies RiskRow[],
+  students: [
+    aStudentDetail(),
+    aStudentDetail({ id: 1001, lastName: 'Rossi', firstName: 'Giulia', sex: 'F', birthDate: '2009-03-07', citizenship: 'ITA', bornInItaly: true, arrivalDate: null, l2Level: null, enrolments: [{ ...aStudentDetail().enrolments[0]!, enteredOn: '2025-09-15' }] }),
+    aStudentDetail({ id: 1004, lastName: 'Esposito', firstName: 'Sara', sex: 'F', birthDate: '2011-05-02', citizenship: 'ITA', bornInItaly: true, arrivalDate: null, l2Level: null, enrolments: [{ ...aStudentDetail().enrolments[0]!, classId: 102, className: '1A', enteredOn: '2025-09-15' }] }),
+  ] satisfies StudentDetail[],
+};

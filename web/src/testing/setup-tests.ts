@@ -2,7 +2,10 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { resetMockSession } from './handlers/auth';
+import { resetMockCases } from './handlers/cases';
+import { resetMockFlags } from './handlers/flags';
 import { resetMockImports } from './handlers/imports';
+import { resetMockRisk } from './handlers/risk';
 import { keepFileNamesInRequests } from './jsdom-form-data';
 import { server } from './server';
 
@@ -22,6 +25,9 @@ afterEach(() => {
   server.resetHandlers();
   resetMockSession();
   resetMockImports();
+  resetMockRisk();
+  resetMockFlags();
+  resetMockCases();
   localStorage.clear();
 });
 afterAll(() => server.close());

@@ -29,7 +29,8 @@ test('Password page: when a one-time-password user sets their own, then they lan
   await user.type(screen.getByLabelText('Conferma la nuova password'), 'una frase lunga e mia');
   await user.click(within(screen.getByRole('main')).getByRole('button', { name: 'Cambia password' }));
 
-  expect(await screen.findByRole('heading', { level: 1, name: 'Panoramica regionale' })).toBeInTheDocument();
+  // a teacher's home is their classes
+  expect(await screen.findByRole('heading', { level: 1, name: 'Le mie classi' })).toBeInTheDocument();
   expect(router.state.location.pathname).toBe('/');
   await user.click(screen.getByRole('link', { name: 'Scuole' }));
   expect(await screen.findByRole('heading', { level: 1, name: 'Scuole' })).toBeInTheDocument();

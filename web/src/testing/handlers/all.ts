@@ -1,9 +1,26 @@
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { casesHandlers } from './cases';
 import { classesHandlers } from './classes';
+import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
+import { riskHandlers } from './risk';
 import { schoolsHandlers } from './schools';
+import { studentsHandlers } from './students';
 import { usersHandlers } from './users';
 
-export const handlers = [...authHandlers, ...regionsHandlers, ...schoolsHandlers, ...classesHandlers, ...usersHandlers, ...auditHandlers, ...importsHandlers];
+// msw matches paths exactly (`/api/classes/:id` does not catch `/api/classes/:id/risk`), so the order is free.
+export const handlers = [
+  ...authHandlers,
+  ...regionsHandlers,
+  ...schoolsHandlers,
+  ...riskHandlers,
+  ...classesHandlers,
+  ...studentsHandlers,
+  ...flagsHandlers,
+  ...casesHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...importsHandlers,
+];

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/page-title';
+import { useMe } from '../../features/auth/api/get-me';
+import { Caseload } from '../../features/cases/components/caseload';
+import { Forbidden } from './forbidden';
+
+export function Component() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!me || !['mediatore', 'referente', 'admin'].includes(me.role)) return <Forbidden title={t('cases.caseload.title')} />;
+  return (
+    <>
+      <PageTitle page={t('cases.caseload.title')} />
+      <h1>{t('cases.caseload.title')}</h1>
+      <p className="lead">{t('cases.caseload.intro')}</p>
+      <Caseload meId={me.id} />
+    </>
+  );
+}

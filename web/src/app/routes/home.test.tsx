@@ -1,0 +1,43 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { expect, test } from 'vitest';
+import { demoMe } from '../../testing/fixtures';
+import { renderRoutes } from '../../testing/render';
+import { server } from '../../testing/server';
+import { routes } from '../router';
+
+test('Home page: when a teacher signs in, then each of their classes shows its students per tier and links to the list', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.docente)));
+
+  renderRoutes(routes, { route: '/' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Le mie classi' })).toBeInTheDocument();
+  const card3B = (await screen.findByRole('heading', { level: 2, name: 'Classe 3B' })).closest('li')!;
+  const counts = await within(card3B as HTMLElement).findAllByRole('definition');
+  expect(counts.map((dd) => dd.textContent)).toEqual(['1', '0', '1']); // tier 3, 2, 1
+  expect(within(card3B as HTMLElement).getByRole('link', { name: "Apri l'elenco del rischio" })).toHaveAttribute('href', '/classi/101');
+  const card1A = (await screen.findByRole('heading', { level: 2, name: 'Classe 1A' })).closest('li')!;
+  expect((await within(card1A as HTMLElement).findAllByRole('definition')).map((dd) => dd.textContent)).toEqual(['0', '1', '0']);
+  expect(screen.queryByRole('table', { name: 'Scuole e studenti per provincia' })).not.toBeInTheDocument();
+});
+
+test('Cases page: when an analyst opens it, then the refusal is shown and nothing is requested', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.analista)));
+
+  renderRoutes(routes, { route: '/casi' });
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('Non sei autorizzato');
+  expect(screen.queryByRole('link', { name: 'I miei casi' })).not.toBeInTheDocument();
+});
+
+test('Student page: when a teacher opens a student, then there is no "Apri un caso" but the case timeline is there', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.docente)));
+
+  renderRoutes(routes, { route: '/studenti/1002' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Hoxha Arben' })).toBeInTheDocument();
+  expect(await screen.findByRole('region', { name: 'Casi e interventi' })).toBeInTheDocument();
+  expect(await screen.findByText('Assente quasi tutti i lunedì da dicembre')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: /Apri un caso/ })).not.toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Torna alla classe 3B' })).toHaveAttribute('href', '/classi/101');
+});

@@ -1,0 +1,55 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { Id } from '@primm/shared/contracts/domain';
+import { useMe } from '../../features/auth/api/get-me';
+import { OpenCaseButton } from '../../features/cases/components/open-case-button';
+import { StudentCases } from '../../features/cases/components/student-cases';
+import { studentFlagsQueryOptions } from '../../features/flags/api/get-student-flags';
+import { StudentFlags } from '../../features/flags/components/student-flags';
+import { StudentNotes } from '../../features/flags/components/student-notes';
+import { StudentRiskDetail } from '../../features/risk/components/student-risk';
+import { StudentHeader } from '../../features/students/components/student-header';
+import { Forbidden } from './forbidden';
+import { NotFound } from './not-found';
+
+/** Who may open a case (server: POST /api/cases); a teacher sees the cases of their students but opens none. */
+const CASE_ROLES = ['mediatore', 'referente', 'admin'];
+
+export function Component() {
+  const { t } = useTranslation();
+  const id = Id.safeParse(useParams().id);
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  if (!id.success) return <NotFound />;
+  if (!me || me.role === 'analista') return <Forbidden title={t('students.title')} />;
+  const studentId = id.data;
+  const canOpenCase = CASE_ROLES.includes(me.role);
+
+  // the flag now points at its case: the list must say so when the user comes back
+  async function opened(caseId: number) {
+    await queryClient.invalidateQueries({ queryKey: studentFlagsQueryOptions(studentId).queryKey });
+    await navigate(`/casi/${caseId}`);
+  }
+
+  return (
+    <>
+      <StudentHeader id={studentId} />
+      <StudentRiskDetail studentId={studentId} />
+      <StudentFlags
+        studentId={studentId}
+        renderFlagAction={
+          canOpenCase
+            ? (flag) => <OpenCaseButton studentId={studentId} flagId={flag.id} meId={me.id} label={t('cases.open.fromFlag')} onCreated={(c) => void opened(c.id)} />
+            : undefined
+        }
+      />
+      <StudentNotes studentId={studentId} />
+      <StudentCases
+        studentId={studentId}
+        openCase={canOpenCase ? <OpenCaseButton studentId={studentId} meId={me.id} label={t('cases.open.button')} onCreated={(c) => void opened(c.id)} /> : undefined}
+      />
+    </>
+  );
+}

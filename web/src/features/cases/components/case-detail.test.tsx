@@ -1,0 +1,75 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { expect, test } from 'vitest';
+import { renderWithProviders } from '../../../testing/render';
+import { server } from '../../../testing/server';
+import { CaseDetailView } from './case-detail';
+
+test('NewActionForm: when a reorientation has no destination, then nothing is posted and the field asks for it', async () => {
+  const user = userEvent.setup();
+  let posted = 0;
+  server.use(
+    http.post('/api/cases/:id/actions', () => {
+      posted += 1;
+    }),
+  );
+  renderWithProviders(<CaseDetailView id={7} canManage />);
+  const form = await screen.findByRole('form', { name: 'Nuova azione' });
+
+  await user.selectOptions(within(form).getByRole('combobox', { name: 'Tipo di azione' }), 'Riorientamento verso la formazione professionale (IeFP / CFP)');
+  await user.type(within(form).getByRole('textbox', { name: 'Partecipanti' }), 'studente, madre');
+  await user.click(within(form).getByRole('button', { name: "Registra l'azione" }));
+
+  const destination = within(form).getByRole('textbox', { name: 'Destinazione (obbligatoria)' });
+  expect(destination).toHaveAttribute('aria-invalid', 'true');
+  expect(destination).toHaveAccessibleDescription("Indica la destinazione del riorientamento o dell'invio.");
+  expect(posted).toBe(0);
+});
+
+test('NewActionForm: when a reorientation with destination and follow-up is recorded, then it joins the timeline', async () => {
+  const user = userEvent.setup();
+  renderWithProviders(<CaseDetailView id={7} canManage />);
+  const form = await screen.findByRole('form', { name: 'Nuova azione' });
+
+  await user.selectOptions(within(form).getByRole('combobox', { name: 'Tipo di azione' }), 'Riorientamento verso la formazione professionale (IeFP / CFP)');
+  await user.type(within(form).getByRole('textbox', { name: 'Partecipanti' }), 'studente, madre');
+  await user.type(within(form).getByRole('textbox', { name: 'Destinazione (obbligatoria)' }), 'CFP Ancona, operatore meccanico');
+  await user.click(within(form).getByRole('radio', { name: 'Non ancora noto' }));
+  await user.type(within(form).getByLabelText('Data della verifica successiva'), '2099-03-02');
+  await user.click(within(form).getByRole('button', { name: "Registra l'azione" }));
+
+  expect(await within(form).findByRole('status')).toHaveTextContent('Azione registrata.');
+  const timeline = screen.getByRole('list', { name: 'Azioni del caso, in ordine di data' });
+  expect(await within(timeline).findByText('CFP Ancona, operatore meccanico – Non ancora noto')).toBeInTheDocument();
+  expect(within(timeline).getByText('02/03/2099')).toBeInTheDocument();
+});
+
+test('CloseCaseForm: when closing without an outcome, then it asks for one; with one, the case is closed', async () => {
+  const user = userEvent.setup();
+  renderWithProviders(<CaseDetailView id={7} canManage />);
+  await user.click(await screen.findByRole('button', { name: 'Chiudi il caso…' }));
+  const form = screen.getByRole('form', { name: 'Chiudi il caso' });
+
+  await user.click(within(form).getByRole('button', { name: 'Chiudi il caso' }));
+
+  const outcome = within(form).getByRole('combobox', { name: 'Esito' });
+  expect(outcome).toHaveAccessibleDescription("Scegli l'esito prima di chiudere il caso.");
+  expect(outcome).toHaveFocus();
+
+  await user.selectOptions(outcome, 'Tornato/a in pari');
+  await user.click(within(form).getByRole('button', { name: 'Chiudi il caso' }));
+
+  expect(await screen.findByText('Chiuso con esito: Tornato/a in pari')).toBeInTheDocument();
+  expect(screen.queryByRole('form', { name: 'Nuova azione' })).not.toBeInTheDocument();
+});
+
+test('CaseEffectPanel: when the effect loads, then before and after are numbers in a table, with the weeks as a table too', async () => {
+  renderWithProviders(<CaseDetailView id={7} canManage={false} />);
+
+  const summary = await screen.findByRole('table', { name: 'Prima e dopo la prima azione' });
+  const attendance = within(summary).getByRole('row', { name: /Frequenza/ });
+  expect(within(attendance).getAllByRole('cell').map((c) => c.textContent)).toEqual(['75 %', '93,8 %', '+18,8 punti']);
+  expect(screen.getByRole('table', { name: 'Settimane prima e dopo' })).toBeInTheDocument();
+  expect(screen.queryByRole('form', { name: 'Nuova azione' })).not.toBeInTheDocument();
+});

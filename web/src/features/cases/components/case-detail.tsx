@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingStatus } from '../../../components/loading-status';
+import { PageTitle } from '../../../components/page-title';
+import { formatDateTime } from '../../../lib/format';
+import { useCase } from '../api/get-case';
+import { ActionUpdateForm } from './action-update-form';
+import { CaseActionsTimeline } from './case-actions-timeline';
+import { CaseEffectPanel } from './case-effect-panel';
+import { CaseStatusForm } from './case-status-form';
+import { CloseCaseForm } from './close-case-form';
+import { NewActionForm } from './new-action-form';
+
+/** A case: who, status, goal, owner, the actions, their effect; `canManage` (mediators, referents, admin) may change it. */
+export function CaseDetailView({ id, canManage }: { id: number; canManage: boolean }) {
+  const { t, i18n } = useTranslation();
+  const detail = useCase(id);
+  const title = t('cases.caseN', { id });
+
+  if (detail.isPending) return <LoadingStatus />;
+  if (detail.isError) {
+    return (
+      <>
+        <PageTitle page={title} />
+        <h1>{title}</h1>
+        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
+      </>
+    );
+  }
+  const c = detail.data;
+  const student = `${c.student.lastName} ${c.student.firstName}`;
+  const editable = canManage && c.status !== 'closed';
+
+  return (
+    <>
+      <PageTitle page={`${title} – ${student}`} />
+      <h1>
+        {title}: {student}
+      </h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('cases.caseload.student')}</dt>
+          <dd>
+            <Link to={`/studenti/${c.student.id}`}>{student}</Link>
+            {c.student.className && ` (${c.student.className})`}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('cases.caseload.school')}</dt>
+          <dd className="code">{c.schoolCode}</dd>
+        </div>
+        <div>
+          <dt>{t('cases.caseload.status')}</dt>
+          <dd>{t(`cases.status.${c.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('cases.caseload.owner')}</dt>
+          <dd>{c.owner.name}</dd>
+        </div>
+        <div>
+          <dt>{t('cases.opened')}</dt>
+          <dd>
+            {formatDateTime(c.openedAt, i18n.language)} ({c.openedBy.name})
+          </dd>
+        </div>
+      </dl>
+      <p>
+        <strong>{t('cases.goal')}:</strong> {c.goal}
+      </p>
+      {c.status === 'closed' && c.outcome && (
+        <div className="callout callout-info">
+          <p>{t('cases.closedWith', { outcome: t(`cases.outcome.${c.outcome}`) })}</p>
+          {c.outcomeNote && <p>{c.outcomeNote}</p>}
+        </div>
+      )}
+      {editable && <CaseStatusForm key={c.status} detail={c} />}
+      <section aria-labelledby="actions-heading" className="section">
+        <h2 id="actions-heading">{t('cases.actions.title')}</h2>
+        <CaseActionsTimeline actions={c.actions} renderTools={editable ? (a) => <ActionUpdateForm key={`${a.id}-${a.outcome}-${a.arrived}`} detail={c} action={a} /> : undefined} />
+      </section>
+      {editable && <NewActionForm detail={c} />}
+      <CaseEffectPanel caseId={c.id} />
+      {editable && <CloseCaseForm detail={c} />}
+    </>
+  );
+}

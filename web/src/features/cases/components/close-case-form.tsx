@@ -1,0 +1,71 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseOutcome, type CaseDetail } from '@primm/shared/contracts/cases';
+import { ErrorAlert } from '../../../components/error-alert';
+import { useCloseCase } from '../api/close-case';
+
+/** "Chiudi il caso" asks for the outcome first: a case never closes without saying how it ended. */
+export function CloseCaseForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'student'> }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const close = useCloseCase(detail.id);
+  const [open, setOpen] = useState(false);
+  const [outcome, setOutcome] = useState<CaseOutcome | ''>('');
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = CaseOutcome.safeParse(outcome);
+    if (!parsed.success) {
+      setMissing(true);
+      document.getElementById(`${id}-outcome`)?.focus();
+      return;
+    }
+    setMissing(false);
+    close.mutate({ outcome: parsed.data, ...(note.trim() ? { note: note.trim() } : {}) });
+  }
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="section">
+      <h2 id={`${id}-heading`}>{t('cases.close.title')}</h2>
+      <button type="button" className="btn btn-outline" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {t('cases.close.open')}
+      </button>
+      <form id={id} hidden={!open} onSubmit={submit} className="stacked-form form-card" aria-label={t('cases.close.title')} noValidate>
+        {close.isError && <ErrorAlert error={close.error} />}
+        <div className="field">
+          <label htmlFor={`${id}-outcome`}>{t('cases.close.outcome')}</label>
+          <select
+            id={`${id}-outcome`}
+            value={outcome}
+            aria-invalid={missing}
+            aria-describedby={missing ? `${id}-outcome-error` : undefined}
+            onChange={(e) => setOutcome(CaseOutcome.safeParse(e.target.value).data ?? '')}
+          >
+            <option value="">{t('cases.close.choose')}</option>
+            {CaseOutcome.options.map((o) => (
+              <option key={o} value={o}>
+                {t(`cases.outcome.${o}`)}
+              </option>
+            ))}
+          </select>
+          {missing && (
+            <p id={`${id}-outcome-error`} className="field-error">
+              {t('cases.close.outcomeRequired')}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{t('cases.close.note')}</label>
+          <textarea id={`${id}-note`} rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        <div className="field-actions">
+          <button type="submit" className="btn btn-primary" disabled={close.isPending}>
+            {t('cases.close.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,202 @@
+import { http, HttpResponse } from 'msw';
+import {
+  CloseCaseInput,
+  CreateCaseActionInput,
+  CreateCaseInput,
+  UpdateCaseActionInput,
+  UpdateCaseInput,
+  type CaseAction,
+  type CaseDetail,
+  type CaseEffect,
+  type CaseList,
+  type Caseload,
+} from '@primm/shared/contracts/cases';
+import { Id } from '@primm/shared/contracts/domain';
+import { aCaseAction, aCaseDetail, aCaseEffect, aCaseSummary, daysFromToday, errorBody, mockData, mockRisk } from '../fixtures';
+import { currentMockSession } from './auth';
+import { linkFlagToCase, mockFlags } from './flags';
+
+/**
+ * State the case mocks keep, so `pnpm dev:mock` walks caseload → open a case from a flag → add
+ * an action with a follow-up → back to the caseload. `resetMockCases` runs after each test.
+ */
+let cases: CaseDetail[] = [];
+
+function initialCases(): CaseDetail[] {
+  const followUp = daysFromToday(10);
+  return [
+    aCaseDetail(),
+    aCaseDetail({
+      ...aCaseSummary({
+        id: 8,
+        student: { id: 1001, lastName: 'Rossi', firstName: 'Giulia', className: '3B', classId: 101 },
+        status: 'monitoring',
+        goal: 'Sostegno allo studio in matematica',
+        nextFollowUp: followUp,
+        overdue: false,
+      }),
+      actions: [aCaseAction({ id: 2, caseId: 8, type: 'tutoring', date: '2026-01-15', participants: 'tutor tra pari', notes: null, followUpOn: followUp })],
+    }),
+  ];
+}
+
+export function resetMockCases(): void {
+  cases = initialCases();
+}
+resetMockCases();
+
+function me() {
+  const session = currentMockSession();
+  return { id: session?.id ?? 0, name: session?.displayName ?? 'Utente' };
+}
+
+/** nextFollowUp and overdue as the server derives them: the earliest follow-up of an action without an outcome. */
+function derive(c: CaseDetail): CaseDetail {
+  const pending = c.actions.filter((a) => a.followUpOn && a.outcome === null).map((a) => a.followUpOn!).sort();
+  const nextFollowUp = c.status === 'closed' ? null : (pending[0] ?? null);
+  return { ...c, nextFollowUp, overdue: nextFollowUp !== null && nextFollowUp < daysFromToday(0), actionCount: c.actions.length };
+}
+
+function save(next: CaseDetail): CaseDetail {
+  const derived = derive(next);
+  cases = cases.some((c) => c.id === next.id) ? cases.map((c) => (c.id === next.id ? derived : c)) : [...cases, derived];
+  return derived;
+}
+
+function findCase(raw: unknown): CaseDetail | undefined {
+  const id = Id.safeParse(raw);
+  return id.success ? cases.find((c) => c.id === id.data) : undefined;
+}
+
+const summary = ({ actions: _actions, ...s }: CaseDetail) => s;
+const notFound = () => HttpResponse.json(errorBody('not_found'), { status: 404 });
+const invalid = () => HttpResponse.json(errorBody('validation_failed'), { status: 400 });
+const body = (request: Request) => request.json().catch(() => undefined);
+
+export const casesHandlers = [
+  http.get('/api/caseload', () => {
+    const open = cases
+      .filter((c) => c.status !== 'closed')
+      .map(summary)
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.nextFollowUp ?? '9').localeCompare(b.nextFollowUp ?? '9'));
+    const flaggedWithoutCase = mockFlags()
+      .filter((f) => f.caseId === null && f.resolvedAt === null)
+      .map((f) => {
+        const student = mockRisk.students.find((s) => s.id === f.studentId)!;
+        const enrolment = student.enrolments[0];
+        return {
+          studentId: f.studentId,
+          lastName: student.lastName,
+          firstName: student.firstName,
+          className: enrolment?.className ?? null,
+          schoolCode: enrolment?.schoolCode ?? '',
+          flagId: f.id,
+          reasonCode: f.reasonCode,
+          reason: f.reason,
+          flaggedAt: f.createdAt,
+          flaggedBy: f.createdBy.name,
+        };
+      });
+    return HttpResponse.json<Caseload>({ cases: open, flaggedWithoutCase });
+  }),
+
+  http.get('/api/students/:id/cases', ({ params }) => {
+    const id = Id.safeParse(params.id);
+    if (!id.success) return invalid();
+    return HttpResponse.json<CaseList>({ items: cases.filter((c) => c.student.id === id.data).map(summary) });
+  }),
+
+  http.post('/api/cases', async ({ request }) => {
+    const input = CreateCaseInput.safeParse(await body(request));
+    if (!input.success) return invalid();
+    const student = mockRisk.students.find((s) => s.id === input.data.studentId);
+    if (!student) return notFound();
+    const enrolment = student.enrolments[0];
+    const className = enrolment ? (mockData.classes.find((c) => c.id === enrolment.classId)?.name ?? null) : null;
+    const id = Math.max(0, ...cases.map((c) => c.id)) + 1;
+    const created = save(
+      aCaseDetail({
+        ...aCaseSummary({
+          id,
+          student: { id: student.id, lastName: student.lastName, firstName: student.firstName, className, classId: enrolment?.classId ?? null },
+          schoolCode: enrolment?.schoolCode ?? '',
+          goal: input.data.goal,
+          owner: me(),
+          openedBy: me(),
+          openedAt: new Date().toISOString(),
+          flagId: input.data.flagId ?? null,
+        }),
+        actions: [],
+      }),
+    );
+    if (input.data.flagId) linkFlagToCase(input.data.flagId, id);
+    return HttpResponse.json<CaseDetail>(created, { status: 201 });
+  }),
+
+  http.get('/api/cases/:id', ({ params }) => {
+    const found = findCase(params.id);
+    return found ? HttpResponse.json<CaseDetail>(found) : notFound();
+  }),
+
+  http.patch('/api/cases/:id', async ({ params, request }) => {
+    const found = findCase(params.id);
+    if (!found) return notFound();
+    const input = UpdateCaseInput.safeParse(await body(request));
+    if (!input.success) return invalid();
+    const { ownerId: _owner, ...changes } = input.data;
+    return HttpResponse.json<CaseDetail>(save({ ...found, ...changes }));
+  }),
+
+  http.post('/api/cases/:id/close', async ({ params, request }) => {
+    const found = findCase(params.id);
+    if (!found) return notFound();
+    const input = CloseCaseInput.safeParse(await body(request));
+    if (!input.success) return invalid();
+    return HttpResponse.json<CaseDetail>(
+      save({ ...found, status: 'closed', outcome: input.data.outcome, outcomeNote: input.data.note ?? null, closedAt: new Date().toISOString() }),
+    );
+  }),
+
+  http.post('/api/cases/:id/actions', async ({ params, request }) => {
+    const found = findCase(params.id);
+    if (!found) return notFound();
+    const input = CreateCaseActionInput.safeParse(await body(request));
+    if (!input.success) return invalid();
+    const { notes, followUpOn, outcome, destination, arrived, workKind, exceptionalReason, ...rest } = input.data;
+    const action = aCaseAction({
+      ...rest,
+      id: Math.max(0, ...cases.flatMap((c) => c.actions.map((a) => a.id))) + 1,
+      caseId: found.id,
+      notes: notes ?? null,
+      followUpOn: followUpOn ?? null,
+      outcome: outcome ?? null,
+      destination: destination ?? null,
+      arrived: arrived ?? null,
+      workKind: workKind ?? null,
+      exceptionalReason: exceptionalReason ?? null,
+      createdBy: me(),
+      createdAt: new Date().toISOString(),
+    });
+    save({ ...found, actions: [...found.actions, action] });
+    return HttpResponse.json<CaseAction>(action, { status: 201 });
+  }),
+
+  http.patch('/api/cases/:id/actions/:actionId', async ({ params, request }) => {
+    const found = findCase(params.id);
+    const action = found?.actions.find((a) => a.id === Number(params.actionId));
+    if (!found || !action) return notFound();
+    const input = UpdateCaseActionInput.safeParse(await body(request));
+    if (!input.success) return invalid();
+    const updated: CaseAction = { ...action, ...input.data };
+    save({ ...found, actions: found.actions.map((a) => (a.id === action.id ? updated : a)) });
+    return HttpResponse.json<CaseAction>(updated);
+  }),
+
+  http.get('/api/cases/:id/effect', ({ params }) => {
+    const found = findCase(params.id);
+    if (!found) return notFound();
+    const first = found.actions.map((a) => a.date).sort()[0] ?? null;
+    const effect = first ? aCaseEffect({ firstActionOn: first }) : aCaseEffect({ firstActionOn: null, weeks: [], before: { attendanceRate: null, average: null }, after: { attendanceRate: null, average: null } });
+    return HttpResponse.json<CaseEffect>(effect);
+  }),
+];
