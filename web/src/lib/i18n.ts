@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import it from '../locales/it.json';
-import en from '../locales/en.json';
+import itBase from '../locales/it.json';
+import enBase from '../locales/en.json';
 
 export const languages = ['it', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -33,8 +33,27 @@ function rememberLanguage(language: string): void {
 
 i18n.on('languageChanged', rememberLanguage);
 
-// Resources are bundled (two small JSON files), so init is synchronous and the first render
-// already has its texts.
+type Texts = Record<string, unknown>;
+
+/**
+ * The base texts plus one file per feature and language (`locales/features/<feature>.<lang>.json`,
+ * each with one top-level key, the feature's), so features add their texts without touching a
+ * shared file. Bundled, so init is synchronous and the first render already has its texts.
+ */
+function withFeatures(base: Texts, files: Record<string, Texts>): Texts {
+  const merged: Texts = { ...base };
+  for (const [path, texts] of Object.entries(files)) {
+    for (const [key, value] of Object.entries(texts)) {
+      if (key in merged) throw new Error(`${path}: la chiave "${key}" esiste già nei testi`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+export const it = withFeatures(itBase, import.meta.glob<Texts>('../locales/features/*.it.json', { eager: true, import: 'default' }));
+export const en = withFeatures(enBase, import.meta.glob<Texts>('../locales/features/*.en.json', { eager: true, import: 'default' }));
+
 void i18n.use(initReactI18next).init({
   resources: { it: { translation: it }, en: { translation: en } },
   lng: readStoredLanguage(),

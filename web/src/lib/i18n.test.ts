@@ -1,0 +1,12 @@
+import { expect, test } from 'vitest';
+import { en, it } from './i18n';
+
+/** Every key path of a nested texts object, e.g. `auth.demo.use`. */
+function keys(texts: unknown, prefix = ''): string[] {
+  if (typeof texts !== 'object' || texts === null) return [prefix];
+  return Object.entries(texts).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+test('i18n: when the Italian and English texts are compared, then they have the same keys (no text missing in either)', () => {
+  expect(keys(en).sort()).toEqual(keys(it).sort());
+});
