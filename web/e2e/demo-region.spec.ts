@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accessibilityViolations, launchBrowser } from './browser';
+import { signIn as signInAt } from './sign-in';
 import { startApp, type RunningApp } from './start-app';
 
 let app: RunningApp;
@@ -15,17 +16,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** A fresh browser context (its own cookies) signed in with a demo account through the login page. */
-async function signIn(email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(app.url);
-  await page.getByRole('heading', { name: 'Accedi con il tuo account' }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-primm');
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.getByRole('button', { name: 'Esci' }).waitFor();
-  return page;
-}
+const signIn = (email: string) => signInAt(browser, app.url, email);
 
 describe('demo region in the browser', () => {
   test('when an anonymous user opens the app, then the login page lists the demo accounts, without a11y violations', async () => {
@@ -66,6 +57,7 @@ describe('demo region in the browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await classLinks.first().click();
+    await page.getByRole('tab', { name: 'Studenti' }).click();
     const rows = page.getByRole('table', { name: /Studenti della classe/ }).getByRole('row');
     await rows.nth(10).waitFor();
     expect(await rows.count()).toBeGreaterThan(10);

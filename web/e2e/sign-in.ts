@@ -1,0 +1,14 @@
+import type { Browser, Page } from 'playwright-core';
+
+/** A fresh browser context (its own cookies) signed in with a demo account through the login page. */
+export async function signIn(browser: Browser, url: string, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Accedi con il tuo account' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('demo-primm');
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('button', { name: 'Esci' }).waitFor();
+  return page;
+}
+
