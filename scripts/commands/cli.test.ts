@@ -1,24 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
-
-/** Runs `pnpm primm …` as a user would (through tsx), returning exit code, stdout and stderr. */
-async function primm(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const lastLine = (s: string) => s.trim().split('\n').pop()!;
+import { lastLine, primm } from './run-primm';
 
 describe('pnpm primm', () => {
   test('import --json: when the fixture is imported twice, then the last line is the JSON summary and the second changes nothing', async () => {

@@ -1,23 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
-
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
-
-async function primm(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const lastLine = (s: string) => s.trim().split('\n').pop()!;
+import { lastLine, primm } from './run-primm';
 
 test('recompute --json: when the imported fixture is recomputed, then nothing is written (the import computed it) and the summary is the last line', async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
