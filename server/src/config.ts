@@ -9,6 +9,8 @@ export interface Config {
   /** Loopback by default: nothing is exposed to the network unless asked for with HOST. */
   host: string;
   dbPath: string;
+  /** `postgres://…`: use PostgreSQL instead of the SQLite file (several instances, one database). */
+  databaseUrl: string | null;
   /** Key of the HMAC that pseudonymises the codice fiscale. Losing it breaks matching of re-imports. */
   pseudonymKey: string;
   /** Load the demo region into an empty database at start. */
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     dbPath,
+    databaseUrl: env.DATABASE_URL?.trim() || null,
     pseudonymKey: env.PRIMM_PSEUDONYM_KEY ?? readOrCreateKeyFile(`${dbPath}.key`),
     demo: (env.PRIMM_DEMO ?? '1') !== '0',
     minCell: readMinCell(env.PRIMM_MIN_CELL),

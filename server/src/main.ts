@@ -2,14 +2,14 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { migrateToLatest } from './db/migrate';
-import { openSqlite } from './db/open-database';
+import { openDatabase } from './db/open-database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDemoAccounts } from './demo/demo-accounts';
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
 import { ensureReferenceData } from './reference/load-reference';
 
 /** config → database → migrations → (demo region) → listen. The only place that owns the process. */
 export async function runServer(config: Config = loadConfig()): Promise<Server> {
-  const db = openSqlite(config.dbPath);
+  const db = await openDatabase(config);
   await migrateToLatest(db);
   await ensureReferenceData(db);
   if (config.demo && (await isDatabaseEmpty(db))) {
@@ -27,7 +27,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`\nprimm-ews in ascolto su http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
-  console.log(`Database: ${config.dbPath}${config.demo ? ' (modalità dimostrativa)' : ''}`);
+  console.log(`Database: ${config.databaseUrl ? 'PostgreSQL' : config.dbPath}${config.demo ? ' (modalità dimostrativa)' : ''}`);
   if (config.demo) {
     console.log(`\nAccount dimostrativi (password: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role.padEnd(10)} ${a.description}`);

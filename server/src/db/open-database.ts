@@ -22,3 +22,12 @@ export function openSqlite(path: string): Db {
   }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
+
+/** The configured database: PostgreSQL when `DATABASE_URL` is set, the embedded SQLite file otherwise. */
+export async function openDatabase(config: { dbPath: string; databaseUrl?: string | null }): Promise<Db> {
+  if (config.databaseUrl) {
+    const { openPostgres } = await import('./open-postgres');
+    return openPostgres(config.databaseUrl);
+  }
+  return openSqlite(config.dbPath);
+}
