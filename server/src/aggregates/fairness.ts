@@ -7,8 +7,8 @@ const BAD_OUTCOMES = new Set(['non_ammesso', 'ritirato', 'abbandono']);
 /**
  * For each citizenship group and sex: share flagged, share at tier ≥ 2 and, where final outcomes
  * exist, false positive and false negative rates of "tier ≥ 2", so that a bias against a group
- * is seen early (Wisconsin withdrew its DEWS for such a bias). Groups under the threshold publish
- * no share at all.
+ * is seen early (a 2023 investigation of Wisconsin's DEWS found far more false alarms for Black and
+ * Hispanic students). Groups under the threshold publish no share at all.
  */
 export function fairnessGroups(
   facts: (StudentFacts & { finalResult: string | null })[],
