@@ -18,6 +18,8 @@ const ALIASES: Record<string, string[]> = {
   'giustificata': ['giustificato', 'giustificazione'],
   'comune di residenza': ['residenza', 'comune residenza', 'codice istat residenza'],
   'codice meccanografico': ['codice scuola', 'codicescuola', 'codice mecc'],
+  // per-class grade exports: `Cognome Nome (dd/mm/yyyy)` in one column
+  'alunno': ['alunna', 'studente', 'studentessa', 'nominativo', 'cognome e nome', 'cognome nome'],
 };
 
 const CANONICAL = new Map<string, string>();

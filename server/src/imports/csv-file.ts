@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { reject, tally, type ImportContext, type RowChange } from './import-context';
 import { canonicalColumn } from './column-aliases';
-import { readCsv } from './read-csv';
+import { readCsvBatches } from './read-csv';
 
 /** Thrown by a row handler: the row is rejected with this column and message, the import goes on. */
 export class RowError extends Error {
@@ -10,6 +10,9 @@ export class RowError extends Error {
     super(message);
   }
 }
+
+/** Thrown by a row handler for a row that carries nothing to import (a `--` grade): not counted. */
+export class SkipRow extends Error {}
 
 export interface Fields {
   /** The trimmed value of a column ('' when absent or empty). */
@@ -21,56 +24,88 @@ export interface Fields {
 /**
  * Runs `handle` on each record of `dir/fileName`, tallying what it returns and turning RowErrors
  * into rejected rows with file, line and column. Returns false when the file could not be read
- * at all (missing, or without the required columns), which is reported once.
+ * at all (missing, or without the required columns), which is reported once. The handler may
+ * answer synchronously: millions of event rows should not cost a promise each.
  */
 export async function forEachRecord(
   ctx: ImportContext,
   dir: string,
   fileName: string,
   requiredColumns: readonly string[],
-  handle: (fields: Fields, line: number) => Promise<RowChange>,
+  handle: (fields: Fields, line: number) => RowChange | Promise<RowChange>,
+  options: { file?: string; path?: string } = {},
 ): Promise<boolean> {
-  const path = join(dir, fileName);
-  const file = `${dir.split(/[\\/]/).pop()}/${fileName}`;
+  const path = options.path ?? join(dir, fileName);
+  const file = options.file ?? `${dir.split(/[\\/]/).pop()}/${fileName}`;
   if (!existsSync(path)) {
     reject(ctx, { file, line: 0, column: '', message: `file ${fileName} mancante nella cartella della scuola` });
     return false;
   }
-  let checked = false;
-  for await (const { line, values: raw } of readCsv(path)) {
-    const values = byCanonicalColumn(raw);
-    if (!checked) {
-      const missing = requiredColumns.filter((c) => !(canonicalColumn(c) in values));
+  let columns: ColumnIndex | undefined;
+  let values: string[] = [];
+  const fields: Fields = {
+    get: (column) => columns!.value(values, column),
+    required: (column) => {
+      const v = columns!.value(values, column);
+      if (v === '') throw new RowError(column, `valore mancante in "${column}"`);
+      return v;
+    },
+  };
+  for await (const { header, rows } of readCsvBatches(path)) {
+    if (!columns) {
+      columns = new ColumnIndex(header);
+      const missing = requiredColumns.filter((c) => !columns!.has(c));
       if (missing.length > 0) {
         reject(ctx, { file, line: 1, column: missing.join(', '), message: `colonne mancanti: ${missing.join(', ')}` });
         return false;
       }
-      checked = true;
     }
-    const fields: Fields = {
-      get: (column) => (values[canonicalColumn(column)] ?? '').trim(),
-      required: (column) => {
-        const v = (values[canonicalColumn(column)] ?? '').trim();
-        if (v === '') throw new RowError(column, `valore mancante in "${column}"`);
-        return v;
-      },
-    };
-    try {
-      tally(ctx, await handle(fields, line));
-    } catch (err) {
-      if (!(err instanceof RowError)) throw err;
-      reject(ctx, { file, line, column: err.column, message: err.message });
+    for (const row of rows) {
+      values = row.fields;
+      try {
+        const change = handle(fields, row.line);
+        tally(ctx, change instanceof Promise ? await change : change);
+      } catch (err) {
+        if (err instanceof SkipRow) continue;
+        if (!(err instanceof RowError)) throw err;
+        reject(ctx, { file, line: row.line, column: err.column, message: err.message });
+      }
     }
   }
   return true;
 }
 
-/** Values keyed by canonical column; a column present under two names keeps its first non-empty value. */
-function byCanonicalColumn(raw: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [header, value] of Object.entries(raw)) {
-    const key = canonicalColumn(header);
-    if (!(key in out) || out[key] === '') out[key] = value;
+/**
+ * Where each canonical column sits in a file's rows. A column present under two names (an alias
+ * and the canonical name) keeps its first non-empty value, as registers sometimes export both.
+ */
+class ColumnIndex {
+  private readonly positions = new Map<string, number[]>();
+  private readonly byAsked = new Map<string, number[]>();
+
+  constructor(header: string[]) {
+    header.forEach((name, i) => {
+      const key = canonicalColumn(name);
+      const list = this.positions.get(key);
+      if (list) list.push(i);
+      else this.positions.set(key, [i]);
+    });
   }
-  return out;
+
+  has(column: string): boolean {
+    return this.positions.has(canonicalColumn(column));
+  }
+
+  value(values: string[], column: string): string {
+    let at = this.byAsked.get(column);
+    if (at === undefined) {
+      at = this.positions.get(canonicalColumn(column)) ?? [];
+      this.byAsked.set(column, at);
+    }
+    for (const i of at) {
+      const v = values[i];
+      if (v !== undefined && v !== '') return v;
+    }
+    return '';
+  }
 }

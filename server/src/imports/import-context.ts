@@ -9,6 +9,14 @@ export interface ImportIssue {
 
 export type RowChange = 'inserted' | 'updated' | 'unchanged';
 
+/** How a student written by name and birth date (per-class grade exports) was found, or not. */
+export interface StudentMatch {
+  file: string;
+  written: string;
+  studentId: number | null;
+  status: 'matched' | 'ambiguous' | 'not_found';
+}
+
 /** What one import run carries through every file: the transaction, the key, the tallies. */
 export interface ImportContext {
   trx: Db;
@@ -17,13 +25,20 @@ export interface ImportContext {
   now: string;
   counts: Record<RowChange | 'rejected', number>;
   issues: ImportIssue[];
+  /** One line per student name written in a file without codici fiscali (at most MAX_MATCHES). */
+  matches: StudentMatch[];
+  /** Notes for the preview about the whole file rather than one row (defaults taken, data absent). */
+  notes: ImportIssue[];
+  /** pseudonym → student id of every student in the database, loaded on first need (load-students). */
+  studentIds?: Map<string, number>;
 }
 
 /** Errors kept in full per run; beyond this only the rejected count grows. */
 export const MAX_ISSUES = 500;
+export const MAX_MATCHES = 500;
 
 export function createContext(trx: Db, pseudonymKey: string, batchId: number | null, now: string): ImportContext {
-  return { trx, pseudonymKey, batchId, now, counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, issues: [] };
+  return { trx, pseudonymKey, batchId, now, counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, issues: [], matches: [], notes: [] };
 }
 
 /** A row that cannot be taken: counted, reported with file, line, column and an Italian reason. */

@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
 import type { Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { recomputeSchool } from '../risk/recompute';
-import { createContext, type ImportContext, type ImportIssue } from './import-context';
+import { createContext, type ImportContext, type ImportIssue, type StudentMatch } from './import-context';
+import { CLASS_GRADES_FILE, loadClassGrades } from './load-class-grades';
 import { loadAttendance } from './load-attendance';
 import { loadClasses } from './load-classes';
 import { loadGrades } from './load-grades';
 import { loadOutcomes } from './load-outcomes';
 import { loadCalendar, loadSchool } from './load-school';
+import { isRegistryHeader, loadRegistry } from './load-registry';
 import { loadStudents } from './load-students';
+import { convertOneRoster, findOneRosterBundles, isOneRosterBundle } from './oneroster';
+import { readCsvBatches } from './read-csv';
 
 export interface ImportOptions {
   pseudonymKey: string;
@@ -29,6 +36,10 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   errors: ImportIssue[];
+  /** Students written by name and birth date (per-class grade exports) and what they matched; at most 500. */
+  matches: StudentMatch[];
+  /** About a whole file, not a row: a default that was taken, data the format cannot carry. */
+  warnings: ImportIssue[];
 }
 
 const SCHOOL_FILES = ['scuola.csv', 'calendario.csv', 'classi.csv', 'studenti.csv', 'assenze.csv', 'voti.csv', 'esiti.csv'];
@@ -41,14 +52,23 @@ class DryRunRollback extends Error {}
  * scuola.csv) or a folder of school folders. Re-importing the same files changes nothing.
  */
 export async function importPaths(db: Db, paths: string[], options: ImportOptions): Promise<ImportSummary> {
-  const folders = findSchoolFolders(paths);
+  const inputs = await resolveInputs(paths);
+  try {
+    return await importInputs(db, inputs, options);
+  } finally {
+    for (const dir of inputs.temporary) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions): Promise<ImportSummary> {
+  const folders = [...inputs.folders];
   await ensureReferenceData(db);
   const startedAt = new Date().toISOString();
   let files: { name: string; sha256: string; bytes: number }[] = [];
   let ctx: ImportContext | undefined;
 
   try {
-    files = await describeFiles(folders);
+    files = [...await describeFiles(folders), ...await describeLooseFiles([...inputs.registries, ...inputs.bundles.flatMap(csvFilesOf)])];
     await db.transaction().execute(async (trx) => {
       const batch = options.dryRun ? undefined : await trx
         .insertInto('import_batch')
@@ -57,6 +77,12 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
         .executeTakeFirstOrThrow();
       ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt);
       const schoolIds = new Set<number>();
+      for (const registry of inputs.registries) await loadRegistry(ctx, registry, basename(registry));
+      for (const bundle of inputs.bundles) {
+        const out = mkdtempSync(join(tmpdir(), 'primm-oneroster-'));
+        inputs.temporary.push(out);
+        folders.unshift(...await convertOneRoster(ctx, bundle, out, inputs.labels.get(bundle)));
+      }
       for (const [i, dir] of folders.entries()) {
         const schoolId = await importSchoolFolder(ctx, dir);
         if (schoolId !== undefined) schoolIds.add(schoolId);
@@ -86,39 +112,117 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
     }
   }
   const done = ctx!;
-  return { batchId: done.batchId, schools: folders.length, ...done.counts, errors: done.issues };
+  return { batchId: done.batchId, schools: folders.length, ...done.counts, errors: done.issues, matches: done.matches, warnings: done.notes };
 }
 
 async function importSchoolFolder(ctx: ImportContext, dir: string): Promise<number | undefined> {
   const state = await loadSchool(ctx, dir);
   if (!state) return undefined; // the school itself is unreadable: its other files cannot be placed
-  await loadCalendar(ctx, dir, state);
-  await loadClasses(ctx, dir, state);
-  await loadStudents(ctx, dir, state);
-  await loadAttendance(ctx, dir, state);
-  await loadGrades(ctx, dir, state);
-  await loadOutcomes(ctx, dir, state);
+  // A folder of per-class grade exports (voti-1A-MATEMATICA.csv) next to scuola.csv completes a
+  // school already known: the files it lacks are not missing, they were imported before.
+  const classExports = readdirSync(dir).some((f) => CLASS_GRADES_FILE.test(f));
+  const has = (name: string) => !classExports || existsSync(join(dir, name));
+  if (has('calendario.csv')) await loadCalendar(ctx, dir, state);
+  if (has('classi.csv')) await loadClasses(ctx, dir, state);
+  if (has('studenti.csv')) await loadStudents(ctx, dir, state);
+  if (has('assenze.csv')) await loadAttendance(ctx, dir, state);
+  if (has('voti.csv')) await loadGrades(ctx, dir, state);
+  await loadClassGrades(ctx, dir, state);
+  if (has('esiti.csv')) await loadOutcomes(ctx, dir, state);
   return state.schoolId;
 }
 
-/** School folders under the given paths, in a stable order. */
-export function findSchoolFolders(paths: string[]): string[] {
-  const folders: string[] = [];
-  for (const path of paths) {
-    if (!existsSync(path)) throw new ImportInputError(`Percorso inesistente: ${path}`);
-    if (!statSync(path).isDirectory()) throw new ImportInputError(`Atteso una cartella di scuola o di scuole: ${path}`);
-    if (existsSync(join(path, 'scuola.csv'))) {
-      folders.push(path);
-      continue;
+interface ImportInputs {
+  /** school folders (with scuola.csv) */
+  folders: string[];
+  /** the ministry's school registry (SCUANAGRAFESTAT…csv), told by its header */
+  registries: string[];
+  /** OneRoster 1.1 CSV bundles (folders with manifest.csv and orgs.csv; zips are unpacked) */
+  bundles: string[];
+  /** folders made for this import, removed at its end */
+  temporary: string[];
+  /** how an unpacked bundle is named in messages: the zip it came from */
+  labels: Map<string, string>;
+}
+
+/**
+ * What the given paths hold, in a stable order: a school folder, a folder of school folders, the
+ * ministry registry (a file, or files at the top of a folder), a OneRoster bundle (a folder, a
+ * zip, or bundles one level down).
+ */
+export async function resolveInputs(paths: string[]): Promise<ImportInputs> {
+  const inputs: ImportInputs = { folders: [], registries: [], bundles: [], temporary: [], labels: new Map() };
+  try {
+    for (const path of paths) {
+      if (!existsSync(path)) throw new ImportInputError(`Percorso inesistente: ${path}`);
+      if (statSync(path).isFile()) {
+        if (/\.zip$/i.test(path)) {
+          const dir = mkdtempSync(join(tmpdir(), 'primm-zip-'));
+          inputs.temporary.push(dir);
+          await unzipTo(path, dir);
+          const bundles = [dir, ...readdirSync(dir).map((d) => join(dir, d))].filter((d) => statSync(d).isDirectory() && isOneRosterBundle(d));
+          if (bundles.length === 0) throw new ImportInputError(`Lo ZIP non contiene un pacchetto OneRoster (manifest.csv e orgs.csv): ${path}`);
+          inputs.bundles.push(...bundles);
+          for (const b of bundles) inputs.labels.set(b, b === dir ? basename(path) : `${basename(path)}/${basename(b)}`);
+        } else if (await isRegistryFile(path)) inputs.registries.push(path);
+        else throw new ImportInputError(`Atteso una cartella di scuola o di scuole, l'anagrafe delle scuole del Ministero o un pacchetto OneRoster: ${path}`);
+        continue;
+      }
+      if (existsSync(join(path, 'scuola.csv'))) {
+        inputs.folders.push(path);
+        continue;
+      }
+      const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+      const registries = [];
+      for (const e of entries) {
+        if (e.isFile() && /\.csv$/i.test(e.name) && await isRegistryFile(join(path, e.name))) registries.push(join(path, e.name));
+      }
+      const bundles = findOneRosterBundles(path);
+      const children = entries
+        .filter((d) => d.isDirectory() && existsSync(join(path, d.name, 'scuola.csv')))
+        .map((d) => join(path, d.name));
+      if (children.length + registries.length + bundles.length === 0) throw new ImportInputError(`Nessuna cartella di scuola (con scuola.csv) in ${path}`);
+      inputs.folders.push(...children);
+      inputs.registries.push(...registries);
+      inputs.bundles.push(...bundles);
     }
-    const children = readdirSync(path, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(path, d.name, 'scuola.csv')))
-      .map((d) => join(path, d.name))
-      .sort();
-    if (children.length === 0) throw new ImportInputError(`Nessuna cartella di scuola (con scuola.csv) in ${path}`);
-    folders.push(...children);
+  } catch (err) {
+    for (const dir of inputs.temporary) rmSync(dir, { recursive: true, force: true });
+    throw err;
   }
-  return folders;
+  return inputs;
+}
+
+async function isRegistryFile(path: string): Promise<boolean> {
+  if (!/\.csv$/i.test(path)) return false;
+  for await (const { header } of readCsvBatches(path)) return isRegistryHeader(header);
+  return false;
+}
+
+/** Unpacks a zip given on the command line (entries with `..` or absolute paths are refused). */
+async function unzipTo(zipPath: string, dir: string): Promise<void> {
+  const zip = await yauzl.openPromise(zipPath);
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName.endsWith('/') || /(^|\/)(__MACOSX|\.DS_Store)/.test(entry.fileName)) continue;
+      const target = resolve(dir, entry.fileName);
+      if (!target.startsWith(dir + sep)) throw new ImportInputError(`Nome di file non accettato nello ZIP: ${entry.fileName}`);
+      mkdirSync(dirname(target), { recursive: true });
+      await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(target));
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+function csvFilesOf(dir: string): string[] {
+  return readdirSync(dir).filter((n) => /\.csv$/i.test(n)).sort().map((n) => join(dir, n));
+}
+
+async function describeLooseFiles(paths: string[]): Promise<{ name: string; sha256: string; bytes: number }[]> {
+  const out = [];
+  for (const path of paths) out.push({ name: `${basename(dirname(path))}/${basename(path)}`, sha256: await sha256File(path), bytes: statSync(path).size });
+  return out;
 }
 
 /** A problem with what was asked to import (not with a row): one clear message. */
@@ -127,7 +231,8 @@ export class ImportInputError extends Error {}
 async function describeFiles(folders: string[]): Promise<{ name: string; sha256: string; bytes: number }[]> {
   const out = [];
   for (const dir of folders) {
-    for (const name of SCHOOL_FILES) {
+    const others = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.csv') && !SCHOOL_FILES.includes(n)).sort();
+    for (const name of [...SCHOOL_FILES, ...others]) {
       const path = join(dir, name);
       if (!existsSync(path) || !statSync(path).isFile()) continue;
       out.push({ name: `${basename(dir)}/${name}`, sha256: await sha256File(path), bytes: statSync(path).size });

@@ -13,6 +13,24 @@ const KINDS: Record<string, string> = {
 };
 const DEROGHE = new Set(['salute', 'terapie', 'sport', 'religione', 'famiglia', 'altro']);
 
+// Called once per attendance row: the few distinct values of a file are parsed once each.
+const hoursMemo = new Map<string, number | undefined>();
+function parseHours(text: string): number | undefined {
+  if (hoursMemo.has(text)) return hoursMemo.get(text);
+  const hours = parseDecimal(text);
+  if (hoursMemo.size < 1000) hoursMemo.set(text, hours);
+  return hours;
+}
+const weekdayMemo = new Map<string, number>();
+function weekdayOf(date: string): number {
+  let day = weekdayMemo.get(date);
+  if (day === undefined) {
+    day = weekdayIndex(date);
+    if (weekdayMemo.size < 20_000) weekdayMemo.set(date, day);
+  }
+  return day;
+}
+
 /** assenze.csv: whole-day absences, late entries and early exits, in lesson hours missed. */
 export async function loadAttendance(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
   const classIds = classIdsOf(state);
@@ -27,15 +45,16 @@ export async function loadAttendance(ctx: ImportContext, dir: string, state: Sch
   );
   const classById = new Map([...state.classes.values()].map((c) => [c.id, c]));
 
-  await forEachRecord(ctx, dir, 'assenze.csv', ['Codice fiscale', 'Data', 'Tipo', 'Ore'], async (f) => {
+  await forEachRecord(ctx, dir, 'assenze.csv', ['Codice fiscale', 'Data', 'Tipo', 'Ore'], (f) => {
     const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
-    const kind = KINDS[f.required('Tipo').toLowerCase()];
+    const kindText = f.required('Tipo');
+    const kind = KINDS[kindText] ?? KINDS[kindText.toLowerCase()];
     if (!kind) throw new RowError('Tipo', 'tipo: assenza, entrata posticipata o uscita anticipata');
     const cls = classById.get(classId)!;
     const calendar = state.calendars.get(cls.yearId)!;
-    const held = lessonHoursOn(calendar, cls.timetable, date, weekdayIndex(date));
+    const held = lessonHoursOn(calendar, cls.timetable, date, weekdayOf(date));
     if (held === 0) throw new RowError('Data', 'non è un giorno di lezione della classe');
-    const hours = parseDecimal(f.required('Ore'));
+    const hours = parseHours(f.required('Ore'));
     if (hours === undefined || hours <= 0) throw new RowError('Ore', 'ore di assenza non valide');
     if (hours > held) throw new RowError('Ore', `ore di assenza (${hours}) oltre le ore di lezione del giorno (${held})`);
     const justified = parseYesNo(f.get('Giustificata'));

@@ -30,28 +30,36 @@ export async function loadGrades(ctx: ImportContext, dir: string, state: SchoolS
     new Map(existing.map((g) => [`${g.student_id}|${g.date}|${g.subject}|${g.kind}`, { ...g } as Row])),
   );
 
-  await forEachRecord(ctx, dir, 'voti.csv', ['Codice fiscale', 'Data', 'Materia', 'Voto'], async (f) => {
+  await forEachRecord(ctx, dir, 'voti.csv', ['Codice fiscale', 'Data', 'Materia', 'Voto'], (f) => {
     const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
-    const subject = f.required('Materia').toUpperCase();
-    // Registers mark some grades "(NON IN MEDIA)" after the kind: kept, not averaged.
-    const kindText = f.get('Tipo').toLowerCase();
-    const notInAverage = kindText.includes('non in media');
-    const kind = KINDS[kindText.replace(/\(non in media\)/, '').trim() || 'orale'];
-    if (!kind) throw new RowError('Tipo', 'tipo: Scritto, Orale, Pratico o Scrutinio');
-    const raw = f.required('Voto');
-    const grade = parseGrade(raw);
-    if (grade.kind === 'invalid') throw new RowError('Voto', grade.reason);
-    if (grade.kind === 'none') throw new RowError('Voto', 'nessun voto');
-    const isConduct = CONDUCT.test(subject);
-    const value = grade.kind === 'number' ? grade.value : null;
-    const averaged = value !== null && !isConduct && !notInAverage && !NOT_AVERAGED_SUBJECT.test(subject);
     return sync.put({
-      student_id: studentId, class_id: classId, date, subject, kind, raw, value,
-      is_conduct: isConduct ? 1 : 0,
-      in_average: averaged ? 1 : 0,
-      judgement: grade.kind === 'judgement' ? grade.judgement : null,
+      student_id: studentId, class_id: classId, date,
+      ...gradeFields(f.required('Materia').toUpperCase(), f.get('Tipo'), f.required('Voto')),
       import_batch_id: ctx.batchId,
     });
   });
   await sync.flush();
+}
+
+/**
+ * The columns of a grade from its subject, kind and grade as written (RowError when unusable).
+ * Registers mark some grades "(NON IN MEDIA)" after the kind: kept, not averaged.
+ */
+export function gradeFields(subject: string, kindWritten: string, raw: string): Row {
+  const kindText = kindWritten.toLowerCase();
+  const notInAverage = kindText.includes('non in media');
+  const kind = KINDS[kindText.replace(/\(non in media\)/, '').trim() || 'orale'];
+  if (!kind) throw new RowError('Tipo', 'tipo: Scritto, Orale, Pratico o Scrutinio');
+  const grade = parseGrade(raw);
+  if (grade.kind === 'invalid') throw new RowError('Voto', grade.reason);
+  if (grade.kind === 'none') throw new RowError('Voto', 'nessun voto');
+  const isConduct = CONDUCT.test(subject);
+  const value = grade.kind === 'number' ? grade.value : null;
+  const averaged = value !== null && !isConduct && !notInAverage && !NOT_AVERAGED_SUBJECT.test(subject);
+  return {
+    subject, kind, raw, value,
+    is_conduct: isConduct ? 1 : 0,
+    in_average: averaged ? 1 : 0,
+    judgement: grade.kind === 'judgement' ? grade.judgement : null,
+  };
 }

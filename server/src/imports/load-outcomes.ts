@@ -31,7 +31,7 @@ export async function loadOutcomes(ctx: ImportContext, dir: string, state: Schoo
     new Map(existing.map((o) => [`${o.student_id}|${o.school_year}|${o.period}`, { ...o } as Row])),
   );
 
-  await forEachRecord(ctx, dir, 'esiti.csv', ['Codice fiscale', 'Anno scolastico', 'Anno di corso', 'Periodo', 'Esito'], async (f) => {
+  await forEachRecord(ctx, dir, 'esiti.csv', ['Codice fiscale', 'Anno scolastico', 'Anno di corso', 'Periodo', 'Esito'], (f) => {
     const cf = f.required('Codice fiscale').toUpperCase();
     if (!isValidCodiceFiscale(cf)) throw new RowError('Codice fiscale', 'codice fiscale non valido');
     const studentId = state.students.get(pseudonymize(cf, ctx.pseudonymKey));

@@ -26,7 +26,7 @@ export async function loadSchool(ctx: ImportContext, dir: string): Promise<Schoo
       if (!level) throw new RowError('Grado', 'grado: atteso "primo grado" o "secondo grado"');
       const cadastral = f.get('Codice catastale comune').toUpperCase() || null;
       const municipality = cadastral ? await findMunicipalityIstat(ctx.trx, cadastral) : null;
-      const row = {
+      const row: SchoolFields = {
         code,
         name: f.required('Denominazione'),
         institute_code: (f.get('Codice istituto') || code).toUpperCase(),
@@ -39,30 +39,43 @@ export async function loadSchool(ctx: ImportContext, dir: string): Promise<Schoo
         level,
         address: f.get('Indirizzo stradale') || null,
       };
-      const existing = await ctx.trx.selectFrom('school').selectAll().where('code', '=', code).executeTakeFirst();
-      let change: RowChange = 'unchanged';
-      let id: number;
-      if (!existing) {
-        const inserted = await ctx.trx
-          .insertInto('school')
-          .values({ ...row, created_at: ctx.now, updated_at: ctx.now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        id = inserted.id;
-        change = 'inserted';
-      } else {
-        id = existing.id;
-        const changed = (Object.keys(row) as (keyof typeof row)[]).filter((k) => existing[k] !== row[k]);
-        if (changed.length > 0) {
-          await ctx.trx.updateTable('school').set({ ...row, updated_at: ctx.now }).where('id', '=', id).execute();
-          change = 'updated';
-        }
-      }
+      const { id, change } = await upsertSchool(ctx, row);
       state = newSchoolState(id);
       return change;
     },
   );
   return state;
+}
+
+export interface SchoolFields {
+  code: string;
+  name: string;
+  institute_code: string;
+  institute_name: string;
+  province_code: string;
+  municipality_istat: string | null;
+  municipality_name: string;
+  cadastral_code: string | null;
+  kind: string;
+  level: 'primo_grado' | 'secondo_grado';
+  address: string | null;
+}
+
+/** Insert-or-update of a school by its codice meccanografico. */
+export async function upsertSchool(ctx: ImportContext, row: SchoolFields): Promise<{ id: number; change: RowChange }> {
+  const existing = await ctx.trx.selectFrom('school').selectAll().where('code', '=', row.code).executeTakeFirst();
+  if (!existing) {
+    const inserted = await ctx.trx
+      .insertInto('school')
+      .values({ ...row, created_at: ctx.now, updated_at: ctx.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: inserted.id, change: 'inserted' };
+  }
+  const changed = (Object.keys(row) as (keyof SchoolFields)[]).filter((k) => existing[k] !== row[k]);
+  if (changed.length === 0) return { id: existing.id, change: 'unchanged' };
+  await ctx.trx.updateTable('school').set({ ...row, updated_at: ctx.now }).where('id', '=', existing.id).execute();
+  return { id: existing.id, change: 'updated' };
 }
 
 async function findMunicipalityIstat(db: Db, cadastral: string): Promise<string | null> {
@@ -73,7 +86,7 @@ async function findMunicipalityIstat(db: Db, cadastral: string): Promise<string 
 /** calendario.csv: school years, lesson period, terms and closures of the school. */
 export async function loadCalendar(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
   const rows: { year: string; kind: string; from: string; to: string; label: string; line: number }[] = [];
-  await forEachRecord(ctx, dir, 'calendario.csv', ['Anno scolastico', 'Tipo', 'Dal', 'Al'], async (f, line) => {
+  await forEachRecord(ctx, dir, 'calendario.csv', ['Anno scolastico', 'Tipo', 'Dal', 'Al'], async (f, line): Promise<RowChange> => {
     const year = f.required('Anno scolastico');
     if (!/^\d{4}\/\d{2}$/.test(year) || (Number(year.slice(0, 4)) + 1) % 100 !== Number(year.slice(5))) {
       throw new RowError('Anno scolastico', `anno scolastico non valido: "${year}" (es. 2025/26)`);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
 import { RowError, forEachRecord } from './csv-file';
 import { combine, type ImportContext, type RowChange } from './import-context';
@@ -29,8 +30,22 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
     .selectFrom('enrolment').selectAll().where('class_id', 'in', classIds).execute();
   const enrolments = new RowSync(
     ctx, 'enrolment', ['student_id', 'class_id', 'entered_on'], ['left_on', 'exit_reason'],
-    new Map(existingEnrolments.map((e) => [`${e.student_id}|${e.class_id}|${e.entered_on}`, { ...e }])), 1,
+    new Map(existingEnrolments.map((e) => [`${e.student_id}|${e.class_id}|${e.entered_on}`, { ...e }])),
   );
+  // One query for the students already enrolled here (a re-import finds them all), one for the
+  // ids of every student (a new student needs no lookup, a transferred one is read on demand).
+  const known = new Map<string, Row>();
+  if (classIds.length > 0) {
+    const rows = await ctx.trx.selectFrom('student').selectAll()
+      .where('id', 'in', ctx.trx.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds))
+      .execute();
+    for (const r of rows) known.set(r.pseudonym, r as unknown as Row);
+  }
+  if (!ctx.studentIds) {
+    const all = await ctx.trx.selectFrom('student').select(['id', 'pseudonym']).execute();
+    ctx.studentIds = new Map(all.map((r) => [r.pseudonym, r.id]));
+  }
+  const studentIds = ctx.studentIds;
 
   await forEachRecord(
     ctx, dir, 'studenti.csv',
@@ -57,7 +72,7 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
       if (!cls) throw new RowError('Classe', `classe ${className} dell'anno ${yearLabel} assente da classi.csv`);
 
       const pseudonym = pseudonymize(cf, ctx.pseudonymKey);
-      const { id: studentId, change: studentChange } = await upsertStudent(ctx, pseudonym, student);
+      const { id: studentId, change: studentChange } = await upsertStudent(ctx, pseudonym, student, known, studentIds);
       state.students.set(pseudonym, studentId);
       const enrolmentChange = await enrolments.put({
         student_id: studentId, class_id: cls.id, entered_on: enteredOn, left_on: leftOn, exit_reason: exitReason,
@@ -68,6 +83,7 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
       return combine(studentChange, enrolmentChange);
     },
   );
+  await enrolments.flush();
 }
 
 function parseStudent(f: { get(c: string): string; required(c: string): string }): Row {
@@ -99,20 +115,29 @@ function parseStudent(f: { get(c: string): string; required(c: string): string }
   };
 }
 
-async function upsertStudent(ctx: ImportContext, pseudonym: string, row: Row): Promise<{ id: number; change: RowChange }> {
-  const existing = await ctx.trx.selectFrom('student').selectAll().where('pseudonym', '=', pseudonym).executeTakeFirst();
-  if (!existing) {
-    const inserted = await ctx.trx
-      .insertInto('student')
-      .values({ ...row, pseudonym, created_at: ctx.now, updated_at: ctx.now } as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: inserted.id, change: 'inserted' };
+async function upsertStudent(
+  ctx: ImportContext, pseudonym: string, row: Row, known: Map<string, Row>, studentIds: Map<string, number>,
+): Promise<{ id: number; change: RowChange }> {
+  let current = known.get(pseudonym);
+  if (!current && studentIds.has(pseudonym)) {
+    current = (await ctx.trx.selectFrom('student').selectAll().where('pseudonym', '=', pseudonym).executeTakeFirstOrThrow()) as unknown as Row;
   }
-  const current = existing as unknown as Row;
+  if (!current) {
+    // A plain template, not the query builder: one insert per new student, thousands per school.
+    const values = STUDENT_FIELDS.map((k) => sql`${row[k] ?? null}`);
+    const inserted = await sql<{ id: number }>`insert into student (pseudonym, ${sql.join(STUDENT_FIELDS.map((k) => sql.ref(k)))}, created_at, updated_at)
+      values (${pseudonym}, ${sql.join(values)}, ${ctx.now}, ${ctx.now}) returning id`.execute(ctx.trx);
+    const id = inserted.rows[0]!.id;
+    studentIds.set(pseudonym, id);
+    known.set(pseudonym, { ...row, id, pseudonym });
+    return { id, change: 'inserted' };
+  }
+  const id = Number(current.id);
+  known.set(pseudonym, current);
   const changed = STUDENT_FIELDS.filter((k) => (current[k] ?? null) !== (row[k] ?? null));
-  if (changed.length === 0) return { id: existing.id, change: 'unchanged' };
+  if (changed.length === 0) return { id, change: 'unchanged' };
   const patch = Object.fromEntries(changed.map((k) => [k, row[k]]));
-  await ctx.trx.updateTable('student').set({ ...patch, updated_at: ctx.now }).where('id', '=', existing.id).execute();
-  return { id: existing.id, change: 'updated' };
+  await ctx.trx.updateTable('student').set({ ...patch, updated_at: ctx.now }).where('id', '=', id).execute();
+  Object.assign(current, patch);
+  return { id, change: 'updated' };
 }

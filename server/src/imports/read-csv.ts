@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { CsvParser, type ParsedRow } from './csv-parser';
 import { sniffCsv, type CsvDialect } from './sniff-csv';
 
 export interface CsvRecord {
@@ -11,28 +10,59 @@ export interface CsvRecord {
   values: Record<string, string>;
 }
 
+export interface CsvBatch {
+  /** Normalised header names, in file order. */
+  header: string[];
+  /** The data records of one chunk of the file (the header excluded). */
+  rows: ParsedRow[];
+}
+
+const CHUNK_BYTES = 1 << 20;
+
 /**
- * Streams the records of a register export, never the whole file in memory: encoding and
- * delimiter are sniffed (`sniffCsv`), quoted fields may hold separators and newlines, and header
- * names are normalised so `Codice Fiscale`, `codice fiscale` and `CODICE  FISCALE` are one column.
+ * Streams a register export in batches of records (one per megabyte read), never the whole file
+ * in memory: encoding and delimiter are sniffed (`sniffCsv`), quoted fields may hold separators
+ * and newlines, and header names are normalised so `Codice Fiscale`, `codice fiscale` and
+ * `CODICE  FISCALE` are one column. Batches, not single records, because a file may have
+ * millions of rows and an await per row is most of the cost of reading it.
  */
+export async function* readCsvBatches(path: string, dialect: CsvDialect = sniffCsv(path)): AsyncGenerator<CsvBatch> {
+  const parser = new CsvParser(dialect.delimiter);
+  const decoder = dialect.encoding === 'utf-8' ? new TextDecoder('utf-8') : undefined;
+  const win1252 = dialect.encoding === 'utf-8' ? undefined : iconv.getDecoder('win1252');
+  let header: string[] | undefined;
+  const take = (rows: ParsedRow[]): CsvBatch | undefined => {
+    if (!header) {
+      const first = rows.shift();
+      if (!first) return undefined;
+      header = first.fields.map(normalizeHeader);
+    }
+    return rows.length === 0 ? undefined : { header, rows };
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    const rows: ParsedRow[] = [];
+    parser.push(decoder ? decoder.decode(chunk, { stream: true }) : win1252!.write(chunk), rows);
+    const batch = take(rows);
+    if (batch) yield batch;
+  }
+  const rows: ParsedRow[] = [];
+  const rest = decoder ? decoder.decode() : (win1252!.end() ?? '');
+  if (rest) parser.push(rest, rows);
+  await parser.end(rows);
+  const batch = take(rows);
+  if (batch) yield batch;
+}
+
+/** Record by record, values keyed by header: for the few callers that read a handful of rows. */
 export async function* readCsv(path: string, dialect: CsvDialect = sniffCsv(path)): AsyncGenerator<CsvRecord> {
-  const parser = parse({
-    delimiter: dialect.delimiter,
-    bom: true,
-    columns: (header: string[]) => header.map(normalizeHeader),
-    skip_empty_lines: true,
-    trim: true,
-    relax_column_count: true,
-    info: true,
-  });
-  // pipeline, not pipe: a read error (a folder, a vanished file) must end the iteration below
-  // with that error instead of leaving it waiting forever.
-  const done = () => {};
-  if (dialect.encoding === 'utf-8') pipeline(createReadStream(path), parser, done);
-  else pipeline(createReadStream(path), iconv.decodeStream('win1252'), parser, done);
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield { line: info.lines, values: record };
+  for await (const { header, rows } of readCsvBatches(path, dialect)) {
+    for (const { line, fields } of rows) {
+      const values: Record<string, string> = {};
+      // relax_column_count as before: missing fields are absent, extra fields are dropped
+      const count = Math.min(header.length, fields.length);
+      for (let i = 0; i < count; i++) values[header[i]!] = fields[i]!;
+      yield { line, values };
+    }
   }
 }
 

@@ -131,3 +131,42 @@ describe('POST /api/imports (preview) and /commit', () => {
     expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
   });
 });
+
+describe('POST /api/imports with other dialects', () => {
+  const bundle = resolve(repoRoot, 'fixtures/import/oneroster/bundle');
+  async function zipOfBundle(): Promise<Buffer> {
+    const zip = new yazl.ZipFile();
+    for (const f of readdirSync(bundle)) zip.addFile(join(bundle, f), f);
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const c of zip.outputStream) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  test('when the admin uploads a OneRoster zip, then the preview counts it and says what OneRoster lacks', async () => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+    const as = await authAs(db, await aUser(db, 'admin'));
+
+    const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(as)
+      .attach('files', await zipOfBundle(), { filename: 'oneroster.zip', contentType: 'application/zip' });
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ inserted: 11, rejected: 3, schools: [], matches: [] });
+    expect(res.body.warnings.map((w: { message: string }) => w.message)).toContain('OneRoster non contiene le assenze: nessuna assenza importata da questo pacchetto');
+    expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
+  });
+
+  test('when a referent uploads a OneRoster zip, then 403 and nothing is written', async () => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+    const own = await aSchool(db);
+    const as = await authAs(db, await aUser(db, 'referente', { schoolIds: [own.id] }));
+
+    const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(as)
+      .attach('files', await zipOfBundle(), { filename: 'oneroster.zip', contentType: 'application/zip' });
+
+    expect(res.status).toBe(403);
+    expect(await db.selectFrom('import_batch').selectAll().execute()).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { denied } from '../http/scope';
 import { describeFiles, findSchoolFoldersDeep, schoolsOfUpload } from './describe-upload';
-import { importPaths } from './import-paths';
+import { importPaths, resolveInputs } from './import-paths';
 import { listImportBatches } from './repository';
 import { receiveUpload } from './receive-upload';
 import { findUpload, newUpload, removeUpload } from './upload-store';
@@ -29,9 +29,8 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
     const { meta, dir } = newUpload(deps.uploadDir, user.id);
     try {
       await receiveUpload(req, dir);
-      const folders = findSchoolFoldersDeep(dir);
-      if (folders.length === 0) throw new HttpError(400, 'validation_failed', 'Nessuna cartella di scuola: serve almeno un file scuola.csv (vedi il formato dei dati)');
-      const schools = await schoolsOfUpload(db, folders);
+      const folders = await importTargets(dir, user);
+      const schools = await schoolsOfUpload(db, folders.filter((f) => f !== dir));
       assertMayImport(user, schools);
       const summary = await importPaths(db, folders, { pseudonymKey: deps.pseudonymKey, source: 'web', userId: user.id, dryRun: true });
       const body: ImportPreview = {
@@ -43,6 +42,8 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
         unchanged: summary.unchanged,
         rejected: summary.rejected,
         errors: summary.errors.slice(0, 200),
+        matches: summary.matches,
+        warnings: summary.warnings,
       };
       progress.set(meta.id, { status: 'uploaded', done: 0, total: folders.length, school: null });
       res.status(201).json(body);
@@ -56,8 +57,8 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
     const user = userOf(req);
     const { uploadId } = UploadIdParam.parse(req.params);
     const dir = findUpload(deps.uploadDir, uploadId, user.id);
-    const folders = findSchoolFoldersDeep(dir);
-    assertMayImport(user, await schoolsOfUpload(db, folders)); // scope may have changed since the preview
+    const folders = await importTargets(dir, user);
+    assertMayImport(user, await schoolsOfUpload(db, folders.filter((f) => f !== dir))); // scope may have changed since the preview
     const allowPartial = z.object({ allowPartial: z.boolean().default(true) }).parse(req.body ?? {}).allowPartial;
     progress.set(uploadId, { status: 'running', done: 0, total: folders.length, school: null });
     try {
@@ -95,6 +96,22 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
   });
 
   return router;
+}
+
+/**
+ * What an upload asks to import: its school folders, or else the upload itself when it is the
+ * ministry's registry or a OneRoster bundle. Those create schools and span several, so they are
+ * the admin's, like creating a school the registry lacks.
+ */
+async function importTargets(dir: string, user: AuthUser): Promise<string[]> {
+  const folders = findSchoolFoldersDeep(dir);
+  if (folders.length > 0) return folders;
+  const inputs = await resolveInputs([dir]).catch(() => undefined);
+  if (!inputs || inputs.registries.length + inputs.bundles.length === 0) {
+    throw new HttpError(400, 'validation_failed', 'Nessuna cartella di scuola: serve almeno un file scuola.csv (vedi il formato dei dati), l\'anagrafe delle scuole del Ministero o un pacchetto OneRoster');
+  }
+  if (user.role !== 'admin') throw denied("L'anagrafe delle scuole e i pacchetti OneRoster si importano come amministratore");
+  return [dir];
 }
 
 /** A referent imports only their own schools; creating a school the registry lacks is the admin's. */

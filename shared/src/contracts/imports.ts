@@ -24,12 +24,28 @@ export const UploadedFile = z.object({
 });
 export type UploadedFile = z.infer<typeof UploadedFile>;
 
+/**
+ * A student written by name and birth date (per-class grade exports have no codice fiscale) and
+ * the student of the school it matched: `written` is exactly what the file says.
+ */
+export const StudentMatch = z.object({
+  file: z.string(),
+  written: z.string(),
+  studentId: z.number().int().nullable(),
+  status: z.enum(['matched', 'ambiguous', 'not_found']),
+});
+export type StudentMatch = z.infer<typeof StudentMatch>;
+
 /** What an upload would change: the preview step, nothing written yet. */
 export const ImportPreview = ImportCounts.extend({
   uploadId: z.string(),
   schools: z.array(z.object({ code: z.string(), name: z.string(), known: z.boolean() })),
   files: z.array(UploadedFile),
   errors: z.array(ImportIssue),
+  /** Per-class grade exports: how each written student was matched (at most 500). */
+  matches: z.array(StudentMatch).optional(),
+  /** About whole files, not rows: defaults taken (OneRoster hours), data absent (no attendance). */
+  warnings: z.array(ImportIssue).optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

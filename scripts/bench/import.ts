@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateRegion } from '../gen/generate-region';
+
+export interface ImportBenchResult {
+  rows: number;
+  primm_rows_per_s: number;
+  sqlite_cli_rows_per_s: number | null;
+  ratio: number | null;
+  /** the same import without the attendance rows: the fixed cost (school, students, risk recompute) */
+  primm_attendance_only_rows_per_s: number;
+  primm_seconds: number;
+  primm_fixed_seconds: number;
+  sqlite_cli_seconds: number | null;
+  sqlite_cli: string;
+  /** enrolment rows (studenti.csv), the students the fixed cost is about */
+  students: number;
+  schools: number;
+  peak_rss_mb: number;
+  peak_rss_mb_without_attendance: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+// A whole school year (to 30 June) gives ≈ 17 attendance events per student.
+const EVENTS_PER_STUDENT = 15;
+// The generator writes a school's files as whole strings: beyond ≈ 20 000 students one school's
+// grades outgrow the longest string V8 allows, so big runs are spread over a few big schools.
+const STUDENTS_PER_SCHOOL = 12_000;
+
+/**
+ * Times the project's import of generated `assenze.csv` files of at least `rows` real attendance
+ * events in all (one big school, or a few when more than 12 000 students are needed) into a
+ * fresh database, and the sqlite3 shell's `.import` of the same files into a plain table. Grades
+ * and outcomes are left out (header only) so the files under test are the attendance files; the
+ * import still does everything it always does for a school (calendar, classes, students, risk
+ * recompute), and that fixed cost is measured apart.
+ */
+export async function benchImport(options: { rows: number; log?: (line: string) => void }): Promise<ImportBenchResult> {
+  const log = options.log ?? (() => {});
+  const work = mkdtempSync(join(tmpdir(), 'primm-bench-'));
+  try {
+    let students = Math.ceil(options.rows / EVENTS_PER_STUDENT);
+    let region: string;
+    let schools: string[];
+    let rows: number;
+    for (;;) {
+      region = join(work, `region-${students}`);
+      const schoolCount = Math.ceil(students / STUDENTS_PER_SCHOOL);
+      log(`generazione di ${schoolCount} scuol${schoolCount === 1 ? 'a' : 'e'} con ${students} studenti…`);
+      await generateRegion({ students, schools: schoolCount, seed: 1, outDir: region, asOf: '2026-06-30' });
+      schools = readdirSync(region, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(region, d.name)).sort();
+      rows = schools.reduce((n, s) => n + countLines(join(s, 'assenze.csv')) - 1, 0);
+      if (rows >= options.rows) break;
+      rmSync(region, { recursive: true, force: true });
+      students = Math.ceil((students * options.rows * 1.05) / Math.max(rows, 1));
+    }
+    // The same schools without their attendance: what the import costs besides the rows under test.
+    const fixedRegion = join(work, 'fixed');
+    for (const school of schools) {
+      for (const name of ['voti.csv', 'esiti.csv']) keepHeaderOnly(join(school, name));
+      const copy = join(fixedRegion, basename(school));
+      mkdirSync(copy, { recursive: true });
+      for (const name of readdirSync(school)) copyFileSync(join(school, name), join(copy, name));
+      keepHeaderOnly(join(copy, 'assenze.csv'));
+    }
+
+    log(`importazione di ${rows} righe di assenze (primm)…`);
+    const primm = runWorker(join(work, 'primm.sqlite'), region);
+    if (primm.rejected > 0) throw new Error(`righe scartate nel benchmark: ${JSON.stringify(primm.firstErrors)}`);
+    log('importazione senza assenze (costo fisso)…');
+    const fixed = runWorker(join(work, 'fixed.sqlite'), fixedRegion);
+    log('importazione con la shell sqlite3…');
+    const cli = timeSqliteCli(join(work, 'cli.sqlite'), schools.map((s) => join(s, 'assenze.csv')), rows);
+
+    const primmRate = rows / primm.seconds;
+    return {
+      rows,
+      primm_rows_per_s: Math.round(primmRate),
+      sqlite_cli_rows_per_s: cli.seconds === null ? null : Math.round(rows / cli.seconds),
+      ratio: cli.seconds === null ? null : round3(primmRate / (rows / cli.seconds)),
+      primm_attendance_only_rows_per_s: Math.round(rows / Math.max(primm.seconds - fixed.seconds, 1e-3)),
+      primm_seconds: round3(primm.seconds),
+      primm_fixed_seconds: round3(fixed.seconds),
+      sqlite_cli_seconds: cli.seconds === null ? null : round3(cli.seconds),
+      sqlite_cli: cli.version,
+      students: schools.reduce((n, s) => n + countLines(join(s, 'studenti.csv')) - 1, 0),
+      schools: schools.length,
+      peak_rss_mb: primm.peakRssMb,
+      peak_rss_mb_without_attendance: fixed.peakRssMb,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+interface WorkerResult { seconds: number; inserted: number; rejected: number; firstErrors: unknown[]; peakRssMb: number }
+
+function runWorker(dbPath: string, folder: string): WorkerResult {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'import-worker.ts'), dbPath, folder], {
+    cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24,
+  });
+  if (out.status !== 0) throw new Error(`importazione fallita: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as WorkerResult;
+}
+
+/** The shell's own CSV import into a plain table, headers skipped; null when sqlite3 is missing. */
+function timeSqliteCli(dbPath: string, csvs: string[], rows: number): { seconds: number | null; version: string } {
+  const version = spawnSync('sqlite3', ['--version'], { encoding: 'utf8' });
+  if (version.error || version.status !== 0) {
+    return { seconds: null, version: 'assente: installare il pacchetto Debian sqlite3 (apt-get install sqlite3) per il confronto' };
+  }
+  const started = performance.now();
+  const out = spawnSync('sqlite3', [
+    dbPath,
+    '-cmd', 'CREATE TABLE assenze (codice_fiscale, data, tipo, ore, giustificata, deroga)',
+    '.mode csv', '.separator ;', ...csvs.map((csv) => `.import --skip 1 ${csv} assenze`), 'SELECT count(*) FROM assenze',
+  ], { encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (out.status !== 0) throw new Error(`sqlite3 .import fallito: ${out.stderr}`);
+  const imported = Number(out.stdout.trim());
+  if (imported !== rows) throw new Error(`sqlite3 ha importato ${imported} righe invece di ${rows}`);
+  return { seconds, version: version.stdout.trim().split(' ')[0] ?? '' };
+}
+
+function countLines(path: string): number {
+  const text = readFileSync(path, 'utf8');
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function keepHeaderOnly(path: string): void {
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, text.slice(0, text.indexOf('\n') + 1));
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
