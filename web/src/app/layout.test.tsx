@@ -59,11 +59,11 @@ test('Layout: when rendered, then header, named navigation and footer landmarks 
 });
 
 test.each<[Role, string[]]>([
-  ['admin', ['Panoramica regionale', 'Scuole', 'I miei casi', 'Utenti', 'Importazioni', 'Registro accessi']],
-  ['referente', ['Panoramica regionale', 'Scuole', 'I miei casi', 'Utenti', 'Importazioni']],
+  ['admin', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Scadenze', 'Utenti', 'Importazioni', 'Registro accessi']],
+  ['referente', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Scadenze', 'Utenti', 'Importazioni']],
   ['docente', ['Le mie classi', 'Scuole']],
-  ['mediatore', ['Panoramica regionale', 'Scuole', 'I miei casi']],
-  ['analista', ['Panoramica regionale', 'Scuole']],
+  ['mediatore', ['Panoramica regionale', 'Scuole', 'I miei casi', 'Scadenze']],
+  ['analista', ['Panoramica regionale', 'Scuole', 'Analisi regionale']],
 ])('Layout: when a %s is signed in, then the navigation offers %j', async (role, links) => {
   server.use(http.get('/api/me', () => HttpResponse.json(demoMe[role])));
 

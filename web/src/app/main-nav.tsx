@@ -9,7 +9,9 @@ const items: Item[] = [
   // a teacher's home is "Le mie classi" (app/routes/home.tsx)
   { to: '/', label: 'app.nav.home', end: true, labelFor: { docente: 'app.nav.myClasses' } },
   { to: '/scuole', label: 'app.nav.schools' },
+  { to: '/analisi', label: 'regional.nav', roles: ['analista', 'admin', 'referente'] },
   { to: '/casi', label: 'app.nav.cases', roles: ['mediatore', 'referente', 'admin'] },
+  { to: '/scadenze', label: 'compulsory.nav', roles: ['mediatore', 'referente', 'admin'] },
   { to: '/utenti', label: 'app.nav.users', roles: ['admin', 'referente'] },
   { to: '/importazioni', label: 'app.nav.imports', roles: ['admin', 'referente'] },
   { to: '/registro-accessi', label: 'app.nav.audit', roles: ['admin'] },

@@ -9,6 +9,7 @@ import type { CaseAction, CaseDetail, CaseEffect, CaseSummary } from '@primm/sha
 import type { Flag, Note } from '@primm/shared/contracts/flags';
 import type { IndicatorKey, RiskIndicatorSummary, RiskReview, RiskRow, StudentRisk } from '@primm/shared/contracts/risk';
 import type { StudentDetail } from '@primm/shared/contracts/students';
+import type { AbsenceClock, MayorReport, StudentCompulsory, YearValidity } from '@primm/shared/contracts/compulsory';
 
 /** Typed builders: each returns a valid contract object; a test overrides only what it asserts on. */
 
@@ -573,5 +574,90 @@ export const mockRisk = {
     aStudentDetail(),
     aStudentDetail({ id: 1001, lastName: 'Rossi', firstName: 'Giulia', sex: 'F', birthDate: '2009-03-07', citizenship: 'ITA', bornInItaly: true, arrivalDate: null, l2Level: null, enrolments: [{ ...aStudentDetail().enrolments[0]!, enteredOn: '2025-09-15' }] }),
     aStudentDetail({ id: 1004, lastName: 'Esposito', firstName: 'Sara', sex: 'F', birthDate: '2011-05-02', citizenship: 'ITA', bornInItaly: true, arrivalDate: null, l2Level: null, enrolments: [{ ...aStudentDetail().enrolments[0]!, classId: 102, className: '1A', enteredOn: '2025-09-15' }] }),
+    // the compulsory-education walk (handlers/compulsory.ts): under 16 whatever the day the tests run
+    ...compulsoryStudents(),
   ] satisfies StudentDetail[],
 };
+
+/** A birth date `years` years (and `days` days) before today, so a fixture stays under the obligation. */
+export function bornYearsAgo(years: number, days = 0): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate() - days)).toISOString().slice(0, 10);
+}
+
+/** Students 1005–1007 of 1A: one family to notify, one countdown, one report due (handlers/compulsory.ts). */
+function compulsoryStudents(): StudentDetail[] {
+  const in1A = { ...aStudentDetail().enrolments[0]!, classId: 102, className: '1A', enteredOn: '2025-09-15' };
+  const italian: Partial<StudentDetail> = { citizenship: 'ITA', bornInItaly: true, arrivalDate: null, l2Level: null, enrolments: [in1A] };
+  return [
+    aStudentDetail({ ...italian, id: 1005, lastName: 'Marchetti', firstName: 'Kevin', sex: 'M', birthDate: bornYearsAgo(14, 120), residenceIstat: '042021' }),
+    aStudentDetail({ ...italian, id: 1006, lastName: 'Ricci', firstName: 'Noemi', sex: 'F', birthDate: bornYearsAgo(15, 40), residenceIstat: '042002' }),
+    aStudentDetail({ id: 1007, lastName: 'Diallo', firstName: 'Aminata', sex: 'F', birthDate: bornYearsAgo(15, 200), citizenship: 'SEN', bornInItaly: false, arrivalDate: '2023-09-01', l2Level: 'A2', residenceIstat: '042018', enrolments: [in1A] }),
+  ];
+}
+
+/** Weekdays (lesson days) from `endOffset` days from today backwards, every `every`-th one, `count` of them, oldest first. */
+export function weekdaysBefore(endOffset: number, count: number, every = 2): string[] {
+  const days: string[] = [];
+  let seen = 0;
+  for (let offset = endOffset; days.length < count; offset -= 1) {
+    const day = daysFromToday(offset);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    if (seen % every === 0) days.push(day);
+    seen += 1;
+  }
+  return days.reverse();
+}
+
+export const aYearValidity = (overrides: Partial<YearValidity> = {}): YearValidity => ({
+  annualHours: 1056,
+  attendedShare: 0.86,
+  limitHours: 264,
+  countedHours: 118,
+  hoursStillAvailable: 146,
+  atRisk: false,
+  invalid: false,
+  evasion: false,
+  hoursDerogated: 12,
+  deroghe: [{ date: '2025-11-12', hours: 6, category: 'motivi di salute documentati', decidedOn: null }, { date: '2025-11-13', hours: 6, category: 'motivi di salute documentati', decidedOn: null }],
+  ...overrides,
+});
+
+export const anAbsenceClock = (overrides: Partial<AbsenceClock> = {}): AbsenceClock => ({
+  state: 'ok',
+  daysInWindow: 3,
+  windowFrom: daysFromToday(-91),
+  triggeredOn: null,
+  countedDays: [],
+  notifiedOn: null,
+  countdownEndsOn: null,
+  reportDueFrom: null,
+  reportedOn: null,
+  returnedOn: null,
+  ...overrides,
+});
+
+export const aStudentCompulsory = (overrides: Partial<StudentCompulsory> = {}): StudentCompulsory => ({
+  studentId: 1005,
+  asOf: daysFromToday(0),
+  age: 14,
+  legalStatus: 'obbligo',
+  clock: anAbsenceClock(),
+  validity: aYearValidity(),
+  ...overrides,
+});
+
+export const aMayorReport = (overrides: Partial<MayorReport> = {}): MayorReport => ({
+  school: { code: 'ANIS00800L', name: 'IIS Vanvitelli Stracca Angelini', municipality: 'Ancona' },
+  student: { lastName: 'Diallo', firstName: 'Aminata', birthDate: '2011-05-10', residence: 'Falconara Marittima', className: '1A' },
+  schoolYear: '2025/26',
+  countedDays: weekdaysBefore(-25, 16),
+  windowFrom: daysFromToday(-115),
+  triggeredOn: daysFromToday(-25),
+  notifiedOn: daysFromToday(-15),
+  countdownEndsOn: daysFromToday(-8),
+  reportedOn: null,
+  legalBasis: 'art. 114 D.Lgs 16 aprile 1994, n. 297, come modificato dall’art. 12 del D.L. 15 settembre 2023, n. 123, convertito dalla L. 13 novembre 2023, n. 159',
+  ...overrides,
+});

@@ -3,6 +3,7 @@ import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { resetMockSession } from './handlers/auth';
 import { resetMockCases } from './handlers/cases';
+import { resetMockCompulsory } from './handlers/compulsory';
 import { resetMockFlags } from './handlers/flags';
 import { resetMockImports } from './handlers/imports';
 import { resetMockRisk } from './handlers/risk';
@@ -28,6 +29,7 @@ afterEach(() => {
   resetMockRisk();
   resetMockFlags();
   resetMockCases();
+  resetMockCompulsory();
   localStorage.clear();
 });
 afterAll(() => server.close());

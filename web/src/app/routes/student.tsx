@@ -5,6 +5,7 @@ import { Id } from '@primm/shared/contracts/domain';
 import { useMe } from '../../features/auth/api/get-me';
 import { OpenCaseButton } from '../../features/cases/components/open-case-button';
 import { StudentCases } from '../../features/cases/components/student-cases';
+import { StudentCompulsoryPanel } from '../../features/compulsory/components/student-compulsory-panel';
 import { studentFlagsQueryOptions } from '../../features/flags/api/get-student-flags';
 import { StudentFlags } from '../../features/flags/components/student-flags';
 import { StudentNotes } from '../../features/flags/components/student-notes';
@@ -15,6 +16,8 @@ import { NotFound } from './not-found';
 
 /** Who may open a case (server: POST /api/cases); a teacher sees the cases of their students but opens none. */
 const CASE_ROLES = ['mediatore', 'referente', 'admin'];
+/** Who records notices and reports to the mayor (server: compulsory ACT_ROLES); a teacher reads the panel. */
+const COMPULSORY_ACT_ROLES = ['mediatore', 'referente', 'admin'];
 
 export function Component() {
   const { t } = useTranslation();
@@ -36,6 +39,8 @@ export function Component() {
   return (
     <>
       <StudentHeader id={studentId} />
+      {/* "Obbligo e frequenza": the legal deadlines come first */}
+      <StudentCompulsoryPanel studentId={studentId} canAct={COMPULSORY_ACT_ROLES.includes(me.role)} />
       <StudentRiskDetail studentId={studentId} />
       <StudentFlags
         studentId={studentId}

@@ -1,7 +1,9 @@
+import { aggregatesHandlers } from './aggregates';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { casesHandlers } from './cases';
 import { classesHandlers } from './classes';
+import { compulsoryHandlers } from './compulsory';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
@@ -23,4 +25,6 @@ export const handlers = [
   ...usersHandlers,
   ...auditHandlers,
   ...importsHandlers,
+  ...aggregatesHandlers,
+  ...compulsoryHandlers,
 ];

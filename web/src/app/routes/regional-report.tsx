@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ProvinceCode, SchoolCode, SchoolYearLabel } from '@primm/shared/contracts/domain';
+import { useMe } from '../../features/auth/api/get-me';
+import { RegionalReport, type ReportScope } from '../../features/regional/components/regional-report';
+import { Forbidden } from './forbidden';
+import { REGIONAL_ROLES } from './regional';
+
+/** `/analisi/rapporto?province=AN` or `?school=ANIS00800L` (+ `year`); without either, the region. */
+function readScope(params: URLSearchParams): ReportScope {
+  const province = ProvinceCode.safeParse(params.get('province')?.toUpperCase());
+  if (province.success) return { province: province.data };
+  const school = SchoolCode.safeParse(params.get('school') ?? undefined);
+  return school.success ? { school: school.data } : {};
+}
+
+export function Component() {
+  const { t } = useTranslation();
+  const role = useMe().data?.role;
+  const [params] = useSearchParams();
+  if (!role || !REGIONAL_ROLES.includes(role)) return <Forbidden title={t('regional.title')} />;
+
+  const scope = readScope(params);
+  const year = SchoolYearLabel.safeParse(params.get('year') ?? undefined).data;
+  return (
+    <>
+      <p className="back-link no-print">
+        <Link to="/analisi">{t('regional.report.back')}</Link>
+      </p>
+      <RegionalReport key={params.toString()} scope={scope} year={year} />
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { afterEach, expect, test, vi } from 'vitest';
+import { anAggregateResult } from '../../testing/aggregate-fixtures';
+import { demoMe } from '../../testing/fixtures';
+import { renderRoutes } from '../../testing/render';
+import { server } from '../../testing/server';
+import { routes } from '../router';
+
+afterEach(() => vi.restoreAllMocks());
+
+function asAnalyst() {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.analista)));
+}
+
+/** jsdom's Blob has no arrayBuffer(); FileReader reads the bytes as the browser would download them. */
+function readBytes(blob: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/** Every query string sent to /api/aggregates, in order. */
+function recordAggregateRequests(): URLSearchParams[] {
+  const seen: URLSearchParams[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/api/aggregates') seen.push(url.searchParams);
+  });
+  return seen;
+}
+
+test('Regional analysis: when the analyst picks filters, then they go to the URL and to the aggregates query string', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  const requests = recordAggregateRequests();
+  const { router } = renderRoutes(routes, { route: '/analisi' });
+  await screen.findByRole('region', { name: 'Studenti per provincia' });
+
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Grado' }), 'secondo_grado');
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Anno di corso' }), '3');
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Gruppo di cittadinanza' }), 'neo_arrivato');
+
+  const url = new URLSearchParams(router.state.location.search);
+  expect(Object.fromEntries(url)).toEqual({ level: 'secondo_grado', gradeLevel: '3', citizenshipGroup: 'neo_arrivato' });
+  await vi.waitFor(() => expect(requests.at(-1)?.get('citizenshipGroup')).toBe('neo_arrivato'));
+  const last = requests.at(-1)!;
+  expect([last.get('groupBy'), last.get('level'), last.get('gradeLevel')]).toEqual(['province', 'secondo_grado', '3']);
+  expect(last.get('measures')?.split(',')).toContain('tier2');
+});
+
+test('Regional analysis: when opened from a shared link, then the filters are read back into the form', async () => {
+  asAnalyst();
+
+  renderRoutes(routes, { route: '/analisi?year=2024%2F25&sex=F&vista=cittadinanza' });
+
+  expect(await screen.findByRole('combobox', { name: 'Sesso' })).toHaveValue('F');
+  expect(screen.getByRole('combobox', { name: 'Anno scolastico' })).toHaveValue('2024/25');
+  expect(screen.getByRole('tab', { name: 'Gruppi di cittadinanza' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('Regional analysis: when Tabella is pressed, then the table shows the numbers the chart summarises, suppressed cells as published', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  renderRoutes(routes, { route: '/analisi' });
+  const panel = await screen.findByRole('region', { name: 'Distribuzione per fascia di rischio' });
+  const chart = await within(panel).findByRole('img');
+  expect(chart).toHaveAccessibleName(expect.stringContaining('Ancona: Fascia 1 1.012, Fascia 2 160, Fascia 3 62'));
+  expect(chart).toHaveAccessibleName(expect.stringContaining('Ascoli Piceno: Fascia 1 560, Fascia 2 n.d., Fascia 3 <10'));
+
+  await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
+
+  const table = within(panel).getByRole('table', { name: 'Distribuzione per fascia di rischio' });
+  const ap = within(table).getByRole('row', { name: /Ascoli Piceno/ });
+  expect(within(ap).getAllByRole('cell').map((c) => c.textContent)).toEqual(['560', 'n.d.', '<10']);
+  expect(within(within(table).getByRole('row', { name: /Ancona/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1.012', '160', '62']);
+  expect(within(panel).getByRole('button', { name: 'Tabella' })).toHaveAttribute('aria-pressed', 'true');
+  expect(within(panel).queryByRole('img')).not.toBeInTheDocument();
+  expect(within(panel).getByText(/n\.d\. \(non diffuso\)/)).toBeInTheDocument();
+});
+
+test('Regional analysis: when a share needs a suppressed count, then it reads n.d. and the CSV writes <10 and n.d. as such', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  let blob: Blob | undefined;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+    blob = b as Blob;
+    return 'blob:csv';
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  renderRoutes(routes, { route: '/analisi?level=secondo_grado' });
+  const panel = await screen.findByRole('region', { name: 'Quota di studenti in fascia 2 o 3 per provincia' });
+
+  await user.click(within(panel).getByRole('button', { name: 'Scarica CSV: Quota di studenti in fascia 2 o 3 per provincia' }));
+
+  const anchor = click.mock.contexts[0] as HTMLAnchorElement;
+  expect(anchor.download).toBe('analisi_quota-fascia-2-3-per-provincia_secondo-grado.csv');
+  const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readBytes(blob!));
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.slice(1).split('\r\n')).toEqual([
+    'Provincia;In fascia 2 o 3;Con livello calcolato;Quota in fascia 2 o 3 (%)',
+    'Ancona;222;1234;18', // 222 / 1234 = 17,99 % → one decimal at most
+    'Ascoli Piceno;n.d.;n.d.;n.d.', // tier 2 n.d., tier 3 <10: nothing computed
+    'Fermo;n.d.;n.d.;n.d.',
+    'Macerata;180;980;18,4',
+    'Pesaro e Urbino;200;1100;18,2',
+    'Totale;742;4364;17', // 742 / 4364 = 17,003 %
+    '',
+  ]);
+});
+
+test('Regional analysis: when a province is opened, then its schools are requested and each school name links to its report', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  const requests = recordAggregateRequests();
+  const { router } = renderRoutes(routes, { route: '/analisi?year=2025%2F26' });
+  const panel = await screen.findByRole('region', { name: 'Studenti per provincia' });
+  await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
+
+  await user.click(within(panel).getByRole('link', { name: 'Ancona' }));
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Provincia di Ancona' })).toBeInTheDocument();
+  expect(router.state.location.pathname).toBe('/analisi/provincia/AN');
+  const schools = await screen.findByRole('region', { name: 'Studenti per scuola' });
+  await vi.waitFor(() => expect(requests.some((q) => q.get('groupBy') === 'school' && q.get('province') === 'AN')).toBe(true));
+  await user.click(within(schools).getByRole('button', { name: 'Tabella' }));
+  const table = within(schools).getByRole('table', { name: 'Studenti per scuola' });
+  expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual([
+    'IIS Vanvitelli Stracca Angelini',
+    'Scuola secondaria di I grado Pascoli',
+    'Liceo classico Rinaldini',
+  ]);
+  expect(within(table).getByRole('link', { name: 'IIS Vanvitelli Stracca Angelini' })).toHaveAttribute('href', '/analisi/rapporto?school=ANIS00800L&year=2025%2F26');
+});
+
+test('Regional analysis: when a referent opens it, then there is no fairness tab (the server refuses them the report)', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.referente)));
+
+  renderRoutes(routes, { route: '/analisi' });
+
+  expect(await screen.findByRole('tab', { name: 'Province' })).toBeInTheDocument();
+  expect(screen.queryByRole('tab', { name: 'Equità degli indicatori' })).not.toBeInTheDocument();
+});
+
+test('Regional analysis: when a teacher opens the address, then the refusal is shown and no aggregate is requested', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.docente)));
+  const requests = recordAggregateRequests();
+
+  renderRoutes(routes, { route: '/analisi' });
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('Non sei autorizzato');
+  expect(requests).toEqual([]);
+});
+
+test('Regional analysis: when the aggregates fail, then the error is shown with a retry', async () => {
+  asAnalyst();
+  server.use(http.get('/api/aggregates', () => HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 })));
+
+  renderRoutes(routes, { route: '/analisi' });
+
+  const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+  expect(within(alert).getByRole('button', { name: 'Riprova' })).toBeInTheDocument();
+});
+
+test('Regional analysis: when no student matches the filters, then each chart says so', async () => {
+  asAnalyst();
+  server.use(http.get('/api/aggregates', () => HttpResponse.json({ ...anAggregateResult({ groupBy: ['province'] }), rows: [] })));
+
+  renderRoutes(routes, { route: '/analisi?track=iefp' });
+
+  expect(await screen.findAllByText('Nessun dato per questi filtri.')).toHaveLength(4);
+});
+
+test('Report page: when opened for a province, then it shows the key figures, the Italian commentary and a print button', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+
+  renderRoutes(routes, { route: '/analisi/rapporto?province=AN&year=2025%2F26' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Rapporto – provincia di Ancona' })).toBeInTheDocument();
+  const commentary = screen.getByRole('region', { name: 'Commento' });
+  expect(commentary).toHaveTextContent('Nella provincia di Ancona 1.234 studenti nell’anno scolastico 2025/26.');
+  expect(commentary).toHaveTextContent('Il 18 % degli studenti con livello calcolato è in fascia 2 o 3 (222 studenti).');
+  expect(screen.getByRole('region', { name: 'Studenti per fascia di rischio' })).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: 'Stampa / salva in PDF' }));
+
+  expect(print).toHaveBeenCalledOnce();
+});
+
+test('Report page: when a school has suppressed counts, then the commentary quotes none of them', async () => {
+  asAnalyst();
+
+  renderRoutes(routes, { route: '/analisi/rapporto?school=ANMM84001C' });
+
+  const commentary = await screen.findByRole('region', { name: 'Commento' });
+  expect(commentary).toHaveTextContent('Nella scuola Scuola secondaria di I grado Pascoli 405 studenti');
+  expect(commentary).toHaveTextContent('La quota in fascia 2 o 3 non è calcolata');
+  expect(commentary).not.toHaveTextContent('<10');
+  expect(commentary).not.toHaveTextContent('Casi aperti');
+});

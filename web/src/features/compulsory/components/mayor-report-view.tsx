@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingStatus } from '../../../components/loading-status';
+import { PageTitle } from '../../../components/page-title';
+import { ApiError } from '../../../lib/api-client';
+import { useMayorReport } from '../api/get-mayor-report';
+import { MayorReportLetter } from './mayor-report-letter';
+
+/** The printable report page: a print button and the letter; nothing else prints (styles.css, @media print). */
+export function MayorReportView({ studentId }: { studentId: number }) {
+  const { t } = useTranslation();
+  const report = useMayorReport(studentId);
+  const title = t('compulsory.report.title');
+
+  return (
+    <div className="mayor-report">
+      <PageTitle page={report.data ? `${title} – ${report.data.student.lastName} ${report.data.student.firstName}` : title} />
+      <h1 className="no-print">{title}</h1>
+      {report.isPending && <LoadingStatus />}
+      {report.isError &&
+        (report.error instanceof ApiError && report.error.status === 409 ? (
+          <p className="callout callout-info">{t('compulsory.report.notDue')}</p>
+        ) : (
+          <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />
+        ))}
+      {report.data && (
+        <>
+          <div className="no-print toolbar-start">
+            <p className="hint">{t('compulsory.report.printHint')}</p>
+            <button type="button" className="btn btn-primary" onClick={() => window.print()}>
+              {t('compulsory.report.print')}
+            </button>
+          </div>
+          <MayorReportLetter report={report.data} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { TableScroll } from '../../../components/table-scroll';
+import { formatValue, type ChartModel, type ModelRow } from './chart-model';
+import { useFormatNumber } from './use-shape-text';
+
+/** The chart's numbers as a table: same rows, same columns, `<10` and `n.d.` as published. */
+export function AggregateTable({ model, caption }: { model: ChartModel; caption: string }) {
+  const captionId = useId();
+  const format = useFormatNumber();
+  const cells = (row: ModelRow) =>
+    model.series.map((s) => (
+      <td key={s.key} className="num">
+        {formatValue(row.values[s.key] ?? null, s.unit, format)}
+      </td>
+    ));
+
+  return (
+    <TableScroll labelledBy={captionId}>
+      <table className="table table-compact">
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{model.rowHeader}</th>
+            {model.series.map((s) => (
+              <th key={s.key} scope="col" className="num">
+                {s.unit === 'share' ? `${s.label} (%)` : s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {model.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.href ? <Link to={row.href}>{row.label}</Link> : row.label}</th>
+              {cells(row)}
+            </tr>
+          ))}
+        </tbody>
+        {model.total && (
+          <tfoot>
+            <tr>
+              <th scope="row">{model.total.label}</th>
+              {cells(model.total)}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </TableScroll>
+  );
+}

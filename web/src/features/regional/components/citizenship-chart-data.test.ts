@@ -1,0 +1,47 @@
+import { expect, test } from 'vitest';
+import type { AggregateResult, AggregateRow, Cell } from '@primm/shared/contracts/aggregates';
+import { crossShareChart, groupSharesChart } from './citizenship-chart-data';
+import type { ShapeText } from './overview-chart-data';
+
+const text: ShapeText = { row: (_d, code) => code, series: (key) => key, rowHeader: 'Gruppo', total: 'Totale' };
+
+const row = (group: Record<string, string>, values: Record<string, Cell>): AggregateRow => ({ group, labels: group, values });
+
+test.each<[string, Record<string, Cell>, Record<string, number | string | null>]>([
+  // 210 / 3400 ≈ 6,2 %; 500 / 3400 ≈ 14,7 % at tier ≥ 2 (380 + 120 of 2900 + 380 + 120)
+  ['all published', { students: 3400, tier1: 2900, tier2: 380, tier3: 120, overLimit: 210, failing2plus: 300, ageGradeDelay: 250 },
+    { students: 3400, tier2plusShare: 500 / 3400, overLimitShare: 210 / 3400, failing2plusShare: 300 / 3400, ageGradeDelayShare: 250 / 3400 }],
+  ['small tiers and indicator', { students: 62, tier1: 42, tier2: 'n.d.', tier3: '<10', overLimit: 15, failing2plus: '<10', ageGradeDelay: 40 },
+    { students: 62, tier2plusShare: 'n.d.', overLimitShare: 15 / 62, failing2plusShare: 'n.d.', ageGradeDelayShare: 40 / 62 }],
+  ['group hidden', { students: '<10', tier1: '<10', tier2: '<10', tier3: '<10', overLimit: '<10', failing2plus: '<10', ageGradeDelay: '<10' },
+    { students: '<10', tier2plusShare: 'n.d.', overLimitShare: 'n.d.', failing2plusShare: 'n.d.', ageGradeDelayShare: 'n.d.' }],
+])('groupSharesChart: when %s, then shares come only from published counts', (_label, values, expected) => {
+  const result: AggregateResult = { year: '2025/26', groupBy: ['citizenshipGroup'], measures: [], threshold: 10, rows: [row({ citizenshipGroup: 'x' }, values)], margins: {}, total: values };
+
+  expect(groupSharesChart(result, text).rows[0]!.values).toEqual(expected);
+});
+
+test('crossShareChart: when a cross cell is suppressed, then only that share is n.d.; margins give the province and region columns', () => {
+  const t = (t1: Cell, t2: Cell, t3: Cell) => ({ tier1: t1, tier2: t2, tier3: t3 });
+  const result: AggregateResult = {
+    year: '2025/26',
+    groupBy: ['province', 'citizenshipGroup'],
+    measures: ['tier1', 'tier2', 'tier3'],
+    threshold: 10,
+    rows: [
+      row({ province: 'AN', citizenshipGroup: 'italiano' }, t(80, 15, 5)), // 20 %
+      row({ province: 'AN', citizenshipGroup: 'neo_arrivato' }, t(20, '<10', 'n.d.')),
+    ],
+    margins: {
+      province: [row({ province: 'AN' }, t(100, 20, 5))], // 25 / 125 = 20 %
+      citizenshipGroup: [row({ citizenshipGroup: 'italiano' }, t(160, 30, 10)), row({ citizenshipGroup: 'neo_arrivato' }, t(30, 'n.d.', 'n.d.'))],
+    },
+    total: t(190, 40, 10),
+  };
+
+  const shaped = crossShareChart(result, text);
+
+  expect(shaped.series.map((s) => s.key)).toEqual(['italiano', 'neo_arrivato', 'all']);
+  expect(shaped.rows).toEqual([{ key: 'AN', label: 'AN', values: { italiano: 0.2, neo_arrivato: 'n.d.', all: 0.2 } }]);
+  expect(shaped.total?.values).toEqual({ italiano: 0.2, neo_arrivato: 'n.d.', all: 50 / 240 });
+});

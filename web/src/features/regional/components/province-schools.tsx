@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { ProvinceCode } from '@primm/shared/contracts/domain';
+import { useAggregates } from '../api/get-aggregates';
+import { ChartPanel } from './chart-panel';
+import { BANDS, countsChart, tierShareChart, TIERS } from './overview-chart-data';
+import { csvFileName, type RegionalFilters } from './regional-filters';
+import { QueryState } from './query-state';
+import { useShapeText } from './use-shape-text';
+
+/** Drill-down: the schools of one province (public names), each linking to its printable report. */
+export function ProvinceSchools({ province, filters }: { province: ProvinceCode; filters: RegionalFilters }) {
+  const { t } = useTranslation();
+  const text = useShapeText(t('regional.dimension.school'));
+  const query = useAggregates({ groupBy: ['school'], measures: ['students', ...TIERS, ...BANDS], filters: { ...filters, province } });
+  const href = (school: string) => `/analisi/rapporto?${new URLSearchParams({ school, ...(filters.year ? { year: filters.year } : {}) }).toString()}`;
+  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), { ...filters, province }) });
+
+  return (
+    <QueryState query={query}>
+      {(result) => (
+        <>
+          <p className="hint">{t('regional.province.schoolsHint')}</p>
+          <div className="panel-grid">
+            <ChartPanel {...panel('studentsBySchool')} model={countsChart(result, ['students'], 'bars', text, href)} threshold={result.threshold} level={2} />
+            <ChartPanel {...panel('tierShareBySchool')} model={tierShareChart(result, text, href)} threshold={result.threshold} level={2} />
+          </div>
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { useAggregates } from '../api/get-aggregates';
+import { ChartPanel } from './chart-panel';
+import { BANDS, countsChart, tierShareChart, TIERS } from './overview-chart-data';
+import { csvFileName, filterParams, type RegionalFilters } from './regional-filters';
+import { QueryState } from './query-state';
+import { useShapeText } from './use-shape-text';
+
+/** The five provinces: students, tier ≥ 2 share, tiers and attendance bands; each province opens its schools. */
+export function RegionProvinces({ filters }: { filters: RegionalFilters }) {
+  const { t } = useTranslation();
+  const text = useShapeText(t('regional.dimension.province'));
+  const query = useAggregates({ groupBy: ['province'], measures: ['students', ...TIERS, ...BANDS], filters });
+  const search = filterParams(filters);
+  const href = (code: string) => `/analisi/provincia/${code}${search ? `?${search}` : ''}`;
+  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), filters) });
+
+  return (
+    <section aria-labelledby="provinces-heading" className="section">
+      <h2 id="provinces-heading">{t('regional.overview.heading')}</h2>
+      <p className="hint">{t('regional.overview.drillHint')}</p>
+      <QueryState query={query}>
+        {(result) => (
+          <div className="panel-grid">
+            <ChartPanel {...panel('studentsByProvince')} model={countsChart(result, ['students'], 'bars', text, href)} threshold={result.threshold} />
+            <div>
+              <ChartPanel {...panel('tierShareByProvince')} model={tierShareChart(result, text, href)} threshold={result.threshold} />
+              <p className="hint">{t('regional.overview.shareNote')}</p>
+            </div>
+            <ChartPanel {...panel('tiersByProvince')} model={countsChart(result, TIERS, 'stacked', text, href)} threshold={result.threshold} />
+            <ChartPanel {...panel('attendanceByProvince')} model={countsChart(result, BANDS, 'stacked', text, href)} threshold={result.threshold} />
+          </div>
+        )}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { http, HttpResponse } from 'msw';
+import { AggregateQuery, FairnessQuery, type AggregateResult, type FairnessReport } from '@primm/shared/contracts/aggregates';
+import type { Role } from '@primm/shared/contracts/auth';
+import { aFairnessReport, anAggregateResult } from '../aggregate-fixtures';
+import { errorBody } from '../fixtures';
+import { currentMockSession } from './auth';
+
+/** The roles the server lets in (server/src/aggregates/routes.ts), so `pnpm dev:mock` refuses like it. */
+function refused(roles: readonly Role[]) {
+  const me = currentMockSession();
+  if (!me) return HttpResponse.json(errorBody('unauthenticated'), { status: 401 });
+  return roles.includes(me.role) ? undefined : HttpResponse.json(errorBody('forbidden'), { status: 403 });
+}
+
+export const aggregatesHandlers = [
+  http.get('/api/aggregates', ({ request }) => {
+    const refusal = refused(['analista', 'admin', 'referente']);
+    if (refusal) return refusal;
+    // Mocks honour the contract: an invalid query is refused like the server would.
+    const parsed = AggregateQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
+    return HttpResponse.json<AggregateResult>(anAggregateResult(parsed.data));
+  }),
+  http.get('/api/fairness', ({ request }) => {
+    const refusal = refused(['analista', 'admin']);
+    if (refusal) return refusal;
+    const parsed = FairnessQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
+    return HttpResponse.json<FairnessReport>(aFairnessReport(parsed.data.year ? { year: parsed.data.year } : {}));
+  }),
+];
