@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { accessibilityViolations, launchBrowser } from './browser';
+import { signIn } from './sign-in';
+import { startApp, type RunningApp } from './start-app';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('regional analysis as the demo analyst', () => {
+  test('overview → table view → CSV → drill-down → printable report, never a name, axe on each page', async () => {
+    const page = await signIn(browser, app.url, 'analista@demo.primm.it');
+
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Analisi regionale' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Analisi regionale' }).waitFor();
+    await page.getByRole('heading', { name: 'Studenti per provincia' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The table view of the first chart, then its CSV: exactly what is shown.
+    const panel = page.getByRole('region', { name: /Studenti per provincia/ }).first();
+    await panel.getByRole('button', { name: 'Tabella' }).click();
+    const table = panel.getByRole('table');
+    await table.waitFor();
+    expect(await table.textContent()).toMatch(/Ancona/);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /Scarica CSV/ }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toMatch(/Ancona/);
+    expect(download.suggestedFilename()).toMatch(/studenti-per-provincia.*\.csv$/);
+
+    // Drill-down: the schools of a province (school names are public), then its printable report.
+    await page.getByRole('link', { name: 'Ancona' }).first().click();
+    await page.getByRole('heading', { level: 1, name: /Provincia di Ancona/ }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Rapporto stampabile della provincia' }).click();
+    await page.getByRole('heading', { level: 1, name: /Rapporto – provincia di Ancona/ }).waitFor();
+    await page.getByRole('heading', { name: 'Commento' }).waitFor();
+    await page.getByRole('button', { name: 'Stampa / salva in PDF' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // No person anywhere in what the analyst's pages received.
+    const body = await page.content();
+    expect(body).not.toMatch(/data di nascita|codice fiscale/i);
+  });
+});
