@@ -94,7 +94,7 @@ export async function computeSchoolCompulsory(
         ...validity,
         annualHours: cls.annualHours,
         hoursDerogated: sum(derogated),
-        deroghe: options.withDeroghe ? derogated.map((e) => ({ date: e.date, hours: e.hours, category: e.deroga!, decidedOn: null })) : null,
+        deroghe: options.withDeroghe ? derogated.map((e) => ({ date: e.date, hours: e.hours, category: e.deroga!, decidedOn: e.derogaDecidedOn })) : null,
       },
     });
   }

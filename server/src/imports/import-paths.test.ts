@@ -104,6 +104,22 @@ describe('importPaths', () => {
     expect(await db.selectFrom('attendance_event').select(({ fn }) => fn.countAll().as('n')).executeTakeFirst()).toEqual({ n: 2 });
   });
 
+  test('when an absence carries a deroga with the class council decision date, then both are stored', async () => {
+    const db = await createTestDb();
+    const dir = copyFixture();
+    writeFileSync(join(dir, 'ANPS03000E', 'assenze.csv'), [
+      'Codice fiscale;Data;Tipo;Ore;Giustificata;Deroga;Data delibera deroga',
+      'RSSGLI09C54A271T;03/10/2025;assenza;6;S;salute;20/10/2025',
+      'HXHRBN08S02Z100J;06/10/2025;entrata posticipata;1;N;;20/10/2025', // a date without a deroga
+      '',
+    ].join('\n'));
+
+    const summary = await importPaths(db, [dir], options);
+
+    expect(summary.errors).toEqual([{ file: 'ANPS03000E/assenze.csv', line: 3, column: 'Data delibera deroga', message: 'data della delibera senza motivo di deroga' }]);
+    expect(await db.selectFrom('attendance_event').select(['deroga', 'deroga_decided_on']).execute()).toEqual([{ deroga: 'salute', deroga_decided_on: '2025-10-20' }]);
+  });
+
   test('when it is a dry run, then the counts are computed and nothing is written', async () => {
     const db = await createTestDb();
 

@@ -1,6 +1,6 @@
 import { RowError, forEachRecord } from './csv-file';
 import type { ImportContext } from './import-context';
-import { parseDecimal, parseYesNo, weekdayIndex } from './parse-values';
+import { parseDate, parseDecimal, parseYesNo, weekdayIndex } from './parse-values';
 import { classIdsOf, resolveStudentDay } from './resolve-student-day';
 import { lessonHoursOn, type SchoolState } from './school-state';
 import { RowSync, type Row } from './sync-rows';
@@ -36,11 +36,11 @@ export async function loadAttendance(ctx: ImportContext, dir: string, state: Sch
   const classIds = classIdsOf(state);
   const existing = classIds.length === 0 ? [] : await ctx.trx
     .selectFrom('attendance_event')
-    .select(['student_id', 'date', 'kind', 'class_id', 'hours', 'justified', 'deroga'])
+    .select(['student_id', 'date', 'kind', 'class_id', 'hours', 'justified', 'deroga', 'deroga_decided_on'])
     .where('class_id', 'in', classIds)
     .execute();
   const sync = new RowSync(
-    ctx, 'attendance_event', ['student_id', 'date', 'kind'], ['class_id', 'hours', 'justified', 'deroga'],
+    ctx, 'attendance_event', ['student_id', 'date', 'kind'], ['class_id', 'hours', 'justified', 'deroga', 'deroga_decided_on'],
     new Map(existing.map((e) => [`${e.student_id}|${e.date}|${e.kind}`, { ...e } as Row])),
   );
   const classById = new Map([...state.classes.values()].map((c) => [c.id, c]));
@@ -61,9 +61,14 @@ export async function loadAttendance(ctx: ImportContext, dir: string, state: Sch
     if (justified === undefined) throw new RowError('Giustificata', 'atteso S o N');
     const deroga = f.get('Deroga').toLowerCase() || null;
     if (deroga !== null && !DEROGHE.has(deroga)) throw new RowError('Deroga', `motivo di deroga non valido: "${deroga}"`);
+    // The class council's decision date (DPR 122/2009 art. 14 c. 7: deroghe are its decisions).
+    const decidedText = f.get('Data delibera deroga');
+    const decidedOn = decidedText === '' ? null : parseDate(decidedText);
+    if (decidedOn === undefined) throw new RowError('Data delibera deroga', 'data non valida');
+    if (decidedOn !== null && deroga === null) throw new RowError('Data delibera deroga', 'data della delibera senza motivo di deroga');
     return sync.put({
       student_id: studentId, class_id: classId, date, kind, hours,
-      justified: justified ? 1 : 0, deroga, import_batch_id: ctx.batchId,
+      justified: justified ? 1 : 0, deroga, deroga_decided_on: decidedOn, import_batch_id: ctx.batchId,
     });
   });
   await sync.flush();

@@ -58,8 +58,8 @@ describe('buildStudentInputs', () => {
     const data = aSchool({
       enrolments: [stay(1, 10, '2025-09-15'), stay(2, 10, '2026-01-07')],
       events: [
-        { studentId: 1, date: '2025-10-03', kind: 'assenza', hours: 6, justified: true, deroga: null },
-        { studentId: 2, date: '2025-12-01', kind: 'assenza', hours: 6, justified: false, deroga: null }, // before entry: ignored
+        { studentId: 1, date: '2025-10-03', kind: 'assenza', hours: 6, justified: true, deroga: null, derogaDecidedOn: null },
+        { studentId: 2, date: '2025-12-01', kind: 'assenza', hours: 6, justified: false, deroga: null, derogaDecidedOn: null }, // before entry: ignored
       ],
       grades: [
         { studentId: 1, date: '2025-11-14', subject: 'MATEMATICA', kind: 'scritto', raw: '6+', value: 6.25, inAverage: true, isConduct: false },

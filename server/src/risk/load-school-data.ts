@@ -20,7 +20,7 @@ export interface SchoolRiskData {
   classes: { id: number; name: string; gradeLevel: number; timetable: number[]; annualHours: number }[];
   enrolments: { studentId: number; classId: number; enteredOn: string; leftOn: string | null }[];
   students: { id: number; birthDate: string; arrivalDate: string | null }[];
-  events: { studentId: number; date: string; kind: AttendanceKind; hours: number; justified: boolean; deroga: string | null }[];
+  events: { studentId: number; date: string; kind: AttendanceKind; hours: number; justified: boolean; deroga: string | null; derogaDecidedOn: string | null }[];
   grades: { studentId: number; date: string; subject: string; kind: GradeKind; /** Only when loading one student. */ raw: string; value: number | null; inAverage: boolean; isConduct: boolean }[];
   /** Final outcomes (`finale`) of years before this one. */
   outcomes: { studentId: number; schoolYear: string; gradeLevel: number; result: OutcomeResult }[];
@@ -72,7 +72,7 @@ export async function loadSchoolRiskData(db: Db, schoolId: number, year: { id: n
   let enrolmentQ = db.selectFrom('enrolment').select(['student_id', 'class_id', 'entered_on', 'left_on']).where('class_id', 'in', classIds);
   let eventQ = db
     .selectFrom('attendance_event')
-    .select(['student_id', 'date', 'kind', 'hours', 'justified', 'deroga'])
+    .select(['student_id', 'date', 'kind', 'hours', 'justified', 'deroga', 'deroga_decided_on'])
     .where('class_id', 'in', classIds)
     .where('date', '<=', asOf);
   let gradeQ = db
@@ -112,7 +112,7 @@ export async function loadSchoolRiskData(db: Db, schoolId: number, year: { id: n
     asOf,
     enrolments: enrolments.map((e) => ({ studentId: e.student_id, classId: e.class_id, enteredOn: e.entered_on, leftOn: e.left_on })),
     students: students.map((s) => ({ id: s.id, birthDate: s.birth_date, arrivalDate: s.arrival_date })),
-    events: events.map((e) => ({ studentId: e.student_id, date: e.date, kind: e.kind, hours: e.hours, justified: e.justified === 1, deroga: e.deroga })),
+    events: events.map((e) => ({ studentId: e.student_id, date: e.date, kind: e.kind, hours: e.hours, justified: e.justified === 1, deroga: e.deroga, derogaDecidedOn: e.deroga_decided_on })),
     grades: grades.map((g) => ({
       studentId: g.student_id, date: g.date, subject: g.subject, kind: g.kind, raw: g.raw ?? '', value: g.value,
       inAverage: g.in_average === 1, isConduct: g.is_conduct === 1,
