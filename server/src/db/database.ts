@@ -32,6 +32,7 @@ export interface Database {
   risk_review: RiskReviewTable;
   compulsory_notice: CompulsoryNoticeTable;
   october_list_export: OctoberListExportTable;
+  risk_tier_change: RiskTierChangeTable;
 }
 
 export interface ProvinceTable {
@@ -399,4 +400,15 @@ export interface OctoberListExportTable {
   students: number;
   exported_at: string;
   exported_by: number;
+}
+
+export interface RiskTierChangeTable {
+  id: Generated<number>;
+  student_id: number;
+  school_year_id: number;
+  class_id: number;
+  from_tier: number;
+  to_tier: number;
+  as_of: string;
+  computed_at: string;
 }

@@ -4,7 +4,7 @@ import { assessStudent } from '@primm/shared/risk/assess-student';
 import type { RiskSettings } from '@primm/shared/risk/settings';
 import type { Insertable } from 'kysely';
 import { findCurrentSchoolYear } from '../db/current-year';
-import type { RiskResultTable } from '../db/database';
+import type { RiskResultTable, RiskTierChangeTable } from '../db/database';
 import type { Db } from '../db/open-database';
 import { buildSchoolInputs, type BuiltInput } from './build-inputs';
 import { findLatestRiskSettings } from './settings-repository';
@@ -78,7 +78,7 @@ async function writeSchool(trx: Db, schoolId: number, settings: RiskSettings): P
   // The stored rows of this school and of its students (a transfer may have left a row elsewhere).
   const existing = await trx
     .selectFrom('risk_result')
-    .select(['id', 'student_id', 'school_id', 'input_hash'])
+    .select(['id', 'student_id', 'school_id', 'input_hash', 'tier'])
     .where('school_year_id', '=', data.schoolYearId)
     .where((eb) =>
       eb.or([
@@ -88,6 +88,8 @@ async function writeSchool(trx: Db, schoolId: number, settings: RiskSettings): P
     )
     .execute();
   const hashes = new Map(existing.map((r) => [r.student_id, r.input_hash]));
+  const previousTier = new Map(existing.map((r) => [r.student_id, r.tier]));
+  const changes: Insertable<RiskTierChangeTable>[] = [];
 
   const now = new Date().toISOString();
   const rows: Insertable<RiskResultTable>[] = [];
@@ -99,6 +101,10 @@ async function writeSchool(trx: Db, schoolId: number, settings: RiskSettings): P
       continue;
     }
     const a = assessStudent(b.input, settings);
+    const before = previousTier.get(b.studentId);
+    if (before !== undefined && before !== a.tier) {
+      changes.push({ student_id: b.studentId, school_year_id: data.schoolYearId, class_id: b.classId, from_tier: before, to_tier: a.tier, as_of: b.input.asOf, computed_at: now });
+    }
     rows.push({
       student_id: b.studentId,
       class_id: b.classId,
@@ -137,6 +143,7 @@ async function writeSchool(trx: Db, schoolId: number, settings: RiskSettings): P
       .execute();
   }
   counts.written += rows.length;
+  for (let i = 0; i < changes.length; i += CHUNK) await trx.insertInto('risk_tier_change').values(changes.slice(i, i + CHUNK)).execute();
 
   // Students who left the school: their result goes (their reviews stay, in risk_review).
   const enrolled = new Set(inputs.map((b) => b.studentId));

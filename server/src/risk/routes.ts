@@ -13,6 +13,7 @@ import { notFound } from '../http/http-error';
 import { assertCanReadClass, assertCanReadSchool, assertCanReadStudent, denied } from '../http/scope';
 import { effectiveTier, insertReview, listStoredRisk, type StoredRisk } from './repository';
 import { sortRiskRows } from './sort-risk-rows';
+import { classTierChanges } from './tier-changes';
 import { assembleStudentRisk } from './student-risk';
 
 const IdParam = z.object({ id: Id });
@@ -28,6 +29,17 @@ export function riskRoutes(db: Db): Router {
     await assertCanReadClass(db, user, id);
     const body: ClassRiskList = { items: sortRiskRows(await listStoredRisk(db, { classId: id }), query).map(toRow) };
     await audit(db, { user, req }, { action: 'class.risk.read', classId: id, studentIds: body.items.map((r) => r.studentId) });
+    res.json(body);
+  });
+
+  router.get('/classes/:id/risk/changes', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
+    const user = userOf(req);
+    const { id } = IdParam.parse(req.params);
+    const { days } = z.object({ days: z.coerce.number().int().min(1).max(60).default(7) }).parse(req.query);
+    if (!(await db.selectFrom('class').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Classe non trovata');
+    await assertCanReadClass(db, user, id);
+    const body = await classTierChanges(db, id, days);
+    await audit(db, { user, req }, { action: 'class.risk.changes.read', classId: id, studentIds: body.items.map((i) => i.studentId) });
     res.json(body);
   });
 

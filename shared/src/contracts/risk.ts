@@ -192,3 +192,15 @@ export const RecomputeSummary = z.object({
   ms: z.number(),
 });
 export type RecomputeSummary = z.infer<typeof RecomputeSummary>;
+
+/** Who moved between tiers in the last days of data (net of back-and-forth), for the teacher's home. */
+export const ClassRiskChanges = z.object({
+  asOf: IsoDate.nullable(),
+  since: IsoDate.nullable(),
+  up: z.number().int(),
+  down: z.number().int(),
+  items: z.array(
+    z.object({ studentId: z.number().int(), lastName: z.string(), firstName: z.string(), fromTier: RiskTier, toTier: RiskTier, asOf: IsoDate }),
+  ),
+});
+export type ClassRiskChanges = z.infer<typeof ClassRiskChanges>;

@@ -41,3 +41,15 @@ test('Student page: when a teacher opens a student, then there is no "Apri un ca
   expect(screen.queryByRole('button', { name: /Apri un caso/ })).not.toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Torna alla classe 3B' })).toHaveAttribute('href', '/classi/101');
 });
+
+test('Home page: when a student of a class moved up a tier in the last week of data, then its card says so with a link to the student', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.docente)));
+
+  renderRoutes(routes, { route: '/' });
+
+  const card3B = (await screen.findByRole('heading', { level: 2, name: 'Classe 3B' })).closest('li')! as HTMLElement;
+  expect(await within(card3B).findByText('Dal 24/03/2026: 1 saliti di livello, 0 scesi.')).toBeInTheDocument();
+  expect(within(card3B).getByText(/salito\/a dal livello 2 al 3/)).toBeInTheDocument();
+  const student = within(card3B).getAllByRole('link').find((a) => a.getAttribute('href')?.startsWith('/studenti/'));
+  expect(student).toBeDefined();
+});

@@ -4,6 +4,7 @@ import { SchoolCodeParam } from '@primm/shared/contracts/schools';
 import {
   RiskListQuery,
   RiskReviewInput,
+  type ClassRiskChanges,
   type ClassRiskList,
   type RiskReview,
   type RiskReviewResult,
@@ -59,6 +60,15 @@ export const riskHandlers = [
     if (!mockData.classes.some((c) => c.id === id.data)) return HttpResponse.json(errorBody('not_found'), { status: 404 });
     const rows = mockRisk.rows.filter((r) => r.classId === id.data).map(withReviews);
     return HttpResponse.json<ClassRiskList>({ items: sortRows(rows, query.data) });
+  }),
+
+  // The class's most at-risk student moved up a tier in the last week of data.
+  http.get('/api/classes/:id/risk/changes', ({ params }) => {
+    const id = Id.safeParse(params.id);
+    if (!id.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
+    const top = mockRisk.rows.filter((r) => r.classId === id.data).sort((a, b) => b.tier - a.tier)[0];
+    const items = top && top.tier > 1 ? [{ studentId: top.studentId, lastName: top.lastName, firstName: top.firstName, fromTier: (top.tier - 1) as 1 | 2, toTier: top.tier, asOf: top.asOf }] : [];
+    return HttpResponse.json<ClassRiskChanges>({ asOf: top?.asOf ?? null, since: top ? '2026-03-24' : null, up: items.length, down: 0, items });
   }),
 
   http.get('/api/schools/:code/risk', ({ params, request }) => {

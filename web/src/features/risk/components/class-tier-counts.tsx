@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { formatNumber } from '../../../lib/format';
 import { useClassRisk } from '../api/get-class-risk';
+import { ClassTierChanges } from './class-tier-changes';
 
 /** A class card's body on the teacher's home: students per effective tier and the way to the list. */
 export function ClassTierCounts({ classId }: { classId: number }) {
@@ -28,6 +29,7 @@ export function ClassTierCounts({ classId }: { classId: number }) {
           ))}
         </dl>
       )}
+      <ClassTierChanges classId={classId} />
       <p>
         <Link to={`/classi/${classId}`}>{t('risk.openList')}</Link>
       </p>
