@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { AggregateQuery, FairnessQuery, type AggregateResult, type FairnessReport } from '@primm/shared/contracts/aggregates';
+import { AggregateQuery, FairnessQuery, TrendQuery, type AggregateResult, type AggregateTrend, type FairnessReport } from '@primm/shared/contracts/aggregates';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
@@ -7,6 +7,7 @@ import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { visibleSchoolIds } from '../http/scope';
 import { fairnessGroups } from './fairness';
+import { computeMonthlyTrend, suppressTrend } from './monthly-trend';
 import { loadStudentFacts } from './student-facts';
 import { tabulate } from './tabulate';
 
@@ -45,6 +46,21 @@ export function aggregateRoutes(db: Db, deps: { minCell: number }): Router {
       labels: (d, v) => (d === 'province' ? provinceName.get(v) ?? v : d === 'school' ? schoolName.get(v) ?? v : v),
     });
     await audit(db, { user, req }, { action: 'aggregates.read', details: { groupBy: query.groupBy, year: year.label } });
+    res.json(body);
+  });
+
+  // Same roles and school scope as /aggregates: a referent sees the months of their schools only.
+  router.get('/aggregates/trend', requireRole('analista', 'admin', 'referente'), async (req, res) => {
+    const user = userOf(req);
+    const query = TrendQuery.parse(req.query);
+    const year = query.year
+      ? await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', query.year).executeTakeFirst()
+      : await findCurrentSchoolYear(db);
+    if (!year) throw new HttpError(404, 'not_found', query.year ? `Nessun dato per l'anno ${query.year}` : 'Nessun dato');
+
+    const counts = await computeMonthlyTrend(db, year, query, await visibleSchoolIds(db, user));
+    const body: AggregateTrend = { year: year.label, threshold: deps.minCell, months: suppressTrend(counts, deps.minCell) };
+    await audit(db, { user, req }, { action: 'aggregates.trend.read', details: { year: year.label } });
     res.json(body);
   });
 

@@ -53,6 +53,7 @@ test('analyst privacy: when random requests are made as analyst, then no persona
     fc.constant('/api/imports'),
     fc.constant('/api/settings/risk'),
     fc.constant('/api/aggregates'),
+    fc.constant('/api/aggregates/trend'),
     fc.constant('/api/fairness'),
   );
   const params = fc.dictionary(

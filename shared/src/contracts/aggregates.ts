@@ -102,3 +102,29 @@ export const FairnessReport = z.object({
   groups: z.array(FairnessGroup),
 });
 export type FairnessReport = z.infer<typeof FairnessReport>;
+
+/** The filters of the aggregates, without grouping or measures: the trend is always by month. */
+export const TrendQuery = AggregateQuery.omit({ groupBy: true, measures: true });
+export type TrendQuery = z.infer<typeof TrendQuery>;
+
+export const TREND_MEASURES = ['students', 'absentOver10', 'absentOver25'] as const;
+export type TrendMeasure = (typeof TREND_MEASURES)[number];
+
+/**
+ * One month of lessons: the students enrolled in it (distinct), and how many of them missed more
+ * than 10 % and more than 25 % of the hours their class held that month. Counts only, suppressed
+ * like every aggregate (`<10`, `n.d.`).
+ */
+export const TrendMonth = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  values: z.object({ students: Cell, absentOver10: Cell, absentOver25: Cell }),
+});
+export type TrendMonth = z.infer<typeof TrendMonth>;
+
+export const AggregateTrend = z.object({
+  year: z.string(),
+  threshold: z.number().int(),
+  /** September → the data's last month, in order. */
+  months: z.array(TrendMonth),
+});
+export type AggregateTrend = z.infer<typeof AggregateTrend>;

@@ -1,4 +1,4 @@
-import type { AggregateQuery, AggregateResult, AggregateRow, Cell, FairnessGroup, FairnessReport, Measure } from '@primm/shared/contracts/aggregates';
+import type { AggregateQuery, AggregateResult, AggregateRow, AggregateTrend, Cell, FairnessGroup, FairnessReport, Measure } from '@primm/shared/contracts/aggregates';
 
 /**
  * Aggregates as the server publishes them for the demo region (2025/26, threshold 10): typed
@@ -137,5 +137,24 @@ export const aFairnessReport = (overrides: Partial<FairnessReport> = {}): Fairne
     fairnessGroup({ dimension: 'sex', group: 'F', students: 2100, shareFlagged: 0.05, shareTier2plus: 0.15, falsePositiveRate: 0.1, falseNegativeRate: 0.25 }),
     fairnessGroup({ dimension: 'sex', group: 'M', students: 2264, shareFlagged: 0.062, shareTier2plus: 0.19, falsePositiveRate: 0.12, falseNegativeRate: 0.2 }),
   ],
+  ...overrides,
+});
+
+/**
+ * The monthly trend of absences for the region, September → January; December's absences over
+ * 25 % are few enough to be `<10`, and its over-10 count `n.d.` (it would give back a small band).
+ */
+export const aTrend = (overrides: Partial<AggregateTrend> = {}): AggregateTrend => ({
+  year: '2025/26',
+  threshold: 10,
+  months: (
+    [
+      ['2025-09', 4310, 120, 15],
+      ['2025-10', 4352, 410, 96],
+      ['2025-11', 4360, 520, 130],
+      ['2025-12', 4358, 'n.d.', '<10'],
+      ['2026-01', 4364, 610, 172],
+    ] as [string, Cell, Cell, Cell][]
+  ).map(([month, students, absentOver10, absentOver25]) => ({ month, values: { students, absentOver10, absentOver25 } })),
   ...overrides,
 });

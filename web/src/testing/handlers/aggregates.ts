@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
-import { AggregateQuery, FairnessQuery, type AggregateResult, type FairnessReport } from '@primm/shared/contracts/aggregates';
+import { AggregateQuery, FairnessQuery, TrendQuery, type AggregateResult, type AggregateTrend, type FairnessReport } from '@primm/shared/contracts/aggregates';
 import type { Role } from '@primm/shared/contracts/auth';
-import { aFairnessReport, anAggregateResult } from '../aggregate-fixtures';
+import { aFairnessReport, anAggregateResult, aTrend } from '../aggregate-fixtures';
 import { errorBody } from '../fixtures';
 import { currentMockSession } from './auth';
 
@@ -20,6 +20,13 @@ export const aggregatesHandlers = [
     const parsed = AggregateQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
     return HttpResponse.json<AggregateResult>(anAggregateResult(parsed.data));
+  }),
+  http.get('/api/aggregates/trend', ({ request }) => {
+    const refusal = refused(['analista', 'admin', 'referente']);
+    if (refusal) return refusal;
+    const parsed = TrendQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
+    return HttpResponse.json<AggregateTrend>(aTrend(parsed.data.year ? { year: parsed.data.year } : {}));
   }),
   http.get('/api/fairness', ({ request }) => {
     const refusal = refused(['analista', 'admin']);

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
 import { drawnSeries, toChartData, type ChartModel } from './chart-model';
@@ -9,8 +9,8 @@ const PALETTE = ['#0066cc', '#b35c00', '#008055', '#7a1fa2', '#c0262d', '#17324d
 
 /**
  * Loaded lazily (recharts is the heaviest dependency). Horizontal bars, so long school names
- * stay readable; one image for assistive technology, labelled with every value (the table view
- * carries the same numbers). Unpublished values are simply not drawn.
+ * stay readable; lines for a trend over months. One image for assistive technology, labelled with
+ * every value (the table view carries the same numbers). Unpublished values are simply not drawn.
  */
 export default function AggregateChart({ model, label }: { model: ChartModel; label: string }) {
   const { i18n } = useTranslation();
@@ -19,6 +19,23 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
   const bars = model.kind === 'stacked' ? 1 : series.length;
   const height = Math.max(160, model.rows.length * (bars * 14 + 18) + 72);
   const tick = (v: number) => (share ? `${formatNumber(v, i18n.language)} %` : formatNumber(v, i18n.language));
+
+  if (model.kind === 'line') {
+    // Months left to right; an unpublished month is a gap in its line, never joined across.
+    return (
+      <div role="img" aria-label={label} className="chart-canvas regional-chart" style={{ height: 280 }}>
+        <LineChart data={toChartData(model)} responsive accessibilityLayer={false} style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#c5c7c9" />
+          <XAxis dataKey="label" tick={{ fill: '#33485c' }} />
+          <YAxis tick={{ fill: '#33485c' }} tickFormatter={tick} allowDecimals={false} />
+          <Legend />
+          {series.map((s, i) => (
+            <Line key={s.key} dataKey={s.key} name={s.label} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      </div>
+    );
+  }
 
   return (
     <div role="img" aria-label={label} className="chart-canvas regional-chart" style={{ height }}>

@@ -17,7 +17,8 @@ export type ModelRow = { key: string; label: string; href?: string; values: Reco
 
 /** What a chart draws and its table shows: the one source of both, and of the CSV. */
 export type ChartModel = {
-  kind: 'bars' | 'stacked';
+  /** `line`: rows are points in time (months), drawn left to right. */
+  kind: 'bars' | 'stacked' | 'line';
   rowHeader: string;
   series: Series[];
   rows: ModelRow[];

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useAggregates } from '../api/get-aggregates';
 import { ChartPanel } from './chart-panel';
+import { MonthlyTrendPanel } from './monthly-trend-panel';
 import { BANDS, countsChart, tierShareChart, TIERS } from './overview-chart-data';
 import { csvFileName, filterParams, type RegionalFilters } from './regional-filters';
 import { QueryState } from './query-state';
 import { useShapeText } from './use-shape-text';
 
-/** The five provinces: students, tier ≥ 2 share, tiers and attendance bands; each province opens its schools. */
+/** The five provinces: students, tier ≥ 2 share, tiers and attendance bands (each province opens its schools); the monthly trend of absences. */
 export function RegionProvinces({ filters }: { filters: RegionalFilters }) {
   const { t } = useTranslation();
   const text = useShapeText(t('regional.dimension.province'));
@@ -32,6 +33,7 @@ export function RegionProvinces({ filters }: { filters: RegionalFilters }) {
           </div>
         )}
       </QueryState>
+      <MonthlyTrendPanel filters={filters} />
     </section>
   );
 }
