@@ -40,7 +40,7 @@ const commands: Record<string, Command> = {
     run: runValidateCommand,
   },
   bench: {
-    summary: 'benchmark: bench import [--rows N] [--json] (importazione di assenze contro la shell sqlite3)',
+    summary: 'benchmark: bench [import|recompute|api|web|all] [--json] (vedi docs/performance.md)',
     run: runBenchCommand,
   },
   backup: {

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { percentile, summarizeRoute, type RouteSummary } from './latency-summary';
+import { ensureRegion } from './region-cache';
+
+export interface ApiBenchResult {
+  students: number;
+  routes: Record<string, RouteSummary & { errors: number; single_ms: number }>;
+  duration_s: number;
+  connections: number;
+  teacher_classes: number;
+  student_ids: number;
+  server_peak_rss_mb: number | null;
+  cache: string;
+  cache_reused: boolean;
+}
+
+interface Fixtures { port: number; school: string; classIds: number[]; studentIds: number[]; cookies: { teacher: string; mediator: string; analyst: string } }
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+const CONNECTIONS = 10;
+const WARMUP_REQUESTS = 5;
+
+/**
+ * Starts the real app on a private copy of the generated region's database (server in a child
+ * process, autocannon here: one core each on a 2-core machine) and loads one route at a time for
+ * `duration` seconds with 10 connections, each request rotating over the ids the user may see.
+ * Every response time is kept (autocannon's histogram has no p95). Before each route, five
+ * requests one at a time warm it up and give its unloaded latency (`single_ms`, the median); they
+ * also wait out what the previous run left in flight (autocannon stops without waiting for it).
+ */
+export async function benchApi(options: { students: number; seed: number; duration: number; cacheDir?: string; log?: (line: string) => void }): Promise<ApiBenchResult> {
+  const log = options.log ?? (() => {});
+  const work = mkdtempSync(join(tmpdir(), 'primm-bench-api-'));
+  let server: ChildProcess | undefined;
+  try {
+    const cached = await ensureRegion({ cacheDir: options.cacheDir ?? join(work, 'cache'), students: options.students, seed: options.seed, log });
+    const db = join(work, 'primm.sqlite');
+    copyFileSync(cached.db, db);
+    server = spawn(process.execPath, ['--import', 'tsx', join(here, 'api-server.ts'), db], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines = createInterface({ input: server.stdout! })[Symbol.asyncIterator]();
+    const first = await lines.next();
+    if (first.done) throw new Error('il server del benchmark non è partito');
+    const f = JSON.parse(first.value) as Fixtures;
+    log(`server su 127.0.0.1:${f.port}: docente con ${f.classIds.length} classi di ${f.school} (${f.studentIds.length} studenti), mediatore, analista`);
+
+    const { teacher, mediator, analyst } = f.cookies;
+    const routes: { name: string; paths: string[]; cookies: string[] }[] = [
+      { name: 'GET /api/classes/:id/risk', paths: f.classIds.map((id) => `/api/classes/${id}/risk`), cookies: [teacher] },
+      // Student pages as the teacher and as the mediator of the school, alternately.
+      { name: 'GET /api/students/:id', paths: f.studentIds.map((id) => `/api/students/${id}`), cookies: [teacher, mediator] },
+      { name: 'GET /api/students/:id/risk', paths: f.studentIds.map((id) => `/api/students/${id}/risk`), cookies: [teacher, mediator] },
+      { name: 'GET /api/aggregates?groupBy=province', paths: ['/api/aggregates?groupBy=province'], cookies: [analyst] },
+      { name: 'GET /api/aggregates?groupBy=province,citizenshipGroup', paths: ['/api/aggregates?groupBy=province,citizenshipGroup'], cookies: [analyst] },
+    ];
+    const results: ApiBenchResult['routes'] = {};
+    for (const route of routes) {
+      const single = await timeOneByOne(f.port, route);
+      log(`${route.name}: da sola ${single} ms; ${options.duration} s, ${CONNECTIONS} connessioni…`);
+      const run = await load(f.port, route, options.duration);
+      results[route.name] = { ...summarizeRoute(run), errors: run.errors, single_ms: single };
+      log(`  ${JSON.stringify(results[route.name])}`);
+    }
+
+    server.kill('SIGTERM');
+    const last = await lines.next();
+    const peak = last.done ? null : (JSON.parse(last.value) as { peak_rss_mb: number }).peak_rss_mb;
+    server = undefined;
+    return {
+      students: options.students,
+      routes: results,
+      duration_s: options.duration,
+      connections: CONNECTIONS,
+      teacher_classes: f.classIds.length,
+      student_ids: f.studentIds.length,
+      server_peak_rss_mb: peak,
+      cache: options.cacheDir ? resolve(options.cacheDir) : '(temporanea, rimossa)',
+      cache_reused: cached.reused,
+    };
+  } finally {
+    server?.kill('SIGKILL');
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function timeOneByOne(port: number, route: { paths: string[]; cookies: string[] }): Promise<number> {
+  const ms: number[] = [];
+  for (let n = 0; n < WARMUP_REQUESTS; n++) {
+    const started = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}${route.paths[n % route.paths.length]!}`, { headers: { cookie: route.cookies[n % route.cookies.length]! } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${res.status} da ${route.paths[n % route.paths.length]!}`);
+    ms.push(performance.now() - started);
+  }
+  return Math.round(percentile(ms.sort((a, b) => a - b), 50) * 10) / 10;
+}
+
+async function load(port: number, route: { paths: string[]; cookies: string[] }, seconds: number) {
+  let i = 0;
+  const latenciesMs: number[] = [];
+  const statuses: number[] = [];
+  const instance = autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+    requests: [{
+      method: 'GET',
+      setupRequest: (req) => {
+        const n = i++;
+        return { ...req, path: route.paths[n % route.paths.length]!, headers: { ...req.headers, cookie: route.cookies[n % route.cookies.length]! } };
+      },
+    }],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    latenciesMs.push(ms);
+    statuses.push(status);
+  });
+  const result = await instance;
+  return { latenciesMs, statuses, seconds: result.duration, errors: result.errors };
+}

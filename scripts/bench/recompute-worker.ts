@@ -1,0 +1,96 @@
+/**
+ * The timed part of `bench recompute` in its own process, so its peak RSS is the recompute's (not
+ * the generator's or the first import's): `node --import tsx recompute-worker.ts DB REGION WORK`.
+ * DB is a private copy of the cached database; REGION the cached region (read only); WORK a
+ * scratch folder. Progress on stderr, one JSON line on stdout.
+ */
+import { cpSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { migrateToLatest } from '../../server/src/db/migrate';
+import { openSqlite } from '../../server/src/db/open-database';
+import { importPaths } from '../../server/src/imports/import-paths';
+import { recomputeAll, recomputeSchool } from '../../server/src/risk/recompute';
+import { appendWeekOfAbsences } from './append-week';
+import { BENCH_PSEUDONYM_KEY, schoolFolders } from './region-cache';
+
+const [dbPath, region, work] = process.argv.slice(2);
+if (!dbPath || !region || !work) throw new Error('uso: recompute-worker.ts DB REGIONE LAVORO');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const seconds = (started: number) => (performance.now() - started) / 1000;
+// CPU seconds of this process: on a shared machine wall time also counts waiting for a core.
+const cpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
+
+const db = openSqlite(dbPath);
+await migrateToLatest(db);
+
+// Full: every result written (none stored), then again with nothing changed (hashes only).
+await db.deleteFrom('risk_result').execute();
+log('ricalcolo completo (nessun risultato presente)…');
+let started = performance.now();
+let cpu = process.cpuUsage();
+const full = await recomputeAll(db, { onProgress: ({ done, total }) => { if (done % 50 === 0 || done === total) log(`  ${done}/${total} scuole`); } });
+const fullSeconds = seconds(started);
+const fullCpu = cpuSeconds(cpu);
+const peakAfterFull = rssMb();
+log('ricalcolo completo senza cambiamenti…');
+started = performance.now();
+cpu = process.cpuUsage();
+const unchanged = await recomputeAll(db);
+const unchangedSeconds = seconds(started);
+const unchangedCpu = cpuSeconds(cpu);
+
+// Incremental: the school with the most students (the worst case for one school) gets a week of
+// new absences in a copy of its folder, which is re-imported alone.
+const schools = schoolFolders(region);
+const biggest = schools
+  .map((dir) => ({ dir, students: readFileSync(join(dir, 'studenti.csv'), 'utf8').split('\n').length - 2 }))
+  .reduce((a, b) => (b.students > a.students ? b : a));
+const copy = join(work, basename(biggest.dir));
+cpSync(biggest.dir, copy, { recursive: true });
+const week = appendWeekOfAbsences(copy);
+const school = await db.selectFrom('school').select('id').where('code', '=', basename(biggest.dir)).executeTakeFirstOrThrow();
+// The stored hashes before the import: put back afterwards, they make recomputeSchool redo
+// exactly the students the import's own recompute rewrote.
+const before = await db.selectFrom('risk_result').select(['id', 'input_hash']).where('school_id', '=', school.id).execute();
+log(`reimportazione di ${basename(biggest.dir)} (${biggest.students} studenti) con ${week.rows} assenze nuove (${week.days.join(', ')})…`);
+started = performance.now();
+const imported = await importPaths(db, [copy], { pseudonymKey: BENCH_PSEUDONYM_KEY, source: 'cli' });
+const importSeconds = seconds(started);
+if (imported.rejected > 0) throw new Error(`righe scartate nella reimportazione: ${JSON.stringify(imported.errors.slice(0, 3))}`);
+
+await db.transaction().execute(async (trx) => {
+  for (const r of before) await trx.updateTable('risk_result').set({ input_hash: r.input_hash }).where('id', '=', r.id).execute();
+});
+log('ricalcolo incrementale della scuola (recomputeSchool, come nell\'importazione)…');
+started = performance.now();
+cpu = process.cpuUsage();
+const incremental = await recomputeSchool(db, school.id);
+const incrementalSeconds = seconds(started);
+const incrementalCpu = cpuSeconds(cpu);
+started = performance.now();
+await recomputeSchool(db, school.id);
+const incrementalUnchangedSeconds = seconds(started);
+await db.destroy();
+
+console.log(JSON.stringify({
+  schools: schools.length,
+  full_s: fullSeconds,
+  full_cpu_s: fullCpu,
+  full_written: full.written,
+  full_students: full.students,
+  full_unchanged_s: unchangedSeconds,
+  full_unchanged_cpu_s: unchangedCpu,
+  full_unchanged_written: unchanged.written,
+  incremental_school: basename(biggest.dir),
+  incremental_school_students: incremental.students,
+  incremental_new_rows: week.rows,
+  incremental_import_s: importSeconds,
+  incremental_import_inserted: imported.inserted,
+  incremental_s: incrementalSeconds,
+  incremental_cpu_s: incrementalCpu,
+  incremental_written: incremental.written,
+  incremental_unchanged_s: incrementalUnchangedSeconds,
+  peak_rss_mb_full: peakAfterFull,
+  peak_rss_mb: rssMb(),
+}));
