@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accessibilityViolations, launchBrowser } from './browser';
+import { describe, expect, test } from 'vitest';
+import { accessibilityViolations } from './browser';
+import { setupDemoApp } from './demo-app';
 import { signIn } from './sign-in';
-import { startApp, type RunningApp } from './start-app';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const demo = setupDemoApp();
 
 describe('regional analysis as the demo analyst', () => {
   test('overview → table view → CSV → drill-down → printable report, never a name, axe on each page', async () => {
-    const page = await signIn(browser, app.url, 'analista@demo.primm.it');
+    const page = await signIn(demo.browser, demo.app.url, 'analista@demo.primm.it');
 
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Analisi regionale' }).click();
     await page.getByRole('heading', { level: 1, name: 'Analisi regionale' }).waitFor();

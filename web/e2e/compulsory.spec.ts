@@ -1,29 +1,18 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { generateRegion } from '../../scripts/gen/generate-region';
 import { DEMO_REGION } from '../../server/src/demo/load-demo';
-import { accessibilityViolations, launchBrowser } from './browser';
+import { accessibilityViolations } from './browser';
+import { setupDemoApp } from './demo-app';
 import { signIn } from './sign-in';
-import { startApp, type RunningApp } from './start-app';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const demo = setupDemoApp();
 
 describe('compulsory education as the demo referent', () => {
   test('a student passes 15 days → the family notice is recorded → new register data shows no return → the report to the mayor is printed', async () => {
-    const page = await signIn(browser, app.url, 'referente@demo.primm.it');
+    const page = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it');
 
     // The deadline view lists the family to notify (the demo data reach 31/03/2026).
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Scadenze' }).click();
@@ -45,7 +34,7 @@ describe('compulsory education as the demo referent', () => {
 
     // The register's next export: the same school (same seed), plus three unjustified days away
     // around the Easter holidays (02–07/04): no return within the 7 days after the notice.
-    const me = (await (await page.request.get(`${app.url}/api/me`)).json()) as { schools: { code: string }[] };
+    const me = (await (await page.request.get(`${demo.app.url}/api/me`)).json()) as { schools: { code: string }[] };
     const dir = mkdtempSync(join(tmpdir(), 'primm-e2e-export-'));
     await generateRegion({ ...DEMO_REGION, outDir: dir });
     const school = join(dir, me.schools[0]!.code);

@@ -1,28 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accessibilityViolations, launchBrowser } from './browser';
+import { describe, expect, test } from 'vitest';
+import { accessibilityViolations } from './browser';
+import { setupDemoApp } from './demo-app';
 import { signIn as signInAt } from './sign-in';
-import { startApp, type RunningApp } from './start-app';
 
-let app: RunningApp;
-let browser: Browser;
+const demo = setupDemoApp();
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const signIn = (email: string) => signInAt(browser, app.url, email);
+const signIn = (email: string) => signInAt(demo.browser, demo.app.url, email);
 
 describe('demo region in the browser', () => {
   test('when an anonymous user opens the app, then the login page lists the demo accounts, without a11y violations', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await demo.browser.newContext()).newPage();
 
-    await page.goto(`${app.url}/scuole`);
+    await page.goto(`${demo.app.url}/scuole`);
 
     await page.getByRole('heading', { name: 'Accedi con il tuo account' }).waitFor();
     expect(page.url()).toContain('/accesso?next=');
@@ -67,7 +56,7 @@ describe('demo region in the browser', () => {
   test('when the analyst signs in, then no class or student is reachable', async () => {
     const page = await signIn('analista@demo.primm.it');
 
-    const res = await page.request.get(`${app.url}/api/classes/1/students`);
+    const res = await page.request.get(`${demo.app.url}/api/classes/1/students`);
 
     expect(res.status()).toBe(403);
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Scuole' }).click();

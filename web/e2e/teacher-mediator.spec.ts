@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accessibilityViolations, launchBrowser } from './browser';
+import { describe, expect, test } from 'vitest';
+import { accessibilityViolations } from './browser';
+import { setupDemoApp } from './demo-app';
 import { signIn } from './sign-in';
-import { startApp, type RunningApp } from './start-app';
 
-let app: RunningApp;
-let browser: Browser;
+const demo = setupDemoApp();
 let flaggedStudent = '';
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 describe('teacher and mediator journeys', () => {
   test('when the teacher opens a class, sorts by tier, opens a student and flags them, then the flag is recorded', async () => {
-    const page = await signIn(browser, app.url, 'docente@demo.primm.it');
+    const page = await signIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
 
     await page.getByRole('heading', { level: 1, name: 'Le mie classi' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -50,7 +39,7 @@ describe('teacher and mediator journeys', () => {
   });
 
   test('when the mediator opens a case from that flag and logs a reorientation with a follow-up, then the caseload shows it', async () => {
-    const page = await signIn(browser, app.url, 'mediatore@demo.primm.it');
+    const page = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
 
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'I miei casi' }).click();
     await page.getByRole('heading', { level: 1, name: 'I miei casi' }).waitFor();
