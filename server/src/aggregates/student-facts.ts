@@ -43,7 +43,8 @@ export async function loadStudentFacts(db: Db, year: { id: number; label: string
     .select([
       'e.student_id', 'e.entered_on', 'e.id as enrolment_id', 'e.exit_reason', 'e.left_on',
       'sc.province_code', 'sc.code as school_code', 'sc.name as school_name', 'sc.level', 'c.grade_level', 'c.track',
-      'st.sex', 'st.citizenship', 'st.born_in_italy', 'st.arrival_date', 'r.tier', 'r.indicators',
+      'st.sex', 'st.citizenship', 'st.born_in_italy', 'st.arrival_date', 'r.tier',
+      'r.attendance_rate', 'r.projected_absence', 'r.failing_subjects', 'r.age_grade_delay',
     ]);
   if (filters.province) q = q.where('sc.province_code', '=', filters.province);
   if (filters.school) q = q.where('sc.code', '=', filters.school);
@@ -67,8 +68,6 @@ export async function loadStudentFacts(db: Db, year: { id: number; label: string
   for (const [id, r] of latest) {
     const group = citizenshipGroupOf(r.citizenship, r.born_in_italy === 1, r.arrival_date, naiSince);
     if (filters.citizenshipGroup && group !== filters.citizenshipGroup) continue;
-    const indicators = r.indicators ? (JSON.parse(r.indicators) as { key: string; value: number | null }[]) : [];
-    const value = (k: string) => indicators.find((i) => i.key === k)?.value ?? null;
     const myActions = actions.get(id) ?? [];
     const reorientations = myActions.filter((a) => a.destination !== null);
     out.push({
@@ -82,10 +81,10 @@ export async function loadStudentFacts(db: Db, year: { id: number; label: string
       citizenshipGroup: group,
       sex: r.sex,
       tier: r.tier === null ? null : (overrides.get(id) ?? r.tier),
-      attendanceRate: value('attendance_rate'),
-      projectedAbsence: value('absence_projection'),
-      failingSubjects: value('failing_subjects'),
-      ageGradeDelay: value('age_grade_delay'),
+      attendanceRate: r.attendance_rate,
+      projectedAbsence: r.projected_absence,
+      failingSubjects: r.failing_subjects,
+      ageGradeDelay: r.age_grade_delay,
       flagged: flags.has(id),
       exitReason: r.left_on !== null ? r.exit_reason : null,
       openCase: (cases.get(id) ?? []).some((c) => c.status !== 'closed'),
@@ -123,7 +122,9 @@ async function casesOf(db: Db, ids: number[]) {
   const out = new Map<number, { status: string; outcome: string | null }[]>();
   if (ids.length === 0) return out;
   for (const c of await db.selectFrom('support_case').select(['student_id', 'status', 'outcome']).execute()) {
-    out.set(c.student_id, [...(out.get(c.student_id) ?? []), c]);
+    const list = out.get(c.student_id);
+    if (list) list.push(c);
+    else out.set(c.student_id, [c]);
   }
   return out;
 }
@@ -132,6 +133,10 @@ async function actionsOf(db: Db, ids: number[]) {
   const out = new Map<number, { type: string; destination: string | null; arrived: number | null }[]>();
   if (ids.length === 0) return out;
   const rows = await db.selectFrom('case_action as a').innerJoin('support_case as c', 'c.id', 'a.case_id').select(['c.student_id', 'a.type', 'a.destination', 'a.arrived']).execute();
-  for (const a of rows) out.set(a.student_id, [...(out.get(a.student_id) ?? []), a]);
+  for (const a of rows) {
+    const list = out.get(a.student_id);
+    if (list) list.push(a);
+    else out.set(a.student_id, [a]);
+  }
   return out;
 }

@@ -61,7 +61,9 @@ export function tabulate(
   for (const s of facts) {
     const key = groupBy.map((d) => dimValue(s, d));
     const id = `row:${key.join('|')}`;
-    groups.set(id, { key, facts: [...(groups.get(id)?.facts ?? []), s] });
+    const group = groups.get(id);
+    if (group) group.facts.push(s);
+    else groups.set(id, { key, facts: [s] });
   }
   const sortedRows = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
   for (const [id, g] of sortedRows) records.push({ id, values: count(g.facts) });
@@ -70,7 +72,12 @@ export function tabulate(
   if (groupBy.length === 2) {
     groupBy.forEach((d, i) => {
       const byValue = new Map<string, StudentFacts[]>();
-      for (const s of facts) byValue.set(dimValue(s, d), [...(byValue.get(dimValue(s, d)) ?? []), s]);
+      for (const s of facts) {
+        const v = dimValue(s, d);
+        const list = byValue.get(v);
+        if (list) list.push(s);
+        else byValue.set(v, [s]);
+      }
       const ids = new Map<string, string>();
       for (const [v, subset] of [...byValue].sort(([a], [b]) => a.localeCompare(b))) {
         const id = `margin:${i}:${v}`;

@@ -29,9 +29,9 @@ export async function computeSchoolCompulsory(
   if (!data) return [];
   const notices = await db.selectFrom('compulsory_notice').selectAll().where('school_id', '=', schoolId).where('school_year_id', '=', year.id)
     .$if(options.studentId !== undefined, (q) => q.where('student_id', '=', options.studentId!)).orderBy('triggered_on').execute();
-  const projections = await db.selectFrom('risk_result').select(['student_id', 'indicators']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id)
+  const projections = await db.selectFrom('risk_result').select(['student_id', 'projected_absence']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id)
     .$if(options.studentId !== undefined, (q) => q.where('student_id', '=', options.studentId!)).execute();
-  const projected = new Map(projections.map((p) => [p.student_id, (JSON.parse(p.indicators) as { key: string; value: number | null }[]).find((i) => i.key === 'absence_projection')?.value ?? null]));
+  const projected = new Map(projections.map((p) => [p.student_id, p.projected_absence]));
   const classById = new Map(data.classes.map((c) => [c.id, c]));
   const calendar = { lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures };
   const daysByClass = new Map(data.classes.map((c) => [c.id, lessonDays({ ...calendar, timetable: c.timetable })]));

@@ -360,6 +360,10 @@ export interface RiskResultTable {
   reasons: string;
   tier_explanation: string;
   input_hash: string;
+  attendance_rate: number | null;
+  projected_absence: number | null;
+  failing_subjects: number | null;
+  age_grade_delay: number | null;
   computed_at: string;
 }
 

@@ -13,7 +13,7 @@ import { findLatestRiskSettings } from './settings-repository';
  * Bump when the engine in shared/src/risk changes what it computes from the same input: the
  * input hash then changes and the next recompute rewrites every result.
  */
-const ENGINE_VERSION = 1;
+const ENGINE_VERSION = 2; // 2: the aggregates' indicator values are also stored as columns
 const CHUNK = 200; // rows per insert: 14 columns × 200 stays far below SQLite's variable limit
 
 type Summary = RecomputeSummary;
@@ -119,6 +119,7 @@ async function writeSchool(trx: Db, schoolId: number, settings: RiskSettings): P
       tier_explanation: a.tierExplanation,
       input_hash: hash,
       computed_at: now,
+      ...indicatorColumns(a.indicators),
     });
   }
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -137,6 +138,10 @@ async function writeSchool(trx: Db, schoolId: number, settings: RiskSettings): P
           reasons: eb.ref('excluded.reasons'),
           tier_explanation: eb.ref('excluded.tier_explanation'),
           input_hash: eb.ref('excluded.input_hash'),
+          attendance_rate: eb.ref('excluded.attendance_rate'),
+          projected_absence: eb.ref('excluded.projected_absence'),
+          failing_subjects: eb.ref('excluded.failing_subjects'),
+          age_grade_delay: eb.ref('excluded.age_grade_delay'),
           computed_at: eb.ref('excluded.computed_at'),
         })),
       )
@@ -153,4 +158,15 @@ async function writeSchool(trx: Db, schoolId: number, settings: RiskSettings): P
   }
   counts.written += gone.length;
   return counts;
+}
+
+/** The values the aggregates count by (migration 0007), taken from the assessment's indicators. */
+function indicatorColumns(indicators: { key: string; value: number | null }[]) {
+  const value = (key: string) => indicators.find((i) => i.key === key)?.value ?? null;
+  return {
+    attendance_rate: value('attendance_rate'),
+    projected_absence: value('absence_projection'),
+    failing_subjects: value('failing_subjects'),
+    age_grade_delay: value('age_grade_delay'),
+  };
 }

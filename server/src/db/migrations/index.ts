@@ -5,6 +5,7 @@ import * as m0003 from './0003-year-summary';
 import * as m0004 from './0004-risk';
 import * as m0005 from './0005-compulsory';
 import * as m0006 from './0006-risk-changes';
+import * as m0007 from './0007-risk-columns';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-risk': m0004,
   '0005-compulsory': m0005,
   '0006-risk-changes': m0006,
+  '0007-risk-columns': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
