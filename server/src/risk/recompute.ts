@@ -13,7 +13,7 @@ import { findLatestRiskSettings } from './settings-repository';
  * Bump when the engine in shared/src/risk changes what it computes from the same input: the
  * input hash then changes and the next recompute rewrites every result.
  */
-const ENGINE_VERSION = 2; // 2: the aggregates' indicator values are also stored as columns
+const ENGINE_VERSION = 1;
 const CHUNK = 200; // rows per insert: 14 columns × 200 stays far below SQLite's variable limit
 
 type Summary = RecomputeSummary;
