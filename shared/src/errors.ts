@@ -9,6 +9,7 @@ export const ErrorCode = z.enum([
   'conflict',
   'payload_too_large',
   'rate_limited',
+  'unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -33,6 +33,10 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
     const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return { status: 400, body: { error: { code: 'validation_failed', message: 'Richiesta non valida', details } } };
   }
+  // The database cannot take writes (disk full, read-only file or server): the service says so
+  // and stays up for what it can still do, instead of a bare 500.
+  const storage = storageProblem(err);
+  if (storage) return { status: 503, body: { error: { code: 'unavailable', message: storage } } };
   // express.json() reports bodies that are too large or not JSON with a status of its own.
   const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
   if (status === 413) {
@@ -42,6 +46,14 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
     return { status, body: { error: { code: 'validation_failed', message: 'Corpo della richiesta non leggibile' } } };
   }
   return { status: 500, body: { error: { code: 'internal', message: 'Errore interno del server' } } };
+}
+
+/** SQLite (`SQLITE_FULL`, `SQLITE_READONLY…`) and PostgreSQL (53100 disk full, 25006 read-only) codes. */
+function storageProblem(err: unknown): string | undefined {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  if (code === 'SQLITE_FULL' || code === '53100') return 'Spazio su disco esaurito: i dati non possono essere salvati. Avvisate l’amministratore.';
+  if (code.startsWith('SQLITE_READONLY') || code === '25006') return 'Il database è in sola lettura: i dati non possono essere salvati. Avvisate l’amministratore.';
+  return undefined;
 }
 
 /** Unknown `/api/*` paths answer in the envelope too, not with express's HTML page. */

@@ -1,0 +1,40 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import request from 'supertest';
+import { expect, test, vi } from 'vitest';
+import { createApp } from '../app';
+import type { Database } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { openSqlite } from '../db/open-database';
+import { ensureReferenceData } from '../reference/load-reference';
+import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
+import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
+import { onPostgres, testConfig } from '../testing/test-db';
+
+test.skipIf(onPostgres)('storage faults: when the database file becomes read-only, then writes answer 503 with a clear message and the server stays up', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'primm-ro-')), 'primm.sqlite');
+  const writable = openSqlite(path);
+  await migrateToLatest(writable);
+  await ensureReferenceData(writable);
+  const school = await aSchool(writable);
+  const cls = await aClass(writable, school.id);
+  const student = await aStudent(writable);
+  await anEnrolment(writable, student.id, cls.id);
+  const teacher = await aUser(writable, 'docente', { classIds: [cls.id] });
+  const session = await authAs(writable, teacher);
+  await writable.destroy();
+  const readOnly = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path, { readonly: true }) }) });
+  const app = createApp({ db: readOnly, config: testConfig });
+  const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+
+  const write = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(session).send({ reasonCode: 'assenze', reason: 'assenze ripetute' });
+  const health = await request(app).get('/api/health');
+
+  expect(write.status).toBe(503);
+  expect(write.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/sola lettura/) } });
+  expect(health.status).toBe(200);
+  log.mockRestore();
+});
