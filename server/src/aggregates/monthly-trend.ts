@@ -5,7 +5,7 @@ import type { Db } from '../db/open-database';
 import { parseTimetable } from '../classes/timetable';
 import { lessonDays } from '../risk/lesson-calendar';
 import { findDataAsOf } from '../risk/load-school-data';
-import { citizenshipGroupOf } from './student-facts';
+import { citizenshipGroupOf, naiSinceOf } from './student-facts';
 
 export interface MonthCounts {
   month: string;
@@ -14,7 +14,6 @@ export interface MonthCounts {
   absentOver25: number;
 }
 
-const NAI_YEARS = 2; // as in student-facts: newly arrived = in Italy for less than two years
 const monthOf = (iso: string) => iso.slice(0, 7);
 const lastDayOf = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -49,7 +48,7 @@ export async function computeMonthlyTrend(db: Db, year: { id: number; label: str
   if (onlySchoolIds !== null) schoolQ = schoolQ.where('school.id', 'in', onlySchoolIds.length ? onlySchoolIds : [-1]);
   const schools = await schoolQ.execute();
 
-  const naiSince = `${Number(year.label.slice(0, 4)) - NAI_YEARS}-09-01`;
+  const naiSince = naiSinceOf(year.label);
   // month → student → hours held / absent (summed over stays and schools)
   const byMonth = new Map<string, Map<number, { held: number; absent: number }>>();
   let lastMonth: string | null = null;

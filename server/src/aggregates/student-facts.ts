@@ -28,6 +28,9 @@ export interface StudentFacts {
 
 const NAI_YEARS = 2; // newly arrived: in Italy for less than two years (GLOSSARY, NAI)
 
+/** Arrivals from this day on count as newly arrived in the school year `label` (`2025/26`). */
+export const naiSinceOf = (label: string) => `${Number(label.slice(0, 4)) - NAI_YEARS}-09-01`;
+
 /**
  * The students enrolled at any time in the year, each once, in the class of their latest stay,
  * with their stored risk result (effective tier: the latest override wins) and case history.
@@ -62,7 +65,7 @@ export async function loadStudentFacts(db: Db, year: { id: number; label: string
   }
   const ids = [...latest.keys()];
   const [overrides, flags, cases, actions] = await Promise.all([latestOverrides(db, year.id), idsWith(db, 'flag', ids), casesOf(db, ids), actionsOf(db, ids)]);
-  const naiSince = `${Number(year.label.slice(0, 4)) - NAI_YEARS}-09-01`;
+  const naiSince = naiSinceOf(year.label);
 
   const out: StudentFacts[] = [];
   for (const [id, r] of latest) {

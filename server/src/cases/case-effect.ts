@@ -1,4 +1,6 @@
+import { addDays } from '@primm/shared/compulsory/dates';
 import type { CaseEffect } from '@primm/shared/contracts/cases';
+import { mondayOf } from '../risk/lesson-calendar';
 
 interface Week {
   weekStart: string;
@@ -45,13 +47,4 @@ function rate(weeks: Week[]): number | null {
 
 function mean(values: number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function mondayOf(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return addDays(iso, -((d.getUTCDay() + 6) % 7));
 }

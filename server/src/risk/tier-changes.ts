@@ -1,7 +1,6 @@
+import { addDays } from '@primm/shared/compulsory/dates';
 import type { ClassRiskChanges, RiskTier } from '@primm/shared/contracts/risk';
 import type { Db } from '../db/open-database';
-
-const DAY_MS = 86_400_000;
 
 /**
  * Net tier moves of a class's students in the `days` before the class's latest data day: a student
@@ -11,7 +10,7 @@ export async function classTierChanges(db: Db, classId: number, days: number): P
   const latest = await db.selectFrom('risk_result').select(({ fn }) => fn.max<string>('as_of').as('as_of')).where('class_id', '=', classId).executeTakeFirst();
   const asOf = latest?.as_of ?? null;
   if (!asOf) return { asOf: null, since: null, up: 0, down: 0, items: [] };
-  const since = new Date(Date.parse(`${asOf}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+  const since = addDays(asOf, -days);
   const rows = await db
     .selectFrom('risk_tier_change as c')
     .innerJoin('student as s', 's.id', 'c.student_id')
