@@ -25,14 +25,15 @@ export interface Fields {
  * Runs `handle` on each record of `dir/fileName`, tallying what it returns and turning RowErrors
  * into rejected rows with file, line and column. Returns false when the file could not be read
  * at all (missing, or without the required columns), which is reported once. The handler may
- * answer synchronously: millions of event rows should not cost a promise each.
+ * answer synchronously: millions of event rows should not cost a promise each; it answers null
+ * when the row's change is counted later, by the writer that stores it in bulk.
  */
 export async function forEachRecord(
   ctx: ImportContext,
   dir: string,
   fileName: string,
   requiredColumns: readonly string[],
-  handle: (fields: Fields, line: number) => RowChange | Promise<RowChange>,
+  handle: (fields: Fields, line: number) => RowChange | null | Promise<RowChange | null>,
   options: { file?: string; path?: string } = {},
 ): Promise<boolean> {
   const path = options.path ?? join(dir, fileName);
@@ -63,8 +64,9 @@ export async function forEachRecord(
     for (const row of rows) {
       values = row.fields;
       try {
-        const change = handle(fields, row.line);
-        tally(ctx, change instanceof Promise ? await change : change);
+        const answer = handle(fields, row.line);
+        const change = answer instanceof Promise ? await answer : answer;
+        if (change !== null) tally(ctx, change); // null: the writer tallies it (BulkUpsert)
       } catch (err) {
         if (err instanceof SkipRow) continue;
         if (!(err instanceof RowError)) throw err;

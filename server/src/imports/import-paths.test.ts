@@ -2,6 +2,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { checkCharacter } from '@primm/shared/codice-fiscale';
 import { repoRoot } from '../config';
 import { createTestDb } from '../testing/test-db';
 import { importPaths } from './import-paths';
@@ -75,6 +76,26 @@ describe('importPaths', () => {
     expect(summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 25 });
     expect(await db.selectFrom('grade').select(['raw', 'value']).where('subject', '=', 'MATEMATICA').where('kind', '=', 'scritto').orderBy('date').execute())
       .toEqual([{ raw: '7-', value: 6.75 }, { raw: 'NC', value: null }]);
+  });
+
+  test('when a new student has two lines (left and re-entered), then one student with two enrolments, and a re-import changes nothing', async () => {
+    const db = await createTestDb();
+    const dir = copyFixture();
+    const cf = `VRDLRA09A41A271${checkCharacter('VRDLRA09A41A271')}`;
+    appendFileSync(join(dir, 'ANPS03000E', 'studenti.csv'), [
+      `${cf};Verdi;Laura;F;01/01/2009;ANCONA;Italia;S;;;042002;3A;15/09/2025;31/10/2025;ritirato`,
+      `${cf};Verdi;Laura;F;01/01/2009;ANCONA;Italia;S;;;042002;3A;10/11/2025;;`,
+      '',
+    ].join('\n'));
+
+    const summary = await importPaths(db, [dir], options);
+
+    expect(summary).toMatchObject({ inserted: 28, rejected: 0 });
+    const students = await db.selectFrom('student').select(['id', 'residence_istat']).where('last_name', '=', 'Verdi').execute();
+    expect(students).toEqual([{ id: expect.any(Number), residence_istat: '042002' }]);
+    expect(await db.selectFrom('enrolment').select(['entered_on', 'left_on']).where('student_id', '=', students[0]!.id).orderBy('entered_on').execute())
+      .toEqual([{ entered_on: '2025-09-15', left_on: '2025-10-31' }, { entered_on: '2025-11-10', left_on: null }]);
+    expect((await importPaths(db, [dir], options))).toMatchObject({ inserted: 0, updated: 0, unchanged: 28 });
   });
 
   test('when rows are wrong, then each is rejected with file, line, column and an Italian reason, and the good rows are kept', async () => {

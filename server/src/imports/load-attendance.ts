@@ -1,9 +1,9 @@
 import { RowError, forEachRecord } from './csv-file';
 import type { ImportContext } from './import-context';
 import { parseDate, parseDecimal, parseYesNo, weekdayIndex } from './parse-values';
-import { classIdsOf, resolveStudentDay } from './resolve-student-day';
+import { resolveStudentDay } from './resolve-student-day';
 import { lessonHoursOn, type SchoolState } from './school-state';
-import { RowSync, type Row } from './sync-rows';
+import { BulkUpsert } from './bulk-upsert';
 
 const KINDS: Record<string, string> = {
   assenza: 'assenza',
@@ -33,15 +33,8 @@ function weekdayOf(date: string): number {
 
 /** assenze.csv: whole-day absences, late entries and early exits, in lesson hours missed. */
 export async function loadAttendance(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
-  const classIds = classIdsOf(state);
-  const existing = classIds.length === 0 ? [] : await ctx.trx
-    .selectFrom('attendance_event')
-    .select(['student_id', 'date', 'kind', 'class_id', 'hours', 'justified', 'deroga', 'deroga_decided_on'])
-    .where('class_id', 'in', classIds)
-    .execute();
-  const sync = new RowSync(
+  const sync = new BulkUpsert(
     ctx, 'attendance_event', ['student_id', 'date', 'kind'], ['class_id', 'hours', 'justified', 'deroga', 'deroga_decided_on'],
-    new Map(existing.map((e) => [`${e.student_id}|${e.date}|${e.kind}`, { ...e } as Row])),
   );
   const classById = new Map([...state.classes.values()].map((c) => [c.id, c]));
 

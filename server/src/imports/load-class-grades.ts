@@ -6,7 +6,8 @@ import { MAX_MATCHES, type ImportContext, type StudentMatch } from './import-con
 import { gradeFields } from './load-grades';
 import { parseDate } from './parse-values';
 import { schoolYearOf, type SchoolState } from './school-state';
-import { RowSync, type Row } from './sync-rows';
+import { BulkUpsert } from './bulk-upsert';
+import type { Row } from './sync-rows';
 
 /** `voti-1A-MATEMATICA.csv`, `voti-3B-LINGUA_INGLESE.csv`: class, then subject. */
 export const CLASS_GRADES_FILE = /^voti-([0-9][A-Za-z0-9]*)-(.+)\.csv$/i;
@@ -27,13 +28,8 @@ export async function loadClassGrades(ctx: ImportContext, dir: string, state: Sc
   const byName = await studentsOfSchool(ctx, state.schoolId);
   const classes = await ctx.trx.selectFrom('class').innerJoin('school_year', 'school_year.id', 'class.school_year_id')
     .select(['class.id', 'class.name', 'school_year.label']).where('school_id', '=', state.schoolId).execute();
-  const classIds = classes.map((c) => c.id);
-  const existing = classIds.length === 0 ? [] : await ctx.trx.selectFrom('grade')
-    .select(['student_id', 'date', 'subject', 'kind', 'class_id', 'raw', 'value', 'in_average', 'judgement'])
-    .where('class_id', 'in', classIds).execute();
-  const sync = new RowSync(
+  const sync = new BulkUpsert(
     ctx, 'grade', ['student_id', 'date', 'subject', 'kind'], ['class_id', 'raw', 'value', 'in_average', 'judgement'],
-    new Map(existing.map((g) => [`${g.student_id}|${g.date}|${g.subject}|${g.kind}`, { ...g } as Row])),
   );
 
   for (const name of files) {

@@ -1,9 +1,10 @@
 import { parseGrade } from '@primm/shared/grades/parse-grade';
 import { RowError, forEachRecord } from './csv-file';
 import type { ImportContext } from './import-context';
-import { classIdsOf, resolveStudentDay } from './resolve-student-day';
+import { resolveStudentDay } from './resolve-student-day';
 import type { SchoolState } from './school-state';
-import { RowSync, type Row } from './sync-rows';
+import { BulkUpsert } from './bulk-upsert';
+import type { Row } from './sync-rows';
 
 const KINDS: Record<string, string> = {
   scritto: 'scritto',
@@ -19,15 +20,8 @@ const CONDUCT = /^(COMPORTAMENTO|CONDOTTA)$/;
 
 /** voti.csv: grades in Italian notation, conduct and religion judgements. */
 export async function loadGrades(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
-  const classIds = classIdsOf(state);
-  const existing = classIds.length === 0 ? [] : await ctx.trx
-    .selectFrom('grade')
-    .select(['student_id', 'date', 'subject', 'kind', 'class_id', 'raw', 'value', 'in_average', 'judgement'])
-    .where('class_id', 'in', classIds)
-    .execute();
-  const sync = new RowSync(
+  const sync = new BulkUpsert(
     ctx, 'grade', ['student_id', 'date', 'subject', 'kind'], ['class_id', 'raw', 'value', 'in_average', 'judgement'],
-    new Map(existing.map((g) => [`${g.student_id}|${g.date}|${g.subject}|${g.kind}`, { ...g } as Row])),
   );
 
   await forEachRecord(ctx, dir, 'voti.csv', ['Codice fiscale', 'Data', 'Materia', 'Voto'], (f) => {

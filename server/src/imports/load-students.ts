@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
 import { RowError, forEachRecord } from './csv-file';
-import { combine, type ImportContext, type RowChange } from './import-context';
+import { combine, tally, type ImportContext, type RowChange } from './import-context';
 import { parseDate, parseYesNo } from './parse-values';
 import { pseudonymize } from './pseudonym';
 import { schoolYearOf, type SchoolState } from './school-state';
@@ -45,12 +44,12 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
     const all = await ctx.trx.selectFrom('student').select(['id', 'pseudonym']).execute();
     ctx.studentIds = new Map(all.map((r) => [r.pseudonym, r.id]));
   }
-  const studentIds = ctx.studentIds;
+  const writer = new StudentWriter(ctx, known, ctx.studentIds, enrolments, state);
 
   await forEachRecord(
     ctx, dir, 'studenti.csv',
     ['Codice fiscale', 'Cognome', 'Nome', 'Sesso', 'Data di nascita', 'Cittadinanza', 'Classe', 'Data ingresso'],
-    async (f) => {
+    (f) => {
       const cf = f.required('Codice fiscale').toUpperCase();
       if (!isValidCodiceFiscale(cf)) throw new RowError('Codice fiscale', 'codice fiscale non valido (carattere di controllo errato o formato sbagliato)');
       const student = parseStudent(f);
@@ -71,19 +70,90 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
       const cls = yearId === undefined ? undefined : state.classes.get(`${yearId}|${className}`);
       if (!cls) throw new RowError('Classe', `classe ${className} dell'anno ${yearLabel} assente da classi.csv`);
 
-      const pseudonym = pseudonymize(cf, ctx.pseudonymKey);
-      const { id: studentId, change: studentChange } = await upsertStudent(ctx, pseudonym, student, known, studentIds);
-      state.students.set(pseudonym, studentId);
-      const enrolmentChange = await enrolments.put({
-        student_id: studentId, class_id: cls.id, entered_on: enteredOn, left_on: leftOn, exit_reason: exitReason,
+      return writer.add({
+        pseudonym: pseudonymize(cf, ctx.pseudonymKey),
+        student,
+        enrolment: { class_id: cls.id, entered_on: enteredOn, left_on: leftOn, exit_reason: exitReason },
       });
-      const stays = state.enrolments.get(studentId) ?? [];
-      stays.push({ classId: cls.id, enteredOn, leftOn });
-      state.enrolments.set(studentId, stays);
-      return combine(studentChange, enrolmentChange);
     },
   );
+  await writer.flush();
   await enrolments.flush();
+}
+
+interface StudentLine {
+  pseudonym: string;
+  student: Row;
+  enrolment: { class_id: number; entered_on: string; left_on: string | null; exit_reason: string | null };
+}
+
+/**
+ * Writes the students and enrolments of studenti.csv a few hundred lines at a time: the new
+ * students of a batch are one INSERT (a school brings thousands; one statement each was most of
+ * the cost of this file), then each line's enrolment is written with the id it got. A line's
+ * change (student and enrolment together) is tallied when its batch is written.
+ */
+class StudentWriter {
+  private lines: StudentLine[] = [];
+
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly known: Map<string, Row>,
+    private readonly studentIds: Map<string, number>,
+    private readonly enrolments: RowSync,
+    private readonly state: SchoolState,
+  ) {}
+
+  add(line: StudentLine): null | Promise<null> {
+    this.lines.push(line);
+    return this.lines.length >= 500 ? this.flush().then(() => null) : null;
+  }
+
+  async flush(): Promise<void> {
+    const lines = this.lines;
+    this.lines = [];
+    const fresh = new Map<string, Row>();
+    const studentChanges: RowChange[] = [];
+    for (const { pseudonym, student } of lines) {
+      const pending = fresh.get(pseudonym);
+      if (pending) {
+        // The same new student on a second line (a change of class): the later line wins.
+        const changed = STUDENT_FIELDS.filter((k) => (pending[k] ?? null) !== (student[k] ?? null));
+        for (const k of changed) pending[k] = student[k] ?? null;
+        studentChanges.push(changed.length === 0 ? 'unchanged' : 'updated');
+      } else if (this.known.has(pseudonym) || this.studentIds.has(pseudonym)) {
+        studentChanges.push(await updateStudent(this.ctx, pseudonym, student, this.known));
+      } else {
+        fresh.set(pseudonym, { ...student });
+        studentChanges.push('inserted');
+      }
+    }
+    await this.insertStudents(fresh);
+    for (const [i, { pseudonym, enrolment }] of lines.entries()) {
+      const studentId = this.studentIds.get(pseudonym)!;
+      this.state.students.set(pseudonym, studentId);
+      const enrolmentChange = await this.enrolments.put({ student_id: studentId, ...enrolment });
+      const stays = this.state.enrolments.get(studentId) ?? [];
+      stays.push({ classId: enrolment.class_id, enteredOn: enrolment.entered_on, leftOn: enrolment.left_on });
+      this.state.enrolments.set(studentId, stays);
+      tally(this.ctx, combine(studentChanges[i]!, enrolmentChange));
+    }
+  }
+
+  private async insertStudents(fresh: Map<string, Row>): Promise<void> {
+    if (fresh.size === 0) return;
+    const columns = ['pseudonym', ...STUDENT_FIELDS, 'created_at', 'updated_at'] as const;
+    const rows: Row[] = [...fresh].map(([pseudonym, r]) => ({ ...r, pseudonym, created_at: this.ctx.now, updated_at: this.ctx.now }));
+    // Ids come back with their pseudonym: RETURNING promises no order.
+    const inserted = await this.ctx.trx.insertInto('student')
+      .values(rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) as never)
+      .returning(['id', 'pseudonym'])
+      .execute();
+    for (const { id, pseudonym } of inserted) {
+      this.studentIds.set(pseudonym, id);
+      this.known.set(pseudonym, { ...fresh.get(pseudonym)!, id, pseudonym });
+    }
+  }
 }
 
 function parseStudent(f: { get(c: string): string; required(c: string): string }): Row {
@@ -115,29 +185,17 @@ function parseStudent(f: { get(c: string): string; required(c: string): string }
   };
 }
 
-async function upsertStudent(
-  ctx: ImportContext, pseudonym: string, row: Row, known: Map<string, Row>, studentIds: Map<string, number>,
-): Promise<{ id: number; change: RowChange }> {
+/** A student already in the database (here or transferred from another school), updated where changed. */
+async function updateStudent(ctx: ImportContext, pseudonym: string, row: Row, known: Map<string, Row>): Promise<RowChange> {
   let current = known.get(pseudonym);
-  if (!current && studentIds.has(pseudonym)) {
-    current = (await ctx.trx.selectFrom('student').selectAll().where('pseudonym', '=', pseudonym).executeTakeFirstOrThrow()) as unknown as Row;
-  }
   if (!current) {
-    // A plain template, not the query builder: one insert per new student, thousands per school.
-    const values = STUDENT_FIELDS.map((k) => sql`${row[k] ?? null}`);
-    const inserted = await sql<{ id: number }>`insert into student (pseudonym, ${sql.join(STUDENT_FIELDS.map((k) => sql.ref(k)))}, created_at, updated_at)
-      values (${pseudonym}, ${sql.join(values)}, ${ctx.now}, ${ctx.now}) returning id`.execute(ctx.trx);
-    const id = inserted.rows[0]!.id;
-    studentIds.set(pseudonym, id);
-    known.set(pseudonym, { ...row, id, pseudonym });
-    return { id, change: 'inserted' };
+    current = (await ctx.trx.selectFrom('student').selectAll().where('pseudonym', '=', pseudonym).executeTakeFirstOrThrow()) as unknown as Row;
+    known.set(pseudonym, current);
   }
-  const id = Number(current.id);
-  known.set(pseudonym, current);
   const changed = STUDENT_FIELDS.filter((k) => (current[k] ?? null) !== (row[k] ?? null));
-  if (changed.length === 0) return { id, change: 'unchanged' };
+  if (changed.length === 0) return 'unchanged';
   const patch = Object.fromEntries(changed.map((k) => [k, row[k]]));
-  await ctx.trx.updateTable('student').set({ ...patch, updated_at: ctx.now }).where('id', '=', id).execute();
+  await ctx.trx.updateTable('student').set({ ...patch, updated_at: ctx.now }).where('id', '=', Number(current.id)).execute();
   Object.assign(current, patch);
-  return { id, change: 'updated' };
+  return 'updated';
 }

@@ -27,11 +27,6 @@ export function resolveStudentDay(ctx: ImportContext, state: SchoolState, f: Fie
   return { studentId, classId, date };
 }
 
-/** Existing rows of an event table for the classes of a school, keyed by the table's natural key. */
-export function classIdsOf(state: SchoolState): number[] {
-  return [...state.classes.values()].map((c) => c.id);
-}
-
 // Event files come sorted by student: the last codice fiscale seen is the next one most of the
 // time, and its check and HMAC are most of a row's cost. One entry only, so no codice fiscale is
 // kept beyond the row that follows it.

@@ -106,7 +106,8 @@ export class RowSync {
 
 const WRITTEN: Row = Object.freeze({}) as Row;
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Equal as stored values: null and undefined alike, numbers to 1e-9, else as text. */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a == null || b == null) return a == null && b == null;
   return typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : String(a) === String(b);

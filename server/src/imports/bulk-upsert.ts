@@ -1,0 +1,102 @@
+import { CompiledQuery, sql } from 'kysely';
+import type { Database } from '../db/database';
+import { isPostgres } from '../db/dialect';
+import { tally, type ImportContext } from './import-context';
+import { sameValue, type Row } from './sync-rows';
+
+type Table = keyof Database;
+
+/**
+ * Insert-or-update of event rows (attendance, grades) by their natural key, counted by the
+ * database instead of by a copy of the table in memory: each chunk is one
+ * `INSERT … ON CONFLICT (key) DO UPDATE … WHERE something changed`, so a file of millions of rows
+ * holds one chunk at a time and an import stays flat in memory however big the file or the table.
+ *
+ * Tallies: the rows the statement changed are inserts or updates; which are inserts is told by
+ * the ids above the table's largest id before the chunk (SQLite: one writer, ids only grow) or
+ * by PostgreSQL's `xmax = 0`; the rest of the chunk was already there, unchanged. A key repeated
+ * within one chunk is settled here first (one statement may not touch a row twice on
+ * PostgreSQL): the later line wins and counts as an update of the earlier one, as in a re-import.
+ */
+export class BulkUpsert {
+  private pending = new Map<string, Row>();
+  private readonly postgres: boolean;
+
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly table: Table,
+    private readonly keyColumns: readonly string[],
+    private readonly compared: readonly string[],
+    private readonly chunkSize = 5000,
+  ) {
+    this.postgres = isPostgres(ctx.trx);
+  }
+
+  /** Buffers a row; tallies it now (a repeated key) or at the flush of its chunk. */
+  put(row: Row): null | Promise<null> {
+    const k = this.keyColumns;
+    let key = String(row[k[0]!]);
+    for (let i = 1; i < k.length; i++) key += `|${row[k[i]!]}`;
+    const earlier = this.pending.get(key);
+    if (earlier) {
+      tally(this.ctx, this.compared.every((c) => sameValue(earlier[c], row[c])) ? 'unchanged' : 'updated');
+      this.pending.set(key, row);
+      return null;
+    }
+    this.pending.set(key, row);
+    return this.pending.size >= this.chunkSize ? this.flush().then(() => null) : null;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const rows = [...this.pending.values()];
+    this.pending.clear();
+    const { changed, inserted } = this.postgres ? await this.upsertPostgres(rows) : await this.upsertSqlite(rows);
+    this.ctx.counts.inserted += inserted;
+    this.ctx.counts.updated += changed - inserted;
+    this.ctx.counts.unchanged += rows.length - changed;
+  }
+
+  private async upsertSqlite(rows: Row[]): Promise<{ changed: number; inserted: number }> {
+    const columns = Object.keys(rows[0]!);
+    const data = rows.map((r) => columns.map((c) => r[c] ?? null));
+    const t = `"${this.table}"`;
+    const before = await this.ctx.trx.executeQuery<{ id: number }>(CompiledQuery.raw(`select coalesce(max(id), 0) as id from ${t}`));
+    const maxId = before.rows[0]!.id;
+    // One constant statement reading the chunk as a JSON array of arrays: nothing to compile per
+    // chunk, and SQLite parses the JSON in C. `where true` is SQLite's required disambiguation
+    // of `INSERT … SELECT … ON CONFLICT`.
+    const result = await this.ctx.trx.executeQuery(CompiledQuery.raw(
+      `insert into ${t} (${columns.map((c) => `"${c}"`).join(', ')}) select ${columns.map((_, i) => `value ->> ${i}`).join(', ')} from json_each(?) where true
+       on conflict (${this.keyColumns.map((c) => `"${c}"`).join(', ')}) do update set ${this.updates(columns)}
+       where ${this.compared.map((c) => `${t}."${c}" is not excluded."${c}"`).join(' or ')}`,
+      [JSON.stringify(data)],
+    ));
+    const after = await this.ctx.trx.executeQuery<{ n: number }>(CompiledQuery.raw(`select count(*) as n from ${t} where id > ?`, [maxId]));
+    return { changed: Number(result.numAffectedRows ?? 0), inserted: after.rows[0]!.n };
+  }
+
+  private async upsertPostgres(rows: Row[]): Promise<{ changed: number; inserted: number }> {
+    const columns = Object.keys(rows[0]!);
+    let changed = 0;
+    let inserted = 0;
+    // Bind parameters are limited to 65 535 a statement.
+    const per = Math.floor(60_000 / columns.length);
+    for (let i = 0; i < rows.length; i += per) {
+      const t = sql.table(this.table);
+      const result = await sql<{ inserted: boolean }>`insert into ${t} (${sql.join(columns.map((c) => sql.ref(c)))})
+        values ${sql.join(rows.slice(i, i + per).map((r) => sql`(${sql.join(columns.map((c) => r[c] ?? null))})`))}
+        on conflict (${sql.join(this.keyColumns.map((c) => sql.ref(c)))}) do update set ${sql.raw(this.updates(columns))}
+        where ${sql.raw(this.compared.map((c) => `"${this.table}"."${c}" is distinct from excluded."${c}"`).join(' or '))}
+        returning (xmax = 0) as inserted`.execute(this.ctx.trx);
+      changed += result.rows.length;
+      inserted += result.rows.filter((r) => r.inserted).length;
+    }
+    return { changed, inserted };
+  }
+
+  /** Every non-key column from the new line, the batch that last wrote the row included. */
+  private updates(columns: string[]): string {
+    return columns.filter((c) => !this.keyColumns.includes(c)).map((c) => `"${c}" = excluded."${c}"`).join(', ');
+  }
+}
