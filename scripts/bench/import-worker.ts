@@ -1,24 +1,33 @@
 /**
  * One timed import in its own process, so its peak RSS is the importer's alone (not the
  * generator's) and the database is fresh: `node --import tsx import-worker.ts DB FOLDER`.
- * Prints one JSON line: seconds, counts and peak RSS.
+ * The import commits the data, then the risk of the imported schools is recomputed as the
+ * import command does: both are timed, apart. Prints one JSON line: seconds, counts, peak RSS.
  */
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite } from '../../server/src/db/open-database';
 import { importPaths } from '../../server/src/imports/import-paths';
+import { recomputeSchool } from '../../server/src/risk/recompute';
 
 const [dbPath, folder] = process.argv.slice(2);
 if (!dbPath || !folder) throw new Error('uso: import-worker.ts DB CARTELLA');
 const db = openSqlite(dbPath);
 await migrateToLatest(db);
 const started = performance.now();
-const summary = await importPaths(db, [folder], { pseudonymKey: 'bench-key', source: 'cli' });
+const summary = await importPaths(db, [folder], { pseudonymKey: 'bench-key', source: 'cli', recompute: false });
 const seconds = (performance.now() - started) / 1000;
+const rssAfterImport = process.resourceUsage().maxRSS;
+const schools = await db.selectFrom('school').select('id').execute();
+const recomputeStarted = performance.now();
+for (const { id } of schools) await recomputeSchool(db, id);
+const recomputeSeconds = (performance.now() - recomputeStarted) / 1000;
 await db.destroy();
 console.log(JSON.stringify({
   seconds,
+  recomputeSeconds,
   inserted: summary.inserted,
   rejected: summary.rejected,
   firstErrors: summary.errors.slice(0, 3),
-  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  peakRssMb: Math.round(rssAfterImport / 1024),
+  peakRssMbWithRecompute: Math.round(process.resourceUsage().maxRSS / 1024),
 }));

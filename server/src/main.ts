@@ -6,6 +6,7 @@ import { openDatabase } from './db/open-database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDemoAccounts } from './demo/demo-accounts';
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
 import { ensureReferenceData } from './reference/load-reference';
+import { recomputeAll } from './risk/recompute';
 
 /** config → database → migrations → (demo region) → listen. The only place that owns the process. */
 export async function runServer(config: Config = loadConfig()): Promise<Server> {
@@ -32,6 +33,13 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     console.log(`\nAccount dimostrativi (password: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role.padEnd(10)} ${a.description}`);
   }
+
+  // Imports recompute their schools after committing; one cut short by a crash left results
+  // older than their data. Schools whose results are current are skipped without being read.
+  void recomputeAll(db).then(
+    (s) => { if (s.written > 0) console.log(`Rischio ricalcolato all'avvio: ${s.written} studenti aggiornati.`); },
+    (err: unknown) => console.error(`Ricalcolo del rischio all'avvio non riuscito: ${err instanceof Error ? err.message : String(err)}`),
+  );
 
   const shutdown = (signal: string) => {
     console.log(`\n${signal}: chiusura in corso…`);

@@ -2,6 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import { tally, type ImportContext } from './import-context';
+import { sqliteJsonInsert } from './json-rows';
 import { sameValue, type Row } from './sync-rows';
 
 type Table = keyof Database;
@@ -59,19 +60,12 @@ export class BulkUpsert {
 
   private async upsertSqlite(rows: Row[]): Promise<{ changed: number; inserted: number }> {
     const columns = Object.keys(rows[0]!);
-    const data = rows.map((r) => columns.map((c) => r[c] ?? null));
     const t = `"${this.table}"`;
     const before = await this.ctx.trx.executeQuery<{ id: number }>(CompiledQuery.raw(`select coalesce(max(id), 0) as id from ${t}`));
     const maxId = before.rows[0]!.id;
-    // One constant statement reading the chunk as a JSON array of arrays: nothing to compile per
-    // chunk, and SQLite parses the JSON in C. `where true` is SQLite's required disambiguation
-    // of `INSERT … SELECT … ON CONFLICT`.
-    const result = await this.ctx.trx.executeQuery(CompiledQuery.raw(
-      `insert into ${t} (${columns.map((c) => `"${c}"`).join(', ')}) select ${columns.map((_, i) => `value ->> ${i}`).join(', ')} from json_each(?) where true
-       on conflict (${this.keyColumns.map((c) => `"${c}"`).join(', ')}) do update set ${this.updates(columns)}
-       where ${this.compared.map((c) => `${t}."${c}" is not excluded."${c}"`).join(' or ')}`,
-      [JSON.stringify(data)],
-    ));
+    const result = await this.ctx.trx.executeQuery(sqliteJsonInsert(this.table, columns, rows,
+      `on conflict (${this.keyColumns.map((c) => `"${c}"`).join(', ')}) do update set ${this.updates(columns)}
+       where ${this.compared.map((c) => `${t}."${c}" is not excluded."${c}"`).join(' or ')}`));
     const after = await this.ctx.trx.executeQuery<{ n: number }>(CompiledQuery.raw(`select count(*) as n from ${t} where id > ?`, [maxId]));
     return { changed: Number(result.numAffectedRows ?? 0), inserted: after.rows[0]!.n };
   }

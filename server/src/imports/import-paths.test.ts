@@ -1,10 +1,11 @@
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { checkCharacter } from '@primm/shared/codice-fiscale';
 import { repoRoot } from '../config';
-import { createTestDb } from '../testing/test-db';
+import { createTestDb, onPostgres } from '../testing/test-db';
 import { importPaths } from './import-paths';
 
 const fixture = resolve(repoRoot, 'fixtures/import/generator-format');
@@ -96,6 +97,27 @@ describe('importPaths', () => {
     expect(await db.selectFrom('enrolment').select(['entered_on', 'left_on']).where('student_id', '=', students[0]!.id).orderBy('entered_on').execute())
       .toEqual([{ entered_on: '2025-09-15', left_on: '2025-10-31' }, { entered_on: '2025-11-10', left_on: null }]);
     expect((await importPaths(db, [dir], options))).toMatchObject({ inserted: 0, updated: 0, unchanged: 28 });
+  });
+
+  test('when the files are committed, then the risk of the school is computed after, in its own transaction', async () => {
+    const db = await createTestDb();
+
+    await importPaths(db, [fixture], options);
+
+    // Rossi and Hoxha; Bianchi left for another school in February.
+    expect(await db.selectFrom('risk_result').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirst()).toEqual({ n: 2 });
+  });
+
+  test.skipIf(onPostgres)('when the risk recompute fails after the commit, then the data stays and the summary says it will be redone', async () => {
+    const db = await createTestDb();
+    await sql`create trigger no_risk before insert on risk_result begin select raise(abort, 'disco pieno'); end`.execute(db);
+
+    const summary = await importPaths(db, [fixture], options);
+
+    expect(summary).toMatchObject({ inserted: 26, rejected: 0 });
+    expect(summary.warnings).toEqual([{ file: '', line: 0, column: '', message: expect.stringContaining('ricalcolo del rischio non riuscito (disco pieno)') }]);
+    expect(await db.selectFrom('import_batch').select('status').execute()).toEqual([{ status: 'committed' }]);
+    expect(await db.selectFrom('student').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirst()).toEqual({ n: 3 });
   });
 
   test('when rows are wrong, then each is rejected with file, line, column and an Italian reason, and the good rows are kept', async () => {

@@ -1,9 +1,11 @@
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
+import { isPostgres } from '../db/dialect';
 import { RowError, forEachRecord } from './csv-file';
 import { combine, tally, type ImportContext, type RowChange } from './import-context';
 import { parseDate, parseYesNo } from './parse-values';
 import { pseudonymize } from './pseudonym';
 import { schoolYearOf, type SchoolState } from './school-state';
+import { sqliteJsonInsert } from './json-rows';
 import { RowSync, type Row } from './sync-rows';
 
 const EXIT_REASONS: Record<string, string> = {
@@ -145,10 +147,12 @@ class StudentWriter {
     const columns = ['pseudonym', ...STUDENT_FIELDS, 'created_at', 'updated_at'] as const;
     const rows: Row[] = [...fresh].map(([pseudonym, r]) => ({ ...r, pseudonym, created_at: this.ctx.now, updated_at: this.ctx.now }));
     // Ids come back with their pseudonym: RETURNING promises no order.
-    const inserted = await this.ctx.trx.insertInto('student')
-      .values(rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) as never)
-      .returning(['id', 'pseudonym'])
-      .execute();
+    const inserted = isPostgres(this.ctx.trx)
+      ? await this.ctx.trx.insertInto('student')
+        .values(rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) as never)
+        .returning(['id', 'pseudonym'])
+        .execute()
+      : (await this.ctx.trx.executeQuery<{ id: number; pseudonym: string }>(sqliteJsonInsert('student', columns, rows, 'returning id, pseudonym'))).rows;
     for (const { id, pseudonym } of inserted) {
       this.studentIds.set(pseudonym, id);
       this.known.set(pseudonym, { ...fresh.get(pseudonym)!, id, pseudonym });

@@ -1,7 +1,7 @@
-import { CompiledQuery } from 'kysely';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { ImportContext, RowChange } from './import-context';
+import { sqliteJsonInsert } from './json-rows';
 
 type Table = keyof Database;
 export type Row = Record<string, string | number | null>;
@@ -91,16 +91,7 @@ export class RowSync {
       await this.ctx.trx.insertInto(this.table).values(rows as never).execute();
       return;
     }
-    // SQLite: one constant statement reading the chunk as a JSON array of arrays. Its text does
-    // not depend on the chunk, so there is no query to compile and next to nothing to prepare,
-    // and SQLite parses the JSON in C (what kysely's multi-row VALUES cost us per row).
-    const columns = Object.keys(rows[0]!);
-    const data = rows.map((r) => columns.map((c) => r[c] ?? null));
-    const select = columns.map((_, i) => `value ->> ${i}`).join(', ');
-    const quoted = columns.map((c) => `"${c}"`).join(', ');
-    await this.ctx.trx.executeQuery(
-      CompiledQuery.raw(`insert into "${this.table}" (${quoted}) select ${select} from json_each(?)`, [JSON.stringify(data)]),
-    );
+    await this.ctx.trx.executeQuery(sqliteJsonInsert(this.table, Object.keys(rows[0]!), rows));
   }
 }
 
