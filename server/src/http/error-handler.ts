@@ -48,11 +48,16 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   return { status: 500, body: { error: { code: 'internal', message: 'Errore interno del server' } } };
 }
 
-/** SQLite (`SQLITE_FULL`, `SQLITE_READONLY…`) and PostgreSQL (53100 disk full, 25006 read-only) codes. */
+/**
+ * SQLite (`SQLITE_FULL`, `SQLITE_READONLY…`, `SQLITE_BUSY…`) and PostgreSQL (53100 disk full,
+ * 25006 read-only, 55P03 lock not available) codes. Busy: another process (a CLI import of a
+ * whole region) held the write lock beyond the busy timeout; trying again later works.
+ */
 function storageProblem(err: unknown): string | undefined {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
   if (code === 'SQLITE_FULL' || code === '53100') return 'Spazio su disco esaurito: i dati non possono essere salvati. Avvisate l’amministratore.';
   if (code.startsWith('SQLITE_READONLY') || code === '25006') return 'Il database è in sola lettura: i dati non possono essere salvati. Avvisate l’amministratore.';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03') return 'Il database è occupato da un’altra operazione (per esempio un’importazione): riprovate tra poco.';
   return undefined;
 }
 

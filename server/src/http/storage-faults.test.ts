@@ -38,3 +38,34 @@ test.skipIf(onPostgres)('storage faults: when the database file becomes read-onl
   expect(health.status).toBe(200);
   log.mockRestore();
 });
+
+test.skipIf(onPostgres)('storage faults: when another process holds the write lock beyond the busy timeout, then writes answer 503 "occupato", not 500', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'primm-busy-')), 'primm.sqlite');
+  const setup = openSqlite(path);
+  await migrateToLatest(setup);
+  await ensureReferenceData(setup);
+  const school = await aSchool(setup);
+  const cls = await aClass(setup, school.id);
+  const student = await aStudent(setup);
+  await anEnrolment(setup, student.id, cls.id);
+  const teacher = await aUser(setup, 'docente', { classIds: [cls.id] });
+  const session = await authAs(setup, teacher);
+  await setup.destroy();
+  const importer = new SQLite(path); // e.g. `pnpm primm import` of a whole region, one transaction
+  importer.pragma('journal_mode = WAL');
+  importer.exec('begin immediate');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path, { timeout: 50 }) }) });
+  const app = createApp({ db, config: testConfig });
+  const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+
+  const write = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(session).send({ reasonCode: 'assenze', reason: 'assenze ripetute' });
+  importer.exec('rollback');
+  const again = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(session).send({ reasonCode: 'assenze', reason: 'assenze ripetute' });
+
+  expect(write.status).toBe(503);
+  expect(write.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/occupato/) } });
+  expect(again.status).toBe(201);
+  log.mockRestore();
+  importer.close();
+  await db.destroy();
+});

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
+import { sql } from 'kysely';
+import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { recomputeSchool } from '../risk/recompute';
@@ -31,6 +33,15 @@ export interface ImportOptions {
    * import benchmark times the data alone and the recompute apart.
    */
   recompute?: boolean;
+  /** false: a single rejected row rolls the whole import back (PartialImportRefused). Default true. */
+  allowPartial?: boolean;
+}
+
+/** Rows were rejected and the caller wanted all or nothing: nothing was written. */
+export class PartialImportRefused extends Error {
+  constructor(readonly rejected: number) {
+    super(`${rejected} righe scartate: importazione annullata, nulla è stato scritto`);
+  }
 }
 
 export interface ImportSummary {
@@ -50,6 +61,8 @@ export interface ImportSummary {
 const SCHOOL_FILES = ['scuola.csv', 'calendario.csv', 'classi.csv', 'studenti.csv', 'assenze.csv', 'voti.csv', 'esiti.csv'];
 
 class DryRunRollback extends Error {}
+/** Key of the PostgreSQL advisory lock that serialises imports ('PRIM' in ASCII). */
+const IMPORT_LOCK = 0x5052494d;
 
 /**
  * Imports school folders in the format of docs/data-format.md in ONE transaction: a failure or a
@@ -81,6 +94,9 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
         .values({ started_at: startedAt, source: options.source, user_id: options.userId ?? null, status: 'running', files: JSON.stringify(files) })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // PostgreSQL: imports one at a time across every server and CLI, as SQLite's single writer
+      // does by itself; two at once deadlock or race on new school years and students.
+      if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
       ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt);
       for (const registry of inputs.registries) await loadRegistry(ctx, registry, basename(registry));
       for (const bundle of inputs.bundles) {
@@ -94,6 +110,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
         options.onProgress?.({ school: basename(dir), done: i + 1, total: folders.length });
       }
       if (options.dryRun) throw new DryRunRollback();
+      if (options.allowPartial === false && ctx.counts.rejected > 0) throw new PartialImportRefused(ctx.counts.rejected);
       await trx
         .updateTable('import_batch')
         .set({ status: 'committed', finished_at: new Date().toISOString(), ...ctx.counts, errors: JSON.stringify(ctx.issues) })

@@ -54,6 +54,26 @@ describe('POST /api/imports (preview) and /commit', () => {
     expect((await request(app).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(as).send({})).status).toBe(404);
   });
 
+  test('when rows are rejected and the commit asks for all or nothing (allowPartial: false), then 409 and nothing is written', async () => {
+    const db = await createTestDb();
+    const as = await authAs(db, await aUser(db, 'admin'));
+    const app = createApp({ db, config: testConfig });
+    const req = request(app).post('/api/imports').set(SAME_ORIGIN).set(as);
+    for (const f of files.filter((f) => f !== 'assenze.csv')) req.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
+    req.attach('files', Buffer.from('Codice fiscale;Data;Tipo;Ore\nRSSGLI09C54A271A;03/10/2025;assenza;6\n'), { filepath: 'ANPS03000E/assenze.csv', contentType: 'text/csv' } as never);
+    const preview = await req;
+    expect(preview.body.rejected).toBe(1);
+
+    const commit = await request(app).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(as).send({ allowPartial: false });
+
+    expect(commit.status).toBe(409);
+    expect(commit.body.error.message).toMatch(/nulla è stato importato/);
+    expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('import_batch').select('status').execute()).toEqual([{ status: 'failed' }]);
+    // The upload stays: the referent may accept the partial import after all.
+    expect((await request(app).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(as).send({ allowPartial: true })).status).toBe(200);
+  });
+
   test('when a zip of the school is uploaded, then it is unpacked and previewed the same', async () => {
     const db = await createTestDb();
     const app = createApp({ db, config: testConfig });

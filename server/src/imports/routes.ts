@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { ImportHistory, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
 import type { AuthUser } from '../auth/current-user';
@@ -8,7 +8,7 @@ import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { denied } from '../http/scope';
 import { describeFiles, findSchoolFoldersDeep, schoolsOfUpload } from './describe-upload';
-import { importPaths, resolveInputs } from './import-paths';
+import { PartialImportRefused, importPaths, resolveInputs } from './import-paths';
 import { listImportBatches } from './repository';
 import { receiveUpload } from './receive-upload';
 import { findUpload, newUpload, removeUpload } from './upload-store';
@@ -23,6 +23,11 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
   const router = Router();
   // Progress of running commits, for the progress bar; only a hint, the batch row is the record.
   const progress = new Map<string, ImportProgress>();
+  // Uploads being committed: a second commit of one (a double click, a retry while the first
+  // runs) would import it twice, two batches for one upload, or read its files while the first
+  // removes them. Per process: enough for one server; several behind PostgreSQL would need the
+  // claim in the database.
+  const committing = new Set<string>();
 
   router.post('/imports', requireRole('admin', 'referente'), async (req, res) => {
     const user = userOf(req);
@@ -57,6 +62,16 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
     const user = userOf(req);
     const { uploadId } = UploadIdParam.parse(req.params);
     const dir = findUpload(deps.uploadDir, uploadId, user.id);
+    if (committing.has(uploadId)) throw new HttpError(409, 'conflict', 'Questo caricamento è già in corso di importazione');
+    committing.add(uploadId); // no await between the check and here: two commits cannot both pass
+    try {
+      await commitUpload(req, res, user, uploadId, dir);
+    } finally {
+      committing.delete(uploadId);
+    }
+  });
+
+  async function commitUpload(req: Request, res: Response, user: AuthUser, uploadId: string, dir: string): Promise<void> {
     const folders = await importTargets(dir, user);
     assertMayImport(user, await schoolsOfUpload(db, folders.filter((f) => f !== dir))); // scope may have changed since the preview
     const allowPartial = z.object({ allowPartial: z.boolean().default(true) }).parse(req.body ?? {}).allowPartial;
@@ -66,9 +81,12 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
         pseudonymKey: deps.pseudonymKey,
         source: 'web',
         userId: user.id,
+        allowPartial,
         onProgress: ({ school, done, total }) => progress.set(uploadId, { status: 'running', done, total, school }),
+      }).catch((err: unknown) => {
+        if (err instanceof PartialImportRefused) throw new HttpError(409, 'conflict', 'Alcune righe sono state scartate: nulla è stato importato. Correggete i file o accettate l’importazione parziale');
+        throw err;
       });
-      if (summary.rejected > 0 && !allowPartial) throw new HttpError(409, 'conflict', 'Alcune righe sono state scartate: correggete i file o accettate l’importazione parziale');
       progress.set(uploadId, { status: 'committed', done: folders.length, total: folders.length, school: null });
       await audit(db, { user, req }, { action: 'import.commit', details: { batchId: summary.batchId, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected } });
       const body: ImportResult = { batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors.slice(0, 200) };
@@ -79,7 +97,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
       await audit(db, { user, req }, { action: 'import.commit', outcome: 'failed', details: { message: (err as Error).message } });
       throw err;
     }
-  });
+  }
 
   router.get('/imports/:uploadId/progress', requireRole('admin', 'referente'), (req, res) => {
     const { uploadId } = UploadIdParam.parse(req.params);
