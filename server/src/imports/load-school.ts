@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-database';
 import { RowError, forEachRecord } from './csv-file';
-import { reject, type ImportContext, type RowChange } from './import-context';
+import { reject, tally, type ImportContext, type RowChange } from './import-context';
 import { parseDate } from './parse-values';
 import { newSchoolState, type SchoolState } from './school-state';
 
@@ -86,7 +86,7 @@ async function findMunicipalityIstat(db: Db, cadastral: string): Promise<string 
 /** calendario.csv: school years, lesson period, terms and closures of the school. */
 export async function loadCalendar(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
   const rows: { year: string; kind: string; from: string; to: string; label: string; line: number }[] = [];
-  await forEachRecord(ctx, dir, 'calendario.csv', ['Anno scolastico', 'Tipo', 'Dal', 'Al'], async (f, line): Promise<RowChange> => {
+  await forEachRecord(ctx, dir, 'calendario.csv', ['Anno scolastico', 'Tipo', 'Dal', 'Al'], async (f, line): Promise<null> => {
     const year = f.required('Anno scolastico');
     if (!/^\d{4}\/\d{2}$/.test(year) || (Number(year.slice(0, 4)) + 1) % 100 !== Number(year.slice(5))) {
       throw new RowError('Anno scolastico', `anno scolastico non valido: "${year}" (es. 2025/26)`);
@@ -101,12 +101,9 @@ export async function loadCalendar(ctx: ImportContext, dir: string, state: Schoo
     const start = Number(year.slice(0, 4));
     if (from < `${start}-09-01` || to > `${start + 1}-08-31`) throw new RowError('Dal', `date fuori dall'anno scolastico ${year}`);
     rows.push({ year, kind, from, to, label: f.get('Descrizione'), line });
-    return 'unchanged'; // tallied below, once the whole calendar is known
+    return null; // tallied by writeCalendar, once the whole calendar is known
   });
-  // The per-row tallies above counted every row as unchanged; correct them with the real changes.
-  const changes = await writeCalendar(ctx, state, rows);
-  ctx.counts.unchanged -= changes.length;
-  for (const c of changes) ctx.counts[c] += 1;
+  for (const change of await writeCalendar(ctx, state, rows)) tally(ctx, change);
 }
 
 async function writeCalendar(
@@ -124,7 +121,6 @@ async function writeCalendar(
     if (!lessons) {
       // Without the lesson period no absence of that year can be checked against lesson days.
       for (const r of ofYear) {
-        ctx.counts.unchanged -= 1;
         reject(ctx, { file: 'calendario.csv', line: r.line, column: 'Tipo', message: `manca la riga "lezioni" dell'anno ${label}` });
       }
       continue;
