@@ -14,18 +14,23 @@ import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { onPostgres, testConfig } from '../testing/test-db';
 
+/** A SQLite file with a teacher of one class and one student in it, closed again: the app opens it its own way. */
+async function fileWithTeacher(prefix: string) {
+  const path = join(mkdtempSync(join(tmpdir(), prefix)), 'primm.sqlite');
+  const setup = openSqlite(path);
+  await migrateToLatest(setup);
+  await ensureReferenceData(setup);
+  const school = await aSchool(setup);
+  const cls = await aClass(setup, school.id);
+  const student = await aStudent(setup);
+  await anEnrolment(setup, student.id, cls.id);
+  const session = await authAs(setup, await aUser(setup, 'docente', { classIds: [cls.id] }));
+  await setup.destroy();
+  return { path, student, session };
+}
+
 test.skipIf(onPostgres)('storage faults: when the database file becomes read-only, then writes answer 503 with a clear message and the server stays up', async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'primm-ro-')), 'primm.sqlite');
-  const writable = openSqlite(path);
-  await migrateToLatest(writable);
-  await ensureReferenceData(writable);
-  const school = await aSchool(writable);
-  const cls = await aClass(writable, school.id);
-  const student = await aStudent(writable);
-  await anEnrolment(writable, student.id, cls.id);
-  const teacher = await aUser(writable, 'docente', { classIds: [cls.id] });
-  const session = await authAs(writable, teacher);
-  await writable.destroy();
+  const { path, student, session } = await fileWithTeacher('primm-ro-');
   const readOnly = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path, { readonly: true }) }) });
   const app = createApp({ db: readOnly, config: testConfig });
   const log = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -40,17 +45,7 @@ test.skipIf(onPostgres)('storage faults: when the database file becomes read-onl
 });
 
 test.skipIf(onPostgres)('storage faults: when another process holds the write lock beyond the busy timeout, then writes answer 503 "occupato", not 500', async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'primm-busy-')), 'primm.sqlite');
-  const setup = openSqlite(path);
-  await migrateToLatest(setup);
-  await ensureReferenceData(setup);
-  const school = await aSchool(setup);
-  const cls = await aClass(setup, school.id);
-  const student = await aStudent(setup);
-  await anEnrolment(setup, student.id, cls.id);
-  const teacher = await aUser(setup, 'docente', { classIds: [cls.id] });
-  const session = await authAs(setup, teacher);
-  await setup.destroy();
+  const { path, student, session } = await fileWithTeacher('primm-busy-');
   const importer = new SQLite(path); // e.g. `pnpm primm import` of a whole region, one transaction
   importer.pragma('journal_mode = WAL');
   importer.exec('begin immediate');
