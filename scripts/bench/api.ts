@@ -10,7 +10,7 @@ import { ensureRegion } from './region-cache';
 
 export interface ApiBenchResult {
   students: number;
-  routes: Record<string, RouteSummary & { errors: number; single_ms: number }>;
+  routes: Record<string, RouteSummary & { errors: number; single_ms: number; first_ms: number; writes?: number }>;
   duration_s: number;
   connections: number;
   teacher_classes: number;
@@ -25,15 +25,27 @@ interface Fixtures { port: number; school: string; classIds: number[]; studentId
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
 const CONNECTIONS = 10;
+// PRIMM_BENCH_ROUTES=classes,aggregates: only the routes whose name contains one of these (profiling).
+const onlyRoutes = (process.env.PRIMM_BENCH_ROUTES ?? '').split(',').filter(Boolean);
 const WARMUP_REQUESTS = 5;
+const WRITE_EVERY_MS = 2000;
+
+interface Route {
+  name: string;
+  paths: string[];
+  cookies: string[];
+  /** Writes made during the load, one every `every` ms (POST of a flag, as the teacher). */
+  write?: { every: number; paths: string[]; cookie: string };
+}
 
 /**
  * Starts the real app on a private copy of the generated region's database (server in a child
  * process, autocannon here: one core each on a 2-core machine) and loads one route at a time for
  * `duration` seconds with 10 connections, each request rotating over the ids the user may see.
  * Every response time is kept (autocannon's histogram has no p95). Before each route, five
- * requests one at a time warm it up and give its unloaded latency (`single_ms`, the median); they
- * also wait out what the previous run left in flight (autocannon stops without waiting for it).
+ * requests one at a time warm it up and give its unloaded latency (`single_ms`, the median; the
+ * first alone is `first_ms`: for the aggregates, the one that computes before the cache serves);
+ * they also wait out what the previous run left in flight (autocannon stops without waiting for it).
  */
 export async function benchApi(options: { students: number; seed: number; duration: number; cacheDir?: string; log?: (line: string) => void }): Promise<ApiBenchResult> {
   const log = options.log ?? (() => {});
@@ -43,7 +55,9 @@ export async function benchApi(options: { students: number; seed: number; durati
     const cached = await ensureRegion({ cacheDir: options.cacheDir ?? join(work, 'cache'), students: options.students, seed: options.seed, log });
     const db = join(work, 'primm.sqlite');
     copyFileSync(cached.db, db);
-    server = spawn(process.execPath, ['--import', 'tsx', join(here, 'api-server.ts'), db], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    // PRIMM_BENCH_CPU_PROF=DIR: a V8 CPU profile of the server, written when it exits.
+    const profile = process.env.PRIMM_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.PRIMM_BENCH_CPU_PROF)] : [];
+    server = spawn(process.execPath, [...profile, '--import', 'tsx', join(here, 'api-server.ts'), db], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = createInterface({ input: server.stdout! })[Symbol.asyncIterator]();
     const first = await lines.next();
     if (first.done) throw new Error('il server del benchmark non è partito');
@@ -51,20 +65,28 @@ export async function benchApi(options: { students: number; seed: number; durati
     log(`server su 127.0.0.1:${f.port}: docente con ${f.classIds.length} classi di ${f.school} (${f.studentIds.length} studenti), mediatore, analista`);
 
     const { teacher, mediator, analyst } = f.cookies;
-    const routes: { name: string; paths: string[]; cookies: string[] }[] = [
+    const routes: Route[] = [
       { name: 'GET /api/classes/:id/risk', paths: f.classIds.map((id) => `/api/classes/${id}/risk`), cookies: [teacher] },
       // Student pages as the teacher and as the mediator of the school, alternately.
       { name: 'GET /api/students/:id', paths: f.studentIds.map((id) => `/api/students/${id}`), cookies: [teacher, mediator] },
       { name: 'GET /api/students/:id/risk', paths: f.studentIds.map((id) => `/api/students/${id}/risk`), cookies: [teacher, mediator] },
       { name: 'GET /api/aggregates?groupBy=province', paths: ['/api/aggregates?groupBy=province'], cookies: [analyst] },
       { name: 'GET /api/aggregates?groupBy=province,citizenshipGroup', paths: ['/api/aggregates?groupBy=province,citizenshipGroup'], cookies: [analyst] },
-    ];
+      // The cache is emptied by every committed change: here a teacher flags a student every 2 s,
+      // so a share of the requests waits for the count to be made again.
+      {
+        name: `GET /api/aggregates?groupBy=province, una segnalazione ogni ${WRITE_EVERY_MS / 1000} s`, paths: ['/api/aggregates?groupBy=province'], cookies: [analyst],
+        write: { every: WRITE_EVERY_MS, paths: f.studentIds.map((id) => `/api/students/${id}/flags`), cookie: teacher },
+      },
+      { name: 'GET /api/aggregates/trend', paths: ['/api/aggregates/trend'], cookies: [analyst] },
+      { name: 'GET /api/fairness', paths: ['/api/fairness'], cookies: [analyst] },
+    ].filter((r) => onlyRoutes.length === 0 || onlyRoutes.some((part) => r.name.includes(part)));
     const results: ApiBenchResult['routes'] = {};
     for (const route of routes) {
-      const single = await timeOneByOne(f.port, route);
-      log(`${route.name}: da sola ${single} ms; ${options.duration} s, ${CONNECTIONS} connessioni…`);
+      const { first, single } = await timeOneByOne(f.port, route);
+      log(`${route.name}: prima ${first} ms, da sola ${single} ms; ${options.duration} s, ${CONNECTIONS} connessioni…`);
       const run = await load(f.port, route, options.duration);
-      results[route.name] = { ...summarizeRoute(run), errors: run.errors, single_ms: single };
+      results[route.name] = { ...summarizeRoute(run), errors: run.errors, single_ms: single, first_ms: first, ...(route.write ? { writes: run.writes } : {}) };
       log(`  ${JSON.stringify(results[route.name])}`);
     }
 
@@ -89,7 +111,11 @@ export async function benchApi(options: { students: number; seed: number; durati
   }
 }
 
-async function timeOneByOne(port: number, route: { paths: string[]; cookies: string[] }): Promise<number> {
+/**
+ * `first`: the first request, which for the aggregates is the one that computes (the cache is
+ * empty after a start or a data change); `single`: the median of the five, the usual answer.
+ */
+async function timeOneByOne(port: number, route: { paths: string[]; cookies: string[] }): Promise<{ first: number; single: number }> {
   const ms: number[] = [];
   for (let n = 0; n < WARMUP_REQUESTS; n++) {
     const started = performance.now();
@@ -98,11 +124,21 @@ async function timeOneByOne(port: number, route: { paths: string[]; cookies: str
     if (!res.ok) throw new Error(`${res.status} da ${route.paths[n % route.paths.length]!}`);
     ms.push(performance.now() - started);
   }
-  return Math.round(percentile(ms.sort((a, b) => a - b), 50) * 10) / 10;
+  const first = Math.round(ms[0]! * 10) / 10;
+  return { first, single: Math.round(percentile(ms.sort((a, b) => a - b), 50) * 10) / 10 };
 }
 
-async function load(port: number, route: { paths: string[]; cookies: string[] }, seconds: number) {
+async function load(port: number, route: Route, seconds: number) {
   let i = 0;
+  const writes: Promise<number>[] = [];
+  const writer = route.write && setInterval(() => {
+    const write = route.write!;
+    writes.push(fetch(`http://127.0.0.1:${port}${write.paths[writes.length % write.paths.length]!}`, {
+      method: 'POST',
+      headers: { cookie: write.cookie, origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reasonCode: 'assenze', reason: 'benchmark: scrittura durante il carico' }),
+    }).then((res) => res.status, () => 0));
+  }, route.write.every);
   const latenciesMs: number[] = [];
   const statuses: number[] = [];
   const instance = autocannon({
@@ -122,6 +158,13 @@ async function load(port: number, route: { paths: string[]; cookies: string[] },
     latenciesMs.push(ms);
     statuses.push(status);
   });
-  const result = await instance;
-  return { latenciesMs, statuses, seconds: result.duration, errors: result.errors };
+  let result;
+  try {
+    result = await instance;
+  } finally {
+    clearInterval(writer);
+  }
+  const refused = (await Promise.all(writes)).filter((status) => status !== 201);
+  if (refused.length > 0) throw new Error(`scritture durante il carico non riuscite: ${refused.join(', ')}`);
+  return { latenciesMs, statuses, seconds: result.duration, errors: result.errors, writes: writes.length };
 }

@@ -86,24 +86,25 @@ export async function computeMonthlyTrend(db: Db, year: { id: number; label: str
       ? staysAll.filter((s) => citizenshipGroupOf(s.citizenship, s.born_in_italy === 1, s.arrival_date, naiSince) === filters.citizenshipGroup)
       : staysAll;
 
-    const daysOf = new Map(classes.map((c) => [c.id, lessonDays({
+    // Lesson days per class and month: a stay then walks only the days of the month at hand.
+    const daysOf = new Map(classes.map((c) => [c.id, groupByMonth(lessonDays({
       lessonsStart: school.lessons_start,
       lessonsEnd: school.lessons_end,
       closures: closures.map((x) => ({ startsOn: x.starts_on, endsOn: x.ends_on })),
       timetable: parseTimetable(c.timetable),
-    }).filter((d) => d.date <= asOf)]));
+    }).filter((d) => d.date <= asOf))]));
 
-    const months = monthsBetween(`${year.label.slice(0, 4)}-09`, monthOf(asOf));
+    // Bounds once per month, not per stay and month: two `Date`s each were most of the JavaScript time.
+    const months = monthsBetween(`${year.label.slice(0, 4)}-09`, monthOf(asOf))
+      .map((month) => ({ month, first: `${month}-01`, last: lastDayOf(month) < asOf ? lastDayOf(month) : asOf }));
     for (const stay of stays) {
-      for (const month of months) {
-        const first = `${month}-01`;
-        const last = lastDayOf(month) < asOf ? lastDayOf(month) : asOf;
+      for (const { month, first, last } of months) {
         if (stay.entered_on > last || (stay.left_on !== null && stay.left_on <= first)) continue;
         const students = byMonth.get(month) ?? new Map<number, { held: number; absent: number }>();
         byMonth.set(month, students);
         const hours = students.get(stay.student_id) ?? { held: 0, absent: 0 };
         students.set(stay.student_id, hours);
-        for (const d of daysOf.get(stay.class_id) ?? []) {
+        for (const d of daysOf.get(stay.class_id)?.get(month) ?? []) {
           if (d.date >= first && d.date <= last && d.date >= stay.entered_on && (stay.left_on === null || d.date < stay.left_on)) hours.held += d.hours;
         }
       }
@@ -125,6 +126,16 @@ export async function computeMonthlyTrend(db: Db, year: { id: number; label: str
       absentOver25: students.filter((h) => share(h) > 0.25).length,
     };
   });
+}
+
+function groupByMonth<T extends { date: string }>(days: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const d of days) {
+    const list = out.get(monthOf(d.date));
+    if (list) list.push(d);
+    else out.set(monthOf(d.date), [d]);
+  }
+  return out;
 }
 
 /** `2025-09` … `to`, inclusive; empty when `to` is before `from`. */

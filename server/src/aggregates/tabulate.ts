@@ -43,46 +43,70 @@ const COUNTS: Record<Measure, (s: StudentFacts) => boolean> = {
 
 const dimValue = (s: StudentFacts, d: Dimension): string => String(s[d]);
 
-/**
- * Counts per group (up to two dimensions), their margins and the total, then small-cell and
- * complementary suppression over all of them together, so no published number gives another away.
- */
-export function tabulate(
-  facts: StudentFacts[],
-  options: { year: string; groupBy: Dimension[]; measures?: Measure[]; threshold: number; labels: (d: Dimension, v: string) => string },
-): AggregateResult {
-  const { groupBy, threshold } = options;
-  // 'students' is always counted: it decides whether a group is too small to show at all.
-  const measures: Measure[] = options.measures?.length ? [...new Set<Measure>(['students', ...options.measures])] : [...MEASURES];
-  const count = (subset: StudentFacts[]) => Object.fromEntries(measures.map((m) => [m, subset.filter(COUNTS[m]).length]));
+/** The students of one cell of the table: one value per grouping dimension, a count per measure. */
+export interface GroupCount {
+  key: string[];
+  values: Record<string, number>;
+}
 
-  const records: CountRecord[] = [{ id: 'total', values: count(facts) }];
+/** 'students' is always counted: it decides whether a group is too small to show at all. */
+export function resolveMeasures(asked: Measure[] | undefined): Measure[] {
+  return asked?.length ? [...new Set<Measure>(['students', ...asked])] : [...MEASURES];
+}
+
+/** Counts per cell in memory, from one fact per student: the reference `countGroups` (SQL) must match. */
+export function countFacts(facts: StudentFacts[], groupBy: Dimension[], measures: Measure[]): GroupCount[] {
   const groups = new Map<string, { key: string[]; facts: StudentFacts[] }>();
   for (const s of facts) {
     const key = groupBy.map((d) => dimValue(s, d));
-    const id = `row:${key.join('|')}`;
+    const id = key.join('|');
     const group = groups.get(id);
     if (group) group.facts.push(s);
     else groups.set(id, { key, facts: [s] });
   }
-  const sortedRows = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
-  for (const [id, g] of sortedRows) records.push({ id, values: count(g.facts) });
+  return [...groups.values()].map((g) => ({ key: g.key, values: Object.fromEntries(measures.map((m) => [m, g.facts.filter(COUNTS[m]).length])) }));
+}
+
+/** `tabulate` over students in memory (fairness and tests); the route counts in SQL. */
+export function tabulate(
+  facts: StudentFacts[],
+  options: { year: string; groupBy: Dimension[]; measures?: Measure[]; threshold: number; labels: (d: Dimension, v: string) => string },
+): AggregateResult {
+  return publishCounts(countFacts(facts, options.groupBy, resolveMeasures(options.measures)), options);
+}
+
+/**
+ * The cells, their margins and the total, then small-cell and complementary suppression over all
+ * of them together, so no published number gives another away. Each student is in exactly one
+ * cell, so margins and the total are sums of cells.
+ */
+export function publishCounts(
+  cells: GroupCount[],
+  options: { year: string; groupBy: Dimension[]; measures?: Measure[]; threshold: number; labels: (d: Dimension, v: string) => string },
+): AggregateResult {
+  const { groupBy, threshold } = options;
+  const measures = resolveMeasures(options.measures);
+  const sum = (subset: GroupCount[]) => Object.fromEntries(measures.map((m) => [m, subset.reduce((n, c) => n + (c.values[m] ?? 0), 0)]));
+
+  const records: CountRecord[] = [{ id: 'total', values: sum(cells) }];
+  const sortedRows = cells.map((c) => [`row:${c.key.join('|')}`, c] as const).sort(([a], [b]) => a.localeCompare(b));
+  for (const [id, c] of sortedRows) records.push({ id, values: sum([c]) });
 
   const margins = new Map<number, Map<string, string>>(); // dim index → value → record id
   if (groupBy.length === 2) {
-    groupBy.forEach((d, i) => {
-      const byValue = new Map<string, StudentFacts[]>();
-      for (const s of facts) {
-        const v = dimValue(s, d);
+    groupBy.forEach((_d, i) => {
+      const byValue = new Map<string, GroupCount[]>();
+      for (const c of cells) {
+        const v = c.key[i]!;
         const list = byValue.get(v);
-        if (list) list.push(s);
-        else byValue.set(v, [s]);
+        if (list) list.push(c);
+        else byValue.set(v, [c]);
       }
       const ids = new Map<string, string>();
       for (const [v, subset] of [...byValue].sort(([a], [b]) => a.localeCompare(b))) {
         const id = `margin:${i}:${v}`;
         ids.set(v, id);
-        records.push({ id, values: count(subset) });
+        records.push({ id, values: sum(subset) });
       }
       margins.set(i, ids);
     });

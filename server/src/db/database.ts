@@ -33,6 +33,7 @@ export interface Database {
   compulsory_notice: CompulsoryNoticeTable;
   october_list_export: OctoberListExportTable;
   risk_tier_change: RiskTierChangeTable;
+  data_version: DataVersionTable;
 }
 
 export interface ProvinceTable {
@@ -415,4 +416,10 @@ export interface RiskTierChangeTable {
   to_tier: number;
   as_of: string;
   computed_at: string;
+}
+
+/** One row (id 1): grows with every committed change to the tables aggregates read (migration 0009). */
+export interface DataVersionTable {
+  id: number;
+  version: number;
 }

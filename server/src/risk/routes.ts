@@ -11,6 +11,7 @@ import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { notFound } from '../http/http-error';
 import { assertCanReadClass, assertCanReadSchool, assertCanReadStudent, denied } from '../http/scope';
+import { listClassRisk } from './class-risk-list';
 import { effectiveTier, insertReview, listStoredRisk, type StoredRisk } from './repository';
 import { sortRiskRows } from './sort-risk-rows';
 import { classTierChanges } from './tier-changes';
@@ -27,7 +28,7 @@ export function riskRoutes(db: Db): Router {
     const query = RiskListQuery.parse(req.query);
     if (!(await db.selectFrom('class').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Classe non trovata');
     await assertCanReadClass(db, user, id);
-    const body: ClassRiskList = { items: sortRiskRows(await listStoredRisk(db, { classId: id }), query).map(toRow) };
+    const body: ClassRiskList = { items: sortRiskRows(await listClassRisk(db, id), query) };
     await audit(db, { user, req }, { action: 'class.risk.read', classId: id, studentIds: body.items.map((r) => r.studentId) });
     res.json(body);
   });

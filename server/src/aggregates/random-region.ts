@@ -1,0 +1,113 @@
+import type { Db } from '../db/open-database';
+import { ensureSchoolYear } from '../imports/load-school';
+
+/**
+ * Test support: a small region drawn from a seed, with the cases the aggregate rules tell apart —
+ * mid-year moves (ties on the entry date), exits, citizenship spelled oddly, arrivals on the
+ * newly-arrived boundary, indicator values on the band edges or missing, reviews that override
+ * and then confirm, flags, cases and actions of every kind, and a second school year.
+ */
+export async function aRandomRegion(db: Db, seed: number, students = 160): Promise<{ schoolIds: number[] }> {
+  const random = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const chance = (p: number) => random() < p;
+  const now = '2026-01-01T00:00:00.000Z';
+
+  const years = [await ensureSchoolYear(db, '2025/26', '2025-09-01', '2026-08-31'), await ensureSchoolYear(db, '2024/25', '2024-09-01', '2025-08-31')];
+  const [user] = await db.insertInto('app_user').values({ email: `region${seed}@scuola.test`, display_name: 'Mediatrice', role: 'mediatore', password_hash: null, created_at: now }).returning('id').execute();
+  const schools = [
+    { code: 'ANPS03000E', province_code: 'AN', level: 'secondo_grado' as const },
+    { code: 'ANIS00800L', province_code: 'AN', level: 'secondo_grado' as const },
+    { code: 'PSPS01000A', province_code: 'PU', level: 'secondo_grado' as const },
+    { code: 'MCMM01000B', province_code: 'MC', level: 'primo_grado' as const },
+  ];
+  const schoolIds: number[] = [];
+  const classes: { id: number; school_id: number; year: number }[] = [];
+  for (const s of schools) {
+    const [row] = await db.insertInto('school').values({
+      ...s, name: `SCUOLA ${s.code}`, institute_code: s.code, institute_name: `SCUOLA ${s.code}`, municipality_istat: null,
+      municipality_name: 'X', cadastral_code: null, kind: 'X', address: null, created_at: now, updated_at: now,
+    }).returning('id').execute();
+    schoolIds.push(row!.id);
+    for (const year of years) {
+      for (const [name, grade, track] of [['1A', 1, 'liceo'], ['3A', 3, 'tecnico'], ['3B', 3, null], ['5A', 5, 'professionale']] as const) {
+        const [c] = await db.insertInto('class').values({
+          school_id: row!.id, school_year_id: year, name, grade_level: s.level === 'primo_grado' ? Math.min(grade, 3) : grade,
+          track: s.level === 'primo_grado' ? null : track, timetable: '6-6-6-6-6-0', weekly_hours: 30, annual_hours: 990,
+        }).returning('id').execute();
+        classes.push({ id: c!.id, school_id: row!.id, year });
+      }
+    }
+  }
+
+  for (let i = 0; i < students; i++) {
+    const [st] = await db.insertInto('student').values({
+      pseudonym: `r${seed}-${i}`, last_name: `C${i}`, first_name: `N${i}`, sex: pick(['M', 'F'] as const), birth_date: '2009-01-01', birthplace: null,
+      citizenship: pick(['Italia', 'Italia', 'Italia', ' italia ', 'ITALIANA', 'Italia\u00a0', 'Albania', 'Marocco', 'Romania']),
+      born_in_italy: chance(0.5) ? 1 : 0, arrival_date: pick([null, '2023-08-31', '2023-09-01', '2024-02-10', '2014-05-05']), l2_level: null,
+      residence_istat: null, created_at: now, updated_at: now,
+    }).returning('id').execute();
+    const id = st!.id;
+    for (const year of years) {
+      if (year !== years[0] && !chance(0.3)) continue;
+      const own = classes.filter((c) => c.year === year);
+      const stays = 1 + Math.floor(random() * 3);
+      const used = new Set<string>();
+      for (let k = 0; k < stays; k++) {
+        const cls = pick(own);
+        const entered = pick(['2025-09-15', '2025-09-15', '2025-11-03', '2026-01-10']);
+        if (used.has(`${cls.id}|${entered}`)) continue;
+        used.add(`${cls.id}|${entered}`);
+        const left = k < stays - 1 || chance(0.15) ? pick(['2025-11-03', '2026-02-01', null]) : null;
+        await db.insertInto('enrolment').values({
+          student_id: id, class_id: cls.id, entered_on: entered, left_on: left,
+          exit_reason: chance(0.8) ? pick(['cambio_classe', 'trasferito', 'passaggio_iefp', 'ritirato', 'abbandono'] as const) : null,
+        }).execute();
+      }
+      if (chance(0.85)) {
+        const cls = pick(own);
+        await db.insertInto('risk_result').values({
+          student_id: id, class_id: cls.id, school_id: cls.school_id, school_year_id: year, as_of: '2026-01-30', settings_version: 1,
+          tier: pick([1, 1, 2, 3]), score: random() * 4, indicators: '[]', reasons: '[]', tier_explanation: '', input_hash: `h${id}-${year}`, computed_at: now,
+          attendance_rate: pick([null, 0.95, 0.9, 0.8, 0.97, 0.93, 0.85, 0.7]), projected_absence: pick([null, 0.25, 0.1, 0.3]),
+          failing_subjects: pick([null, 0, 1, 2, 4]), age_grade_delay: pick([null, 0, 1, 2]),
+        }).execute();
+      }
+      for (let k = chance(0.25) ? 1 + Math.floor(random() * 3) : 0; k > 0; k--) {
+        const action = pick(['confirm', 'dismiss', 'override', 'override'] as const);
+        await db.insertInto('risk_review').values({
+          student_id: id, school_year_id: year, action, tier: action === 'override' ? pick([1, 2, 3]) : null, computed_tier: 1,
+          settings_version: 1, reason: 'prova', user_id: user!.id, created_at: now,
+        }).execute();
+      }
+    }
+    if (chance(0.15)) await db.insertInto('flag').values({ student_id: id, reason_code: 'altro', reason: 'prova', created_by: user!.id, created_at: now, resolved_at: null, resolved_by: null }).execute();
+    for (let k = chance(0.25) ? 1 + Math.floor(random() * 2) : 0; k > 0; k--) {
+      const status = pick(['open', 'monitoring', 'closed'] as const);
+      const [c] = await db.insertInto('support_case').values({
+        student_id: id, school_id: pick(schoolIds), flag_id: null, opened_by: user!.id, owner_id: user!.id, opened_at: now, status, goal: 'prova',
+        closed_at: status === 'closed' ? now : null, outcome: chance(0.6) ? pick(['back_on_track', 'reoriented', 'left_education', 'moved_away', 'other'] as const) : null, outcome_note: null,
+      }).returning('id').execute();
+      for (let a = Math.floor(random() * 4); a > 0; a--) {
+        await db.insertInto('case_action').values({
+          case_id: c!.id, type: pick(['family_meeting', 'cultural_mediation', 'tutoring', 'italian_l2', 'reorient_school', 'reorient_iefp', 'reorient_work', 'reorient_cpia', 'pua_referral', 'other'] as const),
+          date: '2026-01-10', participants: 'famiglia', notes: null, follow_up_on: null, outcome: null,
+          destination: chance(0.5) ? 'CFP' : null, arrived: pick([null, 0, 1]), work_kind: null, exceptional_reason: null, created_by: user!.id, created_at: now,
+        }).execute();
+      }
+    }
+  }
+  return { schoolIds };
+}
+
+/** A small seeded generator (Mulberry32): the same seed draws the same region on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

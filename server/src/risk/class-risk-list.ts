@@ -1,0 +1,70 @@
+import type { RiskReview, RiskRow, RiskTier } from '@primm/shared/contracts/risk';
+import type { Indicator } from '@primm/shared/risk/types';
+import type { Db } from '../db/open-database';
+import { effectiveTier } from './repository';
+
+/**
+ * The rows of a class's risk list, in ONE statement with only what the list shows: the most read
+ * page of the app (docs/performance.md "API sotto carico"). listStoredRisk serves the detail and
+ * the school list; here the latest review (by time, then id, as there) comes from a correlated
+ * subquery on its index instead of a second query, and the stored explanation, tier reasons and
+ * class name are not read at all.
+ */
+export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]> {
+  const rows = await classRiskQuery(db, classId).execute();
+
+  // Keys in the order the list has always had: the body stays byte for byte the same.
+  return rows.map((r): RiskRow => {
+    const indicators = JSON.parse(r.indicators) as Indicator[];
+    const value = (key: Indicator['key']) => indicators.find((i) => i.key === key)?.value ?? null;
+    const review: RiskReview | null = r.action === null ? null : {
+      action: r.action,
+      tier: r.review_tier as RiskTier | null,
+      computedTier: r.computed_tier as RiskTier,
+      reason: r.reason!,
+      by: r.display_name!,
+      at: r.created_at!,
+    };
+    const computedTier = r.tier as RiskTier;
+    return {
+      studentId: r.student_id,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      classId: r.class_id,
+      computedTier,
+      tier: effectiveTier(computedTier, review),
+      score: r.score,
+      review,
+      indicators: indicators.map((i) => ({ key: i.key, level: i.level, value: i.value, explanation: i.explanation })),
+      attendanceRate: value('attendance_rate'),
+      projectedAbsenceRate: value('absence_projection'),
+      failingSubjects: value('failing_subjects'),
+      trend: value('attendance_trend'),
+      average: value('grade_average'),
+      asOf: r.as_of,
+      settingsVersion: r.settings_version,
+    };
+  });
+}
+
+/** The statement alone (exported so a test can pin its SQL). */
+export function classRiskQuery(db: Db, classId: number) {
+  return db
+    .selectFrom('risk_result as r')
+    .innerJoin('student as s', 's.id', 'r.student_id')
+    .leftJoin('risk_review as v', (join) => join.on('v.id', '=', (eb) => eb
+      .selectFrom('risk_review as w')
+      .select('w.id')
+      .whereRef('w.student_id', '=', 'r.student_id')
+      .whereRef('w.school_year_id', '=', 'r.school_year_id')
+      .orderBy('w.created_at', 'desc')
+      .orderBy('w.id', 'desc')
+      .limit(1)))
+    .leftJoin('app_user as u', 'u.id', 'v.user_id')
+    .select([
+      'r.student_id', 'r.class_id', 'r.as_of', 'r.settings_version', 'r.tier', 'r.score', 'r.indicators', 's.last_name', 's.first_name',
+      'v.action', 'v.tier as review_tier', 'v.computed_tier', 'v.reason', 'v.created_at', 'u.display_name',
+    ])
+    .where('r.class_id', '=', classId)
+    .orderBy('s.last_name').orderBy('s.first_name').orderBy('r.student_id');
+}
