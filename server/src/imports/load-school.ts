@@ -1,3 +1,4 @@
+import type { SchoolRow } from '../db/database';
 import type { Db } from '../db/open-database';
 import { RowError, forEachRecord } from './csv-file';
 import { reject, tally, type ImportContext, type RowChange } from './import-context';
@@ -47,19 +48,8 @@ export async function loadSchool(ctx: ImportContext, dir: string): Promise<Schoo
   return state;
 }
 
-export interface SchoolFields {
-  code: string;
-  name: string;
-  institute_code: string;
-  institute_name: string;
-  province_code: string;
-  municipality_istat: string | null;
-  municipality_name: string;
-  cadastral_code: string | null;
-  kind: string;
-  level: 'primo_grado' | 'secondo_grado';
-  address: string | null;
-}
+/** A school as its files describe it: every column but the id and the timestamps. */
+export type SchoolFields = Omit<SchoolRow, 'id' | 'created_at' | 'updated_at'>;
 
 /** Insert-or-update of a school by its codice meccanografico. */
 export async function upsertSchool(ctx: ImportContext, row: SchoolFields): Promise<{ id: number; change: RowChange }> {
