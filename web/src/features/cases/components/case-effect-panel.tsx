@@ -1,5 +1,6 @@
-import { lazy, Suspense, useId } from 'react';
+import { lazy, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartBesideTable } from '../../../components/chart-beside-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { TableScroll } from '../../../components/table-scroll';
@@ -58,34 +59,21 @@ export function CaseEffectPanel({ caseId }: { caseId: number }) {
                 </table>
               </TableScroll>
               {shaped.data.length > 0 && (
-                <div className="overview-grid">
-                  <Suspense fallback={<LoadingStatus />}>
-                    <CaseEffectChart shaped={shaped} />
-                  </Suspense>
-                  <TableScroll labelledBy={`${captionId}-weeks`}>
-                    <table className="table table-compact">
-                      <caption id={`${captionId}-weeks`}>{t('cases.effect.weeksCaption')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('cases.effect.week')}</th>
-                          <th scope="col">{t('cases.effect.side')}</th>
-                          <th scope="col" className="num">{t('cases.effect.attendance')}</th>
-                          <th scope="col" className="num">{t('cases.effect.average')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {shaped.data.map((p) => (
-                          <tr key={p.weekStart}>
-                            <th scope="row">{formatDate(p.weekStart, i18n.language)}</th>
-                            <td>{t(`cases.effect.${p.side}`)}</td>
-                            <td className="num">{n(p.attendancePct, 1, ' %')}</td>
-                            <td className="num">{n(p.average, 2)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableScroll>
-                </div>
+                <ChartBesideTable
+                  chart={<CaseEffectChart shaped={shaped} />}
+                  caption={t('cases.effect.weeksCaption')}
+                  columns={[
+                    { label: t('cases.effect.week') },
+                    { label: t('cases.effect.side') },
+                    { label: t('cases.effect.attendance'), numeric: true },
+                    { label: t('cases.effect.average'), numeric: true },
+                  ]}
+                  rows={shaped.data.map((p) => ({
+                    key: p.weekStart,
+                    header: formatDate(p.weekStart, i18n.language),
+                    cells: [{ value: t(`cases.effect.${p.side}`) }, { value: n(p.attendancePct, 1, ' %') }, { value: n(p.average, 2) }],
+                  }))}
+                />
               )}
             </>
           );

@@ -1,8 +1,7 @@
-import { lazy, Suspense, useId } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudentRisk } from '@primm/shared/contracts/risk';
-import { LoadingStatus } from '../../../components/loading-status';
-import { TableScroll } from '../../../components/table-scroll';
+import { ChartBesideTable } from '../../../components/chart-beside-table';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { shapeAttendanceChart } from './attendance-chart-data';
 
@@ -11,7 +10,6 @@ const AttendanceChart = lazy(() => import('./attendance-chart'));
 /** Weekly attendance against the ¼ limit: a text summary, a lazily loaded chart and the same numbers as a table. */
 export function AttendanceSection({ series }: { series: StudentRisk['series'] }) {
   const { t, i18n } = useTranslation();
-  const captionId = useId();
   const shaped = shapeAttendanceChart(series);
   const n = (v: number, digits = 0) => formatNumber(v, i18n.language, digits);
   const pct = (v: number | null) => (v === null ? t('common.none') : `${n(v, 1)} %`);
@@ -28,36 +26,22 @@ export function AttendanceSection({ series }: { series: StudentRisk['series'] })
       {shaped.data.length === 0 ? (
         <p className="empty-state">{t('risk.attendance.empty')}</p>
       ) : (
-        <div className="overview-grid">
-          <Suspense fallback={<LoadingStatus />}>
-            <AttendanceChart shaped={shaped} />
-          </Suspense>
-          <TableScroll labelledBy={captionId}>
-            <table className="table table-compact">
-              <caption id={captionId}>{t('risk.attendance.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('risk.attendance.week')}</th>
-                  <th scope="col" className="num">{t('risk.attendance.held')}</th>
-                  <th scope="col" className="num">{t('risk.attendance.absent')}</th>
-                  <th scope="col" className="num">{t('risk.attendance.weekly')}</th>
-                  <th scope="col" className="num">{t('risk.attendance.cumulative')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shaped.data.map((p) => (
-                  <tr key={p.weekStart}>
-                    <th scope="row">{formatDate(p.weekStart, i18n.language)}</th>
-                    <td className="num">{n(p.hoursHeld, 1)}</td>
-                    <td className="num">{n(p.hoursAbsent, 1)}</td>
-                    <td className="num">{pct(p.attendancePct)}</td>
-                    <td className="num">{pct(p.cumulativeAbsencePct)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </div>
+        <ChartBesideTable
+          chart={<AttendanceChart shaped={shaped} />}
+          caption={t('risk.attendance.tableCaption')}
+          columns={[
+            { label: t('risk.attendance.week') },
+            { label: t('risk.attendance.held'), numeric: true },
+            { label: t('risk.attendance.absent'), numeric: true },
+            { label: t('risk.attendance.weekly'), numeric: true },
+            { label: t('risk.attendance.cumulative'), numeric: true },
+          ]}
+          rows={shaped.data.map((p) => ({
+            key: p.weekStart,
+            header: formatDate(p.weekStart, i18n.language),
+            cells: [{ value: n(p.hoursHeld, 1) }, { value: n(p.hoursAbsent, 1) }, { value: pct(p.attendancePct) }, { value: pct(p.cumulativeAbsencePct) }],
+          }))}
+        />
       )}
     </section>
   );

@@ -1,8 +1,7 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudentRisk } from '@primm/shared/contracts/risk';
-import { LoadingStatus } from '../../../components/loading-status';
-import { TableScroll } from '../../../components/table-scroll';
+import { ChartBesideTable } from '../../../components/chart-beside-table';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { shapeGradesChart } from './grades-chart-data';
 
@@ -11,7 +10,6 @@ const GradesChart = lazy(() => import('./grades-chart'));
 /** Grades over time, one subject at a time against the pass line; every grade in the table. */
 export function GradesSection({ grades }: { grades: StudentRisk['series']['grades'] }) {
   const { t, i18n } = useTranslation();
-  const captionId = useId();
   const [subject, setSubject] = useState(grades[0]?.subject ?? '');
   const shaped = shapeGradesChart(grades, subject);
   const n = (v: number | null) => (v === null ? t('common.none') : formatNumber(v, i18n.language, 2));
@@ -28,49 +26,50 @@ export function GradesSection({ grades }: { grades: StudentRisk['series']['grade
               <li key={s.subject}>{t('risk.grades.subjectSummary', { subject: s.subject, average: n(s.average), count: s.count, below: s.belowPass })}</li>
             ))}
           </ul>
-          <div className="overview-grid">
-            <figure className="chart">
-              <figcaption className="chart-title">
-                <label htmlFor="grades-subject">{t('risk.grades.subject')}</label>{' '}
-                <select id="grades-subject" value={subject} onChange={(e) => setSubject(e.target.value)}>
-                  {grades.map((g) => (
-                    <option key={g.subject}>{g.subject}</option>
-                  ))}
-                </select>
-              </figcaption>
-              <Suspense fallback={<LoadingStatus />}>
+          <ChartBesideTable
+            chart={
+              <figure className="chart">
+                <figcaption className="chart-title">
+                  <label htmlFor="grades-subject">{t('risk.grades.subject')}</label>{' '}
+                  <select id="grades-subject" value={subject} onChange={(e) => setSubject(e.target.value)}>
+                    {grades.map((g) => (
+                      <option key={g.subject}>{g.subject}</option>
+                    ))}
+                  </select>
+                </figcaption>
                 <GradesChart shaped={shaped} subject={subject} />
-              </Suspense>
-            </figure>
-            <TableScroll labelledBy={captionId}>
-              <table className="table table-compact">
-                <caption id={captionId}>{t('risk.grades.tableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('risk.grades.subject')}</th>
-                    <th scope="col">{t('risk.grades.date')}</th>
-                    <th scope="col">{t('risk.grades.kind')}</th>
-                    <th scope="col" className="num">{t('risk.grades.grade')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {grades.flatMap((g) =>
-                    g.points.map((p, i) => (
-                      <tr key={`${g.subject}-${p.date}-${i}`}>
-                        <th scope="row">{g.subject}</th>
-                        <td>{formatDate(p.date, i18n.language)}</td>
-                        <td>{p.kind}</td>
-                        <td className={p.value !== null && p.value < shaped.passMark ? 'num below-pass' : 'num'}>
+              </figure>
+            }
+            caption={t('risk.grades.tableCaption')}
+            columns={[
+              { label: t('risk.grades.subject') },
+              { label: t('risk.grades.date') },
+              { label: t('risk.grades.kind') },
+              { label: t('risk.grades.grade'), numeric: true },
+            ]}
+            rows={grades.flatMap((g) =>
+              g.points.map((p, i) => {
+                const below = p.value !== null && p.value < shaped.passMark;
+                return {
+                  key: `${g.subject}-${p.date}-${i}`,
+                  header: g.subject,
+                  cells: [
+                    { value: formatDate(p.date, i18n.language) },
+                    { value: p.kind },
+                    {
+                      value: (
+                        <>
                           {p.raw}
-                          {p.value !== null && p.value < shaped.passMark && <span className="visually-hidden"> ({t('risk.grades.belowPass')})</span>}
-                        </td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </TableScroll>
-          </div>
+                          {below && <span className="visually-hidden"> ({t('risk.grades.belowPass')})</span>}
+                        </>
+                      ),
+                      className: below ? 'num below-pass' : 'num',
+                    },
+                  ],
+                };
+              }),
+            )}
+          />
         </>
       )}
     </section>
