@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../server/src/config';
 import { backupDatabase, restoreDatabase } from '../../server/src/db/backup';
@@ -11,10 +11,12 @@ const RESTORE_USAGE = `Uso: pnpm primm restore --db FILE --from BACKUP [--json]
 Ripristina un backup nel database indicato. Fermate prima il server.`;
 
 export async function runBackupCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
-  if (values.help || !values.out) {
-    (values.help ? console.log : console.error)(BACKUP_USAGE);
-    return values.help ? 0 : 2;
+  const parsed = parseFlags(argv, { db: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } }, BACKUP_USAGE, { positionals: false });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  if (!values.out) {
+    console.error(`Indica il file di destinazione con --out.\n\n${BACKUP_USAGE}`);
+    return 2;
   }
   const source = loadConfig({ ...process.env, ...(values.db ? { PRIMM_DB: values.db } : {}) }).dbPath;
   const started = performance.now();
@@ -25,10 +27,12 @@ export async function runBackupCommand(argv: string[]): Promise<number> {
 }
 
 export async function runRestoreCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, from: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
-  if (values.help || !values.from) {
-    (values.help ? console.log : console.error)(RESTORE_USAGE);
-    return values.help ? 0 : 2;
+  const parsed = parseFlags(argv, { db: { type: 'string' }, from: { type: 'string' }, json: { type: 'boolean', default: false } }, RESTORE_USAGE, { positionals: false });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  if (!values.from) {
+    console.error(`Indica la copia da ripristinare con --from.\n\n${RESTORE_USAGE}`);
+    return 2;
   }
   const target = loadConfig({ ...process.env, ...(values.db ? { PRIMM_DB: values.db } : {}) }).dbPath;
   try {

@@ -33,6 +33,18 @@ describe('pnpm primm', () => {
     expect(JSON.parse(lastLine(res.stdout))).toMatchObject({ user: { email: 'ref@scuola.it', role: 'referente', schools: ['ANPS03000E'] }, oneTimePassword: expect.stringMatching(/^\w{16}$/) });
   }, 30_000);
 
+  test.each([
+    ['purge', '--bogus'],
+    ['backup', '--db', ':memory:', '--out'],
+    ['recompute', '--db', ':memory:', 'extra'],
+  ])('%s with a wrong flag or argument: exit 2 with the usage, never a stack trace', async (...args) => {
+    const res = await primm(...args);
+
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/Uso: pnpm primm/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
   test('--help: when asked, then every command is listed', async () => {
     const res = await primm('--help');
 

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../server/src/config';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite } from '../../server/src/db/open-database';
 import { ImportInputError, importPaths } from '../../server/src/imports/import-paths';
+import { parseFlags } from './parse-flags';
 
 const USAGE = `Uso: pnpm primm import --db FILE [--dry-run] [--allow-partial] [--json] PERCORSO…
 
@@ -15,28 +15,14 @@ docs/data-format.md, in una sola transazione.
 
 /** `pnpm primm import`: exit 0 when everything was taken, 1 when rows were rejected, 2 on bad usage. */
 export async function runImportCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        'allow-partial': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseFlags(argv, {
+    db: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    'allow-partial': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (positionals.length === 0) {
     console.error(`Indica almeno una cartella da importare.\n\n${USAGE}`);
     return 2;

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags';
 import { purgeBefore } from '../../server/src/retention/purge';
 import { withDatabase } from './open-db';
 
@@ -9,11 +9,9 @@ quello indicato (presenze, voti, esiti, iscrizioni; gli studenti senza altri dat
 conservato i conteggi aggregati per scuola e anno. In una sola transazione.`;
 
 export async function runPurgeCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, before: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = parseFlags(argv, { db: { type: 'string' }, before: { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE, { positionals: false });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.before || !/^\d{4}\/\d{2}$/.test(values.before)) {
     console.error(`Indica l'anno scolastico con --before, nel formato 2025/26.\n\n${USAGE}`);
     return 2;

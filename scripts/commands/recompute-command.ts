@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags';
 import { recomputeAll, recomputeSchool } from '../../server/src/risk/recompute';
 import { withDatabase } from './open-db';
 
@@ -13,20 +13,9 @@ non vengono riscritti.
 
 /** `pnpm primm recompute`: exit 0 when done, 2 on bad usage or an unknown school. */
 export async function runRecomputeCommand(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { db: { type: 'string' }, school: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    }));
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = parseFlags(argv, { db: { type: 'string' }, school: { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE, { positionals: false });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const code = values.school?.trim().toUpperCase();
   return withDatabase(values.db, async (db) => {
     let summary;

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags';
 import { loadConfig } from '../../server/src/config';
 import { runServer } from '../../server/src/main';
 
@@ -9,14 +9,9 @@ Avvia primm-ews. Variabili d'ambiente: PORT (3000), HOST (127.0.0.1), PRIMM_DB
 la regione dimostrativa in un database vuoto).`;
 
 export async function runServeCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = parseFlags(argv, { db: { type: 'string' }, port: { type: 'string' } }, USAGE, { positionals: false });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const config = loadConfig({
     ...process.env,
     ...(values.db ? { PRIMM_DB: values.db } : {}),

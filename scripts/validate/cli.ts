@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../commands/parse-flags';
 import { UciFormatError, validateUci } from './uci';
 
 const USAGE = `Uso: pnpm primm validate --format uci [--json] FILE
@@ -17,22 +17,9 @@ const dec = (v: number | null | undefined) => (v === null || v === undefined ? '
 
 /** `pnpm primm validate`: 0 ok, 1 unreadable file or format, 2 bad usage. */
 export async function runValidateCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { format: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseFlags(argv, { format: { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (values.format !== 'uci') {
     console.error(`${values.format === undefined ? 'Indica il formato con --format uci.' : `Formato non supportato: ${values.format} (solo uci).`}\n\n${USAGE}`);
     return 2;
