@@ -16,6 +16,15 @@ describe('pnpm primm', () => {
     expect(JSON.parse(lastLine(second.stdout))).toMatchObject({ inserted: 0, updated: 0, unchanged: 26 });
   }, 30_000);
 
+  test('import --json: when the format cannot carry some data (OneRoster), then the warnings are in the summary too', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
+
+    const res = await primm('import', '--db', db, '--json', '--allow-partial', 'fixtures/import/oneroster');
+
+    expect(res.code).toBe(0);
+    expect(JSON.parse(lastLine(res.stdout)).warnings).toContainEqual(expect.objectContaining({ file: 'bundle/manifest.csv', message: expect.stringMatching(/^OneRoster non/) }));
+  }, 30_000);
+
   test('import: when the path has no school, then exit 2 with one clear message', async () => {
     const res = await primm('import', '--db', ':memory:', mkdtempSync(join(tmpdir(), 'primm-empty-')));
 

@@ -38,14 +38,15 @@ export async function runImportCommand(argv: string[]): Promise<number> {
       onProgress: ({ school, done, total }) => process.stderr.write(`\r${done}/${total} ${school}   `),
     });
     process.stderr.write('\n');
-    const { inserted, updated, unchanged, rejected, errors } = summary;
+    const { inserted, updated, unchanged, rejected, errors, warnings } = summary;
     if (values.json) {
-      console.log(JSON.stringify({ inserted, updated, unchanged, rejected, errors, dryRun: values['dry-run'], schools: summary.schools }));
+      console.log(JSON.stringify({ inserted, updated, unchanged, rejected, errors, warnings, dryRun: values['dry-run'], schools: summary.schools }));
     } else {
       const verb = values['dry-run'] ? 'Anteprima (nulla è stato scritto)' : 'Importazione completata';
       console.log(`${verb}: ${summary.schools} scuole, ${inserted} inserite, ${updated} aggiornate, ${unchanged} invariate, ${rejected} scartate.`);
       for (const e of errors.slice(0, 20)) console.log(`  ${e.file}:${e.line} [${e.column}] ${e.message}`);
       if (errors.length > 20) console.log(`  … e altri ${errors.length - 20} errori`);
+      for (const w of warnings) console.log(`Avviso: ${w.file ? `${w.file}: ` : ''}${w.message}`);
     }
     return rejected > 0 && !values['allow-partial'] ? 1 : 0;
   } catch (err) {
