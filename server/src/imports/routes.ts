@@ -89,7 +89,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
       });
       progress.set(uploadId, { status: 'committed', done: folders.length, total: folders.length, school: null });
       await audit(db, { user, req }, { action: 'import.commit', details: { batchId: summary.batchId, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected } });
-      const body: ImportResult = { batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors.slice(0, 200) };
+      const body: ImportResult = { batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors.slice(0, 200), warnings: summary.warnings };
       removeUpload(deps.uploadDir, uploadId);
       res.json(body);
     } catch (err) {

@@ -52,6 +52,8 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 export const ImportResult = ImportCounts.extend({
   batchId: z.number().int(),
   errors: z.array(ImportIssue),
+  /** As in the preview, plus a risk recompute that failed after the commit (redone later). */
+  warnings: z.array(ImportIssue).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

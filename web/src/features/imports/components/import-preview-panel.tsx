@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@primm/shared/contracts/imports';
 import { ImportCounts } from './import-counts';
 import { ImportErrorsTable } from './import-errors-table';
+import { ImportWarnings } from './import-warnings';
 import { UploadedFilesTable } from './uploaded-files-table';
 
 /** The dry run's answer. Focus moves to its heading, so keyboard and screen-reader users land on it. */
@@ -36,6 +37,7 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
       </ul>
       <ImportCounts counts={preview} tense="preview" title={t('imports.preview.countsTitle')} />
       <UploadedFilesTable files={preview.files} />
+      <ImportWarnings warnings={preview.warnings} />
       {preview.errors.length > 0 && <ImportErrorsTable errors={preview.errors} caption={t('imports.preview.errorsCaption')} />}
     </section>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '@primm/shared/contracts/imports';
 import { ImportCounts } from './import-counts';
 import { ImportErrorsTable } from './import-errors-table';
+import { ImportWarnings } from './import-warnings';
 
 /** Announced (status) and focused: after a long commit the user may be looking elsewhere. */
 export function ImportResultPanel({ result, onRestart }: { result: ImportResult; onRestart: () => void }) {
@@ -19,6 +20,7 @@ export function ImportResultPanel({ result, onRestart }: { result: ImportResult;
         </h2>
         <ImportCounts counts={result} tense="result" title={t('imports.result.countsTitle')} />
       </div>
+      <ImportWarnings warnings={result.warnings} />
       {result.errors.length > 0 && <ImportErrorsTable errors={result.errors} caption={t('imports.result.errorsCaption')} />}
       <div className="field-actions">
         <button type="button" className="btn btn-outline" onClick={onRestart}>

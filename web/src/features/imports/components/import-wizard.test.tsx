@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
-import { errorBody } from '../../../testing/fixtures';
+import { anImportPreview, anImportResult, errorBody } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { server } from '../../../testing/server';
 import { ImportHistory } from './import-history';
@@ -92,6 +92,23 @@ test('ImportWizard: when the import is confirmed, then progress is shown, then t
   expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   expect(await within(history).findAllByRole('row')).toHaveLength(4);
   expect(within(history).getAllByRole('row')[1]).toHaveTextContent('120');
+});
+
+test('ImportWizard: when the preview and the result carry warnings about whole files, then both list them', async () => {
+  const user = userEvent.setup();
+  const warning = { file: 'bundle/manifest.csv', line: 0, column: '', message: 'OneRoster non porta le ore di lezione: usato l’orario predefinito' };
+  server.use(
+    http.post('/api/imports', () => HttpResponse.json(anImportPreview({ warnings: [warning] }), { status: 201 })),
+    http.post('/api/imports/:id/commit', () => HttpResponse.json(anImportResult({ warnings: [{ file: '', line: 0, column: '', message: 'ricalcolo del rischio non riuscito: verrà ripetuto' }] }))),
+  );
+  renderImportsPage();
+  await uploadTwoSchools(user);
+
+  expect(screen.getByRole('heading', { name: 'Un avviso' }).parentElement).toHaveTextContent('bundle/manifest.csv: OneRoster non porta le ore di lezione');
+  await user.click(screen.getByRole('button', { name: /Conferma importazione/ }));
+
+  await screen.findByRole('heading', { name: 'Importazione completata' }, { timeout: 3000 });
+  expect(screen.getByRole('heading', { name: 'Un avviso' }).parentElement).toHaveTextContent('ricalcolo del rischio non riuscito: verrà ripetuto');
 });
 
 test('ImportWizard: when Annulla is pressed on the preview, then the drop zone is back', async () => {
