@@ -9,8 +9,14 @@ export interface RecomputeBenchResult {
   students: number;
   /** `recomputeAll` with no stored result: every student assessed and written */
   full_s: number;
-  /** `recomputeAll` again with nothing changed: inputs built and hashed, nothing written */
+  /** `recomputeAll` again with nothing changed: every school skipped by its stamp (migration 0010) */
   full_unchanged_s: number;
+  /** the same without the stamps: every school read, inputs hashed, nothing written */
+  full_rehash_s: number;
+  full_rehash_cpu_s: number;
+  full_rehash_written: number;
+  /** worker threads of the full recompute (one per core) */
+  threads: number;
   /** `recomputeSchool` of the re-imported school, with the hashes stored before the import put
    * back: the same students the import's own (in-transaction) recompute rewrote */
   incremental_s: number;
@@ -42,8 +48,8 @@ const repoRoot = resolve(here, '../..');
 /**
  * Generates and imports the region (or reuses them from `cacheDir`), then times, in a child
  * process on a private copy of the database: a full recompute writing everything, a full
- * recompute with nothing changed, and the re-import of the biggest school with a week of new
- * absences plus the recompute that import triggers. Without `cacheDir` everything goes to a
+ * recompute with nothing changed (with and without the schools' stamps), and the re-import of the
+ * biggest school with a week of new absences plus the recompute that import triggers. Without `cacheDir` everything goes to a
  * temporary folder that is removed at the end.
  */
 export async function benchRecompute(options: { students: number; seed: number; cacheDir?: string; log?: (line: string) => void }): Promise<RecomputeBenchResult> {
@@ -68,6 +74,10 @@ export async function benchRecompute(options: { students: number; seed: number; 
       incremental_s: round3(w.incremental_s),
       peak_rss_mb: w.peak_rss_mb,
       full_unchanged_s: round3(w.full_unchanged_s),
+      full_rehash_s: round3(w.full_rehash_s),
+      full_rehash_cpu_s: round3(w.full_rehash_cpu_s),
+      full_rehash_written: w.full_rehash_written,
+      threads: w.threads,
       incremental_import_s: round3(w.incremental_import_s),
       schools: w.schools,
       full_cpu_s: round3(w.full_cpu_s),

@@ -33,6 +33,7 @@ export interface Database {
   compulsory_notice: CompulsoryNoticeTable;
   october_list_export: OctoberListExportTable;
   risk_tier_change: RiskTierChangeTable;
+  risk_school_state: RiskSchoolStateTable;
   data_version: DataVersionTable;
 }
 
@@ -405,6 +406,15 @@ export interface OctoberListExportTable {
   students: number;
   exported_at: string;
   exported_by: number;
+}
+
+/** What a school's stored results were computed from (migration 0010): lets a recompute skip it. */
+export interface RiskSchoolStateTable {
+  school_id: number;
+  school_year_id: number;
+  stamp: string;
+  results: number;
+  computed_at: string;
 }
 
 export interface RiskTierChangeTable {

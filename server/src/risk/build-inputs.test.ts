@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildStudentInputs } from './build-inputs';
+import { lessonDays, weeksOf } from './lesson-calendar';
 import type { SchoolRiskData } from './load-school-data';
 
 // The fixture school's calendar (see lesson-calendar.test.ts): 528 h held to Friday 30/01/2026,
@@ -84,4 +85,16 @@ describe('buildStudentInputs', () => {
     expect(second!.input.attendanceEvents).toEqual([]);
     expect(second!.input.remainingLessonDays).toBe(first!.input.remainingLessonDays); // one array per class
   });
+
+  test('when a student is in one class all year, then the class\'s shared weeks with their absences equal weeksOf of their own days', () => {
+    const events = ['2025-09-15', '2025-12-22', '2026-01-07', '2026-01-30'].map((date) => ({ studentId: 1, date, kind: 'assenza' as const, hours: 6, justified: false, deroga: null, derogaDecidedOn: null }));
+    const data = aSchool({ enrolments: [stay(1, 10, '2025-09-01')], events });
+
+    const [built] = buildStudentInputs(data);
+
+    const days = lessonDays({ ...data, timetable: data.classes[0]!.timetable }).filter((d) => d.date <= data.asOf);
+    expect(built!.input.weeks).toEqual(weeksOf(days, events, data.lessonsStart, data.asOf));
+    expect(built!.input.weeks.reduce((a, w) => a + w.hoursAbsent, 0)).toBe(24);
+  });
 });
+

@@ -1,16 +1,30 @@
-import { computeOverallAverage } from '@primm/shared/risk/subject-averages';
-import type { GradeEntry, HistoryEntry, HistoryResult, LessonDay, StudentRiskInput } from '@primm/shared/risk/types';
+import { computeSubjectAverages, overallAverageOf, type SubjectAverage } from '@primm/shared/risk/subject-averages';
+import type { AttendanceEvent, GradeEntry, HistoryEntry, HistoryResult, LessonDay, StudentRiskInput, WeekAttendance } from '@primm/shared/risk/types';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
-import { lessonDays, termSeqOf, weeksOf } from './lesson-calendar';
-import { loadSchoolRiskData, type LoadOptions, type SchoolRiskData } from './load-school-data';
+import { lessonDays, mondayOf, termSeqOf, weeksOf } from './lesson-calendar';
+import {
+  loadSchoolRiskData, type LoadOptions, type SchoolEnrolment, type SchoolHead, type SchoolOutcome, type SchoolRiskData, type SchoolStudent,
+} from './load-school-data';
 
 export interface BuiltInput {
   studentId: number;
   classId: number;
   input: StudentRiskInput;
-  /** The class's lesson days after asOf, shared by its students: hashed once per class. */
-  remainingKey: string;
+  /** `computeSubjectAverages` of the input, computed for the class averages: the engine reuses it. */
+  subjects: SubjectAverage[];
+}
+
+/**
+ * A school's rows grouped by student: what `buildInputs` reads. Events and grades are in the order
+ * (date, kind) and (date, subject, kind) and none is after `asOf`.
+ */
+export interface GroupedSchoolData extends SchoolHead {
+  asOf: string;
+  students: SchoolStudent[];
+  enrolments: Map<number, SchoolEnrolment[]>;
+  outcomes: Map<number, SchoolOutcome[]>;
+  rows: Map<number, { events: AttendanceEvent[]; grades: GradeEntry[] }>;
 }
 
 /** The inputs of every student of a school in the current year (none without a calendar). */
@@ -21,7 +35,30 @@ export async function buildSchoolInputs(db: Db, schoolId: number, options: LoadO
   return data ? { data, inputs: buildStudentInputs(data) } : null;
 }
 
+/** `buildInputs` from rows as `loadSchoolRiskData` reads them. */
+export function buildStudentInputs(data: SchoolRiskData): BuiltInput[] {
+  return buildInputs(groupSchoolData(data));
+}
+
+/** The rows of `loadSchoolRiskData` grouped by student, as the engine's objects. */
+export function groupSchoolData(data: SchoolRiskData): GroupedSchoolData {
+  const rows = new Map<number, { events: AttendanceEvent[]; grades: GradeEntry[] }>();
+  const rowsOf = (id: number) => {
+    let r = rows.get(id);
+    if (!r) rows.set(id, (r = { events: [], grades: [] }));
+    return r;
+  };
+  for (const e of data.events) rowsOf(e.studentId).events.push({ date: e.date, kind: e.kind, hours: e.hours, justified: e.justified, deroga: e.deroga });
+  for (const g of data.grades) {
+    rowsOf(g.studentId).grades.push({
+      date: g.date, subject: g.subject, value: g.value, inAverage: g.inAverage, isConduct: g.isConduct, termSeq: termSeqOf(data.terms, g.date), kind: g.kind,
+    });
+  }
+  return { ...data, enrolments: groupBy(data.enrolments, (e) => e.studentId), outcomes: groupBy(data.outcomes, (o) => o.studentId), rows };
+}
+
 const HISTORY_RESULTS = new Set<string>(['ammesso', 'non_ammesso', 'sospensione_giudizio', 'ritirato', 'trasferito', 'abbandono']);
+const NO_ROWS = { events: [] as AttendanceEvent[], grades: [] as GradeEntry[] };
 
 /**
  * One `StudentRiskInput` per student enrolled now (an enrolment of the year without an exit
@@ -36,81 +73,77 @@ const HISTORY_RESULTS = new Set<string>(['ammesso', 'non_ammesso', 'sospensione_
  * - Only birth date and arrival date are read from the student (arrival: wording only); never
  *   citizenship, born in Italy or the L2 level.
  */
-export function buildStudentInputs(data: SchoolRiskData): BuiltInput[] {
-  const classes = new Map(data.classes.map((c) => {
-    const days = lessonDays({ lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures, timetable: c.timetable });
-    const remaining = days.filter((d) => d.date > data.asOf);
-    return [c.id, { ...c, days, remaining, remainingKey: JSON.stringify(remaining) }] as const;
-  }));
+export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
+  const classes = new Map(data.classes.map((c) => [c.id, classCalendar(data, c)] as const));
   const currentTermSeq = termSeqOf(data.terms, data.asOf);
-  const enrolments = groupBy(data.enrolments, (e) => e.studentId);
-  const events = groupBy(data.events, (e) => e.studentId);
-  const grades = groupBy(data.grades, (g) => g.studentId);
-  const outcomes = groupBy(data.outcomes, (o) => o.studentId);
 
   const built: BuiltInput[] = [];
   for (const student of data.students) {
-    const stays = enrolments.get(student.id) ?? [];
+    const stays = data.enrolments.get(student.id) ?? [];
     const current = stays.filter((e) => e.leftOn === null).at(-1);
     const cls = current && classes.get(current.classId);
     if (!current || !cls) continue;
     const firstEntry = stays[0]?.enteredOn ?? current.enteredOn;
     const enrolledOn = firstEntry < data.lessonsStart ? data.lessonsStart : firstEntry;
+    const rows = data.rows.get(student.id) ?? NO_ROWS;
+    const attendanceEvents = rows.events.filter((e) => e.date >= enrolledOn && e.date <= data.asOf);
 
-    const held: LessonDay[] = [];
-    for (const stay of stays) {
-      const days = classes.get(stay.classId)?.days ?? [];
-      for (const d of days) {
-        if (d.date >= stay.enteredOn && d.date >= enrolledOn && d.date <= data.asOf && (stay.leftOn === null || d.date < stay.leftOn)) held.push(d);
+    let hoursHeldSoFar: number;
+    let weeks: WeekAttendance[];
+    if (stays.length === 1 && enrolledOn === data.lessonsStart) {
+      // In this class all year (most students): the class's own hours and weeks, computed once.
+      hoursHeldSoFar = cls.hoursHeld;
+      weeks = cls.weeks.map((w) => ({ weekStart: w.weekStart, hoursHeld: w.hoursHeld, hoursAbsent: 0 }));
+      for (const e of attendanceEvents) {
+        const i = cls.weekIndex.get(mondayOf(e.date));
+        if (i !== undefined) weeks[i]!.hoursAbsent += e.hours; // as weeksOf adds them
       }
+    } else {
+      const held: LessonDay[] = [];
+      for (const stay of stays) {
+        const days = classes.get(stay.classId)?.days ?? [];
+        for (const d of days) {
+          if (d.date >= stay.enteredOn && d.date >= enrolledOn && d.date <= data.asOf && (stay.leftOn === null || d.date < stay.leftOn)) held.push(d);
+        }
+      }
+      held.sort((a, b) => a.date.localeCompare(b.date));
+      hoursHeldSoFar = held.reduce((a, d) => a + d.hours, 0);
+      weeks = weeksOf(held, attendanceEvents, enrolledOn, data.asOf);
     }
-    held.sort((a, b) => a.date.localeCompare(b.date));
-    const hoursHeldSoFar = held.reduce((a, d) => a + d.hours, 0);
-    const attendanceEvents = (events.get(student.id) ?? [])
-      .filter((e) => e.date >= enrolledOn && e.date <= data.asOf)
-      .map((e) => ({ date: e.date, kind: e.kind, hours: e.hours, justified: e.justified, deroga: e.deroga }));
     const annualHours = enrolledOn <= data.lessonsStart
       ? cls.annualHours
       : hoursHeldSoFar + cls.remaining.filter((d) => d.date >= enrolledOn).reduce((a, d) => a + d.hours, 0);
-    const gradeEntries: GradeEntry[] = (grades.get(student.id) ?? []).map((g) => ({
-      date: g.date, subject: g.subject, value: g.value, inAverage: g.inAverage, isConduct: g.isConduct,
-      termSeq: termSeqOf(data.terms, g.date), kind: g.kind,
-    }));
-    const history: HistoryEntry[] = (outcomes.get(student.id) ?? [])
+    const history: HistoryEntry[] = (data.outcomes.get(student.id) ?? [])
       .filter((o) => HISTORY_RESULTS.has(o.result))
       .map((o) => ({ schoolYear: o.schoolYear, gradeLevel: o.gradeLevel, result: o.result as HistoryResult }));
 
-    built.push({
-      studentId: student.id,
-      classId: cls.id,
-      remainingKey: cls.remainingKey,
-      input: {
-        asOf: data.asOf,
-        schoolYear: data.schoolYear,
-        level: data.level,
-        gradeLevel: cls.gradeLevel,
-        birthDate: student.birthDate,
-        lessonsStart: data.lessonsStart,
-        lessonsEnd: data.lessonsEnd,
-        enrolledOn,
-        annualHours,
-        hoursHeldSoFar,
-        remainingLessonDays: cls.remaining,
-        weeks: weeksOf(held, attendanceEvents, enrolledOn, data.asOf),
-        attendanceEvents,
-        grades: gradeEntries,
-        currentTermSeq,
-        classAverages: [], // filled below, once every student of the class is known
-        history,
-        arrivalDate: student.arrivalDate,
-      },
-    });
+    const input: StudentRiskInput = {
+      asOf: data.asOf,
+      schoolYear: data.schoolYear,
+      level: data.level,
+      gradeLevel: cls.gradeLevel,
+      birthDate: student.birthDate,
+      lessonsStart: data.lessonsStart,
+      lessonsEnd: data.lessonsEnd,
+      enrolledOn,
+      annualHours,
+      hoursHeldSoFar,
+      remainingLessonDays: cls.remaining,
+      weeks,
+      attendanceEvents,
+      grades: rows.grades,
+      currentTermSeq,
+      classAverages: [], // filled below, once every student of the class is known
+      history,
+      arrivalDate: student.arrivalDate,
+    };
+    built.push({ studentId: student.id, classId: cls.id, input, subjects: computeSubjectAverages(input.grades, input.asOf, input.currentTermSeq) });
   }
 
   // Class averages with the engine's own function, one shared array per class.
   const averages = new Map<number, number[]>();
   for (const b of built) {
-    const avg = computeOverallAverage(b.input.grades, b.input.asOf, b.input.currentTermSeq);
+    const avg = overallAverageOf(b.subjects);
     const list = averages.get(b.classId) ?? [];
     if (avg !== null) list.push(avg);
     averages.set(b.classId, list);
@@ -119,7 +152,25 @@ export function buildStudentInputs(data: SchoolRiskData): BuiltInput[] {
   return built;
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+/**
+ * A class's lesson days, those still to come, and the hours and weeks (with no absence) of a
+ * student there from the first day to `asOf`: `weeksOf` of those days, shared by its students.
+ */
+function classCalendar(data: GroupedSchoolData, c: SchoolHead['classes'][number]) {
+  const days = lessonDays({ lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures, timetable: c.timetable });
+  const heldAll = days.filter((d) => d.date <= data.asOf);
+  const weeks = weeksOf(heldAll, [], data.lessonsStart, data.asOf);
+  return {
+    ...c,
+    days,
+    remaining: days.filter((d) => d.date > data.asOf),
+    hoursHeld: heldAll.reduce((a, d) => a + d.hours, 0),
+    weeks,
+    weekIndex: new Map(weeks.map((w, i) => [w.weekStart, i])),
+  };
+}
+
+export function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   const map = new Map<number, T[]>();
   for (const row of rows) {
     const k = key(row);

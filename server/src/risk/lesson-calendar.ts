@@ -8,7 +8,17 @@ import type { LessonDay, WeekAttendance } from '@primm/shared/risk/types';
 
 const DAY_MS = 86_400_000;
 export const toDayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-export const fromDayNumber = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
+// Memoised: the recompute turns the day of every grade and event into its date (millions of
+// calls over a few hundred days); one shared string per day also saves the memory.
+const isoDates = new Map<number, string>();
+export function fromDayNumber(n: number): string {
+  let iso = isoDates.get(n);
+  if (iso === undefined) {
+    iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (isoDates.size < 100_000) isoDates.set(n, iso);
+  }
+  return iso;
+}
 /** Monday 0 … Sunday 6 (1970-01-01 was a Thursday). */
 const weekdayOf = (n: number): number => (n + 3) % 7;
 

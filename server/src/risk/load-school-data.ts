@@ -3,12 +3,8 @@ import type { AttendanceKind, GradeKind, OutcomeResult } from '../db/database';
 import type { Db } from '../db/open-database';
 import { parseTimetable } from '../classes/timetable';
 
-/**
- * Everything the risk engine needs about one school and school year, read with a few set-based
- * queries (all events of the school's classes at once, grouped in memory by the builder), never
- * one query per student: the regional recompute has to stay within seconds for 200 000 students.
- */
-export interface SchoolRiskData {
+/** The calendar and classes of a school in a school year: what every student's input shares. */
+export interface SchoolHead {
   schoolId: number;
   schoolYearId: number;
   schoolYear: string;
@@ -18,12 +14,25 @@ export interface SchoolRiskData {
   closures: { startsOn: string; endsOn: string }[];
   terms: { seq: number; startsOn: string }[];
   classes: { id: number; name: string; gradeLevel: number; timetable: number[]; annualHours: number }[];
-  enrolments: { studentId: number; classId: number; enteredOn: string; leftOn: string | null }[];
-  students: { id: number; birthDate: string; arrivalDate: string | null }[];
+}
+
+export interface SchoolEnrolment { studentId: number; classId: number; enteredOn: string; leftOn: string | null }
+export interface SchoolStudent { id: number; birthDate: string; arrivalDate: string | null }
+export interface SchoolOutcome { studentId: number; schoolYear: string; gradeLevel: number; result: OutcomeResult }
+
+/**
+ * Everything the risk engine needs about one school and school year as rows, read with a few
+ * set-based queries (all events of the school's classes at once, grouped in memory by the
+ * builder), never one query per student. The detail pages and the compulsory-schooling checks read
+ * it; the regional recompute reads the events and grades as text instead (load-recompute-data.ts).
+ */
+export interface SchoolRiskData extends SchoolHead {
+  enrolments: SchoolEnrolment[];
+  students: SchoolStudent[];
   events: { studentId: number; date: string; kind: AttendanceKind; hours: number; justified: boolean; deroga: string | null; derogaDecidedOn: string | null }[];
   grades: { studentId: number; date: string; subject: string; kind: GradeKind; /** Only when loading one student. */ raw: string; value: number | null; inAverage: boolean; isConduct: boolean }[];
   /** Final outcomes (`finale`) of years before this one. */
-  outcomes: { studentId: number; schoolYear: string; gradeLevel: number; result: OutcomeResult }[];
+  outcomes: SchoolOutcome[];
   /** The day the data reaches (see `findDataAsOf`). */
   asOf: string;
 }
@@ -37,37 +46,14 @@ export interface LoadOptions {
 
 /** Null when the school has no calendar (lesson period) for the year: nothing can be computed. */
 export async function loadSchoolRiskData(db: Db, schoolId: number, year: { id: number; label: string }, options: LoadOptions = {}): Promise<SchoolRiskData | null> {
-  const head = await db
-    .selectFrom('school')
-    .innerJoin('school_calendar', 'school_calendar.school_id', 'school.id')
-    .where('school.id', '=', schoolId)
-    .where('school_calendar.school_year_id', '=', year.id)
-    .select(['school.level', 'school_calendar.lessons_start', 'school_calendar.lessons_end'])
-    .executeTakeFirst();
-  if (!head) return null;
-  const ofSchoolYear = { school_id: schoolId, school_year_id: year.id };
-  const [closures, terms, classRows] = await Promise.all([
-    db.selectFrom('school_closure').select(['starts_on', 'ends_on']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('starts_on').execute(),
-    db.selectFrom('term').select(['seq', 'starts_on']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('starts_on').execute(),
-    db.selectFrom('class').select(['id', 'name', 'grade_level', 'timetable', 'annual_hours']).where('school_id', '=', ofSchoolYear.school_id).where('school_year_id', '=', ofSchoolYear.school_year_id).orderBy('id').execute(),
-  ]);
-  const classIds = classRows.map((c) => c.id);
-  const base = {
-    schoolId,
-    schoolYearId: year.id,
-    schoolYear: year.label,
-    level: head.level,
-    lessonsStart: head.lessons_start,
-    lessonsEnd: head.lessons_end,
-    closures: closures.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on })),
-    terms: terms.map((t) => ({ seq: t.seq, startsOn: t.starts_on })),
-    classes: classRows.map((c) => ({ id: c.id, name: c.name, gradeLevel: c.grade_level, timetable: parseTimetable(c.timetable), annualHours: c.annual_hours })),
-  };
+  const base = await loadSchoolHead(db, schoolId, year);
+  if (!base) return null;
+  const classIds = base.classes.map((c) => c.id);
   if (classIds.length === 0) {
-    return { ...base, enrolments: [], students: [], events: [], grades: [], outcomes: [], asOf: options.asOf ?? head.lessons_start };
+    return { ...base, enrolments: [], students: [], events: [], grades: [], outcomes: [], asOf: options.asOf ?? base.lessonsStart };
   }
   const only = options.studentId;
-  const asOf = options.asOf ?? (await findDataAsOf(db, classIds, head.lessons_start, head.lessons_end));
+  const asOf = options.asOf ?? (await findDataAsOf(db, classIds, base.lessonsStart, base.lessonsEnd));
 
   let enrolmentQ = db.selectFrom('enrolment').select(['student_id', 'class_id', 'entered_on', 'left_on']).where('class_id', 'in', classIds);
   let eventQ = db
@@ -82,16 +68,8 @@ export async function loadSchoolRiskData(db: Db, schoolId: number, year: { id: n
     .$if(options.studentId !== undefined, (q) => q.select('raw'))
     .where('class_id', 'in', classIds)
     .where('date', '<=', asOf);
-  let studentQ = db
-    .selectFrom('student')
-    .select(['id', 'birth_date', 'arrival_date'])
-    .where('id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
-  let outcomeQ = db
-    .selectFrom('outcome')
-    .select(['student_id', 'school_year', 'grade_level', 'result'])
-    .where('period', '=', 'finale')
-    .where('school_year', '<', year.label)
-    .where('student_id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
+  let studentQ = selectStudents(db, classIds);
+  let outcomeQ = selectOutcomes(db, classIds, year.label);
   if (only !== undefined) {
     enrolmentQ = enrolmentQ.where('student_id', '=', only);
     eventQ = eventQ.where('student_id', '=', only);
@@ -99,7 +77,8 @@ export async function loadSchoolRiskData(db: Db, schoolId: number, year: { id: n
     studentQ = studentQ.where('id', '=', only);
     outcomeQ = outcomeQ.where('student_id', '=', only);
   }
-  // Ordered so that the canonical input (and its hash) does not depend on the row order on disk.
+  // Ordered: the engine's sums and its choice among equal dates follow this order (the recompute's
+  // parser sorts the same way, school-streams.ts).
   const [enrolments, events, grades, students, outcomes] = await Promise.all([
     enrolmentQ.orderBy('student_id').orderBy('entered_on').execute(),
     eventQ.orderBy('student_id').orderBy('date').orderBy('kind').execute(),
@@ -110,16 +89,71 @@ export async function loadSchoolRiskData(db: Db, schoolId: number, year: { id: n
   return {
     ...base,
     asOf,
-    enrolments: enrolments.map((e) => ({ studentId: e.student_id, classId: e.class_id, enteredOn: e.entered_on, leftOn: e.left_on })),
-    students: students.map((s) => ({ id: s.id, birthDate: s.birth_date, arrivalDate: s.arrival_date })),
+    enrolments: enrolments.map(toEnrolment),
+    students: students.map(toStudent),
     events: events.map((e) => ({ studentId: e.student_id, date: e.date, kind: e.kind, hours: e.hours, justified: e.justified === 1, deroga: e.deroga, derogaDecidedOn: e.deroga_decided_on })),
     grades: grades.map((g) => ({
       studentId: g.student_id, date: g.date, subject: g.subject, kind: g.kind, raw: g.raw ?? '', value: g.value,
       inAverage: g.in_average === 1, isConduct: g.is_conduct === 1,
     })),
-    outcomes: outcomes.map((o) => ({ studentId: o.student_id, schoolYear: o.school_year, gradeLevel: o.grade_level, result: o.result })),
+    outcomes: outcomes.map(toOutcome),
   };
 }
+
+/** The calendar, terms and classes; null without a calendar for the year. */
+export async function loadSchoolHead(db: Db, schoolId: number, year: { id: number; label: string }): Promise<SchoolHead | null> {
+  const head = await db
+    .selectFrom('school')
+    .innerJoin('school_calendar', 'school_calendar.school_id', 'school.id')
+    .where('school.id', '=', schoolId)
+    .where('school_calendar.school_year_id', '=', year.id)
+    .select(['school.level', 'school_calendar.lessons_start', 'school_calendar.lessons_end'])
+    .executeTakeFirst();
+  if (!head) return null;
+  const [closures, terms, classRows] = await Promise.all([
+    db.selectFrom('school_closure').select(['starts_on', 'ends_on']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('starts_on').execute(),
+    db.selectFrom('term').select(['seq', 'starts_on']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('starts_on').execute(),
+    db.selectFrom('class').select(['id', 'name', 'grade_level', 'timetable', 'annual_hours']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('id').execute(),
+  ]);
+  return {
+    schoolId,
+    schoolYearId: year.id,
+    schoolYear: year.label,
+    level: head.level,
+    lessonsStart: head.lessons_start,
+    lessonsEnd: head.lessons_end,
+    closures: closures.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on })),
+    terms: terms.map((t) => ({ seq: t.seq, startsOn: t.starts_on })),
+    classes: classRows.map((c) => ({ id: c.id, name: c.name, gradeLevel: c.grade_level, timetable: parseTimetable(c.timetable), annualHours: c.annual_hours })),
+  };
+}
+
+/** Enrolments, students and past final outcomes of the given classes, ordered. */
+export async function loadSchoolPeople(db: Db, classIds: number[], schoolYear: string) {
+  const [enrolments, students, outcomes] = await Promise.all([
+    db.selectFrom('enrolment').select(['student_id', 'class_id', 'entered_on', 'left_on']).where('class_id', 'in', classIds).orderBy('student_id').orderBy('entered_on').execute(),
+    selectStudents(db, classIds).orderBy('id').execute(),
+    selectOutcomes(db, classIds, schoolYear).orderBy('student_id').orderBy('school_year').execute(),
+  ]);
+  return { enrolments: enrolments.map(toEnrolment), students: students.map(toStudent), outcomes: outcomes.map(toOutcome) };
+}
+
+const selectStudents = (db: Db, classIds: number[]) =>
+  db.selectFrom('student').select(['id', 'birth_date', 'arrival_date']).where('id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
+
+const selectOutcomes = (db: Db, classIds: number[], schoolYear: string) =>
+  db
+    .selectFrom('outcome')
+    .select(['student_id', 'school_year', 'grade_level', 'result'])
+    .where('period', '=', 'finale')
+    .where('school_year', '<', schoolYear)
+    .where('student_id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
+
+const toEnrolment = (e: { student_id: number; class_id: number; entered_on: string; left_on: string | null }): SchoolEnrolment =>
+  ({ studentId: e.student_id, classId: e.class_id, enteredOn: e.entered_on, leftOn: e.left_on });
+const toStudent = (s: { id: number; birth_date: string; arrival_date: string | null }): SchoolStudent => ({ id: s.id, birthDate: s.birth_date, arrivalDate: s.arrival_date });
+const toOutcome = (o: { student_id: number; school_year: string; grade_level: number; result: OutcomeResult }): SchoolOutcome =>
+  ({ studentId: o.student_id, schoolYear: o.school_year, gradeLevel: o.grade_level, result: o.result });
 
 /**
  * The "today" of a school's assessment: the day of its latest attendance or grade event, capped

@@ -1,6 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KyselyPlugin } from 'kysely';
 import { expect, test } from 'vitest';
+import { migrateToLatest } from '../db/migrate';
+import { openSqlite, type Db } from '../db/open-database';
+import { ensureReferenceData } from '../reference/load-reference';
 import { aClass } from '../testing/factories';
-import { createTestDb } from '../testing/test-db';
+import { createTestDb, onPostgres } from '../testing/test-db';
 import { recomputeAll, recomputeSchool } from './recompute';
 import { insertRiskSettingsVersion, findLatestRiskSettings } from './settings-repository';
 import { importFixtureSchool } from './test-school';
@@ -77,4 +84,97 @@ test('recomputeSchool: when the current year has no calendar for the school, the
   const summary = await recomputeSchool(db, schoolId);
 
   expect(summary).toMatchObject({ students: 0, written: 0 });
+});
+
+/** `db` seen through a plugin that notes whether any query reads a student's grades or events. */
+function watchingReads(db: Db) {
+  const seen = { rows: false };
+  const plugin: KyselyPlugin = {
+    transformQuery: ({ node }) => {
+      // Table identifiers, and the recompute's own SQL text (school-streams.ts).
+      if (/"name":"(grade|attendance_event)"|from (grade|attendance_event)\b/.test(JSON.stringify(node))) seen.rows = true;
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+  return { db: db.withPlugin(plugin), seen };
+}
+const stamps = (db: Db) => db.selectFrom('risk_school_state').select(['school_id', 'stamp', 'results']).execute();
+
+test('recomputeAll: when nothing changed since the import, then the school is skipped without reading its grades or events', async () => {
+  const db = await createTestDb();
+  await importFixtureSchool(db);
+  const watched = watchingReads(db);
+
+  const summary = await recomputeAll(watched.db);
+
+  expect(summary).toMatchObject({ students: 2, written: 0, unchanged: 2 });
+  expect(watched.seen.rows).toBe(false);
+});
+
+test('recomputeAll: when another import was committed since, then the school is read again, nothing is rewritten, and the next run skips it', async () => {
+  const db = await createTestDb();
+  await importFixtureSchool(db);
+  await db.insertInto('import_batch').values({ started_at: '2026-02-01T08:00:00Z', source: 'cli', status: 'committed', files: '[]' }).execute();
+  const first = watchingReads(db);
+
+  const summary = await recomputeAll(first.db);
+
+  expect(first.seen.rows).toBe(true);
+  expect(summary).toMatchObject({ students: 2, written: 0, unchanged: 2 });
+  const again = watchingReads(db);
+  await recomputeAll(again.db);
+  expect(again.seen.rows).toBe(false);
+});
+
+test('import: when the school is imported again, then its stamp names the new batch and recomputeAll has nothing to read', async () => {
+  const db = await createTestDb();
+  await importFixtureSchool(db);
+  const before = await stamps(db);
+
+  await importFixtureSchool(db);
+
+  const after = await stamps(db);
+  expect(after).toHaveLength(1);
+  expect(after[0]!.stamp).not.toBe(before[0]!.stamp);
+  expect(after[0]!.results).toBe(2);
+  const watched = watchingReads(db);
+  await recomputeAll(watched.db);
+  expect(watched.seen.rows).toBe(false);
+});
+
+test('recomputeAll: when the stored results were deleted, then the school is recomputed though its stamp is current', async () => {
+  const db = await createTestDb();
+  await importFixtureSchool(db);
+  await db.deleteFrom('risk_result').execute();
+
+  const summary = await recomputeAll(db);
+
+  expect(summary).toMatchObject({ students: 2, written: 2, unchanged: 0 });
+});
+
+test('recomputeAll: when past outcomes were purged, then the school is read again and the student whose history changed is rewritten', async () => {
+  const db = await createTestDb();
+  const { hoxha } = await importFixtureSchool(db);
+  await db.deleteFrom('outcome').where('student_id', '=', hoxha).execute(); // as the retention purge does, outside any import
+
+  const summary = await recomputeAll(db);
+
+  expect(summary).toMatchObject({ students: 2, written: 1, unchanged: 1 });
+});
+
+test.skipIf(onPostgres)('recomputeAll: when threads compute the schools of a SQLite file, then the results are those of one thread', async () => {
+  const db = openSqlite(join(mkdtempSync(join(tmpdir(), 'primm-recompute-')), 'primm.sqlite'));
+  await migrateToLatest(db);
+  await ensureReferenceData(db);
+  await importFixtureSchool(db);
+  const rows = () => db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'indicators', 'reasons', 'input_hash']).orderBy('student_id').execute();
+  const expected = await rows();
+  await db.deleteFrom('risk_result').execute();
+
+  const summary = await recomputeAll(db, { threads: 2 });
+
+  expect(summary).toMatchObject({ students: 2, written: 2, unchanged: 0 });
+  expect(await rows()).toEqual(expected);
+  await db.destroy();
 });

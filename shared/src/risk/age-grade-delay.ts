@@ -23,7 +23,7 @@ export function ageGradeDelay(input: Input, settings: RiskSettings): Indicator {
   const base = { key: 'age_grade_delay', domain: 'percorso' } as const;
   const startYear = Number(input.schoolYear.slice(0, 4));
   if (input.birthDate === null || input.gradeLevel === null || !Number.isFinite(startYear)) {
-    return { ...base, value: null, level: 'ok', explanation: 'Data di nascita o anno di corso mancanti: ritardo non calcolabile.' };
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Data di nascita o anno di corso mancanti: ritardo non calcolabile.' };
   }
   const expectedBirthYear = startYear - 5 - (input.gradeLevel + YEARS_BEFORE[input.level]);
   const delay = Math.max(0, expectedBirthYear - Number(input.birthDate.slice(0, 4)));
@@ -32,7 +32,7 @@ export function ageGradeDelay(input: Input, settings: RiskSettings): Indicator {
   const level: RiskLevel = repeated >= s.repeatedHigh ? 'high' : repeated >= s.repeatedAttention ? 'attention' : 'ok';
   const details = { delayYears: delay, repeatedYears: repeated, placementYears: input.arrivalDate ? other : 0, unexplainedYears: input.arrivalDate ? 0 : other };
   if (delay === 0) {
-    return { ...base, value: 0, level, explanation: "In pari con l'anno di corso previsto per l'età.", details };
+    return { key: base.key, domain: base.domain, value: 0, level, explanation: "In pari con l'anno di corso previsto per l'età.", details };
   }
   const due = (n: number) => `${formatNumber(n)} ${n === 1 ? 'dovuto' : 'dovuti'}`;
   const parts: string[] = [];
@@ -45,7 +45,7 @@ export function ageGradeDelay(input: Input, settings: RiskSettings): Indicator {
     );
   }
   return {
-    ...base,
+    key: base.key, domain: base.domain,
     value: delay,
     level,
     explanation: `${plural(delay, 'anno', 'anni')} di ritardo rispetto all'età: ${parts.join('; ')}.`,

@@ -9,19 +9,28 @@ import { gradeTrend } from './grade-trend';
 import { lateEntries } from './late-entries';
 import { schoolHistory } from './school-history';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './settings';
+import { computeSubjectAverages, type SubjectAverage } from './subject-averages';
 import { computeTier } from './tier';
 import type { StudentAssessment, StudentRiskInput } from './types';
 
-/** Runs every indicator on one student and composes the tier. Pure. */
-export function assessStudent(input: StudentRiskInput, settings: RiskSettings = DEFAULT_RISK_SETTINGS): StudentAssessment {
+/**
+ * Runs every indicator on one student and composes the tier. Pure. `subjects` is
+ * `computeSubjectAverages(input.grades, input.asOf, input.currentTermSeq)` when the caller has
+ * already computed it (the server does, for the class averages); computed here otherwise.
+ */
+export function assessStudent(
+  input: StudentRiskInput,
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+  subjects: SubjectAverage[] = computeSubjectAverages(input.grades, input.asOf, input.currentTermSeq),
+): StudentAssessment {
   const indicators = [
     attendanceRate(input, settings),
     absenceProjection(input, settings),
     attendanceTrend(input, settings),
     lateEntries(input, settings),
     conduct(input, settings),
-    failingSubjects(input, settings),
-    gradeAverage(input, settings),
+    failingSubjects(input, settings, subjects),
+    gradeAverage(input, settings, subjects),
     gradeTrend(input, settings),
     ageGradeDelay(input, settings),
     schoolHistory(input, settings),

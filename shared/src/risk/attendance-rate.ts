@@ -23,7 +23,7 @@ export function attendanceRate(input: Input, settings: RiskSettings): Indicator 
   const base = { key: 'attendance_rate', domain: 'frequenza' } as const;
   const held = input.hoursHeldSoFar;
   if (held <= 0) {
-    return { ...base, value: null, level: 'ok', explanation: 'Nessuna ora di lezione svolta finora: frequenza non ancora calcolabile.' };
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Nessuna ora di lezione svolta finora: frequenza non ancora calcolabile.' };
   }
   const absent = Math.min(sumAbsenceHours(input), held);
   const rate = 1 - absent / held;
@@ -39,5 +39,5 @@ export function attendanceRate(input: Input, settings: RiskSettings): Indicator 
         : band === 'cronica'
           ? `assenza cronica (presenza sotto la soglia: ${formatPercent(s.attentionBelowRate)}).`
           : `assenza cronica grave (presenza sotto la soglia: ${formatPercent(s.highBelowRate)}).`;
-  return { ...base, value: rate, level, explanation: `${head}: ${tail}`, details: { hoursHeld: held, hoursAbsent: absent, band } };
+  return { key: base.key, domain: base.domain, value: rate, level, explanation: `${head}: ${tail}`, details: { hoursHeld: held, hoursAbsent: absent, band } };
 }

@@ -16,7 +16,7 @@ export function attendanceTrend(input: Input, settings: RiskSettings): Indicator
   const weeks = input.weeks.filter((w) => w.weekStart <= input.asOf && w.hoursHeld > 0);
   if (weeks.length < s.minWeeks) {
     return {
-      ...base,
+      key: base.key, domain: base.domain,
       value: null,
       level: 'ok',
       explanation: `Solo ${formatNumber(weeks.length)} settimane di lezione finora: andamento recente non ancora calcolabile (servono ${s.minWeeks} settimane).`,
@@ -36,5 +36,5 @@ export function attendanceTrend(input: Input, settings: RiskSettings): Indicator
   const direction =
     Math.abs(delta) < 1 ? 'stabile' : delta > 0 ? `in aumento di ${formatNumber(delta)} punti` : `in calo di ${formatNumber(-delta)} punti`;
   const explanation = `Nelle ultime ${recent.length} settimane di lezione assente il ${formatPercent(recentShare)} delle ore, contro il ${formatPercent(yearShare)} dell'anno finora: ${direction}.`;
-  return { ...base, value: delta, level, explanation, details: { recentShare, yearShare, recentWeeks: recent.map((w) => w.weekStart) } };
+  return { key: base.key, domain: base.domain, value: delta, level, explanation, details: { recentShare, yearShare, recentWeeks: recent.map((w) => w.weekStart) } };
 }

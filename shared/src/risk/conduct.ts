@@ -1,6 +1,6 @@
 import { formatDate, formatNumber } from './format';
 import type { RiskSettings } from './settings';
-import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+import type { GradeEntry, Indicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades'>;
 
@@ -12,12 +12,15 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades'>;
 export function conduct(input: Input, settings: RiskSettings): Indicator {
   const s = settings.conduct;
   const base = { key: 'conduct', domain: 'comportamento' } as const;
-  const grades = input.grades
-    .filter((g) => g.isConduct && g.value !== null && g.date <= input.asOf)
-    .sort((a, b) => a.date.localeCompare(b.date) || Number(a.kind === 'scrutinio') - Number(b.kind === 'scrutinio'));
-  const latest = grades.at(-1);
+  // The last of the conduct grades sorted (stably) by date, scrutinio after the others: found in
+  // one pass, a later grade winning ties as in the stable sort.
+  let latest: GradeEntry | undefined;
+  for (const g of input.grades) {
+    if (!g.isConduct || g.value === null || g.date > input.asOf) continue;
+    if (latest === undefined || (g.date.localeCompare(latest.date) || Number(g.kind === 'scrutinio') - Number(latest.kind === 'scrutinio')) >= 0) latest = g;
+  }
   if (!latest || latest.value === null) {
-    return { ...base, value: null, level: 'ok', explanation: 'Nessun voto di comportamento finora.' };
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Nessun voto di comportamento finora.' };
   }
   const v = latest.value;
   const level: RiskLevel = v <= s.highAtOrBelow ? 'high' : v <= s.attentionAtOrBelow ? 'attention' : 'ok';
@@ -30,7 +33,7 @@ export function conduct(input: Input, settings: RiskSettings): Indicator {
           ? 'da seguire'
           : 'nella norma';
   return {
-    ...base,
+    key: base.key, domain: base.domain,
     value: v,
     level,
     explanation: `Voto di comportamento ${formatNumber(v, 2)} (${formatDate(latest.date)}): ${meaning}.`,

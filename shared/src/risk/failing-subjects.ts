@@ -1,6 +1,6 @@
 import { formatNumber, plural } from './format';
 import type { RiskSettings } from './settings';
-import { computeSubjectAverages } from './subject-averages';
+import { computeSubjectAverages, type SubjectAverage } from './subject-averages';
 import type { Indicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'currentTermSeq'>;
@@ -11,12 +11,16 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'currentTermSeq'>;
  * (Chicago on-track: more than one F); one other failing subject is attention.
  * value = number of failing subjects.
  */
-export function failingSubjects(input: Input, settings: RiskSettings): Indicator {
+export function failingSubjects(
+  input: Input,
+  settings: RiskSettings,
+  /** `computeSubjectAverages` of the input, when the caller already has it. */
+  subjects: SubjectAverage[] = computeSubjectAverages(input.grades, input.asOf, input.currentTermSeq),
+): Indicator {
   const s = settings.grades;
   const base = { key: 'failing_subjects', domain: 'rendimento' } as const;
-  const subjects = computeSubjectAverages(input.grades, input.asOf, input.currentTermSeq);
   if (subjects.length === 0) {
-    return { ...base, value: null, level: 'ok', explanation: 'Nessun voto registrato finora: insufficienze non ancora calcolabili.' };
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Nessun voto registrato finora: insufficienze non ancora calcolabili.' };
   }
   const core = new Set(s.coreSubjects.map((c) => c.trim().toUpperCase()));
   const failing = subjects.filter((x) => x.average < s.passMark);
@@ -30,7 +34,7 @@ export function failingSubjects(input: Input, settings: RiskSettings): Indicator
       : `${plural(failing.length, 'materia', 'materie')} con media sotto il ${formatNumber(s.passMark)} su ${formatNumber(subjects.length)}: ${list}` +
         (failingCore.length > 0 ? ` (${failingCore.length === 1 ? 'materia di base' : 'materie di base'}).` : '.');
   return {
-    ...base,
+    key: base.key, domain: base.domain,
     value: failing.length,
     level,
     explanation,

@@ -1,7 +1,7 @@
 import { mean, standardDeviation } from 'simple-statistics';
 import { formatNumber } from './format';
 import type { RiskSettings } from './settings';
-import { computeOverallAverage } from './subject-averages';
+import { computeSubjectAverages, overallAverageOf, type SubjectAverage } from './subject-averages';
 import type { Indicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'currentTermSeq' | 'classAverages'>;
@@ -12,12 +12,17 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'currentTermSeq' | 'clas
  * out for classes smaller than `minClassSize` or with no spread.
  * value = overall average (0–10).
  */
-export function gradeAverage(input: Input, settings: RiskSettings): Indicator {
+export function gradeAverage(
+  input: Input,
+  settings: RiskSettings,
+  /** `computeSubjectAverages` of the input, when the caller already has it. */
+  subjects: SubjectAverage[] = computeSubjectAverages(input.grades, input.asOf, input.currentTermSeq),
+): Indicator {
   const s = settings.grades;
   const base = { key: 'grade_average', domain: 'rendimento' } as const;
-  const average = computeOverallAverage(input.grades, input.asOf, input.currentTermSeq);
+  const average = overallAverageOf(subjects);
   if (average === null) {
-    return { ...base, value: null, level: 'ok', explanation: 'Nessun voto registrato finora: media non ancora calcolabile.' };
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Nessun voto registrato finora: media non ancora calcolabile.' };
   }
   const classMates = input.classAverages;
   const sd = classMates.length >= s.minClassSize ? standardDeviation(classMates) : 0;
@@ -34,7 +39,7 @@ export function gradeAverage(input: Input, settings: RiskSettings): Indicator {
       ? 'confronto con la classe non disponibile'
       : `media della classe ${formatNumber(classMean, 2)}, ${formatNumber(Math.abs(z), 1)} deviazioni standard ${z < 0 ? 'sotto' : 'sopra'}`;
   return {
-    ...base,
+    key: base.key, domain: base.domain,
     value: average,
     level,
     explanation: `Media generale ${formatNumber(average, 2)} (${classText}).`,

@@ -1,8 +1,7 @@
 import { linearRegression, mean } from 'simple-statistics';
-import { daysBetween, formatNumber, plural } from './format';
+import { dayNumber, daysBetween, formatNumber, plural } from './format';
 import type { RiskSettings } from './settings';
-import { countedGrades } from './subject-averages';
-import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+import type { GradeEntry, Indicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades'>;
 
@@ -16,29 +15,47 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades'>;
 export function gradeTrend(input: Input, settings: RiskSettings): Indicator {
   const s = settings.grades;
   const base = { key: 'grade_trend', domain: 'rendimento' } as const;
-  const grades = countedGrades(input.grades, input.asOf).filter((g) => g.kind !== 'scrutinio');
-  const first = grades.reduce<string | null>((min, g) => (min === null || g.date < min ? g.date : min), null);
-  const last = grades.reduce<string | null>((max, g) => (max === null || g.date > max ? g.date : max), null);
+  // One pass (no intermediate arrays: this runs for every student of a region) over the counted
+  // grades without scrutinio, grouped by subject as written, in order of first appearance.
+  const bySubject = new Map<string, GradeEntry[]>();
+  let count = 0;
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const g of input.grades) {
+    if (g.value === null || !g.inAverage || g.isConduct || g.date > input.asOf || g.kind === 'scrutinio') continue; // countedGrades
+    count++;
+    if (first === null || g.date < first) first = g.date;
+    if (last === null || g.date > last) last = g.date;
+    const list = bySubject.get(g.subject);
+    if (list) list.push(g);
+    else bySubject.set(g.subject, [g]);
+  }
   const span = first && last ? daysBetween(first, last) : 0;
-  if (grades.length < s.slopeMinGrades || span < s.slopeMinSpanDays || first === null) {
+  if (count < s.slopeMinGrades || span < s.slopeMinSpanDays || first === null) {
     return {
-      ...base,
+      key: base.key, domain: base.domain,
       value: null,
       level: 'ok',
-      explanation: `${plural(grades.length, 'voto', 'voti')} in ${plural(span, 'giorno', 'giorni')}: troppo pochi per un andamento (ne servono ${s.slopeMinGrades} in almeno ${s.slopeMinSpanDays} giorni).`,
+      explanation: `${plural(count, 'voto', 'voti')} in ${plural(span, 'giorno', 'giorni')}: troppo pochi per un andamento (ne servono ${s.slopeMinGrades} in almeno ${s.slopeMinSpanDays} giorni).`,
     };
   }
   // Centre days and grades within each subject: the slope is then the pooled within-subject slope.
-  const bySubject = new Map<string, [number, number][]>();
-  for (const g of grades) bySubject.set(g.subject, [...(bySubject.get(g.subject) ?? []), [daysBetween(first, g.date), g.value as number]]);
+  const firstDay = dayNumber(first);
   const points: [number, number][] = [];
+  let allAtMean = true;
   for (const list of bySubject.values()) {
-    const mx = mean(list.map(([x]) => x));
-    const my = mean(list.map(([, y]) => y));
-    for (const [x, y] of list) points.push([x - mx, y - my]);
+    const xs = list.map((g) => Math.round(dayNumber(g.date) - firstDay)); // daysBetween(first, g.date)
+    const ys = list.map((g) => g.value as number);
+    const mx = mean(xs);
+    const my = mean(ys);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]! - mx;
+      if (x !== 0) allAtMean = false;
+      points.push([x, ys[i]! - my]);
+    }
   }
-  if (points.every(([x]) => x === 0)) {
-    return { ...base, value: null, level: 'ok', explanation: 'Un solo voto per materia: andamento non ancora calcolabile.' };
+  if (allAtMean) {
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Un solo voto per materia: andamento non ancora calcolabile.' };
   }
   const slope = linearRegression(points).m * 30;
   const level: RiskLevel = slope <= s.slopeHighBelow ? 'high' : slope <= s.slopeAttentionBelow ? 'attention' : 'ok';
@@ -49,10 +66,10 @@ export function gradeTrend(input: Input, settings: RiskSettings): Indicator {
         ? `voti in calo di ${formatNumber(-slope, 2)} punti al mese`
         : `voti in crescita di ${formatNumber(slope, 2)} punti al mese`;
   return {
-    ...base,
+    key: base.key, domain: base.domain,
     value: slope,
     level,
-    explanation: `Su ${plural(grades.length, 'voto', 'voti')} in ${plural(span, 'giorno', 'giorni')}: ${direction} (rispetto alla media di ogni materia).`,
-    details: { grades: grades.length, spanDays: span },
+    explanation: `Su ${plural(count, 'voto', 'voti')} in ${plural(span, 'giorno', 'giorni')}: ${direction} (rispetto alla media di ogni materia).`,
+    details: { grades: count, spanDays: span },
   };
 }

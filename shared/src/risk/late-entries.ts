@@ -21,7 +21,7 @@ export function lateEntries(input: Input, settings: RiskSettings): Indicator {
   const hours = events.reduce((a, e) => a + e.hours, 0);
   if (weeks < s.minWeeks) {
     return {
-      ...base,
+      key: base.key, domain: base.domain,
       value: null,
       level: 'ok',
       explanation: `${plural(late, 'entrata posticipata', 'entrate posticipate')} e ${plural(early, 'uscita anticipata', 'uscite anticipate')} finora: troppo poche settimane di lezione per valutarle.`,
@@ -40,7 +40,7 @@ export function lateEntries(input: Input, settings: RiskSettings): Indicator {
       ? `Nessuna entrata posticipata né uscita anticipata in ${plural(weeks, 'settimana', 'settimane')} di lezione.`
       : `${plural(late, 'entrata posticipata', 'entrate posticipate')} e ${plural(early, 'uscita anticipata', 'uscite anticipate')} in ${plural(weeks, 'settimana', 'settimane')} di lezione (${formatNumber(perWeek, 2)} a settimana, ${plural(hours, 'ora persa', 'ore perse')})${patternText}.`;
   return {
-    ...base,
+    key: base.key, domain: base.domain,
     value: perWeek,
     level,
     explanation,

@@ -25,7 +25,7 @@ export function schoolHistory(input: Input, settings: RiskSettings): Indicator {
   const severity = Math.max(rank(notPassed, s.repeatedAttention, s.repeatedHigh), rank(suspended, s.suspendedAttention, s.suspendedHigh));
   const level: RiskLevel = severity === 2 ? 'high' : severity === 1 ? 'attention' : 'ok';
   if (input.history.length === 0) {
-    return { ...base, value: 0, level: 'ok', explanation: 'Nessun esito di anni precedenti registrato.', details: { notAdmitted, left, suspended } };
+    return { key: base.key, domain: base.domain, value: 0, level: 'ok', explanation: 'Nessun esito di anni precedenti registrato.', details: { notAdmitted, left, suspended } };
   }
   const parts: string[] = [];
   if (notAdmitted > 0) parts.push(plural(notAdmitted, 'anno non ammesso', 'anni non ammessi'));
@@ -35,5 +35,5 @@ export function schoolHistory(input: Input, settings: RiskSettings): Indicator {
     parts.length === 0
       ? `Negli ${plural(input.history.length, 'anno precedente registrato', 'anni precedenti registrati')} nessuna bocciatura né giudizio sospeso.`
       : `Negli anni precedenti: ${parts.join(', ')}.`;
-  return { ...base, value: notPassed, level, explanation, details: { notAdmitted, left, suspended } };
+  return { key: base.key, domain: base.domain, value: notPassed, level, explanation, details: { notAdmitted, left, suspended } };
 }

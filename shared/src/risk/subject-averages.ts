@@ -21,14 +21,17 @@ export function countedGrades(grades: GradeEntry[], asOf: string): GradeEntry[] 
  */
 export function computeSubjectAverages(grades: GradeEntry[], asOf: string, termSeq: number): SubjectAverage[] {
   const bySubject = new Map<string, GradeEntry[]>();
-  for (const g of countedGrades(grades, asOf)) {
-    if (g.termSeq > termSeq) continue;
-    const key = g.subject.trim().toUpperCase();
-    bySubject.set(key, [...(bySubject.get(key) ?? []), g]);
+  for (const g of grades) {
+    if (g.value === null || !g.inAverage || g.isConduct || g.date > asOf || g.termSeq > termSeq) continue; // countedGrades
+    const key = subjectKey(g.subject);
+    const list = bySubject.get(key);
+    if (list) list.push(g);
+    else bySubject.set(key, [g]);
   }
   const result: SubjectAverage[] = [];
-  for (const [subject, list] of [...bySubject].sort(([a], [b]) => a.localeCompare(b))) {
-    const term = Math.max(...list.map((g) => g.termSeq));
+  for (const [subject, list] of sortBySubject([...bySubject])) {
+    let term = -Infinity;
+    for (const g of list) if (g.termSeq > term) term = g.termSeq;
     const ofTerm = list.filter((g) => g.termSeq === term);
     const scrutinio = ofTerm.filter((g) => g.kind === 'scrutinio');
     const used = scrutinio.length > 0 ? scrutinio : ofTerm;
@@ -38,10 +41,60 @@ export function computeSubjectAverages(grades: GradeEntry[], asOf: string, termS
 }
 
 /**
+ * The entries sorted by subject with `localeCompare`, stably. Memoised as a rank per name: a
+ * region sorts the subjects of every student (hundreds of thousands of times) over a few dozen
+ * names, and `localeCompare` is slow. Names that compare equal share a rank, so the stable sort
+ * keeps them in the same order as sorting by `localeCompare` itself.
+ */
+function sortBySubject<T>(entries: [string, T][]): [string, T][] {
+  let added = false;
+  for (const [name] of entries) {
+    if (ranks.has(name)) continue;
+    if (names.length >= 10_000) return entries.sort(([a], [b]) => a.localeCompare(b));
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.localeCompare(name) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    names.splice(lo, 0, name);
+    ranks.set(name, -1);
+    added = true;
+  }
+  if (added) {
+    let rank = 0;
+    for (let i = 0; i < names.length; i++) {
+      if (i > 0 && names[i - 1]!.localeCompare(names[i]!) !== 0) rank++;
+      ranks.set(names[i]!, rank);
+    }
+  }
+  return entries.sort(([a], [b]) => ranks.get(a)! - ranks.get(b)!);
+}
+const names: string[] = [];
+const ranks = new Map<string, number>();
+
+// Memoised: a region has millions of grades over a few dozen subject names.
+const subjectKeys = new Map<string, string>();
+/** The name subjects are grouped by: `Matematica ` and `MATEMATICA` are one subject. */
+function subjectKey(subject: string): string {
+  let key = subjectKeys.get(subject);
+  if (key === undefined) {
+    key = subject.trim().toUpperCase();
+    if (subjectKeys.size < 10_000) subjectKeys.set(subject, key);
+  }
+  return key;
+}
+
+/**
  * The student's overall average: the mean of the subject averages (as at a scrutinio), or null
  * without grades. The server computes `classAverages` with this same function.
  */
 export function computeOverallAverage(grades: GradeEntry[], asOf: string, termSeq: number): number | null {
-  const subjects = computeSubjectAverages(grades, asOf, termSeq);
+  return overallAverageOf(computeSubjectAverages(grades, asOf, termSeq));
+}
+
+/** `computeOverallAverage` from subject averages already computed (the engine computes them once). */
+export function overallAverageOf(subjects: SubjectAverage[]): number | null {
   return subjects.length === 0 ? null : mean(subjects.map((s) => s.average));
 }

@@ -150,6 +150,11 @@ export const INDICATOR_DOMAIN: Record<IndicatorKey, RiskDomain> = {
   school_history: 'percorso',
 };
 
+/**
+ * Each indicator writes its result property by property (`key: base.key, domain: base.domain, …`)
+ * rather than `{ ...base, … }`: in Node 20's V8 a spread followed by more properties costs ~2 µs,
+ * which over ten indicators was a third of a student's assessment in the regional recompute.
+ */
 export interface Indicator {
   key: IndicatorKey;
   domain: RiskDomain;

@@ -7,6 +7,7 @@ import * as m0005 from './0005-compulsory';
 import * as m0006 from './0006-risk-changes';
 import * as m0007 from './0007-risk-columns';
 import * as m0009 from './0009-data-version';
+import * as m0010 from './0010-risk-school-state';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-risk-changes': m0006,
   '0007-risk-columns': m0007,
   '0009-data-version': m0009,
+  '0010-risk-school-state': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

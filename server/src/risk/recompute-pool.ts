@@ -1,0 +1,73 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RiskSettings } from '@primm/shared/risk/settings';
+import type { Counts } from './school-recompute';
+
+/** What every thread of one regional recompute shares. */
+export interface PoolJob {
+  dbPath: string;
+  year: { id: number; label: string };
+  settings: RiskSettings;
+  stamp: string;
+}
+
+export type ThreadRequest = { schoolId: number } | null;
+export type ThreadReply = { schoolId: number; counts: Counts } | { schoolId: number; error: string };
+
+// The worker: from the TypeScript source (tsx), a plain-JavaScript entry that registers tsx in the
+// thread; from built JavaScript, the thread itself.
+const threadUrl = extname(fileURLToPath(import.meta.url)) === '.ts'
+  ? new URL('./recompute-thread-entry.mjs', import.meta.url)
+  : new URL('./recompute-thread.js', import.meta.url);
+
+/**
+ * Recomputes the schools on `threads` worker threads, each with its own SQLite connection to the
+ * same file: the schools are independent and the computation is most of the time, so two cores
+ * do nearly twice the work (writes still take turns, SQLite has one writer). Calls `onDone` as
+ * each school finishes; rejects on the first error, after stopping the threads.
+ */
+export async function recomputeOnThreads(job: PoolJob, schoolIds: number[], threads: number, onDone: (schoolId: number, counts: Counts) => void): Promise<void> {
+  const queue = [...schoolIds];
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let running = 0;
+      const next = (worker: Worker) => {
+        const schoolId = queue.shift();
+        // No school left: the thread closes its connection and ends (counted in 'exit').
+        worker.postMessage((schoolId === undefined ? null : { schoolId }) satisfies ThreadRequest);
+      };
+      for (let i = 0; i < Math.min(threads, schoolIds.length); i++) {
+        const worker = new Worker(threadUrl, {
+          workerData: job,
+          // A larger young generation: the assessment makes many short-lived strings and objects,
+          // and the default one is collected (copying what is alive) several times per school
+          // (≈ 10 % less CPU for the assessment at 20 000 students, measured with 64 MB).
+          resourceLimits: { maxYoungGenerationSizeMb: 64 },
+        });
+        workers.push(worker);
+        running++;
+        worker.on('message', (reply: ThreadReply) => {
+          if ('error' in reply) return reject(new Error(`ricalcolo della scuola ${reply.schoolId}: ${reply.error}`));
+          try {
+            onDone(reply.schoolId, reply.counts);
+          } catch (err) {
+            return reject(err);
+          }
+          next(worker);
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (code !== 0) reject(new Error(`thread di ricalcolo terminato con codice ${code}`));
+          else if (--running === 0) resolve();
+        });
+        next(worker);
+      }
+      if (running === 0) resolve();
+    });
+  } finally {
+    // After an error the others stop where they are: a write not committed is rolled back.
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import type { RecomputeSummary } from '@primm/shared/contracts/risk';
+import { assessStudent } from '@primm/shared/risk/assess-student';
+import type { RiskSettings } from '@primm/shared/risk/settings';
+import type { Indicator } from '@primm/shared/risk/types';
+import { sql, type Insertable } from 'kysely';
+import type { RiskTierChangeTable } from '../db/database';
+import type { Db } from '../db/open-database';
+import { buildInputs, type BuiltInput } from './build-inputs';
+import { loadRecomputeData, type RecomputeData } from './load-recompute-data';
+import { deleteRiskResults, findStoredHashes, saveSchoolState, upsertRiskResults, type RiskResultRow } from './repository';
+
+/**
+ * Bump when the engine in shared/src/risk changes what it computes from the same input: the
+ * input hash then changes and the next recompute rewrites every result.
+ */
+export const ENGINE_VERSION = 1;
+const CHUNK = 200;
+
+export type Counts = Omit<RecomputeSummary, 'ms'>;
+export const noCounts = (): Counts => ({ students: 0, written: 0, unchanged: 0 });
+
+/** One school's recompute, computed and not yet written. */
+export interface SchoolWork {
+  schoolId: number;
+  schoolYearId: number;
+  counts: Counts;
+  /** New or changed results. */
+  rows: RiskResultRow[];
+  changes: Insertable<RiskTierChangeTable>[];
+  /** Result ids of students no longer enrolled in the school. */
+  gone: number[];
+  /** Students enrolled now: the results the school has once written. */
+  results: number;
+  computedAt: string;
+}
+
+/**
+ * Reads a school's data and stored input hashes and assesses the students whose hash changed;
+ * null without a calendar for the year. Writes nothing (see `writeSchoolWork`).
+ */
+export async function computeSchool(db: Db, schoolId: number, year: { id: number; label: string }, settings: RiskSettings): Promise<SchoolWork | null> {
+  const loaded = await loadRecomputeData(db, schoolId, year);
+  if (!loaded) return null;
+  const { data } = loaded;
+  const inputs = buildInputs(data);
+  const counts = noCounts();
+  const existing = await findStoredHashes(db, schoolId, data.schoolYearId, data.classes.map((c) => c.id));
+  const hashes = new Map(existing.map((r) => [r.student_id, r.input_hash]));
+  const previousTier = new Map(existing.map((r) => [r.student_id, r.tier]));
+  const hashOf = inputHasher(loaded, schoolId, settings.version);
+
+  const now = new Date().toISOString();
+  const work: SchoolWork = { schoolId, schoolYearId: data.schoolYearId, counts, rows: [], changes: [], gone: [], results: inputs.length, computedAt: now };
+  for (const b of inputs) {
+    counts.students += 1;
+    const hash = hashOf(b);
+    if (hashes.get(b.studentId) === hash) {
+      counts.unchanged += 1;
+      continue;
+    }
+    const a = assessStudent(b.input, settings, b.subjects);
+    const before = previousTier.get(b.studentId);
+    if (before !== undefined && before !== a.tier) {
+      work.changes.push({ student_id: b.studentId, school_year_id: data.schoolYearId, class_id: b.classId, from_tier: before, to_tier: a.tier, as_of: b.input.asOf, computed_at: now });
+    }
+    work.rows.push({
+      student_id: b.studentId,
+      class_id: b.classId,
+      school_id: schoolId,
+      school_year_id: data.schoolYearId,
+      as_of: b.input.asOf,
+      settings_version: a.settingsVersion,
+      tier: a.tier,
+      score: a.score,
+      indicators: JSON.stringify(a.indicators),
+      reasons: JSON.stringify(a.reasons),
+      tier_explanation: a.tierExplanation,
+      input_hash: hash,
+      computed_at: now,
+      ...indicatorColumns(a.indicators),
+    });
+  }
+  // Students who left the school: their result goes (their reviews stay, in risk_review).
+  const enrolled = new Set(inputs.map((b) => b.studentId));
+  work.gone = existing.filter((r) => r.school_id === schoolId && !enrolled.has(r.student_id)).map((r) => r.id);
+  counts.written = work.rows.length + work.gone.length;
+  return work;
+}
+
+/** Writes what `computeSchool` computed, and the stamp it was computed with. */
+export async function writeSchoolWork(db: Db, work: SchoolWork, stamp: string): Promise<void> {
+  await upsertRiskResults(db, work.rows);
+  for (let i = 0; i < work.changes.length; i += CHUNK) await db.insertInto('risk_tier_change').values(work.changes.slice(i, i + CHUNK)).execute();
+  await deleteRiskResults(db, work.gone);
+  await saveSchoolState(db, { schoolId: work.schoolId, schoolYearId: work.schoolYearId, stamp, results: work.results, computedAt: work.computedAt });
+}
+
+/**
+ * sha256 of everything a student's input is built from: the school's calendar and "today", the
+ * classes the student was in, the class averages, the student's enrolments, birth and arrival
+ * dates, past outcomes, and their events and grades as read. Hashing the rows read (not the
+ * built input, with its weeks and lesson days) costs a fraction: see docs/performance.md.
+ */
+function inputHasher(loaded: RecomputeData, schoolId: number, settingsVersion: number): (b: BuiltInput) => string {
+  const { data } = loaded;
+  const school = JSON.stringify([ENGINE_VERSION, settingsVersion, schoolId, data.asOf, data.schoolYear, data.level, data.lessonsStart, data.lessonsEnd, data.closures, data.terms]);
+  const classes = new Map(data.classes.map((c) => [c.id, JSON.stringify([c.id, c.gradeLevel, c.annualHours, c.timetable])]));
+  const averages = new Map<number, string>();
+  return (b) => {
+    let classAverages = averages.get(b.classId);
+    if (classAverages === undefined) averages.set(b.classId, (classAverages = JSON.stringify(b.input.classAverages)));
+    const stays = (data.enrolments.get(b.studentId) ?? []).map((e) => `${classes.get(e.classId)}${e.enteredOn}|${e.leftOn}`).join(';');
+    return createHash('sha256')
+      .update(`${school}\n${b.classId}\n${classAverages}\n${stays}\n${b.input.birthDate}|${b.input.arrivalDate}\n`)
+      .update(`${JSON.stringify(data.outcomes.get(b.studentId) ?? [])}\n`)
+      .update(loaded.rowsText(b.studentId))
+      .digest('hex');
+  };
+}
+
+/** The values the aggregates count by (migration 0007), taken from the assessment's indicators. */
+function indicatorColumns(indicators: Indicator[]) {
+  const value = (key: string) => indicators.find((i) => i.key === key)?.value ?? null;
+  return {
+    attendance_rate: value('attendance_rate'),
+    projected_absence: value('absence_projection'),
+    failing_subjects: value('failing_subjects'),
+    age_grade_delay: value('age_grade_delay'),
+  };
+}
+
+/**
+ * `computeSchool` then `writeSchoolWork` on a connection that other threads share the file with:
+ * the reading in a read transaction (one snapshot, no lock), the writing in its own write
+ * transaction (SQLite's single writer is taken only to write). If an import committed in between
+ * (a newer batch), the school is computed again under the write lock: its fresh results must not
+ * be overwritten with older ones.
+ */
+export async function recomputeSchoolConcurrently(
+  db: Db,
+  schoolId: number,
+  job: { year: { id: number; label: string }; settings: RiskSettings; stamp: string },
+): Promise<Counts> {
+  const read = await db.transaction().execute(async (trx) => ({
+    batch: await latestBatch(trx),
+    work: await computeSchool(trx, schoolId, job.year, job.settings),
+  }));
+  let work = read.work;
+  await db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      if ((await latestBatch(conn)) !== read.batch) work = await computeSchool(conn, schoolId, job.year, job.settings);
+      if (work) await writeSchoolWork(conn, work, job.stamp);
+      await sql`commit`.execute(conn);
+    } catch (err) {
+      await sql`rollback`.execute(conn);
+      throw err;
+    }
+  });
+  return work?.counts ?? noCounts();
+}
+
+async function latestBatch(db: Db): Promise<number | null> {
+  const row = await db.selectFrom('import_batch').select(({ fn }) => fn.max('id').as('id')).executeTakeFirst();
+  return row?.id ?? null;
+}
