@@ -1,7 +1,7 @@
 import type { RiskReview, RiskRow, RiskTier } from '@primm/shared/contracts/risk';
 import type { Indicator } from '@primm/shared/risk/types';
 import type { Db } from '../db/open-database';
-import { effectiveTier } from './repository';
+import { riskRowOf } from './repository';
 
 /**
  * The rows of a class's risk list, in ONE statement with only what the list shows: the most read
@@ -13,10 +13,7 @@ import { effectiveTier } from './repository';
 export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]> {
   const rows = await classRiskQuery(db, classId).execute();
 
-  // Keys in the order the list has always had: the body stays byte for byte the same.
   return rows.map((r): RiskRow => {
-    const indicators = JSON.parse(r.indicators) as Indicator[];
-    const value = (key: Indicator['key']) => indicators.find((i) => i.key === key)?.value ?? null;
     const review: RiskReview | null = r.action === null ? null : {
       action: r.action,
       tier: r.review_tier as RiskTier | null,
@@ -25,25 +22,7 @@ export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]>
       by: r.display_name!,
       at: r.created_at!,
     };
-    const computedTier = r.tier as RiskTier;
-    return {
-      studentId: r.student_id,
-      lastName: r.last_name,
-      firstName: r.first_name,
-      classId: r.class_id,
-      computedTier,
-      tier: effectiveTier(computedTier, review),
-      score: r.score,
-      review,
-      indicators: indicators.map((i) => ({ key: i.key, level: i.level, value: i.value, explanation: i.explanation })),
-      attendanceRate: value('attendance_rate'),
-      projectedAbsenceRate: value('absence_projection'),
-      failingSubjects: value('failing_subjects'),
-      trend: value('attendance_trend'),
-      average: value('grade_average'),
-      asOf: r.as_of,
-      settingsVersion: r.settings_version,
-    };
+    return riskRowOf(r, JSON.parse(r.indicators) as Indicator[], review);
   });
 }
 

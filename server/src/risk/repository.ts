@@ -35,27 +35,10 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
   const reviews = await latestReviews(db, rows.map((r) => r.student_id), yearIds);
   return rows.map((r) => {
     const indicators = JSON.parse(r.indicators) as Indicator[];
-    const value = (key: Indicator['key']) => indicators.find((i) => i.key === key)?.value ?? null;
     const review = reviews.get(`${r.student_id}|${r.school_year_id}`) ?? null;
-    const computedTier = r.tier as RiskTier;
     return {
-      studentId: r.student_id,
-      lastName: r.last_name,
-      firstName: r.first_name,
-      classId: r.class_id,
+      ...riskRowOf(r, indicators, review),
       className: r.class_name,
-      computedTier,
-      tier: effectiveTier(computedTier, review),
-      score: r.score,
-      review,
-      indicators: indicators.map((i) => ({ key: i.key, level: i.level, value: i.value, explanation: i.explanation })),
-      attendanceRate: value('attendance_rate'),
-      projectedAbsenceRate: value('absence_projection'),
-      failingSubjects: value('failing_subjects'),
-      trend: value('attendance_trend'),
-      average: value('grade_average'),
-      asOf: r.as_of,
-      settingsVersion: r.settings_version,
       schoolId: r.school_id,
       schoolYearId: r.school_year_id,
       tierExplanation: r.tier_explanation,
@@ -64,6 +47,42 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
       reasons: JSON.parse(r.reasons) as TierReason[],
     };
   });
+}
+
+/** The columns of a stored result that every risk list shows, as the contract's RiskRow. */
+export interface RiskRowColumns {
+  student_id: number;
+  last_name: string;
+  first_name: string;
+  class_id: number;
+  tier: number;
+  score: number;
+  as_of: string;
+  settings_version: number;
+}
+
+/** A list row from a stored result, its parsed indicators and latest review (keys in the order the lists have always had). */
+export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: RiskReview | null): RiskRow {
+  const value = (key: Indicator['key']) => indicators.find((i) => i.key === key)?.value ?? null;
+  const computedTier = r.tier as RiskTier;
+  return {
+    studentId: r.student_id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    classId: r.class_id,
+    computedTier,
+    tier: effectiveTier(computedTier, review),
+    score: r.score,
+    review,
+    indicators: indicators.map((i) => ({ key: i.key, level: i.level, value: i.value, explanation: i.explanation })),
+    attendanceRate: value('attendance_rate'),
+    projectedAbsenceRate: value('absence_projection'),
+    failingSubjects: value('failing_subjects'),
+    trend: value('attendance_trend'),
+    average: value('grade_average'),
+    asOf: r.as_of,
+    settingsVersion: r.settings_version,
+  };
 }
 
 /** The latest review supersedes the others: an override sets the tier, a confirm or dismiss keeps the computed one. */
