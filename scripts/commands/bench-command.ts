@@ -92,7 +92,9 @@ async function runImportBench(argv: string[]): Promise<Outcome> {
   return { result, ok: true, lines: [
     `righe: ${n(result.rows)} (${n(result.students)} studenti)`,
     `primm: ${n(result.primm_rows_per_s)} righe/s (${result.primm_seconds} s, di cui ${result.primm_fixed_seconds} s fissi), picco RSS ${result.peak_rss_mb} MB`,
+    `  poi ricalcolo del rischio: ${result.primm_recompute_seconds} s (con il ricalcolo: ${n(result.primm_with_recompute_rows_per_s)} righe/s)`,
     result.sqlite_cli_rows_per_s === null ? `sqlite3: ${result.sqlite_cli}` : `sqlite3 .import: ${n(result.sqlite_cli_rows_per_s)} righe/s (${result.sqlite_cli_seconds} s), rapporto ${result.ratio}`,
+    ...(result.sqlite_schema_floor_seconds === null ? [] : [`sqlite3, stesse righe nello schema del progetto: ${result.sqlite_schema_floor_seconds} s (primm ne fa ${result.ratio_to_schema_floor})`]),
   ] };
 }
 
@@ -101,9 +103,9 @@ async function runRecomputeBench(argv: string[]): Promise<Outcome> {
   const r = await benchRecompute({ students: positive('students', values.students), seed: seedOf(values.seed), cacheDir: values.keep as string | undefined, log });
   return { result: r, ok: true, lines: [
     `studenti: ${r.students} in ${r.schools} scuole (cache: ${r.cache}${r.cache_reused ? ', riusata' : ''})`,
-    `ricalcolo completo: ${r.full_s} s (${r.full_written} righe scritte; obiettivo < 10 s), senza cambiamenti: ${r.full_unchanged_s} s`,
+    `ricalcolo completo: ${r.full_s} s (${r.full_written} righe scritte, ${r.threads} thread; obiettivo < 10 s), senza cambiamenti: ${r.full_unchanged_s} s, rilettura di ogni scuola: ${r.full_rehash_s} s`,
     `reimportazione di ${r.incremental_school} (${r.incremental_school_students} studenti, ${r.incremental_new_rows} assenze nuove): ${r.incremental_import_s} s`,
-    `  di cui ricalcolo incrementale: ${r.incremental_s} s (${r.incremental_written} righe; obiettivo < 1 s)`,
+    `  poi ricalcolo incrementale: ${r.incremental_s} s (${r.incremental_written} righe; obiettivo < 1 s)`,
     `picco RSS: ${r.peak_rss_mb} MB`,
   ] };
 }
