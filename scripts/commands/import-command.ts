@@ -35,7 +35,7 @@ export async function runImportCommand(argv: string[]): Promise<number> {
       pseudonymKey: config.pseudonymKey,
       source: 'cli',
       dryRun: values['dry-run'],
-      onProgress: ({ school, done, total }) => process.stderr.write(`\r${done}/${total} ${school}   `),
+      onProgress: ({ phase, school, done, total }) => process.stderr.write(`\r${phase === 'risk' ? 'rischio ' : ''}${done}/${total} ${school}   `),
     });
     process.stderr.write('\n');
     const { inserted, updated, unchanged, rejected, errors, warnings } = summary;

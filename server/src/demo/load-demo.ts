@@ -29,7 +29,10 @@ export async function loadDemoRegion(
     return await importPaths(db, [dir], {
       pseudonymKey,
       source: 'demo',
-      onProgress: ({ school, done, total }) => log(`  ${done}/${total} ${school}`),
+      onProgress: ({ phase, school, done, total }) => {
+        if (phase === 'import') log(`  ${done}/${total} ${school}`);
+        else if (done === 0) log('Calcolo il rischio di ogni scuola…');
+      },
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

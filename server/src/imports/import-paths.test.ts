@@ -99,10 +99,16 @@ describe('importPaths', () => {
     expect((await importPaths(db, [dir], options))).toMatchObject({ inserted: 0, updated: 0, unchanged: 28 });
   });
 
-  test('when the files are committed, then the risk of the school is computed after, in its own transaction', async () => {
+  test('when the files are committed, then the risk of the school is computed after, in its own transaction, with its own progress', async () => {
     const db = await createTestDb();
+    const progress: unknown[] = [];
 
-    await importPaths(db, [fixture], options);
+    await importPaths(db, [fixture], { ...options, onProgress: (p) => progress.push(p) });
+
+    expect(progress).toEqual([
+      { phase: 'import', school: 'ANPS03000E', done: 1, total: 1 },
+      { phase: 'risk', school: 'ANPS03000E', done: 0, total: 1 },
+    ]);
 
     // Rossi and Hoxha; Bianchi left for another school in February.
     expect(await db.selectFrom('risk_result').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirst()).toEqual({ n: 2 });

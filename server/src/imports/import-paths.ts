@@ -27,7 +27,8 @@ export interface ImportOptions {
   userId?: number | null;
   /** Compute everything, write nothing: the preview. */
   dryRun?: boolean;
-  onProgress?: (progress: { school: string; done: number; total: number }) => void;
+  /** Per school: its data ('import', inside the transaction), then its risk ('risk', after the commit). */
+  onProgress?: (progress: { phase: 'import' | 'risk'; school: string; done: number; total: number }) => void;
   /**
    * Recompute the risk of the imported schools once the data is committed (default true). The
    * import benchmark times the data alone and the recompute apart.
@@ -84,7 +85,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
   const startedAt = new Date().toISOString();
   let files: { name: string; sha256: string; bytes: number }[] = [];
   let ctx: ImportContext | undefined;
-  const touched = new Set<number>();
+  const touched = new Map<number, string>(); // school id → folder name (its code)
 
   try {
     files = [...await describeFiles(folders), ...await describeLooseFiles([...inputs.registries, ...inputs.bundles.flatMap(csvFilesOf)])];
@@ -106,8 +107,8 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
       }
       for (const [i, dir] of folders.entries()) {
         const schoolId = await importSchoolFolder(ctx, dir);
-        if (schoolId !== undefined) touched.add(schoolId);
-        options.onProgress?.({ school: basename(dir), done: i + 1, total: folders.length });
+        if (schoolId !== undefined) touched.set(schoolId, basename(dir));
+        options.onProgress?.({ phase: 'import', school: basename(dir), done: i + 1, total: folders.length });
       }
       if (options.dryRun) throw new DryRunRollback();
       if (options.allowPartial === false && ctx.counts.rejected > 0) throw new PartialImportRefused(ctx.counts.rejected);
@@ -129,7 +130,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
     }
   }
   const done = ctx!;
-  if (!options.dryRun && options.recompute !== false) await recomputeImported(db, touched, done);
+  if (!options.dryRun && options.recompute !== false) await recomputeImported(db, touched, done, options.onProgress);
   return { batchId: done.batchId, schools: folders.length, ...done.counts, errors: done.issues, matches: done.matches, warnings: done.notes };
 }
 
@@ -141,8 +142,11 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
  * the schools' stored stamp no longer matches their data, so the next `recomputeAll` (at server
  * start, by `pnpm primm recompute`) redoes them; the summary says so.
  */
-async function recomputeImported(db: Db, schoolIds: Set<number>, ctx: ImportContext): Promise<void> {
-  for (const schoolId of schoolIds) {
+async function recomputeImported(db: Db, schools: Map<number, string>, ctx: ImportContext, onProgress: ImportOptions['onProgress']): Promise<void> {
+  let done = 0;
+  for (const [schoolId, school] of schools) {
+    onProgress?.({ phase: 'risk', school, done, total: schools.size });
+    done += 1;
     try {
       await recomputeSchool(db, schoolId);
     } catch (err) {

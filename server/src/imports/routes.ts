@@ -82,7 +82,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
         source: 'web',
         userId: user.id,
         allowPartial,
-        onProgress: ({ school, done, total }) => progress.set(uploadId, { status: 'running', done, total, school }),
+        onProgress: ({ phase, school, done, total }) => progress.set(uploadId, { status: 'running', phase, done, total, school }),
       }).catch((err: unknown) => {
         if (err instanceof PartialImportRefused) throw new HttpError(409, 'conflict', 'Alcune righe sono state scartate: nulla è stato importato. Correggete i file o accettate l’importazione parziale');
         throw err;

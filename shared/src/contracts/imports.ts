@@ -59,6 +59,8 @@ export type ImportResult = z.infer<typeof ImportResult>;
 
 export const ImportProgress = z.object({
   status: z.enum(['uploaded', 'running', 'committed', 'failed']),
+  /** While running: the data of each school ('import'), then, once committed, its risk ('risk'). */
+  phase: z.enum(['import', 'risk']).optional(),
   done: z.number().int(),
   total: z.number().int(),
   school: z.string().nullable(),

@@ -23,6 +23,8 @@ function progressAt(poll: number, preview: ImportPreview): ImportProgress {
   const total = Math.max(1, preview.schools.length);
   if (poll === 0) return anImportProgress({ done: 0, total, school: preview.schools[0]?.code ?? null });
   if (poll === 1) return anImportProgress({ done: Math.min(1, total), total, school: preview.schools.at(-1)?.code ?? null });
+  // The data committed, the risk of each school recomputed after it.
+  if (poll === 2) return anImportProgress({ phase: 'risk', done: 0, total, school: preview.schools[0]?.code ?? null });
   return anImportProgress({ status: 'committed', done: total, total, school: null });
 }
 

@@ -20,6 +20,8 @@ export function CommitPanel({ preview, onCommitted, onCancel }: Props) {
 
   function status(): string {
     if (!progress || progress.status !== 'running') return t('imports.commit.starting');
+    // The data is committed; the risk of each school is recomputed (the lists change after it).
+    if (progress.phase === 'risk') return t('imports.commit.risk', { school: progress.school, done: progress.done, total: progress.total });
     return progress.school
       ? t('imports.commit.school', { school: progress.school, done: progress.done, total: progress.total })
       : t('imports.commit.running', { done: progress.done, total: progress.total });

@@ -86,6 +86,7 @@ test('ImportWizard: when the import is confirmed, then progress is shown, then t
   expect(bar).toHaveAttribute('max', '2');
   expect(await screen.findByText('Importazione della scuola MCPS02000B (1 di 2 completate)')).toBeInTheDocument();
   expect(bar).toHaveAttribute('value', '1');
+  expect(await screen.findByText('Dati importati. Ricalcolo del rischio della scuola ANIS00800L (0 di 2 completate)')).toBeInTheDocument();
   const title = await screen.findByRole('heading', { name: 'Importazione completata' }, { timeout: 3000 });
   expect(title.closest('[role="status"]')).toHaveTextContent('Righe inserite: 120');
   expect(title).toHaveFocus();
