@@ -2,11 +2,10 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import { tally, type ImportContext } from './import-context';
-import { sameValue, type Row } from './sync-rows';
+import { sqliteInserts } from './sqlite-inserts';
+import { naturalKey, sameValue, type Row } from './sync-rows';
 
 type Table = keyof Database;
-/** Bound values per statement: well under SQLite's limit (32 766), ≈ 500 rows of 10 columns. */
-const SQLITE_PARAMETERS = 5000;
 
 /**
  * Insert-or-update of event rows (attendance, grades) by their natural key, counted by the
@@ -36,9 +35,7 @@ export class BulkUpsert {
 
   /** Buffers a row; tallies it now (a repeated key) or at the flush of its chunk. */
   put(row: Row): null | Promise<null> {
-    const k = this.keyColumns;
-    let key = String(row[k[0]!]);
-    for (let i = 1; i < k.length; i++) key += `|${row[k[i]!]}`;
+    const key = naturalKey(row, this.keyColumns);
     const earlier = this.pending.get(key);
     if (earlier) {
       tally(this.ctx, this.compared.every((c) => sameValue(earlier[c], row[c])) ? 'unchanged' : 'updated');
@@ -64,20 +61,11 @@ export class BulkUpsert {
     const t = `"${this.table}"`;
     const before = await this.ctx.trx.executeQuery<{ id: number }>(CompiledQuery.raw(`select coalesce(max(id), 0) as id from ${t}`));
     const maxId = before.rows[0]!.id;
-    // Multi-row VALUES, bound: the statement for a full slice has one text, so it is compiled once
-    // (db/statement-cache.ts) and the values go straight to SQLite (JSON cost ≈ 15 % more).
     const tail = `on conflict (${this.keyColumns.map((c) => `"${c}"`).join(', ')}) do update set ${this.updates(columns)}
        where ${this.compared.map((c) => `${t}."${c}" is not excluded."${c}"`).join(' or ')}`;
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    const per = Math.floor(SQLITE_PARAMETERS / columns.length);
     let changed = 0;
-    for (let i = 0; i < rows.length; i += per) {
-      const slice = rows.slice(i, i + per);
-      const values: unknown[] = [];
-      for (const r of slice) for (const c of columns) values.push(r[c] ?? null);
-      const result = await this.ctx.trx.executeQuery(CompiledQuery.raw(
-        `insert into ${t} (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array(slice.length).fill(tuple).join(', ')} ${tail}`, values));
-      changed += Number(result.numAffectedRows ?? 0);
+    for (const statement of sqliteInserts(this.table, columns, rows, tail)) {
+      changed += Number((await this.ctx.trx.executeQuery(statement)).numAffectedRows ?? 0);
     }
     const after = await this.ctx.trx.executeQuery<{ n: number }>(CompiledQuery.raw(`select count(*) as n from ${t} where id > ?`, [maxId]));
     return { changed, inserted: after.rows[0]!.n };

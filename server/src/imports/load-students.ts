@@ -5,7 +5,7 @@ import { combine, tally, type ImportContext, type RowChange } from './import-con
 import { parseDate, parseYesNo } from './parse-values';
 import { pseudonymize } from './pseudonym';
 import { schoolYearOf, type SchoolState } from './school-state';
-import { sqliteJsonInsert } from './json-rows';
+import { sqliteInserts } from './sqlite-inserts';
 import { RowSync, type Row } from './sync-rows';
 
 const EXIT_REASONS: Record<string, string> = {
@@ -152,7 +152,7 @@ class StudentWriter {
         .values(rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) as never)
         .returning(['id', 'pseudonym'])
         .execute()
-      : (await this.ctx.trx.executeQuery<{ id: number; pseudonym: string }>(sqliteJsonInsert('student', columns, rows, 'returning id, pseudonym'))).rows;
+      : await insertReturning(this.ctx, columns, rows);
     for (const { id, pseudonym } of inserted) {
       this.studentIds.set(pseudonym, id);
       this.known.set(pseudonym, { ...fresh.get(pseudonym)!, id, pseudonym });
@@ -187,6 +187,14 @@ function parseStudent(f: { get(c: string): string; required(c: string): string }
     l2_level: l2,
     residence_istat: residence,
   };
+}
+
+async function insertReturning(ctx: ImportContext, columns: readonly string[], rows: Row[]): Promise<{ id: number; pseudonym: string }[]> {
+  const out: { id: number; pseudonym: string }[] = [];
+  for (const statement of sqliteInserts('student', columns, rows, 'returning id, pseudonym')) {
+    out.push(...(await ctx.trx.executeQuery<{ id: number; pseudonym: string }>(statement)).rows);
+  }
+  return out;
 }
 
 /** A student already in the database (here or transferred from another school), updated where changed. */

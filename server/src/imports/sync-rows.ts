@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { ImportContext, RowChange } from './import-context';
-import { sqliteJsonInsert } from './json-rows';
+import { sqliteInserts } from './sqlite-inserts';
 
 type Table = keyof Database;
 export type Row = Record<string, string | number | null>;
@@ -32,10 +32,7 @@ export class RowSync {
   }
 
   keyOf(row: Row): string {
-    const k = this.keyColumns;
-    let key = String(row[k[0]!]);
-    for (let i = 1; i < k.length; i++) key += `|${row[k[i]!]}`;
-    return key;
+    return naturalKey(row, this.keyColumns);
   }
 
   put(row: Row): RowChange | Promise<RowChange> {
@@ -91,8 +88,15 @@ export class RowSync {
       await this.ctx.trx.insertInto(this.table).values(rows as never).execute();
       return;
     }
-    await this.ctx.trx.executeQuery(sqliteJsonInsert(this.table, Object.keys(rows[0]!), rows));
+    for (const statement of sqliteInserts(this.table, Object.keys(rows[0]!), rows)) await this.ctx.trx.executeQuery(statement);
   }
+}
+
+/** `12|2025-10-01|assenza`: the values of the key columns, as a map key. */
+export function naturalKey(row: Row, keyColumns: readonly string[]): string {
+  let key = String(row[keyColumns[0]!]);
+  for (let i = 1; i < keyColumns.length; i++) key += `|${row[keyColumns[i]!]}`;
+  return key;
 }
 
 const WRITTEN: Row = Object.freeze({}) as Row;
