@@ -27,21 +27,26 @@ import { userRoutes } from './users/routes';
 
 export interface AppDeps {
   db: Db;
+  /**
+   * The session check and the health probe use this connection, so that they answer while an
+   * import's transaction holds `db` (`openSessionConnection`); `db` when not given.
+   */
+  sessionDb?: Db;
   config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell'>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
 }
 
 /** Builds the HTTP app; never listens (main.ts does), so tests run it in-process. */
-export function createApp({ db, config, now = () => new Date() }: AppDeps): Express {
+export function createApp({ db, sessionDb = db, config, now = () => new Date() }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestContext, securityHeaders);
 
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }), authenticate(db, now), checkOrigin);
-  api.use(healthRoutes(db, config));
+  api.use(express.json({ limit: '1mb' }), authenticate(sessionDb, now), checkOrigin);
+  api.use(healthRoutes(sessionDb, config));
   api.use(authRoutes(db, { now, demo: config.demo }));
   api.use(provinceRoutes(db));
   api.use(schoolRoutes(db));

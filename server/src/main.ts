@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { migrateToLatest } from './db/migrate';
-import { openDatabase } from './db/open-database';
+import { openDatabase, openSessionConnection } from './db/open-database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDemoAccounts } from './demo/demo-accounts';
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
 import { ensureReferenceData } from './reference/load-reference';
@@ -18,7 +18,8 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     await createDemoAccounts(db);
     console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);
   }
-  const app = createApp({ db, config });
+  const sessionDb = openSessionConnection(config, db);
+  const app = createApp({ db, sessionDb, config });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -44,7 +45,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   const shutdown = (signal: string) => {
     console.log(`\n${signal}: chiusura in corso…`);
     server.close(() => {
-      void db.destroy().then(() => process.exit(0));
+      void Promise.all([db.destroy(), sessionDb === db ? null : sessionDb.destroy()]).then(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 5000).unref();
   };

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { isDatabaseBusy } from '../db/database-busy';
 import type { Db } from '../db/open-database';
 
 /** Idle and absolute lifetimes of a session (issue "Accounts": 30 minutes, 12 hours). */
@@ -26,20 +27,32 @@ export async function createSession(db: Db, userId: number, now: Date): Promise<
   return token;
 }
 
-/** The user id of a live session, touching it; expired sessions are deleted on sight. */
+/**
+ * The user id of a live session, touching it; expired sessions are deleted on sight. Both writes
+ * are best effort: when another connection holds the write lock (an import on SQLite, see
+ * `openSessionConnection`) they are skipped, the answer is the same, and a later request touches.
+ */
 export async function resumeSession(db: Db, token: string, now: Date): Promise<number | undefined> {
   const id = hashToken(token);
   const session = await db.selectFrom('user_session').selectAll().where('id', '=', id).executeTakeFirst();
   if (!session) return undefined;
   const idleSince = now.getTime() - Date.parse(session.last_seen_at);
   if (idleSince > IDLE_TIMEOUT_MS || now.toISOString() >= session.expires_at) {
-    await db.deleteFrom('user_session').where('id', '=', id).execute();
+    await unlessBusy(db.deleteFrom('user_session').where('id', '=', id).execute());
     return undefined;
   }
   if (idleSince > TOUCH_EVERY_MS) {
-    await db.updateTable('user_session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+    await unlessBusy(db.updateTable('user_session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute());
   }
   return session.user_id;
+}
+
+async function unlessBusy(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (err) {
+    if (!isDatabaseBusy(err)) throw err;
+  }
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

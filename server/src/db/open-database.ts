@@ -12,17 +12,29 @@ export type Db = Kysely<Database>;
  * relies on: foreign keys enforced, WAL so readers never wait for the importer, and a busy
  * timeout so two processes (server and CLI) on one file queue instead of failing.
  */
-export function openSqlite(path: string): Db {
+export function openSqlite(path: string, options: { busyTimeoutMs?: number } = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   cachePreparedStatements(sqlite);
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   if (path !== ':memory:') {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL'); // with WAL: a killed process loses nothing; a power cut may lose the last commits, never consistency
   }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * A second connection to the same SQLite file for what must answer while an import holds the
+ * app's connection: kysely's SQLite driver keeps its one connection for a whole transaction, and
+ * an import commit lasts seconds. In WAL mode this one reads the last committed state meanwhile;
+ * its writes (a session's touch) find the write lock taken and give up after `busyTimeoutMs`.
+ * PostgreSQL and `:memory:` need none: the pool has other connections, memory is one database
+ * per connection. The caller destroys it.
+ */
+export function openSessionConnection(config: { dbPath: string; databaseUrl?: string | null }, db: Db): Db {
+  return config.databaseUrl || config.dbPath === ':memory:' ? db : openSqlite(config.dbPath, { busyTimeoutMs: 50 });
 }
 
 /** The configured database: PostgreSQL when `DATABASE_URL` is set, the embedded SQLite file otherwise. */

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { ErrorBody } from '@primm/shared/errors';
 import type { Db } from '../db/open-database';
+import { isDatabaseBusy } from '../db/database-busy';
 import { audit } from './audit';
 import { HttpError } from './http-error';
 
@@ -57,7 +58,7 @@ function storageProblem(err: unknown): string | undefined {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
   if (code === 'SQLITE_FULL' || code === '53100') return 'Spazio su disco esaurito: i dati non possono essere salvati. Avvisate l’amministratore.';
   if (code.startsWith('SQLITE_READONLY') || code === '25006') return 'Il database è in sola lettura: i dati non possono essere salvati. Avvisate l’amministratore.';
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03') return 'Il database è occupato da un’altra operazione (per esempio un’importazione): riprovate tra poco.';
+  if (isDatabaseBusy(err)) return 'Il database è occupato da un’altra operazione (per esempio un’importazione): riprovate tra poco.';
   return undefined;
 }
 
