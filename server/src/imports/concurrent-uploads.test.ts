@@ -139,3 +139,28 @@ test('imports: when the same upload is committed twice at once (a double click),
   await db.destroy();
   rmSync(work, { recursive: true, force: true });
 }, 60_000);
+
+test('imports: when two instances share the upload folder, then either answers the progress of an upload, and the same commit reaching both imports it once', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'primm-two-instances-'));
+  const school = join(repoRoot, 'fixtures/import/generator-format/ANPS03000E');
+  const db = await databaseWithSchools(join(work, 'primm.sqlite'), []);
+  const as = await authAs(db, await aUser(db, 'admin'));
+  // Two apps, as two instances behind a load balancer: one database, one upload folder, no memory in common.
+  const config = { ...testConfig, uploadDir: join(work, 'uploads') };
+  const [a, b] = [createApp({ db, config }).listen(0, '127.0.0.1'), createApp({ db, config }).listen(0, '127.0.0.1')];
+  servers.push(a!, b!);
+  const post = request(a).post('/api/imports').set(SAME_ORIGIN).set(as);
+  for (const f of readdirSync(school)) post.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
+  const preview = await post;
+
+  const progressOnB = await request(b).get(`/api/imports/${preview.body.uploadId}/progress`).set(as);
+  const commits = await Promise.all([a, b].map((server) => request(server).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(as).send({}).timeout(60_000)));
+
+  expect(progressOnB.body).toEqual({ status: 'uploaded', done: 0, total: 1, school: null });
+  const [done, other] = [...commits].sort((x, y) => x.status - y.status);
+  expect(done!.status).toBe(200);
+  expect([404, 409]).toContain(other!.status); // 409 while the first runs; 404 if it had already finished
+  expect(await db.selectFrom('import_batch').select('status').execute()).toEqual([{ status: 'committed' }]);
+  await db.destroy();
+  rmSync(work, { recursive: true, force: true });
+}, 60_000);

@@ -11,6 +11,7 @@ import { describeFiles, findSchoolFoldersDeep, schoolsOfUpload } from './describ
 import { PartialImportRefused, importPaths, resolveInputs } from './import-paths';
 import { listImportBatches } from './repository';
 import { receiveUpload } from './receive-upload';
+import { claimCommit, readProgress, writeProgress } from './commit-claim';
 import { findUpload, newUpload, removeUpload } from './upload-store';
 
 const UploadIdParam = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/) });
@@ -21,13 +22,8 @@ const UploadIdParam = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/) })
  */
 export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: string }): Router {
   const router = Router();
-  // Progress of running commits, for the progress bar; only a hint, the batch row is the record.
-  const progress = new Map<string, ImportProgress>();
-  // Uploads being committed: a second commit of one (a double click, a retry while the first
-  // runs) would import it twice, two batches for one upload, or read its files while the first
-  // removes them. Per process: enough for one server; several behind PostgreSQL would need the
-  // claim in the database.
-  const committing = new Set<string>();
+  // No state in memory: the claim of a commit and its progress live in the upload's folder
+  // (commit-claim.ts), so any instance behind the same upload folder answers the same.
 
   router.post('/imports', requireRole('admin', 'referente'), async (req, res) => {
     const user = userOf(req);
@@ -50,7 +46,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
         matches: summary.matches,
         warnings: summary.warnings,
       };
-      progress.set(meta.id, { status: 'uploaded', done: 0, total: folders.length, school: null });
+      writeProgress(dir, { status: 'uploaded', done: 0, total: folders.length, school: null });
       res.status(201).json(body);
     } catch (err) {
       removeUpload(deps.uploadDir, meta.id);
@@ -62,12 +58,11 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
     const user = userOf(req);
     const { uploadId } = UploadIdParam.parse(req.params);
     const dir = findUpload(deps.uploadDir, uploadId, user.id);
-    if (committing.has(uploadId)) throw new HttpError(409, 'conflict', 'Questo caricamento è già in corso di importazione');
-    committing.add(uploadId); // no await between the check and here: two commits cannot both pass
+    const claim = claimCommit(dir);
     try {
       await commitUpload(req, res, user, uploadId, dir);
     } finally {
-      committing.delete(uploadId);
+      claim.release(); // after a success the folder is already gone
     }
   });
 
@@ -75,25 +70,24 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
     const folders = await importTargets(dir, user);
     assertMayImport(user, await schoolsOfUpload(db, folders.filter((f) => f !== dir))); // scope may have changed since the preview
     const allowPartial = z.object({ allowPartial: z.boolean().default(true) }).parse(req.body ?? {}).allowPartial;
-    progress.set(uploadId, { status: 'running', done: 0, total: folders.length, school: null });
+    writeProgress(dir, { status: 'running', done: 0, total: folders.length, school: null });
     try {
       const summary = await importPaths(db, folders, {
         pseudonymKey: deps.pseudonymKey,
         source: 'web',
         userId: user.id,
         allowPartial,
-        onProgress: ({ phase, school, done, total }) => progress.set(uploadId, { status: 'running', phase, done, total, school }),
+        onProgress: ({ phase, school, done, total }) => writeProgress(dir, { status: 'running', phase, done, total, school }),
       }).catch((err: unknown) => {
         if (err instanceof PartialImportRefused) throw new HttpError(409, 'conflict', 'Alcune righe sono state scartate: nulla è stato importato. Correggete i file o accettate l’importazione parziale');
         throw err;
       });
-      progress.set(uploadId, { status: 'committed', done: folders.length, total: folders.length, school: null });
       await audit(db, { user, req }, { action: 'import.commit', details: { batchId: summary.batchId, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected } });
       const body: ImportResult = { batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors.slice(0, 200), warnings: summary.warnings };
       removeUpload(deps.uploadDir, uploadId);
       res.json(body);
     } catch (err) {
-      progress.set(uploadId, { status: 'failed', done: 0, total: folders.length, school: null });
+      writeProgress(dir, { status: 'failed', done: 0, total: folders.length, school: null });
       await audit(db, { user, req }, { action: 'import.commit', outcome: 'failed', details: { message: (err as Error).message } });
       throw err;
     }
@@ -101,10 +95,10 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
 
   router.get('/imports/:uploadId/progress', requireRole('admin', 'referente'), (req, res) => {
     const { uploadId } = UploadIdParam.parse(req.params);
-    findUpload(deps.uploadDir, uploadId, userOf(req).id);
-    const body = progress.get(uploadId);
+    // Once committed the upload is gone (404): the commit's own answer says how it went.
+    const body = readProgress(findUpload(deps.uploadDir, uploadId, userOf(req).id));
     if (!body) throw new HttpError(404, 'not_found', 'Nessuna importazione in corso');
-    res.json(body);
+    res.json(body satisfies ImportProgress);
   });
 
   router.get('/imports', requireRole('admin', 'referente'), async (req, res) => {
