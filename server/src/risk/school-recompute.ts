@@ -14,7 +14,7 @@ import { deleteRiskResults, findStoredHashes, saveSchoolState, upsertRiskResults
  * Bump when the engine in shared/src/risk changes what it computes from the same input: the
  * input hash then changes and the next recompute rewrites every result.
  */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2; // 2: school history's sentence ("Nei 3 anni", not "Negli 3 anni")
 const CHUNK = 200;
 
 export type Counts = Omit<RecomputeSummary, 'ms'>;

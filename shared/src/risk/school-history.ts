@@ -33,7 +33,7 @@ export function schoolHistory(input: Input, settings: RiskSettings): Indicator {
   if (suspended > 0) parts.push(plural(suspended, 'giudizio sospeso', 'giudizi sospesi'));
   const explanation =
     parts.length === 0
-      ? `Negli ${plural(input.history.length, 'anno precedente registrato', 'anni precedenti registrati')} nessuna bocciatura né giudizio sospeso.`
+      ? `${input.history.length === 1 ? "Nell'anno precedente registrato" : `Nei ${input.history.length} anni precedenti registrati`}: nessuna bocciatura né giudizio sospeso.`
       : `Negli anni precedenti: ${parts.join(', ')}.`;
   return { key: base.key, domain: base.domain, value: notPassed, level, explanation, details: { notAdmitted, left, suspended } };
 }
