@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import { sql } from 'kysely';
-import { isPostgres } from '../db/dialect';
+import { lockForImport } from '../db/advisory-locks';
 import type { Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { recomputeSchool } from '../risk/recompute';
@@ -62,8 +61,6 @@ export interface ImportSummary {
 const SCHOOL_FILES = ['scuola.csv', 'calendario.csv', 'classi.csv', 'studenti.csv', 'assenze.csv', 'voti.csv', 'esiti.csv'];
 
 class DryRunRollback extends Error {}
-/** Key of the PostgreSQL advisory lock that serialises imports ('PRIM' in ASCII). */
-const IMPORT_LOCK = 0x5052494d;
 
 /**
  * Imports school folders in the format of docs/data-format.md in ONE transaction: a failure or a
@@ -97,7 +94,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
         .executeTakeFirstOrThrow();
       // PostgreSQL: imports one at a time across every server and CLI, as SQLite's single writer
       // does by itself; two at once deadlock or race on new school years and students.
-      if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+      await lockForImport(trx);
       ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt);
       for (const registry of inputs.registries) await loadRegistry(ctx, registry, basename(registry));
       for (const bundle of inputs.bundles) {

@@ -1,12 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { KyselyPlugin } from 'kysely';
 import { expect, test } from 'vitest';
+import { lockForImport, lockForSchoolRecompute } from '../db/advisory-locks';
 import { migrateToLatest } from '../db/migrate';
 import { openSqlite, type Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
-import { aClass } from '../testing/factories';
+import { aClass, aSchool } from '../testing/factories';
 import { createTestDb, onPostgres } from '../testing/test-db';
 import { recomputeAll, recomputeSchool } from './recompute';
 import { insertRiskSettingsVersion, findLatestRiskSettings } from './settings-repository';
@@ -177,4 +179,53 @@ test.skipIf(onPostgres)('recomputeAll: when threads compute the schools of a SQL
   expect(summary).toMatchObject({ students: 2, written: 2, unchanged: 0 });
   expect(await rows()).toEqual(expected);
   await db.destroy();
+});
+
+test.runIf(onPostgres)('PostgreSQL: when an import holds its lock, then a school recompute waits for its data instead of reading what is about to change', async () => {
+  const db = await createTestDb();
+  const { schoolId } = await importFixtureSchool(db);
+  let finishImport!: () => void;
+  const importDone = new Promise<void>((resolve) => (finishImport = resolve));
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+  const importing = db.transaction().execute(async (trx) => {
+    await lockForImport(trx);
+    locked();
+    await importDone;
+  });
+  await lockTaken;
+
+  const recompute = recomputeSchool(db, schoolId).then(() => 'done');
+  const during = await Promise.race([recompute, delay(400).then(() => 'waiting')]);
+  finishImport();
+  await importing;
+
+  expect(during).toBe('waiting');
+  expect(await recompute).toBe('done');
+});
+
+test.runIf(onPostgres)('PostgreSQL: when a school is being recomputed, then a second recompute of it waits (no tier change logged twice), one of another school does not', async () => {
+  const db = await createTestDb();
+  const { schoolId } = await importFixtureSchool(db);
+  const other = await aSchool(db, { code: 'MCIS00100A' });
+  let finish!: () => void;
+  const firstDone = new Promise<void>((resolve) => (finish = resolve));
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+  const first = db.transaction().execute(async (trx) => {
+    await lockForSchoolRecompute(trx, schoolId);
+    locked();
+    await firstDone;
+  });
+  await lockTaken;
+
+  const same = recomputeSchool(db, schoolId).then(() => 'done');
+  const otherSchool = await Promise.race([recomputeSchool(db, other.id).then(() => 'done'), delay(2000).then(() => 'waiting')]);
+  const sameDuring = await Promise.race([same, delay(400).then(() => 'waiting')]);
+  finish();
+  await first;
+
+  expect(otherSchool).toBe('done');
+  expect(sameDuring).toBe('waiting');
+  expect(await same).toBe('done');
 });

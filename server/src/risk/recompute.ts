@@ -3,6 +3,7 @@ import type { RecomputeSummary } from '@primm/shared/contracts/risk';
 import type { RiskSettings } from '@primm/shared/risk/settings';
 import { sql } from 'kysely';
 import { findCurrentSchoolYear } from '../db/current-year';
+import { lockForSchoolRecompute } from '../db/advisory-locks';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import { recomputeOnThreads } from './recompute-pool';
@@ -24,6 +25,7 @@ const MIN_SCHOOLS_FOR_THREADS = 8;
 export async function recomputeSchool(db: Db, schoolId: number, options: { settings?: RiskSettings } = {}): Promise<Summary> {
   const started = performance.now();
   const counts = await inTransaction(db, async (trx) => {
+    await lockForSchoolRecompute(trx, schoolId); // first: the stamp too must see a running import's data
     const settings = options.settings ?? (await findLatestRiskSettings(trx)).data;
     const year = await findCurrentSchoolYear(trx);
     return year ? recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings)) : noCounts();
@@ -99,6 +101,7 @@ export async function currentStamp(db: Db, schoolYearId: number, settings: RiskS
 }
 
 async function recomputeInTransaction(trx: Db, schoolId: number, year: { id: number; label: string }, settings: RiskSettings, stamp: string): Promise<Counts> {
+  await lockForSchoolRecompute(trx, schoolId);
   const work = await computeSchool(trx, schoolId, year, settings);
   if (!work) return noCounts();
   await writeSchoolWork(trx, work, stamp);

@@ -1,0 +1,32 @@
+import { sql } from 'kysely';
+import { isPostgres } from './dialect';
+import type { Db } from './open-database';
+
+/**
+ * PostgreSQL advisory locks, held until the transaction ends, across every instance and the CLI.
+ * SQLite needs none: it has one writer, and the threads of a recompute check for a newer import
+ * under its write lock (`recomputeSchoolConcurrently`).
+ */
+
+/** 'PRIM' in ASCII: imports, exclusive; recomputes, shared. */
+const IMPORT_LOCK = 0x5052494d;
+/** 'PRIN': with a school id (the two-key form, a key space of its own), one recompute per school. */
+const RECOMPUTE_LOCK = 0x5052494e;
+
+/** Imports one at a time, and none while a school is recomputed: two at once deadlock or race on new school years and students. */
+export async function lockForImport(trx: Db): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+}
+
+/**
+ * Before a school's recompute reads anything: it waits for a running import (whose data it must
+ * see whole, or its results would be older than the data they are stored next to) and for another
+ * recompute of the same school (two would both log the same tier change). Recomputes of different
+ * schools go on side by side. Inside an import's own transaction the shared lock is already
+ * covered by the import's exclusive one (same session).
+ */
+export async function lockForSchoolRecompute(trx: Db, schoolId: number): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await sql`select pg_advisory_xact_lock_shared(${IMPORT_LOCK})`.execute(trx);
+  await sql`select pg_advisory_xact_lock(${RECOMPUTE_LOCK}, ${schoolId}::int)`.execute(trx);
+}
