@@ -15,6 +15,7 @@ const items: Item[] = [
   { to: '/utenti', label: 'app.nav.users', roles: ['admin', 'referente'] },
   { to: '/importazioni', label: 'app.nav.imports', roles: ['admin', 'referente'] },
   { to: '/registro-accessi', label: 'app.nav.audit', roles: ['admin'] },
+  { to: '/soglie', label: 'riskSettings.nav', roles: ['admin'] },
 ];
 
 export function MainNav({ role }: { role: Role }) {

@@ -82,3 +82,26 @@ test('School page: when a teacher opens a school, then the classes link to their
   const table = await screen.findByRole('table', { name: 'Classi della scuola' });
   expect(within(table).getByRole('link', { name: '3B' })).toHaveAttribute('href', '/classi/101');
 });
+
+test('Risk thresholds page: when the admin opens /soglie, then the page loads lazily with the current version', async () => {
+  renderRoutes(routes, { route: '/soglie' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Soglie di rischio' })).toBeInTheDocument();
+  expect(await screen.findByText(/^Versione 3, salvata da Amministratore dimostrativo/)).toBeInTheDocument();
+  expect(within(screen.getByRole('navigation', { name: 'Navigazione principale' })).getByRole('link', { name: 'Soglie di rischio' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('Risk thresholds page: when a referente opens /soglie, then it is refused without asking the server', async () => {
+  let asked = false;
+  server.use(
+    http.get('/api/me', () => HttpResponse.json(demoMe.referente)),
+    http.get('/api/settings/risk', () => {
+      asked = true;
+    }),
+  );
+
+  renderRoutes(routes, { route: '/soglie' });
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('Non sei autorizzato a vedere questi dati.');
+  expect(asked).toBe(false);
+});

@@ -29,6 +29,7 @@ export const routes: RouteObject[] = [
               { path: 'casi/:id', lazy: () => import('./routes/case') },
               { path: 'utenti', lazy: () => import('./routes/users') },
               { path: 'registro-accessi', lazy: () => import('./routes/audit') },
+              { path: 'soglie', lazy: () => import('./routes/risk-settings') },
               { path: 'importazioni', lazy: () => import('./routes/imports') },
               { path: 'analisi', lazy: () => import('./routes/regional') },
               { path: 'analisi/provincia/:code', lazy: () => import('./routes/regional-province') },

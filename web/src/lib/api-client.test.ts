@@ -81,3 +81,16 @@ test('api.patch: when the server answers, then the body was JSON and the answer 
   await expect(api.patch('/me', { displayName: 'x' }, Me)).resolves.toEqual(demoMe.admin);
   expect(seen).toEqual({ method: 'PATCH', body: { displayName: 'x' } });
 });
+
+test('api.put: when the server answers, then the body was JSON and the answer is parsed like post', async () => {
+  let seen: { method: string; body: unknown } | undefined;
+  server.use(
+    http.put('/api/me', async ({ request }) => {
+      seen = { method: request.method, body: await request.json() };
+      return HttpResponse.json(demoMe.admin);
+    }),
+  );
+
+  await expect(api.put('/me', { displayName: 'x' }, Me)).resolves.toEqual(demoMe.admin);
+  expect(seen).toEqual({ method: 'PUT', body: { displayName: 'x' } });
+});

@@ -114,6 +114,15 @@ function patch<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
   }) as Promise<T>;
 }
 
+/** A whole replacement (the risk thresholds: a new version), JSON like post. */
+function put<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
+  return request(path, schema, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  }) as Promise<T>;
+}
+
 export const api = {
   async get<T>(path: string, schema: Schema<T>, options: { params?: QueryParams; signal?: AbortSignal } = {}): Promise<T> {
     return (await request(path, schema, { method: 'GET', ...options })) as T;
@@ -121,4 +130,5 @@ export const api = {
   post,
   /** A partial update, JSON like post; the answer is always the updated resource. */
   patch,
+  put,
 };

@@ -8,6 +8,7 @@ import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
 import { riskHandlers } from './risk';
+import { riskSettingsHandlers } from './risk-settings';
 import { schoolsHandlers } from './schools';
 import { studentsHandlers } from './students';
 import { usersHandlers } from './users';
@@ -18,6 +19,7 @@ export const handlers = [
   ...regionsHandlers,
   ...schoolsHandlers,
   ...riskHandlers,
+  ...riskSettingsHandlers,
   ...classesHandlers,
   ...studentsHandlers,
   ...flagsHandlers,
