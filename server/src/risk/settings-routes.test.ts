@@ -63,4 +63,17 @@ describe('/api/settings/risk and /api/risk/recompute', () => {
     expect(res.status).toBe(400);
     expect(await db.selectFrom('settings_version').select('version').execute()).toEqual([{ version: 1 }]);
   });
+
+  test('PUT: when a high threshold is milder than its attention threshold, then 400 naming the field, and no new version', async () => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+    const as = await authAs(db, await aUser(db, 'admin'));
+    await request(app).get('/api/settings/risk').set(as);
+
+    const res = await request(app).put('/api/settings/risk').set(as).set(SAME_ORIGIN).send({ ...defaults, conduct: { highAtOrBelow: 8, attentionAtOrBelow: 7 } });
+
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'conduct.highAtOrBelow', message: expect.stringMatching(/^Il voto per il livello alto/) }] });
+    expect(await db.selectFrom('settings_version').select('version').execute()).toEqual([{ version: 1 }]);
+  });
 });

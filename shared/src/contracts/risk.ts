@@ -169,7 +169,33 @@ export const RiskReviewResult = z.object({
 export type RiskReviewResult = z.infer<typeof RiskReviewResult>;
 
 /** PUT body: every threshold; the server assigns the next version. */
-export const RiskSettingsInput = RiskSettings.omit({ version: true });
+/**
+ * Pairs of thresholds where one level must come no later than the other, or it never fires (a
+ * "high" under 90 % with "attention" under 80 % would make every attention a high). Each pair:
+ * section, the threshold that must be lower or equal, the other, and the sentence for the first.
+ */
+const THRESHOLD_ORDER = [
+  ['attendance', 'attentionBelowRate', 'satisfactoryRate', 'la soglia di attenzione non può superare la frequenza soddisfacente'],
+  ['attendance', 'highBelowRate', 'attentionBelowRate', 'la soglia alta deve essere più bassa o uguale a quella di attenzione'],
+  ['projection', 'attentionAboveShare', 'maxAbsenceShare', 'la soglia di attenzione non può superare il limite di legge'],
+  ['trend', 'attentionDeltaPoints', 'highDeltaPoints', "l'aumento per l'attenzione non può superare quello per il livello alto"],
+  ['trend', 'attentionMinRecentShare', 'highMinRecentShare', "la quota per l'attenzione non può superare quella per il livello alto"],
+  ['trend', 'recentWeeks', 'minWeeks', 'le settimane recenti non possono essere più delle settimane minime'],
+  ['lateEntries', 'attentionPerWeek', 'highPerWeek', "la frequenza per l'attenzione non può superare quella per il livello alto"],
+  ['grades', 'averageHighBelow', 'averageAttentionBelow', 'la media per il livello alto deve essere più bassa o uguale a quella di attenzione'],
+  ['grades', 'slopeHighBelow', 'slopeAttentionBelow', 'il calo per il livello alto deve essere più ripido o uguale a quello di attenzione'],
+  ['conduct', 'highAtOrBelow', 'attentionAtOrBelow', 'il voto per il livello alto deve essere più basso o uguale a quello di attenzione'],
+  ['history', 'repeatedAttention', 'repeatedHigh', "gli anni ripetuti per l'attenzione non possono superare quelli per il livello alto"],
+  ['history', 'suspendedAttention', 'suspendedHigh', "i giudizi sospesi per l'attenzione non possono superare quelli per il livello alto"],
+  ['tier', 'tier2MinHighDomains', 'tier3MinHighDomains', 'le aree alte per il tier 2 non possono superare quelle per il tier 3'],
+] as const;
+
+export const RiskSettingsInput = RiskSettings.omit({ version: true }).superRefine((s, ctx) => {
+  for (const [section, lower, upper, message] of THRESHOLD_ORDER) {
+    const values = s[section] as Record<string, number>;
+    if (values[lower]! > values[upper]!) ctx.addIssue({ code: 'custom', path: [section, lower], message: `${message[0]!.toUpperCase()}${message.slice(1)}.` });
+  }
+});
 export type RiskSettingsInput = z.infer<typeof RiskSettingsInput>;
 
 export const RiskSettingsVersion = z.object({
