@@ -10,6 +10,8 @@ import type { Db } from './open-database';
 
 /** 'PRIM' in ASCII: imports, exclusive; recomputes, shared. */
 const IMPORT_LOCK = 0x5052494d;
+/** 'PRIS': saving a new version of the risk thresholds. */
+const SETTINGS_LOCK = 0x50524953;
 /** 'PRIN': with a school id (the two-key form, a key space of its own), one recompute per school. */
 const RECOMPUTE_LOCK = 0x5052494e;
 
@@ -29,4 +31,13 @@ export async function lockForSchoolRecompute(trx: Db, schoolId: number): Promise
   if (!isPostgres(trx)) return;
   await sql`select pg_advisory_xact_lock_shared(${IMPORT_LOCK})`.execute(trx);
   await sql`select pg_advisory_xact_lock(${RECOMPUTE_LOCK}, ${schoolId}::int)`.execute(trx);
+}
+
+/**
+ * Before reading the latest thresholds' version to save the next one (in the saving transaction):
+ * two admins saving at once would both take n + 1 and one would fail on the key. SQLite has one
+ * writer, so there the second transaction starts after the first commits.
+ */
+export async function lockForSettingsVersion(trx: Db): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${SETTINGS_LOCK})`.execute(trx);
 }

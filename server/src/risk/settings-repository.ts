@@ -2,6 +2,7 @@ import type { RiskSettingsInput, RiskSettingsVersion } from '@primm/shared/contr
 import { DEFAULT_RISK_SETTINGS, RiskSettings } from '@primm/shared/risk/settings';
 import type { Selectable } from 'kysely';
 import type { SettingsVersionTable } from '../db/database';
+import { lockForSettingsVersion } from '../db/advisory-locks';
 import type { Db } from '../db/open-database';
 
 type Row = Selectable<SettingsVersionTable> & { created_by_name?: string | null };
@@ -51,6 +52,7 @@ export async function findRiskSettingsVersion(db: Db, version: number): Promise<
 
 /** A new version n + 1; the previous ones stay, since results name the version that made them. */
 export async function insertRiskSettingsVersion(db: Db, data: RiskSettingsInput, userId: number): Promise<RiskSettingsVersion> {
+  await lockForSettingsVersion(db);
   const latest = await findLatestRiskSettings(db);
   const version = latest.version + 1;
   await db

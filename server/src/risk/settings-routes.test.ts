@@ -76,4 +76,17 @@ describe('/api/settings/risk and /api/risk/recompute', () => {
     expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'conduct.highAtOrBelow', message: expect.stringMatching(/^Il voto per il livello alto/) }] });
     expect(await db.selectFrom('settings_version').select('version').execute()).toEqual([{ version: 1 }]);
   });
+
+  test('PUT: when two admins save at once, then two versions one after the other, no error', async () => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+    const [a, b] = [await authAs(db, await aUser(db, 'admin')), await authAs(db, await aUser(db, 'admin'))];
+    await request(app).get('/api/settings/risk').set(a);
+
+    const saves = await Promise.all([a, b, a, b].map((as, i) => request(app).put('/api/settings/risk').set(as).set(SAME_ORIGIN).send({ ...defaults, grades: { ...defaults.grades, averageAttentionBelow: 6.5 + i / 10 } })));
+
+    expect(saves.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(saves.map((r) => r.body.version as number).sort()).toEqual([2, 3, 4, 5]);
+    expect(await db.selectFrom('settings_version').select('version').orderBy('version').execute()).toEqual([1, 2, 3, 4, 5].map((version) => ({ version })));
+  });
 });
