@@ -229,3 +229,23 @@ test.runIf(onPostgres)('PostgreSQL: when a school is being recomputed, then a se
   expect(sameDuring).toBe('waiting');
   expect(await same).toBe('done');
 });
+
+test('recomputeAll: when called twice at once (the start-up recompute and the admin, on threads), then they run one after the other and each tier change is logged once', async () => {
+  const db = onPostgres ? await createTestDb() : openSqlite(join(mkdtempSync(join(tmpdir(), 'primm-recompute-twice-')), 'primm.sqlite'));
+  if (!onPostgres) {
+    await migrateToLatest(db);
+    await ensureReferenceData(db);
+  }
+  await importFixtureSchool(db);
+  await db.updateTable('risk_result').set({ tier: 3, input_hash: 'stale' }).execute();
+  await db.deleteFrom('risk_school_state').execute();
+
+  const [first, second] = await Promise.all([recomputeAll(db, { threads: 2 }), recomputeAll(db, { threads: 2 })]);
+
+  expect(first).toMatchObject({ students: 2, written: 2 });
+  expect(second).toMatchObject({ students: 2, written: 0, unchanged: 2 });
+  const changes = await db.selectFrom('risk_tier_change').select(['student_id', 'from_tier']).execute();
+  expect(changes).toHaveLength(2);
+  expect(changes.every((c) => c.from_tier === 3)).toBe(true);
+  await db.destroy();
+});

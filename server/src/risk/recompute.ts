@@ -40,10 +40,22 @@ export async function recomputeSchool(db: Db, schoolId: number, options: { setti
  * SQLite file the others are computed on worker threads, one per core (`threads`: how many; 1
  * for none).
  */
-export async function recomputeAll(
-  db: Db,
-  options: { onProgress?: (p: { school: string; done: number; total: number }) => void; threads?: number } = {},
-): Promise<Summary> {
+export function recomputeAll(db: Db, options: RecomputeAllOptions = {}): Promise<Summary> {
+  // One at a time per database: two at once (the start-up recompute and the admin's button, two
+  // admins) would compute the same school side by side and log each tier change twice. The
+  // second waits and then runs: thresholds saved meanwhile must still be applied.
+  const previous = running.get(db) ?? Promise.resolve();
+  const run = previous.then(() => recomputeAllNow(db, options));
+  const settled = run.then(() => undefined, () => undefined);
+  running.set(db, settled);
+  void settled.then(() => { if (running.get(db) === settled) running.delete(db); });
+  return run;
+}
+
+type RecomputeAllOptions = { onProgress?: (p: { school: string; done: number; total: number }) => void; threads?: number };
+const running = new WeakMap<Db, Promise<void>>();
+
+async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Summary> {
   const started = performance.now();
   const year = await findCurrentSchoolYear(db);
   const total = noCounts();
