@@ -1,11 +1,7 @@
-import { sql } from 'kysely';
 import type { TrendMonth, TrendQuery } from '@primm/shared/contracts/aggregates';
 import { suppressCounts, type CountRecord, type Relation } from '@primm/shared/aggregates/suppress';
 import type { Db } from '../db/open-database';
-import { parseTimetable } from '../classes/timetable';
-import { lessonDays } from '../risk/lesson-calendar';
-import { findDataAsOf } from '../risk/load-school-data';
-import { citizenshipGroupOf, naiSinceOf } from './student-facts';
+import { studentMonthHours, type StudentMonths } from './monthly-trend-hours';
 
 export interface MonthCounts {
   month: string;
@@ -13,12 +9,6 @@ export interface MonthCounts {
   absentOver10: number;
   absentOver25: number;
 }
-
-const monthOf = (iso: string) => iso.slice(0, 7);
-const lastDayOf = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
 
 /**
  * Per month of lessons (September → the latest month any school's data reaches): the distinct
@@ -33,120 +23,26 @@ const lastDayOf = (month: string) => {
  *   one month is one student, with the hours of both.
  * - Class filters (grade, track) apply to the class of each stay; person filters to the student.
  *
- * Set-based: a handful of queries per school (events summed by student and month in SQL).
+ * Set-based (docs/performance.md): a few statements for the whole selection (monthly-trend-data.ts),
+ * hours per student and month from running totals (monthly-trend-hours.ts).
  */
 export async function computeMonthlyTrend(db: Db, year: { id: number; label: string }, filters: TrendQuery, onlySchoolIds: number[] | null): Promise<MonthCounts[]> {
-  let schoolQ = db
-    .selectFrom('school')
-    .innerJoin('school_calendar as cal', 'cal.school_id', 'school.id')
-    .where('cal.school_year_id', '=', year.id)
-    .select(['school.id', 'cal.lessons_start', 'cal.lessons_end'])
-    .orderBy('school.id');
-  if (filters.province) schoolQ = schoolQ.where('school.province_code', '=', filters.province);
-  if (filters.school) schoolQ = schoolQ.where('school.code', '=', filters.school);
-  if (filters.level) schoolQ = schoolQ.where('school.level', '=', filters.level);
-  if (onlySchoolIds !== null) schoolQ = schoolQ.where('school.id', 'in', onlySchoolIds.length ? onlySchoolIds : [-1]);
-  const schools = await schoolQ.execute();
+  return countMonths(await studentMonthHours(db, year, filters, onlySchoolIds));
+}
 
-  const naiSince = naiSinceOf(year.label);
-  // month → student → hours held / absent (summed over stays and schools)
-  const byMonth = new Map<string, Map<number, { held: number; absent: number }>>();
-  let lastMonth: string | null = null;
-
-  for (const school of schools) {
-    const allClasses = await db.selectFrom('class').select(['id', 'grade_level', 'track', 'timetable']).where('school_id', '=', school.id).where('school_year_id', '=', year.id).execute();
-    if (allClasses.length === 0) continue;
-    // The school's data clock, from all its classes, whatever the filters.
-    const asOf = await findDataAsOf(db, allClasses.map((c) => c.id), school.lessons_start, school.lessons_end);
-    if (lastMonth === null || monthOf(asOf) > lastMonth) lastMonth = monthOf(asOf);
-    const classes = allClasses.filter((c) => (filters.gradeLevel === undefined || c.grade_level === filters.gradeLevel) && (filters.track === undefined || c.track === filters.track));
-    if (classes.length === 0) continue;
-    const classIds = classes.map((c) => c.id);
-
-    let stayQ = db
-      .selectFrom('enrolment as e')
-      .innerJoin('student as st', 'st.id', 'e.student_id')
-      .where('e.class_id', 'in', classIds)
-      .where('e.entered_on', '<=', asOf)
-      .select(['e.student_id', 'e.class_id', 'e.entered_on', 'e.left_on', 'st.citizenship', 'st.born_in_italy', 'st.arrival_date']);
-    if (filters.sex) stayQ = stayQ.where('st.sex', '=', filters.sex);
-    const [closures, staysAll, absences] = await Promise.all([
-      db.selectFrom('school_closure').select(['starts_on', 'ends_on']).where('school_id', '=', school.id).where('school_year_id', '=', year.id).execute(),
-      stayQ.execute(),
-      db
-        .selectFrom('attendance_event')
-        .select(['student_id', sql<string>`substr(date, 1, 7)`.as('month'), (eb) => eb.fn.sum<number>('hours').as('hours')])
-        .where('class_id', 'in', classIds)
-        .where('date', '>=', school.lessons_start)
-        .where('date', '<=', asOf)
-        .groupBy(['student_id', sql`substr(date, 1, 7)`])
-        .execute(),
-    ]);
-    const stays = filters.citizenshipGroup
-      ? staysAll.filter((s) => citizenshipGroupOf(s.citizenship, s.born_in_italy === 1, s.arrival_date, naiSince) === filters.citizenshipGroup)
-      : staysAll;
-
-    // Lesson days per class and month: a stay then walks only the days of the month at hand.
-    const daysOf = new Map(classes.map((c) => [c.id, groupByMonth(lessonDays({
-      lessonsStart: school.lessons_start,
-      lessonsEnd: school.lessons_end,
-      closures: closures.map((x) => ({ startsOn: x.starts_on, endsOn: x.ends_on })),
-      timetable: parseTimetable(c.timetable),
-    }).filter((d) => d.date <= asOf))]));
-
-    // Bounds once per month, not per stay and month: two `Date`s each were most of the JavaScript time.
-    const months = monthsBetween(`${year.label.slice(0, 4)}-09`, monthOf(asOf))
-      .map((month) => ({ month, first: `${month}-01`, last: lastDayOf(month) < asOf ? lastDayOf(month) : asOf }));
-    for (const stay of stays) {
-      for (const { month, first, last } of months) {
-        if (stay.entered_on > last || (stay.left_on !== null && stay.left_on <= first)) continue;
-        const students = byMonth.get(month) ?? new Map<number, { held: number; absent: number }>();
-        byMonth.set(month, students);
-        const hours = students.get(stay.student_id) ?? { held: 0, absent: 0 };
-        students.set(stay.student_id, hours);
-        for (const d of daysOf.get(stay.class_id)?.get(month) ?? []) {
-          if (d.date >= first && d.date <= last && d.date >= stay.entered_on && (stay.left_on === null || d.date < stay.left_on)) hours.held += d.hours;
-        }
-      }
+/** The students enrolled in each month, and those absent more than 10 % and 25 % of the hours held. */
+export function countMonths({ months, studentIds, enrolled, held, absent }: StudentMonths): MonthCounts[] {
+  return months.map((month, m) => {
+    const counts = { month, students: 0, absentOver10: 0, absentOver25: 0 };
+    for (let i = m; i < studentIds.length * months.length; i += months.length) {
+      if (!enrolled[i]) continue;
+      const share = held[i]! > 0 ? Math.min(absent[i]!, held[i]!) / held[i]! : 0;
+      counts.students++;
+      if (share > 0.1) counts.absentOver10++;
+      if (share > 0.25) counts.absentOver25++;
     }
-    for (const a of absences) {
-      const hours = byMonth.get(a.month)?.get(a.student_id);
-      if (hours) hours.absent += Number(a.hours);
-    }
-  }
-
-  if (lastMonth === null) return [];
-  return monthsBetween(`${year.label.slice(0, 4)}-09`, lastMonth).map((month) => {
-    const students = [...(byMonth.get(month)?.values() ?? [])];
-    const share = (h: { held: number; absent: number }) => (h.held > 0 ? Math.min(h.absent, h.held) / h.held : 0);
-    return {
-      month,
-      students: students.length,
-      absentOver10: students.filter((h) => share(h) > 0.1).length,
-      absentOver25: students.filter((h) => share(h) > 0.25).length,
-    };
+    return counts;
   });
-}
-
-function groupByMonth<T extends { date: string }>(days: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const d of days) {
-    const list = out.get(monthOf(d.date));
-    if (list) list.push(d);
-    else out.set(monthOf(d.date), [d]);
-  }
-  return out;
-}
-
-/** `2025-09` … `to`, inclusive; empty when `to` is before `from`. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  for (let month = from; month <= to; month = `${y}-${String(m).padStart(2, '0')}`) {
-    out.push(month);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AttendanceKind } from '../db/database';
 import type { Db } from '../db/open-database';
 import { ensureSchoolYear } from '../imports/load-school';
 
@@ -5,10 +6,14 @@ import { ensureSchoolYear } from '../imports/load-school';
  * Test support: a small region drawn from a seed, with the cases the aggregate rules tell apart —
  * mid-year moves (ties on the entry date), exits, citizenship spelled oddly, arrivals on the
  * newly-arrived boundary, indicator values on the band edges or missing, reviews that override
- * and then confirm, flags, cases and actions of every kind, and a second school year.
+ * and then confirm, flags, cases and actions of every kind, and a second school year; for the
+ * monthly trend and the fairness report, `withLessons` adds calendars, closures, timetables,
+ * absences and final outcomes (see there).
  */
 export async function aRandomRegion(db: Db, seed: number, students = 160): Promise<{ schoolIds: number[] }> {
   const random = mulberry32(seed);
+  // Lessons, absences and outcomes draw from their own stream: the draws below stay as they were.
+  const lessons = withLessons(db, mulberry32(seed ^ 0x5eed));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const chance = (p: number) => random() < p;
   const now = '2026-01-01T00:00:00.000Z';
@@ -33,12 +38,13 @@ export async function aRandomRegion(db: Db, seed: number, students = 160): Promi
       for (const [name, grade, track] of [['1A', 1, 'liceo'], ['3A', 3, 'tecnico'], ['3B', 3, null], ['5A', 5, 'professionale']] as const) {
         const [c] = await db.insertInto('class').values({
           school_id: row!.id, school_year_id: year, name, grade_level: s.level === 'primo_grado' ? Math.min(grade, 3) : grade,
-          track: s.level === 'primo_grado' ? null : track, timetable: '6-6-6-6-6-0', weekly_hours: 30, annual_hours: 990,
+          track: s.level === 'primo_grado' ? null : track, timetable: lessons.timetable(), weekly_hours: 30, annual_hours: 990,
         }).returning('id').execute();
         classes.push({ id: c!.id, school_id: row!.id, year });
       }
     }
   }
+  await lessons.calendars(schoolIds, years);
 
   for (let i = 0; i < students; i++) {
     const [st] = await db.insertInto('student').values({
@@ -48,6 +54,7 @@ export async function aRandomRegion(db: Db, seed: number, students = 160): Promi
       residence_istat: null, created_at: now, updated_at: now,
     }).returning('id').execute();
     const id = st!.id;
+    lessons.students.push(id);
     for (const year of years) {
       if (year !== years[0] && !chance(0.3)) continue;
       const own = classes.filter((c) => c.year === year);
@@ -63,6 +70,7 @@ export async function aRandomRegion(db: Db, seed: number, students = 160): Promi
           student_id: id, class_id: cls.id, entered_on: entered, left_on: left,
           exit_reason: chance(0.8) ? pick(['cambio_classe', 'trasferito', 'passaggio_iefp', 'ritirato', 'abbandono'] as const) : null,
         }).execute();
+        lessons.stays.push({ studentId: id, classId: cls.id, schoolId: cls.school_id });
       }
       if (chance(0.85)) {
         const cls = pick(own);
@@ -97,7 +105,93 @@ export async function aRandomRegion(db: Db, seed: number, students = 160): Promi
       }
     }
   }
+  await lessons.oddStays(classes.filter((c) => c.year === years[0]));
+  await lessons.events();
+  await lessons.outcomes(schoolIds);
   return { schoolIds };
+}
+
+/**
+ * What the monthly trend and the fairness report read, from a stream of its own:
+ * - timetables of 5 or 6 days, some with half hours; a few more stays, some ending before they
+ *   begin; per school and year a lesson period (one school has none in 2024/25), Christmas and
+ *   one or two more closures, one across a month end;
+ * - per school a data date (its last export, from October to March; one school's events run past
+ *   the end of lessons), absences of every kind on the stays' classes up to it, some before the
+ *   start of lessons, after the student left the class, or in a month they were in another
+ *   school; grades past the last absence in some schools, so the data date comes from them;
+ * - final outcomes: in 2025/26 verdicts and exits; in 2024/25 exits only (no verdict: the
+ *   fairness report reads no outcome then); some term outcomes, which are not final.
+ */
+function withLessons(db: Db, random: () => number) {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const students: number[] = [];
+  const stays: { studentId: number; classId: number; schoolId: number }[] = [];
+  const dataDate = new Map<number, string>();
+  const everyDay = Array.from({ length: 205 }, (_, n) => new Date(Date.UTC(2025, 8, 8 + n)).toISOString().slice(0, 10)); // 8/9/2025 → 31/3/2026
+  const eventDays = ['2025-09-12', '2025-09-15', '2025-09-30', '2025-10-01', '2025-10-15', '2025-10-31', '2025-11-03', '2025-11-04', '2025-11-20',
+    '2025-12-09', '2025-12-19', '2025-12-22', '2026-01-08', '2026-01-12', '2026-01-30', '2026-02-02', '2026-02-16', '2026-02-27', '2026-03-10'];
+  return {
+    students,
+    stays,
+    timetable: () => pick(['6-6-6-6-6-0', '6-6-7-7-6-0', '5-5-5-5-5-5', '5,5-5,5-6-6-5-0', '4-4-4-4-4-4']),
+    async calendars(schoolIds: number[], years: number[]) {
+      for (const [k, school] of schoolIds.entries()) {
+        dataDate.set(school, k === 1 ? '2026-06-20' : pick(['2025-10-31', '2025-12-19', '2026-01-30', '2026-02-27', '2026-03-10']));
+        for (const [y, year] of years.entries()) {
+          if (y === 1 && k === schoolIds.length - 1) continue;
+          const from = 2025 - y;
+          await db.insertInto('school_calendar').values({ school_id: school, school_year_id: year, lessons_start: `${from}-09-${pick(['10', '15', '16'])}`, lessons_end: `${from + 1}-06-${pick(['06', '10'])}` }).execute();
+          const closures = [[`${from}-12-22`, `${from + 1}-01-06`], [`${from}-11-01`, `${from}-11-01`], ...(k % 2 === 0 ? [[`${from}-10-30`, `${from}-11-04`]] : [])];
+          for (const [startsOn, endsOn] of closures.filter(([a], i, all) => all.findIndex(([b]) => b === a) === i)) {
+            await db.insertInto('school_closure').values({ school_id: school, school_year_id: year, starts_on: startsOn!, ends_on: endsOn!, reason: 'vacanza' }).execute();
+          }
+        }
+      }
+    },
+    /** A few more stays: from the day after the earliest start of lessons, for a week, or ending before they begin. */
+    async oddStays(own: { id: number; school_id: number }[]) {
+      for (const studentId of students) {
+        if (random() >= 0.1) continue;
+        const cls = pick(own);
+        const [entered, left] = pick([['2025-09-11', null], ['2025-09-11', '2025-09-18'], ['2025-11-20', '2025-11-10']] as const);
+        await db.insertInto('enrolment').values({ student_id: studentId, class_id: cls.id, entered_on: entered, left_on: left, exit_reason: left && 'cambio_classe' }).execute();
+        stays.push({ studentId, classId: cls.id, schoolId: cls.school_id });
+      }
+    },
+    async events() {
+      const seen = new Set<string>();
+      for (const stay of stays) {
+        const days: [string, AttendanceKind][] = [];
+        for (let n = Math.floor(random() * 4); n > 0; n--) days.push([random() < 0.05 ? '2026-06-20' : pick(eventDays), pick(['assenza', 'entrata_posticipata', 'uscita_anticipata'] as const)]);
+        // Now and then a long absence, so that some months pass 10 % and 25 %.
+        const from = Math.floor(random() * everyDay.length);
+        if (random() < 0.3) for (const date of everyDay.slice(from, from + 3 + Math.floor(random() * 15))) days.push([date, 'assenza']);
+        const rows = [];
+        for (const [date, kind] of days) {
+          if (date > dataDate.get(stay.schoolId)! || seen.has(`${stay.studentId}|${date}|${kind}`)) continue;
+          seen.add(`${stay.studentId}|${date}|${kind}`);
+          rows.push({ student_id: stay.studentId, class_id: stay.classId, date, kind, hours: kind === 'assenza' ? pick([4, 5, 6]) : pick([0.5, 1, 2]), justified: 0, deroga: null, deroga_decided_on: null, import_batch_id: null });
+        }
+        if (rows.length) await db.insertInto('attendance_event').values(rows).execute();
+        if (random() < 0.03) {
+          await db.insertInto('grade').values({
+            student_id: stay.studentId, class_id: stay.classId, date: pick(['2026-03-05', '2026-01-20', '2025-12-01']), subject: 'MATEMATICA', kind: 'orale',
+            raw: '6', value: 6, is_conduct: 0, in_average: 1, judgement: null, import_batch_id: null,
+          }).onConflict((oc) => oc.doNothing()).execute();
+        }
+      }
+    },
+    async outcomes(schoolIds: number[]) {
+      for (const studentId of students) {
+        const rows = [];
+        if (random() < 0.7) rows.push({ school_year: '2025/26', period: 'finale', result: pick(['ammesso', 'ammesso', 'ammesso', 'non_ammesso', 'sospensione_giudizio', 'ritirato', 'trasferito', 'abbandono', 'valutato'] as const) });
+        if (random() < 0.3) rows.push({ school_year: '2024/25', period: 'finale', result: pick(['ritirato', 'trasferito', 'abbandono', 'valutato'] as const) });
+        if (random() < 0.2) rows.push({ school_year: '2025/26', period: 'primo periodo', result: pick(['non_ammesso', 'ammesso'] as const) });
+        for (const r of rows) await db.insertInto('outcome').values({ ...r, student_id: studentId, school_id: pick([null, ...schoolIds]), grade_level: 3, failed_subjects: null, import_batch_id: null }).execute();
+      }
+    },
+  };
 }
 
 /** A small seeded generator (Mulberry32): the same seed draws the same region on every run. */

@@ -8,9 +8,9 @@ import { HttpError } from '../http/http-error';
 import { visibleSchoolIds } from '../http/scope';
 import { countGroups } from './count-groups';
 import { fairnessGroups } from './fairness';
+import { countFairness } from './fairness-counts';
 import { computeMonthlyTrend, suppressTrend } from './monthly-trend';
 import { AggregateCache, readDataVersion } from './result-cache';
-import { loadStudentFacts } from './student-facts';
 import { publishCounts, resolveMeasures } from './tabulate';
 
 /**
@@ -72,18 +72,8 @@ export function aggregateRoutes(db: Db, deps: { minCell: number }): Router {
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year, 'Nessun dato');
     const json = await cache.get(JSON.stringify(['fairness', year]), version, async (): Promise<FairnessReport> => {
-      const facts = await loadStudentFacts(db, year, { groupBy: [] });
-      const finals = await db.selectFrom('outcome').innerJoin('student', 'student.id', 'outcome.student_id')
-        .select(['outcome.student_id', 'outcome.result']).where('school_year', '=', year.label).where('period', '=', 'finale').execute();
-      // Only a scrutinio's verdict (promoted or not) says how the year really went.
-      const outcomesAvailable = finals.some((f) => ['ammesso', 'non_ammesso', 'sospensione_giudizio'].includes(f.result));
-      const resultOf = new Map(finals.map((f) => [f.student_id, f.result]));
-      return {
-        year: year.label,
-        threshold: deps.minCell,
-        outcomesAvailable,
-        groups: fairnessGroups(facts.map((f) => ({ ...f, finalResult: outcomesAvailable ? (resultOf.get(f.studentId) ?? null) : null })), deps.minCell),
-      };
+      const { outcomesAvailable, cells } = await countFairness(db, year);
+      return { year: year.label, threshold: deps.minCell, outcomesAvailable, groups: fairnessGroups(cells, deps.minCell) };
     });
     await audit(db, { user, req }, { action: 'fairness.read', details: { year: year.label } });
     sendJson(res, json);

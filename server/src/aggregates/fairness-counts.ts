@@ -1,0 +1,54 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/open-database';
+import { BAD_OUTCOMES, type FairnessCell } from './fairness';
+import { studentFactCtes } from './student-fact-sql';
+
+// Only a scrutinio's verdict (promoted or not) says how the year really went.
+const VERDICTS = ['ammesso', 'non_ammesso', 'sospensione_giudizio'] as const;
+
+/**
+ * The students of the year (one `fact` row each: latest stay, effective tier, flag) counted by
+ * citizenship group and sex, with their final outcome of the year (`outcome`, period `finale`)
+ * only when some student of the year has a verdict: otherwise no outcome counts as known.
+ */
+export async function countFairness(db: Db, year: { id: number; label: string }): Promise<{ outcomesAvailable: boolean; cells: FairnessCell[] }> {
+  const verdict = await db.selectFrom('outcome').innerJoin('student', 'student.id', 'outcome.student_id').select('outcome.id')
+    .where('school_year', '=', year.label).where('period', '=', 'finale').where('result', 'in', VERDICTS).limit(1).executeTakeFirst();
+  const outcomesAvailable = verdict !== undefined;
+  const { rows } = await (await buildFairnessQuery(db, year, outcomesAvailable)).execute(db);
+  return {
+    outcomesAvailable,
+    cells: rows.map((r) => ({
+      citizenshipGroup: String(r.d_citizenship_group),
+      sex: String(r.d_sex),
+      students: Number(r.students),
+      flagged: Number(r.flagged),
+      assessed: Number(r.assessed),
+      assessedTier2plus: Number(r.assessed_tier2plus),
+      good: Number(r.good),
+      goodTier2plus: Number(r.good_tier2plus),
+      bad: Number(r.bad),
+      badTier1: Number(r.bad_tier1),
+    })),
+  };
+}
+
+/** The one statement (exported so a test can pin its SQL). */
+export async function buildFairnessQuery(db: Db, year: { id: number; label: string }, outcomesAvailable: boolean) {
+  const facts = await studentFactCtes(db, year, {});
+  const assessed = sql`tier is not null`;
+  const good = sql`${assessed} and o.result is not null and o.result not in (${sql.join(BAD_OUTCOMES)})`;
+  const bad = sql`${assessed} and o.result in (${sql.join(BAD_OUTCOMES)})`;
+  const count = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then 1 else 0 end)`;
+
+  return sql<Record<string, string | number>>`
+    with ${facts}
+    select d_citizenship_group, d_sex, count(*) as students, ${count(sql`flagged = 1`)} as flagged,
+      ${count(assessed)} as assessed, ${count(sql`tier >= 2`)} as assessed_tier2plus,
+      ${count(good)} as good, ${count(sql`${good} and tier >= 2`)} as good_tier2plus,
+      ${count(bad)} as bad, ${count(sql`${bad} and tier = 1`)} as bad_tier1
+    from fact
+    left join outcome o on o.student_id = fact.student_id and o.school_year = ${year.label} and o.period = 'finale' and ${outcomesAvailable ? sql`1 = 1` : sql`1 = 0`}
+    group by d_citizenship_group, d_sex
+  `;
+}
