@@ -9,7 +9,7 @@ di tutta la regione, o di una scuola con --school. Gli studenti i cui dati non s
 non vengono riscritti.
   --db FILE          database SQLite (predefinito: PRIMM_DB o data/primm.sqlite)
   --school CODICE    solo questa scuola (codice meccanografico)
-  --json             stampa { students, written, unchanged, ms } sull'ultima riga`;
+  --json             stampa { students, written, unchanged, tierChanged, ms } sull'ultima riga`;
 
 /** `pnpm primm recompute`: exit 0 when done, 2 on bad usage or an unknown school. */
 export async function runRecomputeCommand(argv: string[]): Promise<number> {
@@ -30,9 +30,9 @@ export async function runRecomputeCommand(argv: string[]): Promise<number> {
       summary = await recomputeAll(db, { onProgress: ({ school, done, total }) => process.stderr.write(`\r${done}/${total} ${school}   `) });
       process.stderr.write('\n');
     }
-    const { students, written, unchanged, ms } = summary;
-    if (values.json) console.log(JSON.stringify({ students, written, unchanged, ms }));
-    else console.log(`Ricalcolo completato: ${students} studenti, ${written} righe scritte, ${unchanged} invariate, in ${ms} ms.`);
+    const { students, written, unchanged, tierChanged, ms } = summary;
+    if (values.json) console.log(JSON.stringify({ students, written, unchanged, tierChanged, ms }));
+    else console.log(`Ricalcolo completato: ${students} studenti, ${written} righe scritte, ${unchanged} invariate, ${tierChanged} con il tier cambiato, in ${ms} ms.`);
     return 0;
   });
 }

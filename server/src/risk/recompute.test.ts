@@ -242,8 +242,8 @@ test('recomputeAll: when called twice at once (the start-up recompute and the ad
 
   const [first, second] = await Promise.all([recomputeAll(db, { threads: 2 }), recomputeAll(db, { threads: 2 })]);
 
-  expect(first).toMatchObject({ students: 2, written: 2 });
-  expect(second).toMatchObject({ students: 2, written: 0, unchanged: 2 });
+  expect(first).toMatchObject({ students: 2, written: 2, tierChanged: 2 });
+  expect(second).toMatchObject({ students: 2, written: 0, unchanged: 2, tierChanged: 0 });
   const changes = await db.selectFrom('risk_tier_change').select(['student_id', 'from_tier']).execute();
   expect(changes).toHaveLength(2);
   expect(changes.every((c) => c.from_tier === 3)).toBe(true);

@@ -76,12 +76,13 @@ async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Su
       total.students += s.students;
       total.written += s.written;
       total.unchanged += s.unchanged;
+      total.tierChanged += s.tierChanged;
       options.onProgress?.({ school: code, done: ++done, total: schools.length });
     };
     const todo: typeof schools = [];
     for (const school of schools) {
       const state = states.get(school.id);
-      if (state && state.stamp === stamp && state.stored === state.results) add(school.code, { students: state.results, written: 0, unchanged: state.results });
+      if (state && state.stamp === stamp && state.stored === state.results) add(school.code, { students: state.results, written: 0, unchanged: state.results, tierChanged: 0 });
       else todo.push(school);
     }
     const threads = options.threads ?? (todo.length >= MIN_SCHOOLS_FOR_THREADS ? availableParallelism() : 1);

@@ -18,7 +18,7 @@ export const ENGINE_VERSION = 2; // 2: school history's sentence ("Nei 3 anni", 
 const CHUNK = 200;
 
 export type Counts = Omit<RecomputeSummary, 'ms'>;
-export const noCounts = (): Counts => ({ students: 0, written: 0, unchanged: 0 });
+export const noCounts = (): Counts => ({ students: 0, written: 0, unchanged: 0, tierChanged: 0 });
 
 /** One school's recompute, computed and not yet written. */
 export interface SchoolWork {
@@ -85,6 +85,7 @@ export async function computeSchool(db: Db, schoolId: number, year: { id: number
   const enrolled = new Set(inputs.map((b) => b.studentId));
   work.gone = existing.filter((r) => r.school_id === schoolId && !enrolled.has(r.student_id)).map((r) => r.id);
   counts.written = work.rows.length + work.gone.length;
+  counts.tierChanged = work.changes.length;
   return work;
 }
 

@@ -215,6 +215,8 @@ export const RecomputeSummary = z.object({
   /** Rows inserted, updated or removed (students no longer enrolled). */
   written: z.number().int(),
   unchanged: z.number().int(),
+  /** Students whose computed tier is not the one stored before (human overrides aside). */
+  tierChanged: z.number().int(),
   ms: z.number(),
 });
 export type RecomputeSummary = z.infer<typeof RecomputeSummary>;

@@ -16,7 +16,7 @@ export const mockRiskSettings: RiskSettingsVersion = {
   },
 };
 
-export const mockRecomputeSummary: RecomputeSummary = { students: 1234, written: 321, unchanged: 913, ms: 12_345 };
+export const mockRecomputeSummary: RecomputeSummary = { students: 1234, written: 321, unchanged: 913, tierChanged: 57, ms: 12_345 };
 
 /** Stateless: a save answers the next version without storing it, as the tests only read the answer. */
 export const riskSettingsHandlers = [

@@ -48,6 +48,8 @@ export function RecomputePanel() {
               <dd>{n(recompute.data.written)}</dd>
               <dt>{t('riskSettings.recompute.unchanged')}</dt>
               <dd>{n(recompute.data.unchanged)}</dd>
+              <dt>{t('riskSettings.recompute.tierChanged')}</dt>
+              <dd>{n(recompute.data.tierChanged)}</dd>
             </dl>
           </div>
         )}

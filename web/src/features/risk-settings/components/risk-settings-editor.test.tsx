@@ -195,6 +195,7 @@ test('RiskSettingsEditor: when the recompute runs, then the button is disabled a
   expect(status).toHaveTextContent('Studenti valutati1.234');
   expect(status).toHaveTextContent('Risultati scritti (nuovi, cambiati o rimossi)321');
   expect(status).toHaveTextContent('Risultati invariati913');
+  expect(status).toHaveTextContent('Studenti con il tier cambiato57');
   expect(recompute).toBeEnabled();
   expect(section.querySelector('[aria-busy="true"]')).toBeNull();
 });
