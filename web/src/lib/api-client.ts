@@ -106,29 +106,17 @@ async function post<T>(path: string, body?: unknown, schema?: Schema<T>): Promis
   });
 }
 
-function patch<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
-  return request(path, schema, {
-    method: 'PATCH',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  }) as Promise<T>;
-}
-
-/** A whole replacement (the risk thresholds: a new version), JSON like post. */
-function put<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
-  return request(path, schema, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  }) as Promise<T>;
-}
+/** PATCH and PUT: a JSON body like post's, and always an answer to check against the schema. */
+const sendJson = (method: 'PATCH' | 'PUT') => <T>(path: string, body: unknown, schema: Schema<T>): Promise<T> =>
+  request(path, schema, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }) as Promise<T>;
 
 export const api = {
   async get<T>(path: string, schema: Schema<T>, options: { params?: QueryParams; signal?: AbortSignal } = {}): Promise<T> {
     return (await request(path, schema, { method: 'GET', ...options })) as T;
   },
   post,
-  /** A partial update, JSON like post; the answer is always the updated resource. */
-  patch,
-  put,
+  /** A partial update; the answer is always the updated resource. */
+  patch: sendJson('PATCH'),
+  /** A whole replacement (the risk thresholds: a new version). */
+  put: sendJson('PUT'),
 };
