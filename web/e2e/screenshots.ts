@@ -33,6 +33,7 @@ try {
   await shot('referente@demo.primm.it', '/importazioni', 'imports', 'Carica i file');
   await shot('analista@demo.primm.it', '/analisi', 'regional-analysis', 'Studenti per provincia');
   await shot('admin@demo.primm.it', '/registro-accessi', 'audit-log', 'Registro accessi');
+  await shot('admin@demo.primm.it', '/soglie', 'risk-settings', 'Presenza alle lezioni');
 } finally {
   await browser.close();
   await app.stop();
