@@ -5,7 +5,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { KyselyPlugin } from 'kysely';
 import { expect, test } from 'vitest';
 import { lockForImport, lockForSchoolRecompute } from '../db/advisory-locks';
+import { generateRegion } from '../../../scripts/gen/generate-region';
 import { migrateToLatest } from '../db/migrate';
+import { importPaths } from '../imports/import-paths';
 import { openSqlite, type Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { aClass, aSchool } from '../testing/factories';
@@ -249,3 +251,26 @@ test('recomputeAll: when called twice at once (the start-up recompute and the ad
   expect(changes.every((c) => c.from_tier === 3)).toBe(true);
   await db.destroy();
 });
+
+test('recomputeAll: when schools are recomputed several at once (threads on SQLite, connections on PostgreSQL), then the results are those of one at a time', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'primm-recompute-parallel-'));
+  await generateRegion({ students: 120, schools: 4, seed: 11, asOf: '2026-01-31', outDir: join(work, 'region') });
+  const db = onPostgres ? await createTestDb() : openSqlite(join(work, 'primm.sqlite'));
+  if (!onPostgres) {
+    await migrateToLatest(db);
+    await ensureReferenceData(db);
+  }
+  await importPaths(db, [join(work, 'region')], { pseudonymKey: 'test-key', source: 'cli', recompute: false });
+  const stored = () => db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'indicators', 'reasons', 'tier_explanation', 'input_hash']).orderBy('student_id').execute();
+
+  const oneByOne = await recomputeAll(db, { threads: 1 });
+  const expected = await stored();
+  await db.deleteFrom('risk_result').execute();
+  await db.deleteFrom('risk_school_state').execute();
+  const together = await recomputeAll(db, { threads: 3 });
+
+  expect(expected.length).toBeGreaterThan(100);
+  expect(together).toMatchObject({ students: oneByOne.students, written: oneByOne.written });
+  expect(await stored()).toEqual(expected);
+  await db.destroy();
+}, 60_000);
