@@ -28,6 +28,13 @@ async function renderEditor() {
   return view;
 }
 
+/** One value changed, so that saving has something to send. */
+async function changeOneValue(user: ReturnType<typeof userEvent.setup>) {
+  const attention = field('Presenza alle lezioni', 'Attenzione sotto (% di ore frequentate)');
+  await user.clear(attention);
+  await user.type(attention, '87');
+}
+
 function field(group: string, label: string) {
   return within(screen.getByRole('group', { name: group })).getByRole('textbox', { name: label });
 }
@@ -125,6 +132,7 @@ test('RiskSettingsEditor: when the server refuses a field (400 with details), th
     ),
   );
   await renderEditor();
+  await changeOneValue(user);
 
   await user.click(screen.getByRole('button', { name: 'Salva una nuova versione' }));
 
@@ -140,6 +148,7 @@ test('RiskSettingsEditor: when the server fails otherwise, then the translated e
   const user = userEvent.setup();
   server.use(http.put('/api/settings/risk', () => HttpResponse.json({ error: { code: 'unavailable', message: 'disk full' } }, { status: 503 })));
   await renderEditor();
+  await changeOneValue(user);
 
   await user.click(screen.getByRole('button', { name: 'Salva una nuova versione' }));
 
@@ -176,7 +185,6 @@ test('RiskSettingsEditor: when the recompute runs, then the button is disabled a
     }),
   );
   await renderEditor();
-  await user.click(screen.getByRole('button', { name: 'Salva una nuova versione' }));
   const recompute = await screen.findByRole('button', { name: 'Ricalcola ora il rischio della regione' });
   expect(recompute).toHaveAccessibleDescription(/può durare fino a un minuto/);
 
@@ -204,11 +212,21 @@ test('RiskSettingsEditor: when the recompute fails, then the error is shown with
   const user = userEvent.setup();
   server.use(http.post('/api/risk/recompute', () => HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 })));
   await renderEditor();
-  await user.click(screen.getByRole('button', { name: 'Salva una nuova versione' }));
 
   await user.click(await screen.findByRole('button', { name: 'Ricalcola ora il rischio della regione' }));
 
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('Errore del servizio. Riprova tra qualche minuto.');
   expect(within(alert).getByRole('button', { name: 'Riprova' })).toBeInTheDocument();
+});
+
+test('RiskSettingsEditor: when saved with no change, then nothing is sent and the page says the version in force stays', async () => {
+  const user = userEvent.setup();
+  const sent = recordSaves();
+  await renderEditor();
+
+  await user.click(screen.getByRole('button', { name: 'Salva una nuova versione' }));
+
+  expect(screen.getByRole('status')).toHaveTextContent('Nessuna modifica rispetto alla versione 3: nulla da salvare.');
+  expect(sent).toEqual([]);
 });

@@ -40,6 +40,8 @@ export function RiskSettingsForm({ current }: { current: RiskSettings }) {
   const [values, setValues] = useState<FormValues>(() => toFormValues(current, i18n.language));
   const [clientErrors, setClientErrors] = useState<Record<string, FieldError>>({});
   const [defaultsFilled, setDefaultsFilled] = useState(false);
+  // Saving the values in force would only add a version that changes nothing.
+  const [nothingChanged, setNothingChanged] = useState(false);
   // A new object per refusal, so a second refused submit moves focus again.
   const [focusTarget, setFocusTarget] = useState<{ id: string | null } | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -64,6 +66,7 @@ export function RiskSettingsForm({ current }: { current: RiskSettings }) {
     event.preventDefault();
     save.reset();
     setDefaultsFilled(false);
+    setNothingChanged(false);
     const parsed = RiskSettingsInput.safeParse(toSettingsInput(values));
     if (!parsed.success) {
       const refused = errorsByField(parsed.error.issues);
@@ -72,6 +75,11 @@ export function RiskSettingsForm({ current }: { current: RiskSettings }) {
       return;
     }
     setClientErrors({});
+    const { version: _version, ...inForce } = current;
+    if (JSON.stringify(parsed.data) === JSON.stringify(RiskSettingsInput.parse(inForce))) {
+      setNothingChanged(true);
+      return;
+    }
     save.mutate(parsed.data, {
       onError: (error) =>
         setFocusTarget({ id: error instanceof ApiError ? firstInvalidId(serverErrorsByField(error.details)) : null }),
@@ -115,6 +123,11 @@ export function RiskSettingsForm({ current }: { current: RiskSettings }) {
             ))}
           </fieldset>
         ))}
+        {nothingChanged && (
+          <p role="status" className="callout callout-info">
+            {t('riskSettings.form.unchanged', { version: current.version })}
+          </p>
+        )}
         {defaultsFilled && (
           <p role="status" className="callout callout-info">
             {t('riskSettings.form.defaultsFilled')}
@@ -131,13 +144,12 @@ export function RiskSettingsForm({ current }: { current: RiskSettings }) {
         {save.isPending && <p role="status" className="status">{t('riskSettings.form.saving')}</p>}
       </form>
       {save.isSuccess && (
-        <>
-          <div role="status" tabIndex={-1} ref={savedRef} className="callout callout-success">
-            <p>{t('riskSettings.form.saved', { version: save.data.version })}</p>
-          </div>
-          <RecomputePanel />
-        </>
+        <div role="status" tabIndex={-1} ref={savedRef} className="callout callout-success">
+          <p>{t('riskSettings.form.saved', { version: save.data.version })}</p>
+        </div>
       )}
+      {/* Always offered: thresholds saved earlier may not have been applied yet. */}
+      <RecomputePanel />
     </>
   );
 }
