@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TrendQuery } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
+import { groupBy } from '../risk/build-inputs';
 import { findDataAsOf } from '../risk/load-school-data';
 
 export interface TrendSchool {
@@ -120,14 +121,4 @@ export function monthsBetween(from: string, to: string): string[] {
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const r of rows) {
-    const list = out.get(key(r));
-    if (list) list.push(r);
-    else out.set(key(r), [r]);
-  }
-  return out;
 }

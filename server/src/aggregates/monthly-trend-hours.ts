@@ -2,7 +2,8 @@ import type { TrendQuery } from '@primm/shared/contracts/aggregates';
 import { parseTimetable } from '../classes/timetable';
 import type { Db } from '../db/open-database';
 import { lessonDays, toDayNumber } from '../risk/lesson-calendar';
-import { groupBy, loadTrendData, type TrendSchool } from './monthly-trend-data';
+import { groupBy } from '../risk/build-inputs';
+import { loadTrendData, type TrendSchool } from './monthly-trend-data';
 import { citizenshipGroupOf, naiSinceOf } from './student-facts';
 
 /**

@@ -170,8 +170,8 @@ function classCalendar(data: GroupedSchoolData, c: SchoolHead['classes'][number]
   };
 }
 
-export function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
+export function groupBy<T, K = number>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
   for (const row of rows) {
     const k = key(row);
     const list = map.get(k);
