@@ -34,6 +34,17 @@ export async function lockForSchoolRecompute(trx: Db, schoolId: number): Promise
 }
 
 /**
+ * `lockForSchoolRecompute` without waiting for another recompute of the school: false when one
+ * holds it (a running import is still waited for).
+ */
+export async function tryLockForSchoolRecompute(trx: Db, schoolId: number): Promise<boolean> {
+  if (!isPostgres(trx)) return true;
+  await sql`select pg_advisory_xact_lock_shared(${IMPORT_LOCK})`.execute(trx);
+  const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RECOMPUTE_LOCK}, ${schoolId}::int) as ok`.execute(trx);
+  return rows[0]?.ok === true;
+}
+
+/**
  * Before reading the latest thresholds' version to save the next one (in the saving transaction):
  * two admins saving at once would both take n + 1 and one would fail on the key. SQLite has one
  * writer, so there the second transaction starts after the first commits.

@@ -3,7 +3,7 @@ import type { RecomputeSummary } from '@primm/shared/contracts/risk';
 import type { RiskSettings } from '@primm/shared/risk/settings';
 import { sql } from 'kysely';
 import { findCurrentSchoolYear } from '../db/current-year';
-import { lockForSchoolRecompute } from '../db/advisory-locks';
+import { lockForSchoolRecompute, tryLockForSchoolRecompute } from '../db/advisory-locks';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import { recomputeOnThreads } from './recompute-pool';
@@ -30,7 +30,7 @@ export async function recomputeSchool(db: Db, schoolId: number, options: { setti
     await lockForSchoolRecompute(trx, schoolId); // first: the stamp too must see a running import's data
     const settings = options.settings ?? (await findLatestRiskSettings(trx)).data;
     const year = await findCurrentSchoolYear(trx);
-    return year ? recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings)) : noCounts();
+    return year ? ((await recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings))) as Counts) : noCounts();
   });
   return { ...counts, ms: Math.round(performance.now() - started) };
 }
@@ -97,14 +97,22 @@ async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Su
       // in flight, one is read there while the other is parsed and assessed here (the per-school
       // lock keeps them apart). SQLite has one connection here: one at a time.
       const atOnce = isPostgres(db) && !db.isTransaction ? (options.threads ?? PG_SCHOOLS_AT_ONCE) : 1;
+      // Instances that recompute at the same time (several starting together) share the schools:
+      // one busy elsewhere is left for the end, by when it is usually done and skipped.
+      const later: typeof todo = [];
       let next = 0;
       const run = async () => {
         while (next < todo.length) {
           const school = todo[next++]!;
-          add(school.code, await inTransaction(db, (trx) => recomputeInTransaction(trx, school.id, year, settings, stamp)));
+          const counts = await inTransaction(db, (trx) => recomputeInTransaction(trx, school.id, year, settings, stamp, { wait: false, skipIfCurrent: true }));
+          if (counts === 'busy') later.push(school);
+          else add(school.code, counts);
         }
       };
       await Promise.all(Array.from({ length: Math.min(atOnce, todo.length) }, run));
+      for (const school of later) {
+        add(school.code, (await inTransaction(db, (trx) => recomputeInTransaction(trx, school.id, year, settings, stamp, { skipIfCurrent: true }))) as Counts);
+      }
     }
   }
   return { ...total, ms: Math.round(performance.now() - started) };
@@ -126,8 +134,22 @@ export async function currentStamp(db: Db, schoolYearId: number, settings: RiskS
   return `engine ${ENGINE_VERSION}|settings ${settings.version}|year ${schoolYearId}|batch ${batch?.id ?? 0}|outcomes ${Number(outcomes?.n ?? 0)}`;
 }
 
-async function recomputeInTransaction(trx: Db, schoolId: number, year: { id: number; label: string }, settings: RiskSettings, stamp: string): Promise<Counts> {
-  await lockForSchoolRecompute(trx, schoolId);
+/**
+ * One school under its lock (PostgreSQL). `wait: false`: 'busy' when another connection holds it,
+ * instead of waiting. `skipIfCurrent`: nothing to do when, by the time the lock is ours, the
+ * school's stored stamp is the current one (another instance has just recomputed it).
+ */
+async function recomputeInTransaction(
+  trx: Db, schoolId: number, year: { id: number; label: string }, settings: RiskSettings, stamp: string,
+  options: { wait?: boolean; skipIfCurrent?: boolean } = {},
+): Promise<Counts | 'busy'> {
+  if (options.wait === false) {
+    if (!(await tryLockForSchoolRecompute(trx, schoolId))) return 'busy';
+  } else await lockForSchoolRecompute(trx, schoolId);
+  if (options.skipIfCurrent) {
+    const state = (await findSchoolStates(trx, year.id, schoolId)).get(schoolId);
+    if (state && state.stamp === stamp && state.stored === state.results) return { students: state.results, written: 0, unchanged: state.results, tierChanged: 0 };
+  }
   const work = await computeSchool(trx, schoolId, year, settings);
   if (!work) return noCounts();
   await writeSchoolWork(trx, work, stamp);

@@ -214,19 +214,21 @@ export async function deleteRiskResults(db: Db, ids: number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += UPSERT_CHUNK) await db.deleteFrom('risk_result').where('id', 'in', ids.slice(i, i + UPSERT_CHUNK)).execute();
 }
 
-/** Per school of the year: the stamp its results were computed with, and how many it had then and has now. */
-export async function findSchoolStates(db: Db, schoolYearId: number): Promise<Map<number, { stamp: string; results: number; stored: number }>> {
-  const [states, counts] = await Promise.all([
-    db.selectFrom('risk_school_state').select(['school_id', 'stamp', 'results']).where('school_year_id', '=', schoolYearId).execute(),
-    db
-      .selectFrom('risk_result')
-      .select(({ fn }) => ['school_id', fn.countAll<number | string>().as('n')])
-      .where('school_year_id', '=', schoolYearId)
-      .groupBy('school_id')
-      .execute(),
-  ]);
-  const stored = new Map(counts.map((c) => [c.school_id, Number(c.n)]));
-  return new Map(states.map((s) => [s.school_id, { stamp: s.stamp, results: s.results, stored: stored.get(s.school_id) ?? 0 }]));
+/** Per school of the year (or of the one school): the stamp its results were computed with, and how many it had then and has now. */
+export async function findSchoolStates(db: Db, schoolYearId: number, onlySchoolId?: number): Promise<Map<number, { stamp: string; results: number; stored: number }>> {
+  let states = db.selectFrom('risk_school_state').select(['school_id', 'stamp', 'results']).where('school_year_id', '=', schoolYearId);
+  let stored = db
+    .selectFrom('risk_result')
+    .select(({ fn }) => ['school_id', fn.countAll<number | string>().as('n')])
+    .where('school_year_id', '=', schoolYearId)
+    .groupBy('school_id');
+  if (onlySchoolId !== undefined) {
+    states = states.where('school_id', '=', onlySchoolId);
+    stored = stored.where('school_id', '=', onlySchoolId);
+  }
+  const [rows, counts] = [await states.execute(), await stored.execute()];
+  const storedOf = new Map(counts.map((c) => [c.school_id, Number(c.n)]));
+  return new Map(rows.map((s) => [s.school_id, { stamp: s.stamp, results: s.results, stored: storedOf.get(s.school_id) ?? 0 }]));
 }
 
 export async function saveSchoolState(db: Db, row: { schoolId: number; schoolYearId: number; stamp: string; results: number; computedAt: string }): Promise<void> {

@@ -27,7 +27,22 @@ async function freshPostgresSchema(url: string): Promise<{ db: Db; schema: strin
   const admin = openPostgres(url, { max: 1 });
   await sql`create schema ${sql.id(schema)}`.execute(admin);
   await admin.destroy();
-  return { db: openPostgres(url, { schema, max: 4 }), schema };
+  const db = openPostgres(url, { schema, max: 4 });
+  schemas.set(db, { url, schema });
+  return { db, schema };
+}
+
+const schemas = new WeakMap<Db, { url: string; schema: string }>();
+
+/**
+ * PostgreSQL: a second pool on the same test schema, as a second app instance would have (its
+ * own connections and its own process-level state). The caller destroys it.
+ */
+export async function anotherInstanceOf(db: Db): Promise<Db> {
+  const target = schemas.get(db);
+  if (!target) throw new Error('anotherInstanceOf: only for a PostgreSQL database made by createTestDb');
+  const { openPostgres } = await import('../db/open-postgres');
+  return openPostgres(target.url, { schema: target.schema, max: 4 });
 }
 
 export const testConfig = {
