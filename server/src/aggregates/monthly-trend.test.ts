@@ -291,4 +291,15 @@ describe('computeMonthlyTrend', () => {
     expect(months.map((m) => m.month)).toEqual(monthsBetween('2025-09', '2026-06')); // one school's events run past the end of lessons
     expect(months.filter((m) => m.absentOver25 > 0 && m.absentOver10 > m.absentOver25 && m.students > m.absentOver10).length).toBeGreaterThan(3);
   }, 60_000);
+
+  test('when the region has a past year too, then its months count students as well (the property above covers both years)', async () => {
+    const db = await createTestDb();
+    await aRandomRegion(db, 7);
+    const past = await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', '2024/25').executeTakeFirstOrThrow();
+
+    const months = await computeMonthlyTrend(db, past, {}, null);
+
+    expect(months[0]?.month).toBe('2024-09');
+    expect(months.filter((m) => m.students > 0 && m.absentOver10 > 0).length).toBeGreaterThan(2);
+  }, 60_000);
 });

@@ -62,15 +62,18 @@ export async function aRandomRegion(db: Db, seed: number, students = 160): Promi
       const used = new Set<string>();
       for (let k = 0; k < stays; k++) {
         const cls = pick(own);
-        const entered = pick(['2025-09-15', '2025-09-15', '2025-11-03', '2026-01-10']);
+        // 2024/25 stays a year earlier, inside their own year (the same draws as before).
+        const shift = year === years[0] ? 0 : -1;
+        const entered = yearsLater(pick(['2025-09-15', '2025-09-15', '2025-11-03', '2026-01-10']), shift);
         if (used.has(`${cls.id}|${entered}`)) continue;
         used.add(`${cls.id}|${entered}`);
-        const left = k < stays - 1 || chance(0.15) ? pick(['2025-11-03', '2026-02-01', null]) : null;
+        const leftOn = k < stays - 1 || chance(0.15) ? pick(['2025-11-03', '2026-02-01', null]) : null;
+        const left = leftOn === null ? null : yearsLater(leftOn, shift);
         await db.insertInto('enrolment').values({
           student_id: id, class_id: cls.id, entered_on: entered, left_on: left,
           exit_reason: chance(0.8) ? pick(['cambio_classe', 'trasferito', 'passaggio_iefp', 'ritirato', 'abbandono'] as const) : null,
         }).execute();
-        lessons.stays.push({ studentId: id, classId: cls.id, schoolId: cls.school_id });
+        lessons.stays.push({ studentId: id, classId: cls.id, schoolId: cls.school_id, shift });
       }
       if (chance(0.85)) {
         const cls = pick(own);
@@ -126,7 +129,8 @@ export async function aRandomRegion(db: Db, seed: number, students = 160): Promi
 function withLessons(db: Db, random: () => number) {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const students: number[] = [];
-  const stays: { studentId: number; classId: number; schoolId: number }[] = [];
+  /** `shift`: years to move the stay's dates by (-1 for a 2024/25 class). */
+  const stays: { studentId: number; classId: number; schoolId: number; shift: number }[] = [];
   const dataDate = new Map<number, string>();
   const everyDay = Array.from({ length: 205 }, (_, n) => new Date(Date.UTC(2025, 8, 8 + n)).toISOString().slice(0, 10)); // 8/9/2025 → 31/3/2026
   const eventDays = ['2025-09-12', '2025-09-15', '2025-09-30', '2025-10-01', '2025-10-15', '2025-10-31', '2025-11-03', '2025-11-04', '2025-11-20',
@@ -156,7 +160,7 @@ function withLessons(db: Db, random: () => number) {
         const cls = pick(own);
         const [entered, left] = pick([['2025-09-11', null], ['2025-09-11', '2025-09-18'], ['2025-11-20', '2025-11-10']] as const);
         await db.insertInto('enrolment').values({ student_id: studentId, class_id: cls.id, entered_on: entered, left_on: left, exit_reason: left && 'cambio_classe' }).execute();
-        stays.push({ studentId, classId: cls.id, schoolId: cls.school_id });
+        stays.push({ studentId, classId: cls.id, schoolId: cls.school_id, shift: 0 });
       }
     },
     async events() {
@@ -169,14 +173,14 @@ function withLessons(db: Db, random: () => number) {
         if (random() < 0.3) for (const date of everyDay.slice(from, from + 3 + Math.floor(random() * 15))) days.push([date, 'assenza']);
         const rows = [];
         for (const [date, kind] of days) {
-          if (date > dataDate.get(stay.schoolId)! || seen.has(`${stay.studentId}|${date}|${kind}`)) continue;
-          seen.add(`${stay.studentId}|${date}|${kind}`);
-          rows.push({ student_id: stay.studentId, class_id: stay.classId, date, kind, hours: kind === 'assenza' ? pick([4, 5, 6]) : pick([0.5, 1, 2]), justified: 0, deroga: null, deroga_decided_on: null, import_batch_id: null });
+          if (date > dataDate.get(stay.schoolId)! || seen.has(`${stay.studentId}|${yearsLater(date, stay.shift)}|${kind}`)) continue;
+          seen.add(`${stay.studentId}|${yearsLater(date, stay.shift)}|${kind}`);
+          rows.push({ student_id: stay.studentId, class_id: stay.classId, date: yearsLater(date, stay.shift), kind, hours: kind === 'assenza' ? pick([4, 5, 6]) : pick([0.5, 1, 2]), justified: 0, deroga: null, deroga_decided_on: null, import_batch_id: null });
         }
         if (rows.length) await db.insertInto('attendance_event').values(rows).execute();
         if (random() < 0.03) {
           await db.insertInto('grade').values({
-            student_id: stay.studentId, class_id: stay.classId, date: pick(['2026-03-05', '2026-01-20', '2025-12-01']), subject: 'MATEMATICA', kind: 'orale',
+            student_id: stay.studentId, class_id: stay.classId, date: yearsLater(pick(['2026-03-05', '2026-01-20', '2025-12-01']), stay.shift), subject: 'MATEMATICA', kind: 'orale',
             raw: '6', value: 6, is_conduct: 0, in_average: 1, judgement: null, import_batch_id: null,
           }).onConflict((oc) => oc.doNothing()).execute();
         }
@@ -193,6 +197,9 @@ function withLessons(db: Db, random: () => number) {
     },
   };
 }
+
+/** `yyyy-mm-dd` moved by whole years (29 February never occurs in these dates). */
+const yearsLater = (date: string, years: number) => (years === 0 ? date : `${Number(date.slice(0, 4)) + years}${date.slice(4)}`);
 
 /** A small seeded generator (Mulberry32): the same seed draws the same region on every run. */
 function mulberry32(seed: number): () => number {
