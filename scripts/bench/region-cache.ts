@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite } from '../../server/src/db/open-database';
 import { importPaths } from '../../server/src/imports/import-paths';
-import { generateRegion } from '../gen/generate-region';
+import { GENERATOR_VERSION, generateRegion } from '../gen/generate-region';
 
 /** The pseudonym key of every benchmark database: fixed, so a cached database matches re-imports. */
 export const BENCH_PSEUDONYM_KEY = 'bench-key';
@@ -23,12 +23,12 @@ export interface CachedRegion {
 }
 
 /**
- * A generated and imported region under `cacheDir/students-N-seed-S/`, made once and reused:
+ * A generated and imported region under `cacheDir/students-N-seed-S-gen-V/`, made once and reused:
  * generating and importing 200 000 students takes minutes. Each step leaves a marker file only when
  * it finished, so an interrupted run starts that step over instead of reusing half a region.
  */
 export async function ensureRegion(options: { cacheDir: string; students: number; seed: number; log: (line: string) => void }): Promise<CachedRegion> {
-  const dir = join(options.cacheDir, `students-${options.students}-seed-${options.seed}`);
+  const dir = join(options.cacheDir, `students-${options.students}-seed-${options.seed}-gen-${GENERATOR_VERSION}`);
   const region = join(dir, 'region');
   const db = join(dir, 'primm.sqlite');
   const generated = join(dir, '.generated');

@@ -7,6 +7,7 @@ import { isValidCodiceFiscale } from '../../shared/src/codice-fiscale.ts';
 import { buildCalendar } from './calendar.ts';
 import { dayOf, weekday } from './dates.ts';
 import { generateRegion, type GenerateSummary } from './generate-region.ts';
+import { gradeValue } from './grades.ts';
 import { FILE_NAMES, HEADERS } from './headers.ts';
 
 const OPTIONS = { students: 400, schools: 3, seed: 42 };
@@ -120,6 +121,38 @@ describe('generateRegion (400 students, 3 schools)', () => {
     // ≈ 10 % foreign citizens on average; a band wide enough for 3 schools
     expect(foreign / students).toBeGreaterThan(0.03);
     expect(foreign / students).toBeLessThan(0.25);
+  });
+
+  test('when generated, then failing subject averages are as common as the calibration says (grades.ts BASE_MEAN), with at-risk students still there', async () => {
+    let subjects = 0;
+    let failing = 0;
+    let students = 0;
+    let twoOrMore = 0;
+    for (const school of (await readdir(dirA)).filter((f) => f !== 'README.txt')) {
+      const bySubject = new Map<string, number[]>();
+      for (const v of parse(await readFile(path.join(dirA, school, 'voti.csv'), 'utf8'))) {
+        const value = gradeValue(v.Voto!);
+        if (value === null || v.Materia === 'COMPORTAMENTO') continue;
+        const key = `${v['Codice fiscale']}|${v.Materia}`;
+        bySubject.set(key, [...(bySubject.get(key) ?? []), value]);
+      }
+      const failingOf = new Map<string, number>();
+      for (const [key, values] of bySubject) {
+        const cf = key.split('|')[0]!;
+        subjects++;
+        const fails = values.reduce((a, b) => a + b, 0) / values.length < 6;
+        if (fails) failing++;
+        failingOf.set(cf, (failingOf.get(cf) ?? 0) + (fails ? 1 : 0));
+      }
+      students += failingOf.size;
+      twoOrMore += [...failingOf.values()].filter((n) => n >= 2).length;
+    }
+
+    // About 1 in 8 (upper secondary) to 1 in 12 (lower secondary); bands wide enough for 3 schools.
+    expect(failing / subjects).toBeGreaterThan(0.05);
+    expect(failing / subjects).toBeLessThan(0.16);
+    expect(twoOrMore / students).toBeGreaterThan(0.08);
+    expect(twoOrMore / students).toBeLessThan(0.32);
   });
 
   test('when run again with the same seed, then the bytes are identical; with another seed they differ', async () => {

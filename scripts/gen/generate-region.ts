@@ -43,6 +43,13 @@ export function defaultSchoolCount(students: number): number {
  * the ministry registry, schools written one at a time (bounded memory), byte-identical output
  * for the same options.
  */
+/**
+ * Bump when the same seed and options no longer give the same files (a calibration, a new
+ * column): cached regions (`bench --keep`) are keyed by it, so an old one is not reused. 2: grade
+ * means by school level (scripts/gen/grades.ts `BASE_MEAN`).
+ */
+export const GENERATOR_VERSION = 2;
+
 export async function generateRegion(options: GenerateOptions): Promise<GenerateSummary> {
   const year = options.year ?? '2025/26';
   const asOfIso = options.asOf ?? '2026-03-31';

@@ -25,7 +25,19 @@ export interface ClassGradePlan {
   writtenTests: Map<string, Day[]>;
   styles: Map<string, GradeStyle>;
   classEffect: number;
+  /** The grade an average student gets in an average subject (see `BASE_MEAN`). */
+  baseMean: number;
 }
+
+/**
+ * Calibrated so that, at the end of March, about 1 subject average in 8 is below 6 in upper
+ * secondary and 1 in 12 in lower secondary. National end-of-year figures are lower still (upper
+ * secondary: ≈ 20 % of students with a suspended judgement, 1–3 subjects, and ≈ 6 % not admitted;
+ * lower secondary: ≈ 2 % not admitted); mid-year averages of single tests run lower than the
+ * council's final grades. Before this calibration one subject average in 4.5 failed, and over 40 %
+ * of students had two or more failing subjects in both levels.
+ */
+const BASE_MEAN = { lower: 7.7, upper: 7.35 } as const;
 
 const JUDGEMENTS = ['insufficiente', 'sufficiente', 'discreto', 'buono', 'distinto', 'ottimo'] as const;
 
@@ -90,7 +102,7 @@ export function planClassGrades(rng: Rng, cls: ClassSpec, classDays: readonly Da
     const tests = Array.from({ length: n }, () => rng.pick(testable));
     writtenTests.set(s.name, [...new Set(tests)].sort((a, b) => a - b));
   }
-  return { subjects, writtenTests, styles, classEffect: 0.3 * rng.normal() };
+  return { subjects, writtenTests, styles, classEffect: 0.3 * rng.normal(), baseMean: lowerSecondary ? BASE_MEAN.lower : BASE_MEAN.upper };
 }
 
 export interface GradesInput {
@@ -137,7 +149,7 @@ export function generateGrades(input: GradesInput): GradeEvent[] {
       return;
     }
     const drift = persona.category === 'drifting' ? 1.8 * Math.pow(progress, 1.3) : 0;
-    const mean = 6.9 + 0.8 * persona.ability + s.effect + subjectEffect + plan.classEffect - 5 * Math.max(0, rate - 0.06) - drift;
+    const mean = plan.baseMean + 0.8 * persona.ability + s.effect + subjectEffect + plan.classEffect - 5 * Math.max(0, rate - 0.06) - drift;
     const value = mean + (kind === 'Scritto' ? 1 : 0.85) * rng.normal();
     const text = formatGrade(value, plan.styles.get(s.name) ?? 'integer');
     out.push({ day, subject: s.name, kind, value: text });
@@ -146,7 +158,7 @@ export function generateGrades(input: GradesInput): GradeEvent[] {
   };
 
   for (const s of plan.subjects) {
-    const subjectEffect = 0.55 * rng.normal();
+    const subjectEffect = 0.45 * rng.normal();
     for (const test of plan.writtenTests.get(s.name) ?? []) {
       if (test < first || test > last) continue;
       if (!absentDays.has(test)) grade(test, s, 'Scritto', subjectEffect);
