@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDemoAccounts } from './demo/demo-ac
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
 import { ensureReferenceData } from './reference/load-reference';
 import { recomputeAll } from './risk/recompute';
+import { followRecomputeRequests } from './risk/recompute-requests';
 
 /** config → database → migrations → (demo region) → listen. The only place that owns the process. */
 export async function runServer(config: Config = loadConfig()): Promise<Server> {
@@ -42,7 +43,17 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     (err: unknown) => console.error(`Ricalcolo del rischio all'avvio non riuscito: ${err instanceof Error ? err.message : String(err)}`),
   );
 
+  // PostgreSQL, several instances: join the regional recomputes other instances' admins ask for.
+  const follower = config.databaseUrl
+    ? await followRecomputeRequests(db, {
+      everyMs: 5000,
+      onRun: (s) => console.log(`Ricalcolo regionale richiesto da un'altra istanza: ${s.written} studenti aggiornati qui.`),
+      onError: (err) => console.error(`Ricalcolo regionale richiesto da un'altra istanza non riuscito: ${err instanceof Error ? err.message : String(err)}`),
+    })
+    : null;
+
   const shutdown = (signal: string) => {
+    follower?.stop();
     console.log(`\n${signal}: chiusura in corso…`);
     server.close(() => {
       void Promise.all([db.destroy(), sessionDb === db ? null : sessionDb.destroy()]).then(() => process.exit(0));

@@ -34,6 +34,7 @@ export interface Database {
   october_list_export: OctoberListExportTable;
   risk_tier_change: RiskTierChangeTable;
   risk_school_state: RiskSchoolStateTable;
+  recompute_request: RecomputeRequestTable;
   data_version: DataVersionTable;
 }
 
@@ -415,6 +416,13 @@ export interface RiskSchoolStateTable {
   stamp: string;
   results: number;
   computed_at: string;
+}
+
+/** A regional recompute an admin asked for (migration 0011): every instance joins in. */
+export interface RecomputeRequestTable {
+  id: Generated<number>;
+  requested_at: string;
+  requested_by: number | null;
 }
 
 export interface RiskTierChangeTable {

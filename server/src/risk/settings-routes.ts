@@ -3,7 +3,7 @@ import { RiskSettingsInput, type RecomputeSummary, type RiskSettingsSaved, type 
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
-import { recomputeAll } from './recompute';
+import { requestRegionalRecompute } from './recompute-requests';
 import { findLatestRiskSettings, insertRiskSettingsVersion } from './settings-repository';
 
 /** Thresholds (versioned, admin only) and the regional recompute. */
@@ -33,8 +33,9 @@ export function riskSettingsRoutes(db: Db): Router {
     res.json(body);
   });
 
+  // Other instances on the same database join in (recompute-requests.ts).
   router.post('/risk/recompute', requireRole('admin'), async (req, res) => {
-    const body: RecomputeSummary = await recomputeAll(db);
+    const body: RecomputeSummary = await requestRegionalRecompute(db, userOf(req).id);
     await audit(db, { user: userOf(req), req }, { action: 'risk.recompute', details: body as unknown as Record<string, unknown> });
     res.json(body);
   });

@@ -8,6 +8,7 @@ import * as m0006 from './0006-risk-changes';
 import * as m0007 from './0007-risk-columns';
 import * as m0009 from './0009-data-version';
 import * as m0010 from './0010-risk-school-state';
+import * as m0011 from './0011-recompute-request';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-risk-columns': m0007,
   '0009-data-version': m0009,
   '0010-risk-school-state': m0010,
+  '0011-recompute-request': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {
