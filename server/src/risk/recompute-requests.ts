@@ -9,13 +9,17 @@ import { recomputeAll } from './recompute';
  * instance is working on is left for the end and then skipped, so each is computed once.
  */
 export async function requestRegionalRecompute(db: Db, userId: number | null): Promise<RecomputeSummary> {
-  await db.insertInto('recompute_request').values({ requested_at: new Date().toISOString(), requested_by: userId }).execute();
+  const { id } = await db.insertInto('recompute_request').values({ requested_at: new Date().toISOString(), requested_by: userId }).returning('id').executeTakeFirstOrThrow();
+  askedHere.set(db, Math.max(askedHere.get(db) ?? 0, Number(id)));
   return recomputeAll(db);
 }
 
+/** The latest request this instance made itself (per database handle): its follower leaves it alone. */
+const askedHere = new WeakMap<Db, number>();
+
 /**
  * Follows the requests of other instances: from the latest one now (older ones are done, or
- * redone by the start-up recompute), every `everyMs`. A poll that fails is tried again at the
+ * redone by the start-up recompute), every `everyMs`; not those made through the same `db`. A poll that fails is tried again at the
  * next tick; `onRun` reports each recompute joined (for the log and for tests).
  */
 export async function followRecomputeRequests(
@@ -31,7 +35,8 @@ export async function followRecomputeRequests(
       const latest = await latestRequest(db);
       if (latest > seen) {
         seen = latest;
-        options.onRun?.(await recomputeAll(db));
+        // Made here: recomputed by the request itself (a full recompute covers older ones too).
+        if (latest > (askedHere.get(db) ?? 0)) options.onRun?.(await recomputeAll(db));
       }
     })().catch((err: unknown) => options.onError?.(err)).finally(() => { busy = false; });
   }, options.everyMs);
