@@ -25,21 +25,16 @@ export async function lockForImport(trx: Db): Promise<void> {
  * see whole, or its results would be older than the data they are stored next to) and for another
  * recompute of the same school (two would both log the same tier change). Recomputes of different
  * schools go on side by side. Inside an import's own transaction the shared lock is already
- * covered by the import's exclusive one (same session).
+ * covered by the import's exclusive one (same session). `wait: false`: false at once when another
+ * recompute holds the school (a running import is still waited for).
  */
-export async function lockForSchoolRecompute(trx: Db, schoolId: number): Promise<void> {
-  if (!isPostgres(trx)) return;
-  await sql`select pg_advisory_xact_lock_shared(${IMPORT_LOCK})`.execute(trx);
-  await sql`select pg_advisory_xact_lock(${RECOMPUTE_LOCK}, ${schoolId}::int)`.execute(trx);
-}
-
-/**
- * `lockForSchoolRecompute` without waiting for another recompute of the school: false when one
- * holds it (a running import is still waited for).
- */
-export async function tryLockForSchoolRecompute(trx: Db, schoolId: number): Promise<boolean> {
+export async function lockForSchoolRecompute(trx: Db, schoolId: number, options: { wait: boolean } = { wait: true }): Promise<boolean> {
   if (!isPostgres(trx)) return true;
   await sql`select pg_advisory_xact_lock_shared(${IMPORT_LOCK})`.execute(trx);
+  if (options.wait) {
+    await sql`select pg_advisory_xact_lock(${RECOMPUTE_LOCK}, ${schoolId}::int)`.execute(trx);
+    return true;
+  }
   const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RECOMPUTE_LOCK}, ${schoolId}::int) as ok`.execute(trx);
   return rows[0]?.ok === true;
 }

@@ -3,7 +3,7 @@ import type { RecomputeSummary } from '@primm/shared/contracts/risk';
 import type { RiskSettings } from '@primm/shared/risk/settings';
 import { sql } from 'kysely';
 import { findCurrentSchoolYear } from '../db/current-year';
-import { lockForSchoolRecompute, tryLockForSchoolRecompute } from '../db/advisory-locks';
+import { lockForSchoolRecompute } from '../db/advisory-locks';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import { recomputeOnThreads } from './recompute-pool';
@@ -30,7 +30,7 @@ export async function recomputeSchool(db: Db, schoolId: number, options: { setti
     await lockForSchoolRecompute(trx, schoolId); // first: the stamp too must see a running import's data
     const settings = options.settings ?? (await findLatestRiskSettings(trx)).data;
     const year = await findCurrentSchoolYear(trx);
-    return year ? ((await recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings))) as Counts) : noCounts();
+    return year ? ((await recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings), { lock: 'held' })) as Counts) : noCounts();
   });
   return { ...counts, ms: Math.round(performance.now() - started) };
 }
@@ -83,8 +83,8 @@ async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Su
     };
     const todo: typeof schools = [];
     for (const school of schools) {
-      const state = states.get(school.id);
-      if (state && state.stamp === stamp && state.stored === state.results) add(school.code, { students: state.results, written: 0, unchanged: state.results, tierChanged: 0 });
+      const current = countsIfCurrent(states.get(school.id), stamp);
+      if (current) add(school.code, current);
       else todo.push(school);
     }
     const threads = options.threads ?? (todo.length >= MIN_SCHOOLS_FOR_THREADS ? availableParallelism() : 1);
@@ -104,7 +104,7 @@ async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Su
       const run = async () => {
         while (next < todo.length) {
           const school = todo[next++]!;
-          const counts = await inTransaction(db, (trx) => recomputeInTransaction(trx, school.id, year, settings, stamp, { wait: false, skipIfCurrent: true }));
+          const counts = await inTransaction(db, (trx) => recomputeInTransaction(trx, school.id, year, settings, stamp, { lock: 'try', skipIfCurrent: true }));
           if (counts === 'busy') later.push(school);
           else add(school.code, counts);
         }
@@ -135,25 +135,33 @@ export async function currentStamp(db: Db, schoolYearId: number, settings: RiskS
 }
 
 /**
- * One school under its lock (PostgreSQL). `wait: false`: 'busy' when another connection holds it,
- * instead of waiting. `skipIfCurrent`: nothing to do when, by the time the lock is ours, the
- * school's stored stamp is the current one (another instance has just recomputed it).
+ * One school under its lock (PostgreSQL). `lock`: 'wait' for it (the default), 'try' and answer
+ * 'busy' when another connection holds it, or 'held' when the caller took it already.
+ * `skipIfCurrent`: nothing to do when, by the time the lock is ours, the school's stored stamp is
+ * the current one (another instance has just recomputed it).
  */
 async function recomputeInTransaction(
   trx: Db, schoolId: number, year: { id: number; label: string }, settings: RiskSettings, stamp: string,
-  options: { wait?: boolean; skipIfCurrent?: boolean } = {},
+  options: { lock?: 'wait' | 'try' | 'held'; skipIfCurrent?: boolean } = {},
 ): Promise<Counts | 'busy'> {
-  if (options.wait === false) {
-    if (!(await tryLockForSchoolRecompute(trx, schoolId))) return 'busy';
-  } else await lockForSchoolRecompute(trx, schoolId);
+  const lock = options.lock ?? 'wait';
+  if (lock !== 'held' && !(await lockForSchoolRecompute(trx, schoolId, { wait: lock === 'wait' }))) return 'busy';
   if (options.skipIfCurrent) {
-    const state = (await findSchoolStates(trx, year.id, schoolId)).get(schoolId);
-    if (state && state.stamp === stamp && state.stored === state.results) return { students: state.results, written: 0, unchanged: state.results, tierChanged: 0 };
+    const current = countsIfCurrent((await findSchoolStates(trx, year.id, schoolId)).get(schoolId), stamp);
+    if (current) return current;
   }
   const work = await computeSchool(trx, schoolId, year, settings);
   if (!work) return noCounts();
   await writeSchoolWork(trx, work, stamp);
   return work.counts;
+}
+
+/**
+ * A school whose results were computed with `stamp` and are all still there has nothing to redo:
+ * its counts as they stand; null otherwise.
+ */
+function countsIfCurrent(state: { stamp: string; results: number; stored: number } | undefined, stamp: string): Counts | null {
+  return state && state.stamp === stamp && state.stored === state.results ? { students: state.results, written: 0, unchanged: state.results, tierChanged: 0 } : null;
 }
 
 /** In the caller's transaction when it is one (the importer), else in a new one. */
