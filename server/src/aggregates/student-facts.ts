@@ -34,6 +34,8 @@ export const naiSinceOf = (label: string) => `${Number(label.slice(0, 4)) - NAI_
 /**
  * The students enrolled at any time in the year, each once, in the class of their latest stay,
  * with their stored risk result (effective tier: the latest override wins) and case history.
+ * No route reads this any more (aggregates and fairness count in SQL, `student-fact-sql.ts`): it
+ * is the plain reference their property tests compare with, so its rules are kept the same.
  */
 export async function loadStudentFacts(db: Db, year: { id: number; label: string }, filters: AggregateQuery): Promise<StudentFacts[]> {
   let q = db

@@ -67,7 +67,7 @@ export function countFacts(facts: StudentFacts[], groupBy: Dimension[], measures
   return [...groups.values()].map((g) => ({ key: g.key, values: Object.fromEntries(measures.map((m) => [m, g.facts.filter(COUNTS[m]).length])) }));
 }
 
-/** `tabulate` over students in memory (fairness and tests); the route counts in SQL. */
+/** The whole table from students in memory: what the tests compare the routes' SQL counts with. */
 export function tabulate(
   facts: StudentFacts[],
   options: { year: string; groupBy: Dimension[]; measures?: Measure[]; threshold: number; labels: (d: Dimension, v: string) => string },
