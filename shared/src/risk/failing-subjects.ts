@@ -1,9 +1,10 @@
 import { formatNumber, plural } from './format';
 import type { RiskSettings } from './settings';
-import { computeSubjectAverages, type SubjectAverage } from './subject-averages';
+import { gradeDigestOf } from './grade-digest';
+import { subjectAveragesOf, type SubjectAverage } from './subject-averages';
 import type { Indicator, RiskLevel, StudentRiskInput } from './types';
 
-type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'currentTermSeq'>;
+type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest' | 'currentTermSeq'>;
 
 /**
  * Subjects whose term average is below the pass mark. High with a failing core subject (Balfanz:
@@ -15,7 +16,7 @@ export function failingSubjects(
   input: Input,
   settings: RiskSettings,
   /** `computeSubjectAverages` of the input, when the caller already has it. */
-  subjects: SubjectAverage[] = computeSubjectAverages(input.grades, input.asOf, input.currentTermSeq),
+  subjects: SubjectAverage[] = subjectAveragesOf(gradeDigestOf(input), input.currentTermSeq),
 ): Indicator {
   const s = settings.grades;
   const base = { key: 'failing_subjects', domain: 'rendimento' } as const;

@@ -1,10 +1,11 @@
 import { mean, standardDeviation } from 'simple-statistics';
 import { formatNumber } from './format';
 import type { RiskSettings } from './settings';
-import { computeSubjectAverages, overallAverageOf, type SubjectAverage } from './subject-averages';
+import { gradeDigestOf } from './grade-digest';
+import { subjectAveragesOf, overallAverageOf, type SubjectAverage } from './subject-averages';
 import type { Indicator, RiskLevel, StudentRiskInput } from './types';
 
-type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'currentTermSeq' | 'classAverages'>;
+type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest' | 'currentTermSeq' | 'classAverages'>;
 
 /**
  * Overall average (mean of subject averages) and its distance from the class in standard
@@ -16,7 +17,7 @@ export function gradeAverage(
   input: Input,
   settings: RiskSettings,
   /** `computeSubjectAverages` of the input, when the caller already has it. */
-  subjects: SubjectAverage[] = computeSubjectAverages(input.grades, input.asOf, input.currentTermSeq),
+  subjects: SubjectAverage[] = subjectAveragesOf(gradeDigestOf(input), input.currentTermSeq),
 ): Indicator {
   const s = settings.grades;
   const base = { key: 'grade_average', domain: 'rendimento' } as const;

@@ -1,4 +1,5 @@
 import { mean } from 'simple-statistics';
+import { digestGrades, type GradeDigest, type SubjectTermDigest } from './grade-digest';
 import type { GradeEntry } from './types';
 
 export interface SubjectAverage {
@@ -20,22 +21,36 @@ export function countedGrades(grades: GradeEntry[], asOf: string): GradeEntry[] 
  * scrutinio grade of that term replaces the term's own grades (the council's decision wins).
  */
 export function computeSubjectAverages(grades: GradeEntry[], asOf: string, termSeq: number): SubjectAverage[] {
-  const bySubject = new Map<string, GradeEntry[]>();
-  for (const g of grades) {
-    if (g.value === null || !g.inAverage || g.isConduct || g.date > asOf || g.termSeq > termSeq) continue; // countedGrades
-    const key = subjectKey(g.subject);
-    const list = bySubject.get(key);
-    if (list) list.push(g);
-    else bySubject.set(key, [g]);
+  return subjectAveragesOf(digestGrades(grades, asOf), termSeq);
+}
+
+/** `computeSubjectAverages` from the grades' digest (subjects as written grouped by `subjectKey`). */
+export function subjectAveragesOf(digest: GradeDigest, termSeq: number): SubjectAverage[] {
+  const byKey = new Map<string, SubjectTermDigest[]>();
+  for (const d of digest.subjects) {
+    if (d.termSeq > termSeq) continue;
+    const key = subjectKey(d.subject);
+    const list = byKey.get(key);
+    if (list) list.push(d);
+    else byKey.set(key, [d]);
   }
   const result: SubjectAverage[] = [];
-  for (const [subject, list] of sortBySubject([...bySubject])) {
+  for (const [subject, list] of sortBySubject([...byKey])) {
     let term = -Infinity;
-    for (const g of list) if (g.termSeq > term) term = g.termSeq;
-    const ofTerm = list.filter((g) => g.termSeq === term);
-    const scrutinio = ofTerm.filter((g) => g.kind === 'scrutinio');
-    const used = scrutinio.length > 0 ? scrutinio : ofTerm;
-    result.push({ subject, average: mean(used.map((g) => g.value as number)), termSeq: term, grades: used.length, fromScrutinio: scrutinio.length > 0 });
+    for (const d of list) if (d.termSeq > term) term = d.termSeq;
+    let n = 0;
+    let sum = 0;
+    let sn = 0;
+    let ssum = 0;
+    for (const d of list) {
+      if (d.termSeq !== term) continue;
+      n += d.n;
+      sum += d.sum;
+      sn += d.sn;
+      ssum += d.ssum;
+    }
+    const fromScrutinio = sn > 0;
+    result.push({ subject, average: fromScrutinio ? ssum / sn : sum / n, termSeq: term, grades: fromScrutinio ? sn : n, fromScrutinio });
   }
   return result;
 }

@@ -12,6 +12,7 @@
  * explanation (placement on arrival, DPR 394/1999 art. 45); no level, value or tier depends on it
  * (a property test in assess-student.test.ts checks this).
  */
+import type { GradeDigest } from './grade-digest';
 import type { SchoolLevel } from '../contracts/domain';
 
 /** ISO date `yyyy-mm-dd`. */
@@ -103,6 +104,11 @@ export interface StudentRiskInput {
   attendanceEvents: AttendanceEvent[];
 
   grades: GradeEntry[];
+  /**
+   * The grades' digest (`digestGrades(grades, asOf)`), when the server read it instead of the
+   * grades (then `grades` is empty): the grade indicators read only this.
+   */
+  gradeDigest?: GradeDigest;
   /** The term `asOf` falls in (1-based). */
   currentTermSeq: number;
   /**

@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import { linearRegression, mean } from 'simple-statistics';
+import { describe, expect, test } from 'vitest';
+import { conduct } from './conduct';
+import { dayNumber } from './format';
+import { digestGrades } from './grade-digest';
+import { gradeTrend } from './grade-trend';
+import { DEFAULT_RISK_SETTINGS } from './settings';
+import { computeSubjectAverages } from './subject-averages';
+import type { GradeEntry } from './types';
+
+const g = (date: string, subject: string, value: number | null, more: Partial<GradeEntry> = {}): GradeEntry =>
+  ({ date, subject, value, inAverage: true, isConduct: false, termSeq: date < '2026-01-01' ? 1 : 2, kind: 'orale', ...more });
+
+describe('digestGrades', () => {
+  test.each([
+    {
+      name: 'no grades',
+      grades: [],
+      digest: { subjects: [], first: null, last: null, conduct: null },
+    },
+    {
+      name: 'two grades of a subject: count, sum and the sums over day numbers',
+      grades: [g('2025-10-01', 'MATEMATICA', 5), g('2025-10-11', 'MATEMATICA', 7)],
+      digest: {
+        subjects: [{
+          subject: 'MATEMATICA', termSeq: 1, n: 2, sum: 12, sx: 20362 + 20372, sxx: 20362 ** 2 + 20372 ** 2, sxy: 20362 * 5 + 20372 * 7, sn: 0, ssum: 0,
+        }],
+        first: '2025-10-01', last: '2025-10-11', conduct: null,
+      },
+    },
+    {
+      name: 'scrutinio apart (not in the trend span), NC, judgements and grades after asOf left out',
+      grades: [
+        g('2025-10-01', 'STORIA', 6),
+        g('2025-12-20', 'STORIA', 5.5, { kind: 'scrutinio' }),
+        g('2025-10-02', 'STORIA', null),
+        g('2025-10-03', 'RELIGIONE', 8, { inAverage: false }),
+        g('2026-05-01', 'STORIA', 9),
+      ],
+      digest: {
+        subjects: [{ subject: 'STORIA', termSeq: 1, n: 1, sum: 6, sx: 20362, sxx: 20362 ** 2, sxy: 20362 * 6, sn: 1, ssum: 5.5 }],
+        first: '2025-10-01', last: '2025-10-01', conduct: null,
+      },
+    },
+    {
+      name: 'conduct: the latest, scrutinio winning on its day, whether in the average or not',
+      grades: [
+        g('2025-11-01', 'COMPORTAMENTO', 8, { isConduct: true }),
+        g('2025-12-20', 'COMPORTAMENTO', 6, { isConduct: true, kind: 'scrutinio', inAverage: false }),
+        g('2025-12-20', 'COMPORTAMENTO', 7, { isConduct: true }),
+      ],
+      digest: { subjects: [], first: null, last: null, conduct: { date: '2025-12-20', value: 6, termSeq: 1 } },
+    },
+  ])('$name', ({ grades, digest }) => {
+    expect(digestGrades(grades, '2026-03-31')).toEqual(digest);
+  });
+});
+
+// The grade indicators as they were before they read a digest (grades → averages, regression on
+// centred points), kept here as the reference the digest must agree with.
+function referenceSubjectAverages(grades: GradeEntry[], asOf: string, termSeq: number) {
+  const bySubject = new Map<string, GradeEntry[]>();
+  for (const x of grades) {
+    if (x.value === null || !x.inAverage || x.isConduct || x.date > asOf || x.termSeq > termSeq) continue;
+    const key = x.subject.trim().toUpperCase();
+    bySubject.set(key, [...(bySubject.get(key) ?? []), x]);
+  }
+  return [...bySubject].sort(([a], [b]) => a.localeCompare(b)).map(([subject, list]) => {
+    const term = Math.max(...list.map((x) => x.termSeq));
+    const ofTerm = list.filter((x) => x.termSeq === term);
+    const scrutinio = ofTerm.filter((x) => x.kind === 'scrutinio');
+    const used = scrutinio.length > 0 ? scrutinio : ofTerm;
+    return { subject, average: mean(used.map((x) => x.value as number)), termSeq: term, grades: used.length, fromScrutinio: scrutinio.length > 0 };
+  });
+}
+
+function referenceSlope(grades: GradeEntry[], asOf: string): number | null {
+  const counted = grades.filter((x) => x.value !== null && x.inAverage && !x.isConduct && x.date <= asOf && x.kind !== 'scrutinio');
+  if (counted.length === 0) return null;
+  const first = counted.map((x) => x.date).sort()[0]!;
+  const bySubject = new Map<string, GradeEntry[]>();
+  for (const x of counted) bySubject.set(x.subject, [...(bySubject.get(x.subject) ?? []), x]);
+  const points: [number, number][] = [];
+  for (const list of bySubject.values()) {
+    const xs = list.map((x) => Math.round(dayNumber(x.date) - dayNumber(first)));
+    const ys = list.map((x) => x.value as number);
+    const mx = mean(xs);
+    const my = mean(ys);
+    xs.forEach((x, i) => points.push([x - mx, ys[i]! - my]));
+  }
+  if (points.every(([x]) => x === 0)) return null;
+  return linearRegression(points).m * 30;
+}
+
+/** Equal to 1e-9 of the slope: the sums over day numbers (≈ 20 000) lose a few more bits than centring first. */
+const expectSameSlope = (got: number, expected: number) => expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+
+const SUBJECTS = ['MATEMATICA', 'Matematica ', 'ITALIANO', 'STORIA', 'INGLESE', 'COMPORTAMENTO'];
+const DATES = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2025, 8, 15 + i)).toISOString().slice(0, 10));
+const arbitraryGrade = (values: fc.Arbitrary<number | null>) =>
+  fc.record({
+    date: fc.constantFrom(...DATES),
+    subject: fc.constantFrom(...SUBJECTS),
+    value: values,
+    inAverage: fc.constantFrom(true, true, true, false),
+    isConduct: fc.constantFrom(false, false, false, true),
+    kind: fc.constantFrom('scritto', 'orale', 'pratico', 'scrutinio') as fc.Arbitrary<NonNullable<GradeEntry['kind']>>,
+  }).map((x): GradeEntry => ({ ...x, termSeq: x.date < '2026-01-01' ? 1 : 2 }));
+// Register grades: whole, halves and quarters (6+, 6½, 6-) — sums of these are exact.
+const registerValue = fc.oneof(fc.integer({ min: 0, max: 40 }).map((q) => q / 4), fc.constant(null));
+const asOfs = fc.constantFrom('2025-09-14', '2025-12-31', '2026-02-10', '2026-06-30');
+
+describe('the grade indicators read from the digest agree with the previous grade-by-grade code', () => {
+  test('subject averages: equal, term by term, scrutinio included', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryGrade(registerValue), { maxLength: 80 }), asOfs, fc.constantFrom(1, 2), (grades, asOf, termSeq) => {
+        expect(computeSubjectAverages(grades, asOf, termSeq)).toEqual(referenceSubjectAverages(grades, asOf, termSeq));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  test('grade trend: the same slope (to 1e-9 of it) and the same "not computable" cases', () => {
+    const settings = { ...DEFAULT_RISK_SETTINGS, grades: { ...DEFAULT_RISK_SETTINGS.grades, slopeMinGrades: 2, slopeMinSpanDays: 0 } };
+    let computed = 0;
+    fc.assert(
+      fc.property(fc.array(arbitraryGrade(registerValue), { minLength: 3, maxLength: 80, size: 'large' }), asOfs, (grades, asOf) => {
+        const expected = referenceSlope(grades, asOf);
+        const got = gradeTrend({ asOf, grades }, settings).value;
+        // Neither computes a slope with no grade, or with every subject's grades on one day.
+        expect(got === null).toBe(expected === null);
+        if (got === null || expected === null) return;
+        computed++;
+        expectSameSlope(got, expected);
+      }),
+      { numRuns: 1_000 },
+    );
+    expect(computed).toBeGreaterThan(400); // most runs compare two slopes (a quarter are as of a day before any grade)
+  });
+
+  test('grade trend with decimal grades (7.3, 5.85…): the same slope to 1e-9 of it', () => {
+    const decimal = fc.integer({ min: 0, max: 1000 }).map((c) => c / 100);
+    fc.assert(
+      fc.property(fc.array(arbitraryGrade(decimal), { minLength: 10, maxLength: 80 }), (grades) => {
+        const expected = referenceSlope(grades, '2026-06-30');
+        const got = gradeTrend({ asOf: '2026-06-30', grades }, { ...DEFAULT_RISK_SETTINGS, grades: { ...DEFAULT_RISK_SETTINGS.grades, slopeMinGrades: 2, slopeMinSpanDays: 0 } }).value;
+        if (expected === null) expect(got).toBeNull();
+        else expectSameSlope(got!, expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('conduct: the same grade, date and term as the sort by date with scrutinio last', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryGrade(registerValue), { maxLength: 40 }), asOfs, (grades, asOf) => {
+        const candidates = grades.filter((x) => x.isConduct && x.value !== null && x.date <= asOf);
+        const sorted = [...candidates].sort((a, b) => a.date.localeCompare(b.date) || Number(a.kind === 'scrutinio') - Number(b.kind === 'scrutinio'));
+        const expected = sorted.at(-1);
+        const got = conduct({ asOf, grades }, DEFAULT_RISK_SETTINGS);
+        expect(got.value).toBe(expected?.value ?? null);
+        expect(got.details).toEqual(expected ? { date: expected.date, termSeq: expected.termSeq } : undefined);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});

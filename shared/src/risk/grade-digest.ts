@@ -1,0 +1,87 @@
+import { dayNumber } from './format';
+import type { GradeEntry, StudentRiskInput } from './types';
+
+/**
+ * Everything the grade indicators read of a student's grades, as counts and sums: the subject
+ * averages (per subject and term, scrutinio apart), the grade trend (sums over day numbers, from
+ * which a regression's slope follows) and the latest conduct grade.
+ *
+ * Why: a region has ~100 grades a student and reading them was about half of a full recompute.
+ * The server keeps each student's digest (`grade_digest`, rewritten when the school's grades
+ * change) and a full recompute reads ~20 numbers per subject instead of every grade; the detail
+ * page and the tests give the grades and the engine digests them itself. Both give the same digest
+ * from the same grades: it is built by one function, `digestGrades`.
+ */
+export interface GradeDigest {
+  /** Counted grades (numeric, in the average, not conduct) by subject as written and term, in order of first appearance. */
+  subjects: SubjectTermDigest[];
+  /** First and last date of the counted grades other than scrutinio (the trend's span); null without any. */
+  first: string | null;
+  last: string | null;
+  /** The latest conduct grade (a scrutinio one wins over a provisional one of the same day). */
+  conduct: { date: string; value: number; termSeq: number } | null;
+}
+
+export interface SubjectTermDigest {
+  subject: string;
+  termSeq: number;
+  /** Grades other than scrutinio: how many, the sum of their values, and sums over x = day number (days since 1970) for the trend. */
+  n: number;
+  sum: number;
+  sx: number;
+  sxx: number;
+  sxy: number;
+  /** Scrutinio grades of the term: how many and their sum (the council's grade replaces the term's own). */
+  sn: number;
+  ssum: number;
+}
+
+/**
+ * The digest of the grades up to `asOf`, in one pass in the grades' order (the sums follow it).
+ * Day numbers are whole (dates), so for grades in quarters, halves or whole points every sum is
+ * exact and the order cannot change a result.
+ */
+export function digestGrades(grades: GradeEntry[], asOf: string): GradeDigest {
+  const subjects: SubjectTermDigest[] = [];
+  const index = new Map<string, Map<number, SubjectTermDigest>>();
+  let first: string | null = null;
+  let last: string | null = null;
+  let conduct: GradeEntry | undefined;
+  for (const g of grades) {
+    const v = g.value;
+    if (v === null || g.date > asOf) continue;
+    if (g.isConduct) {
+      // The last of the conduct grades sorted (stably) by date, scrutinio after the others.
+      if (conduct === undefined || (g.date.localeCompare(conduct.date) || Number(g.kind === 'scrutinio') - Number(conduct.kind === 'scrutinio')) >= 0) conduct = g;
+      continue;
+    }
+    if (!g.inAverage) continue;
+    let terms = index.get(g.subject);
+    if (terms === undefined) index.set(g.subject, (terms = new Map()));
+    let d = terms.get(g.termSeq);
+    if (d === undefined) {
+      d = { subject: g.subject, termSeq: g.termSeq, n: 0, sum: 0, sx: 0, sxx: 0, sxy: 0, sn: 0, ssum: 0 };
+      terms.set(g.termSeq, d);
+      subjects.push(d);
+    }
+    if (g.kind === 'scrutinio') {
+      d.sn += 1;
+      d.ssum += v;
+      continue;
+    }
+    const x = dayNumber(g.date);
+    d.n += 1;
+    d.sum += v;
+    d.sx += x;
+    d.sxx += x * x;
+    d.sxy += x * v;
+    if (first === null || g.date < first) first = g.date;
+    if (last === null || g.date > last) last = g.date;
+  }
+  return { subjects, first, last, conduct: conduct ? { date: conduct.date, value: conduct.value!, termSeq: conduct.termSeq } : null };
+}
+
+/** The input's own digest when the server gave one, otherwise its grades digested. */
+export function gradeDigestOf(input: Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>): GradeDigest {
+  return input.gradeDigest ?? digestGrades(input.grades, input.asOf);
+}
