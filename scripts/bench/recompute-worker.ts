@@ -25,13 +25,25 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(sinc
 const db = openSqlite(dbPath);
 await migrateToLatest(db);
 
-// Full: every result written (none stored), on one thread per core (recomputeAll's default);
-// then again with nothing changed (every school skipped by its stamp).
+const progress = ({ done, total }: { done: number; total: number }) => { if (done % 50 === 0 || done === total) log(`  ${done}/${total} scuole`); };
+// Cold: every result written (none stored) and every grade read (no grade digest stored, as on
+// the first start after the upgrade that added them), on one thread per core (the default).
 await db.deleteFrom('risk_result').execute();
-log('ricalcolo completo (nessun risultato presente)…');
+await db.deleteFrom('grade_digest').execute();
+await db.deleteFrom('grade_digest_state').execute();
+log('ricalcolo completo a freddo (nessun risultato, nessun riassunto dei voti)…');
 let started = performance.now();
 let cpu = process.cpuUsage();
-const full = await recomputeAll(db, { onProgress: ({ done, total }) => { if (done % 50 === 0 || done === total) log(`  ${done}/${total} scuole`); } });
+const cold = await recomputeAll(db, { onProgress: progress });
+const coldSeconds = seconds(started);
+const coldCpu = cpuSeconds(cpu);
+// Full: every result written again, the grades read as the digests the previous run stored (as
+// every import keeps them); then again with nothing changed (every school skipped by its stamp).
+await db.deleteFrom('risk_result').execute();
+log('ricalcolo completo (nessun risultato presente; riassunti dei voti aggiornati, come dopo ogni importazione)…');
+started = performance.now();
+cpu = process.cpuUsage();
+const full = await recomputeAll(db, { onProgress: progress });
 const fullSeconds = seconds(started);
 const fullCpu = cpuSeconds(cpu);
 const peakAfterFull = rssMb();
@@ -81,6 +93,9 @@ await db.destroy();
 
 console.log(JSON.stringify({
   schools: schools.length,
+  full_cold_s: coldSeconds,
+  full_cold_cpu_s: coldCpu,
+  full_cold_written: cold.written,
   full_s: fullSeconds,
   full_cpu_s: fullCpu,
   full_written: full.written,

@@ -7,8 +7,12 @@ import { ensureRegion, round3 } from './region-cache';
 
 export interface RecomputeBenchResult {
   students: number;
-  /** `recomputeAll` with no stored result: every student assessed and written */
+  /** `recomputeAll` with no stored result: every student assessed and written, the grades read as the digests every import keeps (migration 0012) */
   full_s: number;
+  /** the same with no grade digest stored either (the first start after the upgrade that added them): every grade read, every digest written */
+  full_cold_s: number;
+  full_cold_cpu_s: number;
+  full_cold_written: number;
   /** `recomputeAll` again with nothing changed: every school skipped by its stamp (migration 0010) */
   full_unchanged_s: number;
   /** the same without the stamps: every school read, inputs hashed, nothing written */
@@ -47,7 +51,8 @@ const repoRoot = resolve(here, '../..');
 
 /**
  * Generates and imports the region (or reuses them from `cacheDir`), then times, in a child
- * process on a private copy of the database: a full recompute writing everything, a full
+ * process on a private copy of the database: a full recompute writing everything from the grades
+ * (cold) and from their stored digests (as after imports), a full
  * recompute with nothing changed (with and without the schools' stamps), and the re-import of the
  * biggest school with a week of new absences plus the recompute that import triggers. Without `cacheDir` everything goes to a
  * temporary folder that is removed at the end.
@@ -73,6 +78,9 @@ export async function benchRecompute(options: { students: number; seed: number; 
       full_s: round3(w.full_s),
       incremental_s: round3(w.incremental_s),
       peak_rss_mb: w.peak_rss_mb,
+      full_cold_s: round3(w.full_cold_s),
+      full_cold_cpu_s: round3(w.full_cold_cpu_s),
+      full_cold_written: w.full_cold_written,
       full_unchanged_s: round3(w.full_unchanged_s),
       full_rehash_s: round3(w.full_rehash_s),
       full_rehash_cpu_s: round3(w.full_rehash_cpu_s),

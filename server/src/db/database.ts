@@ -34,6 +34,9 @@ export interface Database {
   october_list_export: OctoberListExportTable;
   risk_tier_change: RiskTierChangeTable;
   risk_school_state: RiskSchoolStateTable;
+  grade_class_version: GradeClassVersionTable;
+  grade_digest_state: GradeDigestStateTable;
+  grade_digest: GradeDigestTable;
   recompute_request: RecomputeRequestTable;
   data_version: DataVersionTable;
 }
@@ -416,6 +419,29 @@ export interface RiskSchoolStateTable {
   stamp: string;
   results: number;
   computed_at: string;
+}
+
+/** Per class, a counter of changes to its grades, kept by triggers (migration 0012). */
+export interface GradeClassVersionTable {
+  class_id: number;
+  version: number;
+}
+
+/** What a school's stored grade digests were computed from (migration 0012). */
+export interface GradeDigestStateTable {
+  school_id: number;
+  school_year_id: number;
+  fingerprint: string;
+  class_versions: string;
+  latest_grade: string | null;
+}
+
+/** A student's grade digest in a school and year, as `serializeGradeDigest` writes it (migration 0012). */
+export interface GradeDigestTable {
+  school_id: number;
+  school_year_id: number;
+  student_id: number;
+  digest: string;
 }
 
 /** A regional recompute an admin asked for (migration 0011): every instance joins in. */

@@ -23,12 +23,20 @@ describe('purgeBefore', () => {
       { student_id: left.id, school_id: school.id, school_year: '2024/25', grade_level: 2, period: 'finale', result: 'ammesso', failed_subjects: null, import_batch_id: null },
       { student_id: stays.id, school_id: school.id, school_year: '2024/25', grade_level: 2, period: 'finale', result: 'sospensione_giudizio', failed_subjects: null, import_batch_id: null },
     ]).execute();
+    // The grade digests the recompute keeps (migration 0012), of each year.
+    const digest = (studentId: number, yearId: number) =>
+      db.insertInto('grade_digest').values({ school_id: school.id, school_year_id: yearId, student_id: studentId, digest: '[null,null,null,[]]' }).execute();
+    await digest(stays.id, old.school_year_id);
+    await digest(stays.id, current.school_year_id);
+    await db.insertInto('grade_digest_state').values({ school_id: school.id, school_year_id: old.school_year_id, fingerprint: '', class_versions: '', latest_grade: null }).execute();
 
     const summary = await purgeBefore(db, '2025/26');
 
     expect(summary).toMatchObject({ years: ['2024/25'], attendance: 2, enrolments: 2, outcomes: 2, students: 1 });
     expect(await db.selectFrom('student').select('id').execute()).toEqual([{ id: stays.id }]);
     expect(await db.selectFrom('attendance_event').select('date').execute()).toEqual([{ date: '2025-10-02' }]);
+    expect(await db.selectFrom('grade_digest').select('school_year_id').execute()).toEqual([{ school_year_id: current.school_year_id }]);
+    expect(await db.selectFrom('grade_digest_state').selectAll().execute()).toEqual([]);
     const kept = await db.selectFrom('year_summary').select(['measure', 'group_key', 'value']).orderBy('measure').orderBy('group_key').execute();
     expect(kept).toEqual([
       { measure: 'citizenship_group', group_key: 'italiano', value: 1 },

@@ -26,6 +26,9 @@ export async function purgeBefore(db: Db, beforeYear: string, now = new Date()):
       const classIds = trx.selectFrom('class').select('id').where('school_year_id', 'in', yearIds);
       result.attendance = count(await trx.deleteFrom('attendance_event').where('class_id', 'in', classIds).executeTakeFirst());
       result.grades = count(await trx.deleteFrom('grade').where('class_id', 'in', classIds).executeTakeFirst());
+      // The grades' digests go with them (derived data, but still the students' grades).
+      await trx.deleteFrom('grade_digest').where('school_year_id', 'in', yearIds).execute();
+      await trx.deleteFrom('grade_digest_state').where('school_year_id', 'in', yearIds).execute();
       result.enrolments = count(await trx.deleteFrom('enrolment').where('class_id', 'in', classIds).executeTakeFirst());
     }
     // Outcomes of years before the cut, including history from before our data began.

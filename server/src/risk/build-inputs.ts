@@ -1,4 +1,5 @@
-import { computeSubjectAverages, overallAverageOf, type SubjectAverage } from '@primm/shared/risk/subject-averages';
+import { digestGrades, type GradeDigest } from '@primm/shared/risk/grade-digest';
+import { overallAverageOf, subjectAveragesOf, type SubjectAverage } from '@primm/shared/risk/subject-averages';
 import type { AttendanceEvent, GradeEntry, HistoryEntry, HistoryResult, LessonDay, StudentRiskInput, WeekAttendance } from '@primm/shared/risk/types';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
@@ -11,7 +12,7 @@ export interface BuiltInput {
   studentId: number;
   classId: number;
   input: StudentRiskInput;
-  /** `computeSubjectAverages` of the input, computed for the class averages: the engine reuses it. */
+  /** `subjectAveragesOf` the input's digest, computed for the class averages: the engine reuses it. */
   subjects: SubjectAverage[];
 }
 
@@ -24,7 +25,8 @@ export interface GroupedSchoolData extends SchoolHead {
   students: SchoolStudent[];
   enrolments: Map<number, SchoolEnrolment[]>;
   outcomes: Map<number, SchoolOutcome[]>;
-  rows: Map<number, { events: AttendanceEvent[]; grades: GradeEntry[] }>;
+  /** `digest`, when given, is `digestGrades(grades, asOf)` already computed or read (then `grades` may be empty). */
+  rows: Map<number, { events: AttendanceEvent[]; grades: GradeEntry[]; digest?: GradeDigest }>;
 }
 
 /** The inputs of every student of a school in the current year (none without a calendar). */
@@ -58,7 +60,7 @@ export function groupSchoolData(data: SchoolRiskData): GroupedSchoolData {
 }
 
 const HISTORY_RESULTS = new Set<string>(['ammesso', 'non_ammesso', 'sospensione_giudizio', 'ritirato', 'trasferito', 'abbandono']);
-const NO_ROWS = { events: [] as AttendanceEvent[], grades: [] as GradeEntry[] };
+const NO_ROWS: { events: AttendanceEvent[]; grades: GradeEntry[]; digest?: GradeDigest } = { events: [], grades: [] };
 
 /**
  * One `StudentRiskInput` per student enrolled now (an enrolment of the year without an exit
@@ -132,12 +134,13 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
       weeks,
       attendanceEvents,
       grades: rows.grades,
+      gradeDigest: rows.digest ?? digestGrades(rows.grades, data.asOf),
       currentTermSeq,
       classAverages: [], // filled below, once every student of the class is known
       history,
       arrivalDate: student.arrivalDate,
     };
-    built.push({ studentId: student.id, classId: cls.id, input, subjects: computeSubjectAverages(input.grades, input.asOf, input.currentTermSeq) });
+    built.push({ studentId: student.id, classId: cls.id, input, subjects: subjectAveragesOf(input.gradeDigest!, currentTermSeq) });
   }
 
   // Class averages with the engine's own function, one shared array per class.

@@ -1,18 +1,24 @@
+import { digestGrades } from '@primm/shared/risk/grade-digest';
 import type { Db } from '../db/open-database';
 import { groupBy, groupSchoolData, type GroupedSchoolData } from './build-inputs';
 import { loadSchoolHead, loadSchoolPeople, loadSchoolRiskData } from './load-school-data';
-import { readSchoolStreams, StreamFormatError } from './school-streams';
+import { digestFingerprint, EMPTY_DIGEST_TEXT, parseGradeDigest, readClassVersions, readCurrentDigests, serializeGradeDigest, type DigestsToSave } from './grade-digest-store';
+import { readSchoolStreams, StreamFormatError, type StudentRows } from './school-streams';
 
 export interface RecomputeData {
   data: GroupedSchoolData;
-  /** A student's events and grades as read, for the input hash (nothing for a student without any). */
+  /** A student's grade digest and events as read, for the input hash. */
   rowsText: (studentId: number) => string;
+  /** The digests computed from the grades read, to store with the results; null when they were read from the store. */
+  digests: DigestsToSave | null;
 }
 
 /**
- * What the recompute of one school reads, in the fewest and cheapest queries: the events and
- * grades as two texts (`readSchoolStreams`), the rest as rows. Null without a calendar for the
- * year. A school whose texts cannot be read exactly is read row by row (`loadSchoolRiskData`).
+ * What the recompute of one school reads, in the fewest and cheapest queries: the events as a
+ * text (`readSchoolStreams`), the rest as rows; the grades as their stored digests when those are
+ * current (migration 0012), otherwise as a text from which the digests are computed (and returned,
+ * to be stored). Null without a calendar for the year. A school whose texts cannot be read exactly
+ * is read row by row (`loadSchoolRiskData`).
  */
 export async function loadRecomputeData(db: Db, schoolId: number, year: { id: number; label: string }): Promise<RecomputeData | null> {
   const head = await loadSchoolHead(db, schoolId, year);
@@ -20,26 +26,52 @@ export async function loadRecomputeData(db: Db, schoolId: number, year: { id: nu
   const classIds = head.classes.map((c) => c.id);
   if (classIds.length === 0) {
     const empty = { ...head, asOf: head.lessonsStart, students: [], enrolments: new Map(), outcomes: new Map(), rows: new Map() };
-    return { data: empty, rowsText: () => '' };
+    return { data: empty, rowsText: () => '', digests: null };
   }
+  // The versions before the grades: a change committed in between leaves the digests computed
+  // here marked with the older versions, so they are computed again next time (never the reverse).
+  const school = { schoolId, schoolYearId: year.id, fingerprint: digestFingerprint(head), classVersions: await readClassVersions(db, classIds) };
+  const stored = await readCurrentDigests(db, school);
   let streams;
   try {
-    streams = await readSchoolStreams(db, classIds, head.terms);
+    streams = await readSchoolStreams(db, classIds, head.terms, { grades: stored === null });
   } catch (err) {
     if (!(err instanceof StreamFormatError)) throw err;
     return loadRowByRow(db, schoolId, year);
   }
+  const { eventText, byStudent } = streams;
   // As `findDataAsOf`: the latest day of any event or grade, within the lesson period.
-  const latest = streams.latestDate ?? head.lessonsStart;
+  const latestGrade = stored ? stored.latestGrade : streams.latestGrade;
+  const latest = [streams.latestDate, latestGrade].reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null) ?? head.lessonsStart;
   const asOf = latest > head.lessonsEnd ? head.lessonsEnd : latest < head.lessonsStart ? head.lessonsStart : latest;
   if (latest > asOf) {
-    for (const rows of streams.byStudent.values()) {
+    for (const rows of byStudent.values()) {
       rows.grades = rows.grades.filter((g) => g.date <= asOf);
       rows.events = rows.events.filter((e) => e.date <= asOf);
     }
   }
+
+  // Every grade up to asOf is every grade up to the end of lessons (asOf is the latest date,
+  // capped there), so a digest depends on the grades, terms and end of lessons only.
+  const texts = new Map<number, string>();
+  let digests: DigestsToSave | null = null;
+  if (stored) {
+    for (const [studentId, text] of stored.digests) {
+      texts.set(studentId, text);
+      rowsOf(byStudent, studentId).digest = parseGradeDigest(text);
+    }
+  } else {
+    digests = { ...school, latestGrade, rows: [] };
+    for (const [studentId, rows] of byStudent) {
+      const digest = (rows.digest = digestGrades(rows.grades, asOf));
+      const text = serializeGradeDigest(digest);
+      if (text === EMPTY_DIGEST_TEXT) continue;
+      texts.set(studentId, text);
+      digests.rows.push({ studentId, digest: text });
+    }
+  }
+
   const people = await loadSchoolPeople(db, classIds, year.label);
-  const { gradeText, eventText, byStudent } = streams;
   return {
     data: {
       ...head,
@@ -51,16 +83,23 @@ export async function loadRecomputeData(db: Db, schoolId: number, year: { id: nu
     },
     rowsText: (studentId) => {
       const rows = byStudent.get(studentId);
-      return rows ? `${slices(gradeText, rows.gradeRuns)}\n\n${slices(eventText, rows.eventRuns)}` : '';
+      return `${texts.get(studentId) ?? EMPTY_DIGEST_TEXT}\n\n${rows ? slices(eventText, rows.eventRuns) : ''}`;
     },
+    digests,
   };
+}
+
+function rowsOf(byStudent: Map<number, StudentRows>, studentId: number): StudentRows {
+  let rows = byStudent.get(studentId);
+  if (!rows) byStudent.set(studentId, (rows = { grades: [], events: [], gradeRuns: [], eventRuns: [] }));
+  return rows;
 }
 
 async function loadRowByRow(db: Db, schoolId: number, year: { id: number; label: string }): Promise<RecomputeData | null> {
   const loaded = await loadSchoolRiskData(db, schoolId, year);
   if (!loaded) return null;
   const data = groupSchoolData(loaded);
-  return { data, rowsText: (studentId) => JSON.stringify(data.rows.get(studentId) ?? null) };
+  return { data, rowsText: (studentId) => JSON.stringify(data.rows.get(studentId) ?? null), digests: null };
 }
 
 /** The student's lines, one per line whatever their place in the text. */

@@ -8,7 +8,8 @@ import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import { recomputeOnThreads } from './recompute-pool';
 import { findSchoolStates } from './repository';
-import { computeSchool, ENGINE_VERSION, noCounts, writeSchoolWork, type Counts } from './school-recompute';
+import { ENGINE_VERSION } from './engine-version';
+import { computeSchool, noCounts, writeSchoolWork, type Counts } from './school-recompute';
 import { findLatestRiskSettings } from './settings-repository';
 
 type Summary = RecomputeSummary;

@@ -7,14 +7,11 @@ import { sql, type Insertable } from 'kysely';
 import type { RiskTierChangeTable } from '../db/database';
 import type { Db } from '../db/open-database';
 import { buildInputs, type BuiltInput } from './build-inputs';
+import { ENGINE_VERSION } from './engine-version';
+import { saveDigests, type DigestsToSave } from './grade-digest-store';
 import { loadRecomputeData, type RecomputeData } from './load-recompute-data';
 import { deleteRiskResults, findStoredHashes, saveSchoolState, upsertRiskResults, type RiskResultRow } from './repository';
 
-/**
- * Bump when the engine in shared/src/risk changes what it computes from the same input: the
- * input hash then changes and the next recompute rewrites every result.
- */
-export const ENGINE_VERSION = 2; // 2: school history's sentence ("Nei 3 anni", not "Negli 3 anni")
 const CHUNK = 200;
 
 export type Counts = Omit<RecomputeSummary, 'ms'>;
@@ -32,6 +29,8 @@ export interface SchoolWork {
   gone: number[];
   /** Students enrolled now: the results the school has once written. */
   results: number;
+  /** Grade digests computed from the grades read, stored with the results (null: read from the store). */
+  digests: DigestsToSave | null;
   computedAt: string;
 }
 
@@ -51,7 +50,7 @@ export async function computeSchool(db: Db, schoolId: number, year: { id: number
   const hashOf = inputHasher(loaded, schoolId, settings.version);
 
   const now = new Date().toISOString();
-  const work: SchoolWork = { schoolId, schoolYearId: data.schoolYearId, counts, rows: [], changes: [], gone: [], results: inputs.length, computedAt: now };
+  const work: SchoolWork = { schoolId, schoolYearId: data.schoolYearId, counts, rows: [], changes: [], gone: [], results: inputs.length, computedAt: now, digests: loaded.digests };
   for (const b of inputs) {
     counts.students += 1;
     const hash = hashOf(b);
@@ -94,14 +93,15 @@ export async function writeSchoolWork(db: Db, work: SchoolWork, stamp: string): 
   await upsertRiskResults(db, work.rows);
   for (let i = 0; i < work.changes.length; i += CHUNK) await db.insertInto('risk_tier_change').values(work.changes.slice(i, i + CHUNK)).execute();
   await deleteRiskResults(db, work.gone);
+  if (work.digests) await saveDigests(db, work.digests);
   await saveSchoolState(db, { schoolId: work.schoolId, schoolYearId: work.schoolYearId, stamp, results: work.results, computedAt: work.computedAt });
 }
 
 /**
  * sha256 of everything a student's input is built from: the school's calendar and "today", the
  * classes the student was in, the class averages, the student's enrolments, birth and arrival
- * dates, past outcomes, and their events and grades as read. Hashing the rows read (not the
- * built input, with its weeks and lesson days) costs a fraction: see docs/performance.md.
+ * dates, past outcomes, their events as read and their grades' digest. Hashing what was read (not
+ * the built input, with its weeks and lesson days) costs a fraction: see docs/performance.md.
  */
 function inputHasher(loaded: RecomputeData, schoolId: number, settingsVersion: number): (b: BuiltInput) => string {
   const { data } = loaded;

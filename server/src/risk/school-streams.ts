@@ -1,3 +1,4 @@
+import type { GradeDigest } from '@primm/shared/risk/grade-digest';
 import type { AttendanceEvent, GradeEntry } from '@primm/shared/risk/types';
 import { sql } from 'kysely';
 import { isPostgres } from '../db/dialect';
@@ -36,6 +37,8 @@ export interface StudentRows {
    */
   gradeRuns: number[];
   eventRuns: number[];
+  /** The grades' digest, once computed from `grades` or read from the store (load-recompute-data.ts). */
+  digest?: GradeDigest;
 }
 
 export interface SchoolStreams {
@@ -44,10 +47,13 @@ export interface SchoolStreams {
   byStudent: Map<number, StudentRows>;
   /** The latest date of any grade or event (null without rows): the data's "today". */
   latestDate: string | null;
+  /** The latest date of any grade (null without grades). */
+  latestGrade: string | null;
 }
 
-export async function readSchoolStreams(db: Db, classIds: number[], terms: { seq: number; startsOn: string }[]): Promise<SchoolStreams> {
-  const [gradeText, eventText] = await Promise.all([queryText(db, gradeSql(db, classIds)), queryText(db, eventSql(db, classIds))]);
+/** `grades: false`: the events only (the grades' digests are read instead, see load-recompute-data.ts). */
+export async function readSchoolStreams(db: Db, classIds: number[], terms: { seq: number; startsOn: string }[], options: { grades: boolean } = { grades: true }): Promise<SchoolStreams> {
+  const [gradeText, eventText] = await Promise.all([options.grades ? queryText(db, gradeSql(db, classIds)) : '', queryText(db, eventSql(db, classIds))]);
   return parseSchoolStreams(gradeText, eventText, terms, { exactNumbers: isPostgres(db) });
 }
 
@@ -140,6 +146,7 @@ export function parseSchoolStreams(
     if (value === null || (!inAverage && !isConduct)) continue; // NC and judgements: no indicator reads them
     last!.grades.push({ date: date.iso, subject, value, inAverage, isConduct, termSeq: date.termSeq, kind });
   }
+  const latestGrade = latest;
 
   p.start(eventText);
   lastId = -1;
@@ -169,7 +176,8 @@ export function parseSchoolStreams(
     sortNearlySorted(rows.grades, compareGrades);
     sortNearlySorted(rows.events, compareEvents);
   }
-  return { gradeText, eventText, byStudent, latestDate: latest === -Infinity ? null : fromDayNumber(latest) };
+  const dateOf = (day: number) => (day === -Infinity ? null : fromDayNumber(day));
+  return { gradeText, eventText, byStudent, latestDate: dateOf(latest), latestGrade: dateOf(latestGrade) };
 }
 
 // The order the row-by-row reader asks SQL for (ORDER BY date, subject, kind): JS compares UTF-16

@@ -9,6 +9,7 @@ import * as m0007 from './0007-risk-columns';
 import * as m0009 from './0009-data-version';
 import * as m0010 from './0010-risk-school-state';
 import * as m0011 from './0011-recompute-request';
+import * as m0012 from './0012-grade-digest';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0009-data-version': m0009,
   '0010-risk-school-state': m0010,
   '0011-recompute-request': m0011,
+  '0012-grade-digest': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

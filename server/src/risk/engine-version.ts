@@ -1,0 +1,6 @@
+/**
+ * Bump when the engine in shared/src/risk changes what it computes from the same input: the
+ * input hash then changes and the next recompute rewrites every result; the stored grade digests
+ * are computed again too (their fingerprint names it).
+ */
+export const ENGINE_VERSION = 3; // 2: school history's sentence ("Nei 3 anni"); 3: grades read through their digest

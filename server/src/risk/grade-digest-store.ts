@@ -1,0 +1,99 @@
+import type { GradeDigest, SubjectTermDigest } from '@primm/shared/risk/grade-digest';
+import type { Db } from '../db/open-database';
+import type { SchoolHead } from './load-school-data';
+import { ENGINE_VERSION } from './engine-version';
+
+/**
+ * The stored grade digests of a school and year (migration 0012): the recompute reads them
+ * instead of the grades while the school's grades and calendar are those they were computed from.
+ */
+
+/** What the digests of a school depend on besides its grades: the terms (each grade's term), the end of lessons (later grades never count) and the engine. */
+export function digestFingerprint(head: Pick<SchoolHead, 'terms' | 'lessonsEnd'>): string {
+  return JSON.stringify([ENGINE_VERSION, head.lessonsEnd, head.terms]);
+}
+
+/** `id:version` of each class in the given order; a class whose grades never changed is at 0. */
+export async function readClassVersions(db: Db, classIds: number[]): Promise<string> {
+  const rows = await db.selectFrom('grade_class_version').select(['class_id', 'version']).where('class_id', 'in', classIds).execute();
+  const byClass = new Map(rows.map((r) => [r.class_id, Number(r.version)]));
+  return classIds.map((id) => `${id}:${byClass.get(id) ?? 0}`).join(',');
+}
+
+/**
+ * The school's digests by student when they are current (the same class versions and
+ * fingerprint), with the latest grade date they were computed with; null otherwise.
+ */
+export async function readCurrentDigests(
+  db: Db,
+  school: { schoolId: number; schoolYearId: number; fingerprint: string; classVersions: string },
+): Promise<{ latestGrade: string | null; digests: Map<number, string> } | null> {
+  const state = await db
+    .selectFrom('grade_digest_state')
+    .select(['fingerprint', 'class_versions', 'latest_grade'])
+    .where('school_id', '=', school.schoolId)
+    .where('school_year_id', '=', school.schoolYearId)
+    .executeTakeFirst();
+  if (!state || state.fingerprint !== school.fingerprint || state.class_versions !== school.classVersions) return null;
+  const rows = await db
+    .selectFrom('grade_digest')
+    .select(['student_id', 'digest'])
+    .where('school_id', '=', school.schoolId)
+    .where('school_year_id', '=', school.schoolYearId)
+    .execute();
+  return { latestGrade: state.latest_grade, digests: new Map(rows.map((r) => [r.student_id, r.digest])) };
+}
+
+export interface DigestsToSave {
+  schoolId: number;
+  schoolYearId: number;
+  fingerprint: string;
+  classVersions: string;
+  latestGrade: string | null;
+  rows: { studentId: number; digest: string }[];
+}
+
+const CHUNK = 200;
+
+/** Replaces the school's digests and their state (in the caller's transaction). */
+export async function saveDigests(db: Db, save: DigestsToSave): Promise<void> {
+  const where = { school_id: save.schoolId, school_year_id: save.schoolYearId };
+  await db.deleteFrom('grade_digest').where('school_id', '=', where.school_id).where('school_year_id', '=', where.school_year_id).execute();
+  for (let i = 0; i < save.rows.length; i += CHUNK) {
+    await db.insertInto('grade_digest').values(save.rows.slice(i, i + CHUNK).map((r) => ({ ...where, student_id: r.studentId, digest: r.digest }))).execute();
+  }
+  const state = { fingerprint: save.fingerprint, class_versions: save.classVersions, latest_grade: save.latestGrade };
+  await db
+    .insertInto('grade_digest_state')
+    .values({ ...where, ...state })
+    .onConflict((oc) => oc.columns(['school_id', 'school_year_id']).doUpdateSet(state))
+    .execute();
+}
+
+/** The text of a digest without any grade: not stored (a student without one reads as this). */
+export const EMPTY_DIGEST_TEXT = serializeGradeDigest({ subjects: [], first: null, last: null, conduct: null });
+
+/**
+ * Compact JSON, arrays rather than objects (a region stores one per student): the same digest
+ * always gives the same text, which the input hash reads. Numbers round-trip exactly.
+ */
+export function serializeGradeDigest(d: GradeDigest): string {
+  return JSON.stringify([
+    d.first,
+    d.last,
+    d.conduct && [d.conduct.date, d.conduct.value, d.conduct.termSeq],
+    d.subjects.map((s) => [s.subject, s.termSeq, s.n, s.sum, s.sx, s.sxx, s.sxy, s.sn, s.ssum]),
+  ]);
+}
+
+type Serialized = [string | null, string | null, [string, number, number] | null, [string, number, number, number, number, number, number, number, number][]];
+
+export function parseGradeDigest(text: string): GradeDigest {
+  const [first, last, conduct, subjects] = JSON.parse(text) as Serialized;
+  return {
+    first,
+    last,
+    conduct: conduct && { date: conduct[0], value: conduct[1], termSeq: conduct[2] },
+    subjects: subjects.map(([subject, termSeq, n, sum, sx, sxx, sxy, sn, ssum]): SubjectTermDigest => ({ subject, termSeq, n, sum, sx, sxx, sxy, sn, ssum })),
+  };
+}
