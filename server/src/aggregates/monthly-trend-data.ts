@@ -67,7 +67,7 @@ export async function loadTrendData(db: Db, year: { id: number; label: string },
       id: cal.id,
       lessonsStart: cal.lessons_start,
       lessonsEnd: cal.lessons_end,
-      asOf: await findDataAsOf(db, own.map((c) => c.id), cal.lessons_start, cal.lessons_end),
+      asOf: await findDataAsOf(db, { schoolId: cal.id, schoolYearId: year.id, classIds: own.map((c) => c.id) }, cal.lessons_start, cal.lessons_end),
       classes: own.map((c) => ({ id: c.id, timetable: c.timetable })),
       closures: (closuresOf.get(cal.id) ?? []).map((x) => ({ startsOn: x.starts_on, endsOn: x.ends_on })),
     });

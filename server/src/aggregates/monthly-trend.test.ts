@@ -7,7 +7,6 @@ import { createApp } from '../app';
 import { parseTimetable } from '../classes/timetable';
 import type { Db } from '../db/open-database';
 import { lessonDays } from '../risk/lesson-calendar';
-import { findDataAsOf } from '../risk/load-school-data';
 import { aUser, authAs } from '../testing/auth-as';
 import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
@@ -194,7 +193,7 @@ async function monthlyTrendBefore(db: Db, year: { id: number; label: string }, f
   for (const school of await schoolQ.execute()) {
     const allClasses = await db.selectFrom('class').select(['id', 'grade_level', 'track', 'timetable']).where('school_id', '=', school.id).where('school_year_id', '=', year.id).execute();
     if (allClasses.length === 0) continue;
-    const asOf = await findDataAsOf(db, allClasses.map((c) => c.id), school.lessons_start, school.lessons_end);
+    const asOf = await scannedDataAsOf(db, allClasses.map((c) => c.id), school.lessons_start, school.lessons_end);
     if (lastMonth === null || asOf.slice(0, 7) > lastMonth) lastMonth = asOf.slice(0, 7);
     const classes = allClasses.filter((c) => (filters.gradeLevel === undefined || c.grade_level === filters.gradeLevel) && (filters.track === undefined || c.track === filters.track));
     if (classes.length === 0) continue;
@@ -303,3 +302,11 @@ describe('computeMonthlyTrend', () => {
     expect(months.filter((m) => m.students > 0 && m.absentOver10 > 0).length).toBeGreaterThan(2);
   }, 60_000);
 });
+
+/** `findDataAsOf` as first written, scanning every event and grade (the reference is not to lean on the stored digests' dates). */
+async function scannedDataAsOf(db: Db, classIds: number[], lessonsStart: string, lessonsEnd: string): Promise<string> {
+  const max = async (table: 'attendance_event' | 'grade') =>
+    (await db.selectFrom(table).select(({ fn }) => fn.max('date').as('d')).where('class_id', 'in', classIds).executeTakeFirst())?.d ?? null;
+  const latest = [await max('attendance_event'), await max('grade')].filter((d): d is string => typeof d === 'string').sort().at(-1) ?? lessonsStart;
+  return latest > lessonsEnd ? lessonsEnd : latest < lessonsStart ? lessonsStart : latest;
+}

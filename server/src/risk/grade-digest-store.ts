@@ -44,6 +44,22 @@ export async function readCurrentDigests(
   return { latestGrade: state.latest_grade, digests: new Map(rows.map((r) => [r.student_id, r.digest])) };
 }
 
+/**
+ * The latest grade date of the school's classes as the digests' state recorded it, when their
+ * grades have not changed since (the same class versions; terms and calendar do not matter here);
+ * undefined when not known. Saves a scan of every grade of the school (`findDataAsOf`).
+ */
+export async function readLatestGradeIfCurrent(db: Db, school: { schoolId: number; schoolYearId: number }, classIds: number[]): Promise<string | null | undefined> {
+  const state = await db
+    .selectFrom('grade_digest_state')
+    .select(['class_versions', 'latest_grade'])
+    .where('school_id', '=', school.schoolId)
+    .where('school_year_id', '=', school.schoolYearId)
+    .executeTakeFirst();
+  if (!state || state.class_versions !== (await readClassVersions(db, classIds))) return undefined;
+  return state.latest_grade;
+}
+
 export interface DigestsToSave {
   schoolId: number;
   schoolYearId: number;
@@ -89,11 +105,24 @@ export function serializeGradeDigest(d: GradeDigest): string {
 type Serialized = [string | null, string | null, [string, number, number] | null, [string, number, number, number, number, number, number, number, number][]];
 
 export function parseGradeDigest(text: string): GradeDigest {
-  const [first, last, conduct, subjects] = JSON.parse(text) as Serialized;
-  return {
-    first,
-    last,
-    conduct: conduct && { date: conduct[0], value: conduct[1], termSeq: conduct[2] },
-    subjects: subjects.map(([subject, termSeq, n, sum, sx, sxx, sxy, sn, ssum]): SubjectTermDigest => ({ subject, termSeq, n, sum, sx, sxx, sxy, sn, ssum })),
-  };
+  const parsed = JSON.parse(text) as Serialized;
+  const conduct = parsed[2];
+  const rows = parsed[3];
+  // Indexing, not destructuring (which goes through the iterator protocol): a full recompute
+  // parses one digest per student, ≈ 26 entries each. Subject names are interned: one string per
+  // name for the whole school instead of one per entry.
+  const subjects: SubjectTermDigest[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    subjects[i] = { subject: intern(r[0]), termSeq: r[1], n: r[2], sum: r[3], sx: r[4], sxx: r[5], sxy: r[6], sn: r[7], ssum: r[8] };
+  }
+  return { subjects, first: parsed[0], last: parsed[1], conduct: conduct && { date: conduct[0], value: conduct[1], termSeq: conduct[2] } };
+}
+
+const names = new Map<string, string>();
+function intern(name: string): string {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  if (names.size < 10_000) names.set(name, name);
+  return name;
 }

@@ -9,6 +9,7 @@ import { createTestDb } from '../testing/test-db';
 import { parseGradeDigest, readClassVersions } from './grade-digest-store';
 import { recomputeAll, recomputeSchool } from './recompute';
 import { countingGradeReads } from './test-region';
+import { findDataAsOf } from './load-school-data';
 import { importFixtureSchool } from './test-school';
 
 const storedResults = (db: Db) =>
@@ -89,3 +90,25 @@ test('a generated region: the results computed from the stored digests equal tho
   expect(second).toMatchObject({ students: first.students, written: first.written });
   expect(await storedResults(db)).toEqual(expected);
 }, 60_000);
+
+test('findDataAsOf: while the digests are current, the grades\' latest date comes from their state (no scan of the grades); a grade added since is seen', async () => {
+  const db = await createTestDb();
+  const { schoolId, classId, rossi } = await importFixtureSchool(db);
+  const year = await db.selectFrom('class').select('school_year_id').where('id', '=', classId).executeTakeFirstOrThrow();
+  const classIds = (await db.selectFrom('class').select('id').where('school_id', '=', schoolId).orderBy('id').execute()).map((c) => c.id);
+  const school = { schoolId, schoolYearId: year.school_year_id, classIds };
+  const scans = { n: 0 };
+  const watched = db.withPlugin({
+    transformQuery: ({ node }) => {
+      if (node.kind === 'SelectQueryNode' && JSON.stringify(node).includes('"name":"grade"}')) scans.n++;
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  });
+
+  expect(await findDataAsOf(watched, school, '2025-09-15', '2026-06-06')).toBe('2026-01-30');
+  expect(scans.n).toBe(0);
+  await db.insertInto('grade').values({ student_id: rossi, class_id: classId, date: '2026-02-03', subject: 'STORIA', kind: 'orale', raw: '7', value: 7, in_average: 1, is_conduct: 0, judgement: null, import_batch_id: null }).execute();
+  expect(await findDataAsOf(watched, school, '2025-09-15', '2026-06-06')).toBe('2026-02-03');
+  expect(scans.n).toBe(1);
+});

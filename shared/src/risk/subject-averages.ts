@@ -1,5 +1,5 @@
 import { mean } from 'simple-statistics';
-import { digestGrades, type GradeDigest, type SubjectTermDigest } from './grade-digest';
+import { digestGrades, type GradeDigest } from './grade-digest';
 import type { GradeEntry } from './types';
 
 export interface SubjectAverage {
@@ -26,31 +26,25 @@ export function computeSubjectAverages(grades: GradeEntry[], asOf: string, termS
 
 /** `computeSubjectAverages` from the grades' digest (subjects as written grouped by `subjectKey`). */
 export function subjectAveragesOf(digest: GradeDigest, termSeq: number): SubjectAverage[] {
-  const byKey = new Map<string, SubjectTermDigest[]>();
+  // One pass: per subject, the sums of its latest term so far (a later term starts them again).
+  const byKey = new Map<string, { term: number; n: number; sum: number; sn: number; ssum: number }>();
   for (const d of digest.subjects) {
     if (d.termSeq > termSeq) continue;
     const key = subjectKey(d.subject);
-    const list = byKey.get(key);
-    if (list) list.push(d);
-    else byKey.set(key, [d]);
+    const t = byKey.get(key);
+    if (t === undefined) byKey.set(key, { term: d.termSeq, n: d.n, sum: d.sum, sn: d.sn, ssum: d.ssum });
+    else if (d.termSeq > t.term) Object.assign(t, { term: d.termSeq, n: d.n, sum: d.sum, sn: d.sn, ssum: d.ssum });
+    else if (d.termSeq === t.term) {
+      t.n += d.n;
+      t.sum += d.sum;
+      t.sn += d.sn;
+      t.ssum += d.ssum;
+    }
   }
   const result: SubjectAverage[] = [];
-  for (const [subject, list] of sortBySubject([...byKey])) {
-    let term = -Infinity;
-    for (const d of list) if (d.termSeq > term) term = d.termSeq;
-    let n = 0;
-    let sum = 0;
-    let sn = 0;
-    let ssum = 0;
-    for (const d of list) {
-      if (d.termSeq !== term) continue;
-      n += d.n;
-      sum += d.sum;
-      sn += d.sn;
-      ssum += d.ssum;
-    }
-    const fromScrutinio = sn > 0;
-    result.push({ subject, average: fromScrutinio ? ssum / sn : sum / n, termSeq: term, grades: fromScrutinio ? sn : n, fromScrutinio });
+  for (const [subject, t] of sortBySubject([...byKey])) {
+    const fromScrutinio = t.sn > 0;
+    result.push({ subject, average: fromScrutinio ? t.ssum / t.sn : t.sum / t.n, termSeq: t.term, grades: fromScrutinio ? t.sn : t.n, fromScrutinio });
   }
   return result;
 }
