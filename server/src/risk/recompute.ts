@@ -9,7 +9,7 @@ import type { Db } from '../db/open-database';
 import { recomputeOnThreads } from './recompute-pool';
 import { findSchoolStates } from './repository';
 import { ENGINE_VERSION } from './engine-version';
-import { computeSchool, noCounts, writeSchoolWork, type Counts } from './school-recompute';
+import { computeSchool, noCounts, recomputeSchoolConcurrently, writeSchoolWork, type Counts } from './school-recompute';
 import { findLatestRiskSettings } from './settings-repository';
 
 type Summary = RecomputeSummary;
@@ -20,20 +20,35 @@ const PG_SCHOOLS_AT_ONCE = 2;
 const MIN_SCHOOLS_FOR_THREADS = 8;
 
 /**
- * Recomputes the stored assessments of one school (current year) in one transaction, or in the
- * caller's transaction when given one (the importer). Results whose input hash is unchanged are
+ * Recomputes the stored assessments of one school (current year): in one transaction on
+ * PostgreSQL, in the caller's when given one, on a SQLite connection in a read and then a write
+ * transaction (`recomputeSchoolOnSqlite`). Results whose input hash is unchanged are
  * neither recomputed nor rewritten; results of students no longer enrolled there are removed.
  * Always reads the school's data, whatever its stamp (see `recomputeAll`).
  */
 export async function recomputeSchool(db: Db, schoolId: number, options: { settings?: RiskSettings } = {}): Promise<Summary> {
   const started = performance.now();
-  const counts = await inTransaction(db, async (trx) => {
+  const counts = !isPostgres(db) && !db.isTransaction ? await recomputeSchoolOnSqlite(db, schoolId, options.settings) : await inTransaction(db, async (trx) => {
     await lockForSchoolRecompute(trx, schoolId); // first: the stamp too must see a running import's data
     const settings = options.settings ?? (await findLatestRiskSettings(trx)).data;
     const year = await findCurrentSchoolYear(trx);
     return year ? ((await recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings), { lock: 'held' })) as Counts) : noCounts();
   });
   return { ...counts, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * SQLite: read in a read transaction, write in a write transaction of its own, as the threads do
+ * (`recomputeSchoolConcurrently`). One transaction that reads and then writes fails "database is
+ * locked" when another process (a CLI import) commits in between; this way the write waits for
+ * the lock and the school is computed again if an import came meanwhile.
+ */
+async function recomputeSchoolOnSqlite(db: Db, schoolId: number, given: RiskSettings | undefined): Promise<Counts> {
+  const year = await findCurrentSchoolYear(db);
+  if (!year) return noCounts();
+  const settings = given ?? (await findLatestRiskSettings(db)).data;
+  // Before reading the school: data committed later gives a newer stamp next time.
+  return recomputeSchoolConcurrently(db, schoolId, { year, settings, stamp: await currentStamp(db, year.id, settings) });
 }
 
 /**
