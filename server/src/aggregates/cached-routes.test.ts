@@ -11,8 +11,7 @@ import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
 import { aRandomRegion } from './random-region';
 import { readDataVersion } from './result-cache';
-import { loadStudentFacts } from './student-facts';
-import { tabulate } from './tabulate';
+import { loadStudentFacts, tabulate } from './testing/in-memory-counts';
 
 // Threshold 1: every count is published, so a change of one student shows.
 const config = { ...testConfig, minCell: 1 };

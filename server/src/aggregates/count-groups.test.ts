@@ -4,8 +4,8 @@ import { AggregateQuery, Dimension, MEASURES } from '@primm/shared/contracts/agg
 import { onPostgres, createTestDb } from '../testing/test-db';
 import { buildCountQuery, countGroups } from './count-groups';
 import { aRandomRegion } from './random-region';
-import { loadStudentFacts } from './student-facts';
-import { countFacts, type GroupCount } from './tabulate';
+import type { GroupCount } from './publish-counts';
+import { countFacts, loadStudentFacts } from './testing/in-memory-counts';
 
 const byKey = (cells: GroupCount[]) => [...cells].sort((a, b) => a.key.join('|').localeCompare(b.key.join('|')));
 

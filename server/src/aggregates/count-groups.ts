@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AggregateQuery, Dimension, Measure } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
 import { studentFactCtes } from './student-fact-sql';
-import type { GroupCount } from './tabulate';
+import type { GroupCount } from './publish-counts';
 
 /** Column of `fact` per dimension (see the query below). */
 const DIMENSION_COLUMN: Record<Dimension, string> = {
@@ -10,7 +10,7 @@ const DIMENSION_COLUMN: Record<Dimension, string> = {
   track: 'd_track', citizenshipGroup: 'd_citizenship_group', sex: 'd_sex',
 };
 
-/** The condition of each measure over one `fact` row: the SQL twin of `COUNTS` in tabulate.ts. */
+/** The condition of each measure over one `fact` row: the SQL twin of `COUNTS` in testing/in-memory-counts.ts. */
 const MEASURE_SQL: Record<Measure, RawBuilder<unknown>> = {
   students: sql`1 = 1`,
   tier1: sql`tier = 1`,
@@ -51,7 +51,7 @@ const MEASURE_SQL: Record<Measure, RawBuilder<unknown>> = {
 
 /**
  * The cells of an aggregate table counted in the database, one row per non-empty group: the same
- * numbers as `countFacts(loadStudentFacts(…))` without reading every student into memory
+ * numbers as `countFacts(loadStudentFacts(…))` (testing/in-memory-counts.ts) without reading every student into memory
  * (docs/performance.md "API sotto carico"). One row of `fact` per student (student-fact-sql.ts:
  * latest stay among those the filters select, effective tier, flags, cases, actions); a
  * referent's school scope (`onlySchoolIds`) applies after the choice of that stay, as before.

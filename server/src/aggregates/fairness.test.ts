@@ -6,7 +6,7 @@ import { createTestDb, onPostgres } from '../testing/test-db';
 import { fairnessGroups, type FairnessCell } from './fairness';
 import { buildFairnessQuery, countFairness } from './fairness-counts';
 import { aRandomRegion } from './random-region';
-import { loadStudentFacts } from './student-facts';
+import { loadStudentFacts } from './testing/in-memory-counts';
 
 const none = { students: 0, flagged: 0, assessed: 0, assessedTier2plus: 0, good: 0, goodTier2plus: 0, bad: 0, badTier1: 0 };
 const cell = (citizenshipGroup: string, sex: string, counts: Partial<typeof none>): FairnessCell => ({ citizenshipGroup, sex, ...none, ...counts });

@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database';
 import { lessonDays, toDayNumber } from '../risk/lesson-calendar';
 import { groupBy } from '../risk/build-inputs';
 import { loadTrendData, type TrendSchool } from './monthly-trend-data';
-import { citizenshipGroupOf, naiSinceOf } from './student-facts';
+import { citizenshipGroupOf, naiSinceOf } from './citizenship-group';
 
 /**
  * Per student and month: enrolled or not, hours held, hours absent. Student-major typed arrays

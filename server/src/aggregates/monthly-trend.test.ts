@@ -14,7 +14,7 @@ import { computeMonthlyTrend, countMonths, suppressTrend, type MonthCounts } fro
 import { monthsBetween } from './monthly-trend-data';
 import { studentMonthHours, type StudentMonths } from './monthly-trend-hours';
 import { aRandomRegion } from './random-region';
-import { citizenshipGroupOf, naiSinceOf } from './student-facts';
+import { citizenshipGroupOf, naiSinceOf } from './citizenship-group';
 
 const absent = (db: Db, studentId: number, classId: number, date: string, hours = 6, kind: 'assenza' | 'entrata_posticipata' = 'assenza') =>
   db.insertInto('attendance_event').values({ student_id: studentId, class_id: classId, date, kind, hours, justified: 0, deroga: null, deroga_decided_on: null, import_batch_id: null }).execute();

@@ -11,7 +11,7 @@ import { fairnessGroups } from './fairness';
 import { countFairness } from './fairness-counts';
 import { computeMonthlyTrend, suppressTrend } from './monthly-trend';
 import { AggregateCache, readDataVersion } from './result-cache';
-import { publishCounts, resolveMeasures } from './tabulate';
+import { publishCounts, resolveMeasures } from './publish-counts';
 
 /**
  * Aggregates for the regional school office and the Region (and a referent for their schools):

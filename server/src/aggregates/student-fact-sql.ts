@@ -1,14 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AggregateQuery } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
-import { citizenshipGroupOf, naiSinceOf } from './student-facts';
+import { citizenshipGroupOf, naiSinceOf } from './citizenship-group';
 
 const ACTION_TYPES = ['family_meeting', 'cultural_mediation', 'tutoring', 'italian_l2', 'other', 'reorient_school', 'reorient_iefp', 'reorient_work', 'reorient_cpia', 'pua_referral'] as const;
 const CASE_OUTCOMES = ['back_on_track', 'reoriented', 'left_education', 'moved_away', 'other'] as const;
 
 /**
  * The common table expressions that end in `fact`: one row per student of the year, the SQL twin
- * of `loadStudentFacts` (count-groups.ts and fairness-counts.ts read it after `with`). Columns:
+ * of `loadStudentFacts` (testing/in-memory-counts.ts; count-groups.ts and fairness-counts.ts read it after `with`). Columns:
  * `student_id`, `school_id`, the dimensions `d_*`, `exit_reason`, `tier`, the four indicators,
  * `flagged`, `open_case`, `closed_case`, `o_<case outcome>`, `a_<action type>`, `reoriented`,
  * `arrived`. Same rules as loadStudentFacts:

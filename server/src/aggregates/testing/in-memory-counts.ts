@@ -1,5 +1,13 @@
-import type { AggregateQuery, CitizenshipGroup } from '@primm/shared/contracts/aggregates';
-import type { Db } from '../db/open-database';
+/**
+ * The aggregates counted in memory, one object per student: how the routes counted before the
+ * counting moved to SQL (count-groups.ts, fairness-counts.ts, student-fact-sql.ts). No route reads
+ * this; it is the plain reference their property tests compare with, so its rules are kept the
+ * same as the SQL's.
+ */
+import type { AggregateQuery, AggregateResult, CitizenshipGroup, Dimension, Measure } from '@primm/shared/contracts/aggregates';
+import type { Db } from '../../db/open-database';
+import { citizenshipGroupOf, naiSinceOf } from '../citizenship-group';
+import { publishCounts, resolveMeasures, type GroupCount } from '../publish-counts';
 
 /** One student of the year as the aggregates see them: dimensions and facts, never a name. */
 export interface StudentFacts {
@@ -26,16 +34,9 @@ export interface StudentFacts {
   reorientedArrived: boolean | null;
 }
 
-const NAI_YEARS = 2; // newly arrived: in Italy for less than two years (GLOSSARY, NAI)
-
-/** Arrivals from this day on count as newly arrived in the school year `label` (`2025/26`). */
-export const naiSinceOf = (label: string) => `${Number(label.slice(0, 4)) - NAI_YEARS}-09-01`;
-
 /**
  * The students enrolled at any time in the year, each once, in the class of their latest stay,
  * with their stored risk result (effective tier: the latest override wins) and case history.
- * No route reads this any more (aggregates and fairness count in SQL, `student-fact-sql.ts`): it
- * is the plain reference their property tests compare with, so its rules are kept the same.
  */
 export async function loadStudentFacts(db: Db, year: { id: number; label: string }, filters: AggregateQuery): Promise<StudentFacts[]> {
   let q = db
@@ -101,13 +102,6 @@ export async function loadStudentFacts(db: Db, year: { id: number; label: string
   return out;
 }
 
-export function citizenshipGroupOf(citizenship: string, bornInItaly: boolean, arrivalDate: string | null, naiSince: string): CitizenshipGroup {
-  if (citizenship.trim().toLowerCase() === 'italia' || citizenship.trim().toLowerCase() === 'italiana') return 'italiano';
-  if (bornInItaly) return 'straniero_nato_in_italia';
-  if (arrivalDate !== null && arrivalDate >= naiSince) return 'neo_arrivato';
-  return 'straniero_nato_all_estero';
-}
-
 async function latestOverrides(db: Db, yearId: number): Promise<Map<number, number>> {
   const reviews = await db.selectFrom('risk_review').select(['student_id', 'action', 'tier', 'id']).where('school_year_id', '=', yearId).orderBy('id').execute();
   const latest = new Map<number, { action: string; tier: number | null }>();
@@ -145,3 +139,66 @@ async function actionsOf(db: Db, ids: number[]) {
   }
   return out;
 }
+
+/** Which students each measure counts (DESIGN.md "Aggregates", chronic-absence bands as commonly used). */
+const COUNTS: Record<Measure, (s: StudentFacts) => boolean> = {
+  students: () => true,
+  tier1: (s) => s.tier === 1,
+  tier2: (s) => s.tier === 2,
+  tier3: (s) => s.tier === 3,
+  attended95: (s) => s.attendanceRate !== null && s.attendanceRate >= 0.95,
+  attended90to95: (s) => s.attendanceRate !== null && s.attendanceRate >= 0.9 && s.attendanceRate < 0.95,
+  attended80to90: (s) => s.attendanceRate !== null && s.attendanceRate >= 0.8 && s.attendanceRate < 0.9,
+  attendedBelow80: (s) => s.attendanceRate !== null && s.attendanceRate < 0.8,
+  overLimit: (s) => s.projectedAbsence !== null && s.projectedAbsence > 0.25, // DPR 122/2009 art. 14: ¾ of the hours
+  failing2plus: (s) => (s.failingSubjects ?? 0) >= 2,
+  ageGradeDelay: (s) => (s.ageGradeDelay ?? 0) >= 1,
+  flagged: (s) => s.flagged,
+  withdrawn: (s) => s.exitReason === 'ritirato',
+  // A move to another school or to IeFP is a transfer, never a dropout.
+  transferred: (s) => s.exitReason === 'trasferito' || s.exitReason === 'passaggio_iefp',
+  droppedOut: (s) => s.exitReason === 'abbandono',
+  openCases: (s) => s.openCase,
+  closedCases: (s) => s.caseOutcomes.length > 0,
+  action_family_meeting: (s) => s.actionTypes.includes('family_meeting'),
+  action_cultural_mediation: (s) => s.actionTypes.includes('cultural_mediation'),
+  action_tutoring: (s) => s.actionTypes.includes('tutoring'),
+  action_italian_l2: (s) => s.actionTypes.includes('italian_l2'),
+  action_other: (s) => s.actionTypes.includes('other'),
+  reorient_school: (s) => s.actionTypes.includes('reorient_school'),
+  reorient_iefp: (s) => s.actionTypes.includes('reorient_iefp'),
+  reorient_work: (s) => s.actionTypes.includes('reorient_work'),
+  reorient_cpia: (s) => s.actionTypes.includes('reorient_cpia'),
+  pua_referral: (s) => s.actionTypes.includes('pua_referral'),
+  reoriented_arrived: (s) => s.reorientedArrived === true,
+  reoriented_not_arrived: (s) => s.reorientedArrived === false,
+  outcome_back_on_track: (s) => s.caseOutcomes.includes('back_on_track'),
+  outcome_reoriented: (s) => s.caseOutcomes.includes('reoriented'),
+  outcome_left_education: (s) => s.caseOutcomes.includes('left_education'),
+  outcome_moved_away: (s) => s.caseOutcomes.includes('moved_away'),
+  outcome_other: (s) => s.caseOutcomes.includes('other'),
+};
+
+const dimValue = (s: StudentFacts, d: Dimension): string => String(s[d]);
+
+/** Counts per cell in memory, from one fact per student: the reference `countGroups` (SQL) must match. */
+export function countFacts(facts: StudentFacts[], groupBy: Dimension[], measures: Measure[]): GroupCount[] {
+  const groups = new Map<string, { key: string[]; facts: StudentFacts[] }>();
+  for (const s of facts) {
+    const key = groupBy.map((d) => dimValue(s, d));
+    const id = key.join('|');
+    const group = groups.get(id);
+    if (group) group.facts.push(s);
+    else groups.set(id, { key, facts: [s] });
+  }
+  return [...groups.values()].map((g) => ({ key: g.key, values: Object.fromEntries(measures.map((m) => [m, g.facts.filter(COUNTS[m]).length])) }));
+}
+
+/** The whole table from students in memory: what the tests compare the routes' SQL counts with. */
+export function tabulate(
+  facts: StudentFacts[],
+  options: { year: string; groupBy: Dimension[]; measures?: Measure[]; threshold: number; labels: (d: Dimension, v: string) => string },
+): AggregateResult {
+  return publishCounts(countFacts(facts, options.groupBy, resolveMeasures(options.measures)), options);
+}
+
