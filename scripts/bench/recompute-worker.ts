@@ -26,42 +26,34 @@ const db = openSqlite(dbPath);
 await migrateToLatest(db);
 
 const progress = ({ done, total }: { done: number; total: number }) => { if (done % 50 === 0 || done === total) log(`  ${done}/${total} scuole`); };
+/** `recomputeAll` timed: its summary, wall seconds and CPU seconds (threads included). */
+const timedRecompute = async (withProgress: boolean) => {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const summary = await recomputeAll(db, withProgress ? { onProgress: progress } : {});
+  return { summary, seconds: seconds(started), cpu: cpuSeconds(cpu) };
+};
+
 // Cold: every result written (none stored) and every grade read (no grade digest stored, as on
 // the first start after the upgrade that added them), on one thread per core (the default).
 await db.deleteFrom('risk_result').execute();
 await db.deleteFrom('grade_digest').execute();
 await db.deleteFrom('grade_digest_state').execute();
 log('ricalcolo completo a freddo (nessun risultato, nessun riassunto dei voti)…');
-let started = performance.now();
-let cpu = process.cpuUsage();
-const cold = await recomputeAll(db, { onProgress: progress });
-const coldSeconds = seconds(started);
-const coldCpu = cpuSeconds(cpu);
+const cold = await timedRecompute(true);
 // Full: every result written again, the grades read as the digests the previous run stored (as
 // every import keeps them); then again with nothing changed (every school skipped by its stamp).
 await db.deleteFrom('risk_result').execute();
 log('ricalcolo completo (nessun risultato presente; riassunti dei voti aggiornati, come dopo ogni importazione)…');
-started = performance.now();
-cpu = process.cpuUsage();
-const full = await recomputeAll(db, { onProgress: progress });
-const fullSeconds = seconds(started);
-const fullCpu = cpuSeconds(cpu);
+const full = await timedRecompute(true);
 const peakAfterFull = rssMb();
 log('ricalcolo completo senza cambiamenti…');
-started = performance.now();
-cpu = process.cpuUsage();
-const unchanged = await recomputeAll(db);
-const unchangedSeconds = seconds(started);
-const unchangedCpu = cpuSeconds(cpu);
+const unchanged = await timedRecompute(false);
 // The same without the stamps of migration 0010 (as after an import in any other school): every
 // school read and hashed, nothing written.
 await db.deleteFrom('risk_school_state').execute();
 log('ricalcolo completo senza cambiamenti, senza stamp (ogni scuola letta e confrontata per hash)…');
-started = performance.now();
-cpu = process.cpuUsage();
-const rehash = await recomputeAll(db);
-const rehashSeconds = seconds(started);
-const rehashCpu = cpuSeconds(cpu);
+const rehash = await timedRecompute(false);
 
 // Incremental: the school with the most students (the worst case for one school) gets a week of
 // new absences in a copy of its folder, which is re-imported alone.
@@ -74,7 +66,7 @@ cpSync(biggest.dir, copy, { recursive: true });
 const week = appendWeekOfAbsences(copy);
 const school = await db.selectFrom('school').select('id').where('code', '=', basename(biggest.dir)).executeTakeFirstOrThrow();
 log(`reimportazione di ${basename(biggest.dir)} (${biggest.students} studenti) con ${week.rows} assenze nuove (${week.days.join(', ')})…`);
-started = performance.now();
+let started = performance.now();
 // The import commits the data, then recomputes the school: here the two are timed apart.
 const imported = await importPaths(db, [copy], { pseudonymKey: BENCH_PSEUDONYM_KEY, source: 'cli', recompute: false });
 const importSeconds = seconds(started);
@@ -82,7 +74,7 @@ if (imported.rejected > 0) throw new Error(`righe scartate nella reimportazione:
 
 log('ricalcolo incrementale della scuola (recomputeSchool, come dopo l\'importazione)…');
 started = performance.now();
-cpu = process.cpuUsage();
+const cpu = process.cpuUsage();
 const incremental = await recomputeSchool(db, school.id);
 const incrementalSeconds = seconds(started);
 const incrementalCpu = cpuSeconds(cpu);
@@ -93,19 +85,19 @@ await db.destroy();
 
 console.log(JSON.stringify({
   schools: schools.length,
-  full_cold_s: coldSeconds,
-  full_cold_cpu_s: coldCpu,
-  full_cold_written: cold.written,
-  full_s: fullSeconds,
-  full_cpu_s: fullCpu,
-  full_written: full.written,
-  full_students: full.students,
-  full_unchanged_s: unchangedSeconds,
-  full_unchanged_cpu_s: unchangedCpu,
-  full_unchanged_written: unchanged.written,
-  full_rehash_s: rehashSeconds,
-  full_rehash_cpu_s: rehashCpu,
-  full_rehash_written: rehash.written,
+  full_cold_s: cold.seconds,
+  full_cold_cpu_s: cold.cpu,
+  full_cold_written: cold.summary.written,
+  full_s: full.seconds,
+  full_cpu_s: full.cpu,
+  full_written: full.summary.written,
+  full_students: full.summary.students,
+  full_unchanged_s: unchanged.seconds,
+  full_unchanged_cpu_s: unchanged.cpu,
+  full_unchanged_written: unchanged.summary.written,
+  full_rehash_s: rehash.seconds,
+  full_rehash_cpu_s: rehash.cpu,
+  full_rehash_written: rehash.summary.written,
   threads: availableParallelism(),
   incremental_school: basename(biggest.dir),
   incremental_school_students: incremental.students,

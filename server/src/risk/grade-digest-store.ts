@@ -28,12 +28,7 @@ export async function readCurrentDigests(
   db: Db,
   school: { schoolId: number; schoolYearId: number; fingerprint: string; classVersions: string },
 ): Promise<{ latestGrade: string | null; digests: Map<number, string> } | null> {
-  const state = await db
-    .selectFrom('grade_digest_state')
-    .select(['fingerprint', 'class_versions', 'latest_grade'])
-    .where('school_id', '=', school.schoolId)
-    .where('school_year_id', '=', school.schoolYearId)
-    .executeTakeFirst();
+  const state = await findDigestState(db, school);
   if (!state || state.fingerprint !== school.fingerprint || state.class_versions !== school.classVersions) return null;
   const rows = await db
     .selectFrom('grade_digest')
@@ -50,15 +45,18 @@ export async function readCurrentDigests(
  * undefined when not known. Saves a scan of every grade of the school (`findDataAsOf`).
  */
 export async function readLatestGradeIfCurrent(db: Db, school: { schoolId: number; schoolYearId: number }, classIds: number[]): Promise<string | null | undefined> {
-  const state = await db
-    .selectFrom('grade_digest_state')
-    .select(['class_versions', 'latest_grade'])
-    .where('school_id', '=', school.schoolId)
-    .where('school_year_id', '=', school.schoolYearId)
-    .executeTakeFirst();
+  const state = await findDigestState(db, school);
   if (!state || state.class_versions !== (await readClassVersions(db, classIds))) return undefined;
   return state.latest_grade;
 }
+
+const findDigestState = (db: Db, school: { schoolId: number; schoolYearId: number }) =>
+  db
+    .selectFrom('grade_digest_state')
+    .select(['fingerprint', 'class_versions', 'latest_grade'])
+    .where('school_id', '=', school.schoolId)
+    .where('school_year_id', '=', school.schoolYearId)
+    .executeTakeFirst();
 
 export interface DigestsToSave {
   schoolId: number;

@@ -33,8 +33,13 @@ export function subjectAveragesOf(digest: GradeDigest, termSeq: number): Subject
     const key = subjectKey(d.subject);
     const t = byKey.get(key);
     if (t === undefined) byKey.set(key, { term: d.termSeq, n: d.n, sum: d.sum, sn: d.sn, ssum: d.ssum });
-    else if (d.termSeq > t.term) Object.assign(t, { term: d.termSeq, n: d.n, sum: d.sum, sn: d.sn, ssum: d.ssum });
-    else if (d.termSeq === t.term) {
+    else if (d.termSeq > t.term) {
+      t.term = d.termSeq;
+      t.n = d.n;
+      t.sum = d.sum;
+      t.sn = d.sn;
+      t.ssum = d.ssum;
+    } else if (d.termSeq === t.term) {
       t.n += d.n;
       t.sum += d.sum;
       t.sn += d.sn;
