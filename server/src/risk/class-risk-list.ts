@@ -1,17 +1,21 @@
 import type { RiskReview, RiskRow, RiskTier } from '@primm/shared/contracts/risk';
-import type { Indicator } from '@primm/shared/risk/types';
+import { explainIndicator } from '@primm/shared/risk/explain-indicator';
+import { withSentence } from '@primm/shared/risk/sentence';
+import type { MeasuredIndicator } from '@primm/shared/risk/types';
 import type { Db } from '../db/open-database';
 import { riskRowOf } from './repository';
+import { findRiskSettingsVersions } from './settings-repository';
 
 /**
  * The rows of a class's risk list, in ONE statement with only what the list shows: the most read
  * page of the app (docs/performance.md "API sotto carico"). listStoredRisk serves the detail and
  * the school list; here the latest review (by time, then id, as there) comes from a correlated
  * subquery on its index instead of a second query, and the stored explanation, tier reasons and
- * class name are not read at all.
+ * class name are not read at all. The indicators' sentences are composed here (`explainIndicator`).
  */
 export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]> {
   const rows = await classRiskQuery(db, classId).execute();
+  const settings = await findRiskSettingsVersions(db, rows.map((r) => r.settings_version));
 
   return rows.map((r): RiskRow => {
     const review: RiskReview | null = r.action === null ? null : {
@@ -22,7 +26,9 @@ export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]>
       by: r.display_name!,
       at: r.created_at!,
     };
-    return riskRowOf(r, JSON.parse(r.indicators) as Indicator[], review);
+    const stored = JSON.parse(r.indicators) as MeasuredIndicator[];
+    const version = settings.get(r.settings_version)!;
+    return riskRowOf(r, stored.map((m) => withSentence(m, explainIndicator(m, version))), review);
   });
 }
 

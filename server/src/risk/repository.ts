@@ -1,9 +1,11 @@
 import type { RiskReview, RiskReviewAction, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
-import type { Indicator, TierReason } from '@primm/shared/risk/types';
+import { explainStored } from '@primm/shared/risk/explain-indicator';
+import type { Indicator, MeasuredIndicator, TierReason } from '@primm/shared/risk/types';
 import { CompiledQuery, type Insertable } from 'kysely';
 import type { RiskResultTable } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
+import { findRiskSettingsVersions } from './settings-repository';
 
 /** A stored result with its student, class and latest review, as the lists and the detail read it. */
 export interface StoredRisk extends SchoolRiskRow {
@@ -33,8 +35,10 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
   if (rows.length === 0) return [];
   const yearIds = [...new Set(rows.map((r) => r.school_year_id))];
   const reviews = await latestReviews(db, rows.map((r) => r.student_id), yearIds);
+  const settings = await findRiskSettingsVersions(db, rows.map((r) => r.settings_version));
   return rows.map((r) => {
-    const indicators = JSON.parse(r.indicators) as Indicator[];
+    // Stored without their sentences (measureStudent): worded here with the version that computed them.
+    const { indicators, reasons } = explainStored(JSON.parse(r.indicators) as MeasuredIndicator[], JSON.parse(r.reasons) as TierReason[], settings.get(r.settings_version)!);
     const review = reviews.get(`${r.student_id}|${r.school_year_id}`) ?? null;
     return {
       ...riskRowOf(r, indicators, review),
@@ -44,7 +48,7 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
       tierExplanation: r.tier_explanation,
       computedAt: r.computed_at,
       fullIndicators: indicators,
-      reasons: JSON.parse(r.reasons) as TierReason[],
+      reasons,
     };
   });
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { RecomputeSummary } from '@primm/shared/contracts/risk';
-import { assessStudent } from '@primm/shared/risk/assess-student';
+import { measureStudent } from '@primm/shared/risk/assess-student';
 import type { RiskSettings } from '@primm/shared/risk/settings';
-import type { Indicator } from '@primm/shared/risk/types';
+import type { MeasuredIndicator } from '@primm/shared/risk/types';
 import { sql, type Insertable } from 'kysely';
 import type { RiskTierChangeTable } from '../db/database';
 import type { Db } from '../db/open-database';
@@ -58,7 +58,8 @@ export async function computeSchool(db: Db, schoolId: number, year: { id: number
       counts.unchanged += 1;
       continue;
     }
-    const a = assessStudent(b.input, settings, b.subjects);
+    // Without sentences: they are composed when read (explainStored), a third of each row less.
+    const a = measureStudent(b.input, settings, b.subjects);
     const before = previousTier.get(b.studentId);
     if (before !== undefined && before !== a.tier) {
       work.changes.push({ student_id: b.studentId, school_year_id: data.schoolYearId, class_id: b.classId, from_tier: before, to_tier: a.tier, as_of: b.input.asOf, computed_at: now });
@@ -121,7 +122,7 @@ function inputHasher(loaded: RecomputeData, schoolId: number, settingsVersion: n
 }
 
 /** The values the aggregates count by (migration 0007), taken from the assessment's indicators. */
-function indicatorColumns(indicators: Indicator[]) {
+function indicatorColumns(indicators: MeasuredIndicator[]) {
   const value = (key: string) => indicators.find((i) => i.key === key)?.value ?? null;
   return {
     attendance_rate: value('attendance_rate'),

@@ -50,6 +50,28 @@ export async function findRiskSettingsVersion(db: Db, version: number): Promise<
   return row ? toSettings(row) : undefined;
 }
 
+const versionCache = new WeakMap<Db, Map<number, RiskSettings>>();
+
+/**
+ * The settings of each version, to word stored results (their sentences are composed when read,
+ * with the version that computed them). A saved version never changes, so they are cached per
+ * database; a version not found reads as the defaults.
+ */
+export async function findRiskSettingsVersions(db: Db, versions: Iterable<number>): Promise<Map<number, RiskSettings>> {
+  let cache = versionCache.get(db);
+  if (!cache) versionCache.set(db, (cache = new Map()));
+  const out = new Map<number, RiskSettings>();
+  for (const version of new Set(versions)) {
+    let settings = cache.get(version);
+    if (!settings) {
+      settings = (await findRiskSettingsVersion(db, version)) ?? { ...DEFAULT_RISK_SETTINGS, version };
+      cache.set(version, settings);
+    }
+    out.set(version, settings);
+  }
+  return out;
+}
+
 /** A new version n + 1; the previous ones stay, since results name the version that made them. */
 export async function insertRiskSettingsVersion(db: Db, data: RiskSettingsInput, userId: number): Promise<RiskSettingsVersion> {
   await lockForSettingsVersion(db);

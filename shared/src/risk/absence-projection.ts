@@ -1,7 +1,8 @@
 import { sumAbsenceHours } from './attendance-rate';
 import { formatDate, formatNumber, formatPercent, plural } from './format';
 import type { RiskSettings } from './settings';
-import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+import { withSentence } from './sentence';
+import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<
   StudentRiskInput,
@@ -19,61 +20,78 @@ type Input = Pick<
  * value = projected share of the annual hours (0–1).
  */
 export function absenceProjection(input: Input, settings: RiskSettings): Indicator {
+  const m = measureAbsenceProjection(input, settings);
+  return withSentence(m, explainAbsenceProjection(m));
+}
+
+/** `absenceProjection` without its sentence (`explainAbsenceProjection`). */
+export function measureAbsenceProjection(input: Input, settings: RiskSettings): MeasuredIndicator {
   const s = settings.projection;
   const base = { key: 'absence_projection', domain: 'frequenza' } as const;
-  const limit = input.annualHours * s.maxAbsenceShare;
+  const annual = input.annualHours;
+  const limit = annual * s.maxAbsenceShare;
   const held = input.hoursHeldSoFar;
   const deroga = sumAbsenceHours(input, (e) => e.deroga !== null);
   const counted = sumAbsenceHours(input, (e) => e.deroga === null);
   let remaining = 0;
   for (const d of input.remainingLessonDays) if (d.date > input.asOf) remaining += d.hours;
-  const derogaNote = deroga > 0 ? ` Altre ${plural(deroga, 'ora', 'ore')} sono in deroga (il consiglio di classe può non conteggiarle).` : '';
   // Written out, not spread into the results below: `{ ...details, more }` costs microseconds in
   // V8 (Node 20) and a region assesses every student (see also `key: base.key` in each indicator).
-  const details = { limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining };
+  const details = { limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining, annualHours: annual };
 
-  if (input.annualHours <= 0) {
-    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Monte ore annuo non indicato: proiezione non calcolabile.', details };
-  }
+  if (annual <= 0) return { key: base.key, domain: base.domain, value: null, level: 'ok', details };
   if (counted > limit) {
     return {
       key: base.key, domain: base.domain,
-      value: (counted + (held > 0 ? (counted / held) * remaining : 0)) / input.annualHours,
+      value: (counted + (held > 0 ? (counted / held) * remaining : 0)) / annual,
       level: 'high',
-      explanation: `Già ${plural(counted, 'ora', 'ore')} di assenza, oltre il limite di ${formatNumber(limit, 0)} (un quarto del monte ore di ${formatNumber(input.annualHours, 0)}): l'anno non è valido salvo deroghe.${derogaNote}`,
-      details: { limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining, crossingDate: null, alreadyOver: true },
+      details: { limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining, annualHours: annual, crossingDate: null, alreadyOver: true },
     };
   }
-  if (held <= 0) {
-    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: `Nessuna ora di lezione svolta finora: proiezione non calcolabile.${derogaNote}`, details };
-  }
+  if (held <= 0) return { key: base.key, domain: base.domain, value: null, level: 'ok', details };
 
   const rate = counted / held;
   const projected = counted + rate * remaining;
-  const share = projected / input.annualHours;
+  const share = projected / annual;
   const crossingDate = findCrossingDate(counted, rate, limit, input.remainingLessonDays, input.asOf);
   const reliable = held >= s.minHoursHeld;
   const level: RiskLevel = !reliable ? 'ok' : share > s.maxAbsenceShare ? 'high' : share > s.attentionAboveShare ? 'attention' : 'ok';
-  const head = `Assente il ${formatPercent(rate)} delle ore finora (${formatNumber(counted)} su ${formatNumber(held)})`;
-  let body: string;
-  if (crossingDate) {
-    body = `a questo ritmo supererà il limite di ${formatNumber(limit, 0)} ore verso il ${formatDate(crossingDate)}.`;
-  } else if (counted === 0) {
-    body = `nessuna assenza conteggiata per il limite di ${formatNumber(limit, 0)} ore.`;
-  } else {
-    body = `a questo ritmo arriverà a circa ${formatNumber(projected, 0)} ore (${formatPercent(share)} del monte ore), entro il limite di ${formatNumber(limit, 0)}.`;
-  }
-  const early = reliable ? '' : ` Troppo presto per una proiezione affidabile (${plural(held, 'ora', 'ore')} di lezione finora).`;
   return {
     key: base.key, domain: base.domain,
     value: share,
     level,
-    explanation: `${head}: ${body}${derogaNote}${early}`,
     details: {
-      limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining,
+      limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining, annualHours: annual,
       projectedHours: projected, crossingDate, alreadyOver: false, reliable,
     },
   };
+}
+
+export function explainAbsenceProjection(m: MeasuredIndicator): string {
+  const d = m.details as {
+    limitHours: number; countedHours: number; derogaHours: number; hoursHeld: number; annualHours: number;
+    projectedHours?: number; crossingDate?: string | null; alreadyOver?: boolean; reliable?: boolean;
+  };
+  const counted = d.countedHours;
+  const held = d.hoursHeld;
+  const limit = d.limitHours;
+  const derogaNote = d.derogaHours > 0 ? ` Altre ${plural(d.derogaHours, 'ora', 'ore')} sono in deroga (il consiglio di classe può non conteggiarle).` : '';
+  if (d.annualHours <= 0) return 'Monte ore annuo non indicato: proiezione non calcolabile.';
+  if (d.alreadyOver) {
+    return `Già ${plural(counted, 'ora', 'ore')} di assenza, oltre il limite di ${formatNumber(limit, 0)} (un quarto del monte ore di ${formatNumber(d.annualHours, 0)}): l'anno non è valido salvo deroghe.${derogaNote}`;
+  }
+  if (held <= 0 || m.value === null) return `Nessuna ora di lezione svolta finora: proiezione non calcolabile.${derogaNote}`;
+  const head = `Assente il ${formatPercent(counted / held)} delle ore finora (${formatNumber(counted)} su ${formatNumber(held)})`;
+  let body: string;
+  if (d.crossingDate) {
+    body = `a questo ritmo supererà il limite di ${formatNumber(limit, 0)} ore verso il ${formatDate(d.crossingDate)}.`;
+  } else if (counted === 0) {
+    body = `nessuna assenza conteggiata per il limite di ${formatNumber(limit, 0)} ore.`;
+  } else {
+    body = `a questo ritmo arriverà a circa ${formatNumber(d.projectedHours!, 0)} ore (${formatPercent(m.value)} del monte ore), entro il limite di ${formatNumber(limit, 0)}.`;
+  }
+  const early = d.reliable ? '' : ` Troppo presto per una proiezione affidabile (${plural(held, 'ora', 'ore')} di lezione finora).`;
+  return `${head}: ${body}${derogaNote}${early}`;
 }
 
 function findCrossingDate(counted: number, rate: number, limit: number, days: StudentRiskInput['remainingLessonDays'], asOf: string): string | null {

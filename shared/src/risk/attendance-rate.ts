@@ -1,6 +1,7 @@
 import type { RiskSettings } from './settings';
 import { formatNumber, formatPercent } from './format';
-import type { Indicator, StudentRiskInput } from './types';
+import { withSentence } from './sentence';
+import type { Indicator, MeasuredIndicator, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'enrolledOn' | 'hoursHeldSoFar' | 'attendanceEvents'>;
 
@@ -19,25 +20,36 @@ export function sumAbsenceHours(input: Input, filter: (e: Input['attendanceEvent
  * value = attended share (0–1).
  */
 export function attendanceRate(input: Input, settings: RiskSettings): Indicator {
+  const m = measureAttendanceRate(input, settings);
+  return withSentence(m, explainAttendanceRate(m, settings));
+}
+
+/** `attendanceRate` without its sentence (`explainAttendanceRate` composes it from the rest). */
+export function measureAttendanceRate(input: Input, settings: RiskSettings): MeasuredIndicator {
   const s = settings.attendance;
   const base = { key: 'attendance_rate', domain: 'frequenza' } as const;
   const held = input.hoursHeldSoFar;
-  if (held <= 0) {
-    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Nessuna ora di lezione svolta finora: frequenza non ancora calcolabile.' };
-  }
+  if (held <= 0) return { key: base.key, domain: base.domain, value: null, level: 'ok' };
   const absent = Math.min(sumAbsenceHours(input), held);
   const rate = 1 - absent / held;
   const band =
     rate >= s.satisfactoryRate ? 'soddisfacente' : rate >= s.attentionBelowRate ? 'a_rischio' : rate >= s.highBelowRate ? 'cronica' : 'cronica_grave';
   const level = rate < s.highBelowRate ? 'high' : rate < s.attentionBelowRate ? 'attention' : 'ok';
-  const head = `Presente il ${formatPercent(rate)} delle ore finora (assente ${formatNumber(absent)} su ${formatNumber(held)})`;
+  return { key: base.key, domain: base.domain, value: rate, level, details: { hoursHeld: held, hoursAbsent: absent, band } };
+}
+
+export function explainAttendanceRate(m: MeasuredIndicator, settings: RiskSettings): string {
+  if (m.value === null) return 'Nessuna ora di lezione svolta finora: frequenza non ancora calcolabile.';
+  const s = settings.attendance;
+  const d = m.details as { hoursHeld: number; hoursAbsent: number; band: string };
+  const head = `Presente il ${formatPercent(m.value)} delle ore finora (assente ${formatNumber(d.hoursAbsent)} su ${formatNumber(d.hoursHeld)})`;
   const tail =
-    band === 'soddisfacente'
+    d.band === 'soddisfacente'
       ? 'frequenza regolare.'
-      : band === 'a_rischio'
+      : d.band === 'a_rischio'
         ? `sotto la soglia del ${formatPercent(s.satisfactoryRate)}, vicino all'assenza cronica.`
-        : band === 'cronica'
+        : d.band === 'cronica'
           ? `assenza cronica (presenza sotto la soglia: ${formatPercent(s.attentionBelowRate)}).`
           : `assenza cronica grave (presenza sotto la soglia: ${formatPercent(s.highBelowRate)}).`;
-  return { key: base.key, domain: base.domain, value: rate, level, explanation: `${head}: ${tail}`, details: { hoursHeld: held, hoursAbsent: absent, band } };
+  return `${head}: ${tail}`;
 }

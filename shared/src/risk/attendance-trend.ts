@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from './format';
 import type { RiskSettings } from './settings';
-import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+import { withSentence } from './sentence';
+import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'weeks'>;
 
@@ -11,17 +12,16 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'weeks'>;
  * value = difference in percentage points (recent − year).
  */
 export function attendanceTrend(input: Input, settings: RiskSettings): Indicator {
+  const m = measureAttendanceTrend(input, settings);
+  return withSentence(m, explainAttendanceTrend(m, settings));
+}
+
+/** `attendanceTrend` without its sentence (`explainAttendanceTrend`). */
+export function measureAttendanceTrend(input: Input, settings: RiskSettings): MeasuredIndicator {
   const s = settings.trend;
   const base = { key: 'attendance_trend', domain: 'frequenza' } as const;
   const weeks = input.weeks.filter((w) => w.weekStart <= input.asOf && w.hoursHeld > 0);
-  if (weeks.length < s.minWeeks) {
-    return {
-      key: base.key, domain: base.domain,
-      value: null,
-      level: 'ok',
-      explanation: `Solo ${formatNumber(weeks.length)} settimane di lezione finora: andamento recente non ancora calcolabile (servono ${s.minWeeks} settimane).`,
-    };
-  }
+  if (weeks.length < s.minWeeks) return { key: base.key, domain: base.domain, value: null, level: 'ok', details: { weeks: weeks.length } };
   const recent = weeks.slice(-s.recentWeeks);
   const share = (ws: typeof weeks) => ws.reduce((a, w) => a + w.hoursAbsent, 0) / ws.reduce((a, w) => a + w.hoursHeld, 0);
   const recentShare = share(recent);
@@ -33,8 +33,17 @@ export function attendanceTrend(input: Input, settings: RiskSettings): Indicator
       : delta >= s.attentionDeltaPoints && recentShare >= s.attentionMinRecentShare
         ? 'attention'
         : 'ok';
+  return { key: base.key, domain: base.domain, value: delta, level, details: { recentShare, yearShare, recentWeeks: recent.map((w) => w.weekStart) } };
+}
+
+export function explainAttendanceTrend(m: MeasuredIndicator, settings: RiskSettings): string {
+  if (m.value === null) {
+    const weeks = (m.details as { weeks: number } | undefined)?.weeks ?? 0;
+    return `Solo ${formatNumber(weeks)} settimane di lezione finora: andamento recente non ancora calcolabile (servono ${settings.trend.minWeeks} settimane).`;
+  }
+  const d = m.details as { recentShare: number; yearShare: number; recentWeeks: string[] };
+  const delta = m.value;
   const direction =
     Math.abs(delta) < 1 ? 'stabile' : delta > 0 ? `in aumento di ${formatNumber(delta)} punti` : `in calo di ${formatNumber(-delta)} punti`;
-  const explanation = `Nelle ultime ${recent.length} settimane di lezione assente il ${formatPercent(recentShare)} delle ore, contro il ${formatPercent(yearShare)} dell'anno finora: ${direction}.`;
-  return { key: base.key, domain: base.domain, value: delta, level, explanation, details: { recentShare, yearShare, recentWeeks: recent.map((w) => w.weekStart) } };
+  return `Nelle ultime ${d.recentWeeks.length} settimane di lezione assente il ${formatPercent(d.recentShare)} delle ore, contro il ${formatPercent(d.yearShare)} dell'anno finora: ${direction}.`;
 }

@@ -1,7 +1,8 @@
 import { formatDate, formatNumber } from './format';
 import { gradeDigestOf, type GradeDigest } from './grade-digest';
 import type { RiskSettings } from './settings';
-import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+import { withSentence } from './sentence';
+import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
 
@@ -11,27 +12,31 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
  * value = the conduct grade.
  */
 export function conduct(input: Input, settings: RiskSettings, digest: GradeDigest = gradeDigestOf(input)): Indicator {
+  const m = measureConduct(settings, digest);
+  return withSentence(m, explainConduct(m, settings));
+}
+
+/** `conduct` without its sentence (`explainConduct`). */
+export function measureConduct(settings: RiskSettings, digest: GradeDigest): MeasuredIndicator {
   const s = settings.conduct;
   const base = { key: 'conduct', domain: 'comportamento' } as const;
   const latest = digest.conduct;
-  if (!latest) {
-    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Nessun voto di comportamento finora.' };
-  }
+  if (!latest) return { key: base.key, domain: base.domain, value: null, level: 'ok' };
   const v = latest.value;
   const level: RiskLevel = v <= s.highAtOrBelow ? 'high' : v <= s.attentionAtOrBelow ? 'attention' : 'ok';
+  return { key: base.key, domain: base.domain, value: v, level, details: { date: latest.date, termSeq: latest.termSeq } };
+}
+
+export function explainConduct(m: MeasuredIndicator, _settings: RiskSettings): string {
+  if (m.value === null) return 'Nessun voto di comportamento finora.';
+  const v = m.value;
   const meaning =
     v < 6
       ? 'sotto il 6 comporta la non ammissione (L. 150/2024)'
       : v <= 6
         ? 'con 6 il giudizio è sospeso con un elaborato di educazione civica (L. 150/2024)'
-        : level === 'attention'
+        : m.level === 'attention'
           ? 'da seguire'
           : 'nella norma';
-  return {
-    key: base.key, domain: base.domain,
-    value: v,
-    level,
-    explanation: `Voto di comportamento ${formatNumber(v, 2)} (${formatDate(latest.date)}): ${meaning}.`,
-    details: { date: latest.date, termSeq: latest.termSeq },
-  };
+  return `Voto di comportamento ${formatNumber(v, 2)} (${formatDate((m.details as { date: string }).date)}): ${meaning}.`;
 }

@@ -3,7 +3,8 @@ import { formatNumber } from './format';
 import type { RiskSettings } from './settings';
 import { gradeDigestOf } from './grade-digest';
 import { subjectAveragesOf, overallAverageOf, type SubjectAverage } from './subject-averages';
-import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+import { withSentence } from './sentence';
+import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest' | 'currentTermSeq' | 'classAverages'>;
 
@@ -19,12 +20,16 @@ export function gradeAverage(
   /** `computeSubjectAverages` of the input, when the caller already has it. */
   subjects: SubjectAverage[] = subjectAveragesOf(gradeDigestOf(input), input.currentTermSeq),
 ): Indicator {
+  const m = measureGradeAverage(input, settings, subjects);
+  return withSentence(m, explainGradeAverage(m));
+}
+
+/** `gradeAverage` without its sentence (`explainGradeAverage`). */
+export function measureGradeAverage(input: Pick<StudentRiskInput, 'classAverages'>, settings: RiskSettings, subjects: SubjectAverage[]): MeasuredIndicator {
   const s = settings.grades;
   const base = { key: 'grade_average', domain: 'rendimento' } as const;
   const average = overallAverageOf(subjects);
-  if (average === null) {
-    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Nessun voto registrato finora: media non ancora calcolabile.' };
-  }
+  if (average === null) return { key: base.key, domain: base.domain, value: null, level: 'ok' };
   const classMates = input.classAverages;
   const sd = classMates.length >= s.minClassSize ? standardDeviation(classMates) : 0;
   const classMean = classMates.length > 0 ? mean(classMates) : null;
@@ -35,15 +40,15 @@ export function gradeAverage(
       : average < s.averageAttentionBelow || (z !== null && z <= s.zAttentionBelow)
         ? 'attention'
         : 'ok';
+  return { key: base.key, domain: base.domain, value: average, level, details: { zScore: z, classMean, classSize: classMates.length } };
+}
+
+export function explainGradeAverage(m: MeasuredIndicator): string {
+  if (m.value === null) return 'Nessun voto registrato finora: media non ancora calcolabile.';
+  const { zScore: z, classMean } = m.details as { zScore: number | null; classMean: number | null };
   const classText =
     z === null || classMean === null
       ? 'confronto con la classe non disponibile'
       : `media della classe ${formatNumber(classMean, 2)}, ${formatNumber(Math.abs(z), 1)} deviazioni standard ${z < 0 ? 'sotto' : 'sopra'}`;
-  return {
-    key: base.key, domain: base.domain,
-    value: average,
-    level,
-    explanation: `Media generale ${formatNumber(average, 2)} (${classText}).`,
-    details: { zScore: z, classMean, classSize: classMates.length },
-  };
+  return `Media generale ${formatNumber(m.value, 2)} (${classText}).`;
 }

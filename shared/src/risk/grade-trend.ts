@@ -1,7 +1,8 @@
 import { daysBetween, formatNumber, plural } from './format';
 import { gradeDigestOf, type GradeDigest } from './grade-digest';
 import type { RiskSettings } from './settings';
-import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+import { withSentence } from './sentence';
+import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
 
@@ -13,6 +14,12 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
  * value = grade points per 30 days.
  */
 export function gradeTrend(input: Input, settings: RiskSettings, digest: GradeDigest = gradeDigestOf(input)): Indicator {
+  const m = measureGradeTrend(settings, digest);
+  return withSentence(m, explainGradeTrend(m, settings));
+}
+
+/** `gradeTrend` without its sentence (`explainGradeTrend`). */
+export function measureGradeTrend(settings: RiskSettings, digest: GradeDigest): MeasuredIndicator {
   const s = settings.grades;
   const base = { key: 'grade_trend', domain: 'rendimento' } as const;
   // Per subject as written, all terms: the sums of its grades other than scrutinio.
@@ -34,12 +41,7 @@ export function gradeTrend(input: Input, settings: RiskSettings, digest: GradeDi
   const { first, last } = digest;
   const span = first && last ? daysBetween(first, last) : 0;
   if (count < s.slopeMinGrades || span < s.slopeMinSpanDays || first === null) {
-    return {
-      key: base.key, domain: base.domain,
-      value: null,
-      level: 'ok',
-      explanation: `${plural(count, 'voto', 'voti')} in ${plural(span, 'giorno', 'giorni')}: troppo pochi per un andamento (ne servono ${s.slopeMinGrades} in almeno ${s.slopeMinSpanDays} giorni).`,
-    };
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', details: { grades: count, spanDays: span } };
   }
   // Days and grades centred within each subject: the slope is the pooled within-subject slope,
   // Σ Sxy / Σ Sxx with Sxy = Σxy − ΣxΣy/n per subject (the least-squares slope of the centred points).
@@ -52,21 +54,26 @@ export function gradeTrend(input: Input, settings: RiskSettings, digest: GradeDi
     sxx += (t.n * t.sxx - t.sx * t.sx) / t.n;
   }
   if (sxx === 0) {
-    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Un solo voto per materia: andamento non ancora calcolabile.' };
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', details: { grades: count, spanDays: span, oneDayPerSubject: true } };
   }
   const slope = (sxy / sxx) * 30;
   const level: RiskLevel = slope <= s.slopeHighBelow ? 'high' : slope <= s.slopeAttentionBelow ? 'attention' : 'ok';
+  return { key: base.key, domain: base.domain, value: slope, level, details: { grades: count, spanDays: span } };
+}
+
+export function explainGradeTrend(m: MeasuredIndicator, settings: RiskSettings): string {
+  const d = m.details as { grades: number; spanDays: number; oneDayPerSubject?: boolean };
+  if (m.value === null) {
+    if (d.oneDayPerSubject) return 'Un solo voto per materia: andamento non ancora calcolabile.';
+    const s = settings.grades;
+    return `${plural(d.grades, 'voto', 'voti')} in ${plural(d.spanDays, 'giorno', 'giorni')}: troppo pochi per un andamento (ne servono ${s.slopeMinGrades} in almeno ${s.slopeMinSpanDays} giorni).`;
+  }
+  const slope = m.value;
   const direction =
     Math.abs(slope) < 0.05
       ? 'voti stabili'
       : slope < 0
         ? `voti in calo di ${formatNumber(-slope, 2)} punti al mese`
         : `voti in crescita di ${formatNumber(slope, 2)} punti al mese`;
-  return {
-    key: base.key, domain: base.domain,
-    value: slope,
-    level,
-    explanation: `Su ${plural(count, 'voto', 'voti')} in ${plural(span, 'giorno', 'giorni')}: ${direction} (rispetto alla media di ogni materia).`,
-    details: { grades: count, spanDays: span },
-  };
+  return `Su ${plural(d.grades, 'voto', 'voti')} in ${plural(d.spanDays, 'giorno', 'giorni')}: ${direction} (rispetto alla media di ogni materia).`;
 }

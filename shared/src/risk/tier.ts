@@ -1,12 +1,13 @@
 import type { RiskSettings } from './settings';
-import type { Indicator, RiskDomain, Tier, TierReason } from './types';
+import type { MeasuredIndicator, RiskDomain, Tier, TierReason } from './types';
 
 const DOMAIN_ORDER: RiskDomain[] = ['frequenza', 'comportamento', 'rendimento', 'percorso'];
 const SEVERITY = { ok: 0, attention: 1, high: 2 } as const;
 
 export interface TierResult {
   tier: Tier;
-  reasons: TierReason[];
+  /** Without their sentences: those are the indicators' own (`assessStudent` adds them). */
+  reasons: Omit<TierReason, 'explanation'>[];
   explanation: string;
   highDomains: RiskDomain[];
   attentionDomains: RiskDomain[];
@@ -23,7 +24,7 @@ export interface TierResult {
  * `score` orders students for lists (and the AUC of the validation): the tier, then the sum of
  * the indicators' severities, then how far the overall average is below 10. It explains itself.
  */
-export function computeTier(indicators: Indicator[], settings: RiskSettings): TierResult {
+export function computeTier(indicators: MeasuredIndicator[], settings: RiskSettings): TierResult {
   const t = settings.tier;
   const severityOf = new Map<RiskDomain, number>();
   for (const i of indicators) severityOf.set(i.domain, Math.max(severityOf.get(i.domain) ?? 0, SEVERITY[i.level]));
@@ -36,10 +37,10 @@ export function computeTier(indicators: Indicator[], settings: RiskSettings): Ti
         ? 2
         : 1;
 
-  const reasons: TierReason[] = indicators
-    .filter((i): i is Indicator & { level: 'attention' | 'high' } => i.level !== 'ok')
+  const reasons: Omit<TierReason, 'explanation'>[] = indicators
+    .filter((i): i is MeasuredIndicator & { level: 'attention' | 'high' } => i.level !== 'ok')
     .sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level] || DOMAIN_ORDER.indexOf(a.domain) - DOMAIN_ORDER.indexOf(b.domain))
-    .map((i) => ({ key: i.key, domain: i.domain, level: i.level, explanation: i.explanation }));
+    .map((i) => ({ key: i.key, domain: i.domain, level: i.level }));
 
   const areas = (ds: RiskDomain[]) => `${ds.length} ${ds.length === 1 ? 'area' : 'aree'} (${ds.join(', ')})`;
   const watch = attentionDomains.filter((d) => !highDomains.includes(d));

@@ -172,6 +172,14 @@ export interface Indicator {
   details?: Record<string, unknown>;
 }
 
+/**
+ * An indicator without its sentence, as the regional recompute stores it: the sentence is
+ * composed when read (`explainIndicator`, from the value, details and the settings version the
+ * result names), which spares the recompute the formatting and a third of each stored row.
+ * Indicators whose sentence needs what must not be stored as data keep it (`explanation`).
+ */
+export type MeasuredIndicator = Omit<Indicator, 'explanation'> & { explanation?: string };
+
 export type Tier = 1 | 2 | 3;
 
 export interface TierReason {

@@ -1,0 +1,52 @@
+import { assessStudent } from '@primm/shared/risk/assess-student';
+import { expect, test } from 'vitest';
+import { createTestDb } from '../testing/test-db';
+import { buildSchoolInputs } from './build-inputs';
+import { listClassRisk } from './class-risk-list';
+import { recomputeAll } from './recompute';
+import { listStoredRisk } from './repository';
+import { findLatestRiskSettings, insertRiskSettingsVersion } from './settings-repository';
+import { importFixtureSchool } from './test-school';
+
+test('the recompute stores indicators without their sentences (but age_grade_delay\'s); the lists and the detail read the sentences assessStudent composes', async () => {
+  const db = await createTestDb();
+  const { schoolId, classId } = await importFixtureSchool(db);
+  const settings = (await findLatestRiskSettings(db)).data;
+  const built = (await buildSchoolInputs(db, schoolId))!.inputs;
+  const expected = new Map(built.map((b) => [b.studentId, assessStudent(b.input, settings)]));
+
+  const stored = await db.selectFrom('risk_result').select(['student_id', 'indicators', 'reasons']).execute();
+  const detail = await listStoredRisk(db, { classId });
+  const list = await listClassRisk(db, classId);
+
+  for (const row of stored) {
+    const kept = (JSON.parse(row.indicators) as { key: string; explanation?: string }[]).filter((i) => i.explanation !== undefined).map((i) => i.key);
+    expect(kept).toEqual(['age_grade_delay']);
+    expect(row.reasons).not.toContain('explanation');
+  }
+  expect(detail.length).toBe(2);
+  for (const r of detail) {
+    const a = expected.get(r.studentId)!;
+    expect(r.fullIndicators).toEqual(a.indicators);
+    expect(r.reasons).toEqual(a.reasons);
+    expect(r.reasons.length).toBeGreaterThan(0);
+    expect(list.find((l) => l.studentId === r.studentId)!.indicators.map((i) => i.explanation)).toEqual(a.indicators.map((i) => i.explanation));
+  }
+});
+
+test('a result is worded with the settings version that computed it, not the latest one', async () => {
+  const db = await createTestDb();
+  const { classId, hoxha } = await importFixtureSchool(db);
+  const { version: _v, ...defaults } = (await findLatestRiskSettings(db)).data;
+  const admin = (await db.insertInto('app_user').values({ email: 'a@b.it', display_name: 'Admin', role: 'admin', password_hash: null, created_at: '2025-01-01' }).returning('id').executeTakeFirstOrThrow()).id;
+  await insertRiskSettingsVersion(db, { ...defaults, grades: { ...defaults.grades, passMark: 5.5 } }, admin);
+  await recomputeAll(db); // version 2 computes every result
+  const sentence = async () =>
+    (await listStoredRisk(db, { classId })).find((r) => r.studentId === hoxha)!.fullIndicators.find((i) => i.key === 'failing_subjects')!.explanation;
+  const withV2 = await sentence();
+
+  await insertRiskSettingsVersion(db, { ...defaults, grades: { ...defaults.grades, passMark: 7 } }, admin); // saved, not recomputed
+
+  expect(withV2).toContain('sotto il 5,5');
+  expect(await sentence()).toBe(withV2);
+});
