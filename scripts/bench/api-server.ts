@@ -11,6 +11,7 @@ import { createApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite, type Db } from '../../server/src/db/open-database';
+import { recomputeAll } from '../../server/src/risk/recompute';
 import { SESSION_COOKIE_PLAIN } from '../../server/src/http/authenticate';
 import { BENCH_PSEUDONYM_KEY } from './region-cache';
 
@@ -21,6 +22,9 @@ if (!dbPath) throw new Error('uso: api-server.ts DB');
 const config = loadConfig({ ...process.env, PRIMM_DB: dbPath, PRIMM_PSEUDONYM_KEY: BENCH_PSEUDONYM_KEY, PRIMM_DEMO: '0', PORT: '0', HOST: '127.0.0.1' });
 const db = openSqlite(config.dbPath);
 await migrateToLatest(db);
+// As the server does when it starts (main.ts): results older than the engine are computed again,
+// so the lists read what this code stores.
+await recomputeAll(db);
 
 // The teacher: the biggest classes of the biggest upper-secondary school (the longest lists).
 const school = await db.selectFrom('school').innerJoin('class', 'class.school_id', 'school.id').innerJoin('enrolment', 'enrolment.class_id', 'class.id')
