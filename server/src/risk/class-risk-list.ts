@@ -1,10 +1,10 @@
 import type { RiskReview, RiskRow, RiskTier } from '@primm/shared/contracts/risk';
 import { explainIndicator } from '@primm/shared/risk/explain-indicator';
 import { withSentence } from '@primm/shared/risk/sentence';
-import type { MeasuredIndicator } from '@primm/shared/risk/types';
 import type { Db } from '../db/open-database';
 import { riskRowOf } from './repository';
 import { findRiskSettingsVersions } from './settings-repository';
+import { parseIndicators } from './stored-indicators';
 
 /**
  * The rows of a class's risk list, in ONE statement with only what the list shows: the most read
@@ -26,7 +26,7 @@ export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]>
       by: r.display_name!,
       at: r.created_at!,
     };
-    const stored = JSON.parse(r.indicators) as MeasuredIndicator[];
+    const stored = parseIndicators(r.indicators);
     const version = settings.get(r.settings_version)!;
     return riskRowOf(r, stored.map((m) => withSentence(m, explainIndicator(m, version))), review);
   });

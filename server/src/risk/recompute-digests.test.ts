@@ -11,6 +11,7 @@ import { recomputeAll, recomputeSchool } from './recompute';
 import { countingGradeReads } from './test-region';
 import { findDataAsOf } from './load-school-data';
 import { importFixtureSchool } from './test-school';
+import { parseIndicators } from './stored-indicators';
 
 const storedResults = (db: Db) =>
   db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'as_of', 'indicators', 'reasons', 'tier_explanation', 'input_hash']).orderBy('student_id').execute();
@@ -48,8 +49,8 @@ test('a grade changed outside an import (a manual fix): the next recompute reads
   const after = await digestOf(db, rossi);
   expect(after.subjects.every((s) => s.sum === 2 * s.n && s.ssum === 2 * s.sn)).toBe(true);
   expect(after).not.toEqual(before);
-  const failing = JSON.parse((await db.selectFrom('risk_result').select('indicators').where('student_id', '=', rossi).executeTakeFirstOrThrow()).indicators)
-    .find((i: { key: string }) => i.key === 'failing_subjects');
+  const failing = parseIndicators((await db.selectFrom('risk_result').select('indicators').where('student_id', '=', rossi).executeTakeFirstOrThrow()).indicators)
+    .find((i) => i.key === 'failing_subjects')!;
   expect(failing.value).toBe(after.subjects.length > 0 ? new Set(after.subjects.map((s) => s.subject.trim().toUpperCase())).size : null);
   // And the one after reads the new digests.
   const again = countingGradeReads();

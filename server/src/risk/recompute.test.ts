@@ -16,6 +16,7 @@ import { recomputeAll, recomputeSchool } from './recompute';
 import { insertRiskSettingsVersion, findLatestRiskSettings } from './settings-repository';
 import { importFixtureSchool } from './test-school';
 import { aStaleRegion, countingGradeReads, tierChangesLoggedOnce } from './test-region';
+import { parseIndicators } from './stored-indicators';
 
 const results = (db: Awaited<ReturnType<typeof createTestDb>>) =>
   db.selectFrom('risk_result').select(['student_id', 'tier', 'settings_version', 'as_of', 'input_hash', 'computed_at']).orderBy('student_id').execute();
@@ -53,7 +54,7 @@ test('recomputeSchool: when an absence is added, then only that student is rewri
 
   expect(summary).toMatchObject({ students: 2, written: 1, unchanged: 1 });
   const row = await db.selectFrom('risk_result').select('indicators').where('student_id', '=', rossi).executeTakeFirstOrThrow();
-  expect(JSON.parse(row.indicators)[0]).toMatchObject({ key: 'attendance_rate', details: { hoursAbsent: 12, hoursHeld: 528 } });
+  expect(parseIndicators(row.indicators)[0]).toMatchObject({ key: 'attendance_rate', details: { hoursAbsent: 12, hoursHeld: 528 } });
 });
 
 test('recomputeSchool: when a student leaves the class, then their result is removed', async () => {

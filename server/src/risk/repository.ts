@@ -1,11 +1,12 @@
 import type { RiskReview, RiskReviewAction, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
 import { explainStored } from '@primm/shared/risk/explain-indicator';
-import type { Indicator, MeasuredIndicator, TierReason } from '@primm/shared/risk/types';
+import type { Indicator, TierReason } from '@primm/shared/risk/types';
 import { CompiledQuery, type Insertable } from 'kysely';
 import type { RiskResultTable } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import { findRiskSettingsVersions } from './settings-repository';
+import { parseIndicators } from './stored-indicators';
 
 /** A stored result with its student, class and latest review, as the lists and the detail read it. */
 export interface StoredRisk extends SchoolRiskRow {
@@ -38,7 +39,7 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
   const settings = await findRiskSettingsVersions(db, rows.map((r) => r.settings_version));
   return rows.map((r) => {
     // Stored without their sentences (measureStudent): worded here with the version that computed them.
-    const { indicators, reasons } = explainStored(JSON.parse(r.indicators) as MeasuredIndicator[], JSON.parse(r.reasons) as TierReason[], settings.get(r.settings_version)!);
+    const { indicators, reasons } = explainStored(parseIndicators(r.indicators), JSON.parse(r.reasons) as TierReason[], settings.get(r.settings_version)!);
     const review = reviews.get(`${r.student_id}|${r.school_year_id}`) ?? null;
     return {
       ...riskRowOf(r, indicators, review),

@@ -12,6 +12,7 @@ import { currentStamp, recomputeSchool } from './recompute';
 import { recomputeSchoolConcurrently } from './school-recompute';
 import { findLatestRiskSettings } from './settings-repository';
 import { importFixtureSchool } from './test-school';
+import { parseIndicators } from './stored-indicators';
 
 /**
  * A SQLite file with the fixture school, and a plugin with which another connection (another
@@ -40,7 +41,7 @@ async function aFileWithAnImportMeanwhile() {
     },
   };
   const rossiAbsentHours = async () =>
-    JSON.parse((await db.selectFrom('risk_result').select('indicators').where('student_id', '=', rossi).executeTakeFirstOrThrow()).indicators)[0];
+    parseIndicators((await db.selectFrom('risk_result').select('indicators').where('student_id', '=', rossi).executeTakeFirstOrThrow()).indicators)[0];
   const close = async () => { await other.destroy(); await db.destroy(); };
   return { db, schoolId, watched: db.withPlugin(importMeanwhile), state, rossiAbsentHours, close };
 }

@@ -10,6 +10,7 @@ import { buildInputs, type BuiltInput } from './build-inputs';
 import { ENGINE_VERSION } from './engine-version';
 import { saveDigests, type DigestsToSave } from './grade-digest-store';
 import { loadRecomputeData, type RecomputeData } from './load-recompute-data';
+import { serializeIndicators } from './stored-indicators';
 import { deleteRiskResults, findStoredHashes, saveSchoolState, upsertRiskResults, type RiskResultRow } from './repository';
 
 const CHUNK = 200;
@@ -73,7 +74,7 @@ export async function computeSchool(db: Db, schoolId: number, year: { id: number
       settings_version: a.settingsVersion,
       tier: a.tier,
       score: a.score,
-      indicators: JSON.stringify(a.indicators),
+      indicators: serializeIndicators(a.indicators),
       reasons: JSON.stringify(a.reasons),
       tier_explanation: a.tierExplanation,
       input_hash: hash,

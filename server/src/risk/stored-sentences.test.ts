@@ -7,6 +7,7 @@ import { recomputeAll } from './recompute';
 import { listStoredRisk } from './repository';
 import { findLatestRiskSettings, insertRiskSettingsVersion } from './settings-repository';
 import { importFixtureSchool } from './test-school';
+import { parseIndicators } from './stored-indicators';
 
 test('the recompute stores indicators without their sentences (but age_grade_delay\'s); the lists and the detail read the sentences assessStudent composes', async () => {
   const db = await createTestDb();
@@ -20,7 +21,7 @@ test('the recompute stores indicators without their sentences (but age_grade_del
   const list = await listClassRisk(db, classId);
 
   for (const row of stored) {
-    const kept = (JSON.parse(row.indicators) as { key: string; explanation?: string }[]).filter((i) => i.explanation !== undefined).map((i) => i.key);
+    const kept = parseIndicators(row.indicators).filter((i) => i.explanation !== undefined).map((i) => i.key);
     expect(kept).toEqual(['age_grade_delay']);
     expect(row.reasons).not.toContain('explanation');
   }
