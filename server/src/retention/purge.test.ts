@@ -25,7 +25,7 @@ describe('purgeBefore', () => {
     ]).execute();
     // The grade digests the recompute keeps (migration 0012), of each year.
     const digest = (studentId: number, yearId: number) =>
-      db.insertInto('grade_digest').values({ school_id: school.id, school_year_id: yearId, student_id: studentId, digest: '[null,null,null,[]]' }).execute();
+      db.insertInto('grade_digest').values({ school_id: school.id, school_year_id: yearId, student_id: studentId, digest: '[null,null,null,[],[],[],[],[],[],[],[],[]]' }).execute();
     await digest(stays.id, old.school_year_id);
     await digest(stays.id, current.school_year_id);
     await db.insertInto('grade_digest_state').values({ school_id: school.id, school_year_id: old.school_year_id, fingerprint: '', class_versions: '', latest_grade: null }).execute();

@@ -1,4 +1,4 @@
-import { digestGrades, type GradeDigest } from '@primm/shared/risk/grade-digest';
+import { digestGrades, emptyGradeDigest, type GradeDigest } from '@primm/shared/risk/grade-digest';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/open-database';
 import { aClass, aSchool } from '../testing/factories';
@@ -12,12 +12,12 @@ describe('serializeGradeDigest / parseGradeDigest', () => {
     '2026-01-31',
   );
   test.each<{ name: string; digest: GradeDigest }>([
-    { name: 'no grades', digest: { subjects: [], first: null, last: null, conduct: null } },
+    { name: 'no grades', digest: emptyGradeDigest() },
     { name: 'sums that are not short decimals (0.1 + 0.2 + 7.3)', digest: decimals },
     {
       name: 'a subject with a "|", quotes and accents, conduct, scrutinio',
       digest: {
-        subjects: [{ subject: 'LINGUA "FRANCESE" | CIVILTÀ', termSeq: 2, n: 0, sum: 0, sx: 0, sxx: 0, sxy: 0, sn: 1, ssum: 5.75 }],
+        subject: ['LINGUA "FRANCESE" | CIVILTÀ'], termSeq: [2], n: [0], sum: [0], sx: [0], sxx: [0], sxy: [0], sn: [1], ssum: [5.75],
         first: null, last: null, conduct: { date: '2026-01-30', value: 6, termSeq: 1 },
       },
     },
@@ -29,7 +29,7 @@ describe('serializeGradeDigest / parseGradeDigest', () => {
   });
 
   test('the empty digest has one text, which is not stored', () => {
-    expect(EMPTY_DIGEST_TEXT).toBe('[null,null,null,[]]');
+    expect(EMPTY_DIGEST_TEXT).toBe('[null,null,null,[],[],[],[],[],[],[],[],[]]');
   });
 });
 

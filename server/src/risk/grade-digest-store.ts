@@ -1,4 +1,4 @@
-import type { GradeDigest, SubjectTermDigest } from '@primm/shared/risk/grade-digest';
+import { emptyGradeDigest, type GradeDigest } from '@primm/shared/risk/grade-digest';
 import type { Db } from '../db/open-database';
 import type { SchoolHead } from './load-school-data';
 import { ENGINE_VERSION } from './engine-version';
@@ -8,9 +8,12 @@ import { ENGINE_VERSION } from './engine-version';
  * instead of the grades while the school's grades and calendar are those they were computed from.
  */
 
-/** What the digests of a school depend on besides its grades: the terms (each grade's term), the end of lessons (later grades never count) and the engine. */
+/** Bump when the stored text of a digest changes. 2: one array per column. */
+const DIGEST_FORMAT = 2;
+
+/** What the digests of a school depend on besides its grades: the terms (each grade's term), the end of lessons (later grades never count), the engine and the stored format. */
 export function digestFingerprint(head: Pick<SchoolHead, 'terms' | 'lessonsEnd'>): string {
-  return JSON.stringify([ENGINE_VERSION, head.lessonsEnd, head.terms]);
+  return JSON.stringify([ENGINE_VERSION, DIGEST_FORMAT, head.lessonsEnd, head.terms]);
 }
 
 /** `id:version` of each class in the given order; a class whose grades never changed is at 0. */
@@ -85,42 +88,19 @@ export async function saveDigests(db: Db, save: DigestsToSave): Promise<void> {
 }
 
 /** The text of a digest without any grade: not stored (a student without one reads as this). */
-export const EMPTY_DIGEST_TEXT = serializeGradeDigest({ subjects: [], first: null, last: null, conduct: null });
+export const EMPTY_DIGEST_TEXT = serializeGradeDigest(emptyGradeDigest());
 
 /**
- * Compact JSON, arrays rather than objects (a region stores one per student): the same digest
- * always gives the same text, which the input hash reads. Numbers round-trip exactly.
+ * Compact JSON, one array per column of the digest: the same digest always gives the same text,
+ * which the input hash reads. Numbers round-trip exactly.
  */
 export function serializeGradeDigest(d: GradeDigest): string {
-  return JSON.stringify([
-    d.first,
-    d.last,
-    d.conduct && [d.conduct.date, d.conduct.value, d.conduct.termSeq],
-    d.subjects.map((s) => [s.subject, s.termSeq, s.n, s.sum, s.sx, s.sxx, s.sxy, s.sn, s.ssum]),
-  ]);
+  return JSON.stringify([d.first, d.last, d.conduct && [d.conduct.date, d.conduct.value, d.conduct.termSeq], d.subject, d.termSeq, d.n, d.sum, d.sx, d.sxx, d.sxy, d.sn, d.ssum]);
 }
 
-type Serialized = [string | null, string | null, [string, number, number] | null, [string, number, number, number, number, number, number, number, number][]];
+type Serialized = [string | null, string | null, [string, number, number] | null, string[], number[], number[], number[], number[], number[], number[], number[], number[]];
 
 export function parseGradeDigest(text: string): GradeDigest {
-  const parsed = JSON.parse(text) as Serialized;
-  const conduct = parsed[2];
-  const rows = parsed[3];
-  // Indexing, not destructuring (which goes through the iterator protocol): a full recompute
-  // parses one digest per student, ≈ 26 entries each. Subject names are interned: one string per
-  // name for the whole school instead of one per entry.
-  const subjects: SubjectTermDigest[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    subjects[i] = { subject: intern(r[0]), termSeq: r[1], n: r[2], sum: r[3], sx: r[4], sxx: r[5], sxy: r[6], sn: r[7], ssum: r[8] };
-  }
-  return { subjects, first: parsed[0], last: parsed[1], conduct: conduct && { date: conduct[0], value: conduct[1], termSeq: conduct[2] } };
-}
-
-const names = new Map<string, string>();
-function intern(name: string): string {
-  const known = names.get(name);
-  if (known !== undefined) return known;
-  if (names.size < 10_000) names.set(name, name);
-  return name;
+  const [first, last, conduct, subject, termSeq, n, sum, sx, sxx, sxy, sn, ssum] = JSON.parse(text) as Serialized;
+  return { subject, termSeq, n, sum, sx, sxx, sxy, sn, ssum, first, last, conduct: conduct && { date: conduct[0], value: conduct[1], termSeq: conduct[2] } };
 }

@@ -3,7 +3,7 @@ import { linearRegression, mean } from 'simple-statistics';
 import { describe, expect, test } from 'vitest';
 import { conduct } from './conduct';
 import { dayNumber } from './format';
-import { digestGrades } from './grade-digest';
+import { digestGrades, emptyGradeDigest } from './grade-digest';
 import { gradeTrend } from './grade-trend';
 import { DEFAULT_RISK_SETTINGS } from './settings';
 import { computeSubjectAverages } from './subject-averages';
@@ -17,15 +17,13 @@ describe('digestGrades', () => {
     {
       name: 'no grades',
       grades: [],
-      digest: { subjects: [], first: null, last: null, conduct: null },
+      digest: emptyGradeDigest(),
     },
     {
       name: 'two grades of a subject: count, sum and the sums over day numbers',
       grades: [g('2025-10-01', 'MATEMATICA', 5), g('2025-10-11', 'MATEMATICA', 7)],
       digest: {
-        subjects: [{
-          subject: 'MATEMATICA', termSeq: 1, n: 2, sum: 12, sx: 20362 + 20372, sxx: 20362 ** 2 + 20372 ** 2, sxy: 20362 * 5 + 20372 * 7, sn: 0, ssum: 0,
-        }],
+        subject: ['MATEMATICA'], termSeq: [1], n: [2], sum: [12], sx: [20362 + 20372], sxx: [20362 ** 2 + 20372 ** 2], sxy: [20362 * 5 + 20372 * 7], sn: [0], ssum: [0],
         first: '2025-10-01', last: '2025-10-11', conduct: null,
       },
     },
@@ -39,7 +37,7 @@ describe('digestGrades', () => {
         g('2026-05-01', 'STORIA', 9),
       ],
       digest: {
-        subjects: [{ subject: 'STORIA', termSeq: 1, n: 1, sum: 6, sx: 20362, sxx: 20362 ** 2, sxy: 20362 * 6, sn: 1, ssum: 5.5 }],
+        subject: ['STORIA'], termSeq: [1], n: [1], sum: [6], sx: [20362], sxx: [20362 ** 2], sxy: [20362 * 6], sn: [1], ssum: [5.5],
         first: '2025-10-01', last: '2025-10-01', conduct: null,
       },
     },
@@ -50,7 +48,7 @@ describe('digestGrades', () => {
         g('2025-12-20', 'COMPORTAMENTO', 6, { isConduct: true, kind: 'scrutinio', inAverage: false }),
         g('2025-12-20', 'COMPORTAMENTO', 7, { isConduct: true }),
       ],
-      digest: { subjects: [], first: null, last: null, conduct: { date: '2025-12-20', value: 6, termSeq: 1 } },
+      digest: { ...emptyGradeDigest(), conduct: { date: '2025-12-20', value: 6, termSeq: 1 } },
     },
   ])('$name', ({ grades, digest }) => {
     expect(digestGrades(grades, '2026-03-31')).toEqual(digest);

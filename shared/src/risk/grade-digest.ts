@@ -13,8 +13,23 @@ import type { GradeEntry, StudentRiskInput } from './types';
  * from the same grades: it is built by one function, `digestGrades`.
  */
 export interface GradeDigest {
-  /** Counted grades (numeric, in the average, not conduct) by subject as written and term, in order of first appearance. */
-  subjects: SubjectTermDigest[];
+  /**
+   * Counted grades (numeric, in the average, not conduct) by subject as written and term, in order
+   * of first appearance: one column per field, entry i of each column for the same subject and
+   * term. Columns, not an object per entry: a full recompute reads one digest per student, and
+   * `JSON.parse` of a few arrays of numbers is much cheaper than building ~26 objects.
+   */
+  subject: string[];
+  termSeq: number[];
+  /** Grades other than scrutinio: how many, the sum of their values, and sums over x = day number (days since 1970) for the trend. */
+  n: number[];
+  sum: number[];
+  sx: number[];
+  sxx: number[];
+  sxy: number[];
+  /** Scrutinio grades of the term: how many and their sum (the council's grade replaces the term's own). */
+  sn: number[];
+  ssum: number[];
   /** First and last date of the counted grades other than scrutinio (the trend's span); null without any. */
   first: string | null;
   last: string | null;
@@ -22,19 +37,8 @@ export interface GradeDigest {
   conduct: { date: string; value: number; termSeq: number } | null;
 }
 
-export interface SubjectTermDigest {
-  subject: string;
-  termSeq: number;
-  /** Grades other than scrutinio: how many, the sum of their values, and sums over x = day number (days since 1970) for the trend. */
-  n: number;
-  sum: number;
-  sx: number;
-  sxx: number;
-  sxy: number;
-  /** Scrutinio grades of the term: how many and their sum (the council's grade replaces the term's own). */
-  sn: number;
-  ssum: number;
-}
+/** A digest without grades. */
+export const emptyGradeDigest = (): GradeDigest => ({ subject: [], termSeq: [], n: [], sum: [], sx: [], sxx: [], sxy: [], sn: [], ssum: [], first: null, last: null, conduct: null });
 
 /**
  * The digest of the grades up to `asOf`, in one pass in the grades' order (the sums follow it).
@@ -42,10 +46,8 @@ export interface SubjectTermDigest {
  * exact and the order cannot change a result.
  */
 export function digestGrades(grades: GradeEntry[], asOf: string): GradeDigest {
-  const subjects: SubjectTermDigest[] = [];
-  const index = new Map<string, Map<number, SubjectTermDigest>>();
-  let first: string | null = null;
-  let last: string | null = null;
+  const d = emptyGradeDigest();
+  const index = new Map<string, Map<number, number>>();
   let conduct: GradeEntry | undefined;
   for (const g of grades) {
     const v = g.value;
@@ -58,27 +60,30 @@ export function digestGrades(grades: GradeEntry[], asOf: string): GradeDigest {
     if (!g.inAverage) continue;
     let terms = index.get(g.subject);
     if (terms === undefined) index.set(g.subject, (terms = new Map()));
-    let d = terms.get(g.termSeq);
-    if (d === undefined) {
-      d = { subject: g.subject, termSeq: g.termSeq, n: 0, sum: 0, sx: 0, sxx: 0, sxy: 0, sn: 0, ssum: 0 };
-      terms.set(g.termSeq, d);
-      subjects.push(d);
+    let i = terms.get(g.termSeq);
+    if (i === undefined) {
+      i = d.subject.length;
+      terms.set(g.termSeq, i);
+      d.subject.push(g.subject);
+      d.termSeq.push(g.termSeq);
+      d.n.push(0); d.sum.push(0); d.sx.push(0); d.sxx.push(0); d.sxy.push(0); d.sn.push(0); d.ssum.push(0);
     }
     if (g.kind === 'scrutinio') {
-      d.sn += 1;
-      d.ssum += v;
+      d.sn[i]! += 1;
+      d.ssum[i]! += v;
       continue;
     }
     const x = dayNumber(g.date);
-    d.n += 1;
-    d.sum += v;
-    d.sx += x;
-    d.sxx += x * x;
-    d.sxy += x * v;
-    if (first === null || g.date < first) first = g.date;
-    if (last === null || g.date > last) last = g.date;
+    d.n[i]! += 1;
+    d.sum[i]! += v;
+    d.sx[i]! += x;
+    d.sxx[i]! += x * x;
+    d.sxy[i]! += x * v;
+    if (d.first === null || g.date < d.first) d.first = g.date;
+    if (d.last === null || g.date > d.last) d.last = g.date;
   }
-  return { subjects, first, last, conduct: conduct ? { date: conduct.date, value: conduct.value!, termSeq: conduct.termSeq } : null };
+  if (conduct) d.conduct = { date: conduct.date, value: conduct.value!, termSeq: conduct.termSeq };
+  return d;
 }
 
 /** The input's own digest when the server gave one, otherwise its grades digested. */

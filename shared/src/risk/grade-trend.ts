@@ -25,17 +25,18 @@ export function measureGradeTrend(settings: RiskSettings, digest: GradeDigest): 
   // Per subject as written, all terms: the sums of its grades other than scrutinio.
   const bySubject = new Map<string, { n: number; sy: number; sx: number; sxx: number; sxy: number }>();
   let count = 0;
-  for (const d of digest.subjects) {
-    if (d.n === 0) continue;
-    count += d.n;
-    const t = bySubject.get(d.subject);
-    if (t === undefined) bySubject.set(d.subject, { n: d.n, sy: d.sum, sx: d.sx, sxx: d.sxx, sxy: d.sxy });
+  for (let i = 0; i < digest.subject.length; i++) {
+    const n = digest.n[i]!;
+    if (n === 0) continue;
+    count += n;
+    const t = bySubject.get(digest.subject[i]!);
+    if (t === undefined) bySubject.set(digest.subject[i]!, { n, sy: digest.sum[i]!, sx: digest.sx[i]!, sxx: digest.sxx[i]!, sxy: digest.sxy[i]! });
     else {
-      t.n += d.n;
-      t.sy += d.sum;
-      t.sx += d.sx;
-      t.sxx += d.sxx;
-      t.sxy += d.sxy;
+      t.n += n;
+      t.sy += digest.sum[i]!;
+      t.sx += digest.sx[i]!;
+      t.sxx += digest.sxx[i]!;
+      t.sxy += digest.sxy[i]!;
     }
   }
   const { first, last } = digest;

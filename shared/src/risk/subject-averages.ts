@@ -28,22 +28,23 @@ export function computeSubjectAverages(grades: GradeEntry[], asOf: string, termS
 export function subjectAveragesOf(digest: GradeDigest, termSeq: number): SubjectAverage[] {
   // One pass: per subject, the sums of its latest term so far (a later term starts them again).
   const byKey = new Map<string, { term: number; n: number; sum: number; sn: number; ssum: number }>();
-  for (const d of digest.subjects) {
-    if (d.termSeq > termSeq) continue;
-    const key = subjectKey(d.subject);
+  for (let i = 0; i < digest.subject.length; i++) {
+    const term = digest.termSeq[i]!;
+    if (term > termSeq) continue;
+    const key = subjectKey(digest.subject[i]!);
     const t = byKey.get(key);
-    if (t === undefined) byKey.set(key, { term: d.termSeq, n: d.n, sum: d.sum, sn: d.sn, ssum: d.ssum });
-    else if (d.termSeq > t.term) {
-      t.term = d.termSeq;
-      t.n = d.n;
-      t.sum = d.sum;
-      t.sn = d.sn;
-      t.ssum = d.ssum;
-    } else if (d.termSeq === t.term) {
-      t.n += d.n;
-      t.sum += d.sum;
-      t.sn += d.sn;
-      t.ssum += d.ssum;
+    if (t === undefined) byKey.set(key, { term, n: digest.n[i]!, sum: digest.sum[i]!, sn: digest.sn[i]!, ssum: digest.ssum[i]! });
+    else if (term > t.term) {
+      t.term = term;
+      t.n = digest.n[i]!;
+      t.sum = digest.sum[i]!;
+      t.sn = digest.sn[i]!;
+      t.ssum = digest.ssum[i]!;
+    } else if (term === t.term) {
+      t.n += digest.n[i]!;
+      t.sum += digest.sum[i]!;
+      t.sn += digest.sn[i]!;
+      t.ssum += digest.ssum[i]!;
     }
   }
   const result: SubjectAverage[] = [];
