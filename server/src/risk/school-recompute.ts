@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RecomputeSummary } from '@primm/shared/contracts/risk';
 import { measureStudent } from '@primm/shared/risk/assess-student';
 import type { RiskSettings } from '@primm/shared/risk/settings';
@@ -107,18 +107,18 @@ export async function writeSchoolWork(db: Db, work: SchoolWork, stamp: string): 
  */
 function inputHasher(loaded: RecomputeData, schoolId: number, settingsVersion: number): (b: BuiltInput) => string {
   const { data } = loaded;
-  const school = JSON.stringify([ENGINE_VERSION, settingsVersion, schoolId, data.asOf, data.schoolYear, data.level, data.lessonsStart, data.lessonsEnd, data.closures, data.terms]);
+  // One-shot hashes (no Hash object per student); what a whole school or class shares is hashed
+  // once and enters each student's hash as its digest, not as its text (the class averages are
+  // ~450 bytes, the calendar a few hundred).
+  const sha = (text: string) => hash('sha256', text);
+  const school = sha(JSON.stringify([ENGINE_VERSION, settingsVersion, schoolId, data.asOf, data.schoolYear, data.level, data.lessonsStart, data.lessonsEnd, data.closures, data.terms]));
   const classes = new Map(data.classes.map((c) => [c.id, JSON.stringify([c.id, c.gradeLevel, c.annualHours, c.timetable])]));
   const averages = new Map<number, string>();
   return (b) => {
     let classAverages = averages.get(b.classId);
-    if (classAverages === undefined) averages.set(b.classId, (classAverages = JSON.stringify(b.input.classAverages)));
+    if (classAverages === undefined) averages.set(b.classId, (classAverages = sha(JSON.stringify(b.input.classAverages))));
     const stays = (data.enrolments.get(b.studentId) ?? []).map((e) => `${classes.get(e.classId)}${e.enteredOn}|${e.leftOn}`).join(';');
-    return createHash('sha256')
-      .update(`${school}\n${b.classId}\n${classAverages}\n${stays}\n${b.input.birthDate}|${b.input.arrivalDate}\n`)
-      .update(`${JSON.stringify(data.outcomes.get(b.studentId) ?? [])}\n`)
-      .update(loaded.rowsText(b.studentId))
-      .digest('hex');
+    return sha(`${school}\n${b.classId}\n${classAverages}\n${stays}\n${b.input.birthDate}|${b.input.arrivalDate}\n${JSON.stringify(data.outcomes.get(b.studentId) ?? [])}\n${loaded.rowsText(b.studentId)}`);
   };
 }
 
