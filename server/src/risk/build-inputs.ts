@@ -95,10 +95,16 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
     if (stays.length === 1 && enrolledOn === data.lessonsStart) {
       // In this class all year (most students): the class's own hours and weeks, computed once.
       hoursHeldSoFar = cls.hoursHeld;
-      weeks = cls.weeks.map((w) => ({ weekStart: w.weekStart, hoursHeld: w.hoursHeld, hoursAbsent: 0 }));
+      // The class's weeks (no absence) are shared by its students, read-only as the engine is
+      // pure; a student gets a week of their own only where they were absent. A region has
+      // ~35 weeks a student and absences in a few of them: most of these objects were garbage.
+      weeks = cls.weeks.slice();
       for (const e of attendanceEvents) {
         const i = cls.weekIndex.get(mondayOf(e.date));
-        if (i !== undefined) weeks[i]!.hoursAbsent += e.hours; // as weeksOf adds them
+        if (i === undefined) continue;
+        let week = weeks[i]!;
+        if (week === cls.weeks[i]) weeks[i] = week = { weekStart: week.weekStart, hoursHeld: week.hoursHeld, hoursAbsent: 0 };
+        week.hoursAbsent += e.hours; // as weeksOf adds them
       }
     } else {
       const held: LessonDay[] = [];
@@ -162,7 +168,8 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
 function classCalendar(data: GroupedSchoolData, c: SchoolHead['classes'][number]) {
   const days = lessonDays({ lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures, timetable: c.timetable });
   const heldAll = days.filter((d) => d.date <= data.asOf);
-  const weeks = weeksOf(heldAll, [], data.lessonsStart, data.asOf);
+  // Frozen: its students' inputs share these objects (see buildInputs), nothing may change them.
+  const weeks = weeksOf(heldAll, [], data.lessonsStart, data.asOf).map((w) => Object.freeze(w));
   return {
     ...c,
     days,
