@@ -1,6 +1,5 @@
 import type { RiskReview, RiskRow, RiskTier } from '@primm/shared/contracts/risk';
-import { explainIndicator } from '@primm/shared/risk/explain-indicator';
-import { withSentence } from '@primm/shared/risk/sentence';
+import { explainIndicators } from '@primm/shared/risk/explain-indicator';
 import type { Db } from '../db/open-database';
 import { riskRowOf } from './repository';
 import { findRiskSettingsVersions } from './settings-repository';
@@ -11,7 +10,7 @@ import { parseIndicators } from './stored-indicators';
  * page of the app (docs/performance.md "API sotto carico"). listStoredRisk serves the detail and
  * the school list; here the latest review (by time, then id, as there) comes from a correlated
  * subquery on its index instead of a second query, and the stored explanation, tier reasons and
- * class name are not read at all. The indicators' sentences are composed here (`explainIndicator`).
+ * class name are not read at all. The indicators' sentences are composed here (`explainIndicators`).
  */
 export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]> {
   const rows = await classRiskQuery(db, classId).execute();
@@ -26,9 +25,7 @@ export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]>
       by: r.display_name!,
       at: r.created_at!,
     };
-    const stored = parseIndicators(r.indicators);
-    const version = settings.get(r.settings_version)!;
-    return riskRowOf(r, stored.map((m) => withSentence(m, explainIndicator(m, version))), review);
+    return riskRowOf(r, explainIndicators(parseIndicators(r.indicators), settings.get(r.settings_version)!), review);
   });
 }
 

@@ -47,9 +47,9 @@ export async function readCurrentDigests(
  * grades have not changed since (the same class versions; terms and calendar do not matter here);
  * undefined when not known. Saves a scan of every grade of the school (`findDataAsOf`).
  */
-export async function readLatestGradeIfCurrent(db: Db, school: { schoolId: number; schoolYearId: number }, classIds: number[]): Promise<string | null | undefined> {
+export async function readLatestGradeIfCurrent(db: Db, school: { schoolId: number; schoolYearId: number; classIds: number[] }): Promise<string | null | undefined> {
   const state = await findDigestState(db, school);
-  if (!state || state.class_versions !== (await readClassVersions(db, classIds))) return undefined;
+  if (!state || state.class_versions !== (await readClassVersions(db, school.classIds))) return undefined;
   return state.latest_grade;
 }
 

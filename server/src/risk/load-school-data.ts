@@ -171,7 +171,7 @@ export async function findDataAsOf(
   const { classIds } = school;
   // The grades' latest date as the stored digests recorded it while they are current: scanning
   // every grade of the school took 2 s of the regional trend's first request at 200 000 students.
-  const known = await readLatestGradeIfCurrent(db, school, classIds);
+  const known = await readLatestGradeIfCurrent(db, school);
   const [a, g] = await Promise.all([
     db.selectFrom('attendance_event').select(({ fn }) => fn.max('date').as('d')).where('class_id', 'in', classIds).executeTakeFirst(),
     known !== undefined ? { d: known } : db.selectFrom('grade').select(({ fn }) => fn.max('date').as('d')).where('class_id', 'in', classIds).executeTakeFirst(),

@@ -28,13 +28,18 @@ const MIN_SCHOOLS_FOR_THREADS = 8;
  */
 export async function recomputeSchool(db: Db, schoolId: number, options: { settings?: RiskSettings } = {}): Promise<Summary> {
   const started = performance.now();
-  const counts = !isPostgres(db) && !db.isTransaction ? await recomputeSchoolOnSqlite(db, schoolId, options.settings) : await inTransaction(db, async (trx) => {
-    await lockForSchoolRecompute(trx, schoolId); // first: the stamp too must see a running import's data
-    const settings = options.settings ?? (await findLatestRiskSettings(trx)).data;
-    const year = await findCurrentSchoolYear(trx);
-    return year ? ((await recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings), { lock: 'held' })) as Counts) : noCounts();
-  });
+  const counts = !isPostgres(db) && !db.isTransaction
+    ? await recomputeSchoolOnSqlite(db, schoolId, options.settings)
+    : await inTransaction(db, (trx) => recomputeSchoolHere(trx, schoolId, options.settings));
   return { ...counts, ms: Math.round(performance.now() - started) };
+}
+
+/** In the given transaction, under the school's lock (PostgreSQL). */
+async function recomputeSchoolHere(trx: Db, schoolId: number, given: RiskSettings | undefined): Promise<Counts> {
+  await lockForSchoolRecompute(trx, schoolId); // first: the stamp too must see a running import's data
+  const settings = given ?? (await findLatestRiskSettings(trx)).data;
+  const year = await findCurrentSchoolYear(trx);
+  return year ? ((await recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings), { lock: 'held' })) as Counts) : noCounts();
 }
 
 /**

@@ -11,9 +11,9 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
  * L. 150/2024: below 6 → not admitted; 6 → judgement suspended with a civic-education task.
  * value = the conduct grade.
  */
-export function conduct(input: Input, settings: RiskSettings, digest: GradeDigest = gradeDigestOf(input)): Indicator {
-  const m = measureConduct(settings, digest);
-  return withSentence(m, explainConduct(m, settings));
+export function conduct(input: Input, settings: RiskSettings): Indicator {
+  const m = measureConduct(settings, gradeDigestOf(input));
+  return withSentence(m, explainConduct(m));
 }
 
 /** `conduct` without its sentence (`explainConduct`). */
@@ -27,7 +27,7 @@ export function measureConduct(settings: RiskSettings, digest: GradeDigest): Mea
   return { key: base.key, domain: base.domain, value: v, level, details: { date: latest.date, termSeq: latest.termSeq } };
 }
 
-export function explainConduct(m: MeasuredIndicator, _settings: RiskSettings): string {
+export function explainConduct(m: MeasuredIndicator): string {
   if (m.value === null) return 'Nessun voto di comportamento finora.';
   const v = m.value;
   const meaning =

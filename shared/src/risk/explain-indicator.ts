@@ -23,7 +23,7 @@ export function explainIndicator(m: MeasuredIndicator, settings: RiskSettings): 
     case 'absence_projection': return explainAbsenceProjection(m);
     case 'attendance_trend': return explainAttendanceTrend(m, settings);
     case 'late_entries': return explainLateEntries(m);
-    case 'conduct': return explainConduct(m, settings);
+    case 'conduct': return explainConduct(m);
     case 'failing_subjects': return explainFailingSubjects(m, settings);
     case 'grade_average': return explainGradeAverage(m);
     case 'grade_trend': return explainGradeTrend(m, settings);
@@ -32,9 +32,14 @@ export function explainIndicator(m: MeasuredIndicator, settings: RiskSettings): 
   }
 }
 
+/** The stored indicators with their sentences. */
+export function explainIndicators(indicators: MeasuredIndicator[], settings: RiskSettings): Indicator[] {
+  return indicators.map((m) => withSentence(m, explainIndicator(m, settings)));
+}
+
 /** The stored indicators with their sentences, and the tier's reasons with the same sentences. */
 export function explainStored(indicators: MeasuredIndicator[], reasons: Omit<TierReason, 'explanation'>[], settings: RiskSettings): { indicators: Indicator[]; reasons: TierReason[] } {
-  const explained = indicators.map((m) => withSentence(m, explainIndicator(m, settings)));
+  const explained = explainIndicators(indicators, settings);
   const byKey = new Map(explained.map((i) => [i.key, i.explanation]));
   return {
     indicators: explained,

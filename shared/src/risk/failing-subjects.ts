@@ -13,13 +13,8 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest' | 'current
  * (Chicago on-track: more than one F); one other failing subject is attention.
  * value = number of failing subjects.
  */
-export function failingSubjects(
-  input: Input,
-  settings: RiskSettings,
-  /** `computeSubjectAverages` of the input, when the caller already has it. */
-  subjects: SubjectAverage[] = subjectAveragesOf(gradeDigestOf(input), input.currentTermSeq),
-): Indicator {
-  const m = measureFailingSubjects(settings, subjects);
+export function failingSubjects(input: Input, settings: RiskSettings): Indicator {
+  const m = measureFailingSubjects(settings, subjectAveragesOf(gradeDigestOf(input), input.currentTermSeq));
   return withSentence(m, explainFailingSubjects(m, settings));
 }
 

@@ -14,13 +14,8 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest' | 'current
  * out for classes smaller than `minClassSize` or with no spread.
  * value = overall average (0–10).
  */
-export function gradeAverage(
-  input: Input,
-  settings: RiskSettings,
-  /** `computeSubjectAverages` of the input, when the caller already has it. */
-  subjects: SubjectAverage[] = subjectAveragesOf(gradeDigestOf(input), input.currentTermSeq),
-): Indicator {
-  const m = measureGradeAverage(input, settings, subjects);
+export function gradeAverage(input: Input, settings: RiskSettings): Indicator {
+  const m = measureGradeAverage(input, settings, subjectAveragesOf(gradeDigestOf(input), input.currentTermSeq));
   return withSentence(m, explainGradeAverage(m));
 }
 

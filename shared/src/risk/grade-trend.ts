@@ -13,8 +13,8 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
  * Scrutinio grades are summaries of the others and are left out.
  * value = grade points per 30 days.
  */
-export function gradeTrend(input: Input, settings: RiskSettings, digest: GradeDigest = gradeDigestOf(input)): Indicator {
-  const m = measureGradeTrend(settings, digest);
+export function gradeTrend(input: Input, settings: RiskSettings): Indicator {
+  const m = measureGradeTrend(settings, gradeDigestOf(input));
   return withSentence(m, explainGradeTrend(m, settings));
 }
 

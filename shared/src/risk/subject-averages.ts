@@ -11,11 +11,6 @@ export interface SubjectAverage {
   fromScrutinio: boolean;
 }
 
-/** Grades that count: numeric, in the average, not conduct, not after `asOf`. */
-export function countedGrades(grades: GradeEntry[], asOf: string): GradeEntry[] {
-  return grades.filter((g) => g.value !== null && g.inAverage && !g.isConduct && g.date <= asOf);
-}
-
 /**
  * Per subject, the average of the most recent term (≤ `termSeq`) that has grades for it; a
  * scrutinio grade of that term replaces the term's own grades (the council's decision wins).
