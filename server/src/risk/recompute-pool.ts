@@ -1,8 +1,7 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RiskSettings } from '@primm/shared/risk/settings';
 import type { Counts } from './school-recompute';
+import { threadSource } from './thread-script';
 
 /** What every thread of one regional recompute shares. */
 export interface PoolJob {
@@ -15,12 +14,6 @@ export interface PoolJob {
 export type ThreadRequest = { schoolId: number } | null;
 export type ThreadReply = { schoolId: number; counts: Counts } | { schoolId: number; error: string };
 
-// The worker: from the TypeScript source (tsx), a plain-JavaScript entry that registers tsx in the
-// thread; from built JavaScript, the thread itself.
-const threadUrl = extname(fileURLToPath(import.meta.url)) === '.ts'
-  ? new URL('./recompute-thread-entry.mjs', import.meta.url)
-  : new URL('./recompute-thread.js', import.meta.url);
-
 /**
  * Recomputes the schools on `threads` worker threads, each with its own SQLite connection to the
  * same file: the schools are independent and the computation is most of the time, so two cores
@@ -30,6 +23,7 @@ const threadUrl = extname(fileURLToPath(import.meta.url)) === '.ts'
 export async function recomputeOnThreads(job: PoolJob, schoolIds: number[], threads: number, onDone: (schoolId: number, counts: Counts) => void): Promise<void> {
   const queue = [...schoolIds];
   const workers: Worker[] = [];
+  const source = await threadSource();
   try {
     await new Promise<void>((resolve, reject) => {
       let running = 0;
@@ -39,7 +33,8 @@ export async function recomputeOnThreads(job: PoolJob, schoolIds: number[], thre
         worker.postMessage((schoolId === undefined ? null : { schoolId }) satisfies ThreadRequest);
       };
       for (let i = 0; i < Math.min(threads, schoolIds.length); i++) {
-        const worker = new Worker(threadUrl, {
+        const worker = new Worker('script' in source ? source.script : source.url, {
+          eval: 'script' in source,
           workerData: job,
           // A larger young generation: the assessment makes many short-lived strings and objects,
           // and the default one is collected (copying what is alive) several times per school
