@@ -8,8 +8,8 @@ import { ENGINE_VERSION } from './engine-version';
  * instead of the grades while the school's grades and calendar are those they were computed from.
  */
 
-/** Bump when the stored text of a digest changes. 2: one array per column. */
-const DIGEST_FORMAT = 2;
+/** Bump when the stored text of a digest changes. 2: one array per column; 3: x from the first grade. */
+const DIGEST_FORMAT = 3;
 
 /** What the digests of a school depend on besides its grades: the terms (each grade's term), the end of lessons (later grades never count), the engine and the stored format. */
 export function digestFingerprint(head: Pick<SchoolHead, 'terms' | 'lessonsEnd'>): string {

@@ -20,11 +20,20 @@ describe('digestGrades', () => {
       digest: emptyGradeDigest(),
     },
     {
-      name: 'two grades of a subject: count, sum and the sums over day numbers',
+      name: 'two grades of a subject: count, sum and the sums over x = days since the first grade',
       grades: [g('2025-10-01', 'MATEMATICA', 5), g('2025-10-11', 'MATEMATICA', 7)],
       digest: {
-        subject: ['MATEMATICA'], termSeq: [1], n: [2], sum: [12], sx: [20362 + 20372], sxx: [20362 ** 2 + 20372 ** 2], sxy: [20362 * 5 + 20372 * 7], sn: [0], ssum: [0],
+        subject: ['MATEMATICA'], termSeq: [1], n: [2], sum: [12], sx: [0 + 10], sxx: [0 + 10 ** 2], sxy: [0 * 5 + 10 * 7], sn: [0], ssum: [0],
         first: '2025-10-01', last: '2025-10-11', conduct: null,
+      },
+    },
+    {
+      name: 'x counts from the first grade of any subject, whatever their order',
+      grades: [g('2025-10-05', 'ITALIANO', 6), g('2025-10-01', 'MATEMATICA', 5), g('2026-01-10', 'ITALIANO', 7.25)],
+      digest: {
+        subject: ['ITALIANO', 'MATEMATICA', 'ITALIANO'], termSeq: [1, 1, 2], n: [1, 1, 1], sum: [6, 5, 7.25],
+        sx: [4, 0, 101], sxx: [16, 0, 101 ** 2], sxy: [4 * 6, 0, 101 * 7.25], sn: [0, 0, 0], ssum: [0, 0, 0],
+        first: '2025-10-01', last: '2026-01-10', conduct: null,
       },
     },
     {
@@ -37,7 +46,7 @@ describe('digestGrades', () => {
         g('2026-05-01', 'STORIA', 9),
       ],
       digest: {
-        subject: ['STORIA'], termSeq: [1], n: [1], sum: [6], sx: [20362], sxx: [20362 ** 2], sxy: [20362 * 6], sn: [1], ssum: [5.5],
+        subject: ['STORIA'], termSeq: [1], n: [1], sum: [6], sx: [0], sxx: [0], sxy: [0], sn: [1], ssum: [5.5],
         first: '2025-10-01', last: '2025-10-01', conduct: null,
       },
     },

@@ -21,7 +21,11 @@ export interface GradeDigest {
    */
   subject: string[];
   termSeq: number[];
-  /** Grades other than scrutinio: how many, the sum of their values, and sums over x = day number (days since 1970) for the trend. */
+  /**
+   * Grades other than scrutinio: how many, the sum of their values, and sums over x = days since
+   * `first` for the trend (a regression's slope does not depend on where x starts; from `first`
+   * the sums have half the digits of days since 1970, and the stored digests are read as text).
+   */
   n: number[];
   sum: number[];
   sx: number[];
@@ -83,6 +87,17 @@ export function digestGrades(grades: GradeEntry[], asOf: string): GradeDigest {
     if (d.last === null || g.date > d.last) d.last = g.date;
   }
   if (conduct) d.conduct = { date: conduct.date, value: conduct.value!, termSeq: conduct.termSeq };
+  if (d.first !== null) {
+    // x from `first`: with x' = x − x0, Σx' = Σx − n·x0, Σx'² = Σx² − 2·x0·Σx + n·x0², Σx'y = Σxy − x0·Σy.
+    // Every term is a whole number or a multiple of a quarter well below 2^53: still exact.
+    const x0 = dayNumber(d.first);
+    for (let i = 0; i < d.n.length; i++) {
+      const n = d.n[i]!;
+      d.sxx[i] = d.sxx[i]! - 2 * x0 * d.sx[i]! + n * x0 * x0;
+      d.sx[i] = d.sx[i]! - n * x0;
+      d.sxy[i] = d.sxy[i]! - x0 * d.sum[i]!;
+    }
+  }
   return d;
 }
 
