@@ -79,7 +79,7 @@ export async function aRandomRegion(db: Db, seed: number, students = 160): Promi
         const cls = pick(own);
         await db.insertInto('risk_result').values({
           student_id: id, class_id: cls.id, school_id: cls.school_id, school_year_id: year, as_of: '2026-01-30', settings_version: 1,
-          tier: pick([1, 1, 2, 3]), score: random() * 4, indicators: '[]', reasons: '[]', tier_explanation: '', input_hash: `h${id}-${year}`, computed_at: now,
+          tier: pick([1, 1, 2, 3]), score: random() * 4, indicators: '[]', input_hash: `h${id}-${year}`, computed_at: now,
           attendance_rate: pick([null, 0.95, 0.9, 0.8, 0.97, 0.93, 0.85, 0.7]), projected_absence: pick([null, 0.25, 0.1, 0.3]),
           failing_subjects: pick([null, 0, 1, 2, 4]), age_grade_delay: pick([null, 0, 1, 2]),
         }).execute();

@@ -25,7 +25,7 @@ async function aCraftedRegion(): Promise<{ db: Db; ancona: number; pesaro: numbe
       await anEnrolment(db, s.id, cls.id);
       await db.insertInto('risk_result').values({
         student_id: s.id, class_id: cls.id, school_id: cls.school_id, school_year_id: cls.school_year_id, as_of: '2026-03-01',
-        settings_version: 1, tier: tiers[i]!, score: tiers[i]!, reasons: '[]', tier_explanation: '', input_hash: `h${s.id}`, computed_at: '2026-03-01',
+        settings_version: 1, tier: tiers[i]!, score: tiers[i]!, input_hash: `h${s.id}`, computed_at: '2026-03-01',
         indicators: JSON.stringify([{ key: 'attendance_rate', value: tiers[i] === 1 ? 0.97 : 0.85 }]),
         attendance_rate: tiers[i] === 1 ? 0.97 : 0.85, projected_absence: null, failing_subjects: null, age_grade_delay: null,
       }).execute();

@@ -363,8 +363,6 @@ export interface RiskResultTable {
   tier: number;
   score: number;
   indicators: string;
-  reasons: string;
-  tier_explanation: string;
   input_hash: string;
   attendance_rate: number | null;
   projected_absence: number | null;

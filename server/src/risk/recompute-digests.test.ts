@@ -14,7 +14,7 @@ import { importFixtureSchool } from './test-school';
 import { parseIndicators } from './stored-indicators';
 
 const storedResults = (db: Db) =>
-  db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'as_of', 'indicators', 'reasons', 'tier_explanation', 'input_hash']).orderBy('student_id').execute();
+  db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'as_of', 'indicators', 'input_hash']).orderBy('student_id').execute();
 const digestOf = async (db: Db, studentId: number) =>
   parseGradeDigest((await db.selectFrom('grade_digest').select('digest').where('student_id', '=', studentId).executeTakeFirstOrThrow()).digest);
 

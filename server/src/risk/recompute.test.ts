@@ -174,7 +174,7 @@ test.skipIf(onPostgres)('recomputeAll: when threads compute the schools of a SQL
   await migrateToLatest(db);
   await ensureReferenceData(db);
   await importFixtureSchool(db);
-  const rows = () => db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'indicators', 'reasons', 'input_hash']).orderBy('student_id').execute();
+  const rows = () => db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'indicators', 'input_hash']).orderBy('student_id').execute();
   const expected = await rows();
   await db.deleteFrom('risk_result').execute();
 
@@ -263,7 +263,7 @@ test('recomputeAll: when schools are recomputed several at once (threads on SQLi
     await ensureReferenceData(db);
   }
   await importPaths(db, [join(work, 'region')], { pseudonymKey: 'test-key', source: 'cli', recompute: false });
-  const stored = () => db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'indicators', 'reasons', 'tier_explanation', 'input_hash']).orderBy('student_id').execute();
+  const stored = () => db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'indicators', 'input_hash']).orderBy('student_id').execute();
 
   const oneByOne = await recomputeAll(db, { threads: 1 });
   const expected = await stored();

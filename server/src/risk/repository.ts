@@ -27,7 +27,7 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
     .innerJoin('class as c', 'c.id', 'r.class_id')
     .select([
       'r.student_id', 'r.class_id', 'r.school_id', 'r.school_year_id', 'r.as_of', 'r.settings_version', 'r.tier', 'r.score',
-      'r.indicators', 'r.reasons', 'r.tier_explanation', 'r.computed_at', 's.last_name', 's.first_name', 'c.name as class_name',
+      'r.indicators', 'r.computed_at', 's.last_name', 's.first_name', 'c.name as class_name',
     ]);
   if ('classId' in scope) q = q.where('r.class_id', '=', scope.classId);
   else if ('schoolId' in scope) q = q.where('r.school_id', '=', scope.schoolId).where('r.school_year_id', '=', scope.schoolYearId);
@@ -38,15 +38,15 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
   const reviews = await latestReviews(db, rows.map((r) => r.student_id), yearIds);
   const settings = await findRiskSettingsVersions(db, rows.map((r) => r.settings_version));
   return rows.map((r) => {
-    // Stored without their sentences (measureStudent): worded here with the version that computed them.
-    const { indicators, reasons } = explainStored(parseIndicators(r.indicators), JSON.parse(r.reasons) as TierReason[], settings.get(r.settings_version)!);
+    // Stored without their words (measureStudent): worded here with the version that computed them.
+    const { indicators, reasons, tierExplanation } = explainStored(parseIndicators(r.indicators), settings.get(r.settings_version)!);
     const review = reviews.get(`${r.student_id}|${r.school_year_id}`) ?? null;
     return {
       ...riskRowOf(r, indicators, review),
       className: r.class_name,
       schoolId: r.school_id,
       schoolYearId: r.school_year_id,
-      tierExplanation: r.tier_explanation,
+      tierExplanation,
       computedAt: r.computed_at,
       fullIndicators: indicators,
       reasons,
@@ -162,12 +162,12 @@ export async function insertReview(
 
 /** The columns of `risk_result` the recompute writes, in the order of the statement below. */
 const RESULT_COLUMNS = [
-  'student_id', 'class_id', 'school_id', 'school_year_id', 'as_of', 'settings_version', 'tier', 'score', 'indicators', 'reasons',
-  'tier_explanation', 'input_hash', 'computed_at', 'attendance_rate', 'projected_absence', 'failing_subjects', 'age_grade_delay',
+  'student_id', 'class_id', 'school_id', 'school_year_id', 'as_of', 'settings_version', 'tier', 'score', 'indicators',
+  'input_hash', 'computed_at', 'attendance_rate', 'projected_absence', 'failing_subjects', 'age_grade_delay',
 ] as const satisfies readonly (keyof Insertable<RiskResultTable>)[];
 export type RiskResultRow = { [K in (typeof RESULT_COLUMNS)[number]]: Insertable<RiskResultTable>[K] };
 
-const UPSERT_CHUNK = 200; // rows per statement: 17 × 200 parameters, far below SQLite's and PostgreSQL's limits
+const UPSERT_CHUNK = 200; // rows per statement: 15 × 200 parameters, far below SQLite's and PostgreSQL's limits
 const upsertTexts = new Map<string, string>();
 
 /**

@@ -59,7 +59,7 @@ export async function computeSchool(db: Db, schoolId: number, year: { id: number
       counts.unchanged += 1;
       continue;
     }
-    // Without sentences: they are composed when read (explainStored), a third of each row less.
+    // Without words (sentences, reasons, tier explanation): composed when read (explainStored).
     const a = measureStudent(b.input, settings, b.subjects);
     const before = previousTier.get(b.studentId);
     if (before !== undefined && before !== a.tier) {
@@ -75,8 +75,6 @@ export async function computeSchool(db: Db, schoolId: number, year: { id: number
       tier: a.tier,
       score: a.score,
       indicators: serializeIndicators(a.indicators),
-      reasons: JSON.stringify(a.reasons),
-      tier_explanation: a.tierExplanation,
       input_hash: hash,
       computed_at: now,
       ...indicatorColumns(a.indicators),

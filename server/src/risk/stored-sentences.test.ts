@@ -9,21 +9,22 @@ import { findLatestRiskSettings, insertRiskSettingsVersion } from './settings-re
 import { importFixtureSchool } from './test-school';
 import { parseIndicators } from './stored-indicators';
 
-test('the recompute stores indicators without their sentences (but age_grade_delay\'s); the lists and the detail read the sentences assessStudent composes', async () => {
+test('the recompute stores indicators without their sentences (but age_grade_delay\'s) and no reasons or tier explanation; the lists and the detail read the words assessStudent composes', async () => {
   const db = await createTestDb();
   const { schoolId, classId } = await importFixtureSchool(db);
   const settings = (await findLatestRiskSettings(db)).data;
   const built = (await buildSchoolInputs(db, schoolId))!.inputs;
   const expected = new Map(built.map((b) => [b.studentId, assessStudent(b.input, settings)]));
 
-  const stored = await db.selectFrom('risk_result').select(['student_id', 'indicators', 'reasons']).execute();
+  const stored = await db.selectFrom('risk_result').selectAll().execute();
   const detail = await listStoredRisk(db, { classId });
   const list = await listClassRisk(db, classId);
 
   for (const row of stored) {
     const kept = parseIndicators(row.indicators).filter((i) => i.explanation !== undefined).map((i) => i.key);
     expect(kept).toEqual(['age_grade_delay']);
-    expect(row.reasons).not.toContain('explanation');
+    expect(Object.keys(row)).not.toContain('reasons');
+    expect(Object.keys(row)).not.toContain('tier_explanation');
   }
   expect(detail.length).toBe(2);
   for (const r of detail) {
@@ -31,6 +32,7 @@ test('the recompute stores indicators without their sentences (but age_grade_del
     expect(r.fullIndicators).toEqual(a.indicators);
     expect(r.reasons).toEqual(a.reasons);
     expect(r.reasons.length).toBeGreaterThan(0);
+    expect(r.tierExplanation).toBe(a.tierExplanation);
     expect(list.find((l) => l.studentId === r.studentId)!.indicators.map((i) => i.explanation)).toEqual(a.indicators.map((i) => i.explanation));
   }
 });

@@ -13,7 +13,7 @@ import { measureSchoolHistory } from './school-history';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './settings';
 import { subjectAveragesOf, type SubjectAverage } from './subject-averages';
 import { computeTier } from './tier';
-import type { MeasuredIndicator, StudentAssessment, StudentRiskInput, TierReason } from './types';
+import type { MeasuredIndicator, StudentAssessment, StudentRiskInput } from './types';
 
 /**
  * Runs every indicator on one student and composes the tier. Pure. The grades are read through
@@ -23,15 +23,14 @@ import type { MeasuredIndicator, StudentAssessment, StudentRiskInput, TierReason
  */
 export function assessStudent(input: StudentRiskInput, settings: RiskSettings = DEFAULT_RISK_SETTINGS, subjects?: SubjectAverage[]): StudentAssessment {
   const measured = measureStudent(input, settings, subjects);
-  const { indicators, reasons } = explainStored(measured.indicators, measured.reasons, settings);
-  return { ...measured, indicators, reasons };
+  return { ...measured, ...explainStored(measured.indicators, settings) };
 }
 
 /**
- * `assessStudent` without the indicators' sentences (levels, tier, score, details: everything
- * else): what the regional recompute stores, the sentences being composed when read
- * (`explainStored`). Formatting them was ≈ 4 % of a full recompute and they were a third of each
- * stored row.
+ * `assessStudent` without its words (the indicators' sentences, the tier's reasons and
+ * explanation): values, levels, details, tier and score, what the regional recompute stores. The
+ * words follow from those and the settings, and are composed when read (`explainStored`).
+ * Formatting them was ≈ 4 % of a full recompute and they were a third of each stored row.
  */
 export function measureStudent(
   input: StudentRiskInput,
@@ -57,13 +56,10 @@ export function measureStudent(
     settingsVersion: settings.version,
     indicators,
     tier: tier.tier,
-    reasons: tier.reasons,
-    tierExplanation: tier.explanation,
     score: tier.score,
   };
 }
 
-export interface MeasuredAssessment extends Omit<StudentAssessment, 'indicators' | 'reasons'> {
+export interface MeasuredAssessment extends Omit<StudentAssessment, 'indicators' | 'reasons' | 'tierExplanation'> {
   indicators: MeasuredIndicator[];
-  reasons: Omit<TierReason, 'explanation'>[];
 }

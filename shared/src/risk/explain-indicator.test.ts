@@ -37,7 +37,7 @@ const settingsVariant = fc.constantFrom<RiskSettings>(
 );
 
 describe('sentences composed when read (explainStored) are those assessStudent composes', () => {
-  test('property: a measured assessment stored as JSON and read back gives the same indicators, sentences and reasons', () => {
+  test('property: a measured assessment stored as JSON and read back gives the same indicators, sentences, reasons and tier explanation', () => {
     let withReasons = 0;
     fc.assert(
       fc.property(
@@ -53,13 +53,14 @@ describe('sentences composed when read (explainStored) are those assessStudent c
           const input = aStudent({ asOf, events, grades, annualHours, classAverages, overrides: { history: past, arrivalDate, birthDate: '2009-05-01', gradeLevel: 2, level: 'secondo_grado' } });
           const expected = assessStudent(input, settings);
           const measured = measureStudent(input, settings);
-          // As the recompute stores them (risk_result.indicators and .reasons) and a list reads them.
-          const stored = JSON.parse(JSON.stringify({ indicators: measured.indicators, reasons: measured.reasons }));
+          // As the recompute stores them (risk_result.indicators) and a list reads them.
+          const stored = JSON.parse(JSON.stringify(measured.indicators));
 
-          const read = explainStored(stored.indicators, stored.reasons, settings);
+          const read = explainStored(stored, settings);
 
           expect(read.indicators).toEqual(JSON.parse(JSON.stringify(expected.indicators)));
           expect(read.reasons).toEqual(expected.reasons);
+          expect(read.tierExplanation).toBe(expected.tierExplanation);
           expect(measured.tier).toBe(expected.tier);
           if (expected.reasons.length > 0) withReasons++;
         },

@@ -9,6 +9,7 @@ import { explainLateEntries } from './late-entries';
 import { explainSchoolHistory } from './school-history';
 import { withSentence } from './sentence';
 import type { RiskSettings } from './settings';
+import { computeTier } from './tier';
 import type { Indicator, MeasuredIndicator, TierReason } from './types';
 
 /**
@@ -37,12 +38,18 @@ export function explainIndicators(indicators: MeasuredIndicator[], settings: Ris
   return indicators.map((m) => withSentence(m, explainIndicator(m, settings)));
 }
 
-/** The stored indicators with their sentences, and the tier's reasons with the same sentences. */
-export function explainStored(indicators: MeasuredIndicator[], reasons: Omit<TierReason, 'explanation'>[], settings: RiskSettings): { indicators: Indicator[]; reasons: TierReason[] } {
+/**
+ * A stored result worded: the indicators with their sentences, and the tier's reasons (with the
+ * same sentences) and explanation, which follow from the indicators' levels and the settings
+ * (`computeTier`) and so are not stored either.
+ */
+export function explainStored(indicators: MeasuredIndicator[], settings: RiskSettings): { indicators: Indicator[]; reasons: TierReason[]; tierExplanation: string } {
   const explained = explainIndicators(indicators, settings);
   const byKey = new Map(explained.map((i) => [i.key, i.explanation]));
+  const tier = computeTier(indicators, settings);
   return {
     indicators: explained,
-    reasons: reasons.map((r) => ({ key: r.key, domain: r.domain, level: r.level, explanation: byKey.get(r.key) ?? '' })),
+    reasons: tier.reasons.map((r) => ({ key: r.key, domain: r.domain, level: r.level, explanation: byKey.get(r.key) ?? '' })),
+    tierExplanation: tier.explanation,
   };
 }

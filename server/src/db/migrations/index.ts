@@ -10,6 +10,7 @@ import * as m0009 from './0009-data-version';
 import * as m0010 from './0010-risk-school-state';
 import * as m0011 from './0011-recompute-request';
 import * as m0012 from './0012-grade-digest';
+import * as m0013 from './0013-risk-derived-at-read';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0010-risk-school-state': m0010,
   '0011-recompute-request': m0011,
   '0012-grade-digest': m0012,
+  '0013-risk-derived-at-read': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {
