@@ -22,14 +22,18 @@ export function computeSubjectAverages(grades: GradeEntry[], asOf: string, termS
 /** `computeSubjectAverages` from the grades' digest (subjects as written grouped by `subjectKey`). */
 export function subjectAveragesOf(digest: GradeDigest, termSeq: number): SubjectAverage[] {
   // One pass: per subject, the sums of its latest term so far (a later term starts them again).
-  const byKey = new Map<string, { term: number; n: number; sum: number; sn: number; ssum: number }>();
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
   for (let i = 0; i < digest.subject.length; i++) {
     const term = digest.termSeq[i]!;
     if (term > termSeq) continue;
     const key = subjectKey(digest.subject[i]!);
     const t = byKey.get(key);
-    if (t === undefined) byKey.set(key, { term, n: digest.n[i]!, sum: digest.sum[i]!, sn: digest.sn[i]!, ssum: digest.ssum[i]! });
-    else if (term > t.term) {
+    if (t === undefined) {
+      const group = { key, rank: 0, term, n: digest.n[i]!, sum: digest.sum[i]!, sn: digest.sn[i]!, ssum: digest.ssum[i]! };
+      byKey.set(key, group);
+      groups.push(group);
+    } else if (term > t.term) {
       t.term = term;
       t.n = digest.n[i]!;
       t.sum = digest.sum[i]!;
@@ -42,34 +46,41 @@ export function subjectAveragesOf(digest: GradeDigest, termSeq: number): Subject
       t.ssum += digest.ssum[i]!;
     }
   }
+  sortBySubject(groups);
   const result: SubjectAverage[] = [];
-  for (const [subject, t] of sortBySubject([...byKey])) {
+  for (const t of groups) {
     const fromScrutinio = t.sn > 0;
-    result.push({ subject, average: fromScrutinio ? t.ssum / t.sn : t.sum / t.n, termSeq: t.term, grades: fromScrutinio ? t.sn : t.n, fromScrutinio });
+    result.push({ subject: t.key, average: fromScrutinio ? t.ssum / t.sn : t.sum / t.n, termSeq: t.term, grades: fromScrutinio ? t.sn : t.n, fromScrutinio });
   }
   return result;
 }
 
+interface Group { key: string; rank: number; term: number; n: number; sum: number; sn: number; ssum: number }
+
 /**
- * The entries sorted by subject with `localeCompare`, stably. Memoised as a rank per name: a
- * region sorts the subjects of every student (hundreds of thousands of times) over a few dozen
+ * The groups sorted by subject with `localeCompare`, stably, in place. Memoised as a rank per name:
+ * a region sorts the subjects of every student (hundreds of thousands of times) over a few dozen
  * names, and `localeCompare` is slow. Names that compare equal share a rank, so the stable sort
- * keeps them in the same order as sorting by `localeCompare` itself.
+ * keeps them in the same order as sorting by `localeCompare` itself. Each group takes its rank once
+ * before sorting: the comparisons are then between numbers.
  */
-function sortBySubject<T>(entries: [string, T][]): [string, T][] {
+function sortBySubject(groups: Group[]): void {
   let added = false;
-  for (const [name] of entries) {
-    if (ranks.has(name)) continue;
-    if (names.length >= 10_000) return entries.sort(([a], [b]) => a.localeCompare(b));
+  for (const { key } of groups) {
+    if (ranks.has(key)) continue;
+    if (names.length >= 10_000) {
+      groups.sort((a, b) => a.key.localeCompare(b.key));
+      return;
+    }
     let lo = 0;
     let hi = names.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (names[mid]!.localeCompare(name) <= 0) lo = mid + 1;
+      if (names[mid]!.localeCompare(key) <= 0) lo = mid + 1;
       else hi = mid;
     }
-    names.splice(lo, 0, name);
-    ranks.set(name, -1);
+    names.splice(lo, 0, key);
+    ranks.set(key, -1);
     added = true;
   }
   if (added) {
@@ -79,7 +90,8 @@ function sortBySubject<T>(entries: [string, T][]): [string, T][] {
       ranks.set(names[i]!, rank);
     }
   }
-  return entries.sort(([a], [b]) => ranks.get(a)! - ranks.get(b)!);
+  for (const g of groups) g.rank = ranks.get(g.key)!;
+  groups.sort((a, b) => a.rank - b.rank);
 }
 const names: string[] = [];
 const ranks = new Map<string, number>();
