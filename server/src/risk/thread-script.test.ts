@@ -1,7 +1,19 @@
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { threadSource } from './thread-script';
+import { findCurrentSchoolYear } from '../db/current-year';
+import { migrateToLatest } from '../db/migrate';
+import { openSqlite } from '../db/open-database';
+import { ensureReferenceData } from '../reference/load-reference';
+import { onPostgres } from '../testing/test-db';
+import type { PoolJob, ThreadReply } from './recompute-pool';
+import { currentStamp } from './recompute';
+import { findLatestRiskSettings } from './settings-repository';
+import { importFixtureSchool } from './test-school';
+import { fallbackUrl, threadSource } from './thread-script';
 
 describe('threadSource', () => {
   it('when bundled, then kysely and the engine are inside the script and only the native addons are required, by their installed path', async () => {
@@ -24,4 +36,27 @@ describe('threadSource', () => {
     expect(error.message).toMatch(/EEXIST.*mkdir/);
     await worker.terminate();
   });
+
+  it.skipIf(onPostgres)('when the code cannot be bundled, then a thread started the slow way (through tsx) computes a school all the same', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'primm-thread-')), 'primm.sqlite');
+    const db = openSqlite(dbPath);
+    await migrateToLatest(db);
+    await ensureReferenceData(db);
+    const { schoolId } = await importFixtureSchool(db);
+    await db.deleteFrom('risk_result').execute();
+    const year = (await findCurrentSchoolYear(db))!;
+    const settings = (await findLatestRiskSettings(db)).data;
+    const job: PoolJob = { dbPath, year, settings, stamp: await currentStamp(db, year.id, settings) };
+
+    const worker = new Worker(fallbackUrl, { workerData: job });
+    const reply = new Promise<ThreadReply>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+    worker.postMessage({ schoolId });
+
+    expect(await reply).toEqual({ schoolId, counts: { students: 2, written: 2, unchanged: 0, tierChanged: 0 } });
+    expect(await db.selectFrom('risk_result').select('student_id').execute()).toHaveLength(2);
+    worker.postMessage(null);
+    await new Promise((resolve) => worker.once('exit', resolve));
+    await db.destroy();
+  });
 });
+

@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const threadModule = new URL('./recompute-thread.ts', import.meta.url);
 // From the TypeScript source without the script: a plain-JavaScript entry that registers tsx in
 // the thread; from built JavaScript, the thread itself.
-const fallbackUrl = extname(fileURLToPath(import.meta.url)) === '.ts'
+export const fallbackUrl = extname(fileURLToPath(import.meta.url)) === '.ts'
   ? new URL('./recompute-thread-entry.mjs', import.meta.url)
   : new URL('./recompute-thread.js', import.meta.url);
 
