@@ -25,6 +25,7 @@ describe('threadSource', () => {
     // Node's own modules aside, nothing left to resolve at start: that is the slow part.
     expect(required.filter((r) => !r.startsWith('node:') && r !== betterSqlite)).toEqual([]);
     expect(source.script).toContain('function measureStudent(');
+    expect(source.script).not.toContain('import_meta'); // CommonJS has none: a module reading it would break
     expect(await threadSource()).toBe(source); // once per process
   });
 

@@ -49,6 +49,9 @@ async function bundle(): Promise<ThreadSource> {
       setup: (b) => b.onResolve({ filter: /^(better-sqlite3|pg)$/ }, (args) => ({ path: require.resolve(args.path), external: true })),
     }],
   });
+  // A warning (import.meta in CommonJS, a require it cannot follow) means the script could behave
+  // otherwise than the modules: the slow start is the safe one.
+  if (result.warnings.length > 0) throw new Error(`esbuild: ${result.warnings[0]!.text}`);
   const script = result.outputFiles[0]?.text;
   if (!script) throw new Error('esbuild non ha prodotto il codice del thread');
   return { script };
