@@ -1,18 +1,21 @@
 /**
  * The timed part of `bench recompute` in its own process, so its peak RSS is the recompute's (not
  * the generator's or the first import's): `node --import tsx recompute-worker.ts DB REGION WORK`.
- * DB is a private copy of the cached database; REGION the cached region (read only); WORK a
+ * DB is a private copy of the cached database, or a PostgreSQL URL: then the region is imported
+ * into a schema of its own, dropped at the end. REGION the cached region (read only); WORK a
  * scratch folder. Progress on stderr, one JSON line on stdout.
  */
+import { randomBytes } from 'node:crypto';
 import { cpSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { migrateToLatest } from '../../server/src/db/migrate';
-import { openSqlite } from '../../server/src/db/open-database';
+import { openSqlite, type Db } from '../../server/src/db/open-database';
+import { openPostgres } from '../../server/src/db/open-postgres';
 import { importPaths } from '../../server/src/imports/import-paths';
-import { recomputeAll, recomputeSchool } from '../../server/src/risk/recompute';
+import { PG_SCHOOLS_AT_ONCE, recomputeAll, recomputeSchool } from '../../server/src/risk/recompute';
 import { appendWeekOfAbsences } from './append-week';
-import { BENCH_PSEUDONYM_KEY, schoolFolders } from './region-cache';
+import { BENCH_PSEUDONYM_KEY, importRegion, schoolFolders } from './region-cache';
 
 const [dbPath, region, work] = process.argv.slice(2);
 if (!dbPath || !region || !work) throw new Error('uso: recompute-worker.ts DB REGIONE LAVORO');
@@ -22,8 +25,26 @@ const seconds = (started: number) => (performance.now() - started) / 1000;
 // CPU seconds of this process: on a shared machine wall time also counts waiting for a core.
 const cpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
 
-const db = openSqlite(dbPath);
-await migrateToLatest(db);
+const postgres = /^postgres(ql)?:\/\//.test(dbPath);
+// PostgreSQL: the region imported into a fresh schema (timed: `pg_import_s`), without computing
+// the risk (the cold run below does). The server's own CPU is not in the `*_cpu_s` figures.
+const schema = postgres ? `bench_${randomBytes(4).toString('hex')}` : undefined;
+let pgImportSeconds: number | null = null;
+let db: Db;
+if (postgres) {
+  const admin = openPostgres(dbPath, { max: 1 });
+  await admin.schema.createSchema(schema!).execute();
+  await admin.destroy();
+  db = openPostgres(dbPath, { schema });
+  await migrateToLatest(db, { schema });
+  log(`importazione della regione in PostgreSQL (schema ${schema})…`);
+  const started = performance.now();
+  await importRegion(db, schoolFolders(region), { log, recompute: false });
+  pgImportSeconds = seconds(started);
+} else {
+  db = openSqlite(dbPath);
+  await migrateToLatest(db);
+}
 
 const progress = ({ done, total }: { done: number; total: number }) => { if (done % 50 === 0 || done === total) log(`  ${done}/${total} scuole`); };
 /** `recomputeAll` timed: its summary, wall seconds and CPU seconds (threads included). */
@@ -81,9 +102,12 @@ const incrementalCpu = cpuSeconds(cpu);
 started = performance.now();
 await recomputeSchool(db, school.id);
 const incrementalUnchangedSeconds = seconds(started);
+if (schema) await db.schema.dropSchema(schema).cascade().execute();
 await db.destroy();
 
 console.log(JSON.stringify({
+  database: postgres ? 'postgresql' : 'sqlite',
+  pg_import_s: pgImportSeconds,
   schools: schools.length,
   full_cold_s: cold.seconds,
   full_cold_cpu_s: cold.cpu,
@@ -98,7 +122,8 @@ console.log(JSON.stringify({
   full_rehash_s: rehash.seconds,
   full_rehash_cpu_s: rehash.cpu,
   full_rehash_written: rehash.summary.written,
-  threads: availableParallelism(),
+  // SQLite: worker threads; PostgreSQL: schools in flight on their own connections (recompute.ts).
+  threads: postgres ? PG_SCHOOLS_AT_ONCE : availableParallelism(),
   incremental_school: basename(biggest.dir),
   incremental_school_students: incremental.students,
   incremental_new_rows: week.rows,

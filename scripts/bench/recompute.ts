@@ -7,6 +7,10 @@ import { ensureRegion, round3 } from './region-cache';
 
 export interface RecomputeBenchResult {
   students: number;
+  /** where it ran: the SQLite file (default) or the PostgreSQL of `--database-url` */
+  database: 'sqlite' | 'postgresql';
+  /** PostgreSQL: the import of the region into a fresh schema, before the timed runs (null on SQLite, whose import is cached) */
+  pg_import_s: number | null;
   /** `recomputeAll` with no stored result: every student assessed and written, the grades read as the digests every import keeps (migration 0012) */
   full_s: number;
   /** the same with no grade digest stored either (the first start after the upgrade that added them): every grade read, every digest written */
@@ -19,7 +23,7 @@ export interface RecomputeBenchResult {
   full_rehash_s: number;
   full_rehash_cpu_s: number;
   full_rehash_written: number;
-  /** worker threads of the full recompute (one per core) */
+  /** worker threads of the full recompute (one per core); on PostgreSQL, schools in flight */
   threads: number;
   /** `recomputeSchool` of the re-imported school, with the hashes stored before the import put
    * back: the same students the import's own (in-transaction) recompute rewrote */
@@ -33,6 +37,8 @@ export interface RecomputeBenchResult {
   full_unchanged_cpu_s: number;
   incremental_cpu_s: number;
   full_written: number;
+  /** students assessed in the full run (as many as written: no result was stored) */
+  full_students: number;
   full_unchanged_written: number;
   incremental_school: string;
   incremental_school_students: number;
@@ -55,15 +61,16 @@ const repoRoot = resolve(here, '../..');
  * (cold) and from their stored digests (as after imports), a full
  * recompute with nothing changed (with and without the schools' stamps), and the re-import of the
  * biggest school with a week of new absences plus the recompute that import triggers. Without `cacheDir` everything goes to a
- * temporary folder that is removed at the end.
+ * temporary folder that is removed at the end. With `databaseUrl` (PostgreSQL) the same runs there,
+ * after importing the region into a schema of its own that the run drops.
  */
-export async function benchRecompute(options: { students: number; seed: number; cacheDir?: string; log?: (line: string) => void }): Promise<RecomputeBenchResult> {
+export async function benchRecompute(options: { students: number; seed: number; cacheDir?: string; databaseUrl?: string; log?: (line: string) => void }): Promise<RecomputeBenchResult> {
   const log = options.log ?? (() => {});
   const work = mkdtempSync(join(tmpdir(), 'primm-bench-recompute-'));
   try {
     const cached = await ensureRegion({ cacheDir: options.cacheDir ?? join(work, 'cache'), students: options.students, seed: options.seed, log });
-    const db = join(work, 'primm.sqlite');
-    copyFileSync(cached.db, db);
+    let db = options.databaseUrl;
+    if (db === undefined) copyFileSync(cached.db, (db = join(work, 'primm.sqlite')));
     const scratch = join(work, 'scratch');
     mkdirSync(scratch);
     // PRIMM_BENCH_CPU_PROF=DIR: a V8 CPU profile of the timed process, to open in Chrome DevTools.
@@ -75,6 +82,8 @@ export async function benchRecompute(options: { students: number; seed: number; 
     const w = JSON.parse(out.stdout.trim().split('\n').pop()!) as Omit<RecomputeBenchResult, 'students' | 'cache' | 'cache_reused' | 'generate_s' | 'import_s'>;
     return {
       students: options.students,
+      database: w.database,
+      pg_import_s: round3(w.pg_import_s),
       full_s: round3(w.full_s),
       incremental_s: round3(w.incremental_s),
       peak_rss_mb: w.peak_rss_mb,
@@ -92,6 +101,7 @@ export async function benchRecompute(options: { students: number; seed: number; 
       full_unchanged_cpu_s: round3(w.full_unchanged_cpu_s),
       incremental_cpu_s: round3(w.incremental_cpu_s),
       full_written: w.full_written,
+      full_students: w.full_students,
       full_unchanged_written: w.full_unchanged_written,
       incremental_school: w.incremental_school,
       incremental_school_students: w.incremental_school_students,

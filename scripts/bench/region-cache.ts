@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateToLatest } from '../../server/src/db/migrate';
-import { openSqlite } from '../../server/src/db/open-database';
+import { openSqlite, type Db } from '../../server/src/db/open-database';
 import { importPaths } from '../../server/src/imports/import-paths';
 import { GENERATOR_VERSION, generateRegion } from '../gen/generate-region';
 
@@ -61,12 +61,7 @@ export async function ensureRegion(options: { cacheDir: string; students: number
     const conn = openSqlite(db);
     try {
       await migrateToLatest(conn);
-      for (let i = 0; i < schools.length; i += SCHOOLS_PER_IMPORT) {
-        const part = schools.slice(i, i + SCHOOLS_PER_IMPORT);
-        const summary = await importPaths(conn, part, { pseudonymKey: BENCH_PSEUDONYM_KEY, source: 'cli' });
-        if (summary.rejected > 0) throw new Error(`righe scartate nell'importazione: ${JSON.stringify(summary.errors.slice(0, 3))}`);
-        options.log(`  importate ${i + part.length}/${schools.length} scuole`);
-      }
+      await importRegion(conn, schools, { log: options.log });
     } finally {
       await conn.destroy(); // the last connection to close checkpoints the WAL into the file
     }
@@ -76,6 +71,20 @@ export async function ensureRegion(options: { cacheDir: string; students: number
   if (reused) options.log(`regione e database riusati dalla cache ${dir}`);
   else options.log(`regione e database in cache in ${dir} (riusati alla prossima esecuzione con le stesse opzioni)`);
   return { region, db, reused, generate_s: round3(generateSeconds), import_s: round3(importSeconds) };
+}
+
+/**
+ * Imports the schools' folders into a migrated database, several schools per import (as a
+ * region's first load would), failing on any rejected row; `recompute: false` leaves the risk to
+ * compute to the caller.
+ */
+export async function importRegion(db: Db, schools: string[], options: { log: (line: string) => void; recompute?: boolean }): Promise<void> {
+  for (let i = 0; i < schools.length; i += SCHOOLS_PER_IMPORT) {
+    const part = schools.slice(i, i + SCHOOLS_PER_IMPORT);
+    const summary = await importPaths(db, part, { pseudonymKey: BENCH_PSEUDONYM_KEY, source: 'cli', recompute: options.recompute ?? true });
+    if (summary.rejected > 0) throw new Error(`righe scartate nell'importazione: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+    options.log(`  importate ${i + part.length}/${schools.length} scuole`);
+  }
 }
 
 export function schoolFolders(region: string): string[] {

@@ -15,7 +15,7 @@ import { findLatestRiskSettings } from './settings-repository';
 type Summary = RecomputeSummary;
 
 /** PostgreSQL: schools recomputed at once by one process (see `recomputeAll`); 1.4 times faster than one at a time at 20 000 students, three add little (docs/performance.md). */
-const PG_SCHOOLS_AT_ONCE = 2;
+export const PG_SCHOOLS_AT_ONCE = 2;
 /** Below this many schools to recompute, starting threads (≈ half a second each) does not pay. */
 const MIN_SCHOOLS_FOR_THREADS = 8;
 
