@@ -49,6 +49,19 @@ describe('buildStudentInputs', () => {
     expect(built!.input.weeks.reduce((a, w) => a + w.hoursHeld, 0)).toBe(held);
   });
 
+  test('when two classes have the same timetable, then their students share one calendar; another timetable has its own', () => {
+    const classes = [...aSchool().classes, { id: 30, name: '3C', gradeLevel: 3, timetable: [6, 6, 6, 6, 6, 0], annualHours: 990 }];
+    const enrolments = [stay(1, 10, '2025-09-15'), stay(2, 30, '2025-09-15'), stay(3, 20, '2025-09-15')];
+
+    const [a, c, b] = buildStudentInputs(aSchool({ classes, enrolments }));
+
+    expect([a!.classId, c!.classId, b!.classId]).toEqual([10, 30, 20]);
+    expect(c!.input.remainingLessonDays).toBe(a!.input.remainingLessonDays);
+    expect(c!.input.weeks[0]).toBe(a!.input.weeks[0]);
+    expect(b!.input.remainingLessonDays).not.toBe(a!.input.remainingLessonDays);
+    expect([a!.input.hoursHeldSoFar, c!.input.hoursHeldSoFar, b!.input.hoursHeldSoFar]).toEqual([528, 528, 5 * 104]);
+  });
+
   test('when a student has left the school, then no input is built for them', () => {
     const built = buildStudentInputs(aSchool({ enrolments: [stay(1, 10, '2025-09-15'), stay(4, 10, '2025-09-15', '2025-11-20')] }));
 

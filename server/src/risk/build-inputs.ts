@@ -76,7 +76,15 @@ const NO_ROWS: { events: AttendanceEvent[]; grades: GradeEntry[]; digest?: Grade
  *   citizenship, born in Italy or the L2 level.
  */
 export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
-  const classes = new Map(data.classes.map((c) => [c.id, classCalendar(data, c)] as const));
+  // Classes with the same weekly hours share one calendar: a school has a few timetables for
+  // dozens of classes, and the days and weeks of each were built again (≈ 1 % of a recompute).
+  const calendars = new Map<string, ReturnType<typeof classCalendar>>();
+  const classes = new Map(data.classes.map((c) => {
+    const key = c.timetable.join('-');
+    let calendar = calendars.get(key);
+    if (calendar === undefined) calendars.set(key, (calendar = classCalendar(data, c.timetable)));
+    return [c.id, { ...c, ...calendar }] as const;
+  }));
   const currentTermSeq = termSeqOf(data.terms, data.asOf);
 
   const built: BuiltInput[] = [];
@@ -162,16 +170,16 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
 }
 
 /**
- * A class's lesson days, those still to come, and the hours and weeks (with no absence) of a
- * student there from the first day to `asOf`: `weeksOf` of those days, shared by its students.
+ * The lesson days of a timetable in the school's calendar, those still to come, and the hours and
+ * weeks (with no absence) of a student there from the first day to `asOf`: `weeksOf` of those
+ * days, shared by the students of every class with that timetable.
  */
-function classCalendar(data: GroupedSchoolData, c: SchoolHead['classes'][number]) {
-  const days = lessonDays({ lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures, timetable: c.timetable });
+function classCalendar(data: GroupedSchoolData, timetable: number[]) {
+  const days = lessonDays({ lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures, timetable });
   const heldAll = days.filter((d) => d.date <= data.asOf);
   // Frozen: its students' inputs share these objects (see buildInputs), nothing may change them.
   const weeks = weeksOf(heldAll, [], data.lessonsStart, data.asOf).map((w) => Object.freeze(w));
   return {
-    ...c,
     days,
     remaining: days.filter((d) => d.date > data.asOf),
     hoursHeld: heldAll.reduce((a, d) => a + d.hours, 0),
