@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import * as esbuild from 'esbuild';
+import { describe, expect, it, vi } from 'vitest';
 import { findCurrentSchoolYear } from '../db/current-year';
 import { migrateToLatest } from '../db/migrate';
 import { openSqlite } from '../db/open-database';
@@ -14,6 +15,12 @@ import { currentStamp } from './recompute';
 import { findLatestRiskSettings } from './settings-repository';
 import { importFixtureSchool } from './test-school';
 import { fallbackUrl, threadSource } from './thread-script';
+
+// The real esbuild, with `stop` watched.
+vi.mock('esbuild', async (original) => {
+  const real = await original<typeof import('esbuild')>();
+  return { ...real, stop: vi.fn(real.stop) };
+});
 
 describe('threadSource', () => {
   it('when bundled, then kysely and the engine are inside the script and only the native addons are required, by their installed path', async () => {
@@ -27,6 +34,8 @@ describe('threadSource', () => {
     expect(source.script).toContain('function measureStudent(');
     expect(source.script).not.toContain('import_meta'); // CommonJS has none: a module reading it would break
     expect(await threadSource()).toBe(source); // once per process
+    // esbuild's child process does not outlive the bundling (it would for the server's whole life).
+    expect(esbuild.stop).toHaveBeenCalledOnce();
   });
 
   it('when a thread runs the script on a database it cannot open, then the pool sees the error', async () => {

@@ -33,7 +33,9 @@ export function threadSource(): Promise<ThreadSource> {
 
 async function bundle(): Promise<ThreadSource> {
   if (extname(fileURLToPath(import.meta.url)) !== '.ts') return { url: fallbackUrl };
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
+  // esbuild builds in a child process that otherwise lives as long as the server (≈ 70 MB): once
+  // the script is made, it goes (a later esbuild call, tsx's, starts one again).
   const result = await build({
     entryPoints: [fileURLToPath(threadModule)],
     bundle: true,
@@ -48,7 +50,7 @@ async function bundle(): Promise<ThreadSource> {
       // absolute path, the script needs no node_modules around it.
       setup: (b) => b.onResolve({ filter: /^(better-sqlite3|pg)$/ }, (args) => ({ path: require.resolve(args.path), external: true })),
     }],
-  });
+  }).finally(() => stop());
   // A warning (import.meta in CommonJS, a require it cannot follow) means the script could behave
   // otherwise than the modules: the slow start is the safe one.
   if (result.warnings.length > 0) throw new Error(`esbuild: ${result.warnings[0]!.text}`);
