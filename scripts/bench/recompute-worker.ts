@@ -15,6 +15,7 @@ import { openPostgres } from '../../server/src/db/open-postgres';
 import { importPaths } from '../../server/src/imports/import-paths';
 import { PG_SCHOOLS_AT_ONCE, recomputeAll, recomputeSchool } from '../../server/src/risk/recompute';
 import { appendWeekOfAbsences } from './append-week';
+import { isPostgresUrl } from './recompute';
 import { BENCH_PSEUDONYM_KEY, importRegion, schoolFolders } from './region-cache';
 
 const [dbPath, region, work] = process.argv.slice(2);
@@ -25,7 +26,7 @@ const seconds = (started: number) => (performance.now() - started) / 1000;
 // CPU seconds of this process: on a shared machine wall time also counts waiting for a core.
 const cpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
 
-const postgres = /^postgres(ql)?:\/\//.test(dbPath);
+const postgres = isPostgresUrl(dbPath);
 // PostgreSQL: the region imported into a fresh schema (timed: `pg_import_s`), without computing
 // the risk (the cold run below does). The server's own CPU is not in the `*_cpu_s` figures.
 const schema = postgres ? `bench_${randomBytes(4).toString('hex')}` : undefined;

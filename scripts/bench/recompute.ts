@@ -52,6 +52,9 @@ export interface RecomputeBenchResult {
   import_s: number | null;
 }
 
+/** A `--database-url` the bench can run on (PostgreSQL's two URL schemes). */
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
+
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { benchApi } from '../bench/api';
 import { benchImport } from '../bench/import';
 import { describeMachine, formatMachine } from '../bench/machine';
-import { benchRecompute } from '../bench/recompute';
+import { benchRecompute, isPostgresUrl } from '../bench/recompute';
 import { benchWeb } from '../bench/web';
 
 const USAGE = `Uso: pnpm primm bench [<benchmark>] [opzioni]   (senza benchmark: tutti, uno dopo l'altro)
@@ -103,7 +103,7 @@ async function runImportBench(argv: string[]): Promise<Outcome> {
 async function runRecomputeBench(argv: string[]): Promise<Outcome> {
   const values = options(argv, { students: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' }, keep: { type: 'string' }, 'database-url': { type: 'string' } });
   const databaseUrl = values['database-url'] as string | undefined;
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError(`--database-url deve essere un indirizzo postgres:// (ricevuto: ${databaseUrl})`);
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) throw new UsageError(`--database-url deve essere un indirizzo postgres:// (ricevuto: ${databaseUrl})`);
   const r = await benchRecompute({ students: positive('students', values.students), seed: seedOf(values.seed), cacheDir: values.keep as string | undefined, databaseUrl, log });
   return { result: r, ok: true, lines: [
     `studenti: ${r.students} in ${r.schools} scuole (cache: ${r.cache}${r.cache_reused ? ', riusata' : ''})`,

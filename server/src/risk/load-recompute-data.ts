@@ -1,9 +1,9 @@
 import { digestGrades } from '@primm/shared/risk/grade-digest';
 import type { Db } from '../db/open-database';
 import { groupBy, groupSchoolData, type GroupedSchoolData } from './build-inputs';
-import { loadSchoolHead, loadSchoolPeople, loadSchoolRiskData } from './load-school-data';
+import { dataAsOf, loadSchoolHead, loadSchoolPeople, loadSchoolRiskData } from './load-school-data';
 import { digestFingerprint, EMPTY_DIGEST_TEXT, parseGradeDigest, readClassVersions, readCurrentDigests, serializeGradeDigest, type DigestsToSave } from './grade-digest-store';
-import { readSchoolStreams, StreamFormatError, type StudentRows } from './school-streams';
+import { readSchoolStreams, StreamFormatError, studentRows } from './school-streams';
 
 export interface RecomputeData {
   data: GroupedSchoolData;
@@ -42,9 +42,9 @@ export async function loadRecomputeData(db: Db, schoolId: number, year: { id: nu
   const { eventText, byStudent } = streams;
   // As `findDataAsOf`: the latest day of any event or grade, within the lesson period.
   const latestGrade = stored ? stored.latestGrade : streams.latestGrade;
-  const latest = [streams.latestDate, latestGrade].reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null) ?? head.lessonsStart;
-  const asOf = latest > head.lessonsEnd ? head.lessonsEnd : latest < head.lessonsStart ? head.lessonsStart : latest;
-  if (latest > asOf) {
+  const asOf = dataAsOf([streams.latestDate, latestGrade], head);
+  // Rows after it (beyond the end of lessons) are left out, as the row-by-row reader's SQL does.
+  if (streams.latestDate !== null && streams.latestDate > asOf) {
     for (const rows of byStudent.values()) {
       rows.grades = rows.grades.filter((g) => g.date <= asOf);
       rows.events = rows.events.filter((e) => e.date <= asOf);
@@ -58,7 +58,7 @@ export async function loadRecomputeData(db: Db, schoolId: number, year: { id: nu
   if (stored) {
     for (const [studentId, text] of stored.digests) {
       texts.set(studentId, text);
-      rowsOf(byStudent, studentId).digest = parseGradeDigest(text);
+      studentRows(byStudent, studentId).digest = parseGradeDigest(text);
     }
   } else {
     digests = { ...school, latestGrade, rows: [] };
@@ -87,12 +87,6 @@ export async function loadRecomputeData(db: Db, schoolId: number, year: { id: nu
     },
     digests,
   };
-}
-
-function rowsOf(byStudent: Map<number, StudentRows>, studentId: number): StudentRows {
-  let rows = byStudent.get(studentId);
-  if (!rows) byStudent.set(studentId, (rows = { grades: [], events: [], gradeRuns: [], eventRuns: [] }));
-  return rows;
 }
 
 async function loadRowByRow(db: Db, schoolId: number, year: { id: number; label: string }): Promise<RecomputeData | null> {

@@ -176,6 +176,11 @@ export async function findDataAsOf(
     db.selectFrom('attendance_event').select(({ fn }) => fn.max('date').as('d')).where('class_id', 'in', classIds).executeTakeFirst(),
     known !== undefined ? { d: known } : db.selectFrom('grade').select(({ fn }) => fn.max('date').as('d')).where('class_id', 'in', classIds).executeTakeFirst(),
   ]);
-  const latest = [a?.d, g?.d].filter((d): d is string => typeof d === 'string').sort().at(-1) ?? lessonsStart;
-  return latest > lessonsEnd ? lessonsEnd : latest < lessonsStart ? lessonsStart : latest;
+  return dataAsOf([a?.d, g?.d], { lessonsStart, lessonsEnd });
+}
+
+/** The latest of the dates (the data's latest day), within the lesson period; its start without any date. */
+export function dataAsOf(dates: (string | null | undefined)[], lessons: { lessonsStart: string; lessonsEnd: string }): string {
+  const latest = dates.filter((d): d is string => typeof d === 'string').sort().at(-1) ?? lessons.lessonsStart;
+  return latest > lessons.lessonsEnd ? lessons.lessonsEnd : latest < lessons.lessonsStart ? lessons.lessonsStart : latest;
 }

@@ -41,6 +41,13 @@ export interface StudentRows {
   digest?: GradeDigest;
 }
 
+/** The student's rows, added empty when the student has none yet. */
+export function studentRows(byStudent: Map<number, StudentRows>, studentId: number): StudentRows {
+  let rows = byStudent.get(studentId);
+  if (!rows) byStudent.set(studentId, (rows = { grades: [], events: [], gradeRuns: [], eventRuns: [] }));
+  return rows;
+}
+
 export interface SchoolStreams {
   gradeText: string;
   eventText: string;
@@ -100,11 +107,7 @@ export function parseSchoolStreams(
   options: { exactNumbers: boolean },
 ): SchoolStreams {
   const byStudent = new Map<number, StudentRows>();
-  const rowsOf = (id: number): StudentRows => {
-    let rows = byStudent.get(id);
-    if (!rows) byStudent.set(id, (rows = { grades: [], events: [], gradeRuns: [], eventRuns: [] }));
-    return rows;
-  };
+  const rowsOf = (id: number) => studentRows(byStudent, id);
   const p = new Cursor(options.exactNumbers);
   // Per distinct date (a few hundred): its day number, its one string, its term.
   const days = new Map<number, { day: number; iso: string; termSeq: number }>();

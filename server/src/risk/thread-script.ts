@@ -7,9 +7,10 @@ export type ThreadSource = { script: string } | { url: URL };
 
 const require = createRequire(import.meta.url);
 const threadModule = new URL('./recompute-thread.ts', import.meta.url);
+const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts';
 // From the TypeScript source without the script: a plain-JavaScript entry that registers tsx in
 // the thread; from built JavaScript, the thread itself.
-export const fallbackUrl = extname(fileURLToPath(import.meta.url)) === '.ts'
+export const fallbackUrl = fromSource
   ? new URL('./recompute-thread-entry.mjs', import.meta.url)
   : new URL('./recompute-thread.js', import.meta.url);
 
@@ -32,7 +33,7 @@ export function threadSource(): Promise<ThreadSource> {
 }
 
 async function bundle(): Promise<ThreadSource> {
-  if (extname(fileURLToPath(import.meta.url)) !== '.ts') return { url: fallbackUrl };
+  if (!fromSource) return { url: fallbackUrl }; // built JavaScript loads without a loader: nothing to gain
   const { build, stop } = await import('esbuild');
   // esbuild builds in a child process that otherwise lives as long as the server (≈ 70 MB): once
   // the script is made, it goes (a later esbuild call, tsx's, starts one again).
