@@ -15,13 +15,18 @@ export type Db = Kysely<Database>;
 export function openSqlite(path: string, options: { busyTimeoutMs?: number } = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
-  cachePreparedStatements(sqlite);
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   if (path !== ':memory:') {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL'); // with WAL: a killed process loses nothing; a power cut may lose the last commits, never consistency
   }
+  return wrapSqlite(sqlite, options);
+}
+
+/** A kysely database over an open SQLite handle, with the per-connection settings above. */
+export function wrapSqlite(sqlite: SQLite.Database, options: { busyTimeoutMs?: number } = {}): Db {
+  cachePreparedStatements(sqlite);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 

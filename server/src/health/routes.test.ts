@@ -26,6 +26,7 @@ test('GET /api/unknown: when the path does not exist, then 404 in the error enve
 
 test('GET /api/health: when the database is closed, then a generic 500 without internals', async () => {
   const db = await createTestDb();
+  await db.selectFrom('province').select('code').execute(); // in use, then closed (a pool never used has nothing to close)
   await db.destroy();
   const log = vi.spyOn(console, 'error').mockImplementation(() => {});
 

@@ -67,6 +67,6 @@ describe('threadSource', () => {
     worker.postMessage(null);
     await new Promise((resolve) => worker.once('exit', resolve));
     await db.destroy();
-  });
+  }, 30_000); // a thread started through tsx compiles ≈ 400 modules first: seconds on a loaded machine, none of them ours
 });
 
