@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -7,15 +7,20 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 
 export interface RunningApp {
   url: string;
-  stop: () => Promise<void>;
+  /** The folder of its database (`primm.sqlite`, its key file, uploads). */
+  dataDir: string;
+  /** Stops the server; its folder is removed unless `keep`. */
+  stop: (options?: { keep?: boolean }) => Promise<void>;
 }
 
 /**
- * Starts `pnpm primm serve` as a user would, on a free port (PORT=0) with a fresh temporary
- * database, and waits for the line that announces the URL (after the demo region is loaded).
+ * Starts `pnpm primm serve` as a user would, on a free port (PORT=0) with a temporary database —
+ * a copy of `from` (a folder made by an earlier start) or a fresh one, on which the server loads
+ * the demo region — and waits for the line that announces the URL.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, from?: string): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'primm-e2e-'));
+  if (from) cpSync(from, dir, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', 'serve'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', PRIMM_DB: join(dir, 'primm.sqlite'), ...env },
@@ -24,10 +29,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const url = await waitForUrl(child);
   return {
     url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
+    dataDir: dir,
+    stop: async ({ keep = false } = {}) => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
