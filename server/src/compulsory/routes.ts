@@ -11,7 +11,7 @@ import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
-import { assertCanReadSchool, assertCanReadStudent } from '../http/scope';
+import { assertCanReadStudent, findReadableSchool } from '../http/scope';
 import { computeSchoolCompulsory, type StudentCompulsoryRow } from './compute';
 import { octoberListRows, octoberListSummary } from './october-list';
 
@@ -101,9 +101,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
   router.get('/schools/:code/deadlines', requireRole(...ACT_ROLES), async (req, res) => {
     const user = userOf(req);
     const { code } = SchoolCodeParam.parse(req.params);
-    const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
-    if (!school) throw new HttpError(404, 'not_found', `Nessuna scuola con codice ${code}`);
-    await assertCanReadSchool(db, user, school.id);
+    const school = await findReadableSchool(db, user, code);
     const year = await currentYear(db);
     const rows = await computeSchoolCompulsory(db, school.id, year);
     const names = new Map((await db.selectFrom('student').select(['id', 'last_name', 'first_name']).where('id', 'in', rows.length ? rows.map((r) => r.studentId) : [-1]).execute()).map((s) => [s.id, s]));
@@ -126,9 +124,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { code } = SchoolCodeParam.parse(req.params);
     const query = OctoberListQuery.parse(req.query);
-    const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
-    if (!school) throw new HttpError(404, 'not_found', `Nessuna scuola con codice ${code}`);
-    await assertCanReadSchool(db, user, school.id);
+    const school = await findReadableSchool(db, user, code);
     const year = await currentYear(db);
     const rows = await octoberListRows(db, school.id, year, query.municipality);
     await db.transaction().execute(async (trx) => {

@@ -10,7 +10,7 @@ import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { notFound } from '../http/http-error';
-import { assertCanReadClass, assertCanReadSchool, assertCanReadStudent, denied } from '../http/scope';
+import { assertCanReadClass, assertCanReadStudent, denied, findReadableSchool } from '../http/scope';
 import { listClassRisk } from './class-risk-list';
 import { effectiveTier, insertReview, listStoredRisk, type StoredRisk } from './repository';
 import { sortRiskRows } from './sort-risk-rows';
@@ -26,7 +26,6 @@ export function riskRoutes(db: Db): Router {
     const user = userOf(req);
     const { id } = IdParam.parse(req.params);
     const query = RiskListQuery.parse(req.query);
-    if (!(await db.selectFrom('class').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Classe non trovata');
     await assertCanReadClass(db, user, id);
     const body: ClassRiskList = { items: sortRiskRows(await listClassRisk(db, id), query) };
     await audit(db, { user, req }, { action: 'class.risk.read', classId: id, studentIds: body.items.map((r) => r.studentId) });
@@ -37,7 +36,6 @@ export function riskRoutes(db: Db): Router {
     const user = userOf(req);
     const { id } = IdParam.parse(req.params);
     const { days } = z.object({ days: z.coerce.number().int().min(1).max(60).default(7) }).parse(req.query);
-    if (!(await db.selectFrom('class').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Classe non trovata');
     await assertCanReadClass(db, user, id);
     const body = await classTierChanges(db, id, days);
     await audit(db, { user, req }, { action: 'class.risk.changes.read', classId: id, studentIds: body.items.map((i) => i.studentId) });
@@ -48,9 +46,7 @@ export function riskRoutes(db: Db): Router {
     const user = userOf(req);
     const { code } = SchoolCodeParam.parse(req.params);
     const query = RiskListQuery.parse(req.query);
-    const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
-    if (!school) throw notFound(`Nessuna scuola con codice ${code}`);
-    await assertCanReadSchool(db, user, school.id);
+    const school = await findReadableSchool(db, user, code);
     const year = await findCurrentSchoolYear(db);
     const rows = year ? await listStoredRisk(db, { schoolId: school.id, schoolYearId: year.id }) : [];
     const body: SchoolRiskList = { items: sortRiskRows(rows, query).map((r) => ({ ...toRow(r), className: r.className })) };
