@@ -27,6 +27,13 @@ const ROUTES: Record<string, Call> = {
   riskReview: { method: 'post', path: (i) => `/api/students/${i.student}/risk/review`, body: () => ({ action: 'confirm', reason: 'confermo il livello' }) },
   compulsory: { method: 'get', path: (i) => `/api/students/${i.student}/compulsory` },
   notice: { method: 'post', path: (i) => `/api/students/${i.student}/compulsory/notice`, body: () => ({ notifiedOn: '2026-02-03' }) },
+  createCase: { method: 'post', path: () => '/api/cases', body: (i) => ({ studentId: i.student, goal: 'riportarlo a scuola' }) },
+  case: { method: 'get', path: (i) => `/api/cases/${i.case}` },
+  caseEffect: { method: 'get', path: (i) => `/api/cases/${i.case}/effect` },
+  updateCase: { method: 'patch', path: (i) => `/api/cases/${i.case}`, body: () => ({ goal: 'un altro obiettivo' }) },
+  closeCase: { method: 'post', path: (i) => `/api/cases/${i.case}/close`, body: () => ({ outcome: 'other' }) },
+  caseAction: { method: 'post', path: (i) => `/api/cases/${i.case}/actions`, body: () => ({ type: 'other', date: '2026-03-02', participants: 'mediatore' }) },
+  updateAction: { method: 'patch', path: (i) => `/api/cases/${i.case}/actions/1`, body: () => ({ outcome: 'fatto' }) },
   class: { method: 'get', path: (i) => `/api/classes/${i.class}` },
   roster: { method: 'get', path: (i) => `/api/classes/${i.class}/students` },
   classRisk: { method: 'get', path: (i) => `/api/classes/${i.class}/risk` },
@@ -80,10 +87,10 @@ describe('ids cannot be probed for existence', () => {
   });
 
   test('the answer for an id out of scope is a 404 “non trovato”, and the refusal is audited', async () => {
-    const res = await call('mediatore', ROUTES.class!, other);
+    const res = await call('mediatore', ROUTES.case!, other);
 
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ error: { code: 'not_found', message: 'Classe non trovata' } });
+    expect(res.body).toEqual({ error: { code: 'not_found', message: 'Caso non trovato' } });
     const last = await db.selectFrom('audit_log').select(['user_id', 'action', 'outcome']).orderBy('id', 'desc').limit(1).executeTakeFirst();
     expect(last).toEqual({ user_id: users.mediatore.id, action: 'access.denied', outcome: 'denied' });
   });

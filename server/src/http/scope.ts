@@ -6,6 +6,7 @@ import { HttpError, notFound } from './http-error';
  * Least privilege, checked on the server for every read and write: teachers see their classes,
  * referents and mediators their schools, the admin everything, the analyst no student at all.
  * A denial throws an HttpError marked `denied`, which the error handler writes to the audit log.
+ * What a user may do with one student (current or former school) is in `student-access.ts`.
  */
 
 export const denied = (message = 'Non sei autorizzato a vedere questi dati', status: 403 | 404 = 403) =>
@@ -50,21 +51,3 @@ export async function findReadableSchool(db: Db, user: AuthUser, code: string): 
 
 /** Without the code: the answer must read the same for every code that is not the user's. */
 export const SCHOOL_NOT_FOUND = 'Scuola non trovata';
-
-/**
- * A student record: allowed when the student has (or had) an enrolment in a class or school the
- * user holds. Out of scope answers 404, so that ids cannot be probed for existence.
- */
-export async function assertCanReadStudent(db: Db, user: AuthUser, studentId: number): Promise<void> {
-  if (user.role === 'admin') return;
-  if (user.role === 'analista') throw denied('Il ruolo di analista vede solo dati aggregati');
-  let q = db.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id').select('enrolment.id').where('enrolment.student_id', '=', studentId);
-  if (user.role === 'docente') {
-    if (user.classIds.length === 0) throw denied('Studente non trovato', 404);
-    q = q.where('class.id', 'in', user.classIds);
-  } else {
-    if (user.schoolIds.length === 0) throw denied('Studente non trovato', 404);
-    q = q.where('class.school_id', 'in', user.schoolIds);
-  }
-  if (!(await q.limit(1).executeTakeFirst())) throw denied('Studente non trovato', 404);
-}

@@ -10,7 +10,8 @@ import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { notFound } from '../http/http-error';
-import { assertCanReadClass, assertCanReadStudent, denied, findReadableSchool } from '../http/scope';
+import { assertCanReadClass, denied, findReadableSchool } from '../http/scope';
+import { assertCanReadStudent, assertCanWriteStudent, newSchoolData } from '../http/student-access';
 import { listClassRisk } from './class-risk-list';
 import { effectiveTier, insertReview, listStoredRisk, type StoredRisk } from './repository';
 import { sortRiskRows } from './sort-risk-rows';
@@ -57,7 +58,9 @@ export function riskRoutes(db: Db): Router {
   router.get('/students/:id/risk', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
     const user = userOf(req);
     const { id } = IdParam.parse(req.params);
-    await assertCanReadStudent(db, user, id);
+    const access = await assertCanReadStudent(db, user, id);
+    // Computed on the data of the school and class that hold the student now.
+    if (access.kind === 'former') throw newSchoolData(access.window);
     const { stored, year } = await findCurrentRisk(db, id);
     const body = await assembleStudentRisk(db, stored, year.label);
     await audit(db, { user, req }, { action: 'student.risk.read', studentIds: [id], classId: stored.classId });
@@ -69,7 +72,7 @@ export function riskRoutes(db: Db): Router {
     const user = userOf(req);
     const { id } = IdParam.parse(req.params);
     const input = RiskReviewInput.parse(req.body);
-    await assertCanReadStudent(db, user, id);
+    await assertCanWriteStudent(db, user, id);
     const { stored, year } = await findCurrentRisk(db, id);
     assertCanReview(user, stored);
     await db.transaction().execute(async (trx) => {
