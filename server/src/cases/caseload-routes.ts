@@ -6,6 +6,7 @@ import { Id } from '@primm/shared/contracts/domain';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
+import { newSchoolData } from '../http/student-access';
 import { buildSchoolInputs } from '../risk/build-inputs';
 import { computeCaseEffect } from './case-effect';
 import { currentClasses, listCases } from './repository';
@@ -20,7 +21,9 @@ export function caseloadRoutes(db: Db, now: () => Date): Router {
   router.get('/caseload', requireRole(...CASE_ROLES), async (req, res) => {
     const user = userOf(req);
     const today = now().toISOString().slice(0, 10);
-    const scope = user.role === 'admin' ? {} : user.role === 'mediatore' ? { ownerId: user.id } : { schoolIds: user.schoolIds };
+    // A case of a student who left the school stays readable from the student page, but it is no
+    // longer the school's work (it cannot write to it): it leaves the caseload.
+    const scope = user.role === 'admin' ? {} : { stillResponsible: true, ...(user.role === 'mediatore' ? { ownerId: user.id } : { schoolIds: user.schoolIds }) };
     const cases = (await listCases(db, { ...scope, openOnly: true }, today)).sort(
       (a, b) => Number(b.overdue) - Number(a.overdue) || (a.nextFollowUp ?? '9999').localeCompare(b.nextFollowUp ?? '9999') || a.openedAt.localeCompare(b.openedAt),
     );
@@ -34,6 +37,8 @@ export function caseloadRoutes(db: Db, now: () => Date): Router {
     const { id } = z.object({ id: Id }).parse(req.params);
     const { weeks } = EffectQuery.parse(req.query);
     const c = await findCaseStudent(db, user, id);
+    // Attendance and grades behind the effect are the new school's once the student has left.
+    if (c.window) throw newSchoolData(c.window);
     const first = await db.selectFrom('case_action').select(({ fn }) => fn.min<string>('date').as('first')).where('case_id', '=', id).executeTakeFirst();
     const built = await buildSchoolInputs(db, c.schoolId, { studentId: c.studentId });
     const input = built?.inputs.find((b) => b.studentId === c.studentId)?.input;

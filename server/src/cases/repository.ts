@@ -1,5 +1,6 @@
 import type { CaseAction, CaseActionType, CaseDetail, CaseOutcome, CaseStatus, CaseSummary } from '@primm/shared/contracts/cases';
 import type { Db } from '../db/open-database';
+import { caseInWindow, currentStay, type RecordWindow, type Stay } from '../http/student-access';
 
 export interface CaseScope {
   caseId?: number;
@@ -7,6 +8,10 @@ export interface CaseScope {
   ownerId?: number;
   schoolIds?: number[];
   openOnly?: boolean;
+  /** Only cases of a school that still holds the student (a caseload: the rest is no one's work there). */
+  stillResponsible?: boolean;
+  /** A former school's view: its cases opened before the date, as they were then (docs/privacy.md). */
+  window?: RecordWindow;
 }
 
 /** Cases with their student's current class, owner, opener and next follow-up. */
@@ -18,7 +23,7 @@ export async function listCases(db: Db, scope: CaseScope, today: string): Promis
     .innerJoin('app_user as owner', 'owner.id', 'c.owner_id')
     .innerJoin('app_user as opener', 'opener.id', 'c.opened_by')
     .select([
-      'c.id', 'c.status', 'c.goal', 'c.opened_at', 'c.closed_at', 'c.outcome', 'c.outcome_note', 'c.flag_id', 'c.student_id',
+      'c.id', 'c.school_id', 'c.status', 'c.goal', 'c.opened_at', 'c.closed_at', 'c.outcome', 'c.outcome_note', 'c.flag_id', 'c.student_id',
       's.last_name', 's.first_name', 'school.code as school_code',
       'owner.id as owner_id', 'owner.display_name as owner_name', 'opener.id as opener_id', 'opener.display_name as opener_name',
     ]);
@@ -30,14 +35,18 @@ export async function listCases(db: Db, scope: CaseScope, today: string): Promis
     q = q.where('c.school_id', 'in', scope.schoolIds);
   }
   if (scope.openOnly) q = q.where('c.status', '!=', 'closed');
-  const rows = await q.orderBy('c.opened_at', 'desc').execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const studentIds = [...new Set(rows.map((r) => r.student_id))];
-  const [actions, classes] = await Promise.all([
-    db.selectFrom('case_action').select(['case_id', 'follow_up_on']).where('case_id', 'in', ids).execute(),
-    currentClasses(db, studentIds),
+  const { window } = scope;
+  const found = await q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').execute();
+  const inWindow = window ? found.filter((r) => caseInWindow(window, r.school_id, r.opened_at)) : found;
+  if (inWindow.length === 0) return [];
+  const ids = inWindow.map((r) => r.id);
+  const studentIds = [...new Set(inWindow.map((r) => r.student_id))];
+  const [allActions, classes] = await Promise.all([
+    db.selectFrom('case_action').select(['case_id', 'follow_up_on', 'created_at']).where('case_id', 'in', ids).execute(),
+    currentClasses(db, studentIds, window),
   ]);
+  const actions = window ? allActions.filter((a) => a.created_at < window.before) : allActions;
+  const rows = scope.stillResponsible ? inWindow.filter((r) => classes.get(r.student_id)?.schoolId === r.school_id) : inWindow;
   return rows.map((r) => {
     const mine = actions.filter((a) => a.case_id === r.id);
     const followUps = mine.map((a) => a.follow_up_on).filter((d): d is string => d !== null).sort();
@@ -64,13 +73,14 @@ export async function listCases(db: Db, scope: CaseScope, today: string): Promis
   });
 }
 
-export async function findCase(db: Db, caseId: number, today: string): Promise<CaseDetail | undefined> {
-  const [summary] = await listCases(db, { caseId }, today);
+export async function findCase(db: Db, caseId: number, today: string, window?: RecordWindow): Promise<CaseDetail | undefined> {
+  const [summary] = await listCases(db, { caseId, window }, today);
   if (!summary) return undefined;
-  return { ...summary, actions: await listActions(db, caseId) };
+  return { ...summary, actions: await listActions(db, caseId, window) };
 }
 
-export async function listActions(db: Db, caseId: number): Promise<CaseAction[]> {
+/** A case's actions; with a window, those written before its date. */
+export async function listActions(db: Db, caseId: number, window?: RecordWindow): Promise<CaseAction[]> {
   const rows = await db
     .selectFrom('case_action as a')
     .innerJoin('app_user as u', 'u.id', 'a.created_by')
@@ -80,7 +90,7 @@ export async function listActions(db: Db, caseId: number): Promise<CaseAction[]>
     .orderBy('a.date')
     .orderBy('a.id')
     .execute();
-  return rows.map((a) => ({
+  return rows.filter((a) => !window || a.created_at < window.before).map((a) => ({
     id: a.id,
     caseId: a.case_id,
     type: a.type as CaseActionType,
@@ -98,20 +108,29 @@ export async function listActions(db: Db, caseId: number): Promise<CaseAction[]>
   }));
 }
 
-/** The class (and school) each student is in now: the open enrolment, else the latest one. */
-export async function currentClasses(db: Db, studentIds: number[]): Promise<Map<number, { id: number; name: string; schoolId: number }>> {
+/**
+ * The class (and school) each student is in now (`currentStay`); with a window, the one they were
+ * in last at the former school, so its view never names the new class.
+ */
+export async function currentClasses(db: Db, studentIds: number[], window?: RecordWindow): Promise<Map<number, { id: number; name: string; schoolId: number }>> {
   if (studentIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('enrolment')
     .innerJoin('class', 'class.id', 'enrolment.class_id')
-    .select(['enrolment.student_id', 'class.id', 'class.name', 'class.school_id', 'enrolment.entered_on', 'enrolment.left_on'])
+    .select(['enrolment.id', 'enrolment.student_id', 'class.id as class_id', 'class.name', 'class.school_id', 'class.school_year_id', 'enrolment.entered_on', 'enrolment.left_on'])
     .where('enrolment.student_id', 'in', studentIds)
-    .orderBy('enrolment.entered_on')
     .execute();
-  const out = new Map<number, { id: number; name: string; schoolId: number; open: boolean }>();
+  const stays = new Map<number, Array<Stay & { name: string }>>();
   for (const r of rows) {
-    const seen = out.get(r.student_id);
-    if (!seen || !seen.open || r.left_on === null) out.set(r.student_id, { id: r.id, name: r.name, schoolId: r.school_id, open: r.left_on === null });
+    if (window && !(window.schoolIds.includes(r.school_id) && r.entered_on < window.before)) continue;
+    const list = stays.get(r.student_id) ?? [];
+    list.push({ id: r.id, classId: r.class_id, schoolId: r.school_id, schoolYearId: r.school_year_id, enteredOn: r.entered_on, leftOn: r.left_on, name: r.name });
+    stays.set(r.student_id, list);
   }
-  return new Map([...out].map(([k, v]) => [k, { id: v.id, name: v.name, schoolId: v.schoolId }]));
+  const out = new Map<number, { id: number; name: string; schoolId: number }>();
+  for (const [studentId, list] of stays) {
+    const stay = currentStay(list);
+    if (stay) out.set(studentId, { id: stay.classId, name: stay.name, schoolId: stay.schoolId });
+  }
+  return out;
 }

@@ -8,9 +8,9 @@ import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
-import { assertCanReadStudent } from '../http/scope';
+import { assertCanReadStudent, assertCanWriteStudent } from '../http/student-access';
 import { findCase, listActions, listCases } from './repository';
-import { assertCaseWorker, assertValidOwner, CASE_ROLES, findCaseStudent, schoolOfStudent } from './service';
+import { assertCaseWorker, assertValidOwner, CASE_ROLES, findCaseStudent, findCaseToWrite } from './service';
 
 const CaseIdParam = z.object({ id: Id });
 const ActionParams = z.object({ id: Id, actionId: Id });
@@ -23,8 +23,8 @@ export function caseRoutes(db: Db, now: () => Date): Router {
   router.get('/students/:studentId/cases', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
     const user = userOf(req);
     const { studentId } = StudentIdParam.parse(req.params);
-    await assertCanReadStudent(db, user, studentId);
-    const body: CaseList = { items: await listCases(db, { studentId }, today()) };
+    const access = await assertCanReadStudent(db, user, studentId);
+    const body: CaseList = { items: await listCases(db, { studentId, window: access.kind === 'former' ? access.window : undefined }, today()) };
     await audit(db, { user, req }, { action: 'case.read', studentIds: [studentId] });
     res.json(body);
   });
@@ -32,8 +32,10 @@ export function caseRoutes(db: Db, now: () => Date): Router {
   router.post('/cases', requireRole(...CASE_ROLES), async (req, res) => {
     const user = userOf(req);
     const input = CreateCaseInput.parse(req.body);
-    await assertCanReadStudent(db, user, input.studentId);
-    const schoolId = await schoolOfStudent(db, input.studentId);
+    const { current } = await assertCanWriteStudent(db, user, input.studentId);
+    if (!current) throw new HttpError(404, 'not_found', 'Studente non trovato');
+    // The case belongs to the school that holds the student now.
+    const schoolId = current.schoolId;
     assertCaseWorker(user, schoolId);
     const ownerId = input.ownerId ?? user.id;
     await assertValidOwner(db, ownerId, schoolId);
@@ -56,16 +58,16 @@ export function caseRoutes(db: Db, now: () => Date): Router {
   router.get('/cases/:id', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
     const user = userOf(req);
     const { id } = CaseIdParam.parse(req.params);
-    const { studentId } = await findCaseStudent(db, user, id);
+    const { studentId, window } = await findCaseStudent(db, user, id);
     await audit(db, { user, req }, { action: 'case.read', studentIds: [studentId], details: { caseId: id } });
-    res.json(await findCase(db, id, today()));
+    res.json(await findCase(db, id, today(), window));
   });
 
   router.patch('/cases/:id', requireRole(...CASE_ROLES), async (req, res) => {
     const user = userOf(req);
     const { id } = CaseIdParam.parse(req.params);
     const input = UpdateCaseInput.parse(req.body);
-    const c = await findCaseStudent(db, user, id);
+    const c = await findCaseToWrite(db, user, id);
     assertCaseWorker(user, c.schoolId);
     if (c.status === 'closed') throw new HttpError(409, 'conflict', 'Il caso è chiuso');
     if (input.ownerId !== undefined) await assertValidOwner(db, input.ownerId, c.schoolId);
@@ -84,7 +86,7 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { id } = CaseIdParam.parse(req.params);
     const input = CloseCaseInput.parse(req.body);
-    const c = await findCaseStudent(db, user, id);
+    const c = await findCaseToWrite(db, user, id);
     assertCaseWorker(user, c.schoolId);
     if (c.status === 'closed') throw new HttpError(409, 'conflict', 'Il caso è già chiuso');
     await db.transaction().execute(async (trx) => {
@@ -98,7 +100,7 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { id } = CaseIdParam.parse(req.params);
     const input = CreateCaseActionInput.parse(req.body);
-    const c = await findCaseStudent(db, user, id);
+    const c = await findCaseToWrite(db, user, id);
     assertCaseWorker(user, c.schoolId);
     if (c.status === 'closed') throw new HttpError(409, 'conflict', 'Il caso è chiuso: riapritene uno nuovo');
     const { birth_date } = await db.selectFrom('student').select('birth_date').where('id', '=', c.studentId).executeTakeFirstOrThrow();
@@ -127,7 +129,7 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { id, actionId } = ActionParams.parse(req.params);
     const input = UpdateCaseActionInput.parse(req.body);
-    const c = await findCaseStudent(db, user, id);
+    const c = await findCaseToWrite(db, user, id);
     assertCaseWorker(user, c.schoolId);
     const action = await db.selectFrom('case_action').select('id').where('id', '=', actionId).where('case_id', '=', id).executeTakeFirst();
     if (!action) throw new HttpError(404, 'not_found', 'Azione non trovata');

@@ -1,18 +1,11 @@
 import type { AuthUser } from '../auth/current-user';
 import type { Db } from '../db/open-database';
 import { HttpError } from '../http/http-error';
-import { assertCanReadStudent, denied } from '../http/scope';
-import { currentClasses } from './repository';
+import { denied } from '../http/scope';
+import { caseInWindow, readOnly, studentAccess, type RecordWindow } from '../http/student-access';
 
 /** Who works on cases: mediators and referents of the school, and the admin (DESIGN.md users). */
 export const CASE_ROLES = ['admin', 'referente', 'mediatore'] as const;
-
-/** The school of a student now (open enrolment, else the latest), or 404. */
-export async function schoolOfStudent(db: Db, studentId: number): Promise<number> {
-  const cls = (await currentClasses(db, [studentId])).get(studentId);
-  if (!cls) throw new HttpError(404, 'not_found', 'Studente non trovato');
-  return cls.schoolId;
-}
 
 /** May this user open or work on cases of this school? */
 export function assertCaseWorker(user: AuthUser, schoolId: number): void {
@@ -30,10 +23,34 @@ export async function assertValidOwner(db: Db, ownerId: number, schoolId: number
   }
 }
 
-/** A case is visible to whoever may see its student (teachers included: the case timeline). */
-export async function findCaseStudent(db: Db, user: AuthUser, caseId: number): Promise<{ studentId: number; schoolId: number; status: string }> {
-  const c = await db.selectFrom('support_case').select(['student_id', 'school_id', 'status']).where('id', '=', caseId).executeTakeFirst();
-  if (!c) throw new HttpError(404, 'not_found', 'Caso non trovato');
-  await assertCanReadStudent(db, user, c.student_id);
-  return { studentId: c.student_id, schoolId: c.school_id, status: c.status };
+const CASE_NOT_FOUND = 'Caso non trovato';
+
+export interface VisibleCase {
+  studentId: number;
+  schoolId: number;
+  status: string;
+  /** Set when the user's school or class is a former one of the student: read-only, as it was then. */
+  window?: RecordWindow;
+}
+
+/**
+ * A case is visible to whoever may see its student (teachers included: the case timeline); a
+ * former school only its own cases opened before the student left. Anything else, and a case
+ * that does not exist, get the same 404 (issue 17: ids are not probed).
+ */
+export async function findCaseStudent(db: Db, user: AuthUser, caseId: number): Promise<VisibleCase> {
+  const c = await db.selectFrom('support_case').select(['student_id', 'school_id', 'status', 'opened_at']).where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
+  const access = await studentAccess(db, user, c.student_id, CASE_NOT_FOUND);
+  const found = { studentId: c.student_id, schoolId: c.school_id, status: c.status };
+  if (access.kind === 'current') return found;
+  if (!caseInWindow(access.window, c.school_id, c.opened_at)) throw denied(CASE_NOT_FOUND, 404);
+  return { ...found, window: access.window };
+}
+
+/** A case to work on: visible, and the user's school or class still holds the student. */
+export async function findCaseToWrite(db: Db, user: AuthUser, caseId: number): Promise<VisibleCase> {
+  const c = await findCaseStudent(db, user, caseId);
+  if (c.window) throw readOnly(c.window);
+  return c;
 }

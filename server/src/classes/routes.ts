@@ -17,16 +17,15 @@ export function classRoutes(db: Db): Router {
 
   router.get('/classes/:id', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
     const { id } = ClassIdParam.parse(req.params);
+    await assertCanReadClass(db, userOf(req), id);
     const found = await findClass(db, id);
     if (!found) throw notFound('Classe non trovata');
-    await assertCanReadClass(db, userOf(req), id);
     res.json(found);
   });
 
   router.get('/classes/:id/students', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
     const user = userOf(req);
     const { id } = ClassIdParam.parse(req.params);
-    if (!(await findClass(db, id))) throw notFound('Classe non trovata');
     await assertCanReadClass(db, user, id);
     const body: ClassStudentList = { items: await listClassStudents(db, id) };
     await audit(db, { user, req }, { action: 'class.students.read', classId: id, studentIds: body.items.map((s) => s.id) });

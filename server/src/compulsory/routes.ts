@@ -11,7 +11,8 @@ import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
-import { assertCanReadSchool, assertCanReadStudent } from '../http/scope';
+import { findReadableSchool } from '../http/scope';
+import { newSchoolData, readOnly, studentAccess } from '../http/student-access';
 import { computeSchoolCompulsory, type StudentCompulsoryRow } from './compute';
 import { octoberListRows, octoberListSummary } from './october-list';
 
@@ -35,7 +36,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { id } = StudentIdParam.parse(req.params);
     const input = RecordNoticeInput.parse(req.body);
-    const row = await studentRow(db, user, id);
+    const row = await studentRow(db, user, id, 'write');
     const clock = row.clock;
     if (!clock || clock.state !== 'to_notify' || !clock.triggeredOn) {
       throw new HttpError(409, 'conflict', 'Non c’è una comunicazione alla famiglia da registrare per questo studente');
@@ -50,14 +51,14 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
       }).execute();
       await audit(trx, { user, req }, { action: 'compulsory.notice', studentIds: [id], details: { notifiedOn: input.notifiedOn } });
     });
-    res.status(201).json((await studentRow(db, user, id)).clock);
+    res.status(201).json((await studentRow(db, user, id, 'write')).clock);
   });
 
   router.post('/students/:id/compulsory/report', requireRole(...ACT_ROLES), async (req, res) => {
     const user = userOf(req);
     const { id } = StudentIdParam.parse(req.params);
     const input = RecordReportInput.parse(req.body);
-    const row = await studentRow(db, user, id);
+    const row = await studentRow(db, user, id, 'write');
     if (row.clock?.state !== 'report_due') throw new HttpError(409, 'conflict', 'Nessuna segnalazione al sindaco è dovuta per questo studente');
     if (input.reportedOn < row.clock.reportDueFrom!) throw new HttpError(400, 'validation_failed', 'La segnalazione è possibile solo dall’ottavo giorno dopo la comunicazione');
     const year = await currentYear(db);
@@ -66,7 +67,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
         .where('student_id', '=', id).where('school_year_id', '=', year.id).where('closed_on', 'is', null).execute();
       await audit(trx, { user, req }, { action: 'compulsory.report', studentIds: [id], details: { reportedOn: input.reportedOn } });
     });
-    res.json((await studentRow(db, user, id)).clock);
+    res.json((await studentRow(db, user, id, 'write')).clock);
   });
 
   // The printable report to the mayor: the facts and dates of the notice, nothing more.
@@ -101,9 +102,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
   router.get('/schools/:code/deadlines', requireRole(...ACT_ROLES), async (req, res) => {
     const user = userOf(req);
     const { code } = SchoolCodeParam.parse(req.params);
-    const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
-    if (!school) throw new HttpError(404, 'not_found', `Nessuna scuola con codice ${code}`);
-    await assertCanReadSchool(db, user, school.id);
+    const school = await findReadableSchool(db, user, code);
     const year = await currentYear(db);
     const rows = await computeSchoolCompulsory(db, school.id, year);
     const names = new Map((await db.selectFrom('student').select(['id', 'last_name', 'first_name']).where('id', 'in', rows.length ? rows.map((r) => r.studentId) : [-1]).execute()).map((s) => [s.id, s]));
@@ -126,9 +125,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { code } = SchoolCodeParam.parse(req.params);
     const query = OctoberListQuery.parse(req.query);
-    const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
-    if (!school) throw new HttpError(404, 'not_found', `Nessuna scuola con codice ${code}`);
-    await assertCanReadSchool(db, user, school.id);
+    const school = await findReadableSchool(db, user, code);
     const year = await currentYear(db);
     const rows = await octoberListRows(db, school.id, year, query.municipality);
     await db.transaction().execute(async (trx) => {
@@ -159,15 +156,19 @@ async function currentYear(db: Db): Promise<{ id: number; label: string }> {
   return year;
 }
 
-/** The student's row in their current school, with deroga categories only for referents and mediators. */
-async function studentRow(db: Db, user: AuthUser, studentId: number): Promise<StudentCompulsoryRow> {
-  await assertCanReadStudent(db, user, studentId);
+/**
+ * The student's row in the school that holds the current enrolment, with deroga categories only
+ * for referents and mediators. Only that school acts on the procedure (issue 17): a former school
+ * neither reads the new school's clock nor records a notice or report that would stop it.
+ */
+async function studentRow(db: Db, user: AuthUser, studentId: number, mode: 'read' | 'write' = 'read'): Promise<StudentCompulsoryRow> {
+  const access = await studentAccess(db, user, studentId);
+  if (access.kind === 'former') throw mode === 'write' ? readOnly(access.window) : newSchoolData(access.window);
   const year = await currentYear(db);
-  const stay = await db.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id').select(['class.school_id'])
-    .where('enrolment.student_id', '=', studentId).where('class.school_year_id', '=', year.id).orderBy('enrolment.entered_on', 'desc').executeTakeFirst();
-  if (!stay) throw new HttpError(404, 'not_found', 'Studente non iscritto quest’anno');
+  const { current } = access;
+  if (!current || current.schoolYearId !== year.id) throw new HttpError(404, 'not_found', 'Studente non iscritto quest’anno');
   const withDeroghe = user.role !== 'docente';
-  const [row] = await computeSchoolCompulsory(db, stay.school_id, year, { studentId, withDeroghe });
+  const [row] = await computeSchoolCompulsory(db, current.schoolId, year, { studentId, withDeroghe });
   if (!row) throw new HttpError(404, 'not_found', 'Dati di frequenza non disponibili per questo studente');
   return row;
 }

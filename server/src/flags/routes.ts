@@ -6,7 +6,7 @@ import { CreateFlagInput, CreateNoteInput, type FlagList, type NoteList } from '
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
-import { assertCanReadStudent } from '../http/scope';
+import { assertCanReadStudent, assertCanWriteStudent } from '../http/student-access';
 import { insertFlag, insertNote, listFlags, listNotes } from './repository';
 
 const StudentIdParam = z.object({ studentId: Id });
@@ -14,7 +14,8 @@ const StudentIdParam = z.object({ studentId: Id });
 /**
  * "Borderline" flags and notes on a student: written by whoever may see the student by name
  * (teachers of their class, the school's mediators and referents, the admin) and visible to all
- * of them, so colleagues and mediators see what a teacher noticed.
+ * of them, so colleagues and mediators see what a teacher noticed. A former school or class
+ * (the student left it) keeps reading what its users wrote before, and writes nothing more.
  */
 export function flagRoutes(db: Db, now: () => Date): Router {
   const router = Router();
@@ -22,8 +23,8 @@ export function flagRoutes(db: Db, now: () => Date): Router {
   router.get('/students/:studentId/flags', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
     const user = userOf(req);
     const { studentId } = StudentIdParam.parse(req.params);
-    await assertCanReadStudent(db, user, studentId);
-    const body: FlagList = { items: await listFlags(db, studentId) };
+    const access = await assertCanReadStudent(db, user, studentId);
+    const body: FlagList = { items: await listFlags(db, studentId, access.kind === 'former' ? access.window : undefined) };
     await audit(db, { user, req }, { action: 'flag.read', studentIds: [studentId] });
     res.json(body);
   });
@@ -32,7 +33,7 @@ export function flagRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { studentId } = StudentIdParam.parse(req.params);
     const input = CreateFlagInput.parse(req.body);
-    await assertCanReadStudent(db, user, studentId);
+    await assertCanWriteStudent(db, user, studentId);
     const id = await db.transaction().execute(async (trx) => {
       const flagId = await insertFlag(trx, studentId, input, user.id, now().toISOString());
       await audit(trx, { user, req }, { action: 'flag.create', studentIds: [studentId], details: { flagId, reasonCode: input.reasonCode } });
@@ -44,8 +45,8 @@ export function flagRoutes(db: Db, now: () => Date): Router {
   router.get('/students/:studentId/notes', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
     const user = userOf(req);
     const { studentId } = StudentIdParam.parse(req.params);
-    await assertCanReadStudent(db, user, studentId);
-    const body: NoteList = { items: await listNotes(db, studentId) };
+    const access = await assertCanReadStudent(db, user, studentId);
+    const body: NoteList = { items: await listNotes(db, studentId, access.kind === 'former' ? access.window : undefined) };
     await audit(db, { user, req }, { action: 'note.read', studentIds: [studentId] });
     res.json(body);
   });
@@ -54,7 +55,7 @@ export function flagRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { studentId } = StudentIdParam.parse(req.params);
     const input = CreateNoteInput.parse(req.body);
-    await assertCanReadStudent(db, user, studentId);
+    await assertCanWriteStudent(db, user, studentId);
     const id = await db.transaction().execute(async (trx) => {
       const noteId = await insertNote(trx, studentId, input.body, user.id, now().toISOString());
       await audit(trx, { user, req }, { action: 'note.create', studentIds: [studentId], details: { noteId } });

@@ -1,10 +1,12 @@
 import request from 'supertest';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '@primm/shared/contracts/auth';
 import { createApp } from '../app';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
+import { TRANSFER_NOW, aTransferredStudent } from '../testing/transferred-student';
+import type { Db } from '../db/open-database';
 
 type Call = { method: 'get' | 'post'; path: (ids: Ids) => string; body?: object };
 type Ids = { classId: number; studentId: number };
@@ -66,6 +68,64 @@ describe('role × endpoint matrix', () => {
     const denials = await db.selectFrom('audit_log').select(['user_id', 'outcome']).where('action', '=', 'access.denied').execute();
     if (allowed) {
       expect(res.status).toBeLessThan(300);
+      expect(denials).toEqual([]);
+    } else {
+      expect([403, 404]).toContain(res.status);
+      expect(denials).toEqual([{ user_id: user.id, outcome: 'denied' }]);
+    }
+  });
+});
+
+// The same roles holding the school (or class) the student has left by a transfer
+// (testing/transferred-student.ts): reads of what the old school wrote before, no writes, nothing
+// of the new school. The admin is never a former school and the analyst never sees a student.
+type Fixture = Awaited<ReturnType<typeof aTransferredStudent>>;
+type FormerCall = { method: 'get' | 'post'; path: (f: Fixture) => string; body?: (f: Fixture) => object };
+const FORMER_ENDPOINTS: Record<string, FormerCall> = {
+  student: { method: 'get', path: (f) => `/api/students/${f.student.id}` },
+  roster: { method: 'get', path: (f) => `/api/classes/${f.classA.id}/students` },
+  classRisk: { method: 'get', path: (f) => `/api/classes/${f.classA.id}/risk` },
+  flags: { method: 'get', path: (f) => `/api/students/${f.student.id}/flags` },
+  createFlag: { method: 'post', path: (f) => `/api/students/${f.student.id}/flags`, body: () => ({ reasonCode: 'assenze', reason: 'assenze ripetute' }) },
+  notes: { method: 'get', path: (f) => `/api/students/${f.student.id}/notes` },
+  createNote: { method: 'post', path: (f) => `/api/students/${f.student.id}/notes`, body: () => ({ body: 'una nota' }) },
+  studentCases: { method: 'get', path: (f) => `/api/students/${f.student.id}/cases` },
+  caseOfOldSchool: { method: 'get', path: (f) => `/api/cases/${f.records.caseA}` },
+  caseOfNewSchool: { method: 'get', path: (f) => `/api/cases/${f.records.caseB}` },
+  createCase: { method: 'post', path: () => '/api/cases', body: (f) => ({ studentId: f.student.id, goal: 'riportarlo a scuola' }) },
+  caseAction: { method: 'post', path: (f) => `/api/cases/${f.records.caseA}/actions`, body: () => ({ type: 'other', date: '2026-03-02', participants: 'mediatore' }) },
+  studentRisk: { method: 'get', path: (f) => `/api/students/${f.student.id}/risk` },
+  riskReview: { method: 'post', path: (f) => `/api/students/${f.student.id}/risk/review`, body: () => ({ action: 'confirm', reason: 'confermo il livello' }) },
+  compulsory: { method: 'get', path: (f) => `/api/students/${f.student.id}/compulsory` },
+  compulsoryNotice: { method: 'post', path: (f) => `/api/students/${f.student.id}/compulsory/notice`, body: () => ({ notifiedOn: '2026-02-03' }) },
+};
+const FORMER_READS = ['student', 'roster', 'classRisk', 'flags', 'notes', 'studentCases', 'caseOfOldSchool'];
+const formerCases = (['referente', 'mediatore', 'docente'] as const).flatMap((role) =>
+  Object.keys(FORMER_ENDPOINTS).map((endpoint) => [role, endpoint, FORMER_READS.includes(endpoint)] as const),
+);
+
+describe('role × endpoint matrix, former school', () => {
+  let db: Db;
+  let fx: Fixture;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    db = await createTestDb();
+    fx = await aTransferredStudent(db);
+    app = createApp({ db, config: testConfig, now: () => TRANSFER_NOW });
+  });
+
+  test.each(formerCases)('when a %s of the school the student left calls %s, then allowed = %s, nothing of the new school, and a refusal is in the audit log', async (role, endpoint, allowed) => {
+    const user = await aUser(db, role, role === 'docente' ? { classIds: [fx.classA.id] } : { schoolIds: [fx.schoolA.id] });
+    const call = FORMER_ENDPOINTS[endpoint]!;
+
+    let req = request(app)[call.method](call.path(fx)).set(SAME_ORIGIN).set(await authAs(db, user));
+    if (call.body) req = req.send(call.body(fx));
+    const res = await req;
+
+    const denials = await db.selectFrom('audit_log').select(['user_id', 'outcome']).where('action', '=', 'access.denied').where('user_id', '=', user.id).execute();
+    expect(res.text).not.toMatch(/scuola B|PSPS01000A|MARCONI/);
+    if (allowed) {
+      expect(res.status).toBe(200);
       expect(denials).toEqual([]);
     } else {
       expect([403, 404]).toContain(res.status);

@@ -1,11 +1,12 @@
 import type { AuthUser } from '../auth/current-user';
 import type { Db } from '../db/open-database';
-import { HttpError } from './http-error';
+import { HttpError, notFound } from './http-error';
 
 /**
  * Least privilege, checked on the server for every read and write: teachers see their classes,
  * referents and mediators their schools, the admin everything, the analyst no student at all.
  * A denial throws an HttpError marked `denied`, which the error handler writes to the audit log.
+ * What a user may do with one student (current or former school) is in `student-access.ts`.
  */
 
 export const denied = (message = 'Non sei autorizzato a vedere questi dati', status: 403 | 404 = 403) =>
@@ -22,37 +23,31 @@ export async function visibleSchoolIds(db: Db, user: AuthUser): Promise<number[]
   return user.schoolIds;
 }
 
-export async function assertCanReadSchool(db: Db, user: AuthUser, schoolId: number): Promise<void> {
-  const ids = await visibleSchoolIds(db, user);
-  if (ids !== null && !ids.includes(schoolId)) throw denied('Questa scuola non è tra le tue');
+/**
+ * A class's students by name: its teachers, the referents and mediators of its school, the admin.
+ * A class out of scope gets the answer of one that does not exist (issue 17: ids are not probed).
+ */
+export async function assertCanReadClass(db: Db, user: AuthUser, classId: number): Promise<void> {
+  if (user.role === 'analista') throw denied('Il ruolo di analista vede solo dati aggregati');
+  const cls = await db.selectFrom('class').select('school_id').where('id', '=', classId).executeTakeFirst();
+  if (!cls) throw notFound(CLASS_NOT_FOUND);
+  const holds = user.role === 'admin' || (user.role === 'docente' ? user.classIds.includes(classId) : user.schoolIds.includes(cls.school_id));
+  if (!holds) throw denied(CLASS_NOT_FOUND, 404);
 }
 
-/** A class's students by name: its teachers, the referents and mediators of its school, the admin. */
-export async function assertCanReadClass(db: Db, user: AuthUser, classId: number): Promise<void> {
-  if (user.role === 'admin') return;
-  if (user.role === 'analista') throw denied('Il ruolo di analista vede solo dati aggregati');
-  if (user.role === 'docente') {
-    if (!user.classIds.includes(classId)) throw denied('Questa classe non è tra le tue');
-    return;
-  }
-  const cls = await db.selectFrom('class').select('school_id').where('id', '=', classId).executeTakeFirst();
-  if (cls && !user.schoolIds.includes(cls.school_id)) throw denied('Questa classe non è di una tua scuola');
-}
+const CLASS_NOT_FOUND = 'Classe non trovata';
 
 /**
- * A student record: allowed when the student has (or had) an enrolment in a class or school the
- * user holds. Out of scope answers 404, so that ids cannot be probed for existence.
+ * The school of a code the user may read, or the same 404 whether the code does not exist or
+ * is out of scope (issue 17: ids are not probed).
  */
-export async function assertCanReadStudent(db: Db, user: AuthUser, studentId: number): Promise<void> {
-  if (user.role === 'admin') return;
-  if (user.role === 'analista') throw denied('Il ruolo di analista vede solo dati aggregati');
-  let q = db.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id').select('enrolment.id').where('enrolment.student_id', '=', studentId);
-  if (user.role === 'docente') {
-    if (user.classIds.length === 0) throw denied('Studente non trovato', 404);
-    q = q.where('class.id', 'in', user.classIds);
-  } else {
-    if (user.schoolIds.length === 0) throw denied('Studente non trovato', 404);
-    q = q.where('class.school_id', 'in', user.schoolIds);
-  }
-  if (!(await q.limit(1).executeTakeFirst())) throw denied('Studente non trovato', 404);
+export async function findReadableSchool(db: Db, user: AuthUser, code: string): Promise<{ id: number }> {
+  const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
+  if (!school) throw notFound(SCHOOL_NOT_FOUND);
+  const ids = await visibleSchoolIds(db, user);
+  if (ids !== null && !ids.includes(school.id)) throw denied(SCHOOL_NOT_FOUND, 404);
+  return school;
 }
+
+/** Without the code: the answer must read the same for every code that is not the user's. */
+export const SCHOOL_NOT_FOUND = 'Scuola non trovata';

@@ -60,14 +60,14 @@ describe('GET /api/classes/:id/risk', () => {
     expect(await auditActions(db)).toEqual([]);
   });
 
-  test('when a teacher of another class or the analyst asks, then 403 and the refusal is audited', async () => {
+  test('when a teacher of another class asks, then 404 as for a class that does not exist; the analyst, 403; both refusals audited', async () => {
     const { db, app, schoolId, classId } = await setUp();
     const other = await aClass(db, schoolId, { name: '4B' });
 
     const teacher = await request(app).get(`/api/classes/${classId}/risk`).set(await authAs(db, await aUser(db, 'docente', { classIds: [other.id] })));
     const analyst = await request(app).get(`/api/classes/${classId}/risk`).set(await authAs(db, await aUser(db, 'analista')));
 
-    expect([teacher.status, analyst.status]).toEqual([403, 403]);
+    expect([teacher.status, analyst.status]).toEqual([404, 403]);
     expect((await db.selectFrom('audit_log').select('outcome').execute()).map((a) => a.outcome)).toEqual(['denied', 'denied']);
   });
 });
@@ -83,13 +83,13 @@ describe('GET /api/schools/:code/risk', () => {
     expect(await auditActions(db)).toEqual(['school.risk.read']);
   });
 
-  test('when a teacher or a referent of another school asks, then 403', async () => {
+  test('when a teacher asks, then 403 (role); when a referent of another school asks, then 404 (as for a school that does not exist)', async () => {
     const { db, app, classId } = await setUp();
 
     const teacher = await request(app).get('/api/schools/ANPS03000E/risk').set(await authAs(db, await aUser(db, 'docente', { classIds: [classId] })));
     const referent = await request(app).get('/api/schools/ANPS03000E/risk').set(await authAs(db, await aUser(db, 'referente', { schoolIds: [] })));
 
-    expect([teacher.status, referent.status]).toEqual([403, 403]);
+    expect([teacher.status, referent.status]).toEqual([403, 404]);
   });
 });
 

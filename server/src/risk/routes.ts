@@ -10,7 +10,8 @@ import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { notFound } from '../http/http-error';
-import { assertCanReadClass, assertCanReadSchool, assertCanReadStudent, denied } from '../http/scope';
+import { assertCanReadClass, denied, findReadableSchool } from '../http/scope';
+import { assertCanReadStudent, assertCanWriteStudent, newSchoolData } from '../http/student-access';
 import { listClassRisk } from './class-risk-list';
 import { effectiveTier, insertReview, listStoredRisk, type StoredRisk } from './repository';
 import { sortRiskRows } from './sort-risk-rows';
@@ -26,7 +27,6 @@ export function riskRoutes(db: Db): Router {
     const user = userOf(req);
     const { id } = IdParam.parse(req.params);
     const query = RiskListQuery.parse(req.query);
-    if (!(await db.selectFrom('class').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Classe non trovata');
     await assertCanReadClass(db, user, id);
     const body: ClassRiskList = { items: sortRiskRows(await listClassRisk(db, id), query) };
     await audit(db, { user, req }, { action: 'class.risk.read', classId: id, studentIds: body.items.map((r) => r.studentId) });
@@ -37,7 +37,6 @@ export function riskRoutes(db: Db): Router {
     const user = userOf(req);
     const { id } = IdParam.parse(req.params);
     const { days } = z.object({ days: z.coerce.number().int().min(1).max(60).default(7) }).parse(req.query);
-    if (!(await db.selectFrom('class').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Classe non trovata');
     await assertCanReadClass(db, user, id);
     const body = await classTierChanges(db, id, days);
     await audit(db, { user, req }, { action: 'class.risk.changes.read', classId: id, studentIds: body.items.map((i) => i.studentId) });
@@ -48,9 +47,7 @@ export function riskRoutes(db: Db): Router {
     const user = userOf(req);
     const { code } = SchoolCodeParam.parse(req.params);
     const query = RiskListQuery.parse(req.query);
-    const school = await db.selectFrom('school').select('id').where('code', '=', code).executeTakeFirst();
-    if (!school) throw notFound(`Nessuna scuola con codice ${code}`);
-    await assertCanReadSchool(db, user, school.id);
+    const school = await findReadableSchool(db, user, code);
     const year = await findCurrentSchoolYear(db);
     const rows = year ? await listStoredRisk(db, { schoolId: school.id, schoolYearId: year.id }) : [];
     const body: SchoolRiskList = { items: sortRiskRows(rows, query).map((r) => ({ ...toRow(r), className: r.className })) };
@@ -61,7 +58,9 @@ export function riskRoutes(db: Db): Router {
   router.get('/students/:id/risk', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
     const user = userOf(req);
     const { id } = IdParam.parse(req.params);
-    await assertCanReadStudent(db, user, id);
+    const access = await assertCanReadStudent(db, user, id);
+    // Computed on the data of the school and class that hold the student now.
+    if (access.kind === 'former') throw newSchoolData(access.window);
     const { stored, year } = await findCurrentRisk(db, id);
     const body = await assembleStudentRisk(db, stored, year.label);
     await audit(db, { user, req }, { action: 'student.risk.read', studentIds: [id], classId: stored.classId });
@@ -73,7 +72,7 @@ export function riskRoutes(db: Db): Router {
     const user = userOf(req);
     const { id } = IdParam.parse(req.params);
     const input = RiskReviewInput.parse(req.body);
-    await assertCanReadStudent(db, user, id);
+    await assertCanWriteStudent(db, user, id);
     const { stored, year } = await findCurrentRisk(db, id);
     assertCanReview(user, stored);
     await db.transaction().execute(async (trx) => {

@@ -81,7 +81,7 @@ describe('schools: scope', () => {
     expect(res.body.items.map((s: { code: string }) => s.code)).toEqual(['ANPS03000E']);
   });
 
-  test('when a referent opens another school, then 403 and the refusal is in the audit log', async () => {
+  test('when a referent opens another school, then 404 (as for a code that does not exist) and the refusal is in the audit log', async () => {
     const db = await createTestDb();
     const own = await aSchool(db, { code: 'ANPS03000E' });
     await aSchool(db, { code: 'PSPS01000A' });
@@ -89,7 +89,7 @@ describe('schools: scope', () => {
 
     const res = await request(createApp({ db, config: testConfig })).get('/api/schools/PSPS01000A').set(await authAs(db, referent));
 
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(404);
     expect(await db.selectFrom('audit_log').select(['user_id', 'action', 'outcome', 'path']).execute())
       .toEqual([{ user_id: referent.id, action: 'access.denied', outcome: 'denied', path: '/api/schools/PSPS01000A' }]);
   });

@@ -4,7 +4,7 @@ import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { requireRole, userOf } from '../http/authenticate';
 import { notFound } from '../http/http-error';
-import { assertCanReadSchool, visibleSchoolIds } from '../http/scope';
+import { findReadableSchool, SCHOOL_NOT_FOUND, visibleSchoolIds } from '../http/scope';
 import { findSchoolByCode, listClassesOfSchool, listSchools } from './repository';
 
 export function schoolRoutes(db: Db): Router {
@@ -22,10 +22,10 @@ export function schoolRoutes(db: Db): Router {
   router.get('/schools/:code', requireRole(), async (req, res) => {
     const user = userOf(req);
     const { code } = SchoolCodeParam.parse(req.params);
+    await findReadableSchool(db, user, code);
     const year = await findCurrentSchoolYear(db);
     const school = await findSchoolByCode(db, code, year?.id ?? null);
-    if (!school) throw notFound(`Nessuna scuola con codice ${code}`);
-    await assertCanReadSchool(db, user, school.id);
+    if (!school) throw notFound(SCHOOL_NOT_FOUND);
     let classList = year && user.role !== 'analista' ? await listClassesOfSchool(db, school.id, year.id) : [];
     if (user.role === 'docente') classList = classList.filter((c) => user.classIds.includes(c.id));
     const body: SchoolDetail = { ...school, classList };

@@ -1,9 +1,15 @@
 import type { L2Level, Sex } from '@primm/shared/contracts/domain';
 import type { StudentDetail } from '@primm/shared/contracts/students';
 import type { Db } from '../db/open-database';
+import type { StudentAccess } from '../http/student-access';
 import { isNewlyArrived } from './newly-arrived';
 
-export async function findStudent(db: Db, studentId: number, today: string): Promise<StudentDetail | undefined> {
+/**
+ * The student page. A former school or class (docs/privacy.md "Dopo un trasferimento") sees the
+ * identity and its own enrolments; the residence and the L2 level, which the school that holds
+ * the student keeps up to date, and the enrolments elsewhere or after the date, are left out.
+ */
+export async function findStudent(db: Db, studentId: number, today: string, access: StudentAccess): Promise<StudentDetail | undefined> {
   const s = await db.selectFrom('student').selectAll().where('id', '=', studentId).executeTakeFirst();
   if (!s) return undefined;
   const enrolments = await db
@@ -18,12 +24,15 @@ export async function findStudent(db: Db, studentId: number, today: string): Pro
       'school.code as school_code',
       'school.name as school_name',
       'school_year.label',
+      'class.school_id',
       'enrolment.entered_on',
       'enrolment.left_on',
       'enrolment.exit_reason',
     ])
     .orderBy('enrolment.entered_on')
     .execute();
+  const window = access.kind === 'former' ? access.window : null;
+  const shown = window ? enrolments.filter((e) => window.schoolIds.includes(e.school_id) && e.entered_on < window.before) : enrolments;
   return {
     id: s.id,
     lastName: s.last_name,
@@ -34,9 +43,9 @@ export async function findStudent(db: Db, studentId: number, today: string): Pro
     bornInItaly: s.born_in_italy === 1,
     arrivalDate: s.arrival_date,
     newlyArrived: isNewlyArrived(s.arrival_date, today),
-    l2Level: s.l2_level as L2Level | null,
-    residenceIstat: s.residence_istat,
-    enrolments: enrolments.map((e) => ({
+    l2Level: window ? null : (s.l2_level as L2Level | null),
+    residenceIstat: window ? null : s.residence_istat,
+    enrolments: shown.map((e) => ({
       classId: e.class_id,
       className: e.class_name,
       schoolCode: e.school_code,
@@ -46,5 +55,6 @@ export async function findStudent(db: Db, studentId: number, today: string): Pro
       leftOn: e.left_on,
       exitReason: e.exit_reason,
     })),
+    access: window ? { kind: 'former', until: window.before } : { kind: 'current', until: null },
   };
 }

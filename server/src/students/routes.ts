@@ -6,7 +6,7 @@ import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { notFound } from '../http/http-error';
-import { assertCanReadStudent } from '../http/scope';
+import { assertCanReadStudent } from '../http/student-access';
 import { exportStudentData } from './export';
 import { findStudent } from './repository';
 
@@ -18,8 +18,8 @@ export function studentRoutes(db: Db, now: () => Date): Router {
   router.get('/students/:id', requireRole(...ROLES_WITH_NAMES), async (req, res) => {
     const user = userOf(req);
     const { id } = StudentIdParam.parse(req.params);
-    await assertCanReadStudent(db, user, id);
-    const student = await findStudent(db, id, now().toISOString().slice(0, 10));
+    const access = await assertCanReadStudent(db, user, id);
+    const student = await findStudent(db, id, now().toISOString().slice(0, 10), access);
     if (!student) throw notFound('Studente non trovato');
     await audit(db, { user, req }, { action: 'student.read', studentIds: [id] });
     res.json(student);

@@ -13,6 +13,13 @@ export const StudentEnrolment = z.object({
 });
 export type StudentEnrolment = z.infer<typeof StudentEnrolment>;
 
+/**
+ * What the reader may do with the record (docs/privacy.md "Dopo un trasferimento"): `former` once
+ * the student left the reader's school or class, read-only, with the records of before `until`.
+ */
+export const StudentAccessKind = z.object({ kind: z.enum(['current', 'former']), until: IsoDate.nullable() });
+export type StudentAccessKind = z.infer<typeof StudentAccessKind>;
+
 export const StudentDetail = z.object({
   id: z.number().int(),
   lastName: z.string(),
@@ -27,5 +34,6 @@ export const StudentDetail = z.object({
   l2Level: L2Level.nullable(),
   residenceIstat: z.string().nullable(),
   enrolments: z.array(StudentEnrolment),
+  access: StudentAccessKind,
 });
 export type StudentDetail = z.infer<typeof StudentDetail>;

@@ -454,6 +454,7 @@ export const aStudentDetail = (overrides: Partial<StudentDetail> = {}): StudentD
       exitReason: null,
     },
   ],
+  access: { kind: 'current', until: null },
   ...overrides,
 });
 
