@@ -1,7 +1,9 @@
+import { NAME_MAX } from '@primm/shared/text/check-name';
 import type { SchoolRow } from '../db/database';
 import type { Db } from '../db/open-database';
 import { RowError, forEachRecord } from './csv-file';
 import { reject, tally, type ImportContext, type RowChange } from './import-context';
+import { nameField, optionalNameField } from './name-field';
 import { parseDate } from './parse-values';
 import { newSchoolState, type SchoolState } from './school-state';
 
@@ -27,18 +29,19 @@ export async function loadSchool(ctx: ImportContext, dir: string): Promise<Schoo
       if (!level) throw new RowError('Grado', 'grado: atteso "primo grado" o "secondo grado"');
       const cadastral = f.get('Codice catastale comune').toUpperCase() || null;
       const municipality = cadastral ? await findMunicipalityIstat(ctx.trx, cadastral) : null;
+      const name = nameField(f.required('Denominazione'), 'Denominazione', NAME_MAX.school);
       const row: SchoolFields = {
         code,
-        name: f.required('Denominazione'),
+        name,
         institute_code: (f.get('Codice istituto') || code).toUpperCase(),
-        institute_name: f.get('Denominazione istituto') || f.required('Denominazione'),
+        institute_name: optionalNameField(f.get('Denominazione istituto'), 'Denominazione istituto', NAME_MAX.school) ?? name,
         province_code: province,
         municipality_istat: municipality,
-        municipality_name: f.required('Comune'),
+        municipality_name: nameField(f.required('Comune'), 'Comune', NAME_MAX.place),
         cadastral_code: cadastral,
-        kind: f.required('Tipologia'),
+        kind: nameField(f.required('Tipologia'), 'Tipologia', NAME_MAX.school),
         level,
-        address: f.get('Indirizzo stradale') || null,
+        address: optionalNameField(f.get('Indirizzo stradale'), 'Indirizzo stradale', NAME_MAX.school),
       };
       const { id, change } = await upsertSchool(ctx, row);
       state = newSchoolState(id);

@@ -1,7 +1,9 @@
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
+import { NAME_MAX } from '@primm/shared/text/check-name';
 import { isPostgres } from '../db/dialect';
 import { RowError, forEachRecord } from './csv-file';
 import { combine, tally, type ImportContext, type RowChange } from './import-context';
+import { nameField, optionalNameField } from './name-field';
 import { parseDate, parseYesNo } from './parse-values';
 import { pseudonymize } from './pseudonym';
 import { schoolYearOf, type SchoolState } from './school-state';
@@ -176,12 +178,12 @@ function parseStudent(f: { get(c: string): string; required(c: string): string }
   const residence = f.get('Comune di residenza') || null;
   if (residence !== null && !/^\d{6}$/.test(residence)) throw new RowError('Comune di residenza', 'codice ISTAT del comune: 6 cifre');
   return {
-    last_name: f.required('Cognome'),
-    first_name: f.required('Nome'),
+    last_name: nameField(f.required('Cognome'), 'Cognome', NAME_MAX.person),
+    first_name: nameField(f.required('Nome'), 'Nome', NAME_MAX.person),
     sex,
     birth_date: birthDate,
-    birthplace: f.get('Luogo di nascita') || null,
-    citizenship: f.required('Cittadinanza'),
+    birthplace: optionalNameField(f.get('Luogo di nascita'), 'Luogo di nascita', NAME_MAX.place),
+    citizenship: nameField(f.required('Cittadinanza'), 'Cittadinanza', NAME_MAX.place),
     born_in_italy: bornInItaly ? 1 : 0,
     arrival_date: arrival,
     l2_level: l2,
