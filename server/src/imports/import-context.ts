@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import type { ImportScope } from './import-scope';
 
 export interface ImportIssue {
   file: string;
@@ -17,12 +18,25 @@ export interface StudentMatch {
   status: 'matched' | 'ambiguous' | 'not_found';
 }
 
+/** A school the import writes (or, in a preview, would write), for the preview and the audit. */
+export interface ImportedSchool {
+  id: number;
+  code: string;
+  name: string;
+  /** false: the import creates it */
+  known: boolean;
+}
+
 /** What one import run carries through every file: the transaction, the key, the tallies. */
 export interface ImportContext {
   trx: Db;
   pseudonymKey: string;
   batchId: number | null;
   now: string;
+  /** The schools this run may write (import-scope.ts). */
+  scope: ImportScope;
+  /** code → school written by this run */
+  schools: Map<string, ImportedSchool>;
   counts: Record<RowChange | 'rejected', number>;
   issues: ImportIssue[];
   /** One line per student name written in a file without codici fiscali (at most MAX_MATCHES). */
@@ -37,8 +51,11 @@ export interface ImportContext {
 export const MAX_ISSUES = 500;
 export const MAX_MATCHES = 500;
 
-export function createContext(trx: Db, pseudonymKey: string, batchId: number | null, now: string): ImportContext {
-  return { trx, pseudonymKey, batchId, now, counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, issues: [], matches: [], notes: [] };
+export function createContext(trx: Db, pseudonymKey: string, batchId: number | null, now: string, options: { scope?: ImportScope } = {}): ImportContext {
+  return {
+    trx, pseudonymKey, batchId, now, scope: options.scope ?? 'all', schools: new Map(),
+    counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, issues: [], matches: [], notes: [],
+  };
 }
 
 /** A row that cannot be taken: counted, reported with file, line, column and an Italian reason. */
