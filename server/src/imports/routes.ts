@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { ImportHistory, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
+import { CommitImportInput, type ImportHistory, type ImportPreview, type ImportProgress, type ImportResult, type ImportTransfer } from '@primm/shared/contracts/imports';
 import type { AuthUser } from '../auth/current-user';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
@@ -44,8 +44,9 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
         errors: summary.errors.slice(0, 200),
         matches: summary.matches,
         warnings: summary.warnings,
+        transfers: summary.transfers.map(publicTransfer),
       };
-      await audit(db, { user, req }, { action: 'import.preview', details: { uploadId: meta.id, ...auditDetails(summary) } });
+      await audit(db, { user, req }, { action: 'import.preview', studentIds: studentsNamed(summary), details: { uploadId: meta.id, ...auditDetails(summary) } });
       writeProgress(dir, { status: 'uploaded', done: 0, total: folders.length, school: null });
       res.status(201).json(body);
     } catch (err) {
@@ -61,7 +62,8 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
   async function importWithin(req: Request, user: AuthUser, action: string, folders: string[], options: Partial<ImportOptions>): Promise<ImportSummary> {
     const scope: ImportScope = user.role === 'admin' ? 'all' : { schoolIds: user.schoolIds };
     try {
-      return await importPaths(db, folders, { pseudonymKey: deps.pseudonymKey, source: 'web', userId: user.id, scope, ...options });
+      // A conflicting transfer is taken only when the admin's commit says so, never by default.
+      return await importPaths(db, folders, { pseudonymKey: deps.pseudonymKey, source: 'web', userId: user.id, scope, confirmTransfers: false, ...options });
     } catch (err) {
       if (!(err instanceof ImportScopeError)) throw err;
       await audit(db, { user, req }, { action, outcome: 'denied', details: { refusedSchools: err.refused.map((s) => s.code) } });
@@ -83,19 +85,24 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
 
   async function commitUpload(req: Request, res: Response, user: AuthUser, uploadId: string, dir: string): Promise<void> {
     const folders = await importTargets(dir, user);
-    const allowPartial = z.object({ allowPartial: z.boolean().default(true) }).parse(req.body ?? {}).allowPartial;
+    const { allowPartial, confirmTransfers } = CommitImportInput.parse(req.body ?? {});
+    if (confirmTransfers && user.role !== 'admin') throw denied("Solo l'amministratore può confermare il trasferimento di studenti iscritti presso un'altra scuola");
     writeProgress(dir, { status: 'running', done: 0, total: folders.length, school: null });
     try {
       // The scope is checked again by the import itself: it may have changed since the preview.
       const summary = await importWithin(req, user, 'import.commit', folders, {
         allowPartial,
+        confirmTransfers,
         onProgress: ({ phase, school, done, total }) => writeProgress(dir, { status: 'running', phase, done, total, school }),
       }).catch((err: unknown) => {
         if (err instanceof PartialImportRefused) throw new HttpError(409, 'conflict', 'Alcune righe sono state scartate: nulla è stato importato. Correggete i file o accettate l’importazione parziale');
         throw err;
       });
-      await audit(db, { user, req }, { action: 'import.commit', details: { batchId: summary.batchId, ...auditDetails(summary) } });
-      const body: ImportResult = { batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors.slice(0, 200), warnings: summary.warnings };
+      await audit(db, { user, req }, { action: 'import.commit', studentIds: studentsNamed(summary), details: { batchId: summary.batchId, confirmTransfers, ...auditDetails(summary) } });
+      const body: ImportResult = {
+        batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
+        errors: summary.errors.slice(0, 200), warnings: summary.warnings, transfers: summary.transfers.map(publicTransfer),
+      };
       removeUpload(deps.uploadDir, uploadId);
       res.json(body);
     } catch (err) {
@@ -141,10 +148,24 @@ async function importTargets(dir: string, user: AuthUser): Promise<string[]> {
   return [dir];
 }
 
-/** What the audit log keeps of an import: the schools by code and id, and the counts. */
+/** What the audit log keeps of an import: the schools by code and id, the counts, the transfers with their students. */
 function auditDetails(summary: ImportSummary): Record<string, unknown> {
   return {
     schools: summary.schoolsImported.map(({ code, id }) => ({ code, id })),
     inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
+    transfers: summary.transfers.map(({ file, line, status, school, studentId }) => ({ file, line, status, school: school.code, studentId })),
   };
+}
+
+/**
+ * The students an import wrote, or in a preview read, plus those its answer places in another
+ * school (a conflict tells the uploader where that codice fiscale is enrolled): ascending.
+ */
+function studentsNamed(summary: ImportSummary): number[] {
+  return [...new Set([...summary.studentIds, ...summary.transfers.map((t) => t.studentId)])].sort((a, b) => a - b);
+}
+
+/** A transfer as the uploader sees it: the line and the other school, not the student's id. */
+function publicTransfer({ file, line, status, school }: ImportSummary['transfers'][number]): ImportTransfer {
+  return { file, line, status, school };
 }
