@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { CommitImportInput, type ImportHistory, type ImportPreview, type ImportProgress, type ImportResult, type ImportTransfer } from '@primm/shared/contracts/imports';
+import { CommitImportInput, type ImportHistory, type ImportPreview, type ImportProgress, type ImportResult } from '@primm/shared/contracts/imports';
 import type { AuthUser } from '../auth/current-user';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
@@ -8,6 +8,7 @@ import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { denied } from '../http/scope';
 import { describeFiles, findSchoolFoldersDeep } from './describe-upload';
+import { auditDetails, publicTransfer, studentsNamed } from './import-audit';
 import { PartialImportRefused, importPaths, resolveInputs, type ImportOptions, type ImportSummary } from './import-paths';
 import { ImportScopeError, type ImportScope } from './import-scope';
 import { listImportBatches } from './repository';
@@ -63,7 +64,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
     const scope: ImportScope = user.role === 'admin' ? 'all' : { schoolIds: user.schoolIds };
     try {
       // A conflicting transfer is taken only when the admin's commit says so, never by default.
-      return await importPaths(db, folders, { pseudonymKey: deps.pseudonymKey, source: 'web', userId: user.id, scope, confirmTransfers: false, ...options });
+      return await importPaths(db, folders, { confirmTransfers: false, ...options, pseudonymKey: deps.pseudonymKey, source: 'web', userId: user.id, scope });
     } catch (err) {
       if (!(err instanceof ImportScopeError)) throw err;
       await audit(db, { user, req }, { action, outcome: 'denied', details: { refusedSchools: err.refused.map((s) => s.code) } });
@@ -146,26 +147,4 @@ async function importTargets(dir: string, user: AuthUser): Promise<string[]> {
   }
   if (user.role !== 'admin') throw denied("L'anagrafe delle scuole e i pacchetti OneRoster si importano come amministratore");
   return [dir];
-}
-
-/** What the audit log keeps of an import: the schools by code and id, the counts, the transfers with their students. */
-function auditDetails(summary: ImportSummary): Record<string, unknown> {
-  return {
-    schools: summary.schoolsImported.map(({ code, id }) => ({ code, id })),
-    inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
-    transfers: summary.transfers.map(({ file, line, status, school, studentId }) => ({ file, line, status, school: school.code, studentId })),
-  };
-}
-
-/**
- * The students an import wrote, or in a preview read, plus those its answer places in another
- * school (a conflict tells the uploader where that codice fiscale is enrolled): ascending.
- */
-function studentsNamed(summary: ImportSummary): number[] {
-  return [...new Set([...summary.studentIds, ...summary.transfers.map((t) => t.studentId)])].sort((a, b) => a - b);
-}
-
-/** A transfer as the uploader sees it: the line and the other school, not the student's id. */
-function publicTransfer({ file, line, status, school }: ImportSummary['transfers'][number]): ImportTransfer {
-  return { file, line, status, school };
 }
