@@ -1,9 +1,14 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
+import { repoRoot } from '../config';
 import type { Db } from '../db/open-database';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
+import { importPaths } from './import-paths';
 import { pseudonymize } from './pseudonym';
 import { anAppWithOwnUploads, attachFiles, fixtureFiles } from './upload-test-helpers';
 
@@ -94,6 +99,7 @@ describe('POST /api/imports: a student another school holds is not pulled in by 
 
     expect(commit.status).toBe(200);
     expect(commit.body).toMatchObject({ rejected: 0, transfers: [{ ...conflictLine, status: 'confirmed' }] });
+    expect(commit.body.warnings).toContainEqual({ file: 'ANPS03000E/studenti.csv', line: 0, column: '', message: expect.stringMatching(/^uno studente risulta iscritto presso un'altra scuola: i suoi dati anagrafici non sono stati aggiornati/) });
     expect(await db.selectFrom('student').selectAll().where('id', '=', student.id).executeTakeFirst()).toEqual(student);
     expect(await enrolmentsOf(db, student.id)).toEqual([
       { code: OTHER.code, entered_on: '2025-09-10', left_on: null },
@@ -127,5 +133,30 @@ describe('POST /api/imports: a student another school holds is not pulled in by 
     const [committed] = await auditOf(db, 'import.commit');
     const written = await db.selectFrom('student').select('id').orderBy('id').execute();
     expect(committed).toMatchObject({ outcome: 'ok', studentIds: written.map((s) => s.id), details: { schools: [{ code: 'ANPS03000E', id: here.id }], batchId: commit.body.batchId } });
+  });
+});
+
+describe('importPaths: a school re-importing a past stay', () => {
+  test('when a student has since moved to another school that holds them, then the re-import keeps the stay but does not rewrite their personal data', async () => {
+    const db = await createTestDb();
+    const dir = mkdtempSync(join(tmpdir(), 'primm-moved-on-'));
+    cpSync(resolve(repoRoot, 'fixtures/import/generator-format'), dir, { recursive: true });
+    const options = { pseudonymKey: testConfig.pseudonymKey, source: 'cli' as const };
+    await importPaths(db, [dir], options); // Bianchi Nicolò leaves on 20/02/2026, trasferito
+    const bianchi = await db.selectFrom('student').selectAll().where('last_name', '=', 'Bianchi').executeTakeFirstOrThrow();
+    const other = await aSchool(db, OTHER);
+    await anEnrolment(db, bianchi.id, (await aClass(db, other.id, { name: '3A' })).id, { entered_on: '2026-02-25', left_on: null });
+    const studenti = join(dir, 'ANPS03000E', 'studenti.csv');
+    writeFileSync(studenti, readFileSync(studenti, 'utf8').replace('Bianchi;Nicolò;M;30/07/2009;JESI;Italia', 'Bianchi;Nicola;M;30/07/2009;JESI;Albania'));
+
+    const summary = await importPaths(db, [dir], options);
+
+    expect(summary).toMatchObject({ rejected: 0, transfers: [] });
+    expect(summary.warnings).toContainEqual(expect.objectContaining({ file: 'ANPS03000E/studenti.csv', message: expect.stringMatching(/^uno studente risulta iscritto presso un'altra scuola/) }));
+    expect(await db.selectFrom('student').selectAll().where('id', '=', bianchi.id).executeTakeFirst()).toEqual(bianchi);
+    expect(await enrolmentsOf(db, bianchi.id)).toEqual([
+      { code: 'ANPS03000E', entered_on: '2025-09-15', left_on: '2026-02-20' },
+      { code: OTHER.code, entered_on: '2026-02-25', left_on: null },
+    ]);
   });
 });

@@ -88,10 +88,12 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
   );
   await writer.flush();
   await enrolments.flush();
-  if (writer.keptPersonalData > 0) {
+  if (writer.keptPersonalData.size > 0) {
     ctx.notes.push({
       file: `${basename(dir)}/studenti.csv`, line: 0, column: '',
-      message: `${writer.keptPersonalData} studenti risultano iscritti presso un'altra scuola: i loro dati anagrafici non sono stati aggiornati (li aggiorna la scuola che li ha iscritti)`,
+      message: writer.keptPersonalData.size === 1
+        ? "uno studente risulta iscritto presso un'altra scuola: i suoi dati anagrafici non sono stati aggiornati (li aggiorna la scuola che lo ha iscritto)"
+        : `${writer.keptPersonalData.size} studenti risultano iscritti presso un'altra scuola: i loro dati anagrafici non sono stati aggiornati (li aggiorna la scuola che li ha iscritti)`,
     });
   }
 }
@@ -114,8 +116,8 @@ class StudentWriter {
   /** Enrolments this file wrote here (RowSync may hold them unwritten yet): seen by the later rows. */
   private readonly staysWritten = new Map<number, KnownStay[]>();
   private readonly schoolNames = new Map<number, { code: string; name: string }>();
-  /** Rows of students another school holds, whose personal data was therefore left as it was. */
-  keptPersonalData = 0;
+  /** Students another school holds, whose personal data was therefore left as it was. */
+  readonly keptPersonalData = new Set<number>();
 
   constructor(
     private readonly ctx: ImportContext,
@@ -168,7 +170,7 @@ class StudentWriter {
         this.staysWritten.set(id, written);
         if (verdict.personalData) studentChanges.push(await updateStudent(this.ctx, pseudonym, student, this.known));
         else {
-          this.keptPersonalData += 1;
+          this.keptPersonalData.add(id);
           studentChanges.push('unchanged');
         }
       } else {
