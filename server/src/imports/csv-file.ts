@@ -19,6 +19,11 @@ export interface Fields {
   get(column: string): string;
   /** Like get, but a missing value rejects the row. */
   required(column: string): string;
+  /**
+   * Every distinct non-empty value the column has under any of its names: where identity is at
+   * stake (which school) two names with two values are a doubt, not a choice of the first.
+   */
+  all(column: string): string[];
 }
 
 /**
@@ -51,6 +56,7 @@ export async function forEachRecord(
       if (v === '') throw new RowError(column, `valore mancante in "${column}"`);
       return v;
     },
+    all: (column) => columns!.values(values, column),
   };
   for await (const { header, rows } of readCsvBatches(path)) {
     if (!columns) {
@@ -109,5 +115,10 @@ class ColumnIndex {
       if (v !== undefined && v !== '') return v;
     }
     return '';
+  }
+
+  values(values: string[], column: string): string[] {
+    const at = this.positions.get(canonicalColumn(column)) ?? [];
+    return [...new Set(at.map((i) => values[i] ?? '').filter((v) => v !== ''))];
   }
 }

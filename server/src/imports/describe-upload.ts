@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { UploadedFile } from '@primm/shared/contracts/imports';
-import type { Db } from '../db/open-database';
 import { readCsv } from './read-csv';
 import { sniffCsv } from './sniff-csv';
 
@@ -34,20 +33,5 @@ export async function describeFiles(root: string): Promise<UploadedFile[]> {
     }
   };
   await walk(root);
-  return out;
-}
-
-/** The schools an upload is about (from each scuola.csv) and whether the database knows them. */
-export async function schoolsOfUpload(db: Db, folders: string[]): Promise<{ code: string; name: string; known: boolean; id: number | null }[]> {
-  const out = [];
-  for (const folder of folders) {
-    for await (const first of readCsv(join(folder, 'scuola.csv'))) {
-      const code = (first.values['codice meccanografico'] ?? first.values['codice scuola'] ?? '').trim().toUpperCase();
-      const name = (first.values['denominazione'] ?? '').trim();
-      const row = code ? await db.selectFrom('school').select(['id', 'name']).where('code', '=', code).executeTakeFirst() : undefined;
-      out.push({ code, name: row?.name ?? name, known: row !== undefined, id: row?.id ?? null });
-      break;
-    }
-  }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import type { ImportScope } from './import-scope';
 
 export interface ImportIssue {
   file: string;
@@ -17,12 +18,43 @@ export interface StudentMatch {
   status: 'matched' | 'ambiguous' | 'not_found';
 }
 
+/** A row that enrols a student another school has (or had) enrolled (transfer-rule.ts). */
+export interface TransferNote {
+  file: string;
+  line: number;
+  status: 'accepted' | 'conflict' | 'confirmed';
+  school: { code: string; name: string };
+  /** For the audit log only; the preview names the line, not the student. */
+  studentId: number;
+}
+
+/** A school the import writes (or, in a preview, would write), for the preview and the audit. */
+export interface ImportedSchool {
+  id: number;
+  code: string;
+  name: string;
+  /** false: the import creates it */
+  known: boolean;
+}
+
 /** What one import run carries through every file: the transaction, the key, the tallies. */
 export interface ImportContext {
   trx: Db;
   pseudonymKey: string;
   batchId: number | null;
   now: string;
+  /** The schools this run may write (import-scope.ts). */
+  scope: ImportScope;
+  /** code → school written by this run */
+  schools: Map<string, ImportedSchool>;
+  /** Take a new enrolment of a student another school still holds (the admin's confirmation). */
+  confirmTransfers: boolean;
+  /** Rows enrolling a student known to another school (at most MAX_MATCHES). */
+  transfers: TransferNote[];
+  /** Students whose rows this run wrote (studenti.csv, per-class grade exports), for the audit. */
+  studentsWritten: Set<number>;
+  /** Of those, the ones this run created (in a preview their ids are rolled back). */
+  studentsCreated: Set<number>;
   counts: Record<RowChange | 'rejected', number>;
   issues: ImportIssue[];
   /** One line per student name written in a file without codici fiscali (at most MAX_MATCHES). */
@@ -37,8 +69,18 @@ export interface ImportContext {
 export const MAX_ISSUES = 500;
 export const MAX_MATCHES = 500;
 
-export function createContext(trx: Db, pseudonymKey: string, batchId: number | null, now: string): ImportContext {
-  return { trx, pseudonymKey, batchId, now, counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, issues: [], matches: [], notes: [] };
+export function createContext(
+  trx: Db, pseudonymKey: string, batchId: number | null, now: string,
+  options: { scope?: ImportScope; confirmTransfers?: boolean } = {},
+): ImportContext {
+  const scope = options.scope ?? 'all';
+  return {
+    trx, pseudonymKey, batchId, now, scope, schools: new Map(),
+    // Only a scope of every school may confirm: a referent's import never takes another's student.
+    confirmTransfers: scope === 'all' && (options.confirmTransfers ?? true),
+    transfers: [], studentsWritten: new Set(), studentsCreated: new Set(),
+    counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, issues: [], matches: [], notes: [],
+  };
 }
 
 /** A row that cannot be taken: counted, reported with file, line, column and an Italian reason. */

@@ -8,7 +8,8 @@ import { lockForImport } from '../db/advisory-locks';
 import type { Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { recomputeSchool } from '../risk/recompute';
-import { createContext, type ImportContext, type ImportIssue, type StudentMatch } from './import-context';
+import { createContext, type ImportContext, type ImportIssue, type StudentMatch, type TransferNote } from './import-context';
+import { ImportScopeError, type ImportScope } from './import-scope';
 import { CLASS_GRADES_FILE, loadClassGrades } from './load-class-grades';
 import { loadAttendance } from './load-attendance';
 import { loadClasses } from './load-classes';
@@ -35,6 +36,18 @@ export interface ImportOptions {
   recompute?: boolean;
   /** false: a single rejected row rolls the whole import back (PartialImportRefused). Default true. */
   allowPartial?: boolean;
+  /**
+   * The schools the import may write (import-scope.ts); a record naming another throws
+   * ImportScopeError and nothing is written. Default 'all': the command line is the operator's.
+   */
+  scope?: ImportScope;
+  /**
+   * Enrol a student another school still holds (transfer-rule.ts), listed as `confirmed`; else
+   * such rows are rejected and listed as `conflict`. Only with scope 'all', where it is the
+   * default: the operator loading a whole region cannot order its schools so that every
+   * school's exit comes before the next one's entry. The web sends the admin's explicit choice.
+   */
+  confirmTransfers?: boolean;
 }
 
 /** Rows were rejected and the caller wanted all or nothing: nothing was written. */
@@ -47,6 +60,8 @@ export class PartialImportRefused extends Error {
 export interface ImportSummary {
   batchId: number | null;
   schools: number;
+  /** The schools written (in a preview: that would be; `id` null for one the preview would create). */
+  schoolsImported: { id: number | null; code: string; name: string; known: boolean }[];
   inserted: number;
   updated: number;
   unchanged: number;
@@ -56,6 +71,10 @@ export interface ImportSummary {
   matches: StudentMatch[];
   /** About a whole file, not a row: a default that was taken, data the format cannot carry. */
   warnings: ImportIssue[];
+  /** Rows enrolling a student known to another school; at most 500. */
+  transfers: TransferNote[];
+  /** Ids of the students the import wrote, ascending (a preview: only those that existed before). */
+  studentIds: number[];
 }
 
 const SCHOOL_FILES = ['scuola.csv', 'calendario.csv', 'classi.csv', 'studenti.csv', 'assenze.csv', 'voti.csv', 'esiti.csv'];
@@ -95,7 +114,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
       // PostgreSQL: imports one at a time across every server and CLI, as SQLite's single writer
       // does by itself; two at once deadlock or race on new school years and students.
       await lockForImport(trx);
-      ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt);
+      ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt, { scope: options.scope, confirmTransfers: options.confirmTransfers });
       for (const registry of inputs.registries) await loadRegistry(ctx, registry, basename(registry));
       for (const bundle of inputs.bundles) {
         const out = mkdtempSync(join(tmpdir(), 'primm-oneroster-'));
@@ -117,18 +136,27 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
     });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) {
-      // The transaction rolled back; the attempt itself is still worth a line in the history.
-      await db.insertInto('import_batch').values({
-        started_at: startedAt, finished_at: new Date().toISOString(), source: options.source,
-        user_id: options.userId ?? null, status: 'failed', files: JSON.stringify(files),
-        errors: JSON.stringify([{ file: '', line: 0, column: '', message: String((err as Error).message) }]),
-      }).execute();
+      // The transaction rolled back; the attempt itself is still worth a line in the history,
+      // except a refusal of scope: no import was made, and the caller audits the refusal.
+      if (!(err instanceof ImportScopeError)) {
+        await db.insertInto('import_batch').values({
+          started_at: startedAt, finished_at: new Date().toISOString(), source: options.source,
+          user_id: options.userId ?? null, status: 'failed', files: JSON.stringify(files),
+          errors: JSON.stringify([{ file: '', line: 0, column: '', message: String((err as Error).message) }]),
+        }).execute();
+      }
       throw err;
     }
   }
   const done = ctx!;
   if (!options.dryRun && options.recompute !== false) await recomputeImported(db, touched, done, options.onProgress);
-  return { batchId: done.batchId, schools: folders.length, ...done.counts, errors: done.issues, matches: done.matches, warnings: done.notes };
+  const schoolsImported = [...done.schools.values()].map(({ id, code, name, known }) => ({ id: options.dryRun && !known ? null : id, code, name, known }));
+  // A preview's new students had ids that the rollback gave back: they name no one.
+  const studentIds = [...done.studentsWritten].filter((id) => !options.dryRun || !done.studentsCreated.has(id)).sort((a, b) => a - b);
+  return {
+    batchId: done.batchId, schools: folders.length, schoolsImported, ...done.counts,
+    errors: done.issues, matches: done.matches, warnings: done.notes, transfers: done.transfers, studentIds,
+  };
 }
 
 /**

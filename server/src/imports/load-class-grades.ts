@@ -58,6 +58,7 @@ export async function loadClassGrades(ctx: ImportContext, dir: string, state: Sc
         throw new RowError('Data', `lo studente "${written}" non era iscritto in ${cls.name} in quella data`);
       }
       const subject = (f.get('Materia') || subjectInName!.replace(/_/g, ' ')).toUpperCase();
+      ctx.studentsWritten.add(match.studentId!);
       return sync.put({ student_id: match.studentId, class_id: cls.id, date, ...gradeFields(subject, f.get('Tipo'), raw), import_batch_id: ctx.batchId });
     });
   }

@@ -1,6 +1,8 @@
+import { NAME_MAX } from '@primm/shared/text/check-name';
 import { RowError, SkipRow, forEachRecord } from './csv-file';
 import type { ImportContext } from './import-context';
 import { upsertSchool, type SchoolFields } from './load-school';
+import { nameField } from './name-field';
 import { normalizeHeader } from './read-csv';
 
 /** Columns that tell the ministry's open-data school registry (SCUANAGRAFESTAT…csv) by its header. */
@@ -51,19 +53,24 @@ export async function loadRegistry(ctx: ImportContext, path: string, file: strin
     const code = f.required('CODICESCUOLA').toUpperCase();
     if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code)) throw new RowError('CODICESCUOLA', `codice meccanografico non valido: "${code}"`);
     const cadastral = value(f.get('CODICECOMUNESCUOLA'))?.toUpperCase() ?? null;
-    const name = value(f.required('DENOMINAZIONESCUOLA')) ?? code;
+    // The ministry's open data is a file like any other: its names are checked as a school's own.
+    const text = (column: string, max: number) => {
+      const v = value(f.get(column));
+      return v === null ? null : nameField(v, column, max);
+    };
+    const name = text('DENOMINAZIONESCUOLA', NAME_MAX.school) ?? code;
     return (await upsertSchool(ctx, {
       code,
       name,
       institute_code: value(f.get('CODICEISTITUTORIFERIMENTO'))?.toUpperCase() ?? code,
-      institute_name: value(f.get('DENOMINAZIONEISTITUTORIFERIMENTO')) ?? name,
+      institute_name: text('DENOMINAZIONEISTITUTORIFERIMENTO', NAME_MAX.school) ?? name,
       province_code: province,
       municipality_istat: cadastral === null ? null : municipalities.get(cadastral) ?? null,
-      municipality_name: value(f.get('DESCRIZIONECOMUNE')) ?? '',
+      municipality_name: text('DESCRIZIONECOMUNE', NAME_MAX.place) ?? '',
       cadastral_code: cadastral,
-      kind: tipologia,
+      kind: nameField(tipologia, 'DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA', NAME_MAX.school),
       level,
-      address: value(f.get('INDIRIZZOSCUOLA')),
+      address: text('INDIRIZZOSCUOLA', NAME_MAX.school),
     })).change;
   }, { path, file });
 }

@@ -1,7 +1,11 @@
+import { basename } from 'node:path';
+import { NAME_MAX } from '@primm/shared/text/check-name';
 import type { SchoolRow } from '../db/database';
 import type { Db } from '../db/open-database';
-import { RowError, forEachRecord } from './csv-file';
+import { RowError, forEachRecord, type Fields } from './csv-file';
 import { reject, tally, type ImportContext, type RowChange } from './import-context';
+import { assertSchoolsInScope } from './import-scope';
+import { nameField, optionalNameField } from './name-field';
 import { parseDate } from './parse-values';
 import { newSchoolState, type SchoolState } from './school-state';
 
@@ -11,48 +15,77 @@ const LEVELS: Record<string, 'primo_grado' | 'secondo_grado'> = {
   'secondo grado': 'secondo_grado',
 };
 
-/** scuola.csv: creates or updates the school; returns its state, or undefined when unreadable. */
+/**
+ * scuola.csv: creates or updates the school; returns its state, or undefined when unreadable.
+ * Every code the file names, in any row and under any column name, is checked against the
+ * import's scope before anything is written (ImportScopeError); a file of more than one row
+ * refuses the whole folder, whichever row is valid: the folder's other files are one school's.
+ */
 export async function loadSchool(ctx: ImportContext, dir: string): Promise<SchoolState | undefined> {
-  let state: SchoolState | undefined;
+  const named: string[] = [];
+  const valid: SchoolFields[] = [];
+  const lines: number[] = [];
   await forEachRecord(
     ctx, dir, 'scuola.csv',
     ['Codice meccanografico', 'Denominazione', 'Provincia', 'Grado', 'Tipologia', 'Comune'],
-    async (f) => {
-      if (state) throw new RowError('', 'scuola.csv deve contenere una sola scuola');
-      const code = f.required('Codice meccanografico').toUpperCase();
-      if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code)) throw new RowError('Codice meccanografico', `codice meccanografico non valido: "${code}"`);
-      const province = f.required('Provincia').toUpperCase();
-      if (!PROVINCES.has(province)) throw new RowError('Provincia', `provincia non delle Marche: "${province}"`);
-      const level = LEVELS[f.required('Grado').toLowerCase()];
-      if (!level) throw new RowError('Grado', 'grado: atteso "primo grado" o "secondo grado"');
-      const cadastral = f.get('Codice catastale comune').toUpperCase() || null;
-      const municipality = cadastral ? await findMunicipalityIstat(ctx.trx, cadastral) : null;
-      const row: SchoolFields = {
-        code,
-        name: f.required('Denominazione'),
-        institute_code: (f.get('Codice istituto') || code).toUpperCase(),
-        institute_name: f.get('Denominazione istituto') || f.required('Denominazione'),
-        province_code: province,
-        municipality_istat: municipality,
-        municipality_name: f.required('Comune'),
-        cadastral_code: cadastral,
-        kind: f.required('Tipologia'),
-        level,
-        address: f.get('Indirizzo stradale') || null,
-      };
-      const { id, change } = await upsertSchool(ctx, row);
-      state = newSchoolState(id);
-      return change;
+    async (f, line): Promise<null> => {
+      lines.push(line);
+      const codes = [...new Set(f.all('Codice meccanografico').map((c) => c.toUpperCase()))];
+      named.push(...codes);
+      if (codes.length > 1) throw new RowError('Codice meccanografico', `due codici meccanografici diversi nella stessa riga: ${codes.join(', ')}`);
+      valid.push(await parseSchool(ctx, f, codes[0] ?? ''));
+      return null; // tallied below, once the file is known to name one school
     },
   );
-  return state;
+  await assertSchoolsInScope(ctx, named);
+  if (lines.length > 1) {
+    reject(ctx, {
+      file: `${basename(dir)}/scuola.csv`, line: lines[1]!, column: '',
+      message: `scuola.csv deve contenere una sola scuola, ha ${lines.length} righe: nessun file della cartella importato`,
+    });
+    return undefined;
+  }
+  const row = valid[0];
+  if (!row) return undefined;
+  const { id, change } = await upsertSchool(ctx, row);
+  tally(ctx, change);
+  return newSchoolState(id);
+}
+
+async function parseSchool(ctx: ImportContext, f: Fields, code: string): Promise<SchoolFields> {
+  if (code === '') throw new RowError('Codice meccanografico', 'valore mancante in "Codice meccanografico"');
+  if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code)) throw new RowError('Codice meccanografico', `codice meccanografico non valido: "${code}"`);
+  const province = f.required('Provincia').toUpperCase();
+  if (!PROVINCES.has(province)) throw new RowError('Provincia', `provincia non delle Marche: "${province}"`);
+  const level = LEVELS[f.required('Grado').toLowerCase()];
+  if (!level) throw new RowError('Grado', 'grado: atteso "primo grado" o "secondo grado"');
+  const cadastral = f.get('Codice catastale comune').toUpperCase() || null;
+  const municipality = cadastral ? await findMunicipalityIstat(ctx.trx, cadastral) : null;
+  const name = nameField(f.required('Denominazione'), 'Denominazione', NAME_MAX.school);
+  return {
+    code,
+    name,
+    institute_code: (f.get('Codice istituto') || code).toUpperCase(),
+    institute_name: optionalNameField(f.get('Denominazione istituto'), 'Denominazione istituto', NAME_MAX.school) ?? name,
+    province_code: province,
+    municipality_istat: municipality,
+    municipality_name: nameField(f.required('Comune'), 'Comune', NAME_MAX.place),
+    cadastral_code: cadastral,
+    kind: nameField(f.required('Tipologia'), 'Tipologia', NAME_MAX.school),
+    level,
+    address: optionalNameField(f.get('Indirizzo stradale'), 'Indirizzo stradale', NAME_MAX.school),
+  };
 }
 
 /** A school as its files describe it: every column but the id and the timestamps. */
 export type SchoolFields = Omit<SchoolRow, 'id' | 'created_at' | 'updated_at'>;
 
-/** Insert-or-update of a school by its codice meccanografico. */
+/**
+ * Insert-or-update of a school by its codice meccanografico, within the import's scope (checked
+ * here too, as the one place every loader writes a school through: the registry, OneRoster).
+ */
 export async function upsertSchool(ctx: ImportContext, row: SchoolFields): Promise<{ id: number; change: RowChange }> {
+  await assertSchoolsInScope(ctx, [row.code]);
   const existing = await ctx.trx.selectFrom('school').selectAll().where('code', '=', row.code).executeTakeFirst();
   if (!existing) {
     const inserted = await ctx.trx
@@ -60,8 +93,10 @@ export async function upsertSchool(ctx: ImportContext, row: SchoolFields): Promi
       .values({ ...row, created_at: ctx.now, updated_at: ctx.now })
       .returning('id')
       .executeTakeFirstOrThrow();
+    ctx.schools.set(row.code, { id: inserted.id, code: row.code, name: row.name, known: false });
     return { id: inserted.id, change: 'inserted' };
   }
+  ctx.schools.set(row.code, { id: existing.id, code: row.code, name: row.name, known: true });
   const changed = (Object.keys(row) as (keyof SchoolFields)[]).filter((k) => existing[k] !== row[k]);
   if (changed.length === 0) return { id: existing.id, change: 'unchanged' };
   await ctx.trx.updateTable('school').set({ ...row, updated_at: ctx.now }).where('id', '=', existing.id).execute();

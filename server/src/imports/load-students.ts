@@ -1,12 +1,16 @@
+import { basename } from 'node:path';
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
+import { NAME_MAX } from '@primm/shared/text/check-name';
 import { isPostgres } from '../db/dialect';
 import { RowError, forEachRecord } from './csv-file';
-import { combine, tally, type ImportContext, type RowChange } from './import-context';
+import { MAX_MATCHES, combine, reject, tally, type ImportContext, type RowChange, type TransferNote } from './import-context';
+import { nameField, optionalNameField } from './name-field';
 import { parseDate, parseYesNo } from './parse-values';
 import { pseudonymize } from './pseudonym';
 import { schoolYearOf, type SchoolState } from './school-state';
 import { sqliteInserts } from './sqlite-inserts';
 import { RowSync, type Row } from './sync-rows';
+import { judgeEnrolment, type KnownStay } from './transfer-rule';
 
 const EXIT_REASONS: Record<string, string> = {
   'cambio classe': 'cambio_classe',
@@ -23,7 +27,9 @@ const STUDENT_FIELDS = [
 
 /**
  * studenti.csv: one row per enrolment. The student is found by the pseudonym of the codice
- * fiscale, so a student who moved here from another school keeps one history.
+ * fiscale, so a student who moved here from another school keeps one history; but a student
+ * another school still holds is not enrolled here, nor their personal data rewritten
+ * (transfer-rule.ts): the row is a conflict, listed apart, unless the admin confirms it.
  */
 export async function loadStudents(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
   const classIds = [...state.classes.values()].map((c) => c.id);
@@ -46,12 +52,12 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
     const all = await ctx.trx.selectFrom('student').select(['id', 'pseudonym']).execute();
     ctx.studentIds = new Map(all.map((r) => [r.pseudonym, r.id]));
   }
-  const writer = new StudentWriter(ctx, known, ctx.studentIds, enrolments, state);
+  const writer = new StudentWriter(ctx, known, ctx.studentIds, enrolments, state, `${basename(dir)}/studenti.csv`);
 
   await forEachRecord(
     ctx, dir, 'studenti.csv',
     ['Codice fiscale', 'Cognome', 'Nome', 'Sesso', 'Data di nascita', 'Cittadinanza', 'Classe', 'Data ingresso'],
-    (f) => {
+    (f, line) => {
       const cf = f.required('Codice fiscale').toUpperCase();
       if (!isValidCodiceFiscale(cf)) throw new RowError('Codice fiscale', 'codice fiscale non valido (carattere di controllo errato o formato sbagliato)');
       const student = parseStudent(f);
@@ -73,6 +79,7 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
       if (!cls) throw new RowError('Classe', `classe ${className} dell'anno ${yearLabel} assente da classi.csv`);
 
       return writer.add({
+        line,
         pseudonym: pseudonymize(cf, ctx.pseudonymKey),
         student,
         enrolment: { class_id: cls.id, entered_on: enteredOn, left_on: leftOn, exit_reason: exitReason },
@@ -81,9 +88,18 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
   );
   await writer.flush();
   await enrolments.flush();
+  if (writer.keptPersonalData.size > 0) {
+    ctx.notes.push({
+      file: `${basename(dir)}/studenti.csv`, line: 0, column: '',
+      message: writer.keptPersonalData.size === 1
+        ? "uno studente risulta iscritto presso un'altra scuola: i suoi dati anagrafici non sono stati aggiornati (li aggiorna la scuola che lo ha iscritto)"
+        : `${writer.keptPersonalData.size} studenti risultano iscritti presso un'altra scuola: i loro dati anagrafici non sono stati aggiornati (li aggiorna la scuola che li ha iscritti)`,
+    });
+  }
 }
 
 interface StudentLine {
+  line: number;
   pseudonym: string;
   student: Row;
   enrolment: { class_id: number; entered_on: string; left_on: string | null; exit_reason: string | null };
@@ -97,6 +113,11 @@ interface StudentLine {
  */
 class StudentWriter {
   private lines: StudentLine[] = [];
+  /** Enrolments this file wrote here (RowSync may hold them unwritten yet): seen by the later rows. */
+  private readonly staysWritten = new Map<number, KnownStay[]>();
+  private readonly schoolNames = new Map<number, { code: string; name: string }>();
+  /** Students another school holds, whose personal data was therefore left as it was. */
+  readonly keptPersonalData = new Set<number>();
 
   constructor(
     private readonly ctx: ImportContext,
@@ -104,6 +125,7 @@ class StudentWriter {
     private readonly studentIds: Map<string, number>,
     private readonly enrolments: RowSync,
     private readonly state: SchoolState,
+    private readonly file: string,
   ) {}
 
   add(line: StudentLine): null | Promise<null> {
@@ -115,16 +137,42 @@ class StudentWriter {
     const lines = this.lines;
     this.lines = [];
     const fresh = new Map<string, Row>();
-    const studentChanges: RowChange[] = [];
-    for (const { pseudonym, student } of lines) {
+    const existing = [...new Set(lines.map((l) => this.studentIds.get(l.pseudonym)).filter((id) => id !== undefined))];
+    const stays = await this.staysOf(existing);
+    const studentChanges: (RowChange | 'rejected')[] = [];
+    for (const { line, pseudonym, student, enrolment } of lines) {
       const pending = fresh.get(pseudonym);
+      const id = this.studentIds.get(pseudonym);
       if (pending) {
         // The same new student on a second line (a change of class): the later line wins.
         const changed = STUDENT_FIELDS.filter((k) => (pending[k] ?? null) !== (student[k] ?? null));
         for (const k of changed) pending[k] = student[k] ?? null;
         studentChanges.push(changed.length === 0 ? 'unchanged' : 'updated');
-      } else if (this.known.has(pseudonym) || this.studentIds.has(pseudonym)) {
-        studentChanges.push(await updateStudent(this.ctx, pseudonym, student, this.known));
+      } else if (id !== undefined) {
+        const own = stays.get(id) ?? [];
+        const verdict = judgeEnrolment(
+          { schoolId: this.state.schoolId, classId: enrolment.class_id, enteredOn: enrolment.entered_on }, own, this.ctx.confirmTransfers,
+        );
+        if (verdict.transfer) await this.note(line, verdict.transfer.status, verdict.transfer.from.schoolId, id);
+        if (!verdict.write) {
+          const other = await this.schoolOf(verdict.transfer.from.schoolId);
+          reject(this.ctx, {
+            file: this.file, line, column: 'Codice fiscale',
+            message: `studente iscritto presso un'altra scuola (${other.code} ${other.name}) senza uscita registrata entro il ${italianDate(enrolment.entered_on)}: `
+              + "il trasferimento richiede che quella scuola ne registri l'uscita, o la conferma dell'amministratore",
+          });
+          studentChanges.push('rejected');
+          continue;
+        }
+        own.push({ schoolId: this.state.schoolId, classId: enrolment.class_id, enteredOn: enrolment.entered_on, leftOn: enrolment.left_on });
+        const written = this.staysWritten.get(id) ?? [];
+        written.push(own.at(-1)!);
+        this.staysWritten.set(id, written);
+        if (verdict.personalData) studentChanges.push(await updateStudent(this.ctx, pseudonym, student, this.known));
+        else {
+          this.keptPersonalData.add(id);
+          studentChanges.push('unchanged');
+        }
       } else {
         fresh.set(pseudonym, { ...student });
         studentChanges.push('inserted');
@@ -132,14 +180,51 @@ class StudentWriter {
     }
     await this.insertStudents(fresh);
     for (const [i, { pseudonym, enrolment }] of lines.entries()) {
+      const studentChange = studentChanges[i]!;
+      if (studentChange === 'rejected') continue;
       const studentId = this.studentIds.get(pseudonym)!;
       this.state.students.set(pseudonym, studentId);
+      this.ctx.studentsWritten.add(studentId);
       const enrolmentChange = await this.enrolments.put({ student_id: studentId, ...enrolment });
       const stays = this.state.enrolments.get(studentId) ?? [];
       stays.push({ classId: enrolment.class_id, enteredOn: enrolment.entered_on, leftOn: enrolment.left_on });
       this.state.enrolments.set(studentId, stays);
-      tally(this.ctx, combine(studentChanges[i]!, enrolmentChange));
+      tally(this.ctx, combine(studentChange, enrolmentChange));
     }
+  }
+
+  /**
+   * Every enrolment of these students, in any school, with this file's own not written yet:
+   * one query per batch of lines (an index on student_id), for students the database knew.
+   */
+  private async staysOf(ids: number[]): Promise<Map<number, KnownStay[]>> {
+    const out = new Map<number, KnownStay[]>();
+    if (ids.length === 0) return out;
+    const rows = await this.ctx.trx.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id')
+      .select(['enrolment.student_id', 'enrolment.class_id', 'enrolment.entered_on', 'enrolment.left_on', 'class.school_id'])
+      .where('enrolment.student_id', 'in', ids)
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.student_id) ?? [];
+      list.push({ schoolId: r.school_id, classId: r.class_id, enteredOn: r.entered_on, leftOn: r.left_on });
+      out.set(r.student_id, list);
+    }
+    for (const id of ids) out.set(id, [...(out.get(id) ?? []), ...(this.staysWritten.get(id) ?? [])]);
+    return out;
+  }
+
+  private async note(line: number, status: TransferNote['status'], schoolId: number, studentId: number): Promise<void> {
+    if (this.ctx.transfers.length >= MAX_MATCHES) return;
+    this.ctx.transfers.push({ file: this.file, line, status, school: await this.schoolOf(schoolId), studentId });
+  }
+
+  private async schoolOf(id: number): Promise<{ code: string; name: string }> {
+    let school = this.schoolNames.get(id);
+    if (!school) {
+      school = await this.ctx.trx.selectFrom('school').select(['code', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+      this.schoolNames.set(id, school);
+    }
+    return school;
   }
 
   private async insertStudents(fresh: Map<string, Row>): Promise<void> {
@@ -155,6 +240,7 @@ class StudentWriter {
       : await insertReturning(this.ctx, columns, rows);
     for (const { id, pseudonym } of inserted) {
       this.studentIds.set(pseudonym, id);
+      this.ctx.studentsCreated.add(id);
       this.known.set(pseudonym, { ...fresh.get(pseudonym)!, id, pseudonym });
     }
   }
@@ -176,12 +262,12 @@ function parseStudent(f: { get(c: string): string; required(c: string): string }
   const residence = f.get('Comune di residenza') || null;
   if (residence !== null && !/^\d{6}$/.test(residence)) throw new RowError('Comune di residenza', 'codice ISTAT del comune: 6 cifre');
   return {
-    last_name: f.required('Cognome'),
-    first_name: f.required('Nome'),
+    last_name: nameField(f.required('Cognome'), 'Cognome', NAME_MAX.person),
+    first_name: nameField(f.required('Nome'), 'Nome', NAME_MAX.person),
     sex,
     birth_date: birthDate,
-    birthplace: f.get('Luogo di nascita') || null,
-    citizenship: f.required('Cittadinanza'),
+    birthplace: optionalNameField(f.get('Luogo di nascita'), 'Luogo di nascita', NAME_MAX.place),
+    citizenship: nameField(f.required('Cittadinanza'), 'Cittadinanza', NAME_MAX.place),
     born_in_italy: bornInItaly ? 1 : 0,
     arrival_date: arrival,
     l2_level: l2,
@@ -210,4 +296,9 @@ async function updateStudent(ctx: ImportContext, pseudonym: string, row: Row, kn
   await ctx.trx.updateTable('student').set({ ...patch, updated_at: ctx.now }).where('id', '=', Number(current.id)).execute();
   Object.assign(current, patch);
   return 'updated';
+}
+
+/** `2025-09-15` → `15/09/2025`, as the files write dates. */
+function italianDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }

@@ -3,11 +3,11 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import yazl from 'yazl';
 import { describe, expect, test } from 'vitest';
-import { createApp } from '../app';
 import { repoRoot } from '../config';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { aSchool } from '../testing/factories';
-import { createTestDb, testConfig } from '../testing/test-db';
+import { createTestDb } from '../testing/test-db';
+import { anAppWithOwnUploads, uploadsLeft } from './upload-test-helpers';
 
 const school = resolve(repoRoot, 'fixtures/import/generator-format/ANPS03000E');
 const files = readdirSync(school);
@@ -31,7 +31,7 @@ describe('POST /api/imports (preview) and /commit', () => {
   test('when the admin uploads a school folder, then the preview counts what would change and writes nothing; commit writes it', async () => {
     const db = await createTestDb();
     const admin = await aUser(db, 'admin');
-    const app = createApp({ db, config: testConfig });
+    const app = anAppWithOwnUploads(db).app;
     const as = await authAs(db, admin);
 
     const preview = await uploadFixture(request(app).post('/api/imports').set(SAME_ORIGIN).set(as));
@@ -47,7 +47,7 @@ describe('POST /api/imports (preview) and /commit', () => {
     expect(commit.body).toMatchObject({ inserted: 26, rejected: 0 });
     expect(await db.selectFrom('student').select('last_name').orderBy('last_name').execute()).toHaveLength(3);
     expect(await db.selectFrom('import_batch').select(['source', 'status', 'user_id']).execute()).toEqual([{ source: 'web', status: 'committed', user_id: admin.id }]);
-    expect(await db.selectFrom('audit_log').select(['action', 'outcome']).execute()).toEqual([{ action: 'import.commit', outcome: 'ok' }]);
+    expect(await db.selectFrom('audit_log').select(['action', 'outcome']).orderBy('id').execute()).toEqual([{ action: 'import.preview', outcome: 'ok' }, { action: 'import.commit', outcome: 'ok' }]);
     const history = await request(app).get('/api/imports').set(as);
     expect(history.body.items).toEqual([expect.objectContaining({ source: 'web', status: 'committed', inserted: 26, userEmail: admin.email })]);
     // The upload is gone: committing twice is not possible.
@@ -57,7 +57,7 @@ describe('POST /api/imports (preview) and /commit', () => {
   test('when rows are rejected and the commit asks for all or nothing (allowPartial: false), then 409 and nothing is written', async () => {
     const db = await createTestDb();
     const as = await authAs(db, await aUser(db, 'admin'));
-    const app = createApp({ db, config: testConfig });
+    const app = anAppWithOwnUploads(db).app;
     const req = request(app).post('/api/imports').set(SAME_ORIGIN).set(as);
     for (const f of files.filter((f) => f !== 'assenze.csv')) req.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
     req.attach('files', Buffer.from('Codice fiscale;Data;Tipo;Ore\nRSSGLI09C54A271A;03/10/2025;assenza;6\n'), { filepath: 'ANPS03000E/assenze.csv', contentType: 'text/csv' } as never);
@@ -76,7 +76,7 @@ describe('POST /api/imports (preview) and /commit', () => {
 
   test('when a zip of the school is uploaded, then it is unpacked and previewed the same', async () => {
     const db = await createTestDb();
-    const app = createApp({ db, config: testConfig });
+    const app = anAppWithOwnUploads(db).app;
 
     const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin')))
       .attach('files', await zipOfFixture(), { filename: 'export.zip', contentType: 'application/zip' });
@@ -90,11 +90,13 @@ describe('POST /api/imports (preview) and /commit', () => {
     const own = await aSchool(db, { code: 'PSPS01000A' });
     const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
 
-    const res = await uploadFixture(request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, referent)));
+    const { app, uploadDir } = anAppWithOwnUploads(db);
+
+    const res = await uploadFixture(request(app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, referent)));
 
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('ANPS03000E');
-    expect(readdirSync(testConfig.uploadDir).filter((d) => !d.startsWith('.'))).not.toContain(expect.stringMatching(/^[0-9a-f]{32}$/));
+    expect(uploadsLeft(uploadDir)).toEqual([]);
   });
 
   test('when a referent uploads their own school, then the preview is allowed', async () => {
@@ -102,7 +104,7 @@ describe('POST /api/imports (preview) and /commit', () => {
     const own = await aSchool(db, { code: 'ANPS03000E' });
     const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
 
-    const res = await uploadFixture(request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, referent)));
+    const res = await uploadFixture(request(anAppWithOwnUploads(db).app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, referent)));
 
     expect(res.status).toBe(201);
     expect(res.body.schools).toEqual([{ code: 'ANPS03000E', name: expect.any(String), known: true }]);
@@ -115,7 +117,7 @@ describe('POST /api/imports (preview) and /commit', () => {
   ])('when a file is named %s, then %i and nothing is written outside the upload', async (filename, status) => {
     const db = await createTestDb();
 
-    const res = await request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin')))
+    const res = await request(anAppWithOwnUploads(db).app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin')))
       .attach('files', Buffer.from('a;b\n1;2\n'), { filepath: filename, contentType: 'text/csv' } as never);
 
     expect(res.status).toBe(status);
@@ -125,7 +127,7 @@ describe('POST /api/imports (preview) and /commit', () => {
   test('when the upload is not a school (an image renamed .csv), then one clear message', async () => {
     const db = await createTestDb();
 
-    const res = await request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin')))
+    const res = await request(anAppWithOwnUploads(db).app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin')))
       .attach('files', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), { filename: 'foto.csv', contentType: 'text/csv' });
 
     expect(res.status).toBe(400);
@@ -137,7 +139,7 @@ describe('POST /api/imports (preview) and /commit', () => {
 
     // A small body: the refusal comes before the upload is read, and a large one still being
     // written when the server answers can end in EPIPE on the client's side.
-    const res = await request(createApp({ db, config: testConfig })).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, role)))
+    const res = await request(anAppWithOwnUploads(db).app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, role)))
       .attach('files', Buffer.from('a;b\n'), { filepath: 'ANPS03000E/scuola.csv', contentType: 'text/csv' } as never);
 
     expect(res.status).toBe(403);
@@ -146,7 +148,7 @@ describe('POST /api/imports (preview) and /commit', () => {
 
   test('when another user tries to commit my upload, then 404', async () => {
     const db = await createTestDb();
-    const app = createApp({ db, config: testConfig });
+    const app = anAppWithOwnUploads(db).app;
     const preview = await uploadFixture(request(app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin'))));
 
     const res = await request(app).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin'))).send({});
@@ -169,21 +171,21 @@ describe('POST /api/imports with other dialects', () => {
 
   test('when the admin uploads a OneRoster zip, then the preview counts it and says what OneRoster lacks', async () => {
     const db = await createTestDb();
-    const app = createApp({ db, config: testConfig });
+    const app = anAppWithOwnUploads(db).app;
     const as = await authAs(db, await aUser(db, 'admin'));
 
     const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(as)
       .attach('files', await zipOfBundle(), { filename: 'oneroster.zip', contentType: 'application/zip' });
 
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ inserted: 11, rejected: 3, schools: [], matches: [] });
+    expect(res.body).toMatchObject({ inserted: 11, rejected: 3, schools: [{ code: 'ANPS03000E', name: 'Liceo G. Galilei', known: false }], matches: [] });
     expect(res.body.warnings.map((w: { message: string }) => w.message)).toContain('OneRoster non contiene le assenze: nessuna assenza importata da questo pacchetto');
     expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
   });
 
   test('when a referent uploads a OneRoster zip, then 403 and nothing is written', async () => {
     const db = await createTestDb();
-    const app = createApp({ db, config: testConfig });
+    const app = anAppWithOwnUploads(db).app;
     const own = await aSchool(db);
     const as = await authAs(db, await aUser(db, 'referente', { schoolIds: [own.id] }));
 

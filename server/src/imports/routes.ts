@@ -1,14 +1,16 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { ImportHistory, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
+import { CommitImportInput, type ImportHistory, type ImportPreview, type ImportProgress, type ImportResult } from '@primm/shared/contracts/imports';
 import type { AuthUser } from '../auth/current-user';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { denied } from '../http/scope';
-import { describeFiles, findSchoolFoldersDeep, schoolsOfUpload } from './describe-upload';
-import { PartialImportRefused, importPaths, resolveInputs } from './import-paths';
+import { describeFiles, findSchoolFoldersDeep } from './describe-upload';
+import { auditDetails, publicTransfer, studentsNamed } from './import-audit';
+import { PartialImportRefused, importPaths, resolveInputs, type ImportOptions, type ImportSummary } from './import-paths';
+import { ImportScopeError, type ImportScope } from './import-scope';
 import { listImportBatches } from './repository';
 import { receiveUpload } from './receive-upload';
 import { claimCommit, readProgress, writeProgress } from './commit-claim';
@@ -31,12 +33,10 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
     try {
       await receiveUpload(req, dir);
       const folders = await importTargets(dir, user);
-      const schools = await schoolsOfUpload(db, folders.filter((f) => f !== dir));
-      assertMayImport(user, schools);
-      const summary = await importPaths(db, folders, { pseudonymKey: deps.pseudonymKey, source: 'web', userId: user.id, dryRun: true });
+      const summary = await importWithin(req, user, 'import.preview', folders, { dryRun: true });
       const body: ImportPreview = {
         uploadId: meta.id,
-        schools: schools.map(({ code, name, known }) => ({ code, name, known })),
+        schools: summary.schoolsImported.map(({ code, name, known }) => ({ code, name, known })),
         files: await describeFiles(dir),
         inserted: summary.inserted,
         updated: summary.updated,
@@ -45,7 +45,9 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
         errors: summary.errors.slice(0, 200),
         matches: summary.matches,
         warnings: summary.warnings,
+        transfers: summary.transfers.map(publicTransfer),
       };
+      await audit(db, { user, req }, { action: 'import.preview', studentIds: studentsNamed(summary), details: { uploadId: meta.id, ...auditDetails(summary) } });
       writeProgress(dir, { status: 'uploaded', done: 0, total: folders.length, school: null });
       res.status(201).json(body);
     } catch (err) {
@@ -53,6 +55,22 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
       throw err;
     }
   });
+
+  /**
+   * importPaths within the user's scope. A record naming a school outside it stops the import
+   * before anything is written: 403, audited as `action` denied with the school codes.
+   */
+  async function importWithin(req: Request, user: AuthUser, action: string, folders: string[], options: Partial<ImportOptions>): Promise<ImportSummary> {
+    const scope: ImportScope = user.role === 'admin' ? 'all' : { schoolIds: user.schoolIds };
+    try {
+      // A conflicting transfer is taken only when the admin's commit says so, never by default.
+      return await importPaths(db, folders, { confirmTransfers: false, ...options, pseudonymKey: deps.pseudonymKey, source: 'web', userId: user.id, scope });
+    } catch (err) {
+      if (!(err instanceof ImportScopeError)) throw err;
+      await audit(db, { user, req }, { action, outcome: 'denied', details: { refusedSchools: err.refused.map((s) => s.code) } });
+      throw new HttpError(403, 'forbidden', err.message);
+    }
+  }
 
   router.post('/imports/:uploadId/commit', requireRole('admin', 'referente'), async (req, res) => {
     const user = userOf(req);
@@ -68,27 +86,32 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
 
   async function commitUpload(req: Request, res: Response, user: AuthUser, uploadId: string, dir: string): Promise<void> {
     const folders = await importTargets(dir, user);
-    assertMayImport(user, await schoolsOfUpload(db, folders.filter((f) => f !== dir))); // scope may have changed since the preview
-    const allowPartial = z.object({ allowPartial: z.boolean().default(true) }).parse(req.body ?? {}).allowPartial;
+    const { allowPartial, confirmTransfers } = CommitImportInput.parse(req.body ?? {});
+    if (confirmTransfers && user.role !== 'admin') throw denied("Solo l'amministratore può confermare il trasferimento di studenti iscritti presso un'altra scuola");
     writeProgress(dir, { status: 'running', done: 0, total: folders.length, school: null });
     try {
-      const summary = await importPaths(db, folders, {
-        pseudonymKey: deps.pseudonymKey,
-        source: 'web',
-        userId: user.id,
+      // The scope is checked again by the import itself: it may have changed since the preview.
+      const summary = await importWithin(req, user, 'import.commit', folders, {
         allowPartial,
+        confirmTransfers,
         onProgress: ({ phase, school, done, total }) => writeProgress(dir, { status: 'running', phase, done, total, school }),
       }).catch((err: unknown) => {
         if (err instanceof PartialImportRefused) throw new HttpError(409, 'conflict', 'Alcune righe sono state scartate: nulla è stato importato. Correggete i file o accettate l’importazione parziale');
         throw err;
       });
-      await audit(db, { user, req }, { action: 'import.commit', details: { batchId: summary.batchId, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected } });
-      const body: ImportResult = { batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors.slice(0, 200), warnings: summary.warnings };
+      await audit(db, { user, req }, { action: 'import.commit', studentIds: studentsNamed(summary), details: { batchId: summary.batchId, confirmTransfers, ...auditDetails(summary) } });
+      const body: ImportResult = {
+        batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
+        errors: summary.errors.slice(0, 200), warnings: summary.warnings, transfers: summary.transfers.map(publicTransfer),
+      };
       removeUpload(deps.uploadDir, uploadId);
       res.json(body);
     } catch (err) {
       writeProgress(dir, { status: 'failed', done: 0, total: folders.length, school: null });
-      await audit(db, { user, req }, { action: 'import.commit', outcome: 'failed', details: { message: (err as Error).message } });
+      // A refusal of scope is audited as denied where it is turned into the 403.
+      if (!(err instanceof HttpError && err.status === 403)) {
+        await audit(db, { user, req }, { action: 'import.commit', outcome: 'failed', details: { message: (err as Error).message } });
+      }
       throw err;
     }
   }
@@ -125,11 +148,3 @@ async function importTargets(dir: string, user: AuthUser): Promise<string[]> {
   if (user.role !== 'admin') throw denied("L'anagrafe delle scuole e i pacchetti OneRoster si importano come amministratore");
   return [dir];
 }
-
-/** A referent imports only their own schools; creating a school the registry lacks is the admin's. */
-function assertMayImport(user: AuthUser, schools: { code: string; id: number | null }[]): void {
-  if (user.role === 'admin') return;
-  const outside = schools.filter((s) => s.id === null || !user.schoolIds.includes(s.id));
-  if (outside.length > 0) throw denied(`Non potete importare dati di scuole non vostre: ${outside.map((s) => s.code).join(', ')}`);
-}
-

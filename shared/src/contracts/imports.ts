@@ -36,6 +36,28 @@ export const StudentMatch = z.object({
 });
 export type StudentMatch = z.infer<typeof StudentMatch>;
 
+/**
+ * A row of studenti.csv that enrols a student another school has (or had) enrolled, found by
+ * codice fiscale: `accepted` when that school recorded the exit on or before the entry here,
+ * `conflict` when it still holds the student (the row is rejected), `confirmed` when the admin
+ * took it all the same. `school` is the other school, by code and name: nothing that school
+ * recorded about the student is shown.
+ */
+export const ImportTransfer = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  status: z.enum(['accepted', 'conflict', 'confirmed']),
+  school: z.object({ code: z.string(), name: z.string() }),
+});
+export type ImportTransfer = z.infer<typeof ImportTransfer>;
+
+/** The commit's body: `confirmTransfers` (admin only) takes the conflicts of the preview. */
+export const CommitImportInput = z.object({
+  allowPartial: z.boolean().default(true),
+  confirmTransfers: z.boolean().default(false),
+});
+export type CommitImportInput = z.infer<typeof CommitImportInput>;
+
 /** What an upload would change: the preview step, nothing written yet. */
 export const ImportPreview = ImportCounts.extend({
   uploadId: z.string(),
@@ -46,6 +68,8 @@ export const ImportPreview = ImportCounts.extend({
   matches: z.array(StudentMatch).optional(),
   /** About whole files, not rows: defaults taken (OneRoster hours), data absent (no attendance). */
   warnings: z.array(ImportIssue).optional(),
+  /** Students coming from another school, shown apart (at most 500). */
+  transfers: z.array(ImportTransfer).optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -54,6 +78,7 @@ export const ImportResult = ImportCounts.extend({
   errors: z.array(ImportIssue),
   /** As in the preview, plus a risk recompute that failed after the commit (redone later). */
   warnings: z.array(ImportIssue).optional(),
+  transfers: z.array(ImportTransfer).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -21,7 +21,7 @@ export function Component() {
             {/* The format is documented in the repository only (docs/data-format.md); there is no web page for it. */}
             <Trans i18nKey="imports.formatHelp" components={{ code: <code className="code" /> }} />
           </p>
-          <ImportWizard />
+          <ImportWizard canConfirmTransfers={me.role === 'admin'} />
           <ImportHistory />
         </>
       ) : (

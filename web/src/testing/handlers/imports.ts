@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { ImportHistory, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
+import { CommitImportInput, type ImportHistory, type ImportPreview, type ImportProgress, type ImportResult } from '@primm/shared/contracts/imports';
 import { currentMockSession } from './auth';
 import { anImportBatch, anImportPreview, anImportProgress, anImportResult, errorBody, mockData, mockImportHistory } from '../fixtures';
 
@@ -61,7 +61,11 @@ export const importsHandlers = [
   }),
 
   // The commit answers once the progress has been followed to the end, like the real one (it answers when done).
-  http.post('/api/imports/:uploadId/commit', async ({ params }) => {
+  http.post('/api/imports/:uploadId/commit', async ({ params, request }) => {
+    const { confirmTransfers } = CommitImportInput.parse(await request.json()); // mocks honour the contract
+    if (confirmTransfers && currentMockSession()?.role !== 'admin') {
+      return HttpResponse.json(errorBody('forbidden', "Solo l'amministratore può confermare i trasferimenti"), { status: 403 });
+    }
     const upload = uploads.get(String(params.uploadId));
     if (!upload) return HttpResponse.json(errorBody('not_found', 'Caricamento non trovato o scaduto'), { status: 404 });
     await new Promise<void>((resolve) => {
@@ -70,7 +74,8 @@ export const importsHandlers = [
     });
     uploads.delete(String(params.uploadId));
     const { preview } = upload;
-    const result = anImportResult({ batchId: 100 + committed.length, inserted: preview.inserted, updated: preview.updated, unchanged: preview.unchanged, rejected: preview.rejected });
+    const transfers = preview.transfers?.map((tr) => (tr.status === 'conflict' && confirmTransfers ? { ...tr, status: 'confirmed' as const } : tr));
+    const result = anImportResult({ batchId: 100 + committed.length, inserted: preview.inserted, updated: preview.updated, unchanged: preview.unchanged, rejected: preview.rejected, transfers });
     committed = [
       anImportBatch({
         id: result.batchId,

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportResult } from '@primm/shared/contracts/imports';
 import { ApiError } from '../../../lib/api-client';
@@ -5,7 +6,13 @@ import { useCommitImport } from '../api/commit-import';
 import { useImportProgress } from '../api/get-import-progress';
 import { ProgressBar } from './progress-bar';
 
-type Props = { preview: ImportPreview; onCommitted: (result: ImportResult) => void; onCancel: () => void };
+type Props = {
+  preview: ImportPreview;
+  onCommitted: (result: ImportResult) => void;
+  onCancel: () => void;
+  /** The admin may take students another school still holds (the server refuses anyone else). */
+  canConfirmTransfers?: boolean;
+};
 
 /** 404 here means the upload is gone (expired after 24 h, or already committed in another tab). */
 function messageKey(error: unknown): string {
@@ -13,9 +20,11 @@ function messageKey(error: unknown): string {
   return error.code === 'not_found' ? 'imports.commit.expired' : `errors.${error.code}`;
 }
 
-export function CommitPanel({ preview, onCommitted, onCancel }: Props) {
+export function CommitPanel({ preview, onCommitted, onCancel, canConfirmTransfers = false }: Props) {
   const { t } = useTranslation();
   const commit = useCommitImport();
+  const [confirmTransfers, setConfirmTransfers] = useState(false);
+  const conflicts = (preview.transfers ?? []).filter((tr) => tr.status === 'conflict').length;
   const progress = useImportProgress(preview.uploadId, commit.isPending).data;
 
   function status(): string {
@@ -29,12 +38,21 @@ export function CommitPanel({ preview, onCommitted, onCancel }: Props) {
 
   return (
     <div className="import-step">
+      {canConfirmTransfers && conflicts > 0 && (
+        <div className="field">
+          <label>
+            <input type="checkbox" checked={confirmTransfers} disabled={commit.isPending} onChange={(e) => setConfirmTransfers(e.target.checked)} />{' '}
+            {t('imports.transfers.confirm', { count: conflicts })}
+          </label>
+          <p className="hint">{t('imports.transfers.confirmHint')}</p>
+        </div>
+      )}
       <div className="field-actions">
         <button
           type="button"
           className="btn btn-primary"
           disabled={commit.isPending}
-          onClick={() => commit.mutate(preview.uploadId, { onSuccess: onCommitted })}
+          onClick={() => commit.mutate({ uploadId: preview.uploadId, confirmTransfers }, { onSuccess: onCommitted })}
         >
           {preview.rejected > 0 ? t('imports.commit.submitPartial', { count: preview.rejected }) : t('imports.commit.submit')}
         </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@primm/shared/contracts/imports';
 import { ImportCounts } from './import-counts';
 import { ImportErrorsTable } from './import-errors-table';
+import { ImportTransfersTable } from './import-transfers-table';
 import { ImportWarnings } from './import-warnings';
 import { UploadedFilesTable } from './uploaded-files-table';
 
@@ -38,6 +39,7 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
       <ImportCounts counts={preview} tense="preview" title={t('imports.preview.countsTitle')} />
       <UploadedFilesTable files={preview.files} />
       <ImportWarnings warnings={preview.warnings} />
+      <ImportTransfersTable transfers={preview.transfers} />
       {preview.errors.length > 0 && <ImportErrorsTable errors={preview.errors} caption={t('imports.preview.errorsCaption')} />}
     </section>
   );

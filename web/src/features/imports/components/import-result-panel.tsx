@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '@primm/shared/contracts/imports';
 import { ImportCounts } from './import-counts';
 import { ImportErrorsTable } from './import-errors-table';
+import { ImportTransfersTable } from './import-transfers-table';
 import { ImportWarnings } from './import-warnings';
 
 /** Announced (status) and focused: after a long commit the user may be looking elsewhere. */
@@ -21,6 +22,7 @@ export function ImportResultPanel({ result, onRestart }: { result: ImportResult;
         <ImportCounts counts={result} tense="result" title={t('imports.result.countsTitle')} />
       </div>
       <ImportWarnings warnings={result.warnings} />
+      <ImportTransfersTable transfers={result.transfers} />
       {result.errors.length > 0 && <ImportErrorsTable errors={result.errors} caption={t('imports.result.errorsCaption')} />}
       <div className="field-actions">
         <button type="button" className="btn btn-outline" onClick={onRestart}>

@@ -112,6 +112,49 @@ test('ImportWizard: when the preview and the result carry warnings about whole f
   expect(screen.getByRole('heading', { name: 'Un avviso' }).parentElement).toHaveTextContent('ricalcolo del rischio non riuscito: verrà ripetuto');
 });
 
+const transfers = [
+  { file: 'ANIS00800L/studenti.csv', line: 4, status: 'accepted', school: { code: 'MCPS02000B', name: 'Liceo Galilei' } },
+  { file: 'ANIS00800L/studenti.csv', line: 9, status: 'conflict', school: { code: 'PSIS00100A', name: 'IIS Mattei' } },
+] as const;
+
+test('ImportWizard: when the preview lists students from another school, then they are shown apart with that school only, and a referent is offered no confirmation', async () => {
+  const user = userEvent.setup();
+  server.use(http.post('/api/imports', () => HttpResponse.json(anImportPreview({ transfers: [...transfers] }), { status: 201 })));
+  renderImportsPage();
+
+  await uploadTwoSchools(user);
+
+  expect(screen.getByRole('heading', { name: "2 studenti arrivano da un'altra scuola" }).parentElement).toHaveTextContent('Uno studente risulta ancora iscritto');
+  const table = screen.getByRole('table', { name: "Studenti da un'altra scuola" });
+  expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+    ['ANIS00800L/studenti.csv', '4', 'Trasferimento accettato', 'MCPS02000B Liceo Galilei'],
+    ['ANIS00800L/studenti.csv', '9', 'Ancora iscritto altrove', 'PSIS00100A IIS Mattei'],
+  ]);
+  expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+});
+
+test('ImportWizard: when the admin confirms the transfer of a student still enrolled elsewhere, then the commit asks for it and the result lists it as confirmed', async () => {
+  const user = userEvent.setup();
+  const bodies: unknown[] = [];
+  server.use(
+    http.post('/api/imports', () => HttpResponse.json(anImportPreview({ transfers: [...transfers] }), { status: 201 })),
+    http.post('/api/imports/:id/commit', async ({ request }) => {
+      bodies.push(await request.json());
+      return HttpResponse.json(anImportResult({ transfers: [transfers[0], { ...transfers[1], status: 'confirmed' }] }));
+    }),
+  );
+  renderWithProviders(<ImportWizard canConfirmTransfers />);
+  await uploadTwoSchools(user);
+
+  await user.click(screen.getByRole('checkbox', { name: 'Confermo il trasferimento dello studente ancora iscritto altrove' }));
+  await user.click(screen.getByRole('button', { name: /Conferma importazione/ }));
+
+  await screen.findByRole('heading', { name: 'Importazione completata' });
+  expect(bodies).toEqual([{ allowPartial: true, confirmTransfers: true }]);
+  const table = screen.getByRole('table', { name: "Studenti da un'altra scuola" });
+  expect(within(table).getByRole('row', { name: /PSIS00100A/ })).toHaveTextContent("Confermato dall'amministratore");
+});
+
 test('ImportWizard: when Annulla is pressed on the preview, then the drop zone is back', async () => {
   const user = userEvent.setup();
   renderImportsPage();

@@ -22,8 +22,11 @@ function messageKey(error: unknown): string {
   return `errors.${error.code}`;
 }
 
-/** Upload → preview (a dry run on the server) → commit → result; cancelling goes back to the start. */
-export function ImportWizard() {
+/**
+ * Upload → preview (a dry run on the server) → commit → result; cancelling goes back to the start.
+ * `canConfirmTransfers`: the admin, who may take students another school still holds.
+ */
+export function ImportWizard({ canConfirmTransfers = false }: { canConfirmTransfers?: boolean }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: 'pick' });
   const [checked, setChecked] = useState<CheckedFiles | null>(null);
@@ -53,7 +56,12 @@ export function ImportWizard() {
       <>
         {refused}
         <ImportPreviewPanel preview={step.preview} />
-        <CommitPanel preview={step.preview} onCommitted={(result) => setStep({ name: 'done', result })} onCancel={restart} />
+        <CommitPanel
+          preview={step.preview}
+          onCommitted={(result) => setStep({ name: 'done', result })}
+          onCancel={restart}
+          canConfirmTransfers={canConfirmTransfers}
+        />
       </>
     );
   }
