@@ -81,5 +81,9 @@ export type ImportBatch = z.infer<typeof ImportBatch>;
 export const ImportHistory = z.object({ items: z.array(ImportBatch) });
 export type ImportHistory = z.infer<typeof ImportHistory>;
 
-/** Limits of one web upload: enough for a big school's year, small enough to refuse abuse. */
-export const UPLOAD_LIMITS = { maxFileBytes: 200 * 1024 * 1024, maxFiles: 400, extensions: ['.csv', '.txt', '.zip'] } as const;
+/**
+ * Limits of one web upload: enough for a big school's year, small enough to refuse abuse.
+ * - `maxLineChars`: a record of a register is a few hundred characters. A longer line is not a
+ *   register export (no line breaks, a quote never closed) and reading it costs memory and time.
+ */
+export const UPLOAD_LIMITS = { maxFileBytes: 200 * 1024 * 1024, maxFiles: 400, maxLineChars: 64 * 1024, extensions: ['.csv', '.txt', '.zip'] } as const;
