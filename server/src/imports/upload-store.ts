@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { UPLOAD_LIMITS } from '@primm/shared/contracts/imports';
@@ -17,6 +17,9 @@ export interface UploadMeta {
   userId: number;
   createdAt: string;
 }
+
+/** UPLOAD_LIMITS, widened so that a test can ask for smaller ones. */
+export type UploadLimits = { [K in 'maxFileBytes' | 'maxFiles' | 'maxUploadBytes' | 'maxZipRatio' | 'zipRatioFromBytes']: number };
 
 const META = '.upload.json';
 /** Written once the preview answered (commit-claim.ts): an upload without it is still arriving, or was cut short. */
@@ -143,18 +146,93 @@ export function safeTarget(dir: string, name: string): string {
   return target;
 }
 
-/** Writes one uploaded stream; a file over the size limit is refused (413) and removed. */
-export async function saveStream(stream: Readable & { truncated?: boolean }, target: string): Promise<void> {
-  mkdirSync(dirname(target), { recursive: true });
-  await pipeline(stream, createWriteStream(target, { mode: 0o600 }));
-  if (stream.truncated) {
-    rmSync(target, { force: true });
-    throw new HttpError(413, 'payload_too_large', `File troppo grande (massimo ${UPLOAD_LIMITS.maxFileBytes / 1024 / 1024} MB)`);
+const MB = 1024 * 1024;
+
+/**
+ * What one upload writes to disk, counted as it is written, across all its files and zips: a
+ * zip's headers may lie about sizes, the bytes that arrive cannot. `stop` ends every write of
+ * the upload at its next chunk, so nothing is written after the upload was refused.
+ */
+export class UploadBudget {
+  private bytes = 0;
+  private files = 0;
+  private stopped: unknown;
+
+  constructor(readonly limits: UploadLimits = UPLOAD_LIMITS) {}
+
+  stop(reason: unknown): void {
+    this.stopped ??= reason;
+  }
+
+  /** One more file kept (a CSV, a zip entry); zips themselves are removed once unpacked. */
+  countFile(): void {
+    this.assertGoing();
+    if (++this.files > this.limits.maxFiles) throw new HttpError(400, 'validation_failed', `Troppi file (massimo ${this.limits.maxFiles}, contando quelli negli ZIP)`);
+  }
+
+  /** Bytes no longer on disk (an unpacked zip, removed). */
+  release(bytes: number): void {
+    this.bytes -= bytes;
+  }
+
+  get remaining(): number {
+    return this.limits.maxUploadBytes - this.bytes;
+  }
+
+  assertGoing(): void {
+    if (this.stopped !== undefined) throw this.stopped;
+  }
+
+  tooLarge(): HttpError {
+    return new HttpError(413, 'payload_too_large', `Caricamento troppo grande: oltre ${this.limits.maxUploadBytes / MB} MB in tutto, contando i file estratti dagli ZIP. Caricate le scuole in più volte`);
+  }
+
+  /**
+   * Writes `source` to `target` through the count: past `maxBytes` for this file (`tooBig`) or the
+   * upload's total, the write fails and what it wrote is removed. Returns the bytes written.
+   */
+  async write(source: Readable, target: string, maxBytes: number, tooBig: () => HttpError): Promise<number> {
+    let written = 0;
+    const meter = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        if (this.stopped !== undefined) return done(this.stopped as Error);
+        written += chunk.length;
+        this.bytes += chunk.length;
+        if (written > maxBytes) return done(tooBig());
+        if (this.bytes > this.limits.maxUploadBytes) return done(this.tooLarge());
+        done(null, chunk);
+      },
+    });
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      await pipeline(source, meter, createWriteStream(target, { mode: 0o600 }));
+    } catch (err) {
+      rmSync(target, { force: true });
+      throw err;
+    }
+    return written;
   }
 }
 
-/** Unpacks a zip of school folders next to it, with the same path rules and a size cap per entry. */
-export async function extractZip(zipPath: string, dir: string): Promise<void> {
+/** Writes one uploaded stream; a file over the size limit is refused (413) and removed. Returns its bytes. */
+export async function saveStream(stream: Readable & { truncated?: boolean }, target: string, budget: UploadBudget): Promise<number> {
+  const { maxFileBytes } = budget.limits;
+  const tooBig = () => new HttpError(413, 'payload_too_large', `File troppo grande (massimo ${maxFileBytes / MB} MB)`);
+  const bytes = await budget.write(stream, target, maxFileBytes, tooBig);
+  if (stream.truncated) { // busboy stopped it at maxFileBytes
+    rmSync(target, { force: true });
+    throw tooBig();
+  }
+  return bytes;
+}
+
+/**
+ * Unpacks a zip of school folders next to it, with the same path rules, then removes it. Every
+ * entry is held to the size and the compression ratio its header claims AND to the bytes that
+ * actually come out, and all of them to the upload's budget: a zip bomb stops at the limit.
+ */
+export async function extractZip(zipPath: string, dir: string, budget: UploadBudget): Promise<void> {
+  const { maxFileBytes, maxZipRatio, zipRatioFromBytes } = budget.limits;
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(zipPath, { strictFileNames: false });
@@ -162,16 +240,22 @@ export async function extractZip(zipPath: string, dir: string): Promise<void> {
     throw new HttpError(400, 'validation_failed', `Lo ZIP non è leggibile: ${(err as Error).message}`);
   }
   try {
-    let files = 0;
     for await (const entry of zip.eachEntry()) {
+      budget.assertGoing();
       if (entry.fileName.endsWith('/')) continue;
       if (/(^|\/)(__MACOSX|\.DS_Store)/.test(entry.fileName)) continue;
-      if (++files > UPLOAD_LIMITS.maxFiles) throw new HttpError(400, 'validation_failed', `Troppi file nello ZIP (massimo ${UPLOAD_LIMITS.maxFiles})`);
-      if (entry.uncompressedSize > UPLOAD_LIMITS.maxFileBytes) throw new HttpError(413, 'payload_too_large', `File troppo grande nello ZIP: ${entry.fileName}`);
       const target = safeTarget(dir, entry.fileName);
       if (extname(target).toLowerCase() === '.zip') continue; // no zips inside zips
-      mkdirSync(dirname(target), { recursive: true });
-      await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(target, { mode: 0o600 }));
+      budget.countFile();
+      const byRatio = Math.max(zipRatioFromBytes, entry.compressedSize * maxZipRatio);
+      const tooBig = () => byRatio < maxFileBytes
+        ? new HttpError(413, 'payload_too_large', `File dello ZIP che si espande troppo: ${entry.fileName} (oltre ${maxZipRatio} volte la sua dimensione compressa; non sembra un export del registro)`)
+        : new HttpError(413, 'payload_too_large', `File troppo grande nello ZIP: ${entry.fileName} (massimo ${maxFileBytes / MB} MB)`);
+      const allowed = Math.min(maxFileBytes, byRatio);
+      // The header's claim refuses early; the count below holds even when it lies.
+      if (entry.uncompressedSize > allowed) throw tooBig();
+      if (entry.uncompressedSize > budget.remaining) throw budget.tooLarge();
+      await budget.write(await zip.openReadStreamPromise(entry), target, allowed, tooBig);
     }
   } catch (err) {
     if (err instanceof HttpError) throw err;
