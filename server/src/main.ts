@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase, openSessionConnection } from './db/open-database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDemoAccounts } from './demo/demo-accounts';
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
+import { startUploadSweeper } from './imports/upload-store';
 import { ensureReferenceData } from './reference/load-reference';
 import { recomputeAll } from './risk/recompute';
 import { followRecomputeRequests } from './risk/recompute-requests';
@@ -20,6 +21,11 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);
   }
   const sessionDb = openSessionConnection(config, db);
+  // Uploads hold codici fiscali in clear: none outlives a day, a restart included (upload-store.ts).
+  const sweeper = startUploadSweeper(config.uploadDir, {
+    onSweep: (removed) => console.log(`Caricamenti scaduti o interrotti rimossi: ${removed.length}.`),
+    onError: (err) => console.error(`Pulizia dei caricamenti non riuscita: ${err instanceof Error ? err.message : String(err)}`),
+  });
   const app = createApp({ db, sessionDb, config });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -54,6 +60,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
 
   const shutdown = (signal: string) => {
     follower?.stop();
+    sweeper.stop();
     console.log(`\n${signal}: chiusura in corso…`);
     server.close(() => {
       void Promise.all([db.destroy(), sessionDb === db ? null : sessionDb.destroy()]).then(() => process.exit(0));

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
-import { CsvParser, type ParsedRow } from './csv-parser';
+import { CsvParser, CsvSyntaxError, type ParsedRow } from './csv-parser';
 import { sniffCsv, type CsvDialect } from './sniff-csv';
 
 export interface CsvRecord {
@@ -27,6 +27,16 @@ const CHUNK_BYTES = 1 << 20;
  * millions of rows and an await per row is most of the cost of reading it.
  */
 export async function* readCsvBatches(path: string, dialect: CsvDialect = sniffCsv(path)): AsyncGenerator<CsvBatch> {
+  try {
+    yield* parseBatches(path, dialect);
+  } catch (err) {
+    // The whole file is refused: say which one, as a school folder names it (ANPS03000E/voti.csv).
+    if (err instanceof CsvSyntaxError) throw new CsvSyntaxError(`${path.split(/[\\/]/).slice(-2).join('/')}: ${err.message}`, { cause: err.cause });
+    throw err;
+  }
+}
+
+async function* parseBatches(path: string, dialect: CsvDialect): AsyncGenerator<CsvBatch> {
   const parser = new CsvParser(dialect.delimiter);
   const decoder = dialect.encoding === 'utf-8' ? new TextDecoder('utf-8') : undefined;
   const win1252 = dialect.encoding === 'utf-8' ? undefined : iconv.getDecoder('win1252');
@@ -39,6 +49,9 @@ export async function* readCsvBatches(path: string, dialect: CsvDialect = sniffC
     }
     return rows.length === 0 ? undefined : { header, rows };
   };
+  // One chunk at a time, each parsed in time proportional to it; a line past the length limit
+  // throws within the chunk that passes it, so a file without line breaks is refused after
+  // its first megabyte instead of being read whole.
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
     const rows: ParsedRow[] = [];
     parser.push(decoder ? decoder.decode(chunk, { stream: true }) : win1252!.write(chunk), rows);

@@ -14,6 +14,7 @@ import { ImportScopeError, type ImportScope } from './import-scope';
 import { listImportBatches } from './repository';
 import { receiveUpload } from './receive-upload';
 import { claimCommit, readProgress, writeProgress } from './commit-claim';
+import { CsvSyntaxError } from './csv-parser';
 import { findUpload, newUpload, removeUpload } from './upload-store';
 
 const UploadIdParam = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/) });
@@ -21,6 +22,16 @@ const UploadIdParam = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/) })
 /**
  * Upload → preview → commit, for school referents (their schools) and the admin. The preview is
  * the real import run as a dry run, so what it announces is what the commit does.
+ *
+ * On SQLite the dry run holds the app's one connection for its whole transaction, as a commit
+ * does: requests on `db` wait meanwhile (measured: ≈ 9–11 s for a school of 2 000 students),
+ * sessions and /api/health use `sessionDb` and go on. What made it worse is gone: a file without
+ * line breaks was parsed in quadratic time inside that transaction (13 s for 40 MB, the event
+ * loop stalled for a second at a time); now every chunk costs time proportional to itself and a
+ * line past UPLOAD_LIMITS.maxLineChars is refused within the chunk that passes it. A second
+ * connection for the dry run would not help as things stand: its writes hold SQLite's write lock,
+ * and any write on `db` meanwhile would wait in better-sqlite3's busy handler, which blocks the
+ * event loop (every request) for up to its 5 s timeout, then fail.
  */
 export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: string }): Router {
   const router = Router();
@@ -51,8 +62,9 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
       writeProgress(dir, { status: 'uploaded', done: 0, total: folders.length, school: null });
       res.status(201).json(body);
     } catch (err) {
-      removeUpload(deps.uploadDir, meta.id);
-      throw err;
+      removeUpload(deps.uploadDir, meta.id); // receiveUpload settles only once nothing writes into it any more
+      // A file that is not CSV at all (no line breaks, a quote never closed) is the upload's fault.
+      throw err instanceof CsvSyntaxError ? new HttpError(400, 'validation_failed', err.message) : err;
     }
   });
 

@@ -106,5 +106,26 @@ export type ImportBatch = z.infer<typeof ImportBatch>;
 export const ImportHistory = z.object({ items: z.array(ImportBatch) });
 export type ImportHistory = z.infer<typeof ImportHistory>;
 
-/** Limits of one web upload: enough for a big school's year, small enough to refuse abuse. */
-export const UPLOAD_LIMITS = { maxFileBytes: 200 * 1024 * 1024, maxFiles: 400, extensions: ['.csv', '.txt', '.zip'] } as const;
+/**
+ * Limits of one web upload: enough for a big school's year, small enough to refuse abuse. Bytes
+ * are counted as they are written, not taken from what a zip's headers claim.
+ * - `maxFileBytes`, `maxFiles`: per file; files in all, zip entries included.
+ * - `maxUploadBytes`: every file of one upload once unpacked, zips included while on disk. A big
+ *   school's year of registers is ≈ 15 MB (≈ 7 KB a student, most of it grades), so 200 MB is a
+ *   dozen big schools at once; a whole region goes through the CLI. Without it 400 files of
+ *   200 MB, or zips of them, could fill 80 GB from one request.
+ * - `maxZipRatio`: past its first `zipRatioFromBytes`, a zip entry may expand to at most this
+ *   many times its compressed size. The generator's exports compress 3–10× (measured), a wide
+ *   export of mostly empty columns some times more; a zip bomb ≈ 1 000×.
+ * - `maxLineChars`: a record of a register is a few hundred characters. A longer line is not a
+ *   register export (no line breaks, a quote never closed) and reading it costs memory and time.
+ */
+export const UPLOAD_LIMITS = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxFiles: 400,
+  maxUploadBytes: 200 * 1024 * 1024,
+  maxZipRatio: 100,
+  zipRatioFromBytes: 1024 * 1024,
+  maxLineChars: 64 * 1024,
+  extensions: ['.csv', '.txt', '.zip'],
+} as const;
