@@ -52,7 +52,7 @@ const commands: Record<string, Command> = {
     run: runRestoreCommand,
   },
   serve: {
-    summary: 'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_DEMO=0 per non caricare la regione dimostrativa)',
+    summary: 'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_TRUST_PROXY; --demo per la regione dimostrativa in un database vuoto)',
     run: runServeCommand,
   },
 };

@@ -32,7 +32,7 @@ export interface AppDeps {
    * import's transaction holds `db` (`openSessionConnection`); `db` when not given.
    */
   sessionDb?: Db;
-  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell'>;
+  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell'> & Partial<Pick<Config, 'trustProxy'>>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
 }
@@ -41,7 +41,9 @@ export interface AppDeps {
 export function createApp({ db, sessionDb = db, config, now = () => new Date() }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For becomes req.ip (throttling, audit) and whose X-Forwarded-Proto makes the
+  // cookie Secure: only the proxy the deployment names (PRIMM_TRUST_PROXY), none by default.
+  app.set('trust proxy', config.trustProxy ?? false);
   app.use(requestContext, securityHeaders);
 
   const api = express.Router();

@@ -11,12 +11,12 @@ export interface RunningApp {
 }
 
 /**
- * Starts `pnpm primm serve` as a user would, on a free port (PORT=0) with a fresh temporary
- * database, and waits for the line that announces the URL (after the demo region is loaded).
+ * Starts `pnpm primm serve --demo` as `pnpm start` does, on a free port (PORT=0) with a fresh
+ * temporary database, and waits for the line that announces the URL (after the demo region is loaded).
  */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'primm-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', 'serve', '--demo'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', PRIMM_DB: join(dir, 'primm.sqlite'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
