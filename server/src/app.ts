@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { Db } from './db/open-database';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
+import { createAnonymousDenialAudit } from './http/audit';
 import { authenticate } from './http/authenticate';
 import { checkOrigin } from './http/check-origin';
 import { apiNotFound, createErrorHandler } from './http/error-handler';
@@ -46,10 +47,11 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   app.set('trust proxy', config.trustProxy ?? false);
   app.use(requestContext, securityHeaders);
 
+  const auditAnonymousDenial = createAnonymousDenialAudit(now);
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }), authenticate(sessionDb, now), checkOrigin);
   api.use(healthRoutes(sessionDb, config));
-  api.use(authRoutes(db, { now, demo: config.demo }));
+  api.use(authRoutes(db, { now, demo: config.demo, auditAnonymousDenial }));
   api.use(provinceRoutes(db));
   api.use(schoolRoutes(db));
   api.use(classRoutes(db));
@@ -68,7 +70,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   app.use('/api', api);
 
   serveWebApp(app, config.webDist);
-  app.use(createErrorHandler(db));
+  app.use(createErrorHandler(db, auditAnonymousDenial));
   return app;
 }
 

@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { ChangePasswordInput, DemoAccounts, LoginInput, type Me } from '@primm/shared/contracts/auth';
 import type { Db } from '../db/open-database';
 import { DEMO_PASSWORD, existingDemoAccounts } from '../demo/demo-accounts';
-import { audit } from '../http/audit';
+import { audit, type AnonymousDenialAudit } from '../http/audit';
 import { SESSION_COOKIE_PLAIN, SESSION_COOKIE_SECURE, requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { loadAuthUser, type AuthUser } from './current-user';
@@ -13,7 +13,7 @@ import { releaseOnSuccess, reserveLoginAttempt } from './throttle';
 
 const LOGIN_FAILED = 'Email o password non corretti';
 
-export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean }): Router {
+export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean; auditAnonymousDenial: AnonymousDenialAudit }): Router {
   const router = Router();
 
   router.post('/auth/login', async (req, res) => {
@@ -23,7 +23,8 @@ export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean }): Ro
     const reservation = await reserveLoginAttempt(db, input.email, ip, now);
     if (!reservation.ok) {
       const seconds = Math.ceil(reservation.retryAfterMs / 1000);
-      await audit(db, { req }, { action: 'auth.login', outcome: 'denied', details: { email: input.email, reason: 'throttled' } });
+      // Refused before any check: as cheap to send as an anonymous probe, so written as rarely.
+      await deps.auditAnonymousDenial(db, req, { action: 'auth.login', outcome: 'denied', details: { email: input.email, reason: 'throttled' } });
       res.setHeader('Retry-After', String(seconds));
       throw new HttpError(429, 'rate_limited', `Troppi tentativi non riusciti: riprova tra ${seconds} secondi`, { retryAfterSeconds: seconds });
     }

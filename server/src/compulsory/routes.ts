@@ -13,7 +13,7 @@ import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { assertCanReadSchool, assertCanReadStudent } from '../http/scope';
 import { computeSchoolCompulsory, type StudentCompulsoryRow } from './compute';
-import { octoberListRows, octoberListSummary } from './october-list';
+import { octoberListRows, octoberListStudents, octoberListSummary } from './october-list';
 
 const StudentIdParam = z.object({ id: Id });
 /** The school's acts (notices, reports, lists) are the referents' and mediators' (issue: privacy). */
@@ -135,7 +135,11 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
       await trx.insertInto('october_list_export').values({
         school_id: school.id, school_year_id: year.id, municipality_istat: query.municipality ?? null, students: rows.length, exported_at: now().toISOString(), exported_by: user.id,
       }).execute();
-      await audit(trx, { user, req }, { action: 'compulsory.october_list', details: { school: code, municipality: query.municipality ?? null, students: rows.length } });
+      await audit(trx, { user, req }, {
+        action: 'compulsory.october_list',
+        studentIds: (await octoberListStudents(trx, school.id, year, query.municipality)).map((s) => s.studentId),
+        details: { school: code, schoolId: school.id, municipality: query.municipality ?? null, students: rows.length },
+      });
     });
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
