@@ -24,7 +24,7 @@ const commands: Record<string, Command> = {
     run: runImportCommand,
   },
   users: {
-    summary: 'crea un account: users add --db FILE --email … --role … [--school CODICE…] [--class ID…] (stampa una password monouso)',
+    summary: 'account: users add --db FILE --email … --role … [--school CODICE…] [--class ID…]; users reset --db FILE --email … (stampano una password monouso, valida 72 ore)',
     run: runUsersCommand,
   },
   purge: {

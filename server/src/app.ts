@@ -14,7 +14,7 @@ import type { Db } from './db/open-database';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
 import { createAnonymousDenialAudit } from './http/audit';
-import { authenticate } from './http/authenticate';
+import { authenticate, requirePasswordChanged } from './http/authenticate';
 import { checkOrigin } from './http/check-origin';
 import { apiNotFound, createErrorHandler } from './http/error-handler';
 import { requestContext, securityHeaders } from './http/security-headers';
@@ -49,14 +49,14 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
 
   const auditAnonymousDenial = createAnonymousDenialAudit(now);
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }), authenticate(sessionDb, now), checkOrigin);
+  api.use(express.json({ limit: '1mb' }), authenticate(sessionDb, now), checkOrigin, requirePasswordChanged);
   api.use(healthRoutes(sessionDb, config));
   api.use(authRoutes(db, { now, demo: config.demo, auditAnonymousDenial }));
   api.use(provinceRoutes(db));
   api.use(schoolRoutes(db));
   api.use(classRoutes(db));
   api.use(studentRoutes(db, now));
-  api.use(userRoutes(db));
+  api.use(userRoutes(db, now));
   api.use(importRoutes(db, config));
   api.use(auditRoutes(db));
   api.use(aggregateRoutes(db, config));

@@ -44,3 +44,15 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export function generateOneTimePassword(): string {
   return Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 }
+
+/**
+ * A one-time password opens the account for 72 hours after it is issued (issue 17, finding 11):
+ * long enough to hand it over on a working day, not a standing key if it was never used.
+ * Null issue time: an account made before the issue time was recorded is treated as just issued
+ * (migration 0014 stamps those).
+ */
+export const ONE_TIME_PASSWORD_VALID_MS = 72 * 60 * 60 * 1000;
+
+export function isOneTimePasswordExpired(issuedAt: string | null, now: Date): boolean {
+  return issuedAt !== null && now.getTime() - Date.parse(issuedAt) > ONE_TIME_PASSWORD_VALID_MS;
+}

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
 import { createApp } from '../app';
-import { SAME_ORIGIN, aUser } from '../testing/auth-as';
+import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { createTestDb, testConfig } from '../testing/test-db';
 import { hash as argon2Hash } from '@node-rs/argon2';
 import { PRODUCTION_HASH_COST, hashPassword } from './password';
@@ -287,5 +287,69 @@ describe('POST /api/auth/password', () => {
     expect([wrong.status, short.status]).toEqual([400, 400]);
     expect(short.body.error.details[0].message).toBe('la nuova password deve avere almeno 12 caratteri');
     expect(await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).toEqual(before);
+  });
+});
+
+describe('one-time passwords (issue 17, finding 11)', () => {
+  test('when the user has not yet replaced their one-time password, then every API route but /me, /auth/password and /auth/logout answers 403 password_change_required', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db, 'docente');
+    await db.updateTable('app_user').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
+    const app = createApp({ db, config: testConfig });
+    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+
+    const schools = await request(app).get('/api/schools').set('Cookie', cookie);
+    const flag = await request(app).post('/api/students/1/flags').set(SAME_ORIGIN).set('Cookie', cookie).send({ reason: 'assenze' });
+    const me = await request(app).get('/api/me').set('Cookie', cookie);
+    const changed = await request(app).post('/api/auth/password').set(SAME_ORIGIN).set('Cookie', cookie)
+      .send({ currentPassword: 'una-password-lunga', newPassword: 'cavallo batteria graffetta' });
+    const after = await request(app).get('/api/schools').set('Cookie', cookie);
+
+    expect([schools.status, schools.body.error.code]).toEqual([403, 'password_change_required']);
+    expect([flag.status, flag.body.error.code]).toEqual([403, 'password_change_required']);
+    expect([me.status, me.body.mustChangePassword]).toEqual([200, true]);
+    expect([changed.status, after.status]).toEqual([204, 200]);
+    expect(await db.selectFrom('flag').selectAll().execute()).toEqual([]);
+    const denials = await db.selectFrom('audit_log').select(['path', 'details']).where('action', '=', 'access.denied').execute();
+    expect(denials.map((d) => [d.path, JSON.parse(d.details!).code])).toEqual([
+      ['/api/schools', 'password_change_required'],
+      ['/api/students/1/flags', 'password_change_required'],
+    ]);
+    expect(await db.selectFrom('app_user').select(['must_change_password', 'one_time_password_issued_at']).where('id', '=', user.id).executeTakeFirstOrThrow())
+      .toEqual({ must_change_password: 0, one_time_password_issued_at: null });
+  });
+
+  test('when the user signs out with their one-time password still set, then the logout works', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db, 'docente');
+    await db.updateTable('app_user').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
+    const app = createApp({ db, config: testConfig });
+    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+
+    const out = await request(app).post('/api/auth/logout').set(SAME_ORIGIN).set('Cookie', cookie);
+
+    expect(out.status).toBe(204);
+    expect(await db.selectFrom('user_session').selectAll().execute()).toEqual([]);
+  });
+
+  test.each([
+    ['71 h', 71 * 3600_000, 200, undefined],
+    ['72 h and 1 s', 72 * 3600_000 + 1000, 401, 'password_expired'],
+  ])('when a new account\'s one-time password is used %s after it was issued, then %i', async (_label, age, status, code) => {
+    const db = await createTestDb();
+    const admin = await aUser(db, 'admin');
+    const issued = new Date('2026-03-02T08:00:00Z');
+    let clock = issued;
+    const app = createApp({ db, config: testConfig, now: () => clock });
+    const created = await request(app).post('/api/users').set(SAME_ORIGIN).set(await authAs(db, admin, issued))
+      .send({ email: 'nuova@scuola.test', displayName: 'Nuova', role: 'analista', schools: [], classIds: [] });
+    clock = new Date(issued.getTime() + age);
+
+    const res = await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: 'nuova@scuola.test', password: created.body.oneTimePassword });
+
+    expect(res.status).toBe(status);
+    expect(res.body.error?.code).toBe(code);
+    if (code) expect(res.body.error.message).toMatch(/scadut/);
+    expect(await db.selectFrom('user_session').select('user_id').where('user_id', '=', created.body.user.id).execute()).toHaveLength(status === 200 ? 1 : 0);
   });
 });
