@@ -47,9 +47,9 @@ export function generateOneTimePassword(): string {
 
 /**
  * A one-time password opens the account for 72 hours after it is issued (issue 17, finding 11):
- * long enough to hand it over on a working day, not a standing key if it was never used.
- * Null issue time: an account made before the issue time was recorded is treated as just issued
- * (migration 0014 stamps those).
+ * long enough to hand it over across a weekend, not a standing key if it was never used.
+ * No issue time (a row flagged by hand: migration 0014 stamped the accounts that were waiting)
+ * cannot be judged, and does not expire.
  */
 export const ONE_TIME_PASSWORD_VALID_MS = 72 * 60 * 60 * 1000;
 

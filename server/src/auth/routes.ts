@@ -27,7 +27,7 @@ export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean; audit
       // Refused before any check: as cheap to send as an anonymous probe, so written as rarely.
       await deps.auditAnonymousDenial(db, req, { action: 'auth.login', outcome: 'denied', details: { email: input.email, reason: 'throttled' } });
       res.setHeader('Retry-After', String(seconds));
-      throw new HttpError(429, 'rate_limited', `Troppi tentativi non riusciti: riprova tra ${seconds} secondi`, { retryAfterSeconds: seconds });
+      throw new HttpError(429, 'rate_limited', `Troppi tentativi non riusciti: riprova tra ${seconds} ${seconds === 1 ? 'secondo' : 'secondi'}`, { retryAfterSeconds: seconds });
     }
     const row = await db.selectFrom('app_user').select(['id', 'password_hash', 'disabled_at', 'must_change_password', 'one_time_password_issued_at'])
       .where('email', '=', input.email).executeTakeFirst();
