@@ -24,7 +24,7 @@ const commands: Record<string, Command> = {
     run: runImportCommand,
   },
   users: {
-    summary: 'crea un account: users add --db FILE --email … --role … [--school CODICE…] [--class ID…] (stampa una password monouso)',
+    summary: 'account: users add --db FILE --email … --role … [--school CODICE…] [--class ID…]; users reset --db FILE --email … (stampano una password monouso, valida 72 ore)',
     run: runUsersCommand,
   },
   purge: {
@@ -52,7 +52,7 @@ const commands: Record<string, Command> = {
     run: runRestoreCommand,
   },
   serve: {
-    summary: 'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_DEMO=0 per non caricare la regione dimostrativa)',
+    summary: 'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_TRUST_PROXY; --demo per la regione dimostrativa in un database vuoto)',
     run: runServeCommand,
   },
 };

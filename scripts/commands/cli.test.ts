@@ -2,6 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { verifyPassword } from '../../server/src/auth/password';
+import { migrateToLatest } from '../../server/src/db/migrate';
+import { openSqlite } from '../../server/src/db/open-database';
+import { createUser } from '../../server/src/users/service';
 import { lastLine, primm } from './run-primm';
 
 describe('pnpm primm', () => {
@@ -40,6 +44,22 @@ describe('pnpm primm', () => {
 
     expect(res.code).toBe(0);
     expect(JSON.parse(lastLine(res.stdout))).toMatchObject({ user: { email: 'ref@scuola.it', role: 'referente', schools: ['ANPS03000E'] }, oneTimePassword: expect.stringMatching(/^\w{16}$/) });
+  }, 30_000);
+
+  test('users reset --json: when an account exists, then a new one-time password replaces the old one', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
+    const db = openSqlite(path);
+    await migrateToLatest(db);
+    const added = await createUser(db, null, { email: 'admin@scuola.it', displayName: 'Admin', role: 'admin', schools: [], classIds: [] });
+
+    const res = await primm('users', 'reset', '--db', path, '--email', 'Admin@Scuola.it', '--json');
+
+    expect(res.code).toBe(0);
+    const reset = JSON.parse(lastLine(res.stdout));
+    expect(reset).toMatchObject({ user: { email: 'admin@scuola.it' }, oneTimePassword: expect.stringMatching(/^\w{16}$/) });
+    const stored = await db.selectFrom('app_user').select('password_hash').executeTakeFirstOrThrow();
+    expect([await verifyPassword(stored.password_hash, reset.oneTimePassword), await verifyPassword(stored.password_hash, added.oneTimePassword)]).toEqual([true, false]);
+    await db.destroy();
   }, 30_000);
 
   test.each([

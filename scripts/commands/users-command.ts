@@ -3,16 +3,22 @@ import '../../server/src/http/zod-italian';
 import { ZodError } from 'zod';
 import { CreateUserInput } from '@primm/shared/contracts/users';
 import { HttpError } from '../../server/src/http/http-error';
-import { createUser } from '../../server/src/users/service';
+import { createUser, issueOneTimePassword } from '../../server/src/users/service';
 import { withDatabase } from './open-db';
+import { parseFlags } from './parse-flags';
 
 const USAGE = `Uso: pnpm primm users add --db FILE --email EMAIL --role RUOLO [--name NOME] [--school CODICE…] [--class ID…] [--json]
+     pnpm primm users reset --db FILE --email EMAIL [--json]
 
-Crea un account e stampa una password monouso da consegnare all'utente (sarà chiesto di cambiarla).
-Ruoli: admin, referente (--school), docente (--class), mediatore (--school), analista.`;
+add: crea un account e stampa una password monouso da consegnare all'utente (sarà chiesto di
+cambiarla; scade dopo 72 ore). Ruoli: admin, referente (--school), docente (--class), mediatore
+(--school), analista.
+reset: una nuova password monouso per un account esistente (per esempio quando la prima è scaduta);
+le sue sessioni aperte terminano.`;
 
 export async function runUsersCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === 'reset') return runReset(rest);
   if (sub !== 'add') {
     console.log(USAGE);
     return sub === '--help' || sub === '-h' ? 0 : 2;
@@ -62,5 +68,27 @@ export async function runUsersCommand(argv: string[]): Promise<number> {
       }
       throw err;
     }
+  });
+}
+
+async function runReset(argv: string[]): Promise<number> {
+  const parsed = parseFlags(argv, { db: { type: 'string' }, email: { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE, { positionals: false });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  const email = values.email?.trim().toLowerCase();
+  if (!email) {
+    console.error(`Manca --email\n\n${USAGE}`);
+    return 2;
+  }
+  return withDatabase(values.db, async (db) => {
+    const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
+    if (!row) {
+      console.error(`Nessun utente ${email}`);
+      return 1;
+    }
+    const { user, oneTimePassword } = await issueOneTimePassword(db, null, row.id);
+    if (values.json) console.log(JSON.stringify({ user, oneTimePassword }));
+    else console.log(`Nuova password monouso per ${user.email} (${user.role}), valida 72 ore: ${oneTimePassword}`);
+    return 0;
   });
 }

@@ -13,7 +13,8 @@ import type { Config } from './config';
 import type { Db } from './db/open-database';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
-import { authenticate } from './http/authenticate';
+import { createAnonymousDenialAudit } from './http/audit';
+import { authenticate, requirePasswordChanged } from './http/authenticate';
 import { checkOrigin } from './http/check-origin';
 import { apiNotFound, createErrorHandler } from './http/error-handler';
 import { requestContext, securityHeaders } from './http/security-headers';
@@ -32,7 +33,7 @@ export interface AppDeps {
    * import's transaction holds `db` (`openSessionConnection`); `db` when not given.
    */
   sessionDb?: Db;
-  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell'>;
+  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell'> & Partial<Pick<Config, 'trustProxy'>>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
 }
@@ -41,18 +42,21 @@ export interface AppDeps {
 export function createApp({ db, sessionDb = db, config, now = () => new Date() }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For becomes req.ip (throttling, audit) and whose X-Forwarded-Proto makes the
+  // cookie Secure: only the proxy the deployment names (PRIMM_TRUST_PROXY), none by default.
+  app.set('trust proxy', config.trustProxy ?? false);
   app.use(requestContext, securityHeaders);
 
+  const auditAnonymousDenial = createAnonymousDenialAudit(now);
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }), authenticate(sessionDb, now), checkOrigin);
+  api.use(express.json({ limit: '1mb' }), authenticate(sessionDb, now), checkOrigin, requirePasswordChanged);
   api.use(healthRoutes(sessionDb, config));
-  api.use(authRoutes(db, { now, demo: config.demo }));
+  api.use(authRoutes(db, { now, demo: config.demo, auditAnonymousDenial }));
   api.use(provinceRoutes(db));
   api.use(schoolRoutes(db));
   api.use(classRoutes(db));
   api.use(studentRoutes(db, now));
-  api.use(userRoutes(db));
+  api.use(userRoutes(db, now));
   api.use(importRoutes(db, config));
   api.use(auditRoutes(db));
   api.use(aggregateRoutes(db, config));
@@ -66,7 +70,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   app.use('/api', api);
 
   serveWebApp(app, config.webDist);
-  app.use(createErrorHandler(db));
+  app.use(createErrorHandler(db, auditAnonymousDenial));
   return app;
 }
 

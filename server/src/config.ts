@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export type TrustProxy = false | number | string;
+
 export interface Config {
   port: number;
   /** Loopback by default: nothing is exposed to the network unless asked for with HOST. */
@@ -13,8 +15,18 @@ export interface Config {
   databaseUrl: string | null;
   /** Key of the HMAC that pseudonymises the codice fiscale. Losing it breaks matching of re-imports. */
   pseudonymKey: string;
-  /** Load the demo region into an empty database at start. */
+  /**
+   * Load the demo region and its accounts (published password) into an empty database at start.
+   * Only when asked for (`PRIMM_DEMO=1`, `pnpm primm serve --demo`): a production database
+   * started without settings must never get `admin@demo.primm.it` (issue 17, finding 12).
+   */
   demo: boolean;
+  /**
+   * Express's `trust proxy`: which peers may set `X-Forwarded-For` / `-Proto` (the client address
+   * that login throttling and the audit log use, and HTTPS for the cookie). `false` unless
+   * `PRIMM_TRUST_PROXY` names the proxy: `loopback`, addresses or subnets, or a hop count.
+   */
+  trustProxy: TrustProxy;
   /** Built web app served by express, when present. */
   webDist: string;
   /** Uploaded files between preview and commit (never in memory). */
@@ -39,7 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPath,
     databaseUrl: env.DATABASE_URL?.trim() || null,
     pseudonymKey: env.PRIMM_PSEUDONYM_KEY ?? readOrCreateKeyFile(`${dbPath}.key`),
-    demo: (env.PRIMM_DEMO ?? '1') !== '0',
+    demo: readSwitch('PRIMM_DEMO', env.PRIMM_DEMO),
+    trustProxy: readTrustProxy(env.PRIMM_TRUST_PROXY),
     minCell: readMinCell(env.PRIMM_MIN_CELL),
     webDist: resolve(repoRoot, 'web/dist'),
     uploadDir: resolve(env.PRIMM_UPLOAD_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'primm-uploads') : join(dirname(dbPath), 'uploads'))),
@@ -54,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function readOrCreateKeyFile(path: string): string {
   if (path.startsWith(':memory:')) return randomBytes(32).toString('hex');
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 }); // the database goes here too: owner only
   const key = randomBytes(32).toString('hex');
   writeFileSync(path, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return key;
@@ -64,5 +77,23 @@ function readMinCell(text: string | undefined): number {
   const value = Number(text ?? 10);
   // Below 5 a published count identifies people too easily, whatever the local policy says.
   if (!Number.isInteger(value) || value < 5) throw new Error(`PRIMM_MIN_CELL non valida: ${text} (intero, almeno 5)`);
+  return value;
+}
+
+function readSwitch(name: string, text: string | undefined): boolean {
+  const value = text?.trim().toLowerCase() ?? '';
+  if (['', '0', 'false', 'no'].includes(value)) return false;
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  throw new Error(`${name} non valida: ${text} (1 per attivare, 0 per disattivare)`);
+}
+
+function readTrustProxy(text: string | undefined): TrustProxy {
+  const value = text?.trim() ?? '';
+  if (value === '' || value === '0' || value.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  // `true` would take X-Forwarded-For from anyone, i.e. let every client choose its address.
+  if (value.toLowerCase() === 'true') {
+    throw new Error('PRIMM_TRUST_PROXY=true farebbe scegliere a chiunque il proprio indirizzo: indicate il proxy (loopback, un indirizzo o una sottorete)');
+  }
   return value;
 }

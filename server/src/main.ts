@@ -3,7 +3,7 @@ import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase, openSessionConnection } from './db/open-database';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDemoAccounts } from './demo/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, assertNoRealUsers, createDemoAccounts } from './demo/demo-accounts';
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
 import { startUploadSweeper } from './imports/upload-store';
 import { ensureReferenceData } from './reference/load-reference';
@@ -16,6 +16,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   await migrateToLatest(db);
   await ensureReferenceData(db);
   if (config.demo && (await isDatabaseEmpty(db))) {
+    await assertNoRealUsers(db); // before the region: no demo data in a production database either
     const summary = await loadDemoRegion(db, config.pseudonymKey, (line) => console.log(line));
     await createDemoAccounts(db);
     console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);

@@ -9,6 +9,10 @@ export const ErrorCode = z.enum([
   'conflict',
   'payload_too_large',
   'rate_limited',
+  /** 403: the user signed in with a one-time password and must choose their own first (the web goes to the password page). */
+  'password_change_required',
+  /** 401 at login: the one-time password was right but is older than its validity (72 h). */
+  'password_expired',
   'unavailable',
   'internal',
 ]);

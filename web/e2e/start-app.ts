@@ -14,14 +14,14 @@ export interface RunningApp {
 }
 
 /**
- * Starts `pnpm primm serve` as a user would, on a free port (PORT=0) with a temporary database —
- * a copy of `from` (a folder made by an earlier start) or a fresh one, on which the server loads
- * the demo region — and waits for the line that announces the URL.
+ * Starts `pnpm primm serve --demo` as `pnpm start` does, on a free port (PORT=0) with a temporary
+ * database — a copy of `from` (a folder made by an earlier start) or a fresh one, on which the
+ * server loads the demo region — and waits for the line that announces the URL.
  */
 export async function startApp(env: Record<string, string> = {}, from?: string): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'primm-e2e-'));
   if (from) cpSync(from, dir, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', 'serve', '--demo'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', PRIMM_DB: join(dir, 'primm.sqlite'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

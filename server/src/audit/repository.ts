@@ -5,7 +5,7 @@ import type { Db } from '../db/open-database';
 export async function listAudit(db: Db, query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
   let q = db.selectFrom('audit_log').leftJoin('app_user', 'app_user.id', 'audit_log.user_id').select([
     'audit_log.id', 'audit_log.at', 'audit_log.user_id', 'app_user.email', 'audit_log.role', 'audit_log.action',
-    'audit_log.method', 'audit_log.path', 'audit_log.student_ids', 'audit_log.class_id', 'audit_log.outcome', 'audit_log.ip',
+    'audit_log.method', 'audit_log.path', 'audit_log.student_ids', 'audit_log.class_id', 'audit_log.outcome', 'audit_log.ip', 'audit_log.details',
   ]);
   if (query.userId) q = q.where('audit_log.user_id', '=', query.userId);
   if (query.action) q = q.where('audit_log.action', 'like', `${query.action}%`);
@@ -36,7 +36,19 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<{ items: Aud
       classId: r.class_id,
       outcome: r.outcome,
       ip: r.ip,
+      details: parseDetails(r.details),
     })),
     nextBefore: rows.length > query.limit ? page[page.length - 1]!.id : null,
   };
+}
+
+/** `details` is JSON written by `audit()`; a line that is not an object (never expected) shows as written. */
+function parseDetails(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+  } catch {
+    return { value: text };
+  }
 }

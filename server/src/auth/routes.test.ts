@@ -1,11 +1,13 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
 import { createApp } from '../app';
-import { SAME_ORIGIN, aUser } from '../testing/auth-as';
+import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { createTestDb, testConfig } from '../testing/test-db';
-import { hashPassword } from './password';
+import { hash as argon2Hash } from '@node-rs/argon2';
+import { PRODUCTION_HASH_COST, hashPassword } from './password';
 import { IDLE_TIMEOUT_MS } from './sessions';
-import { THROTTLE } from './throttle';
 
 async function withPassword(db: Awaited<ReturnType<typeof createTestDb>>, role: 'docente' | 'admin' = 'admin') {
   const user = await aUser(db, role);
@@ -53,35 +55,6 @@ describe('POST /api/auth/login', () => {
     ]);
   });
 
-  test('when an account has failed too often, then even the right password is refused with 429', async () => {
-    const db = await createTestDb();
-    const user = await withPassword(db);
-    const app = createApp({ db, config: testConfig });
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
-      await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: `tentativo-${i}` });
-    }
-
-    const res = await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' });
-
-    expect(res.status).toBe(429);
-    expect(res.body.error.code).toBe('rate_limited');
-  });
-
-  test('when the window has passed, then the account may log in again', async () => {
-    const db = await createTestDb();
-    const user = await withPassword(db);
-    let clock = new Date('2026-03-02T08:00:00Z');
-    const app = createApp({ db, config: testConfig, now: () => clock });
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
-      await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: `tentativo-${i}` });
-    }
-    clock = new Date(clock.getTime() + THROTTLE.windowMs + 1000);
-
-    const res = await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' });
-
-    expect(res.status).toBe(200);
-  });
-
   test('when the request comes from another origin, then 403 and no session', async () => {
     const db = await createTestDb();
     const user = await withPassword(db);
@@ -104,6 +77,123 @@ describe('POST /api/auth/login', () => {
     expect(cookieOf(second)).not.toBe(first);
     expect((await request(app).get('/api/me').set('Cookie', first)).status).toBe(401);
     expect(await db.selectFrom('user_session').selectAll().execute()).toHaveLength(1);
+  });
+});
+
+// The app behind a proxy on loopback, so each test request can say which address it comes from.
+const behindProxy = { ...testConfig, trustProxy: 'loopback' } as const;
+const OWNER = '198.51.100.7';
+const ATTACKER = '203.0.113.66';
+
+function loginFrom(app: Express | Server, ip: string, email: string, password: string) {
+  return request(app).post('/api/auth/login').set({ ...SAME_ORIGIN, 'X-Forwarded-For': ip }).send({ email, password });
+}
+
+describe('POST /api/auth/login: throttling (issue 17, finding 9)', () => {
+  test('when five wrong passwords come from another address, then the owner still logs in from theirs', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db);
+    const app = createApp({ db, config: behindProxy });
+    for (let i = 0; i < 5; i++) expect((await loginFrom(app, ATTACKER, user.email, `tentativo-${i}`)).status).toBe(401);
+
+    const res = await loginFrom(app, OWNER, user.email, 'una-password-lunga');
+
+    expect(res.status).toBe(200);
+  });
+
+  test('when the same address has failed five times on an account, then it waits 1 s, 2 s, 4 s between tries, even with the right password', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db);
+    let clock = new Date('2026-03-02T08:00:00Z');
+    const app = createApp({ db, config: behindProxy, now: () => clock });
+    const tick = (ms: number) => (clock = new Date(clock.getTime() + ms));
+    for (let i = 0; i < 5; i++) await loginFrom(app, ATTACKER, user.email, `tentativo-${i}`);
+    const statuses: (number | string)[] = [];
+    const attempt = async (password = 'sbagliata') => {
+      const res = await loginFrom(app, ATTACKER, user.email, password);
+      statuses.push(res.status === 429 ? `429 after ${res.headers['retry-after']} s` : res.status);
+      return res;
+    };
+
+    const refused = await attempt('una-password-lunga');
+    tick(1000);
+    await attempt();
+    await attempt();
+    tick(2000);
+    await attempt();
+    tick(3999);
+    await attempt();
+    tick(1);
+    await attempt('una-password-lunga');
+
+    expect(statuses).toEqual(['429 after 1 s', 401, '429 after 2 s', 401, '429 after 1 s', 200]);
+    expect(refused.body.error.code).toBe('rate_limited');
+  });
+
+  test('when guesses come from many addresses, then the account is slowed for every address but never locked', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db);
+    let clock = new Date('2026-03-02T08:00:00Z');
+    const app = createApp({ db, config: behindProxy, now: () => clock });
+    for (let i = 0; i < 20; i++) expect((await loginFrom(app, `203.0.113.${i}`, user.email, `tentativo-${i}`)).status).toBe(401);
+
+    const slowed = await loginFrom(app, OWNER, user.email, 'una-password-lunga');
+    clock = new Date(clock.getTime() + 1000);
+    const after = await loginFrom(app, OWNER, user.email, 'una-password-lunga');
+
+    expect([slowed.status, slowed.headers['retry-after']]).toEqual([429, '1']);
+    expect(after.status).toBe(200);
+  });
+
+  test('when an address has failed on 20 other accounts (a school behind one proxy), then a colleague there still logs in', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db);
+    const app = createApp({ db, config: behindProxy });
+    for (let i = 0; i < 20; i++) await loginFrom(app, ATTACKER, `collega${i}@scuola.test`, 'sbagliata');
+
+    const res = await loginFrom(app, ATTACKER, user.email, 'una-password-lunga');
+
+    expect(res.status).toBe(200);
+  });
+
+  test('when 60 guesses arrive at once, then only 5 passwords are checked and the rest wait (429)', async () => {
+    const db = await createTestDb();
+    const user = await aUser(db, 'admin');
+    // A production-cost hash: checking takes as long as in production, which is when a
+    // check-then-record throttle let 11 of 60 parallel guesses through.
+    await db.updateTable('app_user').set({ password_hash: await argon2Hash('una-password-lunga', PRODUCTION_HASH_COST) }).where('id', '=', user.id).execute();
+    const server = createApp({ db, config: behindProxy, now: () => new Date('2026-03-02T08:00:00Z') }).listen(0);
+
+    const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => loginFrom(server, ATTACKER, user.email, `tentativo-${i}`).then((r) => r.status)));
+    server.close();
+
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(55);
+  });
+
+  test('when the owner logs in after a few failures from their address, then their address starts again from zero', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db);
+    const app = createApp({ db, config: behindProxy, now: () => new Date('2026-03-02T08:00:00Z') });
+    for (let i = 0; i < 4; i++) await loginFrom(app, OWNER, user.email, `refuso-${i}`);
+    expect((await loginFrom(app, OWNER, user.email, 'una-password-lunga')).status).toBe(200);
+
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await loginFrom(app, OWNER, user.email, `refuso-${i}`)).status);
+
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+  });
+
+  test('when a client sends X-Forwarded-For and no proxy is configured, then its own connection address counts', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db);
+    const app = createApp({ db, config: testConfig });
+
+    await loginFrom(app, ATTACKER, user.email, 'sbagliata');
+
+    const [row] = await db.selectFrom('audit_log').select('ip').execute();
+    expect(row!.ip).not.toBe(ATTACKER);
+    expect(row!.ip).toMatch(/127\.0\.0\.1|::1/);
   });
 });
 
@@ -162,14 +252,6 @@ describe('GET /api/auth/demo-accounts', () => {
 
     expect(res.body).toEqual({ demo: false, password: null, accounts: [] });
   });
-
-  test('when in demo mode, then the five demo accounts are listed', async () => {
-    const db = await createTestDb();
-
-    const res = await request(createApp({ db, config: { ...testConfig, demo: true } })).get('/api/auth/demo-accounts');
-
-    expect(res.body.accounts.map((a: { role: string }) => a.role)).toEqual(['docente', 'mediatore', 'referente', 'analista', 'admin']);
-  });
 });
 
 describe('POST /api/auth/password', () => {
@@ -205,5 +287,69 @@ describe('POST /api/auth/password', () => {
     expect([wrong.status, short.status]).toEqual([400, 400]);
     expect(short.body.error.details[0].message).toBe('la nuova password deve avere almeno 12 caratteri');
     expect(await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).toEqual(before);
+  });
+});
+
+describe('one-time passwords (issue 17, finding 11)', () => {
+  test('when the user has not yet replaced their one-time password, then every API route but /me, /auth/password and /auth/logout answers 403 password_change_required', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db, 'docente');
+    await db.updateTable('app_user').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
+    const app = createApp({ db, config: testConfig });
+    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+
+    const schools = await request(app).get('/api/schools').set('Cookie', cookie);
+    const flag = await request(app).post('/api/students/1/flags').set(SAME_ORIGIN).set('Cookie', cookie).send({ reason: 'assenze' });
+    const me = await request(app).get('/api/me').set('Cookie', cookie);
+    const changed = await request(app).post('/api/auth/password').set(SAME_ORIGIN).set('Cookie', cookie)
+      .send({ currentPassword: 'una-password-lunga', newPassword: 'cavallo batteria graffetta' });
+    const after = await request(app).get('/api/schools').set('Cookie', cookie);
+
+    expect([schools.status, schools.body.error.code]).toEqual([403, 'password_change_required']);
+    expect([flag.status, flag.body.error.code]).toEqual([403, 'password_change_required']);
+    expect([me.status, me.body.mustChangePassword]).toEqual([200, true]);
+    expect([changed.status, after.status]).toEqual([204, 200]);
+    expect(await db.selectFrom('flag').selectAll().execute()).toEqual([]);
+    const denials = await db.selectFrom('audit_log').select(['path', 'details']).where('action', '=', 'access.denied').execute();
+    expect(denials.map((d) => [d.path, JSON.parse(d.details!).code])).toEqual([
+      ['/api/schools', 'password_change_required'],
+      ['/api/students/1/flags', 'password_change_required'],
+    ]);
+    expect(await db.selectFrom('app_user').select(['must_change_password', 'one_time_password_issued_at']).where('id', '=', user.id).executeTakeFirstOrThrow())
+      .toEqual({ must_change_password: 0, one_time_password_issued_at: null });
+  });
+
+  test('when the user signs out with their one-time password still set, then the logout works', async () => {
+    const db = await createTestDb();
+    const user = await withPassword(db, 'docente');
+    await db.updateTable('app_user').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
+    const app = createApp({ db, config: testConfig });
+    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+
+    const out = await request(app).post('/api/auth/logout').set(SAME_ORIGIN).set('Cookie', cookie);
+
+    expect(out.status).toBe(204);
+    expect(await db.selectFrom('user_session').selectAll().execute()).toEqual([]);
+  });
+
+  test.each([
+    ['71 h', 71 * 3600_000, 200, undefined],
+    ['72 h and 1 s', 72 * 3600_000 + 1000, 401, 'password_expired'],
+  ])('when a new account\'s one-time password is used %s after it was issued, then %i', async (_label, age, status, code) => {
+    const db = await createTestDb();
+    const admin = await aUser(db, 'admin');
+    const issued = new Date('2026-03-02T08:00:00Z');
+    let clock = issued;
+    const app = createApp({ db, config: testConfig, now: () => clock });
+    const created = await request(app).post('/api/users').set(SAME_ORIGIN).set(await authAs(db, admin, issued))
+      .send({ email: 'nuova@scuola.test', displayName: 'Nuova', role: 'analista', schools: [], classIds: [] });
+    clock = new Date(issued.getTime() + age);
+
+    const res = await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: 'nuova@scuola.test', password: created.body.oneTimePassword });
+
+    expect(res.status).toBe(status);
+    expect(res.body.error?.code).toBe(code);
+    if (code) expect(res.body.error.message).toMatch(/scadut/);
+    expect(await db.selectFrom('user_session').select('user_id').where('user_id', '=', created.body.user.id).execute()).toHaveLength(status === 200 ? 1 : 0);
   });
 });

@@ -2,40 +2,51 @@ import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { ChangePasswordInput, DemoAccounts, LoginInput, type Me } from '@primm/shared/contracts/auth';
 import type { Db } from '../db/open-database';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts';
-import { audit } from '../http/audit';
+import { DEMO_PASSWORD, existingDemoAccounts } from '../demo/demo-accounts';
+import { audit, type AnonymousDenialAudit } from '../http/audit';
 import { SESSION_COOKIE_PLAIN, SESSION_COOKIE_SECURE, requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { loadAuthUser, type AuthUser } from './current-user';
-import { hashPassword, verifyPassword } from './password';
+import { ONE_TIME_PASSWORD_VALID_MS, hashPassword, isOneTimePasswordExpired, verifyPassword } from './password';
 import { ABSOLUTE_TIMEOUT_MS, createSession, deleteSession, hashToken } from './sessions';
-import { clearAccountFailures, isThrottled, recordLoginFailure } from './throttle';
+import { releaseOnSuccess, reserveLoginAttempt } from './throttle';
 
 const LOGIN_FAILED = 'Email o password non corretti';
+const ONE_TIME_PASSWORD_EXPIRED = `La password monouso è scaduta (vale ${ONE_TIME_PASSWORD_VALID_MS / 3_600_000} ore): chiedetene una nuova all'amministratore o al referente della scuola`;
 
-export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean }): Router {
+export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean; auditAnonymousDenial: AnonymousDenialAudit }): Router {
   const router = Router();
 
   router.post('/auth/login', async (req, res) => {
     const input = LoginInput.parse(req.body);
     const now = deps.now();
     const ip = req.ip ?? 'unknown';
-    if (await isThrottled(db, input.email, ip, now)) {
-      await audit(db, { req }, { action: 'auth.login', outcome: 'denied', details: { email: input.email, reason: 'throttled' } });
-      throw new HttpError(429, 'rate_limited', 'Troppi tentativi non riusciti: riprova tra 15 minuti');
+    const reservation = await reserveLoginAttempt(db, input.email, ip, now);
+    if (!reservation.ok) {
+      const seconds = Math.ceil(reservation.retryAfterMs / 1000);
+      // Refused before any check: as cheap to send as an anonymous probe, so written as rarely.
+      await deps.auditAnonymousDenial(db, req, { action: 'auth.login', outcome: 'denied', details: { email: input.email, reason: 'throttled' } });
+      res.setHeader('Retry-After', String(seconds));
+      throw new HttpError(429, 'rate_limited', `Troppi tentativi non riusciti: riprova tra ${seconds} ${seconds === 1 ? 'secondo' : 'secondi'}`, { retryAfterSeconds: seconds });
     }
-    const row = await db.selectFrom('app_user').select(['id', 'password_hash', 'disabled_at']).where('email', '=', input.email).executeTakeFirst();
+    const row = await db.selectFrom('app_user').select(['id', 'password_hash', 'disabled_at', 'must_change_password', 'one_time_password_issued_at'])
+      .where('email', '=', input.email).executeTakeFirst();
     // Verify even for unknown accounts, so response time does not tell which emails exist.
     const ok = await verifyPassword(row?.password_hash ?? (await unknownUserHash()), input.password);
     const user = ok && row && !row.disabled_at ? await loadAuthUser(db, row.id) : undefined;
     if (!user) {
-      await recordLoginFailure(db, input.email, ip, now);
       await audit(db, { req }, { action: 'auth.login', outcome: 'failed', details: { email: input.email } });
       throw new HttpError(401, 'unauthenticated', LOGIN_FAILED);
     }
+    // Said only to whoever knows the password: an expired one-time password opens nothing, and
+    // its owner needs to know to ask for a new one. Still counted as a failed attempt.
+    if (row?.must_change_password === 1 && isOneTimePasswordExpired(row.one_time_password_issued_at, now)) {
+      await audit(db, { req }, { action: 'auth.login', outcome: 'failed', details: { email: input.email, reason: 'one_time_password_expired' } });
+      throw new HttpError(401, 'password_expired', ONE_TIME_PASSWORD_EXPIRED);
+    }
     // Rotation: whatever session the browser had is dropped; a new id is issued at login.
     if (req.sessionToken) await deleteSession(db, req.sessionToken);
-    await clearAccountFailures(db, input.email);
+    await releaseOnSuccess(db, reservation);
     const token = await createSession(db, user.id, now);
     setSessionCookie(req, res, token);
     await audit(db, { user, req }, { action: 'auth.login' });
@@ -67,7 +78,7 @@ export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean }): Ro
     }
     const hash = await hashPassword(input.newPassword);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('app_user').set({ password_hash: hash, must_change_password: 0 }).where('id', '=', user.id).execute();
+      await trx.updateTable('app_user').set({ password_hash: hash, must_change_password: 0, one_time_password_issued_at: null }).where('id', '=', user.id).execute();
       // Other sessions of this user end: a changed password must lock out whoever else had it.
       await trx.deleteFrom('user_session').where('user_id', '=', user.id).where('id', '!=', hashToken(req.sessionToken ?? '')).execute();
       await audit(trx, { user, req }, { action: 'auth.password' });
@@ -75,10 +86,15 @@ export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean }): Ro
     res.status(204).end();
   });
 
-  router.get('/auth/demo-accounts', (_req, res) => {
-    const body: DemoAccounts = deps.demo
-      ? { demo: true, password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, role, description }) => ({ email, role, description })) }
-      : { demo: false, password: null, accounts: [] };
+  // Published only in demo mode, and only the demo accounts that exist: a database that got no
+  // demo accounts (it had real users) publishes no password.
+  router.get('/auth/demo-accounts', async (_req, res) => {
+    const accounts = deps.demo ? await existingDemoAccounts(db) : [];
+    const body: DemoAccounts = {
+      demo: deps.demo,
+      password: accounts.length > 0 ? DEMO_PASSWORD : null,
+      accounts: accounts.map(({ email, role, description }) => ({ email, role, description })),
+    };
     res.json(DemoAccounts.parse(body));
   });
 

@@ -8,6 +8,11 @@ import type { Db } from '../db/open-database';
  * codice fiscale is not in primm-ews (only its pseudonym): the register adds it when sending.
  */
 export async function octoberListRows(db: Db, schoolId: number, year: { id: number; label: string }, municipality?: string): Promise<OctoberList['rows']> {
+  return (await octoberListStudents(db, schoolId, year, municipality)).map(({ studentId: _, ...row }) => row);
+}
+
+/** The same list with each student's id, for the audit row of an export: it names who was disclosed. */
+export async function octoberListStudents(db: Db, schoolId: number, year: { id: number; label: string }, municipality?: string): Promise<(OctoberList['rows'][number] & { studentId: number })[]> {
   const dueBy = dueDate(year.label);
   let q = db
     .selectFrom('enrolment')
@@ -24,7 +29,7 @@ export async function octoberListRows(db: Db, schoolId: number, year: { id: numb
   const seen = new Set<number>();
   return rows
     .filter((r) => legalStatusOn(r.birth_date, dueBy) === 'obbligo' && !seen.has(r.id) && seen.add(r.id))
-    .map((r) => ({ lastName: r.last_name, firstName: r.first_name, birthDate: r.birth_date, residenceIstat: r.residence_istat, residence: r.residence, className: r.class_name }));
+    .map((r) => ({ studentId: r.id, lastName: r.last_name, firstName: r.first_name, birthDate: r.birth_date, residenceIstat: r.residence_istat, residence: r.residence, className: r.class_name }));
 }
 
 export async function octoberListSummary(db: Db, schoolId: number, year: { id: number; label: string }): Promise<Deadlines['octoberList']> {

@@ -14,7 +14,7 @@ import { HttpError } from '../http/http-error';
 import { findReadableSchool } from '../http/scope';
 import { newSchoolData, readOnly, studentAccess } from '../http/student-access';
 import { computeSchoolCompulsory, type StudentCompulsoryRow } from './compute';
-import { octoberListRows, octoberListSummary } from './october-list';
+import { octoberListRows, octoberListStudents, octoberListSummary } from './october-list';
 
 const StudentIdParam = z.object({ id: Id });
 /** The school's acts (notices, reports, lists) are the referents' and mediators' (issue: privacy). */
@@ -132,7 +132,11 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
       await trx.insertInto('october_list_export').values({
         school_id: school.id, school_year_id: year.id, municipality_istat: query.municipality ?? null, students: rows.length, exported_at: now().toISOString(), exported_by: user.id,
       }).execute();
-      await audit(trx, { user, req }, { action: 'compulsory.october_list', details: { school: code, municipality: query.municipality ?? null, students: rows.length } });
+      await audit(trx, { user, req }, {
+        action: 'compulsory.october_list',
+        studentIds: (await octoberListStudents(trx, school.id, year, query.municipality)).map((s) => s.studentId),
+        details: { school: code, schoolId: school.id, municipality: query.municipality ?? null, students: rows.length },
+      });
     });
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -163,6 +163,8 @@ export interface AppUserTable {
   must_change_password: Generated<number>;
   created_at: string;
   disabled_at: string | null;
+  /** Set with a one-time password (expires 72 h later), null once the user chose their own. */
+  one_time_password_issued_at: Generated<string | null>;
 }
 
 export interface ImportBatchTable {

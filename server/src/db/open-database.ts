@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -13,7 +13,7 @@ export type Db = Kysely<Database>;
  * timeout so two processes (server and CLI) on one file queue instead of failing.
  */
 export function openSqlite(path: string, options: { busyTimeoutMs?: number } = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') prepareOwnerOnlyFile(path);
   const sqlite = new SQLite(path);
   if (path !== ':memory:') {
     sqlite.pragma('journal_mode = WAL');
@@ -28,6 +28,32 @@ export function wrapSqlite(sqlite: SQLite.Database, options: { busyTimeoutMs?: n
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * The file holds names, grades and absences of minors: only the server's user may read it. The
+ * folder is made 0700 when we make it, the file 0600 before SQLite opens it (SQLite gives its WAL
+ * and SHM files the database file's mode); a file an older version made 0644 is tightened.
+ */
+function prepareOwnerOnlyFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) {
+    try {
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // another process made it first
+    }
+  }
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (!existsSync(file)) continue;
+    const mode = statSync(file).mode & 0o777;
+    if (!(mode & 0o077)) continue;
+    try {
+      chmodSync(file, mode & 0o700);
+    } catch {
+      console.warn(`${file} è leggibile da altri utenti (${mode.toString(8)}) e non posso cambiarlo: impostate 0600`);
+    }
+  }
 }
 
 /**

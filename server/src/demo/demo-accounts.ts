@@ -13,6 +13,26 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string; de
   { email: 'admin@demo.primm.it', role: 'admin', displayName: 'Amministratore dimostrativo', description: 'tutto, configurazione e registro degli accessi' },
 ];
 
+const DEMO_EMAILS = DEMO_ACCOUNTS.map((a) => a.email);
+
+/**
+ * Demo accounts have a published password: they must never sit beside real ones (issue 17,
+ * finding 12). Throws when the database has any user that is not a demo account.
+ */
+export async function assertNoRealUsers(db: Db): Promise<void> {
+  const real = await db.selectFrom('app_user').select('email').where('email', 'not in', DEMO_EMAILS).limit(1).executeTakeFirst();
+  if (real) {
+    throw new Error('Modalità dimostrativa rifiutata: il database contiene utenti reali, e gli account dimostrativi hanno una password pubblica. Avviate senza PRIMM_DEMO / --demo.');
+  }
+}
+
+/** The demo accounts present in the database (and enabled): the only ones the login page may list. */
+export async function existingDemoAccounts(db: Db): Promise<typeof DEMO_ACCOUNTS> {
+  const rows = await db.selectFrom('app_user').select('email').where('email', 'in', DEMO_EMAILS).where('disabled_at', 'is', null).execute();
+  const present = new Set(rows.map((r) => r.email));
+  return DEMO_ACCOUNTS.filter((a) => present.has(a.email));
+}
+
 /**
  * One account per role with scopes on the demo schools: the teacher has two classes of the first
  * upper-secondary school, the referent that school, the mediator that school and the next one.
@@ -25,6 +45,7 @@ export async function createDemoAccounts(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
+    await assertNoRealUsers(trx);
     for (const account of DEMO_ACCOUNTS) {
       const { id } = await trx
         .insertInto('app_user')

@@ -53,3 +53,21 @@ export function userOf(req: { user?: AuthUser }): AuthUser {
   if (!req.user) throw new HttpError(401, 'unauthenticated', 'Accesso richiesto');
   return req.user;
 }
+
+/**
+ * What a user still on a one-time password may do: see who they are, choose their own password,
+ * sign out, and sign in again (login replaces the session, it uses none of its rights).
+ */
+const OPEN_WHILE_PASSWORD_MUST_CHANGE = new Set(['/me', '/auth/password', '/auth/logout', '/auth/login']);
+
+/**
+ * `must_change_password` enforced by the server, not only by the web app's redirect (issue 17,
+ * finding 11): until the one-time password is replaced, the session opens nothing else. 403 with
+ * `password_change_required`, which sends the web app to the password page.
+ */
+export const requirePasswordChanged: RequestHandler = (req, _res, next) => {
+  if (req.user?.mustChangePassword && !OPEN_WHILE_PASSWORD_MUST_CHANGE.has(req.path)) {
+    throw new HttpError(403, 'password_change_required', 'Prima di continuare scegliete una vostra password al posto di quella monouso', undefined, true);
+  }
+  next();
+};

@@ -1,28 +1,38 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { ErrorBody } from '@primm/shared/errors';
 import type { Db } from '../db/open-database';
 import { isDatabaseBusy } from '../db/database-busy';
-import { audit } from './audit';
+import { audit, type AnonymousDenialAudit } from './audit';
 import { HttpError } from './http-error';
 
 /**
  * The one place errors become responses. Known errors keep their status and code; anything else
  * is a bug: logged with the request id, answered as a generic 500 so no stack or SQL leaves.
  */
-export function createErrorHandler(db: Db): ErrorRequestHandler {
+export function createErrorHandler(db: Db, auditAnonymousDenial: AnonymousDenialAudit): ErrorRequestHandler {
   return async (err, req, res, _next) => {
     const body = toErrorBody(err);
     if (body.status === 500) {
       console.error(`[${String(res.locals.requestId ?? '-')}] ${req.method} ${req.originalUrl}`, err);
     }
-    if (err instanceof HttpError && err.isDenial) {
-      // Every refused request leaves a trace: who tried what (issue "Accounts": denied is logged).
-      await audit(db, { user: req.user, req }, { action: 'access.denied', outcome: 'denied', details: { status: err.status, code: err.code } })
+    if (err instanceof HttpError && err.isDenial && !isSessionProbe(req)) {
+      // Every refused request leaves a trace: who tried what (issue "Accounts": denied is logged);
+      // anonymous ones at most once a minute per address, with a count.
+      const event = { action: 'access.denied', outcome: 'denied', details: { status: err.status, code: err.code } } as const;
+      await (req.user ? audit(db, { user: req.user, req }, event) : auditAnonymousDenial(db, req, event))
         .catch((e: unknown) => console.error('audit of a denied request failed', e));
     }
     res.status(body.status).json(body.body);
   };
+}
+
+/**
+ * `GET /api/me` without a session: the web app asks it on every visit to know whether anyone is
+ * signed in. Its 401 is an answer, not an attempt on anything, and was a log row per page load.
+ */
+function isSessionProbe(req: Request): boolean {
+  return !req.user && req.method === 'GET' && req.originalUrl.split('?')[0] === '/api/me';
 }
 
 function toErrorBody(err: unknown): { status: number; body: ErrorBody } {

@@ -38,7 +38,10 @@ export async function insertUser(
 ): Promise<number> {
   const { id } = await db
     .insertInto('app_user')
-    .values({ email: input.email, display_name: input.displayName, role: input.role, password_hash: input.passwordHash, must_change_password: 1, created_at: input.now })
+    .values({
+      email: input.email, display_name: input.displayName, role: input.role, password_hash: input.passwordHash,
+      must_change_password: 1, one_time_password_issued_at: input.now, created_at: input.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (input.schoolIds.length > 0) await db.insertInto('user_school').values(input.schoolIds.map((s) => ({ user_id: id, school_id: s }))).execute();

@@ -87,3 +87,42 @@ describe('GET /api/users', () => {
     expect(res.body.items.map((u: { id: number }) => u.id).sort()).toEqual([referent.id, teacher.id].sort());
   });
 });
+
+describe('POST /api/users/:id/one-time-password', () => {
+  test('when the admin reissues an expired one-time password, then the new one logs in, the old one does not, and the account\'s sessions end', async () => {
+    const db = await createTestDb();
+    const admin = await aUser(db, 'admin');
+    const issued = new Date('2026-03-02T08:00:00Z');
+    let clock = issued;
+    const app = createApp({ db, config: testConfig, now: () => clock });
+    const created = await request(app).post('/api/users').set(SAME_ORIGIN).set(await authAs(db, admin, issued))
+      .send({ email: 'nuova@scuola.it', displayName: 'Nuova', role: 'analista' });
+    const userId: number = created.body.user.id;
+    clock = new Date(issued.getTime() + 80 * 3600_000);
+    const theirSession = await authAs(db, { id: userId }, clock);
+
+    const res = await request(app).post(`/api/users/${userId}/one-time-password`).set(SAME_ORIGIN).set(await authAs(db, admin, clock));
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ user: { id: userId }, oneTimePassword: expect.stringMatching(/^[A-Za-z0-9]{16}$/) });
+    const login = (password: string) => request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: 'nuova@scuola.it', password });
+    expect((await login(created.body.oneTimePassword)).status).toBe(401);
+    expect((await login(res.body.oneTimePassword)).status).toBe(200);
+    expect((await request(app).get('/api/me').set(theirSession)).status).toBe(401);
+    expect(await db.selectFrom('audit_log').select('action').where('action', '=', 'user.one_time_password').execute()).toHaveLength(1);
+  });
+
+  test('when a referent asks for a user outside their schools, then 404 and the password is unchanged', async () => {
+    const db = await createTestDb();
+    const own = await aSchool(db, { code: 'ANPS03000E' });
+    const other = await aSchool(db, { code: 'PSPS01000A' });
+    const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
+    const stranger = await aUser(db, 'mediatore', { schoolIds: [other.id] });
+
+    const res = await request(createApp({ db, config: testConfig })).post(`/api/users/${stranger.id}/one-time-password`).set(SAME_ORIGIN).set(await authAs(db, referent));
+
+    expect(res.status).toBe(404);
+    expect(await db.selectFrom('app_user').select(['password_hash', 'must_change_password']).where('id', '=', stranger.id).executeTakeFirstOrThrow())
+      .toEqual({ password_hash: null, must_change_password: 0 });
+  });
+});

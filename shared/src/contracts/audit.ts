@@ -27,6 +27,8 @@ export const AuditEntry = z.object({
   classId: z.number().int().nullable(),
   outcome: AuditOutcome,
   ip: z.string().nullable(),
+  /** What the line's action recorded besides the columns (e.g. a login's email, a denial's status and code). */
+  details: z.record(z.string(), z.unknown()).nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingStatus } from '../components/loading-status';
 import { meQueryOptions, useMe } from '../features/auth/api/get-me';
-import { onSessionExpired } from '../lib/query-client';
+import { onPasswordChangeRequired, onSessionExpired } from '../lib/query-client';
 
 /** Where the login page sends the user back to after signing in. */
 export function loginPath(pathname: string, search: string): string {
@@ -20,7 +20,9 @@ export const PASSWORD_PATH = '/password';
  * Every page but the login page sits behind this route. Anonymous users go to the login page;
  * so do users whose session expires (30 min idle): any request answering 401 is reported by the
  * query client, the user becomes anonymous here, and the login page says why. A user created
- * with a one-time password (`mustChangePassword`) sees only the password page until they change it.
+ * with a one-time password (`mustChangePassword`, or any request refused with
+ * `password_change_required`) sees only the password page until they change it; the server
+ * refuses the rest anyway.
  */
 export function RequireSession() {
   const me = useMe();
@@ -33,6 +35,14 @@ export function RequireSession() {
       onSessionExpired(() => {
         setExpired(true);
         queryClient.setQueryData(meQueryOptions().queryKey, null);
+      }),
+    [queryClient],
+  );
+  // The server knows better than a cached `me`: the redirect below then applies.
+  useEffect(
+    () =>
+      onPasswordChangeRequired(() => {
+        queryClient.setQueryData(meQueryOptions().queryKey, (current) => (current ? { ...current, mustChangePassword: true } : current));
       }),
     [queryClient],
   );

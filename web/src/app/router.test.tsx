@@ -32,6 +32,16 @@ test('RequireSession: when a query answers 401 later (session expired), then the
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 });
 
+test('RequireSession: when the server answers password_change_required (one-time password), then the password page opens', async () => {
+  server.use(http.get('/api/schools', () => HttpResponse.json(errorBody('password_change_required'), { status: 403 })));
+
+  const { router } = renderRoutes(routes, { route: '/scuole' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Cambia password' })).toBeInTheDocument();
+  expect(router.state.location.pathname).toBe('/password');
+  expect(screen.getByText("Hai effettuato l'accesso con una password monouso: scegline una tua per continuare.")).toBeInTheDocument();
+});
+
 test('RequireSession: when signed in, then the page itself is shown', async () => {
   renderRoutes(routes, { route: '/scuole' });
 

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { ErrorCode } from '@primm/shared/errors';
 import { en, it } from './i18n';
 
 /** Every key path of a nested texts object, e.g. `auth.demo.use`. */
@@ -9,4 +10,10 @@ function keys(texts: unknown, prefix = ''): string[] {
 
 test('i18n: when the Italian and English texts are compared, then they have the same keys (no text missing in either)', () => {
   expect(keys(en).sort()).toEqual(keys(it).sort());
+});
+
+test('i18n: when the server answers any code of the closed error union, then both languages have its message', () => {
+  for (const texts of [it, en]) {
+    expect(Object.keys(texts.errors as object)).toEqual(expect.arrayContaining([...ErrorCode.options, 'network']));
+  }
 });

@@ -27,10 +27,22 @@ export function onSessionExpired(listener: Listener): () => void {
   return () => sessionExpiredListeners.delete(listener);
 }
 
+const passwordChangeListeners = new Set<Listener>();
+
+/**
+ * The server refuses everything but the password page to a user still on a one-time password
+ * (403 `password_change_required`), even when the web app's `me` said otherwise: reported here,
+ * and the session guard sends the user to the password page.
+ */
+export function onPasswordChangeRequired(listener: Listener): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
+}
+
 function reportIfUnauthenticated(error: unknown): void {
-  if (error instanceof ApiError && error.code === 'unauthenticated') {
-    for (const listener of sessionExpiredListeners) listener();
-  }
+  if (!(error instanceof ApiError)) return;
+  const listeners = { unauthenticated: sessionExpiredListeners, password_change_required: passwordChangeListeners }[error.code as string];
+  for (const listener of listeners ?? []) listener();
 }
 
 /** `overrides` lets tests turn retries off while keeping the app's session handling. */

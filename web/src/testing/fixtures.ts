@@ -112,6 +112,7 @@ export const anAuditEntry = (overrides: Partial<AuditEntry> = {}): AuditEntry =>
   classId: 101,
   outcome: 'ok',
   ip: '127.0.0.1',
+  details: null,
   ...overrides,
 });
 
@@ -243,11 +244,11 @@ export const mockUsers: User[] = [
 /** Newest first, as the server returns them. */
 export const mockAudit: AuditEntry[] = [
   anAuditEntry({ id: 6, at: '2026-02-03T09:12:44.000Z', action: 'user.create', userId: 1, userEmail: 'admin@demo.primm.it', role: 'admin', method: 'POST', path: '/api/users', studentIds: [], classId: null }),
-  anAuditEntry({ id: 5, at: '2026-02-03T09:00:01.000Z', action: 'access.denied', outcome: 'denied', userId: 5, userEmail: 'analista@demo.primm.it', role: 'analista', path: '/api/classes/101/students', studentIds: [] }),
+  anAuditEntry({ id: 5, at: '2026-02-03T09:00:01.000Z', action: 'access.denied', outcome: 'denied', userId: 5, userEmail: 'analista@demo.primm.it', role: 'analista', path: '/api/classes/101/students', studentIds: [], details: { status: 403, code: 'forbidden' } }),
   anAuditEntry({ id: 4, at: '2026-02-03T08:30:00.000Z', action: 'student.read', method: 'GET', path: '/api/students/1002', studentIds: [1002], classId: null }),
   anAuditEntry({ id: 3 }),
   anAuditEntry({ id: 2, at: '2026-02-03T08:04:58.000Z', action: 'auth.login', method: 'POST', path: '/api/auth/login', studentIds: [], classId: null }),
-  anAuditEntry({ id: 1, at: '2026-02-02T17:40:12.000Z', action: 'auth.login', outcome: 'failed', userId: null, userEmail: null, role: null, method: 'POST', path: '/api/auth/login', studentIds: [], classId: null, ip: '10.0.0.7' }),
+  anAuditEntry({ id: 1, at: '2026-02-02T17:40:12.000Z', action: 'auth.login', outcome: 'failed', userId: null, userEmail: null, role: null, method: 'POST', path: '/api/auth/login', studentIds: [], classId: null, ip: '10.0.0.7', details: { email: 'docente@demo.primm.it' } }),
 ];
 
 export const anImportPreview = (overrides: Partial<ImportPreview> = {}): ImportPreview => ({

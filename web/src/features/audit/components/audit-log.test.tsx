@@ -32,6 +32,17 @@ test('AuditLog: when opened, then entries show Italian time, translated action, 
   expect(within(table).getAllByRole('row')).toHaveLength(7); // header + 6
 });
 
+test('AuditLog: when a line has details, then the admin sees them (the failed login\'s email, the denial\'s code)', async () => {
+  renderWithProviders(<AuditLog />, { route: '/registro-accessi' });
+
+  const table = await screen.findByRole('table', { name: 'Eventi del registro, dal più recente' });
+  expect(within(table).getByRole('columnheader', { name: 'Dettagli' })).toBeInTheDocument();
+  const failed = within(table).getByRole('row', { name: /10\.0\.0\.7/ });
+  expect(within(failed).getByRole('cell', { name: 'email: docente@demo.primm.it' })).toBeInTheDocument();
+  const denied = within(table).getByRole('row', { name: /Accesso negato/ });
+  expect(within(denied).getByRole('cell', { name: 'status: 403, code: forbidden' })).toBeInTheDocument();
+});
+
 test('AuditLog: when an action is unknown, then it is shown as recorded', async () => {
   server.use(http.get('/api/audit', () => HttpResponse.json({ items: [anAuditEntry({ action: 'report.print' })], nextBefore: null })));
 

@@ -4,6 +4,7 @@ import type { AuditEntry } from '@primm/shared/contracts/audit';
 import { TableScroll } from '../../../components/table-scroll';
 import { formatDateTime } from '../../../lib/format';
 import { actionLabel, roleLabel } from './audit-labels';
+import { formatAuditDetails } from './format-audit-details';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, i18n } = useTranslation();
@@ -23,6 +24,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <th scope="col">{t('audit.outcomeColumn')}</th>
             <th scope="col">{t('audit.request')}</th>
             <th scope="col">{t('audit.students')}</th>
+            <th scope="col">{t('audit.details')}</th>
             <th scope="col">{t('audit.ip')}</th>
           </tr>
         </thead>
@@ -38,6 +40,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <td>{t(`audit.outcome.${e.outcome}`)}</td>
               <td className="code">{e.method || e.path ? [e.method, e.path].filter(Boolean).join(' ') : none}</td>
               <td>{e.studentIds.length > 0 ? e.studentIds.join(', ') : none}</td>
+              <td className="code">{formatAuditDetails(e.details) ?? none}</td>
               <td className="code">{e.ip ?? none}</td>
             </tr>
           ))}

@@ -40,12 +40,20 @@ test('LoginForm: when the password is wrong, then one translated message is show
   expect(alert).toHaveFocus();
 });
 
-test('LoginForm: when too many attempts failed, then the rate-limit message is shown', async () => {
-  server.use(http.post('/api/auth/login', () => HttpResponse.json(errorBody('rate_limited'), { status: 429 })));
+test('LoginForm: when too many attempts failed, then the message says how long to wait', async () => {
+  server.use(http.post('/api/auth/login', () => HttpResponse.json({ error: { code: 'rate_limited', message: 'x', details: { retryAfterSeconds: 4 } } }, { status: 429 })));
 
   await submit('docente@demo.primm.it', 'sbagliata');
 
-  expect(await screen.findByRole('alert')).toHaveTextContent('Troppi tentativi non riusciti: attendi 15 minuti e riprova.');
+  expect(await screen.findByRole('alert')).toHaveTextContent('Troppi tentativi non riusciti: riprova tra 4 secondi.');
+});
+
+test('LoginForm: when the one-time password has expired, then the message says to ask for a new one', async () => {
+  server.use(http.post('/api/auth/login', () => HttpResponse.json(errorBody('password_expired'), { status: 401 })));
+
+  await submit('nuovo@scuola.it', 'monouso-vecchia');
+
+  expect(await screen.findByRole('alert')).toHaveTextContent(/password monouso è scaduta.*chiedine una nuova/);
 });
 
 test('LoginForm: when the login answers 401, then it is not treated as an expired session', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type FormEvent, type Ref } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { useLogin } from '../api/login';
@@ -12,10 +13,21 @@ type Props = {
   submitRef?: Ref<HTMLButtonElement>;
 };
 
-/** 401 at login means wrong email or password: one message for both, so it does not tell which emails exist. */
-function messageKey(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'errors.internal';
-  return error.code === 'unauthenticated' ? 'auth.loginFailed' : `errors.${error.code}`;
+/**
+ * 401 at login means wrong email or password: one message for both, so it does not tell which
+ * emails exist. 429 says how long to wait (the server slows repeated failures, 1 s doubling).
+ */
+function message(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiError)) return t('errors.internal');
+  if (error.code === 'unauthenticated') return t('auth.loginFailed');
+  const wait = retryAfterSeconds(error.details);
+  if (error.code === 'rate_limited' && wait !== undefined) return t('auth.retryAfter', { count: wait });
+  return t(`errors.${error.code}`);
+}
+
+function retryAfterSeconds(details: unknown): number | undefined {
+  const value = typeof details === 'object' && details !== null ? (details as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  return typeof value === 'number' && value > 0 ? value : undefined;
 }
 
 /** Controlled by the page, so the demo accounts beside it can fill it. */
@@ -39,7 +51,7 @@ export function LoginForm({ value, onChange, submitRef }: Props) {
       <h2 id="login-heading">{t('auth.formTitle')}</h2>
       {login.isError && (
         <div role="alert" tabIndex={-1} ref={alertRef} className="callout callout-danger">
-          <p>{t(messageKey(login.error))}</p>
+          <p>{message(t, login.error)}</p>
         </div>
       )}
       <div className="field">

@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest';
+import { loadConfig } from './config';
+
+const env = (vars: Record<string, string> = {}) => ({ PRIMM_DB: ':memory:', ...vars });
+
+describe('loadConfig: demo mode', () => {
+  test.each([
+    [{}, false], // a production database started without any setting gets no demo accounts
+    [{ PRIMM_DEMO: '1' }, true],
+    [{ PRIMM_DEMO: 'true' }, true],
+    [{ PRIMM_DEMO: '0' }, false],
+    [{ PRIMM_DEMO: '' }, false],
+  ])('when the environment is %j, then demo is %s', (vars, demo) => {
+    expect(loadConfig(env(vars)).demo).toBe(demo);
+  });
+
+  test('when PRIMM_DEMO is neither on nor off, then the server refuses to start', () => {
+    expect(() => loadConfig(env({ PRIMM_DEMO: 'si' }))).toThrow(/PRIMM_DEMO non valida/);
+  });
+});
+
+describe('loadConfig: trust proxy', () => {
+  test.each([
+    [{}, false], // X-Forwarded-For is nobody's to set unless a proxy is named
+    [{ PRIMM_TRUST_PROXY: '' }, false],
+    [{ PRIMM_TRUST_PROXY: '0' }, false],
+    [{ PRIMM_TRUST_PROXY: 'loopback' }, 'loopback'],
+    [{ PRIMM_TRUST_PROXY: '10.0.0.5, 10.0.0.6' }, '10.0.0.5, 10.0.0.6'],
+    [{ PRIMM_TRUST_PROXY: '1' }, 1], // hops
+  ])('when the environment is %j, then trust proxy is %j', (vars, trustProxy) => {
+    expect(loadConfig(env(vars)).trustProxy).toEqual(trustProxy);
+  });
+
+  test('when PRIMM_TRUST_PROXY=true (trust any sender), then the server refuses to start', () => {
+    expect(() => loadConfig(env({ PRIMM_TRUST_PROXY: 'true' }))).toThrow(/PRIMM_TRUST_PROXY/);
+  });
+});
