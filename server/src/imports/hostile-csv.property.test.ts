@@ -27,7 +27,7 @@ const content = fc.oneof(
   fc.constant(Buffer.alloc(0)), // empty
 );
 
-test('import of hostile files: when any file of a school is replaced by garbage, then a clear rejection, never a crash (1 000 cases)', async () => {
+test('import of hostile files: when any file of a school is replaced by garbage, then a clear rejection, never a crash (120 cases)', async () => {
   const db = await createTestDb();
   const root = mkdtempSync(join(tmpdir(), 'primm-hostile-'));
   let n = 0;
@@ -52,7 +52,7 @@ test('import of hostile files: when any file of a school is replaced by garbage,
         rmSync(join(root, `case-${n - 1}`), { recursive: true, force: true });
       }
     }),
-    { numRuns: 1000 },
+    { numRuns: 120 },
   );
   expect(await db.selectFrom('student').selectAll().execute()).toEqual([]); // dry runs write nothing
-}, 400_000);
+}, 30_000); // 120 dry-run imports of a school: ≈ 1.5 s on an idle machine

@@ -43,7 +43,7 @@ test('readCsv + sniffCsv: when csv-stringify writes any table, in any dialect an
         expect(read).toEqual(rows);
       },
     ),
-    { numRuns: 600 },
+    { numRuns: 120 },
   );
 });
 
@@ -74,6 +74,6 @@ test('CsvParser: when the text arrives cut at any points (chunk boundaries), the
         expect(whole.slice(1).map((r) => r.fields)).toEqual(rows);
       },
     ),
-    { numRuns: 1000 },
+    { numRuns: 150 },
   );
 });

@@ -1,12 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { anAggregateResult } from '../../testing/aggregate-fixtures';
 import { demoMe } from '../../testing/fixtures';
 import { renderRoutes } from '../../testing/render';
 import { server } from '../../testing/server';
 import { routes } from '../router';
+
+// The page and its chart are lazy: their modules load here, so a loaded machine spends that time in the hook, not in a findBy.
+beforeAll(() => Promise.all([import('./regional'), import('./regional-province'), import('../../features/regional/components/aggregate-chart')]));
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,11 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { errorBody } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { server } from '../../../testing/server';
 import { MonthlyTrendPanel } from './monthly-trend-panel';
+
+// The chart is lazy: its module loads here, so a loaded machine spends that time in the hook, not in a findBy.
+beforeAll(() => import('./aggregate-chart'));
 
 test('MonthlyTrendPanel: when shown as a table, then one row per month in Italian, December keeps n.d. and <10, and the legend explains', async () => {
   const user = userEvent.setup();

@@ -1,11 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { aStudentRisk, errorBody } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { server } from '../../../testing/server';
 import { StudentRiskDetail } from './student-risk';
+
+// The charts are lazy: their modules load here, so a loaded machine spends that time in the hook, not in a findBy.
+beforeAll(() => Promise.all([import('./attendance-chart'), import('./grades-chart')]));
 
 test('StudentRiskDetail: when the risk loads, then the indicators with their sentences and the attendance table are shown', async () => {
   renderWithProviders(<StudentRiskDetail studentId={1002} />);
