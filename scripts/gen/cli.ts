@@ -3,7 +3,7 @@ import { parseYearLabel } from './calendar.ts';
 import { parseIsoDay } from './dates.ts';
 import { defaultSchoolCount, generateRegion, type GenerateSummary } from './generate-region.ts';
 
-const USAGE = `Uso: pnpm primm gen --students N --seed S --out CARTELLA [--schools K] [--year 2025/26] [--as-of AAAA-MM-GG] [--json]
+const USAGE = `Uso: pnpm primm gen --students N --seed S --out CARTELLA [--schools K] [--year 2025/26] [--as-of AAAA-MM-GG] [--history-years H] [--json]
 
 Genera una regione sintetica di scuole delle Marche nel formato di docs/data-format.md.
   --students N   numero di studenti (intero positivo)
@@ -12,6 +12,8 @@ Genera una regione sintetica di scuole delle Marche nel formato di docs/data-for
   --schools K    numero di scuole (predefinito: studenti / 250, da 1 a 300)
   --year Y       anno scolastico (predefinito 2025/26)
   --as-of D      dati fino a questo giorno incluso (predefinito 2026-03-31)
+  --history-years H  anni scolastici precedenti con i loro registri (assenze, voti, scrutini,
+                 esiti finali), per il backtest: da 0 a 5 (predefinito 0)
   --json         stampa il riepilogo come un oggetto JSON sull'ultima riga`;
 
 class FlagError extends Error {}
@@ -48,6 +50,7 @@ export async function runGenCommand(argv: string[]): Promise<number> {
         schools: { type: 'string' },
         year: { type: 'string' },
         'as-of': { type: 'string' },
+        'history-years': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -75,7 +78,9 @@ export async function runGenCommand(argv: string[]): Promise<number> {
         throw new FlagError(`--as-of deve essere una data AAAA-MM-GG (ricevuto: ${values['as-of']})`);
       }
     }
-    options = { students, seed, outDir: values.out, schools, year: values.year, asOf: values['as-of'], json: values.json };
+    const historyYears = values['history-years'] === undefined ? 0 : positiveInt('history-years', values['history-years'], true);
+    if (historyYears > 5) throw new FlagError(`--history-years deve essere al massimo 5 (ricevuto: ${historyYears})`);
+    options = { students, seed, outDir: values.out, schools, year: values.year, asOf: values['as-of'], historyYears, json: values.json };
   } catch (err) {
     const message = err instanceof FlagError ? err.message : `opzioni non valide: ${err instanceof Error ? err.message : String(err)}`;
     console.error(`Errore: ${message}\n\n${USAGE}`);
@@ -89,6 +94,7 @@ export async function runGenCommand(argv: string[]): Promise<number> {
     seed: options.seed,
     outDir: options.outDir,
     schools: options.schools,
+    historyYears: options.historyYears,
     ...(options.year ? { year: options.year } : {}),
     ...(options.asOf ? { asOf: options.asOf } : {}),
     onProgress: (done, total) => {

@@ -165,3 +165,81 @@ describe('generateRegion (400 students, 3 schools)', () => {
     expect(await hashTree(other)).not.toBe(await hashTree(dirA));
   });
 });
+
+describe('generateRegion with two past years (issue 18: a demo with history)', () => {
+  const HISTORY = { students: 300, schools: 2, seed: 5, historyYears: 2 };
+  let dir: string;
+  let withHistory: GenerateSummary;
+  beforeAll(async () => {
+    dir = path.join(root, 'h');
+    withHistory = await generateRegion({ ...HISTORY, outDir: dir });
+  });
+  const schools = async () => (await readdir(dir)).filter((f) => f !== 'README.txt');
+  const read = async (school: string, f: string) => parse(await readFile(path.join(dir, school, `${f}.csv`), 'utf8'));
+  const yearOfDay = (day: number) => {
+    const d = new Date(day * 86_400_000);
+    const start = d.getUTCMonth() >= 8 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+    return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+  };
+
+  test('when generated, then each school has the calendar and the classes of 2023/24, 2024/25 and 2025/26, and every event falls in an enrolment of its year on a lesson day', async () => {
+    for (const school of await schools()) {
+      const [scuola] = await read(school, 'scuola');
+      const calendario = await read(school, 'calendario');
+      expect([...new Set(calendario.map((r) => r['Anno scolastico']))].sort()).toEqual(['2023/24', '2024/25', '2025/26']);
+      expect([...new Set((await read(school, 'classi')).map((r) => r['Anno scolastico']))].sort()).toEqual(['2023/24', '2024/25', '2025/26']);
+      const scheme = calendario.find((r) => r.Tipo === 'periodo')!.Descrizione === 'Trimestre' ? 'trimestre-pentamestre' : 'quadrimestri';
+      const lessonDays = new Map(['2023/24', '2024/25', '2025/26'].map((y) => [y, new Set(buildCalendar(y, scuola!['Codice catastale comune']!, scheme).lessonDays)]));
+      const stays = new Map<string, { from: number; to: number }[]>();
+      for (const s of await read(school, 'studenti')) {
+        const list = stays.get(s['Codice fiscale']!) ?? [];
+        const stay = { from: italianDay(s['Data ingresso']!), to: s['Data uscita'] ? italianDay(s['Data uscita']) : Infinity };
+        // a past year's enrolment ends with its year (31 August at the latest): no two stays overlap
+        for (const other of list) expect(stay.from > other.to || stay.to < other.from).toBe(true);
+        if (yearOfDay(stay.from) !== '2025/26') expect(stay.to).toBeLessThanOrEqual(dayOf(Number(yearOfDay(stay.from).slice(0, 4)) + 1, 8, 31));
+        list.push(stay);
+        stays.set(s['Codice fiscale']!, list);
+      }
+      for (const a of await read(school, 'assenze')) {
+        const day = italianDay(a.Data!);
+        expect(stays.get(a['Codice fiscale']!)!.some((e) => e.from <= day && day <= e.to), `${a['Codice fiscale']} ${a.Data}`).toBe(true);
+        expect(lessonDays.get(yearOfDay(day))!.has(day)).toBe(true);
+      }
+    }
+    expect(withHistory.students).toBeGreaterThan(HISTORY.students); // those who left before this year
+  });
+
+  test('when the past years\' outcomes are read, then every student enrolled in 2024/25 has one, a year that ended badly had lower first-term grades, and the bad rate is plausible', async () => {
+    const termOne = new Map<string, number[]>(); // cf → 2024/25 first-term grades
+    const enrolled = new Set<string>();
+    const finals = new Map<string, string>();
+    for (const school of await schools()) {
+      const firstTermEnd = (await read(school, 'calendario')).find((r) => r['Anno scolastico'] === '2024/25' && r.Tipo === 'periodo')!.Al!;
+      for (const s of await read(school, 'studenti')) if (s['Data ingresso']!.endsWith('2024')) enrolled.add(s['Codice fiscale']!);
+      for (const e of await read(school, 'esiti')) if (e['Anno scolastico'] === '2024/25' && e.Periodo === 'finale') finals.set(e['Codice fiscale']!, e.Esito!);
+      for (const v of await read(school, 'voti')) {
+        const value = gradeValue(v.Voto!);
+        const day = italianDay(v.Data!);
+        if (value === null || v.Materia === 'COMPORTAMENTO' || day < dayOf(2024, 9, 1) || day > italianDay(firstTermEnd)) continue;
+        termOne.set(v['Codice fiscale']!, [...(termOne.get(v['Codice fiscale']!) ?? []), value]);
+      }
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const bad = (r: string) => r === 'non ammesso' || r === 'ritirato' || r === 'abbandono';
+    const averages = (pick: (r: string) => boolean) => [...enrolled].filter((cf) => pick(finals.get(cf) ?? '') && termOne.has(cf)).map((cf) => mean(termOne.get(cf)!));
+    const counted = [...enrolled].filter((cf) => finals.get(cf) !== 'trasferito');
+
+    for (const cf of enrolled) expect(finals.has(cf), cf).toBe(true);
+    const badRate = counted.filter((cf) => bad(finals.get(cf)!)).length / counted.length;
+    expect(badRate).toBeGreaterThan(0.03);
+    expect(badRate).toBeLessThan(0.25);
+    expect(mean(averages((r) => r === 'ammesso')) - mean(averages(bad))).toBeGreaterThan(0.5);
+  });
+
+  test('when run again with the same seed, then the bytes are identical', async () => {
+    const again = path.join(root, 'h2');
+    await generateRegion({ ...HISTORY, outDir: again });
+
+    expect(await hashTree(again)).toBe(await hashTree(dir));
+  });
+});

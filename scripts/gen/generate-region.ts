@@ -20,6 +20,11 @@ export interface GenerateOptions {
   /** ISO date: data up to and including this day */
   asOf?: string;
   referenceDir?: string;
+  /**
+   * School years before `year` to write with their registers (attendance, grades, terms, final
+   * outcomes), for backtests; 0 (default) keeps the output of one year, as the benchmarks use.
+   */
+  historyYears?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -46,9 +51,10 @@ export function defaultSchoolCount(students: number): number {
 /**
  * Bump when the same seed and options no longer give the same files (a calibration, a new
  * column): cached regions (`bench --keep`) are keyed by it, so an old one is not reused. 2: grade
- * means by school level (scripts/gen/grades.ts `BASE_MEAN`).
+ * means by school level (scripts/gen/grades.ts `BASE_MEAN`); 3: each past year's own luck in the
+ * history (its `shock`), about 12 % foreign citizenship, and the option of past years' registers.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export async function generateRegion(options: GenerateOptions): Promise<GenerateSummary> {
   const year = options.year ?? '2025/26';
@@ -57,6 +63,8 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
   const asOf = parseIsoDay(asOfIso);
   if (!Number.isInteger(options.students) || options.students < 1) throw new Error('students deve essere un intero positivo');
   const schoolCount = options.schools ?? defaultSchoolCount(options.students);
+  const historyYears = options.historyYears ?? 0;
+  if (!Number.isInteger(historyYears) || historyYears < 0 || historyYears > 5) throw new Error('historyYears deve essere un intero da 0 a 5');
   const referenceDir = options.referenceDir ?? DEFAULT_REFERENCE_DIR;
 
   const [registry, municipalities] = await Promise.all([loadRegistry(referenceDir), loadMunicipalities(referenceDir)]);
@@ -69,7 +77,7 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
   const summary: GenerateSummary = { schools: plans.length, classes: 0, students: 0, enrolments: 0, absences: 0, grades: 0, outcomes: 0, files: 0 };
   let done = 0;
   for (const plan of plans) {
-    const counts = await writeSchool(plan, { seed: options.seed, asOf, geography, registry: cfRegistry, outDir: options.outDir });
+    const counts = await writeSchool(plan, { seed: options.seed, asOf, geography, registry: cfRegistry, outDir: options.outDir, historyYears });
     summary.classes += counts.classes;
     summary.enrolments += counts.enrolments;
     summary.absences += counts.absences;
@@ -88,6 +96,7 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
     `studenti: ${options.students}`,
     `scuole: ${summary.schools}`,
     `anno scolastico: ${year}`,
+    `anni precedenti con i registri: ${historyYears}`,
     `dati fino al: ${asOfIso}`,
     `formato: docs/data-format.md`,
     `fonti: ${REGISTRY_FILE} (Ministero dell'Istruzione e del Merito, open data), ${MUNICIPALITIES_FILE} (ISTAT, CC BY 3.0 IT)`,

@@ -8,9 +8,42 @@ export interface HistoryRow {
   yearLabel: string;
   /** year of course attended that year, within its level */
   grade: number;
+  /** the level of school attended that year (an upper-secondary student's first years were in a lower-secondary school) */
+  upper: boolean;
   outcome: HistoryOutcome;
   failedSubjects: string[];
+  /**
+   * How that year went beyond the student's lasting ability and engagement (standard normal,
+   * higher = better): with `attendance` it decides the year's outcome and, when the generator
+   * writes that year's register (history years), its grades and absences, so a bad year shows in
+   * its own data (write-past-years.ts).
+   */
+  shock: number;
+  /** How the student attended that year (drawn from engagement and the year's luck). */
+  attendance: YearAttendance;
 }
+
+export interface YearAttendance {
+  category: 'regular' | 'chronic' | 'drifting';
+  /** share of hours missed at the start of the year and at its end */
+  start: number;
+  end: number;
+}
+
+/**
+ * The chance a year ends with the student not admitted. Non-promotion ≈ 2 % a year in lower
+ * secondary and ≈ 7 % in upper secondary on average (MIM, esiti degli scrutini), more likely with
+ * low ability, in a bad year (`shock`) and with absences; past a quarter of the hours the year is
+ * not valid (DPR 122/2009 art. 14): most such students are not admitted (deroghe save some).
+ * exp(−0.7 · shock) averages exp(0.245) over students, hence the divisor.
+ */
+export function failureChance(upper: boolean, ability: number, shock: number, attendance: YearAttendance): number {
+  const absence = (attendance.start + attendance.end) / 2;
+  if (absence > 0.25) return 0.8;
+  const risk = (Math.exp(-0.8 * ability - 0.7 * shock) / 1.28) * (1 + 6 * Math.max(0, absence - 0.08)) * (attendance.category === 'drifting' ? 1.8 : 1);
+  return Math.min(0.5, (upper ? 0.055 : 0.017) * risk);
+}
+
 
 export function yearLabel(startYear: number): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
@@ -23,7 +56,8 @@ interface HistoryInput {
   lowerSecondary: boolean;
   startYear: number;
   ability: number;
-  drifting: boolean;
+  /** The year's attendance from the year's luck (`attendanceProfile` of engagement moved by it). */
+  yearAttendance: (shock: number) => YearAttendance;
   /** for students born abroad: years before arrival were not in an Italian school */
   arrivalDay: Day | null;
 }
@@ -48,7 +82,6 @@ function pickFailedSubjects(rng: Rng, curriculum: Curriculum, grade: number, cou
  */
 export function buildHistory(input: HistoryInput): HistoryRow[] {
   const { rng, curriculum, lowerSecondary, startYear, ability } = input;
-  const risk = Math.exp(-0.9 * ability) * (input.drifting ? 1.8 : 1);
   const rows: HistoryRow[] = [];
   // absolute year of course: 1–3 lower secondary, 4–8 upper secondary
   let absolute = lowerSecondary ? input.grade : 3 + input.grade;
@@ -58,7 +91,11 @@ export function buildHistory(input: HistoryInput): HistoryRow[] {
     const prev = year - 1;
     if (input.arrivalDay !== null && input.arrivalDay >= dayOf(prev + 1, 3, 1)) break;
     const upper = absolute >= 4;
-    const failed = repeats < 2 && rng.chance(Math.min(0.5, (upper ? 0.065 : 0.02) * risk));
+    const shock = rng.normal();
+    const attendance = input.yearAttendance(shock);
+    // At most three years repeated (then students leave school): a cap of two, applied walking back
+    // from last year, made two earlier repeats and a failed last year impossible together.
+    const failed = repeats < 3 && rng.chance(failureChance(upper, ability, shock, attendance));
     const attended = failed ? absolute : absolute - 1;
     if (attended < 1) break;
     const attendedUpper = attended >= 4;
@@ -70,12 +107,12 @@ export function buildHistory(input: HistoryInput): HistoryRow[] {
       outcome = 'non ammesso';
       failedSubjects = pickFailedSubjects(rng, pastCurriculum, gradeInLevel, rng.int(3, 6));
       repeats++;
-    } else if (attendedUpper && gradeInLevel < 5 && rng.chance(Math.min(0.6, 0.14 * risk))) {
+    } else if (attendedUpper && gradeInLevel < 5 && rng.chance(Math.min(0.6, (0.14 * failureChance(true, ability, shock, attendance)) / 0.055))) {
       // sospensione del giudizio exists only in upper secondary (OM 92/2007), not in the final year
       outcome = 'sospensione del giudizio';
       failedSubjects = pickFailedSubjects(rng, pastCurriculum, gradeInLevel, rng.int(1, 3));
     }
-    rows.unshift({ yearLabel: yearLabel(prev), grade: gradeInLevel, outcome, failedSubjects });
+    rows.unshift({ yearLabel: yearLabel(prev), grade: gradeInLevel, upper: attendedUpper, outcome, failedSubjects, shock, attendance });
     absolute = attended;
     year = prev;
   }

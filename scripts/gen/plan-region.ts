@@ -1,4 +1,4 @@
-import { buildCalendar, type SchoolCalendar } from './calendar.ts';
+import { buildCalendar, type SchoolCalendar, type TermScheme } from './calendar.ts';
 import { buildClasses, type ClassSpec } from './classes.ts';
 import { type Day, weekday } from './dates.ts';
 import type { Geography } from './geography.ts';
@@ -29,6 +29,11 @@ export interface SchoolPlan {
 /** ≈ 2 % of students move to another school during the year (MIM, trasferimenti in corso d'anno). */
 const TRANSFER_RATE = 0.02;
 
+/** A school's term scheme, the same every year (past years are written with it too). */
+export function calendarScheme(seed: number, code: string): TermScheme {
+  return new Rng(deriveSeed(seed, code, 'calendar')).chance(0.5) ? 'quadrimestri' : 'trimestre-pentamestre';
+}
+
 /** Hours of lesson of the class on that day by its timetable (Monday = index 0). */
 export function hoursOn(cls: ClassSpec, day: Day): number {
   return cls.timetable[weekday(day) - 1] ?? 0;
@@ -50,7 +55,7 @@ export function planRegion(
   specs: SchoolSpec[], opts: { seed: number; yearLabel: string; asOf: Day; geography: Geography; registry: CfRegistry },
 ): SchoolPlan[] {
   const plans: SchoolPlan[] = specs.map((spec) => {
-    const scheme = new Rng(deriveSeed(opts.seed, spec.code, 'calendar')).chance(0.5) ? 'quadrimestri' : 'trimestre-pentamestre';
+    const scheme = calendarScheme(opts.seed, spec.code);
     return {
       spec,
       classes: buildClasses(spec, new Rng(deriveSeed(opts.seed, spec.code, 'classes'))),

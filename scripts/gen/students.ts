@@ -77,7 +77,7 @@ function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
 
-function trackRiskFactor(curriculum: Curriculum): number {
+export function trackRiskFactor(curriculum: Curriculum): number {
   // ISTAT / MIM: early leaving and chronic absence are highest in the professionali, lowest in licei.
   if (curriculum.track === 'professionale') return 1.5;
   if (curriculum.track === 'tecnico') return 1.1;
@@ -85,7 +85,7 @@ function trackRiskFactor(curriculum: Curriculum): number {
   return 0.8;
 }
 
-function attendanceProfile(rng: Rng, engagement: number, risk: number) {
+export function attendanceProfile(rng: Rng, engagement: number, risk: number) {
   if (engagement < -1 && rng.chance(0.21 * risk)) {
     return { category: 'drifting' as const, start: 0.05 + 0.05 * rng.float(), end: 0.35 + 0.35 * rng.float() };
   }
@@ -131,6 +131,9 @@ export function makePersona(ctx: PersonaContext): Persona {
   let placement = 0;
   let l2Level = '';
   if (country && !bornInItaly) {
+    // About 1 % of all students newly arrived (in Italy for less than two years): an estimate, see
+    // docs/risk-model.md (MIM counted ≈ 23 000 students entering the Italian school system in
+    // 2018/19, 0,27 % of all a year, most of them in secondary school).
     const newlyArrived = rng.chance(0.22);
     if (newlyArrived) {
       // NAI: in Italy for less than two years at asOf
@@ -148,8 +151,14 @@ export function makePersona(ctx: PersonaContext): Persona {
     l2Level = rng.pick(['B2', 'C1']);
   }
 
+  const risk = trackRiskFactor(curriculum);
   const history = buildHistory({
-    rng, curriculum, grade, lowerSecondary, startYear, ability, drifting: profile.category === 'drifting', arrivalDay,
+    rng, curriculum, grade, lowerSecondary, startYear, ability, arrivalDay,
+    // A past year's attendance: the same engagement, moved by that year's luck.
+    yearAttendance: (shock) => {
+      const p = attendanceProfile(rng, engagement + 0.6 * shock, risk);
+      return { category: p.category, start: p.start, end: p.end };
+    },
   });
   const repeats = history.filter((h) => h.outcome === 'non ammesso').length;
   const delay = repeats + placement;

@@ -10,6 +10,7 @@ import { FILE_NAMES, type FileName, HEADERS } from './headers.ts';
 import { classLessonDays, hoursOn, type SchoolPlan, type Transfer } from './plan-region.ts';
 import { deriveSeed, Rng } from './random.ts';
 import { type CfRegistry, makePersona, type Persona } from './students.ts';
+import { type CurrentStudent, writePastYears } from './write-past-years.ts';
 
 export type ExitReason = 'cambio classe' | 'trasferito' | 'ritirato' | 'abbandono';
 
@@ -42,6 +43,8 @@ export interface SchoolContext {
   geography: Geography;
   registry: CfRegistry;
   outDir: string;
+  /** School years before the current one to write, with their registers (write-past-years.ts). */
+  historyYears?: number;
 }
 
 const yn = (b: boolean) => (b ? 'S' : 'N');
@@ -70,6 +73,8 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
     classes.map((c) => [c, planClassGrades(rng, c, daysOf.get(c)!, spec.level === 'primo grado')]),
   );
   const nextLessonDay = (d: Day) => calendar.lessonDays.find((x) => x > d) ?? null;
+  // This year's students and their class, for the past years' registers.
+  const current: CurrentStudent[] = [];
 
   for (const cls of classes) {
     const roster: Enrolee[] = [];
@@ -80,8 +85,11 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
       roster.push({ persona: t.persona, segments: [{ cls, entry: t.entryDay!, exit: null, reason: '' }], final: null });
     }
     for (const e of roster) writeEnrolee(e);
+    // Those who came from another school this year were elsewhere before.
+    for (const e of roster) if (e.segments[0]!.cls === cls && !plan.incoming.some((t) => t.persona === e.persona)) current.push({ persona: e.persona, cls });
     await Promise.all(FILE_NAMES.map((f) => files[f].flushIfFull()));
   }
+  if (ctx.historyYears) writePastYears(plan, current, files, { seed: ctx.seed, geography: ctx.geography, registry: ctx.registry, years: ctx.historyYears });
 
   function newEnrolee(cls: ClassSpec): Enrolee {
     const persona = makePersona({

@@ -45,17 +45,24 @@ describe('parseUci', () => {
 });
 
 describe('runValidateCommand', () => {
-  test('when run on student-mat.csv, then one JSON line with the metrics and the goal of tier ≥ 2 is met', async () => {
+  test('when run on student-mat.csv, then one JSON line with the metrics, and the level ≥ 2 rule is as accurate as G1 < 10 alone at sensitivity ≥ 0,75 (issue 18)', async () => {
     const { code, json } = await runJson(['--format', 'uci', '--json', STUDENT_MAT]);
 
     expect(code).toBe(0);
     expect(json).toMatchObject({ n: 395, positives: 130 });
     expect(json!.sensitivity).toBeGreaterThanOrEqual(0.75);
+    expect(json!.accuracy).toBeGreaterThanOrEqual(json!.g1_baseline.accuracy);
     expect(json!.precision).toBeGreaterThanOrEqual(0.6);
     expect(json!.auc).toBeGreaterThan(0.85);
     expect(json!.brier).toBeLessThan(0.15);
+    // Levels mean something: the failure rate rises with the level.
+    const rates = json!.levels.map((l: { bad_rate: number }) => l.bad_rate);
+    expect(rates[0]).toBeLessThan(rates[1]);
+    expect(rates[1]).toBeLessThan(rates[2]);
     expect(Object.keys(json!.by_group)).toEqual(['sex', 'address', 'school']);
     expect(json!.by_group.school.GP.n + json!.by_group.school.MS.n).toBe(395);
+    expect(Math.min(json!.by_group.sex.F.fpr_ratio, json!.by_group.sex.M.fpr_ratio)).toBe(1);
+    expect(json!.stability.parts).toHaveLength(4);
   });
 
   test('when run on a tiny synthetic file, then the figures can be checked by hand', async () => {
@@ -65,19 +72,21 @@ describe('runValidateCommand', () => {
       file,
       [
         HEADER,
-        row('GP', 'F', 'U', 0, 0, 8, 7), // G1 8 → 5,2 in mathematics: tier 2, failed → TP
-        row('GP', 'F', 'U', 0, 0, 9, 12), // 5,6: tier 2, passed → FP
-        row('GP', 'M', 'R', 0, 2, 14, 15), // tier 1, passed → TN
-        row('MS', 'M', 'R', 0, 0, 12, 8), // tier 1, failed → FN
-        row('MS', 'F', 'U', 2, 0, 15, 16), // two years repeated: history high → tier 2, passed → FP
+        row('GP', 'F', 'U', 0, 0, 8, 7), // G1 8 → 5,2 in mathematics, the average below 6: level 2, failed → TP
+        row('GP', 'F', 'U', 0, 0, 9, 12), // 5,6: level 2, passed → FP
+        row('GP', 'M', 'R', 0, 2, 14, 15), // level 1, passed → TN
+        row('MS', 'M', 'R', 0, 0, 12, 8), // level 1, failed → FN
+        row('MS', 'F', 'U', 2, 0, 15, 16), // two years repeated and nothing wrong this year: level 1 (issue 18), passed → TN
       ].join('\n'),
     );
 
     const { code, json } = await runJson(['--format', 'uci', '--json', file]);
 
     expect(code).toBe(0);
-    expect(json).toMatchObject({ n: 5, positives: 2, precision: 1 / 3, sensitivity: 0.5, specificity: 1 / 3, tiers: { '1': 2, '2': 3, '3': 0 }, logistic: null });
-    expect(json!.by_group.sex.F).toMatchObject({ n: 3, positives: 1, sensitivity: 1 });
+    expect(json).toMatchObject({ n: 5, positives: 2, precision: 0.5, sensitivity: 0.5, specificity: 2 / 3, logistic: null, stability: null });
+    expect(json!.levels.map((l: { n: number }) => l.n)).toEqual([3, 2, 0]);
+    expect(json!.g1_baseline).toMatchObject({ precision: 0.5, sensitivity: 0.5 });
+    expect(json!.by_group.sex.F).toEqual({ suppressed: true, reason: 'meno di 10 studenti' }); // groups under 10 are not shown
   });
 
   test.each([

@@ -1,9 +1,12 @@
 import { assessStudent } from '../../shared/src/risk/assess-student';
+import {
+  calibrationTable, computeMetrics, groupErrorRates, type GroupErrors, type LevelRow, levelTable, type Metrics, type Scored,
+} from '../../shared/src/risk/backtest-metrics';
+import { stratifiedFolds } from '../../shared/src/risk/logistic';
+import { fitRiskModel, probabilityOf, RISK_FEATURES } from '../../shared/src/risk/risk-model';
 import { computeOverallAverage } from '../../shared/src/risk/subject-averages';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '../../shared/src/risk/settings';
-import type { AttendanceEvent, LessonDay, StudentRiskInput, WeekAttendance } from '../../shared/src/risk/types';
-import { crossValidatedProbabilities } from './logistic';
-import { computeMetrics, type Metrics, type Scored } from './metrics';
+import type { AttendanceEvent, LessonDay, MeasuredIndicator, StudentRiskInput, Tier, WeekAttendance } from '../../shared/src/risk/types';
 import { readDelimited } from './read-delimited';
 
 /** A row of student-mat.csv / student-por.csv with the fields the validation uses. */
@@ -123,6 +126,7 @@ export function toRiskInput(s: UciStudent, classAverages: number[]): StudentRisk
     annualHours: ANNUAL_HOURS,
     hoursHeldSoFar: TERM1_DAYS.length * HOURS_PER_DAY,
     remainingLessonDays: REMAINING,
+    heldLessonDays: TERM1_DAYS.map((date) => ({ date, hours: HOURS_PER_DAY })),
     weeks,
     attendanceEvents: events,
     grades: [{ date: TERM1_END, subject: 'MATEMATICA', value: mapGradeTo10(s.g1), inAverage: true, isConduct: false, termSeq: 1, kind: 'scrutinio' }],
@@ -133,16 +137,32 @@ export function toRiskInput(s: UciStudent, classAverages: number[]): StudentRisk
   };
 }
 
+type GroupRow = GroupErrors & Partial<Pick<Metrics, 'precision' | 'sensitivity' | 'auc'>>;
+
 export interface UciValidation extends Metrics {
   format: 'uci';
   rule: string;
-  tiers: Record<'1' | '2' | '3', number>;
+  /** Per level: students, share, failure rate and its Wilson 95 % interval (issue 18). */
+  levels: LevelRow[];
   skipped: number;
-  logistic: (Metrics & { features: string[]; folds: number }) | null;
-  by_group: Record<string, Record<string, Metrics>>;
+  /** "G1 < 10 alone", the reference the default rule must match (issue 18). */
+  g1_baseline: Metrics;
+  /** The risk model (`fitRiskModel` on the indicators), out of fold; null on files too small to fold. */
+  logistic: (Metrics & { features: string[]; folds: number; calibration: ReturnType<typeof calibrationTable>; cross_school: Metrics | null }) | null;
+  /** Per grouping variable and value: FPR and FNR of the level ≥ 2 rule, their ratio to the best group; under 10 suppressed. */
+  by_group: Record<string, Record<string, GroupRow>>;
+  /** How the rule's accuracy against "G1 < 10 alone" holds on parts of the file (nothing of the rule is fitted to it). */
+  stability: Stability | null;
 }
 
-/** Runs the tier rule (tier ≥ 2 predicts G3 < 10) and the cross-validated logistic model. */
+interface Stability {
+  /** 2 000 resamples with replacement (seeded): accuracy of the rule minus that of G1 < 10. */
+  bootstrap: { resamples: number; mean: number; ci_low: number; ci_high: number; share_at_least_baseline: number };
+  /** The rule and the baseline on each half of a split stratified by outcome, and on each school. */
+  parts: { part: string; n: number; accuracy: number | null; g1_accuracy: number | null; sensitivity: number | null }[];
+}
+
+/** The metrics of the level ≥ 2 rule and the model on one file in the UCI format. */
 export function validateUci(text: string, settings: RiskSettings = DEFAULT_RISK_SETTINGS): UciValidation {
   const { students, skipped } = parseUci(text);
   // The "class" for the z-score is the school: the only grouping the file has.
@@ -154,46 +174,115 @@ export function validateUci(text: string, settings: RiskSettings = DEFAULT_RISK_
   });
   const assessments = students.map((s, i) => assessStudent({ ...inputs[i]!, classAverages: averagesBySchool.get(s.school) ?? [] }, settings));
   const y = students.map((s) => (s.g3 < 10 ? 1 : 0) as 0 | 1);
-
-  // Model features: what the engine reads, as numbers (grade, years repeated, absence share).
-  const features = ['voto_matematica_t1', 'anni_ripetuti', 'quota_assenze_t1'];
-  const x = inputs.map((inp) => [
-    inp.grades[0]?.value ?? 6,
-    inp.history.length,
-    inp.attendanceEvents.reduce((a, e) => a + e.hours, 0) / inp.hoursHeldSoFar,
-  ]);
-  const folds = 5;
-  const probabilities = students.length >= folds * 2 ? crossValidatedProbabilities(x, y, folds) : null;
-
   const scored: Scored[] = assessments.map((a, i) => ({ y: y[i]!, score: a.score, predicted: a.tier >= 2 }));
-  const modelScored: Scored[] | null = probabilities
-    ? probabilities.map((p, i) => ({ y: y[i]!, score: p, predicted: p >= 0.5, probability: p }))
-    : null;
+  const baseline = computeMetrics(students.map((s, i) => ({ y: y[i]!, score: -s.g1, predicted: s.g1 < 10 })));
 
-  const by_group: Record<string, Record<string, Metrics>> = {};
-  for (const g of GROUPS) {
-    const values = [...new Set(students.map((s) => s[g]))].sort();
-    by_group[g] = Object.fromEntries(
-      values.map((v) => {
-        const idx = students.map((s, i) => (s[g] === v ? i : -1)).filter((i) => i >= 0);
-        const m = computeMetrics(idx.map((i) => scored[i]!));
-        const model = modelScored ? computeMetrics(idx.map((i) => modelScored[i]!)) : null;
-        return [v, { ...m, ...(model ? { brier: model.brier ?? null, logistic_auc: model.auc } : {}) }];
-      }),
-    );
+  // The risk model of the engine (shared/src/risk/risk-model.ts) on the indicators, out of fold:
+  // stratified folds (every fold has the file's share of failures), no random draw.
+  const indicators: MeasuredIndicator[][] = assessments.map((a) => a.indicators);
+  const folds = 5;
+  let probabilities: number[] | null = null;
+  let crossSchool: Metrics | null = null;
+  if (students.length >= folds * 2 && y.some((v) => v === 1) && y.some((v) => v === 0)) {
+    const fold = stratifiedFolds(y, folds);
+    probabilities = new Array<number>(students.length);
+    for (let f = 0; f < folds; f++) {
+      const train = students.map((_, i) => i).filter((i) => fold[i] !== f);
+      const model = fitRiskModel(train.map((i) => ({ indicators: indicators[i]!, bad: y[i] === 1 })), { description: `fold ${f + 1}` });
+      for (let i = 0; i < students.length; i++) if (fold[i] === f) probabilities[i] = probabilityOf(indicators[i]!, model);
+    }
+    // Another cohort: fitted on the larger school, scored on the other one.
+    const schools = [...new Set(students.map((s) => s.school))].sort((a, b) => count(students, b) - count(students, a));
+    if (schools.length >= 2) {
+      const train = students.map((_, i) => i).filter((i) => students[i]!.school === schools[0]);
+      const test = students.map((_, i) => i).filter((i) => students[i]!.school !== schools[0]);
+      const model = fitRiskModel(train.map((i) => ({ indicators: indicators[i]!, bad: y[i] === 1 })), { description: `scuola ${schools[0]}` });
+      crossSchool = computeMetrics(test.map((i) => {
+        const p = probabilityOf(indicators[i]!, model);
+        return { y: y[i]!, score: p, predicted: p >= 0.5, probability: p };
+      }));
+    }
   }
-  const tiers = { '1': 0, '2': 0, '3': 0 };
-  for (const a of assessments) tiers[String(a.tier) as '1' | '2' | '3']++;
+  const modelScored: Scored[] | null = probabilities ? probabilities.map((p, i) => ({ y: y[i]!, score: p, predicted: p >= 0.5, probability: p })) : null;
+
+  const groupsOf = (s: UciStudent) => ({ sex: s.sex, address: s.address, school: s.school });
+  const errors = groupErrorRates(scored.map((x, i) => ({ y: x.y, predicted: x.predicted, groups: groupsOf(students[i]!) })));
+  const by_group: Record<string, Record<string, GroupRow>> = {};
+  for (const g of ['sex', 'address', 'school'] as const) {
+    by_group[g] = Object.fromEntries(Object.entries(errors[g] ?? {}).map(([value, e]) => {
+      if ('suppressed' in e) return [value, e];
+      const m = computeMetrics(scored.filter((_, i) => students[i]![g] === value));
+      return [value, { ...e, precision: m.precision, sensitivity: m.sensitivity, auc: m.auc }];
+    }));
+  }
+
   const overall = computeMetrics(scored);
   const model = modelScored ? computeMetrics(modelScored) : null;
   return {
     format: 'uci',
     ...overall,
     ...(model ? { brier: model.brier ?? null } : {}),
-    rule: 'tier >= 2 predice G3 < 10; auc e precision_at_10pct sul punteggio del tier; brier dal modello logistico',
-    tiers,
+    rule: 'livello >= 2 predice G3 < 10; auc e precision_at_10pct sul punteggio del livello; brier dal modello logistico fuori campione',
+    levels: levelTable(assessments.map((a, i) => ({ y: y[i]!, level: a.tier as Tier }))),
     skipped: skipped.length,
-    logistic: model ? { ...model, features, folds } : null,
+    g1_baseline: baseline,
+    logistic: model && modelScored
+      ? { ...model, features: [...RISK_FEATURES], folds, calibration: calibrationTable(modelScored.map((m) => ({ y: m.y, score: m.score, probability: m.probability! }))), cross_school: crossSchool }
+      : null,
     by_group,
+    stability: students.length >= 20 ? stabilityOf(students, scored, students.length) : null,
+  };
+}
+
+function count(students: UciStudent[], school: string): number {
+  return students.filter((s) => s.school === school).length;
+}
+
+/** Mulberry32: a small seeded generator, so the bootstrap gives the same figures every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function stabilityOf(students: UciStudent[], scored: Scored[], n: number): Stability {
+  const g1 = students.map((s) => s.g1 < 10);
+  const accuracy = (idx: number[], predicted: (i: number) => boolean) => idx.length === 0 ? null : idx.filter((i) => predicted(i) === (scored[i]!.y === 1)).length / idx.length;
+  const rule = (i: number) => scored[i]!.predicted;
+  const base = (i: number) => g1[i]!;
+
+  const random = seeded(18);
+  const resamples = 2000;
+  const diffs: number[] = [];
+  for (let b = 0; b < resamples; b++) {
+    const idx = Array.from({ length: n }, () => Math.floor(random() * n));
+    diffs.push(accuracy(idx, rule)! - accuracy(idx, base)!);
+  }
+  diffs.sort((a, b) => a - b);
+
+  const fold = stratifiedFolds(scored.map((s) => s.y), 2);
+  const partOf = (name: string, idx: number[]) => {
+    const m = computeMetrics(idx.map((i) => scored[i]!));
+    return { part: name, n: idx.length, accuracy: accuracy(idx, rule), g1_accuracy: accuracy(idx, base), sensitivity: m.sensitivity };
+  };
+  const all = students.map((_, i) => i);
+  return {
+    bootstrap: {
+      resamples,
+      mean: diffs.reduce((a, d) => a + d, 0) / resamples,
+      ci_low: diffs[Math.floor(0.025 * resamples)]!,
+      ci_high: diffs[Math.floor(0.975 * resamples)]!,
+      share_at_least_baseline: diffs.filter((d) => d >= 0).length / resamples,
+    },
+    parts: [
+      partOf('metà 1 (stratificata)', all.filter((i) => fold[i] === 0)),
+      partOf('metà 2 (stratificata)', all.filter((i) => fold[i] === 1)),
+      ...[...new Set(students.map((s) => s.school))].sort().map((school) => partOf(`scuola ${school}`, all.filter((i) => students[i]!.school === school))),
+    ],
   };
 }

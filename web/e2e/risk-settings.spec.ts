@@ -35,7 +35,7 @@ describe('risk thresholds as the demo admin', () => {
     expect(students).toBeGreaterThan(0);
     expect(written + unchanged).toBeGreaterThanOrEqual(students);
     // A stricter average threshold moves some students up a tier, never more than were written.
-    const tierChanged = Number(/Studenti con il tier cambiato([\d.]+)/.exec(text)?.[1]?.replace(/\./g, ''));
+    const tierChanged = Number(/Studenti con il livello cambiato([\d.]+)/.exec(text)?.[1]?.replace(/\./g, ''));
     expect(tierChanged).toBeGreaterThan(0);
     expect(tierChanged).toBeLessThanOrEqual(written);
     expect(await accessibilityViolations(page)).toEqual([]);

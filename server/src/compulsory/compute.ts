@@ -12,6 +12,8 @@ export interface StudentCompulsoryRow extends StudentCompulsory {
   schoolId: number;
   classId: number;
   className: string;
+  /** The return that closed the notified cycle when the clock started again after it (`runAbsenceClock`). */
+  closedReturnOn: string | null;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function computeSchoolCompulsory(
     const status = legalStatusOn(birthDate, data.asOf);
 
     let clock: StudentCompulsory['clock'] = null;
+    let closedReturnOn: string | null = null;
     if (status === 'obbligo') {
       let since: string | null = null;
       let open: (typeof notices)[number] | undefined;
@@ -67,7 +70,11 @@ export async function computeSchoolCompulsory(
         reportedOn: open?.reported_on ?? null,
         asOf: data.asOf,
       });
-      clock = { ...result, notifiedOn: open?.notified_on ?? null, reportedOn: open?.reported_on ?? null };
+      const { closedReturnOn: closed, ...fields } = result;
+      closedReturnOn = closed;
+      // A new cycle after a return has no notice yet: the old notice's dates are not its own.
+      const notice = closed === null ? open : undefined;
+      clock = { ...fields, notifiedOn: notice?.notified_on ?? null, reportedOn: notice?.reported_on ?? null };
     }
 
     const cls = classById.get(current.classId)!;
@@ -90,6 +97,7 @@ export async function computeSchoolCompulsory(
       age: ageOn(birthDate, data.asOf),
       legalStatus: status,
       clock,
+      closedReturnOn,
       validity: {
         ...validity,
         annualHours: cls.annualHours,

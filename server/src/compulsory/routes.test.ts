@@ -103,6 +103,49 @@ describe('absence clock through the API', () => {
     expect(res.body.clock).toMatchObject({ state: 'returned', returnedOn: '2025-10-28' });
   });
 
+  test('when a student stays away 30 lesson days running, then "days in 3 months" says 30, not the 16 of the trigger', async () => {
+    const thirty = weekdays('2025-10-06', 30);
+    const { db, student, referent, app } = await aStudentAbsent(thirty);
+
+    const res = await request(app).get(`/api/students/${student.id}/compulsory`).set(await authAs(db, referent));
+
+    expect(res.body.clock).toMatchObject({ state: 'to_notify', daysInWindow: 30, triggeredOn: '2025-10-27' });
+    expect(res.body.clock.countedDays).toEqual(sixteen);
+  });
+
+  test('when the student comes back for one day after the notice and the absences go on, then the report to the mayor is due, not "all clear"', async () => {
+    const { db, student, cls, referent, app } = await aStudentAbsent(sixteen);
+    const as = await authAs(db, referent);
+    await request(app).post(`/api/students/${student.id}/compulsory/notice`).set(SAME_ORIGIN).set(as).send({ notifiedOn: '2025-10-27' });
+    await addAbsences(db, student.id, cls.id, weekdays('2025-10-29', 10)); // present on 28/10 only, away to 11/11
+
+    const res = await request(app).get(`/api/students/${student.id}/compulsory`).set(as);
+    const deadlines = await request(app).get('/api/schools/ANMM00000X/deadlines').set(as);
+
+    expect(res.body.clock).toMatchObject({ state: 'report_due', returnedOn: null, daysInWindow: 26 });
+    expect(deadlines.body.reportsDue).toEqual([expect.objectContaining({ studentId: student.id })]);
+  });
+
+  test('when a return held and the absences start again past 15 days, then a new notice is due and recording it closes the old one', async () => {
+    const { db, student, cls, referent, app } = await aStudentAbsent(sixteen);
+    const as = await authAs(db, referent);
+    await request(app).post(`/api/students/${student.id}/compulsory/notice`).set(SAME_ORIGIN).set(as).send({ notifiedOn: '2025-10-27' });
+    const again = weekdays('2025-11-10', 16); // back from 28/10 to 07/11
+    await addAbsences(db, student.id, cls.id, again);
+
+    const before = await request(app).get(`/api/students/${student.id}/compulsory`).set(as);
+    const notice = await request(app).post(`/api/students/${student.id}/compulsory/notice`).set(SAME_ORIGIN).set(as).send({ notifiedOn: again[15] });
+
+    expect(before.body.clock).toMatchObject({ state: 'to_notify', triggeredOn: again[15], daysInWindow: 16, notifiedOn: null });
+    expect(before.body.clock.closedReturnOn).toBeUndefined();
+    expect(notice.status).toBe(201);
+    expect(notice.body).toMatchObject({ state: 'countdown', triggeredOn: again[15], notifiedOn: again[15] });
+    expect(await db.selectFrom('compulsory_notice').select(['triggered_on', 'closed_on']).orderBy('id').execute()).toEqual([
+      { triggered_on: '2025-10-27', closed_on: '2025-10-28' },
+      { triggered_on: again[15], closed_on: null },
+    ]);
+  });
+
   test('when a teacher reads the page, then the validity shows hours but not the deroga categories', async () => {
     const { db, student, teacher, app } = await aStudentAbsent(sixteen);
 

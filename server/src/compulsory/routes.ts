@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
 import { OctoberListQuery, RecordNoticeInput, RecordReportInput, type Deadlines, type MayorReport, type OctoberList, type StudentCompulsory } from '@primm/shared/contracts/compulsory';
+import { CLOCK_RULES } from '@primm/shared/compulsory/absence-clock';
+import { addDays, subtractMonths } from '@primm/shared/compulsory/dates';
 import { toCsv } from '@primm/shared/csv/to-csv';
 import { Id } from '@primm/shared/contracts/domain';
 import { SchoolCodeParam } from '@primm/shared/contracts/schools';
@@ -27,7 +29,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { id } = StudentIdParam.parse(req.params);
     const row = await studentRow(db, user, id);
-    const { schoolId: _s, classId: _c, className: _n, ...body } = row;
+    const { schoolId: _s, classId: _c, className: _n, closedReturnOn: _r, ...body } = row;
     await audit(db, { user, req }, { action: 'compulsory.read', studentIds: [id] });
     res.json(body satisfies StudentCompulsory);
   });
@@ -45,6 +47,12 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     if (input.notifiedOn > now().toISOString().slice(0, 10)) throw new HttpError(400, 'validation_failed', 'La data della comunicazione è nel futuro');
     const year = await currentYear(db);
     await db.transaction().execute(async (trx) => {
+      // The student came back after the previous notice and the clock started again: that
+      // return closed the previous cycle (compute.ts reads the next cycle from the day after).
+      if (row.closedReturnOn) {
+        await trx.updateTable('compulsory_notice').set({ closed_on: row.closedReturnOn })
+          .where('student_id', '=', id).where('school_year_id', '=', year.id).where('closed_on', 'is', null).execute();
+      }
       await trx.insertInto('compulsory_notice').values({
         student_id: id, school_id: row.schoolId, school_year_id: year.id, triggered_on: clock.triggeredOn!, days_counted: JSON.stringify(clock.countedDays),
         notified_on: input.notifiedOn, notified_by: user.id, note: input.note ?? null, created_at: now().toISOString(),
@@ -88,7 +96,8 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
       student: { lastName: facts.last_name, firstName: facts.first_name, birthDate: facts.birth_date, residence: facts.residence, className: row.className },
       schoolYear: year.label,
       countedDays: clock.countedDays,
-      windowFrom: clock.windowFrom,
+      // The window of the counted days (the clock's own window moves on with "today").
+      windowFrom: addDays(subtractMonths(clock.triggeredOn, CLOCK_RULES.windowMonths), 1),
       triggeredOn: clock.triggeredOn,
       notifiedOn: clock.notifiedOn,
       countdownEndsOn: clock.countdownEndsOn!,

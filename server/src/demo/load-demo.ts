@@ -5,8 +5,11 @@ import { generateRegion } from '../../../scripts/gen/generate-region';
 import type { Db } from '../db/open-database';
 import { importPaths, type ImportSummary } from '../imports/import-paths';
 
-/** The demo region of `pnpm start`: about 3 000 students in 12 real schools, always the same. */
-export const DEMO_REGION = { students: 3000, schools: 12, seed: 2026 } as const;
+/**
+ * The demo region of `pnpm start`: about 3 000 students in 12 real schools, always the same, with
+ * the registers of the two school years before (issue 18: so a backtest has past outcomes to check).
+ */
+export const DEMO_REGION = { students: 3000, schools: 12, seed: 2026, historyYears: 2 } as const;
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return !(await db.selectFrom('school').select('id').limit(1).executeTakeFirst());

@@ -100,9 +100,11 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
 
     let hoursHeldSoFar: number;
     let weeks: WeekAttendance[];
+    let heldLessonDays: LessonDay[];
     if (stays.length === 1 && enrolledOn === data.lessonsStart) {
-      // In this class all year (most students): the class's own hours and weeks, computed once.
+      // In this class all year (most students): the class's own hours, days and weeks, computed once.
       hoursHeldSoFar = cls.hoursHeld;
+      heldLessonDays = cls.heldAll;
       // The class's weeks (no absence) are shared by its students, read-only as the engine is
       // pure; a student gets a week of their own only where they were absent. A region has
       // ~35 weeks a student and absences in a few of them: most of these objects were garbage.
@@ -124,6 +126,7 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
       }
       held.sort((a, b) => a.date.localeCompare(b.date));
       hoursHeldSoFar = held.reduce((a, d) => a + d.hours, 0);
+      heldLessonDays = held;
       weeks = weeksOf(held, attendanceEvents, enrolledOn, data.asOf);
     }
     const annualHours = enrolledOn <= data.lessonsStart
@@ -145,6 +148,7 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
       annualHours,
       hoursHeldSoFar,
       remainingLessonDays: cls.remaining,
+      heldLessonDays,
       weeks,
       attendanceEvents,
       grades: rows.grades,
@@ -176,12 +180,14 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
  */
 function classCalendar(data: GroupedSchoolData, timetable: number[]) {
   const days = lessonDays({ lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures, timetable });
-  const heldAll = days.filter((d) => d.date <= data.asOf);
+  // Frozen like the weeks: shared, read-only, by the students of every class with this timetable.
+  const heldAll = Object.freeze(days.filter((d) => d.date <= data.asOf).map((d) => Object.freeze(d))) as LessonDay[];
   // Frozen: its students' inputs share these objects (see buildInputs), nothing may change them.
   const weeks = weeksOf(heldAll, [], data.lessonsStart, data.asOf).map((w) => Object.freeze(w));
   return {
     days,
     remaining: days.filter((d) => d.date > data.asOf),
+    heldAll,
     hoursHeld: heldAll.reduce((a, d) => a + d.hours, 0),
     weeks,
     weekIndex: new Map(weeks.map((w, i) => [w.weekStart, i])),

@@ -10,7 +10,7 @@ import { importFixtureSchool } from './test-school';
 
 /** What the list sent before it had its own query: every stored field, the extras dropped. */
 async function listAsBefore(db: Db, classId: number) {
-  return (await listStoredRisk(db, { classId })).map(({ className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, computedAt: _a, fullIndicators: _i, reasons: _r, ...row }) => row);
+  return (await listStoredRisk(db, { classId })).map(({ className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, tierMessage: _m, probability: _p, computedAt: _a, fullIndicators: _i, reasons: _r, ...row }) => row);
 }
 
 async function review(db: Db, studentId: number, userId: number, action: 'confirm' | 'dismiss' | 'override', tier: number | null, at: string) {

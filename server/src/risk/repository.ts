@@ -1,5 +1,6 @@
-import type { RiskReview, RiskReviewAction, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
+import type { RiskIndicatorSummary, RiskReview, RiskReviewAction, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
 import { explainStored } from '@primm/shared/risk/explain-indicator';
+import type { Message } from '@primm/shared/risk/message';
 import type { Indicator, TierReason } from '@primm/shared/risk/types';
 import { CompiledQuery, type Insertable } from 'kysely';
 import type { RiskResultTable } from '../db/database';
@@ -13,6 +14,9 @@ export interface StoredRisk extends SchoolRiskRow {
   schoolId: number;
   schoolYearId: number;
   tierExplanation: string;
+  tierMessage: Message;
+  /** From the model of the settings version that computed the result; null without one. */
+  probability: number | null;
   computedAt: string;
   fullIndicators: Indicator[];
   reasons: TierReason[];
@@ -39,7 +43,7 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
   const settings = await findRiskSettingsVersions(db, rows.map((r) => r.settings_version));
   return rows.map((r) => {
     // Stored without their words (measureStudent): worded here with the version that computed them.
-    const { indicators, reasons, tierExplanation } = explainStored(parseIndicators(r.indicators), settings.get(r.settings_version)!);
+    const { indicators, reasons, tierExplanation, tierMessage, probability } = explainStored(parseIndicators(r.indicators), settings.get(r.settings_version)!);
     const review = reviews.get(`${r.student_id}|${r.school_year_id}`) ?? null;
     return {
       ...riskRowOf(r, indicators, review),
@@ -47,6 +51,8 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
       schoolId: r.school_id,
       schoolYearId: r.school_year_id,
       tierExplanation,
+      tierMessage,
+      probability,
       computedAt: r.computed_at,
       fullIndicators: indicators,
       reasons,
@@ -79,7 +85,7 @@ export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: Ri
     tier: effectiveTier(computedTier, review),
     score: r.score,
     review,
-    indicators: indicators.map((i) => ({ key: i.key, level: i.level, value: i.value, explanation: i.explanation })),
+    indicators: indicators.map(indicatorSummaryOf),
     attendanceRate: value('attendance_rate'),
     projectedAbsenceRate: value('absence_projection'),
     failingSubjects: value('failing_subjects'),
@@ -88,6 +94,11 @@ export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: Ri
     asOf: r.as_of,
     settingsVersion: r.settings_version,
   };
+}
+
+/** An indicator as the lists carry it: the Italian sentence and its message key with parameters. */
+export function indicatorSummaryOf(i: Indicator): RiskIndicatorSummary {
+  return { key: i.key, level: i.level, value: i.value, explanation: i.explanation, explanationKey: i.message.key, explanationParams: i.message.params };
 }
 
 /** The latest review supersedes the others: an override sets the tier, a confirm or dismiss keeps the computed one. */

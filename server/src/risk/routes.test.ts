@@ -29,7 +29,12 @@ describe('GET /api/classes/:id/risk', () => {
     expect(res.body.items[0]).toMatchObject({
       studentId: hoxha, firstName: 'Arben', computedTier: 2, review: null, failingSubjects: 1, average: 5.5, asOf: '2026-01-30', settingsVersion: 1,
     });
-    expect(res.body.items[0].indicators).toContainEqual({ key: 'failing_subjects', level: 'high', value: 1, explanation: expect.stringContaining('italiano 5,5') });
+    // One failing core subject is attention since issue 18 (the average 5,5 makes the level); the
+    // sentence travels in Italian and as a message key with its parameters.
+    expect(res.body.items[0].indicators).toContainEqual({
+      key: 'failing_subjects', level: 'attention', value: 1, explanation: expect.stringContaining('italiano 5,5'),
+      explanationKey: 'explain.failing_subjects.some_core', explanationParams: expect.objectContaining({ count: 1, passMark: 6 }),
+    });
     expect(await db.selectFrom('audit_log').select(['action', 'class_id', 'student_ids']).execute())
       .toEqual([{ action: 'class.risk.read', class_id: classId, student_ids: JSON.stringify([hoxha, rossi]) }]);
   });
@@ -101,7 +106,7 @@ describe('GET /api/students/:id/risk', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ studentId: rossi, className: '3A', schoolYear: '2025/26', asOf: '2026-01-30', settingsVersion: 1, computedTier: 1, tier: 1, reviews: [] });
-    expect(res.body.tierExplanation).toMatch(/^Tier 1/);
+    expect(res.body).toMatchObject({ tierExplanation: expect.stringMatching(/^Livello 1/), tierExplanationKey: expect.stringMatching(/^explain\.level\.1_/), probability: null });
     expect(res.body.indicators.find((i: { key: string }) => i.key === 'attendance_rate')).toMatchObject({ level: 'ok', explanation: expect.stringContaining('assente 6 su 528') });
     // 20 weeks from 15/09/2025 to the week of 26/01/2026; her one absence on Friday 03/10
     expect(res.body.series.weeks).toHaveLength(20);

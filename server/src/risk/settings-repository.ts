@@ -72,11 +72,20 @@ export async function findRiskSettingsVersions(db: Db, versions: Iterable<number
   return out;
 }
 
-/** A new version n + 1; the previous ones stay, since results name the version that made them. */
-export async function insertRiskSettingsVersion(db: Db, data: RiskSettingsInput, userId: number): Promise<RiskSettingsVersion> {
+/**
+ * A new version n + 1; the previous ones stay, since results name the version that made them.
+ * `keep` names the parts the caller did not send, taken from the latest version: the thresholds
+ * page does not edit the fitted model or the level cut points, and saving it must not drop them.
+ */
+export async function insertRiskSettingsVersion(
+  db: Db, input: RiskSettingsInput, userId: number, keep: readonly ('model' | 'levels')[] = [],
+): Promise<RiskSettingsVersion> {
   await lockForSettingsVersion(db);
   const latest = await findLatestRiskSettings(db);
   const version = latest.version + 1;
+  const data = { ...input };
+  if (keep.includes('model')) data.model = latest.data.model;
+  if (keep.includes('levels')) data.levels = latest.data.levels;
   await db
     .insertInto('settings_version')
     .values({ version, data: JSON.stringify(data), note: null, created_at: new Date().toISOString(), created_by: userId })

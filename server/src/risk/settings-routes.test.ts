@@ -4,6 +4,7 @@ import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
 import { createApp } from '../app';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { createTestDb, testConfig } from '../testing/test-db';
+import { insertRiskSettingsVersion } from './settings-repository';
 import { importFixtureSchool } from './test-school';
 
 const { version: _v, ...defaults } = DEFAULT_RISK_SETTINGS;
@@ -50,6 +51,25 @@ describe('/api/settings/risk and /api/risk/recompute', () => {
     expect(recompute.body).toMatchObject({ students: 2, written: 2, unchanged: 0 });
     expect(await db.selectFrom('risk_result').select('settings_version').execute()).toEqual([{ settings_version: 2 }, { settings_version: 2 }]);
     expect((await db.selectFrom('audit_log').select('action').execute()).map((a) => a.action)).toEqual(['risk.settings.update', 'risk.recompute']);
+  });
+
+  test('PUT: when the thresholds page saves without the model and the level cut points, then the latest ones are kept; sent explicitly, they are replaced', async () => {
+    const db = await createTestDb();
+    const app = createApp({ db, config: testConfig });
+    const admin = await aUser(db, 'admin');
+    const as = await authAs(db, admin);
+    const model = {
+      kind: 'logistic' as const, features: ['grade_average' as const], intercept: -1, coefficients: [-0.8], means: [6.8], sds: [1.1], ridge: 1,
+      fittedOn: { description: 'a.s. 2024/25 al 31/01', students: 900, badOutcomes: 80 },
+    };
+    await insertRiskSettingsVersion(db, { ...defaults, model, levels: { basis: 'probability', level2From: 0.25, level3From: 0.5 } }, admin.id);
+    const { model: _m, levels: _l, ...thresholdsOnly } = defaults;
+
+    const kept = await request(app).put('/api/settings/risk').set(as).set(SAME_ORIGIN).send(thresholdsOnly);
+    const dropped = await request(app).put('/api/settings/risk').set(as).set(SAME_ORIGIN).send({ ...thresholdsOnly, model: null });
+
+    expect(kept.body).toMatchObject({ version: 3, data: { model, levels: { basis: 'probability', level2From: 0.25 } } });
+    expect(dropped.body).toMatchObject({ version: 4, data: { model: null, levels: { basis: 'probability' } } });
   });
 
   test('PUT: when a threshold is out of range, then 400 and no new version', async () => {

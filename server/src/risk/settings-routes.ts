@@ -19,8 +19,10 @@ export function riskSettingsRoutes(db: Db): Router {
   router.put('/settings/risk', requireRole('admin'), async (req, res) => {
     const user = userOf(req);
     const input = RiskSettingsInput.parse(req.body);
+    const sent = req.body as Record<string, unknown>;
+    const keep = (['model', 'levels'] as const).filter((part) => !(part in sent));
     const saved = await db.transaction().execute(async (trx) => {
-      const version = await insertRiskSettingsVersion(trx, input, user.id);
+      const version = await insertRiskSettingsVersion(trx, input, user.id, keep);
       await audit(trx, { user, req }, { action: 'risk.settings.update', details: { version: version.version } });
       return version;
     });

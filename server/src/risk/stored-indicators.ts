@@ -1,15 +1,17 @@
+import type { Message } from '@primm/shared/risk/message';
 import { INDICATOR_DOMAIN, type IndicatorKey, type MeasuredIndicator, type RiskLevel } from '@primm/shared/risk/types';
 
 /**
  * `risk_result.indicators` as the recompute writes it: one array per indicator,
- * `[key, value, level, details?, explanation?]` (details null when there are none but a sentence
- * follows), the domain left out (the key decides it, `INDICATOR_DOMAIN`). Details of a known shape
- * (`DETAIL_SHAPES`) are `[shape, ...values]`, any other shape an object. Property names repeated
- * in every row were a third of it (docs/performance.md). Rows written before, with objects,
- * read the same.
+ * `[key, value, level, details?, words?]` (details null when there are none but words follow),
+ * the domain left out (the key decides it, `INDICATOR_DOMAIN`). Details of a known shape
+ * (`DETAIL_SHAPES`) are `[shape, ...values]`, any other shape an object. `words` is the message an
+ * indicator keeps (`age_grade_delay`: it names the arrival date), or in rows written before
+ * messages its Italian sentence (a string). Property names repeated in every row were a third of
+ * it (docs/performance.md). Rows written before, with objects, read the same.
  */
 type StoredDetails = Record<string, unknown> | [number, ...unknown[]] | null;
-type StoredTuple = [IndicatorKey, number | null, RiskLevel, StoredDetails?, string?];
+type StoredTuple = [IndicatorKey, number | null, RiskLevel, StoredDetails?, (string | Message)?];
 
 /**
  * The details each indicator's `measure` function returns, as their property names in order, one
@@ -23,6 +25,10 @@ export const DETAIL_SHAPES: Record<IndicatorKey, readonly (readonly string[])[]>
     ['limitHours', 'countedHours', 'derogaHours', 'hoursHeld', 'hoursRemaining', 'annualHours'],
     ['limitHours', 'countedHours', 'derogaHours', 'hoursHeld', 'hoursRemaining', 'annualHours', 'crossingDate', 'alreadyOver'],
     ['limitHours', 'countedHours', 'derogaHours', 'hoursHeld', 'hoursRemaining', 'annualHours', 'projectedHours', 'crossingDate', 'alreadyOver', 'reliable'],
+    [
+      'limitHours', 'countedHours', 'derogaHours', 'hoursHeld', 'hoursRemaining', 'annualHours', 'projectedHours', 'crossingDate', 'alreadyOver', 'reliable',
+      'recentWeeks', 'recentRate', 'recentProjectedHours', 'recentCrossingDate',
+    ],
   ],
   attendance_trend: [['recentShare', 'yearShare', 'recentWeeks'], ['weeks']],
   late_entries: [['late', 'early', 'hours', 'weeks', 'weekday'], ['late', 'early', 'hours', 'weeks']],
@@ -32,12 +38,14 @@ export const DETAIL_SHAPES: Record<IndicatorKey, readonly (readonly string[])[]>
   grade_trend: [['grades', 'spanDays'], ['grades', 'spanDays', 'oneDayPerSubject']],
   age_grade_delay: [['delayYears', 'repeatedYears', 'placementYears', 'unexplainedYears']],
   school_history: [['notAdmitted', 'left', 'suspended', 'years']],
+  disengagement: [['weeks', 'hoursHeld', 'hoursAbsent', 'daysInRow', 'inRowFrom']],
 };
 
 export function serializeIndicators(indicators: MeasuredIndicator[]): string {
   return JSON.stringify(indicators.map((i): StoredTuple => {
     const details = i.details === undefined ? undefined : packDetails(i.key, i.details);
-    if (i.explanation !== undefined) return [i.key, i.value, i.level, details ?? null, i.explanation];
+    const words = i.message ?? i.explanation;
+    if (words !== undefined) return [i.key, i.value, i.level, details ?? null, words];
     return details !== undefined ? [i.key, i.value, i.level, details] : [i.key, i.value, i.level];
   }));
 }
@@ -45,10 +53,11 @@ export function serializeIndicators(indicators: MeasuredIndicator[]): string {
 export function parseIndicators(text: string): MeasuredIndicator[] {
   return (JSON.parse(text) as (StoredTuple | MeasuredIndicator)[]).map((t) => {
     if (!Array.isArray(t)) return t;
-    const [key, value, level, details, explanation] = t;
+    const [key, value, level, details, words] = t;
     const m: MeasuredIndicator = { key, domain: INDICATOR_DOMAIN[key], value, level };
     if (details != null) m.details = Array.isArray(details) ? unpackDetails(key, details) : details;
-    if (explanation !== undefined) m.explanation = explanation;
+    if (typeof words === 'string') m.explanation = words;
+    else if (words !== undefined) m.message = words;
     return m;
   });
 }

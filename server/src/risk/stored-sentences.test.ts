@@ -21,7 +21,7 @@ test('the recompute stores indicators without their sentences (but age_grade_del
   const list = await listClassRisk(db, classId);
 
   for (const row of stored) {
-    const kept = parseIndicators(row.indicators).filter((i) => i.explanation !== undefined).map((i) => i.key);
+    const kept = parseIndicators(row.indicators).filter((i) => i.explanation !== undefined || i.message !== undefined).map((i) => i.key);
     expect(kept).toEqual(['age_grade_delay']);
     expect(Object.keys(row)).not.toContain('reasons');
     expect(Object.keys(row)).not.toContain('tier_explanation');
@@ -33,6 +33,7 @@ test('the recompute stores indicators without their sentences (but age_grade_del
     expect(r.reasons).toEqual(a.reasons);
     expect(r.reasons.length).toBeGreaterThan(0);
     expect(r.tierExplanation).toBe(a.tierExplanation);
+    expect(r.tierMessage).toEqual(a.tierMessage);
     expect(list.find((l) => l.studentId === r.studentId)!.indicators.map((i) => i.explanation)).toEqual(a.indicators.map((i) => i.explanation));
   }
 });

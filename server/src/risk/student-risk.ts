@@ -2,7 +2,7 @@ import type { StudentRisk } from '@primm/shared/contracts/risk';
 import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
 import type { Db } from '../db/open-database';
 import { buildSchoolInputs } from './build-inputs';
-import { listReviews, type StoredRisk } from './repository';
+import { indicatorSummaryOf, listReviews, type StoredRisk } from './repository';
 import { findRiskSettingsVersion } from './settings-repository';
 
 /**
@@ -36,9 +36,16 @@ export async function assembleStudentRisk(db: Db, stored: StoredRisk, schoolYear
     computedTier: stored.computedTier,
     tier: stored.tier,
     tierExplanation: stored.tierExplanation,
+    tierExplanationKey: stored.tierMessage.key,
+    tierExplanationParams: stored.tierMessage.params,
+    probability: stored.probability,
     score: stored.score,
-    reasons: stored.reasons,
-    indicators: stored.fullIndicators,
+    reasons: stored.reasons.map((r) => ({
+      key: r.key, domain: r.domain, level: r.level, explanation: r.explanation, explanationKey: r.message.key, explanationParams: r.message.params,
+    })),
+    indicators: stored.fullIndicators.map((i) => ({
+      ...indicatorSummaryOf(i), domain: i.domain, ...(i.details !== undefined ? { details: i.details } : {}),
+    })),
     review: stored.review,
     reviews,
     series: {

@@ -77,4 +77,46 @@ describe('runAbsenceClock', () => {
 
     expect(clock.state).toBe('reported');
   });
+
+  test('when a student stays away 30 lesson days running, then the days in the window keep counting past the 16 of the trigger', () => {
+    const missed = days('2025-10-06', 30);
+
+    const clock = runAbsenceClock({ lessonDays, unjustifiedDays: missed, absentDays: missed, asOf: missed[29]! });
+
+    expect(clock).toMatchObject({ state: 'to_notify', daysInWindow: 30, triggeredOn: missed[15] });
+    expect(clock.countedDays).toEqual(missed.slice(0, 16)); // the facts of the notice stay those of the trigger
+  });
+
+  test('when the student comes back for one day and the absences go on, then the return does not close the procedure', () => {
+    const after = lessonDays.filter((d) => d > '2025-10-30' && d <= '2025-11-28'); // present on 30/10 only
+
+    const clock = runAbsenceClock({ lessonDays, unjustifiedDays: [...missed, '2025-10-29', ...after], absentDays: [...missed, '2025-10-29', ...after], notifiedOn, asOf: '2025-11-28' });
+
+    expect(clock).toMatchObject({ state: 'report_due', returnedOn: null, reportDueFrom: '2025-11-06' });
+    expect(clock.daysInWindow).toBeGreaterThan(16);
+  });
+
+  test.each([
+    ['justified absences after the return', 'returned', true], // ill after coming back: still a return
+    ['unjustified absences the day after the return', 'report_due', false],
+  ] as const)('when %s, then %s', (_name, state, justified) => {
+    const away = lessonDays.filter((d) => d >= '2025-10-31' && d <= '2025-11-20'); // back on 30/10 only
+
+    const clock = runAbsenceClock({
+      lessonDays, unjustifiedDays: [...missed, '2025-10-29', ...(justified ? [] : away)], absentDays: [...missed, '2025-10-29', ...away], notifiedOn, asOf: '2025-11-20',
+    });
+
+    expect(clock.state).toBe(state);
+  });
+
+  test('when a return held for a week and the absences start again, then a new cycle counts from the return and triggers a new notice', () => {
+    const again = days('2025-11-10', 16); // back on 30/10 (the day after the notice), present to 07/11, away again from 10/11
+
+    const between = runAbsenceClock({ lessonDays, unjustifiedDays: [...missed, ...again.slice(0, 5)], absentDays: [...missed, ...again.slice(0, 5)], notifiedOn, asOf: again[4]! });
+    const retriggered = runAbsenceClock({ lessonDays, unjustifiedDays: [...missed, ...again], absentDays: [...missed, ...again], notifiedOn, asOf: again[15]! });
+
+    expect(between).toMatchObject({ state: 'returned', returnedOn: '2025-10-30', daysInWindow: 5, closedReturnOn: null });
+    expect(retriggered).toMatchObject({ state: 'to_notify', triggeredOn: again[15], daysInWindow: 16, closedReturnOn: '2025-10-30', countdownEndsOn: null });
+    expect(retriggered.countedDays).toEqual(again);
+  });
 });

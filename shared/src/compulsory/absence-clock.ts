@@ -6,9 +6,11 @@ import { addDays, subtractMonths } from './dates';
  * informs the family; no return within 7 days of the notice → the head teacher reports to the mayor.
  *
  * A day counts when the student missed the whole day without justification (docs/compulsory-
- * education.md); justified days never count. A return is a lesson day with the student present.
+ * education.md); justified days never count. A return ("ripresa della frequenza") is a lesson day
+ * with the student present, within the 7 days, followed by 7 days without a whole day of
+ * unjustified absence: one day at school between absences that go on is not a return.
  */
-export const CLOCK_RULES = { maxDays: 15, windowMonths: 3, returnWithinDays: 7 } as const;
+export const CLOCK_RULES = { maxDays: 15, windowMonths: 3, returnWithinDays: 7, returnHoldsDays: 7 } as const;
 
 export type ClockState = 'ok' | 'to_notify' | 'countdown' | 'returned' | 'report_due' | 'reported';
 
@@ -28,8 +30,9 @@ export interface ClockInput {
 
 export interface ClockResult {
   state: ClockState;
-  /** Unjustified days in the 3 months up to `asOf` (or up to the trigger, once triggered). */
+  /** Unjustified days of this cycle in the 3 months up to `asOf` (they keep counting after the trigger). */
   daysInWindow: number;
+  /** First day of that window. */
   windowFrom: string;
   triggeredOn: string | null;
   /** The days counted at the trigger: the facts of the notice and the report. */
@@ -37,13 +40,22 @@ export interface ClockResult {
   countdownEndsOn: string | null;
   reportDueFrom: string | null;
   returnedOn: string | null;
+  /**
+   * When the student returned after the notice and the clock started again from the return: the
+   * day of that return, which closes the notified cycle (the server records it as the notice's
+   * `closed_on` when a new notice is made). Null otherwise.
+   */
+  closedReturnOn: string | null;
 }
 
 export function runAbsenceClock(input: ClockInput): ClockResult {
   const since = input.since ?? '0000-01-01';
   const unjustified = input.unjustifiedDays.filter((d) => d >= since && d <= input.asOf).sort();
+  const unjustifiedSet = new Set(unjustified);
   const absent = new Set(input.absentDays);
   const windowOf = (day: string) => unjustified.filter((u) => u > subtractMonths(day, CLOCK_RULES.windowMonths) && u <= day);
+  const windowFrom = addDays(subtractMonths(input.asOf, CLOCK_RULES.windowMonths), 1);
+  const daysInWindow = windowOf(input.asOf).length;
 
   let triggeredOn: string | null = null;
   let countedDays: string[] = [];
@@ -55,20 +67,30 @@ export function runAbsenceClock(input: ClockInput): ClockResult {
       break;
     }
   }
-  const base = { triggeredOn, countedDays, countdownEndsOn: null, reportDueFrom: null, returnedOn: null };
-  if (!triggeredOn) {
-    const now = windowOf(input.asOf);
-    return { ...base, state: 'ok', daysInWindow: now.length, windowFrom: addDays(subtractMonths(input.asOf, CLOCK_RULES.windowMonths), 1) };
-  }
-  const windowFrom = addDays(subtractMonths(triggeredOn, CLOCK_RULES.windowMonths), 1);
-  const triggered = { ...base, daysInWindow: countedDays.length, windowFrom };
-  if (!input.notifiedOn) return { ...triggered, state: 'to_notify' };
+  const base = { daysInWindow, windowFrom, triggeredOn, countedDays, countdownEndsOn: null, reportDueFrom: null, returnedOn: null, closedReturnOn: null };
+  if (!triggeredOn) return { ...base, state: 'ok' };
+  if (!input.notifiedOn) return { ...base, state: 'to_notify' };
 
-  const countdownEndsOn = addDays(input.notifiedOn, CLOCK_RULES.returnWithinDays);
-  const returnedOn = input.lessonDays.find((d) => d > input.notifiedOn! && d <= input.asOf && !absent.has(d)) ?? null;
+  const notifiedOn = input.notifiedOn;
+  const countdownEndsOn = addDays(notifiedOn, CLOCK_RULES.returnWithinDays);
   const reportDueFrom = addDays(countdownEndsOn, 1);
-  if (returnedOn !== null && returnedOn <= countdownEndsOn) return { ...triggered, state: 'returned', countdownEndsOn, returnedOn };
-  if (input.reportedOn) return { ...triggered, state: 'reported', countdownEndsOn, reportDueFrom, returnedOn };
-  if (input.asOf <= countdownEndsOn) return { ...triggered, state: 'countdown', countdownEndsOn };
-  return { ...triggered, state: 'report_due', countdownEndsOn, reportDueFrom, returnedOn };
+  // The first day back that holds: present, and no unjustified whole day in the week after it
+  // (as far as the data go). A later day back may hold where an earlier one did not.
+  const returnedOn = input.lessonDays.find((d) => {
+    if (d <= notifiedOn || d > countdownEndsOn || d > input.asOf || absent.has(d)) return false;
+    const holdsUntil = addDays(d, CLOCK_RULES.returnHoldsDays);
+    return !input.lessonDays.some((x) => x > d && x <= holdsUntil && x <= input.asOf && unjustifiedSet.has(x));
+  }) ?? null;
+
+  if (returnedOn !== null) {
+    // The notified cycle is closed by the return; what follows is a new cycle, counted from the
+    // day after it, which may trigger a new notice.
+    const next = runAbsenceClock({ ...input, since: addDays(returnedOn, 1), notifiedOn: null, reportedOn: null });
+    if (next.state !== 'ok') return { ...next, closedReturnOn: returnedOn };
+    return { ...base, daysInWindow: next.daysInWindow, state: 'returned', countdownEndsOn, returnedOn };
+  }
+  const counting = { ...base, countdownEndsOn };
+  if (input.reportedOn) return { ...counting, state: 'reported', reportDueFrom };
+  if (input.asOf <= countdownEndsOn) return { ...counting, state: 'countdown' };
+  return { ...counting, state: 'report_due', reportDueFrom };
 }

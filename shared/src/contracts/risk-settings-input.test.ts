@@ -25,11 +25,12 @@ describe('RiskSettingsInput: thresholds in an order where every level can fire',
     ['history', { repeatedAttention: 3 }, 'history.repeatedAttention'],
     ['history', { suspendedHigh: 0 }, 'history.suspendedAttention'],
     ['tier', { tier2MinHighDomains: 3 }, 'tier.tier2MinHighDomains'],
+    ['levels', { level2From: 0.7 }, 'levels.level2From'],
   ] as const)('when %s has %j, then refused at %s with a sentence in Italian', (section, values, path) => {
     const result = RiskSettingsInput.safeParse(withValues(section, values));
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => [i.path.join('.'), i.code])).toEqual([[path, 'custom']]);
-    expect(result.error!.issues[0]!.message).toMatch(/soglia|aumento|quota|settimane|frequenza|media|calo|voto|anni|giudizi|aree/);
+    expect(result.error!.issues[0]!.message).toMatch(/soglia|aumento|quota|settimane|frequenza|media|calo|voto|anni|giudizi|aree|probabilità/);
   });
 
   test('when two thresholds are equal, then accepted (a level may start where the other does)', () => {

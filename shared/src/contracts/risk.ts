@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Message, MessageParam } from '../risk/message';
 import { RiskSettings } from '../risk/settings';
 import { IsoDate } from './domain';
 
@@ -24,8 +25,19 @@ export const IndicatorKey = z.enum([
   'conduct',
   'age_grade_delay',
   'school_history',
+  'disengagement',
 ]);
 export type IndicatorKey = z.infer<typeof IndicatorKey>;
+
+/**
+ * An explanation as a message key with parameters (shared/src/risk/message.ts): the web words it
+ * with i18next (`wordMessage(message, t)`), in Italian or English; parameters are raw values
+ * (shares 0–1, ISO dates) or nested messages (phrases with their own plural).
+ */
+export const ExplanationMessage: z.ZodType<Message> = z.lazy(() => z.object({ key: z.string(), params: ExplanationParams }));
+const MessageParamSchema: z.ZodType<MessageParam> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), ExplanationMessage, z.array(ExplanationMessage)]));
+export const ExplanationParams = z.record(z.string(), MessageParamSchema);
 
 export const RiskReviewAction = z.enum(['confirm', 'dismiss', 'override']);
 export type RiskReviewAction = z.infer<typeof RiskReviewAction>;
@@ -48,7 +60,11 @@ export const RiskIndicatorSummary = z.object({
   key: IndicatorKey,
   level: RiskLevel,
   value: z.number().nullable(),
+  /** The Italian sentence (CSV, print, and clients that do not translate). */
   explanation: z.string(),
+  /** The same sentence as a message key and its parameters, for i18next. */
+  explanationKey: z.string(),
+  explanationParams: ExplanationParams,
 });
 export type RiskIndicatorSummary = z.infer<typeof RiskIndicatorSummary>;
 
@@ -112,6 +128,8 @@ export const RiskReason = z.object({
   domain: RiskDomain,
   level: z.enum(['attention', 'high']),
   explanation: z.string(),
+  explanationKey: z.string(),
+  explanationParams: ExplanationParams,
 });
 
 export const WeekPoint = z.object({ weekStart: IsoDate, hoursHeld: z.number(), hoursAbsent: z.number() });
@@ -128,7 +146,12 @@ export const StudentRisk = z.object({
   computedAt: z.string(),
   computedTier: RiskTier,
   tier: RiskTier,
+  /** Why this level, in Italian ("Livello 2: …"), and as a message key with its parameters. */
   tierExplanation: z.string(),
+  tierExplanationKey: z.string(),
+  tierExplanationParams: ExplanationParams,
+  /** Probability of a bad outcome from the model of the settings version; null without a model. */
+  probability: z.number().nullable(),
   score: z.number(),
   reasons: z.array(RiskReason),
   indicators: z.array(RiskIndicator),
@@ -187,7 +210,8 @@ const THRESHOLD_ORDER = [
   ['conduct', 'highAtOrBelow', 'attentionAtOrBelow', 'il voto per il livello alto deve essere più basso o uguale a quello di attenzione'],
   ['history', 'repeatedAttention', 'repeatedHigh', "gli anni ripetuti per l'attenzione non possono superare quelli per il livello alto"],
   ['history', 'suspendedAttention', 'suspendedHigh', "i giudizi sospesi per l'attenzione non possono superare quelli per il livello alto"],
-  ['tier', 'tier2MinHighDomains', 'tier3MinHighDomains', 'le aree alte per il tier 2 non possono superare quelle per il tier 3'],
+  ['tier', 'tier2MinHighDomains', 'tier3MinHighDomains', 'le aree alte per il livello 2 non possono superare quelle per il livello 3'],
+  ['levels', 'level2From', 'level3From', 'la probabilità del livello 2 non può superare quella del livello 3'],
 ] as const;
 
 export const RiskSettingsInput = RiskSettings.omit({ version: true }).superRefine((s, ctx) => {

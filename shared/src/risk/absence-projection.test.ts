@@ -27,8 +27,9 @@ describe('absenceProjection', () => {
 
     expect(r.level).toBe('high');
     expect(r.details?.crossingDate).toBe(days[100 + 58]);
+    // The 30 days were at the start of the year: at the pace of the last 4 weeks (none) the year ends within the limit.
     expect(r.explanation).toBe(
-      `Assente il 30 % delle ore finora (180 su 600): a questo ritmo supererà il limite di 285 ore verso il 23/04/2026.`,
+      `Assente il 30 % delle ore finora (180 su 600): a questo ritmo supererà il limite di 285 ore verso il 23/04/2026. Al ritmo delle ultime 4 settimane (assente il 0 % delle ore) arriverebbe a circa 180 ore (16 % del monte ore).`,
     );
   });
 
@@ -92,5 +93,34 @@ describe('absenceProjection', () => {
     const input = aStudent({ events: absences(days.slice(0, 30)) }); // events from both schools, same year
 
     expect(absenceProjection(input, DEFAULT_RISK_SETTINGS).level).toBe('high');
+  });
+
+  test('when the student was away every hour of the last four weeks, then the second figure at that pace crosses the limit and the level is at least attention', () => {
+    // Present until 31/12, absent every lesson day of January to asOf 30/01 (22 days, 132 h of 600: 22 %).
+    const january = days.filter((d) => d >= '2026-01-01' && d <= '2026-01-30');
+    const r = absenceProjection(aStudent({ events: absences(january) }), DEFAULT_RISK_SETTINGS);
+
+    expect(r.value).toBeCloseTo(0.22, 6); // at the year's pace: 22 % projected, attention (within the limit)
+    expect(r.details).toMatchObject({ recentWeeks: 4, recentRate: 1, recentCrossingDate: '2026-03-09' }); // 153 h to the limit: 26 lesson days
+    expect(r.level).toBe('attention');
+    expect(r.explanation).toContain('Al ritmo delle ultime 4 settimane (assente il 100 % delle ore) supererebbe il limite verso il 09/03/2026.');
+  });
+
+  test.each([
+    [0, 'ok'], // no absence at all: the year's pace and the recent one agree, no second figure
+  ] as const)('when absent %i days, then %s and no second figure', (n, level) => {
+    const r = absenceProjection(aStudent({ events: absences(days.slice(0, n)) }), DEFAULT_RISK_SETTINGS);
+
+    expect(r.level).toBe(level);
+    expect(r.explanation).not.toContain('Al ritmo delle ultime');
+  });
+
+  test('when the year pace is fine but the last weeks cross the limit, then attention (not high: disengagement is the indicator for that)', () => {
+    // 12 days absent in the last 4 weeks (20 lesson days): 72 h of 600 so far (12 %), 60 % recently.
+    const recent = days.filter((d) => d >= '2026-01-05' && d <= '2026-01-30').slice(-12);
+    const r = absenceProjection(aStudent({ events: absences(recent) }), DEFAULT_RISK_SETTINGS);
+
+    expect(r.value).toBeLessThan(0.2);
+    expect(r.level).toBe('attention');
   });
 });

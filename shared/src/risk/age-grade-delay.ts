@@ -1,4 +1,5 @@
-import { formatDate, formatNumber, plural } from './format';
+import { message, type Message } from './message';
+import { renderItalian } from './render-italian';
 import type { RiskSettings } from './settings';
 import { countYearsNotPassed } from './school-history';
 import type { Indicator, RiskLevel, StudentRiskInput } from './types';
@@ -17,13 +18,14 @@ const YEARS_BEFORE = { primo_grado: 5, secondo_grado: 8 } as const;
  * Neither the rest nor `arrivalDate` ever changes the level: placement on arrival is not a
  * repeated year, and migrant background is never a risk input.
  * value = years behind (0 when on time or ahead).
+ * Its message names the arrival date, which is not stored as data: the indicator keeps it.
  */
 export function ageGradeDelay(input: Input, settings: RiskSettings): Indicator {
   const s = settings.history;
   const base = { key: 'age_grade_delay', domain: 'percorso' } as const;
   const startYear = Number(input.schoolYear.slice(0, 4));
   if (input.birthDate === null || input.gradeLevel === null || !Number.isFinite(startYear)) {
-    return { key: base.key, domain: base.domain, value: null, level: 'ok', explanation: 'Data di nascita o anno di corso mancanti: ritardo non calcolabile.' };
+    return withOwn({ key: base.key, domain: base.domain, value: null, level: 'ok' }, message('explain.age_grade_delay.not_computable'));
   }
   const expectedBirthYear = startYear - 5 - (input.gradeLevel + YEARS_BEFORE[input.level]);
   const delay = Math.max(0, expectedBirthYear - Number(input.birthDate.slice(0, 4)));
@@ -31,24 +33,24 @@ export function ageGradeDelay(input: Input, settings: RiskSettings): Indicator {
   const other = delay - repeated;
   const level: RiskLevel = repeated >= s.repeatedHigh ? 'high' : repeated >= s.repeatedAttention ? 'attention' : 'ok';
   const details = { delayYears: delay, repeatedYears: repeated, placementYears: input.arrivalDate ? other : 0, unexplainedYears: input.arrivalDate ? 0 : other };
-  if (delay === 0) {
-    return { key: base.key, domain: base.domain, value: 0, level, explanation: "In pari con l'anno di corso previsto per l'età.", details };
-  }
-  const due = (n: number) => `${formatNumber(n)} ${n === 1 ? 'dovuto' : 'dovuti'}`;
-  const parts: string[] = [];
-  if (repeated > 0) parts.push(`${due(repeated)} ad anni non superati`);
+  if (delay === 0) return withOwn({ key: base.key, domain: base.domain, value: 0, level, details }, message('explain.age_grade_delay.on_time'));
+  const parts: Message[] = [];
+  if (repeated > 0) parts.push(message('explain.age_grade_delay.repeated', { count: repeated }));
   if (other > 0) {
-    parts.push(
-      input.arrivalDate
-        ? `${due(other)} all'inserimento in una classe inferiore all'arrivo in Italia (${formatDate(input.arrivalDate)}; DPR 394/1999 art. 45), che non è una ripetenza`
-        : `${formatNumber(other)} non ${other === 1 ? 'spiegato' : 'spiegati'} dagli esiti registrati`,
-    );
+    parts.push(input.arrivalDate
+      ? message('explain.age_grade_delay.placement', { count: other, arrival: input.arrivalDate })
+      : message('explain.age_grade_delay.unexplained', { count: other }));
   }
-  return {
-    key: base.key, domain: base.domain,
-    value: delay,
-    level,
-    explanation: `${plural(delay, 'anno', 'anni')} di ritardo rispetto all'età: ${parts.join('; ')}.`,
-    details,
-  };
+  const years = message('explain.unit.year', { count: delay });
+  const m = parts.length === 2
+    ? message('explain.age_grade_delay.delay_two', { years, first: parts[0]!, second: parts[1]! })
+    : message('explain.age_grade_delay.delay', { years, first: parts[0]! });
+  return withOwn({ key: base.key, domain: base.domain, value: delay, level, details }, m);
+}
+
+/** The indicator with its own message and sentence (properties in the usual order). */
+function withOwn(m: Omit<Indicator, 'explanation' | 'message'>, msg: Message): Indicator {
+  const out: Indicator = { key: m.key, domain: m.domain, value: m.value, level: m.level, explanation: renderItalian(msg), message: msg };
+  if (m.details !== undefined) out.details = m.details;
+  return out;
 }

@@ -7,20 +7,24 @@ import type { StudentRiskInput } from './types';
 const days = lessonDaysOf({}).map((d) => d.date);
 
 describe('assessStudent', () => {
-  test('when a student has no events and no grades yet, then tier 1 and every indicator is ok', () => {
+  test('when a student has no events and no grades yet, then level 1 and every indicator is ok', () => {
     const r = assessStudent(aStudent({ asOf: '2025-09-15' }));
 
     expect(r.tier).toBe(1);
-    expect(r.indicators).toHaveLength(10);
+    expect(r.indicators).toHaveLength(11);
     expect(r.indicators.every((i) => i.level === 'ok')).toBe(true);
-    expect(r.tierExplanation).toBe('Tier 1: nessun segnale di rischio.');
+    expect(r.tierExplanation).toBe('Livello 1: nessun segnale di rischio.');
+    expect(r.tierMessage).toEqual({ key: 'explain.level.1_none', params: {} });
+    expect(r.probability).toBeNull(); // no model in the default settings
   });
 
-  test('when absence is chronic and mathematics fails, then tier 3 with the reasons that drove it', () => {
+  test('when absence is chronic and the average fails, then level 3 with the reasons that drove it', () => {
     const r = assessStudent(aStudent({ events: absences(days.slice(0, 30)), grades: [grade('MATEMATICA', 4), grade('STORIA', 7)] }));
 
     expect(r.tier).toBe(3);
-    expect(r.reasons.filter((x) => x.level === 'high').map((x) => x.key)).toEqual(['attendance_rate', 'absence_projection', 'failing_subjects', 'grade_average']);
+    // One failing core subject is attention since issue 18; the average 5,5 is high.
+    expect(r.reasons.filter((x) => x.level === 'high').map((x) => x.key)).toEqual(['attendance_rate', 'absence_projection', 'grade_average']);
+    expect(r.reasons.map((x) => x.message.key)).toContain('explain.failing_subjects.some_core');
     expect(r.settingsVersion).toBe(1);
   });
 

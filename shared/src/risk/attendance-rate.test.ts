@@ -14,7 +14,9 @@ describe('attendanceRate', () => {
     [10, 0.9, 'ok', 'a_rischio'], // 90 % is not yet chronic
     [11, 0.89, 'attention', 'cronica'],
     [20, 0.8, 'attention', 'cronica'],
-    [21, 0.79, 'high', 'cronica_grave'],
+    [21, 0.79, 'attention', 'cronica'], // Balfanz's < 80 % was high until issue 18
+    [25, 0.75, 'attention', 'cronica'], // exactly ¾ attended: still a valid pace
+    [26, 0.74, 'high', 'cronica_grave'], // below ¾: the year is lost at this pace (DPR 122/2009 art. 14)
   ] as const)('when absent %i days of 100, then rate %f, %s (%s)', (n, rate, level, band) => {
     const r = attendanceRate(aStudent({ events: absences(days.slice(0, n)) }), DEFAULT_RISK_SETTINGS);
 
@@ -33,7 +35,7 @@ describe('attendanceRate', () => {
     const r = attendanceRate(aStudent({ events: absences(days.slice(0, 30), { justified: true, deroga: 'salute' }) }), DEFAULT_RISK_SETTINGS);
 
     expect(r).toMatchObject({ value: 0.7, level: 'high' });
-    expect(r.explanation).toBe('Presente il 70 % delle ore finora (assente 180 su 600): assenza cronica grave (presenza sotto la soglia: 80 %).');
+    expect(r.explanation).toBe('Presente il 70 % delle ore finora (assente 180 su 600): assenza cronica grave (presenza sotto la soglia: 75 %).');
   });
 
   test('when the student arrived in March, then only hours from entry count and earlier events are ignored', () => {
@@ -54,5 +56,17 @@ describe('attendanceRate', () => {
     // 100 weekdays minus 12 weekdays of Christmas break (22/12–06/01) = 88 days, 528 hours.
     expect(r.details).toMatchObject({ hoursHeld: 528, hoursAbsent: 60 });
     expect(r.level).toBe('attention');
+  });
+
+  test.each([
+    [5, 'ok', 'frequenza regolare.'],
+    // 90–95 %, level ok: the words must not alarm ("vicino all'assenza cronica" sat beside "nella norma").
+    [7, 'ok', "sotto il 95 %, ma sopra la soglia dell'assenza cronica (90 %)."],
+    [12, 'attention', 'assenza cronica (presenza sotto la soglia: 90 %).'],
+  ] as const)('when absent %i days of 100, then %s and the sentence ends "%s"', (n, level, tail) => {
+    const r = attendanceRate(aStudent({ events: absences(days.slice(0, n)) }), DEFAULT_RISK_SETTINGS);
+
+    expect(r.level).toBe(level);
+    expect(r.explanation.endsWith(tail)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
+import { message, type Message } from './message';
 import type { RiskSettings } from './settings';
-import { formatNumber, formatPercent } from './format';
-import { withSentence } from './sentence';
+import { withMessage } from './sentence';
 import type { Indicator, MeasuredIndicator, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'enrolledOn' | 'hoursHeldSoFar' | 'attendanceEvents'>;
@@ -21,10 +21,14 @@ export function sumAbsenceHours(input: Input, filter: (e: Input['attendanceEvent
  */
 export function attendanceRate(input: Input, settings: RiskSettings): Indicator {
   const m = measureAttendanceRate(input, settings);
-  return withSentence(m, explainAttendanceRate(m, settings));
+  return withMessage(m, describeAttendanceRate(m, settings));
 }
 
-/** `attendanceRate` without its sentence (`explainAttendanceRate` composes it from the rest). */
+/**
+ * `attendanceRate` without its sentence (`describeAttendanceRate` composes it from the rest). The
+ * band follows the level's thresholds (≥ satisfactory, ≥ attention, ≥ high, below), so its words
+ * always agree with the level.
+ */
 export function measureAttendanceRate(input: Input, settings: RiskSettings): MeasuredIndicator {
   const s = settings.attendance;
   const base = { key: 'attendance_rate', domain: 'frequenza' } as const;
@@ -38,18 +42,13 @@ export function measureAttendanceRate(input: Input, settings: RiskSettings): Mea
   return { key: base.key, domain: base.domain, value: rate, level, details: { hoursHeld: held, hoursAbsent: absent, band } };
 }
 
-export function explainAttendanceRate(m: MeasuredIndicator, settings: RiskSettings): string {
-  if (m.value === null) return 'Nessuna ora di lezione svolta finora: frequenza non ancora calcolabile.';
+export function describeAttendanceRate(m: MeasuredIndicator, settings: RiskSettings): Message {
+  if (m.value === null) return message('explain.attendance_rate.not_computable');
   const s = settings.attendance;
   const d = m.details as { hoursHeld: number; hoursAbsent: number; band: string };
-  const head = `Presente il ${formatPercent(m.value)} delle ore finora (assente ${formatNumber(d.hoursAbsent)} su ${formatNumber(d.hoursHeld)})`;
-  const tail =
-    d.band === 'soddisfacente'
-      ? 'frequenza regolare.'
-      : d.band === 'a_rischio'
-        ? `sotto la soglia del ${formatPercent(s.satisfactoryRate)}, vicino all'assenza cronica.`
-        : d.band === 'cronica'
-          ? `assenza cronica (presenza sotto la soglia: ${formatPercent(s.attentionBelowRate)}).`
-          : `assenza cronica grave (presenza sotto la soglia: ${formatPercent(s.highBelowRate)}).`;
-  return `${head}: ${tail}`;
+  const band = ['soddisfacente', 'a_rischio', 'cronica', 'cronica_grave'].includes(d.band) ? d.band : 'cronica_grave';
+  const threshold = band === 'cronica' ? s.attentionBelowRate : s.highBelowRate;
+  return message(`explain.attendance_rate.${band}`, {
+    rate: m.value, absent: d.hoursAbsent, held: d.hoursHeld, satisfactory: s.satisfactoryRate, chronic: s.attentionBelowRate, threshold,
+  });
 }

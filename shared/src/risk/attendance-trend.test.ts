@@ -13,7 +13,8 @@ describe('attendanceTrend', () => {
     [[0, 0, 0, 0, 0, 0, 0, 0], 0, 'ok'],
     [[0, 0, 0, 0, 3, 3, 3, 3], 5, 'attention'], // recent 10 %, year 5 % → +5 points
     [[0, 0, 0, 0, 2, 2, 2, 2], 3.33, 'ok'], // +3,3 points, recent 6,7 % < 10 %
-    [[0, 0, 0, 0, 6, 6, 6, 6], 10, 'high'], // recent 20 %, year 10 %
+    [[0, 0, 0, 0, 6, 6, 6, 6], 10, 'attention'], // recent 20 %, year 10 %: one illness in 4 weeks is 20 %, not high
+    [[0, 0, 0, 0, 15, 15, 15, 15], 25, 'high'], // recent 50 %, year 25 %
     [[6, 6, 6, 6, 0, 0, 0, 0], -10, 'ok'], // improving
     [[12, 12, 12, 12, 12, 12, 12, 12], 0, 'ok'], // chronic but stable: the rate indicators see it
   ] as const)('when weekly absences are %j, then delta %f points, %s', (absent, delta, level) => {
@@ -28,7 +29,7 @@ describe('attendanceTrend', () => {
   });
 
   test('when the last weeks were holidays, then the window takes the last 4 weeks with lessons', () => {
-    const weeks = [...weeksOf([0, 0, 0, 0, 6, 6, 6, 6]), ...weeksOf([0, 0]).map((w, i) => ({ ...w, weekStart: `2026-01-0${i + 1}`, hoursHeld: 0 }))];
+    const weeks = [...weeksOf([0, 0, 0, 0, 6, 6, 6, 6]), ...weeksOf([0, 0]).map((w, i) => ({ ...w, weekStart: `2026-01-0${i + 1}`, hoursHeld: 0 }))]; // 20 % recent, 10 % year
 
     const r = run(weeks);
 

@@ -1,6 +1,6 @@
-import { formatNumber, formatPercent } from './format';
+import { message, type Message } from './message';
 import type { RiskSettings } from './settings';
-import { withSentence } from './sentence';
+import { withMessage } from './sentence';
 import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'weeks'>;
@@ -13,10 +13,10 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'weeks'>;
  */
 export function attendanceTrend(input: Input, settings: RiskSettings): Indicator {
   const m = measureAttendanceTrend(input, settings);
-  return withSentence(m, explainAttendanceTrend(m, settings));
+  return withMessage(m, describeAttendanceTrend(m, settings));
 }
 
-/** `attendanceTrend` without its sentence (`explainAttendanceTrend`). */
+/** `attendanceTrend` without its sentence (`describeAttendanceTrend`). */
 export function measureAttendanceTrend(input: Input, settings: RiskSettings): MeasuredIndicator {
   const s = settings.trend;
   const base = { key: 'attendance_trend', domain: 'frequenza' } as const;
@@ -36,14 +36,13 @@ export function measureAttendanceTrend(input: Input, settings: RiskSettings): Me
   return { key: base.key, domain: base.domain, value: delta, level, details: { recentShare, yearShare, recentWeeks: recent.map((w) => w.weekStart) } };
 }
 
-export function explainAttendanceTrend(m: MeasuredIndicator, settings: RiskSettings): string {
+export function describeAttendanceTrend(m: MeasuredIndicator, settings: RiskSettings): Message {
   if (m.value === null) {
     const weeks = (m.details as { weeks: number } | undefined)?.weeks ?? 0;
-    return `Solo ${formatNumber(weeks)} settimane di lezione finora: andamento recente non ancora calcolabile (servono ${settings.trend.minWeeks} settimane).`;
+    return message('explain.attendance_trend.not_computable', { weeks, minWeeks: settings.trend.minWeeks });
   }
   const d = m.details as { recentShare: number; yearShare: number; recentWeeks: string[] };
   const delta = m.value;
-  const direction =
-    Math.abs(delta) < 1 ? 'stabile' : delta > 0 ? `in aumento di ${formatNumber(delta)} punti` : `in calo di ${formatNumber(-delta)} punti`;
-  return `Nelle ultime ${d.recentWeeks.length} settimane di lezione assente il ${formatPercent(d.recentShare)} delle ore, contro il ${formatPercent(d.yearShare)} dell'anno finora: ${direction}.`;
+  const direction = Math.abs(delta) < 1 ? 'stable' : delta > 0 ? 'up' : 'down';
+  return message(`explain.attendance_trend.${direction}`, { weeks: d.recentWeeks.length, recent: d.recentShare, year: d.yearShare, points: Math.abs(delta) });
 }

@@ -1,7 +1,7 @@
-import { formatDate, formatNumber } from './format';
 import { gradeDigestOf, type GradeDigest } from './grade-digest';
+import { message, type Message } from './message';
 import type { RiskSettings } from './settings';
-import { withSentence } from './sentence';
+import { withMessage } from './sentence';
 import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
@@ -13,10 +13,10 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
  */
 export function conduct(input: Input, settings: RiskSettings): Indicator {
   const m = measureConduct(settings, gradeDigestOf(input));
-  return withSentence(m, explainConduct(m));
+  return withMessage(m, describeConduct(m, settings));
 }
 
-/** `conduct` without its sentence (`explainConduct`). */
+/** `conduct` without its sentence (`describeConduct`). */
 export function measureConduct(settings: RiskSettings, digest: GradeDigest): MeasuredIndicator {
   const s = settings.conduct;
   const base = { key: 'conduct', domain: 'comportamento' } as const;
@@ -27,16 +27,9 @@ export function measureConduct(settings: RiskSettings, digest: GradeDigest): Mea
   return { key: base.key, domain: base.domain, value: v, level, details: { date: latest.date, termSeq: latest.termSeq } };
 }
 
-export function explainConduct(m: MeasuredIndicator): string {
-  if (m.value === null) return 'Nessun voto di comportamento finora.';
+export function describeConduct(m: MeasuredIndicator, settings: RiskSettings): Message {
+  if (m.value === null) return message('explain.conduct.none');
   const v = m.value;
-  const meaning =
-    v < 6
-      ? 'sotto il 6 comporta la non ammissione (L. 150/2024)'
-      : v <= 6
-        ? 'con 6 il giudizio è sospeso con un elaborato di educazione civica (L. 150/2024)'
-        : m.level === 'attention'
-          ? 'da seguire'
-          : 'nella norma';
-  return `Voto di comportamento ${formatNumber(v, 2)} (${formatDate((m.details as { date: string }).date)}): ${meaning}.`;
+  const variant = v < 6 ? 'below_six' : v <= 6 ? 'six' : m.level;
+  return message(`explain.conduct.${variant}`, { grade: v, date: (m.details as { date: string }).date, threshold: settings.conduct.highAtOrBelow });
 }

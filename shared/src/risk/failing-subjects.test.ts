@@ -13,8 +13,13 @@ describe('failingSubjects', () => {
     [[grade('STORIA', 5), grade('STORIA', 6.5)], 1, 'attention'], // (5 + 6,5) / 2 = 5,75
     [[grade('STORIA', 5), grade('STORIA', 7)], 0, 'ok'], // average exactly 6
     [[grade('STORIA', 5), grade('INGLESE', 7)], 1, 'attention'], // one non-core subject
-    [[grade('MATEMATICA', 5.75), grade('INGLESE', 7)], 1, 'high'], // a core subject (Balfanz)
-    [[grade('STORIA', 5), grade('INGLESE', 4)], 2, 'high'], // two Fs (Chicago on-track)
+    // Issue 18: mid-year, one failing core subject or two failing subjects are common (a suspended
+    // judgement recovers them): attention. High beyond what a suspended judgement usually covers.
+    [[grade('MATEMATICA', 5.75), grade('INGLESE', 7)], 1, 'attention'],
+    [[grade('STORIA', 5), grade('INGLESE', 4)], 2, 'attention'],
+    [[grade('STORIA', 5), grade('INGLESE', 4), grade('FISICA', 5)], 3, 'attention'],
+    [[grade('STORIA', 5), grade('INGLESE', 4), grade('FISICA', 5), grade('CHIMICA', 5.5)], 4, 'high'], // more than three
+    [[grade('MATEMATICA', 5), grade('ITALIANO', 5.5), grade('INGLESE', 7)], 2, 'high'], // both core subjects together
   ] as const)('when grades are %j, then %i failing, %s', (grades, n, level) => {
     const r = run([...grades]);
 

@@ -1,24 +1,25 @@
-import { formatNumber, plural } from './format';
+import { message, type Message } from './message';
 import type { RiskSettings } from './settings';
 import { gradeDigestOf } from './grade-digest';
 import { subjectAveragesOf, type SubjectAverage } from './subject-averages';
-import { withSentence } from './sentence';
+import { withMessage } from './sentence';
 import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest' | 'currentTermSeq'>;
 
 /**
- * Subjects whose term average is below the pass mark. High with a failing core subject (Balfanz:
- * failing mathematics or English flags a student on its own) or with two or more failing subjects
- * (Chicago on-track: more than one F); one other failing subject is attention.
+ * Subjects whose term average is below the pass mark. High with more than the failing subjects a
+ * suspended judgement usually covers (`highFailingCount`, 4) or with the core subjects failing
+ * together (`highCoreFailingCount`, Italian and mathematics); any other failing subject is
+ * attention (settings.ts says why).
  * value = number of failing subjects.
  */
 export function failingSubjects(input: Input, settings: RiskSettings): Indicator {
   const m = measureFailingSubjects(settings, subjectAveragesOf(gradeDigestOf(input), input.currentTermSeq));
-  return withSentence(m, explainFailingSubjects(m, settings));
+  return withMessage(m, describeFailingSubjects(m, settings));
 }
 
-/** `failingSubjects` without its sentence (`explainFailingSubjects`). */
+/** `failingSubjects` without its sentence (`describeFailingSubjects`). */
 export function measureFailingSubjects(settings: RiskSettings, subjects: SubjectAverage[]): MeasuredIndicator {
   const s = settings.grades;
   const base = { key: 'failing_subjects', domain: 'rendimento' } as const;
@@ -27,7 +28,7 @@ export function measureFailingSubjects(settings: RiskSettings, subjects: Subject
   const failing = subjects.filter((x) => x.average < s.passMark);
   const failingCore = failing.filter((x) => core.has(x.subject));
   const level: RiskLevel =
-    failingCore.length > 0 || failing.length >= s.highFailingCount ? 'high' : failing.length > 0 ? 'attention' : 'ok';
+    failingCore.length >= s.highCoreFailingCount || failing.length >= s.highFailingCount ? 'high' : failing.length > 0 ? 'attention' : 'ok';
   return {
     key: base.key, domain: base.domain,
     value: failing.length,
@@ -36,12 +37,18 @@ export function measureFailingSubjects(settings: RiskSettings, subjects: Subject
   };
 }
 
-export function explainFailingSubjects(m: MeasuredIndicator, settings: RiskSettings): string {
-  if (m.value === null) return 'Nessun voto registrato finora: insufficienze non ancora calcolabili.';
+export function describeFailingSubjects(m: MeasuredIndicator, settings: RiskSettings): Message {
+  if (m.value === null) return message('explain.failing_subjects.not_computable');
   const passMark = settings.grades.passMark;
   const d = m.details as { failing: { subject: string; average: number }[]; core: string[]; subjects: number };
-  if (d.failing.length === 0) return `Nessuna materia sotto il ${formatNumber(passMark)} su ${plural(d.subjects, 'materia valutata', 'materie valutate')}.`;
-  const list = d.failing.map((x) => `${x.subject.toLowerCase()} ${formatNumber(x.average)}`).join(', ');
-  return `${plural(d.failing.length, 'materia', 'materie')} con media sotto il ${formatNumber(passMark)} su ${formatNumber(d.subjects)}: ${list}` +
-    (d.core.length > 0 ? ` (${d.core.length === 1 ? 'materia di base' : 'materie di base'}).` : '.');
+  if (d.failing.length === 0) return message('explain.failing_subjects.none', { passMark, subjects: message('explain.unit.subjectGraded', { count: d.subjects }) });
+  const params = {
+    failing: message('explain.unit.subject', { count: d.failing.length }),
+    passMark,
+    subjects: d.subjects,
+    list: d.failing.map((x) => message('explain.failing_subjects.item', { subject: x.subject, average: x.average })),
+  };
+  return d.core.length > 0
+    ? message('explain.failing_subjects.some_core', { ...params, count: d.core.length })
+    : message('explain.failing_subjects.some', params);
 }

@@ -1,9 +1,9 @@
 import { mean, standardDeviation } from 'simple-statistics';
-import { formatNumber } from './format';
+import { message, type Message } from './message';
 import type { RiskSettings } from './settings';
 import { gradeDigestOf } from './grade-digest';
 import { subjectAveragesOf, overallAverageOf, type SubjectAverage } from './subject-averages';
-import { withSentence } from './sentence';
+import { withMessage } from './sentence';
 import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest' | 'currentTermSeq' | 'classAverages'>;
@@ -16,10 +16,10 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest' | 'current
  */
 export function gradeAverage(input: Input, settings: RiskSettings): Indicator {
   const m = measureGradeAverage(input, settings, subjectAveragesOf(gradeDigestOf(input), input.currentTermSeq));
-  return withSentence(m, explainGradeAverage(m));
+  return withMessage(m, describeGradeAverage(m));
 }
 
-/** `gradeAverage` without its sentence (`explainGradeAverage`). */
+/** `gradeAverage` without its sentence (`describeGradeAverage`). */
 export function measureGradeAverage(input: Pick<StudentRiskInput, 'classAverages'>, settings: RiskSettings, subjects: SubjectAverage[]): MeasuredIndicator {
   const s = settings.grades;
   const base = { key: 'grade_average', domain: 'rendimento' } as const;
@@ -38,12 +38,9 @@ export function measureGradeAverage(input: Pick<StudentRiskInput, 'classAverages
   return { key: base.key, domain: base.domain, value: average, level, details: { zScore: z, classMean, classSize: classMates.length } };
 }
 
-export function explainGradeAverage(m: MeasuredIndicator): string {
-  if (m.value === null) return 'Nessun voto registrato finora: media non ancora calcolabile.';
+export function describeGradeAverage(m: MeasuredIndicator): Message {
+  if (m.value === null) return message('explain.grade_average.not_computable');
   const { zScore: z, classMean } = m.details as { zScore: number | null; classMean: number | null };
-  const classText =
-    z === null || classMean === null
-      ? 'confronto con la classe non disponibile'
-      : `media della classe ${formatNumber(classMean, 2)}, ${formatNumber(Math.abs(z), 1)} deviazioni standard ${z < 0 ? 'sotto' : 'sopra'}`;
-  return `Media generale ${formatNumber(m.value, 2)} (${classText}).`;
+  if (z === null || classMean === null) return message('explain.grade_average.no_class', { average: m.value });
+  return message(`explain.grade_average.${z < 0 ? 'below_class' : 'above_class'}`, { average: m.value, classMean, z: Math.abs(z) });
 }

@@ -1,7 +1,8 @@
-import { daysBetween, formatNumber, plural } from './format';
+import { daysBetween } from './format';
+import { message, type Message } from './message';
 import { gradeDigestOf, type GradeDigest } from './grade-digest';
 import type { RiskSettings } from './settings';
-import { withSentence } from './sentence';
+import { withMessage } from './sentence';
 import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
@@ -15,10 +16,10 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'grades' | 'gradeDigest'>;
  */
 export function gradeTrend(input: Input, settings: RiskSettings): Indicator {
   const m = measureGradeTrend(settings, gradeDigestOf(input));
-  return withSentence(m, explainGradeTrend(m, settings));
+  return withMessage(m, describeGradeTrend(m, settings));
 }
 
-/** `gradeTrend` without its sentence (`explainGradeTrend`). */
+/** `gradeTrend` without its sentence (`describeGradeTrend`). */
 export function measureGradeTrend(settings: RiskSettings, digest: GradeDigest): MeasuredIndicator {
   const s = settings.grades;
   const base = { key: 'grade_trend', domain: 'rendimento' } as const;
@@ -62,19 +63,16 @@ export function measureGradeTrend(settings: RiskSettings, digest: GradeDigest): 
   return { key: base.key, domain: base.domain, value: slope, level, details: { grades: count, spanDays: span } };
 }
 
-export function explainGradeTrend(m: MeasuredIndicator, settings: RiskSettings): string {
+export function describeGradeTrend(m: MeasuredIndicator, settings: RiskSettings): Message {
   const d = m.details as { grades: number; spanDays: number; oneDayPerSubject?: boolean };
+  const grades = message('explain.unit.grade', { count: d.grades });
+  const days = message('explain.unit.day', { count: d.spanDays });
   if (m.value === null) {
-    if (d.oneDayPerSubject) return 'Un solo voto per materia: andamento non ancora calcolabile.';
+    if (d.oneDayPerSubject) return message('explain.grade_trend.one_day');
     const s = settings.grades;
-    return `${plural(d.grades, 'voto', 'voti')} in ${plural(d.spanDays, 'giorno', 'giorni')}: troppo pochi per un andamento (ne servono ${s.slopeMinGrades} in almeno ${s.slopeMinSpanDays} giorni).`;
+    return message('explain.grade_trend.too_few', { grades, days, minGrades: s.slopeMinGrades, minDays: s.slopeMinSpanDays });
   }
   const slope = m.value;
-  const direction =
-    Math.abs(slope) < 0.05
-      ? 'voti stabili'
-      : slope < 0
-        ? `voti in calo di ${formatNumber(-slope, 2)} punti al mese`
-        : `voti in crescita di ${formatNumber(slope, 2)} punti al mese`;
-  return `Su ${plural(d.grades, 'voto', 'voti')} in ${plural(d.spanDays, 'giorno', 'giorni')}: ${direction} (rispetto alla media di ogni materia).`;
+  const direction = Math.abs(slope) < 0.05 ? 'stable' : slope < 0 ? 'down' : 'up';
+  return message(`explain.grade_trend.${direction}`, { grades, days, points: Math.abs(slope) });
 }

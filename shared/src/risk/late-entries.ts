@@ -1,6 +1,7 @@
-import { formatNumber, plural, WEEKDAYS_IT, weekdayOf } from './format';
+import { WEEKDAYS_IT, weekdayOf } from './format';
+import { message, type Message } from './message';
 import type { RiskSettings } from './settings';
-import { withSentence } from './sentence';
+import { withMessage } from './sentence';
 import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'asOf' | 'enrolledOn' | 'weeks' | 'attendanceEvents'>;
@@ -12,10 +13,10 @@ type Input = Pick<StudentRiskInput, 'asOf' | 'enrolledOn' | 'weeks' | 'attendanc
  */
 export function lateEntries(input: Input, settings: RiskSettings): Indicator {
   const m = measureLateEntries(input, settings);
-  return withSentence(m, explainLateEntries(m));
+  return withMessage(m, describeLateEntries(m));
 }
 
-/** `lateEntries` without its sentence (`explainLateEntries`). */
+/** `lateEntries` without its sentence (`describeLateEntries`). */
 export function measureLateEntries(input: Input, settings: RiskSettings): MeasuredIndicator {
   const s = settings.lateEntries;
   const base = { key: 'late_entries', domain: 'frequenza' } as const;
@@ -41,11 +42,15 @@ export function measureLateEntries(input: Input, settings: RiskSettings): Measur
   };
 }
 
-export function explainLateEntries(m: MeasuredIndicator): string {
+export function describeLateEntries(m: MeasuredIndicator): Message {
   const d = m.details as { late: number; early: number; hours: number; weeks: number; weekday?: string | null };
-  const counts = `${plural(d.late, 'entrata posticipata', 'entrate posticipate')} e ${plural(d.early, 'uscita anticipata', 'uscite anticipate')}`;
-  if (m.value === null) return `${counts} finora: troppo poche settimane di lezione per valutarle.`;
-  if (d.late + d.early === 0) return `Nessuna entrata posticipata né uscita anticipata in ${plural(d.weeks, 'settimana', 'settimane')} di lezione.`;
-  const patternText = d.weekday ? `, per lo più di ${d.weekday}` : '';
-  return `${counts} in ${plural(d.weeks, 'settimana', 'settimane')} di lezione (${formatNumber(m.value, 2)} a settimana, ${plural(d.hours, 'ora persa', 'ore perse')})${patternText}.`;
+  const late = message('explain.unit.lateEntry', { count: d.late });
+  const early = message('explain.unit.earlyExit', { count: d.early });
+  const weeks = message('explain.unit.week', { count: d.weeks });
+  if (m.value === null) return message('explain.late_entries.not_computable', { late, early });
+  if (d.late + d.early === 0) return message('explain.late_entries.none', { weeks });
+  const params = { late, early, weeks, perWeek: m.value, hours: message('explain.unit.hourLost', { count: d.hours }) };
+  // Stored as the Italian name (rows written before messages): the message carries its index.
+  const weekday = d.weekday ? (WEEKDAYS_IT as readonly string[]).indexOf(d.weekday) : -1;
+  return weekday >= 0 ? message('explain.late_entries.some_weekday', { ...params, weekday }) : message('explain.late_entries.some', params);
 }

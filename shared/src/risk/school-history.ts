@@ -1,6 +1,6 @@
-import { plural } from './format';
+import { message, type Message } from './message';
 import type { RiskSettings } from './settings';
-import { withSentence } from './sentence';
+import { withMessage } from './sentence';
 import type { HistoryEntry, Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'history'>;
@@ -17,10 +17,10 @@ export function countYearsNotPassed(history: HistoryEntry[]): number {
  */
 export function schoolHistory(input: Input, settings: RiskSettings): Indicator {
   const m = measureSchoolHistory(input, settings);
-  return withSentence(m, explainSchoolHistory(m));
+  return withMessage(m, describeSchoolHistory(m));
 }
 
-/** `schoolHistory` without its sentence (`explainSchoolHistory`). */
+/** `schoolHistory` without its sentence (`describeSchoolHistory`). */
 export function measureSchoolHistory(input: Input, settings: RiskSettings): MeasuredIndicator {
   const s = settings.history;
   const base = { key: 'school_history', domain: 'percorso' } as const;
@@ -36,14 +36,12 @@ export function measureSchoolHistory(input: Input, settings: RiskSettings): Meas
   return { key: base.key, domain: base.domain, value: notPassed, level, details };
 }
 
-export function explainSchoolHistory(m: MeasuredIndicator): string {
+export function describeSchoolHistory(m: MeasuredIndicator): Message {
   const { notAdmitted, left, suspended, years } = m.details as { notAdmitted: number; left: number; suspended: number; years: number };
-  if (years === 0) return 'Nessun esito di anni precedenti registrato.';
-  const parts: string[] = [];
-  if (notAdmitted > 0) parts.push(plural(notAdmitted, 'anno non ammesso', 'anni non ammessi'));
-  if (left > 0) parts.push(plural(left, 'anno interrotto (ritiro o abbandono)', 'anni interrotti (ritiro o abbandono)'));
-  if (suspended > 0) parts.push(plural(suspended, 'giudizio sospeso', 'giudizi sospesi'));
-  return parts.length === 0
-    ? `${years === 1 ? "Nell'anno precedente registrato" : `Nei ${years} anni precedenti registrati`}: nessuna bocciatura né giudizio sospeso.`
-    : `Negli anni precedenti: ${parts.join(', ')}.`;
+  if (years === 0) return message('explain.school_history.none');
+  const parts: Message[] = [];
+  if (notAdmitted > 0) parts.push(message('explain.school_history.notAdmitted', { count: notAdmitted }));
+  if (left > 0) parts.push(message('explain.school_history.left', { count: left }));
+  if (suspended > 0) parts.push(message('explain.school_history.suspended', { count: suspended }));
+  return parts.length === 0 ? message('explain.school_history.clean', { count: years }) : message('explain.school_history.some', { parts });
 }

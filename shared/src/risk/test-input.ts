@@ -27,20 +27,35 @@ export function isoDays(from: string, to: string): string[] {
   return out;
 }
 
+const calendars = new Map<string, LessonDay[]>();
+
+/** The calendar's lesson days (memoised: property tests build thousands of students on a few calendars). */
 export function lessonDaysOf(t: Pick<TestStudent, 'lessonsStart' | 'lessonsEnd' | 'closures' | 'hoursPerDay'>): LessonDay[] {
-  const closed = new Set((t.closures ?? []).flatMap(([a, b]) => isoDays(a, b)));
-  return isoDays(t.lessonsStart ?? '2025-09-15', t.lessonsEnd ?? '2026-06-05')
-    .filter((d) => {
-      const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-      return wd !== 0 && wd !== 6 && !closed.has(d);
-    })
-    .map((date) => ({ date, hours: t.hoursPerDay ?? 6 }));
+  const key = JSON.stringify([t.lessonsStart, t.lessonsEnd, t.closures, t.hoursPerDay]);
+  let days = calendars.get(key);
+  if (days === undefined) {
+    const closed = new Set((t.closures ?? []).flatMap(([a, b]) => isoDays(a, b)));
+    days = isoDays(t.lessonsStart ?? '2025-09-15', t.lessonsEnd ?? '2026-06-05')
+      .filter((d) => {
+        const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+        return wd !== 0 && wd !== 6 && !closed.has(d);
+      })
+      .map((date) => ({ date, hours: t.hoursPerDay ?? 6 }));
+    calendars.set(key, days);
+  }
+  return days;
 }
 
+const mondays = new Map<string, string>();
+
 function mondayOf(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
+  let monday = mondays.get(iso);
+  if (monday === undefined) {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    mondays.set(iso, (monday = d.toISOString().slice(0, 10)));
+  }
+  return monday;
 }
 
 export function aStudent(t: TestStudent = {}): StudentRiskInput {
@@ -52,15 +67,16 @@ export function aStudent(t: TestStudent = {}): StudentRiskInput {
   const held = days.filter((d) => d.date >= enrolledOn && d.date <= asOf);
   const remaining = days.filter((d) => d.date > asOf);
   const events = t.events ?? [];
+  // One week per Monday from the week of entry to the week of asOf, holiday weeks included (0 h).
   const weeks: WeekAttendance[] = [];
-  for (const week of new Set(isoDays(mondayOf(enrolledOn), asOf).map(mondayOf))) {
-    const inWeek = (date: string) => mondayOf(date) === week && date >= enrolledOn && date <= asOf;
-    weeks.push({
-      weekStart: week,
-      hoursHeld: held.filter((d) => inWeek(d.date)).reduce((a, d) => a + d.hours, 0),
-      hoursAbsent: events.filter((e) => inWeek(e.date)).reduce((a, e) => a + e.hours, 0),
-    });
+  const byMonday = new Map<string, WeekAttendance>();
+  for (let d = mondayOf(enrolledOn); d <= asOf; d = addDays(d, 7)) {
+    const week = { weekStart: d, hoursHeld: 0, hoursAbsent: 0 };
+    weeks.push(week);
+    byMonday.set(d, week);
   }
+  for (const d of held) byMonday.get(mondayOf(d.date))!.hoursHeld += d.hours;
+  for (const e of events) if (e.date >= enrolledOn && e.date <= asOf) { const w = byMonday.get(mondayOf(e.date)); if (w) w.hoursAbsent += e.hours; }
   return {
     asOf,
     schoolYear: '2025/26',
@@ -73,6 +89,7 @@ export function aStudent(t: TestStudent = {}): StudentRiskInput {
     annualHours: t.annualHours ?? days.filter((d) => d.date >= enrolledOn).reduce((a, d) => a + d.hours, 0),
     hoursHeldSoFar: held.reduce((a, d) => a + d.hours, 0),
     remainingLessonDays: remaining,
+    heldLessonDays: held,
     weeks,
     attendanceEvents: events,
     grades: t.grades ?? [],
@@ -82,6 +99,12 @@ export function aStudent(t: TestStudent = {}): StudentRiskInput {
     arrivalDate: null,
     ...t.overrides,
   };
+}
+
+function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Whole-day absences (6 h) on the given days. */

@@ -13,6 +13,7 @@
  * (a property test in assess-student.test.ts checks this).
  */
 import type { GradeDigest } from './grade-digest';
+import type { Message } from './message';
 import type { SchoolLevel } from '../contracts/domain';
 
 /** ISO date `yyyy-mm-dd`. */
@@ -99,6 +100,12 @@ export interface StudentRiskInput {
   hoursHeldSoFar: number;
   /** The class's lesson days after `asOf` to the end of lessons (closures excluded), in date order. */
   remainingLessonDays: LessonDay[];
+  /**
+   * The student's lesson days from `enrolledOn` to `asOf` inclusive (the classes they were in,
+   * closures excluded), in date order: the disengagement indicator counts whole days missed in a
+   * row on them. Their hours add up to `hoursHeldSoFar`.
+   */
+  heldLessonDays: LessonDay[];
   /** Weeks from `enrolledOn` to `asOf`, in order; absent hours must agree with `attendanceEvents`. */
   weeks: WeekAttendance[];
   attendanceEvents: AttendanceEvent[];
@@ -141,7 +148,8 @@ export type IndicatorKey =
   | 'grade_trend'
   | 'conduct'
   | 'age_grade_delay'
-  | 'school_history';
+  | 'school_history'
+  | 'disengagement';
 
 export const INDICATOR_DOMAIN: Record<IndicatorKey, RiskDomain> = {
   attendance_rate: 'frequenza',
@@ -154,6 +162,7 @@ export const INDICATOR_DOMAIN: Record<IndicatorKey, RiskDomain> = {
   grade_trend: 'rendimento',
   age_grade_delay: 'percorso',
   school_history: 'percorso',
+  disengagement: 'frequenza',
 };
 
 /**
@@ -167,8 +176,10 @@ export interface Indicator {
   /** The indicator's main number (see each indicator's file for its unit); null when not computable yet. */
   value: number | null;
   level: RiskLevel;
-  /** One specific Italian sentence, numbers in Italian format. */
+  /** One specific Italian sentence, numbers in Italian format: `renderItalian(message)`. */
   explanation: string;
+  /** The same sentence as a message key with parameters, for any language (`message.ts`). */
+  message: Message;
   details?: Record<string, unknown>;
 }
 
@@ -178,7 +189,12 @@ export interface Indicator {
  * result names), which spares the recompute the formatting and a third of each stored row.
  * Indicators whose sentence needs what must not be stored as data keep it (`explanation`).
  */
-export type MeasuredIndicator = Omit<Indicator, 'explanation'> & { explanation?: string };
+export type MeasuredIndicator = Omit<Indicator, 'explanation' | 'message'> & {
+  /** The message of an indicator whose words need what is not stored as data (`age_grade_delay`). */
+  message?: Message;
+  /** The Italian sentence of such an indicator as rows stored before messages kept it. */
+  explanation?: string;
+};
 
 export type Tier = 1 | 2 | 3;
 
@@ -187,6 +203,7 @@ export interface TierReason {
   domain: RiskDomain;
   level: Exclude<RiskLevel, 'ok'>;
   explanation: string;
+  message: Message;
 }
 
 export interface StudentAssessment {
@@ -195,8 +212,12 @@ export interface StudentAssessment {
   tier: Tier;
   /** The indicators that drove the tier (attention and high), high first. */
   reasons: TierReason[];
-  /** One Italian sentence saying why this tier. */
+  /** One Italian sentence saying why this level ("Livello 2: …"). */
   tierExplanation: string;
-  /** Ordering score for lists and for the AUC in the validation: tier first, then severity. */
+  /** The same sentence as a message key with parameters. */
+  tierMessage: Message;
+  /** Ordering score for lists and for the AUC in the validation: level first, then severity. */
   score: number;
+  /** Estimated probability of a bad outcome from the settings' fitted model; null without one. */
+  probability: number | null;
 }

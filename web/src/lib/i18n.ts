@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import itBase from '../locales/it.json';
 import enBase from '../locales/en.json';
+import { formatDate } from './format';
 
 export const languages = ['it', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -63,5 +64,25 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   showSupportNotice: false,
 });
+
+// The formats of the risk engine's explanation templates (`{{rate, percent}}`…): the same as the
+// Italian renderer's in shared/src/risk/render-italian.ts, in the reader's language.
+const intlLocale = (lng?: string) => (lng?.startsWith('en') ? 'en-GB' : 'it-IT');
+const number = (digits: number) => (value: unknown, lng?: string) =>
+  new Intl.NumberFormat(intlLocale(lng), { maximumFractionDigits: digits }).format(Number(value));
+const formatter = i18n.services.formatter;
+formatter?.add('n0', number(0));
+formatter?.add('n1', number(1));
+formatter?.add('n2', number(2));
+formatter?.add('percent', (value, lng) => {
+  const pct = Number(value) * 100;
+  const text = number(Math.abs(pct) < 10 && pct !== 0 ? 1 : 0)(pct, lng);
+  return lng?.startsWith('en') ? `${text}%` : `${text} %`;
+});
+formatter?.add('date', (value, lng) => formatDate(String(value), lng));
+formatter?.add('lower', (value) => String(value).toLowerCase());
+// 0 = Monday: 1 January 2024 was a Monday.
+formatter?.add('weekday', (value, lng) =>
+  new Intl.DateTimeFormat(intlLocale(lng), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + Number(value)))));
 
 export { i18n };

@@ -329,14 +329,14 @@ const indicatorDomain: Record<IndicatorKey, StudentRisk['indicators'][number]['d
   conduct: 'comportamento',
   age_grade_delay: 'percorso',
   school_history: 'percorso',
+  disengagement: 'frequenza',
 };
 
-export const anIndicator = (overrides: Partial<RiskIndicatorSummary> & { key: IndicatorKey }): RiskIndicatorSummary => ({
-  level: 'ok',
-  value: null,
-  explanation: 'Nella norma.',
-  ...overrides,
-});
+/** An indicator; its message, unless given, is its Italian sentence as is (`explain.verbatim`). */
+export const anIndicator = (overrides: Partial<RiskIndicatorSummary> & { key: IndicatorKey }): RiskIndicatorSummary => {
+  const explanation = overrides.explanation ?? 'Nella norma.';
+  return { level: 'ok', value: null, explanation, explanationKey: 'explain.verbatim', explanationParams: { text: explanation }, ...overrides };
+};
 
 /** The ten indicators of a student "all ok", with `changes` on top (by key). */
 export function indicatorsOf(changes: Partial<Record<IndicatorKey, Partial<RiskIndicatorSummary>>> = {}): RiskIndicatorSummary[] {
@@ -394,11 +394,17 @@ export const aStudentRisk = (overrides: Partial<StudentRisk> = {}): StudentRisk 
   computedAt: '2026-02-06T18:00:00.000Z',
   computedTier: 2,
   tier: 3,
-  tierExplanation: 'Livello 2: due ambiti con segnali (frequenza, rendimento), uno alto.',
+  tierExplanation: 'Livello 2: segnale alto in 1 area (frequenza), attenzione in 2 aree (rendimento, percorso).',
+  tierExplanationKey: 'explain.level.2_high_watch',
+  tierExplanationParams: {
+    high: { key: 'explain.unit.areas', params: { count: 1, list: [{ key: 'explain.area.frequenza', params: {} }] } },
+    watch: { key: 'explain.unit.areas', params: { count: 2, list: [{ key: 'explain.area.rendimento', params: {} }, { key: 'explain.area.percorso', params: {} }] } },
+  },
+  probability: null,
   score: 5,
   reasons: [
-    { key: 'absence_projection', domain: 'frequenza', level: 'high', explanation: hoxhaIndicators[1]!.explanation },
-    { key: 'failing_subjects', domain: 'rendimento', level: 'attention', explanation: hoxhaIndicators[4]!.explanation },
+    { key: 'absence_projection', domain: 'frequenza', level: 'high', explanation: hoxhaIndicators[1]!.explanation, explanationKey: 'explain.verbatim', explanationParams: { text: hoxhaIndicators[1]!.explanation } },
+    { key: 'failing_subjects', domain: 'rendimento', level: 'attention', explanation: hoxhaIndicators[4]!.explanation, explanationKey: 'explain.verbatim', explanationParams: { text: hoxhaIndicators[4]!.explanation } },
   ],
   indicators: hoxhaIndicators.map((i) => ({ ...i, domain: indicatorDomain[i.key] })),
   review: aReview(),

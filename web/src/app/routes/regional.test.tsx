@@ -70,14 +70,14 @@ test('Regional analysis: when Tabella is pressed, then the table shows the numbe
   asAnalyst();
   const user = userEvent.setup();
   renderRoutes(routes, { route: '/analisi' });
-  const panel = await screen.findByRole('region', { name: 'Distribuzione per fascia di rischio' });
+  const panel = await screen.findByRole('region', { name: 'Distribuzione per livello di rischio' });
   const chart = await within(panel).findByRole('img');
-  expect(chart).toHaveAccessibleName(expect.stringContaining('Ancona: Fascia 1 1.012, Fascia 2 160, Fascia 3 62'));
-  expect(chart).toHaveAccessibleName(expect.stringContaining('Ascoli Piceno: Fascia 1 560, Fascia 2 n.d., Fascia 3 <10'));
+  expect(chart).toHaveAccessibleName(expect.stringContaining('Ancona: Livello 1 1.012, Livello 2 160, Livello 3 62'));
+  expect(chart).toHaveAccessibleName(expect.stringContaining('Ascoli Piceno: Livello 1 560, Livello 2 n.d., Livello 3 <10'));
 
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
 
-  const table = within(panel).getByRole('table', { name: 'Distribuzione per fascia di rischio' });
+  const table = within(panel).getByRole('table', { name: 'Distribuzione per livello di rischio' });
   const ap = within(table).getByRole('row', { name: /Ascoli Piceno/ });
   expect(within(ap).getAllByRole('cell').map((c) => c.textContent)).toEqual(['560', 'n.d.', '<10']);
   expect(within(within(table).getByRole('row', { name: /Ancona/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1.012', '160', '62']);
@@ -97,16 +97,16 @@ test('Regional analysis: when a share needs a suppressed count, then it reads n.
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
   const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
   renderRoutes(routes, { route: '/analisi?level=secondo_grado' });
-  const panel = await screen.findByRole('region', { name: 'Quota di studenti in fascia 2 o 3 per provincia' });
+  const panel = await screen.findByRole('region', { name: 'Quota di studenti al livello 2 o 3 per provincia' });
 
-  await user.click(within(panel).getByRole('button', { name: 'Scarica CSV: Quota di studenti in fascia 2 o 3 per provincia' }));
+  await user.click(within(panel).getByRole('button', { name: 'Scarica CSV: Quota di studenti al livello 2 o 3 per provincia' }));
 
   const anchor = click.mock.contexts[0] as HTMLAnchorElement;
   expect(anchor.download).toBe('analisi_quota-fascia-2-3-per-provincia_secondo-grado.csv');
   const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readBytes(blob!));
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv.slice(1).split('\r\n')).toEqual([
-    'Provincia;In fascia 2 o 3;Con livello calcolato;Quota in fascia 2 o 3 (%)',
+    'Provincia;Al livello 2 o 3;Con livello calcolato;Quota al livello 2 o 3 (%)',
     'Ancona;222;1234;18', // 222 / 1234 = 17,99 % → one decimal at most
     'Ascoli Piceno;n.d.;n.d.;n.d.', // tier 2 n.d., tier 3 <10: nothing computed
     'Fermo;n.d.;n.d.;n.d.',
@@ -189,8 +189,8 @@ test('Report page: when opened for a province, then it shows the key figures, th
   expect(await screen.findByRole('heading', { level: 1, name: 'Rapporto – provincia di Ancona' })).toBeInTheDocument();
   const commentary = screen.getByRole('region', { name: 'Commento' });
   expect(commentary).toHaveTextContent('Nella provincia di Ancona 1.234 studenti nell’anno scolastico 2025/26.');
-  expect(commentary).toHaveTextContent('Il 18 % degli studenti con livello calcolato è in fascia 2 o 3 (222 studenti).');
-  expect(screen.getByRole('region', { name: 'Studenti per fascia di rischio' })).toBeInTheDocument();
+  expect(commentary).toHaveTextContent('Il 18 % degli studenti con livello calcolato è al livello 2 o 3 (222 studenti).');
+  expect(screen.getByRole('region', { name: 'Studenti per livello di rischio' })).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: 'Stampa / salva in PDF' }));
 
@@ -204,7 +204,7 @@ test('Report page: when a school has suppressed counts, then the commentary quot
 
   const commentary = await screen.findByRole('region', { name: 'Commento' });
   expect(commentary).toHaveTextContent('Nella scuola Scuola secondaria di I grado Pascoli 405 studenti');
-  expect(commentary).toHaveTextContent('La quota in fascia 2 o 3 non è calcolata');
+  expect(commentary).toHaveTextContent('La quota al livello 2 o 3 non è calcolata');
   expect(commentary).not.toHaveTextContent('<10');
   expect(commentary).not.toHaveTextContent('Casi aperti');
 });

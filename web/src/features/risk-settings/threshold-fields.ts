@@ -6,7 +6,8 @@ import type { RiskSettings } from '@primm/shared/risk/settings';
  * `satisfies` clause makes the compiler list a field added to the schema but not to the page.
  */
 export type FieldKind = 'share' | 'number' | 'integer' | 'subjects';
-export type Group = Exclude<keyof RiskSettings, 'version'>;
+/** The threshold groups; the fitted model and the level cut points are not edited on this page (the server keeps them). */
+export type Group = Exclude<keyof RiskSettings, 'version' | 'levels' | 'model'>;
 
 export const FIELDS = {
   attendance: { satisfactoryRate: 'share', attentionBelowRate: 'share', highBelowRate: 'share' },
@@ -24,6 +25,7 @@ export const FIELDS = {
     passMark: 'number',
     coreSubjects: 'subjects',
     highFailingCount: 'integer',
+    highCoreFailingCount: 'integer',
     averageAttentionBelow: 'number',
     averageHighBelow: 'number',
     zAttentionBelow: 'number',
@@ -35,6 +37,7 @@ export const FIELDS = {
   },
   conduct: { highAtOrBelow: 'number', attentionAtOrBelow: 'number' },
   history: { repeatedAttention: 'integer', repeatedHigh: 'integer', suspendedAttention: 'integer', suspendedHigh: 'integer' },
+  disengagement: { windowWeeks: 'integer', minShare: 'share', minConsecutiveDays: 'integer' },
   tier: { tier3MinHighDomains: 'integer', tier2MinHighDomains: 'integer', tier2MinAttentionDomains: 'integer' },
 } as const satisfies { [G in Group]: { [K in keyof RiskSettings[G]]-?: FieldKind } };
 
@@ -53,7 +56,7 @@ export function fieldsOf(group: Group): Field[] {
 export const ALL_FIELDS: Field[] = GROUPS.flatMap(fieldsOf);
 
 /** The stored value of a field, read by path. */
-export function valueAt(settings: Omit<RiskSettings, 'version'>, field: Field): number | string[] {
+export function valueAt(settings: Pick<RiskSettings, Group>, field: Field): number | string[] {
   return (settings[field.group] as Record<string, number | string[]>)[field.key]!;
 }
 
@@ -82,7 +85,7 @@ export function parseSubjects(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-export function toFormValues(settings: Omit<RiskSettings, 'version'>, language: string): FormValues {
+export function toFormValues(settings: Pick<RiskSettings, Group>, language: string): FormValues {
   return Object.fromEntries(ALL_FIELDS.map((f) => [f.path, formatFieldValue(f, valueAt(settings, f), language)]));
 }
 

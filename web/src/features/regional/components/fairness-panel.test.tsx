@@ -10,14 +10,14 @@ import { FairnessPanel } from './fairness-panel';
 test('FairnessPanel: when outcomes exist, then the table has false positive and negative rates, n.d. where too few', async () => {
   const user = userEvent.setup();
   renderWithProviders(<FairnessPanel year={undefined} />);
-  const panel = await screen.findByRole('region', { name: 'Segnalati e fascia 2 o 3 per gruppo di cittadinanza' });
+  const panel = await screen.findByRole('region', { name: 'Segnalati e livello 2 o 3 per gruppo di cittadinanza' });
   expect(screen.getByText(/DEWS del Wisconsin/)).toBeInTheDocument();
 
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
 
   const table = within(panel).getByRole('table');
   expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-    'Gruppo di cittadinanza', 'Studenti', 'Segnalati (%)', 'In fascia 2 o 3 (%)', 'Falsi positivi (%)', 'Falsi negativi (%)',
+    'Gruppo di cittadinanza', 'Studenti', 'Segnalati (%)', 'Al livello 2 o 3 (%)', 'Falsi positivi (%)', 'Falsi negativi (%)',
   ]);
   const nai = within(table).getByRole('row', { name: /Neo-arrivati/ });
   expect(within(nai).getAllByRole('cell').map((c) => c.textContent)).toEqual(['62', '19 %', '32 %', '30 %', 'n.d.']);
@@ -33,9 +33,9 @@ test('FairnessPanel: when no final outcomes exist yet, then the error rates say 
 
   expect(note).toHaveTextContent('Falsi positivi e falsi negativi: non disponibili');
   expect(note).toHaveTextContent('2025/26');
-  const panel = screen.getByRole('region', { name: 'Segnalati e fascia 2 o 3 per sesso' });
+  const panel = screen.getByRole('region', { name: 'Segnalati e livello 2 o 3 per sesso' });
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
-  expect(within(panel).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Sesso', 'Studenti', 'Segnalati (%)', 'In fascia 2 o 3 (%)']);
+  expect(within(panel).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Sesso', 'Studenti', 'Segnalati (%)', 'Al livello 2 o 3 (%)']);
 });
 
 test('FairnessPanel: when a group is under the threshold, then its students read <10, its shares n.d., and the legend explains', async () => {
@@ -52,7 +52,7 @@ test('FairnessPanel: when a group is under the threshold, then its students read
     ),
   );
   renderWithProviders(<FairnessPanel year={undefined} />);
-  const panel = await screen.findByRole('region', { name: 'Segnalati e fascia 2 o 3 per gruppo di cittadinanza' });
+  const panel = await screen.findByRole('region', { name: 'Segnalati e livello 2 o 3 per gruppo di cittadinanza' });
 
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
 

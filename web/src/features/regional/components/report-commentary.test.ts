@@ -20,8 +20,8 @@ const ancona: Record<string, Cell> = {
 test.each<[string, Place, Record<string, Cell>, string[]]>([
   ['a province with every number published', { kind: 'province', name: 'Ancona' }, ancona, [
     'Nella provincia di Ancona 1.234 studenti nell’anno scolastico 2025/26.',
-    'Il 18 % degli studenti con livello calcolato è in fascia 2 o 3 (222 studenti).',
-    'Il 5 % è in fascia 3.',
+    'Il 18 % degli studenti con livello calcolato è al livello 2 o 3 (222 studenti).',
+    'Il 5 % è al livello 3.',
     'Il 7 % frequenta meno dell’80 % delle ore svolte.',
     '98 studenti (8 %) sono in proiezione oltre il limite di assenze (un quarto del monte ore annuale).',
     '150 studenti (12 %) sono insufficienti in 2 o più materie.',
@@ -30,7 +30,7 @@ test.each<[string, Place, Record<string, Cell>, string[]]>([
   ['a school with suppressed tiers and cases', { kind: 'school', name: 'IIS Fermi' },
     { students: 640, tier1: 560, tier2: 'n.d.', tier3: '<10', overLimit: '<10', failing2plus: 31, openCases: '<10', closedCases: 12 }, [
       'Nella scuola IIS Fermi 640 studenti nell’anno scolastico 2025/26.',
-      'La quota in fascia 2 o 3 non è calcolata: alcuni conteggi non sono pubblicati.',
+      'La quota al livello 2 o 3 non è calcolata: alcuni conteggi non sono pubblicati.',
       '31 studenti (5 %) sono insufficienti in 2 o più materie.', // 31 / 640 = 4,8 % → 5 %
       'Alcuni valori sono sotto la soglia di 10 studenti o non diffusi: il commento non li cita.',
     ]],
@@ -39,8 +39,8 @@ test.each<[string, Place, Record<string, Cell>, string[]]>([
   ]],
   ['the region', { kind: 'region' }, { students: 4364, tier1: 3622, tier2: 557, tier3: 185 }, [
     'Nella regione 4.364 studenti nell’anno scolastico 2025/26.',
-    'Il 17 % degli studenti con livello calcolato è in fascia 2 o 3 (742 studenti).', // 742 / 4364 = 17,0 %
-    'Il 4 % è in fascia 3.', // 185 / 4364 = 4,2 %
+    'Il 17 % degli studenti con livello calcolato è al livello 2 o 3 (742 studenti).', // 742 / 4364 = 17,0 %
+    'Il 4 % è al livello 3.', // 185 / 4364 = 4,2 %
   ]],
 ])('reportCommentary: when %s, then the Italian sentences quote only published numbers', (_label, place, values, expected) => {
   expect(render(place, values)).toEqual(expected);
@@ -49,7 +49,7 @@ test.each<[string, Place, Record<string, Cell>, string[]]>([
 test('reportCommentary: when the UI is in English, then the same numbers read in English', () => {
   expect(render({ kind: 'province', name: 'Ancona' }, { students: 1234, tier1: 1012, tier2: 160, tier3: 62 }, 'en')).toEqual([
     'In the province of Ancona, 1,234 students in school year 2025/26.',
-    '18 % of the students with a computed tier are in tier 2 or 3 (222 students).',
-    '5 % are in tier 3.',
+    '18 % of the students with a computed level are in level 2 or 3 (222 students).',
+    '5 % are in level 3.',
   ]);
 });

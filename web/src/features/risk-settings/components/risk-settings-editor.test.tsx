@@ -57,6 +57,7 @@ test('RiskSettingsEditor: when loaded, then the version, who saved it and the va
     'Voti',
     'Comportamento',
     'Percorso scolastico',
+    'Disimpegno in corso (livello 3 subito)',
     'Livello complessivo',
   ]);
 });
@@ -203,7 +204,7 @@ test('RiskSettingsEditor: when the recompute runs, then the button is disabled a
   expect(status).toHaveTextContent('Studenti valutati1.234');
   expect(status).toHaveTextContent('Risultati scritti (nuovi, cambiati o rimossi)321');
   expect(status).toHaveTextContent('Risultati invariati913');
-  expect(status).toHaveTextContent('Studenti con il tier cambiato57');
+  expect(status).toHaveTextContent('Studenti con il livello cambiato57');
   expect(recompute).toBeEnabled();
   expect(section.querySelector('[aria-busy="true"]')).toBeNull();
 });

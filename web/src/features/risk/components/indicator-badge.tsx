@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RiskIndicatorSummary } from '@primm/shared/contracts/risk';
 import { Tooltip } from '../../../components/tooltip';
+import { wordExplanation } from '../../../lib/word-message';
 
 /** Colour is never the only cue (WCAG 1.4.1): each level has its own icon and the level in words. */
 export const levelIcon = { ok: '✓', attention: '!', high: '▲' } as const;
@@ -9,7 +10,7 @@ export const levelIcon = { ok: '✓', attention: '!', high: '▲' } as const;
 export function IndicatorBadge({ indicator }: { indicator: RiskIndicatorSummary }) {
   const { t } = useTranslation();
   return (
-    <Tooltip className={`level-badge level-${indicator.level}`} content={indicator.explanation}>
+    <Tooltip className={`level-badge level-${indicator.level}`} content={wordExplanation(t, indicator.explanationKey, indicator.explanationParams)}>
       <span aria-hidden="true">{levelIcon[indicator.level]}</span> {t(`risk.indicatorShort.${indicator.key}`)}
       <span className="visually-hidden">
         {' '}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StudentRisk } from '@primm/shared/contracts/risk';
+import { wordExplanation } from '../../../lib/word-message';
 import { levelIcon } from './indicator-badge';
 
 type Indicator = StudentRisk['indicators'][number];
@@ -19,7 +20,7 @@ export function IndicatorList({ indicators, headingId, title }: { indicators: In
               </span>{' '}
               {t(`risk.indicator.${i.key}`)}: <span className="indicator-level">{t(`risk.level.${i.level}`)}</span>
             </p>
-            <p className="indicator-explanation">{i.explanation}</p>
+            <p className="indicator-explanation">{wordExplanation(t, i.explanationKey, i.explanationParams)}</p>
           </li>
         ))}
       </ul>

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { StudentRisk } from '@primm/shared/contracts/risk';
 import { formatDate } from '../../../lib/format';
+import { wordExplanation } from '../../../lib/word-message';
 
-/** The tier as computed and as reviewed, and why: the engine's explanation and the reasons behind it. */
+/** The level as computed and as reviewed, and why: the engine's explanation and the reasons behind it, in the reader's language. */
 export function RiskSummary({ risk }: { risk: StudentRisk }) {
   const { t, i18n } = useTranslation();
   const overridden = risk.tier !== risk.computedTier;
@@ -36,13 +37,13 @@ export function RiskSummary({ risk }: { risk: StudentRisk }) {
         </p>
       )}
       <p>
-        <strong>{t('risk.summary.why')}</strong> {risk.tierExplanation}
+        <strong>{t('risk.summary.why')}</strong> {wordExplanation(t, risk.tierExplanationKey, risk.tierExplanationParams)}
       </p>
       {risk.reasons.length > 0 && (
         <ul>
           {risk.reasons.map((r) => (
             <li key={r.key}>
-              {t(`risk.indicator.${r.key}`)} ({t(`risk.level.${r.level}`)}): {r.explanation}
+              {t(`risk.indicator.${r.key}`)} ({t(`risk.level.${r.level}`)}): {wordExplanation(t, r.explanationKey, r.explanationParams)}
             </li>
           ))}
         </ul>
