@@ -32,7 +32,7 @@ export interface AppDeps {
    * import's transaction holds `db` (`openSessionConnection`); `db` when not given.
    */
   sessionDb?: Db;
-  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell'>;
+  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell' | 'aggregateNoise'>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
 }

@@ -21,6 +21,8 @@ export interface Config {
   uploadDir: string;
   /** Aggregate cells counting fewer students than this are suppressed (DESIGN.md: 10). */
   minCell: number;
+  /** The largest noise added to a published aggregate count (docs/privacy.md "Aggregati"). */
+  aggregateNoise: number;
   version: string;
 }
 
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pseudonymKey: env.PRIMM_PSEUDONYM_KEY ?? readOrCreateKeyFile(`${dbPath}.key`),
     demo: (env.PRIMM_DEMO ?? '1') !== '0',
     minCell: readMinCell(env.PRIMM_MIN_CELL),
+    aggregateNoise: readAggregateNoise(env.PRIMM_AGGREGATE_NOISE),
     webDist: resolve(repoRoot, 'web/dist'),
     uploadDir: resolve(env.PRIMM_UPLOAD_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'primm-uploads') : join(dirname(dbPath), 'uploads'))),
     version: env.npm_package_version ?? '0.1.0',
@@ -58,6 +61,13 @@ export function readOrCreateKeyFile(path: string): string {
   const key = randomBytes(32).toString('hex');
   writeFileSync(path, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+function readAggregateNoise(text: string | undefined): number {
+  const value = Number(text ?? 2);
+  // Without noise, two overlapping requests give a small group back by subtraction (issue 17).
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw new Error(`PRIMM_AGGREGATE_NOISE non valida: ${text} (intero da 1 a 5)`);
+  return value;
 }
 
 function readMinCell(text: string | undefined): number {
