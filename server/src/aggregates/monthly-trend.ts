@@ -75,7 +75,7 @@ const PUBLISHED = ['students', 'absentOver10', 'absentOver25'] as const;
  * Across requests (issue 17, finding 6): `coarser` holds the same months with one filter fewer,
  * once per filter. A month whose students differ from there by 1 to threshold − 1 would give
  * those few students' absence bands away by subtraction: each of its counts is hidden and
- * protected; so is each count that alone differs by 1 to threshold − 1. Then each published count
+ * protected (a zero too, shown `<10`); so is each count that alone differs by 1 to threshold − 1. Then each published count
  * moves by its cell key's noise (shared/src/aggregates/perturb.ts).
  */
 export function suppressTrend(counts: MonthCounts[], threshold: number, options: { coarser?: MonthCounts[][]; noise?: number } = {}): TrendMonth[] {
@@ -103,7 +103,7 @@ export function suppressTrend(counts: MonthCounts[], threshold: number, options:
       if (!w) continue;
       const wholeMonth = small(w.students - c.students);
       for (const m of PUBLISHED) {
-        if (c[m] >= threshold && (wholeMonth || small(w[m] - c[m]))) {
+        if (wholeMonth ? w[m] > 0 : c[m] >= threshold && small(w[m] - c[m])) {
           protect.push({ cell: [c.month, m], min: Math.max(threshold, w[m] - threshold + 1), max: Math.max(w[m] - 1, c[m]) });
         }
       }

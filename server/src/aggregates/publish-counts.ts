@@ -66,6 +66,7 @@ export function publishCounts(cells: GroupCount[], options: PublishOptions): Agg
     groupBy,
     measures: asked,
     threshold,
+    noise: options.noise ?? 0,
     rows: groupBy.length === 0 ? [] : table.rows.filter(([id]) => !table.unlisted.has(id)).map(([id, g]) => toRow(id, g.key, groupBy)),
     margins: Object.fromEntries([...table.margins].map(([i, ids]) => [groupBy[i]!, [...ids].map(([v, id]) => toRow(id, [v], [groupBy[i]!]))])),
     total: publish('total'),
@@ -181,8 +182,8 @@ function tableOf(cells: GroupCount[], dims: number, threshold: number): Table {
 /**
  * The cross-query rule against one coarser table: each group of this table is inside the same
  * group of the coarser one, and their difference is a group of students a reader can form. If
- * it has 1 to threshold − 1 students, every measure of this group is protected; otherwise each
- * measure whose difference is 1 to threshold − 1. Protected means hidden with a range wide enough
+ * it has 1 to threshold − 1 students, every measure of this group is protected (a zero too: it is
+ * then shown `<10`); otherwise each measure whose difference is 1 to threshold − 1. Protected means hidden with a range wide enough
  * that the difference still ranges over 1..threshold − 1: from coarse − (threshold − 1) (but at
  * least threshold, as n.d. says) to coarse − 1.
  */
@@ -196,7 +197,10 @@ function differencing(table: Table, coarse: Table, threshold: number): { cell: [
     const wholeGroup = small((wider.students ?? 0) - (r.values.students ?? 0));
     for (const [m, v] of Object.entries(r.values)) {
       const c = wider[m] ?? v;
-      if (v < threshold || !(wholeGroup || small(c - v))) continue;
+      // A few students apart, every count of the group speaks of them, zeros too (shown `<10`);
+      // otherwise a count that alone differs by a few (a smaller one is `<10` already).
+      // (A zero of the wider group already says it of them: nothing to hide.)
+      if (wholeGroup ? c === 0 : v < threshold || !small(c - v)) continue;
       out.push({ cell: [r.id, m], min: Math.max(threshold, c - threshold + 1), max: Math.max(c - 1, v) });
     }
   }

@@ -84,7 +84,7 @@ export function aggregateRoutes(db: Db, deps: { minCell: number; pseudonymKey: s
     const json = await cache.get(JSON.stringify(['trend', year, query, only]), version, async (): Promise<AggregateTrend> => {
       const count = (q: TrendQuery) => months.get(JSON.stringify([year.id, { ...q, year: undefined }, only]), version, () => computeMonthlyTrend(db, year, q, only, secret));
       const [monthly, coarser] = await Promise.all([count(query), Promise.all(coarserOf(query).map(count))]);
-      return { year: year.label, threshold: deps.minCell, months: suppressTrend(monthly, deps.minCell, { coarser, noise }) };
+      return { year: year.label, threshold: deps.minCell, noise, months: suppressTrend(monthly, deps.minCell, { coarser, noise }) };
     });
     await audit(db, { user, req }, { action: 'aggregates.trend.read', details: { year: year.label } });
     sendJson(res, json);
@@ -98,7 +98,7 @@ export function aggregateRoutes(db: Db, deps: { minCell: number; pseudonymKey: s
     const json = await cache.get(JSON.stringify(['fairness', year]), version, async (): Promise<FairnessReport> => {
       // No filters here: the whole region's year, by citizenship group and by sex.
       const { outcomesAvailable, cells } = await countFairness(db, year, secret);
-      return { year: year.label, threshold: deps.minCell, outcomesAvailable, groups: fairnessGroups(cells, deps.minCell, { noise }) };
+      return { year: year.label, threshold: deps.minCell, noise, outcomesAvailable, groups: fairnessGroups(cells, deps.minCell, { noise }) };
     });
     await audit(db, { user, req }, { action: 'fairness.read', details: { year: year.label } });
     sendJson(res, json);

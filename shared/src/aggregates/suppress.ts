@@ -50,7 +50,10 @@ export interface SuppressOptions {
   threshold: number;
   /** The measure that counts a record's students (a record under the threshold hides everything). */
   populationMeasure?: string;
-  /** Hidden as n.d. because another request would give them away: their range must cover [min, max]. */
+  /**
+   * Hidden because another request would give them away: a count of threshold or more as n.d.,
+   * whose range must cover [min, max]; a smaller one (a zero) as `<k`.
+   */
   protect?: { cell: [string, string]; min: number; max: number }[];
   /**
    * Cells decided by an earlier table over the same groups (a margin that the one-way table
@@ -123,7 +126,15 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
   const protectRange = new Map<number, [number, number]>();
   for (const p of options.protect ?? []) {
     const c = index.get(key(...p.cell));
-    if (c === undefined || value[c]! < k || (state[c] !== SHOWN && !protectRange.has(c))) continue; // a zero or a small count needs no other rule
+    if (c === undefined || state[c] === HELPER || (state[c] !== SHOWN && !protectRange.has(c))) continue;
+    if (value[c]! < k) {
+      // A zero of a group that differs from the other request by a few students: that it is 0
+      // would tell something of those few (say, that the one other girl was absent), so it
+      // reads `<k` like the zeros of a group under the threshold.
+      state[c] = SMALL;
+      labelLow[c] = 0;
+      continue;
+    }
     state[c] = HIDDEN;
     const before = protectRange.get(c) ?? [p.min, p.max];
     protectRange.set(c, [Math.min(before[0], p.min), Math.max(before[1], p.max)]);
