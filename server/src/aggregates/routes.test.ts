@@ -98,6 +98,25 @@ describe('GET /api/aggregates', () => {
     expect(res.status).toBe(400);
   });
 
+  test('when two dimensions would cross into more than 250 groups, then 400 with a hint to filter, and nothing audited as read', async () => {
+    const db = await createTestDb();
+    for (let i = 0; i < 130; i++) {
+      const school = await aSchool(db, { code: `ANPS${String(i).padStart(4, '0')}E`, province_code: 'AN' });
+      const cls = await aClass(db, school.id, { name: '3A' });
+      for (const sex of ['M', 'F'] as const) {
+        const s = await aStudent(db);
+        await db.updateTable('student').set({ sex }).where('id', '=', s.id).execute();
+        await anEnrolment(db, s.id, cls.id);
+      }
+    }
+
+    const res = await get(db, 'analista', 'groupBy=school,sex&measures=students');
+
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('filtra per provincia o scuola') });
+    expect(await db.selectFrom('audit_log').select('action').where('action', '=', 'aggregates.read').execute()).toEqual([]);
+  });
+
   test('property: whatever groupings and filters, no count between 1 and 9 and no personal field comes back (1 000 runs)', async () => {
     const { db } = await aCraftedRegion();
     const app = createApp({ db, config: testConfig });

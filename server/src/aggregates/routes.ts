@@ -14,6 +14,13 @@ import { computeMonthlyTrend, suppressTrend, type MonthCounts } from './monthly-
 import { AggregateCache, CountMemo, readDataVersion } from './result-cache';
 import { publishCounts, resolveMeasures, type GroupCount } from './publish-counts';
 
+/**
+ * The audited suppression of a two-way table grows faster than its cells (docs/privacy.md
+ * "Costi": 240 cells of school × citizenship group take seconds, 1 200 minutes, on one core that
+ * serves every request meanwhile): larger crossings are refused, and a filter narrows them.
+ */
+const MAX_CROSS_CELLS = 250;
+
 /** The filters of a request: each one removed gives a next coarser request (cross-query rule). */
 const FILTERS = ['province', 'school', 'level', 'gradeLevel', 'track', 'citizenshipGroup', 'sex'] as const;
 
@@ -58,6 +65,9 @@ export function aggregateRoutes(db: Db, deps: { minCell: number; pseudonymKey: s
         db.selectFrom('province').select(['code', 'name']).execute(),
         db.selectFrom('school').select(['code', 'name']).execute(),
       ]);
+      if (cells.length > MAX_CROSS_CELLS && query.groupBy.length === 2) {
+        throw new HttpError(400, 'validation_failed', `Tabella troppo grande (${cells.length} gruppi, al massimo ${MAX_CROSS_CELLS} incrociando due dimensioni): filtra per provincia o scuola`);
+      }
       const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
       const schoolName = new Map(schools.map((s) => [s.code, s.name]));
       return publishCounts(cells, {
