@@ -33,7 +33,7 @@ export interface AppDeps {
    * import's transaction holds `db` (`openSessionConnection`); `db` when not given.
    */
   sessionDb?: Db;
-  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell'> & Partial<Pick<Config, 'trustProxy'>>;
+  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell' | 'aggregateNoise'> & Partial<Pick<Config, 'trustProxy'>>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
 }

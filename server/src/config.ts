@@ -33,6 +33,8 @@ export interface Config {
   uploadDir: string;
   /** Aggregate cells counting fewer students than this are suppressed (DESIGN.md: 10). */
   minCell: number;
+  /** The largest noise added to a published aggregate count (docs/privacy.md "Aggregati"). */
+  aggregateNoise: number;
   version: string;
 }
 
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: readSwitch('PRIMM_DEMO', env.PRIMM_DEMO),
     trustProxy: readTrustProxy(env.PRIMM_TRUST_PROXY),
     minCell: readMinCell(env.PRIMM_MIN_CELL),
+    aggregateNoise: readAggregateNoise(env.PRIMM_AGGREGATE_NOISE),
     webDist: resolve(repoRoot, 'web/dist'),
     uploadDir: resolve(env.PRIMM_UPLOAD_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'primm-uploads') : join(dirname(dbPath), 'uploads'))),
     version: env.npm_package_version ?? '0.1.0',
@@ -71,6 +74,13 @@ export function readOrCreateKeyFile(path: string): string {
   const key = randomBytes(32).toString('hex');
   writeFileSync(path, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+function readAggregateNoise(text: string | undefined): number {
+  const value = Number(text ?? 2);
+  // Without noise, two overlapping requests give a small group back by subtraction (issue 17).
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw new Error(`PRIMM_AGGREGATE_NOISE non valida: ${text} (intero da 1 a 5)`);
+  return value;
 }
 
 function readMinCell(text: string | undefined): number {

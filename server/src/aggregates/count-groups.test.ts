@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { AggregateQuery, Dimension, MEASURES } from '@primm/shared/contracts/aggregates';
 import { onPostgres, createTestDb } from '../testing/test-db';
+import { cellKeySecret } from './cell-key';
 import { buildCountQuery, countGroups } from './count-groups';
 import { aRandomRegion } from './random-region';
 import type { GroupCount } from './publish-counts';
 import { countFacts, loadStudentFacts } from './testing/in-memory-counts';
 
+const secret = cellKeySecret('test-key');
 const byKey = (cells: GroupCount[]) => [...cells].sort((a, b) => a.key.join('|').localeCompare(b.key.join('|')));
 
 /** What the route did before counting moved to SQL: every student in memory, scope applied after. */
@@ -16,11 +18,11 @@ async function countInMemory(db: Awaited<ReturnType<typeof createTestDb>>, year:
     const codes = new Set((await db.selectFrom('school').select('code').where('id', 'in', only.length ? only : [-1]).execute()).map((s) => s.code));
     facts = facts.filter((f) => codes.has(f.school));
   }
-  return countFacts(facts, query.groupBy, [...MEASURES]);
+  return countFacts(facts, query.groupBy, [...MEASURES], secret);
 }
 
 describe('countGroups', () => {
-  test('property: whatever grouping, filters and school scope, the SQL counts equal the in-memory tabulation of every student (300 runs)', async () => {
+  test('property: whatever grouping, filters and school scope, the SQL counts and cell-key sums equal the in-memory tabulation of every student (300 runs)', async () => {
     const db = await createTestDb();
     const { schoolIds } = await aRandomRegion(db, 7);
     const years = await db.selectFrom('school_year').select(['id', 'label']).execute();
@@ -44,7 +46,7 @@ describe('countGroups', () => {
       fc.asyncProperty(query, async ({ year, only, groupBy, ...filters }) => {
         const q = AggregateQuery.parse({ groupBy: groupBy.join(','), ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) });
 
-        const [inSql, inMemory] = await Promise.all([countGroups(db, year, q, [...MEASURES], only), countInMemory(db, year, q, only)]);
+        const [inSql, inMemory] = await Promise.all([countGroups(db, year, q, [...MEASURES], only, secret), countInMemory(db, year, q, only)]);
 
         expect(byKey(inSql)).toEqual(byKey(inMemory));
       }),
@@ -57,7 +59,7 @@ describe('countGroups', () => {
     await aRandomRegion(db, 7);
     const year = await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', '2025/26').executeTakeFirstOrThrow();
 
-    const cells = await countGroups(db, year, { groupBy: ['citizenshipGroup'] }, [...MEASURES], null);
+    const cells = await countGroups(db, year, { groupBy: ['citizenshipGroup'] }, [...MEASURES], null, secret);
 
     expect(cells.map((c) => c.key[0]).sort()).toEqual(['italiano', 'neo_arrivato', 'straniero_nato_all_estero', 'straniero_nato_in_italia']);
     for (const m of MEASURES) expect(cells.reduce((n, c) => n + c.values[m]!, 0), m).toBeGreaterThan(0);
@@ -67,7 +69,7 @@ describe('countGroups', () => {
   test.skipIf(onPostgres)('the statement of a grouped, filtered request', async () => {
     const db = await createTestDb();
 
-    const query = await buildCountQuery(db, { id: 1, label: '2025/26' }, { groupBy: ['province', 'citizenshipGroup'], gradeLevel: 3 }, ['students', 'tier3'], [1, 2]);
+    const query = await buildCountQuery(db, { id: 1, label: '2025/26' }, { groupBy: ['province', 'citizenshipGroup'], gradeLevel: 3 }, ['students', 'tier3'], [1, 2], secret);
 
     await expect(query.compile(db).sql).toMatchFileSnapshot('./__snapshots__/count-groups.sql');
   });

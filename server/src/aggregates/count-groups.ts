@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AggregateQuery, Dimension, Measure } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
+import { studentKeySql, type CellKeySecret } from './cell-key';
 import { studentFactCtes } from './student-fact-sql';
 import type { GroupCount } from './publish-counts';
 
@@ -62,18 +63,24 @@ export async function countGroups(
   filters: AggregateQuery,
   measures: Measure[],
   onlySchoolIds: number[] | null,
+  secret: CellKeySecret,
 ): Promise<GroupCount[]> {
-  const query = await buildCountQuery(db, year, filters, measures, onlySchoolIds);
+  const query = await buildCountQuery(db, year, filters, measures, onlySchoolIds, secret);
   const rows = (await query.execute(db)).rows as Record<string, string | number | null>[];
   // Without grouping, an empty selection still answers one row of nulls: no cell, as in memory.
   return rows.filter((r) => Number(r.n) > 0).map((r) => ({
     key: filters.groupBy.map((d) => String(r[DIMENSION_COLUMN[d]])),
     values: Object.fromEntries(measures.map((m) => [m, Number(r[m])])),
+    keys: Object.fromEntries(measures.map((m) => [m, Number(r[`k_${m}`])])),
   }));
 }
 
-/** The one statement (exported so a test can pin its SQL). */
-export async function buildCountQuery(db: Db, year: { id: number; label: string }, filters: AggregateQuery, measures: Measure[], onlySchoolIds: number[] | null) {
+/**
+ * The one statement (exported so a test can pin its SQL): per cell and measure, the count and
+ * the sum of the counted students' cell keys (cell-key.ts), from which the noise of the count
+ * is drawn (shared/src/aggregates/perturb.ts).
+ */
+export async function buildCountQuery(db: Db, year: { id: number; label: string }, filters: AggregateQuery, measures: Measure[], onlySchoolIds: number[] | null, secret: CellKeySecret) {
   const facts = await studentFactCtes(db, year, filters);
   const after: RawBuilder<unknown>[] = [sql`1 = 1`];
   if (onlySchoolIds !== null) after.push(sql`school_id in (${sql.join(onlySchoolIds.length ? onlySchoolIds : [-1])})`);
@@ -81,9 +88,15 @@ export async function buildCountQuery(db: Db, year: { id: number; label: string 
   const dims = filters.groupBy.map((d) => sql.ref(DIMENSION_COLUMN[d]));
 
   return sql`
-    with ${facts}
-    select ${sql.join([...dims, sql`count(*) as n`, ...measures.map((m) => sql`sum(case when ${MEASURE_SQL[m]} then 1 else 0 end) as ${sql.ref(m)}`)])}
-    from fact
+    with ${facts},
+    keyed as (select fact.*, ${studentKeySql(secret, sql.ref('fact.student_id'))} as cell_key from fact)
+    select ${sql.join([
+      ...dims,
+      sql`count(*) as n`,
+      ...measures.map((m) => sql`sum(case when ${MEASURE_SQL[m]} then 1 else 0 end) as ${sql.ref(m)}`),
+      ...measures.map((m) => sql`sum(case when ${MEASURE_SQL[m]} then cell_key else 0 end) as ${sql.ref(`k_${m}`)}`),
+    ])}
+    from keyed
     where ${sql.join(after, sql` and `)}
     ${dims.length ? sql`group by ${sql.join(dims)}` : sql``}
   `;

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/open-database';
-import { BAD_OUTCOMES, type FairnessCell } from './fairness';
+import { studentKeySql, type CellKeySecret } from './cell-key';
+import { BAD_OUTCOMES, type Count, type FairnessCell } from './fairness';
 import { studentFactCtes } from './student-fact-sql';
 
 // Only a scrutinio's verdict (promoted or not) says how the year really went.
@@ -11,11 +12,12 @@ const VERDICTS = ['ammesso', 'non_ammesso', 'sospensione_giudizio'] as const;
  * citizenship group and sex, with their final outcome of the year (`outcome`, period `finale`)
  * only when some student of the year has a verdict: otherwise no outcome counts as known.
  */
-export async function countFairness(db: Db, year: { id: number; label: string }): Promise<{ outcomesAvailable: boolean; cells: FairnessCell[] }> {
+export async function countFairness(db: Db, year: { id: number; label: string }, secret?: CellKeySecret): Promise<{ outcomesAvailable: boolean; cells: FairnessCell[] }> {
   const verdict = await db.selectFrom('outcome').innerJoin('student', 'student.id', 'outcome.student_id').select('outcome.id')
     .where('school_year', '=', year.label).where('period', '=', 'finale').where('result', 'in', VERDICTS).limit(1).executeTakeFirst();
   const outcomesAvailable = verdict !== undefined;
-  const { rows } = await (await buildFairnessQuery(db, year, outcomesAvailable)).execute(db);
+  const { rows } = await (await buildFairnessQuery(db, year, outcomesAvailable, secret)).execute(db);
+  const keysOf = (r: Record<string, string | number>) => Object.fromEntries(COLUMNS.map(([count, column]) => [count, Number(r[`k_${column}`])])) as Record<Count, number>;
   return {
     outcomesAvailable,
     cells: rows.map((r) => ({
@@ -29,24 +31,36 @@ export async function countFairness(db: Db, year: { id: number; label: string })
       goodTier2plus: Number(r.good_tier2plus),
       bad: Number(r.bad),
       badTier1: Number(r.bad_tier1),
+      ...(secret ? { keys: keysOf(r) } : {}),
     })),
   };
 }
 
-/** The one statement (exported so a test can pin its SQL). */
-export async function buildFairnessQuery(db: Db, year: { id: number; label: string }, outcomesAvailable: boolean) {
+const COLUMNS: [Count, string][] = [
+  ['students', 'students'], ['flagged', 'flagged'], ['assessed', 'assessed'], ['assessedTier2plus', 'assessed_tier2plus'],
+  ['good', 'good'], ['goodTier2plus', 'good_tier2plus'], ['bad', 'bad'], ['badTier1', 'bad_tier1'],
+];
+
+/**
+ * The one statement (exported so a test can pin its SQL); with a secret, also the sums of the
+ * counted students' cell keys (cell-key.ts), for the noise of each count.
+ */
+export async function buildFairnessQuery(db: Db, year: { id: number; label: string }, outcomesAvailable: boolean, secret?: CellKeySecret) {
   const facts = await studentFactCtes(db, year, {});
   const assessed = sql`tier is not null`;
   const good = sql`${assessed} and o.result is not null and o.result not in (${sql.join(BAD_OUTCOMES)})`;
   const bad = sql`${assessed} and o.result in (${sql.join(BAD_OUTCOMES)})`;
+  const conditions: Record<string, RawBuilder<unknown>> = {
+    students: sql`1 = 1`, flagged: sql`flagged = 1`, assessed, assessed_tier2plus: sql`tier >= 2`,
+    good, good_tier2plus: sql`${good} and tier >= 2`, bad, bad_tier1: sql`${bad} and tier = 1`,
+  };
   const count = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then 1 else 0 end)`;
+  const keySum = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then ${studentKeySql(secret!, sql.ref('fact.student_id'))} else 0 end)`;
 
   return sql<Record<string, string | number>>`
     with ${facts}
-    select d_citizenship_group, d_sex, count(*) as students, ${count(sql`flagged = 1`)} as flagged,
-      ${count(assessed)} as assessed, ${count(sql`tier >= 2`)} as assessed_tier2plus,
-      ${count(good)} as good, ${count(sql`${good} and tier >= 2`)} as good_tier2plus,
-      ${count(bad)} as bad, ${count(sql`${bad} and tier = 1`)} as bad_tier1
+    select d_citizenship_group, d_sex, ${sql.join(COLUMNS.map(([, column]) => sql`${count(conditions[column]!)} as ${sql.ref(column)}`))}
+      ${secret ? sql`, ${sql.join(COLUMNS.map(([, column]) => sql`${keySum(conditions[column]!)} as ${sql.ref(`k_${column}`)}`))}` : sql``}
     from fact
     left join outcome o on o.student_id = fact.student_id and o.school_year = ${year.label} and o.period = 'finale' and ${outcomesAvailable ? sql`1 = 1` : sql`1 = 0`}
     group by d_citizenship_group, d_sex

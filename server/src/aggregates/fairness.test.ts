@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { FairnessGroup } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
 import { createTestDb, onPostgres } from '../testing/test-db';
+import { cellKeySecret, studentKey } from './cell-key';
 import { fairnessGroups, type FairnessCell } from './fairness';
 import { buildFairnessQuery, countFairness } from './fairness-counts';
 import { aRandomRegion } from './random-region';
@@ -12,7 +12,7 @@ const none = { students: 0, flagged: 0, assessed: 0, assessedTier2plus: 0, good:
 const cell = (citizenshipGroup: string, sex: string, counts: Partial<typeof none>): FairnessCell => ({ citizenshipGroup, sex, ...none, ...counts });
 
 describe('fairnessGroups', () => {
-  test('when 20 Italian students (5 at tier 2, 4 flagged) and 6 newly arrived, then shares for the first, nothing for the second', () => {
+  test('when 20 Italian students (5 at tier 2, 4 flagged) and 6 newly arrived, then no share is computed from a count under 10', () => {
     const cells = [
       cell('italiano', 'F', { students: 12, flagged: 4, assessed: 12, assessedTier2plus: 5 }),
       cell('italiano', 'M', { students: 8, assessed: 8 }),
@@ -21,67 +21,82 @@ describe('fairnessGroups', () => {
 
     const groups = fairnessGroups(cells, 10);
 
-    expect(groups).toEqual([
-      { dimension: 'citizenshipGroup', group: 'italiano', students: 20, suppressed: false, shareFlagged: 0.2, shareTier2plus: 0.25, falsePositiveRate: null, falseNegativeRate: null },
-      { dimension: 'citizenshipGroup', group: 'neo_arrivato', students: '<10', suppressed: true, shareFlagged: null, shareTier2plus: null, falsePositiveRate: null, falseNegativeRate: null },
-      // 18 women: 10 flagged, 11 of 18 at tier ≥ 2; the 8 men are under the threshold.
-      { dimension: 'sex', group: 'F', students: 18, suppressed: false, shareFlagged: 10 / 18, shareTier2plus: 11 / 18, falsePositiveRate: null, falseNegativeRate: null },
-      { dimension: 'sex', group: 'M', students: '<10', suppressed: true, shareFlagged: null, shareTier2plus: null, falsePositiveRate: null, falseNegativeRate: null },
-    ]);
+    // Before (issue 17, finding 6): shareFlagged 0.2 of 20 students gave the 4 flagged back.
+    expect(groups.find((g) => g.group === 'italiano')).toMatchObject({ shareFlagged: null, shareTier2plus: null });
+    expect(groups.find((g) => g.group === 'neo_arrivato')).toMatchObject({ students: '<10', suppressed: true, shareFlagged: null, shareTier2plus: null });
+    expect(groups.find((g) => g.group === 'M')).toMatchObject({ students: '<10', suppressed: true, shareFlagged: null });
+    for (const g of groups) for (const share of [g.shareFlagged, g.shareTier2plus]) expect(share === null || share * Number(g.students) >= 10).toBe(true);
   });
 
   test.each([
     // assessed, tier ≥ 2, good (tier ≥ 2), bad (tier 1) → shareTier2plus, false positive, false negative
-    [{ assessed: 30, assessedTier2plus: 12, good: 14, goodTier2plus: 2, bad: 12, badTier1: 3 }, [12 / 30, 2 / 14, 3 / 12]],
-    [{ assessed: 30, assessedTier2plus: 12, good: 9, goodTier2plus: 2, bad: 12, badTier1: 3 }, [12 / 30, null, 3 / 12]], // 9 good: too few for a rate
-    [{ assessed: 9, assessedTier2plus: 9, good: 0, goodTier2plus: 0, bad: 0, badTier1: 0 }, [null, null, null]], // 9 assessed of 30: no share
-  ])('fairnessGroups: 30 students with %j → shares %j', (counts, [tier2plus, falsePositive, falseNegative]) => {
-    const [group] = fairnessGroups([cell('italiano', 'F', { students: 30, ...counts })], 10);
+    [{ assessed: 60, assessedTier2plus: 24, good: 30, goodTier2plus: 10, bad: 20, badTier1: 10 }, [24 / 60, 10 / 30, 10 / 20]],
+    [{ assessed: 60, assessedTier2plus: 24, good: 30, goodTier2plus: 2, bad: 20, badTier1: 10 }, [24 / 60, null, 10 / 20]], // 2 false positives: a count under 10
+    [{ assessed: 60, assessedTier2plus: 24, good: 9, goodTier2plus: 0, bad: 41, badTier1: 17 }, [24 / 60, null, 17 / 41]], // 9 good: too few for a rate
+    [{ assessed: 9, assessedTier2plus: 9, good: 0, goodTier2plus: 0, bad: 0, badTier1: 0 }, [null, null, null]], // 9 assessed of 60: no share
+  ])('fairnessGroups: 60 students with %j → shares %j', (counts, [tier2plus, falsePositive, falseNegative]) => {
+    const [group] = fairnessGroups([cell('italiano', 'F', { students: 60, ...counts })], 10);
 
-    expect(group).toMatchObject({ students: 30, shareTier2plus: tier2plus, falsePositiveRate: falsePositive, falseNegativeRate: falseNegative });
+    expect(group).toMatchObject({ students: 60, shareTier2plus: tier2plus, falsePositiveRate: falsePositive, falseNegativeRate: falseNegative });
   });
 
   test('when a group spans several cells, then their counts add up before the threshold is applied', () => {
-    const cells = [cell('italiano', 'F', { students: 6, flagged: 1 }), cell('straniero_nato_in_italia', 'F', { students: 5, flagged: 2 })];
+    const cells = [cell('italiano', 'F', { students: 16, flagged: 11 }), cell('straniero_nato_in_italia', 'F', { students: 15, flagged: 2 }), cell('italiano', 'M', { students: 30, flagged: 15 })];
 
     const women = fairnessGroups(cells, 10).find((g) => g.group === 'F');
 
-    expect(women).toMatchObject({ students: 11, suppressed: false, shareFlagged: 3 / 11, shareTier2plus: null });
+    expect(women).toMatchObject({ students: 31, suppressed: false, shareFlagged: 13 / 31 });
+  });
+
+  test('when the noise is on, then each share is the ratio of two published counts, and the same counts always give the same share', () => {
+    const keys = (n: number) => ({ students: n * 7, flagged: n * 11, assessed: n * 13, assessedTier2plus: n * 17, good: 0, goodTier2plus: 0, bad: 0, badTier1: 0 });
+    const cells = [
+      { ...cell('italiano', 'F', { students: 50, flagged: 20, assessed: 50, assessedTier2plus: 25 }), keys: keys(123456789) },
+      { ...cell('italiano', 'M', { students: 50, flagged: 20, assessed: 50, assessedTier2plus: 25 }), keys: keys(987654321) },
+    ];
+
+    const [once, again] = [fairnessGroups(cells, 10, { noise: 2 }), fairnessGroups(cells, 10, { noise: 2 })];
+
+    expect(again).toEqual(once);
+    for (const g of once) {
+      expect(typeof g.students).toBe('number');
+      const flagged = g.shareFlagged! * Number(g.students);
+      expect(Math.abs(flagged - Math.round(flagged))).toBeLessThan(1e-9); // a whole published count
+      expect(Math.abs(Number(g.students) - (g.dimension === 'sex' ? 50 : 100))).toBeLessThanOrEqual(2);
+    }
   });
 });
 
 /** A year that ended badly, as the route read it before counting moved to SQL. */
 const BAD = new Set(['non_ammesso', 'ritirato', 'abbandono']);
 
-/** What the route computed before counting moved to SQL: every student in memory, then tabulated. */
-async function fairnessInMemory(db: Db, year: { id: number; label: string }, threshold: number): Promise<{ outcomesAvailable: boolean; groups: FairnessGroup[] }> {
+/** What the route counted before counting moved to SQL: every student in memory, then tabulated by group and sex. */
+async function fairnessCellsInMemory(db: Db, year: { id: number; label: string }): Promise<{ outcomesAvailable: boolean; cells: FairnessCell[] }> {
   const facts = await loadStudentFacts(db, year, { groupBy: [] });
   const finals = await db.selectFrom('outcome').innerJoin('student', 'student.id', 'outcome.student_id')
     .select(['outcome.student_id', 'outcome.result']).where('school_year', '=', year.label).where('period', '=', 'finale').execute();
   const outcomesAvailable = finals.some((f) => ['ammesso', 'non_ammesso', 'sospensione_giudizio'].includes(f.result));
   const resultOf = new Map(finals.map((f) => [f.student_id, f.result]));
   const all = facts.map((f) => ({ ...f, finalResult: outcomesAvailable ? (resultOf.get(f.studentId) ?? null) : null }));
-  const groups: FairnessGroup[] = [];
-  for (const dimension of ['citizenshipGroup', 'sex'] as const) {
-    for (const group of [...new Set(all.map((f) => f[dimension]))].sort()) {
-      const members = all.filter((f) => f[dimension] === group);
-      const suppressed = members.length < threshold;
-      const assessed = members.filter((f) => f.tier !== null);
-      const withOutcome = assessed.filter((f) => f.finalResult !== null);
-      const good = withOutcome.filter((f) => !BAD.has(f.finalResult!));
-      const bad = withOutcome.filter((f) => BAD.has(f.finalResult!));
-      const share = (part: number, whole: number) => (suppressed || whole < threshold ? null : part / whole);
-      groups.push({
-        dimension, group, students: suppressed ? `<${threshold}` : members.length, suppressed,
-        shareFlagged: share(members.filter((f) => f.flagged).length, members.length),
-        shareTier2plus: share(assessed.filter((f) => (f.tier ?? 0) >= 2).length, assessed.length),
-        falsePositiveRate: share(good.filter((f) => (f.tier ?? 0) >= 2).length, good.length),
-        falseNegativeRate: share(bad.filter((f) => f.tier === 1).length, bad.length),
-      });
-    }
+  const cells = new Map<string, FairnessCell>();
+  for (const f of all) {
+    const id = `${f.citizenshipGroup}|${f.sex}`;
+    const c = cells.get(id) ?? { citizenshipGroup: f.citizenshipGroup, sex: f.sex, ...none, keys: { ...none } };
+    cells.set(id, c);
+    const assessed = f.tier !== null;
+    const withOutcome = assessed && f.finalResult !== null;
+    const counted: Record<keyof typeof none, boolean> = {
+      students: true, flagged: f.flagged, assessed, assessedTier2plus: assessed && f.tier! >= 2,
+      good: withOutcome && !BAD.has(f.finalResult!), goodTier2plus: withOutcome && !BAD.has(f.finalResult!) && f.tier! >= 2,
+      bad: withOutcome && BAD.has(f.finalResult!), badTier1: withOutcome && BAD.has(f.finalResult!) && f.tier === 1,
+    };
+    for (const k of Object.keys(none) as (keyof typeof none)[]) if (counted[k]) c[k]++, c.keys![k] += studentKey(secret, f.studentId);
   }
-  return { outcomesAvailable, groups };
+  return { outcomesAvailable, cells: [...cells.values()] };
 }
+
+const secret = cellKeySecret('test-key');
+const byGroup = (cells: FairnessCell[]) => [...cells].sort((a, b) => `${a.citizenshipGroup}|${a.sex}`.localeCompare(`${b.citizenshipGroup}|${b.sex}`));
 
 class Rollback extends Error {}
 
@@ -97,32 +112,33 @@ async function inRegion(db: Db, seed: number, students: number, act: (trx: Db) =
 }
 
 describe('countFairness', () => {
-  test('property: on random regions (overrides, flags, final outcomes), for either year and any threshold, the SQL counts give the report of the in-memory tabulation (40 runs)', async () => {
+  test('property: on random regions (overrides, flags, final outcomes), for either year, the SQL counts and cell-key sums equal the in-memory tabulation (40 runs)', async () => {
     const db = await createTestDb();
     const region = fc.record({
       seed: fc.integer({ min: 1, max: 10_000 }),
       students: fc.integer({ min: 0, max: 160 }),
       label: fc.constantFrom('2025/26', '2024/25'),
-      threshold: fc.constantFrom(1, 3, 10, 25),
     });
 
     await fc.assert(
-      fc.asyncProperty(region, async ({ seed, students, label, threshold }) => {
+      fc.asyncProperty(region, async ({ seed, students, label }) => {
         await inRegion(db, seed, students, async (trx) => {
           const year = await trx.selectFrom('school_year').select(['id', 'label']).where('label', '=', label).executeTakeFirstOrThrow();
 
-          const { outcomesAvailable, cells } = await countFairness(trx, year);
+          const { outcomesAvailable, cells } = await countFairness(trx, year, secret);
 
-          expect({ outcomesAvailable, groups: fairnessGroups(cells, threshold) }).toEqual(await fairnessInMemory(trx, year, threshold));
+          const expected = await fairnessCellsInMemory(trx, year);
+          expect(outcomesAvailable).toBe(expected.outcomesAvailable);
+          expect(byGroup(cells)).toEqual(byGroup(expected.cells));
         });
       }),
       { numRuns: 40 },
     );
   }, 120_000);
 
-  test('when the region has final verdicts, then rates of tier ≥ 2 are published (the property above compares real rates)', async () => {
+  test('when a region of 800 students has final verdicts, then the Italian students\' rates are published (the property above compares real counts)', async () => {
     const db = await createTestDb();
-    await aRandomRegion(db, 7);
+    await aRandomRegion(db, 7, 800);
     const year = await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', '2025/26').executeTakeFirstOrThrow();
 
     const { outcomesAvailable, cells } = await countFairness(db, year);
@@ -136,7 +152,7 @@ describe('countFairness', () => {
   test.skipIf(onPostgres)('the statement, when final outcomes exist', async () => {
     const db = await createTestDb();
 
-    const query = await buildFairnessQuery(db, { id: 1, label: '2025/26' }, true);
+    const query = await buildFairnessQuery(db, { id: 1, label: '2025/26' }, true, secret);
 
     await expect(query.compile(db).sql).toMatchFileSnapshot('./__snapshots__/fairness-counts.sql');
   });

@@ -75,6 +75,7 @@ describe('GET /api/aggregates/trend', () => {
     expect(AggregateTrend.parse(res.body)).toEqual({
       year: '2025/26',
       threshold: 10,
+      noise: 0,
       months: [
         { month: '2025-09', values: { students: 27, absentOver10: 0, absentOver25: 0 } },
         // 3 + 13 over 10 %, 3 + 1 over 25 %: the 4 are small; 16 − 4 = 12 is a band of 12, so 16 stays.

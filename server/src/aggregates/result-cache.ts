@@ -71,3 +71,32 @@ export class AggregateCache {
     }
   }
 }
+
+/**
+ * Raw counts (before suppression) by request key, for one data version, so that the coarser
+ * requests the cross-query rule compares with (publish-counts.ts) are counted once per version,
+ * not once per request that needs them. Bounded by entries, oldest out first; never sent as is.
+ */
+export class CountMemo<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+  private version = 0;
+
+  constructor(private readonly maxEntries = 2000) {}
+
+  get(key: string, version: number, compute: () => Promise<T>): Promise<T> {
+    if (version < this.version) return compute();
+    if (version > this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const entry = compute();
+    this.entries.set(key, entry);
+    entry.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key); // a failure is not remembered
+    });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+}

@@ -51,11 +51,11 @@ describe('GET /api/aggregates', () => {
     const an = body.rows.find((r) => r.group.province === 'AN')!;
     const pu = body.rows.find((r) => r.group.province === 'PU')!;
     expect(an.labels.province).toBe('Ancona');
-    // AN's 7 and 3 are small. PU's tier 2 (10) is hidden because the total of tier 2 (17) would give
-    // AN's 7; then PU's tier 1, or 30 − 0 − tier1 would give PU's tier 2; then AN's tier 1 (column).
-    expect(an.values).toEqual({ students: 25, tier1: 'n.d.', tier2: '<10', tier3: '<10' });
-    expect(pu.values).toEqual({ students: 30, tier1: 'n.d.', tier2: 'n.d.', tier3: 0 });
-    expect(body.total).toEqual({ students: 55, tier1: 35, tier2: 'n.d.', tier3: '<10' }); // 55 − 35 − 17 would give the 3
+    // AN's 7 and 3 are small, and stay 1–9 each: 25 − 15 = 10 is all they tell together.
+    expect(an.values).toEqual({ students: 25, tier1: 15, tier2: '<10', tier3: '<10' });
+    expect(pu.values).toEqual({ students: 30, tier1: 20, tier2: 10, tier3: 0 });
+    // The total of tier 2 (17) less PU's 10 would give AN's 7: hidden (n.d.).
+    expect(body.total).toEqual({ students: 55, tier1: 35, tier2: 'n.d.', tier3: '<10' });
   });
 
   test('when crossed with the citizenship group, then the 5 foreign-born students are never shown, nor computable from the margins', async () => {
@@ -65,9 +65,13 @@ describe('GET /api/aggregates', () => {
 
     const body = AggregateResult.parse(res.body);
     const cell = (p: string, c: string) => body.rows.find((r) => r.group.province === p && r.group.citizenshipGroup === c)?.values.students;
-    expect(cell('AN', 'straniero_nato_all_estero')).toBe('<10');
+    const margin = (d: 'province' | 'citizenshipGroup', v: string) => body.margins[d]!.find((r) => r.group[d] === v)!.values.students;
+    expect(margin('citizenshipGroup', 'straniero_nato_all_estero')).toBe('<10');
+    expect(cell('AN', 'straniero_nato_all_estero')).toBeUndefined(); // a margin under 10: its cells are not listed
     expect(cell('AN', 'italiano')).toBe('n.d.'); // AN's margin (25) − 20 would reveal the 5
-    expect(body.margins.citizenshipGroup!.find((r) => r.group.citizenshipGroup === 'straniero_nato_all_estero')!.values.students).toBe('<10');
+    expect(margin('citizenshipGroup', 'italiano')).toBe('n.d.'); // the total (55) − 50 too
+    // The margins are those of the one-way tables: the same request by province shows them.
+    expect([margin('province', 'AN'), margin('province', 'PU'), body.total.students]).toEqual([25, 30, 55]);
   });
 
   test('when a referent asks, then only their school is counted', async () => {
@@ -92,6 +96,25 @@ describe('GET /api/aggregates', () => {
     const res = await get(db, 'analista', 'groupBy=province,sex,track');
 
     expect(res.status).toBe(400);
+  });
+
+  test('when two dimensions would cross into more than 250 groups, then 400 with a hint to filter, and nothing audited as read', async () => {
+    const db = await createTestDb();
+    for (let i = 0; i < 130; i++) {
+      const school = await aSchool(db, { code: `ANPS${String(i).padStart(4, '0')}E`, province_code: 'AN' });
+      const cls = await aClass(db, school.id, { name: '3A' });
+      for (const sex of ['M', 'F'] as const) {
+        const s = await aStudent(db);
+        await db.updateTable('student').set({ sex }).where('id', '=', s.id).execute();
+        await anEnrolment(db, s.id, cls.id);
+      }
+    }
+
+    const res = await get(db, 'analista', 'groupBy=school,sex&measures=students');
+
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('filtra per provincia o scuola') });
+    expect(await db.selectFrom('audit_log').select('action').where('action', '=', 'aggregates.read').execute()).toEqual([]);
   });
 
   test('property: whatever groupings and filters, no count between 1 and 9 and no personal field comes back (1 000 runs)', async () => {
@@ -127,15 +150,16 @@ describe('GET /api/aggregates', () => {
 });
 
 describe('GET /api/fairness', () => {
-  test('when the analyst asks, then shares by citizenship group and sex, small groups suppressed, no outcomes yet', async () => {
+  test('when the analyst asks, then groups by citizenship group and sex, small ones suppressed, and no share that the total would give back', async () => {
     const { db } = await aCraftedRegion();
 
     const res = await request(createApp({ db, config: testConfig })).get('/api/fairness').set(await authAs(db, await aUser(db, 'analista')));
 
     expect(res.status).toBe(200);
     expect(res.body.outcomesAvailable).toBe(false);
-    expect(res.body.groups).toContainEqual(expect.objectContaining({ dimension: 'citizenshipGroup', group: 'italiano', students: 50, shareTier2plus: 15 / 50 }));
     expect(res.body.groups).toContainEqual(expect.objectContaining({ dimension: 'citizenshipGroup', group: 'straniero_nato_all_estero', students: '<10', shareTier2plus: null }));
+    // 55 students in all (published by /api/aggregates): 50 Italians would give the 5 back.
+    expect(res.body.groups).toContainEqual(expect.objectContaining({ dimension: 'citizenshipGroup', group: 'italiano', students: 'n.d.', shareTier2plus: null }));
   });
 
   test('when a referent asks, then 403', async () => {

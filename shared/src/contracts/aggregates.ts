@@ -52,7 +52,10 @@ export type AggregateQuery = z.infer<typeof AggregateQuery>;
 
 /**
  * A count, or `"<10"` when it is too small to publish, or `"n.d."` (non diffuso) when it is hidden
- * only so that a small one cannot be computed back: the number never leaves the server.
+ * only so that a small one cannot be computed back (from this answer or by comparison with the
+ * same request less one filter): the number never leaves the server. An n.d. count is always 10
+ * or more; a `<10` is 1–9, or 0–9 for a group under the threshold or a few students apart from
+ * another request.
  */
 export const Cell = z.union([z.number().int().nonnegative(), z.string().regex(/^(<\d+|n\.d\.)$/)]);
 export type Cell = z.infer<typeof Cell>;
@@ -70,6 +73,12 @@ export const AggregateResult = z.object({
   groupBy: z.array(Dimension),
   measures: z.array(Measure),
   threshold: z.number().int(),
+  /**
+   * The largest noise, in students, of a published count (docs/privacy.md "Aggregati"): each
+   * count of `threshold` or more is shown moved by −noise..+noise, the same for the same students
+   * in every answer, so that comparing answers cannot isolate a few students. 0: exact counts.
+   */
+  noise: z.number().int().nonnegative(),
   rows: z.array(AggregateRow),
   /** One table per grouping dimension when there are two (the margins of the cross table). */
   margins: z.record(z.string(), z.array(AggregateRow)),
@@ -79,7 +88,11 @@ export type AggregateResult = z.infer<typeof AggregateResult>;
 
 export const FairnessQuery = z.object({ year: SchoolYearLabel.optional() });
 
-/** Shares are published only for groups of at least the threshold; otherwise null with `suppressed`. */
+/**
+ * Each share is the ratio of two counts published under the rules of every aggregate (suppressed
+ * under the threshold, with complementary suppression, moved by the noise): null when either is
+ * not published, so a share never gives back a count that a table would hide.
+ */
 export const FairnessGroup = z.object({
   dimension: z.enum(['citizenshipGroup', 'sex']),
   group: z.string(),
@@ -97,6 +110,13 @@ export type FairnessGroup = z.infer<typeof FairnessGroup>;
 export const FairnessReport = z.object({
   year: z.string(),
   threshold: z.number().int(),
+  /**
+   * The largest noise, in students, of a published count (docs/privacy.md "Aggregati"): each
+   * count of `threshold` or more is shown moved by −noise..+noise, the same for the same students
+   * in every answer, so that comparing answers cannot isolate a few students. 0: exact counts.
+   */
+  noise: z.number().int().nonnegative(),
+
   /** Whether final outcomes of this year exist to compare the tiers with. */
   outcomesAvailable: z.boolean(),
   groups: z.array(FairnessGroup),
@@ -124,6 +144,13 @@ export type TrendMonth = z.infer<typeof TrendMonth>;
 export const AggregateTrend = z.object({
   year: z.string(),
   threshold: z.number().int(),
+  /**
+   * The largest noise, in students, of a published count (docs/privacy.md "Aggregati"): each
+   * count of `threshold` or more is shown moved by −noise..+noise, the same for the same students
+   * in every answer, so that comparing answers cannot isolate a few students. 0: exact counts.
+   */
+  noise: z.number().int().nonnegative(),
+
   /** September → the data's last month, in order. */
   months: z.array(TrendMonth),
 });

@@ -107,6 +107,7 @@ export function anAggregateResult(query: AggregateQuery): AggregateResult {
     groupBy: query.groupBy,
     measures,
     threshold: 10,
+    noise: 2,
     rows: rows.map(trim),
     margins: key === 'province,citizenshipGroup' ? { province: provinceRows.map(trim), citizenshipGroup: groupRows.map(trim) } : {},
     total: only(total, measures),
@@ -127,6 +128,7 @@ const fairnessGroup = (overrides: Partial<FairnessGroup> & Pick<FairnessGroup, '
 export const aFairnessReport = (overrides: Partial<FairnessReport> = {}): FairnessReport => ({
   year: '2025/26',
   threshold: 10,
+  noise: 2,
   outcomesAvailable: true,
   groups: [
     fairnessGroup({ group: 'italiano', students: 3400, shareFlagged: 0.05, shareTier2plus: 0.147, falsePositiveRate: 0.09, falseNegativeRate: 0.22 }),
@@ -147,6 +149,7 @@ export const aFairnessReport = (overrides: Partial<FairnessReport> = {}): Fairne
 export const aTrend = (overrides: Partial<AggregateTrend> = {}): AggregateTrend => ({
   year: '2025/26',
   threshold: 10,
+  noise: 2,
   months: (
     [
       ['2025-09', 4310, 120, 15],

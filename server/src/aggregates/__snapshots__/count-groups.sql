@@ -44,9 +44,10 @@
       left join case_fact cf on cf.student_id = s.student_id
       left join action_fact af on af.student_id = s.student_id
       where s.rn = 1
-    )
-    select "d_province", "d_citizenship_group", count(*) as n, sum(case when 1 = 1 then 1 else 0 end) as "students", sum(case when tier = 3 then 1 else 0 end) as "tier3"
-    from fact
+    ),
+    keyed as (select fact.*, ((((cast("fact"."student_id" as bigint) * cast(? as bigint) + cast(? as bigint)) % cast(? as bigint)) * cast(? as bigint) + cast(? as bigint)) % cast(? as bigint)) as cell_key from fact)
+    select "d_province", "d_citizenship_group", count(*) as n, sum(case when 1 = 1 then 1 else 0 end) as "students", sum(case when tier = 3 then 1 else 0 end) as "tier3", sum(case when 1 = 1 then cell_key else 0 end) as "k_students", sum(case when tier = 3 then cell_key else 0 end) as "k_tier3"
+    from keyed
     where 1 = 1 and school_id in (?, ?)
     group by "d_province", "d_citizenship_group"
   

@@ -4,10 +4,11 @@
  * this; it is the plain reference their property tests compare with, so its rules are kept the
  * same as the SQL's.
  */
-import type { AggregateQuery, AggregateResult, CitizenshipGroup, Dimension, Measure } from '@primm/shared/contracts/aggregates';
+import { MEASURES, type AggregateQuery, type AggregateResult, type CitizenshipGroup, type Dimension, type Measure } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../../db/open-database';
+import { studentKey, type CellKeySecret } from '../cell-key';
 import { citizenshipGroupOf, naiSinceOf } from '../citizenship-group';
-import { publishCounts, resolveMeasures, type GroupCount } from '../publish-counts';
+import { publishCounts, type GroupCount } from '../publish-counts';
 
 /** One student of the year as the aggregates see them: dimensions and facts, never a name. */
 export interface StudentFacts {
@@ -182,7 +183,7 @@ const COUNTS: Record<Measure, (s: StudentFacts) => boolean> = {
 const dimValue = (s: StudentFacts, d: Dimension): string => String(s[d]);
 
 /** Counts per cell in memory, from one fact per student: the reference `countGroups` (SQL) must match. */
-export function countFacts(facts: StudentFacts[], groupBy: Dimension[], measures: Measure[]): GroupCount[] {
+export function countFacts(facts: StudentFacts[], groupBy: Dimension[], measures: Measure[], secret?: CellKeySecret): GroupCount[] {
   const groups = new Map<string, { key: string[]; facts: StudentFacts[] }>();
   for (const s of facts) {
     const key = groupBy.map((d) => dimValue(s, d));
@@ -191,14 +192,22 @@ export function countFacts(facts: StudentFacts[], groupBy: Dimension[], measures
     if (group) group.facts.push(s);
     else groups.set(id, { key, facts: [s] });
   }
-  return [...groups.values()].map((g) => ({ key: g.key, values: Object.fromEntries(measures.map((m) => [m, g.facts.filter(COUNTS[m]).length])) }));
+  return [...groups.values()].map((g) => ({
+    key: g.key,
+    values: Object.fromEntries(measures.map((m) => [m, g.facts.filter(COUNTS[m]).length])),
+    ...(secret ? { keys: Object.fromEntries(measures.map((m) => [m, g.facts.filter(COUNTS[m]).reduce((n, f) => n + studentKey(secret, f.studentId), 0)])) } : {}),
+  }));
 }
 
-/** The whole table from students in memory: what the tests compare the routes' SQL counts with. */
+/**
+ * The whole table from students in memory: what the tests compare the routes' SQL counts with.
+ * Every measure is counted (the suppression runs on all of them); `coarser` are the students of
+ * the request with each of its filters removed in turn, as the route counts them.
+ */
 export function tabulate(
   facts: StudentFacts[],
-  options: { year: string; groupBy: Dimension[]; measures?: Measure[]; threshold: number; labels: (d: Dimension, v: string) => string },
+  options: { year: string; groupBy: Dimension[]; measures?: Measure[]; threshold: number; labels: (d: Dimension, v: string) => string; coarser?: StudentFacts[][]; secret?: CellKeySecret; noise?: number },
 ): AggregateResult {
-  return publishCounts(countFacts(facts, options.groupBy, resolveMeasures(options.measures)), options);
+  const count = (f: StudentFacts[]) => countFacts(f, options.groupBy, [...MEASURES], options.secret);
+  return publishCounts(count(facts), { ...options, coarser: options.coarser?.map(count) });
 }
-

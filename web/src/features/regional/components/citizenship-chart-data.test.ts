@@ -16,7 +16,7 @@ test.each<[string, Record<string, Cell>, Record<string, number | string | null>]
   ['group hidden', { students: '<10', tier1: '<10', tier2: '<10', tier3: '<10', overLimit: '<10', failing2plus: '<10', ageGradeDelay: '<10' },
     { students: '<10', tier2plusShare: 'n.d.', overLimitShare: 'n.d.', failing2plusShare: 'n.d.', ageGradeDelayShare: 'n.d.' }],
 ])('groupSharesChart: when %s, then shares come only from published counts', (_label, values, expected) => {
-  const result: AggregateResult = { year: '2025/26', groupBy: ['citizenshipGroup'], measures: [], threshold: 10, rows: [row({ citizenshipGroup: 'x' }, values)], margins: {}, total: values };
+  const result: AggregateResult = { year: '2025/26', groupBy: ['citizenshipGroup'], measures: [], threshold: 10, noise: 2, rows: [row({ citizenshipGroup: 'x' }, values)], margins: {}, total: values };
 
   expect(groupSharesChart(result, text).rows[0]!.values).toEqual(expected);
 });
@@ -28,6 +28,7 @@ test('crossShareChart: when a cross cell is suppressed, then only that share is 
     groupBy: ['province', 'citizenshipGroup'],
     measures: ['tier1', 'tier2', 'tier3'],
     threshold: 10,
+    noise: 2,
     rows: [
       row({ province: 'AN', citizenshipGroup: 'italiano' }, t(80, 15, 5)), // 20 %
       row({ province: 'AN', citizenshipGroup: 'neo_arrivato' }, t(20, '<10', 'n.d.')),

@@ -20,6 +20,7 @@ const group = (overrides: Partial<FairnessGroup>): FairnessGroup => ({
 const report = (outcomesAvailable: boolean): FairnessReport => ({
   year: '2025/26',
   threshold: 10,
+  noise: 2,
   outcomesAvailable,
   groups: [
     group({}),

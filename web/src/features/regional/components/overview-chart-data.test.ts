@@ -9,6 +9,7 @@ const result = (rows: [string, string, Record<string, Cell>][], total: Record<st
   groupBy: ['province'],
   measures: ['students', 'tier1', 'tier2', 'tier3'],
   threshold: 10,
+  noise: 2,
   rows: rows.map(([code, name, values]) => ({ group: { province: code }, labels: { province: name }, values })),
   margins: {},
   total,

@@ -7,6 +7,7 @@ const text = { rowHeader: 'Mese', series: (key: string) => key, language: 'it' }
 const trend = (months: [string, Cell, Cell, Cell][]): AggregateTrend => ({
   year: '2025/26',
   threshold: 10,
+  noise: 2,
   months: months.map(([month, students, absentOver10, absentOver25]) => ({ month, values: { students, absentOver10, absentOver25 } })),
 });
 
