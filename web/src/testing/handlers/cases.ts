@@ -90,14 +90,26 @@ export const casesHandlers = [
           firstName: student.firstName,
           className: enrolment?.className ?? null,
           schoolCode: enrolment?.schoolCode ?? '',
+          schoolName: enrolment?.schoolName ?? '',
           flagId: f.id,
           reasonCode: f.reasonCode,
           reason: f.reason,
           flaggedAt: f.createdAt,
           flaggedBy: f.createdBy.name,
+          pastCases: cases
+            .filter((c) => c.student.id === f.studentId && c.status === 'closed')
+            .map((c) => ({ id: c.id, closedAt: c.closedAt, outcome: c.outcome })),
         };
       });
-    return HttpResponse.json<Caseload>({ cases: open, flaggedWithoutCase });
+    const followUps = cases
+      .filter((c) => c.status !== 'closed')
+      .flatMap((c) =>
+        c.actions
+          .filter((a) => a.followUpOn !== null)
+          .map((a) => ({ caseId: c.id, actionId: a.id, date: a.followUpOn!, actionType: a.type, student: { id: c.student.id, lastName: c.student.lastName, firstName: c.student.firstName } })),
+      )
+      .sort((a, b) => a.date.localeCompare(b.date) || a.actionId - b.actionId);
+    return HttpResponse.json<Caseload>({ today: daysFromToday(0), cases: open, followUps, flaggedWithoutCase });
   }),
 
   http.get('/api/students/:id/cases', ({ params }) => {
@@ -120,6 +132,7 @@ export const casesHandlers = [
           id,
           student: { id: student.id, lastName: student.lastName, firstName: student.firstName, className, classId: enrolment?.classId ?? null },
           schoolCode: enrolment?.schoolCode ?? '',
+          schoolName: enrolment?.schoolName ?? '',
           goal: input.data.goal,
           owner: me(),
           openedBy: me(),

@@ -10,6 +10,8 @@ import { Caseload } from './caseload';
 
 test('Caseload: when cases arrive in any order, then overdue follow-ups come first and say so in words', async () => {
   const body: CaseloadBody = {
+    today: '2026-02-10',
+    followUps: [],
     cases: [
       aCaseSummary({ id: 1, student: { ...aCaseSummary().student, lastName: 'Later' }, nextFollowUp: '2026-03-01', overdue: false }),
       aCaseSummary({ id: 2, student: { ...aCaseSummary().student, lastName: 'None' }, nextFollowUp: null, overdue: false }),
