@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { caseloadRoutes } from './cases/caseload-routes';
 import { caseRoutes } from './cases/routes';
+import { worklistRoutes } from './cases/worklist-routes';
 import { classRoutes } from './classes/routes';
 import { compulsoryRoutes } from './compulsory/routes';
 import type { Config } from './config';
@@ -59,6 +60,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(flagRoutes(db, now));
   api.use(caseRoutes(db, now));
   api.use(caseloadRoutes(db, now));
+  api.use(worklistRoutes(db, now));
   api.use(compulsoryRoutes(db, now));
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));
