@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import { aggregateRoutes } from './aggregates/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { calendarFeedRoutes } from './cases/calendar-feed-routes';
 import { caseloadRoutes } from './cases/caseload-routes';
 import { caseRoutes } from './cases/routes';
 import { worklistRoutes } from './cases/worklist-routes';
@@ -61,6 +62,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(caseRoutes(db, now));
   api.use(caseloadRoutes(db, now));
   api.use(worklistRoutes(db, now));
+  api.use(calendarFeedRoutes(db, now));
   api.use(compulsoryRoutes(db, now));
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));

@@ -39,6 +39,7 @@ export interface Database {
   grade_digest: GradeDigestTable;
   recompute_request: RecomputeRequestTable;
   data_version: DataVersionTable;
+  calendar_feed: CalendarFeedTable;
 }
 
 export interface ProvinceTable {
@@ -464,4 +465,12 @@ export interface RiskTierChangeTable {
 export interface DataVersionTable {
   id: number;
   version: number;
+}
+
+/** A user's secret calendar address of case follow-ups (migration 0014): only the token's hash. */
+export interface CalendarFeedTable {
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
 }
