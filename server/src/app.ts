@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { calendarFeedRoutes } from './cases/calendar-feed-routes';
 import { caseloadRoutes } from './cases/caseload-routes';
+import { familyRoutes } from './cases/family-routes';
 import { caseRoutes } from './cases/routes';
 import { worklistRoutes } from './cases/worklist-routes';
 import { classRoutes } from './classes/routes';
@@ -63,6 +64,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(caseloadRoutes(db, now));
   api.use(worklistRoutes(db, now));
   api.use(calendarFeedRoutes(db, now));
+  api.use(familyRoutes(db, now));
   api.use(compulsoryRoutes(db, now));
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));

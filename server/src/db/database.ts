@@ -138,6 +138,11 @@ export interface StudentTable {
   residence_istat: string | null;
   created_at: string;
   updated_at: string;
+  /** ISO 639-1 code of the language the family reads (migration 0015). */
+  family_language: string | null;
+  interpreter_needed: number | null;
+  family_updated_at: string | null;
+  family_updated_by: number | null;
 }
 export type StudentRow = Selectable<StudentTable>;
 export type NewStudentRow = Insertable<StudentTable>;
