@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /**
  * What a form's submit did, focused as it appears: keyboard and screen-reader users land on the
@@ -7,7 +7,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
  */
 export function Confirmation({ children, tone = 'success' }: { children: ReactNode; tone?: 'success' | 'info' }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // on commit, before the browser paints: nothing can act on the old focus in between
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, []);
   return (

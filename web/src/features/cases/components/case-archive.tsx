@@ -85,7 +85,7 @@ export function CaseArchive() {
       {archive.isError && <ErrorAlert error={archive.error} onRetry={() => void archive.refetch()} />}
       {archive.isSuccess &&
         (archive.data.items.length === 0 ? (
-          <EmptyState>{t('caseArchive.empty')}</EmptyState>
+          <EmptyState>{t(Object.keys(query).length > 0 ? 'caseArchive.empty' : 'caseArchive.emptyAll')}</EmptyState>
         ) : (
           <>
             {archive.data.truncated && <p className="callout callout-warning">{t('caseArchive.truncated', { count: archive.data.items.length })}</p>}
