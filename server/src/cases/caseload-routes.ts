@@ -1,34 +1,48 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
-import type { CaseEffect, Caseload } from '@primm/shared/contracts/cases';
+import { CaseArchiveQuery, type CaseArchive, type CaseEffect, type Caseload } from '@primm/shared/contracts/cases';
 import { Id } from '@primm/shared/contracts/domain';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
+import { assertCanReadSchool, visibleSchoolIds } from '../http/scope';
 import { newSchoolData } from '../http/student-access';
 import { buildSchoolInputs } from '../risk/build-inputs';
 import { computeCaseEffect } from './case-effect';
-import { currentClasses, listCases } from './repository';
+import { caseloadOf, flaggedWithoutCase } from './caseload';
+import { listCases, listScopeSchools } from './repository';
 import { CASE_ROLES, findCaseStudent } from './service';
 
 const EffectQuery = z.object({ weeks: z.coerce.number().int().min(1).max(12).default(4) });
 
+/** The archive answers at most this many cases: a school's closed cases of several years fit, a region's do not. */
+export const ARCHIVE_LIMIT = 300;
+
 export function caseloadRoutes(db: Db, now: () => Date): Router {
   const router = Router();
+  const today = () => now().toISOString().slice(0, 10);
 
   // A mediator's own cases; a referent's school; the admin everything. Overdue follow-ups first.
   router.get('/caseload', requireRole(...CASE_ROLES), async (req, res) => {
     const user = userOf(req);
-    const today = now().toISOString().slice(0, 10);
-    // A case of a student who left the school stays readable from the student page, but it is no
-    // longer the school's work (it cannot write to it): it leaves the caseload.
-    const scope = user.role === 'admin' ? {} : { stillResponsible: true, ...(user.role === 'mediatore' ? { ownerId: user.id } : { schoolIds: user.schoolIds }) };
-    const cases = (await listCases(db, { ...scope, openOnly: true }, today)).sort(
-      (a, b) => Number(b.overdue) - Number(a.overdue) || (a.nextFollowUp ?? '9999').localeCompare(b.nextFollowUp ?? '9999') || a.openedAt.localeCompare(b.openedAt),
-    );
-    const body: Caseload = { cases, flaggedWithoutCase: await flaggedWithoutCase(db, user.role === 'admin' ? null : user.schoolIds) };
+    const { cases, followUps } = await caseloadOf(db, user, today());
+    const body: Caseload = { today: today(), cases, followUps, flaggedWithoutCase: await flaggedWithoutCase(db, user.role === 'admin' ? null : user.schoolIds) };
     await audit(db, { user, req }, { action: 'caseload.read', studentIds: [...new Set([...cases.map((c) => c.student.id), ...body.flaggedWithoutCase.map((f) => f.studentId)])] });
+    res.json(body);
+  });
+
+  // Closed cases of the user's schools (every owner: a school's past work is shared), newest first.
+  router.get('/case-archive', requireRole(...CASE_ROLES), async (req, res) => {
+    const user = userOf(req);
+    const query = CaseArchiveQuery.parse(req.query);
+    if (query.school !== undefined) await assertCanReadSchool(db, user, query.school);
+    const visible = await visibleSchoolIds(db, user);
+    const schoolIds = query.school !== undefined ? [query.school] : visible ?? undefined;
+    const rows = await listCases(db, { ...(schoolIds ? { schoolIds } : {}), closed: { outcome: query.outcome, from: query.from, to: query.to }, limit: ARCHIVE_LIMIT + 1 }, today());
+    const items = rows.slice(0, ARCHIVE_LIMIT);
+    const body: CaseArchive = { items, truncated: rows.length > ARCHIVE_LIMIT, schools: await listScopeSchools(db, visible) };
+    await audit(db, { user, req }, { action: 'case.archive.read', studentIds: [...new Set(items.map((c) => c.student.id))], details: query });
     res.json(body);
   });
 
@@ -48,32 +62,4 @@ export function caseloadRoutes(db: Db, now: () => Date): Router {
   });
 
   return router;
-}
-
-/** Students with an open flag and no case opened from any of their flags, in the given schools. */
-async function flaggedWithoutCase(db: Db, schoolIds: number[] | null): Promise<Caseload['flaggedWithoutCase']> {
-  if (schoolIds !== null && schoolIds.length === 0) return [];
-  const flags = await db
-    .selectFrom('flag')
-    .innerJoin('student', 'student.id', 'flag.student_id')
-    .innerJoin('app_user', 'app_user.id', 'flag.created_by')
-    .select(['flag.id', 'flag.student_id', 'flag.reason_code', 'flag.reason', 'flag.created_at', 'student.last_name', 'student.first_name', 'app_user.display_name'])
-    .where('flag.resolved_at', 'is', null)
-    .where('flag.student_id', 'not in', db.selectFrom('support_case').select('student_id').where('status', '!=', 'closed'))
-    .orderBy('flag.created_at', 'desc')
-    .execute();
-  const classes = await currentClasses(db, [...new Set(flags.map((f) => f.student_id))]);
-  const schools = new Map((await db.selectFrom('school').select(['id', 'code']).execute()).map((s) => [s.id, s.code]));
-  const seen = new Set<number>();
-  const out: Caseload['flaggedWithoutCase'] = [];
-  for (const f of flags) {
-    const cls = classes.get(f.student_id);
-    if (!cls || seen.has(f.student_id) || (schoolIds !== null && !schoolIds.includes(cls.schoolId))) continue;
-    seen.add(f.student_id); // the latest flag stands for the student
-    out.push({
-      studentId: f.student_id, lastName: f.last_name, firstName: f.first_name, className: cls.name, schoolCode: schools.get(cls.schoolId) ?? '',
-      flagId: f.id, reasonCode: f.reason_code, reason: f.reason, flaggedAt: f.created_at, flaggedBy: f.display_name,
-    });
-  }
-  return out;
 }

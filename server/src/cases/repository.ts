@@ -1,4 +1,5 @@
-import type { CaseAction, CaseActionType, CaseDetail, CaseOutcome, CaseStatus, CaseSummary } from '@primm/shared/contracts/cases';
+import type { CaseAction, CaseActionType, CaseDetail, CaseOutcome, CaseStatus, CaseSummary, ScopeSchool } from '@primm/shared/contracts/cases';
+import { addDays } from '@primm/shared/compulsory/dates';
 import type { Db } from '../db/open-database';
 import { caseInWindow, currentStay, type RecordWindow, type Stay } from '../http/student-access';
 
@@ -12,6 +13,10 @@ export interface CaseScope {
   stillResponsible?: boolean;
   /** A former school's view: its cases opened before the date, as they were then (docs/privacy.md). */
   window?: RecordWindow;
+  /** The archive: closed cases, optionally by outcome and closing date (both ends included). */
+  closed?: { outcome?: CaseOutcome; from?: string; to?: string };
+  /** At most this many, the most recent first (by opening, or by closing in the archive). */
+  limit?: number;
 }
 
 /** Cases with their student's current class, owner, opener and next follow-up. */
@@ -24,7 +29,7 @@ export async function listCases(db: Db, scope: CaseScope, today: string): Promis
     .innerJoin('app_user as opener', 'opener.id', 'c.opened_by')
     .select([
       'c.id', 'c.school_id', 'c.status', 'c.goal', 'c.opened_at', 'c.closed_at', 'c.outcome', 'c.outcome_note', 'c.flag_id', 'c.student_id',
-      's.last_name', 's.first_name', 'school.code as school_code',
+      's.last_name', 's.first_name', 'school.code as school_code', 'school.name as school_name',
       'owner.id as owner_id', 'owner.display_name as owner_name', 'opener.id as opener_id', 'opener.display_name as opener_name',
     ]);
   if (scope.caseId !== undefined) q = q.where('c.id', '=', scope.caseId);
@@ -35,8 +40,19 @@ export async function listCases(db: Db, scope: CaseScope, today: string): Promis
     q = q.where('c.school_id', 'in', scope.schoolIds);
   }
   if (scope.openOnly) q = q.where('c.status', '!=', 'closed');
+  if (scope.closed) {
+    const { outcome, from, to } = scope.closed;
+    q = q.where('c.status', '=', 'closed');
+    if (outcome) q = q.where('c.outcome', '=', outcome);
+    // closed_at is a full timestamp: a day's range runs to the start of the next day
+    if (from) q = q.where('c.closed_at', '>=', from);
+    if (to) q = q.where('c.closed_at', '<', addDays(to, 1));
+    q = q.orderBy('c.closed_at', 'desc');
+  }
+  q = q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc');
+  if (scope.limit !== undefined) q = q.limit(scope.limit);
   const { window } = scope;
-  const found = await q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').execute();
+  const found = await q.execute();
   const inWindow = window ? found.filter((r) => caseInWindow(window, r.school_id, r.opened_at)) : found;
   if (inWindow.length === 0) return [];
   const ids = inWindow.map((r) => r.id);
@@ -57,6 +73,7 @@ export async function listCases(db: Db, scope: CaseScope, today: string): Promis
       id: r.id,
       student: { id: r.student_id, lastName: r.last_name, firstName: r.first_name, className: cls?.name ?? null, classId: cls?.id ?? null },
       schoolCode: r.school_code,
+      schoolName: r.school_name,
       status: r.status as CaseStatus,
       goal: r.goal,
       owner: { id: r.owner_id, name: r.owner_name },
@@ -133,4 +150,34 @@ export async function currentClasses(db: Db, studentIds: number[], window?: Reco
     if (stay) out.set(studentId, { id: stay.classId, name: stay.name, schoolId: stay.schoolId });
   }
   return out;
+}
+
+/**
+ * Closing a case answers the flags of its student: the one it was opened from and any other still
+ * open, raised before or while the case ran (they were visible on the student's page all along),
+ * except a flag that opened another case still running. Without this the student came back under
+ * "Segnalati senza caso" the moment the case closed (issue 19), and only a new case could clear it.
+ */
+export async function resolveFlagsOnClose(db: Db, c: { caseId: number; studentId: number }, userId: number, at: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('flag')
+    .select('id')
+    .where('student_id', '=', c.studentId)
+    .where('resolved_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(
+      eb.selectFrom('support_case as other').select('other.id')
+        .whereRef('other.flag_id', '=', 'flag.id').where('other.status', '!=', 'closed').where('other.id', '!=', c.caseId),
+    )))
+    .execute();
+  const ids = rows.map((r) => r.id);
+  if (ids.length > 0) await db.updateTable('flag').set({ resolved_at: at, resolved_by: userId }).where('id', 'in', ids).execute();
+  return ids;
+}
+
+/** The schools a scope holds (null: every school), by name, for the filters of the lists. */
+export async function listScopeSchools(db: Db, schoolIds: number[] | null): Promise<ScopeSchool[]> {
+  if (schoolIds !== null && schoolIds.length === 0) return [];
+  let q = db.selectFrom('school').select(['id', 'code', 'name']).orderBy('name').orderBy('code');
+  if (schoolIds !== null) q = q.where('id', 'in', schoolIds);
+  return q.execute();
 }

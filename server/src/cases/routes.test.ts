@@ -9,7 +9,7 @@ const today = new Date('2026-03-10T09:00:00Z');
 
 async function aSchoolWithMediator() {
   const db = await createTestDb();
-  const school = await aSchool(db, { code: 'ANPS03000E' });
+  const school = await aSchool(db, { code: 'ANPS03000E', name: 'LICEO GALILEI' });
   const cls = await aClass(db, school.id, { name: '3A' });
   const student = await aStudent(db, { last_name: 'Hoxha' });
   await anEnrolment(db, student.id, cls.id);
@@ -27,7 +27,7 @@ describe('cases', () => {
     const res = await request(app).post('/api/cases').set(SAME_ORIGIN).set(await authAs(db, mediator)).send({ studentId: student.id, goal: 'riportarlo a scuola con regolarità', flagId: flag.body.id });
 
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'open', owner: { id: mediator.id }, student: { id: student.id, className: '3A' }, schoolCode: 'ANPS03000E', flagId: flag.body.id, actions: [] });
+    expect(res.body).toMatchObject({ status: 'open', owner: { id: mediator.id }, student: { id: student.id, className: '3A' }, schoolCode: 'ANPS03000E', schoolName: 'LICEO GALILEI', flagId: flag.body.id, actions: [] });
     expect(await db.selectFrom('support_case').select(['student_id', 'owner_id', 'status']).execute()).toEqual([{ student_id: student.id, owner_id: mediator.id, status: 'open' }]);
     expect((await request(app).get(`/api/students/${student.id}/flags`).set(await authAs(db, teacher))).body.items[0].caseId).toBe(res.body.id);
   });
@@ -100,4 +100,71 @@ describe('cases', () => {
 
     expect(res.body.flaggedWithoutCase).toEqual([expect.objectContaining({ studentId: student.id, lastName: 'Hoxha', className: '3A', reasonCode: 'famiglia' })]);
   });
+
+  test('when a case opened from a flag is closed, then its flag (and the student\'s other open flags) are resolved and the student is not "flagged without case"', async () => {
+    const { db, student, mediator, teacher, app } = await aSchoolWithMediator();
+    const asTeacher = await authAs(db, teacher);
+    const asMediator = await authAs(db, mediator);
+    const first = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(asTeacher).send({ reasonCode: 'assenze', reason: 'assente il lunedì' });
+    const c = await request(app).post('/api/cases').set(SAME_ORIGIN).set(asMediator).send({ studentId: student.id, goal: 'frequenza regolare', flagId: first.body.id });
+    const second = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(asTeacher).send({ reasonCode: 'comportamento', reason: 'litiga in classe' });
+
+    const closed = await request(app).post(`/api/cases/${c.body.id}/close`).set(SAME_ORIGIN).set(asMediator).send({ outcome: 'back_on_track' });
+    const caseload = await request(app).get('/api/caseload').set(asMediator);
+
+    expect(closed.status).toBe(200);
+    expect(await db.selectFrom('flag').select(['id', 'resolved_at', 'resolved_by']).orderBy('id').execute()).toEqual([
+      { id: first.body.id, resolved_at: today.toISOString(), resolved_by: mediator.id },
+      { id: second.body.id, resolved_at: today.toISOString(), resolved_by: mediator.id },
+    ]);
+    expect(caseload.body.flaggedWithoutCase).toEqual([]);
+    const audit = await db.selectFrom('audit_log').select('details').where('action', '=', 'case.close').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details!)).toMatchObject({ caseId: c.body.id, resolvedFlagIds: [first.body.id, second.body.id] });
+  });
+
+  test('when the student is flagged again after the case closed, then they are flagged without case, with the closed case beside them', async () => {
+    const { db, student, mediator, teacher, app } = await aSchoolWithMediator();
+    const asMediator = await authAs(db, mediator);
+    const c = await request(app).post('/api/cases').set(SAME_ORIGIN).set(asMediator).send({ studentId: student.id, goal: 'frequenza regolare' });
+    await request(app).post(`/api/cases/${c.body.id}/close`).set(SAME_ORIGIN).set(asMediator).send({ outcome: 'back_on_track' });
+
+    const again = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(await authAs(db, teacher)).send({ reasonCode: 'assenze', reason: 'di nuovo assente' });
+    const caseload = await request(app).get('/api/caseload').set(asMediator);
+
+    expect(caseload.body.flaggedWithoutCase).toEqual([
+      expect.objectContaining({ studentId: student.id, flagId: again.body.id, schoolName: 'LICEO GALILEI', pastCases: [{ id: c.body.id, closedAt: today.toISOString(), outcome: 'back_on_track' }] }),
+    ]);
+    expect(await db.selectFrom('flag').select('resolved_at').execute()).toEqual([{ resolved_at: null }]);
+  });
+
+  test('when a flag opened another case still running, then closing this one leaves that flag open', async () => {
+    const { db, student, mediator, teacher, app } = await aSchoolWithMediator();
+    const asMediator = await authAs(db, mediator);
+    const flag = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(await authAs(db, teacher)).send({ reasonCode: 'lingua', reason: 'non capisce le consegne' });
+    const running = await request(app).post('/api/cases').set(SAME_ORIGIN).set(asMediator).send({ studentId: student.id, goal: 'corso di italiano L2', flagId: flag.body.id });
+    const other = await request(app).post('/api/cases').set(SAME_ORIGIN).set(asMediator).send({ studentId: student.id, goal: 'colloquio con la famiglia' });
+
+    await request(app).post(`/api/cases/${other.body.id}/close`).set(SAME_ORIGIN).set(asMediator).send({ outcome: 'other' });
+
+    expect(running.status).toBe(201);
+    expect(await db.selectFrom('flag').select('resolved_at').execute()).toEqual([{ resolved_at: null }]);
+  });
+
+  test('when the caseload is read, then every follow-up of the open cases is listed by date with the server\'s date', async () => {
+    const { db, student, mediator, app } = await aSchoolWithMediator();
+    const as = await authAs(db, mediator);
+    const c = await request(app).post('/api/cases').set(SAME_ORIGIN).set(as).send({ studentId: student.id, goal: 'frequenza regolare' });
+    const late = await request(app).post(`/api/cases/${c.body.id}/actions`).set(SAME_ORIGIN).set(as).send({ type: 'tutoring', date: '2026-03-02', participants: 'tutor', followUpOn: '2026-03-20' });
+    const soon = await request(app).post(`/api/cases/${c.body.id}/actions`).set(SAME_ORIGIN).set(as).send({ type: 'family_meeting', date: '2026-03-03', participants: 'madre', followUpOn: '2026-03-12' });
+    await request(app).post(`/api/cases/${c.body.id}/actions`).set(SAME_ORIGIN).set(as).send({ type: 'other', date: '2026-03-04', participants: 'docente' });
+
+    const res = await request(app).get('/api/caseload').set(as);
+
+    expect(res.body.today).toBe('2026-03-10');
+    expect(res.body.followUps).toEqual([
+      { caseId: c.body.id, actionId: soon.body.id, date: '2026-03-12', actionType: 'family_meeting', student: { id: student.id, lastName: 'Hoxha', firstName: expect.any(String) } },
+      { caseId: c.body.id, actionId: late.body.id, date: '2026-03-20', actionType: 'tutoring', student: { id: student.id, lastName: 'Hoxha', firstName: expect.any(String) } },
+    ]);
+  });
 });
+

@@ -9,7 +9,7 @@ import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { assertCanReadStudent, assertCanWriteStudent } from '../http/student-access';
-import { findCase, listActions, listCases } from './repository';
+import { findCase, listActions, listCases, resolveFlagsOnClose } from './repository';
 import { assertCaseWorker, assertValidOwner, CASE_ROLES, findCaseStudent, findCaseToWrite } from './service';
 
 const CaseIdParam = z.object({ id: Id });
@@ -90,8 +90,10 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     assertCaseWorker(user, c.schoolId);
     if (c.status === 'closed') throw new HttpError(409, 'conflict', 'Il caso è già chiuso');
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('support_case').set({ status: 'closed', closed_at: now().toISOString(), outcome: input.outcome, outcome_note: input.note ?? null }).where('id', '=', id).execute();
-      await audit(trx, { user, req }, { action: 'case.close', studentIds: [c.studentId], details: { caseId: id, outcome: input.outcome } });
+      const at = now().toISOString();
+      await trx.updateTable('support_case').set({ status: 'closed', closed_at: at, outcome: input.outcome, outcome_note: input.note ?? null }).where('id', '=', id).execute();
+      const resolvedFlagIds = await resolveFlagsOnClose(trx, { caseId: id, studentId: c.studentId }, user.id, at);
+      await audit(trx, { user, req }, { action: 'case.close', studentIds: [c.studentId], details: { caseId: id, outcome: input.outcome, resolvedFlagIds } });
     });
     res.json(await findCase(db, id, today()));
   });

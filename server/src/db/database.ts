@@ -39,6 +39,7 @@ export interface Database {
   grade_digest: GradeDigestTable;
   recompute_request: RecomputeRequestTable;
   data_version: DataVersionTable;
+  calendar_feed: CalendarFeedTable;
 }
 
 export interface ProvinceTable {
@@ -137,6 +138,11 @@ export interface StudentTable {
   residence_istat: string | null;
   created_at: string;
   updated_at: string;
+  /** ISO 639-1 code of the language the family reads (migration 0015). */
+  family_language: string | null;
+  interpreter_needed: number | null;
+  family_updated_at: string | null;
+  family_updated_by: number | null;
 }
 export type StudentRow = Selectable<StudentTable>;
 export type NewStudentRow = Insertable<StudentTable>;
@@ -466,4 +472,12 @@ export interface RiskTierChangeTable {
 export interface DataVersionTable {
   id: number;
   version: number;
+}
+
+/** A user's secret calendar address of case follow-ups (migration 0014): only the token's hash. */
+export interface CalendarFeedTable {
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
 }

@@ -49,5 +49,14 @@ export async function findReadableSchool(db: Db, user: AuthUser, code: string): 
   return school;
 }
 
+/**
+ * A school id given as a filter (worklist, archive): one out of scope answers the same 404 as one
+ * that does not exist; the admin's unknown id simply filters to nothing.
+ */
+export async function assertCanReadSchool(db: Db, user: AuthUser, schoolId: number): Promise<void> {
+  const ids = await visibleSchoolIds(db, user);
+  if (ids !== null && !ids.includes(schoolId)) throw denied(SCHOOL_NOT_FOUND, 404);
+}
+
 /** Without the code: the answer must read the same for every code that is not the user's. */
 export const SCHOOL_NOT_FOUND = 'Scuola non trovata';

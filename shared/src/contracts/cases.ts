@@ -109,6 +109,8 @@ export const CaseSummary = z.object({
   id: z.number().int(),
   student: z.object({ id: z.number().int(), lastName: z.string(), firstName: z.string(), className: z.string().nullable(), classId: z.number().int().nullable() }),
   schoolCode: z.string(),
+  /** Mediators know a school by its name; the code stays beside it (issue 19). */
+  schoolName: z.string(),
   status: CaseStatus,
   goal: z.string(),
   owner: Person,
@@ -132,9 +134,29 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 export const CaseList = z.object({ items: z.array(CaseSummary) });
 export type CaseList = z.infer<typeof CaseList>;
 
-/** A mediator's caseload: cases (overdue follow-ups first) and flagged students with no case yet. */
+/** A closed case of a student, shown when the student is flagged again (issue 19). */
+export const PastCase = z.object({ id: z.number().int(), closedAt: z.string().nullable(), outcome: CaseOutcome.nullable() });
+export type PastCase = z.infer<typeof PastCase>;
+
+/** One planned follow-up (an action's `followUpOn`) of an open case, for the calendar. */
+export const FollowUp = z.object({
+  caseId: z.number().int(),
+  actionId: z.number().int(),
+  date: IsoDate,
+  actionType: CaseActionType,
+  student: z.object({ id: z.number().int(), lastName: z.string(), firstName: z.string() }),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/**
+ * A mediator's caseload: cases (overdue follow-ups first), every planned follow-up of those cases
+ * (the calendar), and flagged students with no case yet. `today` is the server's date, the one
+ * that decides what is overdue, so the page's "this week" agrees with it.
+ */
 export const Caseload = z.object({
+  today: IsoDate,
   cases: z.array(CaseSummary),
+  followUps: z.array(FollowUp),
   flaggedWithoutCase: z.array(
     z.object({
       studentId: z.number().int(),
@@ -142,11 +164,14 @@ export const Caseload = z.object({
       firstName: z.string(),
       className: z.string().nullable(),
       schoolCode: z.string(),
+      schoolName: z.string(),
       flagId: z.number().int(),
       reasonCode: z.string(),
       reason: z.string(),
       flaggedAt: z.string(),
       flaggedBy: z.string(),
+      /** Cases of this student closed before: a flag raised again shows what was done. */
+      pastCases: z.array(PastCase),
     }),
   ),
 });
@@ -161,3 +186,26 @@ export const CaseEffect = z.object({
   after: z.object({ attendanceRate: z.number().nullable(), average: z.number().nullable() }),
 });
 export type CaseEffect = z.infer<typeof CaseEffect>;
+
+/** A school in the user's scope, for the filters of the archive and the worklist. */
+export const ScopeSchool = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+export type ScopeSchool = z.infer<typeof ScopeSchool>;
+
+/** The archive of closed cases: by school, outcome and closing period (dates included). */
+export const CaseArchiveQuery = z
+  .object({
+    school: z.coerce.number().int().positive().optional(),
+    outcome: CaseOutcome.optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'il periodo finisce prima di cominciare', path: ['to'] });
+export type CaseArchiveQuery = z.infer<typeof CaseArchiveQuery>;
+
+export const CaseArchive = z.object({
+  items: z.array(CaseSummary),
+  /** More cases matched than the page shows: narrow the filters. */
+  truncated: z.boolean(),
+  schools: z.array(ScopeSchool),
+});
+export type CaseArchive = z.infer<typeof CaseArchive>;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeCsvCell, toCsv } from './to-csv';
+import { csvNumber, escapeCsvCell, toCsv } from './to-csv';
 
 describe('escapeCsvCell', () => {
   test.each([
@@ -12,6 +12,10 @@ describe('escapeCsvCell', () => {
     ['a;b', '"a;b"'],
     ['riga\nnuova', '"riga\nnuova"'],
     [-2, '-2'], // a number stays a number
+    [csvNumber('-0,6'), '-0,6'], // a formatted number too (issue 19: it was written '-0,6)
+    [csvNumber('+1.234,5'), '+1.234,5'],
+    [csvNumber('-1;2'), `"'-1;2"`], // not a number after all: guarded as text
+    [csvNumber('=1+1'), "'=1+1"],
     [null, ''],
   ])('%j → %j', (value, expected) => {
     expect(escapeCsvCell(value)).toBe(expected);

@@ -60,9 +60,9 @@ test('Layout: when rendered, then header, named navigation and footer landmarks 
 
 test.each<[Role, string[]]>([
   ['admin', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Scadenze', 'Utenti', 'Importazioni', 'Registro accessi', 'Soglie di rischio']],
-  ['referente', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Scadenze', 'Utenti', 'Importazioni']],
+  ['referente', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Da seguire', 'Scadenze', 'Utenti', 'Importazioni']],
   ['docente', ['Le mie classi', 'Scuole']],
-  ['mediatore', ['Panoramica regionale', 'Scuole', 'I miei casi', 'Scadenze']],
+  ['mediatore', ['I miei casi', 'Scuole', 'Da seguire', 'Archivio casi', 'Scadenze']], // home is the caseload
   ['analista', ['Panoramica regionale', 'Scuole', 'Analisi regionale']],
 ])('Layout: when a %s is signed in, then the navigation offers %j', async (role, links) => {
   server.use(http.get('/api/me', () => HttpResponse.json(demoMe[role])));

@@ -32,7 +32,7 @@ export function Layout() {
       <header className="site-header">
         <div className="slim-header">
           <div className="container slim-header-inner">
-            <span>{t('app.footer.project')}</span>
+            <span className="slim-header-project">{t('app.footer.project')}</span>
             <div className="slim-header-tools">
               {me && <UserMenu me={me} />}
               <LanguageSwitch />

@@ -6,11 +6,14 @@ type Item = { to: string; label: string; end?: boolean; roles?: readonly Role[];
 
 /** The server enforces each route; the menu only leaves out what the role would be refused. */
 const items: Item[] = [
-  // a teacher's home is "Le mie classi" (app/routes/home.tsx)
-  { to: '/', label: 'app.nav.home', end: true, labelFor: { docente: 'app.nav.myClasses' } },
+  // a teacher's home is "Le mie classi", a mediator's "I miei casi" (app/routes/home.tsx)
+  { to: '/', label: 'app.nav.home', end: true, labelFor: { docente: 'app.nav.myClasses', mediatore: 'app.nav.cases' } },
   { to: '/scuole', label: 'app.nav.schools' },
   { to: '/analisi', label: 'regional.nav', roles: ['analista', 'admin', 'referente'] },
-  { to: '/casi', label: 'app.nav.cases', roles: ['mediatore', 'referente', 'admin'] },
+  { to: '/casi', label: 'app.nav.cases', roles: ['referente', 'admin'] },
+  // the archive is also linked from the caseload page, for the roles whose menu is already long
+  { to: '/da-seguire', label: 'app.nav.worklist', roles: ['mediatore', 'referente'] },
+  { to: '/casi/archivio', label: 'app.nav.archive', roles: ['mediatore'] },
   { to: '/scadenze', label: 'compulsory.nav', roles: ['mediatore', 'referente', 'admin'] },
   { to: '/utenti', label: 'app.nav.users', roles: ['admin', 'referente'] },
   { to: '/importazioni', label: 'app.nav.imports', roles: ['admin', 'referente'] },

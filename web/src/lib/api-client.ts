@@ -119,4 +119,8 @@ export const api = {
   patch: sendJson('PATCH'),
   /** A whole replacement (the risk thresholds: a new version). */
   put: sendJson('PUT'),
+  /** A removal; the answer is expected empty (204). */
+  async delete(path: string): Promise<void> {
+    await request(path, undefined, { method: 'DELETE' });
+  },
 };

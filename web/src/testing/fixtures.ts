@@ -508,6 +508,7 @@ export const aCaseSummary = (overrides: Partial<CaseSummary> = {}): CaseSummary 
   id: 7,
   student: { id: 1004, lastName: 'Esposito', firstName: 'Sara', className: '1A', classId: 102 },
   schoolCode: 'ANIS00800L',
+  schoolName: 'IIS Vanvitelli Stracca Angelini',
   status: 'open',
   goal: 'Riportare la frequenza sopra il 90 % entro marzo',
   owner: { id: 4, name: 'Mediatore dimostrativo' },

@@ -4,10 +4,13 @@ import { useMe } from '../../features/auth/api/get-me';
 import { Caseload } from '../../features/cases/components/caseload';
 import { Forbidden } from './forbidden';
 
-export function Component() {
+/** Who works on cases (server: CASE_ROLES); a mediator also lands here from `/` (home.tsx). */
+export const CASELOAD_ROLES = ['mediatore', 'referente', 'admin'];
+
+export function CaseloadPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  if (!me || !['mediatore', 'referente', 'admin'].includes(me.role)) return <Forbidden title={t('cases.caseload.title')} />;
+  if (!me || !CASELOAD_ROLES.includes(me.role)) return <Forbidden title={t('cases.caseload.title')} />;
   return (
     <>
       <PageTitle page={t('cases.caseload.title')} />
@@ -17,3 +20,5 @@ export function Component() {
     </>
   );
 }
+
+export { CaseloadPage as Component, CaseloadPage as default };

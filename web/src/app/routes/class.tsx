@@ -7,7 +7,7 @@ import { useClass } from '../../features/classes/api/get-class';
 import { ClassHeader } from '../../features/classes/components/class-header';
 import { ClassStudents } from '../../features/classes/components/class-students';
 import { ClassRiskList } from '../../features/risk/components/class-risk-list';
-import { Forbidden } from './forbidden';
+import { Forbidden, isRefusal } from './forbidden';
 import { NotFound } from './not-found';
 
 type Tab = 'rischio' | 'studenti';
@@ -26,6 +26,8 @@ function ClassPage({ id }: { id: number }) {
   const [params, setParams] = useSearchParams();
   const cls = useClass(id);
   const tab: Tab = params.get('vista') === 'studenti' ? 'studenti' : 'rischio';
+  // a class not theirs: one refusal and the way home, not an alert (and a retry) per panel
+  if (cls.isError && isRefusal(cls.error)) return <Forbidden title={t('classes.forbiddenTitle')} error={cls.error} />;
 
   return (
     <>

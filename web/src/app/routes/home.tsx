@@ -1,9 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadingStatus } from '../../components/loading-status';
 import { PageTitle } from '../../components/page-title';
 import { useMe } from '../../features/auth/api/get-me';
 import { ClassCards } from '../../features/classes/components/class-cards';
 import { ProvincesOverview } from '../../features/regions/components/provinces-overview';
 import { ClassTierCounts } from '../../features/risk/components/class-tier-counts';
+
+// its own chunk: a teacher's home does not carry the caseload's calendar
+const CaseloadPage = lazy(() => import('./cases'));
 
 export function Component() {
   const { t } = useTranslation();
@@ -18,6 +23,14 @@ export function Component() {
         <p className="lead">{t('home.myClassesIntro')}</p>
         <ClassCards classIds={me.classIds} renderBody={(id) => <ClassTierCounts classId={id} />} />
       </>
+    );
+  }
+  // A mediator's work is their cases: the caseload, this week's follow-ups on top (issue 19).
+  if (me?.role === 'mediatore') {
+    return (
+      <Suspense fallback={<LoadingStatus />}>
+        <CaseloadPage />
+      </Suspense>
     );
   }
   return (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { PageTitle } from '../../components/page-title';
+import { HomeLink } from '../home-link';
 
 export function NotFound() {
   const { t } = useTranslation();
@@ -9,9 +9,7 @@ export function NotFound() {
       <PageTitle page={t('notFound.title')} />
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.text')}</p>
-      <p>
-        <Link to="/">{t('notFound.home')}</Link>
-      </p>
+      <HomeLink />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { casesHandlers } from './cases';
 import { classesHandlers } from './classes';
 import { compulsoryHandlers } from './compulsory';
+import { familyHandlers } from './family';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
@@ -12,6 +13,7 @@ import { riskSettingsHandlers } from './risk-settings';
 import { schoolsHandlers } from './schools';
 import { studentsHandlers } from './students';
 import { usersHandlers } from './users';
+import { worklistHandlers } from './worklist';
 
 // msw matches paths exactly (`/api/classes/:id` does not catch `/api/classes/:id/risk`), so the order is free.
 export const handlers = [
@@ -29,4 +31,6 @@ export const handlers = [
   ...importsHandlers,
   ...aggregatesHandlers,
   ...compulsoryHandlers,
+  ...worklistHandlers,
+  ...familyHandlers,
 ];

@@ -1,11 +1,14 @@
 import { http, HttpResponse } from 'msw';
+import { CalendarFeedCreated, CalendarFeedStatus } from '@primm/shared/contracts/calendar-feed';
 import {
+  CaseArchiveQuery,
   CloseCaseInput,
   CreateCaseActionInput,
   CreateCaseInput,
   UpdateCaseActionInput,
   UpdateCaseInput,
   type CaseAction,
+  type CaseArchive,
   type CaseDetail,
   type CaseEffect,
   type CaseList,
@@ -13,6 +16,7 @@ import {
 } from '@primm/shared/contracts/cases';
 import { Id } from '@primm/shared/contracts/domain';
 import { aCaseAction, aCaseDetail, aCaseEffect, aCaseSummary, daysFromToday, errorBody, mockData, mockRisk } from '../fixtures';
+import { aCalendarFeedStatus, aFeedPath, mediatorSchools, mockArchivedCases } from '../mediator-fixtures';
 import { currentMockSession } from './auth';
 import { linkFlagToCase, mockFlags } from './flags';
 
@@ -21,6 +25,8 @@ import { linkFlagToCase, mockFlags } from './flags';
  * an action with a follow-up → back to the caseload. `resetMockCases` runs after each test.
  */
 let cases: CaseDetail[] = [];
+let feed: CalendarFeedStatus = aCalendarFeedStatus();
+let feedSeed = 0;
 
 function initialCases(): CaseDetail[] {
   const followUp = daysFromToday(10);
@@ -42,6 +48,8 @@ function initialCases(): CaseDetail[] {
 
 export function resetMockCases(): void {
   cases = initialCases();
+  feed = aCalendarFeedStatus();
+  feedSeed = 0;
 }
 resetMockCases();
 
@@ -90,14 +98,26 @@ export const casesHandlers = [
           firstName: student.firstName,
           className: enrolment?.className ?? null,
           schoolCode: enrolment?.schoolCode ?? '',
+          schoolName: enrolment?.schoolName ?? '',
           flagId: f.id,
           reasonCode: f.reasonCode,
           reason: f.reason,
           flaggedAt: f.createdAt,
           flaggedBy: f.createdBy.name,
+          pastCases: cases
+            .filter((c) => c.student.id === f.studentId && c.status === 'closed')
+            .map((c) => ({ id: c.id, closedAt: c.closedAt, outcome: c.outcome })),
         };
       });
-    return HttpResponse.json<Caseload>({ cases: open, flaggedWithoutCase });
+    const followUps = cases
+      .filter((c) => c.status !== 'closed')
+      .flatMap((c) =>
+        c.actions
+          .filter((a) => a.followUpOn !== null)
+          .map((a) => ({ caseId: c.id, actionId: a.id, date: a.followUpOn!, actionType: a.type, student: { id: c.student.id, lastName: c.student.lastName, firstName: c.student.firstName } })),
+      )
+      .sort((a, b) => a.date.localeCompare(b.date) || a.actionId - b.actionId);
+    return HttpResponse.json<Caseload>({ today: daysFromToday(0), cases: open, followUps, flaggedWithoutCase });
   }),
 
   http.get('/api/students/:id/cases', ({ params }) => {
@@ -120,6 +140,7 @@ export const casesHandlers = [
           id,
           student: { id: student.id, lastName: student.lastName, firstName: student.firstName, className, classId: enrolment?.classId ?? null },
           schoolCode: enrolment?.schoolCode ?? '',
+          schoolName: enrolment?.schoolName ?? '',
           goal: input.data.goal,
           owner: me(),
           openedBy: me(),
@@ -199,4 +220,32 @@ export const casesHandlers = [
     const effect = first ? aCaseEffect({ firstActionOn: first }) : aCaseEffect({ firstActionOn: null, weeks: [], before: { attendanceRate: null, average: null }, after: { attendanceRate: null, average: null } });
     return HttpResponse.json<CaseEffect>(effect);
   }),
+
+  http.get('/api/case-archive', ({ request }) => {
+    const query = CaseArchiveQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) return invalid();
+    const { school, outcome, from, to } = query.data;
+    const code = school === undefined ? undefined : mediatorSchools.find((s) => s.id === school)?.code;
+    if (school !== undefined && !code) return HttpResponse.json(errorBody('forbidden'), { status: 403 });
+    const items = [...cases.filter((c) => c.status === 'closed').map(summary), ...mockArchivedCases]
+      .filter((c) => (!code || c.schoolCode === code) && (!outcome || c.outcome === outcome))
+      .filter((c) => (!from || c.closedAt!.slice(0, 10) >= from) && (!to || c.closedAt!.slice(0, 10) <= to))
+      .sort((a, b) => b.closedAt!.localeCompare(a.closedAt!));
+    return HttpResponse.json<CaseArchive>({ items, truncated: false, schools: mediatorSchools });
+  }),
+
+  http.get('/api/calendar-feed', () => HttpResponse.json<CalendarFeedStatus>(feed)),
+
+  // a new secret each time, as the server makes one: the previous address stops working
+  http.post('/api/calendar-feed', () => {
+    feedSeed += 1;
+    feed = { active: true, createdAt: new Date().toISOString(), lastUsedAt: null };
+    return HttpResponse.json<CalendarFeedCreated>({ ...feed, path: aFeedPath(String.fromCharCode(64 + feedSeed)) }, { status: 201 });
+  }),
+
+  http.delete('/api/calendar-feed', () => {
+    feed = aCalendarFeedStatus();
+    return new HttpResponse(null, { status: 204 });
+  }),
 ];
+

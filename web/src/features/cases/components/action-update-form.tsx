@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseAction, CaseDetail } from '@primm/shared/contracts/cases';
+import { Confirmation } from '../../../components/confirmation';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useUpdateCaseAction } from '../api/update-case-action';
 
@@ -15,10 +16,21 @@ export function ActionUpdateForm({ detail, action }: { detail: Pick<CaseDetail, 
   const [outcome, setOutcome] = useState(action.outcome ?? '');
   const [arrived, setArrived] = useState(arrivedValue(action.arrived));
 
+  // Opening starts from what is stored now (another save may have changed it since).
+  function toggle() {
+    if (!open) {
+      setOutcome(action.outcome ?? '');
+      setArrived(arrivedValue(action.arrived));
+      update.reset();
+    }
+    setOpen(!open);
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     update.mutate(
       { outcome: outcome.trim() || null, ...(action.destination ? { arrived: arrived === 'unknown' ? null : arrived === 'yes' } : {}) },
+      // the form closes under the focus: the confirmation takes it
       { onSuccess: () => setOpen(false) },
     );
   }
@@ -26,9 +38,10 @@ export function ActionUpdateForm({ detail, action }: { detail: Pick<CaseDetail, 
   const label = t('cases.updateAction.open', { type: t(`cases.actionType.${action.type}`) });
   return (
     <div className="disclosure">
-      <button type="button" className="btn btn-outline btn-small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+      <button type="button" className="btn btn-outline btn-small" aria-expanded={open} aria-controls={id} onClick={toggle}>
         {label}
       </button>
+      {update.isSuccess && !open && <Confirmation key={update.submittedAt}>{t('cases.updateAction.saved')}</Confirmation>}
       <form id={id} hidden={!open} onSubmit={submit} className="stacked-form" aria-label={label}>
         {update.isError && <ErrorAlert error={update.error} />}
         <div className="field">

@@ -39,7 +39,9 @@ test('NewActionForm: when a reorientation with destination and follow-up is reco
   await user.type(within(form).getByLabelText('Data della verifica successiva'), '2099-03-02');
   await user.click(within(form).getByRole('button', { name: "Registra l'azione" }));
 
-  expect(await within(form).findByRole('status')).toHaveTextContent('Azione registrata.');
+  const saved = await within(form).findByRole('status');
+  expect(saved).toHaveTextContent('Azione registrata.');
+  expect(saved).toHaveFocus();
   const timeline = screen.getByRole('list', { name: 'Azioni del caso, in ordine di data' });
   expect(await within(timeline).findByText('CFP Ancona, operatore meccanico – Non ancora noto')).toBeInTheDocument();
   expect(within(timeline).getByText('02/03/2099')).toBeInTheDocument();
@@ -48,7 +50,9 @@ test('NewActionForm: when a reorientation with destination and follow-up is reco
 test('CloseCaseForm: when closing without an outcome, then it asks for one; with one, the case is closed', async () => {
   const user = userEvent.setup();
   renderWithProviders(<CaseDetailView id={7} canManage />);
-  await user.click(await screen.findByRole('button', { name: 'Chiudi il caso…' }));
+  const toggle = await screen.findByRole('button', { name: 'Chiudi il caso…' });
+  expect(screen.queryByRole('form', { name: 'Chiudi il caso' })).not.toBeInTheDocument(); // hidden until asked for
+  await user.click(toggle);
   const form = screen.getByRole('form', { name: 'Chiudi il caso' });
 
   await user.click(within(form).getByRole('button', { name: 'Chiudi il caso' }));
@@ -60,7 +64,9 @@ test('CloseCaseForm: when closing without an outcome, then it asks for one; with
   await user.selectOptions(outcome, 'Tornato/a in pari');
   await user.click(within(form).getByRole('button', { name: 'Chiudi il caso' }));
 
-  expect(await screen.findByText('Chiuso con esito: Tornato/a in pari')).toBeInTheDocument();
+  const closed = await screen.findByRole('status');
+  expect(closed).toHaveTextContent('Chiuso con esito: Tornato/a in pari');
+  expect(closed).toHaveFocus(); // the form is gone: the outcome takes the focus
   expect(screen.queryByRole('form', { name: 'Nuova azione' })).not.toBeInTheDocument();
 });
 
@@ -72,4 +78,34 @@ test('CaseEffectPanel: when the effect loads, then before and after are numbers 
   expect(within(attendance).getAllByRole('cell').map((c) => c.textContent)).toEqual(['75 %', '93,8 %', '+18,8 punti']);
   expect(screen.getByRole('table', { name: 'Settimane prima e dopo' })).toBeInTheDocument();
   expect(screen.queryByRole('form', { name: 'Nuova azione' })).not.toBeInTheDocument();
+});
+
+test('ActionUpdateForm: when an outcome is saved, then the form closes and its confirmation takes the focus; reopened, it shows the stored outcome', async () => {
+  const user = userEvent.setup();
+  renderWithProviders(<CaseDetailView id={7} canManage />);
+  const toggle = await screen.findByRole('button', { name: /^Aggiorna esito/ });
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+  await user.click(toggle);
+  const form = screen.getByRole('form', { name: toggle.textContent! });
+  await user.type(within(form).getByRole('textbox', { name: 'Esito' }), 'la madre verrà al consiglio di classe');
+  await user.click(within(form).getByRole('button', { name: 'Salva' }));
+
+  const saved = await screen.findByText('Esito aggiornato.');
+  expect(saved).toHaveFocus();
+  expect(screen.queryByRole('form', { name: toggle.textContent! })).not.toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: /^Aggiorna esito/ }));
+  expect(within(screen.getByRole('form', { name: toggle.textContent! })).getByRole('textbox', { name: 'Esito' })).toHaveValue('la madre verrà al consiglio di classe');
+});
+
+test('CaseStatusForm: when the status changes, then the confirmation shows and takes the focus', async () => {
+  const user = userEvent.setup();
+  renderWithProviders(<CaseDetailView id={7} canManage />);
+  const form = await screen.findByRole('form', { name: 'Stato del caso' });
+
+  await user.selectOptions(within(form).getByRole('combobox', { name: 'Stato' }), 'In monitoraggio');
+  await user.click(within(form).getByRole('button', { name: 'Cambia stato' }));
+
+  expect(await within(form).findByRole('status')).toHaveTextContent('Stato aggiornato.');
+  expect(within(form).getByRole('status')).toHaveFocus();
 });

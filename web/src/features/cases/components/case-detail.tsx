@@ -1,5 +1,7 @@
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Confirmation } from '../../../components/confirmation';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { PageTitle } from '../../../components/page-title';
@@ -12,10 +14,18 @@ import { CaseStatusForm } from './case-status-form';
 import { CloseCaseForm } from './close-case-form';
 import { NewActionForm } from './new-action-form';
 
+type Props = {
+  id: number;
+  canManage: boolean;
+  /** What the page adds about the student (the family's language), composed by the route. */
+  renderStudentExtras?: (studentId: number) => ReactNode;
+};
+
 /** A case: who, status, goal, owner, the actions, their effect; `canManage` (mediators, referents, admin) may change it. */
-export function CaseDetailView({ id, canManage }: { id: number; canManage: boolean }) {
+export function CaseDetailView({ id, canManage, renderStudentExtras }: Props) {
   const { t, i18n } = useTranslation();
   const detail = useCase(id);
+  const [closedNow, setClosedNow] = useState(false);
   const title = t('cases.caseN', { id });
 
   if (detail.isPending) return <LoadingStatus />;
@@ -48,7 +58,9 @@ export function CaseDetailView({ id, canManage }: { id: number; canManage: boole
         </div>
         <div>
           <dt>{t('cases.caseload.school')}</dt>
-          <dd className="code">{c.schoolCode}</dd>
+          <dd>
+            {c.schoolName} (<span className="code">{c.schoolCode}</span>)
+          </dd>
         </div>
         <div>
           <dt>{t('cases.caseload.status')}</dt>
@@ -68,20 +80,26 @@ export function CaseDetailView({ id, canManage }: { id: number; canManage: boole
       <p>
         <strong>{t('cases.goal')}:</strong> {c.goal}
       </p>
-      {c.status === 'closed' && c.outcome && (
-        <div className="callout callout-info">
-          <p>{t('cases.closedWith', { outcome: t(`cases.outcome.${c.outcome}`) })}</p>
-          {c.outcomeNote && <p>{c.outcomeNote}</p>}
-        </div>
-      )}
-      {editable && <CaseStatusForm key={c.status} detail={c} />}
+      {c.status === 'closed' && c.outcome && (() => {
+        const outcome = (
+          <>
+            <p>{t('cases.closedWith', { outcome: t(`cases.outcome.${c.outcome}`) })}</p>
+            {c.outcomeNote && <p>{c.outcomeNote}</p>}
+          </>
+        );
+        // just closed here: the outcome is the form's confirmation, and takes the focus
+        return closedNow ? <Confirmation tone="info">{outcome}</Confirmation> : <div className="callout callout-info">{outcome}</div>;
+      })()}
+      {renderStudentExtras?.(c.student.id)}
+      {/* not keyed by status: a remount after the change would drop its confirmation */}
+      {editable && <CaseStatusForm detail={c} />}
       <section aria-labelledby="actions-heading" className="section">
         <h2 id="actions-heading">{t('cases.actions.title')}</h2>
-        <CaseActionsTimeline actions={c.actions} renderTools={editable ? (a) => <ActionUpdateForm key={`${a.id}-${a.outcome}-${a.arrived}`} detail={c} action={a} /> : undefined} />
+        <CaseActionsTimeline actions={c.actions} renderTools={editable ? (a) => <ActionUpdateForm key={a.id} detail={c} action={a} /> : undefined} />
       </section>
       {editable && <NewActionForm detail={c} />}
       <CaseEffectPanel caseId={c.id} />
-      {editable && <CloseCaseForm detail={c} />}
+      {editable && <CloseCaseForm detail={c} onClosed={() => setClosedNow(true)} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@primm/shared/contracts/cases';
+import { Confirmation } from '../../../components/confirmation';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useUpdateCase } from '../api/update-case';
 
@@ -32,11 +33,7 @@ export function CaseStatusForm({ detail }: { detail: CaseDetail }) {
           {t('cases.statusForm.submit')}
         </button>
       </div>
-      {update.isSuccess && (
-        <p role="status" className="hint">
-          {t('cases.statusForm.saved')}
-        </p>
-      )}
+      {update.isSuccess && <Confirmation key={update.submittedAt}>{t('cases.statusForm.saved')}</Confirmation>}
     </form>
   );
 }

@@ -5,7 +5,8 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { useCloseCase } from '../api/close-case';
 
 /** "Chiudi il caso" asks for the outcome first: a case never closes without saying how it ended. */
-export function CloseCaseForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'student'> }) {
+/** `onClosed`: the page shows (and focuses) the outcome once the case is closed; this form is gone by then. */
+export function CloseCaseForm({ detail, onClosed }: { detail: Pick<CaseDetail, 'id' | 'student'>; onClosed: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const close = useCloseCase(detail.id);
@@ -23,7 +24,7 @@ export function CloseCaseForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
       return;
     }
     setMissing(false);
-    close.mutate({ outcome: parsed.data, ...(note.trim() ? { note: note.trim() } : {}) });
+    close.mutate({ outcome: parsed.data, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: onClosed });
   }
 
   return (

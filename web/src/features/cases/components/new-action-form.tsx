@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseActionType, REORIENTATION_TYPES, type CaseDetail } from '@primm/shared/contracts/cases';
+import { Confirmation } from '../../../components/confirmation';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useCreateCaseAction } from '../api/create-case-action';
 
@@ -46,11 +47,7 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
   return (
     <form onSubmit={submit} className="stacked-form form-card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('cases.newAction.title')}</h2>
-      {create.isSuccess && (
-        <p role="status" className="callout callout-success">
-          {t('cases.newAction.saved')}
-        </p>
-      )}
+      {create.isSuccess && <Confirmation key={create.submittedAt}>{t('cases.newAction.saved')}</Confirmation>}
       {create.isError && <ErrorAlert error={create.error} />}
       <div className="field">
         <label htmlFor={`${id}-type`}>{t('cases.newAction.type')}</label>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@primm/shared/contracts/cases';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -22,6 +22,7 @@ export function OpenCaseButton({ studentId, flagId, meId, label, onCreated }: Pr
   const [open, setOpen] = useState(false);
   const [goal, setGoal] = useState('');
   const [mine, setMine] = useState(true);
+  const toggle = useRef<HTMLButtonElement>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +34,7 @@ export function OpenCaseButton({ studentId, flagId, meId, label, onCreated }: Pr
 
   return (
     <div className="disclosure">
-      <button type="button" className="btn btn-outline btn-small" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
+      <button ref={toggle} type="button" className="btn btn-outline btn-small" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
         {label}
       </button>
       <form id={formId} hidden={!open} onSubmit={submit} className="stacked-form form-card" aria-label={label}>
@@ -49,7 +50,15 @@ export function OpenCaseButton({ studentId, flagId, meId, label, onCreated }: Pr
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>
             {t('cases.open.submit')}
           </button>
-          <button type="button" className="btn btn-outline" onClick={() => setOpen(false)}>
+          {/* the Cancel button hides with the form: the focus goes back to what opened it */}
+          <button
+            type="button"
+            className="btn btn-outline"
+            onClick={() => {
+              setOpen(false);
+              toggle.current?.focus();
+            }}
+          >
             {t('common.cancel')}
           </button>
         </div>

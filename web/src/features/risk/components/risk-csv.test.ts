@@ -1,21 +1,6 @@
 import { expect, test } from 'vitest';
 import { aReview, aRiskRow, indicatorsOf } from '../../../testing/fixtures';
-import { escapeCsvCell, toRiskCsv, type RiskCsvText } from './risk-csv';
-
-test.each([
-  ['Rossi', 'Rossi'],
-  ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`], // formula neutralised, then quoted for its quotes
-  ['+39 333', "'+39 333"],
-  ['-2', "'-2"],
-  ['@SUM(A1)', "'@SUM(A1)"],
-  ['\tindent', "'\tindent"],
-  ['\rreturn', `"'\rreturn"`], // CR both escaped and quoted
-  ['a;b', '"a;b"'],
-  ["D'Angelo", "D'Angelo"],
-  ['', ''],
-])('escapeCsvCell: when the cell is %j, then it is written %j', (value, expected) => {
-  expect(escapeCsvCell(value)).toBe(expected);
-});
+import { toRiskCsv, type RiskCsvText } from './risk-csv';
 
 const text: RiskCsvText = {
   header: ['Cognome', 'Nome', 'Calcolato', 'Livello', 'Motivo', 'Freq', 'Prev', 'Insuff', 'Andamento', 'Media', 'Indicatori'],
@@ -48,8 +33,18 @@ test('toRiskCsv: when two rows are shown, then BOM, header and exactly those row
   expect(csv.startsWith('\uFEFF')).toBe(true);
   expect(csv.slice(1).split('\r\n')).toEqual([
     'Cognome;Nome;Calcolato;Livello;Motivo;Freq;Prev;Insuff;Andamento;Media;Indicatori',
-    "'=Rossi;Giulia;1;1;;96,0;5,0;0;'-0,5;7,40;",
+    "'=Rossi;Giulia;1;1;;96,0;5,0;0;-0,5;7,40;", // text guarded, the negative trend a number
     'Hoxha;Arben;2;3;"assenze; lunedì";82,0;27,0;2;6,0;;absence_projection (alto), failing_subjects (attenzione)',
     '',
   ]);
+});
+
+test.each([
+  [-0.6, '-0,6'], // issue 19: it was written '-0,6, which Excel shows as text
+  [0, '0,0'],
+  [12.25, '12,3'],
+])('toRiskCsv: when the trend is %d, then its cell is %j, a number for Excel', (trend, cell) => {
+  const csv = toRiskCsv([aRiskRow({ trend })], text);
+
+  expect(csv.split('\r\n')[1]!.split(';')[8]).toBe(cell);
 });
