@@ -25,12 +25,21 @@ test('ClassStudents: when the class has no students, then the empty state says s
   expect(screen.queryByRole('table')).not.toBeInTheDocument();
 });
 
-test('ClassStudents: when the server refuses, then the translated error and a retry are shown', async () => {
+test('ClassStudents: when the server refuses, then the translated error and no retry (retrying cannot help)', async () => {
   server.use(http.get('/api/classes/:id/students', () => HttpResponse.json(errorBody('forbidden'), { status: 403 })));
 
   renderWithProviders(<ClassStudents id={101} />);
 
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('Non sei autorizzato a vedere questi dati.');
+  expect(within(alert).queryByRole('button', { name: 'Riprova' })).not.toBeInTheDocument();
+});
+
+test('ClassStudents: when the server fails, then the translated error and a retry are shown', async () => {
+  server.use(http.get('/api/classes/:id/students', () => HttpResponse.json(errorBody('internal'), { status: 500 })));
+
+  renderWithProviders(<ClassStudents id={101} />);
+
+  const alert = await screen.findByRole('alert');
   expect(within(alert).getByRole('button', { name: 'Riprova' })).toBeInTheDocument();
 });
