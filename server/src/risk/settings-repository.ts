@@ -13,7 +13,10 @@ type Row = Selectable<SettingsVersionTable> & { created_by_name?: string | null 
  */
 function toSettings(row: Pick<Row, 'version' | 'data'>): RiskSettings {
   const data = JSON.parse(row.data) as Record<string, unknown>;
-  const groups = Object.fromEntries(Object.keys(DEFAULT_RISK_SETTINGS).filter((k) => k !== 'version').map((k) => [k, {}]));
+  // Only the groups whose default is an object: `model` defaults to null and an empty object is no model.
+  const groups = Object.fromEntries(
+    Object.entries(DEFAULT_RISK_SETTINGS).filter(([k, v]) => k !== 'version' && v !== null && typeof v === 'object' && !Array.isArray(v)).map(([k]) => [k, {}]),
+  );
   return RiskSettings.parse({ ...groups, ...data, version: row.version });
 }
 
