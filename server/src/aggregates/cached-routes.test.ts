@@ -19,11 +19,17 @@ const asAnalyst = async (db: Db) => authAs(db, await aUser(db, 'analista'));
 const auditActions = async (db: Db) => (await db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((r) => r.action);
 
 describe('cached aggregates', () => {
+  // The four readings only read: one region for them all (a region costs seconds on PostgreSQL).
+  let region: Promise<Db> | undefined;
+  const sharedRegion = () => (region ??= createTestDb().then(async (db) => {
+    await aRandomRegion(db, 11);
+    return db;
+  }));
+
   test.each(['groupBy=province', 'groupBy=school,citizenshipGroup&measures=tier1,tier2,tier3', 'groupBy=gradeLevel&province=AN&sex=F', ''])(
     'GET /api/aggregates?%s: when counted in SQL, then the body equals the in-memory tabulation of every student (threshold 10)',
     async (query) => {
-      const db = await createTestDb();
-      await aRandomRegion(db, 11);
+      const db = await sharedRegion();
       const year = await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', '2025/26').executeTakeFirstOrThrow();
       const filters = AggregateQuery.parse(Object.fromEntries(new URLSearchParams(query)));
       const names = new Map((await db.selectFrom('school').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
