@@ -4,6 +4,7 @@ import { parseDate, parseDecimal, parseYesNo, weekdayIndex } from './parse-value
 import { resolveStudentDay } from './resolve-student-day';
 import { lessonHoursOn, type SchoolState } from './school-state';
 import { BulkUpsert } from './bulk-upsert';
+import { noteDate } from './file-stats';
 
 const KINDS: Record<string, string> = {
   assenza: 'assenza',
@@ -40,6 +41,7 @@ export async function loadAttendance(ctx: ImportContext, dir: string, state: Sch
 
   await forEachRecord(ctx, dir, 'assenze.csv', ['Codice fiscale', 'Data', 'Tipo', 'Ore'], (f) => {
     const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
+    noteDate(ctx, date);
     const kindText = f.required('Tipo');
     const kind = KINDS[kindText] ?? KINDS[kindText.toLowerCase()];
     if (!kind) throw new RowError('Tipo', 'tipo: assenza, entrata posticipata o uscita anticipata');

@@ -4,6 +4,7 @@ import type { ImportContext } from './import-context';
 import { resolveStudentDay } from './resolve-student-day';
 import type { SchoolState } from './school-state';
 import { BulkUpsert } from './bulk-upsert';
+import { noteDate } from './file-stats';
 import type { Row } from './sync-rows';
 
 const KINDS: Record<string, string> = {
@@ -26,6 +27,7 @@ export async function loadGrades(ctx: ImportContext, dir: string, state: SchoolS
 
   await forEachRecord(ctx, dir, 'voti.csv', ['Codice fiscale', 'Data', 'Materia', 'Voto'], (f) => {
     const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
+    noteDate(ctx, date);
     return sync.put({
       student_id: studentId, class_id: classId, date,
       ...gradeFields(f.required('Materia').toUpperCase(), f.get('Tipo'), f.required('Voto')),
