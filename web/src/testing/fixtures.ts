@@ -1,6 +1,6 @@
 import type { AuditEntry } from '@primm/shared/contracts/audit';
 import type { DemoAccounts, Me } from '@primm/shared/contracts/auth';
-import type { ImportBatch, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
+import type { ImportBatch, ImportFileSummary, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
 import type { ClassDetail, ClassStudent } from '@primm/shared/contracts/classes';
 import type { Province } from '@primm/shared/contracts/provinces';
 import type { ClassSummary, SchoolDetail, SchoolSummary } from '@primm/shared/contracts/schools';
@@ -266,6 +266,30 @@ export const anImportPreview = (overrides: Partial<ImportPreview> = {}): ImportP
     { file: 'ANIS00800L/voti.csv', line: 14, column: 'Voto', message: 'voto non riconosciuto: "ottimo+"' },
     { file: 'ANIS00800L/assenze.csv', line: 7, column: 'Data', message: 'data fuori dal calendario: 31/02/2026' },
   ],
+  fileSummaries: [
+    anImportFileSummary({ file: 'ANIS00800L/studenti.csv', kind: 'studenti', inserted: 3, updated: 1, unchanged: 260, dateFrom: '2025-09-15', dateTo: '2026-02-02',
+      changedColumns: [{ column: 'Data uscita', rows: 1 }],
+      samples: [{ line: 42, changes: [{ column: 'Data uscita', from: null, to: '02/02/2026', shown: true }] }] }),
+    anImportFileSummary({ file: 'ANIS00800L/assenze.csv', kind: 'assenze', inserted: 117, updated: 3, unchanged: 0, rejected: 1, dateFrom: '2025-09-15', dateTo: '2026-03-31',
+      changedColumns: [{ column: 'Giustificata', rows: 3 }],
+      samples: [{ line: 7, changes: [{ column: 'Giustificata', from: 'N', to: 'S', shown: true }] }] }),
+    anImportFileSummary({ file: 'ANIS00800L/voti.csv', kind: 'voti', unchanged: 30, rejected: 1, dateFrom: '2025-09-25', dateTo: '2026-03-31' }),
+  ],
+  missingStudents: [],
+  ...overrides,
+});
+
+export const anImportFileSummary = (overrides: Partial<ImportFileSummary> = {}): ImportFileSummary => ({
+  file: 'ANIS00800L/studenti.csv',
+  kind: 'studenti',
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected: 0,
+  dateFrom: null,
+  dateTo: null,
+  changedColumns: [],
+  samples: [],
   ...overrides,
 });
 
@@ -276,6 +300,8 @@ export const anImportResult = (overrides: Partial<ImportResult> = {}): ImportRes
   unchanged: 30,
   rejected: 2,
   errors: anImportPreview().errors,
+  fileSummaries: anImportPreview().fileSummaries,
+  missingStudents: [],
   ...overrides,
 });
 
