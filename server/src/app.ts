@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { Db } from './db/open-database';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
+import { importTemplateRoutes } from './imports/template-routes';
 import { createAnonymousDenialAudit } from './http/audit';
 import { authenticate, requirePasswordChanged } from './http/authenticate';
 import { checkOrigin } from './http/check-origin';
@@ -58,6 +59,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(studentRoutes(db, now));
   api.use(userRoutes(db, now));
   api.use(importRoutes(db, config));
+  api.use(importTemplateRoutes());
   api.use(auditRoutes(db));
   api.use(aggregateRoutes(db, config));
   api.use(flagRoutes(db, now));

@@ -5,6 +5,7 @@ import { resolveStudentDay } from './resolve-student-day';
 import { lessonHoursOn, type SchoolState } from './school-state';
 import { BulkUpsert } from './bulk-upsert';
 import { noteDate } from './file-stats';
+import { requiredColumns } from '@primm/shared/import-format/school-files';
 
 const KINDS: Record<string, string> = {
   assenza: 'assenza',
@@ -39,7 +40,7 @@ export async function loadAttendance(ctx: ImportContext, dir: string, state: Sch
   );
   const classById = new Map([...state.classes.values()].map((c) => [c.id, c]));
 
-  await forEachRecord(ctx, dir, 'assenze.csv', ['Codice fiscale', 'Data', 'Tipo', 'Ore'], (f) => {
+  await forEachRecord(ctx, dir, 'assenze.csv', requiredColumns('assenze.csv'), (f) => {
     const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
     noteDate(ctx, date);
     const kindText = f.required('Tipo');

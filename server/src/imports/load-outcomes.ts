@@ -5,6 +5,7 @@ import type { ImportContext } from './import-context';
 import { pseudonymize } from './pseudonym';
 import type { SchoolState } from './school-state';
 import { RowSync, type Row } from './sync-rows';
+import { requiredColumns } from '@primm/shared/import-format/school-files';
 
 const RESULTS: Record<string, string> = {
   ammesso: 'ammesso',
@@ -37,7 +38,7 @@ export async function loadOutcomes(ctx: ImportContext, dir: string, state: Schoo
     new Map(existing.map((o) => [`${o.student_id}|${o.school_year}|${o.period}`, { ...o } as Row])),
   );
 
-  await forEachRecord(ctx, dir, 'esiti.csv', ['Codice fiscale', 'Anno scolastico', 'Anno di corso', 'Periodo', 'Esito'], (f) => {
+  await forEachRecord(ctx, dir, 'esiti.csv', requiredColumns('esiti.csv'), (f) => {
     const cf = f.required('Codice fiscale').toUpperCase();
     if (!isValidCodiceFiscale(cf)) throw new RowError('Codice fiscale', 'codice fiscale non valido');
     const studentId = state.students.get(pseudonymize(cf, ctx.pseudonymKey));

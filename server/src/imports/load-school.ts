@@ -9,6 +9,7 @@ import { assertSchoolsInScope } from './import-scope';
 import { nameField, optionalNameField } from './name-field';
 import { parseDate } from './parse-values';
 import { newSchoolState, type SchoolState } from './school-state';
+import { requiredColumns } from '@primm/shared/import-format/school-files';
 
 const PROVINCES = new Set(['AN', 'AP', 'FM', 'MC', 'PU']);
 const LEVELS: Record<string, 'primo_grado' | 'secondo_grado'> = {
@@ -28,7 +29,7 @@ export async function loadSchool(ctx: ImportContext, dir: string): Promise<Schoo
   const lines: number[] = [];
   await forEachRecord(
     ctx, dir, 'scuola.csv',
-    ['Codice meccanografico', 'Denominazione', 'Provincia', 'Grado', 'Tipologia', 'Comune'],
+    requiredColumns('scuola.csv'),
     async (f, line): Promise<null> => {
       lines.push(line);
       const codes = [...new Set(f.all('Codice meccanografico').map((c) => c.toUpperCase()))];
@@ -113,7 +114,7 @@ async function findMunicipalityIstat(db: Db, cadastral: string): Promise<string 
 /** calendario.csv: school years, lesson period, terms and closures of the school. */
 export async function loadCalendar(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
   const rows: { year: string; kind: string; from: string; to: string; label: string; line: number }[] = [];
-  await forEachRecord(ctx, dir, 'calendario.csv', ['Anno scolastico', 'Tipo', 'Dal', 'Al'], async (f, line): Promise<null> => {
+  await forEachRecord(ctx, dir, 'calendario.csv', requiredColumns('calendario.csv'), async (f, line): Promise<null> => {
     const year = f.required('Anno scolastico');
     if (!/^\d{4}\/\d{2}$/.test(year) || (Number(year.slice(0, 4)) + 1) % 100 !== Number(year.slice(5))) {
       throw new RowError('Anno scolastico', `anno scolastico non valido: "${year}" (es. 2025/26)`);

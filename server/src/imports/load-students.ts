@@ -12,6 +12,7 @@ import { schoolYearOf, type SchoolState } from './school-state';
 import { sqliteInserts } from './sqlite-inserts';
 import { RowSync, type Row } from './sync-rows';
 import { judgeEnrolment, type KnownStay } from './transfer-rule';
+import { requiredColumns } from '@primm/shared/import-format/school-files';
 
 const EXIT_REASONS: Record<string, string> = {
   'cambio classe': 'cambio_classe',
@@ -60,7 +61,7 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
 
   await forEachRecord(
     ctx, dir, 'studenti.csv',
-    ['Codice fiscale', 'Cognome', 'Nome', 'Sesso', 'Data di nascita', 'Cittadinanza', 'Classe', 'Data ingresso'],
+    requiredColumns('studenti.csv'),
     (f, line) => {
       const cf = f.required('Codice fiscale').toUpperCase();
       if (!isValidCodiceFiscale(cf)) throw new RowError('Codice fiscale', 'codice fiscale non valido (carattere di controllo errato o formato sbagliato)');
