@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
               { path: 'registro-accessi', lazy: () => import('./routes/audit') },
               { path: 'soglie', lazy: () => import('./routes/risk-settings') },
               { path: 'importazioni', lazy: () => import('./routes/imports') },
+              { path: 'importazioni/formato', lazy: () => import('./routes/import-format') },
               { path: 'analisi', lazy: () => import('./routes/regional') },
               { path: 'analisi/provincia/:code', lazy: () => import('./routes/regional-province') },
               { path: 'analisi/rapporto', lazy: () => import('./routes/regional-report') },
