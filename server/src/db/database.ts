@@ -39,6 +39,7 @@ export interface Database {
   grade_digest: GradeDigestTable;
   recompute_request: RecomputeRequestTable;
   data_version: DataVersionTable;
+  import_batch_school: ImportBatchSchoolTable;
 }
 
 export interface ProvinceTable {
@@ -466,4 +467,10 @@ export interface RiskTierChangeTable {
 export interface DataVersionTable {
   id: number;
   version: number;
+}
+
+/** The schools an import wrote (migration 0015). */
+export interface ImportBatchSchoolTable {
+  import_batch_id: number;
+  school_id: number;
 }

@@ -138,6 +138,8 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
       }
       if (options.dryRun) throw new DryRunRollback();
       if (options.allowPartial === false && ctx.counts.rejected > 0) throw new PartialImportRefused(ctx.counts.rejected);
+      // Which schools this import wrote: their data freshness, the school of an import in the audit.
+      if (touched.size > 0) await trx.insertInto('import_batch_school').values([...touched.keys()].map((school_id) => ({ import_batch_id: batch!.id, school_id }))).execute();
       await trx
         .updateTable('import_batch')
         .set({ status: 'committed', finished_at: new Date().toISOString(), ...ctx.counts, errors: JSON.stringify(ctx.issues) })

@@ -51,6 +51,7 @@ export const aSchoolDetail = (overrides: Partial<SchoolDetail> = {}): SchoolDeta
   ...aSchool(),
   address: 'Via Umberto Trevi 4, 60127 Ancona',
   classList: [aClass(), aClass({ id: 102, name: '1A', gradeLevel: 1, track: 'liceo', weeklyHours: 27, annualHours: 891, students: 22 })],
+  freshness: { latestDataOn: '2026-03-31', latestImportAt: '2026-04-01T07:30:00.000Z' },
   ...overrides,
 });
 

@@ -12,6 +12,7 @@ import * as m0011 from './0011-recompute-request';
 import * as m0012 from './0012-grade-digest';
 import * as m0013 from './0013-risk-derived-at-read';
 import * as m0014 from './0014-one-time-password-issued-at';
+import * as m0015 from './0015-import-batch-school';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0012-grade-digest': m0012,
   '0013-risk-derived-at-read': m0013,
   '0014-one-time-password-issued-at': m0014,
+  '0015-import-batch-school': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
