@@ -9,6 +9,7 @@ import { caseloadRoutes } from './cases/caseload-routes';
 import { caseRoutes } from './cases/routes';
 import { classRoutes } from './classes/routes';
 import { compulsoryRoutes } from './compulsory/routes';
+import { contactRoutes } from './contacts/routes';
 import type { Config } from './config';
 import type { Db } from './db/open-database';
 import { healthRoutes } from './health/routes';
@@ -66,6 +67,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(caseRoutes(db, now));
   api.use(caseloadRoutes(db, now));
   api.use(compulsoryRoutes(db, now));
+  api.use(contactRoutes(db, now));
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));
   api.use(apiNotFound);

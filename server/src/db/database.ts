@@ -40,6 +40,7 @@ export interface Database {
   recompute_request: RecomputeRequestTable;
   data_version: DataVersionTable;
   import_batch_school: ImportBatchSchoolTable;
+  municipality_contact: MunicipalityContactTable;
 }
 
 export interface ProvinceTable {
@@ -473,4 +474,13 @@ export interface DataVersionTable {
 export interface ImportBatchSchoolTable {
   import_batch_id: number;
   school_id: number;
+}
+
+/** A municipality's contacts for the school's acts (migration 0016). */
+export interface MunicipalityContactTable {
+  istat_code: string;
+  pec: string | null;
+  office: string | null;
+  updated_at: string;
+  updated_by: number | null;
 }

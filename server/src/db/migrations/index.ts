@@ -13,6 +13,7 @@ import * as m0012 from './0012-grade-digest';
 import * as m0013 from './0013-risk-derived-at-read';
 import * as m0014 from './0014-one-time-password-issued-at';
 import * as m0015 from './0015-import-batch-school';
+import * as m0016 from './0016-municipality-contact';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0013-risk-derived-at-read': m0013,
   '0014-one-time-password-issued-at': m0014,
   '0015-import-batch-school': m0015,
+  '0016-municipality-contact': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {
