@@ -24,6 +24,7 @@ export const routes: RouteObject[] = [
               { path: 'classi/:id', lazy: () => import('./routes/class') },
               { path: 'studenti/:id', lazy: () => import('./routes/student') },
               { path: 'studenti/:id/segnalazione', lazy: () => import('./routes/mayor-report') },
+              { path: 'studenti/:id/comunicazione-famiglia', lazy: () => import('./routes/family-notice') },
               { path: 'scadenze', lazy: () => import('./routes/deadlines') },
               { path: 'casi', lazy: () => import('./routes/cases') },
               { path: 'casi/:id', lazy: () => import('./routes/case') },

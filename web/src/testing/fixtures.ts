@@ -9,7 +9,7 @@ import type { CaseAction, CaseDetail, CaseEffect, CaseSummary } from '@primm/sha
 import type { Flag, Note } from '@primm/shared/contracts/flags';
 import type { IndicatorKey, RiskIndicatorSummary, RiskReview, RiskRow, StudentRisk } from '@primm/shared/contracts/risk';
 import type { StudentDetail } from '@primm/shared/contracts/students';
-import type { AbsenceClock, MayorReport, StudentCompulsory, YearValidity } from '@primm/shared/contracts/compulsory';
+import type { AbsenceClock, FamilyNoticeLetter, MayorReport, StudentCompulsory, YearValidity } from '@primm/shared/contracts/compulsory';
 
 /** Typed builders: each returns a valid contract object; a test overrides only what it asserts on. */
 
@@ -679,7 +679,8 @@ export const aStudentCompulsory = (overrides: Partial<StudentCompulsory> = {}): 
 
 export const aMayorReport = (overrides: Partial<MayorReport> = {}): MayorReport => ({
   school: { code: 'ANIS00800L', name: 'IIS Vanvitelli Stracca Angelini', municipality: 'Ancona' },
-  student: { lastName: 'Diallo', firstName: 'Aminata', birthDate: '2011-05-10', residence: 'Falconara Marittima', className: '1A' },
+  student: { lastName: 'Diallo', firstName: 'Aminata', sex: 'F', birthDate: '2011-05-10', residence: 'Falconara Marittima', className: '1A' },
+  municipality: { istatCode: '042018', name: 'Falconara Marittima', pec: 'comune.falconara@emarche.it', office: 'Servizi sociali' },
   schoolYear: '2025/26',
   countedDays: weekdaysBefore(-25, 16),
   windowFrom: daysFromToday(-115),
@@ -690,3 +691,8 @@ export const aMayorReport = (overrides: Partial<MayorReport> = {}): MayorReport 
   legalBasis: 'art. 114 D.Lgs 16 aprile 1994, n. 297, come modificato dall’art. 12 del D.L. 15 settembre 2023, n. 123, convertito dalla L. 13 novembre 2023, n. 159',
   ...overrides,
 });
+
+export const aFamilyNoticeLetter = (overrides: Partial<FamilyNoticeLetter> = {}): FamilyNoticeLetter => {
+  const { school, student, schoolYear, countedDays, windowFrom, triggeredOn, legalBasis } = aMayorReport();
+  return { school, student, schoolYear, countedDays, windowFrom, triggeredOn, notifiedOn: null, legalBasis, ...overrides };
+};
