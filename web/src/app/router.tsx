@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
               { path: 'utenti', lazy: () => import('./routes/users') },
               { path: 'registro-accessi', lazy: () => import('./routes/audit') },
               { path: 'soglie', lazy: () => import('./routes/risk-settings') },
+              { path: 'comuni', lazy: () => import('./routes/contacts') },
               { path: 'importazioni', lazy: () => import('./routes/imports') },
               { path: 'importazioni/formato', lazy: () => import('./routes/import-format') },
               { path: 'analisi', lazy: () => import('./routes/regional') },

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { resetMockSession } from './handlers/auth';
 import { resetMockCases } from './handlers/cases';
 import { resetMockCompulsory } from './handlers/compulsory';
+import { resetMockContacts } from './handlers/contacts';
 import { resetMockFlags } from './handlers/flags';
 import { resetMockImports } from './handlers/imports';
 import { resetMockRisk } from './handlers/risk';
@@ -30,6 +31,7 @@ afterEach(() => {
   resetMockFlags();
   resetMockCases();
   resetMockCompulsory();
+  resetMockContacts();
   localStorage.clear();
 });
 afterAll(() => server.close());

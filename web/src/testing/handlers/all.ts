@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { casesHandlers } from './cases';
 import { classesHandlers } from './classes';
 import { compulsoryHandlers } from './compulsory';
+import { contactsHandlers } from './contacts';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
@@ -29,4 +30,5 @@ export const handlers = [
   ...importsHandlers,
   ...aggregatesHandlers,
   ...compulsoryHandlers,
+  ...contactsHandlers,
 ];
