@@ -95,6 +95,10 @@ export const aUser = (overrides: Partial<User> = {}): User => ({
   role: 'docente',
   schools: [],
   classIds: [101, 102],
+  classes: [
+    { id: 101, name: '3B', schoolCode: 'ANIS00800L', schoolYear: '2025/26' },
+    { id: 102, name: '1A', schoolCode: 'ANIS00800L', schoolYear: '2025/26' },
+  ],
   createdAt: '2025-09-01T07:30:00.000Z',
   disabled: false,
   ...overrides,
@@ -234,12 +238,12 @@ export const demoMe: Record<Me['role'], Me> = {
 };
 
 export const mockUsers: User[] = [
-  aUser({ id: 1, email: 'admin@demo.primm.it', displayName: 'Amministratore dimostrativo', role: 'admin', classIds: [] }),
-  aUser({ id: 5, email: 'analista@demo.primm.it', displayName: 'Analista USR dimostrativo', role: 'analista', classIds: [] }),
+  aUser({ id: 1, email: 'admin@demo.primm.it', displayName: 'Amministratore dimostrativo', role: 'admin', classIds: [], classes: [] }),
+  aUser({ id: 5, email: 'analista@demo.primm.it', displayName: 'Analista USR dimostrativo', role: 'analista', classIds: [], classes: [] }),
   aUser(),
-  aUser({ id: 4, email: 'mediatore@demo.primm.it', displayName: 'Mediatore dimostrativo', role: 'mediatore', schools: ['ANIS00800L', 'MCPS02000B'], classIds: [] }),
-  aUser({ id: 3, email: 'referente@demo.primm.it', displayName: 'Referente dimostrativo', role: 'referente', schools: ['ANIS00800L'], classIds: [] }),
-  aUser({ id: 6, email: 'ex.docente@scuola.it', displayName: 'Paola Ferri', classIds: [201], createdAt: '2024-09-02T08:00:00.000Z', disabled: true }),
+  aUser({ id: 4, email: 'mediatore@demo.primm.it', displayName: 'Mediatore dimostrativo', role: 'mediatore', schools: ['ANIS00800L', 'MCPS02000B'], classIds: [], classes: [] }),
+  aUser({ id: 3, email: 'referente@demo.primm.it', displayName: 'Referente dimostrativo', role: 'referente', schools: ['ANIS00800L'], classIds: [], classes: [] }),
+  aUser({ id: 6, email: 'ex.docente@scuola.it', displayName: 'Paola Ferri', classIds: [201], classes: [{ id: 201, name: '2C', schoolCode: 'MCPS02000B', schoolYear: '2024/25' }], createdAt: '2024-09-02T08:00:00.000Z', disabled: true }),
 ];
 
 /** Newest first, as the server returns them. */

@@ -5,6 +5,7 @@ import { resetMockSession } from './handlers/auth';
 import { resetMockCases } from './handlers/cases';
 import { resetMockCompulsory } from './handlers/compulsory';
 import { resetMockContacts } from './handlers/contacts';
+import { resetMockUsers } from './handlers/users';
 import { resetMockFlags } from './handlers/flags';
 import { resetMockImports } from './handlers/imports';
 import { resetMockRisk } from './handlers/risk';
@@ -32,6 +33,7 @@ afterEach(() => {
   resetMockCases();
   resetMockCompulsory();
   resetMockContacts();
+  resetMockUsers();
   localStorage.clear();
 });
 afterAll(() => server.close());
