@@ -61,7 +61,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(userRoutes(db, now));
   api.use(importRoutes(db, config));
   api.use(importTemplateRoutes());
-  api.use(auditRoutes(db));
+  api.use(auditRoutes(db, config));
   api.use(aggregateRoutes(db, config));
   api.use(flagRoutes(db, now));
   api.use(caseRoutes(db, now));

@@ -74,7 +74,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
    * importPaths within the user's scope. A record naming a school outside it stops the import
    * before anything is written: 403, audited as `action` denied with the school codes.
    */
-  async function importWithin(req: Request, user: AuthUser, action: string, folders: string[], options: Partial<ImportOptions>): Promise<ImportSummary> {
+  async function importWithin(req: Request, user: AuthUser, action: 'import.preview' | 'import.commit', folders: string[], options: Partial<ImportOptions>): Promise<ImportSummary> {
     const scope: ImportScope = user.role === 'admin' ? 'all' : { schoolIds: user.schoolIds };
     try {
       // A conflicting transfer is taken only when the admin's commit says so, never by default.
