@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { Role } from '@primm/shared/contracts/auth';
 import { describe, expect, test } from 'vitest';
 import { createApp } from '../app';
 import { audit } from '../http/audit';
@@ -7,6 +8,9 @@ import { aUser, authAs } from '../testing/auth-as';
 import { aStudent } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
 
+/** The user as audit() takes it (only the id and role are written). */
+const as = (u: { id: number; email: string; display_name: string; role: Role }) => ({ id: u.id, email: u.email, displayName: u.display_name, role: u.role, schoolIds: [], classIds: [], mustChangePassword: false });
+
 const actions = (body: { items: { action: string }[] }) => body.items.map((e) => e.action);
 
 describe('GET /api/audit: filters by e-mail and by student', () => {
@@ -14,8 +18,8 @@ describe('GET /api/audit: filters by e-mail and by student', () => {
     const db = await createTestDb();
     const admin = await aUser(db, 'admin');
     const referent = await aUser(db, 'referente');
-    await audit(db, { user: referent }, { action: 'student.read', studentIds: [1] });
-    await audit(db, { user: admin }, { action: 'user.create' });
+    await audit(db, { user: as(referent) }, { action: 'student.read', studentIds: [1] });
+    await audit(db, { user: as(admin) }, { action: 'user.create' });
 
     const res = await request(createApp({ db, config: testConfig })).get(`/api/audit?email=${referent.email.slice(0, 9).toUpperCase()}`).set(await authAs(db, admin));
 
