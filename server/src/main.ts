@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase, openSessionConnection } from './db/open-database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, assertNoRealUsers, createDemoAccounts } from './demo/demo-accounts';
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
+import { plantDemoDeadlines } from './demo/plant-deadlines';
 import { startUploadSweeper } from './imports/upload-store';
 import { ensureReferenceData } from './reference/load-reference';
 import { recomputeAll } from './risk/recompute';
@@ -19,6 +20,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     await assertNoRealUsers(db); // before the region: no demo data in a production database either
     const summary = await loadDemoRegion(db, config.pseudonymKey, (line) => console.log(line));
     await createDemoAccounts(db);
+    await plantDemoDeadlines(db); // every state of art. 114 in the referent's school
     console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);
   }
   const sessionDb = openSessionConnection(config, db);

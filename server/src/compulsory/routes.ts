@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
-import { OctoberListQuery, RecordNoticeInput, RecordReportInput, type Deadlines, type MayorReport, type OctoberList, type StudentCompulsory } from '@primm/shared/contracts/compulsory';
+import { OctoberListQuery, RecordNoticeInput, RecordReportInput, type Deadlines, type FamilyNoticeLetter, type MayorReport, type OctoberList, type StudentCompulsory } from '@primm/shared/contracts/compulsory';
 import { CLOCK_RULES } from '@primm/shared/compulsory/absence-clock';
 import { addDays, subtractMonths } from '@primm/shared/compulsory/dates';
 import { toCsv } from '@primm/shared/csv/to-csv';
@@ -16,6 +16,7 @@ import { HttpError } from '../http/http-error';
 import { findReadableSchool } from '../http/scope';
 import { newSchoolData, readOnly, studentAccess } from '../http/student-access';
 import { computeSchoolCompulsory, type StudentCompulsoryRow } from './compute';
+import { LEGAL_BASIS, letterFacts } from './letter-facts';
 import { octoberListRows, octoberListStudents, octoberListSummary } from './october-list';
 
 const StudentIdParam = z.object({ id: Id });
@@ -87,13 +88,9 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     if (!clock || !clock.notifiedOn || !clock.triggeredOn || !['report_due', 'reported'].includes(clock.state)) {
       throw new HttpError(409, 'conflict', 'Per questo studente non è dovuta una segnalazione al sindaco');
     }
-    const facts = await db.selectFrom('student').leftJoin('municipality', 'municipality.istat_code', 'student.residence_istat')
-      .select(['student.last_name', 'student.first_name', 'student.birth_date', 'municipality.name as residence']).where('student.id', '=', id).executeTakeFirstOrThrow();
-    const school = await db.selectFrom('school').select(['code', 'name', 'municipality_name']).where('id', '=', row.schoolId).executeTakeFirstOrThrow();
     const year = await currentYear(db);
     const body: MayorReport = {
-      school: { code: school.code, name: school.name, municipality: school.municipality_name },
-      student: { lastName: facts.last_name, firstName: facts.first_name, birthDate: facts.birth_date, residence: facts.residence, className: row.className },
+      ...await letterFacts(db, id, row.schoolId, row.className),
       schoolYear: year.label,
       countedDays: clock.countedDays,
       // The window of the counted days (the clock's own window moves on with "today").
@@ -102,9 +99,25 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
       notifiedOn: clock.notifiedOn,
       countdownEndsOn: clock.countdownEndsOn!,
       reportedOn: clock.reportedOn,
-      legalBasis: 'art. 114 D.Lgs 16 aprile 1994, n. 297, come modificato dall’art. 12 del D.L. 15 settembre 2023, n. 123, convertito dalla L. 13 novembre 2023, n. 159',
+      legalBasis: LEGAL_BASIS,
     };
     await audit(db, { user, req }, { action: 'compulsory.report.read', studentIds: [id] });
+    res.json(body);
+  });
+
+  // The printable notice to the family: once the 15 days are passed, whatever happened since.
+  router.get('/students/:id/compulsory/notice-letter', requireRole(...ACT_ROLES), async (req, res) => {
+    const user = userOf(req);
+    const { id } = StudentIdParam.parse(req.params);
+    const row = await studentRow(db, user, id);
+    const clock = row.clock;
+    if (!clock?.triggeredOn || clock.state === 'ok') throw new HttpError(409, 'conflict', 'Per questo studente non è dovuta una comunicazione alla famiglia');
+    const { school, student } = await letterFacts(db, id, row.schoolId, row.className);
+    const body: FamilyNoticeLetter = {
+      school, student, schoolYear: (await currentYear(db)).label, countedDays: clock.countedDays, windowFrom: clock.windowFrom,
+      triggeredOn: clock.triggeredOn, notifiedOn: clock.notifiedOn, legalBasis: LEGAL_BASIS,
+    };
+    await audit(db, { user, req }, { action: 'compulsory.notice_letter.read', studentIds: [id] });
     res.json(body);
   });
 

@@ -40,6 +40,8 @@ export interface Database {
   recompute_request: RecomputeRequestTable;
   data_version: DataVersionTable;
   calendar_feed: CalendarFeedTable;
+  import_batch_school: ImportBatchSchoolTable;
+  municipality_contact: MunicipalityContactTable;
 }
 
 export interface ProvinceTable {
@@ -474,10 +476,25 @@ export interface DataVersionTable {
   version: number;
 }
 
-/** A user's secret calendar address of case follow-ups (migration 0014): only the token's hash. */
+/** A user's secret calendar address of case follow-ups (migration 0015): only the token's hash. */
 export interface CalendarFeedTable {
   user_id: number;
   token_hash: string;
   created_at: string;
   last_used_at: string | null;
+}
+
+/** The schools an import wrote (migration 0017). */
+export interface ImportBatchSchoolTable {
+  import_batch_id: number;
+  school_id: number;
+}
+
+/** A municipality's contacts for the school's acts (migration 0018). */
+export interface MunicipalityContactTable {
+  istat_code: string;
+  pec: string | null;
+  office: string | null;
+  updated_at: string;
+  updated_by: number | null;
 }

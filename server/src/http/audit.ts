@@ -1,9 +1,11 @@
 import type { Request } from 'express';
+import type { AuditAction } from '@primm/shared/contracts/audit';
 import type { AuthUser } from '../auth/current-user';
 import type { Db } from '../db/open-database';
 
 export interface AuditEvent {
-  action: string;
+  /** One of the actions every log reader has a label for (shared/src/contracts/audit.ts). */
+  action: AuditAction;
   outcome?: 'ok' | 'denied' | 'failed';
   studentIds?: number[];
   classId?: number | null;

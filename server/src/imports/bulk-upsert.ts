@@ -1,6 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/dialect';
+import { describeChanges, noteUpdate } from './file-stats';
 import { tally, type ImportContext } from './import-context';
 import { sqliteInserts } from './sqlite-inserts';
 import { naturalKey, sameValue, type Row } from './sync-rows';
@@ -21,6 +22,8 @@ type Table = keyof Database;
  */
 export class BulkUpsert {
   private pending = new Map<string, Row>();
+  /** Only when the context explains event updates (a preview): the file line of each pending key. */
+  private readonly lines = new Map<string, number>();
   private readonly postgres: boolean;
 
   constructor(
@@ -38,11 +41,14 @@ export class BulkUpsert {
     const key = naturalKey(row, this.keyColumns);
     const earlier = this.pending.get(key);
     if (earlier) {
-      tally(this.ctx, this.compared.every((c) => sameValue(earlier[c], row[c])) ? 'unchanged' : 'updated');
+      const changed = this.compared.filter((c) => !sameValue(earlier[c], row[c]));
+      tally(this.ctx, changed.length === 0 ? 'unchanged' : 'updated');
+      if (this.ctx.explainEvents) noteUpdate(this.ctx, this.ctx.currentLine, describeChanges(this.table, changed, earlier, row));
       this.pending.set(key, row);
       return null;
     }
     this.pending.set(key, row);
+    if (this.ctx.explainEvents) this.lines.set(key, this.ctx.currentLine);
     return this.pending.size >= this.chunkSize ? this.flush().then(() => null) : null;
   }
 
@@ -50,10 +56,33 @@ export class BulkUpsert {
     if (this.pending.size === 0) return;
     const rows = [...this.pending.values()];
     this.pending.clear();
+    if (this.ctx.explainEvents) await this.explain(rows);
     const { changed, inserted } = this.postgres ? await this.upsertPostgres(rows) : await this.upsertSqlite(rows);
-    this.ctx.counts.inserted += inserted;
-    this.ctx.counts.updated += changed - inserted;
-    this.ctx.counts.unchanged += rows.length - changed;
+    tally(this.ctx, 'inserted', inserted);
+    tally(this.ctx, 'updated', changed - inserted);
+    tally(this.ctx, 'unchanged', rows.length - changed);
+  }
+
+  /**
+   * The reasons of the updates this chunk will make: the stored rows of its students read first
+   * and compared column by column (a preview only; the commit lets the database decide alone).
+   */
+  private async explain(rows: Row[]): Promise<void> {
+    const wanted = new Map(rows.map((r) => [naturalKey(r, this.keyColumns), r]));
+    const first = this.keyColumns[0]!;
+    const ids = [...new Set(rows.map((r) => r[first]))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const stored = (await this.ctx.trx.selectFrom(this.table).select([...this.keyColumns, ...this.compared] as never)
+        .where(first as never, 'in', ids.slice(i, i + 500) as never).execute()) as Row[];
+      for (const before of stored) {
+        const key = naturalKey(before, this.keyColumns);
+        const after = wanted.get(key);
+        if (!after) continue;
+        const changed = this.compared.filter((c) => !sameValue(before[c], after[c]));
+        if (changed.length > 0) noteUpdate(this.ctx, this.lines.get(key) ?? 0, describeChanges(this.table, changed, before, after));
+      }
+    }
+    this.lines.clear();
   }
 
   private async upsertSqlite(rows: Row[]): Promise<{ changed: number; inserted: number }> {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { reject, tally, type ImportContext, type RowChange } from './import-context';
 import { canonicalColumn } from './column-aliases';
+import { openFileStats } from './file-stats';
 import { readCsvBatches } from './read-csv';
 
 /** Thrown by a row handler: the row is rejected with this column and message, the import goes on. */
@@ -43,6 +44,7 @@ export async function forEachRecord(
 ): Promise<boolean> {
   const path = options.path ?? join(dir, fileName);
   const file = options.file ?? `${dir.split(/[\\/]/).pop()}/${fileName}`;
+  openFileStats(ctx, file, fileName);
   if (!existsSync(path)) {
     reject(ctx, { file, line: 0, column: '', message: `file ${fileName} mancante nella cartella della scuola` });
     return false;
@@ -69,6 +71,7 @@ export async function forEachRecord(
     }
     for (const row of rows) {
       values = row.fields;
+      ctx.currentLine = row.line;
       try {
         const answer = handle(fields, row.line);
         const change = answer instanceof Promise ? await answer : answer;

@@ -12,10 +12,11 @@ export function auditDetails(summary: ImportSummary): Record<string, unknown> {
 
 /**
  * The students an import wrote, or in a preview read, plus those its answer places in another
- * school (a conflict tells the uploader where that codice fiscale is enrolled): ascending.
+ * school (a conflict tells the uploader where that codice fiscale is enrolled) and those it names
+ * as missing from a new studenti.csv: ascending.
  */
 export function studentsNamed(summary: ImportSummary): number[] {
-  return [...new Set([...summary.studentIds, ...summary.transfers.map((t) => t.studentId)])].sort((a, b) => a - b);
+  return [...new Set([...summary.studentIds, ...summary.transfers.map((t) => t.studentId), ...summary.missingStudentIds])].sort((a, b) => a - b);
 }
 
 /** A transfer as the uploader sees it: the line and the other school, not the student's id. */

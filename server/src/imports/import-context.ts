@@ -1,4 +1,6 @@
+import type { MissingStudents } from '@primm/shared/contracts/imports';
 import type { Db } from '../db/open-database';
+import type { FileStats } from './file-stats';
 import type { ImportScope } from './import-scope';
 
 export interface ImportIssue {
@@ -63,6 +65,21 @@ export interface ImportContext {
   notes: ImportIssue[];
   /** pseudonym → student id of every student in the database, loaded on first need (load-students). */
   studentIds?: Map<string, number>;
+  /** Per file read: counts, dates, changes (file-stats.ts). */
+  files: Map<string, FileStats>;
+  /** The file being read: tallies and rejections count towards it too. */
+  currentFile?: FileStats;
+  /** The line of the current file being handled, for the writers that note changes later. */
+  currentLine: number;
+  /**
+   * Find the changed columns of event rows too (BulkUpsert): a read of the stored rows before each
+   * chunk is written, worth it in a preview (the reasons of its updates), not in a commit.
+   */
+  explainEvents: boolean;
+  /** Students the school holds that a new studenti.csv leaves out, per file (load-students). */
+  missingStudents: MissingStudents[];
+  /** Ids of those students: the preview names them, so the audit line does too. */
+  missingStudentIds: number[];
 }
 
 /** Errors kept in full per run; beyond this only the rejected count grows. */
@@ -71,7 +88,7 @@ export const MAX_MATCHES = 500;
 
 export function createContext(
   trx: Db, pseudonymKey: string, batchId: number | null, now: string,
-  options: { scope?: ImportScope; confirmTransfers?: boolean } = {},
+  options: { scope?: ImportScope; confirmTransfers?: boolean; explainEvents?: boolean } = {},
 ): ImportContext {
   const scope = options.scope ?? 'all';
   return {
@@ -80,17 +97,21 @@ export function createContext(
     confirmTransfers: scope === 'all' && (options.confirmTransfers ?? true),
     transfers: [], studentsWritten: new Set(), studentsCreated: new Set(),
     counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, issues: [], matches: [], notes: [],
+    files: new Map(), currentLine: 0, explainEvents: options.explainEvents ?? false, missingStudents: [], missingStudentIds: [],
   };
 }
 
 /** A row that cannot be taken: counted, reported with file, line, column and an Italian reason. */
 export function reject(ctx: ImportContext, issue: ImportIssue): void {
   ctx.counts.rejected += 1;
+  const stats = ctx.files.get(issue.file) ?? ctx.currentFile;
+  if (stats) stats.counts.rejected += 1;
   if (ctx.issues.length < MAX_ISSUES) ctx.issues.push(issue);
 }
 
-export function tally(ctx: ImportContext, change: RowChange): void {
-  ctx.counts[change] += 1;
+export function tally(ctx: ImportContext, change: RowChange, n = 1): void {
+  ctx.counts[change] += n;
+  if (ctx.currentFile) ctx.currentFile.counts[change] += n;
 }
 
 /** The combined change of a CSV row that wrote several rows (e.g. a student and an enrolment). */

@@ -8,6 +8,8 @@ import { lockForImport } from '../db/advisory-locks';
 import type { Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { recomputeSchool } from '../risk/recompute';
+import type { ImportFileSummary, MissingStudents } from '@primm/shared/contracts/imports';
+import { fileSummaries } from './file-stats';
 import { createContext, type ImportContext, type ImportIssue, type StudentMatch, type TransferNote } from './import-context';
 import { ImportScopeError, type ImportScope } from './import-scope';
 import { CLASS_GRADES_FILE, loadClassGrades } from './load-class-grades';
@@ -75,6 +77,12 @@ export interface ImportSummary {
   transfers: TransferNote[];
   /** Ids of the students the import wrote, ascending (a preview: only those that existed before). */
   studentIds: number[];
+  /** File by file: counts, dates covered, the reasons of the updates. */
+  fileSummaries: ImportFileSummary[];
+  /** Students the schools hold that their new studenti.csv leaves out. */
+  missingStudents: MissingStudents[];
+  /** Their ids (those named), for the audit of the preview that names them. */
+  missingStudentIds: number[];
 }
 
 const SCHOOL_FILES = ['scuola.csv', 'calendario.csv', 'classi.csv', 'studenti.csv', 'assenze.csv', 'voti.csv', 'esiti.csv'];
@@ -114,7 +122,9 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
       // PostgreSQL: imports one at a time across every server and CLI, as SQLite's single writer
       // does by itself; two at once deadlock or race on new school years and students.
       await lockForImport(trx);
-      ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt, { scope: options.scope, confirmTransfers: options.confirmTransfers });
+      ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt, {
+        scope: options.scope, confirmTransfers: options.confirmTransfers, explainEvents: options.dryRun === true,
+      });
       for (const registry of inputs.registries) await loadRegistry(ctx, registry, basename(registry));
       for (const bundle of inputs.bundles) {
         const out = mkdtempSync(join(tmpdir(), 'primm-oneroster-'));
@@ -128,6 +138,8 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
       }
       if (options.dryRun) throw new DryRunRollback();
       if (options.allowPartial === false && ctx.counts.rejected > 0) throw new PartialImportRefused(ctx.counts.rejected);
+      // Which schools this import wrote: their data freshness, the school of an import in the audit.
+      if (touched.size > 0) await trx.insertInto('import_batch_school').values([...touched.keys()].map((school_id) => ({ import_batch_id: batch!.id, school_id }))).execute();
       await trx
         .updateTable('import_batch')
         .set({ status: 'committed', finished_at: new Date().toISOString(), ...ctx.counts, errors: JSON.stringify(ctx.issues) })
@@ -156,6 +168,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
   return {
     batchId: done.batchId, schools: folders.length, schoolsImported, ...done.counts,
     errors: done.issues, matches: done.matches, warnings: done.notes, transfers: done.transfers, studentIds,
+    fileSummaries: fileSummaries(done), missingStudents: done.missingStudents, missingStudentIds: done.missingStudentIds,
   };
 }
 

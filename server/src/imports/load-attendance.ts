@@ -4,6 +4,8 @@ import { parseDate, parseDecimal, parseYesNo, weekdayIndex } from './parse-value
 import { resolveStudentDay } from './resolve-student-day';
 import { lessonHoursOn, type SchoolState } from './school-state';
 import { BulkUpsert } from './bulk-upsert';
+import { noteDate } from './file-stats';
+import { requiredColumns } from '@primm/shared/import-format/school-files';
 
 const KINDS: Record<string, string> = {
   assenza: 'assenza',
@@ -38,8 +40,9 @@ export async function loadAttendance(ctx: ImportContext, dir: string, state: Sch
   );
   const classById = new Map([...state.classes.values()].map((c) => [c.id, c]));
 
-  await forEachRecord(ctx, dir, 'assenze.csv', ['Codice fiscale', 'Data', 'Tipo', 'Ore'], (f) => {
+  await forEachRecord(ctx, dir, 'assenze.csv', requiredColumns('assenze.csv'), (f) => {
     const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
+    noteDate(ctx, date);
     const kindText = f.required('Tipo');
     const kind = KINDS[kindText] ?? KINDS[kindText.toLowerCase()];
     if (!kind) throw new RowError('Tipo', 'tipo: assenza, entrata posticipata o uscita anticipata');

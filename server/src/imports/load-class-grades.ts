@@ -7,6 +7,7 @@ import { gradeFields } from './load-grades';
 import { parseDate } from './parse-values';
 import { schoolYearOf, type SchoolState } from './school-state';
 import { BulkUpsert } from './bulk-upsert';
+import { noteDate } from './file-stats';
 import type { Row } from './sync-rows';
 
 /** `voti-1A-MATEMATICA.csv`, `voti-3B-LINGUA_INGLESE.csv`: class, then subject. */
@@ -57,12 +58,13 @@ export async function loadClassGrades(ctx: ImportContext, dir: string, state: Sc
       if (!stays.some((s) => s.classId === cls.id && s.enteredOn <= date && (s.leftOn === null || date <= s.leftOn))) {
         throw new RowError('Data', `lo studente "${written}" non era iscritto in ${cls.name} in quella data`);
       }
+      noteDate(ctx, date);
       const subject = (f.get('Materia') || subjectInName!.replace(/_/g, ' ')).toUpperCase();
       ctx.studentsWritten.add(match.studentId!);
       return sync.put({ student_id: match.studentId, class_id: cls.id, date, ...gradeFields(subject, f.get('Tipo'), raw), import_batch_id: ctx.batchId });
     });
+    await sync.flush(); // each file's rows counted towards it, not the next one's
   }
-  await sync.flush();
 }
 
 function matchStudent(byName: Map<string, Candidate[]>, file: string, written: string): StudentMatch {

@@ -4,6 +4,7 @@ import type { ImportContext } from './import-context';
 import { parseDecimal } from './parse-values';
 import type { SchoolState } from './school-state';
 import { RowSync, type Row } from './sync-rows';
+import { requiredColumns } from '@primm/shared/import-format/school-files';
 
 const TRACKS: Record<string, string> = { liceo: 'liceo', tecnico: 'tecnico', professionale: 'professionale', iefp: 'iefp' };
 const COMPARED = ['grade_level', 'track', 'timetable', 'weekly_hours', 'annual_hours'] as const;
@@ -16,7 +17,7 @@ export async function loadClasses(ctx: ImportContext, dir: string, state: School
 
   await forEachRecord(
     ctx, dir, 'classi.csv',
-    ['Anno scolastico', 'Classe', 'Anno di corso', 'Orario', 'Monte ore annuo'],
+    requiredColumns('classi.csv'),
     async (f) => {
       const year = f.required('Anno scolastico');
       const yearId = state.years.get(year);

@@ -4,7 +4,9 @@ import type { ImportContext } from './import-context';
 import { resolveStudentDay } from './resolve-student-day';
 import type { SchoolState } from './school-state';
 import { BulkUpsert } from './bulk-upsert';
+import { noteDate } from './file-stats';
 import type { Row } from './sync-rows';
+import { requiredColumns } from '@primm/shared/import-format/school-files';
 
 const KINDS: Record<string, string> = {
   scritto: 'scritto',
@@ -24,8 +26,9 @@ export async function loadGrades(ctx: ImportContext, dir: string, state: SchoolS
     ctx, 'grade', ['student_id', 'date', 'subject', 'kind'], ['class_id', 'raw', 'value', 'in_average', 'judgement'],
   );
 
-  await forEachRecord(ctx, dir, 'voti.csv', ['Codice fiscale', 'Data', 'Materia', 'Voto'], (f) => {
+  await forEachRecord(ctx, dir, 'voti.csv', requiredColumns('voti.csv'), (f) => {
     const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
+    noteDate(ctx, date);
     return sync.put({
       student_id: studentId, class_id: classId, date,
       ...gradeFields(f.required('Materia').toUpperCase(), f.get('Tipo'), f.required('Voto')),

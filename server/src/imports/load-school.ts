@@ -3,11 +3,13 @@ import { NAME_MAX } from '@primm/shared/text/check-name';
 import type { SchoolRow } from '../db/database';
 import type { Db } from '../db/open-database';
 import { RowError, forEachRecord, type Fields } from './csv-file';
+import { describeChanges, noteDate, noteUpdate } from './file-stats';
 import { reject, tally, type ImportContext, type RowChange } from './import-context';
 import { assertSchoolsInScope } from './import-scope';
 import { nameField, optionalNameField } from './name-field';
 import { parseDate } from './parse-values';
 import { newSchoolState, type SchoolState } from './school-state';
+import { requiredColumns } from '@primm/shared/import-format/school-files';
 
 const PROVINCES = new Set(['AN', 'AP', 'FM', 'MC', 'PU']);
 const LEVELS: Record<string, 'primo_grado' | 'secondo_grado'> = {
@@ -27,7 +29,7 @@ export async function loadSchool(ctx: ImportContext, dir: string): Promise<Schoo
   const lines: number[] = [];
   await forEachRecord(
     ctx, dir, 'scuola.csv',
-    ['Codice meccanografico', 'Denominazione', 'Provincia', 'Grado', 'Tipologia', 'Comune'],
+    requiredColumns('scuola.csv'),
     async (f, line): Promise<null> => {
       lines.push(line);
       const codes = [...new Set(f.all('Codice meccanografico').map((c) => c.toUpperCase()))];
@@ -99,6 +101,7 @@ export async function upsertSchool(ctx: ImportContext, row: SchoolFields): Promi
   ctx.schools.set(row.code, { id: existing.id, code: row.code, name: row.name, known: true });
   const changed = (Object.keys(row) as (keyof SchoolFields)[]).filter((k) => existing[k] !== row[k]);
   if (changed.length === 0) return { id: existing.id, change: 'unchanged' };
+  noteUpdate(ctx, ctx.currentLine, describeChanges('school', changed, existing as never, row as never));
   await ctx.trx.updateTable('school').set({ ...row, updated_at: ctx.now }).where('id', '=', existing.id).execute();
   return { id: existing.id, change: 'updated' };
 }
@@ -111,7 +114,7 @@ async function findMunicipalityIstat(db: Db, cadastral: string): Promise<string 
 /** calendario.csv: school years, lesson period, terms and closures of the school. */
 export async function loadCalendar(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
   const rows: { year: string; kind: string; from: string; to: string; label: string; line: number }[] = [];
-  await forEachRecord(ctx, dir, 'calendario.csv', ['Anno scolastico', 'Tipo', 'Dal', 'Al'], async (f, line): Promise<null> => {
+  await forEachRecord(ctx, dir, 'calendario.csv', requiredColumns('calendario.csv'), async (f, line): Promise<null> => {
     const year = f.required('Anno scolastico');
     if (!/^\d{4}\/\d{2}$/.test(year) || (Number(year.slice(0, 4)) + 1) % 100 !== Number(year.slice(5))) {
       throw new RowError('Anno scolastico', `anno scolastico non valido: "${year}" (es. 2025/26)`);
@@ -125,6 +128,8 @@ export async function loadCalendar(ctx: ImportContext, dir: string, state: Schoo
     if (to < from) throw new RowError('Al', 'la data finale precede quella iniziale');
     const start = Number(year.slice(0, 4));
     if (from < `${start}-09-01` || to > `${start + 1}-08-31`) throw new RowError('Dal', `date fuori dall'anno scolastico ${year}`);
+    noteDate(ctx, from);
+    noteDate(ctx, to);
     rows.push({ year, kind, from, to, label: f.get('Descrizione'), line });
     return null; // tallied by writeCalendar, once the whole calendar is known
   });
@@ -151,16 +156,16 @@ async function writeCalendar(
       continue;
     }
     changes.push(await upsertOne(ctx, 'school_calendar', { school_id: state.schoolId, school_year_id: yearId },
-      { lessons_start: lessons.from, lessons_end: lessons.to }));
+      { lessons_start: lessons.from, lessons_end: lessons.to }, lessons.line));
     const terms = ofYear.filter((r) => r.kind === 'periodo').sort((a, b) => a.from.localeCompare(b.from));
     for (const [i, t] of terms.entries()) {
       changes.push(await upsertOne(ctx, 'term', { school_id: state.schoolId, school_year_id: yearId, seq: i + 1 },
-        { name: t.label || `Periodo ${i + 1}`, starts_on: t.from, ends_on: t.to }));
+        { name: t.label || `Periodo ${i + 1}`, starts_on: t.from, ends_on: t.to }, t.line));
     }
     const closures = ofYear.filter((r) => r.kind === 'sospensione');
     for (const c of closures) {
       changes.push(await upsertOne(ctx, 'school_closure', { school_id: state.schoolId, school_year_id: yearId, starts_on: c.from },
-        { ends_on: c.to, reason: c.label || 'sospensione delle lezioni' }));
+        { ends_on: c.to, reason: c.label || 'sospensione delle lezioni' }, c.line));
     }
     state.calendars.set(yearId, {
       yearId,
@@ -189,6 +194,7 @@ async function upsertOne(
   table: Keyed,
   key: Record<string, string | number>,
   values: Record<string, string | number>,
+  line: number,
 ): Promise<RowChange> {
   let q = ctx.trx.selectFrom(table).selectAll();
   for (const [k, v] of Object.entries(key)) q = q.where(k as never, '=', v as never);
@@ -197,7 +203,9 @@ async function upsertOne(
     await ctx.trx.insertInto(table).values({ ...key, ...values } as never).execute();
     return 'inserted';
   }
-  if (Object.entries(values).every(([k, v]) => existing[k] === v)) return 'unchanged';
+  const changed = Object.keys(values).filter((k) => existing[k] !== values[k]);
+  if (changed.length === 0) return 'unchanged';
+  noteUpdate(ctx, line, describeChanges(table, changed, existing as never, values));
   await ctx.trx.updateTable(table).set(values as never).where('id', '=', existing.id as number).execute();
   return 'updated';
 }

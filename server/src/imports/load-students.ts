@@ -3,6 +3,7 @@ import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
 import { NAME_MAX } from '@primm/shared/text/check-name';
 import { isPostgres } from '../db/dialect';
 import { RowError, forEachRecord } from './csv-file';
+import { describeChanges, noteDate, noteUpdate } from './file-stats';
 import { MAX_MATCHES, combine, reject, tally, type ImportContext, type RowChange, type TransferNote } from './import-context';
 import { nameField, optionalNameField } from './name-field';
 import { parseDate, parseYesNo } from './parse-values';
@@ -11,6 +12,7 @@ import { schoolYearOf, type SchoolState } from './school-state';
 import { sqliteInserts } from './sqlite-inserts';
 import { RowSync, type Row } from './sync-rows';
 import { judgeEnrolment, type KnownStay } from './transfer-rule';
+import { requiredColumns } from '@primm/shared/import-format/school-files';
 
 const EXIT_REASONS: Record<string, string> = {
   'cambio classe': 'cambio_classe',
@@ -52,14 +54,19 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
     const all = await ctx.trx.selectFrom('student').select(['id', 'pseudonym']).execute();
     ctx.studentIds = new Map(all.map((r) => [r.pseudonym, r.id]));
   }
-  const writer = new StudentWriter(ctx, known, ctx.studentIds, enrolments, state, `${basename(dir)}/studenti.csv`);
+  const file = `${basename(dir)}/studenti.csv`;
+  const writer = new StudentWriter(ctx, known, ctx.studentIds, enrolments, state, file);
+  const listed = new Set<string>();
+  const years = new Set<number>();
 
   await forEachRecord(
     ctx, dir, 'studenti.csv',
-    ['Codice fiscale', 'Cognome', 'Nome', 'Sesso', 'Data di nascita', 'Cittadinanza', 'Classe', 'Data ingresso'],
+    requiredColumns('studenti.csv'),
     (f, line) => {
       const cf = f.required('Codice fiscale').toUpperCase();
       if (!isValidCodiceFiscale(cf)) throw new RowError('Codice fiscale', 'codice fiscale non valido (carattere di controllo errato o formato sbagliato)');
+      const pseudonym = pseudonymize(cf, ctx.pseudonymKey);
+      listed.add(pseudonym); // in the file, even on a line rejected below: not missing from it
       const student = parseStudent(f);
       const enteredOn = parseDate(f.required('Data ingresso'));
       if (!enteredOn) throw new RowError('Data ingresso', 'data non valida');
@@ -77,10 +84,12 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
       const className = f.required('Classe').toUpperCase();
       const cls = yearId === undefined ? undefined : state.classes.get(`${yearId}|${className}`);
       if (!cls) throw new RowError('Classe', `classe ${className} dell'anno ${yearLabel} assente da classi.csv`);
+      noteDate(ctx, enteredOn);
+      years.add(yearId!);
 
       return writer.add({
         line,
-        pseudonym: pseudonymize(cf, ctx.pseudonymKey),
+        pseudonym,
         student,
         enrolment: { class_id: cls.id, entered_on: enteredOn, left_on: leftOn, exit_reason: exitReason },
       });
@@ -88,6 +97,7 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
   );
   await writer.flush();
   await enrolments.flush();
+  await noteMissingStudents(ctx, state, file, [...years], new Set([...listed].map((p) => ctx.studentIds!.get(p)).filter((id) => id !== undefined)));
   if (writer.keptPersonalData.size > 0) {
     ctx.notes.push({
       file: `${basename(dir)}/studenti.csv`, line: 0, column: '',
@@ -96,6 +106,38 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
         : `${writer.keptPersonalData.size} studenti risultano iscritti presso un'altra scuola: i loro dati anagrafici non sono stati aggiornati (li aggiorna la scuola che li ha iscritti)`,
     });
   }
+}
+
+/** Names listed in the preview per file; the count says how many more. */
+const MAX_MISSING_NAMED = 200;
+
+/**
+ * The students this school holds in the file's school years (enrolled, no exit date) whom the file
+ * does not list. The import leaves them enrolled — a file may only add — so a studenti.csv of
+ * another school or another year would add its students to these without a word: they are
+ * listed for the preview instead (a school went from 264 to 495 students that way).
+ */
+async function noteMissingStudents(ctx: ImportContext, state: SchoolState, file: string, yearIds: number[], listed: Set<number>): Promise<void> {
+  if (yearIds.length === 0) return;
+  const rows = await ctx.trx.selectFrom('enrolment')
+    .innerJoin('class', 'class.id', 'enrolment.class_id')
+    .innerJoin('student', 'student.id', 'enrolment.student_id')
+    .select(['student.id', 'student.last_name', 'student.first_name', 'class.name'])
+    .where('class.school_id', '=', state.schoolId)
+    .where('class.school_year_id', 'in', yearIds)
+    .where('enrolment.left_on', 'is', null)
+    .orderBy('class.name').orderBy('student.last_name').orderBy('student.first_name').orderBy('student.id')
+    .execute();
+  const missing = [...new Map(rows.filter((r) => !listed.has(r.id)).map((r) => [r.id, r])).values()];
+  if (missing.length === 0) return;
+  const school = [...ctx.schools.values()].find((s) => s.id === state.schoolId);
+  ctx.missingStudents.push({
+    file,
+    school: { code: school?.code ?? '', name: school?.name ?? '' },
+    count: missing.length,
+    students: missing.slice(0, MAX_MISSING_NAMED).map((r) => ({ lastName: r.last_name, firstName: r.first_name, className: r.name })),
+  });
+  ctx.missingStudentIds.push(...missing.slice(0, MAX_MISSING_NAMED).map((r) => r.id));
 }
 
 interface StudentLine {
@@ -146,6 +188,7 @@ class StudentWriter {
       if (pending) {
         // The same new student on a second line (a change of class): the later line wins.
         const changed = STUDENT_FIELDS.filter((k) => (pending[k] ?? null) !== (student[k] ?? null));
+        noteUpdate(this.ctx, line, describeChanges('student', changed, pending, student));
         for (const k of changed) pending[k] = student[k] ?? null;
         studentChanges.push(changed.length === 0 ? 'unchanged' : 'updated');
       } else if (id !== undefined) {
@@ -168,7 +211,7 @@ class StudentWriter {
         const written = this.staysWritten.get(id) ?? [];
         written.push(own.at(-1)!);
         this.staysWritten.set(id, written);
-        if (verdict.personalData) studentChanges.push(await updateStudent(this.ctx, pseudonym, student, this.known));
+        if (verdict.personalData) studentChanges.push(await updateStudent(this.ctx, pseudonym, student, this.known, line));
         else {
           this.keptPersonalData.add(id);
           studentChanges.push('unchanged');
@@ -179,13 +222,13 @@ class StudentWriter {
       }
     }
     await this.insertStudents(fresh);
-    for (const [i, { pseudonym, enrolment }] of lines.entries()) {
+    for (const [i, { line, pseudonym, enrolment }] of lines.entries()) {
       const studentChange = studentChanges[i]!;
       if (studentChange === 'rejected') continue;
       const studentId = this.studentIds.get(pseudonym)!;
       this.state.students.set(pseudonym, studentId);
       this.ctx.studentsWritten.add(studentId);
-      const enrolmentChange = await this.enrolments.put({ student_id: studentId, ...enrolment });
+      const enrolmentChange = await this.enrolments.put({ student_id: studentId, ...enrolment }, line);
       const stays = this.state.enrolments.get(studentId) ?? [];
       stays.push({ classId: enrolment.class_id, enteredOn: enrolment.entered_on, leftOn: enrolment.left_on });
       this.state.enrolments.set(studentId, stays);
@@ -283,15 +326,21 @@ async function insertReturning(ctx: ImportContext, columns: readonly string[], r
   return out;
 }
 
-/** A student already in the database (here or transferred from another school), updated where changed. */
-async function updateStudent(ctx: ImportContext, pseudonym: string, row: Row, known: Map<string, Row>): Promise<RowChange> {
+/**
+ * A student already in the database (here or transferred from another school), updated where
+ * changed. The reason of the update names the columns; their values only for a student this
+ * school already holds (in `known` from the start): the other school's data is not shown here.
+ */
+async function updateStudent(ctx: ImportContext, pseudonym: string, row: Row, known: Map<string, Row>, line: number): Promise<RowChange> {
   let current = known.get(pseudonym);
+  const heldHere = current !== undefined;
   if (!current) {
     current = (await ctx.trx.selectFrom('student').selectAll().where('pseudonym', '=', pseudonym).executeTakeFirstOrThrow()) as unknown as Row;
     known.set(pseudonym, current);
   }
   const changed = STUDENT_FIELDS.filter((k) => (current[k] ?? null) !== (row[k] ?? null));
   if (changed.length === 0) return 'unchanged';
+  noteUpdate(ctx, line, describeChanges('student', changed, current, row, heldHere));
   const patch = Object.fromEntries(changed.map((k) => [k, row[k]]));
   await ctx.trx.updateTable('student').set({ ...patch, updated_at: ctx.now }).where('id', '=', Number(current.id)).execute();
   Object.assign(current, patch);

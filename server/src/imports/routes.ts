@@ -57,6 +57,8 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
         matches: summary.matches,
         warnings: summary.warnings,
         transfers: summary.transfers.map(publicTransfer),
+        fileSummaries: summary.fileSummaries,
+        missingStudents: summary.missingStudents,
       };
       await audit(db, { user, req }, { action: 'import.preview', studentIds: studentsNamed(summary), details: { uploadId: meta.id, ...auditDetails(summary) } });
       writeProgress(dir, { status: 'uploaded', done: 0, total: folders.length, school: null });
@@ -72,7 +74,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
    * importPaths within the user's scope. A record naming a school outside it stops the import
    * before anything is written: 403, audited as `action` denied with the school codes.
    */
-  async function importWithin(req: Request, user: AuthUser, action: string, folders: string[], options: Partial<ImportOptions>): Promise<ImportSummary> {
+  async function importWithin(req: Request, user: AuthUser, action: 'import.preview' | 'import.commit', folders: string[], options: Partial<ImportOptions>): Promise<ImportSummary> {
     const scope: ImportScope = user.role === 'admin' ? 'all' : { schoolIds: user.schoolIds };
     try {
       // A conflicting transfer is taken only when the admin's commit says so, never by default.
@@ -115,6 +117,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
       const body: ImportResult = {
         batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
         errors: summary.errors.slice(0, 200), warnings: summary.warnings, transfers: summary.transfers.map(publicTransfer),
+        fileSummaries: summary.fileSummaries, missingStudents: summary.missingStudents,
       };
       removeUpload(deps.uploadDir, uploadId);
       res.json(body);

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/dialect';
+import { describeChanges, noteUpdate } from './file-stats';
 import type { ImportContext, RowChange } from './import-context';
 import { sqliteInserts } from './sqlite-inserts';
 
@@ -35,7 +36,8 @@ export class RowSync {
     return naturalKey(row, this.keyColumns);
   }
 
-  put(row: Row): RowChange | Promise<RowChange> {
+  /** `line`: the file line the row comes from, for the reasons of an update (default: the line being read). */
+  put(row: Row, line = this.ctx.currentLine): RowChange | Promise<RowChange> {
     const key = this.keyOf(row);
     const current = this.existing.get(key);
     if (!current) {
@@ -46,8 +48,8 @@ export class RowSync {
       if (this.pending.size >= this.chunkSize) return this.flush().then(() => 'inserted' as const);
       return 'inserted';
     }
-    if (current === WRITTEN) return this.readBack(row).then((stored) => this.compare(key, stored, row));
-    return this.compare(key, current, row);
+    if (current === WRITTEN) return this.readBack(row).then((stored) => this.compare(key, stored, row, line));
+    return this.compare(key, current, row, line);
   }
 
   /** A row this run already wrote, read back for the rare file that repeats a key. */
@@ -59,12 +61,13 @@ export class RowSync {
     return stored;
   }
 
-  private compare(key: string, current: Row, row: Row): RowChange | Promise<RowChange> {
+  private compare(key: string, current: Row, row: Row, line: number): RowChange | Promise<RowChange> {
     let patch: Row | undefined;
     for (const c of this.compared) {
       if (!sameValue(current[c], row[c])) (patch ??= {})[c] = row[c] ?? null;
     }
     if (!patch) return 'unchanged';
+    noteUpdate(this.ctx, line, describeChanges(this.table, Object.keys(patch), current, row));
     if (row.import_batch_id !== undefined) patch.import_batch_id = row.import_batch_id;
     const pending = this.pending.get(key);
     Object.assign(current, patch);

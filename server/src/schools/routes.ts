@@ -5,6 +5,7 @@ import type { Db } from '../db/open-database';
 import { requireRole, userOf } from '../http/authenticate';
 import { notFound } from '../http/http-error';
 import { findReadableSchool, SCHOOL_NOT_FOUND, visibleSchoolIds } from '../http/scope';
+import { findSchoolFreshness } from './freshness';
 import { findSchoolByCode, listClassesOfSchool, listSchools } from './repository';
 
 export function schoolRoutes(db: Db): Router {
@@ -28,7 +29,7 @@ export function schoolRoutes(db: Db): Router {
     if (!school) throw notFound(SCHOOL_NOT_FOUND);
     let classList = year && user.role !== 'analista' ? await listClassesOfSchool(db, school.id, year.id) : [];
     if (user.role === 'docente') classList = classList.filter((c) => user.classIds.includes(c.id));
-    const body: SchoolDetail = { ...school, classList };
+    const body: SchoolDetail = { ...school, classList, freshness: await findSchoolFreshness(db, school.id, year?.id ?? null) };
     res.json(body);
   });
 

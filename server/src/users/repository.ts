@@ -19,7 +19,14 @@ export async function listUsers(db: Db, inSchools: number[] | null): Promise<Use
   const ids = users.map((u) => u.id);
   const schools = await db.selectFrom('user_school').innerJoin('school', 'school.id', 'user_school.school_id')
     .select(['user_school.user_id', 'school.code']).where('user_id', 'in', ids).execute();
-  const classes = await db.selectFrom('user_class').select(['user_id', 'class_id']).where('user_id', 'in', ids).execute();
+  const classes = await db.selectFrom('user_class')
+    .innerJoin('class', 'class.id', 'user_class.class_id')
+    .innerJoin('school', 'school.id', 'class.school_id')
+    .innerJoin('school_year', 'school_year.id', 'class.school_year_id')
+    .select(['user_class.user_id', 'user_class.class_id', 'class.name', 'school.code', 'school_year.label'])
+    .where('user_id', 'in', ids)
+    .orderBy('school_year.label', 'desc').orderBy('school.code').orderBy('class.name')
+    .execute();
   return users.map((u) => ({
     id: u.id,
     email: u.email,
@@ -27,6 +34,7 @@ export async function listUsers(db: Db, inSchools: number[] | null): Promise<Use
     role: u.role,
     schools: schools.filter((s) => s.user_id === u.id).map((s) => s.code).sort(),
     classIds: classes.filter((c) => c.user_id === u.id).map((c) => c.class_id).sort((a, b) => a - b),
+    classes: classes.filter((c) => c.user_id === u.id).map((c) => ({ id: c.class_id, name: c.name, schoolCode: c.code, schoolYear: c.label })),
     createdAt: u.created_at,
     disabled: u.disabled_at !== null,
   }));
@@ -47,4 +55,23 @@ export async function insertUser(
   if (input.schoolIds.length > 0) await db.insertInto('user_school').values(input.schoolIds.map((s) => ({ user_id: id, school_id: s }))).execute();
   if (input.classIds.length > 0) await db.insertInto('user_class').values(input.classIds.map((c) => ({ user_id: id, class_id: c }))).execute();
   return id;
+}
+
+/** The account's role, name and scope replaced as a whole (the caller owns the transaction). */
+export async function replaceUser(
+  db: Db,
+  id: number,
+  input: { displayName: string; role: Role; schoolIds: number[]; classIds: number[] },
+): Promise<void> {
+  await db.updateTable('app_user').set({ display_name: input.displayName, role: input.role }).where('id', '=', id).execute();
+  await db.deleteFrom('user_school').where('user_id', '=', id).execute();
+  await db.deleteFrom('user_class').where('user_id', '=', id).execute();
+  if (input.schoolIds.length > 0) await db.insertInto('user_school').values(input.schoolIds.map((s) => ({ user_id: id, school_id: s }))).execute();
+  if (input.classIds.length > 0) await db.insertInto('user_class').values(input.classIds.map((c) => ({ user_id: id, class_id: c }))).execute();
+}
+
+/** Disabled (now) or enabled again; a disabled account's sessions end at once. */
+export async function setUserDisabled(db: Db, id: number, disabledAt: string | null): Promise<void> {
+  await db.updateTable('app_user').set({ disabled_at: disabledAt }).where('id', '=', id).execute();
+  if (disabledAt !== null) await db.deleteFrom('user_session').where('user_id', '=', id).execute();
 }

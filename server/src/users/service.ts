@@ -1,26 +1,29 @@
-import type { CreateUserInput, CreatedUser } from '@primm/shared/contracts/users';
+import type { CreateUserInput, CreatedUser, UpdateUserInput, User } from '@primm/shared/contracts/users';
 import type { Role } from '@primm/shared/contracts/auth';
 import type { AuthUser } from '../auth/current-user';
 import { generateOneTimePassword, hashPassword } from '../auth/password';
 import type { Db } from '../db/open-database';
 import { HttpError } from '../http/http-error';
 import { denied } from '../http/scope';
-import { insertUser, listUsers } from './repository';
+import { insertUser, listUsers, replaceUser, setUserDisabled } from './repository';
 
-const REFERENT_MANAGES: Role[] = ['docente', 'mediatore', 'referente'];
+export const REFERENT_MANAGES: Role[] = ['docente', 'mediatore', 'referente'];
+
+/** What an account may hold, by role (DESIGN.md "Users"): others hold nothing. */
+const HOLDS: Record<Role, { schools: boolean; classes: boolean }> = {
+  referente: { schools: true, classes: false },
+  mediatore: { schools: true, classes: false },
+  docente: { schools: false, classes: true },
+  admin: { schools: false, classes: false },
+  analista: { schools: false, classes: false },
+};
 
 /**
  * Creates an account with a one-time password. The admin may create any role; a referent only
  * teachers, mediators and referents of their own schools (issue "Accounts": users of those schools).
  */
 export async function createUser(db: Db, actor: AuthUser | null, input: CreateUserInput, now: Date = new Date()): Promise<CreatedUser> {
-  if (actor && actor.role !== 'admin') await assertReferentMayAssign(db, actor, input);
-  const schools = input.schools.length === 0 ? [] : await db.selectFrom('school').select(['id', 'code']).where('code', 'in', input.schools).execute();
-  const unknown = input.schools.filter((code) => !schools.some((s) => s.code === code));
-  if (unknown.length > 0) throw new HttpError(400, 'validation_failed', `Scuole sconosciute: ${unknown.join(', ')}`);
-  const classes = input.classIds.length === 0 ? [] : await db.selectFrom('class').select(['id', 'school_id']).where('id', 'in', input.classIds).execute();
-  if (classes.length !== new Set(input.classIds).size) throw new HttpError(400, 'validation_failed', 'Classi sconosciute');
-  checkScopeFitsRole(input);
+  const scope = await resolveScope(db, actor, input);
   if (await db.selectFrom('app_user').select('id').where('email', '=', input.email).executeTakeFirst()) {
     throw new HttpError(409, 'conflict', `Esiste già un utente ${input.email}`);
   }
@@ -31,8 +34,7 @@ export async function createUser(db: Db, actor: AuthUser | null, input: CreateUs
       displayName: input.displayName,
       role: input.role,
       passwordHash: await hashPassword(oneTimePassword),
-      schoolIds: schools.map((s) => s.id),
-      classIds: classes.map((c) => c.id),
+      ...scope,
       now: now.toISOString(), // also the one-time password's issue time (it expires 72 h later)
     }),
   );
@@ -41,10 +43,29 @@ export async function createUser(db: Db, actor: AuthUser | null, input: CreateUs
 }
 
 /**
+ * The ids of the schools and classes an account of this role would hold, checked: known, the
+ * actor's to give (a referent: their own schools and the classes in them), fitting the role.
+ */
+export async function resolveScope(
+  db: Db,
+  actor: AuthUser | null,
+  input: { role: Role; schools: string[]; classIds: number[] },
+): Promise<{ schoolIds: number[]; classIds: number[] }> {
+  if (actor && actor.role !== 'admin') await assertReferentMayAssign(db, actor, input);
+  const schools = input.schools.length === 0 ? [] : await db.selectFrom('school').select(['id', 'code']).where('code', 'in', input.schools).execute();
+  const unknown = input.schools.filter((code) => !schools.some((s) => s.code === code));
+  if (unknown.length > 0) throw new HttpError(400, 'validation_failed', `Scuole sconosciute: ${unknown.join(', ')}`);
+  const classes = input.classIds.length === 0 ? [] : await db.selectFrom('class').select(['id', 'school_id']).where('id', 'in', input.classIds).execute();
+  if (classes.length !== new Set(input.classIds).size) throw new HttpError(400, 'validation_failed', 'Classi sconosciute');
+  checkScopeFitsRole(input);
+  return { schoolIds: schools.map((s) => s.id), classIds: classes.map((c) => c.id) };
+}
+
+/**
  * A referent creates teachers, mediators and referents of their own schools. A school or class
  * that is not theirs gets the same answer whether it exists or not (issue 17: ids are not probed).
  */
-async function assertReferentMayAssign(db: Db, actor: AuthUser, input: CreateUserInput): Promise<void> {
+async function assertReferentMayAssign(db: Db, actor: AuthUser, input: { role: Role; schools: string[]; classIds: number[] }): Promise<void> {
   if (!REFERENT_MANAGES.includes(input.role)) throw denied('Un referente può creare solo docenti, mediatori e referenti');
   const own = actor.schoolIds;
   const ownCodes = input.schools.length === 0 || own.length === 0 ? [] : await db.selectFrom('school').select('code').where('id', 'in', own).where('code', 'in', input.schools).execute();
@@ -52,12 +73,77 @@ async function assertReferentMayAssign(db: Db, actor: AuthUser, input: CreateUse
   if (ownCodes.length !== new Set(input.schools).size || ownClasses.length !== new Set(input.classIds).size) throw denied('Puoi assegnare solo scuole e classi tue');
 }
 
-function checkScopeFitsRole(input: CreateUserInput): void {
+function checkScopeFitsRole(input: { role: Role; schools: string[]; classIds: number[] }): void {
   const needs = { docente: 'classIds', referente: 'schools', mediatore: 'schools' } as const;
   const field = needs[input.role as keyof typeof needs];
   if (field && input[field].length === 0) {
     throw new HttpError(400, 'validation_failed', field === 'classIds' ? 'Un docente ha bisogno di almeno una classe' : 'Serve almeno una scuola');
   }
+}
+
+/**
+ * An account the actor manages: the admin any, a referent the teachers, mediators and referents
+ * of their schools. One out of scope answers like one that does not exist (issue 17).
+ */
+async function managedUser(db: Db, actor: AuthUser | null, userId: number): Promise<User> {
+  const inScope = await listUsers(db, !actor || actor.role === 'admin' ? null : actor.schoolIds);
+  const user = inScope.find((u) => u.id === userId);
+  if (!user) throw new HttpError(404, 'not_found', 'Utente non trovato');
+  if (actor && actor.role !== 'admin' && !REFERENT_MANAGES.includes(user.role)) throw denied('Un referente gestisce solo docenti, mediatori e referenti');
+  return user;
+}
+
+/** What a referent may not touch of an account: its schools and classes outside the referent's schools. */
+async function scopeElsewhere(db: Db, actor: AuthUser, user: User): Promise<{ schools: string[]; classIds: number[] }> {
+  const own = actor.schoolIds.length === 0 ? [] : await db.selectFrom('school').select('code').where('id', 'in', actor.schoolIds).execute();
+  const ownCodes = new Set(own.map((s) => s.code));
+  return { schools: user.schools.filter((c) => !ownCodes.has(c)), classIds: user.classes.filter((c) => !ownCodes.has(c.schoolCode)).map((c) => c.id) };
+}
+
+/**
+ * Edits an account's name, role and scope. A referent changes only what lies in their schools:
+ * the input names schools and classes of theirs, and whatever the user holds elsewhere is kept.
+ * Nobody changes their own role (the last admin would lock everyone out). Rights follow at once:
+ * every request reads the account afresh (current-user.ts).
+ */
+export async function updateUser(db: Db, actor: AuthUser, userId: number, input: UpdateUserInput): Promise<{ before: User; after: User }> {
+  const before = await managedUser(db, actor, userId);
+  const role = input.role ?? before.role;
+  if (userId === actor.id && role !== before.role) throw new HttpError(409, 'conflict', 'Non puoi cambiare il tuo ruolo: chiedilo a un altro amministratore');
+  const holds = HOLDS[role];
+  const schools = holds.schools ? (input.schools ?? before.schools) : [];
+  const classIds = holds.classes ? (input.classIds ?? before.classIds) : [];
+  let wanted = { role, schools, classIds };
+  if (actor.role !== 'admin') {
+    const elsewhere = await scopeElsewhere(db, actor, before);
+    const mine = { role, schools: schools.filter((c) => !elsewhere.schools.includes(c)), classIds: classIds.filter((c) => !elsewhere.classIds.includes(c)) };
+    await assertReferentMayAssign(db, actor, mine);
+    wanted = {
+      role,
+      schools: holds.schools ? [...new Set([...mine.schools, ...elsewhere.schools])] : [],
+      classIds: holds.classes ? [...new Set([...mine.classIds, ...elsewhere.classIds])] : [],
+    };
+  }
+  const scope = await resolveScope(db, null, wanted);
+  await db.transaction().execute((trx) => replaceUser(trx, userId, { displayName: input.displayName ?? before.displayName, role, ...scope }));
+  const after = (await listUsers(db, null)).find((u) => u.id === userId)!;
+  return { before, after };
+}
+
+/**
+ * Disables an account (its sessions end at once) or enables it again. A referent only accounts
+ * wholly within their schools: disabling a mediator who also serves another school would stop
+ * that school's work too, so that is the admin's. Nobody disables themselves.
+ */
+export async function setDisabled(db: Db, actor: AuthUser, userId: number, disabled: boolean, now: Date = new Date()): Promise<User> {
+  const user = await managedUser(db, actor, userId);
+  if (userId === actor.id) throw new HttpError(409, 'conflict', 'Non puoi disattivare il tuo account');
+  if (actor.role !== 'admin') {
+    const elsewhere = await scopeElsewhere(db, actor, user);
+    if (elsewhere.schools.length + elsewhere.classIds.length > 0) throw denied("L'utente lavora anche per altre scuole: può disattivarlo solo l'amministratore");
+  }
+  await db.transaction().execute((trx) => setUserDisabled(trx, userId, disabled ? now.toISOString() : null));
+  return (await listUsers(db, null)).find((u) => u.id === userId)!;
 }
 
 /**
@@ -67,10 +153,7 @@ function checkScopeFitsRole(input: CreateUserInput): void {
  * the old password is out.
  */
 export async function issueOneTimePassword(db: Db, actor: AuthUser | null, userId: number, now: Date = new Date()): Promise<CreatedUser> {
-  const inScope = await listUsers(db, !actor || actor.role === 'admin' ? null : actor.schoolIds);
-  const user = inScope.find((u) => u.id === userId);
-  if (!user) throw new HttpError(404, 'not_found', 'Utente non trovato');
-  if (actor && actor.role !== 'admin' && !REFERENT_MANAGES.includes(user.role)) throw denied('Un referente gestisce solo docenti, mediatori e referenti');
+  const user = await managedUser(db, actor, userId);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.transaction().execute(async (trx) => {

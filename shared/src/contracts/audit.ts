@@ -2,8 +2,41 @@ import { z } from 'zod';
 
 export const AuditOutcome = z.enum(['ok', 'denied', 'failed']);
 
+/**
+ * Every action the server writes to the audit log: `audit()` accepts only these, and the web has a
+ * label for each in Italian and English (web/src/locales/features/auditActions.*.json, checked by
+ * a test). A new action is added here first.
+ */
+export const AUDIT_ACTIONS = [
+  'access.denied',
+  'auth.login', 'auth.logout', 'auth.password',
+  'audit.read',
+  'aggregates.read', 'aggregates.trend.read', 'fairness.read',
+  'case.create', 'case.read', 'case.update', 'case.close', 'case.action.create', 'case.action.update', 'case.effect.read', 'caseload.read',
+  'case.archive.read', 'worklist.read', 'calendar.feed.create', 'calendar.feed.delete',
+  'class.students.read', 'class.risk.read', 'class.risk.changes.read', 'school.risk.read',
+  'compulsory.read', 'compulsory.notice', 'compulsory.notice_letter.read', 'compulsory.report', 'compulsory.report.read', 'compulsory.october_list', 'deadlines.read',
+  'contact.update',
+  'flag.create', 'flag.read', 'note.create', 'note.read',
+  'import.preview', 'import.commit',
+  'risk.recompute', 'risk.settings.update', 'risk.review.confirm', 'risk.review.dismiss', 'risk.review.override',
+  'student.read', 'student.export', 'student.risk.read', 'student.family.read', 'student.family.update',
+  'user.create', 'user.update', 'user.deactivate', 'user.reactivate', 'user.one_time_password',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** `compulsory.report.read` → `compulsory_report_read`: the label's key (i18next reads dots as nesting). */
+export const auditActionKey = (action: string) => action.replace(/\./g, '_');
+
 export const AuditQuery = z.object({
   userId: z.coerce.number().int().positive().optional(),
+  /** Part of the user's e-mail, any case. */
+  email: z.string().trim().max(254).optional(),
+  /**
+   * A student by internal id, codice fiscale or name (words of surname and first name): resolved
+   * to ids on the server, which answers with the students it found.
+   */
+  student: z.string().trim().max(100).optional(),
   action: z.string().trim().max(100).optional(),
   outcome: AuditOutcome.optional(),
   studentId: z.coerce.number().int().positive().optional(),
@@ -32,5 +65,10 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditPage = z.object({ items: z.array(AuditEntry), nextBefore: z.number().int().nullable() });
+export const AuditPage = z.object({
+  items: z.array(AuditEntry),
+  nextBefore: z.number().int().nullable(),
+  /** With the `student` filter: who it found (at most 20), so the admin sees whom the lines are about. */
+  students: z.array(z.object({ id: z.number().int(), lastName: z.string(), firstName: z.string() })).optional(),
+});
 export type AuditPage = z.infer<typeof AuditPage>;

@@ -75,10 +75,25 @@ export const Deadlines = z.object({
 });
 export type Deadlines = z.infer<typeof Deadlines>;
 
+/** The student as a letter names them: `sex` chooses the wording (alunno / alunna, nato / nata). */
+export const LetterStudent = z.object({
+  lastName: z.string(),
+  firstName: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthDate: IsoDate,
+  residence: z.string().nullable(),
+  className: z.string(),
+});
+export type LetterStudent = z.infer<typeof LetterStudent>;
+
+const LetterSchool = z.object({ code: z.string(), name: z.string(), municipality: z.string() });
+
 /** The report to the mayor: the facts and dates the law needs, nothing more. */
 export const MayorReport = z.object({
-  school: z.object({ code: z.string(), name: z.string(), municipality: z.string() }),
-  student: z.object({ lastName: z.string(), firstName: z.string(), birthDate: IsoDate, residence: z.string().nullable(), className: z.string() }),
+  school: LetterSchool,
+  student: LetterStudent,
+  /** The municipality of residence with the PEC the admin recorded for it (null: residence unknown). */
+  municipality: z.object({ istatCode: z.string(), name: z.string(), pec: z.string().nullable(), office: z.string().nullable() }).nullable(),
   schoolYear: z.string(),
   countedDays: z.array(IsoDate),
   windowFrom: IsoDate,
@@ -89,6 +104,23 @@ export const MayorReport = z.object({
   legalBasis: z.string(),
 });
 export type MayorReport = z.infer<typeof MayorReport>;
+
+/**
+ * The notice to the family (art. 114 c. 2: the school informs the family once the 15 days are
+ * passed): the facts and dates, the family's address is written at print time (not in the data).
+ */
+export const FamilyNoticeLetter = z.object({
+  school: LetterSchool,
+  student: LetterStudent,
+  schoolYear: z.string(),
+  countedDays: z.array(IsoDate),
+  windowFrom: IsoDate,
+  triggeredOn: IsoDate,
+  /** Recorded once the notice was sent; null while it is still to send. */
+  notifiedOn: IsoDate.nullable(),
+  legalBasis: z.string(),
+});
+export type FamilyNoticeLetter = z.infer<typeof FamilyNoticeLetter>;
 
 export const OctoberListQuery = z.object({
   municipality: z.string().regex(/^\d{6}$/, 'codice ISTAT di 6 cifre').optional(),

@@ -51,6 +51,48 @@ export const ImportTransfer = z.object({
 });
 export type ImportTransfer = z.infer<typeof ImportTransfer>;
 
+/** What a file of an upload is, told by its name (docs/data-format.md). */
+export const ImportFileKind = z.enum(['scuola', 'calendario', 'classi', 'studenti', 'assenze', 'voti', 'esiti', 'voti-classe', 'altro']);
+export type ImportFileKind = z.infer<typeof ImportFileKind>;
+
+/** One changed value: the column as the files name it, old → new as the files write them. */
+export const ImportFieldChange = z.object({
+  column: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** false: only the column is named (an id, or personal data of a student the school does not hold yet). */
+  shown: z.boolean(),
+});
+export type ImportFieldChange = z.infer<typeof ImportFieldChange>;
+
+/**
+ * What one file does: its rows new / updated / unchanged / rejected, the days it covers (events,
+ * entries, calendar periods), and why its rows update — every changed column with how many rows,
+ * and the first few rows with their values, old → new.
+ */
+export const ImportFileSummary = ImportCounts.extend({
+  file: z.string(),
+  kind: ImportFileKind,
+  dateFrom: z.string().nullable(),
+  dateTo: z.string().nullable(),
+  changedColumns: z.array(z.object({ column: z.string(), rows: z.number().int() })),
+  samples: z.array(z.object({ line: z.number().int(), changes: z.array(ImportFieldChange) })),
+});
+export type ImportFileSummary = z.infer<typeof ImportFileSummary>;
+
+/**
+ * Students the school holds now (enrolled, no exit date) whom the new studenti.csv does not list:
+ * the import keeps them enrolled, so a file of another school or another year would silently add
+ * its students to these. At most 200 named; `count` is all of them.
+ */
+export const MissingStudents = z.object({
+  file: z.string(),
+  school: z.object({ code: z.string(), name: z.string() }),
+  count: z.number().int(),
+  students: z.array(z.object({ lastName: z.string(), firstName: z.string(), className: z.string() })),
+});
+export type MissingStudents = z.infer<typeof MissingStudents>;
+
 /** The commit's body: `confirmTransfers` (admin only) takes the conflicts of the preview. */
 export const CommitImportInput = z.object({
   allowPartial: z.boolean().default(true),
@@ -70,6 +112,9 @@ export const ImportPreview = ImportCounts.extend({
   warnings: z.array(ImportIssue).optional(),
   /** Students coming from another school, shown apart (at most 500). */
   transfers: z.array(ImportTransfer).optional(),
+  /** The counts file by file, with the reasons of the updates. */
+  fileSummaries: z.array(ImportFileSummary),
+  missingStudents: z.array(MissingStudents),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -79,6 +124,8 @@ export const ImportResult = ImportCounts.extend({
   /** As in the preview, plus a risk recompute that failed after the commit (redone later). */
   warnings: z.array(ImportIssue).optional(),
   transfers: z.array(ImportTransfer).optional(),
+  fileSummaries: z.array(ImportFileSummary),
+  missingStudents: z.array(MissingStudents),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -37,9 +37,19 @@ export const ClassSummary = z.object({
 });
 export type ClassSummary = z.infer<typeof ClassSummary>;
 
+/** How recent a school's data is (issue 20): its latest register day this year, its latest import. */
+export const SchoolFreshness = z.object({
+  /** The latest day of absences or grades of its classes this school year. */
+  latestDataOn: z.string().nullable(),
+  /** When its latest import committed (an instant). */
+  latestImportAt: z.string().nullable(),
+});
+export type SchoolFreshness = z.infer<typeof SchoolFreshness>;
+
 export const SchoolDetail = SchoolSummary.extend({
   address: z.string().nullable(),
   classList: z.array(ClassSummary),
+  freshness: SchoolFreshness,
 });
 export type SchoolDetail = z.infer<typeof SchoolDetail>;
 

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { Role } from './auth';
 import { SchoolCode } from './domain';
 
+/** A class a teacher holds, by name: `3A` of a school and a year. */
+export const UserClass = z.object({ id: z.number().int(), name: z.string(), schoolCode: z.string(), schoolYear: z.string() });
+export type UserClass = z.infer<typeof UserClass>;
+
 export const User = z.object({
   id: z.number().int(),
   email: z.string(),
@@ -9,6 +13,8 @@ export const User = z.object({
   role: Role,
   schools: z.array(z.string()),
   classIds: z.array(z.number().int()),
+  /** The same classes by name, school and year (issue 20: not only a count). */
+  classes: z.array(UserClass),
   createdAt: z.string(),
   disabled: z.boolean(),
 });
@@ -29,3 +35,42 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>;
 /** The created user and the one-time password to hand over (shown once, never stored in clear). */
 export const CreatedUser = z.object({ user: User, oneTimePassword: z.string() });
 export type CreatedUser = z.infer<typeof CreatedUser>;
+
+/**
+ * An edit of an account: its name, role and scope (any of them). A referent edits the teachers,
+ * mediators and referents of their schools, within those schools: what the user holds elsewhere
+ * stays as it is. A role that holds no school or class drops them.
+ */
+export const UpdateUserInput = z
+  .object({
+    displayName: z.string().trim().min(2).max(120).optional(),
+    role: Role.optional(),
+    schools: z.array(SchoolCode).max(200).optional(),
+    classIds: z.array(z.number().int().positive()).max(500).optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'nessuna modifica richiesta' });
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+/** Several accounts from a CSV (`Email;Nome;Ruolo;Scuole;Classi`), previewed, then created together. */
+export const BulkUsersInput = z.object({ csv: z.string().max(200_000, 'file troppo grande: al massimo 200 000 caratteri') });
+export type BulkUsersInput = z.infer<typeof BulkUsersInput>;
+
+/** One row of the CSV as read, and why it cannot be created (none: it can). */
+export const BulkUserRow = z.object({
+  line: z.number().int(),
+  email: z.string(),
+  displayName: z.string(),
+  role: Role.nullable(),
+  schools: z.array(z.string()),
+  /** Classes by name as resolved (`ANIS01600V 3A`), or as written when not found. */
+  classes: z.array(z.string()),
+  errors: z.array(z.string()),
+});
+export type BulkUserRow = z.infer<typeof BulkUserRow>;
+
+export const BulkUsersPreview = z.object({ rows: z.array(BulkUserRow), valid: z.number().int(), invalid: z.number().int() });
+export type BulkUsersPreview = z.infer<typeof BulkUsersPreview>;
+
+/** Every account created with its one-time password: shown once, never stored in clear. */
+export const BulkUsersResult = z.object({ created: z.array(CreatedUser) });
+export type BulkUsersResult = z.infer<typeof BulkUsersResult>;

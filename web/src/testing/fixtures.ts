@@ -1,6 +1,6 @@
 import type { AuditEntry } from '@primm/shared/contracts/audit';
 import type { DemoAccounts, Me } from '@primm/shared/contracts/auth';
-import type { ImportBatch, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
+import type { ImportBatch, ImportFileSummary, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
 import type { ClassDetail, ClassStudent } from '@primm/shared/contracts/classes';
 import type { Province } from '@primm/shared/contracts/provinces';
 import type { ClassSummary, SchoolDetail, SchoolSummary } from '@primm/shared/contracts/schools';
@@ -9,7 +9,7 @@ import type { CaseAction, CaseDetail, CaseEffect, CaseSummary } from '@primm/sha
 import type { Flag, Note } from '@primm/shared/contracts/flags';
 import type { IndicatorKey, RiskIndicatorSummary, RiskReview, RiskRow, StudentRisk } from '@primm/shared/contracts/risk';
 import type { StudentDetail } from '@primm/shared/contracts/students';
-import type { AbsenceClock, MayorReport, StudentCompulsory, YearValidity } from '@primm/shared/contracts/compulsory';
+import type { AbsenceClock, FamilyNoticeLetter, MayorReport, StudentCompulsory, YearValidity } from '@primm/shared/contracts/compulsory';
 
 /** Typed builders: each returns a valid contract object; a test overrides only what it asserts on. */
 
@@ -51,6 +51,7 @@ export const aSchoolDetail = (overrides: Partial<SchoolDetail> = {}): SchoolDeta
   ...aSchool(),
   address: 'Via Umberto Trevi 4, 60127 Ancona',
   classList: [aClass(), aClass({ id: 102, name: '1A', gradeLevel: 1, track: 'liceo', weeklyHours: 27, annualHours: 891, students: 22 })],
+  freshness: { latestDataOn: '2026-03-31', latestImportAt: '2026-04-01T07:30:00.000Z' },
   ...overrides,
 });
 
@@ -94,6 +95,10 @@ export const aUser = (overrides: Partial<User> = {}): User => ({
   role: 'docente',
   schools: [],
   classIds: [101, 102],
+  classes: [
+    { id: 101, name: '3B', schoolCode: 'ANIS00800L', schoolYear: '2025/26' },
+    { id: 102, name: '1A', schoolCode: 'ANIS00800L', schoolYear: '2025/26' },
+  ],
   createdAt: '2025-09-01T07:30:00.000Z',
   disabled: false,
   ...overrides,
@@ -233,12 +238,12 @@ export const demoMe: Record<Me['role'], Me> = {
 };
 
 export const mockUsers: User[] = [
-  aUser({ id: 1, email: 'admin@demo.primm.it', displayName: 'Amministratore dimostrativo', role: 'admin', classIds: [] }),
-  aUser({ id: 5, email: 'analista@demo.primm.it', displayName: 'Analista USR dimostrativo', role: 'analista', classIds: [] }),
+  aUser({ id: 1, email: 'admin@demo.primm.it', displayName: 'Amministratore dimostrativo', role: 'admin', classIds: [], classes: [] }),
+  aUser({ id: 5, email: 'analista@demo.primm.it', displayName: 'Analista USR dimostrativo', role: 'analista', classIds: [], classes: [] }),
   aUser(),
-  aUser({ id: 4, email: 'mediatore@demo.primm.it', displayName: 'Mediatore dimostrativo', role: 'mediatore', schools: ['ANIS00800L', 'MCPS02000B'], classIds: [] }),
-  aUser({ id: 3, email: 'referente@demo.primm.it', displayName: 'Referente dimostrativo', role: 'referente', schools: ['ANIS00800L'], classIds: [] }),
-  aUser({ id: 6, email: 'ex.docente@scuola.it', displayName: 'Paola Ferri', classIds: [201], createdAt: '2024-09-02T08:00:00.000Z', disabled: true }),
+  aUser({ id: 4, email: 'mediatore@demo.primm.it', displayName: 'Mediatore dimostrativo', role: 'mediatore', schools: ['ANIS00800L', 'MCPS02000B'], classIds: [], classes: [] }),
+  aUser({ id: 3, email: 'referente@demo.primm.it', displayName: 'Referente dimostrativo', role: 'referente', schools: ['ANIS00800L'], classIds: [], classes: [] }),
+  aUser({ id: 6, email: 'ex.docente@scuola.it', displayName: 'Paola Ferri', classIds: [201], classes: [{ id: 201, name: '2C', schoolCode: 'MCPS02000B', schoolYear: '2024/25' }], createdAt: '2024-09-02T08:00:00.000Z', disabled: true }),
 ];
 
 /** Newest first, as the server returns them. */
@@ -266,6 +271,30 @@ export const anImportPreview = (overrides: Partial<ImportPreview> = {}): ImportP
     { file: 'ANIS00800L/voti.csv', line: 14, column: 'Voto', message: 'voto non riconosciuto: "ottimo+"' },
     { file: 'ANIS00800L/assenze.csv', line: 7, column: 'Data', message: 'data fuori dal calendario: 31/02/2026' },
   ],
+  fileSummaries: [
+    anImportFileSummary({ file: 'ANIS00800L/studenti.csv', kind: 'studenti', inserted: 3, updated: 1, unchanged: 260, dateFrom: '2025-09-15', dateTo: '2026-02-02',
+      changedColumns: [{ column: 'Data uscita', rows: 1 }],
+      samples: [{ line: 42, changes: [{ column: 'Data uscita', from: null, to: '02/02/2026', shown: true }] }] }),
+    anImportFileSummary({ file: 'ANIS00800L/assenze.csv', kind: 'assenze', inserted: 117, updated: 3, unchanged: 0, rejected: 1, dateFrom: '2025-09-15', dateTo: '2026-03-31',
+      changedColumns: [{ column: 'Giustificata', rows: 3 }],
+      samples: [{ line: 7, changes: [{ column: 'Giustificata', from: 'N', to: 'S', shown: true }] }] }),
+    anImportFileSummary({ file: 'ANIS00800L/voti.csv', kind: 'voti', unchanged: 30, rejected: 1, dateFrom: '2025-09-25', dateTo: '2026-03-31' }),
+  ],
+  missingStudents: [],
+  ...overrides,
+});
+
+export const anImportFileSummary = (overrides: Partial<ImportFileSummary> = {}): ImportFileSummary => ({
+  file: 'ANIS00800L/studenti.csv',
+  kind: 'studenti',
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected: 0,
+  dateFrom: null,
+  dateTo: null,
+  changedColumns: [],
+  samples: [],
   ...overrides,
 });
 
@@ -276,6 +305,8 @@ export const anImportResult = (overrides: Partial<ImportResult> = {}): ImportRes
   unchanged: 30,
   rejected: 2,
   errors: anImportPreview().errors,
+  fileSummaries: anImportPreview().fileSummaries,
+  missingStudents: [],
   ...overrides,
 });
 
@@ -659,7 +690,8 @@ export const aStudentCompulsory = (overrides: Partial<StudentCompulsory> = {}): 
 
 export const aMayorReport = (overrides: Partial<MayorReport> = {}): MayorReport => ({
   school: { code: 'ANIS00800L', name: 'IIS Vanvitelli Stracca Angelini', municipality: 'Ancona' },
-  student: { lastName: 'Diallo', firstName: 'Aminata', birthDate: '2011-05-10', residence: 'Falconara Marittima', className: '1A' },
+  student: { lastName: 'Diallo', firstName: 'Aminata', sex: 'F', birthDate: '2011-05-10', residence: 'Falconara Marittima', className: '1A' },
+  municipality: { istatCode: '042018', name: 'Falconara Marittima', pec: 'comune.falconara@emarche.it', office: 'Servizi sociali' },
   schoolYear: '2025/26',
   countedDays: weekdaysBefore(-25, 16),
   windowFrom: daysFromToday(-115),
@@ -670,3 +702,8 @@ export const aMayorReport = (overrides: Partial<MayorReport> = {}): MayorReport 
   legalBasis: 'art. 114 D.Lgs 16 aprile 1994, n. 297, come modificato dall’art. 12 del D.L. 15 settembre 2023, n. 123, convertito dalla L. 13 novembre 2023, n. 159',
   ...overrides,
 });
+
+export const aFamilyNoticeLetter = (overrides: Partial<FamilyNoticeLetter> = {}): FamilyNoticeLetter => {
+  const { school, student, schoolYear, countedDays, windowFrom, triggeredOn, legalBasis } = aMayorReport();
+  return { school, student, schoolYear, countedDays, windowFrom, triggeredOn, notifiedOn: null, legalBasis, ...overrides };
+};

@@ -5,6 +5,8 @@ import { resetMockSession } from './handlers/auth';
 import { resetMockCases } from './handlers/cases';
 import { resetMockCompulsory } from './handlers/compulsory';
 import { resetMockFamily } from './handlers/family';
+import { resetMockContacts } from './handlers/contacts';
+import { resetMockUsers } from './handlers/users';
 import { resetMockFlags } from './handlers/flags';
 import { resetMockImports } from './handlers/imports';
 import { resetMockRisk } from './handlers/risk';
@@ -32,6 +34,8 @@ afterEach(() => {
   resetMockCases();
   resetMockCompulsory();
   resetMockFamily();
+  resetMockContacts();
+  resetMockUsers();
   localStorage.clear();
 });
 afterAll(() => server.close());

@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/page-title';
 import { useMe } from '../../features/auth/api/get-me';
 import { ClassCards } from '../../features/classes/components/class-cards';
 import { ProvincesOverview } from '../../features/regions/components/provinces-overview';
+import { MySchoolsFreshness } from '../../features/schools/components/my-schools-freshness';
 import { ClassTierCounts } from '../../features/risk/components/class-tier-counts';
 
 // its own chunk: a teacher's home does not carry the caseload's calendar
@@ -38,6 +39,7 @@ export function Component() {
       <PageTitle page={t('regions.title')} />
       <h1>{t('regions.title')}</h1>
       <p className="lead">{t('regions.intro')}</p>
+      {me?.role === 'referente' && <MySchoolsFreshness schools={me.schools} />}
       <ProvincesOverview />
     </>
   );

@@ -1,8 +1,10 @@
 import { Trans, useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageTitle } from '../../components/page-title';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../../features/auth/api/get-me';
+import { TemplateLinks } from '../../features/import-format/components/template-links';
 import { ImportHistory } from '../../features/imports/components/import-history';
 import { ImportWizard } from '../../features/imports/components/import-wizard';
 
@@ -18,10 +20,10 @@ export function Component() {
         <>
           <p className="lead">{t('imports.intro')}</p>
           <p>
-            {/* The format is documented in the repository only (docs/data-format.md); there is no web page for it. */}
-            <Trans i18nKey="imports.formatHelp" components={{ code: <code className="code" /> }} />
+            <Trans i18nKey="imports.formatHelp" components={{ formatLink: <Link to="/importazioni/formato" /> }} />
           </p>
           <ImportWizard canConfirmTransfers={me.role === 'admin'} />
+          <TemplateLinks />
           <ImportHistory />
         </>
       ) : (

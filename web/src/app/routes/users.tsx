@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { PageTitle } from '../../components/page-title';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../../features/auth/api/get-me';
+import { BulkCreateUsers } from '../../features/users/components/bulk-create-users';
 import { CreateUserForm } from '../../features/users/components/create-user-form';
 import { UserList } from '../../features/users/components/user-list';
 
@@ -17,8 +18,9 @@ export function Component() {
       {me?.role === 'admin' || me?.role === 'referente' ? (
         <>
           <p className="lead">{t(me.role === 'admin' ? 'users.introAdmin' : 'users.introReferente')}</p>
-          <UserList />
+          <UserList actor={me} />
           <CreateUserForm actorRole={me.role} />
+          <BulkCreateUsers />
         </>
       ) : (
         // The server refuses too; this spares a request that can only fail.

@@ -5,6 +5,7 @@ import { casesHandlers } from './cases';
 import { classesHandlers } from './classes';
 import { compulsoryHandlers } from './compulsory';
 import { familyHandlers } from './family';
+import { contactsHandlers } from './contacts';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
@@ -33,4 +34,5 @@ export const handlers = [
   ...compulsoryHandlers,
   ...worklistHandlers,
   ...familyHandlers,
+  ...contactsHandlers,
 ];

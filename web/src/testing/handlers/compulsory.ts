@@ -8,6 +8,7 @@ import {
   RecordReportInput,
   type AbsenceClock,
   type Deadlines,
+  type FamilyNoticeLetter,
   type MayorReport,
   type OctoberList,
   type StudentCompulsory,
@@ -15,7 +16,7 @@ import {
 } from '@primm/shared/contracts/compulsory';
 import { Id } from '@primm/shared/contracts/domain';
 import type { StudentDetail } from '@primm/shared/contracts/students';
-import { aMayorReport, aYearValidity, daysFromToday, errorBody, mockData, mockRisk, weekdaysBefore } from '../fixtures';
+import { aFamilyNoticeLetter, aMayorReport, aYearValidity, daysFromToday, errorBody, mockData, mockRisk, weekdaysBefore } from '../fixtures';
 import { currentMockSession } from './auth';
 
 /**
@@ -28,6 +29,8 @@ type Scenario = { unjustifiedDays: string[]; notifiedOn: string | null; reported
 
 const RESIDENCE: Record<string, string> = { '042002': 'Ancona', '042018': 'Falconara Marittima', '042021': 'Jesi' };
 const ACT_ROLES = ['admin', 'referente', 'mediatore'];
+/** The admin's contacts: Falconara has its PEC recorded, the other municipalities not yet. */
+const PEC: Record<string, string> = { '042018': 'comune.falconara@emarche.it' };
 
 let scenarios = new Map<number, Scenario>();
 let lastExportedAt: string | null = null;
@@ -123,10 +126,12 @@ export const compulsoryHandlers = [
     if (!['report_due', 'reported'].includes(clock.state)) return HttpResponse.json(errorBody('conflict'), { status: 409 });
     const enrolment = schoolOf(student);
     const school = mockData.schools.find((s) => s.code === enrolment.schoolCode)!;
+    const residence = RESIDENCE[student.residenceIstat ?? ''] ?? null;
     return HttpResponse.json<MayorReport>(
       aMayorReport({
         school: { code: school.code, name: school.name, municipality: school.municipality },
-        student: { lastName: student.lastName, firstName: student.firstName, birthDate: student.birthDate, residence: RESIDENCE[student.residenceIstat ?? ''] ?? null, className: enrolment.className },
+        student: { lastName: student.lastName, firstName: student.firstName, sex: student.sex, birthDate: student.birthDate, residence, className: enrolment.className },
+        municipality: residence ? { istatCode: student.residenceIstat!, name: residence, pec: PEC[student.residenceIstat!] ?? null, office: null } : null,
         schoolYear: enrolment.schoolYear,
         countedDays: clock.countedDays,
         windowFrom: clock.windowFrom,
@@ -134,6 +139,27 @@ export const compulsoryHandlers = [
         notifiedOn: clock.notifiedOn!,
         countdownEndsOn: clock.countdownEndsOn!,
         reportedOn: clock.reportedOn,
+      }),
+    );
+  }),
+
+  http.get('/api/students/:id/compulsory/notice-letter', ({ params }) => {
+    const student = studentOf(params.id);
+    if (!student) return HttpResponse.json(errorBody('not_found'), { status: 404 });
+    if (!canAct()) return refused();
+    const clock = clockOf(student.id, asOfFor(student.id));
+    if (clock.state === 'ok' || !clock.triggeredOn) return HttpResponse.json(errorBody('conflict'), { status: 409 });
+    const enrolment = schoolOf(student);
+    const school = mockData.schools.find((s) => s.code === enrolment.schoolCode)!;
+    return HttpResponse.json<FamilyNoticeLetter>(
+      aFamilyNoticeLetter({
+        school: { code: school.code, name: school.name, municipality: school.municipality },
+        student: { lastName: student.lastName, firstName: student.firstName, sex: student.sex, birthDate: student.birthDate, residence: RESIDENCE[student.residenceIstat ?? ''] ?? null, className: enrolment.className },
+        schoolYear: enrolment.schoolYear,
+        countedDays: clock.countedDays,
+        windowFrom: clock.windowFrom,
+        triggeredOn: clock.triggeredOn,
+        notifiedOn: clock.notifiedOn,
       }),
     );
   }),

@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { CommitImportInput, type ImportHistory, type ImportPreview, type ImportProgress, type ImportResult } from '@primm/shared/contracts/imports';
+import { SCHOOL_FILE_NAMES, templateCsv, type SchoolFileName } from '@primm/shared/import-format/school-files';
 import { currentMockSession } from './auth';
 import { anImportBatch, anImportPreview, anImportProgress, anImportResult, errorBody, mockData, mockImportHistory } from '../fixtures';
 
@@ -101,4 +102,11 @@ export const importsHandlers = [
   }),
 
   http.get('/api/imports', () => HttpResponse.json<ImportHistory>({ items: [...committed, ...mockImportHistory] })),
+
+  // The templates, written by the same shared function as on the server.
+  http.get('/api/imports/templates/:file', ({ params }) => {
+    const file = String(params.file);
+    if (!(SCHOOL_FILE_NAMES as string[]).includes(file)) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
+    return new HttpResponse(templateCsv(file as SchoolFileName), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"` } });
+  }),
 ];

@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { RiskSettingsInput, type RecomputeSummary, type RiskSettingsSaved, type RiskSettingsVersion } from '@primm/shared/contracts/risk';
+import type { RecomputeResult } from '@primm/shared/contracts/recompute-result';
+import { RiskSettingsInput, type RiskSettingsSaved, type RiskSettingsVersion } from '@primm/shared/contracts/risk';
 import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
 import { errorBody } from '../fixtures';
 
@@ -16,7 +17,10 @@ export const mockRiskSettings: RiskSettingsVersion = {
   },
 };
 
-export const mockRecomputeSummary: RecomputeSummary = { students: 1234, written: 321, unchanged: 913, tierChanged: 57, ms: 12_345 };
+export const mockRecomputeSummary: RecomputeResult = {
+  students: 1234, written: 321, unchanged: 913, tierChanged: 57, ms: 12_345,
+  moves: [{ from: 1, to: 2, students: 30 }, { from: 2, to: 1, students: 20 }, { from: 2, to: 3, students: 7 }],
+};
 
 /** Stateless: a save answers the next version without storing it, as the tests only read the answer. */
 export const riskSettingsHandlers = [
@@ -38,5 +42,5 @@ export const riskSettingsHandlers = [
       hint: 'Le nuove soglie si applicano al prossimo ricalcolo.',
     });
   }),
-  http.post('/api/risk/recompute', () => HttpResponse.json<RecomputeSummary>(mockRecomputeSummary)),
+  http.post('/api/risk/recompute', () => HttpResponse.json<RecomputeResult>(mockRecomputeSummary)),
 ];

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { SchoolCodeParam, SchoolListQuery, type SchoolDetail, type SchoolList } from '@primm/shared/contracts/schools';
 import { errorBody, mockData } from '../fixtures';
 
-function toSummary({ address: _address, classList: _classList, ...summary }: SchoolDetail) {
+function toSummary({ address: _address, classList: _classList, freshness: _freshness, ...summary }: SchoolDetail) {
   return summary;
 }
 

@@ -7,15 +7,18 @@ import { readAuditFilters } from './read-audit-filters';
 
 type Props = { value: Filters; onChange: (next: Filters) => void };
 
-/** Applied on submit: one request per search, not per key typed. */
+/** Applied on submit: one request per search, not per key typed. Actions by label, users by e-mail, students by name. */
 export function AuditFilters({ value, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const actions = [...auditActions].sort((a, b) => actionLabel(t, a).localeCompare(actionLabel(t, b), i18n.language));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const entries = [...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string');
-    onChange(readAuditFilters(new URLSearchParams(entries)));
+    // ids from an older link stay applied until the filters are changed
+    const kept = { ...(value.userId ? { userId: value.userId } : {}), ...(value.studentId ? { studentId: value.studentId } : {}) };
+    onChange({ ...kept, ...readAuditFilters(new URLSearchParams(entries)) });
   }
 
   // keyed by the applied filters so Back/Forward and "clear" refill the fields
@@ -23,14 +26,15 @@ export function AuditFilters({ value, onChange }: Props) {
     <form key={JSON.stringify(value)} role="search" className="filters" onSubmit={submit} aria-label={t('audit.filters.legend')}>
       <div className="field">
         <label htmlFor="audit-action">{t('audit.filters.action')}</label>
-        <input id="audit-action" name="action" type="text" list="audit-actions" maxLength={100} defaultValue={value.action ?? ''} />
-        <datalist id="audit-actions">
-          {auditActions.map((action) => (
+        <select id="audit-action" name="action" defaultValue={value.action ?? ''}>
+          <option value="">{t('audit.filters.allActions')}</option>
+          {value.action && !auditActions.includes(value.action) && <option value={value.action}>{value.action}</option>}
+          {actions.map((action) => (
             <option key={action} value={action}>
               {actionLabel(t, action)}
             </option>
           ))}
-        </datalist>
+        </select>
       </div>
       <div className="field">
         <label htmlFor="audit-outcome">{t('audit.filters.outcome')}</label>
@@ -44,12 +48,12 @@ export function AuditFilters({ value, onChange }: Props) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor="audit-user">{t('audit.filters.userId')}</label>
-        <input id="audit-user" name="userId" type="number" min={1} step={1} inputMode="numeric" defaultValue={value.userId ?? ''} />
+        <label htmlFor="audit-email">{t('audit.filters.email')}</label>
+        <input id="audit-email" name="email" type="search" maxLength={254} autoComplete="off" defaultValue={value.email ?? ''} />
       </div>
       <div className="field">
-        <label htmlFor="audit-student">{t('audit.filters.studentId')}</label>
-        <input id="audit-student" name="studentId" type="number" min={1} step={1} inputMode="numeric" defaultValue={value.studentId ?? ''} />
+        <label htmlFor="audit-student">{t('audit.filters.student')}</label>
+        <input id="audit-student" name="student" type="search" maxLength={100} autoComplete="off" defaultValue={value.student ?? ''} />
       </div>
       <div className="field">
         <label htmlFor="audit-from">{t('audit.filters.from')}</label>

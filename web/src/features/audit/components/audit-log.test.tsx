@@ -58,7 +58,7 @@ test('AuditLog: when filters are applied, then the URL and the request carry the
   const { router } = renderWithProviders(<AuditLog />, { route: '/registro-accessi' });
   await screen.findByRole('table');
 
-  await user.type(screen.getByRole('combobox', { name: 'Azione (inizio del codice)' }), 'auth');
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Azione' }), 'Accesso');
   await user.selectOptions(screen.getByRole('combobox', { name: 'Esito' }), 'Non riuscito');
   await user.type(screen.getByLabelText('Dal'), '2026-02-01');
   await user.click(screen.getByRole('button', { name: 'Filtra' }));
@@ -66,8 +66,8 @@ test('AuditLog: when filters are applied, then the URL and the request carry the
   const table = await screen.findByRole('table');
   await within(table).findByRole('cell', { name: '10.0.0.7' });
   expect(within(table).getAllByRole('row')).toHaveLength(2);
-  expect(new URLSearchParams(router.state.location.search)).toEqual(new URLSearchParams('action=auth&outcome=failed&from=2026-02-01'));
-  expect(seen.at(-1)).toEqual(new URLSearchParams('action=auth&outcome=failed&from=2026-02-01&limit=50'));
+  expect(new URLSearchParams(router.state.location.search)).toEqual(new URLSearchParams('action=auth.login&outcome=failed&from=2026-02-01'));
+  expect(seen.at(-1)).toEqual(new URLSearchParams('action=auth.login&outcome=failed&from=2026-02-01&limit=50'));
 });
 
 test('AuditLog: when opened from a link with filters, then the fields show them and the request uses them', async () => {
@@ -76,7 +76,6 @@ test('AuditLog: when opened from a link with filters, then the fields show them 
   renderWithProviders(<AuditLog />, { route: '/registro-accessi?studentId=1002&outcome=ok&bogus=1&userId=x' });
 
   await screen.findByRole('table');
-  expect(screen.getByRole('spinbutton', { name: 'ID studente' })).toHaveValue(1002);
   expect(screen.getByRole('combobox', { name: 'Esito' })).toHaveValue('ok');
   expect(seen[0]).toEqual(new URLSearchParams('outcome=ok&studentId=1002&limit=50'));
 });
@@ -109,4 +108,36 @@ test('AuditLog: when "Carica altri" is pressed, then the next page is appended',
   expect(seen).toEqual([null, '8']);
   expect(screen.getByText('3 eventi mostrati')).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Carica altri' })).not.toBeInTheDocument();
+});
+
+test('AuditLog: when the admin searches a user by e-mail and a student by name, then the request carries the text and the page says whom the lines are about', async () => {
+  const user = userEvent.setup();
+  const seen = recordAuditQueries();
+  renderWithProviders(<AuditLog />, { route: '/registro-accessi' });
+  await screen.findByRole('table');
+
+  await user.type(screen.getByRole('searchbox', { name: "Email dell'utente (anche in parte)" }), 'docente@');
+  await user.type(screen.getByRole('searchbox', { name: 'Studente (nome, codice fiscale o ID)' }), 'hoxha');
+  await user.click(screen.getByRole('button', { name: 'Filtra' }));
+
+  expect(await screen.findByText('Righe che riguardano lo studente trovato: Hoxha Arben (1002).')).toBeInTheDocument();
+  expect(seen.at(-1)).toEqual(new URLSearchParams('email=docente%40&student=hoxha&limit=50'));
+  const rows = within(await screen.findByRole('table')).getAllByRole('row').slice(1);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toHaveTextContent(/docente@demo\.primm\.it.*1002/);
+});
+
+test('AuditLog: when every action is shown, then each has its label (no raw code), and an import line names its school', async () => {
+  server.use(http.get('/api/audit', () => HttpResponse.json({ items: [
+    anAuditEntry({ id: 2, action: 'aggregates.read' }),
+    anAuditEntry({ id: 1, action: 'import.commit', details: { schools: [{ code: 'ANIS00800L', id: 1 }], inserted: 120 } }),
+  ], nextBefore: null })));
+
+  renderWithProviders(<AuditLog />, { route: '/registro-accessi' });
+
+  const table = await screen.findByRole('table');
+  expect(within(table).getByRole('cell', { name: 'Lettura dei dati aggregati' })).toBeInTheDocument();
+  expect(within(table).queryByText('aggregates.read')).not.toBeInTheDocument();
+  const importRow = within(table).getByRole('row', { name: /Importazione dati/ });
+  expect(within(importRow).getByRole('cell', { name: 'ANIS00800L' })).toBeInTheDocument();
 });

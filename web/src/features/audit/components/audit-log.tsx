@@ -16,12 +16,20 @@ export function AuditLog() {
   const filters = readAuditFilters(params);
   const audit = useAudit(filters);
   const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];
+  const students = audit.data?.pages[0]?.students;
 
   return (
     <>
       <AuditFilters value={filters} onChange={(next) => setParams(toAuditParams(next))} />
       {audit.isPending && <LoadingStatus />}
       {audit.isError && <ErrorAlert error={audit.error} onRetry={() => void audit.refetch()} />}
+      {students && (
+        <p className="callout callout-info">
+          {students.length === 0
+            ? t('audit.noStudentFound')
+            : t('audit.studentsFound', { count: students.length, names: students.map((s) => `${s.lastName} ${s.firstName} (${s.id})`).join(', ') })}
+        </p>
+      )}
       {audit.isSuccess &&
         (entries.length === 0 ? (
           <EmptyState>{t('audit.empty')}</EmptyState>

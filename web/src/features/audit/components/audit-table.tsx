@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@primm/shared/contracts/audit';
 import { TableScroll } from '../../../components/table-scroll';
 import { formatDateTime } from '../../../lib/format';
-import { actionLabel, roleLabel } from './audit-labels';
+import { actionLabel, roleLabel, schoolsOf } from './audit-labels';
 import { formatAuditDetails } from './format-audit-details';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -21,6 +21,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <th scope="col">{t('audit.user')}</th>
             <th scope="col">{t('audit.role')}</th>
             <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.school')}</th>
             <th scope="col">{t('audit.outcomeColumn')}</th>
             <th scope="col">{t('audit.request')}</th>
             <th scope="col">{t('audit.students')}</th>
@@ -34,9 +35,8 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <th scope="row" className="nowrap">{formatDateTime(e.at, i18n.language)}</th>
               <td className="code">{e.userEmail ?? none}</td>
               <td>{roleLabel(t, e.role)}</td>
-              <td>
-                <span title={e.action}>{actionLabel(t, e.action)}</span>
-              </td>
+              <td>{actionLabel(t, e.action)}</td>
+              <td className="code">{schoolsOf(e.details).join(', ') || none}</td>
               <td>{t(`audit.outcome.${e.outcome}`)}</td>
               <td className="code">{e.method || e.path ? [e.method, e.path].filter(Boolean).join(' ') : none}</td>
               <td>{e.studentIds.length > 0 ? e.studentIds.join(', ') : none}</td>

@@ -1,7 +1,8 @@
 import { AuditQuery } from '@primm/shared/contracts/audit';
 import type { AuditFilters } from '../api/get-audit';
 
-const keys = ['action', 'outcome', 'userId', 'studentId', 'from', 'to'] as const;
+// userId and studentId: links made before the e-mail and student searches keep working.
+const keys = ['action', 'outcome', 'email', 'student', 'userId', 'studentId', 'from', 'to'] as const;
 
 /** A hand-edited or stale link keeps its valid filters and drops the rest, instead of failing. */
 export function readAuditFilters(params: URLSearchParams): AuditFilters {

@@ -3,15 +3,21 @@ import type { MayorReport } from '@primm/shared/contracts/compulsory';
 import { formatDate } from '../../../lib/format';
 import { todayIso } from '../days-left';
 
+/** `M` → `male`, `F` → `female`: the i18next context that picks the letter's wording. */
+export const sexContext = (sex: 'M' | 'F') => (sex === 'F' ? 'female' : 'male');
+
 /**
  * The letter to the mayor (art. 114 c. 2): always in Italian, whatever the interface language,
- * since it is an act of the school; only the facts and dates of the response, nothing more.
+ * since it is an act of the school; only the facts and dates of the response, nothing more. The
+ * wording follows the student's sex; the protocol number is typed at print time.
  */
-export function MayorReportLetter({ report }: { report: MayorReport }) {
+export function MayorReportLetter({ report, protocol = '' }: { report: MayorReport; protocol?: string }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('it');
   const date = (d: string) => formatDate(d, 'it');
   const name = `${report.student.lastName} ${report.student.firstName}`;
+  const context = sexContext(report.student.sex);
+  const letterDate = date(report.reportedOn ?? todayIso());
 
   return (
     <article className="letter" lang="it" aria-label={t('compulsory.report.letterLabel')}>
@@ -20,14 +26,18 @@ export function MayorReportLetter({ report }: { report: MayorReport }) {
         <p>{t('compulsory.report.schoolCode', { code: report.school.code })}</p>
         <p>{report.school.municipality}</p>
       </header>
-      <p className="letter-to">
-        {report.student.residence ? t('compulsory.report.to', { municipality: report.student.residence }) : t('compulsory.report.toUnknown')}
-      </p>
+      <p className="letter-protocol">{t('compulsory.letter.protocolLine', { protocol: protocol.trim() || '________', date: letterDate })}</p>
+      <div className="letter-to">
+        <p>{report.municipality ? t('compulsory.report.to', { municipality: report.municipality.name }) : t('compulsory.report.toUnknown')}</p>
+        {report.municipality?.office && <p>{report.municipality.office}</p>}
+        <p>{report.municipality?.pec ? t('compulsory.report.pec', { pec: report.municipality.pec }) : t('compulsory.report.pecMissing')}</p>
+      </div>
       <p className="letter-subject">
-        <strong>{t('compulsory.report.subject')}</strong> {t('compulsory.report.subjectText', { name })}
+        <strong>{t('compulsory.report.subject')}</strong> {t('compulsory.report.subjectText', { name, context })}
       </p>
       <p>
         {t('compulsory.report.intro', {
+          context,
           name,
           birthDate: date(report.student.birthDate),
           schoolYear: report.schoolYear,
@@ -43,9 +53,9 @@ export function MayorReportLetter({ report }: { report: MayorReport }) {
         ))}
       </ol>
       <p>{t('compulsory.report.notice', { notifiedOn: date(report.notifiedOn) })}</p>
-      <p>{t('compulsory.report.noReturn', { countdownEndsOn: date(report.countdownEndsOn) })}</p>
+      <p>{t('compulsory.report.noReturn', { context, countdownEndsOn: date(report.countdownEndsOn) })}</p>
       <p>{t('compulsory.report.basis', { legalBasis: report.legalBasis })}</p>
-      <p className="letter-place">{t('compulsory.report.placeDate', { place: report.school.municipality, date: date(report.reportedOn ?? todayIso()) })}</p>
+      <p className="letter-place">{t('compulsory.report.placeDate', { place: report.school.municipality, date: letterDate })}</p>
       <div className="letter-signature">
         <p>{t('compulsory.report.signer')}</p>
         <p className="signature-line" aria-hidden="true" />

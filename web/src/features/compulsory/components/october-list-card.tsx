@@ -87,7 +87,7 @@ export function OctoberListCard({ schoolCode, status, canExport }: Props) {
                     <option value="">{t('common.none')}</option>
                     {municipalities.data.map((m) => (
                       <option key={m.istat} value={m.istat}>
-                        {t('compulsory.october.municipalityOption', { name: m.name, n: m.students })}
+                        {t('compulsory.october.municipalityOption', { name: m.name, count: m.students, n: formatNumber(m.students, i18n.language) })}
                       </option>
                     ))}
                   </select>

@@ -74,6 +74,13 @@ export function StudentCompulsoryPanel({ studentId, canAct }: Props) {
           <div className="two-columns">
             <div>
               {clock ? <AbsenceClockView clock={clock} asOf={data.asOf} /> : <p className="callout callout-info">{t('compulsory.panel.noClock')}</p>}
+              {clock && canAct && clock.state !== 'ok' && (
+                <p>
+                  <Link to={`/studenti/${studentId}/comunicazione-famiglia`} className="btn btn-outline link-button">
+                    {t('compulsory.panel.openNotice')}
+                  </Link>
+                </p>
+              )}
               {clock && canAct && (clock.state === 'report_due' || clock.state === 'reported') && (
                 <p>
                   <Link to={`/studenti/${studentId}/segnalazione`} className="btn btn-outline link-button">

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@primm/shared/contracts/imports';
 import { ImportCounts } from './import-counts';
 import { ImportErrorsTable } from './import-errors-table';
+import { ImportFileBreakdown } from './import-file-breakdown';
 import { ImportTransfersTable } from './import-transfers-table';
 import { ImportWarnings } from './import-warnings';
+import { MissingStudents } from './missing-students';
 import { UploadedFilesTable } from './uploaded-files-table';
 
 /** The dry run's answer. Focus moves to its heading, so keyboard and screen-reader users land on it. */
@@ -37,6 +39,8 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
         ))}
       </ul>
       <ImportCounts counts={preview} tense="preview" title={t('imports.preview.countsTitle')} />
+      <MissingStudents missing={preview.missingStudents} />
+      <ImportFileBreakdown files={preview.fileSummaries} tense="preview" />
       <UploadedFilesTable files={preview.files} />
       <ImportWarnings warnings={preview.warnings} />
       <ImportTransfersTable transfers={preview.transfers} />

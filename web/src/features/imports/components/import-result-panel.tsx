@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '@primm/shared/contracts/imports';
 import { ImportCounts } from './import-counts';
 import { ImportErrorsTable } from './import-errors-table';
+import { ImportFileBreakdown } from './import-file-breakdown';
 import { ImportTransfersTable } from './import-transfers-table';
 import { ImportWarnings } from './import-warnings';
 
@@ -21,6 +22,7 @@ export function ImportResultPanel({ result, onRestart }: { result: ImportResult;
         </h2>
         <ImportCounts counts={result} tense="result" title={t('imports.result.countsTitle')} />
       </div>
+      <ImportFileBreakdown files={result.fileSummaries} tense="result" />
       <ImportWarnings warnings={result.warnings} />
       <ImportTransfersTable transfers={result.transfers} />
       {result.errors.length > 0 && <ImportErrorsTable errors={result.errors} caption={t('imports.result.errorsCaption')} />}

@@ -1,10 +1,10 @@
 import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import { RecomputeSummary } from '@primm/shared/contracts/risk';
+import { RecomputeResult } from '@primm/shared/contracts/recompute-result';
 import { api } from '../../../lib/api-client';
 import { riskSettingsQueryOptions } from './get-risk-settings';
 
 /** Synchronous on the server: on a whole region the answer takes tens of seconds. */
-export const recomputeRisk = () => api.post('/risk/recompute', undefined, RecomputeSummary);
+export const recomputeRisk = () => api.post('/risk/recompute', undefined, RecomputeResult);
 
 /**
  * Every tier of the region may have changed, so every cached list, student and aggregate is stale;

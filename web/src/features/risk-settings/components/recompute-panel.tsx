@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { formatNumber } from '../../../lib/format';
 import { useRecomputeRisk } from '../api/recompute-risk';
+import { LevelMoves } from './level-moves';
 
 /**
  * The regional recompute, run on request: the server answers only when it is done (tens of
@@ -51,6 +52,7 @@ export function RecomputePanel() {
               <dt>{t('riskSettings.recompute.tierChanged')}</dt>
               <dd>{n(recompute.data.tierChanged)}</dd>
             </dl>
+            <LevelMoves moves={recompute.data.moves} />
           </div>
         )}
       </div>

@@ -204,7 +204,10 @@ test('RiskSettingsEditor: when the recompute runs, then the button is disabled a
   expect(status).toHaveTextContent('Studenti valutati1.234');
   expect(status).toHaveTextContent('Risultati scritti (nuovi, cambiati o rimossi)321');
   expect(status).toHaveTextContent('Risultati invariati913');
-  expect(status).toHaveTextContent('Studenti con il livello cambiato57');
+  expect(status).toHaveTextContent('Studenti che hanno cambiato livello57');
+  expect(status).not.toHaveTextContent(/tier/i);
+  const moves = within(status as HTMLElement).getByRole('table', { name: 'Studenti che hanno cambiato livello, da prima a dopo' });
+  expect(within(moves).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['Livello 1→ Livello 230', 'Livello 2→ Livello 120', 'Livello 2→ Livello 37']);
   expect(recompute).toBeEnabled();
   expect(section.querySelector('[aria-busy="true"]')).toBeNull();
 });

@@ -7,6 +7,7 @@ import { LoadingStatus } from '../../../components/loading-status';
 import { formatNumber } from '../../../lib/format';
 import { useSchool } from '../api/get-school';
 import { SchoolClassesTable } from './school-classes-table';
+import { SchoolFreshnessFacts } from './school-freshness';
 
 type Props = {
   code: string;
@@ -70,6 +71,7 @@ export function SchoolDetail({ code, aggregatesOnly = false }: Props) {
               <dt>{t('schools.detail.students')}</dt>
               <dd>{formatNumber(school.data.students, i18n.language)}</dd>
             </div>
+            <SchoolFreshnessFacts freshness={school.data.freshness} />
           </dl>
           {school.data.classList.length === 0 ? (
             <EmptyState>{t(aggregatesOnly ? 'schools.detail.aggregatesOnly' : 'schools.detail.noClasses')}</EmptyState>

@@ -11,7 +11,7 @@ import { UserList } from './user-list';
 function renderUsersPage(actorRole: 'admin' | 'referente' = 'admin') {
   return renderWithProviders(
     <>
-      <UserList />
+      <UserList actor={{ id: 1, role: actorRole }} />
       <CreateUserForm actorRole={actorRole} />
     </>,
   );
@@ -104,15 +104,18 @@ test('CreateUserForm: when a referent creates a user, then only teacher, mediato
   expect(within(role).getAllByRole('option').map((o) => o.textContent)).toEqual(['Docente', 'Mediatore', 'Referente']);
 });
 
-test('UserList: when users load, then the table shows role, schools, class count and disabled accounts', async () => {
+test('UserList: when users load, then the table shows role, schools, the teachers\' classes by name and disabled accounts', async () => {
   renderUsersPage();
 
   const table = await screen.findByRole('table', { name: 'Utenti: 6' });
   const mediator = within(table).getByRole('row', { name: /mediatore@demo/ });
   expect(within(mediator).getByRole('cell', { name: 'Mediatore' })).toBeInTheDocument();
   expect(within(mediator).getByRole('cell', { name: 'ANIS00800L, MCPS02000B' })).toBeInTheDocument();
+  const teacher = within(table).getByRole('row', { name: /^docente@demo/ });
+  expect(within(teacher).getByRole('cell', { name: '3B, 1A (ANIS00800L 2025/26)' })).toBeInTheDocument();
   const former = within(table).getByRole('row', { name: /ex\.docente/ });
   expect(within(former).getByRole('cell', { name: '02/09/2024 10:00:00' })).toBeInTheDocument();
-  expect(within(former).getAllByRole('cell').at(-1)).toHaveTextContent('Sì');
+  expect(within(former).getByRole('cell', { name: 'Disattivato' })).toBeInTheDocument();
+  expect(within(former).getByRole('button', { name: 'Riattiva ex.docente@scuola.it' })).toBeInTheDocument();
   expect(within(table).getByRole('columnheader', { name: 'Email' })).toHaveAttribute('scope', 'col');
 });

@@ -2,13 +2,18 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedUser } from '@primm/shared/contracts/users';
 
-type Props = { created: CreatedUser; onDone: () => void };
+type Props = {
+  created: CreatedUser;
+  onDone: () => void;
+  /** The sentence above the password: a new account (default) or a new password of an existing one. */
+  titleKey?: string;
+};
 
 /**
  * The server stores only a hash: this is the one moment the password exists in clear. It is
  * announced, focused, copyable, and gone once the creator confirms they have handed it over.
  */
-export function OneTimePassword({ created, onDone }: Props) {
+export function OneTimePassword({ created, onDone, titleKey = 'users.created.title' }: Props) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
@@ -27,7 +32,7 @@ export function OneTimePassword({ created, onDone }: Props) {
 
   return (
     <div role="status" tabIndex={-1} ref={boxRef} className="callout callout-success one-time-password">
-      <p className="callout-title">{t('users.created.title', { email: created.user.email })}</p>
+      <p className="callout-title">{t(titleKey, { email: created.user.email })}</p>
       <p>
         {t('users.created.password')} <code className="code otp">{created.oneTimePassword}</code>
       </p>

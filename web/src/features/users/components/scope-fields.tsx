@@ -11,6 +11,8 @@ export const scopeOf = (role: Role) => ({
 });
 
 type Props = {
+  /** Ids of the fields: two forms on one page (create, edit) need their own. */
+  idPrefix?: string;
   role: Role;
   schools: string[];
   classIds: number[];
@@ -20,7 +22,7 @@ type Props = {
 
 const selected = (select: HTMLSelectElement) => Array.from(select.selectedOptions, (o) => o.value);
 
-export function ScopeFields({ role, schools, classIds, onSchoolsChange, onClassIdsChange }: Props) {
+export function ScopeFields({ idPrefix = 'user', role, schools, classIds, onSchoolsChange, onClassIdsChange }: Props) {
   const { t } = useTranslation();
   const scope = scopeOf(role);
   const options = useSchoolOptions();
@@ -33,13 +35,13 @@ export function ScopeFields({ role, schools, classIds, onSchoolsChange, onClassI
   return (
     <>
       <div className="field">
-        <label htmlFor="user-schools">{t(scope.classes ? 'users.form.schoolsOfClasses' : 'users.form.schools')}</label>
+        <label htmlFor={`${idPrefix}-schools`}>{t(scope.classes ? 'users.form.schoolsOfClasses' : 'users.form.schools')}</label>
         <select
-          id="user-schools"
+          id={`${idPrefix}-schools`}
           multiple
           size={Math.min(6, Math.max(2, options.data.items.length))}
           value={schools}
-          aria-describedby="user-schools-hint"
+          aria-describedby={`${idPrefix}-schools-hint`}
           onChange={(e) => onSchoolsChange(selected(e.currentTarget))}
         >
           {options.data.items.map((s) => (
@@ -48,18 +50,18 @@ export function ScopeFields({ role, schools, classIds, onSchoolsChange, onClassI
             </option>
           ))}
         </select>
-        <p id="user-schools-hint" className="hint">{t('users.form.multiHint')}</p>
+        <p id={`${idPrefix}-schools-hint`} className="hint">{t('users.form.multiHint')}</p>
       </div>
       {scope.classes && (
         <div className="field">
-          <label htmlFor="user-classes">{t('users.form.classes')}</label>
+          <label htmlFor={`${idPrefix}-classes`}>{t('users.form.classes')}</label>
           {classLists.some((q) => q.isPending) && <LoadingStatus />}
           <select
-            id="user-classes"
+            id={`${idPrefix}-classes`}
             multiple
             size={6}
             value={classIds.map(String)}
-            aria-describedby="user-classes-hint"
+            aria-describedby={`${idPrefix}-classes-hint`}
             onChange={(e) => onClassIdsChange(selected(e.currentTarget).map(Number))}
           >
             {classLists.map((q) =>
@@ -74,7 +76,7 @@ export function ScopeFields({ role, schools, classIds, onSchoolsChange, onClassI
               ) : null,
             )}
           </select>
-          <p id="user-classes-hint" className="hint">{t(schools.length === 0 ? 'users.form.classesHint' : 'users.form.multiHint')}</p>
+          <p id={`${idPrefix}-classes-hint`} className="hint">{t(schools.length === 0 ? 'users.form.classesHint' : 'users.form.multiHint')}</p>
         </div>
       )}
     </>

@@ -2,11 +2,35 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@primm/shared/contracts/users';
 import { TableScroll } from '../../../components/table-scroll';
-import { formatDateTime, formatNumber } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 
-export function UsersTable({ users }: { users: User[] }) {
+export type UserAction = 'edit' | 'password' | 'deactivate' | 'reactivate';
+
+type Props = {
+  users: User[];
+  /** The signed-in user: they neither disable themselves nor change their own role. */
+  meId: number;
+  onAction: (user: User, action: UserAction, button: HTMLButtonElement) => void;
+};
+
+/** `3B, 1A (ANIS00800L 2025/26)`: a teacher's classes by name, grouped by school and year. */
+export function classesByName(user: User): string | null {
+  const groups = new Map<string, string[]>();
+  for (const c of user.classes) {
+    const key = `${c.schoolCode} ${c.schoolYear}`;
+    groups.set(key, [...(groups.get(key) ?? []), c.name]);
+  }
+  return groups.size === 0 ? null : [...groups].map(([key, names]) => `${names.join(', ')} (${key})`).join('; ');
+}
+
+export function UsersTable({ users, meId, onAction }: Props) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
+  const button = (user: User, action: UserAction) => (
+    <button type="button" className="btn btn-outline btn-small" aria-label={t(`users.actions.${action}One`, { email: user.email })} onClick={(e) => onAction(user, action, e.currentTarget)}>
+      {t(`users.actions.${action}`)}
+    </button>
+  );
 
   return (
     <TableScroll labelledBy={captionId}>
@@ -18,9 +42,10 @@ export function UsersTable({ users }: { users: User[] }) {
             <th scope="col">{t('users.displayName')}</th>
             <th scope="col">{t('users.role')}</th>
             <th scope="col">{t('users.schools')}</th>
-            <th scope="col" className="num">{t('users.classCount')}</th>
+            <th scope="col">{t('users.classes')}</th>
             <th scope="col">{t('users.createdAt')}</th>
-            <th scope="col">{t('users.disabled')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('users.actions.header')}</th>
           </tr>
         </thead>
         <tbody>
@@ -30,9 +55,16 @@ export function UsersTable({ users }: { users: User[] }) {
               <td>{u.displayName}</td>
               <td>{t(`roles.${u.role}`)}</td>
               <td className="code">{u.schools.length > 0 ? u.schools.join(', ') : t('common.none')}</td>
-              <td className="num">{formatNumber(u.classIds.length, i18n.language)}</td>
+              <td>{classesByName(u) ?? t('common.none')}</td>
               <td>{formatDateTime(u.createdAt, i18n.language)}</td>
-              <td>{u.disabled ? t('common.yes') : t('common.no')}</td>
+              <td>{t(u.disabled ? 'users.statusDisabled' : 'users.statusActive')}</td>
+              <td>
+                <div className="row-actions">
+                  {button(u, 'edit')}
+                  {!u.disabled && button(u, 'password')}
+                  {u.id !== meId && button(u, u.disabled ? 'reactivate' : 'deactivate')}
+                </div>
+              </td>
             </tr>
           ))}
         </tbody>
