@@ -245,11 +245,12 @@ export async function saveStream(stream: Readable & { truncated?: boolean }, tar
 }
 
 /**
- * Unpacks a zip of school folders next to it, with the same path rules, then removes it. Every
- * entry is held to the size and the compression ratio its header claims AND to the bytes that
- * actually come out, and all of them to the upload's budget: a zip bomb stops at the limit.
+ * Unpacks a zip of school folders into `dir`, with the same path rules, then removes it (unless
+ * `keepZip`: a zip given on the command line is the operator's). Every entry is held to the size
+ * and the compression ratio its header claims AND to the bytes that actually come out, and all of
+ * them to the budget: a zip bomb stops at the limit.
  */
-export async function extractZip(zipPath: string, dir: string, budget: UploadBudget): Promise<void> {
+export async function extractZip(zipPath: string, dir: string, budget: UploadBudget, options: { keepZip?: boolean } = {}): Promise<void> {
   const { maxFileBytes, maxZipRatio, zipRatioFromBytes } = budget.limits;
   let zip: yauzl.ZipFile;
   try {
@@ -281,5 +282,5 @@ export async function extractZip(zipPath: string, dir: string, budget: UploadBud
   } finally {
     zip.close();
   }
-  rmSync(zipPath, { force: true });
+  if (!options.keepZip) rmSync(zipPath, { force: true });
 }
