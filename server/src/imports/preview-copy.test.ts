@@ -9,7 +9,7 @@ import { migrateToLatest } from '../db/migrate';
 import { openSqlite, type Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { onPostgres } from '../testing/test-db';
-import { importPaths, type ImportOptions } from './import-paths';
+import { importPaths, type ImportOptions, type ImportSummary } from './import-paths';
 import { previewOnCopy } from './preview-copy';
 
 const fixtures = resolve(repoRoot, 'fixtures/import');
@@ -26,7 +26,9 @@ async function aDatabaseFile(): Promise<{ db: Db; path: string }> {
 }
 
 /** The preview both ways: the dry run in place (as before) and on the copy; what each answered or threw. */
-async function bothWays(db: Db, path: string, paths: string[], more: Partial<ImportOptions> = {}) {
+type Outcome = { summary?: ImportSummary; error?: { type: string; message: string; refused: unknown }; batch?: Record<string, unknown> };
+
+async function bothWays(db: Db, path: string, paths: string[], more: Partial<ImportOptions> = {}): Promise<{ inPlace: Outcome; copied: Outcome }> {
   const before = await db.selectFrom('import_batch').select(({ fn }) => fn.max('id').as('id')).executeTakeFirst();
   const inPlace = await importPaths(db, paths, { ...options, ...more, dryRun: true }).then(
     (summary) => ({ summary }),
