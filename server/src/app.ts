@@ -38,7 +38,8 @@ export interface AppDeps {
    * import's transaction holds `db` (`openSessionConnection`); `db` when not given.
    */
   sessionDb?: Db;
-  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell' | 'aggregateNoise'> & Partial<Pick<Config, 'trustProxy'>>;
+  /** `dbPath` and `databaseUrl`: the database `db` opens, for what reads it on a connection of its own (import previews). */
+  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell' | 'aggregateNoise'> & Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl'>>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
 }

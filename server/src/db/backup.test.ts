@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -53,5 +53,19 @@ describe('backup and restore', () => {
     writeFileSync(join(dir, 'target.sqlite'), 'vecchio');
 
     await expect(restoreDatabase(join(dir, 'broken.sqlite'), join(dir, 'target.sqlite'))).rejects.toThrow(/non è un database SQLite leggibile/);
+  });
+  test('when a backup is written, then only the server\'s user may read it (0600), and so may the restored database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'primm-backup-mode-'));
+    const path = join(dir, 'live.sqlite');
+    const db = openSqlite(path);
+    await migrateToLatest(db);
+    await db.destroy();
+
+    await backupDatabase(path, join(dir, 'backup.sqlite'));
+    await restoreDatabase(join(dir, 'backup.sqlite'), join(dir, 'restored.sqlite'));
+
+    // Names, grades and absences of minors: no other account on the machine reads a copy.
+    expect((statSync(join(dir, 'backup.sqlite')).mode & 0o777).toString(8)).toBe('600');
+    expect((statSync(join(dir, 'restored.sqlite')).mode & 0o777).toString(8)).toBe('600');
   });
 });

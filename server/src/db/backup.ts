@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 
 /**
@@ -12,7 +12,7 @@ export async function backupDatabase(source: string, dest: string): Promise<{ pa
   const db = new SQLite(source, { readonly: true, fileMustExist: true });
   const partial = `${dest}.partial`;
   try {
-    db.prepare('VACUUM INTO ?').run(partial);
+    vacuumIntoOwnerOnly(db, partial);
     const pages = checkIntegrity(partial);
     renameSync(partial, dest);
     return { pages };
@@ -32,7 +32,7 @@ export async function restoreDatabase(backup: string, dest: string): Promise<{ p
   const db = new SQLite(backup, { readonly: true, fileMustExist: true });
   const partial = `${dest}.restoring`;
   try {
-    db.prepare('VACUUM INTO ?').run(partial);
+    vacuumIntoOwnerOnly(db, partial);
     const totalPages = checkIntegrity(partial);
     for (const suffix of ['-wal', '-shm']) rmSync(`${dest}${suffix}`, { force: true }); // stale log of the old file
     renameSync(partial, dest);
@@ -41,6 +41,17 @@ export async function restoreDatabase(backup: string, dest: string): Promise<{ p
     db.close();
     rmSync(partial, { force: true });
   }
+}
+
+/**
+ * `VACUUM INTO` a file only the server's user may read: the copy holds names, grades and absences
+ * of minors, like the database (open-database.ts), and SQLite would create it with the umask
+ * (0644). It writes into an existing file as long as it is empty, so the file is made 0600 first.
+ */
+function vacuumIntoOwnerOnly(db: SQLite.Database, path: string): void {
+  rmSync(path, { force: true }); // a leftover of an interrupted run
+  closeSync(openSync(path, 'wx', 0o600));
+  db.prepare('VACUUM INTO ?').run(path);
 }
 
 /** The page count of a sound database file, or a clear error. */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import yauzl from 'yauzl';
+import { basename, dirname, join } from 'node:path';
+import { UPLOAD_LIMITS } from '@primm/shared/contracts/imports';
 import { lockForImport } from '../db/advisory-locks';
 import type { Db } from '../db/open-database';
+import { HttpError } from '../http/http-error';
 import { ensureReferenceData } from '../reference/load-reference';
 import { recomputeSchool } from '../risk/recompute';
 import type { ImportFileSummary, MissingStudents } from '@primm/shared/contracts/imports';
@@ -22,6 +22,7 @@ import { isRegistryHeader, loadRegistry } from './load-registry';
 import { loadStudents } from './load-students';
 import { convertOneRoster, findOneRosterBundles, isOneRosterBundle } from './oneroster';
 import { readCsvBatches } from './read-csv';
+import { UploadBudget, extractZip } from './upload-store';
 
 export interface ImportOptions {
   pseudonymKey: string;
@@ -280,19 +281,15 @@ async function isRegistryFile(path: string): Promise<boolean> {
   return false;
 }
 
-/** Unpacks a zip given on the command line (entries with `..` or absolute paths are refused). */
+/**
+ * Unpacks a zip given on the command line with the limits of an upload (upload-store.ts: names,
+ * types, files, total size, compression ratio): a zip bomb stops at them here too.
+ */
 async function unzipTo(zipPath: string, dir: string): Promise<void> {
-  const zip = await yauzl.openPromise(zipPath);
   try {
-    for await (const entry of zip.eachEntry()) {
-      if (entry.fileName.endsWith('/') || /(^|\/)(__MACOSX|\.DS_Store)/.test(entry.fileName)) continue;
-      const target = resolve(dir, entry.fileName);
-      if (!target.startsWith(dir + sep)) throw new ImportInputError(`Nome di file non accettato nello ZIP: ${entry.fileName}`);
-      mkdirSync(dirname(target), { recursive: true });
-      await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(target));
-    }
-  } finally {
-    zip.close();
+    await extractZip(zipPath, dir, new UploadBudget(UPLOAD_LIMITS), { keepZip: true });
+  } catch (err) {
+    throw err instanceof HttpError ? new ImportInputError(`${basename(zipPath)}: ${err.message}`) : err;
   }
 }
 

@@ -16,6 +16,7 @@ import { receiveUpload } from './receive-upload';
 import { claimCommit, readProgress, writeProgress } from './commit-claim';
 import { CsvSyntaxError } from './csv-parser';
 import { findUpload, newUpload, removeUpload } from './upload-store';
+import { PreviewRunner } from './preview-runner';
 
 const UploadIdParam = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/) });
 
@@ -23,24 +24,25 @@ const UploadIdParam = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/) })
  * Upload → preview → commit, for school referents (their schools) and the admin. The preview is
  * the real import run as a dry run, so what it announces is what the commit does.
  *
- * On SQLite the dry run holds the app's one connection for its whole transaction, as a commit
- * does: requests on `db` wait meanwhile (measured: ≈ 9–11 s for a school of 2 000 students),
- * sessions and /api/health use `sessionDb` and go on. What made it worse is gone: a file without
- * line breaks was parsed in quadratic time inside that transaction (13 s for 40 MB, the event
- * loop stalled for a second at a time); now every chunk costs time proportional to itself and a
- * line past UPLOAD_LIMITS.maxLineChars is refused within the chunk that passes it. A second
- * connection for the dry run would not help as things stand: its writes hold SQLite's write lock,
- * and any write on `db` meanwhile would wait in better-sqlite3's busy handler, which blocks the
- * event loop (every request) for up to its 5 s timeout, then fail.
+ * On a SQLite file the preview runs in a worker thread on an in-memory copy of what the upload's
+ * import reads (preview-runner.ts, preview-copy.ts): the dry run writes, and in place it held the
+ * app's connection and SQLite's write lock for its whole transaction (8–11 s for a school of 2 000
+ * students), so every request on `db` waited, and a second connection would not have helped (any
+ * write meanwhile, the audit row of a student read, waits in better-sqlite3's busy handler, which
+ * blocks the event loop). On the copy the file is only read, once, in a read transaction that WAL
+ * lets run beside writers. On PostgreSQL (and `:memory:`, the tests) the dry run stays in place:
+ * a pool has other connections. A commit still holds the connection while it writes.
  */
-export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: string }): Router {
+export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: string; dbPath?: string; databaseUrl?: string | null }): Router {
   const router = Router();
+  const previews = !deps.databaseUrl && deps.dbPath && deps.dbPath !== ':memory:' ? new PreviewRunner(db, deps.dbPath) : null;
   // No state in memory: the claim of a commit and its progress live in the upload's folder
   // (commit-claim.ts), so any instance behind the same upload folder answers the same.
 
   router.post('/imports', requireRole('admin', 'referente'), async (req, res) => {
     const user = userOf(req);
     const { meta, dir } = newUpload(deps.uploadDir, user.id);
+    previews?.warm();
     try {
       await receiveUpload(req, dir);
       const folders = await importTargets(dir, user);
@@ -78,7 +80,8 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
     const scope: ImportScope = user.role === 'admin' ? 'all' : { schoolIds: user.schoolIds };
     try {
       // A conflicting transfer is taken only when the admin's commit says so, never by default.
-      return await importPaths(db, folders, { confirmTransfers: false, ...options, pseudonymKey: deps.pseudonymKey, source: 'web', userId: user.id, scope });
+      const run = { confirmTransfers: false, ...options, pseudonymKey: deps.pseudonymKey, source: 'web' as const, userId: user.id, scope };
+      return await (run.dryRun && previews ? previews.run(folders, run) : importPaths(db, folders, run));
     } catch (err) {
       if (!(err instanceof ImportScopeError)) throw err;
       await audit(db, { user, req }, { action, outcome: 'denied', details: { refusedSchools: err.refused.map((s) => s.code) } });

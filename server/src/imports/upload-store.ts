@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -45,9 +45,21 @@ export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 export function newUpload(root: string, userId: number): { meta: UploadMeta; dir: string } {
   const meta = { id: randomBytes(16).toString('hex'), userId, createdAt: new Date().toISOString() };
   const dir = join(root, meta.id);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  prepareUploadRoot(root);
+  mkdirSync(dir, { mode: 0o700 });
   writeFileSync(join(dir, META), JSON.stringify(meta), { mode: 0o600 });
   return { meta, dir };
+}
+
+/**
+ * The uploads folder, only the server's user may list or enter it (0700), as the database's
+ * folder (open-database.ts): uploads hold codici fiscali in clear. One made looser before (an
+ * older version, by hand, a shared temporary folder) is tightened.
+ */
+export function prepareUploadRoot(root: string): void {
+  mkdirSync(root, { recursive: true, mode: 0o700 });
+  const mode = statSync(root).mode & 0o777;
+  if (mode & 0o077) chmodSync(root, mode & 0o700);
 }
 
 /** The folder of an upload of this user, or a 404 (someone else's upload does not exist for you). */
@@ -106,13 +118,19 @@ function createdAt(dir: string): number {
 }
 
 /**
- * Sweeps now (a restart must not keep yesterday's uploads) and every `everyMs`, without keeping
- * the process alive. main.ts owns it; errors are reported, never thrown.
+ * Makes the uploads folder owner-only, sweeps now (a restart must not keep yesterday's uploads)
+ * and every `everyMs`, without keeping the process alive. main.ts owns it; errors are reported,
+ * never thrown.
  */
 export function startUploadSweeper(
   root: string,
   options: { everyMs?: number; now?: () => number; onSweep?: (removed: string[]) => void; onError?: (err: unknown) => void } = {},
 ): { stop(): void } {
+  try {
+    prepareUploadRoot(root);
+  } catch (err) {
+    options.onError?.(err);
+  }
   const sweep = () => {
     try {
       const removed = sweepUploads(root, (options.now ?? Date.now)());
@@ -227,11 +245,12 @@ export async function saveStream(stream: Readable & { truncated?: boolean }, tar
 }
 
 /**
- * Unpacks a zip of school folders next to it, with the same path rules, then removes it. Every
- * entry is held to the size and the compression ratio its header claims AND to the bytes that
- * actually come out, and all of them to the upload's budget: a zip bomb stops at the limit.
+ * Unpacks a zip of school folders into `dir`, with the same path rules, then removes it (unless
+ * `keepZip`: a zip given on the command line is the operator's). Every entry is held to the size
+ * and the compression ratio its header claims AND to the bytes that actually come out, and all of
+ * them to the budget: a zip bomb stops at the limit.
  */
-export async function extractZip(zipPath: string, dir: string, budget: UploadBudget): Promise<void> {
+export async function extractZip(zipPath: string, dir: string, budget: UploadBudget, options: { keepZip?: boolean } = {}): Promise<void> {
   const { maxFileBytes, maxZipRatio, zipRatioFromBytes } = budget.limits;
   let zip: yauzl.ZipFile;
   try {
@@ -263,5 +282,5 @@ export async function extractZip(zipPath: string, dir: string, budget: UploadBud
   } finally {
     zip.close();
   }
-  rmSync(zipPath, { force: true });
+  if (!options.keepZip) rmSync(zipPath, { force: true });
 }

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { SWEEP_EVERY_MS, UPLOAD_TTL_MS, startUploadSweeper, sweepUploads } from './upload-store';
+import { SWEEP_EVERY_MS, UPLOAD_TTL_MS, newUpload, startUploadSweeper, sweepUploads } from './upload-store';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -85,5 +85,31 @@ describe('startUploadSweeper', () => {
     expect(swept).toEqual([[id(1)], [id(2)]]);
     expect(readdirSync(root)).toEqual([]);
     sweeper.stop();
+  });
+});
+
+describe('the uploads folder', () => {
+  const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
+
+  test('newUpload: when the uploads folder does not exist, then it is made 0700, the upload inside too', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'primm-upload-root-')), 'uploads');
+
+    const { dir } = newUpload(root, 1);
+
+    expect([modeOf(root), modeOf(dir)]).toEqual(['700', '700']);
+  });
+
+  test.each([
+    ['the server starts', (root: string) => startUploadSweeper(root).stop()],
+    ['an upload arrives', (root: string) => void newUpload(root, 1)],
+  ])('when the uploads folder was made readable by others (0755, an older version or by hand) and %s, then it is made 0700', (_when, act) => {
+    const root = join(mkdtempSync(join(tmpdir(), 'primm-upload-root-')), 'uploads');
+    mkdirSync(root);
+    chmodSync(root, 0o755);
+
+    act(root);
+
+    // Codici fiscali in clear wait there for a day: no other account lists or reads them.
+    expect(modeOf(root)).toBe('700');
   });
 });

@@ -1,20 +1,22 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** How a recompute thread starts: its code as one script, or a module to load. */
+/** How a worker thread starts: its code as one script, or a module to load. */
 export type ThreadSource = { script: string } | { url: URL };
 
 const require = createRequire(import.meta.url);
 const threadModule = new URL('./recompute-thread.ts', import.meta.url);
-const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts';
+/** Running from the TypeScript source (tsx), not from built JavaScript. */
+export const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts';
 // From the TypeScript source without the script: a plain-JavaScript entry that registers tsx in
 // the thread; from built JavaScript, the thread itself.
 export const fallbackUrl = fromSource
   ? new URL('./recompute-thread-entry.mjs', import.meta.url)
   : new URL('./recompute-thread.js', import.meta.url);
 
-let bundled: Promise<ThreadSource> | undefined;
+const bundled = new Map<string, Promise<ThreadSource>>();
 
 /**
  * The thread's code bundled once per process (esbuild, ≈ 0.15 s) into one script, which a thread
@@ -25,20 +27,32 @@ let bundled: Promise<ThreadSource> | undefined;
  * start the slow way: the recompute must not depend on it.
  */
 export function threadSource(): Promise<ThreadSource> {
-  bundled ??= bundle().catch((err: unknown) => {
-    console.warn(`ricalcolo: thread avviati senza bundle (${err instanceof Error ? err.message : String(err)})`);
-    return { url: fallbackUrl };
-  });
-  return bundled;
+  return bundledThread(threadModule, fallbackUrl, 'ricalcolo');
 }
 
-async function bundle(): Promise<ThreadSource> {
-  if (!fromSource) return { url: fallbackUrl }; // built JavaScript loads without a loader: nothing to gain
+/**
+ * The same for any thread's module (`module`, a .ts file beside its caller), started from
+ * `fallback` when it cannot be bundled (see above); `label` names it in the warning.
+ */
+export function bundledThread(module: URL, fallback: URL, label: string): Promise<ThreadSource> {
+  let source = bundled.get(module.href);
+  if (!source) {
+    source = bundle(module, fallback).catch((err: unknown) => {
+      console.warn(`${label}: thread avviati senza bundle (${err instanceof Error ? err.message : String(err)})`);
+      return { url: fallback };
+    });
+    bundled.set(module.href, source);
+  }
+  return source;
+}
+
+async function bundle(module: URL, fallback: URL): Promise<ThreadSource> {
+  if (!fromSource) return { url: fallback }; // built JavaScript loads without a loader: nothing to gain
   const { build, stop } = await import('esbuild');
   // esbuild builds in a child process that otherwise lives as long as the server (≈ 70 MB): once
   // the script is made, it goes (a later esbuild call, tsx's, starts one again).
   const result = await build({
-    entryPoints: [fileURLToPath(threadModule)],
+    entryPoints: [fileURLToPath(module)],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -47,9 +61,20 @@ async function bundle(): Promise<ThreadSource> {
     logLevel: 'silent',
     plugins: [{
       name: 'installed-natives',
-      // Addons load from their package folder (and pg is never loaded by a thread): required by
-      // absolute path, the script needs no node_modules around it.
-      setup: (b) => b.onResolve({ filter: /^(better-sqlite3|pg)$/ }, (args) => ({ path: require.resolve(args.path), external: true })),
+      // Addons load from their package folder (pg and esbuild are never loaded by a thread, only
+      // reachable through modules it shares with the server): required by absolute path, the
+      // script needs no node_modules around it.
+      setup: (b) => b.onResolve({ filter: /^(better-sqlite3|pg|esbuild)$/ }, (args) => ({ path: require.resolve(args.path), external: true })),
+    }, {
+      name: 'import-meta-url',
+      // CommonJS has no import.meta: each of our modules gets its own file's URL written in, so
+      // what it computes from it (config.ts's repoRoot) is what the module computes unbundled.
+      setup: (b) => b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        const text = await readFile(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return undefined;
+        return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+      }),
     }],
   }).finally(() => stop());
   // A warning (import.meta in CommonJS, a require it cannot follow) means the script could behave

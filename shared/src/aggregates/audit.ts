@@ -155,25 +155,47 @@ function solveSubsystem(
   variables: AuditVariable[], vars: number[], equations: AuditEquation[], asked: number[], needs: Map<number, Need>,
   lo: Map<number, number>, hi: Map<number, number>, met: (v: number) => boolean,
 ): number[] {
-  const local = new Map(vars.map((v, i) => [v, i]));
-  const rows: LinearRow[] = equations.map((e) => {
+  // Presolve: an equation with one variable left free (the others held outside `vars`, or fixed
+  // by an earlier such equation) fixes it at its true value. Those variables and equations leave
+  // the simplex, which then starts from fewer rows and columns: the same polytope, projected.
+  const position = new Map(vars.map((v, i) => [v, i]));
+  const fixed = new Uint8Array(vars.length);
+  const within = equations.map((e) => e.vars.map((v, k) => [position.get(v), e.coefs[k]!] as const).filter((t): t is readonly [number, number] => t[0] !== undefined));
+  const settled = new Uint8Array(within.length);
+  for (let changed = true; changed;) {
+    changed = false;
+    within.forEach((terms, r) => {
+      if (settled[r]) return;
+      let free = -1;
+      let count = 0;
+      for (const [i] of terms) if (!fixed[i]) count++, free = i;
+      if (count > 1) return;
+      settled[r] = 1;
+      if (count === 1) fixed[free] = 1, changed = true;
+    });
+  }
+  const freeVars = vars.filter((_, i) => !fixed[i]);
+  const local = new Map(freeVars.map((v, i) => [v, i]));
+  const rows: LinearRow[] = equations.flatMap((e, r) => {
+    if (settled[r]) return [];
     const row: LinearRow = { vars: [], coefs: [], rhs: 0 };
     e.vars.forEach((v, k) => {
       const i = local.get(v);
-      if (i === undefined) return; // held: its term cancels against the true right-hand side
+      if (i === undefined) return; // held or fixed: its term cancels against the true right-hand side
       row.vars.push(i);
       row.coefs.push(e.coefs[k]!);
       row.rhs += e.coefs[k]! * variables[v]!.value;
     });
-    return row;
+    return [row];
   });
-  const polytope = new Polytope({ n: vars.length, rows, lb: vars.map((v) => variables[v]!.lb), ub: vars.map((v) => variables[v]!.ub) });
-  const see = (point: Float64Array) => vars.forEach((v, i) => {
+  const polytope = new Polytope({ n: freeVars.length, rows, lb: freeVars.map((v) => variables[v]!.lb), ub: freeVars.map((v) => variables[v]!.ub) });
+  const see = (point: Float64Array) => freeVars.forEach((v, i) => {
     if (point[i]! < lo.get(v)!) lo.set(v, point[i]!);
     if (point[i]! > hi.get(v)!) hi.set(v, point[i]!);
   });
-  const exactHi = new Set<number>();
-  const exactLo = new Set<number>();
+  // A fixed variable's range is its true value: nothing to ask the simplex.
+  const exactHi = new Set<number>(vars.filter((_, i) => fixed[i]));
+  const exactLo = new Set<number>(exactHi);
   const failed: number[] = [];
   let pending = asked.filter((v) => !met(v));
   const wantsUp = (v: number) => !exactHi.has(v) && (needs.get(v)!.upTo !== undefined || needs.get(v)!.width !== undefined);
@@ -185,7 +207,7 @@ function solveSubsystem(
   const sign = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) & 0x10000 ? 1 : -1);
   const batch = () => {
     if (pending.length < 2) return false;
-    const signs = pending.map((v) => [local.get(v)!, wantsUp(v) && wantsDown(v) ? sign() : wantsUp(v) ? 1 : -1] as const);
+    const signs = pending.filter((v) => local.has(v)).map((v) => [local.get(v)!, wantsUp(v) && wantsDown(v) ? sign() : wantsUp(v) ? 1 : -1] as const);
     const before = pending.length;
     see(polytope.maximize(new Map(signs)).point);
     see(polytope.minimize(new Map(signs)).point);

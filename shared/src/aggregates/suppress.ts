@@ -113,13 +113,13 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
   const n = value.length;
 
   // What an earlier table decided for the same groups stays (a margin as in the one-way table).
-  const fixed = new Set<number>();
+  const isFixed = new Uint8Array(value.length);
   for (const [rec, measures] of Object.entries(options.keep ?? {})) {
     for (const [m, shown] of Object.entries(measures)) {
       const c = index.get(key(rec, m));
       if (c === undefined || state[c] === HELPER) continue;
       if (shown === COMPLEMENTARY && state[c] === SHOWN && value[c]! >= k) state[c] = HIDDEN;
-      else if (typeof shown === 'number' && state[c] === SHOWN) fixed.add(c);
+      else if (typeof shown === 'number' && state[c] === SHOWN) isFixed[c] = 1;
     }
   }
 
@@ -160,7 +160,14 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
   const hidden = (c: number) => state[c] !== SHOWN;
   const sensitive = (c: number) => state[c] === SMALL || (state[c] === HELPER && value[c]! > 0 && value[c]! < k) || protectRange.has(c);
   const guarded = (c: number) => state[c] === SMALL || state[c] === HIDDEN || sensitive(c);
-  const candidate = (c: number) => state[c] === SHOWN && value[c]! >= k && !fixed.has(c);
+  const candidate = (c: number) => state[c] === SHOWN && value[c]! >= k && !isFixed[c];
+  // nearestCandidate's marks: a relation or cell seen in call number `calls`, a target of ring `rings`.
+  const relSeen = new Int32Array(rels.length);
+  const cellSeen = new Int32Array(n);
+  const targetOfRing = new Int32Array(n);
+  const exhausted = new Uint8Array(n);
+  let calls = 0;
+  let rings = 0;
   const boundsWithSymbols = (c: number): [number, number] =>
     state[c] === SMALL ? [labelLow[c]!, k - 1] : state[c] === HIDDEN ? [k, Infinity] : [0, Infinity];
 
@@ -279,22 +286,56 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
     return [Math.min(floor, value[c]!), Math.max(cap, value[c]!)];
   }
 
-  /** The largest published count (members before targets) of the relations nearest to `c`. */
+  /**
+   * The largest published count (members before targets) of the relations nearest to `c`: ring
+   * after ring of relations, through the hidden cells of the ring before. The choice is a total
+   * order (targets last, larger first, then by index), so the order of a ring does not matter.
+   * Marks by stamp rather than sets: this runs for every failing cell of every round.
+   */
   function nearestCandidate(c: number): number | undefined {
-    const seenRel = new Set<number>();
+    if (exhausted[c]) return undefined;
+    const call = ++calls;
+    cellSeen[c] = call;
     let frontier = [c];
-    const seenCell = new Set(frontier);
+    const explored = [c];
     while (frontier.length) {
-      const ring = frontier.flatMap((f) => relsOf[f]!.filter((ri) => !seenRel.has(ri)));
-      ring.forEach((ri) => seenRel.add(ri));
-      let best: number | undefined;
-      const targets = new Set(ring.map((ri) => rels[ri]!.target));
-      const better = (a: number, b: number) => Number(targets.has(a)) - Number(targets.has(b)) || value[b]! - value[a]! || a - b;
-      for (const ri of ring) for (const o of rels[ri]!.cells) if (candidate(o) && (best === undefined || better(o, best) < 0)) best = o;
-      if (best !== undefined) return best;
-      frontier = [...new Set(ring.flatMap((ri) => rels[ri]!.cells.filter((o) => hidden(o) && !seenCell.has(o))))];
-      frontier.forEach((o) => seenCell.add(o));
+      const ring: number[] = [];
+      for (const f of frontier) {
+        for (const ri of relsOf[f]!) {
+          if (relSeen[ri] !== call) relSeen[ri] = call, ring.push(ri);
+        }
+      }
+      const stamp = ++rings;
+      for (const ri of ring) {
+        const t = rels[ri]!.target;
+        if (t !== undefined) targetOfRing[t] = stamp;
+      }
+      // One pass: the best candidate of the ring, and the hidden cells the next ring starts from.
+      let best = -1;
+      const next: number[] = [];
+      for (const ri of ring) {
+        for (const o of rels[ri]!.cells) {
+          if (state[o] !== SHOWN) {
+            if (cellSeen[o] !== call) cellSeen[o] = call, next.push(o);
+            continue;
+          }
+          if (value[o]! < k || isFixed[o] || o === best) continue;
+          if (best < 0) {
+            best = o;
+            continue;
+          }
+          const byRole = Number(targetOfRing[o] === stamp) - Number(targetOfRing[best] === stamp);
+          if (byRole < 0 || (byRole === 0 && (value[o]! > value[best]! || (value[o] === value[best] && o < best)))) best = o;
+        }
+      }
+      if (best >= 0) return best;
+      explored.push(...next);
+      frontier = next;
     }
+    // Nothing to hide anywhere around: the cells reached are bounded by published cells that
+    // never change (zeros, small counts, numbers an earlier table fixed), so every one of them
+    // would search the same relations in vain, in this round and the next.
+    for (const o of explored) exhausted[o] = 1;
     return undefined;
   }
 }

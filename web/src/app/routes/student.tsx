@@ -12,6 +12,8 @@ import { StudentFlags } from '../../features/flags/components/student-flags';
 import { StudentNotes } from '../../features/flags/components/student-notes';
 import { StudentRiskDetail } from '../../features/risk/components/student-risk';
 import { studentQueryOptions } from '../../features/students/api/get-student';
+import { studentAccessView } from '../../features/students/api/use-student-access';
+import { FormerAccessNotice } from '../../features/students/components/former-access-notice';
 import { StudentHeader } from '../../features/students/components/student-header';
 import { formatDateTime } from '../../lib/format';
 import { Forbidden, isRefusal } from './forbidden';
@@ -34,7 +36,9 @@ export function Component() {
   if (!me || me.role === 'analista') return <Forbidden title={t('students.title')} />;
   if (student.isError && isRefusal(student.error)) return <Forbidden title={t('students.title')} error={student.error} />;
   const studentId = id.data;
-  const canOpenCase = CASE_ROLES.includes(me.role);
+  // A school or class the student has left reads what it recorded before: no new school's data, no writes.
+  const access = studentAccessView(student.data);
+  const canOpenCase = CASE_ROLES.includes(me.role) && access.canWrite;
 
   // the flag now points at its case: the list must say so when the user comes back
   async function opened(caseId: number) {
@@ -45,12 +49,14 @@ export function Component() {
   return (
     <>
       <StudentHeader id={studentId} />
+      <FormerAccessNotice studentId={studentId} />
       <StudentFamilyPanel studentId={studentId} />
       {/* "Obbligo e frequenza": the legal deadlines come first */}
-      <StudentCompulsoryPanel studentId={studentId} canAct={COMPULSORY_ACT_ROLES.includes(me.role)} />
-      <StudentRiskDetail studentId={studentId} />
+      {access.showsNewSchoolData && <StudentCompulsoryPanel studentId={studentId} canAct={COMPULSORY_ACT_ROLES.includes(me.role)} />}
+      {access.showsNewSchoolData && <StudentRiskDetail studentId={studentId} />}
       <StudentFlags
         studentId={studentId}
+        canFlag={access.canWrite}
         renderFlagAction={
           canOpenCase
             ? (flag) =>
@@ -63,7 +69,7 @@ export function Component() {
             : undefined
         }
       />
-      <StudentNotes studentId={studentId} />
+      <StudentNotes studentId={studentId} canWrite={access.canWrite} />
       <StudentCases
         studentId={studentId}
         openCase={canOpenCase ? <OpenCaseButton studentId={studentId} meId={me.id} label={t('cases.open.button')} onCreated={(c) => void opened(c.id)} /> : undefined}

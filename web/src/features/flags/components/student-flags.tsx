@@ -12,9 +12,11 @@ type Props = {
   studentId: number;
   /** What the page offers on a flag without a case (the case feature's "open a case"), composed by the route. */
   renderFlagAction?: (flag: Flag) => ReactNode;
+  /** false: the list only (a school the student has left reads, never writes). */
+  canFlag?: boolean;
 };
 
-export function StudentFlags({ studentId, renderFlagAction }: Props) {
+export function StudentFlags({ studentId, renderFlagAction, canFlag = true }: Props) {
   const { t, i18n } = useTranslation();
   const flags = useStudentFlags(studentId);
 
@@ -48,7 +50,7 @@ export function StudentFlags({ studentId, renderFlagAction }: Props) {
               </ul>
             ))}
         </div>
-        <FlagStudentForm studentId={studentId} />
+        {canFlag && <FlagStudentForm studentId={studentId} />}
       </div>
     </section>
   );

@@ -6,8 +6,8 @@ import { formatDateTime } from '../../../lib/format';
 import { useCreateNote } from '../api/create-note';
 import { useStudentNotes } from '../api/get-student-notes';
 
-/** Notes colleagues and mediators share about the student, newest first. */
-export function StudentNotes({ studentId }: { studentId: number }) {
+/** Notes colleagues and mediators share about the student, newest first; `canWrite` false: the list only. */
+export function StudentNotes({ studentId, canWrite = true }: { studentId: number; canWrite?: boolean }) {
   const { t, i18n } = useTranslation();
   const notes = useStudentNotes(studentId);
   const create = useCreateNote(studentId);
@@ -41,19 +41,21 @@ export function StudentNotes({ studentId }: { studentId: number }) {
               </ul>
             ))}
         </div>
-        <form onSubmit={submit} className="stacked-form form-card" aria-labelledby="note-form-heading">
-          <h3 id="note-form-heading">{t('notes.form.title')}</h3>
-          {create.isError && <ErrorAlert error={create.error} />}
-          <div className="field">
-            <label htmlFor="note-body">{t('notes.form.body')}</label>
-            <textarea id="note-body" rows={3} required maxLength={4000} value={body} onChange={(e) => setBody(e.target.value)} />
-          </div>
-          <div className="field-actions">
-            <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-              {t('notes.form.submit')}
-            </button>
-          </div>
-        </form>
+        {canWrite && (
+          <form onSubmit={submit} className="stacked-form form-card" aria-labelledby="note-form-heading">
+            <h3 id="note-form-heading">{t('notes.form.title')}</h3>
+            {create.isError && <ErrorAlert error={create.error} />}
+            <div className="field">
+              <label htmlFor="note-body">{t('notes.form.body')}</label>
+              <textarea id="note-body" rows={3} required maxLength={4000} value={body} onChange={(e) => setBody(e.target.value)} />
+            </div>
+            <div className="field-actions">
+              <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+                {t('notes.form.submit')}
+              </button>
+            </div>
+          </form>
+        )}
       </div>
     </section>
   );

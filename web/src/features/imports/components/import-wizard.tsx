@@ -13,7 +13,16 @@ import { RefusedFiles } from './refused-files';
 
 type Step = { name: 'pick' } | { name: 'preview'; preview: ImportPreview } | { name: 'done'; result: ImportResult };
 
-/** An upload is refused as a whole for a few reasons the user can act on; say which. */
+/**
+ * An upload is refused as a whole for a few reasons the user can act on; say which. A refusal of
+ * scope carries the school codes refused (server: import-scope.ts), which the user needs to know
+ * which folder to take out: the server's own message then, in Italian like the data's messages.
+ */
+function refusalText(error: unknown, t: (key: string) => string): string {
+  if (error instanceof ApiError && error.code === 'forbidden' && error.message.trim() !== '') return error.message;
+  return t(messageKey(error));
+}
+
 function messageKey(error: unknown): string {
   if (!(error instanceof ApiError)) return 'errors.internal';
   if (error.code === 'validation_failed') return 'imports.upload.invalid';
@@ -84,7 +93,7 @@ export function ImportWizard({ canConfirmTransfers = false }: { canConfirmTransf
       {upload.isError && (
         <div role="alert" className="callout callout-danger">
           <p className="callout-title">{t('errors.title')}</p>
-          <p>{t(messageKey(upload.error))}</p>
+          <p>{refusalText(upload.error, t)}</p>
         </div>
       )}
     </>

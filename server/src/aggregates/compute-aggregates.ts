@@ -1,0 +1,103 @@
+import { MEASURES, type AggregateQuery, type AggregateResult, type AggregateTrend, type FairnessReport, type TrendQuery } from '@primm/shared/contracts/aggregates';
+import type { Db } from '../db/open-database';
+import { HttpError } from '../http/http-error';
+import { cellKeySecret } from './cell-key';
+import { countGroups } from './count-groups';
+import { fairnessGroups } from './fairness';
+import { countFairness } from './fairness-counts';
+import { computeMonthlyTrend, suppressTrend, type MonthCounts } from './monthly-trend';
+import { publishCounts, resolveMeasures, type GroupCount } from './publish-counts';
+import { CountMemo } from './result-cache';
+
+/**
+ * The audited suppression of a two-way table grows faster than its cells (docs/privacy.md
+ * "Costi": measured on realistic tables, ≈ 1.4 s of CPU for 240 groups, ≈ 1.7 s for 290 of small
+ * schools, ≈ 3 s for 400): larger crossings are refused, and a filter narrows them. 250 keeps
+ * every table under ≈ 2 s of CPU, computed in the aggregates thread (aggregate-thread.ts).
+ */
+export const MAX_CROSS_CELLS = 250;
+
+/** The filters of a request: each one removed gives a next coarser request (cross-query rule). */
+const FILTERS = ['province', 'school', 'level', 'gradeLevel', 'track', 'citizenshipGroup', 'sex'] as const;
+
+/** The request with one filter fewer, for each filter it has. */
+function coarserOf<Q extends Partial<Record<(typeof FILTERS)[number], unknown>>>(query: Q): Q[] {
+  return FILTERS.filter((f) => query[f] !== undefined).map((f) => ({ ...query, [f]: undefined }));
+}
+
+type SchoolYear = { id: number; label: string };
+
+/**
+ * One answer of the aggregate routes to compute (routes.ts reads the data version, the year and
+ * the user's schools, and caches what comes back): plain data, so that it can cross to a thread.
+ */
+export type AggregateJob =
+  | { kind: 'table'; version: number; year: SchoolYear; query: AggregateQuery; only: number[] | null }
+  | { kind: 'trend'; version: number; year: SchoolYear; query: TrendQuery; only: number[] | null }
+  | { kind: 'fairness'; version: number; year: SchoolYear };
+
+export type AggregateBody = AggregateResult | AggregateTrend | FairnessReport;
+
+export interface AggregateSettings {
+  minCell: number;
+  pseudonymKey: string;
+  aggregateNoise: number;
+}
+
+/** Computes aggregate answers: here (aggregatesHere) or on a thread (aggregate-runner.ts). */
+export interface AggregateComputer {
+  compute(job: AggregateJob): Promise<AggregateBody>;
+}
+
+/**
+ * The computations themselves, on `db`, with the raw counts of the coarser requests (the
+ * cross-query rule) memoised per data version: counted once per version, not per request.
+ */
+export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateComputer {
+  const counts = new CountMemo<GroupCount[]>();
+  const months = new CountMemo<MonthCounts[]>();
+  const secret = cellKeySecret(settings.pseudonymKey);
+  const { minCell: threshold, aggregateNoise: noise } = settings;
+
+  async function table({ version, year, query, only }: Extract<AggregateJob, { kind: 'table' }>): Promise<AggregateResult> {
+    // Every measure is counted, whatever was asked: the suppression must not depend on it.
+    const count = (q: AggregateQuery) =>
+      counts.get(JSON.stringify([year.id, { ...q, measures: undefined, year: undefined }, only]), version, () => countGroups(db, year, q, [...MEASURES], only, secret));
+    const [cells, coarser, provinces, schools] = await Promise.all([
+      count(query),
+      Promise.all(coarserOf(query).map(count)),
+      db.selectFrom('province').select(['code', 'name']).execute(),
+      db.selectFrom('school').select(['code', 'name']).execute(),
+    ]);
+    if (cells.length > MAX_CROSS_CELLS && query.groupBy.length === 2) {
+      throw new HttpError(400, 'validation_failed', `Tabella troppo grande (${cells.length} gruppi, al massimo ${MAX_CROSS_CELLS} incrociando due dimensioni): filtra per provincia o scuola`);
+    }
+    const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
+    const schoolName = new Map(schools.map((s) => [s.code, s.name]));
+    return publishCounts(cells, {
+      year: year.label,
+      groupBy: query.groupBy,
+      measures: resolveMeasures(query.measures),
+      threshold,
+      noise,
+      coarser,
+      labels: (d, v) => (d === 'province' ? provinceName.get(v) ?? v : d === 'school' ? schoolName.get(v) ?? v : v),
+    });
+  }
+
+  async function trend({ version, year, query, only }: Extract<AggregateJob, { kind: 'trend' }>): Promise<AggregateTrend> {
+    const count = (q: TrendQuery) => months.get(JSON.stringify([year.id, { ...q, year: undefined }, only]), version, () => computeMonthlyTrend(db, year, q, only, secret));
+    const [monthly, coarser] = await Promise.all([count(query), Promise.all(coarserOf(query).map(count))]);
+    return { year: year.label, threshold, noise, months: suppressTrend(monthly, threshold, { coarser, noise }) };
+  }
+
+  async function fairness({ year }: Extract<AggregateJob, { kind: 'fairness' }>): Promise<FairnessReport> {
+    // No filters here: the whole region's year, by citizenship group and by sex.
+    const { outcomesAvailable, cells } = await countFairness(db, year, secret);
+    return { year: year.label, threshold, noise, outcomesAvailable, groups: fairnessGroups(cells, threshold, { noise }) };
+  }
+
+  return {
+    compute: (job) => (job.kind === 'table' ? table(job) : job.kind === 'trend' ? trend(job) : fairness(job)),
+  };
+}
