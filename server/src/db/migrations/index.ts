@@ -15,6 +15,7 @@ import * as m0014 from './0014-one-time-password-issued-at';
 import * as m0015 from './0015-mediator-calendar-feed';
 import * as m0016 from './0016-mediator-family-language';
 import * as m0017 from './0017-risk-backtest';
+import * as m0018 from './0018-risk-default-thresholds';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0015-mediator-calendar-feed': m0015,
   '0016-mediator-family-language': m0016,
   '0017-risk-backtest': m0017,
+  '0018-risk-default-thresholds': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
