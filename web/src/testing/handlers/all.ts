@@ -9,6 +9,7 @@ import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
 import { riskHandlers } from './risk';
+import { riskLegendHandlers } from './risk-legend';
 import { riskSettingsHandlers } from './risk-settings';
 import { schoolsHandlers } from './schools';
 import { studentsHandlers } from './students';
@@ -22,6 +23,7 @@ export const handlers = [
   ...schoolsHandlers,
   ...riskHandlers,
   ...riskSettingsHandlers,
+  ...riskLegendHandlers,
   ...classesHandlers,
   ...studentsHandlers,
   ...flagsHandlers,
