@@ -19,6 +19,7 @@ const items: Item[] = [
   { to: '/importazioni', label: 'app.nav.imports', roles: ['admin', 'referente'] },
   { to: '/registro-accessi', label: 'app.nav.audit', roles: ['admin'] },
   { to: '/soglie', label: 'riskSettings.nav', roles: ['admin'] },
+  { to: '/affidabilita', label: 'backtest.nav', roles: ['admin'] },
 ];
 
 export function MainNav({ role }: { role: Role }) {

@@ -32,6 +32,7 @@ export const routes: RouteObject[] = [
               { path: 'utenti', lazy: () => import('./routes/users') },
               { path: 'registro-accessi', lazy: () => import('./routes/audit') },
               { path: 'soglie', lazy: () => import('./routes/risk-settings') },
+              { path: 'affidabilita', lazy: () => import('./routes/model-reliability') },
               { path: 'importazioni', lazy: () => import('./routes/imports') },
               { path: 'analisi', lazy: () => import('./routes/regional') },
               { path: 'analisi/provincia/:code', lazy: () => import('./routes/regional-province') },

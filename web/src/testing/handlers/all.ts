@@ -1,5 +1,6 @@
 import { aggregatesHandlers } from './aggregates';
 import { auditHandlers } from './audit';
+import { backtestHandlers } from './backtest';
 import { authHandlers } from './auth';
 import { casesHandlers } from './cases';
 import { classesHandlers } from './classes';
@@ -24,6 +25,7 @@ export const handlers = [
   ...riskHandlers,
   ...riskSettingsHandlers,
   ...riskLegendHandlers,
+  ...backtestHandlers,
   ...classesHandlers,
   ...studentsHandlers,
   ...flagsHandlers,
