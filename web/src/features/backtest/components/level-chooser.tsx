@@ -61,7 +61,7 @@ export function LevelChooser({ current }: { current: LevelChoice }) {
       <h2 id="levels-heading">{t('backtest.levels.title')}</h2>
       <p>{t('backtest.levels.intro')}</p>
       <form onSubmit={showPreview} noValidate>
-        <fieldset>
+        <fieldset className="radio-group">
           <legend>{t('backtest.levels.basis')}</legend>
           {(['rules', 'probability'] as const).map((b) => (
             <label key={b} className="radio">
