@@ -2,7 +2,7 @@ import type { LegendLevel, RiskLegend } from '@primm/shared/contracts/risk-legen
 import type { Db } from '../db/open-database';
 import { findLatestRiskSettings } from '../risk/settings-repository';
 import { recutLevels } from './cohort-report';
-import { findLegendRun } from './repository';
+import { findLegendRun, findRunItems } from './repository';
 
 /**
  * The legend every risk list shows (issue 18): what each level meant on the latest saved
@@ -11,20 +11,30 @@ import { findLegendRun } from './repository';
  * not replayed: `settingsVersion` names the version whose thresholds it did replay).
  */
 export async function readRiskLegend(db: Db, minCell: number): Promise<RiskLegend> {
-  const saved = await findLegendRun(db);
-  const report = saved?.run.report;
-  if (!saved || !report) return { validated: false };
+  const run = await findLegendRun(db);
+  const report = run?.report;
+  if (!run || !report) return { validated: false };
   const latest = await findLatestRiskSettings(db);
+  // Every list of every teacher asks for it; the items are read and re-cut once per saved run and
+  // settings version (a saved run never changes, a new version or run makes a new key).
+  const key = `${run.id}|${latest.version}|${minCell}`;
+  let levels = legendCache.get(db);
+  if (levels?.key !== key) {
+    levels = { key, levels: recutLevels(await findRunItems(db, run.id), latest.data.levels).map((l) => suppressLegendLevel(l, minCell)) };
+    legendCache.set(db, levels);
+  }
   return {
     validated: true,
     schoolYear: report.school_year,
     asOf: report.as_of,
-    computedAt: saved.run.savedAt!,
+    computedAt: run.savedAt!,
     settingsVersion: report.settings_version,
     students: report.n,
-    levels: recutLevels(saved.items, latest.data.levels).map((l) => suppressLegendLevel(l, minCell)),
+    levels: levels.levels,
   };
 }
+
+const legendCache = new WeakMap<Db, { key: string; levels: LegendLevel[] }>();
 
 /**
  * DESIGN.md: every count under `minCell` students is suppressed. A level with fewer students

@@ -8,7 +8,7 @@ import { findLatestRiskSettings } from '../risk/settings-repository';
 import { parseIndicators } from '../risk/stored-indicators';
 import { listSchoolCapacities } from './capacity';
 import { recutLevels } from './cohort-report';
-import { findLegendRun } from './repository';
+import { findLegendRun, findRunItems } from './repository';
 
 type Counts = [number, number, number];
 
@@ -50,14 +50,14 @@ export async function previewLevels(db: Db, choice: LevelChoice): Promise<LevelP
     region.current[r.tier - 1]! += 1;
   }
   const legend = await findLegendRun(db);
-  const report = legend?.run.report;
+  const report = legend?.report;
   return {
     choice,
     settingsVersion: latest.version,
     schools: [...schools.values()],
     region,
     backtest: legend && report
-      ? { schoolYear: report.school_year, asOf: report.as_of, levels: recutLevels(legend.items, choice).map(({ bad: _b, ...l }) => l) }
+      ? { schoolYear: report.school_year, asOf: report.as_of, levels: recutLevels(await findRunItems(db, legend.id), choice).map(({ bad: _b, ...l }) => l) }
       : null,
   };
 }

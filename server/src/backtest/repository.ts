@@ -4,7 +4,15 @@ import type { RiskBacktestTable } from '../db/database';
 import type { Db } from '../db/open-database';
 import type { CohortItem } from './cohort-report';
 
-type Row = Selectable<RiskBacktestTable>;
+type Row = Omit<Selectable<RiskBacktestTable>, 'items' | 'started_by' | 'saved_by'>;
+
+/**
+ * Everything but the items: at 200 000 students they are ≈ 5 MB of JSON, read only to re-cut the
+ * levels (the legend, the preview), never to show a run.
+ */
+const RUN_COLUMNS = [
+  'id', 'school_year', 'month_day', 'status', 'done', 'total', 'started_at', 'finished_at', 'error', 'report', 'saved_at', 'saved_version',
+] as const;
 
 function toRun(r: Row): BacktestRun {
   return {
@@ -27,7 +35,7 @@ export async function insertRun(db: Db, row: { schoolYear: string; monthDay: str
   const inserted = await db
     .insertInto('risk_backtest')
     .values({ school_year: row.schoolYear, month_day: row.monthDay, status: 'running', started_at: row.now, started_by: row.userId })
-    .returningAll()
+    .returning(RUN_COLUMNS)
     .executeTakeFirstOrThrow();
   return toRun(inserted);
 }
@@ -62,17 +70,17 @@ export async function failStaleRuns(db: Db, staleBefore: string, now: string): P
 }
 
 export async function findRunningRun(db: Db): Promise<BacktestRun | null> {
-  const row = await db.selectFrom('risk_backtest').selectAll().where('status', '=', 'running').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db.selectFrom('risk_backtest').select(RUN_COLUMNS).where('status', '=', 'running').orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row ? toRun(row) : null;
 }
 
 export async function findRun(db: Db, id: number): Promise<BacktestRun | null> {
-  const row = await db.selectFrom('risk_backtest').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('risk_backtest').select(RUN_COLUMNS).where('id', '=', id).executeTakeFirst();
   return row ? toRun(row) : null;
 }
 
 export async function findLatestRun(db: Db): Promise<BacktestRun | null> {
-  const row = await db.selectFrom('risk_backtest').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db.selectFrom('risk_backtest').select(RUN_COLUMNS).orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row ? toRun(row) : null;
 }
 
@@ -80,16 +88,20 @@ export async function markRunSaved(db: Db, id: number, row: { userId: number; ve
   await db.updateTable('risk_backtest').set({ saved_at: row.now, saved_by: row.userId, saved_version: row.version }).where('id', '=', id).execute();
 }
 
-/** The region's legend: the latest backtest an admin saved, with its items to re-cut the levels. */
-export async function findLegendRun(db: Db): Promise<{ run: BacktestRun; items: CohortItem[] } | null> {
+/** The region's legend: the latest backtest an admin saved (without its items: `findRunItems`). */
+export async function findLegendRun(db: Db): Promise<BacktestRun | null> {
   const row = await db
     .selectFrom('risk_backtest')
-    .selectAll()
+    .select(RUN_COLUMNS)
     .where('saved_at', 'is not', null)
     .orderBy('saved_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!row) return null;
-  return { run: toRun(row), items: JSON.parse(row.items ?? '[]') as CohortItem[] };
+  return row ? toRun(row) : null;
+}
+
+export async function findRunItems(db: Db, id: number): Promise<CohortItem[]> {
+  const row = await db.selectFrom('risk_backtest').select('items').where('id', '=', id).executeTakeFirst();
+  return JSON.parse(row?.items ?? '[]') as CohortItem[];
 }
