@@ -2,6 +2,7 @@
  * `pnpm primm <command>`: the command line of primm-ews. With `--json`, a command prints one JSON
  * object as the last line of stdout (progress goes to stderr), so scripts can read it.
  */
+import { runBacktestCommand } from './commands/backtest-command';
 import { runBenchCommand } from './commands/bench-command';
 import { runBackupCommand, runRestoreCommand } from './commands/backup-command';
 import { runImportCommand } from './commands/import-command';
@@ -34,6 +35,10 @@ const commands: Record<string, Command> = {
   recompute: {
     summary: 'ricalcola le valutazioni del rischio dell\'anno in corso (--db FILE [--school CODICE] [--json])',
     run: runRecomputeCommand,
+  },
+  backtest: {
+    summary: 'verifica i livelli su un anno concluso, confrontandoli con gli esiti finali (--db FILE --year 2024/25 [--as-of MM-GG] [--json])',
+    run: runBacktestCommand,
   },
   validate: {
     summary: 'verifica le regole di rischio su dati reali (--format uci [--json] FILE)',

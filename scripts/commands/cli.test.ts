@@ -78,6 +78,6 @@ describe('pnpm primm', () => {
     const res = await primm('--help');
 
     expect(res.code).toBe(0);
-    for (const command of ['gen', 'import', 'serve', 'users']) expect(res.stdout).toContain(`  ${command}`);
+    for (const command of ['gen', 'import', 'serve', 'users', 'backtest']) expect(res.stdout).toContain(`  ${command}`);
   }, 30_000);
 });

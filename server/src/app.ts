@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { aggregateRoutes } from './aggregates/routes';
 import { auditRoutes } from './audit/routes';
+import { backtestRoutes } from './backtest/routes';
 import { authRoutes } from './auth/routes';
 import { calendarFeedRoutes } from './cases/calendar-feed-routes';
 import { caseloadRoutes } from './cases/caseload-routes';
@@ -77,6 +78,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(contactRoutes(db, now));
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));
+  api.use(backtestRoutes(db, config));
   api.use(apiNotFound);
   app.use('/api', api);
 

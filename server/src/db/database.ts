@@ -42,6 +42,9 @@ export interface Database {
   calendar_feed: CalendarFeedTable;
   import_batch_school: ImportBatchSchoolTable;
   municipality_contact: MunicipalityContactTable;
+  risk_backtest: RiskBacktestTable;
+  risk_snapshot: RiskSnapshotTable;
+  school_risk_capacity: SchoolRiskCapacityTable;
 }
 
 export interface ProvinceTable {
@@ -495,6 +498,49 @@ export interface MunicipalityContactTable {
   istat_code: string;
   pec: string | null;
   office: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** A replay of the engine on a past school year and its report (migration 0019, issue 18). */
+export interface RiskBacktestTable {
+  id: Generated<number>;
+  school_year: string;
+  month_day: string | null;
+  status: 'running' | 'done' | 'failed';
+  done: Generated<number>;
+  total: Generated<number>;
+  started_at: string;
+  started_by: number | null;
+  finished_at: string | null;
+  error: string | null;
+  report: string | null;
+  items: string | null;
+  saved_at: string | null;
+  saved_by: number | null;
+  saved_version: number | null;
+}
+
+/** What purge keeps of a past student and period end, for the backtest (migration 0019). */
+export interface RiskSnapshotTable {
+  id: Generated<number>;
+  subject: string;
+  school_year: string;
+  period: number;
+  period_end: string;
+  settings_version: number;
+  tier: number;
+  indicators: string;
+  final: 'bad' | 'suspended' | 'good' | 'transferred' | null;
+  citizenship_group: string;
+  sex: string;
+  newly_arrived: number;
+}
+
+/** "We can follow N students" of a school (migration 0019). */
+export interface SchoolRiskCapacityTable {
+  school_id: number;
+  capacity: number;
   updated_at: string;
   updated_by: number | null;
 }

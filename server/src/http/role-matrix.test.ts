@@ -35,14 +35,17 @@ const ENDPOINTS: Record<string, Call> = {
   octoberList: { method: 'get', path: () => '/api/schools/ANPS03000E/october-list' },
   aggregates: { method: 'get', path: () => '/api/aggregates' },
   fairness: { method: 'get', path: () => '/api/fairness' },
+  legend: { method: 'get', path: () => '/api/risk/legend' },
+  backtest: { method: 'get', path: () => '/api/backtest' },
 };
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
-  admin: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'export', 'users', 'createUser', 'audit', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'octoberList', 'aggregates', 'fairness'],
-  referente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'users', 'createUser', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'octoberList', 'aggregates'],
-  mediatore: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines'],
-  docente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases'],
-  analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness'],
+  admin: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'export', 'users', 'createUser', 'audit', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'octoberList', 'aggregates', 'fairness', 'legend', 'backtest'],
+  referente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'users', 'createUser', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'octoberList', 'aggregates', 'legend'],
+  mediatore: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'legend'],
+  docente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases', 'legend'],
+  // The legend holds counts of a past cohort, no student: the analyst reads it too.
+  analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness', 'legend'],
 };
 
 const cases = (Object.keys(ALLOWED) as Role[]).flatMap((role) =>

@@ -57,7 +57,7 @@ describe('purgeBefore', () => {
 
     const summary = await purgeBefore(db, '2025/26');
 
-    expect(summary).toEqual({ years: [], summaries: 0, attendance: 0, grades: 0, outcomes: 0, enrolments: 0, students: 0 });
+    expect(summary).toEqual({ years: [], summaries: 0, attendance: 0, grades: 0, outcomes: 0, enrolments: 0, students: 0, snapshots: 0 });
     expect(await db.selectFrom('student').selectAll().execute()).toHaveLength(1);
   });
 });

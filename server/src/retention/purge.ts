@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { snapshotYear } from '../backtest/snapshots';
 import type { Db } from '../db/open-database';
+import { findLatestRiskSettings } from '../risk/settings-repository';
 
 export interface PurgeSummary {
   years: string[];
@@ -9,19 +11,26 @@ export interface PurgeSummary {
   outcomes: number;
   enrolments: number;
   students: number;
+  /** Pseudonymised snapshots kept for the backtest (student × period end). */
+  snapshots: number;
 }
 
 /**
  * Retention: removes the student-level data of the school years before `beforeYear` (e.g.
  * `2025/26` purges 2024/25 and earlier) in one transaction, after keeping their aggregates in
- * year_summary. Students with nothing left are deleted with their flags, notes and cases.
+ * year_summary and, for the backtest of issue 18, a pseudonymised snapshot per student and period
+ * end of the indicators, levels and final outcome (backtest/snapshots.ts; docs/privacy.md).
+ * Students with nothing left are deleted with their flags, notes and cases.
  */
 export async function purgeBefore(db: Db, beforeYear: string, now = new Date()): Promise<PurgeSummary> {
   return db.transaction().execute(async (trx) => {
     const years = await trx.selectFrom('school_year').select(['id', 'label']).where('label', '<', beforeYear).orderBy('label').execute();
     const yearIds = years.map((y) => y.id);
-    const result: PurgeSummary = { years: years.map((y) => y.label), summaries: 0, attendance: 0, grades: 0, outcomes: 0, enrolments: 0, students: 0 };
+    const result: PurgeSummary = { years: years.map((y) => y.label), summaries: 0, attendance: 0, grades: 0, outcomes: 0, enrolments: 0, students: 0, snapshots: 0 };
     if (yearIds.length > 0) {
+      // Before anything goes: the replay reads the registers and the outcomes, history included.
+      const settings = (await findLatestRiskSettings(trx)).data;
+      for (const year of years) result.snapshots += await snapshotYearIfRegisters(trx, year, settings);
       result.summaries = await summarise(trx, yearIds, now.toISOString());
       const classIds = trx.selectFrom('class').select('id').where('school_year_id', 'in', yearIds);
       result.attendance = count(await trx.deleteFrom('attendance_event').where('class_id', 'in', classIds).executeTakeFirst());
@@ -38,6 +47,12 @@ export async function purgeBefore(db: Db, beforeYear: string, now = new Date()):
     );
     return result;
   });
+}
+
+/** A year already purged has no enrolments left: its snapshots stay as they were. */
+async function snapshotYearIfRegisters(trx: Db, year: { id: number; label: string }, settings: Parameters<typeof snapshotYear>[2]): Promise<number> {
+  const enrolled = await trx.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id').select('enrolment.id').where('class.school_year_id', '=', year.id).limit(1).executeTakeFirst();
+  return enrolled ? snapshotYear(trx, year, settings) : 0;
 }
 
 const count = (r: { numDeletedRows: bigint } | undefined) => Number(r?.numDeletedRows ?? 0);

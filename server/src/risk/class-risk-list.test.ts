@@ -8,9 +8,9 @@ import { classRiskQuery, listClassRisk } from './class-risk-list';
 import { listStoredRisk } from './repository';
 import { importFixtureSchool } from './test-school';
 
-/** What the list sent before it had its own query: every stored field, the extras dropped. */
+/** What the list sent before it had its own query: every stored field, the extras dropped (the probability is a list field since issue 18). */
 async function listAsBefore(db: Db, classId: number) {
-  return (await listStoredRisk(db, { classId })).map(({ className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, tierMessage: _m, probability: _p, computedAt: _a, fullIndicators: _i, reasons: _r, ...row }) => row);
+  return (await listStoredRisk(db, { classId })).map(({ className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, tierMessage: _m, computedAt: _a, fullIndicators: _i, reasons: _r, ...row }) => row);
 }
 
 async function review(db: Db, studentId: number, userId: number, action: 'confirm' | 'dismiss' | 'override', tier: number | null, at: string) {

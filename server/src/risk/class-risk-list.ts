@@ -1,5 +1,6 @@
 import type { RiskReview, RiskRow, RiskTier } from '@primm/shared/contracts/risk';
 import { explainIndicators } from '@primm/shared/risk/explain-indicator';
+import { probabilityOf } from '@primm/shared/risk/risk-model';
 import type { Db } from '../db/open-database';
 import { riskRowOf } from './repository';
 import { findRiskSettingsVersions } from './settings-repository';
@@ -25,7 +26,10 @@ export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]>
       by: r.display_name!,
       at: r.created_at!,
     };
-    return riskRowOf(r, explainIndicators(parseIndicators(r.indicators), settings.get(r.settings_version)!), review);
+    const measured = parseIndicators(r.indicators);
+    const model = settings.get(r.settings_version)!.model;
+    // The model of the version that computed the row (issue 18), as the detail reads it.
+    return riskRowOf(r, explainIndicators(measured, settings.get(r.settings_version)!), review, model ? probabilityOf(measured, model) : null);
   });
 }
 

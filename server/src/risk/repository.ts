@@ -15,8 +15,6 @@ export interface StoredRisk extends SchoolRiskRow {
   schoolYearId: number;
   tierExplanation: string;
   tierMessage: Message;
-  /** From the model of the settings version that computed the result; null without one. */
-  probability: number | null;
   computedAt: string;
   fullIndicators: Indicator[];
   reasons: TierReason[];
@@ -46,13 +44,12 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
     const { indicators, reasons, tierExplanation, tierMessage, probability } = explainStored(parseIndicators(r.indicators), settings.get(r.settings_version)!);
     const review = reviews.get(`${r.student_id}|${r.school_year_id}`) ?? null;
     return {
-      ...riskRowOf(r, indicators, review),
+      ...riskRowOf(r, indicators, review, probability),
       className: r.class_name,
       schoolId: r.school_id,
       schoolYearId: r.school_year_id,
       tierExplanation,
       tierMessage,
-      probability,
       computedAt: r.computed_at,
       fullIndicators: indicators,
       reasons,
@@ -72,8 +69,11 @@ export interface RiskRowColumns {
   settings_version: number;
 }
 
-/** A list row from a stored result, its parsed indicators and latest review (keys in the order the lists have always had). */
-export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: RiskReview | null): RiskRow {
+/**
+ * A list row from a stored result, its parsed indicators, latest review and the probability of the
+ * model of its settings version (keys in the order the lists have always had).
+ */
+export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: RiskReview | null, probability: number | null): RiskRow {
   const value = (key: Indicator['key']) => indicators.find((i) => i.key === key)?.value ?? null;
   const computedTier = r.tier as RiskTier;
   return {
@@ -91,6 +91,7 @@ export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: Ri
     failingSubjects: value('failing_subjects'),
     trend: value('attendance_trend'),
     average: value('grade_average'),
+    probability,
     asOf: r.as_of,
     settingsVersion: r.settings_version,
   };

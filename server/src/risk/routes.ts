@@ -6,6 +6,7 @@ import { RiskListQuery, RiskReviewInput, type ClassRiskList, type RiskReviewResu
 import { SchoolCodeParam } from '@primm/shared/contracts/schools';
 import type { AuthUser } from '../auth/current-user';
 import { findCurrentSchoolYear } from '../db/current-year';
+import { findSchoolCapacity, mostAtRisk } from '../backtest/capacity';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
@@ -28,7 +29,10 @@ export function riskRoutes(db: Db): Router {
     const { id } = IdParam.parse(req.params);
     const query = RiskListQuery.parse(req.query);
     await assertCanReadClass(db, user, id);
-    const body: ClassRiskList = { items: sortRiskRows(await listClassRisk(db, id), query) };
+    let items = sortRiskRows(await listClassRisk(db, id), query);
+    let capacity: number | null | undefined;
+    if (query.top === 'capacity') ({ items, capacity } = await keepClassMostAtRisk(db, id, items));
+    const body: ClassRiskList = { items, ...(capacity !== undefined ? { capacity } : {}) };
     await audit(db, { user, req }, { action: 'class.risk.read', classId: id, studentIds: body.items.map((r) => r.studentId) });
     res.json(body);
   });
@@ -49,8 +53,16 @@ export function riskRoutes(db: Db): Router {
     const query = RiskListQuery.parse(req.query);
     const school = await findReadableSchool(db, user, code);
     const year = await findCurrentSchoolYear(db);
-    const rows = year ? await listStoredRisk(db, { schoolId: school.id, schoolYearId: year.id }) : [];
-    const body: SchoolRiskList = { items: sortRiskRows(rows, query).map((r) => ({ ...toRow(r), className: r.className })) };
+    let rows = year ? await listStoredRisk(db, { schoolId: school.id, schoolYearId: year.id }) : [];
+    let capacity: number | null | undefined;
+    if (query.top === 'capacity') {
+      capacity = await findSchoolCapacity(db, school.id);
+      if (capacity !== null) {
+        const kept = mostAtRisk(rows, capacity);
+        rows = rows.filter((r) => kept.has(r.studentId));
+      }
+    }
+    const body: SchoolRiskList = { items: sortRiskRows(rows, query).map((r) => ({ ...toRow(r), className: r.className })), ...(capacity !== undefined ? { capacity } : {}) };
     await audit(db, { user, req }, { action: 'school.risk.read', studentIds: body.items.map((r) => r.studentId), details: { school: code } });
     res.json(body);
   });
@@ -93,8 +105,17 @@ export function riskRoutes(db: Db): Router {
 
 /** The row of the contract: the stored extras (ids, explanation, full indicators) stay on the server. */
 function toRow(r: StoredRisk): RiskRow {
-  const { className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, tierMessage: _m, probability: _p, computedAt: _a, fullIndicators: _i, reasons: _r, ...row } = r;
+  const { className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, tierMessage: _m, computedAt: _a, fullIndicators: _i, reasons: _r, ...row } = r;
   return row;
+}
+
+/** The class's students among its school's N most at risk (capacity.ts); every row when no capacity is set. */
+async function keepClassMostAtRisk(db: Db, classId: number, items: RiskRow[]): Promise<{ items: RiskRow[]; capacity: number | null }> {
+  const cls = await db.selectFrom('class').select(['school_id', 'school_year_id']).where('id', '=', classId).executeTakeFirstOrThrow();
+  const capacity = await findSchoolCapacity(db, cls.school_id);
+  if (capacity === null) return { items, capacity };
+  const kept = mostAtRisk(await listStoredRisk(db, { schoolId: cls.school_id, schoolYearId: cls.school_year_id }), capacity);
+  return { items: items.filter((r) => kept.has(r.studentId)), capacity };
 }
 
 async function findCurrentRisk(db: Db, studentId: number) {

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'flag.create', 'flag.read', 'note.create', 'note.read',
   'import.preview', 'import.commit',
   'risk.recompute', 'risk.settings.update', 'risk.review.confirm', 'risk.review.dismiss', 'risk.review.override',
+  'risk.backtest.run', 'risk.backtest.save', 'risk.levels.update', 'school.capacity.update',
   'student.read', 'student.export', 'student.risk.read', 'student.family.read', 'student.family.update',
   'user.create', 'user.update', 'user.deactivate', 'user.reactivate', 'user.one_time_password',
 ] as const;

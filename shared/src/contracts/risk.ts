@@ -91,6 +91,11 @@ export const RiskRow = z.object({
   trend: z.number().nullable(),
   /** Overall grade average (mean of subject averages). */
   average: z.number().nullable(),
+  /**
+   * Probability of a bad outcome from the model of the settings version that computed the row
+   * (issue 18: fitted on a past cohort, shown beside the level); null without a model.
+   */
+  probability: z.number().min(0).max(1).nullable(),
   asOf: IsoDate,
   settingsVersion: z.number().int(),
 });
@@ -109,13 +114,22 @@ export const RiskListQuery = z.object({
   indicator: IndicatorKey.optional(),
   sort: RiskSort.default('tier'),
   order: z.enum(['asc', 'desc']).optional(),
+  /**
+   * `capacity`: only the school's N most at risk, N being the school's capacity ("we can follow N
+   * students", set by the admin); a class list keeps those of its students among them. Ignored
+   * (every row, `capacity: null`) when the school has not set one.
+   */
+  top: z.literal('capacity').optional(),
 });
 export type RiskListQuery = z.infer<typeof RiskListQuery>;
 
-export const ClassRiskList = z.object({ items: z.array(RiskRow) });
+/** The school's capacity when the list was asked with `top=capacity` (null: none set). */
+const ListCapacity = z.number().int().positive().nullable().optional();
+
+export const ClassRiskList = z.object({ items: z.array(RiskRow), capacity: ListCapacity });
 export type ClassRiskList = z.infer<typeof ClassRiskList>;
 
-export const SchoolRiskList = z.object({ items: z.array(SchoolRiskRow) });
+export const SchoolRiskList = z.object({ items: z.array(SchoolRiskRow), capacity: ListCapacity });
 export type SchoolRiskList = z.infer<typeof SchoolRiskList>;
 
 export const RiskIndicator = RiskIndicatorSummary.extend({

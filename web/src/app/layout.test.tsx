@@ -59,7 +59,7 @@ test('Layout: when rendered, then header, named navigation and footer landmarks 
 });
 
 test.each<[Role, string[]]>([
-  ['admin', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Scadenze', 'Utenti', 'Importazioni', 'Registro accessi', 'Soglie di rischio', 'Comuni']],
+  ['admin', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Scadenze', 'Utenti', 'Importazioni', 'Registro accessi', 'Soglie di rischio', 'Comuni', 'Affidabilità del modello']],
   ['referente', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Da seguire', 'Scadenze', 'Utenti', 'Importazioni']],
   ['docente', ['Le mie classi', 'Scuole']],
   ['mediatore', ['I miei casi', 'Scuole', 'Da seguire', 'Archivio casi', 'Scadenze']], // home is the caseload

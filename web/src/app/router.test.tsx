@@ -115,3 +115,29 @@ test('Risk thresholds page: when a referente opens /soglie, then it is refused w
   expect(await screen.findByRole('alert')).toHaveTextContent('Non sei autorizzato a vedere questi dati.');
   expect(asked).toBe(false);
 });
+
+test('Model reliability page: when the admin opens /affidabilita, then the legend the lists show, the check and the level chooser are there', async () => {
+  renderRoutes(routes, { route: '/affidabilita' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Affidabilità del modello' })).toBeInTheDocument();
+  expect(within(screen.getByRole('navigation', { name: 'Navigazione principale' })).getByRole('link', { name: 'Affidabilità del modello' })).toHaveAttribute('aria-current', 'page');
+  expect(await screen.findByText('Livello 3: nel 2024/25, 6 studenti su 10 con questi segnali non sono stati ammessi o hanno lasciato')).toBeInTheDocument();
+  expect(await screen.findByRole('button', { name: 'Esegui la verifica' })).toBeInTheDocument();
+  expect(await screen.findByRole('button', { name: "Mostra l'anteprima" })).toBeInTheDocument();
+});
+
+test('Model reliability page: when a referente opens /affidabilita, then it is refused without asking the server for the backtest', async () => {
+  let asked = false;
+  server.use(
+    http.get('/api/me', () => HttpResponse.json(demoMe.referente)),
+    http.get('/api/backtest', () => {
+      asked = true;
+    }),
+  );
+
+  renderRoutes(routes, { route: '/affidabilita' });
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('Non sei autorizzato a vedere questi dati.');
+  expect(asked).toBe(false);
+  expect(within(screen.getByRole('navigation', { name: 'Navigazione principale' })).queryByRole('link', { name: 'Affidabilità del modello' })).not.toBeInTheDocument();
+});

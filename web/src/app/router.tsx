@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
               { path: 'registro-accessi', lazy: () => import('./routes/audit') },
               { path: 'soglie', lazy: () => import('./routes/risk-settings') },
               { path: 'comuni', lazy: () => import('./routes/contacts') },
+              { path: 'affidabilita', lazy: () => import('./routes/model-reliability') },
               { path: 'importazioni', lazy: () => import('./routes/imports') },
               { path: 'importazioni/formato', lazy: () => import('./routes/import-format') },
               { path: 'analisi', lazy: () => import('./routes/regional') },

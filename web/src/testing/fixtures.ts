@@ -399,6 +399,7 @@ export const aRiskRow = (overrides: Partial<RiskRow> = {}): RiskRow => ({
   failingSubjects: 0,
   trend: -0.5,
   average: 7.4,
+  probability: null,
   asOf: '2026-02-06',
   settingsVersion: 1,
   ...overrides,

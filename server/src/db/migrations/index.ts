@@ -16,6 +16,8 @@ import * as m0015 from './0015-mediator-calendar-feed';
 import * as m0016 from './0016-mediator-family-language';
 import * as m0017 from './0017-import-batch-school';
 import * as m0018 from './0018-municipality-contact';
+import * as m0019 from './0019-risk-backtest';
+import * as m0020 from './0020-risk-default-thresholds';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +38,8 @@ const migrations: Record<string, Migration> = {
   '0016-mediator-family-language': m0016,
   '0017-import-batch-school': m0017,
   '0018-municipality-contact': m0018,
+  '0019-risk-backtest': m0019,
+  '0020-risk-default-thresholds': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import { aggregatesHandlers } from './aggregates';
 import { auditHandlers } from './audit';
+import { backtestHandlers } from './backtest';
 import { authHandlers } from './auth';
 import { casesHandlers } from './cases';
 import { classesHandlers } from './classes';
@@ -10,6 +11,7 @@ import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
 import { riskHandlers } from './risk';
+import { riskLegendHandlers } from './risk-legend';
 import { riskSettingsHandlers } from './risk-settings';
 import { schoolsHandlers } from './schools';
 import { studentsHandlers } from './students';
@@ -23,6 +25,8 @@ export const handlers = [
   ...schoolsHandlers,
   ...riskHandlers,
   ...riskSettingsHandlers,
+  ...riskLegendHandlers,
+  ...backtestHandlers,
   ...classesHandlers,
   ...studentsHandlers,
   ...flagsHandlers,
