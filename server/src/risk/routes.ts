@@ -93,7 +93,7 @@ export function riskRoutes(db: Db): Router {
 
 /** The row of the contract: the stored extras (ids, explanation, full indicators) stay on the server. */
 function toRow(r: StoredRisk): RiskRow {
-  const { className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, tierMessage: _m, probability: _p, computedAt: _a, fullIndicators: _i, reasons: _r, ...row } = r;
+  const { className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, tierMessage: _m, computedAt: _a, fullIndicators: _i, reasons: _r, ...row } = r;
   return row;
 }
 
