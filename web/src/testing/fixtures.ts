@@ -8,6 +8,7 @@ import type { User } from '@primm/shared/contracts/users';
 import type { CaseAction, CaseDetail, CaseEffect, CaseSummary } from '@primm/shared/contracts/cases';
 import type { Flag, Note } from '@primm/shared/contracts/flags';
 import type { IndicatorKey, RiskIndicatorSummary, RiskReview, RiskRow, StudentRisk } from '@primm/shared/contracts/risk';
+import type { RiskLegend } from '@primm/shared/contracts/risk-legend';
 import type { StudentDetail } from '@primm/shared/contracts/students';
 import type { AbsenceClock, MayorReport, StudentCompulsory, YearValidity } from '@primm/shared/contracts/compulsory';
 
@@ -436,6 +437,22 @@ export const aStudentRisk = (overrides: Partial<StudentRisk> = {}): StudentRisk 
     ],
     limit: { share: 0.25, annualHours: 1056, hours: 264, countedHours: 142, projectedCrossingDate: '2026-04-20' },
   },
+  ...overrides,
+});
+
+/** The legend of a validated backtest (shared/src/contracts/risk-legend.ts): 2024/25 replayed at the end of the first period. */
+export const aRiskLegend = (overrides: Partial<Extract<RiskLegend, { validated: true }>> = {}): RiskLegend => ({
+  validated: true,
+  schoolYear: '2024/25',
+  asOf: '2025-01-31',
+  computedAt: '2026-02-10T08:00:00.000Z',
+  settingsVersion: 1,
+  students: 2950,
+  levels: [
+    { level: 1, n: 2480, badRate: 0.04, ciLow: 0.03, ciHigh: 0.05 },
+    { level: 2, n: 350, badRate: 0.21, ciLow: 0.17, ciHigh: 0.26 },
+    { level: 3, n: 120, badRate: 0.58, ciLow: 0.49, ciHigh: 0.66 },
+  ],
   ...overrides,
 });
 

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Id } from '@primm/shared/contracts/domain';
@@ -7,6 +8,8 @@ import { useClass } from '../../features/classes/api/get-class';
 import { ClassHeader } from '../../features/classes/components/class-header';
 import { ClassStudents } from '../../features/classes/components/class-students';
 import { ClassRiskList } from '../../features/risk/components/class-risk-list';
+import { preloadRiskCharts } from '../../features/risk/components/preload-risk-charts';
+import { RiskLegendNote } from '../../features/risk-legend/components/risk-legend-note';
 import { Forbidden, isRefusal } from './forbidden';
 import { NotFound } from './not-found';
 
@@ -21,8 +24,25 @@ export function Component() {
   return <ClassPage key={id.data} id={id.data} />;
 }
 
+/**
+ * Once the list is up and the browser idle, the student page's code and its first chart are
+ * fetched, so the click on a name waits only for the data (issue 19, "Speed a teacher feels").
+ */
+function usePreloadStudentPage() {
+  useEffect(() => {
+    const preload = () => {
+      void import('./student');
+      preloadRiskCharts();
+    };
+    if (typeof requestIdleCallback !== 'function') return void setTimeout(preload, 500);
+    const handle = requestIdleCallback(preload, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
+}
+
 function ClassPage({ id }: { id: number }) {
   const { t } = useTranslation();
+  usePreloadStudentPage();
   const [params, setParams] = useSearchParams();
   const cls = useClass(id);
   const tab: Tab = params.get('vista') === 'studenti' ? 'studenti' : 'rischio';
@@ -38,7 +58,7 @@ function ClassPage({ id }: { id: number }) {
         // the tab is in the URL too (`?vista=studenti`), without the risk filters of the other tab
         onSelect={(next) => setParams(next === 'studenti' ? { vista: 'studenti' } : {}, { replace: true })}
         tabs={[
-          { key: 'rischio', label: t('classes.tabs.risk'), panel: <ClassRiskList classId={id} className={cls.data?.name ?? String(id)} /> },
+          { key: 'rischio', label: t('classes.tabs.risk'), panel: <ClassRiskList classId={id} className={cls.data?.name ?? String(id)} legend={<RiskLegendNote />} /> },
           { key: 'studenti', label: t('classes.tabs.students'), panel: <ClassStudents id={id} /> },
         ]}
       />

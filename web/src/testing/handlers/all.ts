@@ -9,6 +9,7 @@ import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
 import { riskHandlers } from './risk';
+import { riskLegendHandlers } from './risk-legend';
 import { riskSettingsHandlers } from './risk-settings';
 import { schoolsHandlers } from './schools';
 import { studentsHandlers } from './students';
@@ -21,6 +22,7 @@ export const handlers = [
   ...regionsHandlers,
   ...schoolsHandlers,
   ...riskHandlers,
+  ...riskLegendHandlers,
   ...riskSettingsHandlers,
   ...classesHandlers,
   ...studentsHandlers,
