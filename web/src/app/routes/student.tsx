@@ -51,8 +51,9 @@ export function Component() {
   if (!me || me.role === 'analista') return <Forbidden title={t('students.title')} />;
   if (student.isError && isRefusal(student.error)) return <Forbidden title={t('students.title')} error={student.error} />;
   const studentId = id.data;
-  // read-only once the student left the reader's school or class (docs/privacy.md "Dopo un trasferimento")
-  const canWrite = student.data?.access.kind !== 'former';
+  // read-only once the student left the reader's school or class (docs/privacy.md "Dopo un trasferimento");
+  // no action until the detail says which, so a former school never sees them flash
+  const canWrite = student.data?.access.kind === 'current';
   const canOpenCase = canWrite && CASE_ROLES.includes(me.role);
 
   // the flag now points at its case: the list must say so when the user comes back

@@ -19,7 +19,7 @@ export function RiskLegendNote() {
   const line = (l: LegendLevel) =>
     l.badRate === null || l.n === null
       ? t('riskLegendNote.levelSuppressed', { level: l.level })
-      : t('riskLegendNote.level', { level: l.level, rate: pct(l.badRate), low: pct(l.ciLow ?? l.badRate), high: pct(l.ciHigh ?? l.badRate), n: l.n });
+      : t('riskLegendNote.level', { level: l.level, rate: pct(l.badRate), low: pct(l.ciLow ?? l.badRate), high: pct(l.ciHigh ?? l.badRate), n: formatNumber(l.n, i18n.language) });
 
   return (
     <aside className="risk-legend" aria-labelledby="risk-legend-title">
