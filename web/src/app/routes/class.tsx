@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Id } from '@primm/shared/contracts/domain';
@@ -8,8 +9,10 @@ import { useClass } from '../../features/classes/api/get-class';
 import { ClassHeader } from '../../features/classes/components/class-header';
 import { ClassStudents } from '../../features/classes/components/class-students';
 import { ClassRiskList } from '../../features/risk/components/class-risk-list';
+import { studentRiskQueryOptions } from '../../features/risk/api/get-student-risk';
 import { preloadRiskCharts } from '../../features/risk/components/preload-risk-charts';
 import { RiskLegendNote } from '../../features/risk-legend/components/risk-legend-note';
+import { studentQueryOptions } from '../../features/students/api/get-student';
 import { Forbidden, isRefusal } from './forbidden';
 import { NotFound } from './not-found';
 
@@ -42,7 +45,15 @@ function usePreloadStudentPage() {
 
 function ClassPage({ id }: { id: number }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   usePreloadStudentPage();
+
+  // On the click, not on hover: a read is audited, and only the page the teacher opens is read.
+  // Asked for now, the summary's data is on its way while the student page renders.
+  function openStudent(studentId: number) {
+    void queryClient.prefetchQuery(studentRiskQueryOptions(studentId));
+    void queryClient.prefetchQuery(studentQueryOptions(studentId));
+  }
   const [params, setParams] = useSearchParams();
   const cls = useClass(id);
   const tab: Tab = params.get('vista') === 'studenti' ? 'studenti' : 'rischio';
@@ -58,7 +69,7 @@ function ClassPage({ id }: { id: number }) {
         // the tab is in the URL too (`?vista=studenti`), without the risk filters of the other tab
         onSelect={(next) => setParams(next === 'studenti' ? { vista: 'studenti' } : {}, { replace: true })}
         tabs={[
-          { key: 'rischio', label: t('classes.tabs.risk'), panel: <ClassRiskList classId={id} className={cls.data?.name ?? String(id)} legend={<RiskLegendNote />} /> },
+          { key: 'rischio', label: t('classes.tabs.risk'), panel: <ClassRiskList classId={id} className={cls.data?.name ?? String(id)} legend={<RiskLegendNote />} onOpenStudent={openStudent} /> },
           { key: 'studenti', label: t('classes.tabs.students'), panel: <ClassStudents id={id} /> },
         ]}
       />

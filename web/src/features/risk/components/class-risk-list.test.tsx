@@ -112,3 +112,17 @@ test('ClassRiskList: when a legend is given, then it follows the list', async ()
 
   expect(screen.getByRole('complementary', { name: 'Legenda' })).toBeInTheDocument();
 });
+
+test('ClassRiskList: when a student\'s name is clicked, then the route is told first (it asks for the page\'s data) and the link still navigates', async () => {
+  const user = userEvent.setup();
+  const opened: number[] = [];
+  const { router } = renderWithProviders(<ClassRiskList classId={101} className="3B" onOpenStudent={(id) => opened.push(id)} />, {
+    route: '/classi/101',
+    routes: [{ path: '/studenti/:id', element: <p>pagina dello studente</p> }],
+  });
+
+  await user.click(await screen.findByRole('link', { name: 'Hoxha Arben' }));
+
+  expect(opened).toEqual([1002]);
+  expect(router.state.location.pathname).toBe('/studenti/1002');
+});

@@ -16,6 +16,8 @@ type Props = {
   className: string;
   /** What each level means (the risk-legend feature's note), composed by the route. */
   legend?: ReactNode;
+  /** A student's name was clicked: the route starts loading their page's data (render as you fetch). */
+  onOpenStudent?: (studentId: number) => void;
 };
 
 /**
@@ -23,7 +25,7 @@ type Props = {
  * filters and the export share one line, so that the first rows show without scrolling at
  * 1366×768 (issue 19); the legend follows the list.
  */
-export function ClassRiskList({ classId, className, legend }: Props) {
+export function ClassRiskList({ classId, className, legend, onOpenStudent }: Props) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = readRiskFilters(params);
@@ -55,7 +57,7 @@ export function ClassRiskList({ classId, className, legend }: Props) {
           <EmptyState>{t(filters.tier || filters.indicator ? 'risk.emptyFiltered' : 'risk.empty')}</EmptyState>
         ) : (
           <div aria-busy={risk.isPlaceholderData}>
-            <RiskTable rows={risk.data.items} sorting={{ sort, order }} onSort={onSort} />
+            <RiskTable rows={risk.data.items} sorting={{ sort, order }} onSort={onSort} onOpenStudent={onOpenStudent} />
           </div>
         ))}
       {legend}

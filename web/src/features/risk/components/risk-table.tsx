@@ -12,7 +12,13 @@ import { TierValue } from './tier-value';
 import { TrendValue } from './trend-value';
 
 type Sorting = { sort: RiskSort; order: 'asc' | 'desc' };
-type Props = { rows: RiskRow[]; sorting: Sorting; onSort: (sort: RiskSort) => void };
+type Props = {
+  rows: RiskRow[];
+  sorting: Sorting;
+  onSort: (sort: RiskSort) => void;
+  /** Called when a student's name is clicked, before the navigation (the page asks for its data then). */
+  onOpenStudent?: (studentId: number) => void;
+};
 
 /** One line per row so the windowing can count on a fixed height (styles.css `.virtual-row`). */
 const ROW_HEIGHT = 48;
@@ -41,7 +47,7 @@ function SortHeader({ sort, label, num, sorting, onSort }: { sort: RiskSort; lab
  * (a class has ~25) and on a phone each row is a card (styles.css `.table-cards`); from 200 on the
  * rows are windowed with `useVirtualRows` at a fixed height, the header staying in place.
  */
-export function RiskTable({ rows, sorting, onSort }: Props) {
+export function RiskTable({ rows, sorting, onSort, onOpenStudent }: Props) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const { enabled, window: win, boxProps } = useVirtualRows(rows.length, { rowHeight: ROW_HEIGHT, viewport: 640 });
@@ -99,7 +105,7 @@ export function RiskTable({ rows, sorting, onSort }: Props) {
             return (
               <tr key={r.studentId} data-index={index} aria-rowindex={enabled ? index + 2 : undefined} className={enabled ? 'virtual-row' : undefined}>
                 <th scope="row">
-                  <RiskRowLink to={`/studenti/${r.studentId}`} details={details}>
+                  <RiskRowLink to={`/studenti/${r.studentId}`} details={details} onOpen={onOpenStudent && (() => onOpenStudent(r.studentId))}>
                     {r.lastName} {r.firstName}
                   </RiskRowLink>
                 </th>

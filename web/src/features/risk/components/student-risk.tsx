@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CollapsibleSection } from '../../../components/collapsible-section';
 import { useStudentRisk } from '../api/get-student-risk';
@@ -14,8 +15,10 @@ import { ReviewHistory } from './review-history';
 export function StudentRiskSections({ studentId }: { studentId: number }) {
   const { t } = useTranslation();
   const risk = useStudentRisk(studentId);
-  if (!risk.data) return null; // loading, failed or not computed: the summary says which
-  const data = risk.data;
+  // Rendered after the summary, in a pass of its own that React may interrupt: the weekly table and
+  // the chart would otherwise hold the summary's first paint (the same answer feeds both).
+  const data = useDeferredValue(risk.data, undefined);
+  if (!data) return null; // loading, failed or not computed: the summary says which
   const points = data.series.grades.reduce((n, g) => n + g.points.length, 0);
 
   return (
