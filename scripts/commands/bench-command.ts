@@ -4,6 +4,7 @@ import { benchImport } from '../bench/import';
 import { describeMachine, formatMachine } from '../bench/machine';
 import { benchRecompute, isPostgresUrl } from '../bench/recompute';
 import { benchWeb } from '../bench/web';
+import { benchWebTiming } from '../bench/web-timing';
 
 const USAGE = `Uso: pnpm primm bench [<benchmark>] [opzioni]   (senza benchmark: tutti, uno dopo l'altro)
 
@@ -23,7 +24,13 @@ Benchmark:
                                anche --students 200000) e lo carica con autocannon per S secondi a
                                rotta (predefinito 10), 10 connessioni: p50/p95/p99 e richieste/s
                                (obiettivi p95: lista di classe < 50 ms, aggregati < 200 ms)
-  web [--no-build] [--json]    gzip del JavaScript iniziale della build (obiettivo ≤ 250 KB)
+  web [--no-build] [--no-browser] [--runs N] [--keep DIR] [--json]
+                               gzip del JavaScript iniziale della build (obiettivo ≤ 250 KB); poi,
+                               in Chromium sulla regione dimostrativa, N volte (predefinito 5): primo
+                               disegno della cornice dell'app, e dal clic su uno studente della lista
+                               di classe alla sintesi e al primo grafico della sua pagina (obiettivi:
+                               sintesi ≤ 0,5 s, grafico ≤ 2 × la cornice); --keep DIR conserva il
+                               database dimostrativo in DIR/demo
   all [--keep DIR] [--json]    tutti i precedenti con le opzioni predefinite
 
 --keep DIR conserva regione generata e database importato in DIR (una cartella per studenti e
@@ -129,11 +136,20 @@ async function runApiBench(argv: string[]): Promise<Outcome> {
 }
 
 async function runWebBench(argv: string[]): Promise<Outcome> {
-  const values = options(argv, { 'no-build': { type: 'boolean', default: false } });
+  const values = options(argv, { 'no-build': { type: 'boolean', default: false }, 'no-browser': { type: 'boolean', default: false }, runs: { type: 'string', default: '5' }, keep: { type: 'string' } });
   const r = benchWeb({ build: !values['no-build'], log });
-  return { result: r, ok: true, lines: [
+  const lines = [
     `JavaScript iniziale: ${r.initial_js_gzip_kb} KB gzip (obiettivo ≤ ${r.target_kb} KB), tutto il JavaScript: ${r.total_js_gzip_kb} KB gzip`,
     ...r.chunks.map((c) => `  ${c.file}: ${c.bytes} B, ${c.gzip_bytes} B gzip`),
+  ];
+  if (values['no-browser']) return { result: r, ok: true, lines };
+  const timing = await benchWebTiming({ runs: positive('runs', values.runs), keep: values.keep as string | undefined, log });
+  const { median: m, goals } = timing;
+  return { result: { ...r, timing }, ok: true, lines: [
+    ...lines,
+    `Chromium, ${timing.runs.length} esecuzioni (mediane), carico medio 1 min ${timing.load_avg_1m.before} → ${timing.load_avg_1m.after}:`,
+    `  cornice dell'app, primo disegno: ${m.shell_ms} ms (con il menu dell'utente: ${m.shell_nav_ms} ms); lista della classe: ${m.class_list_ms} ms`,
+    `  dal clic sullo studente: sintesi ${m.summary_ms} ms (obiettivo ≤ ${goals.summary_ms} ms${timing.met.summary ? '' : ', NON raggiunto'}), primo grafico ${m.chart_ms} ms = ${timing.chart_to_shell} × la cornice (obiettivo ≤ ${goals.chart_to_shell}${timing.met.chart ? '' : ', NON raggiunto'})`,
   ] };
 }
 
@@ -146,7 +162,7 @@ async function runAll(argv: string[]): Promise<Outcome> {
   let ok = true;
   for (const name of ['import', 'recompute', 'api', 'web'] as const) {
     log(`\n== bench ${name} ==`);
-    const one = await benchmarks[name]!(name === 'recompute' || name === 'api' ? cache : []);
+    const one = await benchmarks[name]!(name === 'recompute' || name === 'api' || name === 'web' ? cache : []);
     result[name] = one.result;
     lines.push(`== ${name} ==`, ...one.lines);
     ok &&= one.ok;

@@ -69,9 +69,10 @@ describe('mediator journey at 1366×768', () => {
     await expectPageFits(page);
 
     // flagged first, as a teacher would; the case answers that flag
+    await page.getByRole('button', { name: 'Segnala come a rischio…' }).click();
     await page.getByLabel('Motivo').selectOption({ label: 'Assenze frequenti' });
     await page.getByLabel('Descrivi cosa hai notato').fill('Assente quasi tutti i lunedì, la famiglia non risponde alle comunicazioni in italiano.');
-    await page.getByRole('button', { name: 'Segnala' }).click();
+    await page.getByRole('button', { name: 'Segnala', exact: true }).click();
     await page.getByText('Segnalazione registrata.').waitFor();
     const open = await openDisclosure(page, page.getByRole('button', { name: 'Apri un caso da questa segnalazione' }), 'Apri un caso da questa segnalazione');
     await open.getByLabel('Obiettivo del caso').fill('Capire le assenze e incontrare la famiglia con un mediatore linguistico');
@@ -191,7 +192,8 @@ describe('mediator pages at 390×844', () => {
     await page.getByRole('heading', { level: 1, name: journey.student }).waitFor();
     await page.getByRole('region', { name: 'Famiglia' }).getByText('arabo (العربية)').waitFor();
     await expectPageFits(page);
-    const open = await openDisclosure(page, page.getByRole('region', { name: 'Casi e interventi' }).getByRole('button', { name: 'Apri un caso' }), 'Apri un caso');
+    // among the page's actions, beside the summary (issue 19)
+    const open = await openDisclosure(page, page.getByRole('complementary', { name: 'Azioni' }).getByRole('button', { name: 'Apri un caso' }), 'Apri un caso');
     await open.getByLabel('Obiettivo del caso').fill('Seguire il rientro dopo la chiusura del primo caso');
     await open.getByRole('button', { name: 'Apri il caso' }).click();
     await page.getByRole('heading', { name: 'Nuova azione' }).waitFor();

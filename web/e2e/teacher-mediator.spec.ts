@@ -30,9 +30,10 @@ describe('teacher and mediator journeys', () => {
     flaggedStudent = (await first.textContent())!.trim();
     await first.click();
     await page.getByRole('heading', { level: 1, name: flaggedStudent }).waitFor();
+    await page.getByRole('button', { name: 'Segnala come a rischio…' }).click();
     await page.getByLabel('Motivo').selectOption({ label: 'Assenze frequenti' });
     await page.getByLabel('Descrivi cosa hai notato').fill('Assente quasi tutti i lunedì da ottobre, la famiglia non risponde.');
-    await page.getByRole('button', { name: 'Segnala' }).click();
+    await page.getByRole('button', { name: 'Segnala', exact: true }).click();
     await page.getByText('Segnalazione registrata.').waitFor();
     await page.getByText('Assente quasi tutti i lunedì da ottobre').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -25,6 +25,21 @@ describe('createDemoAccounts', () => {
     expect(await emails(db)).toHaveLength(5);
   });
 
+  test('when the school also has classes of past years, then the teacher gets classes of the current year', async () => {
+    const db = await createTestDb();
+    const school = await aSchool(db, { level: 'secondo_grado' });
+    // the generator writes two past years (a8f03d8): their 1A come first by grade and name
+    await aClass(db, school.id, { name: '1A', year: '2023/24' });
+    await aClass(db, school.id, { name: '1A', year: '2024/25' });
+    const current = [await aClass(db, school.id, { name: '1A', year: '2025/26' }), await aClass(db, school.id, { name: '1B', year: '2025/26' })];
+
+    await createDemoAccounts(db);
+
+    const assigned = await db.selectFrom('user_class').innerJoin('app_user', 'app_user.id', 'user_class.user_id').select('class_id')
+      .where('email', '=', 'docente@demo.primm.it').orderBy('class_id').execute();
+    expect(assigned.map((r) => r.class_id)).toEqual(current.map((c) => c.id));
+  });
+
   test('when the database already has a real user, then it refuses and creates nothing', async () => {
     const db = await aDemoSchool();
     const admin = await aUser(db, 'admin');

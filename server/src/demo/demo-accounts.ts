@@ -1,5 +1,6 @@
 import type { Role } from '@primm/shared/contracts/auth';
 import { hashPassword } from '../auth/password';
+import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
 
 /** Shown by `pnpm start` and on the login page, only in demo mode. */
@@ -41,7 +42,10 @@ export async function createDemoAccounts(db: Db): Promise<void> {
   const schools = await db.selectFrom('school').select('id').where('level', '=', 'secondo_grado').orderBy('code').limit(2).execute();
   const first = schools[0];
   if (!first) throw new Error('La regione dimostrativa non contiene scuole secondarie di secondo grado');
-  const classes = await db.selectFrom('class').select('id').where('school_id', '=', first.id).orderBy('grade_level').orderBy('name').limit(2).execute();
+  // of the current year: the demo also holds past years (for the backtest), whose classes have no risk list
+  const year = await findCurrentSchoolYear(db);
+  const classes = await db.selectFrom('class').select('id').where('school_id', '=', first.id).$if(year !== null, (q) => q.where('school_year_id', '=', year!.id))
+    .orderBy('grade_level').orderBy('name').limit(2).execute();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@ import type { RiskReview, RiskRow, RiskTier } from '@primm/shared/contracts/risk
 import { explainIndicators } from '@primm/shared/risk/explain-indicator';
 import { probabilityOf } from '@primm/shared/risk/risk-model';
 import type { Db } from '../db/open-database';
-import { riskRowOf } from './repository';
+import { riskRowOf, selectMarkers } from './repository';
 import { findRiskSettingsVersions } from './settings-repository';
 import { parseIndicators } from './stored-indicators';
 
@@ -12,6 +12,8 @@ import { parseIndicators } from './stored-indicators';
  * the school list; here the latest review (by time, then id, as there) comes from a correlated
  * subquery on its index instead of a second query, and the stored explanation, tier reasons and
  * class name are not read at all. The indicators' sentences are composed here (`explainIndicators`).
+ * What is under way for each student (open flags and cases, the art. 114 procedure) comes in the
+ * same statement (`selectMarkers`).
  */
 export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]> {
   const rows = await classRiskQuery(db, classId).execute();
@@ -26,10 +28,11 @@ export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]>
       by: r.display_name!,
       at: r.created_at!,
     };
-    const measured = parseIndicators(r.indicators);
-    const model = settings.get(r.settings_version)!.model;
-    // The model of the version that computed the row (issue 18), as the detail reads it.
-    return riskRowOf(r, explainIndicators(measured, settings.get(r.settings_version)!), review, model ? probabilityOf(measured, model) : null);
+    const version = settings.get(r.settings_version)!;
+    const indicators = parseIndicators(r.indicators);
+    // as computeTier has it (shared/src/risk/tier.ts), without wording the level
+    const probability = version.model ? probabilityOf(indicators, version.model) : null;
+    return riskRowOf(r, explainIndicators(indicators, version), review, probability);
   });
 }
 
@@ -51,6 +54,7 @@ export function classRiskQuery(db: Db, classId: number) {
       'r.student_id', 'r.class_id', 'r.as_of', 'r.settings_version', 'r.tier', 'r.score', 'r.indicators', 's.last_name', 's.first_name',
       'v.action', 'v.tier as review_tier', 'v.computed_tier', 'v.reason', 'v.created_at', 'u.display_name',
     ])
+    .select(selectMarkers)
     .where('r.class_id', '=', classId)
     .orderBy('s.last_name').orderBy('s.first_name').orderBy('r.student_id');
 }

@@ -1,9 +1,9 @@
-import type { RiskIndicatorSummary, RiskReview, RiskReviewAction, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
+import type { RiskIndicatorSummary, RiskMarkers, RiskReview, RiskReviewAction, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
 import { explainStored } from '@primm/shared/risk/explain-indicator';
 import type { Message } from '@primm/shared/risk/message';
 import type { Indicator, TierReason } from '@primm/shared/risk/types';
-import { CompiledQuery, type Insertable } from 'kysely';
-import type { RiskResultTable } from '../db/database';
+import { CompiledQuery, type ExpressionBuilder, type Insertable } from 'kysely';
+import type { Database, RiskResultTable } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import { findRiskSettingsVersions } from './settings-repository';
@@ -30,7 +30,8 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
     .select([
       'r.student_id', 'r.class_id', 'r.school_id', 'r.school_year_id', 'r.as_of', 'r.settings_version', 'r.tier', 'r.score',
       'r.indicators', 'r.computed_at', 's.last_name', 's.first_name', 'c.name as class_name',
-    ]);
+    ])
+    .select(selectMarkers);
   if ('classId' in scope) q = q.where('r.class_id', '=', scope.classId);
   else if ('schoolId' in scope) q = q.where('r.school_id', '=', scope.schoolId).where('r.school_year_id', '=', scope.schoolYearId);
   else q = q.where('r.student_id', '=', scope.studentId).where('r.school_year_id', '=', scope.schoolYearId);
@@ -57,6 +58,25 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
   });
 }
 
+/**
+ * The markers of a result's student (RiskMarkers) as three correlated subqueries on indexed
+ * columns (flag and support_case by student, compulsory_notice by student and year), so that a
+ * list reads them in its own statement: no query more per list or per row.
+ */
+export function selectMarkers(eb: ExpressionBuilder<Database & { r: RiskResultTable }, 'r'>) {
+  return [
+    eb.selectFrom('flag as mf').select((x) => x.fn.countAll<number | string>().as('n'))
+      .whereRef('mf.student_id', '=', 'r.student_id').where('mf.resolved_at', 'is', null).as('open_flags'),
+    eb.selectFrom('support_case as mc').select((x) => x.fn.countAll<number | string>().as('n'))
+      .whereRef('mc.student_id', '=', 'r.student_id').where('mc.status', '<>', 'closed').as('open_cases'),
+    // 1: the family was notified; 2: the mayor was told too (a notice closed by a return is over)
+    eb.selectFrom('compulsory_notice as mn')
+      .select((x) => x.fn.max<number | null>(x.case().when('mn.reported_on', 'is', null).then(1).else(2).end()).as('stage'))
+      .whereRef('mn.student_id', '=', 'r.student_id').whereRef('mn.school_year_id', '=', 'r.school_year_id').where('mn.closed_on', 'is', null)
+      .as('compulsory_stage'),
+  ];
+}
+
 /** The columns of a stored result that every risk list shows, as the contract's RiskRow. */
 export interface RiskRowColumns {
   student_id: number;
@@ -67,12 +87,18 @@ export interface RiskRowColumns {
   score: number;
   as_of: string;
   settings_version: number;
+  /** From `selectMarkers` (counts are strings on PostgreSQL). */
+  open_flags: number | string | null;
+  open_cases: number | string | null;
+  compulsory_stage: number | string | null;
 }
 
-/**
- * A list row from a stored result, its parsed indicators, latest review and the probability of the
- * model of its settings version (keys in the order the lists have always had).
- */
+function markersOf(r: RiskRowColumns): RiskMarkers {
+  const stage = r.compulsory_stage === null ? null : Number(r.compulsory_stage);
+  return { openFlags: Number(r.open_flags ?? 0), openCases: Number(r.open_cases ?? 0), compulsory: stage === null ? null : stage === 2 ? 'reported' : 'notified' };
+}
+
+/** A list row from a stored result, its parsed indicators, latest review and probability (keys in the order the lists have always had). */
 export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: RiskReview | null, probability: number | null): RiskRow {
   const value = (key: Indicator['key']) => indicators.find((i) => i.key === key)?.value ?? null;
   const computedTier = r.tier as RiskTier;
@@ -92,6 +118,7 @@ export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: Ri
     trend: value('attendance_trend'),
     average: value('grade_average'),
     probability,
+    markers: markersOf(r),
     asOf: r.as_of,
     settingsVersion: r.settings_version,
   };

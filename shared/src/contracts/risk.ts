@@ -69,6 +69,19 @@ export const RiskIndicatorSummary = z.object({
 export type RiskIndicatorSummary = z.infer<typeof RiskIndicatorSummary>;
 
 /**
+ * What is already being done for a student, shown beside the level so a list does not ask for
+ * what is under way (issue 19): flags not yet resolved (closing a case resolves its flag), cases
+ * open or in monitoring, and the art. 114 procedure of the school year (D.Lgs 297/1994 as
+ * rewritten by DL 123/2023): `notified` once the family was told, `reported` once the mayor was.
+ */
+export const RiskMarkers = z.object({
+  openFlags: z.number().int().nonnegative(),
+  openCases: z.number().int().nonnegative(),
+  compulsory: z.enum(['notified', 'reported']).nullable(),
+});
+export type RiskMarkers = z.infer<typeof RiskMarkers>;
+
+/**
  * One student in a risk list. `tier` is the effective tier: the latest review's tier when that
  * review is an override, otherwise `computedTier` (a later confirm supersedes an override).
  */
@@ -91,11 +104,9 @@ export const RiskRow = z.object({
   trend: z.number().nullable(),
   /** Overall grade average (mean of subject averages). */
   average: z.number().nullable(),
-  /**
-   * Probability of a bad outcome from the model of the settings version that computed the row
-   * (issue 18: fitted on a past cohort, shown beside the level); null without a model.
-   */
+  /** Probability of a bad outcome from the model of the settings version; null without a model. */
   probability: z.number().min(0).max(1).nullable(),
+  markers: RiskMarkers,
   asOf: IsoDate,
   settingsVersion: z.number().int(),
 });

@@ -84,12 +84,12 @@ test('School page: when an analyst gets a class list anyway, then no class is a 
   expect(within(table).queryByRole('link')).not.toBeInTheDocument();
 });
 
-test('School page: when a teacher opens a school, then the classes link to their pages', async () => {
+test('School page: when a teacher opens a school, then their classes link to their pages', async () => {
   server.use(http.get('/api/me', () => HttpResponse.json(demoMe.docente)));
 
   renderRoutes(routes, { route: '/scuole/ANIS00800L' });
 
-  const table = await screen.findByRole('table', { name: 'Classi della scuola' });
+  const table = await screen.findByRole('table', { name: 'Le tue classi in questa scuola' });
   expect(within(table).getByRole('link', { name: '3B' })).toHaveAttribute('href', '/classi/101');
 });
 

@@ -400,6 +400,7 @@ export const aRiskRow = (overrides: Partial<RiskRow> = {}): RiskRow => ({
   trend: -0.5,
   average: 7.4,
   probability: null,
+  markers: { openFlags: 0, openCases: 0, compulsory: null },
   asOf: '2026-02-06',
   settingsVersion: 1,
   ...overrides,
@@ -594,6 +595,8 @@ export const mockRisk = {
       failingSubjects: 2,
       trend: 6,
       average: 5.6,
+      // the flag of handlers/flags.ts, no case yet; the family notified under art. 114
+      markers: { openFlags: 1, openCases: 0, compulsory: 'notified' },
     }),
     aRiskRow({
       studentId: 1004,
@@ -609,6 +612,8 @@ export const mockRisk = {
       failingSubjects: 1,
       trend: 0.4,
       average: 6.1,
+      probability: 0.31,
+      markers: { openFlags: 0, openCases: 1, compulsory: null }, // case 7 of handlers/cases.ts
     }),
   ] satisfies RiskRow[],
   students: [

@@ -1,11 +1,14 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Role } from '@primm/shared/contracts/auth';
 import { demoMe, errorBody } from '../../testing/fixtures';
 import { renderRoutes } from '../../testing/render';
 import { server } from '../../testing/server';
 import { routes } from '../router';
+
+// The home and student pages' chunks are imported here, so a loaded machine spends that time in the hook, not in a findBy.
+beforeAll(() => Promise.all([import('./student'), import('./home')]));
 
 const signedInAs = (role: Role) => server.use(http.get('/api/me', () => HttpResponse.json(demoMe[role])));
 

@@ -1,10 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { demoMe } from '../../testing/fixtures';
 import { renderRoutes } from '../../testing/render';
 import { server } from '../../testing/server';
 import { routes } from '../router';
+
+// The home and student pages' chunks are imported here, so a loaded machine spends that time in the hook, not in a findBy.
+beforeAll(() => Promise.all([import('./student'), import('./home')]));
 
 test('Home page: when a teacher signs in, then each of their classes shows its students per tier and links to the list', async () => {
   server.use(http.get('/api/me', () => HttpResponse.json(demoMe.docente)));

@@ -1,16 +1,26 @@
+import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Id } from '@primm/shared/contracts/domain';
 import { useMe } from '../../features/auth/api/get-me';
+import { CasesUnderWay } from '../../features/cases/components/cases-under-way';
 import { OpenCaseButton } from '../../features/cases/components/open-case-button';
 import { StudentCases } from '../../features/cases/components/student-cases';
+import { CompulsoryUnderWay } from '../../features/compulsory/components/compulsory-under-way';
 import { StudentCompulsoryPanel } from '../../features/compulsory/components/student-compulsory-panel';
 import { StudentFamilyPanel } from '../../features/family/components/student-family-panel';
 import { studentFlagsQueryOptions } from '../../features/flags/api/get-student-flags';
+import { FlagStudentForm } from '../../features/flags/components/flag-student-form';
+import { FlagsUnderWay } from '../../features/flags/components/flags-under-way';
+import { NoteForm } from '../../features/flags/components/note-form';
 import { StudentFlags } from '../../features/flags/components/student-flags';
 import { StudentNotes } from '../../features/flags/components/student-notes';
-import { StudentRiskDetail } from '../../features/risk/components/student-risk';
+import { preloadRiskCharts } from '../../features/risk/components/preload-risk-charts';
+import { ReviewForm } from '../../features/risk/components/review-form';
+import { StudentRiskSummary } from '../../features/risk/components/risk-summary';
+import { StudentRiskSections } from '../../features/risk/components/student-risk';
+import { RiskLegendNote } from '../../features/risk-legend/components/risk-legend-note';
 import { studentQueryOptions } from '../../features/students/api/get-student';
 import { studentAccessView } from '../../features/students/api/use-student-access';
 import { FormerAccessNotice } from '../../features/students/components/former-access-notice';
@@ -24,6 +34,11 @@ const CASE_ROLES = ['mediatore', 'referente', 'admin'];
 /** Who records notices and reports to the mayor (server: compulsory ACT_ROLES); a teacher reads the panel. */
 const COMPULSORY_ACT_ROLES = ['mediatore', 'referente', 'admin'];
 
+/**
+ * The student page (issue 19): the summary (level and why, hours left, what is under way) with
+ * the actions and the levels' legend beside it, then the family and the art. 114 panel, and the
+ * series in sections that open on demand. A former school's or class's view is read-only: no actions.
+ */
 export function Component() {
   const { t, i18n } = useTranslation();
   const id = Id.safeParse(useParams().id);
@@ -32,13 +47,18 @@ export function Component() {
   const queryClient = useQueryClient();
   // the header's own query: a student out of scope is one refusal and the way home, not an alert per panel
   const student = useQuery({ ...studentQueryOptions(id.success ? id.data : 0), enabled: id.success && me?.role !== 'analista' });
+  // the chart's code downloads while the data is asked for, not after it arrives
+  useEffect(preloadRiskCharts, []);
   if (!id.success) return <NotFound />;
   if (!me || me.role === 'analista') return <Forbidden title={t('students.title')} />;
   if (student.isError && isRefusal(student.error)) return <Forbidden title={t('students.title')} error={student.error} />;
   const studentId = id.data;
-  // A school or class the student has left reads what it recorded before: no new school's data, no writes.
+  // read-only once the student left the reader's school or class (docs/privacy.md "Dopo un trasferimento"):
+  // no action, no risk and no compulsory clock (the new school's data) until the detail says which,
+  // so a former school never sees them flash nor asks and is refused
   const access = studentAccessView(student.data);
-  const canOpenCase = CASE_ROLES.includes(me.role) && access.canWrite;
+  const canWrite = access.canWrite;
+  const canOpenCase = canWrite && CASE_ROLES.includes(me.role);
 
   // the flag now points at its case: the list must say so when the user comes back
   async function opened(caseId: number) {
@@ -50,13 +70,39 @@ export function Component() {
     <>
       <StudentHeader id={studentId} />
       <FormerAccessNotice studentId={studentId} />
+      {access.showsNewSchoolData && (
+      <div className="student-top">
+        <StudentRiskSummary
+          studentId={studentId}
+          underWay={
+            <>
+              <FlagsUnderWay studentId={studentId} />
+              <CasesUnderWay studentId={studentId} />
+              <CompulsoryUnderWay studentId={studentId} />
+            </>
+          }
+        />
+        <div className="student-side">
+          {canWrite && (
+            <aside className="student-actions" aria-labelledby="student-actions-heading">
+              <h2 id="student-actions-heading">{t('studentPage.actionsTitle')}</h2>
+              <FlagStudentForm studentId={studentId} />
+              <NoteForm studentId={studentId} />
+              <ReviewForm studentId={studentId} />
+              {canOpenCase && <OpenCaseButton studentId={studentId} meId={me.id} label={t('cases.open.button')} onCreated={(c) => void opened(c.id)} />}
+            </aside>
+          )}
+          {/* what each level means, beside the level */}
+          <RiskLegendNote />
+        </div>
+      </div>
+      )}
       <StudentFamilyPanel studentId={studentId} />
-      {/* "Obbligo e frequenza": the legal deadlines come first */}
+      {/* "Obbligo e frequenza": the legal deadlines before the series */}
       {access.showsNewSchoolData && <StudentCompulsoryPanel studentId={studentId} canAct={COMPULSORY_ACT_ROLES.includes(me.role)} />}
-      {access.showsNewSchoolData && <StudentRiskDetail studentId={studentId} />}
+      {access.showsNewSchoolData && <StudentRiskSections studentId={studentId} />}
       <StudentFlags
         studentId={studentId}
-        canFlag={access.canWrite}
         renderFlagAction={
           canOpenCase
             ? (flag) =>
@@ -69,11 +115,8 @@ export function Component() {
             : undefined
         }
       />
-      <StudentNotes studentId={studentId} canWrite={access.canWrite} />
-      <StudentCases
-        studentId={studentId}
-        openCase={canOpenCase ? <OpenCaseButton studentId={studentId} meId={me.id} label={t('cases.open.button')} onCreated={(c) => void opened(c.id)} /> : undefined}
-      />
+      <StudentNotes studentId={studentId} />
+      <StudentCases studentId={studentId} />
     </>
   );
 }

@@ -24,6 +24,7 @@ export const handlers = [
   ...regionsHandlers,
   ...schoolsHandlers,
   ...riskHandlers,
+  ...riskLegendHandlers,
   ...riskSettingsHandlers,
   ...riskLegendHandlers,
   ...backtestHandlers,

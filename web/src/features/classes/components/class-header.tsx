@@ -7,6 +7,11 @@ import { formatNumber } from '../../../lib/format';
 import { useClass } from '../api/get-class';
 import { ClassTimetable } from './class-timetable';
 
+/**
+ * The class in one line (school code, year, grade, track, hours) and its timetable folded: the
+ * risk list is what a teacher opens the page for, and it must start above the fold at 1366×768
+ * (issue 19; it started about 1 030 px down, below these details).
+ */
 export function ClassHeader({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
   const detail = useClass(id);
@@ -15,43 +20,36 @@ export function ClassHeader({ id }: { id: number }) {
   if (detail.isError) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   const c = detail.data;
   const n = (value: number) => formatNumber(value, i18n.language, 1);
+  const facts: [string, string][] = [
+    [t('classes.schoolCode'), c.school.code],
+    [t('classes.schoolYear'), c.schoolYear],
+    [t('classes.gradeLevel'), String(c.gradeLevel)],
+    [t('classes.track'), c.track ? t(`domain.track.${c.track}`) : t('common.none')],
+    [t('classes.weeklyHours'), n(c.weeklyHours)],
+    [t('classes.annualHours'), n(c.annualHours)],
+  ];
 
   return (
-    <header className="page-header">
+    <header className="page-header page-header-compact">
       <p className="back-link">
         <Link to={`/scuole/${encodeURIComponent(c.school.code)}`}>{c.school.name}</Link>
       </p>
       <PageTitle page={t('classes.pageTitle', { name: c.name, school: c.school.name })} />
       <h1>{t('classes.title', { name: c.name })}</h1>
-      <dl className="facts">
-        <div>
-          <dt>{t('classes.school')}</dt>
-          <dd>
-            {c.school.name} (<span className="code">{c.school.code}</span>)
-          </dd>
-        </div>
-        <div>
-          <dt>{t('classes.schoolYear')}</dt>
-          <dd>{c.schoolYear}</dd>
-        </div>
-        <div>
-          <dt>{t('classes.gradeLevel')}</dt>
-          <dd>{c.gradeLevel}</dd>
-        </div>
-        <div>
-          <dt>{t('classes.track')}</dt>
-          <dd>{c.track ? t(`domain.track.${c.track}`) : t('common.none')}</dd>
-        </div>
-        <div>
-          <dt>{t('classes.weeklyHours')}</dt>
-          <dd>{n(c.weeklyHours)}</dd>
-        </div>
-        <div>
-          <dt>{t('classes.annualHours')}</dt>
-          <dd>{n(c.annualHours)}</dd>
-        </div>
-      </dl>
-      <ClassTimetable hours={c.timetable} />
+      <div className="summary-line">
+        <dl className="facts-inline">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <details className="inline-details">
+          <summary>{t('classes.timetableToggle')}</summary>
+          <ClassTimetable hours={c.timetable} />
+        </details>
+      </div>
     </header>
   );
 }

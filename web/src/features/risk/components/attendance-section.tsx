@@ -7,7 +7,10 @@ import { shapeAttendanceChart } from './attendance-chart-data';
 
 const AttendanceChart = lazy(() => import('./attendance-chart'));
 
-/** Weekly attendance against the ¼ limit: a text summary, a lazily loaded chart and the same numbers as a table. */
+/**
+ * Weekly attendance against the ¼ limit: a text summary, a lazily loaded chart and the same
+ * numbers as a table. The page's CollapsibleSection gives it its heading.
+ */
 export function AttendanceSection({ series }: { series: StudentRisk['series'] }) {
   const { t, i18n } = useTranslation();
   const shaped = shapeAttendanceChart(series);
@@ -15,8 +18,7 @@ export function AttendanceSection({ series }: { series: StudentRisk['series'] })
   const pct = (v: number | null) => (v === null ? t('common.none') : `${n(v, 1)} %`);
 
   return (
-    <section aria-labelledby="attendance-heading" className="section">
-      <h2 id="attendance-heading">{t('risk.attendance.title')}</h2>
+    <>
       <p>
         {t('risk.attendance.summary', { counted: n(shaped.countedHours), limit: n(shaped.limitHours), share: n(shaped.limitPct), annual: n(series.limit.annualHours) })}{' '}
         {shaped.projectedCrossingDate
@@ -43,6 +45,6 @@ export function AttendanceSection({ series }: { series: StudentRisk['series'] })
           }))}
         />
       )}
-    </section>
+    </>
   );
 }

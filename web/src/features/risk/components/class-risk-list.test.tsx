@@ -50,28 +50,79 @@ test('ClassRiskList: when tier 3 is chosen, then the URL and the request carry t
   expect(seen.at(-1)?.get('tier')).toBe('3');
 });
 
-test('ClassRiskList: when a badge is reached with Tab, then its explanation is shown and describes it', async () => {
+test('ClassRiskList: when the list is walked with Tab, then each row is one stop, its name, whose details say why the chips signal', async () => {
   const user = userEvent.setup();
-  renderWithProviders(<ClassRiskList classId={101} className="3B" />, { route: '/classi/101?tier=3' });
-  const table = await screen.findByRole('table', { name: 'Rischio degli studenti: 1' });
-  const badge = within(table).getByRole('button', { name: /Proiezione delle assenze: alto/ });
+  renderWithProviders(<ClassRiskList classId={101} className="3B" />, { route: '/classi/101?sort=name' });
+  const table = await screen.findByRole('table', { name: 'Rischio degli studenti: 2' });
+  const [hoxha, rossi] = within(table).getAllByRole('link');
+  const region = screen.getByRole('region', { name: 'Rischio degli studenti: 2' });
+  // in the table, only the four sort headers are buttons: no chip, no level is a tab stop
+  expect(within(table).getAllByRole('button').map((b) => b.closest('th')?.getAttribute('scope'))).toEqual(['col', 'col', 'col', 'col']);
   expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
 
-  while (document.activeElement !== badge) await user.tab();
+  while (document.activeElement !== hoxha) await user.tab();
+  expect(hoxha).toHaveTextContent('Hoxha Arben');
+  expect(hoxha).toHaveAccessibleDescription(/Proiezione delle assenze: Proiezione a fine anno: 285 ore di assenza, oltre il limite di 264/);
+  expect(screen.getByRole('tooltip')).toHaveTextContent(/assenze in aumento a gennaio/); // the reviewer's reason too
+  await user.tab();
 
-  expect(badge).toHaveAccessibleDescription(/oltre il limite di 264/);
-  expect(screen.getByRole('tooltip')).toHaveTextContent(/oltre il limite di 264/);
+  expect(rossi).toHaveFocus(); // one press from row to row
   await user.keyboard('{Escape}');
   expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+  expect(region).toBeInTheDocument();
 });
 
-test('ClassRiskList: when a tier was overridden, then both tiers are shown and the reason describes them', async () => {
+test('ClassRiskList: when a tier was overridden, then both tiers are shown as text', async () => {
   renderWithProviders(<ClassRiskList classId={101} className="3B" />, { route: '/classi/101' });
 
   const row = await screen.findByRole('row', { name: /Hoxha/ });
 
-  const tier = within(row).getByRole('button', { name: 'Livello calcolato 2, modificato in 3' });
-  expect(tier).toHaveTextContent('2 → 3');
-  expect(tier).toHaveAccessibleDescription(/assenze in aumento a gennaio/);
+  expect(within(row).getByText('Livello calcolato 2, modificato in 3')).toBeInTheDocument();
+  expect(within(row).getByText('Livello 2 → 3')).toBeInTheDocument();
   expect(within(row).getByText('in aumento di 6 punti')).toBeInTheDocument();
+});
+
+test.each([
+  // Hoxha: a flag without a case, the family notified under art. 114; Rossi: nothing under way
+  ['Hoxha', ['Segnalato', 'Art. 114: famiglia avvisata'], null],
+  ['Rossi', [], 'Niente in corso'],
+])('ClassRiskList: markers of %s', async (name, markers, none) => {
+  renderWithProviders(<ClassRiskList classId={101} className="3B" />, { route: '/classi/101' });
+
+  const row = await screen.findByRole('row', { name: new RegExp(name) });
+
+  const cell = within(row).getAllByRole('cell')[1]!; // "In corso"
+  expect(within(cell).queryAllByRole('listitem').map((li) => li.textContent?.slice(2))).toEqual(markers);
+  if (none) expect(cell).toHaveTextContent(none);
+});
+
+test('ClassRiskList: when a row carries a probability, then it is beside the level; without one, nothing is', async () => {
+  renderWithProviders(<ClassRiskList classId={102} className="1A" />, { route: '/classi/102' });
+
+  const row = await screen.findByRole('row', { name: /Esposito/ });
+
+  expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('Livello 2 31 %probabilità stimata di esito negativo: 31 %');
+  expect(within(row).getAllByRole('cell')[1]).toHaveTextContent('Caso aperto');
+});
+
+test('ClassRiskList: when a legend is given, then it follows the list', async () => {
+  renderWithProviders(<ClassRiskList classId={101} className="3B" legend={<aside aria-label="Legenda">Livello 3: …</aside>} />, { route: '/classi/101' });
+
+  await screen.findByRole('table', { name: 'Rischio degli studenti: 2' });
+
+  expect(screen.getByRole('complementary', { name: 'Legenda' })).toBeInTheDocument();
+});
+
+test('ClassRiskList: when a student\'s name is clicked, then the route is told first (it asks for the page\'s data) and the link still navigates', async () => {
+  const user = userEvent.setup();
+  const opened: number[] = [];
+  const { router } = renderWithProviders(<ClassRiskList classId={101} className="3B" onOpenStudent={(id) => opened.push(id)} />, {
+    route: '/classi/101',
+    routes: [{ path: '/studenti/:id', element: <p>pagina dello studente</p> }],
+  });
+
+  await user.click(await screen.findByRole('link', { name: 'Hoxha Arben' }));
+
+  expect(opened).toEqual([1002]);
+  expect(router.state.location.pathname).toBe('/studenti/1002');
 });

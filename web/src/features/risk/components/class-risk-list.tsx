@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { RiskSort } from '@primm/shared/contracts/risk';
@@ -10,8 +11,21 @@ import { defaultOrder, readRiskFilters, toRiskParams } from './read-risk-filters
 import { RiskFilters } from './risk-filters';
 import { RiskTable } from './risk-table';
 
-/** Filters and sorting live in the URL (`?tier=&indicator=&sort=&order=`); the server sorts. */
-export function ClassRiskList({ classId, className }: { classId: number; className: string }) {
+type Props = {
+  classId: number;
+  className: string;
+  /** What each level means (the risk-legend feature's note), composed by the route. */
+  legend?: ReactNode;
+  /** A student's name was clicked: the route starts loading their page's data (render as you fetch). */
+  onOpenStudent?: (studentId: number) => void;
+};
+
+/**
+ * Filters and sorting live in the URL (`?tier=&indicator=&sort=&order=`); the server sorts. The
+ * filters and the export share one line, so that the first rows show without scrolling at
+ * 1366×768 (issue 19); the legend follows the list.
+ */
+export function ClassRiskList({ classId, className, legend, onOpenStudent }: Props) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = readRiskFilters(params);
@@ -32,7 +46,10 @@ export function ClassRiskList({ classId, className }: { classId: number; classNa
 
   return (
     <>
-      <RiskFilters value={filters} onChange={update} />
+      <div className="list-toolbar">
+        <RiskFilters value={filters} onChange={update} />
+        {risk.isSuccess && risk.data.items.length > 0 && <ExportRiskCsv rows={risk.data.items} className={className} />}
+      </div>
       {risk.isPending && <LoadingStatus />}
       {risk.isError && <ErrorAlert error={risk.error} onRetry={() => void risk.refetch()} />}
       {risk.isSuccess &&
@@ -40,12 +57,10 @@ export function ClassRiskList({ classId, className }: { classId: number; classNa
           <EmptyState>{t(filters.tier || filters.indicator ? 'risk.emptyFiltered' : 'risk.empty')}</EmptyState>
         ) : (
           <div aria-busy={risk.isPlaceholderData}>
-            <p className="toolbar">
-              <ExportRiskCsv rows={risk.data.items} className={className} />
-            </p>
-            <RiskTable rows={risk.data.items} sorting={{ sort, order }} onSort={onSort} />
+            <RiskTable rows={risk.data.items} sorting={{ sort, order }} onSort={onSort} onOpenStudent={onOpenStudent} />
           </div>
         ))}
+      {legend}
     </>
   );
 }

@@ -21,7 +21,7 @@ test.each([
   ['it', 'Presente il 88 % delle ore finora (assente 72 su 600): assenza cronica (presenza sotto la soglia: 90 %).'],
   ['en', 'Present for 88% of the hours so far (absent 72 of 600): chronic absence (attendance below the line: 90%).'],
 ])('IndicatorList: when the language is %s, then the sentence is worded from its message key and parameters', async (language, sentence) => {
-  renderWithProviders(<IndicatorList indicators={[chronic]} headingId="h" title="Indicatori" />);
+  renderWithProviders(<IndicatorList indicators={[chronic]} />);
   await act(() => i18n.changeLanguage(language));
 
   expect(await screen.findByText(sentence)).toBeInTheDocument();

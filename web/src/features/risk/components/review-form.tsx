@@ -1,16 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RiskReviewAction, RiskTier, type StudentRisk } from '@primm/shared/contracts/risk';
+import { Confirmation } from '../../../components/confirmation';
 import { ErrorAlert } from '../../../components/error-alert';
+import { FormDisclosure } from '../../../components/form-disclosure';
+import { useStudentRisk } from '../api/get-student-risk';
 import { useReviewRisk } from '../api/review-risk';
 
 /** The contract's rule (RiskReviewInput), checked here first so the user hears it at once. */
 const MIN_REASON = 5;
 
-/** A human decides (DESIGN.md): confirm, dismiss or override the computed tier, always with a reason. */
-export function ReviewForm({ risk }: { risk: StudentRisk }) {
+/**
+ * A human decides (DESIGN.md): confirm, dismiss or override the computed level, always with a
+ * reason; behind the "Rivedi il livello…" button among the page's actions, once the level is known.
+ */
+export function ReviewForm({ studentId }: { studentId: number }) {
+  const risk = useStudentRisk(studentId);
+  if (!risk.data) return null;
+  return <ReviewDisclosure risk={risk.data} />;
+}
+
+function ReviewDisclosure({ risk }: { risk: StudentRisk }) {
   const { t } = useTranslation();
   const review = useReviewRisk(risk.studentId, risk.classId);
+  const [open, setOpen] = useState(false);
   const [action, setAction] = useState<RiskReviewAction>('confirm');
   const [tier, setTier] = useState<RiskTier>(risk.computedTier === 3 ? 2 : 3);
   const [reason, setReason] = useState('');
@@ -26,41 +39,50 @@ export function ReviewForm({ risk }: { risk: StudentRisk }) {
     setTooShort(false);
     review.mutate(
       { action, reason: reason.trim(), ...(action === 'override' ? { tier } : {}) },
-      { onSuccess: () => setReason('') },
+      { onSuccess: () => { setReason(''); setOpen(false); } },
     );
   }
 
+  function openChange(next: boolean) {
+    if (next) {
+      review.reset();
+      setTooShort(false);
+    }
+    setOpen(next);
+  }
+
   return (
-    <form onSubmit={submit} className="stacked-form form-card" aria-labelledby="review-heading" noValidate>
-      <h3 id="review-heading">{t('risk.review.title')}</h3>
-      {review.isSuccess && (
-        <p role="status" className="callout callout-success">
-          {t('risk.review.saved')}
-        </p>
-      )}
-      {review.isError && <ErrorAlert error={review.error} />}
-      <fieldset className="radio-group">
-        <legend>{t('risk.review.decision')}</legend>
-        {RiskReviewAction.options.map((a) => (
-          <label key={a} className="radio">
-            <input type="radio" name="review-action" value={a} checked={action === a} onChange={() => setAction(a)} />{' '}
-            {t(`risk.review.action.${a}`)}
-          </label>
-        ))}
-      </fieldset>
-      {action === 'override' && (
-        <div className="field">
-          <label htmlFor="review-tier">{t('risk.review.newTier', { computed: risk.computedTier })}</label>
-          <select id="review-tier" value={tier} onChange={(e) => setTier(RiskTier.parse(Number(e.target.value)))}>
-            {([1, 2, 3] as const)
-              .filter((x) => x !== risk.computedTier)
-              .map((x) => (
-                <option key={x} value={x}>
-                  {t('risk.tierN', { tier: x })}
-                </option>
-              ))}
-          </select>
-        </div>
+    <FormDisclosure
+      label={t('risk.review.open')}
+      open={open}
+      onOpenChange={openChange}
+      confirmation={review.isSuccess && <Confirmation key={review.submittedAt}>{t('risk.review.saved')}</Confirmation>}
+    >
+      {(close) => (
+        <form onSubmit={submit} className="stacked-form form-card" aria-label={t('risk.review.title')} noValidate>
+          {review.isError && <ErrorAlert error={review.error} />}
+          <fieldset className="radio-group">
+            <legend>{t('risk.review.decision')}</legend>
+            {RiskReviewAction.options.map((a) => (
+              <label key={a} className="radio">
+                <input type="radio" name="review-action" value={a} checked={action === a} onChange={() => setAction(a)} />{' '}
+                {t(`risk.review.action.${a}`)}
+              </label>
+            ))}
+          </fieldset>
+          {action === 'override' && (
+            <div className="field">
+              <label htmlFor="review-tier">{t('risk.review.newTier', { computed: risk.computedTier })}</label>
+              <select id="review-tier" value={tier} onChange={(e) => setTier(RiskTier.parse(Number(e.target.value)))}>
+                {([1, 2, 3] as const)
+                  .filter((x) => x !== risk.computedTier)
+                  .map((x) => (
+                    <option key={x} value={x}>
+                      {t('risk.tierN', { tier: x })}
+                    </option>
+                  ))}
+              </select>
+            </div>
       )}
       <div className="field">
         <label htmlFor="review-reason">{t('risk.review.reason')}</label>
@@ -87,7 +109,12 @@ export function ReviewForm({ risk }: { risk: StudentRisk }) {
         <button type="submit" className="btn btn-primary" disabled={review.isPending}>
           {t('risk.review.submit')}
         </button>
+        <button type="button" className="btn btn-outline" onClick={close}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
+      )}
+    </FormDisclosure>
   );
 }

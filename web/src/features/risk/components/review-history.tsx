@@ -2,16 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { RiskReview } from '@primm/shared/contracts/risk';
 import { formatDateTime } from '../../../lib/format';
 
-/** Every review on record, newest first: the computed tier the reviewer saw stays next to the decision. */
+/** Every review on record, newest first: the computed level the reviewer saw stays next to the decision. */
 export function ReviewHistory({ reviews }: { reviews: RiskReview[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <section aria-labelledby="review-history-heading">
-      <h3 id="review-history-heading">{t('risk.review.historyTitle')}</h3>
+    <>
       {reviews.length === 0 ? (
         <p className="empty-state">{t('risk.review.historyEmpty')}</p>
       ) : (
-        <ol className="timeline">
+        <ol className="timeline" aria-label={t('risk.review.historyTitle')}>
           {reviews.map((r) => (
             <li key={`${r.at}-${r.by}`}>
               <p className="timeline-head">
@@ -25,6 +24,6 @@ export function ReviewHistory({ reviews }: { reviews: RiskReview[] }) {
           ))}
         </ol>
       )}
-    </section>
+    </>
   );
 }

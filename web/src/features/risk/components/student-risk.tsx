@@ -1,40 +1,44 @@
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorAlert } from '../../../components/error-alert';
-import { LoadingStatus } from '../../../components/loading-status';
+import { CollapsibleSection } from '../../../components/collapsible-section';
 import { useStudentRisk } from '../api/get-student-risk';
 import { AttendanceSection } from './attendance-section';
 import { GradesSection } from './grades-section';
 import { IndicatorList } from './indicator-list';
-import { ReviewForm } from './review-form';
 import { ReviewHistory } from './review-history';
-import { RiskSummary } from './risk-summary';
-import { StudentPath } from './student-path';
 
-/** The student's assessment: tier and why, the indicators, the series behind them, the path, the human review. */
-export function StudentRiskDetail({ studentId }: { studentId: number }) {
+/**
+ * The series behind the level, in sections that open on demand (issue 19): the weekly attendance
+ * open (the first chart), the grades, every indicator and the reviews closed. The summary above
+ * (StudentRiskSummary) says the level and why; this waits for nothing it shows.
+ */
+export function StudentRiskSections({ studentId }: { studentId: number }) {
   const { t } = useTranslation();
   const risk = useStudentRisk(studentId);
-
-  if (risk.isPending) return <LoadingStatus />;
-  if (risk.isError) return <ErrorAlert error={risk.error} onRetry={() => void risk.refetch()} />;
-  if (!risk.data) return <EmptyState>{t('risk.notComputed')}</EmptyState>;
-  const data = risk.data;
+  // Rendered after the summary, in a pass of its own that React may interrupt: the weekly table and
+  // the chart would otherwise hold the summary's first paint (the same answer feeds both).
+  const data = useDeferredValue(risk.data, undefined);
+  if (!data) return null; // loading, failed or not computed: the summary says which
+  const points = data.series.grades.reduce((n, g) => n + g.points.length, 0);
 
   return (
     <>
-      <RiskSummary risk={data} />
-      <IndicatorList indicators={data.indicators} headingId="indicators-heading" title={t('risk.indicatorsTitle')} />
-      <AttendanceSection series={data.series} />
-      <GradesSection grades={data.series.grades} />
-      <StudentPath indicators={data.indicators} />
-      <section aria-labelledby="review-section-heading" className="section">
-        <h2 id="review-section-heading">{t('risk.review.sectionTitle')}</h2>
-        <div className="two-columns">
-          <ReviewForm risk={data} />
-          <ReviewHistory reviews={data.reviews} />
-        </div>
-      </section>
+      <CollapsibleSection id="attendance" title={t('risk.attendance.title')} defaultOpen>
+        <AttendanceSection series={data.series} />
+      </CollapsibleSection>
+      <CollapsibleSection id="grades" title={t('risk.grades.title')} note={t('studentPage.gradesNote', { subjects: data.series.grades.length, count: points })}>
+        <GradesSection grades={data.series.grades} />
+      </CollapsibleSection>
+      <CollapsibleSection
+        id="indicators"
+        title={t('risk.indicatorsTitle')}
+        note={t('studentPage.indicatorsNote', { count: data.indicators.filter((i) => i.level !== 'ok').length, total: data.indicators.length })}
+      >
+        <IndicatorList indicators={data.indicators} />
+      </CollapsibleSection>
+      <CollapsibleSection id="reviews" title={t('risk.review.historyTitle')} note={t('studentPage.reviewsNote', { count: data.reviews.length })}>
+        <ReviewHistory reviews={data.reviews} />
+      </CollapsibleSection>
     </>
   );
 }

@@ -1,21 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { RiskReview, RiskTier } from '@primm/shared/contracts/risk';
-import { Tooltip } from '../../../components/tooltip';
+import type { RiskTier } from '@primm/shared/contracts/risk';
 
-type Props = { computedTier: RiskTier; tier: RiskTier; review: RiskReview | null };
+type Props = { computedTier: RiskTier; tier: RiskTier };
 
-/** The computed tier, and next to it the human override (`2 → 3`) with its reason on hover and focus. */
-export function TierValue({ computedTier, tier, review }: Props) {
+/**
+ * The computed level, and next to it the human override (`2 → 3`). Not a tab stop: in a list the
+ * row's name carries the override's reason (RiskRowLink), on the student page the summary does.
+ */
+export function TierValue({ computedTier, tier }: Props) {
   const { t } = useTranslation();
   if (tier === computedTier) {
     return <span className={`tier tier-${tier}`}>{t('risk.tierN', { tier })}</span>;
   }
   return (
-    <Tooltip className={`tier tier-${tier}`} content={t('risk.overrideReason', { reason: review?.reason ?? '', by: review?.by ?? '' })}>
+    <span className={`tier tier-${tier}`}>
       <span aria-hidden="true">
-        {computedTier} → {tier}
+        {t('risk.tierN', { tier: computedTier })} → {tier}
       </span>
       <span className="visually-hidden">{t('risk.overriddenLabel', { computed: computedTier, tier })}</span>
-    </Tooltip>
+    </span>
   );
 }

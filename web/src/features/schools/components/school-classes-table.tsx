@@ -5,15 +5,15 @@ import type { ClassSummary } from '@primm/shared/contracts/schools';
 import { TableScroll } from '../../../components/table-scroll';
 import { formatNumber } from '../../../lib/format';
 
-export function SchoolClassesTable({ classes, linkToClasses }: { classes: ClassSummary[]; linkToClasses: boolean }) {
+export function SchoolClassesTable({ classes, linkToClasses, caption }: { classes: ClassSummary[]; linkToClasses: boolean; caption: string }) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const n = (value: number) => formatNumber(value, i18n.language, 1);
 
   return (
     <TableScroll labelledBy={captionId}>
-      <table className="table">
-        <caption id={captionId}>{t('schools.detail.classesCaption')}</caption>
+      <table className="table table-cards">
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('schools.detail.className')}</th>
@@ -31,12 +31,12 @@ export function SchoolClassesTable({ classes, linkToClasses }: { classes: ClassS
               <th scope="row">
                 {linkToClasses ? <Link to={`/classi/${c.id}`}>{c.name}</Link> : c.name}
               </th>
-              <td>{c.schoolYear}</td>
-              <td className="num">{c.gradeLevel}</td>
-              <td>{c.track ? t(`domain.track.${c.track}`) : t('common.none')}</td>
-              <td className="num">{n(c.weeklyHours)}</td>
-              <td className="num">{n(c.annualHours)}</td>
-              <td className="num">{n(c.students)}</td>
+              <td data-label={t('schools.detail.schoolYear')}>{c.schoolYear}</td>
+              <td className="num" data-label={t('schools.detail.gradeLevel')}>{c.gradeLevel}</td>
+              <td data-label={t('schools.detail.track')}>{c.track ? t(`domain.track.${c.track}`) : t('common.none')}</td>
+              <td className="num" data-label={t('schools.detail.weeklyHours')}>{n(c.weeklyHours)}</td>
+              <td className="num" data-label={t('schools.detail.annualHours')}>{n(c.annualHours)}</td>
+              <td className="num" data-label={t('schools.detail.classStudents')}>{n(c.students)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,9 @@
 import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
+import { aClass, aSchoolDetail } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
+import { server } from '../../../testing/server';
 import { SchoolDetail } from './school-detail';
 
 test('SchoolDetail: when the school has classes, then they are listed with links to the class pages', async () => {
@@ -33,4 +36,15 @@ test('SchoolDetail: when the role sees aggregates only, then the classes are lis
   const table = await screen.findByRole('table', { name: 'Classi della scuola' });
   expect(within(table).getByRole('rowheader', { name: '3B' })).toBeInTheDocument();
   expect(within(table).queryByRole('link')).not.toBeInTheDocument();
+});
+
+test('SchoolDetail: when a teacher sees 2 of the school\'s 10 classes, then the page says they are theirs and why the other 8 are not shown', async () => {
+  server.use(http.get('/api/schools/:code', () => HttpResponse.json(aSchoolDetail({ classes: 10, students: 264, classList: [aClass(), aClass({ id: 102, name: '1A' })] }))));
+  renderWithProviders(<SchoolDetail code="ANIS00800L" ownClassesOnly />);
+
+  const table = await screen.findByRole('table', { name: 'Le tue classi in questa scuola' });
+  expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['3B', '1A']);
+  expect(screen.getByText(/Vedi le tue 2 classi delle 10 della scuola\./)).toHaveTextContent(
+    'Vedi le tue 2 classi delle 10 della scuola. Le altre 8 non sono mostrate: un docente vede solo gli studenti delle classi che gli sono assegnate. Se ne manca una, chiedi al referente della scuola.',
+  );
 });

@@ -13,9 +13,11 @@ type Props = {
   code: string;
   /** The analyst's role sees aggregates only: no class pages (the server also sends no classes). */
   aggregatesOnly?: boolean;
+  /** A teacher sees only the classes assigned to them (the server sends only those): the page says so. */
+  ownClassesOnly?: boolean;
 };
 
-export function SchoolDetail({ code, aggregatesOnly = false }: Props) {
+export function SchoolDetail({ code, aggregatesOnly = false, ownClassesOnly = false }: Props) {
   const { t, i18n } = useTranslation();
   const school = useSchool(code);
 
@@ -68,15 +70,30 @@ export function SchoolDetail({ code, aggregatesOnly = false }: Props) {
               <dd>{school.data.kind}</dd>
             </div>
             <div>
+              <dt>{t('schools.detail.classes')}</dt>
+              <dd>{formatNumber(school.data.classes, i18n.language)}</dd>
+            </div>
+            <div>
               <dt>{t('schools.detail.students')}</dt>
               <dd>{formatNumber(school.data.students, i18n.language)}</dd>
             </div>
             <SchoolFreshnessFacts freshness={school.data.freshness} />
           </dl>
+          {/* "10 classi, 264 studenti" above two classes read as missing data (issue 19): say whose they are and why */}
+          {ownClassesOnly && (
+            <p className="callout callout-info">
+              {t('schools.detail.ownClasses', { count: school.data.classList.length, total: school.data.classes })}{' '}
+              {school.data.classList.length < school.data.classes && t('schools.detail.othersHidden', { count: school.data.classes - school.data.classList.length })}
+            </p>
+          )}
           {school.data.classList.length === 0 ? (
-            <EmptyState>{t(aggregatesOnly ? 'schools.detail.aggregatesOnly' : 'schools.detail.noClasses')}</EmptyState>
+            <EmptyState>{t(aggregatesOnly ? 'schools.detail.aggregatesOnly' : ownClassesOnly ? 'schools.detail.noOwnClasses' : 'schools.detail.noClasses')}</EmptyState>
           ) : (
-            <SchoolClassesTable classes={school.data.classList} linkToClasses={!aggregatesOnly} />
+            <SchoolClassesTable
+              classes={school.data.classList}
+              linkToClasses={!aggregatesOnly}
+              caption={t(ownClassesOnly ? 'schools.detail.ownClassesCaption' : 'schools.detail.classesCaption')}
+            />
           )}
         </>
       )}

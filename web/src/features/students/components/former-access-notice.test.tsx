@@ -55,8 +55,9 @@ test('Student page: when the referent\'s school holds the student now, then no n
   renderWithProviders(<StudentPage />, { path: '/studenti/:id', route: '/studenti/1002' });
 
   expect(await screen.findByRole('region', { name: 'Obbligo e frequenza' })).toBeInTheDocument();
-  expect(await screen.findByRole('button', { name: 'Segnala' })).toBeInTheDocument();
-  expect(screen.getByRole('button', { name: 'Aggiungi la nota' })).toBeInTheDocument();
+  const actions = await screen.findByRole('complementary', { name: 'Azioni' });
+  expect(within(actions).getByRole('button', { name: 'Segnala come a rischio…' })).toBeInTheDocument();
+  expect(within(actions).getByRole('button', { name: 'Aggiungi una nota…' })).toBeInTheDocument();
   expect(await screen.findByRole('button', { name: 'Apri un caso da questa segnalazione' })).toBeInTheDocument();
   expect(screen.queryByRole('note', { name: 'Sola lettura' })).not.toBeInTheDocument();
 });

@@ -30,8 +30,16 @@ export function StudentHeader({ id }: { id: number }) {
   const enrolment = currentEnrolment(s);
   const name = `${s.lastName} ${s.firstName}`;
 
+  const facts: [string, string][] = [
+    [t('students.class'), enrolment ? `${enrolment.className} (${enrolment.schoolYear}) – ${enrolment.schoolName}` : t('common.none')],
+    [t('students.birthDate'), formatDate(s.birthDate, i18n.language)],
+    [t('students.citizenship'), s.newlyArrived ? `${s.citizenship} (${t('students.newlyArrived')})` : s.citizenship],
+    [t('students.l2Level'), s.l2Level ?? t('common.none')],
+  ];
+
+  // one line of facts: the summary and the actions come next, above the fold (issue 19)
   return (
-    <header className="page-header">
+    <header className="page-header page-header-compact">
       {enrolment && (
         <p className="back-link">
           <Link to={`/classi/${enrolment.classId}`}>{t('students.backToClass', { name: enrolment.className })}</Link>
@@ -39,34 +47,13 @@ export function StudentHeader({ id }: { id: number }) {
       )}
       <PageTitle page={name} />
       <h1>{name}</h1>
-      <dl className="facts">
-        <div>
-          <dt>{t('students.class')}</dt>
-          <dd>
-            {enrolment ? (
-              <>
-                {enrolment.className} ({enrolment.schoolYear}) – {enrolment.schoolName}
-              </>
-            ) : (
-              t('common.none')
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('students.birthDate')}</dt>
-          <dd>{formatDate(s.birthDate, i18n.language)}</dd>
-        </div>
-        <div>
-          <dt>{t('students.citizenship')}</dt>
-          <dd>
-            {s.citizenship}
-            {s.newlyArrived && ` (${t('students.newlyArrived')})`}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('students.l2Level')}</dt>
-          <dd>{s.l2Level ?? t('common.none')}</dd>
-        </div>
+      <dl className="facts-inline">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
     </header>
   );
