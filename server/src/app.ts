@@ -24,7 +24,7 @@ import { requestContext, securityHeaders } from './http/security-headers';
 import { flagRoutes } from './flags/routes';
 import { provinceRoutes } from './provinces/routes';
 import { riskRoutes } from './risk/routes';
-import { riskSettingsRoutes } from './risk/settings-routes';
+import { riskSettingsRoutes } from './risk-settings/routes';
 import { schoolRoutes } from './schools/routes';
 import { studentRoutes } from './students/routes';
 import { userRoutes } from './users/routes';

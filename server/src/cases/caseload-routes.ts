@@ -8,7 +8,7 @@ import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { assertCanReadSchool, visibleSchoolIds } from '../http/scope';
 import { newSchoolData } from '../http/student-access';
-import { buildSchoolInputs } from '../risk/build-inputs';
+import { buildSchoolInputs } from '../school-data/build-inputs';
 import { computeCaseEffect } from './case-effect';
 import { caseloadOf, flaggedWithoutCase } from './caseload';
 import { listCases, listScopeSchools } from './repository';

@@ -7,7 +7,7 @@ import yauzl from 'yauzl';
 import { lockForImport } from '../db/advisory-locks';
 import type { Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
-import { recomputeSchool } from '../risk/recompute';
+import { recomputeSchool } from '../recompute/recompute';
 import { createContext, type ImportContext, type ImportIssue, type StudentMatch, type TransferNote } from './import-context';
 import { ImportScopeError, type ImportScope } from './import-scope';
 import { CLASS_GRADES_FILE, loadClassGrades } from './load-class-grades';

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
+import { schoolYearOf } from '@primm/shared/dates';
 import { NAME_MAX } from '@primm/shared/text/check-name';
 import { isPostgres } from '../db/dialect';
 import { RowError, forEachRecord } from './csv-file';
@@ -7,7 +8,7 @@ import { MAX_MATCHES, combine, reject, tally, type ImportContext, type RowChange
 import { nameField, optionalNameField } from './name-field';
 import { parseDate, parseYesNo } from './parse-values';
 import { pseudonymize } from './pseudonym';
-import { schoolYearOf, type SchoolState } from './school-state';
+import type { SchoolState } from './school-state';
 import { sqliteInserts } from './sqlite-inserts';
 import { RowSync, type Row } from './sync-rows';
 import { judgeEnrolment, type KnownStay } from './transfer-rule';

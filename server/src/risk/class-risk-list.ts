@@ -2,7 +2,7 @@ import type { RiskReview, RiskRow, RiskTier } from '@primm/shared/contracts/risk
 import { explainIndicators } from '@primm/shared/risk/explain-indicator';
 import type { Db } from '../db/open-database';
 import { riskRowOf } from './repository';
-import { findRiskSettingsVersions } from './settings-repository';
+import { findRiskSettingsVersions } from '../risk-settings/repository';
 import { parseIndicators } from './stored-indicators';
 
 /**

@@ -6,7 +6,7 @@ import { CompiledQuery, type Insertable } from 'kysely';
 import type { RiskResultTable } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
-import { findRiskSettingsVersions } from './settings-repository';
+import { findRiskSettingsVersions } from '../risk-settings/repository';
 import { parseIndicators } from './stored-indicators';
 
 /** A stored result with its student, class and latest review, as the lists and the detail read it. */

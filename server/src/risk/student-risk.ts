@@ -1,9 +1,9 @@
 import type { StudentRisk } from '@primm/shared/contracts/risk';
 import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
 import type { Db } from '../db/open-database';
-import { buildSchoolInputs } from './build-inputs';
+import { buildSchoolInputs } from '../school-data/build-inputs';
 import { indicatorSummaryOf, listReviews, type StoredRisk } from './repository';
-import { findRiskSettingsVersion } from './settings-repository';
+import { findRiskSettingsVersion } from '../risk-settings/repository';
 
 /**
  * A student's stored assessment with the series behind it. The series are rebuilt for this one

@@ -1,4 +1,4 @@
-import { dayNumber } from './format';
+import { dayNumber } from '../dates';
 import type { GradeEntry, StudentRiskInput } from './types';
 
 /**

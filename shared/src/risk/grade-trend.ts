@@ -1,4 +1,4 @@
-import { daysBetween } from './format';
+import { daysBetween } from '../dates';
 import { message, type Message } from './message';
 import { gradeDigestOf, type GradeDigest } from './grade-digest';
 import type { RiskSettings } from './settings';

@@ -1,9 +1,10 @@
+import { civilDayNumber, daysInMonth, fromDayNumber } from '@primm/shared/dates';
 import type { GradeDigest } from '@primm/shared/risk/grade-digest';
 import type { AttendanceEvent, GradeEntry } from '@primm/shared/risk/types';
 import { sql } from 'kysely';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
-import { fromDayNumber, termSeqOf } from './lesson-calendar';
+import { termSeqOf } from '../school-data/lesson-calendar';
 
 /**
  * The attendance events and grades of a school's classes as two strings built by the database,
@@ -335,18 +336,5 @@ function dayFromDigits(yyyymmdd: number): number {
   const m = Math.floor(yyyymmdd / 100) % 100;
   const d = yyyymmdd % 100;
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new StreamFormatError('data non valida');
-  return daysFromCivil(y, m, d);
-}
-
-const daysInMonth = (y: number, m: number): number =>
-  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return civilDayNumber(y, m, d);
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database';
 import { aClass, aSchool } from '../testing/factories';
 import { createTestDb } from '../testing/test-db';
 import { EMPTY_DIGEST_TEXT, parseGradeDigest, readClassVersions, serializeGradeDigest } from './grade-digest-store';
-import { importFixtureSchool } from './test-school';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 describe('serializeGradeDigest / parseGradeDigest', () => {
   const decimals = digestGrades(

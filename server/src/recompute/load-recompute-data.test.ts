@@ -4,10 +4,10 @@ import { expect, test } from 'vitest';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { createTestDb, onPostgres } from '../testing/test-db';
-import { buildInputs, buildStudentInputs } from './build-inputs';
+import { buildInputs, buildStudentInputs } from '../school-data/build-inputs';
 import { loadRecomputeData } from './load-recompute-data';
-import { loadSchoolRiskData } from './load-school-data';
-import { importFixtureSchool } from './test-school';
+import { loadSchoolRiskData } from '../school-data/load-school-data';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 /** The assessments of the school as the recompute reads it, and as the row-by-row reader does. */
 async function bothWays(db: Db, schoolId: number) {

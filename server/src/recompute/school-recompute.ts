@@ -6,12 +6,12 @@ import type { MeasuredIndicator } from '@primm/shared/risk/types';
 import { sql, type Insertable } from 'kysely';
 import type { RiskTierChangeTable } from '../db/database';
 import type { Db } from '../db/open-database';
-import { buildInputs, type BuiltInput } from './build-inputs';
+import { buildInputs, type BuiltInput } from '../school-data/build-inputs';
 import { ENGINE_VERSION } from './engine-version';
 import { saveDigests, type DigestsToSave } from './grade-digest-store';
 import { loadRecomputeData, type RecomputeData } from './load-recompute-data';
-import { serializeIndicators } from './stored-indicators';
-import { deleteRiskResults, findStoredHashes, saveSchoolState, upsertRiskResults, type RiskResultRow } from './repository';
+import { serializeIndicators } from '../risk/stored-indicators';
+import { deleteRiskResults, findStoredHashes, saveSchoolState, upsertRiskResults, type RiskResultRow } from '../risk/repository';
 
 const CHUNK = 200;
 

@@ -3,8 +3,8 @@ import { RiskSettingsInput, type RecomputeSummary, type RiskSettingsSaved, type 
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
-import { requestRegionalRecompute } from './recompute-requests';
-import { findLatestRiskSettings, insertRiskSettingsVersion } from './settings-repository';
+import { requestRegionalRecompute } from '../recompute/recompute-requests';
+import { findLatestRiskSettings, insertRiskSettingsVersion } from './repository';
 
 /** Thresholds (versioned, admin only) and the regional recompute. */
 export function riskSettingsRoutes(db: Db): Router {

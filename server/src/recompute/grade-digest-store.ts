@@ -1,6 +1,6 @@
 import { emptyGradeDigest, type GradeDigest } from '@primm/shared/risk/grade-digest';
 import type { Db } from '../db/open-database';
-import type { SchoolHead } from './load-school-data';
+import type { SchoolHead } from '../school-data/load-school-data';
 import { ENGINE_VERSION } from './engine-version';
 
 /**

@@ -1,7 +1,7 @@
 import { digestGrades } from '@primm/shared/risk/grade-digest';
 import type { Db } from '../db/open-database';
-import { groupBy, groupSchoolData, type GroupedSchoolData } from './build-inputs';
-import { dataAsOf, loadSchoolHead, loadSchoolPeople, loadSchoolRiskData } from './load-school-data';
+import { groupBy, groupSchoolData, type GroupedSchoolData } from '../school-data/build-inputs';
+import { dataAsOf, loadSchoolHead, loadSchoolPeople, loadSchoolRiskData } from '../school-data/load-school-data';
 import { digestFingerprint, EMPTY_DIGEST_TEXT, parseGradeDigest, readClassVersions, readCurrentDigests, serializeGradeDigest, type DigestsToSave } from './grade-digest-store';
 import { readSchoolStreams, StreamFormatError, studentRows } from './school-streams';
 

@@ -7,10 +7,10 @@ import { lockForSchoolRecompute } from '../db/advisory-locks';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import { recomputeOnThreads } from './recompute-pool';
-import { findSchoolStates } from './repository';
+import { findSchoolStates } from '../risk/repository';
 import { ENGINE_VERSION } from './engine-version';
 import { computeSchool, noCounts, recomputeSchoolConcurrently, writeSchoolWork, type Counts } from './school-recompute';
-import { findLatestRiskSettings } from './settings-repository';
+import { findLatestRiskSettings } from '../risk-settings/repository';
 
 type Summary = RecomputeSummary;
 
