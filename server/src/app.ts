@@ -23,6 +23,7 @@ import { apiNotFound, createErrorHandler } from './http/error-handler';
 import { requestContext, securityHeaders } from './http/security-headers';
 import { flagRoutes } from './flags/routes';
 import { provinceRoutes } from './provinces/routes';
+import { recomputeRoutes } from './recompute/routes';
 import { riskRoutes } from './risk/routes';
 import { riskSettingsRoutes } from './risk-settings/routes';
 import { schoolRoutes } from './schools/routes';
@@ -72,6 +73,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(compulsoryRoutes(db, now));
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));
+  api.use(recomputeRoutes(db));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -8,6 +8,7 @@ import type { LessonDay } from '@primm/shared/risk/types';
 import { hasLeftBy, isEnrolledOn } from '../school-data/enrolment';
 import { lessonDays } from '../school-data/lesson-calendar';
 import { loadSchoolRiskData } from '../school-data/load-school-data';
+import { loadStudentSeries } from '../school-data/student-series';
 
 export interface StudentCompulsoryRow extends StudentCompulsory {
   schoolId: number;
@@ -28,7 +29,9 @@ export async function computeSchoolCompulsory(
   year: { id: number; label: string },
   options: { studentId?: number; withDeroghe?: boolean } = {},
 ): Promise<StudentCompulsoryRow[]> {
-  const data = await loadSchoolRiskData(db, schoolId, year, options.studentId ? { studentId: options.studentId } : {});
+  const data = options.studentId
+    ? (await loadStudentSeries(db, schoolId, options.studentId, { year }))?.data
+    : await loadSchoolRiskData(db, schoolId, year);
   if (!data) return [];
   const notices = await db.selectFrom('compulsory_notice').selectAll().where('school_id', '=', schoolId).where('school_year_id', '=', year.id)
     .$if(options.studentId !== undefined, (q) => q.where('student_id', '=', options.studentId!)).orderBy('triggered_on').execute();

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/open-database';
 import { aClass, aSchool } from '../testing/factories';
 import { createTestDb } from '../testing/test-db';
-import { EMPTY_DIGEST_TEXT, parseGradeDigest, readClassVersions, serializeGradeDigest } from './grade-digest-store';
+import { readClassVersions } from '../school-data/grade-versions';
+import { EMPTY_DIGEST_TEXT, parseGradeDigest, serializeGradeDigest } from './grade-digest-store';
 import { importFixtureSchool } from '../testing/fixture-school';
 
 describe('serializeGradeDigest / parseGradeDigest', () => {

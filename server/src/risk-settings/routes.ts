@@ -1,12 +1,11 @@
 import { Router } from 'express';
-import { RiskSettingsInput, type RecomputeSummary, type RiskSettingsSaved, type RiskSettingsVersion } from '@primm/shared/contracts/risk';
+import { RiskSettingsInput, type RiskSettingsSaved, type RiskSettingsVersion } from '@primm/shared/contracts/risk';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
-import { requestRegionalRecompute } from '../recompute/recompute-requests';
 import { findLatestRiskSettings, insertRiskSettingsVersion } from './repository';
 
-/** Thresholds (versioned, admin only) and the regional recompute. */
+/** Thresholds, versioned, admin only (the regional recompute that applies them: recompute/routes.ts). */
 export function riskSettingsRoutes(db: Db): Router {
   const router = Router();
 
@@ -32,13 +31,6 @@ export function riskSettingsRoutes(db: Db): Router {
       recomputeNeeded: true,
       hint: 'Le nuove soglie si applicano al prossimo ricalcolo: POST /api/risk/recompute o pnpm primm recompute.',
     };
-    res.json(body);
-  });
-
-  // Other instances on the same database join in (recompute-requests.ts).
-  router.post('/risk/recompute', requireRole('admin'), async (req, res) => {
-    const body: RecomputeSummary = await requestRegionalRecompute(db, userOf(req).id);
-    await audit(db, { user: userOf(req), req }, { action: 'risk.recompute', details: body as unknown as Record<string, unknown> });
     res.json(body);
   });
 
