@@ -1,4 +1,5 @@
-import { digestGrades, emptyGradeDigest, type GradeDigest } from '@primm/shared/risk/grade-digest';
+import { digestGrades, emptyGradeDigest } from '@primm/shared/risk/grade-digest';
+import type { GradeDigest } from '@primm/shared/risk/types';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/open-database';
 import { aClass, aSchool } from '../testing/factories';

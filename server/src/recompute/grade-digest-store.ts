@@ -1,4 +1,5 @@
-import { emptyGradeDigest, type GradeDigest } from '@primm/shared/risk/grade-digest';
+import { emptyGradeDigest } from '@primm/shared/risk/grade-digest';
+import type { GradeDigest } from '@primm/shared/risk/types';
 import { insertRows } from '../db/bulk-insert';
 import type { Db } from '../db/open-database';
 import { readClassVersions, readDigestState } from '../school-data/grade-versions';

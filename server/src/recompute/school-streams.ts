@@ -1,6 +1,5 @@
 import { civilDayNumber, daysInMonth, fromDayNumber } from '@primm/shared/dates';
-import type { GradeDigest } from '@primm/shared/risk/grade-digest';
-import type { AttendanceEvent, GradeEntry } from '@primm/shared/risk/types';
+import type { AttendanceEvent, GradeDigest, GradeEntry } from '@primm/shared/risk/types';
 import { sql } from 'kysely';
 import type { AttendanceKind, GradeKind } from '../db/database';
 import { isPostgres } from '../db/dialect';

@@ -1,6 +1,6 @@
-import { digestGrades, type GradeDigest } from '@primm/shared/risk/grade-digest';
+import { digestGrades } from '@primm/shared/risk/grade-digest';
 import { overallAverageOf, subjectAveragesOf, type SubjectAverage } from '@primm/shared/risk/subject-averages';
-import type { AttendanceEvent, GradeEntry, HistoryEntry, HistoryResult, LessonDay, StudentRiskInput, WeekAttendance } from '@primm/shared/risk/types';
+import type { AttendanceEvent, GradeDigest, GradeEntry, HistoryEntry, HistoryResult, LessonDay, StudentRiskInput, WeekAttendance } from '@primm/shared/risk/types';
 import { mondayOf } from '@primm/shared/dates';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
