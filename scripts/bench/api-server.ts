@@ -11,7 +11,7 @@ import { createApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite, type Db } from '../../server/src/db/open-database';
-import { recomputeAll } from '../../server/src/risk/recompute';
+import { recomputeAll } from '../../server/src/recompute/recompute';
 import { SESSION_COOKIE_PLAIN } from '../../server/src/http/authenticate';
 import { BENCH_PSEUDONYM_KEY } from './region-cache';
 

@@ -7,7 +7,7 @@
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite } from '../../server/src/db/open-database';
 import { importPaths } from '../../server/src/imports/import-paths';
-import { recomputeSchool } from '../../server/src/risk/recompute';
+import { recomputeSchool } from '../../server/src/recompute/recompute';
 
 const [dbPath, folder] = process.argv.slice(2);
 if (!dbPath || !folder) throw new Error('uso: import-worker.ts DB CARTELLA');

@@ -7,7 +7,7 @@
  */
 import { writeSync } from 'node:fs';
 import { openSqlite, type Db } from '../../server/src/db/open-database';
-import { recomputeAll } from '../../server/src/risk/recompute';
+import { recomputeAll } from '../../server/src/recompute/recompute';
 
 const [dbPath] = process.argv.slice(2);
 if (!dbPath) throw new Error('uso: recompute-kill-worker.ts DB');

@@ -13,7 +13,7 @@ import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite, type Db } from '../../server/src/db/open-database';
 import { openPostgres } from '../../server/src/db/open-postgres';
 import { importPaths } from '../../server/src/imports/import-paths';
-import { PG_SCHOOLS_AT_ONCE, recomputeAll, recomputeSchool } from '../../server/src/risk/recompute';
+import { PG_SCHOOLS_AT_ONCE, recomputeAll, recomputeSchool } from '../../server/src/recompute/recompute';
 import { appendWeekOfAbsences } from './append-week';
 import { isPostgresUrl } from './recompute';
 import { BENCH_PSEUDONYM_KEY, importRegion, schoolFolders } from './region-cache';

@@ -1,7 +1,8 @@
 import { loadConfig } from '../../server/src/config';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite } from '../../server/src/db/open-database';
-import { ImportInputError, importPaths } from '../../server/src/imports/import-paths';
+import { ImportInputError } from '../../server/src/imports/import-inputs';
+import { importPaths } from '../../server/src/imports/import-paths';
 import { parseFlags } from './parse-flags';
 
 const USAGE = `Uso: pnpm primm import --db FILE [--dry-run] [--allow-partial] [--json] PERCORSO…

@@ -1,5 +1,5 @@
 import { parseFlags } from './parse-flags';
-import { recomputeAll, recomputeSchool } from '../../server/src/risk/recompute';
+import { recomputeAll, recomputeSchool } from '../../server/src/recompute/recompute';
 import { withDatabase } from './open-db';
 
 const USAGE = `Uso: pnpm primm recompute --db FILE [--school CODICE] [--json]

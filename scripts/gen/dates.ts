@@ -1,3 +1,5 @@
+import { fromDayNumber } from '../../shared/src/dates';
+
 /**
  * Dates as whole days since 1970-01-01 (UTC): plain integers, cheap to compare and iterate,
  * with no time zone in the way.
@@ -18,9 +20,7 @@ export function parseIsoDay(iso: string): Day {
   return day;
 }
 
-export function toIso(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
+export const toIso = (day: Day): string => fromDayNumber(day);
 
 const italianCache = new Map<Day, string>();
 

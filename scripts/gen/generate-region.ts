@@ -52,9 +52,10 @@ export function defaultSchoolCount(students: number): number {
  * Bump when the same seed and options no longer give the same files (a calibration, a new
  * column): cached regions (`bench --keep`) are keyed by it, so an old one is not reused. 2: grade
  * means by school level (scripts/gen/grades.ts `BASE_MEAN`); 3: each past year's own luck in the
- * history (its `shock`), about 12 % foreign citizenship, and the option of past years' registers.
+ * history (its `shock`), about 12 % foreign citizenship, and the option of past years' registers;
+ * 4: `Data uscita` written as the first day out (docs/data-format.md), one day later than before.
  */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export async function generateRegion(options: GenerateOptions): Promise<GenerateSummary> {
   const year = options.year ?? '2025/26';

@@ -146,7 +146,8 @@ export function writePastYears(plan: SchoolPlan, current: CurrentStudent[], file
     out.studenti.add([
       p.cf, p.lastName, p.firstName, p.sex, toItalian(p.birthDay), p.birthplace, p.citizenship, yn(p.bornInItaly),
       p.arrivalDay === null ? '' : toItalian(p.arrivalDay), p.l2Level, p.residenceIstat, cls.name,
-      toItalian(calendar.start), toItalian(s.exit ?? yearEnd), exitReason,
+      // `Data uscita` is the first day out (docs/data-format.md): the day after the last one here.
+      toItalian(calendar.start), toItalian(s.exit === null ? yearEnd : s.exit + 1), exitReason,
     ]);
     const { events, absentDays } = generateAbsences({
       rng, persona: year, days, hoursOn: (d) => hoursOn(cls, d), yearStart: calendar.start, asOf: last,

@@ -17,6 +17,7 @@ export type ExitReason = 'cambio classe' | 'trasferito' | 'ritirato' | 'abbandon
 interface Segment {
   cls: ClassSpec;
   entry: Day;
+  /** The last day in the class (its events run to it); studenti.csv writes the day after, see `exitWritten`. */
   exit: Day | null;
   reason: ExitReason | '';
 }
@@ -48,6 +49,12 @@ export interface SchoolContext {
 }
 
 const yn = (b: boolean) => (b ? 'S' : 'N');
+
+/**
+ * `Data uscita` is the first day out (docs/data-format.md): on a class change the new class's
+ * entry, otherwise the day after the last day in the class.
+ */
+const exitWritten = (exit: Day, next: Segment | undefined): Day => next?.entry ?? exit + 1;
 
 /** Writes the seven files of one school; everything in memory here belongs to this school only. */
 export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise<SchoolCounts> {
@@ -137,7 +144,7 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
       files.studenti.add([
         p.cf, p.lastName, p.firstName, p.sex, toItalian(p.birthDay), p.birthplace, p.citizenship, yn(p.bornInItaly),
         p.arrivalDay === null ? '' : toItalian(p.arrivalDay), p.l2Level, p.residenceIstat, seg.cls.name,
-        toItalian(seg.entry), seg.exit === null ? '' : toItalian(seg.exit), seg.reason,
+        toItalian(seg.entry), seg.exit === null ? '' : toItalian(exitWritten(seg.exit, e.segments[si + 1])), seg.reason,
       ]);
       const until = Math.min(seg.exit ?? lastDay, lastDay);
       const days = daysOf.get(seg.cls)!.filter((d) => d >= seg.entry && d <= until);

@@ -26,8 +26,9 @@ import { apiNotFound, createErrorHandler } from './http/error-handler';
 import { requestContext, securityHeaders } from './http/security-headers';
 import { flagRoutes } from './flags/routes';
 import { provinceRoutes } from './provinces/routes';
+import { recomputeRoutes } from './recompute/routes';
 import { riskRoutes } from './risk/routes';
-import { riskSettingsRoutes } from './risk/settings-routes';
+import { riskSettingsRoutes } from './risk-settings/routes';
 import { schoolRoutes } from './schools/routes';
 import { studentRoutes } from './students/routes';
 import { userRoutes } from './users/routes';
@@ -79,6 +80,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));
   api.use(backtestRoutes(db, config));
+  api.use(recomputeRoutes(db));
   api.use(apiNotFound);
   app.use('/api', api);
 

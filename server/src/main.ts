@@ -8,8 +8,8 @@ import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
 import { plantDemoDeadlines } from './demo/plant-deadlines';
 import { startUploadSweeper } from './imports/upload-store';
 import { ensureReferenceData } from './reference/load-reference';
-import { recomputeAll } from './risk/recompute';
-import { followRecomputeRequests } from './risk/recompute-requests';
+import { recomputeAll } from './recompute/recompute';
+import { followRecomputeRequests } from './recompute/recompute-requests';
 
 /** config → database → migrations → (demo region) → listen. The only place that owns the process. */
 export async function runServer(config: Config = loadConfig()): Promise<Server> {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open-database';
 import { HttpError } from '../http/http-error';
-import { bundledThread, fromSource } from '../risk/thread-script';
+import { bundledThread, fromSource } from '../recompute/thread-script';
 import { aggregatesHere, type AggregateBody, type AggregateComputer, type AggregateJob, type AggregateSettings } from './compute-aggregates';
 
 /** Where the thread reads the data: the same SQLite file (read-only), or the same PostgreSQL. */

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { TrendQuery } from '@primm/shared/contracts/aggregates';
+import { monthsBetween, nextMonth } from '@primm/shared/dates';
 import type { Db } from '../db/open-database';
-import { groupBy } from '../risk/build-inputs';
-import { findDataAsOf } from '../risk/load-school-data';
+import { groupBy } from '../school-data/build-inputs';
+import { findDataAsOf } from '../school-data/load-school-data';
 
 export interface TrendSchool {
   id: number;
@@ -105,20 +106,4 @@ export async function loadTrendData(db: Db, year: { id: number; label: string },
     })),
     absences: absences.map((a) => ({ studentId: a.student_id, hours: months.map((_, i) => (a[`m${i}`] === null ? null : Number(a[`m${i}`]))) })),
   };
-}
-
-/** `2025-09` … `to`, inclusive; empty when `to` is before `from`. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  for (let month = from; month <= to; month = `${y}-${String(m).padStart(2, '0')}`) {
-    out.push(month);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
-}
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }

@@ -1,8 +1,10 @@
 import type { TrendQuery } from '@primm/shared/contracts/aggregates';
-import { parseTimetable } from '../classes/timetable';
+import { parseTimetable } from '../school-data/timetable';
 import type { Db } from '../db/open-database';
-import { lessonDays, toDayNumber } from '../risk/lesson-calendar';
-import { groupBy } from '../risk/build-inputs';
+import { dayNumber, lastDayOfMonth } from '@primm/shared/dates';
+import { lessonDays } from '../school-data/lesson-calendar';
+import { groupBy } from '../school-data/build-inputs';
+import { enrolledDays, isEnrolledBetween } from '../school-data/enrolment';
 import { loadTrendData, type TrendSchool } from './monthly-trend-data';
 import { citizenshipGroupOf, naiSinceOf } from './citizenship-group';
 
@@ -19,10 +21,6 @@ export interface StudentMonths {
 }
 
 const monthOf = (iso: string) => iso.slice(0, 7);
-const lastDayOf = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
 
 /**
  * The hours behind the monthly trend (rules in computeMonthlyTrend). A stay's hours in a month
@@ -44,16 +42,15 @@ export async function studentMonthHours(db: Db, year: { id: number; label: strin
     const clock = hoursClock(school);
     // A school counts in the months its data reaches, each up to the data date.
     const schoolMonths = months.filter((m) => m <= monthOf(school.asOf)).map((month) => {
-      const last = lastDayOf(month) < school.asOf ? lastDayOf(month) : school.asOf;
-      return { first: `${month}-01`, last, firstDay: toDayNumber(`${month}-01`), lastDay: toDayNumber(last) };
+      const last = lastDayOfMonth(month) < school.asOf ? lastDayOfMonth(month) : school.asOf;
+      return { first: `${month}-01`, last, firstDay: dayNumber(`${month}-01`), lastDay: dayNumber(last) };
     });
     for (const stay of staysOf.get(school.id) ?? []) {
       const hoursUpTo = clock(stay.classId);
       const student = indexOf(stay.studentId) * months.length;
-      const enteredDay = clock.day(stay.enteredOn);
-      const lastInDay = stay.leftOn === null ? Infinity : clock.day(stay.leftOn) - 1; // left_on is the first day out
+      const [enteredDay, lastInDay] = enrolledDays(stay);
       schoolMonths.forEach(({ first, last, firstDay, lastDay }, m) => {
-        if (stay.enteredOn > last || (stay.leftOn !== null && stay.leftOn <= first)) return;
+        if (!isEnrolledBetween(stay, first, last)) return;
         enrolled[student + m] = 1;
         const [from, to] = [Math.max(firstDay, enteredDay), Math.min(lastDay, lastInDay)];
         if (from <= to) held[student + m] = held[student + m]! + hoursUpTo(to) - hoursUpTo(from - 1); // none when left before entering
@@ -75,25 +72,22 @@ export async function studentMonthHours(db: Db, year: { id: number; label: strin
  * whole or half hours are exact in floating point, so the differences equal day-by-day sums.
  */
 function hoursClock(school: TrendSchool) {
-  const start = toDayNumber(school.lessonsStart);
-  const end = toDayNumber(school.asOf);
+  const start = dayNumber(school.lessonsStart);
+  const end = dayNumber(school.asOf);
   const byTimetable = new Map<string, Float64Array>();
   const timetableOf = new Map(school.classes.map((c) => [c.id, c.timetable]));
-  const dayNumbers = new Map<string, number>();
   const clock = (classId: number) => {
     const timetable = timetableOf.get(classId)!;
     let total = byTimetable.get(timetable);
     if (!total) {
       total = new Float64Array(Math.max(0, end - start + 1));
       const days = lessonDays({ lessonsStart: school.lessonsStart, lessonsEnd: school.lessonsEnd, closures: school.closures, timetable: parseTimetable(timetable) });
-      for (const d of days) if (d.date <= school.asOf) total[toDayNumber(d.date) - start] = d.hours;
+      for (const d of days) if (d.date <= school.asOf) total[dayNumber(d.date) - start] = d.hours;
       for (let i = 1; i < total.length; i++) total[i] = total[i]! + total[i - 1]!;
       byTimetable.set(timetable, total);
     }
     const running = total;
     return (day: number) => (day < start || running.length === 0 ? 0 : running[Math.min(day, end) - start]!);
   };
-  /** Day numbers of the few distinct dates of entry and exit, computed once. */
-  clock.day = (iso: string) => dayNumbers.get(iso) ?? dayNumbers.set(iso, toDayNumber(iso)).get(iso)!;
   return clock;
 }

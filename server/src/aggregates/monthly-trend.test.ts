@@ -4,14 +4,14 @@ import request from 'supertest';
 import { describe, expect, test } from 'vitest';
 import { AggregateTrend, TrendQuery } from '@primm/shared/contracts/aggregates';
 import { createApp } from '../app';
-import { parseTimetable } from '../classes/timetable';
+import { parseTimetable } from '../school-data/timetable';
 import type { Db } from '../db/open-database';
-import { lessonDays } from '../risk/lesson-calendar';
+import { lessonDays } from '../school-data/lesson-calendar';
 import { aUser, authAs } from '../testing/auth-as';
 import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
 import { computeMonthlyTrend, countMonths, suppressTrend, type MonthCounts } from './monthly-trend';
-import { monthsBetween } from './monthly-trend-data';
+import { monthsBetween } from '@primm/shared/dates';
 import { studentMonthHours, type StudentMonths } from './monthly-trend-hours';
 import { aRandomRegion } from './random-region';
 import { citizenshipGroupOf, naiSinceOf } from './citizenship-group';
@@ -163,14 +163,6 @@ test.each([
   const hours = { months: ['2025-10'], studentIds: [1], enrolled: Uint8Array.of(1), held: Float64Array.of(held), absent: Float64Array.of(absent) };
 
   expect(countMonths(hours)).toEqual([{ month: '2025-10', students: 1, absentOver10: Number(over10), absentOver25: Number(over25) }]);
-});
-
-test.each([
-  ['2025-09', '2025-09', ['2025-09']],
-  ['2025-09', '2026-01', ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01']],
-  ['2025-09', '2025-08', []],
-])('monthsBetween: %s → %s', (from, to, expected) => {
-  expect(monthsBetween(from, to)).toEqual(expected);
 });
 
 /**

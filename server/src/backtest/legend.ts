@@ -1,6 +1,6 @@
 import type { LegendLevel, RiskLegend } from '@primm/shared/contracts/risk-legend';
 import type { Db } from '../db/open-database';
-import { findLatestRiskSettings } from '../risk/settings-repository';
+import { findLatestRiskSettings } from '../risk-settings/repository';
 import { recutLevels } from './cohort-report';
 import { findLegendRun, findRunItems } from './repository';
 

@@ -4,7 +4,7 @@ import { computeTier } from '@primm/shared/risk/tier';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { HttpError } from '../http/http-error';
-import { findLatestRiskSettings } from '../risk/settings-repository';
+import { findLatestRiskSettings } from '../risk-settings/repository';
 import { parseIndicators } from '../risk/stored-indicators';
 import { listSchoolCapacities } from './capacity';
 import { recutLevels } from './cohort-report';

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { describe, expect, test } from 'vitest';
 import { createApp } from '../app';
 import type { Db } from '../db/open-database';
-import { findLatestRiskSettings } from '../risk/settings-repository';
+import { findLatestRiskSettings } from '../risk-settings/repository';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { createTestDb, testConfig } from '../testing/test-db';
 import { settleBacktestRuns } from './background-runs';

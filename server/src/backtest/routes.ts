@@ -10,7 +10,7 @@ import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError, notFound } from '../http/http-error';
-import { findLatestRiskSettings, insertRiskSettingsVersion } from '../risk/settings-repository';
+import { findLatestRiskSettings, insertRiskSettingsVersion } from '../risk-settings/repository';
 import { startBacktestRun } from './background-runs';
 import { saveSchoolCapacity } from './capacity';
 import { readRiskLegend } from './legend';

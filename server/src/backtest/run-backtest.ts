@@ -3,7 +3,7 @@ import type { RiskSettings } from '@primm/shared/risk/settings';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { HttpError, notFound } from '../http/http-error';
-import { findLatestRiskSettings } from '../risk/settings-repository';
+import { findLatestRiskSettings } from '../risk-settings/repository';
 import { cohortReport, type CohortItem, type CohortStudent } from './cohort-report';
 import { cutDateOf } from './cut-date';
 import { replayYear } from './replay-year';

@@ -2,7 +2,7 @@ import type { BacktestRun } from '@primm/shared/contracts/backtest';
 import type { AuthUser } from '../auth/current-user';
 import type { Db } from '../db/open-database';
 import { HttpError, notFound } from '../http/http-error';
-import { findLatestRiskSettings, insertRiskSettingsVersion } from '../risk/settings-repository';
+import { findLatestRiskSettings, insertRiskSettingsVersion } from '../risk-settings/repository';
 import { findRun, markRunSaved } from './repository';
 
 /**

@@ -1,6 +1,5 @@
-import { addDays } from '@primm/shared/compulsory/dates';
+import { addDays, mondayOf } from '@primm/shared/dates';
 import type { CaseEffect } from '@primm/shared/contracts/cases';
-import { mondayOf } from '../risk/lesson-calendar';
 
 interface Week {
   weekStart: string;

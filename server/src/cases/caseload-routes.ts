@@ -8,7 +8,7 @@ import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { assertCanReadSchool, visibleSchoolIds } from '../http/scope';
 import { newSchoolData } from '../http/student-access';
-import { buildSchoolInputs } from '../risk/build-inputs';
+import { loadStudentSeries } from '../school-data/student-series';
 import { computeCaseEffect } from './case-effect';
 import { caseloadOf, flaggedWithoutCase } from './caseload';
 import { listCases, listScopeSchools } from './repository';
@@ -54,8 +54,7 @@ export function caseloadRoutes(db: Db, now: () => Date): Router {
     // Attendance and grades behind the effect are the new school's once the student has left.
     if (c.window) throw newSchoolData(c.window);
     const first = await db.selectFrom('case_action').select(({ fn }) => fn.min<string>('date').as('first')).where('case_id', '=', id).executeTakeFirst();
-    const built = await buildSchoolInputs(db, c.schoolId, { studentId: c.studentId });
-    const input = built?.inputs.find((b) => b.studentId === c.studentId)?.input;
+    const input = (await loadStudentSeries(db, c.schoolId, c.studentId))?.input;
     const body: CaseEffect = computeCaseEffect(input?.weeks ?? [], input?.grades ?? [], first?.first ?? null, weeks);
     await audit(db, { user, req }, { action: 'case.effect.read', studentIds: [c.studentId], details: { caseId: id } });
     res.json(body);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { expect, test } from 'vitest';
 import { createApp } from '../app';
-import { importFixtureSchool } from '../risk/test-school';
+import { importFixtureSchool } from '../testing/fixture-school';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { createTestDb, testConfig } from '../testing/test-db';
 

@@ -1,3 +1,5 @@
+import { addDays } from '@primm/shared/dates';
+
 /**
  * The follow-ups as an iCalendar file (RFC 5545) a phone's calendar subscribes to. Each event says
  * only the date and "Verifica del caso n. N", with a link to the case: no name, class, school or
@@ -32,7 +34,7 @@ export function buildFollowUpIcs(followUps: IcsFollowUp[], o: { origin: string; 
       `UID:follow-up-${f.actionId}@${host}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${f.date.replaceAll('-', '')}`,
-      `DTEND;VALUE=DATE:${nextDay(f.date).replaceAll('-', '')}`,
+      `DTEND;VALUE=DATE:${addDays(f.date, 1).replaceAll('-', '')}`,
       `SUMMARY:${escapeText(`Verifica del caso n. ${f.caseId}`)}`,
       `DESCRIPTION:${escapeText(`Apri il caso in primm-ews: ${url}`)}`,
       `URL:${url}`,
@@ -67,8 +69,4 @@ export function fold(line: string): string {
   }
   parts.push(current);
   return parts.join('\r\n ');
-}
-
-function nextDay(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 import type { CaseAction, CaseActionType, CaseDetail, CaseOutcome, CaseStatus, CaseSummary, ScopeSchool } from '@primm/shared/contracts/cases';
-import { addDays } from '@primm/shared/compulsory/dates';
+import { addDays } from '@primm/shared/dates';
 import type { Db } from '../db/open-database';
 import { caseInWindow, currentStay, type RecordWindow, type Stay } from '../http/student-access';
 

@@ -1,7 +1,7 @@
 import type { L2Level, Sex, Track } from '@primm/shared/contracts/domain';
 import type { ClassDetail, ClassStudent } from '@primm/shared/contracts/classes';
 import type { Db } from '../db/open-database';
-import { parseTimetable } from './timetable';
+import { parseTimetable } from '../school-data/timetable';
 
 export async function findClass(db: Db, classId: number): Promise<ClassDetail | undefined> {
   const row = await db

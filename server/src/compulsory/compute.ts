@@ -1,12 +1,14 @@
 import type { StudentCompulsory } from '@primm/shared/contracts/compulsory';
 import { runAbsenceClock } from '@primm/shared/compulsory/absence-clock';
-import { addDays, ageOn } from '@primm/shared/compulsory/dates';
+import { addDays, ageOn } from '@primm/shared/dates';
 import { legalStatusOn } from '@primm/shared/compulsory/legal-status';
 import { yearValidity } from '@primm/shared/compulsory/year-validity';
 import type { Db } from '../db/open-database';
 import type { LessonDay } from '@primm/shared/risk/types';
-import { lessonDays } from '../risk/lesson-calendar';
-import { loadSchoolRiskData } from '../risk/load-school-data';
+import { hasLeftBy, isEnrolledOn } from '../school-data/enrolment';
+import { lessonDays } from '../school-data/lesson-calendar';
+import { loadSchoolRiskData } from '../school-data/load-school-data';
+import { loadStudentSeries } from '../school-data/student-series';
 
 export interface StudentCompulsoryRow extends StudentCompulsory {
   schoolId: number;
@@ -27,7 +29,9 @@ export async function computeSchoolCompulsory(
   year: { id: number; label: string },
   options: { studentId?: number; withDeroghe?: boolean } = {},
 ): Promise<StudentCompulsoryRow[]> {
-  const data = await loadSchoolRiskData(db, schoolId, year, options.studentId ? { studentId: options.studentId } : {});
+  const data = options.studentId
+    ? (await loadStudentSeries(db, schoolId, options.studentId, { year }))?.data
+    : await loadSchoolRiskData(db, schoolId, year);
   if (!data) return [];
   const notices = await db.selectFrom('compulsory_notice').selectAll().where('school_id', '=', schoolId).where('school_year_id', '=', year.id)
     .$if(options.studentId !== undefined, (q) => q.where('student_id', '=', options.studentId!)).orderBy('triggered_on').execute();
@@ -44,10 +48,10 @@ export async function computeSchoolCompulsory(
   for (const studentId of studentIds) {
     const stays = data.enrolments.filter((e) => e.studentId === studentId).sort((a, b) => a.enteredOn.localeCompare(b.enteredOn));
     const current = stays[stays.length - 1]!;
-    if (current.leftOn !== null && current.leftOn < data.asOf) continue; // left the school: its duties are elsewhere now
+    if (hasLeftBy(current, data.asOf)) continue; // left the school: its duties are elsewhere now
     const birthDate = birthDates.get(studentId);
     if (!birthDate) continue;
-    const days: LessonDay[] = stays.flatMap((s) => (daysByClass.get(s.classId) ?? []).filter((d) => d.date >= s.enteredOn && (s.leftOn === null || d.date <= s.leftOn)));
+    const days: LessonDay[] = stays.flatMap((s) => (daysByClass.get(s.classId) ?? []).filter((d) => isEnrolledOn(s, d.date)));
     const events = data.events.filter((e) => e.studentId === studentId && e.date <= data.asOf);
     const wholeDays = events.filter((e) => e.kind === 'assenza');
     const status = legalStatusOn(birthDate, data.asOf);

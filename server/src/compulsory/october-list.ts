@@ -1,6 +1,7 @@
 import type { Deadlines, OctoberList } from '@primm/shared/contracts/compulsory';
 import { legalStatusOn } from '@primm/shared/compulsory/legal-status';
 import type { Db } from '../db/open-database';
+import { enrolledOnSql } from '../school-data/enrolment';
 
 /**
  * The October list (art. 114 D.Lgs 297/1994 as amended in 2023): by October the head teacher
@@ -22,8 +23,7 @@ export async function octoberListStudents(db: Db, schoolId: number, year: { id: 
     .select(['student.id', 'student.last_name', 'student.first_name', 'student.birth_date', 'student.residence_istat', 'municipality.name as residence', 'class.name as class_name'])
     .where('class.school_id', '=', schoolId)
     .where('class.school_year_id', '=', year.id)
-    .where('enrolment.entered_on', '<=', dueBy)
-    .where((eb) => eb.or([eb('enrolment.left_on', 'is', null), eb('enrolment.left_on', '>=', dueBy)]));
+    .where(enrolledOnSql(dueBy));
   if (municipality) q = q.where('student.residence_istat', '=', municipality);
   const rows = await q.orderBy('municipality.name').orderBy('student.last_name').orderBy('student.first_name').execute();
   const seen = new Set<number>();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
 import { OctoberListQuery, RecordNoticeInput, RecordReportInput, type Deadlines, type FamilyNoticeLetter, type MayorReport, type OctoberList, type StudentCompulsory } from '@primm/shared/contracts/compulsory';
 import { CLOCK_RULES } from '@primm/shared/compulsory/absence-clock';
-import { addDays, subtractMonths } from '@primm/shared/compulsory/dates';
+import { addDays, subtractMonths } from '@primm/shared/dates';
 import { toCsv } from '@primm/shared/csv/to-csv';
 import { Id } from '@primm/shared/contracts/domain';
 import { SchoolCodeParam } from '@primm/shared/contracts/schools';

@@ -1,11 +1,11 @@
-import { addDays } from '@primm/shared/compulsory/dates';
+import { addDays } from '@primm/shared/dates';
 import type { ClockState } from '@primm/shared/contracts/compulsory';
 import { computeSchoolCompulsory } from '../compulsory/compute';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
-import { lessonDays } from '../risk/lesson-calendar';
-import { loadSchoolRiskData } from '../risk/load-school-data';
-import { recomputeSchool } from '../risk/recompute';
+import { lessonDays } from '../school-data/lesson-calendar';
+import { loadSchoolRiskData } from '../school-data/load-school-data';
+import { recomputeSchool } from '../recompute/recompute';
 
 /** Lesson days a student must have for the three stories below to fit before the data's last day. */
 const DAYS_NEEDED = 30;

@@ -1,9 +1,9 @@
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import { insertRows } from '../db/bulk-insert';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import { describeChanges, noteUpdate } from './file-stats';
 import { tally, type ImportContext } from './import-context';
-import { sqliteInserts } from './sqlite-inserts';
 import { naturalKey, sameValue, type Row } from './sync-rows';
 
 type Table = keyof Database;
@@ -19,6 +19,7 @@ type Table = keyof Database;
  * by PostgreSQL's `xmax = 0`; the rest of the chunk was already there, unchanged. A key repeated
  * within one chunk is settled here first (one statement may not touch a row twice on
  * PostgreSQL): the later line wins and counts as an update of the earlier one, as in a re-import.
+ * `chunkSize` rows are buffered per chunk; each is written in statements of db/bulk-insert.ts.
  */
 export class BulkUpsert {
   private pending = new Map<string, Row>();
@@ -90,37 +91,25 @@ export class BulkUpsert {
     const t = `"${this.table}"`;
     const before = await this.ctx.trx.executeQuery<{ id: number }>(CompiledQuery.raw(`select coalesce(max(id), 0) as id from ${t}`));
     const maxId = before.rows[0]!.id;
-    const tail = `on conflict (${this.keyColumns.map((c) => `"${c}"`).join(', ')}) do update set ${this.updates(columns)}
-       where ${this.compared.map((c) => `${t}."${c}" is not excluded."${c}"`).join(' or ')}`;
-    let changed = 0;
-    for (const statement of sqliteInserts(this.table, columns, rows, tail)) {
-      changed += Number((await this.ctx.trx.executeQuery(statement)).numAffectedRows ?? 0);
-    }
+    const { affected: changed } = await insertRows(this.ctx.trx, this.table, columns, rows, this.conflictClause(columns, 'is not'));
     const after = await this.ctx.trx.executeQuery<{ n: number }>(CompiledQuery.raw(`select count(*) as n from ${t} where id > ?`, [maxId]));
     return { changed, inserted: after.rows[0]!.n };
   }
 
   private async upsertPostgres(rows: Row[]): Promise<{ changed: number; inserted: number }> {
     const columns = Object.keys(rows[0]!);
-    let changed = 0;
-    let inserted = 0;
-    // Bind parameters are limited to 65 535 a statement.
-    const per = Math.floor(60_000 / columns.length);
-    for (let i = 0; i < rows.length; i += per) {
-      const t = sql.table(this.table);
-      const result = await sql<{ inserted: boolean }>`insert into ${t} (${sql.join(columns.map((c) => sql.ref(c)))})
-        values ${sql.join(rows.slice(i, i + per).map((r) => sql`(${sql.join(columns.map((c) => r[c] ?? null))})`))}
-        on conflict (${sql.join(this.keyColumns.map((c) => sql.ref(c)))}) do update set ${sql.raw(this.updates(columns))}
-        where ${sql.raw(this.compared.map((c) => `"${this.table}"."${c}" is distinct from excluded."${c}"`).join(' or '))}
-        returning (xmax = 0) as inserted`.execute(this.ctx.trx);
-      changed += result.rows.length;
-      inserted += result.rows.filter((r) => r.inserted).length;
-    }
-    return { changed, inserted };
+    const tail = `${this.conflictClause(columns, 'is distinct from')} returning (xmax = 0) as inserted`;
+    const result = await insertRows<Row, { inserted: boolean }>(this.ctx.trx, this.table, columns, rows, tail);
+    return { changed: result.rows.length, inserted: result.rows.filter((r) => r.inserted).length };
   }
 
-  /** Every non-key column from the new line, the batch that last wrote the row included. */
-  private updates(columns: string[]): string {
-    return columns.filter((c) => !this.keyColumns.includes(c)).map((c) => `"${c}" = excluded."${c}"`).join(', ');
+  /**
+   * On a known key, every non-key column from the new line (the batch that last wrote the row
+   * included), only where a compared column differs: an unchanged row is not written.
+   */
+  private conflictClause(columns: string[], differs: 'is not' | 'is distinct from'): string {
+    const set = columns.filter((c) => !this.keyColumns.includes(c)).map((c) => `"${c}" = excluded."${c}"`).join(', ');
+    const changed = this.compared.map((c) => `"${this.table}"."${c}" ${differs} excluded."${c}"`).join(' or ');
+    return `on conflict (${this.keyColumns.map((c) => `"${c}"`).join(', ')}) do update set ${set} where ${changed}`;
   }
 }

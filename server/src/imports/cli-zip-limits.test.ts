@@ -5,7 +5,8 @@ import yazl from 'yazl';
 import { describe, expect, test } from 'vitest';
 import { UPLOAD_LIMITS } from '@primm/shared/contracts/imports';
 import { createTestDb } from '../testing/test-db';
-import { ImportInputError, importPaths } from './import-paths';
+import { ImportInputError } from './import-inputs';
+import { importPaths } from './import-paths';
 import { UploadBudget, extractZip, type UploadLimits } from './upload-store';
 
 const KB = 1024;

@@ -1,28 +1,25 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { UPLOAD_LIMITS } from '@primm/shared/contracts/imports';
+import { basename, join } from 'node:path';
 import { lockForImport } from '../db/advisory-locks';
 import type { Db } from '../db/open-database';
-import { HttpError } from '../http/http-error';
 import { ensureReferenceData } from '../reference/load-reference';
-import { recomputeSchool } from '../risk/recompute';
+import { recomputeSchool } from '../recompute/recompute';
 import type { ImportFileSummary, MissingStudents } from '@primm/shared/contracts/imports';
 import { fileSummaries } from './file-stats';
 import { createContext, type ImportContext, type ImportIssue, type StudentMatch, type TransferNote } from './import-context';
+import { csvFilesOf, resolveInputs, type ImportInputs } from './import-inputs';
 import { ImportScopeError, type ImportScope } from './import-scope';
+import { listBatchFiles, type BatchFile } from './batch-files';
 import { CLASS_GRADES_FILE, loadClassGrades } from './load-class-grades';
 import { loadAttendance } from './load-attendance';
 import { loadClasses } from './load-classes';
 import { loadGrades } from './load-grades';
 import { loadOutcomes } from './load-outcomes';
 import { loadCalendar, loadSchool } from './load-school';
-import { isRegistryHeader, loadRegistry } from './load-registry';
+import { loadRegistry } from './load-registry';
 import { loadStudents } from './load-students';
-import { convertOneRoster, findOneRosterBundles, isOneRosterBundle } from './oneroster';
-import { readCsvBatches } from './read-csv';
-import { UploadBudget, extractZip } from './upload-store';
+import { convertOneRoster } from './oneroster';
 
 export interface ImportOptions {
   pseudonymKey: string;
@@ -86,8 +83,6 @@ export interface ImportSummary {
   missingStudentIds: number[];
 }
 
-const SCHOOL_FILES = ['scuola.csv', 'calendario.csv', 'classi.csv', 'studenti.csv', 'assenze.csv', 'voti.csv', 'esiti.csv'];
-
 class DryRunRollback extends Error {}
 
 /**
@@ -108,12 +103,12 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
   const folders = [...inputs.folders];
   await ensureReferenceData(db);
   const startedAt = new Date().toISOString();
-  let files: { name: string; sha256: string; bytes: number }[] = [];
+  let files: BatchFile[] = [];
   let ctx: ImportContext | undefined;
   const touched = new Map<number, string>(); // school id → folder name (its code)
 
   try {
-    files = [...await describeFiles(folders), ...await describeLooseFiles([...inputs.registries, ...inputs.bundles.flatMap(csvFilesOf)])];
+    files = await listBatchFiles(folders, [...inputs.registries, ...inputs.bundles.flatMap(csvFilesOf)]);
     await db.transaction().execute(async (trx) => {
       const batch = options.dryRun ? undefined : await trx
         .insertInto('import_batch')
@@ -212,116 +207,4 @@ async function importSchoolFolder(ctx: ImportContext, dir: string): Promise<numb
   await loadClassGrades(ctx, dir, state);
   if (has('esiti.csv')) await loadOutcomes(ctx, dir, state);
   return state.schoolId;
-}
-
-interface ImportInputs {
-  /** school folders (with scuola.csv) */
-  folders: string[];
-  /** the ministry's school registry (SCUANAGRAFESTAT…csv), told by its header */
-  registries: string[];
-  /** OneRoster 1.1 CSV bundles (folders with manifest.csv and orgs.csv; zips are unpacked) */
-  bundles: string[];
-  /** folders made for this import, removed at its end */
-  temporary: string[];
-  /** how an unpacked bundle is named in messages: the zip it came from */
-  labels: Map<string, string>;
-}
-
-/**
- * What the given paths hold, in a stable order: a school folder, a folder of school folders, the
- * ministry registry (a file, or files at the top of a folder), a OneRoster bundle (a folder, a
- * zip, or bundles one level down).
- */
-export async function resolveInputs(paths: string[]): Promise<ImportInputs> {
-  const inputs: ImportInputs = { folders: [], registries: [], bundles: [], temporary: [], labels: new Map() };
-  try {
-    for (const path of paths) {
-      if (!existsSync(path)) throw new ImportInputError(`Percorso inesistente: ${path}`);
-      if (statSync(path).isFile()) {
-        if (/\.zip$/i.test(path)) {
-          const dir = mkdtempSync(join(tmpdir(), 'primm-zip-'));
-          inputs.temporary.push(dir);
-          await unzipTo(path, dir);
-          const bundles = [dir, ...readdirSync(dir).map((d) => join(dir, d))].filter((d) => statSync(d).isDirectory() && isOneRosterBundle(d));
-          if (bundles.length === 0) throw new ImportInputError(`Lo ZIP non contiene un pacchetto OneRoster (manifest.csv e orgs.csv): ${path}`);
-          inputs.bundles.push(...bundles);
-          for (const b of bundles) inputs.labels.set(b, b === dir ? basename(path) : `${basename(path)}/${basename(b)}`);
-        } else if (await isRegistryFile(path)) inputs.registries.push(path);
-        else throw new ImportInputError(`Atteso una cartella di scuola o di scuole, l'anagrafe delle scuole del Ministero o un pacchetto OneRoster: ${path}`);
-        continue;
-      }
-      if (existsSync(join(path, 'scuola.csv'))) {
-        inputs.folders.push(path);
-        continue;
-      }
-      const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-      const registries = [];
-      for (const e of entries) {
-        if (e.isFile() && /\.csv$/i.test(e.name) && await isRegistryFile(join(path, e.name))) registries.push(join(path, e.name));
-      }
-      const bundles = findOneRosterBundles(path);
-      const children = entries
-        .filter((d) => d.isDirectory() && existsSync(join(path, d.name, 'scuola.csv')))
-        .map((d) => join(path, d.name));
-      if (children.length + registries.length + bundles.length === 0) throw new ImportInputError(`Nessuna cartella di scuola (con scuola.csv) in ${path}`);
-      inputs.folders.push(...children);
-      inputs.registries.push(...registries);
-      inputs.bundles.push(...bundles);
-    }
-  } catch (err) {
-    for (const dir of inputs.temporary) rmSync(dir, { recursive: true, force: true });
-    throw err;
-  }
-  return inputs;
-}
-
-async function isRegistryFile(path: string): Promise<boolean> {
-  if (!/\.csv$/i.test(path)) return false;
-  for await (const { header } of readCsvBatches(path)) return isRegistryHeader(header);
-  return false;
-}
-
-/**
- * Unpacks a zip given on the command line with the limits of an upload (upload-store.ts: names,
- * types, files, total size, compression ratio): a zip bomb stops at them here too.
- */
-async function unzipTo(zipPath: string, dir: string): Promise<void> {
-  try {
-    await extractZip(zipPath, dir, new UploadBudget(UPLOAD_LIMITS), { keepZip: true });
-  } catch (err) {
-    throw err instanceof HttpError ? new ImportInputError(`${basename(zipPath)}: ${err.message}`) : err;
-  }
-}
-
-function csvFilesOf(dir: string): string[] {
-  return readdirSync(dir).filter((n) => /\.csv$/i.test(n)).sort().map((n) => join(dir, n));
-}
-
-async function describeLooseFiles(paths: string[]): Promise<{ name: string; sha256: string; bytes: number }[]> {
-  const out = [];
-  for (const path of paths) out.push({ name: `${basename(dirname(path))}/${basename(path)}`, sha256: await sha256File(path), bytes: statSync(path).size });
-  return out;
-}
-
-/** A problem with what was asked to import (not with a row): one clear message. */
-export class ImportInputError extends Error {}
-
-async function describeFiles(folders: string[]): Promise<{ name: string; sha256: string; bytes: number }[]> {
-  const out = [];
-  for (const dir of folders) {
-    const others = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.csv') && !SCHOOL_FILES.includes(n)).sort();
-    for (const name of [...SCHOOL_FILES, ...others]) {
-      const path = join(dir, name);
-      if (!existsSync(path) || !statSync(path).isFile()) continue;
-      out.push({ name: `${basename(dir)}/${name}`, sha256: await sha256File(path), bytes: statSync(path).size });
-    }
-  }
-  return out;
-}
-
-function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path).on('data', (d) => hash.update(d)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
-  });
 }

@@ -8,7 +8,7 @@ import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { aSchool } from '../testing/factories';
 import { createTestDb } from '../testing/test-db';
 import { importPaths } from './import-paths';
-import { SCHOOL_HEADER, anAppWithOwnUploads, attachFiles, fixtureFiles, schoolRow, uploadsLeft } from './upload-test-helpers';
+import { SCHOOL_HEADER, anAppWithOwnUploads, attachFiles, fixtureFiles, schoolRow, uploadsLeft } from '../testing/uploads';
 
 const OWN = 'PSPS01000A';
 const OTHER = 'ANPS03000E'; // the fixture school

@@ -1,4 +1,4 @@
-import type { ImportContext } from './import-context';
+import type { Db } from '../db/open-database';
 
 /**
  * Which schools an import may write. The web passes the user's: a referent's schools, or 'all'
@@ -32,7 +32,7 @@ export class ImportScopeError extends Error {
  * Throws ImportScopeError when any of `codes` (as written, rejected rows included: a doubt
  * refuses) is a school the scope does not hold, or no school yet (creating one is the admin's).
  */
-export async function assertSchoolsInScope(ctx: ImportContext, codes: readonly string[]): Promise<void> {
+export async function assertSchoolsInScope(ctx: { trx: Db; scope: ImportScope }, codes: readonly string[]): Promise<void> {
   const scope = ctx.scope;
   if (scope === 'all' || codes.length === 0) return;
   const unique = [...new Set(codes)];

@@ -10,7 +10,7 @@ import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
 import { importPaths } from './import-paths';
 import { pseudonymize } from './pseudonym';
-import { anAppWithOwnUploads, attachFiles, fixtureFiles } from './upload-test-helpers';
+import { anAppWithOwnUploads, attachFiles, fixtureFiles } from '../testing/uploads';
 
 const ROSSI_CF = 'RSSGLI09C54A271T'; // line 2 of the fixture's studenti.csv: Rossi;Giulia;…;042002;3A;15/09/2025;;
 const OTHER = { code: 'MCPS02000B', name: 'LICEO ALTRO' };

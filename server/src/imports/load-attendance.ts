@@ -1,6 +1,7 @@
+import { weekdayOf } from '@primm/shared/dates';
 import { RowError, forEachRecord } from './csv-file';
 import type { ImportContext } from './import-context';
-import { parseDate, parseDecimal, parseYesNo, weekdayIndex } from './parse-values';
+import { parseDate, parseDecimal, parseYesNo } from './parse-values';
 import { resolveStudentDay } from './resolve-student-day';
 import { lessonHoursOn, type SchoolState } from './school-state';
 import { BulkUpsert } from './bulk-upsert';
@@ -22,15 +23,6 @@ function parseHours(text: string): number | undefined {
   const hours = parseDecimal(text);
   if (hoursMemo.size < 1000) hoursMemo.set(text, hours);
   return hours;
-}
-const weekdayMemo = new Map<string, number>();
-function weekdayOf(date: string): number {
-  let day = weekdayMemo.get(date);
-  if (day === undefined) {
-    day = weekdayIndex(date);
-    if (weekdayMemo.size < 20_000) weekdayMemo.set(date, day);
-  }
-  return day;
 }
 
 /** assenze.csv: whole-day absences, late entries and early exits, in lesson hours missed. */

@@ -1,11 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
+import { schoolYearOf } from '@primm/shared/dates';
 import { parseGrade } from '@primm/shared/grades/parse-grade';
+import { isEnrolledOn } from '../school-data/enrolment';
 import { RowError, SkipRow, forEachRecord } from './csv-file';
 import { MAX_MATCHES, type ImportContext, type StudentMatch } from './import-context';
 import { gradeFields } from './load-grades';
 import { parseDate } from './parse-values';
-import { schoolYearOf, type SchoolState } from './school-state';
+import type { SchoolState } from './school-state';
 import { BulkUpsert } from './bulk-upsert';
 import { noteDate } from './file-stats';
 import type { Row } from './sync-rows';
@@ -55,7 +57,7 @@ export async function loadClassGrades(ctx: ImportContext, dir: string, state: Sc
       const cls = classes.find((c) => c.label === year && c.name === className!.toUpperCase());
       if (!cls) throw new RowError('Data', `classe ${className!.toUpperCase()} dell'anno ${year} assente per questa scuola`);
       const stays = byName.get(keyOf(written))?.find((c) => c.id === match.studentId)?.stays ?? [];
-      if (!stays.some((s) => s.classId === cls.id && s.enteredOn <= date && (s.leftOn === null || date <= s.leftOn))) {
+      if (!stays.some((s) => s.classId === cls.id && isEnrolledOn(s, date))) {
         throw new RowError('Data', `lo studente "${written}" non era iscritto in ${cls.name} in quella data`);
       }
       noteDate(ctx, date);

@@ -1,4 +1,4 @@
-import { parseTimetable } from '../classes/timetable';
+import { parseTimetable } from '../school-data/timetable';
 import { RowError, forEachRecord } from './csv-file';
 import type { ImportContext } from './import-context';
 import { parseDecimal } from './parse-values';

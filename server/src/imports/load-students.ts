@@ -1,15 +1,15 @@
 import { basename } from 'node:path';
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
+import { schoolYearOf } from '@primm/shared/dates';
 import { NAME_MAX } from '@primm/shared/text/check-name';
-import { isPostgres } from '../db/dialect';
+import { insertRows } from '../db/bulk-insert';
 import { RowError, forEachRecord } from './csv-file';
 import { describeChanges, noteDate, noteUpdate } from './file-stats';
 import { MAX_MATCHES, combine, reject, tally, type ImportContext, type RowChange, type TransferNote } from './import-context';
 import { nameField, optionalNameField } from './name-field';
 import { parseDate, parseYesNo } from './parse-values';
 import { pseudonymize } from './pseudonym';
-import { schoolYearOf, type SchoolState } from './school-state';
-import { sqliteInserts } from './sqlite-inserts';
+import type { SchoolState } from './school-state';
 import { RowSync, type Row } from './sync-rows';
 import { judgeEnrolment, type KnownStay } from './transfer-rule';
 import { requiredColumns } from '@primm/shared/import-format/school-files';
@@ -275,13 +275,8 @@ class StudentWriter {
     const columns = ['pseudonym', ...STUDENT_FIELDS, 'created_at', 'updated_at'] as const;
     const rows: Row[] = [...fresh].map(([pseudonym, r]) => ({ ...r, pseudonym, created_at: this.ctx.now, updated_at: this.ctx.now }));
     // Ids come back with their pseudonym: RETURNING promises no order.
-    const inserted = isPostgres(this.ctx.trx)
-      ? await this.ctx.trx.insertInto('student')
-        .values(rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) as never)
-        .returning(['id', 'pseudonym'])
-        .execute()
-      : await insertReturning(this.ctx, columns, rows);
-    for (const { id, pseudonym } of inserted) {
+    const inserted = await insertRows<Row, { id: number; pseudonym: string }>(this.ctx.trx, 'student', columns, rows, 'returning id, pseudonym');
+    for (const { id, pseudonym } of inserted.rows) {
       this.studentIds.set(pseudonym, id);
       this.ctx.studentsCreated.add(id);
       this.known.set(pseudonym, { ...fresh.get(pseudonym)!, id, pseudonym });
@@ -316,14 +311,6 @@ function parseStudent(f: { get(c: string): string; required(c: string): string }
     l2_level: l2,
     residence_istat: residence,
   };
-}
-
-async function insertReturning(ctx: ImportContext, columns: readonly string[], rows: Row[]): Promise<{ id: number; pseudonym: string }[]> {
-  const out: { id: number; pseudonym: string }[] = [];
-  for (const statement of sqliteInserts('student', columns, rows, 'returning id, pseudonym')) {
-    out.push(...(await ctx.trx.executeQuery<{ id: number; pseudonym: string }>(statement)).rows);
-  }
-  return out;
 }
 
 /**

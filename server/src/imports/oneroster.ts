@@ -1,10 +1,10 @@
 import { createWriteStream, existsSync, mkdirSync, readdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
+import { schoolYearOf } from '@primm/shared/dates';
 import { reject, type ImportContext } from './import-context';
 import { parseDate } from './parse-values';
 import { readCsvBatches } from './read-csv';
-import { schoolYearOf } from './school-state';
 
 /**
  * OneRoster 1.1 CSV bundles (IMS Global), for schools whose platform speaks it, are turned into

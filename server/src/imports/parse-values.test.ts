@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseDate, parseDecimal, parseYesNo, weekdayIndex } from './parse-values';
+import { parseDate, parseDecimal, parseYesNo } from './parse-values';
 
 describe('parseDate', () => {
   test.each([
@@ -30,15 +30,5 @@ describe('parseDecimal', () => {
     ['6', 6], ['1,5', 1.5], ['2.25', 2.25], ['abc', undefined], ['1,2,3', undefined],
   ])('when "%s", then %s', (text, value) => {
     expect(parseDecimal(text)).toBe(value);
-  });
-});
-
-describe('weekdayIndex', () => {
-  test.each([
-    ['2025-09-15', 0], // a Monday
-    ['2025-09-20', 5], // Saturday
-    ['2025-09-21', 6], // Sunday
-  ])('when %s, then %i', (date, index) => {
-    expect(weekdayIndex(date)).toBe(index);
   });
 });

@@ -31,8 +31,3 @@ export function parseDecimal(text: string): number | undefined {
   if (!/^-?\d+(\.\d+)?$/.test(t)) return undefined;
   return Number(t);
 }
-
-/** Day of week of an ISO date, 0 = Monday … 6 = Sunday (timetables start on Monday). */
-export function weekdayIndex(isoDate: string): number {
-  return (new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7;
-}

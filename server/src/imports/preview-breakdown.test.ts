@@ -10,7 +10,7 @@ import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
 import { importPaths, type ImportSummary } from './import-paths';
 import { pseudonymize } from './pseudonym';
-import { anAppWithOwnUploads, attachFiles, fixtureFiles } from './upload-test-helpers';
+import { anAppWithOwnUploads, attachFiles, fixtureFiles } from '../testing/uploads';
 
 const fixture = resolve(repoRoot, 'fixtures/import/generator-format/ANPS03000E');
 const ROSSI_CF = 'RSSGLI09C54A271T';

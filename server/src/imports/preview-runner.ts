@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open-database';
-import { bundledThread, fromSource } from '../risk/thread-script';
+import { bundledThread, fromSource } from '../recompute/thread-script';
 import { CsvSyntaxError } from './csv-parser';
-import { ImportInputError, type ImportOptions, type ImportSummary } from './import-paths';
+import { ImportInputError } from './import-inputs';
+import type { ImportOptions, ImportSummary } from './import-paths';
 import { ImportScopeError, type RefusedSchool } from './import-scope';
 
 /** What a preview thread is given. */

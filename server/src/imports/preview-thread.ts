@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvSyntaxError } from './csv-parser';
-import { ImportInputError } from './import-paths';
+import { ImportInputError } from './import-inputs';
 import { ImportScopeError } from './import-scope';
 import { previewOnCopy } from './preview-copy';
 import type { PreviewJob, PreviewReply } from './preview-runner';

@@ -4,7 +4,9 @@ import { RowError } from './csv-file';
 import type { ImportContext } from './import-context';
 import { parseDate } from './parse-values';
 import { pseudonymize } from './pseudonym';
-import { classOnDate, schoolYearOf, type SchoolState } from './school-state';
+import { schoolYearOf } from '@primm/shared/dates';
+import { classOnDate } from '../school-data/enrolment';
+import type { SchoolState } from './school-state';
 
 export interface StudentDay {
   studentId: number;
@@ -22,7 +24,7 @@ export function resolveStudentDay(ctx: ImportContext, state: SchoolState, f: Fie
   if (!date) throw new RowError('Data', 'data non valida');
   const yearLabel = schoolYearOf(date);
   if (!state.years.has(yearLabel)) throw new RowError('Data', `data fuori dagli anni scolastici del calendario (${yearLabel})`);
-  const classId = classOnDate(state, studentId, date);
+  const classId = classOnDate(state.enrolments.get(studentId) ?? [], date);
   if (classId === undefined) throw new RowError('Data', 'lo studente non era iscritto in questa scuola in quella data');
   return { studentId, classId, date };
 }

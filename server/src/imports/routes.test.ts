@@ -7,7 +7,7 @@ import { repoRoot } from '../config';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { aSchool } from '../testing/factories';
 import { createTestDb } from '../testing/test-db';
-import { anAppWithOwnUploads, uploadsLeft } from './upload-test-helpers';
+import { anAppWithOwnUploads, uploadsLeft } from '../testing/uploads';
 
 const school = resolve(repoRoot, 'fixtures/import/generator-format/ANPS03000E');
 const files = readdirSync(school);

@@ -28,6 +28,7 @@ export interface ClassInfo {
   timetable: number[];
 }
 
+/** An enrolment of this school (school-data/enrolment.ts says which days it holds). */
 export interface Stay {
   classId: number;
   enteredOn: string;
@@ -38,22 +39,9 @@ export function newSchoolState(schoolId: number): SchoolState {
   return { schoolId, years: new Map(), calendars: new Map(), classes: new Map(), students: new Map(), enrolments: new Map() };
 }
 
-/** The class a student was in on a date, if they were enrolled in this school then. */
-export function classOnDate(state: SchoolState, studentId: number, date: string): number | undefined {
-  const stays = state.enrolments.get(studentId) ?? [];
-  return stays.find((s) => s.enteredOn <= date && (s.leftOn === null || date <= s.leftOn))?.classId;
-}
-
 /** Lesson hours the class had on that date: 0 outside lessons, on closures and free weekdays. */
 export function lessonHoursOn(calendar: LessonCalendar, timetable: number[], date: string, weekday: number): number {
   if (date < calendar.lessonsStart || date > calendar.lessonsEnd) return 0;
   if (calendar.closures.some((c) => c.startsOn <= date && date <= c.endsOn)) return 0;
   return timetable[weekday] ?? 0;
-}
-
-/** `2025/26` for a date: the school year runs 1 September – 31 August. */
-export function schoolYearOf(isoDate: string): string {
-  const year = Number(isoDate.slice(0, 4));
-  const start = Number(isoDate.slice(5, 7)) >= 9 ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }

@@ -1,8 +1,7 @@
+import { insertRows } from '../db/bulk-insert';
 import type { Database } from '../db/database';
-import { isPostgres } from '../db/dialect';
 import { describeChanges, noteUpdate } from './file-stats';
 import type { ImportContext, RowChange } from './import-context';
-import { sqliteInserts } from './sqlite-inserts';
 
 type Table = keyof Database;
 export type Row = Record<string, string | number | null>;
@@ -10,8 +9,8 @@ export type Row = Record<string, string | number | null>;
 /**
  * Insert-or-update by natural key with change detection, the heart of an idempotent import:
  * the same file twice changes nothing. `existing` holds the rows already in the database for the
- * scope being imported (one school), keyed by `keyOf(row)`; inserts are buffered and written in
- * chunks because event files have hundreds of thousands of rows. Updates find their row by the
+ * scope being imported (one school), keyed by `keyOf(row)`; inserts are buffered (`chunkSize`
+ * rows) and written by db/bulk-insert.ts, because event files have hundreds of thousands of rows. Updates find their row by the
  * natural key columns, which carry a unique index.
  *
  * `put` answers synchronously unless it has to write (a full chunk, an update), so a loader of
@@ -19,7 +18,6 @@ export type Row = Record<string, string | number | null>;
  */
 export class RowSync {
   private pending = new Map<string, Row>();
-  private readonly sqlite: boolean;
 
   constructor(
     private readonly ctx: ImportContext,
@@ -28,9 +26,7 @@ export class RowSync {
     private readonly compared: readonly string[],
     private readonly existing: Map<string, Row>,
     private readonly chunkSize = 5000,
-  ) {
-    this.sqlite = !isPostgres(ctx.trx);
-  }
+  ) {}
 
   keyOf(row: Row): string {
     return naturalKey(row, this.keyColumns);
@@ -87,11 +83,7 @@ export class RowSync {
     // millions of row objects until the end of the import.
     for (const key of this.pending.keys()) this.existing.set(key, WRITTEN);
     this.pending.clear();
-    if (!this.sqlite) {
-      await this.ctx.trx.insertInto(this.table).values(rows as never).execute();
-      return;
-    }
-    for (const statement of sqliteInserts(this.table, Object.keys(rows[0]!), rows)) await this.ctx.trx.executeQuery(statement);
+    await insertRows(this.ctx.trx, this.table, Object.keys(rows[0]!), rows);
   }
 }
 

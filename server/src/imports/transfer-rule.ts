@@ -1,3 +1,5 @@
+import { hasLeftBy } from '../school-data/enrolment';
+
 /** An enrolment a student already has, in this school or another. */
 export interface KnownStay {
   schoolId: number;
@@ -33,7 +35,7 @@ export function judgeEnrolment(
   stays: readonly KnownStay[],
   confirm: boolean,
 ): EnrolmentVerdict {
-  const holding = stays.filter((s) => s.schoolId !== row.schoolId && (s.leftOn === null || s.leftOn > row.enteredOn));
+  const holding = stays.filter((s) => s.schoolId !== row.schoolId && !hasLeftBy(s, row.enteredOn));
   const exists = stays.some((s) => s.schoolId === row.schoolId && s.classId === row.classId && s.enteredOn === row.enteredOn);
   if (holding.length > 0) {
     if (exists) return { write: true, personalData: false };

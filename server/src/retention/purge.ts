@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { snapshotYear } from '../backtest/snapshots';
 import type { Db } from '../db/open-database';
-import { findLatestRiskSettings } from '../risk/settings-repository';
+import { findLatestRiskSettings } from '../risk-settings/repository';
 
 export interface PurgeSummary {
   years: string[];

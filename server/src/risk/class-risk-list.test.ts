@@ -8,7 +8,7 @@ import { aUser, authAs } from '../testing/auth-as';
 import { createTestDb, onPostgres, testConfig } from '../testing/test-db';
 import { classRiskQuery, listClassRisk } from './class-risk-list';
 import { listStoredRisk } from './repository';
-import { importFixtureSchool } from './test-school';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 /** What the list sent before it had its own query: every stored field, the extras dropped (the probability is a list field since issue 18). */
 async function listAsBefore(db: Db, classId: number) {

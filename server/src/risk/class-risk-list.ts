@@ -3,7 +3,7 @@ import { explainIndicators } from '@primm/shared/risk/explain-indicator';
 import { probabilityOf } from '@primm/shared/risk/risk-model';
 import type { Db } from '../db/open-database';
 import { riskRowOf, selectMarkers } from './repository';
-import { findRiskSettingsVersions } from './settings-repository';
+import { findRiskSettingsVersions } from '../risk-settings/repository';
 import { parseIndicators } from './stored-indicators';
 
 /**

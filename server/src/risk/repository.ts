@@ -6,7 +6,7 @@ import { CompiledQuery, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { Database, RiskResultTable } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
-import { findRiskSettingsVersions } from './settings-repository';
+import { findRiskSettingsVersions } from '../risk-settings/repository';
 import { parseIndicators } from './stored-indicators';
 
 /** A stored result with its student, class and latest review, as the lists and the detail read it. */
@@ -194,91 +194,5 @@ export async function insertReview(
       user_id: row.userId,
       created_at: new Date().toISOString(),
     })
-    .execute();
-}
-
-// ---- Written by the recompute (recompute.ts) ----
-
-/** The columns of `risk_result` the recompute writes, in the order of the statement below. */
-const RESULT_COLUMNS = [
-  'student_id', 'class_id', 'school_id', 'school_year_id', 'as_of', 'settings_version', 'tier', 'score', 'indicators',
-  'input_hash', 'computed_at', 'attendance_rate', 'projected_absence', 'failing_subjects', 'age_grade_delay',
-] as const satisfies readonly (keyof Insertable<RiskResultTable>)[];
-export type RiskResultRow = { [K in (typeof RESULT_COLUMNS)[number]]: Insertable<RiskResultTable>[K] };
-
-const UPSERT_CHUNK = 200; // rows per statement: 15 × 200 parameters, far below SQLite's and PostgreSQL's limits
-const upsertTexts = new Map<string, string>();
-
-/**
- * Inserts or replaces (by student and year) the results. The statement is written once per
- * dialect and size, not built by kysely per chunk: compiling a 3 400-parameter insert cost more
- * than running it (docs/performance.md).
- */
-export async function upsertRiskResults(db: Db, rows: RiskResultRow[]): Promise<void> {
-  const pg = isPostgres(db);
-  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-    const chunk = rows.slice(i, i + UPSERT_CHUNK);
-    const params: unknown[] = [];
-    for (const row of chunk) for (const c of RESULT_COLUMNS) params.push(row[c] ?? null);
-    await db.executeQuery(CompiledQuery.raw(upsertText(pg, chunk.length), params));
-  }
-}
-
-function upsertText(pg: boolean, count: number): string {
-  const key = `${pg}|${count}`;
-  let text = upsertTexts.get(key);
-  if (text === undefined) {
-    let n = 0;
-    const row = () => `(${RESULT_COLUMNS.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
-    const values = Array.from({ length: count }, row).join(', ');
-    const set = RESULT_COLUMNS.filter((c) => c !== 'student_id' && c !== 'school_year_id').map((c) => `${c} = excluded.${c}`).join(', ');
-    text = `insert into risk_result (${RESULT_COLUMNS.join(', ')}) values ${values} on conflict (student_id, school_year_id) do update set ${set}`;
-    upsertTexts.set(key, text);
-  }
-  return text;
-}
-
-/** The stored result ids, tiers and input hashes of a school's students and of its own rows. */
-export async function findStoredHashes(db: Db, schoolId: number, schoolYearId: number, classIds: number[]) {
-  return db
-    .selectFrom('risk_result')
-    .select(['id', 'student_id', 'school_id', 'input_hash', 'tier'])
-    .where('school_year_id', '=', schoolYearId)
-    .where((eb) =>
-      eb.or([
-        eb('school_id', '=', schoolId),
-        // A transfer may have left a student's row under another school.
-        ...(classIds.length > 0 ? [eb('student_id', 'in', eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds))] : []),
-      ]),
-    )
-    .execute();
-}
-
-export async function deleteRiskResults(db: Db, ids: number[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += UPSERT_CHUNK) await db.deleteFrom('risk_result').where('id', 'in', ids.slice(i, i + UPSERT_CHUNK)).execute();
-}
-
-/** Per school of the year (or of the one school): the stamp its results were computed with, and how many it had then and has now. */
-export async function findSchoolStates(db: Db, schoolYearId: number, onlySchoolId?: number): Promise<Map<number, { stamp: string; results: number; stored: number }>> {
-  let states = db.selectFrom('risk_school_state').select(['school_id', 'stamp', 'results']).where('school_year_id', '=', schoolYearId);
-  let stored = db
-    .selectFrom('risk_result')
-    .select(({ fn }) => ['school_id', fn.countAll<number | string>().as('n')])
-    .where('school_year_id', '=', schoolYearId)
-    .groupBy('school_id');
-  if (onlySchoolId !== undefined) {
-    states = states.where('school_id', '=', onlySchoolId);
-    stored = stored.where('school_id', '=', onlySchoolId);
-  }
-  const [rows, counts] = [await states.execute(), await stored.execute()];
-  const storedOf = new Map(counts.map((c) => [c.school_id, Number(c.n)]));
-  return new Map(rows.map((s) => [s.school_id, { stamp: s.stamp, results: s.results, stored: storedOf.get(s.school_id) ?? 0 }]));
-}
-
-export async function saveSchoolState(db: Db, row: { schoolId: number; schoolYearId: number; stamp: string; results: number; computedAt: string }): Promise<void> {
-  await db
-    .insertInto('risk_school_state')
-    .values({ school_id: row.schoolId, school_year_id: row.schoolYearId, stamp: row.stamp, results: row.results, computed_at: row.computedAt })
-    .onConflict((oc) => oc.columns(['school_id', 'school_year_id']).doUpdateSet({ stamp: row.stamp, results: row.results, computed_at: row.computedAt }))
     .execute();
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/open-database';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { aClass } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
-import { importFixtureSchool } from './test-school';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 // The fixture school after import: Rossi tier 1 (attention in rendimento: one 6+ in maths),
 // Hoxha tier 2 (ITALIANO 5½ = failing core subject → high; suspended judgement last year).

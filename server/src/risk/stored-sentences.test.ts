@@ -1,12 +1,12 @@
 import { assessStudent } from '@primm/shared/risk/assess-student';
 import { expect, test } from 'vitest';
 import { createTestDb } from '../testing/test-db';
-import { buildSchoolInputs } from './build-inputs';
+import { buildSchoolInputs } from '../school-data/build-inputs';
 import { listClassRisk } from './class-risk-list';
-import { recomputeAll } from './recompute';
+import { recomputeAll } from '../recompute/recompute';
 import { listStoredRisk } from './repository';
-import { findLatestRiskSettings, insertRiskSettingsVersion } from './settings-repository';
-import { importFixtureSchool } from './test-school';
+import { findLatestRiskSettings, insertRiskSettingsVersion } from '../risk-settings/repository';
+import { importFixtureSchool } from '../testing/fixture-school';
 import { parseIndicators } from './stored-indicators';
 
 test('the recompute stores indicators without their sentences (but age_grade_delay\'s) and no reasons or tier explanation; the lists and the detail read the words assessStudent composes', async () => {

@@ -1,26 +1,26 @@
 import type { StudentRisk } from '@primm/shared/contracts/risk';
 import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
 import type { Db } from '../db/open-database';
-import { buildSchoolInputs } from './build-inputs';
+import { loadStudentSeries } from '../school-data/student-series';
 import { indicatorSummaryOf, listReviews, type StoredRisk } from './repository';
-import { findRiskSettingsVersion } from './settings-repository';
+import { findRiskSettingsVersion } from '../risk-settings/repository';
 
 /**
  * A student's stored assessment with the series behind it. The series are rebuilt for this one
  * student at the stored `asOf`, so the chart shows the same weeks and grades the tier came from.
  */
 export async function assembleStudentRisk(db: Db, stored: StoredRisk, schoolYear: string): Promise<StudentRisk> {
-  const [built, reviews, settings] = await Promise.all([
-    buildSchoolInputs(db, stored.schoolId, { studentId: stored.studentId, asOf: stored.asOf }),
+  const [series, reviews, settings] = await Promise.all([
+    loadStudentSeries(db, stored.schoolId, stored.studentId, { asOf: stored.asOf }),
     listReviews(db, stored.studentId, stored.schoolYearId),
     findRiskSettingsVersion(db, stored.settingsVersion),
   ]);
-  const input = built?.inputs.find((b) => b.studentId === stored.studentId)?.input;
+  const input = series?.input;
   const projection = stored.fullIndicators.find((i) => i.key === 'absence_projection')?.details ?? {};
   const share = (settings ?? DEFAULT_RISK_SETTINGS).projection.maxAbsenceShare;
   const annualHours = input?.annualHours ?? 0;
   const bySubject = new Map<string, StudentRisk['series']['grades'][number]['points']>();
-  for (const g of built?.data.grades ?? []) {
+  for (const g of series?.data.grades ?? []) {
     const points = bySubject.get(g.subject) ?? [];
     points.push({ date: g.date, value: g.value, raw: g.raw, kind: g.kind });
     bySubject.set(g.subject, points);

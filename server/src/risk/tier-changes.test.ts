@@ -3,8 +3,8 @@ import { expect, test } from 'vitest';
 import { createApp } from '../app';
 import { aUser, authAs } from '../testing/auth-as';
 import { createTestDb, testConfig } from '../testing/test-db';
-import { recomputeSchool } from './recompute';
-import { importFixtureSchool } from './test-school';
+import { recomputeSchool } from '../recompute/recompute';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 test('GET /api/classes/:id/risk/changes: when new absences move a student up a tier, then the class shows one move up, and an unchanged recompute adds none', async () => {
   const db = await createTestDb();

@@ -1,4 +1,4 @@
-import { addDays } from '@primm/shared/compulsory/dates';
+import { addDays } from '@primm/shared/dates';
 import type { ClassRiskChanges, RiskTier } from '@primm/shared/contracts/risk';
 import type { Db } from '../db/open-database';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runAbsenceClock } from './absence-clock';
-import { addDays } from './dates';
+import { addDays } from '../dates';
 
 /** Monday–Friday lesson days from 15/09/2025 to 30/04/2026, without the Christmas holidays. */
 const lessonDays: string[] = [];

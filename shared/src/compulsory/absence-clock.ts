@@ -1,4 +1,4 @@
-import { addDays, subtractMonths } from './dates';
+import { addDays, subtractMonths } from '../dates';
 
 /**
  * The absence clock of art. 114 D.Lgs 297/1994 as rewritten by art. 12 DL 123/2023 (L. 159/2023):

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ageOn } from './dates';
+import { ageOn } from '../dates';
 import { legalStatusOn } from './legal-status';
 
 describe('legalStatusOn', () => {

@@ -1,4 +1,4 @@
-import { ageOn } from './dates';
+import { ageOn } from '../dates';
 
 /**
  * Italian duties by age (docs/compulsory-education.md): compulsory education (obbligo di

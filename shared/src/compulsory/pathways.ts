@@ -1,4 +1,4 @@
-import { ageOn } from './dates';
+import { ageOn } from '../dates';
 
 export type WorkKind = 'apprendistato' | 'lavoro';
 

@@ -1,4 +1,5 @@
-import { gradeDigestOf, type GradeDigest } from './grade-digest';
+import { gradeDigestOf } from './grade-digest';
+import type { GradeDigest } from './types';
 import { message, type Message } from './message';
 import type { RiskSettings } from './settings';
 import { withMessage } from './sentence';

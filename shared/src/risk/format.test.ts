@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { daysBetween, formatItalian, formatNumber, weekdayOf } from './format';
+import { formatItalian, formatNumber } from './format';
 
 const intl = [0, 1, 2].map((digits) => new Intl.NumberFormat('it-IT', { maximumFractionDigits: digits }));
 
@@ -36,26 +36,5 @@ describe('formatNumber', () => {
       }),
       { numRuns: 20_000 },
     );
-  });
-});
-
-describe('date arithmetic', () => {
-  test.each([
-    ['2025-09-15', '2026-06-06', 264],
-    ['2026-03-01', '2026-02-28', -1],
-    ['2024-02-28', '2024-03-01', 2],
-  ])('daysBetween: when from %s to %s, then %i days', (from, to, days) => {
-    expect(daysBetween(from, to)).toBe(days);
-  });
-
-  test.each([
-    ['2025-09-15', 0],
-    ['2026-01-31', 5],
-    ['2026-02-01', 6],
-    ['1969-12-31', 2],
-    ['not a date', NaN],
-  ])('weekdayOf: when %s, then %d (Monday 0), as getUTCDay shifted', (iso, day) => {
-    expect(weekdayOf(iso)).toBe(day);
-    expect(weekdayOf(iso)).toBe((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7);
   });
 });

@@ -62,32 +62,6 @@ export function formatDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-const DAY_MS = 86_400_000;
-
-// Memoised: the regional recompute asks for the day of every grade and event (tens of millions of
-// calls) over a few hundred distinct dates, and `Date.parse` is most of a call's cost.
-const dayNumbers = new Map<string, number>();
-/** Whole days since 1970-01-01 (UTC); NaN for a string that is not a date. */
-export function dayNumber(iso: string): number {
-  let n = dayNumbers.get(iso);
-  if (n === undefined) {
-    n = Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-    if (dayNumbers.size < 100_000) dayNumbers.set(iso, n);
-  }
-  return n;
-}
-
-export function daysBetween(from: string, to: string): number {
-  // Same value as rounding the difference of the two `Date.parse`: both are whole days.
-  return Math.round(dayNumber(to) - dayNumber(from));
-}
-
-/** 0 = Monday … 6 = Sunday */
-export function weekdayOf(iso: string): number {
-  // 1970-01-01 was a Thursday (3); NaN stays NaN, as `getUTCDay` of an invalid date.
-  return (((dayNumber(iso) + 3) % 7) + 7) % 7;
-}
-
 export const WEEKDAYS_IT = ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'] as const;
 
 /** "1 ora" / "3 ore", "1 anno" / "2 anni": Italian needs the singular. */

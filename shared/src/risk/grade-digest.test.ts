@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { linearRegression, mean } from 'simple-statistics';
 import { describe, expect, test } from 'vitest';
 import { conduct } from './conduct';
-import { dayNumber } from './format';
+import { dayNumber } from '../dates';
 import { digestGrades, emptyGradeDigest } from './grade-digest';
 import { gradeTrend } from './grade-trend';
 import { DEFAULT_RISK_SETTINGS } from './settings';

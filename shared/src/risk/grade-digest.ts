@@ -1,45 +1,6 @@
-import { dayNumber } from './format';
-import type { GradeEntry, StudentRiskInput } from './types';
+import { dayNumber } from '../dates';
+import type { GradeDigest, GradeEntry, StudentRiskInput } from './types';
 
-/**
- * Everything the grade indicators read of a student's grades, as counts and sums: the subject
- * averages (per subject and term, scrutinio apart), the grade trend (sums over day numbers, from
- * which a regression's slope follows) and the latest conduct grade.
- *
- * Why: a region has ~100 grades a student and reading them was about half of a full recompute.
- * The server keeps each student's digest (`grade_digest`, rewritten when the school's grades
- * change) and a full recompute reads ~20 numbers per subject instead of every grade; the detail
- * page and the tests give the grades and the engine digests them itself. Both give the same digest
- * from the same grades: it is built by one function, `digestGrades`.
- */
-export interface GradeDigest {
-  /**
-   * Counted grades (numeric, in the average, not conduct) by subject as written and term, in order
-   * of first appearance: one column per field, entry i of each column for the same subject and
-   * term. Columns, not an object per entry: a full recompute reads one digest per student, and
-   * `JSON.parse` of a few arrays of numbers is much cheaper than building ~26 objects.
-   */
-  subject: string[];
-  termSeq: number[];
-  /**
-   * Grades other than scrutinio: how many, the sum of their values, and sums over x = days since
-   * `first` for the trend (a regression's slope does not depend on where x starts; from `first`
-   * the sums have half the digits of days since 1970, and the stored digests are read as text).
-   */
-  n: number[];
-  sum: number[];
-  sx: number[];
-  sxx: number[];
-  sxy: number[];
-  /** Scrutinio grades of the term: how many and their sum (the council's grade replaces the term's own). */
-  sn: number[];
-  ssum: number[];
-  /** First and last date of the counted grades other than scrutinio (the trend's span); null without any. */
-  first: string | null;
-  last: string | null;
-  /** The latest conduct grade (a scrutinio one wins over a provisional one of the same day). */
-  conduct: { date: string; value: number; termSeq: number } | null;
-}
 
 /** A digest without grades. */
 export const emptyGradeDigest = (): GradeDigest => ({ subject: [], termSeq: [], n: [], sum: [], sx: [], sxx: [], sxy: [], sn: [], ssum: [], first: null, last: null, conduct: null });

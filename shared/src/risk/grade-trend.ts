@@ -1,6 +1,7 @@
-import { daysBetween } from './format';
+import { daysBetween } from '../dates';
 import { message, type Message } from './message';
-import { gradeDigestOf, type GradeDigest } from './grade-digest';
+import { gradeDigestOf } from './grade-digest';
+import type { GradeDigest } from './types';
 import type { RiskSettings } from './settings';
 import { withMessage } from './sentence';
 import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';

@@ -1,4 +1,5 @@
-import { WEEKDAYS_IT, weekdayOf } from './format';
+import { weekdayOf } from '../dates';
+import { WEEKDAYS_IT } from './format';
 import { message, type Message } from './message';
 import type { RiskSettings } from './settings';
 import { withMessage } from './sentence';

@@ -1,5 +1,6 @@
 import { mean } from 'simple-statistics';
-import { digestGrades, type GradeDigest } from './grade-digest';
+import { digestGrades } from './grade-digest';
+import type { GradeDigest } from './types';
 import type { GradeEntry } from './types';
 
 export interface SubjectAverage {

@@ -3,7 +3,7 @@ import { idColumn } from '../dialect';
 
 /**
  * A regional recompute asked for by an admin: every instance sharing the database follows these
- * rows and joins in (server/src/risk/recompute-requests.ts), so that the schools are shared out
+ * rows and joins in (server/src/recompute/recompute-requests.ts), so that the schools are shared out
  * among instances instead of one instance doing them all (docs/deployment.md).
  */
 export async function up(db: Kysely<any>): Promise<void> {

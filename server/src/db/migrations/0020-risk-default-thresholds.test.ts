@@ -3,7 +3,7 @@ import { Migrator } from 'kysely';
 import { expect, test } from 'vitest';
 import { migrationProvider } from './index';
 import { openSqlite } from '../open-database';
-import { findLatestRiskSettings } from '../../risk/settings-repository';
+import { findLatestRiskSettings } from '../../risk-settings/repository';
 import { NOTE } from './0020-risk-default-thresholds';
 
 /** Version 1 as the server stored it before issue 18 (JSON.stringify of the defaults of then, keys in their order). */

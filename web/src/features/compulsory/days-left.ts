@@ -1,14 +1,9 @@
+import { daysBetween } from '@primm/shared/dates';
+
 /** Wording of the 7 days the family has to bring the student back (art. 114 c. 2, as rewritten in 2023). */
 
 export type DaysLeftKey = 'today' | 'one' | 'many' | 'pastOne' | 'pastMany';
 export type DaysLeft = { days: number; key: DaysLeftKey; count: number };
-
-/** Whole calendar days from `from` to `to` (ISO dates read as UTC, so no daylight-saving hour is lost). */
-export function daysBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
-  return Math.round((Date.UTC(ty!, tm! - 1, td!) - Date.UTC(fy!, fm! - 1, fd!)) / 86_400_000);
-}
 
 /**
  * Days left until the countdown ends, counted from the data's day (`asOf`, the last imported

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { runAbsenceClock } from '@primm/shared/compulsory/absence-clock';
-import { addDays, ageOn } from '@primm/shared/compulsory/dates';
+import { addDays, ageOn } from '@primm/shared/dates';
 import { legalStatusOn } from '@primm/shared/compulsory/legal-status';
 import {
   OctoberListQuery,

@@ -5,7 +5,8 @@ import type { CaseSummary, FollowUp } from '@primm/shared/contracts/cases';
 import { EmptyState } from '../../../components/empty-state';
 import { formatDate } from '../../../lib/format';
 import { formatLongDay } from './calendar-format';
-import { addDays, dueThisWeek, mondayOf } from './follow-up-calendar-data';
+import { addDays, mondayOf } from '@primm/shared/dates';
+import { dueThisWeek } from './follow-up-calendar-data';
 
 /** The top of a mediator's day: the follow-ups of this week and the overdue ones, each a link to its case. */
 export function DueThisWeek({ cases, followUps, today }: { cases: CaseSummary[]; followUps: FollowUp[]; today: string }) {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { aCaseSummary } from '../../../testing/fixtures';
-import { addDays, dueThisWeek, mondayOf, monthStart, monthWeeks, weekDays } from './follow-up-calendar-data';
+import { addDays, mondayOf } from '@primm/shared/dates';
+import { dueThisWeek, monthStart, monthWeeks, weekDays } from './follow-up-calendar-data';
 
 test.each([
   ['2026-03-09', '2026-03-09'], // a Monday is its own

@@ -1,17 +1,9 @@
 import type { CaseSummary, FollowUp } from '@primm/shared/contracts/cases';
+import { addDays, mondayOf } from '@primm/shared/dates';
 
-/** Calendar arithmetic on ISO dates (`yyyy-mm-dd`), in UTC so no time zone moves a day. */
-const DAY_MS = 86_400_000;
+// Calendar arithmetic: shared/src/dates.ts (ISO dates in UTC, so no time zone moves a day).
 const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const toIso = (time: number) => new Date(time).toISOString().slice(0, 10);
-
-export const addDays = (iso: string, days: number) => toIso(toTime(iso) + days * DAY_MS);
-
-/** The Monday of the week of `iso` (Italian weeks start on Monday). */
-export function mondayOf(iso: string): string {
-  const weekday = (new Date(toTime(iso)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return addDays(iso, -weekday);
-}
 
 /** The seven days of the week of `iso`, Monday first. */
 export const weekDays = (iso: string) => Array.from({ length: 7 }, (_, i) => addDays(mondayOf(iso), i));

@@ -5,7 +5,8 @@ import type { FollowUp } from '@primm/shared/contracts/cases';
 import { EmptyState } from '../../../components/empty-state';
 import { formatDate } from '../../../lib/format';
 import { dayOfMonth, formatLongDay, formatMonth, weekdayNames } from './calendar-format';
-import { addDays, followUpsByDate, mondayOf, monthStart, monthWeeks, weekDays } from './follow-up-calendar-data';
+import { addDays, mondayOf } from '@primm/shared/dates';
+import { followUpsByDate, monthStart, monthWeeks, weekDays } from './follow-up-calendar-data';
 
 type View = 'month' | 'week' | 'list';
 const VIEWS: View[] = ['month', 'week', 'list'];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { addDays } from '@primm/shared/compulsory/dates';
+import { addDays } from '@primm/shared/dates';
 import type { AbsenceClock } from '@primm/shared/contracts/compulsory';
 import { formatDate } from '../../../lib/format';
 import { describeDaysLeft } from '../days-left';

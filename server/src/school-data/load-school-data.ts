@@ -1,8 +1,8 @@
 import type { SchoolLevel } from '@primm/shared/contracts/domain';
 import type { AttendanceKind, GradeKind, OutcomeResult } from '../db/database';
 import type { Db } from '../db/open-database';
-import { parseTimetable } from '../classes/timetable';
-import { readLatestGradeIfCurrent } from './grade-digest-store';
+import { parseTimetable } from './timetable';
+import { readLatestGradeIfCurrent } from './grade-versions';
 
 /** The calendar and classes of a school in a school year: what every student's input shares. */
 export interface SchoolHead {

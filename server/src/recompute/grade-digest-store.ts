@@ -1,6 +1,9 @@
-import { emptyGradeDigest, type GradeDigest } from '@primm/shared/risk/grade-digest';
+import { emptyGradeDigest } from '@primm/shared/risk/grade-digest';
+import type { GradeDigest } from '@primm/shared/risk/types';
+import { insertRows } from '../db/bulk-insert';
 import type { Db } from '../db/open-database';
-import type { SchoolHead } from './load-school-data';
+import { readClassVersions, readDigestState } from '../school-data/grade-versions';
+import type { SchoolHead } from '../school-data/load-school-data';
 import { ENGINE_VERSION } from './engine-version';
 
 /**
@@ -16,13 +19,6 @@ export function digestFingerprint(head: Pick<SchoolHead, 'terms' | 'lessonsEnd'>
   return JSON.stringify([ENGINE_VERSION, DIGEST_FORMAT, head.lessonsEnd, head.terms]);
 }
 
-/** `id:version` of each class in the given order; a class whose grades never changed is at 0. */
-export async function readClassVersions(db: Db, classIds: number[]): Promise<string> {
-  const rows = await db.selectFrom('grade_class_version').select(['class_id', 'version']).where('class_id', 'in', classIds).execute();
-  const byClass = new Map(rows.map((r) => [r.class_id, Number(r.version)]));
-  return classIds.map((id) => `${id}:${byClass.get(id) ?? 0}`).join(',');
-}
-
 /**
  * The school's digests by student when they are current (the same class versions and
  * fingerprint), with the latest grade date they were computed with; null otherwise.
@@ -31,7 +27,7 @@ export async function readCurrentDigests(
   db: Db,
   school: { schoolId: number; schoolYearId: number; fingerprint: string; classVersions: string },
 ): Promise<{ latestGrade: string | null; digests: Map<number, string> } | null> {
-  const state = await findDigestState(db, school);
+  const state = await readDigestState(db, school);
   if (!state || state.fingerprint !== school.fingerprint || state.class_versions !== school.classVersions) return null;
   const rows = await db
     .selectFrom('grade_digest')
@@ -42,25 +38,6 @@ export async function readCurrentDigests(
   return { latestGrade: state.latest_grade, digests: new Map(rows.map((r) => [r.student_id, r.digest])) };
 }
 
-/**
- * The latest grade date of the school's classes as the digests' state recorded it, when their
- * grades have not changed since (the same class versions; terms and calendar do not matter here);
- * undefined when not known. Saves a scan of every grade of the school (`findDataAsOf`).
- */
-export async function readLatestGradeIfCurrent(db: Db, school: { schoolId: number; schoolYearId: number; classIds: number[] }): Promise<string | null | undefined> {
-  const state = await findDigestState(db, school);
-  if (!state || state.class_versions !== (await readClassVersions(db, school.classIds))) return undefined;
-  return state.latest_grade;
-}
-
-const findDigestState = (db: Db, school: { schoolId: number; schoolYearId: number }) =>
-  db
-    .selectFrom('grade_digest_state')
-    .select(['fingerprint', 'class_versions', 'latest_grade'])
-    .where('school_id', '=', school.schoolId)
-    .where('school_year_id', '=', school.schoolYearId)
-    .executeTakeFirst();
-
 export interface DigestsToSave {
   schoolId: number;
   schoolYearId: number;
@@ -70,15 +47,12 @@ export interface DigestsToSave {
   rows: { studentId: number; digest: string }[];
 }
 
-const CHUNK = 200;
-
 /** Replaces the school's digests and their state (in the caller's transaction). */
 export async function saveDigests(db: Db, save: DigestsToSave): Promise<void> {
   const where = { school_id: save.schoolId, school_year_id: save.schoolYearId };
   await db.deleteFrom('grade_digest').where('school_id', '=', where.school_id).where('school_year_id', '=', where.school_year_id).execute();
-  for (let i = 0; i < save.rows.length; i += CHUNK) {
-    await db.insertInto('grade_digest').values(save.rows.slice(i, i + CHUNK).map((r) => ({ ...where, student_id: r.studentId, digest: r.digest }))).execute();
-  }
+  const rows = save.rows.map((r) => ({ ...where, student_id: r.studentId, digest: r.digest }));
+  await insertRows(db, 'grade_digest', ['school_id', 'school_year_id', 'student_id', 'digest'], rows);
   const state = { fingerprint: save.fingerprint, class_versions: save.classVersions, latest_grade: save.latestGrade };
   await db
     .insertInto('grade_digest_state')

@@ -5,7 +5,7 @@ import type { KyselyPlugin } from 'kysely';
 import { generateRegion } from '../../../scripts/gen/generate-region';
 import type { Db } from '../db/open-database';
 import { importPaths } from '../imports/import-paths';
-import { createTestDb } from '../testing/test-db';
+import { createTestDb } from './test-db';
 
 /**
  * Test helper: a generated region (6 schools, 160 students) imported into a fresh test database,

@@ -1,39 +1,11 @@
+import { dayNumber, fromDayNumber, mondayOf, weekdayOfDay } from '@primm/shared/dates';
 import type { LessonDay, WeekAttendance } from '@primm/shared/risk/types';
 
 /**
  * The lesson calendar of a class, pure: which days have lessons and how many hours, from the
  * school's lesson period, its closures and the class timetable (hours Monday..Saturday).
- * Dates are ISO `yyyy-mm-dd`; internally whole days since 1970-01-01 (UTC, no time zones).
+ * Dates are ISO `yyyy-mm-dd` (date arithmetic: shared/src/dates.ts).
  */
-
-const DAY_MS = 86_400_000;
-export const toDayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-// Memoised: the recompute turns the day of every grade and event into its date (millions of
-// calls over a few hundred days); one shared string per day also saves the memory.
-const isoDates = new Map<number, string>();
-export function fromDayNumber(n: number): string {
-  let iso = isoDates.get(n);
-  if (iso === undefined) {
-    iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
-    if (isoDates.size < 100_000) isoDates.set(n, iso);
-  }
-  return iso;
-}
-/** Monday 0 … Sunday 6 (1970-01-01 was a Thursday). */
-const weekdayOf = (n: number): number => (n + 3) % 7;
-
-// Memoised: the recompute asks this for every lesson day of every student (millions of calls on
-// a region), over a few hundred distinct dates.
-const mondays = new Map<string, string>();
-export function mondayOf(iso: string): string {
-  let monday = mondays.get(iso);
-  if (monday === undefined) {
-    const n = toDayNumber(iso);
-    monday = fromDayNumber(n - weekdayOf(n));
-    if (mondays.size < 100_000) mondays.set(iso, monday);
-  }
-  return monday;
-}
 
 export interface CalendarSpec {
   lessonsStart: string;
@@ -45,10 +17,10 @@ export interface CalendarSpec {
 
 /** Lesson days with their hours, in date order: in the lesson period, not closed, with hours. */
 export function lessonDays(spec: CalendarSpec): LessonDay[] {
-  const closed = spec.closures.map((c) => [toDayNumber(c.startsOn), toDayNumber(c.endsOn)] as const);
+  const closed = spec.closures.map((c) => [dayNumber(c.startsOn), dayNumber(c.endsOn)] as const);
   const out: LessonDay[] = [];
-  for (let n = toDayNumber(spec.lessonsStart), end = toDayNumber(spec.lessonsEnd); n <= end; n++) {
-    const hours = spec.timetable[weekdayOf(n)] ?? 0;
+  for (let n = dayNumber(spec.lessonsStart), end = dayNumber(spec.lessonsEnd); n <= end; n++) {
+    const hours = spec.timetable[weekdayOfDay(n)] ?? 0;
     if (hours <= 0 || closed.some(([a, b]) => n >= a && n <= b)) continue;
     out.push({ date: fromDayNumber(n), hours });
   }
@@ -70,7 +42,7 @@ export function hoursBetween(days: LessonDay[], from: string, to: string): numbe
 export function weeksOf(held: LessonDay[], absences: { date: string; hours: number }[], from: string, to: string): WeekAttendance[] {
   if (to < from) return [];
   const weeks = new Map<string, WeekAttendance>();
-  for (let n = toDayNumber(mondayOf(from)), end = toDayNumber(to); n <= end; n += 7) {
+  for (let n = dayNumber(mondayOf(from)), end = dayNumber(to); n <= end; n += 7) {
     const weekStart = fromDayNumber(n);
     weeks.set(weekStart, { weekStart, hoursHeld: 0, hoursAbsent: 0 });
   }

@@ -1,10 +1,12 @@
-import { digestGrades, emptyGradeDigest, type GradeDigest } from '@primm/shared/risk/grade-digest';
+import { digestGrades, emptyGradeDigest } from '@primm/shared/risk/grade-digest';
+import type { GradeDigest } from '@primm/shared/risk/types';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/open-database';
 import { aClass, aSchool } from '../testing/factories';
 import { createTestDb } from '../testing/test-db';
-import { EMPTY_DIGEST_TEXT, parseGradeDigest, readClassVersions, serializeGradeDigest } from './grade-digest-store';
-import { importFixtureSchool } from './test-school';
+import { readClassVersions } from '../school-data/grade-versions';
+import { EMPTY_DIGEST_TEXT, parseGradeDigest, serializeGradeDigest } from './grade-digest-store';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 describe('serializeGradeDigest / parseGradeDigest', () => {
   const decimals = digestGrades(

@@ -5,7 +5,7 @@ import type request from 'supertest';
 import { createApp } from '../app';
 import { repoRoot } from '../config';
 import type { Db } from '../db/open-database';
-import { testConfig } from '../testing/test-db';
+import { testConfig } from './test-db';
 
 /** Test helpers for uploads: each app gets its own upload folder, so tests cannot see each other's uploads. */
 export function anAppWithOwnUploads(db: Db): { app: ReturnType<typeof createApp>; uploadDir: string } {

@@ -1,7 +1,7 @@
 import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
 import { expect, test } from 'vitest';
 import { createTestDb } from '../testing/test-db';
-import { findLatestRiskSettings } from './settings-repository';
+import { findLatestRiskSettings } from './repository';
 
 test('findLatestRiskSettings: when a stored version names only some groups (as older versions did), then the rest are the defaults and there is no model', async () => {
   const db = await createTestDb();

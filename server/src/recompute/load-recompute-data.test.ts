@@ -1,13 +1,15 @@
 import { assessStudent } from '@primm/shared/risk/assess-student';
 import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
+import { sql } from 'kysely';
 import { expect, test } from 'vitest';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { createTestDb, onPostgres } from '../testing/test-db';
-import { buildInputs, buildStudentInputs } from './build-inputs';
+import { buildInputs, buildStudentInputs } from '../school-data/build-inputs';
 import { loadRecomputeData } from './load-recompute-data';
-import { loadSchoolRiskData } from './load-school-data';
-import { importFixtureSchool } from './test-school';
+import { UnknownKindError } from './school-streams';
+import { loadSchoolRiskData } from '../school-data/load-school-data';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 /** The assessments of the school as the recompute reads it, and as the row-by-row reader does. */
 async function bothWays(db: Db, schoolId: number) {
@@ -46,4 +48,15 @@ test('loadRecomputeData: when a grade needs more digits than SQLite prints, then
   expect(grades.find((g) => g.subject === 'STORIA')?.value).toBe(19 / 3);
   // The row-by-row reader keeps every grade (NC and judgements too); the texts only those an indicator reads.
   if (!onPostgres) expect(grades.length).toBe((await loadSchoolRiskData(db, schoolId, (await findCurrentSchoolYear(db))!))!.grades.filter((g) => g.studentId === rossi).length);
+});
+
+test.skipIf(onPostgres)('loadRecomputeData: when an event has a kind the recompute has no code for, then it fails with UnknownKindError instead of reading the school another way', async () => {
+  const db = await createTestDb();
+  const { schoolId, classId, rossi } = await importFixtureSchool(db);
+  // As after a migration that widened the kinds without teaching the recompute the new one.
+  await sql`pragma ignore_check_constraints = on`.execute(db);
+  await sql`insert into attendance_event (student_id, class_id, date, kind, hours, justified) values (${rossi}, ${classId}, '2025-10-20', 'uscita_didattica', 6, 1)`.execute(db);
+  await sql`pragma ignore_check_constraints = off`.execute(db);
+
+  await expect(loadRecomputeData(db, schoolId, (await findCurrentSchoolYear(db))!)).rejects.toThrow(UnknownKindError);
 });

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { createApp } from '../app';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { createTestDb, testConfig } from '../testing/test-db';
-import { importFixtureSchool } from './test-school';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 test('POST /api/risk/recompute: when stored levels are stale, then the answer counts the students moved, level before → after, as the changes recorded', async () => {
   const db = await createTestDb();

@@ -3,8 +3,8 @@ import type { RecomputeSummary } from '@primm/shared/contracts/risk';
 import { expect, test } from 'vitest';
 import { anotherInstanceOf, createTestDb, onPostgres } from '../testing/test-db';
 import { followRecomputeRequests, requestRegionalRecompute } from './recompute-requests';
-import { aStaleRegion, countingGradeReads, tierChangesLoggedOnce } from './test-region';
-import { importFixtureSchool } from './test-school';
+import { aStaleRegion, countingGradeReads, tierChangesLoggedOnce } from '../testing/stale-region';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 async function until(done: () => boolean, ms = 10_000): Promise<void> {
   for (const started = Date.now(); !done(); await delay(10)) if (Date.now() - started > ms) throw new Error('timeout');

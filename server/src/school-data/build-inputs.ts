@@ -1,9 +1,11 @@
-import { digestGrades, type GradeDigest } from '@primm/shared/risk/grade-digest';
+import { digestGrades } from '@primm/shared/risk/grade-digest';
 import { overallAverageOf, subjectAveragesOf, type SubjectAverage } from '@primm/shared/risk/subject-averages';
-import type { AttendanceEvent, GradeEntry, HistoryEntry, HistoryResult, LessonDay, StudentRiskInput, WeekAttendance } from '@primm/shared/risk/types';
+import type { AttendanceEvent, GradeDigest, GradeEntry, HistoryEntry, HistoryResult, LessonDay, StudentRiskInput, WeekAttendance } from '@primm/shared/risk/types';
+import { mondayOf } from '@primm/shared/dates';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
-import { lessonDays, mondayOf, termSeqOf, weeksOf } from './lesson-calendar';
+import { isEnrolledOn } from './enrolment';
+import { lessonDays, termSeqOf, weeksOf } from './lesson-calendar';
 import {
   loadSchoolRiskData, type LoadOptions, type SchoolEnrolment, type SchoolHead, type SchoolOutcome, type SchoolRiskData, type SchoolStudent,
 } from './load-school-data';
@@ -67,7 +69,7 @@ const NO_ROWS: { events: AttendanceEvent[]; grades: GradeEntry[]; digest?: Grade
  * date) in a class of the school. Pure: the same data gives the same inputs, in student order.
  *
  * - Hours held: lesson days of the class the student was in on each day (a class change mid-year
- *   switches timetable; `left_on` is the first day out), from `enrolledOn` to `asOf`.
+ *   switches timetable; enrolment.ts says which days a stay holds), from `enrolledOn` to `asOf`.
  * - `enrolledOn`: the first entry in the school this year, never before lessons start.
  * - Annual hours (DPR 122/2009 art. 14 c. 7, monte ore personalizzato): the class's declared
  *   hours for a student there from the start; for a later entrant, the hours from entry to the
@@ -121,7 +123,7 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
       for (const stay of stays) {
         const days = classes.get(stay.classId)?.days ?? [];
         for (const d of days) {
-          if (d.date >= stay.enteredOn && d.date >= enrolledOn && d.date <= data.asOf && (stay.leftOn === null || d.date < stay.leftOn)) held.push(d);
+          if (d.date >= enrolledOn && d.date <= data.asOf && isEnrolledOn(stay, d.date)) held.push(d);
         }
       }
       held.sort((a, b) => a.date.localeCompare(b.date));

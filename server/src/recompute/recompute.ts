@@ -6,11 +6,11 @@ import { findCurrentSchoolYear } from '../db/current-year';
 import { lockForSchoolRecompute } from '../db/advisory-locks';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
-import { recomputeOnThreads } from './recompute-pool';
-import { findSchoolStates } from './repository';
+import { findLatestRiskSettings } from '../risk-settings/repository';
 import { ENGINE_VERSION } from './engine-version';
+import { recomputeOnThreads } from './recompute-pool';
+import { findSchoolStates } from './result-store';
 import { computeSchool, noCounts, recomputeSchoolConcurrently, writeSchoolWork, type Counts } from './school-recompute';
-import { findLatestRiskSettings } from './settings-repository';
 
 type Summary = RecomputeSummary;
 

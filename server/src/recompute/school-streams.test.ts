@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { parseSchoolStreams, StreamFormatError } from './school-streams';
+import { EVENT_KIND_CODES, GRADE_KIND_CODES, parseSchoolStreams, StreamFormatError, UnknownKindError } from './school-streams';
 
 const terms = [{ seq: 1, startsOn: '2025-09-15' }, { seq: 2, startsOn: '2026-02-01' }];
 const parse = (grades: string[], events: string[] = [], exactNumbers = false) => parseSchoolStreams(grades.join('\n'), events.join('\n'), terms, { exactNumbers });
-// `student|date K F value|len|subject`: K the kind's 4th letter (orale l, pratico t, scritto i, scrutinio u), F = 2 × in_average + is_conduct
+// `student|date K F value|len|subject`: K the kind's code (orale l, pratico t, scritto i, scrutinio u), F = 2 × in_average + is_conduct
 const grade = (student: number, date: string, kind: string, flags: number, value: string, subject: string) => `${student}|${date}${kind}${flags}${value}|${subject.length}|${subject}`;
 
 describe('parseSchoolStreams', () => {
@@ -73,6 +73,21 @@ describe('parseSchoolStreams', () => {
     ['a subject longer than the line', ['1|2025-10-01l26.0|99|STORIA']],
   ])('when the text has %s, then StreamFormatError (the school is then read row by row)', (_case, lines) => {
     expect(() => parse(lines)).toThrow(StreamFormatError);
+  });
+
+  test.each([
+    ['a grade', [grade(1, '2025-10-01', '?', 2, '6.0', 'STORIA')], []],
+    ['an event', [], ['5|2026-01-12?16.0|-']],
+  ])('when %s has a kind without a code (the SQL writes ?), then UnknownKindError, which is no StreamFormatError: nothing falls back to reading it', (_case, grades, events) => {
+    expect(() => parse(grades, events)).toThrow(UnknownKindError);
+    expect(() => parse(grades, events)).not.toThrow(StreamFormatError);
+  });
+
+  test('the kind codes: one letter each, distinct within grades and within events, never the unknown one', () => {
+    for (const codes of [Object.values<string>(GRADE_KIND_CODES), Object.values<string>(EVENT_KIND_CODES)]) {
+      expect(codes.every((c) => c.length === 1 && c !== '?')).toBe(true);
+      expect(new Set(codes).size).toBe(codes.length);
+    }
   });
 
   test('when PostgreSQL prints a value with 16 digits, then it is read exactly', () => {

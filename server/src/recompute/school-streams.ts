@@ -1,9 +1,10 @@
-import type { GradeDigest } from '@primm/shared/risk/grade-digest';
-import type { AttendanceEvent, GradeEntry } from '@primm/shared/risk/types';
+import { civilDayNumber, daysInMonth, fromDayNumber } from '@primm/shared/dates';
+import type { AttendanceEvent, GradeDigest, GradeEntry } from '@primm/shared/risk/types';
 import { sql } from 'kysely';
+import type { AttendanceKind, GradeKind } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
-import { fromDayNumber, termSeqOf } from './lesson-calendar';
+import { termSeqOf } from '../school-data/lesson-calendar';
 
 /**
  * The attendance events and grades of a school's classes as two strings built by the database,
@@ -15,17 +16,41 @@ import { fromDayNumber, termSeqOf } from './lesson-calendar';
  * row and no strings (dates, subjects and kinds are shared). See docs/performance.md.
  *
  * Line formats (`|` separates; the subject is length-prefixed, so any character may occur in it):
- *   grade: `student|yyyy-mm-dd K F value|len|subject` (no spaces) — K the 4th letter of the kind,
- *          F = 2 × in_average + is_conduct, value empty when null;
- *   event: `student|yyyy-mm-dd K J hours|D` — J justified (0/1), D `-` for no deroga or
- *          `len|deroga`.
+ *   grade: `student|yyyy-mm-dd K F value|len|subject` (no spaces) — K the kind's code
+ *          (`GRADE_KIND_CODES`), F = 2 × in_average + is_conduct, value empty when null;
+ *   event: `student|yyyy-mm-dd K J hours|D` — K the kind's code (`EVENT_KIND_CODES`), J justified
+ *          (0/1), D `-` for no deroga or `len|deroga`.
  * Rows are in the database's order (no sort in SQL); the parser puts each student's rows in the
  * canonical order (date, subject, kind). Anything unexpected (a value SQLite may have printed
  * with lost digits, a malformed date) throws `StreamFormatError`: the caller then reads the school
- * row by row, the slow exact way.
+ * row by row, the slow exact way. A kind without a code throws `UnknownKindError` instead, which
+ * nothing catches: the engine has no rule for it, so no reader may pass it on.
  */
 
 export class StreamFormatError extends Error {}
+
+/** A grade or event kind the codes below do not name (a migration added it and this file was not updated). */
+export class UnknownKindError extends Error {}
+
+/**
+ * One letter per kind, written by the SQL (`kindCode`) and read back by the parser. Every kind of
+ * the schema must have one (the types check it); one that has none comes out as `?`. The letters
+ * are those the texts have always carried (each name's 4th letter), so the stored input hashes,
+ * which read the texts, stay valid.
+ */
+export const GRADE_KIND_CODES = { orale: 'l', pratico: 't', scritto: 'i', scrutinio: 'u' } as const satisfies Record<GradeKind, string>;
+export const EVENT_KIND_CODES = { assenza: 'e', entrata_posticipata: 'r', uscita_anticipata: 'i' } as const satisfies Record<AttendanceKind, string>;
+const UNKNOWN_CODE = '?';
+
+/** `case kind when … then … else '?' end`: the kinds and codes are the constants above, never input. */
+const kindCode = (codes: Record<string, string>) =>
+  sql.raw(`case kind ${Object.entries(codes).map(([kind, code]) => `when '${kind}' then '${code}'`).join(' ')} else '${UNKNOWN_CODE}' end`);
+
+/** Char code of a letter → the kind it stands for. */
+const decoder = <K extends string>(codes: Record<K, string>) =>
+  new Map(Object.entries<string>(codes).map(([kind, code]) => [code.charCodeAt(0), kind as K]));
+const GRADE_KINDS = decoder(GRADE_KIND_CODES);
+const EVENT_KINDS = decoder(EVENT_KIND_CODES);
 
 export interface StudentRows {
   /** Counted and conduct grades (the only ones an indicator reads), canonical order. */
@@ -73,28 +98,24 @@ function gradeSql(db: Db, classIds: number[]) {
   const ids = sql.join(classIds);
   if (isPostgres(db)) {
     // PostgreSQL prints a double with the fewest digits that read back exactly.
-    return sql<{ t: string | null }>`select string_agg(student_id::text || '|' || date || substr(kind, 4, 1) || (in_average * 2 + is_conduct)::text
+    return sql<{ t: string | null }>`select string_agg(student_id::text || '|' || date || ${kindCode(GRADE_KIND_CODES)} || (in_average * 2 + is_conduct)::text
       || coalesce(value::text, '') || '|' || length(subject)::text || '|' || subject, chr(10) order by id) as t from grade where class_id in (${ids})`;
   }
   // No ORDER BY: the index on class_id already gives a stable order, and a sort costs more than
   // the parser's per-student one.
-  return sql<{ t: string | null }>`select group_concat(student_id || '|' || date || substr(kind, 4, 1) || (in_average * 2 + is_conduct)
+  return sql<{ t: string | null }>`select group_concat(student_id || '|' || date || ${kindCode(GRADE_KIND_CODES)} || (in_average * 2 + is_conduct)
     || coalesce(value, '') || '|' || length(subject) || '|' || subject, char(10)) as t from grade where class_id in (${ids})`;
 }
 
 function eventSql(db: Db, classIds: number[]) {
   const ids = sql.join(classIds);
   if (isPostgres(db)) {
-    return sql<{ t: string | null }>`select string_agg(student_id::text || '|' || date || substr(kind, 4, 1) || justified::text || hours::text || '|'
+    return sql<{ t: string | null }>`select string_agg(student_id::text || '|' || date || ${kindCode(EVENT_KIND_CODES)} || justified::text || hours::text || '|'
       || coalesce(length(deroga)::text || '|' || deroga, '-'), chr(10) order by id) as t from attendance_event where class_id in (${ids})`;
   }
-  return sql<{ t: string | null }>`select group_concat(student_id || '|' || date || substr(kind, 4, 1) || justified || hours || '|'
+  return sql<{ t: string | null }>`select group_concat(student_id || '|' || date || ${kindCode(EVENT_KIND_CODES)} || justified || hours || '|'
     || coalesce(length(deroga) || '|' || deroga, '-'), char(10)) as t from attendance_event where class_id in (${ids})`;
 }
-
-// The 4th letter of each kind, which tells them apart.
-const GRADE_KINDS: Record<number, NonNullable<GradeEntry['kind']>> = { 108: 'orale', 116: 'pratico', 105: 'scritto', 117: 'scrutinio' }; // l t i u
-const EVENT_KINDS: Record<number, AttendanceEvent['kind']> = { 101: 'assenza', 114: 'entrata_posticipata', 105: 'uscita_anticipata' }; // e r i
 
 /**
  * Pure: the two texts of `readSchoolStreams` into rows by student. `exactNumbers`: the texts come
@@ -131,13 +152,13 @@ export function parseSchoolStreams(
     const lineStart = p.i;
     const id = p.integer(124);
     const date = dayOf(p.date());
-    const kind = GRADE_KINDS[p.char()];
+    const kind = kindOf(GRADE_KINDS, p.char(), 'voto');
     const flags = p.char() - 48;
     const value = p.number(124);
     const subject = subjects.take(p, p.integer(124));
     const lineEnd = p.i;
     p.endOfLine();
-    if (kind === undefined || flags < 0 || flags > 3) throw new StreamFormatError('voto: tipo o indicatori non riconosciuti');
+    if (flags < 0 || flags > 3) throw new StreamFormatError('voto: indicatori non riconosciuti');
     if (date.day > latest) latest = date.day;
     if (id !== lastId) {
       last = rowsOf(id);
@@ -157,7 +178,7 @@ export function parseSchoolStreams(
     const lineStart = p.i;
     const id = p.integer(124);
     const date = dayOf(p.date());
-    const kind = EVENT_KINDS[p.char()];
+    const kind = kindOf(EVENT_KINDS, p.char(), 'evento');
     const justified = p.char() - 48;
     const hours = p.number(124);
     let deroga: string | null = null;
@@ -165,7 +186,7 @@ export function parseSchoolStreams(
     else deroga = deroghe.take(p, p.integer(124));
     const lineEnd = p.i;
     p.endOfLine();
-    if (kind === undefined || hours === null || (justified !== 0 && justified !== 1)) throw new StreamFormatError('evento: tipo, ore o giustificazione non riconosciuti');
+    if (hours === null || (justified !== 0 && justified !== 1)) throw new StreamFormatError('evento: ore o giustificazione non riconosciute');
     if (date.day > latest) latest = date.day;
     if (id !== lastId) {
       last = rowsOf(id);
@@ -181,6 +202,17 @@ export function parseSchoolStreams(
   }
   const dateOf = (day: number) => (day === -Infinity ? null : fromDayNumber(day));
   return { gradeText, eventText, byStudent, latestDate: dateOf(latest), latestGrade: dateOf(latestGrade) };
+}
+
+/**
+ * The kind a code stands for. `?`: the database holds a kind without a code (`UnknownKindError`);
+ * any other letter is a malformed text (`StreamFormatError`).
+ */
+function kindOf<K>(kinds: Map<number, K>, code: number, what: string): K {
+  const kind = kinds.get(code);
+  if (kind !== undefined) return kind;
+  if (code === UNKNOWN_CODE.charCodeAt(0)) throw new UnknownKindError(`${what} di un tipo senza codice in school-streams.ts: il ricalcolo non sa leggerlo`);
+  throw new StreamFormatError(`${what}: tipo non riconosciuto`);
 }
 
 // The order the row-by-row reader asks SQL for (ORDER BY date, subject, kind): JS compares UTF-16
@@ -335,18 +367,5 @@ function dayFromDigits(yyyymmdd: number): number {
   const m = Math.floor(yyyymmdd / 100) % 100;
   const d = yyyymmdd % 100;
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new StreamFormatError('data non valida');
-  return daysFromCivil(y, m, d);
-}
-
-const daysInMonth = (y: number, m: number): number =>
-  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return civilDayNumber(y, m, d);
 }

@@ -4,8 +4,8 @@ import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
 import { createApp } from '../app';
 import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { createTestDb, testConfig } from '../testing/test-db';
-import { insertRiskSettingsVersion } from './settings-repository';
-import { importFixtureSchool } from './test-school';
+import { insertRiskSettingsVersion } from './repository';
+import { importFixtureSchool } from '../testing/fixture-school';
 
 const { version: _v, ...defaults } = DEFAULT_RISK_SETTINGS;
 

@@ -12,8 +12,8 @@ import { ensureReferenceData } from '../reference/load-reference';
 import { onPostgres } from '../testing/test-db';
 import type { PoolJob, ThreadReply } from './recompute-pool';
 import { currentStamp } from './recompute';
-import { findLatestRiskSettings } from './settings-repository';
-import { importFixtureSchool } from './test-school';
+import { findLatestRiskSettings } from '../risk-settings/repository';
+import { importFixtureSchool } from '../testing/fixture-school';
 import { fallbackUrl, threadSource } from './thread-script';
 
 // The real esbuild, with `stop` watched.

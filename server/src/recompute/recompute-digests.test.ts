@@ -6,12 +6,13 @@ import { generateRegion } from '../../../scripts/gen/generate-region';
 import type { Db } from '../db/open-database';
 import { importPaths } from '../imports/import-paths';
 import { createTestDb } from '../testing/test-db';
-import { parseGradeDigest, readClassVersions } from './grade-digest-store';
+import { readClassVersions } from '../school-data/grade-versions';
+import { parseGradeDigest } from './grade-digest-store';
 import { recomputeAll, recomputeSchool } from './recompute';
-import { countingGradeReads } from './test-region';
-import { findDataAsOf } from './load-school-data';
-import { importFixtureSchool } from './test-school';
-import { parseIndicators } from './stored-indicators';
+import { countingGradeReads } from '../testing/stale-region';
+import { findDataAsOf } from '../school-data/load-school-data';
+import { importFixtureSchool } from '../testing/fixture-school';
+import { parseIndicators } from '../risk/stored-indicators';
 
 const storedResults = (db: Db) =>
   db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'as_of', 'indicators', 'input_hash']).orderBy('student_id').execute();

@@ -1,8 +1,9 @@
 import { digestGrades } from '@primm/shared/risk/grade-digest';
 import type { Db } from '../db/open-database';
-import { groupBy, groupSchoolData, type GroupedSchoolData } from './build-inputs';
-import { dataAsOf, loadSchoolHead, loadSchoolPeople, loadSchoolRiskData } from './load-school-data';
-import { digestFingerprint, EMPTY_DIGEST_TEXT, parseGradeDigest, readClassVersions, readCurrentDigests, serializeGradeDigest, type DigestsToSave } from './grade-digest-store';
+import { groupBy, groupSchoolData, type GroupedSchoolData } from '../school-data/build-inputs';
+import { dataAsOf, loadSchoolHead, loadSchoolPeople, loadSchoolRiskData } from '../school-data/load-school-data';
+import { readClassVersions } from '../school-data/grade-versions';
+import { digestFingerprint, EMPTY_DIGEST_TEXT, parseGradeDigest, readCurrentDigests, serializeGradeDigest, type DigestsToSave } from './grade-digest-store';
 import { readSchoolStreams, StreamFormatError, studentRows } from './school-streams';
 
 export interface RecomputeData {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { hoursBetween, lessonDays, mondayOf, termSeqOf, weeksOf } from './lesson-calendar';
+import { hoursBetween, lessonDays, termSeqOf, weeksOf } from './lesson-calendar';
 
 // The fixture school (fixtures/import/generator-format, ANPS03000E): lessons 15/09/2025–06/06/2026,
 // Monday–Friday 6 h, closed 01/11 (a Saturday), 08/12, 23/12–06/01, 02/04–07/04, 25/04 (a Saturday),
@@ -36,14 +36,6 @@ test.each([
 
   expect(ds).toHaveLength(count);
   expect(ds.reduce((a, d) => a + d.hours, 0)).toBe(hours);
-});
-
-test.each([
-  ['2025-09-15', '2025-09-15'], // a Monday is its own week
-  ['2025-09-21', '2025-09-15'], // Sunday belongs to the week before
-  ['2026-01-01', '2025-12-29'], // across the year
-])('mondayOf: when the day is %s, then the week starts %s', (day, monday) => {
-  expect(mondayOf(day)).toBe(monday);
 });
 
 test('weeksOf: when a student enters on a Wednesday, then the first week counts from that day and holiday weeks stay with 0 hours', () => {

@@ -3,17 +3,16 @@ import type { RecomputeSummary } from '@primm/shared/contracts/risk';
 import { measureStudent } from '@primm/shared/risk/assess-student';
 import type { RiskSettings } from '@primm/shared/risk/settings';
 import type { MeasuredIndicator } from '@primm/shared/risk/types';
-import { sql, type Insertable } from 'kysely';
-import type { RiskTierChangeTable } from '../db/database';
+import { sql } from 'kysely';
 import type { Db } from '../db/open-database';
-import { buildInputs, type BuiltInput } from './build-inputs';
+import { serializeIndicators } from '../risk/stored-indicators';
+import { buildInputs, type BuiltInput } from '../school-data/build-inputs';
 import { ENGINE_VERSION } from './engine-version';
 import { saveDigests, type DigestsToSave } from './grade-digest-store';
 import { loadRecomputeData, type RecomputeData } from './load-recompute-data';
-import { serializeIndicators } from './stored-indicators';
-import { deleteRiskResults, findStoredHashes, saveSchoolState, upsertRiskResults, type RiskResultRow } from './repository';
-
-const CHUNK = 200;
+import {
+  deleteRiskResults, findStoredHashes, insertTierChanges, saveSchoolState, upsertRiskResults, type RiskResultRow, type TierChangeRow,
+} from './result-store';
 
 export type Counts = Omit<RecomputeSummary, 'ms'>;
 export const noCounts = (): Counts => ({ students: 0, written: 0, unchanged: 0, tierChanged: 0 });
@@ -25,7 +24,7 @@ export interface SchoolWork {
   counts: Counts;
   /** New or changed results. */
   rows: RiskResultRow[];
-  changes: Insertable<RiskTierChangeTable>[];
+  changes: TierChangeRow[];
   /** Result ids of students no longer enrolled in the school. */
   gone: number[];
   /** Students enrolled now: the results the school has once written. */
@@ -91,7 +90,7 @@ export async function computeSchool(db: Db, schoolId: number, year: { id: number
 /** Writes what `computeSchool` computed, and the stamp it was computed with. */
 export async function writeSchoolWork(db: Db, work: SchoolWork, stamp: string): Promise<void> {
   await upsertRiskResults(db, work.rows);
-  for (let i = 0; i < work.changes.length; i += CHUNK) await db.insertInto('risk_tier_change').values(work.changes.slice(i, i + CHUNK)).execute();
+  await insertTierChanges(db, work.changes);
   await deleteRiskResults(db, work.gone);
   if (work.digests) await saveDigests(db, work.digests);
   await saveSchoolState(db, { schoolId: work.schoolId, schoolYearId: work.schoolYearId, stamp, results: work.results, computedAt: work.computedAt });

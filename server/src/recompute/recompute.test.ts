@@ -13,10 +13,10 @@ import { ensureReferenceData } from '../reference/load-reference';
 import { aClass, aSchool } from '../testing/factories';
 import { anotherInstanceOf, createTestDb, onPostgres } from '../testing/test-db';
 import { recomputeAll, recomputeSchool } from './recompute';
-import { insertRiskSettingsVersion, findLatestRiskSettings } from './settings-repository';
-import { importFixtureSchool } from './test-school';
-import { aStaleRegion, countingGradeReads, tierChangesLoggedOnce } from './test-region';
-import { parseIndicators } from './stored-indicators';
+import { insertRiskSettingsVersion, findLatestRiskSettings } from '../risk-settings/repository';
+import { importFixtureSchool } from '../testing/fixture-school';
+import { aStaleRegion, countingGradeReads, tierChangesLoggedOnce } from '../testing/stale-region';
+import { parseIndicators } from '../risk/stored-indicators';
 
 const results = (db: Awaited<ReturnType<typeof createTestDb>>) =>
   db.selectFrom('risk_result').select(['student_id', 'tier', 'settings_version', 'as_of', 'input_hash', 'computed_at']).orderBy('student_id').execute();

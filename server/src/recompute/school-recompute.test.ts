@@ -10,9 +10,9 @@ import { ensureReferenceData } from '../reference/load-reference';
 import { onPostgres } from '../testing/test-db';
 import { currentStamp, recomputeSchool } from './recompute';
 import { recomputeSchoolConcurrently } from './school-recompute';
-import { findLatestRiskSettings } from './settings-repository';
-import { importFixtureSchool } from './test-school';
-import { parseIndicators } from './stored-indicators';
+import { findLatestRiskSettings } from '../risk-settings/repository';
+import { importFixtureSchool } from '../testing/fixture-school';
+import { parseIndicators } from '../risk/stored-indicators';
 
 /**
  * A SQLite file with the fixture school, and a plugin with which another connection (another

@@ -1,0 +1,67 @@
+import { CompiledQuery } from 'kysely';
+import type { Database } from './database';
+import { isPostgres } from './dialect';
+import type { Db } from './open-database';
+
+/**
+ * The one chunking rule of every multi-row write (the imports' loaders, the recompute's results,
+ * tier changes and digests): a statement binds at most this many values. SQLite: well under its
+ * limit of 32 766, and each full statement has one text that the statement cache keeps compiled
+ * (db/statement-cache.ts); larger ones were no faster. PostgreSQL: under the 65 535 its protocol
+ * allows, so a big import makes few round trips.
+ */
+export const PARAMETERS_PER_STATEMENT = { sqlite: 5_000, postgres: 60_000 } as const;
+
+/** Rows of `columns` values that fit in one statement (at least one). */
+export function rowsPerStatement(db: Db, columns: number): number {
+  const budget = isPostgres(db) ? PARAMETERS_PER_STATEMENT.postgres : PARAMETERS_PER_STATEMENT.sqlite;
+  return Math.max(1, Math.floor(budget / Math.max(1, columns)));
+}
+
+/** `list` in slices of `rowsPerStatement` (e.g. the ids of one `where id in (…)` each). */
+export function* statementSlices<T>(db: Db, list: readonly T[], columns = 1): Generator<T[]> {
+  const per = rowsPerStatement(db, columns);
+  for (let i = 0; i < list.length; i += per) yield list.slice(i, i + per);
+}
+
+/**
+ * Inserts `rows` (their `columns`, null where missing) as multi-row `INSERT … VALUES` statements
+ * with bound values, in slices of `rowsPerStatement`; `tail` completes each statement (an
+ * ON CONFLICT clause, a RETURNING list) and the returned rows are gathered. A statement's text is
+ * written once per dialect, table, columns, size and tail: kysely compiling a 3 400-value insert
+ * cost more than running it (docs/performance-history.md).
+ */
+export async function insertRows<T extends object, R = never>(
+  db: Db,
+  table: keyof Database & string,
+  columns: readonly (keyof T & string)[],
+  rows: readonly T[],
+  tail = '',
+): Promise<{ rows: R[]; affected: number }> {
+  const pg = isPostgres(db);
+  const out: R[] = [];
+  let affected = 0;
+  for (const slice of statementSlices(db, rows, columns.length)) {
+    const values: unknown[] = [];
+    for (const row of slice) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
+    const result = await db.executeQuery<R>(CompiledQuery.raw(statementText(pg, table, columns, slice.length, tail), values));
+    out.push(...result.rows);
+    affected += Number(result.numAffectedRows ?? 0);
+  }
+  return { rows: out, affected };
+}
+
+const texts = new Map<string, string>();
+
+function statementText(pg: boolean, table: string, columns: readonly string[], count: number, tail: string): string {
+  const key = `${pg}|${table}|${columns.join(',')}|${count}|${tail}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const tuple = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: count }, tuple).join(', ')}${tail ? ` ${tail}` : ''}`;
+    if (texts.size >= 500) texts.clear(); // a few dozen in use: full statements plus each write's last one
+    texts.set(key, text);
+  }
+  return text;
+}
