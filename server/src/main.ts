@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase, openSessionConnection } from './db/open-database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, assertNoRealUsers, createDemoAccounts } from './demo/demo-accounts';
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
+import { plantDemoCases } from './demo/plant-cases';
 import { plantDemoDeadlines } from './demo/plant-deadlines';
 import { startUploadSweeper } from './imports/upload-store';
 import { ensureReferenceData } from './reference/load-reference';
@@ -21,6 +22,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     const summary = await loadDemoRegion(db, config.pseudonymKey, (line) => console.log(line));
     await createDemoAccounts(db);
     await plantDemoDeadlines(db); // every state of art. 114 in the referent's school
+    await plantDemoCases(db); // the analyst's intervention figures, outside the mediator's and referent's schools
     console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);
   }
   const sessionDb = openSessionConnection(config, db);

@@ -38,9 +38,9 @@ describe('compulsory education as the demo referent', () => {
     const dir = mkdtempSync(join(tmpdir(), 'primm-e2e-export-'));
     await generateRegion({ ...DEMO_REGION, outDir: dir });
     const school = join(dir, me.schools[0]!.code);
-    const [lastName, ...first] = studentName.split(' ');
+    // "Cognome Nome" as the page shows it; a surname may be two words (De Angelis)
     const row = readFileSync(join(school, 'studenti.csv'), 'utf8').split('\n')
-      .find((l) => { const f = l.split(';'); return f[1] === lastName && f[2] === first.join(' '); });
+      .find((l) => { const f = l.split(';'); return `${f[1]} ${f[2]}` === studentName; });
     expect(row).toBeDefined();
     const cf = row!.split(';')[0]!;
     appendFileSync(join(school, 'assenze.csv'), ['01/04/2026', '08/04/2026', '09/04/2026'].map((d) => `${cf};${d};assenza;1;N;\n`).join(''));

@@ -15,9 +15,10 @@ describe('risk thresholds as the demo admin', () => {
     await page.getByText(/^Versione 1: valori predefiniti/).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    const average = page.getByRole('group', { name: 'Voti' }).getByLabel('Attenzione: media generale sotto (voto)');
-    expect(await average.inputValue()).toBe('6,5');
-    await average.fill('7');
+    // a high signal is what raises a level (issue 18): a stricter high average threshold moves students
+    const average = page.getByRole('group', { name: 'Voti' }).getByLabel('Rischio alto: media generale sotto (voto)');
+    expect(await average.inputValue()).toBe('6');
+    await average.fill('6,5');
     await page.getByRole('button', { name: 'Salva una nuova versione' }).click();
     const saved = page.getByRole('status').filter({ hasText: 'Salvata la versione 2. Le nuove soglie valgono dal prossimo ricalcolo.' });
     await saved.waitFor();
@@ -34,8 +35,8 @@ describe('risk thresholds as the demo admin', () => {
     const unchanged = Number(/Risultati invariati([\d.]+)/.exec(text)?.[1]?.replace(/\./g, ''));
     expect(students).toBeGreaterThan(0);
     expect(written + unchanged).toBeGreaterThanOrEqual(students);
-    // A stricter average threshold moves some students up a tier, never more than were written.
-    const tierChanged = Number(/Studenti con il livello cambiato([\d.]+)/.exec(text)?.[1]?.replace(/\./g, ''));
+    // A stricter high average threshold moves some students up a level, never more than were written.
+    const tierChanged = Number(/Studenti che hanno cambiato livello([\d.]+)/.exec(text)?.[1]?.replace(/\./g, ''));
     expect(tierChanged).toBeGreaterThan(0);
     expect(tierChanged).toBeLessThanOrEqual(written);
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -47,7 +47,8 @@ describe('teacher and mediator journeys', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: flaggedStudent }).first().click();
     await page.getByRole('button', { name: 'Apri un caso da questa segnalazione' }).click();
-    const openCase = page.getByRole('form', { name: 'Apri un caso da questa segnalazione' });
+    const openCase = page.locator('form[aria-label="Apri un caso da questa segnalazione"]').first();
+    await openCase.waitFor({ state: 'visible' });
     await openCase.getByLabel('Obiettivo del caso').fill('Capire le assenze del lunedì e valutare un percorso professionale');
     await openCase.getByRole('button', { name: 'Apri il caso' }).click();
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useMe } from '../features/auth/api/get-me';
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
@@ -12,7 +12,9 @@ function useFocusMainOnNavigation() {
   const mainRef = useRef<HTMLElement>(null);
   const previous = useRef(pathname);
   useEffect(() => {
-    if (previous.current !== pathname) mainRef.current?.focus();
+    // preventScroll: Chromium scrolls a focused element taller than the window to its top, which
+    // hid the header and the page's first lines; ScrollRestoration (below) sets the scroll
+    if (previous.current !== pathname) mainRef.current?.focus({ preventScroll: true });
     previous.current = pathname;
   }, [pathname]);
   return mainRef;
@@ -51,6 +53,8 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1} ref={mainRef} className="container main">
         <Outlet />
+        {/* a new page opens at its top (a link low on the last page left it scrolled); back restores */}
+        <ScrollRestoration />
       </main>
       <footer className="site-footer">
         <div className="container">

@@ -20,6 +20,8 @@ class ResizeObserverStub {
   disconnect() {}
 }
 globalThis.ResizeObserver ??= ResizeObserverStub;
+// jsdom does not scroll ("Not implemented: window.scrollTo"); the layout's ScrollRestoration calls it.
+window.scrollTo = () => {};
 
 await keepFileNamesInRequests();
 
