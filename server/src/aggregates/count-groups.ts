@@ -53,7 +53,7 @@ const MEASURE_SQL: Record<Measure, RawBuilder<unknown>> = {
 /**
  * The cells of an aggregate table counted in the database, one row per non-empty group: the same
  * numbers as `countFacts(loadStudentFacts(…))` (testing/in-memory-counts.ts) without reading every student into memory
- * (docs/performance.md "API sotto carico"). One row of `fact` per student (student-fact-sql.ts:
+ * (docs/performance-history.md "API sotto carico"). One row of `fact` per student (student-fact-sql.ts:
  * latest stay among those the filters select, effective tier, flags, cases, actions); a
  * referent's school scope (`onlySchoolIds`) applies after the choice of that stay, as before.
  */

@@ -27,8 +27,9 @@ export interface MonthCounts {
  *   one month is one student, with the hours of both.
  * - Class filters (grade, track) apply to the class of each stay; person filters to the student.
  *
- * Set-based (docs/performance.md): a few statements for the whole selection (monthly-trend-data.ts),
- * hours per student and month from running totals (monthly-trend-hours.ts).
+ * Set-based (docs/performance-history.md, "Equità e andamento mensile senza cache"): a few
+ * statements for the whole selection (monthly-trend-data.ts), hours per student and month from
+ * running totals (monthly-trend-hours.ts).
  */
 export async function computeMonthlyTrend(db: Db, year: { id: number; label: string }, filters: TrendQuery, onlySchoolIds: number[] | null, secret?: CellKeySecret): Promise<MonthCounts[]> {
   return countMonths(await studentMonthHours(db, year, filters, onlySchoolIds), secret);

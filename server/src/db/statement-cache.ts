@@ -3,7 +3,7 @@ import type SQLite from 'better-sqlite3';
 /**
  * Makes `prepare` return the already compiled statement for SQL it has seen: kysely prepares on
  * every query and better-sqlite3 compiles on every prepare, ≈ 8 % of an API request and of each
- * chunk an import writes (docs/performance.md). Safe because the app never streams a query
+ * chunk an import writes (docs/performance-history.md, "Importazione"). Safe because the app never streams a query
  * (`stmt.iterate`), the only way a statement can still be running when it is handed out again,
  * and never switches a statement's mode (`raw`, `pluck`, `expand`). SQLite recompiles a cached
  * statement by itself after a schema change. Least recently used ones go beyond `max`.

@@ -14,9 +14,12 @@ import { computeSchool, noCounts, recomputeSchoolConcurrently, writeSchoolWork, 
 
 type Summary = RecomputeSummary;
 
-/** PostgreSQL: schools recomputed at once by one process (see `recomputeAll`); 1.4 times faster than one at a time at 20 000 students, three add little (docs/performance.md). */
+/** PostgreSQL: schools recomputed at once by one process (see `recomputeAll`); 1.4 times faster than one at a time at 20 000 students, three add little (docs/performance-history.md). */
 export const PG_SCHOOLS_AT_ONCE = 2;
-/** Below this many schools to recompute, starting threads (≈ half a second each) does not pay. */
+/**
+ * Below this many schools to recompute, threads do not pay for their start: the code is bundled
+ * once per process (≈ 0.15 s, thread-script.ts) and each thread opens its own connection.
+ */
 const MIN_SCHOOLS_FOR_THREADS = 8;
 
 /**

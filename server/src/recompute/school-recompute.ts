@@ -100,7 +100,7 @@ export async function writeSchoolWork(db: Db, work: SchoolWork, stamp: string): 
  * sha256 of everything a student's input is built from: the school's calendar and "today", the
  * classes the student was in, the class averages, the student's enrolments, birth and arrival
  * dates, past outcomes, their events as read and their grades' digest. Hashing what was read (not
- * the built input, with its weeks and lesson days) costs a fraction: see docs/performance.md.
+ * the built input, with its weeks and lesson days) costs a fraction: see docs/performance-history.md.
  */
 function inputHasher(loaded: RecomputeData, schoolId: number, settingsVersion: number): (b: BuiltInput) => string {
   const { data } = loaded;

@@ -13,7 +13,7 @@ import { termSeqOf } from '../school-data/lesson-calendar';
  * Why: a region has ~100 grades per student (20 million at 200 000 students). Read as rows, each
  * becomes a JS object with four strings, and that conversion was most of the recompute's time;
  * the database concatenates them in C much faster, and the parser below allocates one object per
- * row and no strings (dates, subjects and kinds are shared). See docs/performance.md.
+ * row and no strings (dates, subjects and kinds are shared). See docs/performance-history.md.
  *
  * Line formats (`|` separates; the subject is length-prefixed, so any character may occur in it):
  *   grade: `student|yyyy-mm-dd K F value|len|subject` (no spaces) — K the kind's code

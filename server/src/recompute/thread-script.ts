@@ -22,7 +22,8 @@ const bundled = new Map<string, Promise<ThreadSource>>();
  * The thread's code bundled once per process (esbuild, ≈ 0.15 s) into one script, which a thread
  * runs in ≈ 0.07 s of CPU. Why: loaded from the TypeScript source, through tsx's loader, a thread
  * takes ≈ 0.65 s of CPU to start (≈ 400 modules, kysely's and zod's, each resolved and loaded
- * through the loader's own thread), 6 % of a full recompute of the region (docs/performance.md).
+ * through the loader's own thread), 6 % of a full recompute of the region
+ * (docs/performance-history.md, "Margine sotto i 10 s").
  * The native addon stays outside, required from its installed path. If bundling fails, the threads
  * start the slow way: the recompute must not depend on it.
  */

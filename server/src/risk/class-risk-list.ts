@@ -8,7 +8,7 @@ import { parseIndicators } from './stored-indicators';
 
 /**
  * The rows of a class's risk list, in ONE statement with only what the list shows: the most read
- * page of the app (docs/performance.md "API sotto carico"). listStoredRisk serves the detail and
+ * page of the app (docs/performance-history.md "API sotto carico"). listStoredRisk serves the detail and
  * the school list; here the latest review (by time, then id, as there) comes from a correlated
  * subquery on its index instead of a second query, and the stored explanation, tier reasons and
  * class name are not read at all. The indicators' sentences are composed here (`explainIndicators`).

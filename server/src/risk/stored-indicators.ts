@@ -8,7 +8,7 @@ import { INDICATOR_DOMAIN, type IndicatorKey, type MeasuredIndicator, type RiskL
  * (`DETAIL_SHAPES`) are `[shape, ...values]`, any other shape an object. `words` is the message an
  * indicator keeps (`age_grade_delay`: it names the arrival date), or in rows written before
  * messages its Italian sentence (a string). Property names repeated in every row were a third of
- * it (docs/performance.md). Rows written before, with objects, read the same.
+ * it (docs/performance-history.md, "Margine sotto i 10 s"). Rows written before, with objects, read the same.
  */
 type StoredDetails = Record<string, unknown> | [number, ...unknown[]] | null;
 type StoredTuple = [IndicatorKey, number | null, RiskLevel, StoredDetails?, (string | Message)?];

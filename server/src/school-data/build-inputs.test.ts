@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { buildStudentInputs } from './build-inputs';
 import { lessonDays, weeksOf } from './lesson-calendar';
+import { FIXTURE_CALENDAR } from '../testing/fixture-calendar';
 import type { SchoolRiskData } from './load-school-data';
 
-// The fixture school's calendar (see lesson-calendar.test.ts): 528 h held to Friday 30/01/2026,
+// The fixture school's calendar (testing/fixture-calendar.ts): 528 h held to Friday 30/01/2026,
 // 504 h still scheduled; class A Monday–Friday 6 h, class B Monday–Saturday 5 h.
 function aSchool(over: Partial<SchoolRiskData> = {}): SchoolRiskData {
   return {
@@ -11,12 +12,7 @@ function aSchool(over: Partial<SchoolRiskData> = {}): SchoolRiskData {
     schoolYearId: 1,
     schoolYear: '2025/26',
     level: 'secondo_grado',
-    lessonsStart: '2025-09-15',
-    lessonsEnd: '2026-06-06',
-    closures: [
-      ['2025-11-01', '2025-11-01'], ['2025-12-08', '2025-12-08'], ['2025-12-23', '2026-01-06'], ['2026-04-02', '2026-04-07'],
-      ['2026-04-25', '2026-04-25'], ['2026-05-01', '2026-05-01'], ['2026-06-02', '2026-06-02'],
-    ].map(([startsOn, endsOn]) => ({ startsOn: startsOn!, endsOn: endsOn! })),
+    ...FIXTURE_CALENDAR,
     terms: [{ seq: 1, startsOn: '2025-09-15' }, { seq: 2, startsOn: '2026-02-01' }],
     classes: [
       { id: 10, name: '3A', gradeLevel: 3, timetable: [6, 6, 6, 6, 6, 0], annualHours: 990 },

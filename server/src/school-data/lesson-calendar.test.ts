@@ -1,18 +1,9 @@
 import { expect, test } from 'vitest';
+import { FIXTURE_CALENDAR } from '../testing/fixture-calendar';
 import { hoursBetween, lessonDays, termSeqOf, weeksOf } from './lesson-calendar';
 
-// The fixture school (fixtures/import/generator-format, ANPS03000E): lessons 15/09/2025–06/06/2026,
-// Monday–Friday 6 h, closed 01/11 (a Saturday), 08/12, 23/12–06/01, 02/04–07/04, 25/04 (a Saturday),
-// 01/05 and 02/06.
-const fixture = {
-  lessonsStart: '2025-09-15',
-  lessonsEnd: '2026-06-06',
-  closures: [
-    ['2025-11-01', '2025-11-01'], ['2025-12-08', '2025-12-08'], ['2025-12-23', '2026-01-06'], ['2026-04-02', '2026-04-07'],
-    ['2026-04-25', '2026-04-25'], ['2026-05-01', '2026-05-01'], ['2026-06-02', '2026-06-02'],
-  ].map(([startsOn, endsOn]) => ({ startsOn: startsOn!, endsOn: endsOn! })),
-  timetable: [6, 6, 6, 6, 6, 0],
-};
+// The fixture school's calendar (testing/fixture-calendar.ts), Monday–Friday 6 h.
+const fixture = { ...FIXTURE_CALENDAR, timetable: [6, 6, 6, 6, 6, 0] };
 const days = lessonDays(fixture);
 
 test.each([
