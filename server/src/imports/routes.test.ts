@@ -195,4 +195,23 @@ describe('POST /api/imports with other dialects', () => {
     expect(res.status).toBe(403);
     expect(await db.selectFrom('import_batch').selectAll().execute()).toEqual([]);
   });
+
+  test.each([
+    ['the paritarie registry', 'fixtures/import/mim-registry-paritarie/SCUANAGRAFEPAR-ESTRATTO.csv', { inserted: 2, rejected: 0, nothingImported: null }],
+    ['the autonomous provinces\' registry', 'fixtures/import/mim-registry-autonome/SCUANAAUTSTAT-ESTRATTO.csv', {
+      inserted: 0, rejected: 0,
+      nothingImported: 'Nessuna riga importata: 3 righe lette, 0 scartate, 3 lasciate da parte (SCUANAAUTSTAT-ESTRATTO.csv: 3 fuori dalle Marche)',
+    }],
+  ])('when the admin uploads %s, then the preview says what it would take or why nothing, and writes nothing', async (_case, path, expected) => {
+    const db = await createTestDb();
+    const app = anAppWithOwnUploads(db).app;
+    const as = await authAs(db, await aUser(db, 'admin'));
+
+    const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(as).attach('files', resolve(repoRoot, path));
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject(expected);
+    expect(await db.selectFrom('school').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('audit_log').select('action').execute()).toEqual([{ action: 'import.preview' }]);
+  });
 });
