@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../config';
 import { createTestDb } from '../testing/test-db';
+import { createContext } from './import-context';
 import { importPaths } from './import-paths';
+import { upsertSchool } from './load-school';
 
 const registry = resolve(repoRoot, 'fixtures/reference/SCUANAGRAFESTAT20252620250901-MARCHE.csv');
 const options = { pseudonymKey: 'test-key', source: 'cli' as const };
@@ -104,5 +106,17 @@ describe('ministry school registries (SCUANAGRAFESTAT…csv, SCUANAAUTSTAT…csv
     const again = await importPaths(db, [paritarie], options);
 
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
+  });
+
+  test('when a paritaria is then written by a file that does not say (a school folder, OneRoster), then it stays paritaria, unchanged', async () => {
+    const db = await createTestDb();
+    await importPaths(db, [resolve(repoRoot, 'fixtures/import/mim-registry-paritarie')], options);
+    const stored = await db.selectFrom('school').selectAll().where('code', '=', 'AN1A00700Y').executeTakeFirstOrThrow();
+    const { id: _id, created_at: _c, updated_at: _u, paritaria: _p, ...fields } = stored;
+
+    const written = await upsertSchool(createContext(db, 'test-key', null, '2026-01-01T00:00:00Z'), fields);
+
+    expect(written.change).toBe('unchanged');
+    expect(await db.selectFrom('school').select('paritaria').where('code', '=', 'AN1A00700Y').executeTakeFirst()).toEqual({ paritaria: 1 });
   });
 });
