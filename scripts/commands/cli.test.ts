@@ -29,6 +29,21 @@ describe('pnpm primm', () => {
     expect(JSON.parse(lastLine(res.stdout)).warnings).toContainEqual(expect.objectContaining({ file: 'bundle/manifest.csv', message: expect.stringMatching(/^OneRoster non/) }));
   }, 30_000);
 
+  test.each([
+    ['a OneRoster bundle without a school org', 'fixtures/import/oneroster-wild/department-only', 1, /nessuna organizzazione di tipo school in orgs.csv \(trovate: 1 di tipo department\)/],
+    ['the autonomous provinces\' registry', 'fixtures/import/mim-registry-autonome', 0, /3 lasciate da parte \(SCUANAAUTSTAT-ESTRATTO.csv: 3 fuori dalle Marche\)/],
+  ])('import --json: when %s is imported, then exit 1, the reason in the JSON error and in Italian on stderr', async (_case, path, rejected, reason) => {
+    const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
+
+    const json = await primm('import', '--db', db, '--json', '--allow-partial', path);
+
+    expect(json.code).toBe(1);
+    const summary = JSON.parse(lastLine(json.stdout));
+    expect(summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, rejected, error: { code: 'nothing_imported', message: expect.stringMatching(/^Nessuna riga importata: /) } });
+    expect(JSON.stringify(summary)).toMatch(reason);
+    expect(json.stderr).toMatch(/Errore: Nessuna riga importata: /);
+  }, 30_000);
+
   test('import: when the path has no school, then exit 2 with one clear message', async () => {
     const res = await primm('import', '--db', ':memory:', mkdtempSync(join(tmpdir(), 'primm-empty-')));
 

@@ -14,7 +14,12 @@ docs/data-format.md, in una sola transazione.
   --allow-partial    esci con 0 anche se alcune righe sono state scartate
   --json             stampa il riepilogo come un oggetto JSON sull'ultima riga`;
 
-/** `pnpm primm import`: exit 0 when everything was taken, 1 when rows were rejected, 2 on bad usage. */
+/**
+ * `pnpm primm import`: exit 0 when everything was taken, 1 when rows were rejected or when no row
+ * at all was taken (with the reason: rows read, rejected, left aside by reason), 2 on bad usage
+ * or a path that holds nothing importable. With --json the last line is the summary, or
+ * `{ error: { code, message } }` when the import was refused before reading a row.
+ */
 export async function runImportCommand(argv: string[]): Promise<number> {
   const parsed = parseFlags(argv, {
     db: { type: 'string' },
@@ -39,9 +44,14 @@ export async function runImportCommand(argv: string[]): Promise<number> {
       onProgress: ({ phase, school, done, total }) => process.stderr.write(`\r${phase === 'risk' ? 'rischio ' : ''}${done}/${total} ${school}   `),
     });
     process.stderr.write('\n');
-    const { inserted, updated, unchanged, rejected, errors, warnings } = summary;
+    const { inserted, updated, unchanged, rejected, errors, warnings, nothingImported } = summary;
+    const read = summary.fileSummaries.reduce((n, f) => n + (f.read ?? 0), 0);
+    const skipped = summary.fileSummaries.flatMap((f) => (f.skipped ?? []).map((s) => ({ file: f.file, ...s })));
     if (values.json) {
-      console.log(JSON.stringify({ inserted, updated, unchanged, rejected, errors, warnings, dryRun: values['dry-run'], schools: summary.schools }));
+      console.log(JSON.stringify({
+        inserted, updated, unchanged, rejected, read, skipped, errors, warnings, dryRun: values['dry-run'], schools: summary.schools,
+        ...(nothingImported ? { error: { code: 'nothing_imported', message: nothingImported } } : {}),
+      }));
     } else {
       const verb = values['dry-run'] ? 'Anteprima (nulla è stato scritto)' : 'Importazione completata';
       console.log(`${verb}: ${summary.schools} scuole, ${inserted} inserite, ${updated} aggiornate, ${unchanged} invariate, ${rejected} scartate.`);
@@ -49,10 +59,14 @@ export async function runImportCommand(argv: string[]): Promise<number> {
       if (errors.length > 20) console.log(`  … e altri ${errors.length - 20} errori`);
       for (const w of warnings) console.log(`Avviso: ${w.file ? `${w.file}: ` : ''}${w.message}`);
     }
+    if (nothingImported) console.error(`Errore: ${nothingImported}`);
+    // Nothing taken is a failure even with --allow-partial: a script must not read it as done.
+    if (nothingImported) return 1;
     return rejected > 0 && !values['allow-partial'] ? 1 : 0;
   } catch (err) {
     if (err instanceof ImportInputError) {
       console.error(err.message);
+      if (values.json) console.log(JSON.stringify({ error: { code: 'input_refused', message: err.message } }));
       return 2;
     }
     throw err;

@@ -74,6 +74,8 @@ export interface SchoolTable {
   kind: string;
   level: 'primo_grado' | 'secondo_grado';
   address: string | null;
+  /** 1: a scuola paritaria (SCUANAGRAFEPAR…csv), 0: a state school */
+  paritaria: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { reject, tally, type ImportContext, type RowChange } from './import-context';
 import { canonicalColumn } from './column-aliases';
-import { openFileStats } from './file-stats';
+import { noteSkip, openFileStats } from './file-stats';
 import { readCsvBatches } from './read-csv';
 
 /** Thrown by a row handler: the row is rejected with this column and message, the import goes on. */
@@ -12,8 +12,15 @@ export class RowError extends Error {
   }
 }
 
-/** Thrown by a row handler for a row that carries nothing to import (a `--` grade): not counted. */
-export class SkipRow extends Error {}
+/**
+ * Thrown by a row handler for a row left aside on purpose (a `--` grade, a school of another
+ * region): neither taken nor rejected, counted by reason so that an import taking nothing says why.
+ */
+export class SkipRow extends Error {
+  constructor(readonly reason = 'nessun dato da importare') {
+    super(reason);
+  }
+}
 
 export interface Fields {
   /** The trimmed value of a column ('' when absent or empty). */
@@ -44,7 +51,7 @@ export async function forEachRecord(
 ): Promise<boolean> {
   const path = options.path ?? join(dir, fileName);
   const file = options.file ?? `${dir.split(/[\\/]/).pop()}/${fileName}`;
-  openFileStats(ctx, file, fileName);
+  const stats = openFileStats(ctx, file, fileName);
   if (!existsSync(path)) {
     reject(ctx, { file, line: 0, column: '', message: `file ${fileName} mancante nella cartella della scuola` });
     return false;
@@ -69,6 +76,7 @@ export async function forEachRecord(
         return false;
       }
     }
+    stats.read += rows.length;
     for (const row of rows) {
       values = row.fields;
       ctx.currentLine = row.line;
@@ -77,7 +85,10 @@ export async function forEachRecord(
         const change = answer instanceof Promise ? await answer : answer;
         if (change !== null) tally(ctx, change); // null: the writer tallies it (BulkUpsert)
       } catch (err) {
-        if (err instanceof SkipRow) continue;
+        if (err instanceof SkipRow) {
+          noteSkip(stats, err.reason);
+          continue;
+        }
         if (!(err instanceof RowError)) throw err;
         reject(ctx, { file, line: row.line, column: err.column, message: err.message });
       }

@@ -23,6 +23,10 @@ export interface FileStats {
   dateTo: string | null;
   changedColumns: Map<string, number>;
   samples: { line: number; changes: FieldChange[] }[];
+  /** Data rows read (the header excluded). */
+  read: number;
+  /** Rows read and left aside on purpose (another region, a teacher, `tobedeleted`), by reason. */
+  skipped: Map<string, number>;
 }
 
 /** `ANIS01600V/assenze.csv` → `assenze`; a per-class grade export → `voti-classe`; else `altro`. */
@@ -39,16 +43,27 @@ export function fileKindOf(fileName: string): ImportFileKind {
 
 /** The file the loaders read from now on: its counts, dates and changes are kept apart. */
 export function openFileStats(ctx: ImportContext, file: string, fileName: string): FileStats {
+  const stats = fileStatsOf(ctx, file, fileName);
+  ctx.currentFile = stats;
+  return stats;
+}
+
+/** A file's stats without making it the current one (a OneRoster file read before the conversion). */
+export function fileStatsOf(ctx: ImportContext, file: string, fileName = file.split('/').pop() ?? file): FileStats {
   let stats = ctx.files.get(file);
   if (!stats) {
     stats = {
       file, kind: fileKindOf(fileName), counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
-      dateFrom: null, dateTo: null, changedColumns: new Map(), samples: [],
+      dateFrom: null, dateTo: null, changedColumns: new Map(), samples: [], read: 0, skipped: new Map(),
     };
     ctx.files.set(file, stats);
   }
-  ctx.currentFile = stats;
   return stats;
+}
+
+/** Rows of a file left aside on purpose: counted by reason, so an import that takes nothing says why. */
+export function noteSkip(stats: FileStats, reason: string, rows = 1): void {
+  if (rows > 0) stats.skipped.set(reason, (stats.skipped.get(reason) ?? 0) + rows);
 }
 
 /** A date the current file covers (an event's day, an entry date, a calendar period). */
@@ -139,6 +154,7 @@ const LABELS: Record<string, Record<string, ColumnLabel>> = {
     kind: { column: 'Tipologia' },
     level: { column: 'Grado', format: (v) => String(v).replace('_', ' ') },
     address: { column: 'Indirizzo stradale' },
+    paritaria: { column: 'Paritaria', format: yesNo },
   },
   school_calendar: { lessons_start: { column: 'Dal (lezioni)', format: italianDate }, lessons_end: { column: 'Al (lezioni)', format: italianDate } },
   term: { name: { column: 'Descrizione (periodo)' }, starts_on: { column: 'Dal (periodo)', format: italianDate }, ends_on: { column: 'Al (periodo)', format: italianDate } },
@@ -168,5 +184,7 @@ export function fileSummaries(ctx: ImportContext): ImportFileSummary[] {
     file: s.file, kind: s.kind, ...s.counts, dateFrom: s.dateFrom, dateTo: s.dateTo,
     changedColumns: [...s.changedColumns].map(([column, rows]) => ({ column, rows })).sort((a, b) => b.rows - a.rows || a.column.localeCompare(b.column)),
     samples: s.samples,
+    read: s.read,
+    skipped: [...s.skipped].map(([reason, rows]) => ({ reason, rows })),
   }));
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { UPLOAD_LIMITS } from '@primm/shared/contracts/imports';
 import { HttpError } from '../http/http-error';
-import { isRegistryHeader } from './load-registry';
+import { registryKindOf, type RegistryKind } from './load-registry';
 import { findOneRosterBundles, isOneRosterBundle } from './oneroster';
 import { readCsvBatches } from './read-csv';
 import { UploadBudget, extractZip } from './upload-store';
@@ -12,9 +12,11 @@ import { UploadBudget, extractZip } from './upload-store';
 export interface ImportInputs {
   /** school folders (with scuola.csv) */
   folders: string[];
-  /** the ministry's school registry (SCUANAGRAFESTAT…csv), told by its header */
+  /** the ministry's school registries (SCUANAGRAFESTAT…csv, SCUANAGRAFEPAR…csv), told by their header */
   registries: string[];
-  /** OneRoster 1.1 CSV bundles (folders with manifest.csv and orgs.csv; zips are unpacked) */
+  /** which registry each is: state schools or paritarie */
+  registryKinds: Map<string, RegistryKind>;
+  /** OneRoster CSV bundles (1.1/1.2 with manifest.csv, 1.0 without; zips are unpacked) */
   bundles: string[];
   /** folders made for this import, removed at its end */
   temporary: string[];
@@ -28,7 +30,15 @@ export interface ImportInputs {
  * zip, or bundles one level down).
  */
 export async function resolveInputs(paths: string[]): Promise<ImportInputs> {
-  const inputs: ImportInputs = { folders: [], registries: [], bundles: [], temporary: [], labels: new Map() };
+  const inputs: ImportInputs = { folders: [], registries: [], registryKinds: new Map(), bundles: [], temporary: [], labels: new Map() };
+  const addRegistry = async (path: string): Promise<boolean> => {
+    const kind = await registryKindOfFile(path);
+    if (kind) {
+      inputs.registries.push(path);
+      inputs.registryKinds.set(path, kind);
+    }
+    return kind !== undefined;
+  };
   try {
     for (const path of paths) {
       if (!existsSync(path)) throw new ImportInputError(`Percorso inesistente: ${path}`);
@@ -38,11 +48,10 @@ export async function resolveInputs(paths: string[]): Promise<ImportInputs> {
           inputs.temporary.push(dir);
           await unzipTo(path, dir);
           const bundles = [dir, ...readdirSync(dir).map((d) => join(dir, d))].filter((d) => statSync(d).isDirectory() && isOneRosterBundle(d));
-          if (bundles.length === 0) throw new ImportInputError(`Lo ZIP non contiene un pacchetto OneRoster (manifest.csv e orgs.csv): ${path}`);
+          if (bundles.length === 0) throw new ImportInputError(`Lo ZIP non contiene un pacchetto OneRoster (orgs.csv con manifest.csv, o orgs.csv, users.csv ed enrollments.csv): ${path}`);
           inputs.bundles.push(...bundles);
           for (const b of bundles) inputs.labels.set(b, b === dir ? basename(path) : `${basename(path)}/${basename(b)}`);
-        } else if (await isRegistryFile(path)) inputs.registries.push(path);
-        else throw new ImportInputError(`Atteso una cartella di scuola o di scuole, l'anagrafe delle scuole del Ministero o un pacchetto OneRoster: ${path}`);
+        } else if (!await addRegistry(path)) throw new ImportInputError(`Atteso una cartella di scuola o di scuole, l'anagrafe delle scuole del Ministero o un pacchetto OneRoster: ${path}`);
         continue;
       }
       if (existsSync(join(path, 'scuola.csv'))) {
@@ -50,17 +59,21 @@ export async function resolveInputs(paths: string[]): Promise<ImportInputs> {
         continue;
       }
       const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-      const registries = [];
-      for (const e of entries) {
-        if (e.isFile() && /\.csv$/i.test(e.name) && await isRegistryFile(join(path, e.name))) registries.push(join(path, e.name));
-      }
       const bundles = findOneRosterBundles(path);
+      let registries = 0;
+      // A bundle's own CSVs are not registries: a folder is one or the other.
+      if (!bundles.includes(path)) {
+        for (const e of entries) {
+          if (e.isFile() && await addRegistry(join(path, e.name))) registries += 1;
+        }
+      }
       const children = entries
         .filter((d) => d.isDirectory() && existsSync(join(path, d.name, 'scuola.csv')))
         .map((d) => join(path, d.name));
-      if (children.length + registries.length + bundles.length === 0) throw new ImportInputError(`Nessuna cartella di scuola (con scuola.csv) in ${path}`);
+      if (children.length + registries + bundles.length === 0) {
+        throw new ImportInputError(`Nessuna cartella di scuola (con scuola.csv), anagrafe del Ministero o pacchetto OneRoster (orgs.csv, users.csv, enrollments.csv) in ${path}`);
+      }
       inputs.folders.push(...children);
-      inputs.registries.push(...registries);
       inputs.bundles.push(...bundles);
     }
   } catch (err) {
@@ -70,10 +83,10 @@ export async function resolveInputs(paths: string[]): Promise<ImportInputs> {
   return inputs;
 }
 
-async function isRegistryFile(path: string): Promise<boolean> {
-  if (!/\.csv$/i.test(path)) return false;
-  for await (const { header } of readCsvBatches(path)) return isRegistryHeader(header);
-  return false;
+async function registryKindOfFile(path: string): Promise<RegistryKind | undefined> {
+  if (!/\.csv$/i.test(path)) return undefined;
+  for await (const { header } of readCsvBatches(path)) return registryKindOf(header);
+  return undefined;
 }
 
 /**

@@ -20,6 +20,7 @@ import { loadCalendar, loadSchool } from './load-school';
 import { loadRegistry } from './load-registry';
 import { loadStudents } from './load-students';
 import { convertOneRoster } from './oneroster';
+import { explainNothingImported } from './nothing-imported';
 
 export interface ImportOptions {
   pseudonymKey: string;
@@ -81,6 +82,8 @@ export interface ImportSummary {
   missingStudents: MissingStudents[];
   /** Their ids (those named), for the audit of the preview that names them. */
   missingStudentIds: number[];
+  /** Set when no row was (in a preview: would be) taken: why, rows read and skipped by reason. */
+  nothingImported: string | null;
 }
 
 class DryRunRollback extends Error {}
@@ -121,7 +124,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
       ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt, {
         scope: options.scope, confirmTransfers: options.confirmTransfers, explainEvents: options.dryRun === true,
       });
-      for (const registry of inputs.registries) await loadRegistry(ctx, registry, basename(registry));
+      for (const registry of inputs.registries) await loadRegistry(ctx, registry, basename(registry), inputs.registryKinds.get(registry));
       for (const bundle of inputs.bundles) {
         const out = mkdtempSync(join(tmpdir(), 'primm-oneroster-'));
         inputs.temporary.push(out);
@@ -161,10 +164,12 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
   const schoolsImported = [...done.schools.values()].map(({ id, code, name, known }) => ({ id: options.dryRun && !known ? null : id, code, name, known }));
   // A preview's new students had ids that the rollback gave back: they name no one.
   const studentIds = [...done.studentsWritten].filter((id) => !options.dryRun || !done.studentsCreated.has(id)).sort((a, b) => a - b);
+  const summaries = fileSummaries(done);
   return {
     batchId: done.batchId, schools: folders.length, schoolsImported, ...done.counts,
     errors: done.issues, matches: done.matches, warnings: done.notes, transfers: done.transfers, studentIds,
-    fileSummaries: fileSummaries(done), missingStudents: done.missingStudents, missingStudentIds: done.missingStudentIds,
+    fileSummaries: summaries, missingStudents: done.missingStudents, missingStudentIds: done.missingStudentIds,
+    nothingImported: explainNothingImported(done.counts, summaries),
   };
 }
 

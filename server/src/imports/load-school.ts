@@ -79,8 +79,12 @@ async function parseSchool(ctx: ImportContext, f: Fields, code: string): Promise
   };
 }
 
-/** A school as its files describe it: every column but the id and the timestamps. */
-export type SchoolFields = Omit<SchoolRow, 'id' | 'created_at' | 'updated_at'>;
+/**
+ * A school as its files describe it: every column but the id and the timestamps. `paritaria` only
+ * from a registry that says it (SCUANAGRAFEPAR…csv, SCUANAGRAFESTAT…csv): a school folder or a
+ * OneRoster bundle does not, and leaves the stored mark as it is.
+ */
+export type SchoolFields = Omit<SchoolRow, 'id' | 'created_at' | 'updated_at' | 'paritaria'> & { paritaria?: number };
 
 /**
  * Insert-or-update of a school by its codice meccanografico, within the import's scope (checked
@@ -99,7 +103,7 @@ export async function upsertSchool(ctx: ImportContext, row: SchoolFields): Promi
     return { id: inserted.id, change: 'inserted' };
   }
   ctx.schools.set(row.code, { id: existing.id, code: row.code, name: row.name, known: true });
-  const changed = (Object.keys(row) as (keyof SchoolFields)[]).filter((k) => existing[k] !== row[k]);
+  const changed = (Object.keys(row) as (keyof SchoolFields)[]).filter((k) => row[k] !== undefined && existing[k] !== row[k]);
   if (changed.length === 0) return { id: existing.id, change: 'unchanged' };
   noteUpdate(ctx, ctx.currentLine, describeChanges('school', changed, existing as never, row as never));
   await ctx.trx.updateTable('school').set({ ...row, updated_at: ctx.now }).where('id', '=', existing.id).execute();

@@ -2,19 +2,25 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, type WriteStream
 import { join } from 'node:path';
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
 import { schoolYearOf } from '@primm/shared/dates';
+import { fileStatsOf, noteSkip } from './file-stats';
 import { reject, type ImportContext } from './import-context';
 import { parseDate } from './parse-values';
 import { readCsvBatches } from './read-csv';
 
 /**
- * OneRoster 1.1 CSV bundles (IMS Global), for schools whose platform speaks it, are turned into
+ * OneRoster CSV bundles (IMS Global), for schools whose platform speaks it, are turned into
  * school folders of docs/data-format.md and then imported like any other: one set of rules for
  * what a valid student, class or grade is. What OneRoster lacks is taken from documented
  * defaults and said in the preview (warnings), what our schema needs and the bundle lacks
- * rejects the row with the bundle's own file and line.
+ * rejects the row with the bundle's own file and line. Bundles as platforms write them (issue
+ * 24): 1.1 as the reference; 1.0 without manifest.csv and with singular columns (`grade`,
+ * `termSourcedId`, `userId`); 1.2 with the roles in roles.csv and files we do not read
+ * (userProfiles.csv); `metadata.*` extension columns; rows `tobedeleted`, left aside and counted.
  */
 export function isOneRosterBundle(dir: string): boolean {
-  return existsSync(join(dir, 'manifest.csv')) && existsSync(join(dir, 'orgs.csv'));
+  if (!existsSync(join(dir, 'orgs.csv'))) return false;
+  // OneRoster 1.0 had no manifest.csv: its bundles are told by their three core files.
+  return existsSync(join(dir, 'manifest.csv')) || (existsSync(join(dir, 'users.csv')) && existsSync(join(dir, 'enrollments.csv')));
 }
 
 /** DPR 122/2009 art. 14: annual hours = 33 weeks × weekly hours; 30 h is the usual week. */
@@ -45,14 +51,56 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
     reject(ctx, { file: file(f), line: Number(r?._line ?? 0), column, message });
   const warn = (f: string, message: string) => ctx.notes.push({ file: file(f), line: 0, column: '', message });
 
-  const orgs = (await readAll(join(bundle, 'orgs.csv'))).filter((o) => active(o) && (o.type ?? '').toLowerCase() === 'school');
-  const sessions = await readAll(join(bundle, 'academicSessions.csv'));
-  const classes = (await readAll(join(bundle, 'classes.csv'))).filter(active);
-  const users = (await readAll(join(bundle, 'users.csv'))).filter((u) => active(u) && (u.role ?? '').toLowerCase() === 'student');
-  const demographics = new Map((await readAll(join(bundle, 'demographics.csv'))).map((d) => [d.sourcedid ?? '', d]));
-  const enrollments = (await readAll(join(bundle, 'enrollments.csv'))).filter((e) => active(e) && (e.role ?? '').toLowerCase() === 'student');
-  const lineItems = new Map((await readAll(join(bundle, 'lineItems.csv'))).filter(active).map((l) => [l.sourcedid ?? '', l]));
-  warn('manifest.csv', 'OneRoster non contiene le assenze: nessuna assenza importata da questo pacchetto');
+  // Every row read is counted, every row left aside is counted by reason (file-stats.ts): an
+  // import that takes nothing says why.
+  const read = async (f: string): Promise<Rec[]> => {
+    if (!existsSync(join(bundle, f))) return []; // every file but orgs.csv is optional
+    const rows = await readAll(join(bundle, f));
+    const stats = fileStatsOf(ctx, file(f));
+    stats.read += rows.length;
+    const deleted = rows.filter((r) => !active(r)).length;
+    noteSkip(stats, 'con status tobedeleted', deleted);
+    return rows.filter(active);
+  };
+  const skip = (f: string, reason: string, rows = 1) => noteSkip(fileStatsOf(ctx, file(f)), reason, rows);
+  const kept = <T extends Rec>(f: string, rows: T[], keep: (r: T) => boolean, reasonOf: (r: T) => string): T[] => {
+    const out: T[] = [];
+    for (const r of rows) {
+      if (keep(r)) out.push(r);
+      else skip(f, reasonOf(r));
+    }
+    return out;
+  };
+
+  const allOrgs = await read('orgs.csv');
+  const orgs = kept('orgs.csv', allOrgs, (o) => lower(o.type) === 'school', (o) => `di tipo ${o.type || 'non indicato'} (non school)`);
+  const sessions = await read('academicSessions.csv');
+  const classes = await read('classes.csv');
+  // OneRoster 1.2 moved the role from users.csv to roles.csv (primary role first).
+  const roles = new Map<string, string>();
+  for (const r of (await read('roles.csv')).sort((a, b) => (lower(a.roletype) === 'primary' ? 0 : 1) - (lower(b.roletype) === 'primary' ? 0 : 1))) {
+    if (!roles.has(r.usersourcedid ?? '')) roles.set(r.usersourcedid ?? '', lower(r.role));
+  }
+  const roleOf = (u: Rec) => lower(u.role) || roles.get(u.sourcedid ?? '') || '';
+  const allUsers = await read('users.csv');
+  const users = kept('users.csv', allUsers, (u) => roleOf(u) === 'student', (u) => `con ruolo ${roleOf(u) || 'non indicato'}`);
+  const otherRoles = countBy(allUsers.map(roleOf).filter((r) => r !== 'student' && r !== 'teacher'));
+  if (otherRoles.length > 0) {
+    warn('users.csv', `utenti non importati perché né studenti né docenti: ${otherRoles.map(([role, n]) => `${n} ${role || 'senza ruolo'}`).join(', ')}`);
+  }
+  // 1.0 keys demographics by userSourcedId, 1.1 and 1.2 by sourcedId (the user's).
+  const demographics = new Map((await read('demographics.csv')).map((d) => [d.usersourcedid || d.sourcedid || '', d]));
+  const enrollments = kept('enrollments.csv', await read('enrollments.csv'), (e) => lower(e.role) === 'student', (e) => `con ruolo ${lower(e.role) || 'non indicato'}`);
+  const lineItems = new Map((await read('lineItems.csv')).map((l) => [l.sourcedid ?? '', l]));
+  warn(existsSync(join(bundle, 'manifest.csv')) ? 'manifest.csv' : 'orgs.csv', 'OneRoster non contiene le assenze: nessuna assenza importata da questo pacchetto');
+  if (orgs.length === 0) {
+    const found = countBy(allOrgs.map((o) => lower(o.type) || 'senza tipo')).map(([type, n]) => `${n} di tipo ${type}`);
+    reject(ctx, {
+      file: file('orgs.csv'), line: 0, column: 'type',
+      message: `nessuna organizzazione di tipo school in orgs.csv (trovate: ${found.length > 0 ? found.join(', ') : 'nessuna riga attiva'}): `
+        + 'serve almeno una riga con type school e identifier uguale al codice meccanografico della scuola',
+    });
+  }
 
   // School years and terms (the schoolYear session's dates are taken as the lesson period).
   const years = new Map<string, { label: string; from: string; to: string; title: string }>();
@@ -67,6 +115,7 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
 
   const folders: string[] = [];
   let scaledWarned = false;
+  let resultsCounted = false;
   for (const org of orgs) {
     const code = (org.identifier ?? '').trim().toUpperCase();
     if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code)) {
@@ -76,7 +125,7 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
     const orgClasses = classes.filter((c) => c.schoolsourcedid === org.sourcedid);
     const known = await ctx.trx.selectFrom('school').selectAll().where('code', '=', code).executeTakeFirst();
     const grado = known?.level === 'primo_grado' ? 'primo grado' : known ? 'secondo grado'
-      : GRADE_LEVELS[(orgClasses[0]?.grades ?? '').split(',')[0]?.trim() ?? '']?.grado ?? 'secondo grado';
+      : GRADE_LEVELS[(orgClasses[0]?.grades || orgClasses[0]?.grade || '').split(',')[0]?.trim() ?? '']?.grado ?? 'secondo grado';
     if (!known) warn('orgs.csv', `scuola ${code} non ancora nel registro: tipologia e comune mancano (importate prima l'anagrafe del Ministero)`);
     const dir = join(outDir, code);
     mkdirSync(dir, { recursive: true });
@@ -106,9 +155,9 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
     const classInfo = new Map<string, { name: string; year: { label: string; from: string; to: string } }>();
     for (const c of orgClasses) {
       const title = (c.title ?? '').replace(/\s+/g, '').toUpperCase();
-      const gradeCode = (c.grades ?? '').split(',')[0]?.trim() ?? '';
+      const gradeCode = (c.grades || c.grade || '').split(',')[0]?.trim() ?? '';
       const level = GRADE_LEVELS[gradeCode.padStart(2, '0')]?.level ?? Number(title.slice(0, 1));
-      const termIds = (c.termsourcedids ?? '').split(',').map((s) => s.trim());
+      const termIds = (c.termsourcedids || c.termsourcedid || '').split(',').map((s) => s.trim());
       const year = termIds.map((t) => years.get(t) ?? years.get(terms.find((x) => x.sourcedid === t)?.parentsourcedid ?? '')).find(Boolean)
         ?? (years.size === 1 ? [...years.values()][0] : undefined);
       if (!/^[1-5][A-Z]+$/.test(title)) {
@@ -165,10 +214,17 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
     out.write(csvLine(['Codice fiscale', 'Data', 'Materia', 'Tipo', 'Voto']));
     const resultsPath = join(bundle, 'results.csv');
     if (existsSync(resultsPath)) {
+      // Read once per school: its rows are counted on the first reading only.
+      const stats = resultsCounted ? undefined : fileStatsOf(ctx, file('results.csv'));
+      resultsCounted = true;
       for await (const { header, rows } of readCsvBatches(resultsPath)) {
+        if (stats) stats.read += rows.length;
         for (const row of rows) {
           const r = recordOf(header, row.fields, row.line);
-          if (!active(r)) continue;
+          if (!active(r)) {
+            if (stats) noteSkip(stats, 'con status tobedeleted');
+            continue;
+          }
           const cf = cfOf.get(r.studentsourcedid ?? '');
           const item = lineItems.get(r.lineitemsourcedid ?? '');
           if (!cf || !item || !classInfo.has(item.classsourcedid ?? '')) continue; // another school's, or a student rejected above
@@ -206,12 +262,27 @@ function isoDay(text: string | undefined): string | undefined {
 }
 
 function active(r: Rec): boolean {
-  return (r.status ?? '').toLowerCase() !== 'tobedeleted';
+  return lower(r.status) !== 'tobedeleted';
 }
 
-/** A valid codice fiscale in `identifier`, or in `userIds` (`{CF:RSS…}`, `{codiceFiscale:RSS…}`). */
+function lower(text: string | undefined): string {
+  return (text ?? '').trim().toLowerCase();
+}
+
+/** Values with how often each occurs, most frequent first (then by name): `2 guardian, 1 aide`. */
+function countBy(values: string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * A valid codice fiscale in `identifier`, or in `userIds` (`{CF:RSS…}`, `{codiceFiscale:RSS…}`),
+ * or in 1.0's single `userId`.
+ */
 function codiceFiscaleOf(u: Rec): string | undefined {
-  const candidates = [u.identifier ?? '', ...(u.userids ?? '').split(/[,{}\s]+/).map((s) => s.split(':').pop() ?? '')];
+  const ids = [u.userids ?? '', u.userid ?? ''].join(',');
+  const candidates = [u.identifier ?? '', ...ids.split(/[,{}\s]+/).map((s) => s.split(':').pop() ?? '')];
   return candidates.map((c) => c.trim().toUpperCase()).find((c) => c.length === 16 && isValidCodiceFiscale(c));
 }
 

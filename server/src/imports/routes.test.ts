@@ -195,4 +195,44 @@ describe('POST /api/imports with other dialects', () => {
     expect(res.status).toBe(403);
     expect(await db.selectFrom('import_batch').selectAll().execute()).toEqual([]);
   });
+
+  test.each([
+    ['the paritarie registry', 'fixtures/import/mim-registry-paritarie/SCUANAGRAFEPAR-ESTRATTO.csv', { inserted: 2, rejected: 0, nothingImported: null }],
+    ['the autonomous provinces\' registry', 'fixtures/import/mim-registry-autonome/SCUANAAUTSTAT-ESTRATTO.csv', {
+      inserted: 0, rejected: 0,
+      nothingImported: 'Nessuna riga importata: 3 righe lette, 0 scartate, 3 lasciate da parte (SCUANAAUTSTAT-ESTRATTO.csv: 3 fuori dalle Marche)',
+    }],
+  ])('when the admin uploads %s, then the preview says what it would take or why nothing, and writes nothing', async (_case, path, expected) => {
+    const db = await createTestDb();
+    const app = anAppWithOwnUploads(db).app;
+    const as = await authAs(db, await aUser(db, 'admin'));
+
+    const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(as).attach('files', resolve(repoRoot, path));
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject(expected);
+    expect(await db.selectFrom('school').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('audit_log').select('action').execute()).toEqual([{ action: 'import.preview' }]);
+  });
+
+  test.each([
+    ['a OneRoster 1.0 bundle without manifest.csv', '1.0-no-manifest', { inserted: 5, rejected: 0, nothingImported: null }],
+    ['a OneRoster bundle whose only org is a department', 'department-only', {
+      inserted: 0, rejected: 1, nothingImported: expect.stringMatching(/^Nessuna riga importata: 7 righe lette, 1 scartata per errore/),
+      errors: [expect.objectContaining({ column: 'type', message: expect.stringMatching(/^nessuna organizzazione di tipo school in orgs.csv \(trovate: 1 di tipo department\)/) })],
+    }],
+  ])('when the admin uploads the files of %s, then the preview recognises it and says what it would take or why nothing', async (_case, dir, expected) => {
+    const db = await createTestDb();
+    const app = anAppWithOwnUploads(db).app;
+    const as = await authAs(db, await aUser(db, 'admin'));
+    const folder = resolve(repoRoot, 'fixtures/import/oneroster-wild', dir);
+    let upload = request(app).post('/api/imports').set(SAME_ORIGIN).set(as);
+    for (const f of readdirSync(folder)) upload = upload.attach('files', join(folder, f));
+
+    const res = await upload;
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject(expected);
+    expect(await db.selectFrom('school').selectAll().execute()).toEqual([]);
+  });
 });

@@ -62,6 +62,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
         transfers: summary.transfers.map(publicTransfer),
         fileSummaries: summary.fileSummaries,
         missingStudents: summary.missingStudents,
+        nothingImported: summary.nothingImported,
       };
       await audit(db, { user, req }, { action: 'import.preview', studentIds: studentsNamed(summary), details: { uploadId: meta.id, ...auditDetails(summary) } });
       writeProgress(dir, { status: 'uploaded', done: 0, total: folders.length, school: null });
@@ -121,7 +122,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
       const body: ImportResult = {
         batchId: summary.batchId!, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
         errors: summary.errors.slice(0, 200), warnings: summary.warnings, transfers: summary.transfers.map(publicTransfer),
-        fileSummaries: summary.fileSummaries, missingStudents: summary.missingStudents,
+        fileSummaries: summary.fileSummaries, missingStudents: summary.missingStudents, nothingImported: summary.nothingImported,
       };
       removeUpload(deps.uploadDir, uploadId);
       res.json(body);

@@ -90,7 +90,7 @@ async function countBySchool(db: Db, schoolYearId: number | null, schoolId?: num
 }
 
 function toSchoolSummary(
-  s: { id: number; code: string; name: string; institute_code: string; municipality_name: string; province_code: string; kind: string; level: string },
+  s: { id: number; code: string; name: string; institute_code: string; municipality_name: string; province_code: string; kind: string; level: string; paritaria: number },
   counts: SchoolCounts | undefined,
 ): SchoolSummary {
   return {
@@ -102,6 +102,7 @@ function toSchoolSummary(
     province: s.province_code as ProvinceCode,
     kind: s.kind,
     level: s.level as SchoolLevel,
+    paritaria: Number(s.paritaria) === 1,
     classes: counts?.classes ?? 0,
     students: counts?.students ?? 0,
   };

@@ -24,6 +24,17 @@ describe('GET /api/schools', () => {
     ]);
   });
 
+  test('when a school is a paritaria, then the list marks it and the state school not', async () => {
+    const db = await createTestDb();
+    await aSchool(db, { code: 'ANPS03000E', name: 'G. GALILEI' });
+    const paritaria = await aSchool(db, { code: 'AN1A00700Y', name: 'LICEO PARITARIO DI PROVA' });
+    await db.updateTable('school').set({ paritaria: 1 }).where('id', '=', paritaria.id).execute();
+
+    const res = await request(createApp({ db, config: testConfig })).get('/api/schools').set(await authAs(db, await aUser(db, 'admin')));
+
+    expect(res.body.items.map((s: { code: string; paritaria: boolean }) => [s.code, s.paritaria]).sort()).toEqual([['AN1A00700Y', true], ['ANPS03000E', false]]);
+  });
+
   test('when the province is not one of the Marche, then 400 in the error envelope', async () => {
     const db = await createTestDb();
 

@@ -77,6 +77,10 @@ export const ImportFileSummary = ImportCounts.extend({
   dateTo: z.string().nullable(),
   changedColumns: z.array(z.object({ column: z.string(), rows: z.number().int() })),
   samples: z.array(z.object({ line: z.number().int(), changes: z.array(ImportFieldChange) })),
+  /** Data rows read, the header excluded. */
+  read: z.number().int().optional(),
+  /** Rows left aside on purpose (another region, a teacher, `tobedeleted`), by reason. */
+  skipped: z.array(z.object({ reason: z.string(), rows: z.number().int() })).optional(),
 });
 export type ImportFileSummary = z.infer<typeof ImportFileSummary>;
 
@@ -115,6 +119,8 @@ export const ImportPreview = ImportCounts.extend({
   /** The counts file by file, with the reasons of the updates. */
   fileSummaries: z.array(ImportFileSummary),
   missingStudents: z.array(MissingStudents),
+  /** Set when no row would be taken: why (rows read, rejected, skipped by reason), in Italian. */
+  nothingImported: z.string().nullable().optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -126,6 +132,8 @@ export const ImportResult = ImportCounts.extend({
   transfers: z.array(ImportTransfer).optional(),
   fileSummaries: z.array(ImportFileSummary),
   missingStudents: z.array(MissingStudents),
+  /** As in the preview: no row was taken, and why. */
+  nothingImported: z.string().nullable().optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

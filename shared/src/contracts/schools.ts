@@ -17,6 +17,8 @@ export const SchoolSummary = z.object({
   province: ProvinceCode,
   kind: z.string(),
   level: SchoolLevel,
+  /** A scuola paritaria (the ministry's SCUANAGRAFEPAR registry), not a state school. */
+  paritaria: z.boolean().optional(),
   classes: z.number().int().nonnegative(),
   students: z.number().int().nonnegative(),
 });

@@ -51,7 +51,8 @@ export function CommitPanel({ preview, onCommitted, onCancel, canConfirmTransfer
         <button
           type="button"
           className="btn btn-primary"
-          disabled={commit.isPending}
+          // Nothing to take: confirming would only record an empty import.
+          disabled={commit.isPending || Boolean(preview.nothingImported)}
           onClick={() => commit.mutate({ uploadId: preview.uploadId, confirmTransfers }, { onSuccess: onCommitted })}
         >
           {preview.rejected > 0 ? t('imports.commit.submitPartial', { count: preview.rejected }) : t('imports.commit.submit')}

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
-import { anImportPreview } from '../../../testing/fixtures';
+import { anImportFileSummary, anImportPreview } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { server } from '../../../testing/server';
 import { ImportWizard } from './import-wizard';
@@ -57,4 +57,19 @@ test('ImportPreview: when the new studenti.csv leaves out students the school ho
   expect(within(warning).getByRole('heading', { name: '2 studenti iscritti a ANIS00800L IIS Vanvitelli non compaiono nel nuovo studenti.csv' })).toBeInTheDocument();
   expect(warning).toHaveTextContent("L'importazione non li toglie: restano iscritti come prima.");
   expect(within(warning).getAllByRole('row').slice(1).map(cells)).toEqual([['Rossi Giulia', '3A'], ['Bianchi Luca', '4B']]);
+});
+
+test('ImportPreview: when a file has rows left aside, then a column gives them with their reasons', async () => {
+  server.use(http.post('/api/imports', () => HttpResponse.json(anImportPreview({
+    fileSummaries: [
+      anImportFileSummary({ file: 'SCUANAGRAFEPAR.csv', kind: 'altro', inserted: 2, read: 4, skipped: [{ reason: 'fuori dalle Marche', rows: 1 }, { reason: 'di una tipologia non seguita', rows: 1 }] }),
+      anImportFileSummary({ file: 'ANIS00800L/scuola.csv', kind: 'scuola', unchanged: 1, read: 1, skipped: [] }),
+    ],
+  }), { status: 201 })));
+
+  await uploadSchool();
+
+  const table = screen.getByRole('table', { name: 'Cosa cambierebbe, file per file' });
+  expect(within(table).getByRole('columnheader', { name: 'Lasciate da parte' })).toBeInTheDocument();
+  expect(within(table).getAllByRole('row').slice(1).map((row) => cells(row)[6])).toEqual(['1 fuori dalle Marche, 1 di una tipologia non seguita', '0']);
 });

@@ -10,13 +10,16 @@ type Props = { files: ImportFileSummary[]; tense: 'preview' | 'result' };
 /**
  * File by file what the import does, in the words of each kind (students new / updated /
  * unchanged, absences and grades added / changed) with the days each file covers; then, for
- * every file with updates, why its rows change.
+ * every file with updates, why its rows change. Rows left aside are shown with their reasons.
  */
 export function ImportFileBreakdown({ files, tense }: Props) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   if (files.length === 0) return null;
   const n = (value: number) => formatNumber(value, i18n.language);
+  // Rows left aside on purpose (another region, a teacher, `tobedeleted`): a column only when some file has them.
+  const anySkipped = files.some((f) => (f.skipped ?? []).length > 0);
+  const skipped = (f: ImportFileSummary) => (f.skipped ?? []).map((s) => `${n(s.rows)} ${s.reason}`).join(', ') || n(0);
   const period = (f: ImportFileSummary) =>
     f.dateFrom && f.dateTo
       ? t('importDetails.breakdown.period', { from: formatDate(f.dateFrom, i18n.language), to: formatDate(f.dateTo, i18n.language) })
@@ -35,6 +38,7 @@ export function ImportFileBreakdown({ files, tense }: Props) {
               <th scope="col" className="num">{t(`importDetails.breakdown.updated.${tense}`)}</th>
               <th scope="col" className="num">{t('importDetails.breakdown.unchanged')}</th>
               <th scope="col" className="num">{t('importDetails.breakdown.rejected')}</th>
+              {anySkipped && <th scope="col">{t('importDetails.breakdown.skipped')}</th>}
               <th scope="col">{t('importDetails.breakdown.dates')}</th>
             </tr>
           </thead>
@@ -47,6 +51,7 @@ export function ImportFileBreakdown({ files, tense }: Props) {
                 <td className="num">{n(f.updated)}</td>
                 <td className="num">{n(f.unchanged)}</td>
                 <td className="num">{n(f.rejected)}</td>
+                {anySkipped && <td>{skipped(f)}</td>}
                 <td className="nowrap">{period(f)}</td>
               </tr>
             ))}

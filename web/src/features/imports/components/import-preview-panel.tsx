@@ -7,6 +7,7 @@ import { ImportFileBreakdown } from './import-file-breakdown';
 import { ImportTransfersTable } from './import-transfers-table';
 import { ImportWarnings } from './import-warnings';
 import { MissingStudents } from './missing-students';
+import { NothingImported } from './nothing-imported';
 import { UploadedFilesTable } from './uploaded-files-table';
 
 /** The dry run's answer. Focus moves to its heading, so keyboard and screen-reader users land on it. */
@@ -24,6 +25,7 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
       <div className="callout callout-info">
         <p>{t('imports.preview.nothingWritten')}</p>
       </div>
+      <NothingImported reason={preview.nothingImported} tense="preview" />
       <h3>{t('imports.preview.schools')}</h3>
       <ul className="school-list">
         {preview.schools.map((school) => (

@@ -6,6 +6,7 @@ import { ImportErrorsTable } from './import-errors-table';
 import { ImportFileBreakdown } from './import-file-breakdown';
 import { ImportTransfersTable } from './import-transfers-table';
 import { ImportWarnings } from './import-warnings';
+import { NothingImported } from './nothing-imported';
 
 /** Announced (status) and focused: after a long commit the user may be looking elsewhere. */
 export function ImportResultPanel({ result, onRestart }: { result: ImportResult; onRestart: () => void }) {
@@ -22,6 +23,7 @@ export function ImportResultPanel({ result, onRestart }: { result: ImportResult;
         </h2>
         <ImportCounts counts={result} tense="result" title={t('imports.result.countsTitle')} />
       </div>
+      <NothingImported reason={result.nothingImported} tense="result" />
       <ImportFileBreakdown files={result.fileSummaries} tense="result" />
       <ImportWarnings warnings={result.warnings} />
       <ImportTransfersTable transfers={result.transfers} />

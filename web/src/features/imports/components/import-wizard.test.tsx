@@ -223,3 +223,19 @@ test('ImportHistory: when nothing was imported yet, then the empty state is show
 
   expect(await screen.findByText('Nessuna importazione finora.')).toBeInTheDocument();
 });
+
+test('ImportWizard: when the preview would take no row, then the reason is shown as an alert and the commit is not offered', async () => {
+  const user = userEvent.setup();
+  const reason = 'Nessuna riga importata: 3 righe lette, 0 scartate, 3 lasciate da parte (SCUANAAUTSTAT.csv: 3 fuori dalle Marche)';
+  server.use(http.post('/api/imports', () => HttpResponse.json(anImportPreview({
+    schools: [], inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], fileSummaries: [], nothingImported: reason,
+  }), { status: 201 })));
+  renderImportsPage();
+
+  await uploadTwoSchools(user);
+
+  const alert = screen.getByRole('alert');
+  expect(alert).toHaveTextContent('Questa importazione non prenderebbe nessuna riga');
+  expect(alert).toHaveTextContent(reason);
+  expect(screen.getByRole('button', { name: 'Conferma importazione' })).toBeDisabled();
+});

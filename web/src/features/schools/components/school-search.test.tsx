@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
-import { errorBody } from '../../../testing/fixtures';
+import { aSchoolDetail, errorBody } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { server } from '../../../testing/server';
 import { SchoolSearch } from './school-search';
@@ -84,4 +84,15 @@ test('SchoolSearch: when the network is down, then the connection error is shown
   renderWithProviders(<SchoolSearch />, { route: '/scuole' });
 
   expect(await screen.findByRole('alert')).toHaveTextContent('Impossibile contattare il servizio');
+});
+
+test('SchoolSearch: when a school is a paritaria, then its row says so beside its type', async () => {
+  const paritaria = aSchoolDetail({ id: 9, code: 'AN1A00700Y', name: 'Liceo paritario di prova', kind: 'LICEO SCIENTIFICO', paritaria: true });
+  server.use(http.get('/api/schools', () => HttpResponse.json({ items: [paritaria, aSchoolDetail()] })));
+  renderWithProviders(<SchoolSearch />, { route: '/scuole' });
+
+  const table = await screen.findByRole('table', { name: 'Scuole trovate: 2' });
+
+  const rows = within(table).getAllByRole('row').slice(1);
+  expect(rows.map((r) => within(r).queryByText('paritaria') !== null)).toEqual([true, false]);
 });

@@ -36,7 +36,15 @@ export function SchoolsTable({ schools }: { schools: SchoolSummary[] }) {
               <td>
                 <abbr title={t(`domain.province.${school.province}`)}>{school.province}</abbr>
               </td>
-              <td>{school.kind}</td>
+              <td>
+                {school.kind}
+                {school.paritaria && (
+                  <>
+                    {' '}
+                    <span className="badge">{t('schools.paritaria')}</span>
+                  </>
+                )}
+              </td>
               <td className="num">{n(school.classes)}</td>
               <td className="num">{n(school.students)}</td>
             </tr>
