@@ -18,6 +18,7 @@ import * as m0017 from './0017-import-batch-school';
 import * as m0018 from './0018-municipality-contact';
 import * as m0019 from './0019-risk-backtest';
 import * as m0020 from './0020-risk-default-thresholds';
+import * as m0021 from './0021-service-token';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0018-municipality-contact': m0018,
   '0019-risk-backtest': m0019,
   '0020-risk-default-thresholds': m0020,
+  '0021-service-token': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {
