@@ -26,6 +26,7 @@ import { authenticateServiceToken } from './http/service-token';
 import { apiNotFound, createErrorHandler } from './http/error-handler';
 import { requestContext, securityHeaders } from './http/security-headers';
 import { flagRoutes } from './flags/routes';
+import { openApiRoutes } from './openapi/routes';
 import { provinceRoutes } from './provinces/routes';
 import { recomputeRoutes } from './recompute/routes';
 import { riskRoutes } from './risk/routes';
@@ -61,6 +62,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }), authenticateServiceToken(sessionDb, now, auditAnonymousDenial), authenticate(sessionDb, now), checkOrigin, requirePasswordChanged);
   api.use(healthRoutes(sessionDb, config));
+  api.use(openApiRoutes(config.version));
   api.use(authRoutes(db, { now, demo: config.demo, auditAnonymousDenial }));
   api.use(provinceRoutes(db));
   api.use(schoolRoutes(db));
