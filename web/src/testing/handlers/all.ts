@@ -15,6 +15,7 @@ import { riskLegendHandlers } from './risk-legend';
 import { riskSettingsHandlers } from './risk-settings';
 import { schoolsHandlers } from './schools';
 import { studentsHandlers } from './students';
+import { serviceTokensHandlers } from './service-tokens';
 import { usersHandlers } from './users';
 import { worklistHandlers } from './worklist';
 
@@ -33,6 +34,7 @@ export const handlers = [
   ...flagsHandlers,
   ...casesHandlers,
   ...usersHandlers,
+  ...serviceTokensHandlers,
   ...auditHandlers,
   ...importsHandlers,
   ...aggregatesHandlers,
