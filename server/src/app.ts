@@ -60,7 +60,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
 
   const auditAnonymousDenial = createAnonymousDenialAudit(now);
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }), authenticateServiceToken(sessionDb, now, auditAnonymousDenial), authenticate(sessionDb, now), checkOrigin, requirePasswordChanged);
+  api.use(express.json({ limit: '1mb' }), authenticateServiceToken({ db, sessionDb, now, auditAnonymousDenial }), authenticate(sessionDb, now), checkOrigin, requirePasswordChanged);
   api.use(healthRoutes(sessionDb, config));
   api.use(openApiRoutes(config.version));
   api.use(authRoutes(db, { now, demo: config.demo, auditAnonymousDenial }));

@@ -100,6 +100,21 @@ describe('service tokens: a machine pushes an import', () => {
     ]);
     expect((await db.selectFrom('service_token').select('last_used_at').executeTakeFirstOrThrow()).last_used_at).toEqual(expect.any(String));
     expect(uploadsLeft(uploadDir)).toEqual([]);
+    const history = await request(app).get('/api/imports').set(await authAs(db, await aUser(db, 'admin')));
+    expect(history.body.items).toEqual([expect.objectContaining({ status: 'committed', userEmail: null, serviceToken: 'Registro di prova' })]);
+  });
+
+  test('POST /api/imports/:id/commit: when a token asks to confirm transfers (the admin\'s decision), then 403 and nothing imported', async () => {
+    const db = await createTestDb();
+    const school = await aSchool(db, { code: 'ANPS03000E' });
+    const { bearer } = await aServiceToken(db, [school.id]);
+    const { app } = anAppWithOwnUploads(db);
+    const preview = await push(app, bearer);
+
+    const res = await request(app).post(`/api/imports/${preview.body.uploadId}/commit`).set(bearer).send({ confirmTransfers: true });
+
+    expect(res.status).toBe(403);
+    expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
   });
 
   test('POST /api/imports: when the token is of another school, then 403, audited as denied, nothing imported and the upload removed', async () => {
@@ -207,6 +222,21 @@ describe('service tokens: Idempotency-Key', () => {
 
     expect(res.status).toBe(409);
     expect(await db.selectFrom('import_batch').selectAll().execute()).toEqual([]);
+  });
+
+  test('when the first request with a key is still running, then a retry gets 409 and imports nothing', async () => {
+    const db = await createTestDb();
+    const school = await aSchool(db, { code: 'ANPS03000E' });
+    const { id, bearer } = await aServiceToken(db, [school.id]);
+    const { app, uploadDir } = anAppWithOwnUploads(db);
+    // As the first request leaves it while it runs: the key reserved, no answer yet.
+    await db.insertInto('service_token_request').values({ service_token_id: id, idempotency_key: 'k1', method: 'POST', path: '/api/imports', status: null, body: null, created_at: new Date().toISOString() }).execute();
+
+    const res = await push(app, bearer, { 'Idempotency-Key': 'k1' });
+
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/ancora in corso/);
+    expect(uploadsLeft(uploadDir)).toEqual([]);
   });
 
   test('when two tokens use the same key, then each gets its own answer', async () => {
