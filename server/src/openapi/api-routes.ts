@@ -14,6 +14,7 @@ import * as health from '@primm/shared/contracts/health';
 import * as imports from '@primm/shared/contracts/imports';
 import * as provinces from '@primm/shared/contracts/provinces';
 import * as recompute from '@primm/shared/contracts/recompute-result';
+import * as openapi from '@primm/shared/contracts/openapi';
 import * as legend from '@primm/shared/contracts/risk-legend';
 import * as risk from '@primm/shared/contracts/risk';
 import * as schools from '@primm/shared/contracts/schools';
@@ -64,7 +65,7 @@ const { ImportPreview, ImportResult, ImportProgress, ImportHistory, CommitImport
 /** Every route of the app, grouped by feature (the document's tags). */
 export const API_ROUTES: ApiRoute[] = [
   { method: 'get', path: '/health', tag: 'system', summary: 'Stato del servizio e del database', access: 'public', response: { Health: health.Health } },
-  { method: 'get', path: '/openapi.json', tag: 'system', summary: 'Questo documento OpenAPI 3.1', access: 'public', produces: 'application/json', noContract: 'il documento OpenAPI stesso' },
+  { method: 'get', path: '/openapi.json', tag: 'system', summary: 'Questo documento OpenAPI 3.1', access: 'public', response: { OpenApiOverview: openapi.OpenApiOverview } },
 
   { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Accesso con email e password: imposta il cookie di sessione', access: 'public', body: { LoginInput: auth.LoginInput }, response: { Me: auth.Me } },
   { method: 'post', path: '/auth/logout', tag: 'auth', summary: 'Chiude la sessione', access: 'public', status: 204 },

@@ -1,5 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
+import { OpenApiOverview } from '@primm/shared/contracts/openapi';
 import { describe, expect, test } from 'vitest';
 import { createApp } from '../app';
 import { aUser, authAs } from '../testing/auth-as';
@@ -73,6 +74,8 @@ describe('OpenAPI document', () => {
     expect(res.headers['content-type']).toMatch(/application\/json/);
     expect(res.body).toMatchObject({ openapi: '3.1.0', info: { title: 'primm-ews API' } });
     expect(Object.keys(res.body.paths)).toContain('/imports/{uploadId}/commit');
+    // The document answers its own contract, the one the integrators' page reads.
+    expect(OpenApiOverview.parse(res.body).paths['/imports']!.post!.security).toEqual([{ session: [] }, { serviceToken: [] }]);
   });
 
   test('GET /api/openapi.json: when a signed-in user asks, then the same document (it holds no data)', async () => {

@@ -1,4 +1,5 @@
 import { aggregatesHandlers } from './aggregates';
+import { apiReferenceHandlers } from './api-reference';
 import { auditHandlers } from './audit';
 import { backtestHandlers } from './backtest';
 import { authHandlers } from './auth';
@@ -42,4 +43,5 @@ export const handlers = [
   ...worklistHandlers,
   ...familyHandlers,
   ...contactsHandlers,
+  ...apiReferenceHandlers,
 ];
