@@ -30,9 +30,11 @@ export const isServiceTokenRoute = (req: Pick<Request, 'method' | 'path'>): bool
  */
 export function authenticateServiceToken({ db, sessionDb, now, auditAnonymousDenial }: { db: Db; sessionDb: Db; now: () => Date; auditAnonymousDenial: AnonymousDenialAudit }): RequestHandler {
   return async (req, _res, next) => {
-    const header = req.get('authorization');
-    if (header === undefined) return next();
-    const bearer = /^Bearer +([A-Za-z0-9_-]{1,200})$/.exec(header.trim())?.[1];
+    const header = req.get('authorization')?.trim();
+    // Only the Bearer scheme is ours: a proxy's Basic authentication in front of the app forwards
+    // its header with every browser request, which must go on with its session as before.
+    if (header === undefined || !/^bearer\b/i.test(header)) return next();
+    const bearer = /^Bearer +([A-Za-z0-9_-]{1,200})$/i.exec(header)?.[1];
     // Looked up on the session connection, as a session is, so that it answers while an import holds `db`.
     const found = bearer ? await findServiceToken(sessionDb, bearer) : undefined;
     if (!found) throw new HttpError(401, 'unauthenticated', 'Token di servizio non valido: serve «Authorization: Bearer <token>» con un token attivo', undefined, true);

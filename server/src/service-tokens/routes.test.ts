@@ -158,7 +158,7 @@ describe('service tokens: a machine pushes an import', () => {
     ]);
   });
 
-  test.each(['Bearer primm_nonesiste', 'Bearer', 'Basic YWRtaW46YWRtaW4='])('POST /api/imports: when Authorization is «%s», then 401 and nothing imported', async (header) => {
+  test.each(['Bearer primm_nonesiste', 'Bearer', 'bearer   ', 'Bearer primm_a b'])('POST /api/imports: when Authorization is «%s», then 401 and nothing imported', async (header) => {
     const db = await createTestDb();
     await aSchool(db, { code: 'ANPS03000E' });
     const { app, uploadDir } = anAppWithOwnUploads(db);
@@ -169,6 +169,16 @@ describe('service tokens: a machine pushes an import', () => {
     expect(await db.selectFrom('import_batch').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('audit_log').select(['action', 'outcome']).execute()).toEqual([{ action: 'access.denied', outcome: 'denied' }]);
     expect(uploadsLeft(uploadDir)).toEqual([]);
+  });
+
+  test('GET /api/me: when a proxy\'s Basic authentication rides along with a session, then the session is used as before', async () => {
+    const db = await createTestDb();
+    const admin = await aUser(db, 'admin');
+
+    const res = await request(anAppWithOwnUploads(db).app).get('/api/me').set(await authAs(db, admin)).set('Authorization', 'Basic YWRtaW46YWRtaW4=');
+
+    expect(res.status).toBe(200);
+    expect(res.body.email).toBe(admin.email);
   });
 
   test('POST /api/imports/:id/commit: when a token names an upload a user made, then 404 and nothing imported', async () => {
