@@ -249,6 +249,29 @@ describe('service tokens: Idempotency-Key', () => {
     expect(uploadsLeft(uploadDir)).toEqual([]);
   });
 
+  test('when the key is not printable ASCII, then 400 and nothing runs or is kept', async () => {
+    const db = await createTestDb();
+    const school = await aSchool(db, { code: 'ANPS03000E' });
+    const { bearer } = await aServiceToken(db, [school.id]);
+    const { app, uploadDir } = anAppWithOwnUploads(db);
+
+    const res = await push(app, bearer, { 'Idempotency-Key': 'due parole' });
+
+    expect(res.status).toBe(400);
+    expect(await db.selectFrom('service_token_request').selectAll().execute()).toEqual([]);
+    expect(uploadsLeft(uploadDir)).toEqual([]);
+  });
+
+  test('when a signed-in user sends a key, then it is ignored: keys are the service tokens\'', async () => {
+    const db = await createTestDb();
+    const { app } = anAppWithOwnUploads(db);
+
+    const res = await attachFiles(request(app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, 'admin'))).set('Idempotency-Key', 'k1'), fixtureFiles());
+
+    expect(res.status).toBe(201);
+    expect(await db.selectFrom('service_token_request').selectAll().execute()).toEqual([]);
+  });
+
   test('when two tokens use the same key, then each gets its own answer', async () => {
     const db = await createTestDb();
     const school = await aSchool(db, { code: 'ANPS03000E' });
