@@ -22,14 +22,17 @@ import { importTemplateRoutes } from './imports/template-routes';
 import { createAnonymousDenialAudit } from './http/audit';
 import { authenticate, requirePasswordChanged } from './http/authenticate';
 import { checkOrigin } from './http/check-origin';
+import { authenticateServiceToken } from './http/service-token';
 import { apiNotFound, createErrorHandler } from './http/error-handler';
 import { requestContext, securityHeaders } from './http/security-headers';
 import { flagRoutes } from './flags/routes';
+import { openApiRoutes } from './openapi/routes';
 import { provinceRoutes } from './provinces/routes';
 import { recomputeRoutes } from './recompute/routes';
 import { riskRoutes } from './risk/routes';
 import { riskSettingsRoutes } from './risk-settings/routes';
 import { schoolRoutes } from './schools/routes';
+import { serviceTokenRoutes } from './service-tokens/routes';
 import { studentRoutes } from './students/routes';
 import { userRoutes } from './users/routes';
 
@@ -57,14 +60,16 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
 
   const auditAnonymousDenial = createAnonymousDenialAudit(now);
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }), authenticate(sessionDb, now), checkOrigin, requirePasswordChanged);
+  api.use(express.json({ limit: '1mb' }), authenticateServiceToken({ db, sessionDb, now, auditAnonymousDenial }), authenticate(sessionDb, now), checkOrigin, requirePasswordChanged);
   api.use(healthRoutes(sessionDb, config));
+  api.use(openApiRoutes(config.version));
   api.use(authRoutes(db, { now, demo: config.demo, auditAnonymousDenial }));
   api.use(provinceRoutes(db));
   api.use(schoolRoutes(db));
   api.use(classRoutes(db));
   api.use(studentRoutes(db, now));
   api.use(userRoutes(db, now));
+  api.use(serviceTokenRoutes(db, now));
   api.use(importRoutes(db, config));
   api.use(importTemplateRoutes());
   api.use(auditRoutes(db, config));

@@ -45,6 +45,9 @@ export interface Database {
   risk_backtest: RiskBacktestTable;
   risk_snapshot: RiskSnapshotTable;
   school_risk_capacity: SchoolRiskCapacityTable;
+  service_token: ServiceTokenTable;
+  service_token_school: ServiceTokenSchoolTable;
+  service_token_request: ServiceTokenRequestTable;
 }
 
 export interface ProvinceTable {
@@ -193,6 +196,8 @@ export interface ImportBatchTable {
   rejected: Generated<number>;
   files: string;
   errors: string | null;
+  /** The service token that pushed it (migration 0022); null for a user's or the command line's. */
+  service_token_id?: number | null;
 }
 
 export type AttendanceKind = 'assenza' | 'entrata_posticipata' | 'uscita_anticipata';
@@ -545,4 +550,31 @@ export interface SchoolRiskCapacityTable {
   capacity: number;
   updated_at: string;
   updated_by: number | null;
+}
+
+/** A machine's import token (migration 0022): only its SHA-256 is kept. */
+export interface ServiceTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ServiceTokenSchoolTable {
+  service_token_id: number;
+  school_id: number;
+}
+
+/** An Idempotency-Key of a token and the first answer given to it (status null while it runs). */
+export interface ServiceTokenRequestTable {
+  service_token_id: number;
+  idempotency_key: string;
+  method: string;
+  path: string;
+  status: number | null;
+  body: string | null;
+  created_at: string;
 }

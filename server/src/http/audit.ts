@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { AuditAction } from '@primm/shared/contracts/audit';
 import type { AuthUser } from '../auth/current-user';
 import type { Db } from '../db/open-database';
+import './service-token';
 
 export interface AuditEvent {
   /** One of the actions every log reader has a label for (shared/src/contracts/audit.ts). */
@@ -56,6 +57,9 @@ export function createAnonymousDenialAudit(now: () => Date, maxKeys = 10_000): A
  */
 export async function audit(db: Db, who: { user?: AuthUser | null; req?: Request }, event: AuditEvent): Promise<void> {
   const { user, req } = who;
+  // A service token's request is the token's (issue 24): its lines name it, as a user's name the user.
+  const token = req?.serviceToken;
+  const details = token ? { serviceToken: { id: token.id, name: token.name }, ...event.details } : event.details;
   await db
     .insertInto('audit_log')
     .values({
@@ -69,7 +73,7 @@ export async function audit(db: Db, who: { user?: AuthUser | null; req?: Request
       class_id: event.classId ?? null,
       outcome: event.outcome ?? 'ok',
       ip: req?.ip ?? null,
-      details: event.details ? JSON.stringify(event.details) : null,
+      details: details ? JSON.stringify(details) : null,
     })
     .execute();
 }

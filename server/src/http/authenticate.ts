@@ -23,6 +23,8 @@ export const SESSION_COOKIE_PLAIN = 'primm_session';
 /** Attaches `req.user` when the request carries a live session; never refuses by itself. */
 export function authenticate(db: Db, now: () => Date): RequestHandler {
   return async (req, _res, next) => {
+    // A service token's request is the token's alone (service-token.ts): no session rides along.
+    if (req.serviceToken) return next();
     const cookies = parseCookies(req.headers.cookie ?? '');
     const token = cookies[SESSION_COOKIE_SECURE] ?? cookies[SESSION_COOKIE_PLAIN];
     if (token) {

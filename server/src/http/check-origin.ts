@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { HttpError } from './http-error';
+import './service-token';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -8,7 +9,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * of this very origin (Origin header, or Referer when a browser omits Origin).
  */
 export const checkOrigin: RequestHandler = (req, _res, next) => {
-  if (SAFE.has(req.method)) return next();
+  // A bearer token is not sent by a browser on its own, so another site cannot forge its requests.
+  if (SAFE.has(req.method) || req.serviceToken) return next();
   const expected = `${req.protocol}://${req.get('host')}`;
   const source = req.get('origin') ?? originOf(req.get('referer'));
   if (source !== expected) {

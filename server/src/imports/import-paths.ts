@@ -26,6 +26,8 @@ export interface ImportOptions {
   pseudonymKey: string;
   source: 'cli' | 'web' | 'demo';
   userId?: number | null;
+  /** The service token that pushes the import (issue 24), recorded in its batch. */
+  serviceTokenId?: number | null;
   /** Compute everything, write nothing: the preview. */
   dryRun?: boolean;
   /** Per school: its data ('import', inside the transaction), then its risk ('risk', after the commit). */
@@ -115,7 +117,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
     await db.transaction().execute(async (trx) => {
       const batch = options.dryRun ? undefined : await trx
         .insertInto('import_batch')
-        .values({ started_at: startedAt, source: options.source, user_id: options.userId ?? null, status: 'running', files: JSON.stringify(files) })
+        .values({ started_at: startedAt, source: options.source, user_id: options.userId ?? null, service_token_id: options.serviceTokenId ?? null, status: 'running', files: JSON.stringify(files) })
         .returning('id')
         .executeTakeFirstOrThrow();
       // PostgreSQL: imports one at a time across every server and CLI, as SQLite's single writer
@@ -152,7 +154,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
       if (!(err instanceof ImportScopeError)) {
         await db.insertInto('import_batch').values({
           started_at: startedAt, finished_at: new Date().toISOString(), source: options.source,
-          user_id: options.userId ?? null, status: 'failed', files: JSON.stringify(files),
+          user_id: options.userId ?? null, service_token_id: options.serviceTokenId ?? null, status: 'failed', files: JSON.stringify(files),
           errors: JSON.stringify([{ file: '', line: 0, column: '', message: String((err as Error).message) }]),
         }).execute();
       }

@@ -57,7 +57,7 @@ export class PreviewRunner {
     const reply = await runThread({ dbPath: this.dbPath, paths, options });
     if ('summary' in reply) return reply.summary;
     // As the dry run in place did: the failed attempt is a line of the import history.
-    if (reply.batch) await this.db.insertInto('import_batch').values({ ...reply.batch, user_id: options.userId ?? null } as never).execute();
+    if (reply.batch) await this.db.insertInto('import_batch').values({ ...reply.batch, user_id: options.userId ?? null, service_token_id: options.serviceTokenId ?? null } as never).execute();
     const { failure } = reply;
     if (failure.kind === 'scope') throw new ImportScopeError(failure.refused);
     if (failure.kind === 'csv') throw new CsvSyntaxError(failure.message);

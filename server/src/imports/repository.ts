@@ -6,8 +6,9 @@ export async function listImportBatches(db: Db, byUser: number | null, limit = 1
   let q = db
     .selectFrom('import_batch')
     .leftJoin('app_user', 'app_user.id', 'import_batch.user_id')
-    .select(['import_batch.id', 'started_at', 'finished_at', 'source', 'status', 'inserted', 'updated', 'unchanged', 'rejected', 'files', 'app_user.email'])
-    .where('status', '!=', 'dry_run')
+    .leftJoin('service_token', 'service_token.id', 'import_batch.service_token_id')
+    .select(['import_batch.id', 'import_batch.started_at', 'finished_at', 'source', 'status', 'inserted', 'updated', 'unchanged', 'rejected', 'files', 'app_user.email', 'service_token.name as service_token_name'])
+    .where('import_batch.status', '!=', 'dry_run')
     .orderBy('import_batch.id', 'desc')
     .limit(limit);
   if (byUser !== null) q = q.where('import_batch.user_id', '=', byUser);
@@ -23,6 +24,7 @@ export async function listImportBatches(db: Db, byUser: number | null, limit = 1
     unchanged: r.unchanged,
     rejected: r.rejected,
     userEmail: r.email,
+    serviceToken: r.service_token_name,
     files: JSON.parse(r.files) as ImportBatch['files'],
   }));
 }

@@ -1,9 +1,11 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { CommitImportInput, type ImportHistory, type ImportPreview, type ImportProgress, type ImportResult } from '@primm/shared/contracts/imports';
 import type { AuthUser } from '../auth/current-user';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
+import { idempotent } from '../http/idempotency';
+import type { ServiceTokenPrincipal } from '../service-tokens/repository';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { denied } from '../http/scope';
@@ -16,10 +18,33 @@ import { listImportBatches } from './repository';
 import { receiveUpload } from './receive-upload';
 import { claimCommit, readProgress, writeProgress } from './commit-claim';
 import { CsvSyntaxError } from './csv-parser';
-import { findUpload, newUpload, removeUpload } from './upload-store';
+import { findUpload, newUpload, removeUpload, type UploadOwner } from './upload-store';
 import { PreviewRunner } from './preview-runner';
 
 const UploadIdParam = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/) });
+
+/**
+ * Who imports: a signed-in admin or referent, or a service token (issue 24) acting for its
+ * schools with a referent's limits (no registry, no OneRoster bundle, no forced transfer).
+ */
+interface Importer {
+  user: AuthUser | null;
+  token: ServiceTokenPrincipal | null;
+  isAdmin: boolean;
+  scope: ImportScope;
+  owner: UploadOwner;
+}
+
+function importerOf(req: Request): Importer {
+  const token = req.serviceToken;
+  if (token) return { user: null, token, isAdmin: false, scope: { schoolIds: token.schoolIds }, owner: { tokenId: token.id } };
+  const user = userOf(req);
+  const isAdmin = user.role === 'admin';
+  return { user, token: null, isAdmin, scope: isAdmin ? 'all' : { schoolIds: user.schoolIds }, owner: { userId: user.id } };
+}
+
+/** The admin, a referent, or a service token (which the middleware lets only this far: service-token.ts). */
+const requireImporter: RequestHandler = (req, res, next) => (req.serviceToken ? next() : requireRole('admin', 'referente')(req, res, next));
 
 /**
  * Upload → preview → commit, for school referents (their schools) and the admin. The preview is
@@ -40,14 +65,15 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
   // No state in memory: the claim of a commit and its progress live in the upload's folder
   // (commit-claim.ts), so any instance behind the same upload folder answers the same.
 
-  router.post('/imports', requireRole('admin', 'referente'), async (req, res) => {
-    const user = userOf(req);
-    const { meta, dir } = newUpload(deps.uploadDir, user.id);
+  router.post('/imports', requireImporter, idempotent(db, () => new Date()), async (req, res) => {
+    const importer = importerOf(req);
+    const user = importer.user;
+    const { meta, dir } = newUpload(deps.uploadDir, importer.owner);
     previews?.warm();
     try {
       await receiveUpload(req, dir);
-      const folders = await importTargets(dir, user);
-      const summary = await importWithin(req, user, 'import.preview', folders, { dryRun: true });
+      const folders = await importTargets(dir, importer);
+      const summary = await importWithin(req, importer, 'import.preview', folders, { dryRun: true });
       const body: ImportPreview = {
         uploadId: meta.id,
         schools: summary.schoolsImported.map(({ code, name, known }) => ({ code, name, known })),
@@ -78,11 +104,11 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
    * importPaths within the user's scope. A record naming a school outside it stops the import
    * before anything is written: 403, audited as `action` denied with the school codes.
    */
-  async function importWithin(req: Request, user: AuthUser, action: 'import.preview' | 'import.commit', folders: string[], options: Partial<ImportOptions>): Promise<ImportSummary> {
-    const scope: ImportScope = user.role === 'admin' ? 'all' : { schoolIds: user.schoolIds };
+  async function importWithin(req: Request, importer: Importer, action: 'import.preview' | 'import.commit', folders: string[], options: Partial<ImportOptions>): Promise<ImportSummary> {
+    const { user, scope } = importer;
     try {
       // A conflicting transfer is taken only when the admin's commit says so, never by default.
-      const run = { confirmTransfers: false, ...options, pseudonymKey: deps.pseudonymKey, source: 'web' as const, userId: user.id, scope };
+      const run = { confirmTransfers: false, ...options, pseudonymKey: deps.pseudonymKey, source: 'web' as const, userId: user?.id ?? null, serviceTokenId: importer.token?.id ?? null, scope };
       return await (run.dryRun && previews ? previews.run(folders, run) : importPaths(db, folders, run));
     } catch (err) {
       if (!(err instanceof ImportScopeError)) throw err;
@@ -91,26 +117,27 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
     }
   }
 
-  router.post('/imports/:uploadId/commit', requireRole('admin', 'referente'), async (req, res) => {
-    const user = userOf(req);
+  router.post('/imports/:uploadId/commit', requireImporter, idempotent(db, () => new Date()), async (req, res) => {
+    const importer = importerOf(req);
     const { uploadId } = UploadIdParam.parse(req.params);
-    const dir = findUpload(deps.uploadDir, uploadId, user.id);
+    const dir = findUpload(deps.uploadDir, uploadId, importer.owner);
     const claim = claimCommit(dir);
     try {
-      await commitUpload(req, res, user, uploadId, dir);
+      await commitUpload(req, res, importer, uploadId, dir);
     } finally {
       claim.release(); // after a success the folder is already gone
     }
   });
 
-  async function commitUpload(req: Request, res: Response, user: AuthUser, uploadId: string, dir: string): Promise<void> {
-    const folders = await importTargets(dir, user);
+  async function commitUpload(req: Request, res: Response, importer: Importer, uploadId: string, dir: string): Promise<void> {
+    const user = importer.user;
+    const folders = await importTargets(dir, importer);
     const { allowPartial, confirmTransfers } = CommitImportInput.parse(req.body ?? {});
-    if (confirmTransfers && user.role !== 'admin') throw denied("Solo l'amministratore può confermare il trasferimento di studenti iscritti presso un'altra scuola");
+    if (confirmTransfers && !importer.isAdmin) throw denied("Solo l'amministratore può confermare il trasferimento di studenti iscritti presso un'altra scuola");
     writeProgress(dir, { status: 'running', done: 0, total: folders.length, school: null });
     try {
       // The scope is checked again by the import itself: it may have changed since the preview.
-      const summary = await importWithin(req, user, 'import.commit', folders, {
+      const summary = await importWithin(req, importer, 'import.commit', folders, {
         allowPartial,
         confirmTransfers,
         onProgress: ({ phase, school, done, total }) => writeProgress(dir, { status: 'running', phase, done, total, school }),
@@ -139,7 +166,7 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
   router.get('/imports/:uploadId/progress', requireRole('admin', 'referente'), (req, res) => {
     const { uploadId } = UploadIdParam.parse(req.params);
     // Once committed the upload is gone (404): the commit's own answer says how it went.
-    const body = readProgress(findUpload(deps.uploadDir, uploadId, userOf(req).id));
+    const body = readProgress(findUpload(deps.uploadDir, uploadId, { userId: userOf(req).id }));
     if (!body) throw new HttpError(404, 'not_found', 'Nessuna importazione in corso');
     res.json(body satisfies ImportProgress);
   });
@@ -158,13 +185,13 @@ export function importRoutes(db: Db, deps: { uploadDir: string; pseudonymKey: st
  * ministry's registry or a OneRoster bundle. Those create schools and span several, so they are
  * the admin's, like creating a school the registry lacks.
  */
-async function importTargets(dir: string, user: AuthUser): Promise<string[]> {
+async function importTargets(dir: string, importer: Pick<Importer, 'isAdmin'>): Promise<string[]> {
   const folders = findSchoolFoldersDeep(dir);
   if (folders.length > 0) return folders;
   const inputs = await resolveInputs([dir]).catch(() => undefined);
   if (!inputs || inputs.registries.length + inputs.bundles.length === 0) {
     throw new HttpError(400, 'validation_failed', 'Nessuna cartella di scuola: serve almeno un file scuola.csv (vedi il formato dei dati), l\'anagrafe delle scuole del Ministero o un pacchetto OneRoster');
   }
-  if (user.role !== 'admin') throw denied("L'anagrafe delle scuole e i pacchetti OneRoster si importano come amministratore");
+  if (!importer.isAdmin) throw denied("L'anagrafe delle scuole e i pacchetti OneRoster si importano come amministratore");
   return [dir];
 }

@@ -14,9 +14,16 @@ import { STALE_MS } from './commit-claim';
  */
 export interface UploadMeta {
   id: string;
-  userId: number;
+  /** Who sent it and alone may commit it: a user, or a service token (issue 24). */
+  userId?: number;
+  tokenId?: number;
   createdAt: string;
 }
+
+export type UploadOwner = { userId: number } | { tokenId: number };
+
+const ownedBy = (meta: UploadMeta, owner: UploadOwner): boolean =>
+  'userId' in owner ? meta.userId === owner.userId && meta.tokenId === undefined : meta.tokenId === owner.tokenId && meta.userId === undefined;
 
 /** UPLOAD_LIMITS, widened so that a test can ask for smaller ones. */
 export type UploadLimits = { [K in 'maxFileBytes' | 'maxFiles' | 'maxUploadBytes' | 'maxZipRatio' | 'zipRatioFromBytes']: number };
@@ -42,8 +49,8 @@ export const SWEEP_EVERY_MS = 15 * 60 * 1000;
  */
 export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
-export function newUpload(root: string, userId: number): { meta: UploadMeta; dir: string } {
-  const meta = { id: randomBytes(16).toString('hex'), userId, createdAt: new Date().toISOString() };
+export function newUpload(root: string, owner: UploadOwner): { meta: UploadMeta; dir: string } {
+  const meta: UploadMeta = { id: randomBytes(16).toString('hex'), ...owner, createdAt: new Date().toISOString() };
   const dir = join(root, meta.id);
   prepareUploadRoot(root);
   mkdirSync(dir, { mode: 0o700 });
@@ -62,13 +69,13 @@ export function prepareUploadRoot(root: string): void {
   if (mode & 0o077) chmodSync(root, mode & 0o700);
 }
 
-/** The folder of an upload of this user, or a 404 (someone else's upload does not exist for you). */
-export function findUpload(root: string, id: string, userId: number, now = Date.now()): string {
+/** The folder of an upload of this owner, or a 404 (someone else's upload does not exist for you). */
+export function findUpload(root: string, id: string, owner: UploadOwner, now = Date.now()): string {
   const dir = join(root, id);
   const notFound = new HttpError(404, 'not_found', 'Caricamento non trovato o scaduto: caricate di nuovo i file');
   if (!UPLOAD_ID.test(id) || !existsSync(join(dir, META))) throw notFound;
   const meta = JSON.parse(readFileSync(join(dir, META), 'utf8')) as UploadMeta;
-  if (meta.userId !== userId) throw notFound;
+  if (!ownedBy(meta, owner)) throw notFound;
   if (now - Date.parse(meta.createdAt) > UPLOAD_TTL_MS) {
     removeUpload(root, id);
     throw notFound;

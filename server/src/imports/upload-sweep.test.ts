@@ -94,14 +94,14 @@ describe('the uploads folder', () => {
   test('newUpload: when the uploads folder does not exist, then it is made 0700, the upload inside too', () => {
     const root = join(mkdtempSync(join(tmpdir(), 'primm-upload-root-')), 'uploads');
 
-    const { dir } = newUpload(root, 1);
+    const { dir } = newUpload(root, { userId: 1 });
 
     expect([modeOf(root), modeOf(dir)]).toEqual(['700', '700']);
   });
 
   test.each([
     ['the server starts', (root: string) => startUploadSweeper(root).stop()],
-    ['an upload arrives', (root: string) => void newUpload(root, 1)],
+    ['an upload arrives', (root: string) => void newUpload(root, { userId: 1 })],
   ])('when the uploads folder was made readable by others (0755, an older version or by hand) and %s, then it is made 0700', (_when, act) => {
     const root = join(mkdtempSync(join(tmpdir(), 'primm-upload-root-')), 'uploads');
     mkdirSync(root);

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'risk.backtest.run', 'risk.backtest.save', 'risk.levels.update', 'school.capacity.update',
   'student.read', 'student.export', 'student.risk.read', 'student.family.read', 'student.family.update',
   'user.create', 'user.update', 'user.deactivate', 'user.reactivate', 'user.one_time_password',
+  'service_token.create', 'service_token.revoke', 'service_token.use',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

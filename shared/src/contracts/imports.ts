@@ -154,6 +154,8 @@ export const ImportBatch = ImportCounts.extend({
   source: z.enum(['cli', 'web', 'demo']),
   status: z.enum(['running', 'committed', 'failed', 'dry_run']),
   userEmail: z.string().nullable(),
+  /** The service token that pushed it (issue 24), by name; null for a user's or the command line's. */
+  serviceToken: z.string().nullable(),
   files: z.array(z.object({ name: z.string(), sha256: z.string(), bytes: z.number().int() })),
 });
 export type ImportBatch = z.infer<typeof ImportBatch>;

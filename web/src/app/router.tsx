@@ -37,6 +37,7 @@ export const routes: RouteObject[] = [
               { path: 'affidabilita', lazy: () => import('./routes/model-reliability') },
               { path: 'importazioni', lazy: () => import('./routes/imports') },
               { path: 'importazioni/formato', lazy: () => import('./routes/import-format') },
+              { path: 'integrazione', lazy: () => import('./routes/api-reference') },
               { path: 'analisi', lazy: () => import('./routes/regional') },
               { path: 'analisi/provincia/:code', lazy: () => import('./routes/regional-province') },
               { path: 'analisi/rapporto', lazy: () => import('./routes/regional-report') },

@@ -325,6 +325,7 @@ export const anImportBatch = (overrides: Partial<ImportBatch> = {}): ImportBatch
   source: 'web',
   status: 'committed',
   userEmail: 'referente@demo.primm.it',
+  serviceToken: null,
   inserted: 1500,
   updated: 0,
   unchanged: 0,

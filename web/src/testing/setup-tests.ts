@@ -7,6 +7,7 @@ import { resetMockCompulsory } from './handlers/compulsory';
 import { resetMockFamily } from './handlers/family';
 import { resetMockContacts } from './handlers/contacts';
 import { resetMockUsers } from './handlers/users';
+import { resetMockServiceTokens } from './handlers/service-tokens';
 import { resetMockFlags } from './handlers/flags';
 import { resetMockImports } from './handlers/imports';
 import { resetMockRisk } from './handlers/risk';
@@ -38,6 +39,7 @@ afterEach(() => {
   resetMockFamily();
   resetMockContacts();
   resetMockUsers();
+  resetMockServiceTokens();
   localStorage.clear();
 });
 afterAll(() => server.close());

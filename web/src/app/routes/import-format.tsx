@@ -23,6 +23,9 @@ export function Component() {
       <h1>{t('importFormat.title')}</h1>
       <p className="lead">{t('importFormat.intro')}</p>
       {imports && <TemplateLinks />}
+      <p>
+        <Link to="/integrazione">{t('importFormat.apiLink')}</Link>
+      </p>
       <FormatDocument markdown={dataFormat} />
     </>
   );

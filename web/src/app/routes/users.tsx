@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { PageTitle } from '../../components/page-title';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../../features/auth/api/get-me';
+import { ServiceTokens } from '../../features/service-tokens/components/service-tokens';
 import { BulkCreateUsers } from '../../features/users/components/bulk-create-users';
 import { CreateUserForm } from '../../features/users/components/create-user-form';
 import { UserList } from '../../features/users/components/user-list';
@@ -21,6 +22,7 @@ export function Component() {
           <UserList actor={me} />
           <CreateUserForm actorRole={me.role} />
           <BulkCreateUsers />
+          {me.role === 'admin' && <ServiceTokens />}
         </>
       ) : (
         // The server refuses too; this spares a request that can only fail.

@@ -1,4 +1,5 @@
 import { aggregatesHandlers } from './aggregates';
+import { apiReferenceHandlers } from './api-reference';
 import { auditHandlers } from './audit';
 import { backtestHandlers } from './backtest';
 import { authHandlers } from './auth';
@@ -15,6 +16,7 @@ import { riskLegendHandlers } from './risk-legend';
 import { riskSettingsHandlers } from './risk-settings';
 import { schoolsHandlers } from './schools';
 import { studentsHandlers } from './students';
+import { serviceTokensHandlers } from './service-tokens';
 import { usersHandlers } from './users';
 import { worklistHandlers } from './worklist';
 
@@ -33,6 +35,7 @@ export const handlers = [
   ...flagsHandlers,
   ...casesHandlers,
   ...usersHandlers,
+  ...serviceTokensHandlers,
   ...auditHandlers,
   ...importsHandlers,
   ...aggregatesHandlers,
@@ -40,4 +43,5 @@ export const handlers = [
   ...worklistHandlers,
   ...familyHandlers,
   ...contactsHandlers,
+  ...apiReferenceHandlers,
 ];

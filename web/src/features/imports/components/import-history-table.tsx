@@ -33,7 +33,7 @@ export function ImportHistoryTable({ batches }: { batches: ImportBatch[] }) {
           {batches.map((batch) => (
             <tr key={batch.id}>
               <th scope="row" className="nowrap">{formatDateTime(batch.startedAt, i18n.language)}</th>
-              <td className="code">{batch.userEmail ?? t('common.none')}</td>
+              <td className="code">{batch.userEmail ?? (batch.serviceToken ? t('imports.history.serviceToken', { name: batch.serviceToken }) : t('common.none'))}</td>
               <td>{t(`imports.source.${batch.source}`)}</td>
               <td>{t(`imports.status.${batch.status}`)}</td>
               <td className="num">{n(batch.inserted)}</td>
