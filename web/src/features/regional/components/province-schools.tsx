@@ -13,7 +13,11 @@ export function ProvinceSchools({ province, filters }: { province: ProvinceCode;
   const text = useShapeText(t('regional.dimension.school'));
   const query = useAggregates({ groupBy: ['school'], measures: ['students', ...TIERS, ...BANDS], filters: { ...filters, province } });
   const href = (school: string) => `/analisi/rapporto?${new URLSearchParams({ school, ...(filters.year ? { year: filters.year } : {}) }).toString()}`;
-  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), { ...filters, province }) });
+  const panel = (key: string) => ({
+    title: t(`regional.charts.${key}.title`),
+    fileName: csvFileName(t(`regional.charts.${key}.file`), { ...filters, province }),
+    linksLabel: t('regional.province.openSchool'),
+  });
 
   return (
     <QueryState query={query}>

@@ -14,7 +14,11 @@ export function RegionProvinces({ filters }: { filters: RegionalFilters }) {
   const query = useAggregates({ groupBy: ['province'], measures: ['students', ...TIERS, ...BANDS], filters });
   const search = filterParams(filters);
   const href = (code: string) => `/analisi/provincia/${code}${search ? `?${search}` : ''}`;
-  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), filters) });
+  const panel = (key: string) => ({
+    title: t(`regional.charts.${key}.title`),
+    fileName: csvFileName(t(`regional.charts.${key}.file`), filters),
+    linksLabel: t('regional.overview.openProvince'),
+  });
 
   return (
     <section aria-labelledby="provinces-heading" className="section">
