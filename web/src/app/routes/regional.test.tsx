@@ -143,14 +143,14 @@ test('Regional analysis: when a province is opened, then its schools are request
   expect(within(table).getByRole('link', { name: 'IIS Vanvitelli Stracca Angelini' })).toHaveAttribute('href', '/analisi/rapporto?school=ANIS00800L&year=2025%2F26');
 });
 
-test('Regional analysis: when the chart view is on, then every bar has a link beside the chart that opens its province', async () => {
+test('Regional analysis: when the charts are drawn, then each of their provinces has a link above them that opens it', async () => {
   asAnalyst();
   const user = userEvent.setup();
   const { router } = renderRoutes(routes, { route: '/analisi?year=2025%2F26' });
   const panel = await screen.findByRole('region', { name: 'Quota di studenti al livello 2 o 3 per provincia' });
   expect(within(panel).getByRole('button', { name: 'Grafico' })).toHaveAttribute('aria-pressed', 'true');
 
-  const links = within(panel).getByRole('list', { name: 'Apri una provincia:' });
+  const links = screen.getByRole('list', { name: 'Apri una provincia:' });
   expect(within(links).getAllByRole('link').map((a) => a.textContent)).toEqual(['Ancona', 'Ascoli Piceno', 'Fermo', 'Macerata', 'Pesaro e Urbino']);
   await user.click(within(links).getByRole('link', { name: 'Macerata' }));
 
@@ -231,6 +231,57 @@ test('Regional analysis: when a link asks for a year without data, then a plain 
   expect(requests.every((q) => q.get('year') === null)).toBe(true);
 });
 
+test('Regional analysis: when a chart totals students, then the same definition of students counted as on the overview is stated under it', async () => {
+  asAnalyst();
+  renderRoutes(routes, { route: '/analisi' });
+
+  const students = await screen.findByRole('region', { name: 'Studenti per provincia' });
+  const share = screen.getByRole('region', { name: 'Quota di studenti al livello 2 o 3 per provincia' });
+
+  expect(within(students).getByText(/^Studenti contati: chi è stato iscritto almeno un giorno nell’anno scolastico/)).toBeInTheDocument();
+  expect(within(share).queryByText(/^Studenti contati/)).not.toBeInTheDocument(); // no students' total in a share chart
+});
+
+test('Citizenship tab: when the analyst opens it with no filter, then the newly arrived show the tier share of the fairness report, not n.d.', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  renderRoutes(routes, { route: '/analisi?vista=cittadinanza' });
+  const panel = await screen.findByRole('region', { name: 'Indicatori per gruppo di cittadinanza (% degli studenti del gruppo)' });
+
+  await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
+
+  const nai = within(panel).getByRole('row', { name: /Neo-arrivati/ });
+  await vi.waitFor(() => expect(within(nai).getAllByRole('cell')[1]).toHaveTextContent('32 %'));
+  expect(screen.getByText(/la stessa del rapporto di equità/)).toBeInTheDocument();
+});
+
+test('Citizenship tab: when most groups are blank, then Italian and not Italian are offered, the second computed as total less Italians', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  const small = { students: '<10', tier1: '<10', tier2: '<10', tier3: '<10', overLimit: '<10', failing2plus: '<10', ageGradeDelay: '<10' };
+  server.use(
+    http.get('/api/aggregates', ({ request }) => {
+      if (new URL(request.url).searchParams.get('groupBy') !== 'citizenshipGroup') return undefined;
+      const rows = ['straniero_nato_in_italia', 'straniero_nato_all_estero', 'neo_arrivato'].map((g) => ({ group: { citizenshipGroup: g }, labels: { citizenshipGroup: g }, values: small }));
+      const italian = { students: 300, tier1: 240, tier2: 45, tier3: 15, overLimit: 30, failing2plus: 60, ageGradeDelay: 20 };
+      return HttpResponse.json({
+        ...anAggregateResult({ groupBy: ['citizenshipGroup'] }),
+        rows: [{ group: { citizenshipGroup: 'italiano' }, labels: { citizenshipGroup: 'italiano' }, values: italian }, ...rows],
+        total: { students: 324, tier1: 256, tier2: 50, tier3: 18, overLimit: 34, failing2plus: 66, ageGradeDelay: 26 },
+      });
+    }),
+  );
+  renderRoutes(routes, { route: '/analisi?vista=cittadinanza&track=iefp' });
+
+  const coarse = await screen.findByRole('region', { name: 'Indicatori: italiani e non italiani (% degli studenti del gruppo)' });
+  await user.click(within(coarse).getByRole('button', { name: 'Tabella' }));
+
+  const others = within(coarse).getByRole('row', { name: /Non italiani/ });
+  // 324 − 300 = 24 students; (50 + 18) − (45 + 15) = 8 of (256 + 50 + 18) − 300 = 24 assessed → 33,3 %
+  expect(within(others).getAllByRole('cell').map((c) => c.textContent)).toEqual(['24', '33,3 %', '16,7 %', '25 %', '25 %']);
+  expect(screen.getByText('Molti gruppi non sono pubblicabili: ecco italiani e non italiani')).toBeInTheDocument();
+});
+
 test('Regional analysis: when a referent opens it, then there is no fairness tab (the server refuses them the report)', async () => {
   server.use(http.get('/api/me', () => HttpResponse.json(demoMe.referente)));
 
@@ -281,6 +332,7 @@ test('Report page: when opened for a province, then it shows the key figures, th
   expect(commentary).toHaveTextContent('Nella provincia di Ancona sono contati 1.234 studenti nell’anno scolastico 2025/26.');
   expect(commentary).toHaveTextContent('Il 18 % degli studenti con livello calcolato è al livello 2 o 3 (222 studenti).');
   expect(screen.getByRole('region', { name: 'Studenti per livello di rischio' })).toBeInTheDocument();
+  expect(within(screen.getByRole('region', { name: 'Dati principali' })).getByText(/^Studenti contati: chi è stato iscritto almeno un giorno/)).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: 'Stampa / salva in PDF' }));
 

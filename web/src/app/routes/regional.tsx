@@ -36,7 +36,7 @@ export function Component() {
   const filters = readRegionalFilters(params);
   const tabs: { key: Tab; label: string; panel: ReactNode }[] = [
     { key: 'province', label: t('regional.tabs.provinces'), panel: <RegionProvinces filters={filters} /> },
-    { key: 'cittadinanza', label: t('regional.tabs.citizenship'), panel: <CitizenshipComparison filters={filters} /> },
+    { key: 'cittadinanza', label: t('regional.tabs.citizenship'), panel: <CitizenshipComparison filters={filters} withFairness={FAIRNESS_ROLES.includes(role)} /> },
     { key: 'interventi', label: t('regional.tabs.interventions'), panel: <InterventionsOutcomes filters={filters} /> },
     ...(FAIRNESS_ROLES.includes(role) ? [{ key: 'equita' as const, label: t('regional.tabs.fairness'), panel: <FairnessPanel year={filters.year} /> }] : []),
   ];

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
 import { LoadingStatus } from '../../../components/loading-status';
+import { StudentsCountedNote } from '../../../components/students-counted-note';
 import { hasSuppressed, summariseChart, toChartCsv, type ChartModel } from './chart-model';
 import { AggregateTable } from './aggregate-table';
 import { SuppressionLegend } from './suppression-legend';
@@ -19,8 +19,6 @@ type Props = {
   threshold: number;
   /** Heading level inside the page: h2 in the report, h3 under a tab's heading. */
   level?: 2 | 3;
-  /** What the links under the chart open (one per linked row), e.g. "Apri una provincia:". */
-  linksLabel?: string;
 };
 
 function download(fileName: string, text: string): void {
@@ -36,15 +34,13 @@ function download(fileName: string, text: string): void {
  * One chart with its table view ("Grafico / Tabella", the same numbers) and a CSV of exactly
  * that table. Anything unpublished keeps its `<10` / `n.d.` and the legend explains both.
  */
-export function ChartPanel({ title, fileName, model, threshold, level = 3, linksLabel }: Props) {
+export function ChartPanel({ title, fileName, model, threshold, level = 3 }: Props) {
   const { t } = useTranslation();
   const format = useFormatNumber();
   const headingId = useId();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const Heading = `h${level}` as const;
   const suppressed = hasSuppressed(model);
-  const linked = model.rows.filter((r): r is typeof r & { href: string } => Boolean(r.href));
-  const linksId = useId();
   const label = t('regional.panel.chartLabel', { kind: t(`regional.panel.kind.${model.kind}`), title, values: summariseChart(model, format) });
 
   return (
@@ -78,23 +74,12 @@ export function ChartPanel({ title, fileName, model, threshold, level = 3, links
             <Suspense fallback={<LoadingStatus />}>
               <AggregateChart model={model} label={label} />
               {suppressed && <p className="hint">{t('regional.panel.notDrawn')}</p>}
-              {/* one link per bar: the chart is an image to assistive technology, and a bar cannot take the focus */}
-              {linked.length > 0 && (
-                <div className="chart-links no-print">
-                  <span id={linksId}>{linksLabel ?? t('regional.panel.open')}</span>
-                  <ul aria-labelledby={linksId}>
-                    {linked.map((r) => (
-                      <li key={r.key}>
-                        <Link to={r.href}>{r.label}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
             </Suspense>
           ) : (
             <AggregateTable model={model} caption={title} />
           )}
+          {/* a total of students says what it counts; a chart of measures (students with an action…) is no such total */}
+          {model.total && model.series.some((s) => s.key === 'students') && <StudentsCountedNote />}
           {suppressed && <SuppressionLegend threshold={threshold} shares={model.series.some((s) => s.unit === 'share')} />}
         </>
       )}
