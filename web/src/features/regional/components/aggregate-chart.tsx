@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { formatNumber } from '../../../lib/format';
 import { seriesColour } from './chart-colours';
 import { drawnSeries, toChartData, type ChartModel } from './chart-model';
+import { PREVIOUS } from './trend-chart-data';
 
 
 /**
@@ -36,9 +37,24 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
           <XAxis dataKey="label" tick={{ fill: '#33485c' }} />
           <YAxis tick={{ fill: '#33485c' }} tickFormatter={tick} allowDecimals={false} />
           <Legend />
-          {series.map((s, i) => (
-            <Line key={s.key} dataKey={s.key} name={s.label} stroke={seriesColour(s.key, i)} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
-          ))}
+          {series.map((s) => {
+            // the previous year's twin takes its series' colour, dashed (trend-chart-data.ts), so colours stay put when comparing
+            const previous = s.key.endsWith(PREVIOUS);
+            const own = s.key.slice(0, previous ? -PREVIOUS.length : undefined);
+            const index = series.filter((o) => !o.key.endsWith(PREVIOUS)).findIndex((o) => o.key === own);
+            return (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stroke={seriesColour(own, index)}
+                strokeDasharray={previous ? '6 4' : undefined}
+                strokeWidth={2}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            );
+          })}
         </LineChart>
       </div>
     );
