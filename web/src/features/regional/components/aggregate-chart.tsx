@@ -6,7 +6,6 @@ import { seriesColour } from './chart-colours';
 import { drawnSeries, toChartData, type ChartModel } from './chart-model';
 import { PREVIOUS } from './trend-chart-data';
 
-
 /**
  * Loaded lazily (recharts is the heaviest dependency). Horizontal bars, so long school names
  * stay readable; lines for a trend over months. One image for assistive technology, labelled with
@@ -20,7 +19,7 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
   const bars = model.kind === 'stacked' ? 1 : series.length;
   // ≥ 28 px a row, so no category label has to be skipped (issue 20: stacked charts lost two provinces)
   const height = Math.max(160, model.rows.length * Math.max(28, bars * 14 + 18) + (series.length > 1 ? 104 : 72));
-  // A pointer can open a bar's group; keyboards and screen readers get the links beside the chart (chart-panel.tsx).
+  // A pointer can open a bar's group; keyboards and screen readers get the links above the charts (group-links.tsx).
   const open = (index: number) => {
     const href = model.rows[index]?.href;
     if (href) void navigate(href);
