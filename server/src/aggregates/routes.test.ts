@@ -5,6 +5,7 @@ import { AggregateResult, Dimension } from '@primm/shared/contracts/aggregates';
 import { createApp } from '../app';
 import type { Db } from '../db/open-database';
 import { aUser, authAs } from '../testing/auth-as';
+import { ensureSchoolYear } from '../imports/load-school';
 import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
 
@@ -166,6 +167,43 @@ describe('GET /api/fairness', () => {
     const { db, pesaro } = await aCraftedRegion();
 
     const res = await request(createApp({ db, config: testConfig })).get('/api/fairness').set(await authAs(db, await aUser(db, 'referente', { schoolIds: [pesaro] })));
+
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('GET /api/aggregates/years', () => {
+  const years = async (db: Db, role: 'analista' | 'referente' | 'docente', scope = {}) =>
+    request(createApp({ db, config: testConfig })).get('/api/aggregates/years').set(await authAs(db, await aUser(db, role, scope)));
+
+  test('when one year has enrolments and a later one only its row, then only the years with data are offered, the latest is the default, and nothing is audited', async () => {
+    const { db } = await aCraftedRegion(); // 2025/26
+    const old = await aClass(db, (await aSchool(db, { province_code: 'MC' })).id, { year: '2023/24' });
+    await anEnrolment(db, (await aStudent(db)).id, old.id);
+    await ensureSchoolYear(db, '2026/27', '2026-09-01', '2027-08-31'); // a year row, no class and no enrolment
+
+    const res = await years(db, 'analista');
+
+    expect(res.status).toBe(200);
+    // and the year answered by default is the latest with data, not the empty 2026/27
+    expect(res.body).toEqual({ years: ['2025/26', '2023/24'], current: '2025/26' });
+    expect(await db.selectFrom('audit_log').select('action').execute()).toEqual([]);
+  });
+
+  test('when a referent asks, then only the years of their own schools are offered', async () => {
+    const { db, pesaro } = await aCraftedRegion();
+    const other = await aClass(db, (await aSchool(db, { province_code: 'FM' })).id, { year: '2024/25' });
+    await anEnrolment(db, (await aStudent(db)).id, other.id);
+
+    const res = await years(db, 'referente', { schoolIds: [pesaro] });
+
+    expect(res.body).toEqual({ years: ['2025/26'], current: '2025/26' });
+  });
+
+  test('when a teacher asks, then 403', async () => {
+    const { db } = await aCraftedRegion();
+
+    const res = await years(db, 'docente');
 
     expect(res.status).toBe(403);
   });

@@ -1,6 +1,5 @@
 import { Router, type Response } from 'express';
-import { AggregateQuery, FairnessQuery, TrendQuery } from '@primm/shared/contracts/aggregates';
-import { findCurrentSchoolYear } from '../db/current-year';
+import { AggregateQuery, FairnessQuery, TrendQuery, type AggregateYears } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
@@ -9,6 +8,7 @@ import { visibleSchoolIds } from '../http/scope';
 import { aggregateComputerFor } from './aggregate-runner';
 import type { AggregateSettings } from './compute-aggregates';
 import { AggregateCache, readDataVersion } from './result-cache';
+import { findLatestYearWithData, listYearsWithData } from './years-with-data';
 
 /**
  * Aggregates for the regional school office and the Region (and a referent for their schools):
@@ -42,6 +42,14 @@ export function aggregateRoutes(db: Db, deps: AggregateSettings & { dbPath?: str
     sendJson(res, json);
   });
 
+  // The years the filters offer. Year labels only, no count and no student: not audited, unlike the tables.
+  router.get('/aggregates/years', requireRole('analista', 'admin', 'referente'), async (req, res) => {
+    const only = await visibleSchoolIds(db, userOf(req));
+    const [years, current] = await Promise.all([listYearsWithData(db, only), findLatestYearWithData(db)]);
+    const body: AggregateYears = { years, current: current?.label ?? null };
+    res.json(body);
+  });
+
   // Same roles and school scope as /aggregates: a referent sees the months of their schools only.
   router.get('/aggregates/trend', requireRole('analista', 'admin', 'referente'), async (req, res) => {
     const user = userOf(req);
@@ -67,11 +75,11 @@ export function aggregateRoutes(db: Db, deps: AggregateSettings & { dbPath?: str
   return router;
 }
 
-/** The asked school year, or the current one; 404 when there is none. */
+/** The asked school year, or the latest with data; 404 when there is none. */
 async function findYear(db: Db, label: string | undefined, missing?: string): Promise<{ id: number; label: string }> {
   const year = label
     ? await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', label).executeTakeFirst()
-    : await findCurrentSchoolYear(db);
+    : await findLatestYearWithData(db);
   if (!year) throw new HttpError(404, 'not_found', missing ?? (label ? `Nessun dato per l'anno ${label}` : 'Nessun dato'));
   return year;
 }

@@ -1,8 +1,9 @@
 import type { Province } from '@primm/shared/contracts/provinces';
 import type { ProvinceCode } from '@primm/shared/contracts/domain';
 import type { Db } from '../db/open-database';
+import { countStudentsOfYear } from '../school-data/students-counted';
 
-/** Provinces with their number of schools and of students enrolled now in the given year. */
+/** Provinces with their number of schools and of students counted in the given year (countStudentsOfYear). */
 export async function listProvinces(db: Db, schoolYearId: number | null): Promise<Province[]> {
   const provinces = await db
     .selectFrom('province')
@@ -12,16 +13,11 @@ export async function listProvinces(db: Db, schoolYearId: number | null): Promis
     .orderBy('province.code')
     .execute();
 
-  const students = schoolYearId === null ? [] : await db
-    .selectFrom('enrolment')
-    .innerJoin('class', 'class.id', 'enrolment.class_id')
-    .innerJoin('school', 'school.id', 'class.school_id')
-    .where('class.school_year_id', '=', schoolYearId)
-    .where('enrolment.left_on', 'is', null)
-    .select(({ fn }) => ['school.province_code', fn.count<number>('enrolment.student_id').distinct().as('students')])
-    .groupBy('school.province_code')
-    .execute();
-  const byProvince = new Map(students.map((s) => [s.province_code, Number(s.students)]));
+  const byProvince = new Map<string, number>();
+  if (schoolYearId !== null) {
+    const [bySchool, schools] = await Promise.all([countStudentsOfYear(db, schoolYearId), db.selectFrom('school').select(['id', 'province_code']).execute()]);
+    for (const school of schools) byProvince.set(school.province_code, (byProvince.get(school.province_code) ?? 0) + (bySchool.get(school.id) ?? 0));
+  }
 
   return provinces.map((p) => ({
     code: p.code as ProvinceCode,

@@ -1,10 +1,11 @@
 import type { ProvinceCode, SchoolLevel, Track } from '@primm/shared/contracts/domain';
 import type { ClassSummary, SchoolListQuery, SchoolSummary } from '@primm/shared/contracts/schools';
 import type { Db } from '../db/open-database';
+import { countStudentsOfYear } from '../school-data/students-counted';
 
 type SchoolCounts = { classes: number; students: number };
 
-/** Schools matching the filters (and among `onlyIds` when given), with classes and students enrolled now. */
+/** Schools matching the filters (and among `onlyIds` when given), with their classes and students counted (countStudentsOfYear). */
 export async function listSchools(
   db: Db,
   query: SchoolListQuery,
@@ -74,19 +75,13 @@ async function countBySchool(db: Db, schoolYearId: number | null, schoolId?: num
   if (schoolYearId === null) return new Map();
   let q = db
     .selectFrom('class')
-    .leftJoin('enrolment', (join) =>
-      join.onRef('enrolment.class_id', '=', 'class.id').on('enrolment.left_on', 'is', null),
-    )
     .where('class.school_year_id', '=', schoolYearId)
-    .select(({ fn }) => [
-      'class.school_id',
-      fn.count<number>('class.id').distinct().as('classes'),
-      fn.count<number>('enrolment.student_id').distinct().as('students'),
-    ])
+    .select(({ fn }) => ['class.school_id', fn.count<number>('class.id').as('classes')])
     .groupBy('class.school_id');
   if (schoolId !== undefined) q = q.where('class.school_id', '=', schoolId);
-  const rows = await q.execute();
-  return new Map(rows.map((r) => [r.school_id, { classes: Number(r.classes), students: Number(r.students) }]));
+  // the school's total follows the one rule of every total, as the province and the analysis do (issue 20)
+  const [rows, students] = await Promise.all([q.execute(), countStudentsOfYear(db, schoolYearId, schoolId)]);
+  return new Map(rows.map((r) => [r.school_id, { classes: Number(r.classes), students: students.get(r.school_id) ?? 0 }]));
 }
 
 function toSchoolSummary(

@@ -89,6 +89,14 @@ export type AggregateResult = z.infer<typeof AggregateResult>;
 export const FairnessQuery = z.object({ year: SchoolYearLabel.optional() });
 
 /**
+ * `GET /api/aggregates/years`: the school years with at least one enrolment in the user's
+ * schools, newest first (the only years worth offering), and `current`, the year answered when
+ * none is asked (null on an empty database).
+ */
+export const AggregateYears = z.object({ years: z.array(SchoolYearLabel), current: SchoolYearLabel.nullable() });
+export type AggregateYears = z.infer<typeof AggregateYears>;
+
+/**
  * Each share is the ratio of two counts published under the rules of every aggregate (suppressed
  * under the threshold, with complementary suppression, moved by the noise): null when either is
  * not published, so a share never gives back a count that a table would hide.

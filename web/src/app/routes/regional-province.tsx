@@ -6,6 +6,7 @@ import { useMe } from '../../features/auth/api/get-me';
 import { ProvinceSchools } from '../../features/regional/components/province-schools';
 import { filterParams, readRegionalFilters } from '../../features/regional/components/regional-filters';
 import { RegionalFiltersForm } from '../../features/regional/components/regional-filters-form';
+import { YearGate } from '../../features/regional/components/year-gate';
 import { Forbidden } from './forbidden';
 import { NotFound } from './not-found';
 import { REGIONAL_ROLES } from './regional';
@@ -21,6 +22,7 @@ export function Component() {
   const filters = readRegionalFilters(params);
   const name = t(`domain.province.${province.data}`);
   const back = filterParams(filters);
+  const withoutYear = filterParams({ ...filters, year: undefined });
   return (
     <>
       <PageTitle page={t('regional.province.title', { name })} />
@@ -33,7 +35,9 @@ export function Component() {
         <Link to={`/analisi/rapporto?${filterParams({ province: province.data, year: filters.year })}`}>{t('regional.province.report')}</Link>
       </p>
       <RegionalFiltersForm params={params} onChange={setParams} />
-      <ProvinceSchools key={province.data} province={province.data} filters={filters} />
+      <YearGate year={filters.year} withoutYear={`/analisi/provincia/${province.data}${withoutYear ? `?${withoutYear}` : ''}`}>
+        <ProvinceSchools key={province.data} province={province.data} filters={filters} />
+      </YearGate>
     </>
   );
 }

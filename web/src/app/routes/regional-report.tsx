@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ProvinceCode, SchoolCode, SchoolYearLabel } from '@primm/shared/contracts/domain';
 import { useMe } from '../../features/auth/api/get-me';
 import { RegionalReport, type ReportScope } from '../../features/regional/components/regional-report';
+import { YearGate } from '../../features/regional/components/year-gate';
 import { Forbidden } from './forbidden';
 import { REGIONAL_ROLES } from './regional';
 
@@ -22,12 +23,15 @@ export function Component() {
 
   const scope = readScope(params);
   const year = SchoolYearLabel.safeParse(params.get('year') ?? undefined).data;
+  const scopeParams = new URLSearchParams(Object.entries(scope)).toString();
   return (
     <>
       <p className="back-link no-print">
         <Link to="/analisi">{t('regional.report.back')}</Link>
       </p>
-      <RegionalReport key={params.toString()} scope={scope} year={year} />
+      <YearGate year={year} withoutYear={`/analisi/rapporto${scopeParams ? `?${scopeParams}` : ''}`}>
+        <RegionalReport key={params.toString()} scope={scope} year={year} />
+      </YearGate>
     </>
   );
 }

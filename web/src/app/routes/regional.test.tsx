@@ -9,7 +9,9 @@ import { server } from '../../testing/server';
 import { routes } from '../router';
 
 // The page and its chart are lazy: their modules load here, so a loaded machine spends that time in the hook, not in a findBy.
-beforeAll(() => Promise.all([import('./regional'), import('./regional-province'), import('../../features/regional/components/aggregate-chart')]));
+beforeAll(() =>
+  Promise.all([import('./regional'), import('./regional-province'), import('./regional-report'), import('../../features/regional/components/aggregate-chart')]),
+);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -63,7 +65,7 @@ test('Regional analysis: when opened from a shared link, then the filters are re
 
   expect(await screen.findByRole('combobox', { name: 'Sesso' })).toHaveValue('F');
   expect(screen.getByRole('combobox', { name: 'Anno scolastico' })).toHaveValue('2024/25');
-  expect(screen.getByRole('tab', { name: 'Gruppi di cittadinanza' })).toHaveAttribute('aria-selected', 'true');
+  expect(await screen.findByRole('tab', { name: 'Gruppi di cittadinanza' })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('Regional analysis: when Tabella is pressed, then the table shows the numbers the chart summarises, suppressed cells as published', async () => {
@@ -141,6 +143,145 @@ test('Regional analysis: when a province is opened, then its schools are request
   expect(within(table).getByRole('link', { name: 'IIS Vanvitelli Stracca Angelini' })).toHaveAttribute('href', '/analisi/rapporto?school=ANIS00800L&year=2025%2F26');
 });
 
+test('Regional analysis: when the charts are drawn, then each of their provinces has a link above them that opens it', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  const { router } = renderRoutes(routes, { route: '/analisi?year=2025%2F26' });
+  const panel = await screen.findByRole('region', { name: 'Quota di studenti al livello 2 o 3 per provincia' });
+  expect(within(panel).getByRole('button', { name: 'Grafico' })).toHaveAttribute('aria-pressed', 'true');
+
+  const links = screen.getByRole('list', { name: 'Apri una provincia:' });
+  expect(within(links).getAllByRole('link').map((a) => a.textContent)).toEqual(['Ancona', 'Ascoli Piceno', 'Fermo', 'Macerata', 'Pesaro e Urbino']);
+  await user.click(within(links).getByRole('link', { name: 'Macerata' }));
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Provincia di Macerata' })).toBeInTheDocument();
+  expect(router.state.location).toMatchObject({ pathname: '/analisi/provincia/MC', search: '?year=2025%2F26' });
+});
+
+test('Regional analysis: when a cell of a table row is clicked, then its province opens', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  const { router } = renderRoutes(routes, { route: '/analisi' });
+  const panel = await screen.findByRole('region', { name: 'Distribuzione per livello di rischio' });
+  await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
+
+  await user.click(within(within(panel).getByRole('row', { name: /Fermo/ })).getAllByRole('cell')[0]!);
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Provincia di Fermo' })).toBeInTheDocument();
+  expect(router.state.location.pathname).toBe('/analisi/provincia/FM');
+});
+
+test('Regional analysis: when the attendance bands are shown, then they go from below 80 % to at least 95 %', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  renderRoutes(routes, { route: '/analisi' });
+  const panel = await screen.findByRole('region', { name: 'Fasce di frequenza per provincia' });
+
+  await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
+
+  expect(within(panel).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+    'Provincia',
+    'Frequenza < 80 %',
+    'Frequenza 80–90 %',
+    'Frequenza 90–95 %',
+    'Frequenza ≥ 95 %',
+  ]);
+});
+
+test('Regional analysis: when the analyst follows the report link, then the printable report of the region opens for the chosen year', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  const { router } = renderRoutes(routes, { route: '/analisi?year=2025%2F26' });
+
+  await user.click(await screen.findByRole('link', { name: 'Rapporto stampabile della regione' }));
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Rapporto – Regione Marche' })).toBeInTheDocument();
+  expect(router.state.location).toMatchObject({ pathname: '/analisi/rapporto', search: '?year=2025%2F26' });
+});
+
+test('Regional analysis: when the year selector is opened, then it offers only the years with data, the latest as default', async () => {
+  asAnalyst();
+
+  renderRoutes(routes, { route: '/analisi' });
+
+  const select = await screen.findByRole('combobox', { name: 'Anno scolastico' });
+  await vi.waitFor(() =>
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Ultimo anno con dati (2025/26)', '2025/26', '2024/25']),
+  );
+});
+
+test('Regional analysis: when a link asks for a year without data, then a plain message names the years with data and no table is requested', async () => {
+  asAnalyst();
+  server.use(http.get('/api/aggregates/years', () => HttpResponse.json({ years: ['2025/26'], current: '2025/26' })));
+  const requests = recordAggregateRequests();
+  const user = userEvent.setup();
+  const { router } = renderRoutes(routes, { route: '/analisi?year=2026%2F27&sex=F' });
+
+  // the loading indicator is a status too: the message is the one with this title
+  const status = (await screen.findByText('Nessun dato per l’anno scolastico 2026/27')).parentElement!;
+  expect(status).toHaveAttribute('role', 'status');
+  expect(status).toHaveTextContent('L’anno con dati è 2025/26.');
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  expect(screen.getByRole('option', { name: '2026/27 (nessun dato)' })).toBeInTheDocument();
+
+  await user.click(within(status).getByRole('link', { name: 'Vai all’ultimo anno con dati (2025/26)' }));
+
+  expect(router.state.location.search).toBe('?sex=F');
+  expect(await screen.findByRole('region', { name: 'Studenti per provincia' })).toBeInTheDocument();
+  expect(requests.every((q) => q.get('year') === null)).toBe(true);
+});
+
+test('Regional analysis: when a chart totals students, then the same definition of students counted as on the overview is stated under it', async () => {
+  asAnalyst();
+  renderRoutes(routes, { route: '/analisi' });
+
+  const students = await screen.findByRole('region', { name: 'Studenti per provincia' });
+  const share = screen.getByRole('region', { name: 'Quota di studenti al livello 2 o 3 per provincia' });
+
+  expect(within(students).getByText(/^Studenti contati: chi è stato iscritto almeno un giorno nell’anno scolastico/)).toBeInTheDocument();
+  expect(within(share).queryByText(/^Studenti contati/)).not.toBeInTheDocument(); // no students' total in a share chart
+});
+
+test('Citizenship tab: when the analyst opens it with no filter, then the newly arrived show the tier share of the fairness report, not n.d.', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  renderRoutes(routes, { route: '/analisi?vista=cittadinanza' });
+  const panel = await screen.findByRole('region', { name: 'Indicatori per gruppo di cittadinanza (% degli studenti del gruppo)' });
+
+  await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
+
+  const nai = within(panel).getByRole('row', { name: /Neo-arrivati/ });
+  await vi.waitFor(() => expect(within(nai).getAllByRole('cell')[1]).toHaveTextContent('32 %'));
+  expect(screen.getByText(/la stessa del rapporto di equità/)).toBeInTheDocument();
+});
+
+test('Citizenship tab: when most groups are blank, then Italian and not Italian are offered, the second computed as total less Italians', async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+  const small = { students: '<10', tier1: '<10', tier2: '<10', tier3: '<10', overLimit: '<10', failing2plus: '<10', ageGradeDelay: '<10' };
+  server.use(
+    http.get('/api/aggregates', ({ request }) => {
+      if (new URL(request.url).searchParams.get('groupBy') !== 'citizenshipGroup') return undefined;
+      const rows = ['straniero_nato_in_italia', 'straniero_nato_all_estero', 'neo_arrivato'].map((g) => ({ group: { citizenshipGroup: g }, labels: { citizenshipGroup: g }, values: small }));
+      const italian = { students: 300, tier1: 240, tier2: 45, tier3: 15, overLimit: 30, failing2plus: 60, ageGradeDelay: 20 };
+      return HttpResponse.json({
+        ...anAggregateResult({ groupBy: ['citizenshipGroup'] }),
+        rows: [{ group: { citizenshipGroup: 'italiano' }, labels: { citizenshipGroup: 'italiano' }, values: italian }, ...rows],
+        total: { students: 324, tier1: 256, tier2: 50, tier3: 18, overLimit: 34, failing2plus: 66, ageGradeDelay: 26 },
+      });
+    }),
+  );
+  renderRoutes(routes, { route: '/analisi?vista=cittadinanza&track=iefp' });
+
+  const coarse = await screen.findByRole('region', { name: 'Indicatori: italiani e non italiani (% degli studenti del gruppo)' });
+  await user.click(within(coarse).getByRole('button', { name: 'Tabella' }));
+
+  const others = within(coarse).getByRole('row', { name: /Non italiani/ });
+  // 324 − 300 = 24 students; (50 + 18) − (45 + 15) = 8 of (256 + 50 + 18) − 300 = 24 assessed → 33,3 %
+  expect(within(others).getAllByRole('cell').map((c) => c.textContent)).toEqual(['24', '33,3 %', '16,7 %', '25 %', '25 %']);
+  expect(screen.getByText('Molti gruppi non sono pubblicabili: ecco italiani e non italiani')).toBeInTheDocument();
+});
+
 test('Regional analysis: when a referent opens it, then there is no fairness tab (the server refuses them the report)', async () => {
   server.use(http.get('/api/me', () => HttpResponse.json(demoMe.referente)));
 
@@ -188,9 +329,10 @@ test('Report page: when opened for a province, then it shows the key figures, th
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Rapporto – provincia di Ancona' })).toBeInTheDocument();
   const commentary = screen.getByRole('region', { name: 'Commento' });
-  expect(commentary).toHaveTextContent('Nella provincia di Ancona 1.234 studenti nell’anno scolastico 2025/26.');
+  expect(commentary).toHaveTextContent('Nella provincia di Ancona sono contati 1.234 studenti nell’anno scolastico 2025/26.');
   expect(commentary).toHaveTextContent('Il 18 % degli studenti con livello calcolato è al livello 2 o 3 (222 studenti).');
   expect(screen.getByRole('region', { name: 'Studenti per livello di rischio' })).toBeInTheDocument();
+  expect(within(screen.getByRole('region', { name: 'Dati principali' })).getByText(/^Studenti contati: chi è stato iscritto almeno un giorno/)).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: 'Stampa / salva in PDF' }));
 
@@ -203,7 +345,7 @@ test('Report page: when a school has suppressed counts, then the commentary quot
   renderRoutes(routes, { route: '/analisi/rapporto?school=ANMM84001C' });
 
   const commentary = await screen.findByRole('region', { name: 'Commento' });
-  expect(commentary).toHaveTextContent('Nella scuola Scuola secondaria di I grado Pascoli 405 studenti');
+  expect(commentary).toHaveTextContent('Nella scuola Scuola secondaria di I grado Pascoli sono contati 405 studenti');
   expect(commentary).toHaveTextContent('La quota al livello 2 o 3 non è calcolata');
   expect(commentary).not.toHaveTextContent('<10');
   expect(commentary).not.toHaveTextContent('Casi aperti');

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Role } from '@primm/shared/contracts/auth';
 import { PageTitle } from '../../components/page-title';
 import { Tabs } from '../../components/tabs';
@@ -9,8 +9,9 @@ import { CitizenshipComparison } from '../../features/regional/components/citize
 import { FairnessPanel } from '../../features/regional/components/fairness-panel';
 import { InterventionsOutcomes } from '../../features/regional/components/interventions-outcomes';
 import { RegionProvinces } from '../../features/regional/components/region-provinces';
-import { readRegionalFilters } from '../../features/regional/components/regional-filters';
+import { filterParams, readRegionalFilters } from '../../features/regional/components/regional-filters';
 import { RegionalFiltersForm } from '../../features/regional/components/regional-filters-form';
+import { YearGate } from '../../features/regional/components/year-gate';
 import { Forbidden } from './forbidden';
 
 /** Who the server answers on /api/aggregates (a referent for their own schools) and on /api/fairness. */
@@ -18,6 +19,13 @@ export const REGIONAL_ROLES: readonly Role[] = ['analista', 'admin', 'referente'
 const FAIRNESS_ROLES: readonly Role[] = ['analista', 'admin'];
 
 type Tab = 'province' | 'cittadinanza' | 'interventi' | 'equita';
+
+/** This page's address without its year: the latest year with data, the other filters kept. */
+function withoutYear(params: URLSearchParams): string {
+  const next = new URLSearchParams(params);
+  next.delete('year');
+  return next.size ? `/analisi?${next.toString()}` : '/analisi';
+}
 
 export function Component() {
   const { t } = useTranslation();
@@ -28,7 +36,7 @@ export function Component() {
   const filters = readRegionalFilters(params);
   const tabs: { key: Tab; label: string; panel: ReactNode }[] = [
     { key: 'province', label: t('regional.tabs.provinces'), panel: <RegionProvinces filters={filters} /> },
-    { key: 'cittadinanza', label: t('regional.tabs.citizenship'), panel: <CitizenshipComparison filters={filters} /> },
+    { key: 'cittadinanza', label: t('regional.tabs.citizenship'), panel: <CitizenshipComparison filters={filters} withFairness={FAIRNESS_ROLES.includes(role)} /> },
     { key: 'interventi', label: t('regional.tabs.interventions'), panel: <InterventionsOutcomes filters={filters} /> },
     ...(FAIRNESS_ROLES.includes(role) ? [{ key: 'equita' as const, label: t('regional.tabs.fairness'), panel: <FairnessPanel year={filters.year} /> }] : []),
   ];
@@ -39,24 +47,30 @@ export function Component() {
       <PageTitle page={t('regional.title')} />
       <h1>{t('regional.title')}</h1>
       <p className="lead">{t('regional.intro')}</p>
+      {/* issue 20: the printable report was reachable only by typing its address */}
+      <p>
+        <Link to={`/analisi/rapporto${filters.year ? `?${filterParams({ year: filters.year })}` : ''}`}>{t('regional.reportLink')}</Link>
+      </p>
       <RegionalFiltersForm params={params} onChange={setParams} />
-      <Tabs<Tab>
-        label={t('regional.tabs.label')}
-        selected={selected}
-        // the tab is in the URL too (`?vista=equita`), with the filters, so a view can be linked
-        onSelect={(next) =>
-          setParams(
-            (current) => {
-              const updated = new URLSearchParams(current);
-              if (next === 'province') updated.delete('vista');
-              else updated.set('vista', next);
-              return updated;
-            },
-            { replace: true },
-          )
-        }
-        tabs={tabs}
-      />
+      <YearGate year={filters.year} withoutYear={withoutYear(params)}>
+        <Tabs<Tab>
+          label={t('regional.tabs.label')}
+          selected={selected}
+          // the tab is in the URL too (`?vista=equita`), with the filters, so a view can be linked
+          onSelect={(next) =>
+            setParams(
+              (current) => {
+                const updated = new URLSearchParams(current);
+                if (next === 'province') updated.delete('vista');
+                else updated.set('vista', next);
+                return updated;
+              },
+              { replace: true },
+            )
+          }
+          tabs={tabs}
+        />
+      </YearGate>
     </>
   );
 }

@@ -7,4 +7,4 @@ export const getFairness = (year: string | undefined, signal?: AbortSignal) => a
 export const fairnessQueryOptions = (year: string | undefined) =>
   queryOptions({ queryKey: ['fairness', { year }], queryFn: ({ signal }) => getFairness(year, signal) });
 
-export const useFairness = (year: string | undefined) => useQuery(fairnessQueryOptions(year));
+export const useFairness = (year: string | undefined, enabled = true) => useQuery({ ...fairnessQueryOptions(year), enabled });

@@ -8,4 +8,4 @@ export const trendQueryOptions = (filters: TrendQuery) =>
   queryOptions({ queryKey: ['aggregates', 'trend', filters], queryFn: ({ signal }) => getTrend(filters, signal) });
 
 /** Keeps the previous months on screen (aria-busy) while new filters load, like the other charts. */
-export const useTrend = (filters: TrendQuery) => useQuery({ ...trendQueryOptions(filters), placeholderData: (previous) => previous });
+export const useTrend = (filters: TrendQuery, enabled = true) => useQuery({ ...trendQueryOptions(filters), placeholderData: (previous) => previous, enabled });

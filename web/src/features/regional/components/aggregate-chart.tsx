@@ -1,11 +1,10 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { formatNumber } from '../../../lib/format';
+import { seriesColour } from './chart-colours';
 import { drawnSeries, toChartData, type ChartModel } from './chart-model';
-
-/** Risk tiers keep their colours across the app; other series take the palette in order (all ≥ 3:1 on white). */
-const FIXED: Record<string, string> = { tier1: '#008055', tier2: '#b35c00', tier3: '#c0262d' };
-const PALETTE = ['#0066cc', '#b35c00', '#008055', '#7a1fa2', '#c0262d', '#17324d'];
+import { PREVIOUS } from './trend-chart-data';
 
 /**
  * Loaded lazily (recharts is the heaviest dependency). Horizontal bars, so long school names
@@ -14,10 +13,18 @@ const PALETTE = ['#0066cc', '#b35c00', '#008055', '#7a1fa2', '#c0262d', '#17324d
  */
 export default function AggregateChart({ model, label }: { model: ChartModel; label: string }) {
   const { i18n } = useTranslation();
+  const navigate = useNavigate();
   const series = drawnSeries(model);
   const share = series.every((s) => s.unit === 'share');
   const bars = model.kind === 'stacked' ? 1 : series.length;
-  const height = Math.max(160, model.rows.length * (bars * 14 + 18) + 72);
+  // ≥ 28 px a row, so no category label has to be skipped (issue 20: stacked charts lost two provinces)
+  const height = Math.max(160, model.rows.length * Math.max(28, bars * 14 + 18) + (series.length > 1 ? 104 : 72));
+  // A pointer can open a bar's group; keyboards and screen readers get the links above the charts (group-links.tsx).
+  const open = (index: number) => {
+    const href = model.rows[index]?.href;
+    if (href) void navigate(href);
+  };
+  const linked = model.rows.some((r) => r.href);
   const tick = (v: number) => (share ? `${formatNumber(v, i18n.language)} %` : formatNumber(v, i18n.language));
 
   if (model.kind === 'line') {
@@ -29,9 +36,24 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
           <XAxis dataKey="label" tick={{ fill: '#33485c' }} />
           <YAxis tick={{ fill: '#33485c' }} tickFormatter={tick} allowDecimals={false} />
           <Legend />
-          {series.map((s, i) => (
-            <Line key={s.key} dataKey={s.key} name={s.label} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
-          ))}
+          {series.map((s) => {
+            // the previous year's twin takes its series' colour, dashed (trend-chart-data.ts), so colours stay put when comparing
+            const previous = s.key.endsWith(PREVIOUS);
+            const own = s.key.slice(0, previous ? -PREVIOUS.length : undefined);
+            const index = series.filter((o) => !o.key.endsWith(PREVIOUS)).findIndex((o) => o.key === own);
+            return (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stroke={seriesColour(own, index)}
+                strokeDasharray={previous ? '6 4' : undefined}
+                strokeWidth={2}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            );
+          })}
         </LineChart>
       </div>
     );
@@ -49,14 +71,24 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
       >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#c5c7c9" />
         <XAxis type="number" tick={{ fill: '#33485c' }} tickFormatter={tick} domain={share ? [0, 'auto'] : undefined} />
-        <YAxis type="category" dataKey="label" tick={{ fill: '#33485c' }} width={180} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          tick={{ fill: '#33485c', cursor: linked ? 'pointer' : undefined }}
+          width={180}
+          interval={0}
+          onClick={linked ? (_: unknown, index: number) => open(index) : undefined}
+        />
         {series.length > 1 && <Legend />}
         {series.map((s, i) => (
           <Bar
             key={s.key}
             dataKey={s.key}
             name={s.label}
-            fill={FIXED[s.key] ?? PALETTE[i % PALETTE.length]}
+            fill={seriesColour(s.key, i)}
+            stroke={model.kind === 'stacked' ? '#ffffff' : undefined}
+            cursor={linked ? 'pointer' : undefined}
+            onClick={linked ? (_: unknown, index: number) => open(index) : undefined}
             isAnimationActive={false}
             {...(model.kind === 'stacked' ? { stackId: 'all' } : {})}
           />

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { TableScroll } from '../../../components/table-scroll';
 import { formatValue, type ChartModel, type ModelRow } from './chart-model';
 import { useFormatNumber } from './use-shape-text';
@@ -8,6 +8,7 @@ import { useFormatNumber } from './use-shape-text';
 export function AggregateTable({ model, caption }: { model: ChartModel; caption: string }) {
   const captionId = useId();
   const format = useFormatNumber();
+  const navigate = useNavigate();
   const cells = (row: ModelRow) =>
     model.series.map((s) => (
       <td key={s.key} className="num">
@@ -31,7 +32,8 @@ export function AggregateTable({ model, caption }: { model: ChartModel; caption:
         </thead>
         <tbody>
           {model.rows.map((row) => (
-            <tr key={row.key}>
+            // the whole row opens its group for a pointer; the link in its header is the keyboard's way
+            <tr key={row.key} className={row.href ? 'row-link' : undefined} onClick={row.href ? () => void navigate(row.href!) : undefined}>
               <th scope="row">{row.href ? <Link to={row.href}>{row.label}</Link> : row.label}</th>
               {cells(row)}
             </tr>

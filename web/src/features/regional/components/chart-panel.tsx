@@ -2,6 +2,7 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
 import { LoadingStatus } from '../../../components/loading-status';
+import { StudentsCountedNote } from '../../../components/students-counted-note';
 import { hasSuppressed, summariseChart, toChartCsv, type ChartModel } from './chart-model';
 import { AggregateTable } from './aggregate-table';
 import { SuppressionLegend } from './suppression-legend';
@@ -77,6 +78,8 @@ export function ChartPanel({ title, fileName, model, threshold, level = 3 }: Pro
           ) : (
             <AggregateTable model={model} caption={title} />
           )}
+          {/* a total of students says what it counts; a chart of measures (students with an action…) is no such total */}
+          {model.total && model.series.some((s) => s.key === 'students') && <StudentsCountedNote />}
           {suppressed && <SuppressionLegend threshold={threshold} shares={model.series.some((s) => s.unit === 'share')} />}
         </>
       )}

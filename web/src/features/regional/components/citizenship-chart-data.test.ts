@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { AggregateResult, AggregateRow, Cell } from '@primm/shared/contracts/aggregates';
-import { crossShareChart, groupSharesChart } from './citizenship-chart-data';
+import { crossShareChart, groupSharesChart, italianOrNot, mostGroupsHidden } from './citizenship-chart-data';
 import type { ShapeText } from './overview-chart-data';
 
 const text: ShapeText = { row: (_d, code) => code, series: (key) => key, rowHeader: 'Gruppo', total: 'Totale' };
@@ -45,4 +45,45 @@ test('crossShareChart: when a cross cell is suppressed, then only that share is 
   expect(shaped.series.map((s) => s.key)).toEqual(['italiano', 'neo_arrivato', 'all']);
   expect(shaped.rows).toEqual([{ key: 'AN', label: 'AN', values: { italiano: 0.2, neo_arrivato: 'n.d.', all: 0.2 } }]);
   expect(shaped.total?.values).toEqual({ italiano: 0.2, neo_arrivato: 'n.d.', all: 50 / 240 });
+});
+
+const groupsResult = (rows: [string, Record<string, Cell>][], total: Record<string, Cell>): AggregateResult => ({
+  year: '2025/26', groupBy: ['citizenshipGroup'], measures: [], threshold: 10, noise: 2,
+  rows: rows.map(([code, values]) => row({ citizenshipGroup: code }, values)), margins: {}, total,
+});
+
+test.each<[string, Record<string, Cell>, Record<string, Cell>, Record<string, Cell>]>([
+  ['both counts published', { students: 300, tier2: 40 }, { students: 348, tier2: 52 }, { students: 48, tier2: 12 }],
+  ['the Italian count hidden', { students: 300, tier2: 'n.d.' }, { students: 348, tier2: 52 }, { students: 48, tier2: 'n.d.' }],
+  ['the total hidden', { students: 300, tier2: 40 }, { students: 348, tier2: '<10' }, { students: 48, tier2: 'n.d.' }],
+])('italianOrNot: when %s, then "non italiano" is the total less the Italians, or n.d.', (_label, italian, total, expected) => {
+  const coarse = italianOrNot(groupsResult([['italiano', italian], ['neo_arrivato', { students: '<10', tier2: '<10' }]], total));
+
+  expect(coarse.rows.map((r) => r.group.citizenshipGroup)).toEqual(['italiano', 'non_italiano']);
+  expect(coarse.rows[0]!.values).toEqual(italian);
+  expect(coarse.rows[1]!.values).toEqual(expected);
+});
+
+test('italianOrNot: when the Italian group is not in the answer, then there is no coarser grouping to show', () => {
+  expect(italianOrNot(groupsResult([['neo_arrivato', { students: 12 }]], { students: 12 })).rows).toEqual([]);
+});
+
+test.each<[string, Cell[], boolean]>([
+  ['three of four groups blank', [3400, '<10', '<10', '<10'], true],
+  ['half of the groups blank', [3400, 520, '<10', '<10'], true],
+  ['one group blank', [3400, 520, 382, '<10'], false],
+])('mostGroupsHidden: when %s, then %s', (_label, students, expected) => {
+  const codes = ['italiano', 'straniero_nato_in_italia', 'straniero_nato_all_estero', 'neo_arrivato'];
+  const values = (n: Cell): Record<string, Cell> => (typeof n === 'number' ? { students: n, tier1: n, tier2: 0, tier3: 0, overLimit: 0, failing2plus: 0, ageGradeDelay: 0 } : { students: n });
+  const model = groupSharesChart(groupsResult(codes.map((c, i) => [c, values(students[i]!)]), { students: 5000 }), text);
+
+  expect(mostGroupsHidden(model)).toBe(expected);
+});
+
+test('groupSharesChart: when the fairness report publishes a group\'s tier share, then that share is shown, as on the fairness tab', () => {
+  const result = groupsResult([['neo_arrivato', { students: 62, tier1: 42, tier2: 'n.d.', tier3: '<10' }], ['italiano', { students: 3400, tier1: 2900, tier2: 380, tier3: 120 }]], { students: 3462 });
+
+  const shaped = groupSharesChart(result, text, new Map([['neo_arrivato', 0.441]]));
+
+  expect(shaped.rows.map((r) => r.values.tier2plusShare)).toEqual([0.441, 500 / 3400]);
 });

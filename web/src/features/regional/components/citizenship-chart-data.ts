@@ -1,5 +1,5 @@
 import type { AggregateResult, AggregateRow, Cell, Measure } from '@primm/shared/contracts/aggregates';
-import { shareOf, type ChartModel, type Value } from './chart-model';
+import { NOT_COMPUTED, shareOf, type ChartModel, type Value } from './chart-model';
 import { tierShareValues, type ShapeText } from './overview-chart-data';
 
 /** Indicators compared across groups, each as a share of the group's students. */
@@ -14,8 +14,13 @@ function indicatorShares(values: Record<string, Cell>): Record<string, Value> {
  * Groups of different sizes compare by shares, not counts: tier ≥ 2 among assessed students,
  * the other indicators among all the group's students, each only from published counts.
  */
-export function groupSharesChart(result: AggregateResult, text: ShapeText): ChartModel {
+export function groupSharesChart(result: AggregateResult, text: ShapeText, tierShares?: ReadonlyMap<string, number>): ChartModel {
   const dimension = result.groupBy[0]!;
+  // The fairness report's share, where it has one: the two tabs then say the same (issue 20, 44,1 % against n.d.)
+  const tierShare = (code: string, values: Record<string, Value>) => {
+    const fair = tierShares?.get(code);
+    return fair === undefined ? values : { ...values, tier2plusShare: fair };
+  };
   const shareKeys = ['tier2plusShare', ...GROUP_INDICATORS.map((m) => `${m}Share`)];
   return {
     kind: 'bars',
@@ -24,7 +29,7 @@ export function groupSharesChart(result: AggregateResult, text: ShapeText): Char
     drawn: shareKeys,
     rows: result.rows.map((r) => {
       const code = r.group[dimension] ?? '';
-      return { key: code, label: text.row(dimension, code, r.labels[dimension] ?? code), values: indicatorShares(r.values) };
+      return { key: code, label: text.row(dimension, code, r.labels[dimension] ?? code), values: tierShare(code, indicatorShares(r.values)) };
     }),
     total: { key: 'total', label: text.total, values: indicatorShares(result.total) },
   };
@@ -58,4 +63,37 @@ export function crossShareChart(result: AggregateResult, text: ShapeText): Chart
       values: { ...Object.fromEntries(columns.map((c) => [c.group[colDim] ?? '', share(c)])), all: tierShareValues(result.total).tier2plusShare },
     },
   };
+}
+
+/** The coarser twin of the citizenship groups: the Italian group, and everyone else. */
+export const NOT_ITALIAN = 'non_italiano';
+
+/**
+ * Italian or not, from the groups' own answer: "non italiano" is the total less the Italian group,
+ * measure by measure, a difference any reader of the table can make (the server's suppression
+ * audit counts it as known), so it publishes nothing new; where the Italian group's or the total's
+ * count is not published, the difference stays n.d. Issue 20: with most groups n.d., these two
+ * can usually be shown.
+ */
+export function italianOrNot(result: AggregateResult): AggregateResult {
+  const italian = result.rows.find((r) => r.group.citizenshipGroup === 'italiano');
+  if (!italian) return { ...result, rows: [] };
+  const rest: Record<string, Cell> = Object.fromEntries(
+    Object.entries(result.total).map(([m, total]) => {
+      const own = italian.values[m];
+      return [m, typeof total === 'number' && typeof own === 'number' ? total - own : NOT_COMPUTED];
+    }),
+  );
+  return {
+    ...result,
+    rows: [italian, { group: { citizenshipGroup: NOT_ITALIAN }, labels: { citizenshipGroup: NOT_ITALIAN }, values: rest }],
+    margins: {},
+  };
+}
+
+/** Most groups show no share at all: time to offer the coarser grouping. */
+export function mostGroupsHidden(model: ChartModel): boolean {
+  const drawn = model.drawn ?? model.series.map((s) => s.key);
+  const hidden = model.rows.filter((r) => drawn.every((k) => typeof r.values[k] !== 'number')).length;
+  return model.rows.length > 0 && hidden * 2 >= model.rows.length;
 }

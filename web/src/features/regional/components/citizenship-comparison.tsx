@@ -1,19 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import { useAggregates } from '../api/get-aggregates';
+import { useFairness } from '../api/get-fairness';
 import { ChartPanel } from './chart-panel';
-import { crossShareChart, GROUP_INDICATORS, groupSharesChart } from './citizenship-chart-data';
+import { crossShareChart, GROUP_INDICATORS, groupSharesChart, italianOrNot, mostGroupsHidden } from './citizenship-chart-data';
 import { BANDS, countsChart, TIERS } from './overview-chart-data';
 import { csvFileName, type RegionalFilters } from './regional-filters';
 import { QueryState } from './query-state';
 import { useShapeText } from './use-shape-text';
 
-/** Citizenship groups side by side: indicators as shares, tiers and attendance bands, and per province. */
-export function CitizenshipComparison({ filters }: { filters: RegionalFilters }) {
+type Props = {
+  filters: RegionalFilters;
+  /** The role may read the fairness report (analyst, admin), whose tier ≥ 2 shares this tab repeats. */
+  withFairness?: boolean;
+};
+
+/**
+ * Citizenship groups side by side: indicators as shares, tiers and attendance bands, and per
+ * province. When most groups cannot be shown, Italian or not, which usually can (issue 20).
+ */
+export function CitizenshipComparison({ filters, withFairness = false }: Props) {
   const { t } = useTranslation();
   const byGroup = useShapeText(t('regional.dimension.citizenshipGroup'));
   const byProvince = useShapeText(t('regional.dimension.province'));
   const groups = useAggregates({ groupBy: ['citizenshipGroup'], measures: ['students', ...TIERS, ...BANDS, ...GROUP_INDICATORS], filters });
   const cross = useAggregates({ groupBy: ['province', 'citizenshipGroup'], measures: ['students', ...TIERS], filters });
+  // The fairness report covers the region's whole year: its shares fit only a view with no other filter.
+  const unfiltered = Object.entries(filters).every(([key, value]) => key === 'year' || value === undefined);
+  const fairness = useFairness(filters.year, withFairness && unfiltered);
+  const tierShares = new Map(
+    (fairness.data?.groups ?? []).filter((g) => g.dimension === 'citizenshipGroup' && g.shareTier2plus !== null).map((g) => [g.group, g.shareTier2plus!]),
+  );
   const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), filters) });
 
   return (
@@ -21,13 +37,31 @@ export function CitizenshipComparison({ filters }: { filters: RegionalFilters })
       <h2 id="citizenship-heading">{t('regional.citizenship.heading')}</h2>
       <p className="hint">{t('regional.citizenship.intro')}</p>
       <QueryState query={groups}>
-        {(result) => (
-          <div className="panel-grid">
-            <ChartPanel {...panel('indicatorsByGroup')} model={groupSharesChart(result, byGroup)} threshold={result.threshold} />
-            <ChartPanel {...panel('tiersByGroup')} model={countsChart(result, TIERS, 'stacked', byGroup)} threshold={result.threshold} />
-            <ChartPanel {...panel('attendanceByGroup')} model={countsChart(result, BANDS, 'stacked', byGroup)} threshold={result.threshold} />
-          </div>
-        )}
+        {(result) => {
+          const shares = groupSharesChart(result, byGroup, tierShares);
+          const coarse = mostGroupsHidden(shares) ? italianOrNot(result) : undefined;
+          return (
+            <>
+              {coarse && coarse.rows.length > 0 && (
+                <div className="callout callout-info">
+                  <p className="callout-title">{t('regional.citizenship.coarseTitle')}</p>
+                  <p>{t('regional.citizenship.coarse', { threshold: result.threshold })}</p>
+                </div>
+              )}
+              <div className="panel-grid">
+                {coarse && coarse.rows.length > 0 && (
+                  <ChartPanel {...panel('indicatorsItalianOrNot')} model={groupSharesChart(coarse, byGroup)} threshold={result.threshold} />
+                )}
+                <div>
+                  <ChartPanel {...panel('indicatorsByGroup')} model={shares} threshold={result.threshold} />
+                  {tierShares.size > 0 && <p className="hint">{t('regional.citizenship.fromFairness')}</p>}
+                </div>
+                <ChartPanel {...panel('tiersByGroup')} model={countsChart(result, TIERS, 'stacked', byGroup)} threshold={result.threshold} />
+                <ChartPanel {...panel('attendanceByGroup')} model={countsChart(result, BANDS, 'stacked', byGroup)} threshold={result.threshold} />
+              </div>
+            </>
+          );
+        }}
       </QueryState>
       <h3>{t('regional.citizenship.crossHeading')}</h3>
       <QueryState query={cross}>

@@ -2,7 +2,8 @@ import type { AggregateResult, AggregateRow, Cell, Dimension, Measure } from '@p
 import { shareOf, sumPublished, type ChartModel, type ModelRow, type Value } from './chart-model';
 
 export const TIERS = ['tier1', 'tier2', 'tier3'] as const satisfies readonly Measure[];
-export const BANDS = ['attended95', 'attended90to95', 'attended80to90', 'attendedBelow80'] as const satisfies readonly Measure[];
+/** Lowest attendance first, in every legend, table and CSV (issue 20: the legend was out of order). */
+export const BANDS = ['attendedBelow80', 'attended80to90', 'attended90to95', 'attended95'] as const satisfies readonly Measure[];
 
 /** Labels come from outside (i18n); the shaping stays pure and testable with plain functions. */
 export type ShapeText = {

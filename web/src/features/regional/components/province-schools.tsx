@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProvinceCode } from '@primm/shared/contracts/domain';
 import { useAggregates } from '../api/get-aggregates';
 import { ChartPanel } from './chart-panel';
+import { GroupLinks } from './group-links';
 import { BANDS, countsChart, tierShareChart, TIERS } from './overview-chart-data';
 import { csvFileName, type RegionalFilters } from './regional-filters';
 import { QueryState } from './query-state';
@@ -17,15 +18,19 @@ export function ProvinceSchools({ province, filters }: { province: ProvinceCode;
 
   return (
     <QueryState query={query}>
-      {(result) => (
-        <>
-          <p className="hint">{t('regional.province.schoolsHint')}</p>
-          <div className="panel-grid">
-            <ChartPanel {...panel('studentsBySchool')} model={countsChart(result, ['students'], 'bars', text, href)} threshold={result.threshold} level={2} />
-            <ChartPanel {...panel('tierShareBySchool')} model={tierShareChart(result, text, href)} threshold={result.threshold} level={2} />
-          </div>
-        </>
-      )}
+      {(result) => {
+        const students = countsChart(result, ['students'], 'bars', text, href);
+        return (
+          <>
+            <p className="hint">{t('regional.province.schoolsHint')}</p>
+            <GroupLinks label={t('regional.province.openSchool')} rows={students.rows} />
+            <div className="panel-grid">
+              <ChartPanel {...panel('studentsBySchool')} model={students} threshold={result.threshold} level={2} />
+              <ChartPanel {...panel('tierShareBySchool')} model={tierShareChart(result, text, href)} threshold={result.threshold} level={2} />
+            </div>
+          </>
+        );
+      }}
     </QueryState>
   );
 }

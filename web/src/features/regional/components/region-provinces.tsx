@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAggregates } from '../api/get-aggregates';
 import { ChartPanel } from './chart-panel';
+import { GroupLinks } from './group-links';
 import { MonthlyTrendPanel } from './monthly-trend-panel';
 import { BANDS, countsChart, tierShareChart, TIERS } from './overview-chart-data';
 import { csvFileName, filterParams, type RegionalFilters } from './regional-filters';
@@ -21,17 +22,23 @@ export function RegionProvinces({ filters }: { filters: RegionalFilters }) {
       <h2 id="provinces-heading">{t('regional.overview.heading')}</h2>
       <p className="hint">{t('regional.overview.drillHint')}</p>
       <QueryState query={query}>
-        {(result) => (
-          <div className="panel-grid">
-            <ChartPanel {...panel('studentsByProvince')} model={countsChart(result, ['students'], 'bars', text, href)} threshold={result.threshold} />
-            <div>
-              <ChartPanel {...panel('tierShareByProvince')} model={tierShareChart(result, text, href)} threshold={result.threshold} />
-              <p className="hint">{t('regional.overview.shareNote')}</p>
-            </div>
-            <ChartPanel {...panel('tiersByProvince')} model={countsChart(result, TIERS, 'stacked', text, href)} threshold={result.threshold} />
-            <ChartPanel {...panel('attendanceByProvince')} model={countsChart(result, BANDS, 'stacked', text, href)} threshold={result.threshold} />
-          </div>
-        )}
+        {(result) => {
+          const students = countsChart(result, ['students'], 'bars', text, href);
+          return (
+            <>
+              <GroupLinks label={t('regional.overview.openProvince')} rows={students.rows} />
+              <div className="panel-grid">
+                <ChartPanel {...panel('studentsByProvince')} model={students} threshold={result.threshold} />
+                <div>
+                  <ChartPanel {...panel('tierShareByProvince')} model={tierShareChart(result, text, href)} threshold={result.threshold} />
+                  <p className="hint">{t('regional.overview.shareNote')}</p>
+                </div>
+                <ChartPanel {...panel('tiersByProvince')} model={countsChart(result, TIERS, 'stacked', text, href)} threshold={result.threshold} />
+                <ChartPanel {...panel('attendanceByProvince')} model={countsChart(result, BANDS, 'stacked', text, href)} threshold={result.threshold} />
+              </div>
+            </>
+          );
+        }}
       </QueryState>
       <MonthlyTrendPanel filters={filters} />
     </section>

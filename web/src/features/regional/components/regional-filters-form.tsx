@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CitizenshipGroup } from '@primm/shared/contracts/aggregates';
 import { SchoolLevel, Sex, Track } from '@primm/shared/contracts/domain';
-import { readRegionalFilters, recentSchoolYears, writeRegionalFilters, type RegionalFilters } from './regional-filters';
+import { useAggregateYears } from '../api/get-years';
+import { readRegionalFilters, writeRegionalFilters, type RegionalFilters } from './regional-filters';
 
 type Props = { params: URLSearchParams; onChange: (next: URLSearchParams) => void };
 
@@ -12,9 +12,14 @@ type Field = { key: keyof RegionalFilters; all: string; options: { value: string
 export function RegionalFiltersForm({ params, onChange }: Props) {
   const { t } = useTranslation();
   const value = readRegionalFilters(params);
-  const years = useMemo(() => recentSchoolYears(new Date()), []);
+  const known = useAggregateYears().data;
+  // Only years with data (issue 20); a year from a stale link stays selectable, marked, so the select shows it.
+  const years = (known?.years ?? []).map((y) => ({ value: y, label: y }));
+  if (value.year && !known?.years.includes(value.year)) {
+    years.push({ value: value.year, label: known ? t('regional.filters.yearWithoutData', { year: value.year }) : value.year });
+  }
   const fields: Field[] = [
-    { key: 'year', all: t('regional.filters.currentYear'), options: years.map((y) => ({ value: y, label: y })) },
+    { key: 'year', all: known?.current ? t('regional.filters.latestYear', { year: known.current }) : t('regional.filters.currentYear'), options: years },
     { key: 'level', all: t('regional.filters.allLevels'), options: SchoolLevel.options.map((v) => ({ value: v, label: t(`regional.domain.level.${v}`) })) },
     { key: 'gradeLevel', all: t('regional.filters.allGrades'), options: [1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: t('regional.filters.gradeN', { grade: g }) })) },
     { key: 'track', all: t('regional.filters.allTracks'), options: Track.options.map((v) => ({ value: v, label: t(`regional.domain.track.${v}`) })) },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvFileName, readRegionalFilters, recentSchoolYears, writeRegionalFilters, type RegionalFilters } from './regional-filters';
+import { csvFileName, readRegionalFilters, writeRegionalFilters, type RegionalFilters } from './regional-filters';
 
 describe('readRegionalFilters', () => {
   test.each<[string, RegionalFilters]>([
@@ -17,17 +17,6 @@ test('writeRegionalFilters: when a filter is cleared, then it leaves the URL and
   const next = writeRegionalFilters(new URLSearchParams('vista=equita&sex=F&level=primo_grado'), { level: 'primo_grado', gradeLevel: 2 });
 
   expect(next.toString()).toBe('vista=equita&level=primo_grado&gradeLevel=2');
-});
-
-test.each<[string, string]>([
-  ['2026-02-06', '2025/26'],
-  ['2025-09-01', '2025/26'], // the year starts on 1 September
-  ['2025-08-31', '2024/25'],
-])('recentSchoolYears: when today is %s, then the current school year is %s', (today, year) => {
-  const years = recentSchoolYears(new Date(`${today}T12:00:00`));
-
-  expect(years[0]).toBe(year);
-  expect(years).toHaveLength(5);
 });
 
 test.each<[string, RegionalFilters & { province?: string }, string]>([

@@ -38,15 +38,6 @@ export function filterParams(filters: RegionalFilters & { province?: string; sch
 }
 
 /**
- * The school year of a date (`2026-02-06` → `2025/26`; a year starts on 1 September) and the
- * four before it: the years an analyst can pick.
- */
-export function recentSchoolYears(today: Date, count = 5): string[] {
-  const start = today.getMonth() >= 8 ? today.getFullYear() : today.getFullYear() - 1;
-  return Array.from({ length: count }, (_, i) => `${start - i}/${String((start - i + 1) % 100).padStart(2, '0')}`);
-}
-
-/**
  * A CSV file name that says what and for which filters:
  * `analisi_studenti-per-provincia_2025-26_secondo-grado_classe-3.csv`.
  */

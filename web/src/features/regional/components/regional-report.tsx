@@ -3,6 +3,7 @@ import type { AggregateResult, Cell } from '@primm/shared/contracts/aggregates';
 import type { ProvinceCode } from '@primm/shared/contracts/domain';
 import { EmptyState } from '../../../components/empty-state';
 import { PageTitle } from '../../../components/page-title';
+import { StudentsCountedNote } from '../../../components/students-counted-note';
 import { useAggregates } from '../api/get-aggregates';
 import { ChartPanel } from './chart-panel';
 import { formatValue } from './chart-model';
@@ -78,6 +79,7 @@ export function RegionalReport({ scope, year }: { scope: ReportScope; year: stri
                   </div>
                 ))}
               </dl>
+              <StudentsCountedNote />
               <h2 id="report-commentary">{t('regional.report.commentary')}</h2>
               <div aria-labelledby="report-commentary" role="region" className="commentary">
                 {sentences.map((s) => (

@@ -18,6 +18,13 @@ test('ProvincesOverview: when provinces load, then the table has a total and the
   expect(await screen.findByRole('img', { name: /Grafico a barre degli studenti per provincia/ })).toBeInTheDocument();
 });
 
+test('ProvincesOverview: when the total is shown, then the one definition of students counted is stated under it', async () => {
+  renderWithProviders(<ProvincesOverview />);
+
+  await screen.findByRole('table', { name: 'Scuole e studenti per provincia' });
+  expect(screen.getByText(/^Studenti contati: chi è stato iscritto almeno un giorno nell’anno scolastico/)).toBeInTheDocument();
+});
+
 test('ProvincesOverview: when no province has data, then the empty state is shown', async () => {
   server.use(http.get('/api/provinces', () => HttpResponse.json({ items: [] })));
 

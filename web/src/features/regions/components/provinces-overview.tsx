@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
+import { StudentsCountedNote } from '../../../components/students-counted-note';
 import { useProvinces } from '../api/get-provinces';
 import { ProvincesTable } from './provinces-table';
 
@@ -20,7 +21,10 @@ export function ProvincesOverview() {
 
   return (
     <div className="overview-grid">
-      <ProvincesTable provinces={items} />
+      <div>
+        <ProvincesTable provinces={items} />
+        <StudentsCountedNote />
+      </div>
       <Suspense fallback={<LoadingStatus />}>
         <StudentsByProvinceChart provinces={items} />
       </Suspense>

@@ -18,6 +18,15 @@ test('SchoolDetail: when the school has classes, then they are listed with links
   expect(within(table).getAllByRole('row')).toHaveLength(3);
 });
 
+test('SchoolDetail: when the school\'s total is shown, then the definition of students counted is under it and a class counts who is enrolled now', async () => {
+  renderWithProviders(<SchoolDetail code="ANIS00800L" />);
+
+  await screen.findByRole('heading', { level: 1, name: 'IIS Vanvitelli Stracca Angelini' });
+
+  expect(screen.getByText(/^Studenti contati: chi è stato iscritto almeno un giorno nell’anno scolastico/)).toBeInTheDocument();
+  expect(within(screen.getByRole('table', { name: 'Classi della scuola' })).getByRole('columnheader', { name: 'Iscritti ora' })).toBeInTheDocument();
+});
+
 test('SchoolDetail: when the school has no classes, then the empty state says so', async () => {
   renderWithProviders(<SchoolDetail code="MCPS02000B" />);
 

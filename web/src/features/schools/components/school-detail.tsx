@@ -4,6 +4,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageTitle } from '../../../components/page-title';
 import { LoadingStatus } from '../../../components/loading-status';
+import { StudentsCountedNote } from '../../../components/students-counted-note';
 import { formatNumber } from '../../../lib/format';
 import { useSchool } from '../api/get-school';
 import { SchoolClassesTable } from './school-classes-table';
@@ -79,6 +80,7 @@ export function SchoolDetail({ code, aggregatesOnly = false, ownClassesOnly = fa
             </div>
             <SchoolFreshnessFacts freshness={school.data.freshness} />
           </dl>
+          <StudentsCountedNote />
           {/* "10 classi, 264 studenti" above two classes read as missing data (issue 19): say whose they are and why */}
           {ownClassesOnly && (
             <p className="callout callout-info">

@@ -5,6 +5,7 @@ import { SchoolListQuery } from '@primm/shared/contracts/schools';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
+import { StudentsCountedNote } from '../../../components/students-counted-note';
 import { useSchools } from '../api/get-schools';
 import { SchoolFilters } from './school-filters';
 import { SchoolsTable } from './schools-table';
@@ -41,6 +42,7 @@ export function SchoolSearch() {
         ) : (
           <div aria-busy={schools.isPlaceholderData}>
             <SchoolsTable schools={schools.data.items} />
+            <StudentsCountedNote />
           </div>
         ))}
     </>
