@@ -104,6 +104,7 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'get', path: '/audit', tag: 'audit', summary: 'Registro degli accessi', access: ADMIN, query: { AuditQuery: audit.AuditQuery }, response: { AuditPage: audit.AuditPage } },
 
   { method: 'get', path: '/aggregates', tag: 'aggregates', summary: 'Conteggi e tassi aggregati (celle sotto soglia soppresse)', access: AGGREGATES, query: { AggregateQuery: aggregates.AggregateQuery }, response: { AggregateResult: aggregates.AggregateResult } },
+  { method: 'get', path: '/aggregates/years', tag: 'aggregates', summary: 'Anni scolastici con dati (per il filtro)', access: AGGREGATES, response: { AggregateYears: aggregates.AggregateYears } },
   { method: 'get', path: '/aggregates/trend', tag: 'aggregates', summary: 'Andamento mensile aggregato', access: AGGREGATES, query: { TrendQuery: aggregates.TrendQuery }, response: { AggregateTrend: aggregates.AggregateTrend } },
   { method: 'get', path: '/fairness', tag: 'aggregates', summary: 'Errori del modello per gruppo', access: ['analista', 'admin'], query: { FairnessQuery: aggregates.FairnessQuery }, response: { FairnessReport: aggregates.FairnessReport } },
 
