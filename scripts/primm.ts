@@ -17,7 +17,8 @@ type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, Command> = {
   gen: {
-    summary: 'genera una regione sintetica (--students N --seed S --out DIR [--schools K] [--year 2025/26] [--as-of AAAA-MM-GG] [--json])',
+    summary:
+      'genera una regione sintetica (--students N --seed S --out DIR [--schools K] [--year 2025/26] [--as-of AAAA-MM-GG] [--json])',
     run: runGenCommand,
   },
   import: {
@@ -25,19 +26,22 @@ const commands: Record<string, Command> = {
     run: runImportCommand,
   },
   users: {
-    summary: 'account: users add --db FILE --email … --role … [--school CODICE…] [--class ID…]; users reset --db FILE --email … (stampano una password monouso, valida 72 ore)',
+    summary:
+      'account: users add --db FILE --email … --role … [--school CODICE…] [--class ID…]; users reset --db FILE --email … (stampano una password monouso, valida 72 ore)',
     run: runUsersCommand,
   },
   purge: {
-    summary: 'conservazione: cancella i dati individuali degli anni precedenti, tenendo gli aggregati (--db FILE --before 2025/26)',
+    summary:
+      'conservazione: cancella i dati individuali degli anni precedenti, tenendo gli aggregati (--db FILE --before 2025/26)',
     run: runPurgeCommand,
   },
   recompute: {
-    summary: 'ricalcola le valutazioni del rischio dell\'anno in corso (--db FILE [--school CODICE] [--json])',
+    summary: "ricalcola le valutazioni del rischio dell'anno in corso (--db FILE [--school CODICE] [--json])",
     run: runRecomputeCommand,
   },
   backtest: {
-    summary: 'verifica i livelli su un anno concluso, confrontandoli con gli esiti finali (--db FILE --year 2024/25 [--as-of MM-GG] [--json])',
+    summary:
+      'verifica i livelli su un anno concluso, confrontandoli con gli esiti finali (--db FILE --year 2024/25 [--as-of MM-GG] [--json])',
     run: runBacktestCommand,
   },
   validate: {
@@ -57,7 +61,8 @@ const commands: Record<string, Command> = {
     run: runRestoreCommand,
   },
   serve: {
-    summary: 'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_TRUST_PROXY; --demo per la regione dimostrativa in un database vuoto)',
+    summary:
+      'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_TRUST_PROXY; --demo per la regione dimostrativa in un database vuoto)',
     run: runServeCommand,
   },
 };

@@ -19,7 +19,14 @@ const TEACHER_CLASSES = 4;
 
 const [dbPath] = process.argv.slice(2);
 if (!dbPath) throw new Error('uso: api-server.ts DB');
-const config = loadConfig({ ...process.env, PRIMM_DB: dbPath, PRIMM_PSEUDONYM_KEY: BENCH_PSEUDONYM_KEY, PRIMM_DEMO: '0', PORT: '0', HOST: '127.0.0.1' });
+const config = loadConfig({
+  ...process.env,
+  PRIMM_DB: dbPath,
+  PRIMM_PSEUDONYM_KEY: BENCH_PSEUDONYM_KEY,
+  PRIMM_DEMO: '0',
+  PORT: '0',
+  HOST: '127.0.0.1',
+});
 const db = openSqlite(config.dbPath);
 await migrateToLatest(db);
 // As the server does when it starts (main.ts): results older than the engine are computed again,
@@ -27,19 +34,38 @@ await migrateToLatest(db);
 await recomputeAll(db);
 
 // The teacher: the biggest classes of the biggest upper-secondary school (the longest lists).
-const school = await db.selectFrom('school').innerJoin('class', 'class.school_id', 'school.id').innerJoin('enrolment', 'enrolment.class_id', 'class.id')
+const school = await db
+  .selectFrom('school')
+  .innerJoin('class', 'class.school_id', 'school.id')
+  .innerJoin('enrolment', 'enrolment.class_id', 'class.id')
   .select(['school.id', 'school.code', (eb) => eb.fn.countAll<number>().as('n')])
-  .where('school.level', '=', 'secondo_grado').where('enrolment.left_on', 'is', null)
-  .groupBy(['school.id', 'school.code']).orderBy('n', 'desc').limit(1).executeTakeFirstOrThrow();
-const classes = await db.selectFrom('class').innerJoin('enrolment', 'enrolment.class_id', 'class.id')
+  .where('school.level', '=', 'secondo_grado')
+  .where('enrolment.left_on', 'is', null)
+  .groupBy(['school.id', 'school.code'])
+  .orderBy('n', 'desc')
+  .limit(1)
+  .executeTakeFirstOrThrow();
+const classes = await db
+  .selectFrom('class')
+  .innerJoin('enrolment', 'enrolment.class_id', 'class.id')
   .select(['class.id', (eb) => eb.fn.countAll<number>().as('n')])
-  .where('class.school_id', '=', school.id).where('enrolment.left_on', 'is', null)
-  .groupBy('class.id').orderBy('n', 'desc').orderBy('class.id').limit(TEACHER_CLASSES).execute();
+  .where('class.school_id', '=', school.id)
+  .where('enrolment.left_on', 'is', null)
+  .groupBy('class.id')
+  .orderBy('n', 'desc')
+  .orderBy('class.id')
+  .limit(TEACHER_CLASSES)
+  .execute();
 const classIds = classes.map((c) => c.id);
-const students = await db.selectFrom('enrolment').innerJoin('risk_result', 'risk_result.student_id', 'enrolment.student_id')
-  .select('enrolment.student_id').distinct()
-  .where('enrolment.class_id', 'in', classIds).where('enrolment.left_on', 'is', null)
-  .orderBy('enrolment.student_id').execute();
+const students = await db
+  .selectFrom('enrolment')
+  .innerJoin('risk_result', 'risk_result.student_id', 'enrolment.student_id')
+  .select('enrolment.student_id')
+  .distinct()
+  .where('enrolment.class_id', 'in', classIds)
+  .where('enrolment.left_on', 'is', null)
+  .orderBy('enrolment.student_id')
+  .execute();
 
 const teacher = await addUser(db, 'docente', { classIds });
 const mediator = await addUser(db, 'mediatore', { schoolIds: [school.id] });
@@ -54,13 +80,15 @@ await new Promise<void>((resolve, reject) => {
 });
 const address = server.address();
 if (!address || typeof address !== 'object') throw new Error('indirizzo del server sconosciuto');
-console.log(JSON.stringify({
-  port: address.port,
-  school: school.code,
-  classIds,
-  studentIds: students.map((s) => s.student_id),
-  cookies: { teacher: await cookie(teacher), mediator: await cookie(mediator), analyst: await cookie(analyst) },
-}));
+console.log(
+  JSON.stringify({
+    port: address.port,
+    school: school.code,
+    classIds,
+    studentIds: students.map((s) => s.student_id),
+    cookies: { teacher: await cookie(teacher), mediator: await cookie(mediator), analyst: await cookie(analyst) },
+  }),
+);
 
 process.once('SIGTERM', () => {
   server.close();
@@ -68,11 +96,25 @@ process.once('SIGTERM', () => {
   void db.destroy().then(() => process.exit(0));
 });
 
-async function addUser(db: Db, role: 'docente' | 'mediatore' | 'analista', scope: { schoolIds?: number[]; classIds?: number[] }): Promise<number> {
-  const { id } = await db.insertInto('app_user')
-    .values({ email: `bench-${role}@primm.test`, display_name: `bench ${role}`, role, password_hash: null, created_at: new Date().toISOString() })
-    .returning('id').executeTakeFirstOrThrow();
-  for (const school_id of scope.schoolIds ?? []) await db.insertInto('user_school').values({ user_id: id, school_id }).execute();
-  for (const class_id of scope.classIds ?? []) await db.insertInto('user_class').values({ user_id: id, class_id }).execute();
+async function addUser(
+  db: Db,
+  role: 'docente' | 'mediatore' | 'analista',
+  scope: { schoolIds?: number[]; classIds?: number[] },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('app_user')
+    .values({
+      email: `bench-${role}@primm.test`,
+      display_name: `bench ${role}`,
+      role,
+      password_hash: null,
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const school_id of scope.schoolIds ?? [])
+    await db.insertInto('user_school').values({ user_id: id, school_id }).execute();
+  for (const class_id of scope.classIds ?? [])
+    await db.insertInto('user_class').values({ user_id: id, class_id }).execute();
   return id;
 }

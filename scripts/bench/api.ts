@@ -20,7 +20,13 @@ export interface ApiBenchResult {
   cache_reused: boolean;
 }
 
-interface Fixtures { port: number; school: string; classIds: number[]; studentIds: number[]; cookies: { teacher: string; mediator: string; analyst: string } }
+interface Fixtures {
+  port: number;
+  school: string;
+  classIds: number[];
+  studentIds: number[];
+  cookies: { teacher: string; mediator: string; analyst: string };
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -47,35 +53,71 @@ interface Route {
  * first alone is `first_ms`: for the aggregates, the one that computes before the cache serves);
  * they also wait out what the previous run left in flight (autocannon stops without waiting for it).
  */
-export async function benchApi(options: { students: number; seed: number; duration: number; cacheDir?: string; log?: (line: string) => void }): Promise<ApiBenchResult> {
+export async function benchApi(options: {
+  students: number;
+  seed: number;
+  duration: number;
+  cacheDir?: string;
+  log?: (line: string) => void;
+}): Promise<ApiBenchResult> {
   const log = options.log ?? (() => {});
   const work = mkdtempSync(join(tmpdir(), 'primm-bench-api-'));
   let server: ChildProcess | undefined;
   try {
-    const cached = await ensureRegion({ cacheDir: options.cacheDir ?? join(work, 'cache'), students: options.students, seed: options.seed, log });
+    const cached = await ensureRegion({
+      cacheDir: options.cacheDir ?? join(work, 'cache'),
+      students: options.students,
+      seed: options.seed,
+      log,
+    });
     const db = join(work, 'primm.sqlite');
     copyFileSync(cached.db, db);
     // PRIMM_BENCH_CPU_PROF=DIR: a V8 CPU profile of the server, written when it exits.
-    const profile = process.env.PRIMM_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.PRIMM_BENCH_CPU_PROF)] : [];
-    server = spawn(process.execPath, [...profile, '--import', 'tsx', join(here, 'api-server.ts'), db], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const profile = process.env.PRIMM_BENCH_CPU_PROF
+      ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.PRIMM_BENCH_CPU_PROF)]
+      : [];
+    server = spawn(process.execPath, [...profile, '--import', 'tsx', join(here, 'api-server.ts'), db], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const lines = createInterface({ input: server.stdout! })[Symbol.asyncIterator]();
     const first = await lines.next();
     if (first.done) throw new Error('il server del benchmark non è partito');
     const f = JSON.parse(first.value) as Fixtures;
-    log(`server su 127.0.0.1:${f.port}: docente con ${f.classIds.length} classi di ${f.school} (${f.studentIds.length} studenti), mediatore, analista`);
+    log(
+      `server su 127.0.0.1:${f.port}: docente con ${f.classIds.length} classi di ${f.school} (${f.studentIds.length} studenti), mediatore, analista`,
+    );
 
     const { teacher, mediator, analyst } = f.cookies;
     const routes: Route[] = [
-      { name: 'GET /api/classes/:id/risk', paths: f.classIds.map((id) => `/api/classes/${id}/risk`), cookies: [teacher] },
+      {
+        name: 'GET /api/classes/:id/risk',
+        paths: f.classIds.map((id) => `/api/classes/${id}/risk`),
+        cookies: [teacher],
+      },
       // Student pages as the teacher and as the mediator of the school, alternately.
-      { name: 'GET /api/students/:id', paths: f.studentIds.map((id) => `/api/students/${id}`), cookies: [teacher, mediator] },
-      { name: 'GET /api/students/:id/risk', paths: f.studentIds.map((id) => `/api/students/${id}/risk`), cookies: [teacher, mediator] },
+      {
+        name: 'GET /api/students/:id',
+        paths: f.studentIds.map((id) => `/api/students/${id}`),
+        cookies: [teacher, mediator],
+      },
+      {
+        name: 'GET /api/students/:id/risk',
+        paths: f.studentIds.map((id) => `/api/students/${id}/risk`),
+        cookies: [teacher, mediator],
+      },
       { name: 'GET /api/aggregates?groupBy=province', paths: ['/api/aggregates?groupBy=province'], cookies: [analyst] },
-      { name: 'GET /api/aggregates?groupBy=province,citizenshipGroup', paths: ['/api/aggregates?groupBy=province,citizenshipGroup'], cookies: [analyst] },
+      {
+        name: 'GET /api/aggregates?groupBy=province,citizenshipGroup',
+        paths: ['/api/aggregates?groupBy=province,citizenshipGroup'],
+        cookies: [analyst],
+      },
       // The cache is emptied by every committed change: here a teacher flags a student every 2 s,
       // so a share of the requests waits for the count to be made again.
       {
-        name: `GET /api/aggregates?groupBy=province, una segnalazione ogni ${WRITE_EVERY_MS / 1000} s`, paths: ['/api/aggregates?groupBy=province'], cookies: [analyst],
+        name: `GET /api/aggregates?groupBy=province, una segnalazione ogni ${WRITE_EVERY_MS / 1000} s`,
+        paths: ['/api/aggregates?groupBy=province'],
+        cookies: [analyst],
         write: { every: WRITE_EVERY_MS, paths: f.studentIds.map((id) => `/api/students/${id}/flags`), cookie: teacher },
       },
       { name: 'GET /api/aggregates/trend', paths: ['/api/aggregates/trend'], cookies: [analyst] },
@@ -86,7 +128,13 @@ export async function benchApi(options: { students: number; seed: number; durati
       const { first, single } = await timeOneByOne(f.port, route);
       log(`${route.name}: prima ${first} ms, da sola ${single} ms; ${options.duration} s, ${CONNECTIONS} connessioni…`);
       const run = await load(f.port, route, options.duration);
-      results[route.name] = { ...summarizeRoute(run), errors: run.errors, single_ms: single, first_ms: first, ...(route.write ? { writes: run.writes } : {}) };
+      results[route.name] = {
+        ...summarizeRoute(run),
+        errors: run.errors,
+        single_ms: single,
+        first_ms: first,
+        ...(route.write ? { writes: run.writes } : {}),
+      };
       log(`  ${JSON.stringify(results[route.name])}`);
     }
 
@@ -115,30 +163,51 @@ export async function benchApi(options: { students: number; seed: number; durati
  * `first`: the first request, which for the aggregates is the one that computes (the cache is
  * empty after a start or a data change); `single`: the median of the five, the usual answer.
  */
-async function timeOneByOne(port: number, route: { paths: string[]; cookies: string[] }): Promise<{ first: number; single: number }> {
+async function timeOneByOne(
+  port: number,
+  route: { paths: string[]; cookies: string[] },
+): Promise<{ first: number; single: number }> {
   const ms: number[] = [];
   for (let n = 0; n < WARMUP_REQUESTS; n++) {
     const started = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}${route.paths[n % route.paths.length]!}`, { headers: { cookie: route.cookies[n % route.cookies.length]! } });
+    const res = await fetch(`http://127.0.0.1:${port}${route.paths[n % route.paths.length]!}`, {
+      headers: { cookie: route.cookies[n % route.cookies.length]! },
+    });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${res.status} da ${route.paths[n % route.paths.length]!}`);
     ms.push(performance.now() - started);
   }
   const first = Math.round(ms[0]! * 10) / 10;
-  return { first, single: Math.round(percentile(ms.sort((a, b) => a - b), 50) * 10) / 10 };
+  return {
+    first,
+    single:
+      Math.round(
+        percentile(
+          ms.sort((a, b) => a - b),
+          50,
+        ) * 10,
+      ) / 10,
+  };
 }
 
 async function load(port: number, route: Route, seconds: number) {
   let i = 0;
   const writes: Promise<number>[] = [];
-  const writer = route.write && setInterval(() => {
-    const write = route.write!;
-    writes.push(fetch(`http://127.0.0.1:${port}${write.paths[writes.length % write.paths.length]!}`, {
-      method: 'POST',
-      headers: { cookie: write.cookie, origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ reasonCode: 'assenze', reason: 'benchmark: scrittura durante il carico' }),
-    }).then((res) => res.status, () => 0));
-  }, route.write.every);
+  const writer =
+    route.write &&
+    setInterval(() => {
+      const write = route.write!;
+      writes.push(
+        fetch(`http://127.0.0.1:${port}${write.paths[writes.length % write.paths.length]!}`, {
+          method: 'POST',
+          headers: { cookie: write.cookie, origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ reasonCode: 'assenze', reason: 'benchmark: scrittura durante il carico' }),
+        }).then(
+          (res) => res.status,
+          () => 0,
+        ),
+      );
+    }, route.write.every);
   const latenciesMs: number[] = [];
   const statuses: number[] = [];
   const instance = autocannon({
@@ -146,13 +215,19 @@ async function load(port: number, route: Route, seconds: number) {
     connections: CONNECTIONS,
     duration: seconds,
     timeout: 30,
-    requests: [{
-      method: 'GET',
-      setupRequest: (req) => {
-        const n = i++;
-        return { ...req, path: route.paths[n % route.paths.length]!, headers: { ...req.headers, cookie: route.cookies[n % route.cookies.length]! } };
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => {
+          const n = i++;
+          return {
+            ...req,
+            path: route.paths[n % route.paths.length]!,
+            headers: { ...req.headers, cookie: route.cookies[n % route.cookies.length]! },
+          };
+        },
       },
-    }],
+    ],
   });
   instance.on('response', (_client, status, _bytes, ms) => {
     latenciesMs.push(ms);

@@ -3,8 +3,10 @@ import { weekOfAbsences } from './append-week';
 
 // Data up to Tuesday 31/03/2026; Easter holidays 02/04–07/04; class 1A has no Saturday lessons.
 const FILES = {
-  calendario: 'Anno scolastico;Tipo;Dal;Al;Descrizione\n2025/26;lezioni;15/09/2025;06/06/2026;Lezioni\n2025/26;sospensione;02/04/2026;07/04/2026;Vacanze di Pasqua\n',
-  classi: 'Anno scolastico;Classe;Anno di corso;Indirizzo;Orario;Ore settimanali;Monte ore annuo\n2025/26;1A;1;tecnico;6-6-7-7-6-0;32;1056\n',
+  calendario:
+    'Anno scolastico;Tipo;Dal;Al;Descrizione\n2025/26;lezioni;15/09/2025;06/06/2026;Lezioni\n2025/26;sospensione;02/04/2026;07/04/2026;Vacanze di Pasqua\n',
+  classi:
+    'Anno scolastico;Classe;Anno di corso;Indirizzo;Orario;Ore settimanali;Monte ore annuo\n2025/26;1A;1;tecnico;6-6-7-7-6-0;32;1056\n',
   studenti: [
     'Codice fiscale;Cognome;Nome;Sesso;Data di nascita;Luogo di nascita;Cittadinanza;Nato in Italia;Data arrivo in Italia;Livello italiano L2;Comune di residenza;Classe;Data ingresso;Data uscita;Motivo uscita',
     'AAA;A;A;F;01/01/2011;JESI;Italia;S;;;042026;1A;15/09/2025;;',
@@ -15,7 +17,7 @@ const FILES = {
   voti: 'Codice fiscale;Data;Materia;Tipo;Voto\nAAA;31/03/2026;MATEMATICA;Scritto;6\n',
 };
 
-test('weekOfAbsences: when the holidays follow the data, then the next five open days, skipping the closure, Sunday and the class\'s free Saturday', () => {
+test("weekOfAbsences: when the holidays follow the data, then the next five open days, skipping the closure, Sunday and the class's free Saturday", () => {
   const week = weekOfAbsences(FILES, 1);
 
   expect(week.days).toEqual(['2026-04-01', '2026-04-08', '2026-04-09', '2026-04-10']); // 11/04 is a Saturday without lessons

@@ -7,10 +7,20 @@ const iso = (d: string) => `${d.slice(6, 10)}-${d.slice(3, 5)}-${d.slice(0, 2)}`
 const italian = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 function rows(text: string): string[][] {
-  return text.split('\n').slice(1).filter((l) => l.trim() !== '').map((l) => l.split(';'));
+  return text
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split(';'));
 }
 
-export interface SchoolFiles { calendario: string; classi: string; studenti: string; assenze: string; voti: string }
+export interface SchoolFiles {
+  calendario: string;
+  classi: string;
+  studenti: string;
+  assenze: string;
+  voti: string;
+}
 
 const DAYS = 5;
 
@@ -28,7 +38,9 @@ export function weekOfAbsences(files: SchoolFiles, every = 3): { lines: string[]
   const lessonsEnd = iso(lessons[3]!);
   const closures = calendar.filter((r) => r[1] === 'sospensione').map((r) => [iso(r[2]!), iso(r[3]!)] as const);
   const timetables = new Map(rows(files.classi).map((r) => [r[1]!, r[4]!.split('-').map(Number)]));
-  const latest = [...rows(files.assenze), ...rows(files.voti)].map((r) => iso(r[1]!)).reduce((a, b) => (b > a ? b : a), '');
+  const latest = [...rows(files.assenze), ...rows(files.voti)]
+    .map((r) => iso(r[1]!))
+    .reduce((a, b) => (b > a ? b : a), '');
   if (latest === '') throw new Error('nessuna data nei dati della scuola');
 
   // A school week: the next five days after the data that are open (not Sunday, not closed).
@@ -43,7 +55,9 @@ export function weekOfAbsences(files: SchoolFiles, every = 3): { lines: string[]
   const lines: string[] = [];
   const days = new Set<string>();
   let students = 0;
-  for (const [i, s] of rows(files.studenti).filter((r) => (r[13] ?? '') === '').entries()) {
+  for (const [i, s] of rows(files.studenti)
+    .filter((r) => (r[13] ?? '') === '')
+    .entries()) {
     if (i % every !== 0) continue;
     const timetable = timetables.get(s[11]!);
     if (!timetable) continue;
@@ -51,7 +65,7 @@ export function weekOfAbsences(files: SchoolFiles, every = 3): { lines: string[]
     for (const day of week) {
       // getUTCDay: 0 = Sunday; the timetable lists Monday…Saturday
       const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-      const hours = weekday === 0 ? 0 : timetable[weekday - 1] ?? 0;
+      const hours = weekday === 0 ? 0 : (timetable[weekday - 1] ?? 0);
       if (hours === 0) continue;
       lines.push(`${s[0]};${italian(day)};assenza;${hours};N;`);
       days.add(day);
@@ -65,7 +79,13 @@ export function weekOfAbsences(files: SchoolFiles, every = 3): { lines: string[]
 /** Appends `weekOfAbsences` to the `assenze.csv` of a school folder (a copy: never the cache). */
 export function appendWeekOfAbsences(schoolDir: string): { rows: number; days: string[]; students: number } {
   const read = (name: string) => readFileSync(join(schoolDir, name), 'utf8');
-  const week = weekOfAbsences({ calendario: read('calendario.csv'), classi: read('classi.csv'), studenti: read('studenti.csv'), assenze: read('assenze.csv'), voti: read('voti.csv') });
+  const week = weekOfAbsences({
+    calendario: read('calendario.csv'),
+    classi: read('classi.csv'),
+    studenti: read('studenti.csv'),
+    assenze: read('assenze.csv'),
+    voti: read('voti.csv'),
+  });
   if (week.lines.length === 0) throw new Error(`nessun giorno di lezione dopo i dati di ${schoolDir}`);
   const current = read('assenze.csv');
   appendFileSync(join(schoolDir, 'assenze.csv'), `${current.endsWith('\n') ? '' : '\n'}${week.lines.join('\n')}\n`);

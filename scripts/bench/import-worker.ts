@@ -22,12 +22,14 @@ const recomputeStarted = performance.now();
 for (const { id } of schools) await recomputeSchool(db, id);
 const recomputeSeconds = (performance.now() - recomputeStarted) / 1000;
 await db.destroy();
-console.log(JSON.stringify({
-  seconds,
-  recomputeSeconds,
-  inserted: summary.inserted,
-  rejected: summary.rejected,
-  firstErrors: summary.errors.slice(0, 3),
-  peakRssMb: Math.round(rssAfterImport / 1024),
-  peakRssMbWithRecompute: Math.round(process.resourceUsage().maxRSS / 1024),
-}));
+console.log(
+  JSON.stringify({
+    seconds,
+    recomputeSeconds,
+    inserted: summary.inserted,
+    rejected: summary.rejected,
+    firstErrors: summary.errors.slice(0, 3),
+    peakRssMb: Math.round(rssAfterImport / 1024),
+    peakRssMbWithRecompute: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -62,7 +62,10 @@ export async function benchImport(options: { rows: number; log?: (line: string) 
       const schoolCount = Math.ceil(students / STUDENTS_PER_SCHOOL);
       log(`generazione di ${schoolCount} scuol${schoolCount === 1 ? 'a' : 'e'} con ${students} studenti…`);
       await generateRegion({ students, schools: schoolCount, seed: 1, outDir: region, asOf: '2026-06-30' });
-      schools = readdirSync(region, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(region, d.name)).sort();
+      schools = readdirSync(region, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => join(region, d.name))
+        .sort();
       rows = schools.reduce((n, s) => n + countLines(join(s, 'assenze.csv')) - 1, 0);
       if (rows >= options.rows) break;
       rmSync(region, { recursive: true, force: true });
@@ -85,7 +88,11 @@ export async function benchImport(options: { rows: number; log?: (line: string) 
     log('importazione senza assenze (costo fisso)…');
     const fixed = runWorker(join(work, 'fixed.sqlite'), fixedRegion);
     log('importazione con la shell sqlite3…');
-    const cli = timeSqliteCli(join(work, 'cli.sqlite'), schools.map((s) => join(s, 'assenze.csv')), rows);
+    const cli = timeSqliteCli(
+      join(work, 'cli.sqlite'),
+      schools.map((s) => join(s, 'assenze.csv')),
+      rows,
+    );
 
     const primmRate = rows / primm.seconds;
     return {
@@ -125,7 +132,9 @@ interface WorkerResult {
 
 function runWorker(dbPath: string, folder: string): WorkerResult {
   const out = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'import-worker.ts'), dbPath, folder], {
-    cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24,
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
   });
   if (out.status !== 0) throw new Error(`importazione fallita: ${out.stderr}`);
   return JSON.parse(out.stdout.trim().split('\n').pop()!) as WorkerResult;
@@ -135,14 +144,25 @@ function runWorker(dbPath: string, folder: string): WorkerResult {
 function timeSqliteCli(dbPath: string, csvs: string[], rows: number): { seconds: number | null; version: string } {
   const version = spawnSync('sqlite3', ['--version'], { encoding: 'utf8' });
   if (version.error || version.status !== 0) {
-    return { seconds: null, version: 'assente: installare il pacchetto Debian sqlite3 (apt-get install sqlite3) per il confronto' };
+    return {
+      seconds: null,
+      version: 'assente: installare il pacchetto Debian sqlite3 (apt-get install sqlite3) per il confronto',
+    };
   }
   const started = performance.now();
-  const out = spawnSync('sqlite3', [
-    dbPath,
-    '-cmd', 'CREATE TABLE assenze (codice_fiscale, data, tipo, ore, giustificata, deroga)',
-    '.mode csv', '.separator ;', ...csvs.map((csv) => `.import --skip 1 ${csv} assenze`), 'SELECT count(*) FROM assenze',
-  ], { encoding: 'utf8' });
+  const out = spawnSync(
+    'sqlite3',
+    [
+      dbPath,
+      '-cmd',
+      'CREATE TABLE assenze (codice_fiscale, data, tipo, ore, giustificata, deroga)',
+      '.mode csv',
+      '.separator ;',
+      ...csvs.map((csv) => `.import --skip 1 ${csv} assenze`),
+      'SELECT count(*) FROM assenze',
+    ],
+    { encoding: 'utf8' },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (out.status !== 0) throw new Error(`sqlite3 .import fallito: ${out.stderr}`);
   const imported = Number(out.stdout.trim());
@@ -157,10 +177,21 @@ function timeSqliteCli(dbPath: string, csvs: string[], rows: number): { seconds:
  * beats it on this machine; null when sqlite3 is missing.
  */
 function timeSchemaFloor(dbPath: string): number | null {
-  const prepare = spawnSync('sqlite3', [dbPath, 'create table bench_copy as select * from attendance_event; delete from attendance_event;'], { encoding: 'utf8' });
+  const prepare = spawnSync(
+    'sqlite3',
+    [dbPath, 'create table bench_copy as select * from attendance_event; delete from attendance_event;'],
+    { encoding: 'utf8' },
+  );
   if (prepare.error || prepare.status !== 0) return null;
   const started = performance.now();
-  const out = spawnSync('sqlite3', [dbPath, 'pragma foreign_keys = on; begin; insert into attendance_event select * from bench_copy order by rowid; commit;'], { encoding: 'utf8' });
+  const out = spawnSync(
+    'sqlite3',
+    [
+      dbPath,
+      'pragma foreign_keys = on; begin; insert into attendance_event select * from bench_copy order by rowid; commit;',
+    ],
+    { encoding: 'utf8' },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (out.status !== 0) throw new Error(`sqlite3 (soglia dello schema) fallito: ${out.stderr}`);
   return seconds;

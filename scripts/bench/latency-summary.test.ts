@@ -7,8 +7,8 @@ test.each([
   [ONE_TO_HUNDRED, 50, 50],
   [ONE_TO_HUNDRED, 95, 95],
   [ONE_TO_HUNDRED, 99, 99],
-  [[7], 95, 7],              // one value is every percentile
-  [[1, 2, 3, 4], 50, 2],     // nearest rank: ceil(0.5 × 4) = 2nd value, no interpolation
+  [[7], 95, 7], // one value is every percentile
+  [[1, 2, 3, 4], 50, 2], // nearest rank: ceil(0.5 × 4) = 2nd value, no interpolation
   [[1, 2, 3, 4], 95, 4],
 ])('percentile: of %j at p%i → %i', (sorted, p, expected) => {
   expect(percentile(sorted, p)).toBe(expected);

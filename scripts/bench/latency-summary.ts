@@ -1,5 +1,12 @@
 /** What one route did under load: latency percentiles in ms (one decimal), requests/s, non-2xx. */
-export interface RouteSummary { p50: number; p95: number; p99: number; rps: number; non2xx: number; requests: number }
+export interface RouteSummary {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  non2xx: number;
+  requests: number;
+}
 
 /**
  * The nearest-rank percentile (the smallest value with at least p % of the values at or below
@@ -12,7 +19,11 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
-export function summarizeRoute(run: { latenciesMs: readonly number[]; statuses: readonly number[]; seconds: number }): RouteSummary {
+export function summarizeRoute(run: {
+  latenciesMs: readonly number[];
+  statuses: readonly number[];
+  seconds: number;
+}): RouteSummary {
   const sorted = [...run.latenciesMs].sort((a, b) => a - b);
   const one = (x: number) => Math.round(x * 10) / 10;
   return {

@@ -1,6 +1,13 @@
 import { cpus, loadavg, totalmem, type } from 'node:os';
 
-export interface Machine { cpu: string; cores: number; memory_gb: number; os: string; node: string; load_avg_1m: number }
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memory_gb: number;
+  os: string;
+  node: string;
+  load_avg_1m: number;
+}
 
 /** What the figures were measured on: printed by every benchmark and copied into docs/performance.md. */
 export function describeMachine(): Machine {

@@ -17,7 +17,12 @@ async function riskBySchool(db: Db): Promise<Map<string, { results: unknown[]; c
   const out = new Map<string, { results: unknown[]; changes: unknown[] }>();
   const schools = await db.selectFrom('school').select(['id', 'code']).orderBy('code').execute();
   for (const s of schools) {
-    const results = await db.selectFrom('risk_result').selectAll().where('school_id', '=', s.id).orderBy('student_id').execute();
+    const results = await db
+      .selectFrom('risk_result')
+      .selectAll()
+      .where('school_id', '=', s.id)
+      .orderBy('student_id')
+      .execute();
     const changes = await db
       .selectFrom('risk_tier_change')
       .innerJoin('class', 'class.id', 'risk_tier_change.class_id')
@@ -40,7 +45,7 @@ async function readRisk(path: string) {
   }
 }
 
-test('recompute: when the process is killed (SIGKILL) inside a school\'s transaction, then every school keeps all its old results or has all the new ones, and a new recompute gives exactly the results of an uninterrupted one', async () => {
+test("recompute: when the process is killed (SIGKILL) inside a school's transaction, then every school keeps all its old results or has all the new ones, and a new recompute gives exactly the results of an uninterrupted one", async () => {
   const work = mkdtempSync(join(tmpdir(), 'primm-recompute-kill-'));
   const dbPath = join(work, 'primm.sqlite');
   const copyPath = join(work, 'untouched.sqlite');
@@ -50,10 +55,16 @@ test('recompute: when the process is killed (SIGKILL) inside a school\'s transac
   await migrateToLatest(db);
   const imported = await importPaths(db, [region], { pseudonymKey: 'kill-key', source: 'cli' }); // computes the risk (settings v1)
   // New thresholds (v2): the next recompute rewrites every result, and some tiers change.
-  await db.insertInto('settings_version').values({
-    version: 2, note: 'soglie più severe', created_at: new Date().toISOString(), created_by: null,
-    data: JSON.stringify({ attendance: { attentionBelowRate: 0.97, highBelowRate: 0.93 }, grades: { passMark: 7 } }),
-  }).execute();
+  await db
+    .insertInto('settings_version')
+    .values({
+      version: 2,
+      note: 'soglie più severe',
+      created_at: new Date().toISOString(),
+      created_by: null,
+      data: JSON.stringify({ attendance: { attentionBelowRate: 0.97, highBelowRate: 0.93 }, grades: { passMark: 7 } }),
+    })
+    .execute();
   await db.destroy(); // the last connection: the WAL is checkpointed into the file, which can be copied
   expect(existsSync(`${dbPath}-wal`)).toBe(false);
   copyFileSync(dbPath, copyPath);
@@ -62,11 +73,18 @@ test('recompute: when the process is killed (SIGKILL) inside a school\'s transac
   const reference = await primm('recompute', '--db', copyPath, '--json');
   const fresh = await readRisk(copyPath);
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/recompute-kill-worker.ts', dbPath], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/recompute-kill-worker.ts', dbPath], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => child.on('exit', (code, signal) => ok({ code, signal })));
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
+    child.on('exit', (code, signal) => ok({ code, signal })),
+  );
   const paused = await new Promise<boolean>((ok) => {
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();

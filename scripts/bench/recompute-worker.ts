@@ -24,7 +24,10 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const seconds = (started: number) => (performance.now() - started) / 1000;
 // CPU seconds of this process: on a shared machine wall time also counts waiting for a core.
-const cpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
 
 const postgres = isPostgresUrl(dbPath);
 // PostgreSQL: the region imported into a fresh schema (timed: `pg_import_s`), without computing
@@ -47,7 +50,9 @@ if (postgres) {
   await migrateToLatest(db);
 }
 
-const progress = ({ done, total }: { done: number; total: number }) => { if (done % 50 === 0 || done === total) log(`  ${done}/${total} scuole`); };
+const progress = ({ done, total }: { done: number; total: number }) => {
+  if (done % 50 === 0 || done === total) log(`  ${done}/${total} scuole`);
+};
 /** `recomputeAll` timed: its summary, wall seconds and CPU seconds (threads included). */
 const timedRecompute = async (withProgress: boolean) => {
   const started = performance.now();
@@ -86,15 +91,22 @@ const biggest = schools
 const copy = join(work, basename(biggest.dir));
 cpSync(biggest.dir, copy, { recursive: true });
 const week = appendWeekOfAbsences(copy);
-const school = await db.selectFrom('school').select('id').where('code', '=', basename(biggest.dir)).executeTakeFirstOrThrow();
-log(`reimportazione di ${basename(biggest.dir)} (${biggest.students} studenti) con ${week.rows} assenze nuove (${week.days.join(', ')})…`);
+const school = await db
+  .selectFrom('school')
+  .select('id')
+  .where('code', '=', basename(biggest.dir))
+  .executeTakeFirstOrThrow();
+log(
+  `reimportazione di ${basename(biggest.dir)} (${biggest.students} studenti) con ${week.rows} assenze nuove (${week.days.join(', ')})…`,
+);
 let started = performance.now();
 // The import commits the data, then recomputes the school: here the two are timed apart.
 const imported = await importPaths(db, [copy], { pseudonymKey: BENCH_PSEUDONYM_KEY, source: 'cli', recompute: false });
 const importSeconds = seconds(started);
-if (imported.rejected > 0) throw new Error(`righe scartate nella reimportazione: ${JSON.stringify(imported.errors.slice(0, 3))}`);
+if (imported.rejected > 0)
+  throw new Error(`righe scartate nella reimportazione: ${JSON.stringify(imported.errors.slice(0, 3))}`);
 
-log('ricalcolo incrementale della scuola (recomputeSchool, come dopo l\'importazione)…');
+log("ricalcolo incrementale della scuola (recomputeSchool, come dopo l'importazione)…");
 started = performance.now();
 const cpu = process.cpuUsage();
 const incremental = await recomputeSchool(db, school.id);
@@ -106,34 +118,36 @@ const incrementalUnchangedSeconds = seconds(started);
 if (schema) await db.schema.dropSchema(schema).cascade().execute();
 await db.destroy();
 
-console.log(JSON.stringify({
-  database: postgres ? 'postgresql' : 'sqlite',
-  pg_import_s: pgImportSeconds,
-  schools: schools.length,
-  full_cold_s: cold.seconds,
-  full_cold_cpu_s: cold.cpu,
-  full_cold_written: cold.summary.written,
-  full_s: full.seconds,
-  full_cpu_s: full.cpu,
-  full_written: full.summary.written,
-  full_students: full.summary.students,
-  full_unchanged_s: unchanged.seconds,
-  full_unchanged_cpu_s: unchanged.cpu,
-  full_unchanged_written: unchanged.summary.written,
-  full_rehash_s: rehash.seconds,
-  full_rehash_cpu_s: rehash.cpu,
-  full_rehash_written: rehash.summary.written,
-  // SQLite: worker threads; PostgreSQL: schools in flight on their own connections (recompute.ts).
-  threads: postgres ? PG_SCHOOLS_AT_ONCE : availableParallelism(),
-  incremental_school: basename(biggest.dir),
-  incremental_school_students: incremental.students,
-  incremental_new_rows: week.rows,
-  incremental_import_s: importSeconds,
-  incremental_import_inserted: imported.inserted,
-  incremental_s: incrementalSeconds,
-  incremental_cpu_s: incrementalCpu,
-  incremental_written: incremental.written,
-  incremental_unchanged_s: incrementalUnchangedSeconds,
-  peak_rss_mb_full: peakAfterFull,
-  peak_rss_mb: rssMb(),
-}));
+console.log(
+  JSON.stringify({
+    database: postgres ? 'postgresql' : 'sqlite',
+    pg_import_s: pgImportSeconds,
+    schools: schools.length,
+    full_cold_s: cold.seconds,
+    full_cold_cpu_s: cold.cpu,
+    full_cold_written: cold.summary.written,
+    full_s: full.seconds,
+    full_cpu_s: full.cpu,
+    full_written: full.summary.written,
+    full_students: full.summary.students,
+    full_unchanged_s: unchanged.seconds,
+    full_unchanged_cpu_s: unchanged.cpu,
+    full_unchanged_written: unchanged.summary.written,
+    full_rehash_s: rehash.seconds,
+    full_rehash_cpu_s: rehash.cpu,
+    full_rehash_written: rehash.summary.written,
+    // SQLite: worker threads; PostgreSQL: schools in flight on their own connections (recompute.ts).
+    threads: postgres ? PG_SCHOOLS_AT_ONCE : availableParallelism(),
+    incremental_school: basename(biggest.dir),
+    incremental_school_students: incremental.students,
+    incremental_new_rows: week.rows,
+    incremental_import_s: importSeconds,
+    incremental_import_inserted: imported.inserted,
+    incremental_s: incrementalSeconds,
+    incremental_cpu_s: incrementalCpu,
+    incremental_written: incremental.written,
+    incremental_unchanged_s: incrementalUnchangedSeconds,
+    peak_rss_mb_full: peakAfterFull,
+    peak_rss_mb: rssMb(),
+  }),
+);

@@ -67,22 +67,45 @@ const repoRoot = resolve(here, '../..');
  * temporary folder that is removed at the end. With `databaseUrl` (PostgreSQL) the same runs there,
  * after importing the region into a schema of its own that the run drops.
  */
-export async function benchRecompute(options: { students: number; seed: number; cacheDir?: string; databaseUrl?: string; log?: (line: string) => void }): Promise<RecomputeBenchResult> {
+export async function benchRecompute(options: {
+  students: number;
+  seed: number;
+  cacheDir?: string;
+  databaseUrl?: string;
+  log?: (line: string) => void;
+}): Promise<RecomputeBenchResult> {
   const log = options.log ?? (() => {});
   const work = mkdtempSync(join(tmpdir(), 'primm-bench-recompute-'));
   try {
-    const cached = await ensureRegion({ cacheDir: options.cacheDir ?? join(work, 'cache'), students: options.students, seed: options.seed, log });
+    const cached = await ensureRegion({
+      cacheDir: options.cacheDir ?? join(work, 'cache'),
+      students: options.students,
+      seed: options.seed,
+      log,
+    });
     let db = options.databaseUrl;
     if (db === undefined) copyFileSync(cached.db, (db = join(work, 'primm.sqlite')));
     const scratch = join(work, 'scratch');
     mkdirSync(scratch);
     // PRIMM_BENCH_CPU_PROF=DIR: a V8 CPU profile of the timed process, to open in Chrome DevTools.
-    const profile = process.env.PRIMM_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.PRIMM_BENCH_CPU_PROF)] : [];
-    const out = spawnSync(process.execPath, [...profile, '--import', 'tsx', join(here, 'recompute-worker.ts'), db, cached.region, scratch], {
-      cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const profile = process.env.PRIMM_BENCH_CPU_PROF
+      ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.PRIMM_BENCH_CPU_PROF)]
+      : [];
+    const out = spawnSync(
+      process.execPath,
+      [...profile, '--import', 'tsx', join(here, 'recompute-worker.ts'), db, cached.region, scratch],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     if (out.status !== 0) throw new Error(`ricalcolo fallito (uscita ${out.status})`);
-    const w = JSON.parse(out.stdout.trim().split('\n').pop()!) as Omit<RecomputeBenchResult, 'students' | 'cache' | 'cache_reused' | 'generate_s' | 'import_s'>;
+    const w = JSON.parse(out.stdout.trim().split('\n').pop()!) as Omit<
+      RecomputeBenchResult,
+      'students' | 'cache' | 'cache_reused' | 'generate_s' | 'import_s'
+    >;
     return {
       students: options.students,
       database: w.database,

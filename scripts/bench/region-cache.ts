@@ -27,7 +27,12 @@ export interface CachedRegion {
  * generating and importing 200 000 students takes minutes. Each step leaves a marker file only when
  * it finished, so an interrupted run starts that step over instead of reusing half a region.
  */
-export async function ensureRegion(options: { cacheDir: string; students: number; seed: number; log: (line: string) => void }): Promise<CachedRegion> {
+export async function ensureRegion(options: {
+  cacheDir: string;
+  students: number;
+  seed: number;
+  log: (line: string) => void;
+}): Promise<CachedRegion> {
   const dir = join(options.cacheDir, `students-${options.students}-seed-${options.seed}-gen-${GENERATOR_VERSION}`);
   const region = join(dir, 'region');
   const db = join(dir, 'primm.sqlite');
@@ -44,7 +49,9 @@ export async function ensureRegion(options: { cacheDir: string; students: number
     const started = performance.now();
     let last = -1;
     await generateRegion({
-      students: options.students, seed: options.seed, outDir: region,
+      students: options.students,
+      seed: options.seed,
+      outDir: region,
       onProgress: (done, total) => {
         const percent = Math.floor((100 * done) / total / 10) * 10;
         if (percent !== last) options.log(`  generazione ${(last = percent)}%`);
@@ -78,11 +85,20 @@ export async function ensureRegion(options: { cacheDir: string; students: number
  * region's first load would), failing on any rejected row; `recompute: false` leaves the risk to
  * compute to the caller.
  */
-export async function importRegion(db: Db, schools: string[], options: { log: (line: string) => void; recompute?: boolean }): Promise<void> {
+export async function importRegion(
+  db: Db,
+  schools: string[],
+  options: { log: (line: string) => void; recompute?: boolean },
+): Promise<void> {
   for (let i = 0; i < schools.length; i += SCHOOLS_PER_IMPORT) {
     const part = schools.slice(i, i + SCHOOLS_PER_IMPORT);
-    const summary = await importPaths(db, part, { pseudonymKey: BENCH_PSEUDONYM_KEY, source: 'cli', recompute: options.recompute ?? true });
-    if (summary.rejected > 0) throw new Error(`righe scartate nell'importazione: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+    const summary = await importPaths(db, part, {
+      pseudonymKey: BENCH_PSEUDONYM_KEY,
+      source: 'cli',
+      recompute: options.recompute ?? true,
+    });
+    if (summary.rejected > 0)
+      throw new Error(`righe scartate nell'importazione: ${JSON.stringify(summary.errors.slice(0, 3))}`);
     options.log(`  importate ${i + part.length}/${schools.length} scuole`);
   }
 }

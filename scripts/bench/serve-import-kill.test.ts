@@ -14,31 +14,69 @@ import { generateRegion } from '../gen/generate-region';
 const root = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'una-password-lunga-di-prova';
 // Everything an import writes (import_batch included): compared whole, row by row.
-const TABLES = ['school', 'school_year', 'school_calendar', 'term', 'school_closure', 'class', 'student', 'enrolment',
-  'attendance_event', 'grade', 'outcome', 'risk_result', 'risk_tier_change', 'settings_version', 'import_batch'] as const;
+const TABLES = [
+  'school',
+  'school_year',
+  'school_calendar',
+  'term',
+  'school_closure',
+  'class',
+  'student',
+  'enrolment',
+  'attendance_event',
+  'grade',
+  'outcome',
+  'risk_result',
+  'risk_tier_change',
+  'settings_version',
+  'import_batch',
+] as const;
 
 async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) out[t] = await db.selectFrom(t as 'school').selectAll().orderBy('id').execute();
+  for (const t of TABLES)
+    out[t] = await db
+      .selectFrom(t as 'school')
+      .selectAll()
+      .orderBy('id')
+      .execute();
   return out;
 }
 
-interface Server { child: ChildProcess; base: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
+interface Server {
+  child: ChildProcess;
+  base: string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
 const servers: ChildProcess[] = [];
 afterEach(() => {
-  for (const child of servers.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of servers.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 /** `pnpm primm serve` on the file, on a free port; resolves once it listens. */
 async function startServer(dbPath: string): Promise<Server> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PRIMM_DEMO: '0', PRIMM_PSEUDONYM_KEY: 'kill-key', HOST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PRIMM_DEMO: '0',
+    PRIMM_PSEUDONYM_KEY: 'kill-key',
+    HOST: '127.0.0.1',
+  };
   delete env.DATABASE_URL; // this test is about the SQLite file
   delete env.PRIMM_UPLOAD_DIR; // uploads beside the database, so they survive the restart like in production
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', 'serve', '--db', dbPath, '--port', '0'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/primm.ts', 'serve', '--db', dbPath, '--port', '0'],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   servers.push(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => child.on('exit', (code, signal) => ok({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
+    child.on('exit', (code, signal) => ok({ code, signal })),
+  );
   let out = '';
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const port = await new Promise<string>((ok, fail) => {
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -51,22 +89,36 @@ async function startServer(dbPath: string): Promise<Server> {
   return { child, base: `http://127.0.0.1:${port}`, exited };
 }
 
-async function api(server: Server, path: string, init: { method?: string; cookie?: string; json?: unknown; form?: FormData } = {}) {
+async function api(
+  server: Server,
+  path: string,
+  init: { method?: string; cookie?: string; json?: unknown; form?: FormData } = {},
+) {
   const headers: Record<string, string> = { origin: server.base }; // the CSRF check wants our own origin
   if (init.cookie) headers.cookie = init.cookie;
   if (init.json !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${server.base}/api${path}`, {
-    method: init.method ?? 'GET', headers, body: init.form ?? (init.json !== undefined ? JSON.stringify(init.json) : undefined),
+    method: init.method ?? 'GET',
+    headers,
+    body: init.form ?? (init.json !== undefined ? JSON.stringify(init.json) : undefined),
     signal: AbortSignal.timeout(60_000),
   });
-  return { status: res.status, body: await res.json() as Record<string, unknown>, cookie: res.headers.getSetCookie()[0]?.split(';')[0] };
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown>,
+    cookie: res.headers.getSetCookie()[0]?.split(';')[0],
+  };
 }
 
 function uploadOf(region: string): FormData {
   const form = new FormData();
   for (const school of readdirSync(region, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     for (const file of readdirSync(join(region, school.name))) {
-      form.append('files', new Blob([readFileSync(join(region, school.name, file))], { type: 'text/csv' }), `regione/${school.name}/${file}`);
+      form.append(
+        'files',
+        new Blob([readFileSync(join(region, school.name, file))], { type: 'text/csv' }),
+        `regione/${school.name}/${file}`,
+      );
     }
   }
   return form;
@@ -84,23 +136,34 @@ test('serve: when the server is killed (SIGKILL) during an import commit, then a
   await importPaths(db, [join(work, 'october')], { pseudonymKey: 'kill-key', source: 'cli' });
   const schools = await db.selectFrom('school').select('id').execute();
   const referent = await aUser(db, 'referente', { schoolIds: schools.map((s) => s.id) });
-  await db.updateTable('app_user').set({ password_hash: await hashPassword(PASSWORD) }).where('id', '=', referent.id).execute();
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword(PASSWORD) })
+    .where('id', '=', referent.id)
+    .execute();
   await db.destroy();
 
   let server = await startServer(dbPath);
-  const login = await api(server, '/auth/login', { method: 'POST', json: { email: referent.email, password: PASSWORD } });
+  const login = await api(server, '/auth/login', {
+    method: 'POST',
+    json: { email: referent.email, password: PASSWORD },
+  });
   const cookie = login.cookie!;
   const preview = await api(server, '/imports', { method: 'POST', cookie, form: uploadOf(join(work, 'march')) });
   const uploadId = preview.body.uploadId as string;
   db = openSqlite(dbPath); // a second connection, as another process would have
   const before = await snapshot(db);
 
-  const commit = api(server, `/imports/${uploadId}/commit`, { method: 'POST', cookie, json: {} }).catch((err: unknown) => err as Error);
+  const commit = api(server, `/imports/${uploadId}/commit`, { method: 'POST', cookie, json: {} }).catch(
+    (err: unknown) => err as Error,
+  );
   // The server holds the write lock from the first row of the import to its commit: once it is
   // seen held for a while (not a passing write), the kill falls inside the import's transaction.
   let held = 0;
   let answered: unknown;
-  void commit.then((r) => { answered = r; });
+  void commit.then((r) => {
+    answered = r;
+  });
   while (held < 10 && answered === undefined) {
     held = (await isWriteLocked(db)) ? held + 1 : 0;
     await new Promise((r) => setTimeout(r, 20));
@@ -132,8 +195,15 @@ test('serve: when the server is killed (SIGKILL) during an import commit, then a
   expect((historyAfterRestart.body.items as { status: string }[]).filter((b) => b.status !== 'failed')).toEqual([]);
   // The upload waited on disk; after the restart it commits, with what its preview announced.
   expect(again.status).toBe(200);
-  expect(again.body).toMatchObject({ inserted: preview.body.inserted, updated: preview.body.updated, unchanged: preview.body.unchanged, rejected: 0 });
-  expect(historyAfterCommit.body.items).toEqual([expect.objectContaining({ id: again.body.batchId, status: 'committed', source: 'web' })]);
+  expect(again.body).toMatchObject({
+    inserted: preview.body.inserted,
+    updated: preview.body.updated,
+    unchanged: preview.body.unchanged,
+    rejected: 0,
+  });
+  expect(historyAfterCommit.body.items).toEqual([
+    expect.objectContaining({ id: again.body.batchId, status: 'committed', source: 'web' }),
+  ]);
   expect(final.import_batch).toHaveLength(before.import_batch!.length + 1);
   expect(final.attendance_event!.length).toBeGreaterThan(before.attendance_event!.length);
   rmSync(work, { recursive: true, force: true }); // kept when the test fails, to look into

@@ -40,9 +40,26 @@ export interface WebTimingResult {
 /** Medians of the runs, the ratio the goal is about and whether each goal is met (pure, tested). */
 export function summarizeTimings(runs: TimingRun[]): Pick<WebTimingResult, 'median' | 'chart_to_shell' | 'met'> {
   const keys = ['shell_ms', 'shell_nav_ms', 'class_list_ms', 'summary_ms', 'chart_ms'] as const;
-  const median = Object.fromEntries(keys.map((k) => [k, Math.round(percentile(runs.map((r) => r[k]).sort((a, b) => a - b), 50))])) as unknown as TimingRun;
+  const median = Object.fromEntries(
+    keys.map((k) => [
+      k,
+      Math.round(
+        percentile(
+          runs.map((r) => r[k]).sort((a, b) => a - b),
+          50,
+        ),
+      ),
+    ]),
+  ) as unknown as TimingRun;
   const chart_to_shell = Math.round((median.chart_ms / median.shell_ms) * 100) / 100;
-  return { median, chart_to_shell, met: { summary: median.summary_ms <= STUDENT_PAGE_GOALS.summary_ms, chart: chart_to_shell <= STUDENT_PAGE_GOALS.chart_to_shell } };
+  return {
+    median,
+    chart_to_shell,
+    met: {
+      summary: median.summary_ms <= STUDENT_PAGE_GOALS.summary_ms,
+      chart: chart_to_shell <= STUDENT_PAGE_GOALS.chart_to_shell,
+    },
+  };
 }
 
 /**
@@ -78,7 +95,11 @@ type Marks = Record<string, number | undefined>;
 // Functions, not strings: the app's CSP (script-src 'self') refuses what Playwright would eval from a string.
 const readMarks = (page: Page) => page.evaluate(() => (globalThis as unknown as { __primmMarks: Marks }).__primmMarks);
 const waitForMark = (page: Page, key: string) =>
-  page.waitForFunction((k) => (globalThis as unknown as { __primmMarks?: Marks }).__primmMarks?.[k] !== undefined, key, { timeout: 30_000 });
+  page.waitForFunction(
+    (k) => (globalThis as unknown as { __primmMarks?: Marks }).__primmMarks?.[k] !== undefined,
+    key,
+    { timeout: 30_000 },
+  );
 
 /**
  * In Chromium, against the real app on the demo region (`serve --demo`, as `pnpm start`): the
@@ -87,12 +108,18 @@ const waitForMark = (page: Page, key: string) =>
  * signed-in context (the first with a cold HTTP cache); the figures are per run and medians.
  * `keep`: a folder holding (or to hold) the demo database, so the region loads once (≈ 1.5 min).
  */
-export async function benchWebTiming(options: { runs: number; keep?: string; log?: (line: string) => void }): Promise<WebTimingResult> {
+export async function benchWebTiming(options: {
+  runs: number;
+  keep?: string;
+  log?: (line: string) => void;
+}): Promise<WebTimingResult> {
   const log = options.log ?? (() => {});
   const before = loadavg()[0] ?? 0;
   const keep = options.keep ? resolve(options.keep, 'demo') : undefined;
   const cached = keep !== undefined && existsSync(join(keep, 'primm.sqlite'));
-  log(cached ? `regione dimostrativa da ${keep}` : 'avvio del server sulla regione dimostrativa (la carica: ≈ 1,5 min)…');
+  log(
+    cached ? `regione dimostrativa da ${keep}` : 'avvio del server sulla regione dimostrativa (la carica: ≈ 1,5 min)…',
+  );
   let app: RunningApp | undefined;
   const browser = await launchBrowser();
   try {
@@ -105,7 +132,9 @@ export async function benchWebTiming(options: { runs: number; keep?: string; log
     const context = first.context();
     const me = (await (await context.request.get(`${app.url}/api/me`)).json()) as { classIds: number[] };
     const classId = me.classIds[0]!;
-    const list = (await (await context.request.get(`${app.url}/api/classes/${classId}/risk`)).json()) as { items: { studentId: number }[] };
+    const list = (await (await context.request.get(`${app.url}/api/classes/${classId}/risk`)).json()) as {
+      items: { studentId: number }[];
+    };
     const studentId = list.items[0]!.studentId;
     await first.close();
     await context.addInitScript(MARKS_SCRIPT);

@@ -28,7 +28,13 @@ export function initialScripts(html: string): string[] {
   const out: string[] = [];
   for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
     const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1];
-    const src = /^<script/i.test(tag) ? attr('type') === 'module' ? attr('src') : undefined : attr('rel') === 'modulepreload' ? attr('href') : undefined;
+    const src = /^<script/i.test(tag)
+      ? attr('type') === 'module'
+        ? attr('src')
+        : undefined
+      : attr('rel') === 'modulepreload'
+        ? attr('href')
+        : undefined;
     if (src && !out.includes(src.replace(/^\//, ''))) out.push(src.replace(/^\//, ''));
   }
   return out;
@@ -54,7 +60,11 @@ export function benchWeb(options: { build: boolean; log?: (line: string) => void
   const built = options.build || !existsSync(join(dist, 'index.html'));
   if (built) {
     log('pnpm --filter @primm/web build…');
-    const out = spawnSync('pnpm', ['--filter', '@primm/web', 'build'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = spawnSync('pnpm', ['--filter', '@primm/web', 'build'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (out.status !== 0) throw new Error(`build del web fallito: ${out.stderr || out.stdout}`);
   }
   const queue = initialScripts(readFileSync(join(dist, 'index.html'), 'utf8'));
@@ -68,7 +78,8 @@ export function benchWeb(options: { build: boolean; log?: (line: string) => void
     chunks.push({ file, bytes: code.length, gzip_bytes: gzipSync(code, { level: 9 }).length });
     queue.push(...staticImports(code.toString('utf8')).map((rel) => join(dirname(file), rel)));
   }
-  const allJs = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'))
+  const allJs = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
     .reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length, 0);
   const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
   return {
@@ -79,4 +90,3 @@ export function benchWeb(options: { build: boolean; log?: (line: string) => void
     built,
   };
 }
-

@@ -41,7 +41,9 @@ describe('pnpm primm backtest', () => {
 
     expect(res.code).toBe(0);
     const report = JSON.parse(res.stdout.split('\n').pop()!);
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(['levels', 'auc', 'sensitivity', 'precision', 'brier', 'by_group', 'calibration']));
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['levels', 'auc', 'sensitivity', 'precision', 'brier', 'by_group', 'calibration']),
+    );
     expect(report.levels.map((l: { level: number }) => l.level)).toEqual([1, 2, 3]);
     expect(Object.keys(report.levels[0]).slice(0, 6)).toEqual(['level', 'n', 'share', 'bad_rate', 'ci_low', 'ci_high']);
     expect(report).toMatchObject({ school_year: '2024/25', source: 'registri' });
@@ -60,10 +62,14 @@ describe('pnpm primm backtest', () => {
     [['--year', '2019/20'], /Nessun dato del 2019\/20/],
     [['--year', '2024/25', '--as-of', '02-30'], /MM-GG/],
     [['--year', '24/25'], /--year/],
-  ])('when asked %j, then exit 2 with one clear message', async (args, message) => {
-    const res = await backtest('--db', db, ...args);
+  ])(
+    'when asked %j, then exit 2 with one clear message',
+    async (args, message) => {
+      const res = await backtest('--db', db, ...args);
 
-    expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(message);
-  }, 30_000);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(message);
+    },
+    30_000,
+  );
 });

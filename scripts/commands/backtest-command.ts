@@ -19,7 +19,17 @@ Non scrive nulla: la legenda della regione si salva dalla pagina "Affidabilità 
 
 /** `pnpm primm backtest`: exit 0 with the report, 2 on bad usage or a year it cannot replay. */
 export async function runBacktestCommand(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, { db: { type: 'string' }, year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE, { positionals: false });
+  const parsed = parseFlags(
+    argv,
+    {
+      db: { type: 'string' },
+      year: { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+    { positionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const year = values.year;
@@ -62,7 +72,10 @@ function describeReport(r: BacktestReport): string {
   return [
     `Backtest ${r.school_year} (dati al ${cut}, da ${r.source === 'registri' ? 'registri' : 'istantanee conservate'}, soglie versione ${r.settings_version})`,
     `  ${r.n} studenti, ${r.positives} con esito negativo (${pct(r.bad_rate)}), ${r.suspended} con giudizio sospeso; esclusi: ${r.excluded.no_outcome} senza esito, ${r.excluded.transferred} trasferiti`,
-    ...r.levels.map((l) => `  Livello ${l.level}: ${l.n} studenti (${pct(l.share)}), esito negativo ${pct(l.bad_rate)} (IC 95 % ${pct(l.ci_low)}–${pct(l.ci_high)}), sospesi ${pct(l.suspended_rate)}`),
+    ...r.levels.map(
+      (l) =>
+        `  Livello ${l.level}: ${l.n} studenti (${pct(l.share)}), esito negativo ${pct(l.bad_rate)} (IC 95 % ${pct(l.ci_low)}–${pct(l.ci_high)}), sospesi ${pct(l.suspended_rate)}`,
+    ),
     `  Livello ≥ 2: sensibilità ${pct(r.sensitivity)}, precisione ${pct(r.precision)}, specificità ${pct(r.specificity)}`,
     `  AUC del punteggio ${num(r.auc)}; probabilità (fuori campione): AUC ${num(r.auc_probability)}, Brier ${num(r.brier)}`,
   ].join('\n');

@@ -11,7 +11,12 @@ const RESTORE_USAGE = `Uso: pnpm primm restore --db FILE --from BACKUP [--json]
 Ripristina un backup nel database indicato. Fermate prima il server.`;
 
 export async function runBackupCommand(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, { db: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } }, BACKUP_USAGE, { positionals: false });
+  const parsed = parseFlags(
+    argv,
+    { db: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } },
+    BACKUP_USAGE,
+    { positionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   if (!values.out) {
@@ -22,12 +27,19 @@ export async function runBackupCommand(argv: string[]): Promise<number> {
   const started = performance.now();
   const { pages } = await backupDatabase(source, resolve(values.out));
   const summary = { source, backup: resolve(values.out), pages, ms: Math.round(performance.now() - started) };
-  console.log(values.json ? JSON.stringify(summary) : `Backup completato: ${summary.backup} (${pages} pagine, ${summary.ms} ms).`);
+  console.log(
+    values.json ? JSON.stringify(summary) : `Backup completato: ${summary.backup} (${pages} pagine, ${summary.ms} ms).`,
+  );
   return 0;
 }
 
 export async function runRestoreCommand(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, { db: { type: 'string' }, from: { type: 'string' }, json: { type: 'boolean', default: false } }, RESTORE_USAGE, { positionals: false });
+  const parsed = parseFlags(
+    argv,
+    { db: { type: 'string' }, from: { type: 'string' }, json: { type: 'boolean', default: false } },
+    RESTORE_USAGE,
+    { positionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   if (!values.from) {
@@ -37,7 +49,9 @@ export async function runRestoreCommand(argv: string[]): Promise<number> {
   const target = loadConfig({ ...process.env, ...(values.db ? { PRIMM_DB: values.db } : {}) }).dbPath;
   try {
     const { pages } = await restoreDatabase(resolve(values.from), target);
-    console.log(values.json ? JSON.stringify({ target, pages }) : `Ripristino completato in ${target} (${pages} pagine).`);
+    console.log(
+      values.json ? JSON.stringify({ target, pages }) : `Ripristino completato in ${target} (${pages} pagine).`,
+    );
     return 0;
   } catch (err) {
     console.error((err as Error).message);

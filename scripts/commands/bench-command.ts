@@ -37,9 +37,19 @@ Benchmark:
 seme) e li riusa alle esecuzioni successive; senza, si lavora in una cartella temporanea.`;
 
 /** What a benchmark measured: its JSON, its human lines, and whether the run is valid. */
-interface Outcome { result: object; lines: string[]; ok: boolean }
+interface Outcome {
+  result: object;
+  lines: string[];
+  ok: boolean;
+}
 type Bench = (argv: string[]) => Promise<Outcome>;
-const benchmarks: Record<string, Bench> = { import: runImportBench, recompute: runRecomputeBench, api: runApiBench, web: runWebBench, all: runAll };
+const benchmarks: Record<string, Bench> = {
+  import: runImportBench,
+  recompute: runRecomputeBench,
+  api: runApiBench,
+  web: runWebBench,
+  all: runAll,
+};
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** `pnpm primm bench [name]`: sub-benchmarks, each printing JSON on the last line with --json. */
@@ -72,7 +82,10 @@ export async function runBenchCommand(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
-function options<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(argv: string[], spec: T) {
+function options<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(
+  argv: string[],
+  spec: T,
+) {
   try {
     return parseArgs({ args: argv, options: { ...spec, json: { type: 'boolean', default: false } } }).values;
   } catch (err) {
@@ -82,13 +95,15 @@ function options<T extends Record<string, { type: 'string' | 'boolean'; default?
 
 function seedOf(value: unknown): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--seed deve essere un intero non negativo (ricevuto: ${String(value)})`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new UsageError(`--seed deve essere un intero non negativo (ricevuto: ${String(value)})`);
   return n;
 }
 
 function positive(name: string, value: unknown): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} deve essere un intero positivo (ricevuto: ${String(value)})`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`--${name} deve essere un intero positivo (ricevuto: ${String(value)})`);
   return n;
 }
 
@@ -98,59 +113,119 @@ async function runImportBench(argv: string[]): Promise<Outcome> {
   const result = await benchImport({ rows, log });
   if (result.sqlite_cli_rows_per_s === null) log(`sqlite3 ${result.sqlite_cli}`);
   const n = (x: number) => x.toLocaleString('it-IT');
-  return { result, ok: true, lines: [
-    `righe: ${n(result.rows)} (${n(result.students)} studenti)`,
-    `primm: ${n(result.primm_rows_per_s)} righe/s (${result.primm_seconds} s, di cui ${result.primm_fixed_seconds} s fissi), picco RSS ${result.peak_rss_mb} MB`,
-    `  poi ricalcolo del rischio: ${result.primm_recompute_seconds} s (con il ricalcolo: ${n(result.primm_with_recompute_rows_per_s)} righe/s)`,
-    result.sqlite_cli_rows_per_s === null ? `sqlite3: ${result.sqlite_cli}` : `sqlite3 .import: ${n(result.sqlite_cli_rows_per_s)} righe/s (${result.sqlite_cli_seconds} s), rapporto ${result.ratio}`,
-    ...(result.sqlite_schema_floor_seconds === null ? [] : [`sqlite3, stesse righe nello schema del progetto: ${result.sqlite_schema_floor_seconds} s (primm ne fa ${result.ratio_to_schema_floor})`]),
-  ] };
+  return {
+    result,
+    ok: true,
+    lines: [
+      `righe: ${n(result.rows)} (${n(result.students)} studenti)`,
+      `primm: ${n(result.primm_rows_per_s)} righe/s (${result.primm_seconds} s, di cui ${result.primm_fixed_seconds} s fissi), picco RSS ${result.peak_rss_mb} MB`,
+      `  poi ricalcolo del rischio: ${result.primm_recompute_seconds} s (con il ricalcolo: ${n(result.primm_with_recompute_rows_per_s)} righe/s)`,
+      result.sqlite_cli_rows_per_s === null
+        ? `sqlite3: ${result.sqlite_cli}`
+        : `sqlite3 .import: ${n(result.sqlite_cli_rows_per_s)} righe/s (${result.sqlite_cli_seconds} s), rapporto ${result.ratio}`,
+      ...(result.sqlite_schema_floor_seconds === null
+        ? []
+        : [
+            `sqlite3, stesse righe nello schema del progetto: ${result.sqlite_schema_floor_seconds} s (primm ne fa ${result.ratio_to_schema_floor})`,
+          ]),
+    ],
+  };
 }
 
 async function runRecomputeBench(argv: string[]): Promise<Outcome> {
-  const values = options(argv, { students: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' }, keep: { type: 'string' }, 'database-url': { type: 'string' } });
+  const values = options(argv, {
+    students: { type: 'string', default: '200000' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'string' },
+    'database-url': { type: 'string' },
+  });
   const databaseUrl = values['database-url'] as string | undefined;
-  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) throw new UsageError(`--database-url deve essere un indirizzo postgres:// (ricevuto: ${databaseUrl})`);
-  const r = await benchRecompute({ students: positive('students', values.students), seed: seedOf(values.seed), cacheDir: values.keep as string | undefined, databaseUrl, log });
-  return { result: r, ok: true, lines: [
-    `studenti: ${r.students} in ${r.schools} scuole (cache: ${r.cache}${r.cache_reused ? ', riusata' : ''})`,
-    ...(r.pg_import_s === null ? [] : [`PostgreSQL: regione importata in ${r.pg_import_s} s`]),
-    `ricalcolo completo: ${r.full_s} s (${r.full_written} righe scritte, ${r.threads} ${r.database === 'sqlite' ? 'thread' : 'scuole alla volta'}; obiettivo < 10 s), senza cambiamenti: ${r.full_unchanged_s} s, rilettura di ogni scuola: ${r.full_rehash_s} s`,
-    `reimportazione di ${r.incremental_school} (${r.incremental_school_students} studenti, ${r.incremental_new_rows} assenze nuove): ${r.incremental_import_s} s`,
-    `  poi ricalcolo incrementale: ${r.incremental_s} s (${r.incremental_written} righe; obiettivo < 1 s)`,
-    `picco RSS: ${r.peak_rss_mb} MB`,
-  ] };
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl))
+    throw new UsageError(`--database-url deve essere un indirizzo postgres:// (ricevuto: ${databaseUrl})`);
+  const r = await benchRecompute({
+    students: positive('students', values.students),
+    seed: seedOf(values.seed),
+    cacheDir: values.keep as string | undefined,
+    databaseUrl,
+    log,
+  });
+  return {
+    result: r,
+    ok: true,
+    lines: [
+      `studenti: ${r.students} in ${r.schools} scuole (cache: ${r.cache}${r.cache_reused ? ', riusata' : ''})`,
+      ...(r.pg_import_s === null ? [] : [`PostgreSQL: regione importata in ${r.pg_import_s} s`]),
+      `ricalcolo completo: ${r.full_s} s (${r.full_written} righe scritte, ${r.threads} ${r.database === 'sqlite' ? 'thread' : 'scuole alla volta'}; obiettivo < 10 s), senza cambiamenti: ${r.full_unchanged_s} s, rilettura di ogni scuola: ${r.full_rehash_s} s`,
+      `reimportazione di ${r.incremental_school} (${r.incremental_school_students} studenti, ${r.incremental_new_rows} assenze nuove): ${r.incremental_import_s} s`,
+      `  poi ricalcolo incrementale: ${r.incremental_s} s (${r.incremental_written} righe; obiettivo < 1 s)`,
+      `picco RSS: ${r.peak_rss_mb} MB`,
+    ],
+  };
 }
 
 async function runApiBench(argv: string[]): Promise<Outcome> {
-  const values = options(argv, { students: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' }, keep: { type: 'string' } });
-  const r = await benchApi({ students: positive('students', values.students), seed: seedOf(values.seed), duration: positive('duration', values.duration), cacheDir: values.keep as string | undefined, log });
+  const values = options(argv, {
+    students: { type: 'string', default: '20000' },
+    seed: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '10' },
+    keep: { type: 'string' },
+  });
+  const r = await benchApi({
+    students: positive('students', values.students),
+    seed: seedOf(values.seed),
+    duration: positive('duration', values.duration),
+    cacheDir: values.keep as string | undefined,
+    log,
+  });
   // A refused or failed request is fast and would flatter the figures: such a run does not count.
   const ok = Object.values(r.routes).every((s) => s.non2xx === 0 && s.errors === 0 && s.requests > 0);
-  if (!ok) log('ATTENZIONE: risposte non 2xx, errori o nessuna risposta nel tempo dato (--duration più lungo?): i tempi non valgono');
-  return { result: r, ok, lines: [
-    `studenti: ${r.students}, ${r.connections} connessioni, ${r.duration_s} s a rotta`,
-    'rotta | da sola ms | p50 ms | p95 ms | p99 ms | richieste/s | risposte | non 2xx',
-    ...Object.entries(r.routes).map(([name, s]) => `${name} | ${s.single_ms} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.rps} | ${s.requests} | ${s.non2xx}`),
-  ] };
+  if (!ok)
+    log(
+      'ATTENZIONE: risposte non 2xx, errori o nessuna risposta nel tempo dato (--duration più lungo?): i tempi non valgono',
+    );
+  return {
+    result: r,
+    ok,
+    lines: [
+      `studenti: ${r.students}, ${r.connections} connessioni, ${r.duration_s} s a rotta`,
+      'rotta | da sola ms | p50 ms | p95 ms | p99 ms | richieste/s | risposte | non 2xx',
+      ...Object.entries(r.routes).map(
+        ([name, s]) =>
+          `${name} | ${s.single_ms} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.rps} | ${s.requests} | ${s.non2xx}`,
+      ),
+    ],
+  };
 }
 
 async function runWebBench(argv: string[]): Promise<Outcome> {
-  const values = options(argv, { 'no-build': { type: 'boolean', default: false }, 'no-browser': { type: 'boolean', default: false }, runs: { type: 'string', default: '5' }, keep: { type: 'string' } });
+  const values = options(argv, {
+    'no-build': { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    keep: { type: 'string' },
+  });
   const r = benchWeb({ build: !values['no-build'], log });
   const lines = [
     `JavaScript iniziale: ${r.initial_js_gzip_kb} KB gzip (obiettivo ≤ ${r.target_kb} KB), tutto il JavaScript: ${r.total_js_gzip_kb} KB gzip`,
     ...r.chunks.map((c) => `  ${c.file}: ${c.bytes} B, ${c.gzip_bytes} B gzip`),
   ];
   if (values['no-browser']) return { result: r, ok: true, lines };
-  const timing = await benchWebTiming({ runs: positive('runs', values.runs), keep: values.keep as string | undefined, log });
+  const timing = await benchWebTiming({
+    runs: positive('runs', values.runs),
+    keep: values.keep as string | undefined,
+    log,
+  });
   const { median: m, goals } = timing;
-  return { result: { ...r, timing }, ok: true, lines: [
-    ...lines,
-    `Chromium, ${timing.runs.length} esecuzioni (mediane), carico medio 1 min ${timing.load_avg_1m.before} → ${timing.load_avg_1m.after}:`,
-    `  cornice dell'app, primo disegno: ${m.shell_ms} ms (con il menu dell'utente: ${m.shell_nav_ms} ms); lista della classe: ${m.class_list_ms} ms`,
-    `  dal clic sullo studente: sintesi ${m.summary_ms} ms (obiettivo ≤ ${goals.summary_ms} ms${timing.met.summary ? '' : ', NON raggiunto'}), primo grafico ${m.chart_ms} ms = ${timing.chart_to_shell} × la cornice (obiettivo ≤ ${goals.chart_to_shell}${timing.met.chart ? '' : ', NON raggiunto'})`,
-  ] };
+  return {
+    result: { ...r, timing },
+    ok: true,
+    lines: [
+      ...lines,
+      `Chromium, ${timing.runs.length} esecuzioni (mediane), carico medio 1 min ${timing.load_avg_1m.before} → ${timing.load_avg_1m.after}:`,
+      `  cornice dell'app, primo disegno: ${m.shell_ms} ms (con il menu dell'utente: ${m.shell_nav_ms} ms); lista della classe: ${m.class_list_ms} ms`,
+      `  dal clic sullo studente: sintesi ${m.summary_ms} ms (obiettivo ≤ ${goals.summary_ms} ms${timing.met.summary ? '' : ', NON raggiunto'}), primo grafico ${m.chart_ms} ms = ${timing.chart_to_shell} × la cornice (obiettivo ≤ ${goals.chart_to_shell}${timing.met.chart ? '' : ', NON raggiunto'})`,
+    ],
+  };
 }
 
 /** Each benchmark with its defaults, one after the other; the JSON holds all their results. */

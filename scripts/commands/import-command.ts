@@ -21,12 +21,16 @@ docs/data-format.md, in una sola transazione.
  * `{ error: { code, message } }` when the import was refused before reading a row.
  */
 export async function runImportCommand(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, {
-    db: { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    'allow-partial': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-  }, USAGE);
+  const parsed = parseFlags(
+    argv,
+    {
+      db: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'allow-partial': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
@@ -41,20 +45,34 @@ export async function runImportCommand(argv: string[]): Promise<number> {
       pseudonymKey: config.pseudonymKey,
       source: 'cli',
       dryRun: values['dry-run'],
-      onProgress: ({ phase, school, done, total }) => process.stderr.write(`\r${phase === 'risk' ? 'rischio ' : ''}${done}/${total} ${school}   `),
+      onProgress: ({ phase, school, done, total }) =>
+        process.stderr.write(`\r${phase === 'risk' ? 'rischio ' : ''}${done}/${total} ${school}   `),
     });
     process.stderr.write('\n');
     const { inserted, updated, unchanged, rejected, errors, warnings, nothingImported } = summary;
     const read = summary.fileSummaries.reduce((n, f) => n + (f.read ?? 0), 0);
     const skipped = summary.fileSummaries.flatMap((f) => (f.skipped ?? []).map((s) => ({ file: f.file, ...s })));
     if (values.json) {
-      console.log(JSON.stringify({
-        inserted, updated, unchanged, rejected, read, skipped, errors, warnings, dryRun: values['dry-run'], schools: summary.schools,
-        ...(nothingImported ? { error: { code: 'nothing_imported', message: nothingImported } } : {}),
-      }));
+      console.log(
+        JSON.stringify({
+          inserted,
+          updated,
+          unchanged,
+          rejected,
+          read,
+          skipped,
+          errors,
+          warnings,
+          dryRun: values['dry-run'],
+          schools: summary.schools,
+          ...(nothingImported ? { error: { code: 'nothing_imported', message: nothingImported } } : {}),
+        }),
+      );
     } else {
       const verb = values['dry-run'] ? 'Anteprima (nulla è stato scritto)' : 'Importazione completata';
-      console.log(`${verb}: ${summary.schools} scuole, ${inserted} inserite, ${updated} aggiornate, ${unchanged} invariate, ${rejected} scartate.`);
+      console.log(
+        `${verb}: ${summary.schools} scuole, ${inserted} inserite, ${updated} aggiornate, ${unchanged} invariate, ${rejected} scartate.`,
+      );
       for (const e of errors.slice(0, 20)) console.log(`  ${e.file}:${e.line} [${e.column}] ${e.message}`);
       if (errors.length > 20) console.log(`  … e altri ${errors.length - 20} errori`);
       for (const w of warnings) console.log(`Avviso: ${w.file ? `${w.file}: ` : ''}${w.message}`);

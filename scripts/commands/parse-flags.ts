@@ -2,7 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
-type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP; allowPositionals: true; strict: true }>>;
+type Parsed<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O & typeof HELP; allowPositionals: true; strict: true }>
+>;
 
 /**
  * The flags of a `pnpm primm` command, `--help` / `-h` included: the parsed values and positionals,
@@ -10,10 +12,20 @@ type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; o
  * with the usage after an unknown or malformed flag (a clear message, never a stack trace).
  * Commands that take no positionals say so with `positionals: false`.
  */
-export function parseFlags<O extends Options>(argv: string[], options: O, usage: string, { positionals = true } = {}): Parsed<O> | number {
+export function parseFlags<O extends Options>(
+  argv: string[],
+  options: O,
+  usage: string,
+  { positionals = true } = {},
+): Parsed<O> | number {
   let parsed: Parsed<O>;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, ...HELP }, allowPositionals: true, strict: true }) as Parsed<O>;
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, ...HELP },
+      allowPositionals: true,
+      strict: true,
+    }) as Parsed<O>;
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${usage}`);
     return 2;

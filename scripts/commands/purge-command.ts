@@ -9,7 +9,12 @@ quello indicato (presenze, voti, esiti, iscrizioni; gli studenti senza altri dat
 conservato i conteggi aggregati per scuola e anno. In una sola transazione.`;
 
 export async function runPurgeCommand(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, { db: { type: 'string' }, before: { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE, { positionals: false });
+  const parsed = parseFlags(
+    argv,
+    { db: { type: 'string' }, before: { type: 'string' }, json: { type: 'boolean', default: false } },
+    USAGE,
+    { positionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   if (!values.before || !/^\d{4}\/\d{2}$/.test(values.before)) {
@@ -21,9 +26,11 @@ export async function runPurgeCommand(argv: string[]): Promise<number> {
     const summary = await purgeBefore(db, before);
     if (values.json) console.log(JSON.stringify(summary));
     else {
-      console.log(summary.years.length === 0 && summary.outcomes === 0
-        ? `Nessun dato anteriore al ${before}.`
-        : `Cancellati i dati individuali di ${summary.years.join(', ') || 'anni precedenti'}: ${summary.students} studenti, ${summary.enrolments} iscrizioni, ${summary.attendance} assenze, ${summary.grades} voti, ${summary.outcomes} esiti; ${summary.summaries} conteggi aggregati conservati.`);
+      console.log(
+        summary.years.length === 0 && summary.outcomes === 0
+          ? `Nessun dato anteriore al ${before}.`
+          : `Cancellati i dati individuali di ${summary.years.join(', ') || 'anni precedenti'}: ${summary.students} studenti, ${summary.enrolments} iscrizioni, ${summary.attendance} assenze, ${summary.grades} voti, ${summary.outcomes} esiti; ${summary.summaries} conteggi aggregati conservati.`,
+      );
     }
     return 0;
   });

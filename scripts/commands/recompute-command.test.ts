@@ -13,7 +13,13 @@ test('recompute --json: when the imported fixture is recomputed, then nothing is
   const unknown = await primm('recompute', '--db', db, '--school', 'XX00000000');
 
   expect(all.code).toBe(0);
-  expect(JSON.parse(lastLine(all.stdout))).toEqual({ students: 2, written: 0, unchanged: 2, tierChanged: 0, ms: expect.any(Number) });
+  expect(JSON.parse(lastLine(all.stdout))).toEqual({
+    students: 2,
+    written: 0,
+    unchanged: 2,
+    tierChanged: 0,
+    ms: expect.any(Number),
+  });
   expect(JSON.parse(lastLine(one.stdout))).toMatchObject({ students: 2, written: 0, unchanged: 2 });
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toMatch(/Nessuna scuola con codice XX00000000/);

@@ -13,7 +13,12 @@ non vengono riscritti.
 
 /** `pnpm primm recompute`: exit 0 when done, 2 on bad usage or an unknown school. */
 export async function runRecomputeCommand(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, { db: { type: 'string' }, school: { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE, { positionals: false });
+  const parsed = parseFlags(
+    argv,
+    { db: { type: 'string' }, school: { type: 'string' }, json: { type: 'boolean', default: false } },
+    USAGE,
+    { positionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const code = values.school?.trim().toUpperCase();
@@ -27,12 +32,17 @@ export async function runRecomputeCommand(argv: string[]): Promise<number> {
       }
       summary = await recomputeSchool(db, school.id);
     } else {
-      summary = await recomputeAll(db, { onProgress: ({ school, done, total }) => process.stderr.write(`\r${done}/${total} ${school}   `) });
+      summary = await recomputeAll(db, {
+        onProgress: ({ school, done, total }) => process.stderr.write(`\r${done}/${total} ${school}   `),
+      });
       process.stderr.write('\n');
     }
     const { students, written, unchanged, tierChanged, ms } = summary;
     if (values.json) console.log(JSON.stringify({ students, written, unchanged, tierChanged, ms }));
-    else console.log(`Ricalcolo completato: ${students} studenti, ${written} righe scritte, ${unchanged} invariate, ${tierChanged} con il tier cambiato, in ${ms} ms.`);
+    else
+      console.log(
+        `Ricalcolo completato: ${students} studenti, ${written} righe scritte, ${unchanged} invariate, ${tierChanged} con il tier cambiato, in ${ms} ms.`,
+      );
     return 0;
   });
 }

@@ -10,7 +10,12 @@ HOST (127.0.0.1), PRIMM_DB (data/primm.sqlite), PRIMM_PSEUDONYM_KEY (chiave degl
 PRIMM_TRUST_PROXY (il proxy HTTPS davanti, per esempio loopback; nessuno se assente).`;
 
 export async function runServeCommand(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, { db: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean', default: false } }, USAGE, { positionals: false });
+  const parsed = parseFlags(
+    argv,
+    { db: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean', default: false } },
+    USAGE,
+    { positionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const config = loadConfig({

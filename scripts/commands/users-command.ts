@@ -51,7 +51,8 @@ export async function runUsersCommand(argv: string[]): Promise<number> {
       classIds: values.class.map(Number),
     });
   } catch (err) {
-    const detail = err instanceof ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(err);
+    const detail =
+      err instanceof ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(err);
     console.error(`Dati non validi: ${detail}\n\n${USAGE}`);
     return 2;
   }
@@ -72,7 +73,12 @@ export async function runUsersCommand(argv: string[]): Promise<number> {
 }
 
 async function runReset(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, { db: { type: 'string' }, email: { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE, { positionals: false });
+  const parsed = parseFlags(
+    argv,
+    { db: { type: 'string' }, email: { type: 'string' }, json: { type: 'boolean', default: false } },
+    USAGE,
+    { positionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const email = values.email?.trim().toLowerCase();

@@ -64,10 +64,17 @@ export function generateAbsences(input: AttendanceInput): { events: AbsenceEvent
       continue;
     }
     const partialHours = rate * (1 - WHOLE_DAY_SHARE) * hours * wd;
-    if (rng.chance(partialHours * 0.55 / 1.3)) {
+    if (rng.chance((partialHours * 0.55) / 1.3)) {
       const h = Math.min(hours - 1, rng.chance(0.7) ? 1 : 2);
-      if (h > 0) events.push({ day, type: 'entrata posticipata', hours: h, justified: rng.chance(justifiedChance + 0.05), deroga: '' });
-    } else if (rng.chance(partialHours * 0.45 / 1.8)) {
+      if (h > 0)
+        events.push({
+          day,
+          type: 'entrata posticipata',
+          hours: h,
+          justified: rng.chance(justifiedChance + 0.05),
+          deroga: '',
+        });
+    } else if (rng.chance((partialHours * 0.45) / 1.8)) {
       const h = Math.min(hours - 1, rng.int(1, 3));
       if (h > 0) events.push({ day, type: 'uscita anticipata', hours: h, justified: rng.chance(0.97), deroga: '' });
     }

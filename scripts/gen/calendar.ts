@@ -119,7 +119,8 @@ export function buildCalendar(yearLabel: string, cadastralCode: string, scheme: 
   if (patron) {
     const month = patron.month;
     const day = dayOf(month >= 9 ? y : y + 1, month, patron.date);
-    if (day >= start && day <= end) suspensions.push({ from: day, to: day, reason: `Festa del patrono (${patron.name})` });
+    if (day >= start && day <= end)
+      suspensions.push({ from: day, to: day, reason: `Festa del patrono (${patron.name})` });
   }
   // A holiday on a Sunday, or one already inside the Easter break, suspends nothing.
   const kept = suspensions

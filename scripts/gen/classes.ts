@@ -68,7 +68,9 @@ export function buildClasses(school: SchoolSpec, rng: Rng): ClassSpec[] {
       for (const size of splitEvenly(n, sections, rng)) {
         // tempo prolungato (36 h) runs in some sections of the schools that offer it
         const hours = prolungato && letter % 3 === 2 ? 36 : curriculum.hours[grade - 1]!;
-        const section = SECTIONS[letter % SECTIONS.length]! + (letter >= SECTIONS.length ? String(Math.floor(letter / SECTIONS.length)) : '');
+        const section =
+          SECTIONS[letter % SECTIONS.length]! +
+          (letter >= SECTIONS.length ? String(Math.floor(letter / SECTIONS.length)) : '');
         classes.push({
           name: `${grade}${section}`,
           grade,

@@ -21,7 +21,9 @@ class FlagError extends Error {}
 function positiveInt(name: string, value: string | undefined, allowZero = false): number {
   if (value === undefined) throw new FlagError(`--${name} è obbligatorio`);
   if (!/^\d+$/.test(value) || (!allowZero && Number(value) === 0) || !Number.isSafeInteger(Number(value))) {
-    throw new FlagError(`--${name} deve essere un intero ${allowZero ? 'non negativo' : 'positivo'} (ricevuto: ${value})`);
+    throw new FlagError(
+      `--${name} deve essere un intero ${allowZero ? 'non negativo' : 'positivo'} (ricevuto: ${value})`,
+    );
   }
   return Number(value);
 }
@@ -62,7 +64,8 @@ export async function runGenCommand(argv: string[]): Promise<number> {
     const students = positiveInt('students', values.students);
     const seed = positiveInt('seed', values.seed, true);
     if (!values.out) throw new FlagError('--out è obbligatorio: la cartella dove scrivere le scuole');
-    const schools = values.schools === undefined ? defaultSchoolCount(students) : positiveInt('schools', values.schools);
+    const schools =
+      values.schools === undefined ? defaultSchoolCount(students) : positiveInt('schools', values.schools);
     if (schools > 300) throw new FlagError(`--schools deve essere al massimo 300 (ricevuto: ${schools})`);
     if (values.year !== undefined) {
       try {
@@ -78,11 +81,24 @@ export async function runGenCommand(argv: string[]): Promise<number> {
         throw new FlagError(`--as-of deve essere una data AAAA-MM-GG (ricevuto: ${values['as-of']})`);
       }
     }
-    const historyYears = values['history-years'] === undefined ? 0 : positiveInt('history-years', values['history-years'], true);
+    const historyYears =
+      values['history-years'] === undefined ? 0 : positiveInt('history-years', values['history-years'], true);
     if (historyYears > 5) throw new FlagError(`--history-years deve essere al massimo 5 (ricevuto: ${historyYears})`);
-    options = { students, seed, outDir: values.out, schools, year: values.year, asOf: values['as-of'], historyYears, json: values.json };
+    options = {
+      students,
+      seed,
+      outDir: values.out,
+      schools,
+      year: values.year,
+      asOf: values['as-of'],
+      historyYears,
+      json: values.json,
+    };
   } catch (err) {
-    const message = err instanceof FlagError ? err.message : `opzioni non valide: ${err instanceof Error ? err.message : String(err)}`;
+    const message =
+      err instanceof FlagError
+        ? err.message
+        : `opzioni non valide: ${err instanceof Error ? err.message : String(err)}`;
     console.error(`Errore: ${message}\n\n${USAGE}`);
     return 2;
   }

@@ -29,7 +29,10 @@ function italianDay(s: string): number {
 
 async function hashTree(dir: string): Promise<string> {
   const hash = createHash('sha256');
-  for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort()) {
+  for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()) {
     hash.update(path.relative(dir, entry));
     hash.update(await readFile(entry));
   }
@@ -71,7 +74,11 @@ describe('generateRegion (400 students, 3 schools)', () => {
       const read = async (f: string) => parse(await readFile(path.join(dirA, school, `${f}.csv`), 'utf8'));
       const [scuola] = await read('scuola');
       const terms = (await read('calendario')).filter((r) => r.Tipo === 'periodo');
-      const calendar = buildCalendar('2025/26', scuola!['Codice catastale comune']!, terms[0]!.Descrizione === 'Trimestre' ? 'trimestre-pentamestre' : 'quadrimestri');
+      const calendar = buildCalendar(
+        '2025/26',
+        scuola!['Codice catastale comune']!,
+        terms[0]!.Descrizione === 'Trimestre' ? 'trimestre-pentamestre' : 'quadrimestri',
+      );
       const lessonDays = new Set(calendar.lessonDays);
       const timetable = new Map((await read('classi')).map((c) => [c.Classe!, c.Orario!.split('-').map(Number)]));
       const enrolments = await read('studenti');
@@ -86,7 +93,11 @@ describe('generateRegion (400 students, 3 schools)', () => {
           if (s.Cittadinanza !== 'Italia') foreign++;
         } else expect(seen).toBe(identity); // one CF, one person (class change or transfer)
         const list = byCf.get(s['Codice fiscale']!) ?? [];
-        list.push({ cls: s.Classe!, from: italianDay(s['Data ingresso']!), to: s['Data uscita'] ? italianDay(s['Data uscita']) : Infinity });
+        list.push({
+          cls: s.Classe!,
+          from: italianDay(s['Data ingresso']!),
+          to: s['Data uscita'] ? italianDay(s['Data uscita']) : Infinity,
+        });
         byCf.set(s['Codice fiscale']!, list);
       }
       for (const a of await read('assenze')) {
@@ -186,47 +197,81 @@ describe('generateRegion with two past years (issue 18: a demo with history)', (
     for (const school of await schools()) {
       const [scuola] = await read(school, 'scuola');
       const calendario = await read(school, 'calendario');
-      expect([...new Set(calendario.map((r) => r['Anno scolastico']))].sort()).toEqual(['2023/24', '2024/25', '2025/26']);
-      expect([...new Set((await read(school, 'classi')).map((r) => r['Anno scolastico']))].sort()).toEqual(['2023/24', '2024/25', '2025/26']);
-      const scheme = calendario.find((r) => r.Tipo === 'periodo')!.Descrizione === 'Trimestre' ? 'trimestre-pentamestre' : 'quadrimestri';
-      const lessonDays = new Map(['2023/24', '2024/25', '2025/26'].map((y) => [y, new Set(buildCalendar(y, scuola!['Codice catastale comune']!, scheme).lessonDays)]));
+      expect([...new Set(calendario.map((r) => r['Anno scolastico']))].sort()).toEqual([
+        '2023/24',
+        '2024/25',
+        '2025/26',
+      ]);
+      expect([...new Set((await read(school, 'classi')).map((r) => r['Anno scolastico']))].sort()).toEqual([
+        '2023/24',
+        '2024/25',
+        '2025/26',
+      ]);
+      const scheme =
+        calendario.find((r) => r.Tipo === 'periodo')!.Descrizione === 'Trimestre'
+          ? 'trimestre-pentamestre'
+          : 'quadrimestri';
+      const lessonDays = new Map(
+        ['2023/24', '2024/25', '2025/26'].map((y) => [
+          y,
+          new Set(buildCalendar(y, scuola!['Codice catastale comune']!, scheme).lessonDays),
+        ]),
+      );
       const stays = new Map<string, { from: number; to: number }[]>();
       for (const s of await read(school, 'studenti')) {
         const list = stays.get(s['Codice fiscale']!) ?? [];
-        const stay = { from: italianDay(s['Data ingresso']!), to: s['Data uscita'] ? italianDay(s['Data uscita']) : Infinity };
+        const stay = {
+          from: italianDay(s['Data ingresso']!),
+          to: s['Data uscita'] ? italianDay(s['Data uscita']) : Infinity,
+        };
         // a past year's enrolment ends with its year (31 August at the latest): no two stays overlap
         for (const other of list) expect(stay.from >= other.to || stay.to <= other.from).toBe(true);
-        if (yearOfDay(stay.from) !== '2025/26') expect(stay.to).toBeLessThanOrEqual(dayOf(Number(yearOfDay(stay.from).slice(0, 4)) + 1, 8, 31));
+        if (yearOfDay(stay.from) !== '2025/26')
+          expect(stay.to).toBeLessThanOrEqual(dayOf(Number(yearOfDay(stay.from).slice(0, 4)) + 1, 8, 31));
         list.push(stay);
         stays.set(s['Codice fiscale']!, list);
       }
       for (const a of await read(school, 'assenze')) {
         const day = italianDay(a.Data!);
-        expect(stays.get(a['Codice fiscale']!)!.some((e) => e.from <= day && day < e.to), `${a['Codice fiscale']} ${a.Data}`).toBe(true);
+        expect(
+          stays.get(a['Codice fiscale']!)!.some((e) => e.from <= day && day < e.to),
+          `${a['Codice fiscale']} ${a.Data}`,
+        ).toBe(true);
         expect(lessonDays.get(yearOfDay(day))!.has(day)).toBe(true);
       }
     }
     expect(withHistory.students).toBeGreaterThan(HISTORY.students); // those who left before this year
   });
 
-  test('when the past years\' outcomes are read, then every student enrolled in 2024/25 has one, a year that ended badly had lower first-term grades, and the bad rate is plausible', async () => {
+  test("when the past years' outcomes are read, then every student enrolled in 2024/25 has one, a year that ended badly had lower first-term grades, and the bad rate is plausible", async () => {
     const termOne = new Map<string, number[]>(); // cf → 2024/25 first-term grades
     const enrolled = new Set<string>();
     const finals = new Map<string, string>();
     for (const school of await schools()) {
-      const firstTermEnd = (await read(school, 'calendario')).find((r) => r['Anno scolastico'] === '2024/25' && r.Tipo === 'periodo')!.Al!;
-      for (const s of await read(school, 'studenti')) if (s['Data ingresso']!.endsWith('2024')) enrolled.add(s['Codice fiscale']!);
-      for (const e of await read(school, 'esiti')) if (e['Anno scolastico'] === '2024/25' && e.Periodo === 'finale') finals.set(e['Codice fiscale']!, e.Esito!);
+      const firstTermEnd = (await read(school, 'calendario')).find(
+        (r) => r['Anno scolastico'] === '2024/25' && r.Tipo === 'periodo',
+      )!.Al!;
+      for (const s of await read(school, 'studenti'))
+        if (s['Data ingresso']!.endsWith('2024')) enrolled.add(s['Codice fiscale']!);
+      for (const e of await read(school, 'esiti'))
+        if (e['Anno scolastico'] === '2024/25' && e.Periodo === 'finale') finals.set(e['Codice fiscale']!, e.Esito!);
       for (const v of await read(school, 'voti')) {
         const value = gradeValue(v.Voto!);
         const day = italianDay(v.Data!);
-        if (value === null || v.Materia === 'COMPORTAMENTO' || day < dayOf(2024, 9, 1) || day > italianDay(firstTermEnd)) continue;
+        if (
+          value === null ||
+          v.Materia === 'COMPORTAMENTO' ||
+          day < dayOf(2024, 9, 1) ||
+          day > italianDay(firstTermEnd)
+        )
+          continue;
         termOne.set(v['Codice fiscale']!, [...(termOne.get(v['Codice fiscale']!) ?? []), value]);
       }
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const bad = (r: string) => r === 'non ammesso' || r === 'ritirato' || r === 'abbandono';
-    const averages = (pick: (r: string) => boolean) => [...enrolled].filter((cf) => pick(finals.get(cf) ?? '') && termOne.has(cf)).map((cf) => mean(termOne.get(cf)!));
+    const averages = (pick: (r: string) => boolean) =>
+      [...enrolled].filter((cf) => pick(finals.get(cf) ?? '') && termOne.has(cf)).map((cf) => mean(termOne.get(cf)!));
     const counted = [...enrolled].filter((cf) => finals.get(cf) !== 'trasferito');
 
     for (const cf of enrolled) expect(finals.has(cf), cf).toBe(true);

@@ -5,7 +5,13 @@ import { parseIsoDay } from './dates.ts';
 import { Geography } from './geography.ts';
 import { planRegion } from './plan-region.ts';
 import { deriveSeed, Rng } from './random.ts';
-import { DEFAULT_REFERENCE_DIR, loadMunicipalities, loadRegistry, MUNICIPALITIES_FILE, REGISTRY_FILE } from './reference.ts';
+import {
+  DEFAULT_REFERENCE_DIR,
+  loadMunicipalities,
+  loadRegistry,
+  MUNICIPALITIES_FILE,
+  REGISTRY_FILE,
+} from './reference.ts';
 import { selectSchools } from './schools.ts';
 import { CfRegistry } from './students.ts';
 import { writeSchool } from './write-school.ts';
@@ -62,23 +68,47 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
   const asOfIso = options.asOf ?? '2026-03-31';
   parseYearLabel(year);
   const asOf = parseIsoDay(asOfIso);
-  if (!Number.isInteger(options.students) || options.students < 1) throw new Error('students deve essere un intero positivo');
+  if (!Number.isInteger(options.students) || options.students < 1)
+    throw new Error('students deve essere un intero positivo');
   const schoolCount = options.schools ?? defaultSchoolCount(options.students);
   const historyYears = options.historyYears ?? 0;
-  if (!Number.isInteger(historyYears) || historyYears < 0 || historyYears > 5) throw new Error('historyYears deve essere un intero da 0 a 5');
+  if (!Number.isInteger(historyYears) || historyYears < 0 || historyYears > 5)
+    throw new Error('historyYears deve essere un intero da 0 a 5');
   const referenceDir = options.referenceDir ?? DEFAULT_REFERENCE_DIR;
 
   const [registry, municipalities] = await Promise.all([loadRegistry(referenceDir), loadMunicipalities(referenceDir)]);
   const geography = new Geography(municipalities);
-  const specs = selectSchools(registry, municipalities, schoolCount, options.students, new Rng(deriveSeed(options.seed, 'schools')));
+  const specs = selectSchools(
+    registry,
+    municipalities,
+    schoolCount,
+    options.students,
+    new Rng(deriveSeed(options.seed, 'schools')),
+  );
   const cfRegistry = new CfRegistry();
   const plans = planRegion(specs, { seed: options.seed, yearLabel: year, asOf, geography, registry: cfRegistry });
 
   await mkdir(options.outDir, { recursive: true });
-  const summary: GenerateSummary = { schools: plans.length, classes: 0, students: 0, enrolments: 0, absences: 0, grades: 0, outcomes: 0, files: 0 };
+  const summary: GenerateSummary = {
+    schools: plans.length,
+    classes: 0,
+    students: 0,
+    enrolments: 0,
+    absences: 0,
+    grades: 0,
+    outcomes: 0,
+    files: 0,
+  };
   let done = 0;
   for (const plan of plans) {
-    const counts = await writeSchool(plan, { seed: options.seed, asOf, geography, registry: cfRegistry, outDir: options.outDir, historyYears });
+    const counts = await writeSchool(plan, {
+      seed: options.seed,
+      asOf,
+      geography,
+      registry: cfRegistry,
+      outDir: options.outDir,
+      historyYears,
+    });
     summary.classes += counts.classes;
     summary.enrolments += counts.enrolments;
     summary.absences += counts.absences;

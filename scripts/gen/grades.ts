@@ -81,7 +81,12 @@ export function gradeValue(s: string): number | null {
   return null;
 }
 
-export function planClassGrades(rng: Rng, cls: ClassSpec, classDays: readonly Day[], lowerSecondary: boolean): ClassGradePlan {
+export function planClassGrades(
+  rng: Rng,
+  cls: ClassSpec,
+  classDays: readonly Day[],
+  lowerSecondary: boolean,
+): ClassGradePlan {
   const subjects = subjectsFor(cls.curriculum, cls.grade);
   const writtenTests = new Map<string, Day[]>();
   const styles = new Map<string, GradeStyle>();
@@ -91,8 +96,18 @@ export function planClassGrades(rng: Rng, cls: ClassSpec, classDays: readonly Da
       s.name,
       rng.weighted<GradeStyle>(
         lowerSecondary
-          ? [['integer', 0.5], ['decimal', 0.3], ['quarter-half', 0.12], ['quarter-slash', 0.08]]
-          : [['integer', 0.3], ['decimal', 0.25], ['quarter-half', 0.25], ['quarter-slash', 0.2]],
+          ? [
+              ['integer', 0.5],
+              ['decimal', 0.3],
+              ['quarter-half', 0.12],
+              ['quarter-slash', 0.08],
+            ]
+          : [
+              ['integer', 0.3],
+              ['decimal', 0.25],
+              ['quarter-half', 0.25],
+              ['quarter-slash', 0.2],
+            ],
       ),
     );
     if (!s.kinds.includes('Scritto') || classDays.length === 0) continue;
@@ -100,9 +115,18 @@ export function planClassGrades(rng: Rng, cls: ClassSpec, classDays: readonly Da
     const testable = classDays.filter((d) => d >= classDays[0]! + 10);
     if (testable.length === 0) continue;
     const tests = Array.from({ length: n }, () => rng.pick(testable));
-    writtenTests.set(s.name, [...new Set(tests)].sort((a, b) => a - b));
+    writtenTests.set(
+      s.name,
+      [...new Set(tests)].sort((a, b) => a - b),
+    );
   }
-  return { subjects, writtenTests, styles, classEffect: 0.3 * rng.normal(), baseMean: lowerSecondary ? BASE_MEAN.lower : BASE_MEAN.upper };
+  return {
+    subjects,
+    writtenTests,
+    styles,
+    classEffect: 0.3 * rng.normal(),
+    baseMean: lowerSecondary ? BASE_MEAN.lower : BASE_MEAN.upper,
+  };
 }
 
 export interface GradesInput {
@@ -149,7 +173,14 @@ export function generateGrades(input: GradesInput): GradeEvent[] {
       return;
     }
     const drift = persona.category === 'drifting' ? 1.8 * Math.pow(progress, 1.3) : 0;
-    const mean = plan.baseMean + 0.8 * persona.ability + s.effect + subjectEffect + plan.classEffect - 5 * Math.max(0, rate - 0.06) - drift;
+    const mean =
+      plan.baseMean +
+      0.8 * persona.ability +
+      s.effect +
+      subjectEffect +
+      plan.classEffect -
+      5 * Math.max(0, rate - 0.06) -
+      drift;
     const value = mean + (kind === 'Scritto' ? 1 : 0.85) * rng.normal();
     const text = formatGrade(value, plan.styles.get(s.name) ?? 'integer');
     out.push({ day, subject: s.name, kind, value: text });
@@ -187,7 +218,8 @@ export function generateGrades(input: GradesInput): GradeEvent[] {
 
 /** Conduct at the scrutinio (L. 150/2024: below 6 not promoted, 6 means judgement suspended). */
 export function conductGrade(rng: Rng, persona: Persona): string {
-  const base = 8.7 + 0.6 * persona.engagement - (persona.category === 'drifting' ? 1.2 : persona.category === 'chronic' ? 0.5 : 0);
+  const base =
+    8.7 + 0.6 * persona.engagement - (persona.category === 'drifting' ? 1.2 : persona.category === 'chronic' ? 0.5 : 0);
   return String(Math.max(6, Math.min(10, Math.round(base + 0.6 * rng.normal()))));
 }
 

@@ -40,10 +40,12 @@ export interface YearAttendance {
 export function failureChance(upper: boolean, ability: number, shock: number, attendance: YearAttendance): number {
   const absence = (attendance.start + attendance.end) / 2;
   if (absence > 0.25) return 0.8;
-  const risk = (Math.exp(-0.8 * ability - 0.7 * shock) / 1.28) * (1 + 6 * Math.max(0, absence - 0.08)) * (attendance.category === 'drifting' ? 1.8 : 1);
+  const risk =
+    (Math.exp(-0.8 * ability - 0.7 * shock) / 1.28) *
+    (1 + 6 * Math.max(0, absence - 0.08)) *
+    (attendance.category === 'drifting' ? 1.8 : 1);
   return Math.min(0.5, (upper ? 0.055 : 0.017) * risk);
 }
-
 
 export function yearLabel(startYear: number): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
@@ -70,7 +72,9 @@ function pickFailedSubjects(rng: Rng, curriculum: Curriculum, grade: number, cou
   const chosen = new Set<string>();
   for (let i = 0; i < count * 4 && chosen.size < Math.min(count, pool.length); i++) chosen.add(rng.weighted(pool).name);
   // in curriculum order, as the registers print them
-  return subjectsFor(curriculum, grade).map((s) => s.name).filter((n) => chosen.has(n));
+  return subjectsFor(curriculum, grade)
+    .map((s) => s.name)
+    .filter((n) => chosen.has(n));
 }
 
 /**
@@ -107,12 +111,24 @@ export function buildHistory(input: HistoryInput): HistoryRow[] {
       outcome = 'non ammesso';
       failedSubjects = pickFailedSubjects(rng, pastCurriculum, gradeInLevel, rng.int(3, 6));
       repeats++;
-    } else if (attendedUpper && gradeInLevel < 5 && rng.chance(Math.min(0.6, (0.14 * failureChance(true, ability, shock, attendance)) / 0.055))) {
+    } else if (
+      attendedUpper &&
+      gradeInLevel < 5 &&
+      rng.chance(Math.min(0.6, (0.14 * failureChance(true, ability, shock, attendance)) / 0.055))
+    ) {
       // sospensione del giudizio exists only in upper secondary (OM 92/2007), not in the final year
       outcome = 'sospensione del giudizio';
       failedSubjects = pickFailedSubjects(rng, pastCurriculum, gradeInLevel, rng.int(1, 3));
     }
-    rows.unshift({ yearLabel: yearLabel(prev), grade: gradeInLevel, upper: attendedUpper, outcome, failedSubjects, shock, attendance });
+    rows.unshift({
+      yearLabel: yearLabel(prev),
+      grade: gradeInLevel,
+      upper: attendedUpper,
+      outcome,
+      failedSubjects,
+      shock,
+      attendance,
+    });
     absolute = attended;
     year = prev;
   }

@@ -52,7 +52,8 @@ function nextLessonDay(calendar: SchoolCalendar, day: Day): Day | null {
  * school can then be written on its own with the students it sends and receives.
  */
 export function planRegion(
-  specs: SchoolSpec[], opts: { seed: number; yearLabel: string; asOf: Day; geography: Geography; registry: CfRegistry },
+  specs: SchoolSpec[],
+  opts: { seed: number; yearLabel: string; asOf: Day; geography: Geography; registry: CfRegistry },
 ): SchoolPlan[] {
   const plans: SchoolPlan[] = specs.map((spec) => {
     const scheme = calendarScheme(opts.seed, spec.code);
@@ -80,15 +81,32 @@ export function planRegion(
       const exitDay = nextLessonDay(calendar, rng.int(firstExit, lastExit));
       if (exitDay === null || exitDay > lastExit) continue;
       const persona = makePersona({
-        rng, geography: opts.geography, registry: opts.registry, school: plan.spec, curriculum: from.curriculum,
-        grade: from.grade, startYear: calendar.startYear, lessonsStart: calendar.start, asOf: opts.asOf, arrivedBeforeStart: true,
+        rng,
+        geography: opts.geography,
+        registry: opts.registry,
+        school: plan.spec,
+        curriculum: from.curriculum,
+        grade: from.grade,
+        startYear: calendar.startYear,
+        lessonsStart: calendar.start,
+        asOf: opts.asOf,
+        arrivedBeforeStart: true,
       });
       // families move within the region most of the time; some leave it
       const to = peers.length > 0 && rng.chance(0.8) ? rng.pick(peers) : null;
-      const toClass = to ? rng.pick(to.classes.filter((c) => c.grade === from.grade).length > 0 ? to.classes.filter((c) => c.grade === from.grade) : to.classes) : null;
+      const toClass = to
+        ? rng.pick(
+            to.classes.filter((c) => c.grade === from.grade).length > 0
+              ? to.classes.filter((c) => c.grade === from.grade)
+              : to.classes,
+          )
+        : null;
       const entryDay = to ? nextLessonDay(to.calendar, exitDay + rng.int(3, 14)) : null;
       const transfer: Transfer = {
-        persona, fromCode: plan.spec.code, fromClass: from.name, exitDay,
+        persona,
+        fromCode: plan.spec.code,
+        fromClass: from.name,
+        exitDay,
         toCode: to && toClass && entryDay !== null && entryDay <= opts.asOf ? to.spec.code : null,
         toClass: toClass?.name ?? null,
         entryDay,

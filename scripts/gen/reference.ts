@@ -3,7 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** `fixtures/reference` of the repository, found from this file so the cwd does not matter. */
-export const DEFAULT_REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/reference');
+export const DEFAULT_REFERENCE_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../fixtures/reference',
+);
 
 export const REGISTRY_FILE = 'SCUANAGRAFESTAT20252620250901-MARCHE.csv';
 export const MUNICIPALITIES_FILE = 'comuni-marche.json';
@@ -73,6 +76,12 @@ interface ComuneJson {
 export async function loadMunicipalities(referenceDir: string): Promise<Municipality[]> {
   const json = JSON.parse(await readFile(path.join(referenceDir, MUNICIPALITIES_FILE), 'utf8')) as ComuneJson[];
   return json
-    .map((c) => ({ name: c.nome, istat: c.codice, cadastral: c.codiceCatastale, province: c.sigla, population: c.popolazione }))
+    .map((c) => ({
+      name: c.nome,
+      istat: c.codice,
+      cadastral: c.codiceCatastale,
+      province: c.sigla,
+      population: c.popolazione,
+    }))
     .sort((a, b) => a.istat.localeCompare(b.istat));
 }

@@ -23,7 +23,11 @@ export interface SchoolSpec {
 }
 
 const PROVINCE_SIGLA: Record<string, string> = {
-  ANCONA: 'AN', 'ASCOLI PICENO': 'AP', FERMO: 'FM', MACERATA: 'MC', 'PESARO E URBINO': 'PU',
+  ANCONA: 'AN',
+  'ASCOLI PICENO': 'AP',
+  FERMO: 'FM',
+  MACERATA: 'MC',
+  'PESARO E URBINO': 'PU',
 };
 
 /** Registry types kept: lower secondary plessi and every upper-secondary track. */
@@ -31,7 +35,8 @@ function curriculaFor(tipologia: string, rng: Rng): string[] | null {
   const t = tipologia.toUpperCase();
   if (t === 'SCUOLA PRIMO GRADO') return ['media'];
   if (t.startsWith('LICEO SCIENTIFICO')) return ['liceo-scientifico'];
-  if (t.startsWith('LICEO CLASSICO')) return rng.chance(0.5) ? ['liceo-classico', 'liceo-linguistico'] : ['liceo-classico'];
+  if (t.startsWith('LICEO CLASSICO'))
+    return rng.chance(0.5) ? ['liceo-classico', 'liceo-linguistico'] : ['liceo-classico'];
   if (t.startsWith('LICEO ARTISTICO') || t === "ISTITUTO D'ARTE") return ['liceo-artistico'];
   if (t.startsWith('LICEO')) return ['liceo-linguistico'];
   if (t === 'ISTITUTO MAGISTRALE') return ['liceo-scienze-umane'];
@@ -84,7 +89,12 @@ function baseForeignShare(curricula: string[]): number {
   return 0.124;
 }
 
-function specOf(row: RegistryRow, curricula: string[], municipalities: Map<string, Municipality>, rng: Rng): SchoolSpec {
+function specOf(
+  row: RegistryRow,
+  curricula: string[],
+  municipalities: Map<string, Municipality>,
+  rng: Rng,
+): SchoolSpec {
   const cadastral = row.CODICECOMUNESCUOLA ?? '';
   const population = municipalities.get(cadastral)?.population ?? 10_000;
   // MIM data: foreign pupils concentrate in towns and in the professionali, less in licei.
@@ -113,7 +123,11 @@ function specOf(row: RegistryRow, curricula: string[], municipalities: Map<strin
  * first, then at random; spreads `students` over them (upper secondary schools are larger).
  */
 export function selectSchools(
-  registry: RegistryRow[], municipalities: Municipality[], count: number, students: number, rng: Rng,
+  registry: RegistryRow[],
+  municipalities: Municipality[],
+  count: number,
+  students: number,
+  rng: Rng,
 ): SchoolSpec[] {
   const byCadastral = new Map(municipalities.map((m) => [m.cadastral, m]));
   const eligible = registry

@@ -10,9 +10,19 @@ import { CfRegistry, makePersona } from './students.ts';
 import { CURRICULA } from './subjects.ts';
 
 const school: SchoolSpec = {
-  code: 'ANPS03000E', name: 'LICEO', instituteCode: 'ANPS03000E', instituteName: 'LICEO', cadastral: 'A271',
-  municipality: 'ANCONA', province: 'AN', tipologia: 'LICEO SCIENTIFICO', level: 'secondo grado', address: '',
-  curricula: ['liceo-scientifico'], foreignShare: 0.3, students: 0,
+  code: 'ANPS03000E',
+  name: 'LICEO',
+  instituteCode: 'ANPS03000E',
+  instituteName: 'LICEO',
+  cadastral: 'A271',
+  municipality: 'ANCONA',
+  province: 'AN',
+  tipologia: 'LICEO SCIENTIFICO',
+  level: 'secondo grado',
+  address: '',
+  curricula: ['liceo-scientifico'],
+  foreignShare: 0.3,
+  students: 0,
 };
 
 describe('makePersona', async () => {
@@ -21,11 +31,20 @@ describe('makePersona', async () => {
   test('when 5 000 students are made, then every codice fiscale is valid and unique', () => {
     const registry = new CfRegistry();
     const rng = new Rng(7);
-    const cfs = Array.from({ length: 5000 }, (_, i) =>
-      makePersona({
-        rng, geography, registry, school, curriculum: CURRICULA['liceo-scientifico']!, grade: (i % 5) + 1,
-        startYear: 2025, lessonsStart: dayOf(2025, 9, 15), asOf: dayOf(2026, 3, 31),
-      }).cf,
+    const cfs = Array.from(
+      { length: 5000 },
+      (_, i) =>
+        makePersona({
+          rng,
+          geography,
+          registry,
+          school,
+          curriculum: CURRICULA['liceo-scientifico']!,
+          grade: (i % 5) + 1,
+          startYear: 2025,
+          lessonsStart: dayOf(2025, 9, 15),
+          asOf: dayOf(2026, 3, 31),
+        }).cf,
     );
 
     expect(cfs.every(isValidCodiceFiscale)).toBe(true);
@@ -37,8 +56,15 @@ describe('makePersona', async () => {
     const rng = new Rng(11);
     for (let i = 0; i < 2000; i++) {
       const p = makePersona({
-        rng, geography, registry, school, curriculum: CURRICULA['liceo-scientifico']!, grade: 3,
-        startYear: 2025, lessonsStart: dayOf(2025, 9, 15), asOf: dayOf(2026, 3, 31),
+        rng,
+        geography,
+        registry,
+        school,
+        curriculum: CURRICULA['liceo-scientifico']!,
+        grade: 3,
+        startYear: 2025,
+        lessonsStart: dayOf(2025, 9, 15),
+        asOf: dayOf(2026, 3, 31),
       });
       const repeats = p.history.filter((h) => h.outcome === 'non ammesso').length;
       const delay = 2025 - 13 - 3 - yearOf(p.birthDay);

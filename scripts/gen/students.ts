@@ -70,7 +70,12 @@ export interface PersonaContext {
 const countryTable = new WeightedTable(COUNTRIES, (c) => c.weight);
 
 const DEROGHE: readonly (readonly [string, number])[] = [
-  ['salute', 40], ['terapie', 20], ['sport', 15], ['famiglia', 10], ['religione', 5], ['altro', 10],
+  ['salute', 40],
+  ['terapie', 20],
+  ['sport', 15],
+  ['famiglia', 10],
+  ['religione', 5],
+  ['altro', 10],
 ];
 
 function clamp(x: number, lo: number, hi: number): number {
@@ -105,7 +110,9 @@ function pickName(rng: Rng, country: Country | null, sex: 'M' | 'F'): { first: s
   }
   // children of foreign parents born in Italy often get an Italian or international first name
   const italianFirst = rng.chance(0.15);
-  const first = italianFirst ? rng.pick(sex === 'M' ? ITALIAN_MALE_NAMES : ITALIAN_FEMALE_NAMES) : rng.pick(sex === 'M' ? country.male : country.female);
+  const first = italianFirst
+    ? rng.pick(sex === 'M' ? ITALIAN_MALE_NAMES : ITALIAN_FEMALE_NAMES)
+    : rng.pick(sex === 'M' ? country.male : country.female);
   return { first, last: rng.pick(country.surnames) };
 }
 
@@ -153,7 +160,13 @@ export function makePersona(ctx: PersonaContext): Persona {
 
   const risk = trackRiskFactor(curriculum);
   const history = buildHistory({
-    rng, curriculum, grade, lowerSecondary, startYear, ability, arrivalDay,
+    rng,
+    curriculum,
+    grade,
+    lowerSecondary,
+    startYear,
+    ability,
+    arrivalDay,
     // A past year's attendance: the same engagement, moved by that year's luck.
     yearAttendance: (shock) => {
       const p = attendanceProfile(rng, engagement + 0.6 * shock, risk);
@@ -165,7 +178,9 @@ export function makePersona(ctx: PersonaContext): Persona {
   // a few start school early (anticipatari, born January–April of the following year)
   const early = delay === 0 && rng.chance(0.015);
   const birthYear = expectedBirthYear - delay + (early ? 1 : 0);
-  const birthDay = early ? randomDay(rng, dayOf(birthYear, 1, 1), dayOf(birthYear, 4, 30)) : randomDay(rng, dayOf(birthYear, 1, 1), dayOf(birthYear, 12, 31));
+  const birthDay = early
+    ? randomDay(rng, dayOf(birthYear, 1, 1), dayOf(birthYear, 4, 30))
+    : randomDay(rng, dayOf(birthYear, 1, 1), dayOf(birthYear, 12, 31));
   if (arrivalDay !== null && arrivalDay <= birthDay) arrivalDay = birthDay + 200;
 
   const name = pickName(rng, country, sex);
@@ -173,7 +188,13 @@ export function makePersona(ctx: PersonaContext): Persona {
     ? ctx.geography.italianBirthplace(rng, school.province)
     : { name: country!.name.toUpperCase(), code: country!.zCode };
   const cf = ctx.registry.claim(
-    computeCodiceFiscale({ lastName: name.last, firstName: name.first, sex, birthDate: toIso(birthDay), birthplaceCode: birthplace.code }),
+    computeCodiceFiscale({
+      lastName: name.last,
+      firstName: name.first,
+      sex,
+      birthDate: toIso(birthDay),
+      birthplaceCode: birthplace.code,
+    }),
   );
 
   const derogaChance = profile.category === 'regular' ? 0.03 : 0.15;

@@ -58,7 +58,12 @@ const yn = (b: boolean) => (b ? 'S' : 'N');
  * A year's grades and absences follow from the same latents: a year that ended badly was a year
  * of lower grades and more absences, as in real registers.
  */
-export function writePastYears(plan: SchoolPlan, current: CurrentStudent[], files: Record<FileName, CsvFile>, ctx: PastYearsContext): void {
+export function writePastYears(
+  plan: SchoolPlan,
+  current: CurrentStudent[],
+  files: Record<FileName, CsvFile>,
+  ctx: PastYearsContext,
+): void {
   const { spec, classes } = plan;
   const upperSchool = spec.level === 'secondo grado';
   const lastGrade = upperSchool ? 5 : 3;
@@ -71,10 +76,20 @@ export function writePastYears(plan: SchoolPlan, current: CurrentStudent[], file
     const yearEnd = dayOf(startYear + 1, 8, 31);
 
     files.calendario.add([label, 'lezioni', toItalian(calendar.start), toItalian(calendar.end), 'Lezioni']);
-    for (const t of calendar.terms) files.calendario.add([label, 'periodo', toItalian(t.from), toItalian(t.to), t.name]);
-    for (const s of calendar.suspensions) files.calendario.add([label, 'sospensione', toItalian(s.from), toItalian(s.to), s.reason]);
+    for (const t of calendar.terms)
+      files.calendario.add([label, 'periodo', toItalian(t.from), toItalian(t.to), t.name]);
+    for (const s of calendar.suspensions)
+      files.calendario.add([label, 'sospensione', toItalian(s.from), toItalian(s.to), s.reason]);
     for (const c of classes) {
-      files.classi.add([label, c.name, String(c.grade), c.curriculum.track, c.timetable.join('-'), String(c.weeklyHours), String(c.annualHours)]);
+      files.classi.add([
+        label,
+        c.name,
+        String(c.grade),
+        c.curriculum.track,
+        c.timetable.join('-'),
+        String(c.weeklyHours),
+        String(c.annualHours),
+      ]);
     }
 
     // Who was in each class that year.
@@ -87,11 +102,21 @@ export function writePastYears(plan: SchoolPlan, current: CurrentStudent[], file
         sameGrade.find((c) => c.section === cls.section && c.curriculum.id === cls.curriculum.id) ??
         sameGrade.find((c) => c.curriculum.id === cls.curriculum.id) ??
         sameGrade[0];
-      if (past) roster.get(past)!.push({ persona, cls: past, outcome: row.outcome, shock: row.shock, attendance: row.attendance, exit: null, writeFinal: false });
+      if (past)
+        roster.get(past)!.push({
+          persona,
+          cls: past,
+          outcome: row.outcome,
+          shock: row.shock,
+          attendance: row.attendance,
+          exit: null,
+          writeFinal: false,
+        });
     }
     for (const cls of classes) {
       const list = roster.get(cls)!;
-      for (let i = list.length; i < cls.size; i++) list.push(pastOnlyStudent(cls, calendar, rng, ctx, cls.grade === lastGrade));
+      for (let i = list.length; i < cls.size; i++)
+        list.push(pastOnlyStudent(cls, calendar, rng, ctx, cls.grade === lastGrade));
     }
 
     for (const cls of classes) {
@@ -101,10 +126,24 @@ export function writePastYears(plan: SchoolPlan, current: CurrentStudent[], file
     }
   }
 
-  function pastOnlyStudent(cls: ClassSpec, calendar: SchoolCalendar, rng: Rng, c: PastYearsContext, lastGradeClass: boolean): PastStudent {
+  function pastOnlyStudent(
+    cls: ClassSpec,
+    calendar: SchoolCalendar,
+    rng: Rng,
+    c: PastYearsContext,
+    lastGradeClass: boolean,
+  ): PastStudent {
     const persona = makePersona({
-      rng, geography: c.geography, registry: c.registry, school: spec, curriculum: cls.curriculum, grade: cls.grade,
-      startYear: calendar.startYear, lessonsStart: calendar.start, asOf: calendar.end, arrivedBeforeStart: true,
+      rng,
+      geography: c.geography,
+      registry: c.registry,
+      school: spec,
+      curriculum: cls.curriculum,
+      grade: cls.grade,
+      startYear: calendar.startYear,
+      lessonsStart: calendar.start,
+      asOf: calendar.end,
+      arrivedBeforeStart: true,
     });
     const shock = rng.normal();
     const p = attendanceProfile(rng, persona.engagement + 0.6 * shock, trackRiskFactor(cls.curriculum));
@@ -122,7 +161,16 @@ export function writePastYears(plan: SchoolPlan, current: CurrentStudent[], file
         const exit = rng.int(dayOf(calendar.startYear + 1, 1, 10), dayOf(calendar.startYear + 1, 5, 15));
         // over 16 a student withdraws formally; under 16 (compulsory education) it is an abandonment
         const outcome = yearOf(exit) - yearOf(persona.birthDay) >= 16 ? 'ritirato' : 'abbandono';
-        return { ...stay, outcome, exit, attendance: { category: 'drifting', start: attendance.start, end: Math.max(attendance.end, 0.35 + 0.35 * rng.float()) } };
+        return {
+          ...stay,
+          outcome,
+          exit,
+          attendance: {
+            category: 'drifting',
+            start: attendance.start,
+            end: Math.max(attendance.end, 0.35 + 0.35 * rng.float()),
+          },
+        };
       }
       return { ...stay, outcome: 'non ammesso' };
     }
@@ -130,33 +178,68 @@ export function writePastYears(plan: SchoolPlan, current: CurrentStudent[], file
   }
 
   function writeStudentYear(
-    s: PastStudent, cls: ClassSpec, classDays: Day[], gradePlan: ReturnType<typeof planClassGrades>, calendar: SchoolCalendar,
-    yearEnd: Day, out: Record<FileName, CsvFile>, rng: Rng, label: string,
+    s: PastStudent,
+    cls: ClassSpec,
+    classDays: Day[],
+    gradePlan: ReturnType<typeof planClassGrades>,
+    calendar: SchoolCalendar,
+    yearEnd: Day,
+    out: Record<FileName, CsvFile>,
+    rng: Rng,
+    label: string,
   ): void {
     const p = s.persona;
     // The year as it went: the lasting latents moved by the year's luck, its own attendance.
     const year: Persona = {
-      ...p, engagement: p.engagement + 0.6 * s.shock, ability: p.ability + 0.5 * s.shock,
-      category: s.attendance.category, absenceStart: s.attendance.start, absenceEnd: s.attendance.end,
+      ...p,
+      engagement: p.engagement + 0.6 * s.shock,
+      ability: p.ability + 0.5 * s.shock,
+      category: s.attendance.category,
+      absenceStart: s.attendance.start,
+      absenceEnd: s.attendance.end,
     };
     const last = s.exit ?? calendar.end;
     const days = classDays.filter((d) => d <= last);
     const leaving = s.outcome === 'ritirato' || s.outcome === 'abbandono';
     const exitReason = leaving ? s.outcome : s.outcome === 'trasferito' ? 'trasferito' : '';
     out.studenti.add([
-      p.cf, p.lastName, p.firstName, p.sex, toItalian(p.birthDay), p.birthplace, p.citizenship, yn(p.bornInItaly),
-      p.arrivalDay === null ? '' : toItalian(p.arrivalDay), p.l2Level, p.residenceIstat, cls.name,
+      p.cf,
+      p.lastName,
+      p.firstName,
+      p.sex,
+      toItalian(p.birthDay),
+      p.birthplace,
+      p.citizenship,
+      yn(p.bornInItaly),
+      p.arrivalDay === null ? '' : toItalian(p.arrivalDay),
+      p.l2Level,
+      p.residenceIstat,
+      cls.name,
       // `Data uscita` is the first day out (docs/data-format.md): the day after the last one here.
-      toItalian(calendar.start), toItalian(s.exit === null ? yearEnd : s.exit + 1), exitReason,
+      toItalian(calendar.start),
+      toItalian(s.exit === null ? yearEnd : s.exit + 1),
+      exitReason,
     ]);
     const { events, absentDays } = generateAbsences({
-      rng, persona: year, days, hoursOn: (d) => hoursOn(cls, d), yearStart: calendar.start, asOf: last,
+      rng,
+      persona: year,
+      days,
+      hoursOn: (d) => hoursOn(cls, d),
+      yearStart: calendar.start,
+      asOf: last,
       missingTail: leaving ? Math.min(days.length, rng.int(8, 20)) : 0,
     });
-    for (const a of events) out.assenze.add([p.cf, toItalian(a.day), a.type, String(a.hours), yn(a.justified), a.deroga]);
+    for (const a of events)
+      out.assenze.add([p.cf, toItalian(a.day), a.type, String(a.hours), yn(a.justified), a.deroga]);
     const termSums = new Map<string, [number, number]>();
     const grades = generateGrades({
-      rng, persona: year, plan: gradePlan, days, absentDays, yearStart: calendar.start, asOf: last,
+      rng,
+      persona: year,
+      plan: gradePlan,
+      days,
+      absentDays,
+      yearStart: calendar.start,
+      asOf: last,
       record: (day, subject, value) => {
         const key = `${termIndexOf(calendar.terms, day)}|${subject}`;
         const acc = termSums.get(key) ?? [0, 0];
@@ -169,14 +252,17 @@ export function writePastYears(plan: SchoolPlan, current: CurrentStudent[], file
     for (const [ti, term] of calendar.terms.entries()) {
       if (term.scrutinio > last) continue;
       out.voti.add([p.cf, toItalian(term.scrutinio), 'COMPORTAMENTO', 'Scrutinio', conductGrade(rng, year)]);
-      const failed = gradePlan.subjects.map((x) => x.name).filter((name) => {
-        const acc = termSums.get(`${ti}|${name}`);
-        return acc !== undefined && acc[0] / acc[1] < 6;
-      });
+      const failed = gradePlan.subjects
+        .map((x) => x.name)
+        .filter((name) => {
+          const acc = termSums.get(`${ti}|${name}`);
+          return acc !== undefined && acc[0] / acc[1] < 6;
+        });
       out.esiti.add([p.cf, label, String(cls.grade), term.name, 'valutato', failed.join(', ')]);
     }
     if (s.writeFinal) {
-      for (const h of p.history) out.esiti.add([p.cf, h.yearLabel, String(h.grade), 'finale', h.outcome, h.failedSubjects.join(', ')]);
+      for (const h of p.history)
+        out.esiti.add([p.cf, h.yearLabel, String(h.grade), 'finale', h.outcome, h.failedSubjects.join(', ')]);
       out.esiti.add([p.cf, label, String(cls.grade), 'finale', s.outcome, '']);
     }
   }

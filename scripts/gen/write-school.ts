@@ -61,21 +61,45 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
   const { spec, calendar, classes } = plan;
   const dir = path.join(ctx.outDir, spec.code);
   await mkdir(dir, { recursive: true });
-  const files = Object.fromEntries(FILE_NAMES.map((f) => [f, new CsvFile(path.join(dir, `${f}.csv`), HEADERS[f])])) as Record<FileName, CsvFile>;
+  const files = Object.fromEntries(
+    FILE_NAMES.map((f) => [f, new CsvFile(path.join(dir, `${f}.csv`), HEADERS[f])]),
+  ) as Record<FileName, CsvFile>;
   const rng = new Rng(deriveSeed(ctx.seed, spec.code, 'students'));
   const asOf = ctx.asOf;
   const lastDay = Math.min(asOf, calendar.end);
   const year = calendar.yearLabel;
 
-  files.scuola.add([spec.code, spec.name, spec.instituteCode, spec.instituteName, spec.cadastral, spec.municipality, spec.province, spec.tipologia, spec.level, spec.address]);
+  files.scuola.add([
+    spec.code,
+    spec.name,
+    spec.instituteCode,
+    spec.instituteName,
+    spec.cadastral,
+    spec.municipality,
+    spec.province,
+    spec.tipologia,
+    spec.level,
+    spec.address,
+  ]);
   files.calendario.add([year, 'lezioni', toItalian(calendar.start), toItalian(calendar.end), 'Lezioni']);
   for (const t of calendar.terms) files.calendario.add([year, 'periodo', toItalian(t.from), toItalian(t.to), t.name]);
-  for (const s of calendar.suspensions) files.calendario.add([year, 'sospensione', toItalian(s.from), toItalian(s.to), s.reason]);
+  for (const s of calendar.suspensions)
+    files.calendario.add([year, 'sospensione', toItalian(s.from), toItalian(s.to), s.reason]);
   for (const c of classes) {
-    files.classi.add([year, c.name, String(c.grade), c.curriculum.track, c.timetable.join('-'), String(c.weeklyHours), String(c.annualHours)]);
+    files.classi.add([
+      year,
+      c.name,
+      String(c.grade),
+      c.curriculum.track,
+      c.timetable.join('-'),
+      String(c.weeklyHours),
+      String(c.annualHours),
+    ]);
   }
 
-  const daysOf = new Map<ClassSpec, Day[]>(classes.map((c) => [c, classLessonDays(calendar, c).filter((d) => d <= asOf)]));
+  const daysOf = new Map<ClassSpec, Day[]>(
+    classes.map((c) => [c, classLessonDays(calendar, c).filter((d) => d <= asOf)]),
+  );
   const gradePlans = new Map<ClassSpec, ClassGradePlan>(
     classes.map((c) => [c, planClassGrades(rng, c, daysOf.get(c)!, spec.level === 'primo grado')]),
   );
@@ -86,22 +110,42 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
   for (const cls of classes) {
     const roster: Enrolee[] = [];
     const outgoing = plan.outgoing.filter((t) => t.fromClass === cls.name);
-    for (const t of outgoing) roster.push({ persona: t.persona, segments: [{ cls, entry: calendar.start, exit: t.exitDay, reason: 'trasferito' }], final: 'trasferito' });
+    for (const t of outgoing)
+      roster.push({
+        persona: t.persona,
+        segments: [{ cls, entry: calendar.start, exit: t.exitDay, reason: 'trasferito' }],
+        final: 'trasferito',
+      });
     for (let i = outgoing.length; i < cls.size; i++) roster.push(newEnrolee(cls));
     for (const t of plan.incoming.filter((x: Transfer) => x.toClass === cls.name)) {
       roster.push({ persona: t.persona, segments: [{ cls, entry: t.entryDay!, exit: null, reason: '' }], final: null });
     }
     for (const e of roster) writeEnrolee(e);
     // Those who came from another school this year were elsewhere before.
-    for (const e of roster) if (e.segments[0]!.cls === cls && !plan.incoming.some((t) => t.persona === e.persona)) current.push({ persona: e.persona, cls });
+    for (const e of roster)
+      if (e.segments[0]!.cls === cls && !plan.incoming.some((t) => t.persona === e.persona))
+        current.push({ persona: e.persona, cls });
     await Promise.all(FILE_NAMES.map((f) => files[f].flushIfFull()));
   }
-  if (ctx.historyYears) writePastYears(plan, current, files, { seed: ctx.seed, geography: ctx.geography, registry: ctx.registry, years: ctx.historyYears });
+  if (ctx.historyYears)
+    writePastYears(plan, current, files, {
+      seed: ctx.seed,
+      geography: ctx.geography,
+      registry: ctx.registry,
+      years: ctx.historyYears,
+    });
 
   function newEnrolee(cls: ClassSpec): Enrolee {
     const persona = makePersona({
-      rng, geography: ctx.geography, registry: ctx.registry, school: spec, curriculum: cls.curriculum, grade: cls.grade,
-      startYear: calendar.startYear, lessonsStart: calendar.start, asOf,
+      rng,
+      geography: ctx.geography,
+      registry: ctx.registry,
+      school: spec,
+      curriculum: cls.curriculum,
+      grade: cls.grade,
+      startYear: calendar.startYear,
+      lessonsStart: calendar.start,
+      asOf,
     });
     let entry = calendar.start;
     if (persona.arrivalDay !== null && persona.arrivalDay > calendar.start - 3) {
@@ -109,12 +153,18 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
       entry = nextLessonDay(persona.arrivalDay + rng.int(5, 25)) ?? calendar.start;
     } else if (rng.chance(0.008)) {
       // moved in from another region during the year
-      entry = nextLessonDay(rng.int(calendar.start + 10, Math.max(calendar.start + 11, lastDay - 20))) ?? calendar.start;
+      entry =
+        nextLessonDay(rng.int(calendar.start + 10, Math.max(calendar.start + 11, lastDay - 20))) ?? calendar.start;
     }
     const segments: Segment[] = [{ cls, entry, exit: null, reason: '' }];
     let final: Enrolee['final'] = null;
     const januaryTen = dayOf(calendar.startYear + 1, 1, 10);
-    if (persona.category === 'drifting' && spec.level === 'secondo grado' && rng.chance(0.45) && lastDay - 5 > januaryTen) {
+    if (
+      persona.category === 'drifting' &&
+      spec.level === 'secondo grado' &&
+      rng.chance(0.45) &&
+      lastDay - 5 > januaryTen
+    ) {
       const exit = nextLessonDay(rng.int(januaryTen, lastDay - 5));
       if (exit !== null && exit > entry && exit <= lastDay) {
         // over 16 a student withdraws formally; under 16 (compulsory education) it is an abandonment
@@ -142,22 +192,45 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
     const termSums = new Map<string, [number, number]>();
     for (const [si, seg] of e.segments.entries()) {
       files.studenti.add([
-        p.cf, p.lastName, p.firstName, p.sex, toItalian(p.birthDay), p.birthplace, p.citizenship, yn(p.bornInItaly),
-        p.arrivalDay === null ? '' : toItalian(p.arrivalDay), p.l2Level, p.residenceIstat, seg.cls.name,
-        toItalian(seg.entry), seg.exit === null ? '' : toItalian(exitWritten(seg.exit, e.segments[si + 1])), seg.reason,
+        p.cf,
+        p.lastName,
+        p.firstName,
+        p.sex,
+        toItalian(p.birthDay),
+        p.birthplace,
+        p.citizenship,
+        yn(p.bornInItaly),
+        p.arrivalDay === null ? '' : toItalian(p.arrivalDay),
+        p.l2Level,
+        p.residenceIstat,
+        seg.cls.name,
+        toItalian(seg.entry),
+        seg.exit === null ? '' : toItalian(exitWritten(seg.exit, e.segments[si + 1])),
+        seg.reason,
       ]);
       const until = Math.min(seg.exit ?? lastDay, lastDay);
       const days = daysOf.get(seg.cls)!.filter((d) => d >= seg.entry && d <= until);
       const leaving = seg.reason === 'ritirato' || seg.reason === 'abbandono';
       const { events, absentDays } = generateAbsences({
-        rng, persona: p, days, hoursOn: (d) => hoursOn(seg.cls, d), yearStart: calendar.start, asOf: lastDay,
+        rng,
+        persona: p,
+        days,
+        hoursOn: (d) => hoursOn(seg.cls, d),
+        yearStart: calendar.start,
+        asOf: lastDay,
         missingTail: leaving && si === e.segments.length - 1 ? Math.min(days.length, rng.int(5, 12)) : 0,
       });
       for (const a of events) {
         files.assenze.add([p.cf, toItalian(a.day), a.type, String(a.hours), yn(a.justified), a.deroga]);
       }
       const grades = generateGrades({
-        rng, persona: p, plan: gradePlans.get(seg.cls)!, days, absentDays, yearStart: calendar.start, asOf: lastDay,
+        rng,
+        persona: p,
+        plan: gradePlans.get(seg.cls)!,
+        days,
+        absentDays,
+        yearStart: calendar.start,
+        asOf: lastDay,
         record: (day, subject, value) => {
           const key = `${termIndexOf(calendar.terms, day)}|${subject}`;
           const acc = termSums.get(key) ?? [0, 0];
@@ -171,15 +244,19 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
 
     const lastSeg = e.segments[e.segments.length - 1]!;
     const grade = lastSeg.cls.grade;
-    for (const h of p.history) files.esiti.add([p.cf, h.yearLabel, String(h.grade), 'finale', h.outcome, h.failedSubjects.join(', ')]);
+    for (const h of p.history)
+      files.esiti.add([p.cf, h.yearLabel, String(h.grade), 'finale', h.outcome, h.failedSubjects.join(', ')]);
     for (const [ti, term] of calendar.terms.entries()) {
       if (term.scrutinio > asOf) continue;
-      const seg = e.segments.find((s) => s.entry <= term.to && s.entry <= term.scrutinio && (s.exit === null || s.exit >= term.scrutinio));
+      const seg = e.segments.find(
+        (s) => s.entry <= term.to && s.entry <= term.scrutinio && (s.exit === null || s.exit >= term.scrutinio),
+      );
       if (!seg) continue;
       files.voti.add([p.cf, toItalian(term.scrutinio), 'COMPORTAMENTO', 'Scrutinio', conductGrade(rng, p)]);
       // Materie insufficienti: term average below 6, in the order of the class's subjects
-      const failed = gradePlans.get(seg.cls)!.subjects
-        .map((s) => s.name)
+      const failed = gradePlans
+        .get(seg.cls)!
+        .subjects.map((s) => s.name)
         .filter((name) => {
           const acc = termSums.get(`${ti}|${name}`);
           return acc !== undefined && acc[0] / acc[1] < 6;

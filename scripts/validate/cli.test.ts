@@ -9,7 +9,15 @@ import { mapGradeTo10, parseUci } from './uci';
 const STUDENT_MAT = resolve(__dirname, '../../../shared/data/uci-student-performance/student-mat.csv');
 const HEADER =
   'school;sex;age;address;famsize;Pstatus;Medu;Fedu;Mjob;Fjob;reason;guardian;traveltime;studytime;failures;schoolsup;famsup;paid;activities;nursery;higher;internet;romantic;famrel;freetime;goout;Dalc;Walc;health;absences;G1;G2;G3';
-const row = (school: string, sex: string, address: string, failures: number, absences: number, g1: number, g3: number) =>
+const row = (
+  school: string,
+  sex: string,
+  address: string,
+  failures: number,
+  absences: number,
+  g1: number,
+  g3: number,
+) =>
   `"${school}";"${sex}";16;"${address}";"GT3";"T";2;2;"other";"other";"course";"mother";1;2;${failures};"no";"no";"no";"no";"yes";"yes";"yes";"no";4;3;3;1;1;3;${absences};"${g1}";"${g1}";${g3}`;
 
 async function runJson(args: string[]): Promise<{ code: number; json: Record<string, any> | null; stderr: string }> {
@@ -39,7 +47,9 @@ describe('parseUci', () => {
 
     const { students, skipped } = parseUci(text);
 
-    expect(students).toMatchObject([{ school: 'GP', sex: 'F', address: 'U', failures: 0, absences: 4, g1: 12, g3: 13 }]);
+    expect(students).toMatchObject([
+      { school: 'GP', sex: 'F', address: 'U', failures: 0, absences: 4, g1: 12, g3: 13 },
+    ]);
     expect(skipped).toEqual([{ line: 3, reason: 'valori mancanti o fuori scala: g1' }]);
   });
 });
@@ -83,7 +93,15 @@ describe('runValidateCommand', () => {
     const { code, json } = await runJson(['--format', 'uci', '--json', file]);
 
     expect(code).toBe(0);
-    expect(json).toMatchObject({ n: 5, positives: 2, precision: 0.5, sensitivity: 0.5, specificity: 2 / 3, logistic: null, stability: null });
+    expect(json).toMatchObject({
+      n: 5,
+      positives: 2,
+      precision: 0.5,
+      sensitivity: 0.5,
+      specificity: 2 / 3,
+      logistic: null,
+      stability: null,
+    });
     expect(json!.levels.map((l: { n: number }) => l.n)).toEqual([3, 2, 0]);
     expect(json!.g1_baseline).toMatchObject({ precision: 0.5, sensitivity: 0.5 });
     expect(json!.by_group.sex.F).toEqual({ suppressed: true, reason: 'meno di 10 studenti' }); // groups under 10 are not shown

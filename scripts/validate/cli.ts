@@ -14,7 +14,8 @@ falsi negativi con il rapporto rispetto al gruppo migliore (gruppi sotto i 10 st
   --format uci   formato del file (obbligatorio; per ora solo uci)
   --json         stampa il risultato come un oggetto JSON sull'ultima riga`;
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1).replace('.', ',')} %`);
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : `${(v * 100).toFixed(1).replace('.', ',')} %`;
 const dec = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3).replace('.', ','));
 
 /** `pnpm primm validate`: 0 ok, 1 unreadable file or format, 2 bad usage. */
@@ -23,7 +24,9 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.format !== 'uci') {
-    console.error(`${values.format === undefined ? 'Indica il formato con --format uci.' : `Formato non supportato: ${values.format} (solo uci).`}\n\n${USAGE}`);
+    console.error(
+      `${values.format === undefined ? 'Indica il formato con --format uci.' : `Formato non supportato: ${values.format} (solo uci).`}\n\n${USAGE}`,
+    );
     return 2;
   }
   if (positionals.length !== 1) {
@@ -53,7 +56,9 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
     console.log(JSON.stringify(result));
     return 0;
   }
-  const levelText = result.levels.map((l) => `${l.level}: ${l.n} (bocciati ${pct(l.bad_rate)}, IC 95 % ${pct(l.ci_low)}–${pct(l.ci_high)})`).join('; ');
+  const levelText = result.levels
+    .map((l) => `${l.level}: ${l.n} (bocciati ${pct(l.bad_rate)}, IC 95 % ${pct(l.ci_low)}–${pct(l.ci_high)})`)
+    .join('; ');
   const lines = [
     `Validazione su ${file}: ${result.n} studenti, ${result.positives} bocciati (G3 < 10).`,
     `Livelli: ${levelText}.`,
@@ -63,7 +68,9 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
   ];
   if (result.stability) {
     const b = result.stability.bootstrap;
-    lines.push(`  accuratezza della regola meno quella di G1 < 10 (bootstrap, ${b.resamples} campioni): media ${dec(b.mean)}, IC 95 % ${dec(b.ci_low)}…${dec(b.ci_high)}`);
+    lines.push(
+      `  accuratezza della regola meno quella di G1 < 10 (bootstrap, ${b.resamples} campioni): media ${dec(b.mean)}, IC 95 % ${dec(b.ci_low)}…${dec(b.ci_high)}`,
+    );
   }
   if (result.logistic) {
     lines.push(
@@ -76,7 +83,9 @@ export async function runValidateCommand(argv: string[]): Promise<number> {
         lines.push(`  ${group}=${value}: omesso (${m.reason})`);
         continue;
       }
-      lines.push(`  ${group}=${value}: n ${m.n}, bocciati ${m.positives}, falsi positivi ${pct(m.fpr)} (×${dec(m.fpr_ratio)}), falsi negativi ${pct(m.fnr)} (×${dec(m.fnr_ratio)})`);
+      lines.push(
+        `  ${group}=${value}: n ${m.n}, bocciati ${m.positives}, falsi positivi ${pct(m.fpr)} (×${dec(m.fpr_ratio)}), falsi negativi ${pct(m.fnr)} (×${dec(m.fnr_ratio)})`,
+      );
     }
   }
   console.log(lines.join('\n'));

@@ -1,12 +1,26 @@
 import { assessStudent } from '../../shared/src/risk/assess-student';
 import {
-  calibrationTable, computeMetrics, groupErrorRates, type GroupErrors, type LevelRow, levelTable, type Metrics, type Scored,
+  calibrationTable,
+  computeMetrics,
+  groupErrorRates,
+  type GroupErrors,
+  type LevelRow,
+  levelTable,
+  type Metrics,
+  type Scored,
 } from '../../shared/src/risk/backtest-metrics';
 import { stratifiedFolds } from '../../shared/src/risk/logistic';
 import { fitRiskModel, probabilityOf, RISK_FEATURES } from '../../shared/src/risk/risk-model';
 import { computeOverallAverage } from '../../shared/src/risk/subject-averages';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '../../shared/src/risk/settings';
-import type { AttendanceEvent, LessonDay, MeasuredIndicator, StudentRiskInput, Tier, WeekAttendance } from '../../shared/src/risk/types';
+import type {
+  AttendanceEvent,
+  LessonDay,
+  MeasuredIndicator,
+  StudentRiskInput,
+  Tier,
+  WeekAttendance,
+} from '../../shared/src/risk/types';
 import { readDelimited } from './read-delimited';
 
 /** A row of student-mat.csv / student-por.csv with the fields the validation uses. */
@@ -45,8 +59,15 @@ export function parseUci(text: string): { students: UciStudent[]; skipped: { lin
       const n = v === '' ? NaN : Number(v.replace(',', '.'));
       return Number.isFinite(n) && n >= min && n <= max ? n : null;
     };
-    const values = { absences: num('absences', 0, 366), failures: num('failures', 0, 4), g1: num('G1', 0, 20), g3: num('G3', 0, 20) };
-    const bad = Object.entries(values).filter(([, v]) => v === null).map(([k]) => k);
+    const values = {
+      absences: num('absences', 0, 366),
+      failures: num('failures', 0, 4),
+      g1: num('G1', 0, 20),
+      g3: num('G3', 0, 20),
+    };
+    const bad = Object.entries(values)
+      .filter(([, v]) => v === null)
+      .map(([k]) => k);
     if (bad.length > 0) {
       skipped.push({ line, reason: `valori mancanti o fuori scala: ${bad.join(', ')}` });
       return;
@@ -129,10 +150,24 @@ export function toRiskInput(s: UciStudent, classAverages: number[]): StudentRisk
     heldLessonDays: TERM1_DAYS.map((date) => ({ date, hours: HOURS_PER_DAY })),
     weeks,
     attendanceEvents: events,
-    grades: [{ date: TERM1_END, subject: 'MATEMATICA', value: mapGradeTo10(s.g1), inAverage: true, isConduct: false, termSeq: 1, kind: 'scrutinio' }],
+    grades: [
+      {
+        date: TERM1_END,
+        subject: 'MATEMATICA',
+        value: mapGradeTo10(s.g1),
+        inAverage: true,
+        isConduct: false,
+        termSeq: 1,
+        kind: 'scrutinio',
+      },
+    ],
     currentTermSeq: 1,
     classAverages,
-    history: Array.from({ length: s.failures }, (_, i) => ({ schoolYear: `${2024 - i}/${String(25 - i).padStart(2, '0')}`, gradeLevel: 1, result: 'non_ammesso' as const })),
+    history: Array.from({ length: s.failures }, (_, i) => ({
+      schoolYear: `${2024 - i}/${String(25 - i).padStart(2, '0')}`,
+      gradeLevel: 1,
+      result: 'non_ammesso' as const,
+    })),
     arrivalDate: null,
   };
 }
@@ -148,7 +183,14 @@ export interface UciValidation extends Metrics {
   /** "G1 < 10 alone", the reference the default rule must match (issue 18). */
   g1_baseline: Metrics;
   /** The risk model (`fitRiskModel` on the indicators), out of fold; null on files too small to fold. */
-  logistic: (Metrics & { features: string[]; folds: number; calibration: ReturnType<typeof calibrationTable>; cross_school: Metrics | null }) | null;
+  logistic:
+    | (Metrics & {
+        features: string[];
+        folds: number;
+        calibration: ReturnType<typeof calibrationTable>;
+        cross_school: Metrics | null;
+      })
+    | null;
   /** Per grouping variable and value: FPR and FNR of the level ≥ 2 rule, their ratio to the best group; under 10 suppressed. */
   by_group: Record<string, Record<string, GroupRow>>;
   /** How the rule's accuracy against "G1 < 10 alone" holds on parts of the file (nothing of the rule is fitted to it). */
@@ -172,7 +214,9 @@ export function validateUci(text: string, settings: RiskSettings = DEFAULT_RISK_
     const avg = computeOverallAverage(inputs[i]!.grades, inputs[i]!.asOf, 1);
     if (avg !== null) averagesBySchool.set(s.school, [...(averagesBySchool.get(s.school) ?? []), avg]);
   });
-  const assessments = students.map((s, i) => assessStudent({ ...inputs[i]!, classAverages: averagesBySchool.get(s.school) ?? [] }, settings));
+  const assessments = students.map((s, i) =>
+    assessStudent({ ...inputs[i]!, classAverages: averagesBySchool.get(s.school) ?? [] }, settings),
+  );
   const y = students.map((s) => (s.g3 < 10 ? 1 : 0) as 0 | 1);
   const scored: Scored[] = assessments.map((a, i) => ({ y: y[i]!, score: a.score, predicted: a.tier >= 2 }));
   const baseline = computeMetrics(students.map((s, i) => ({ y: y[i]!, score: -s.g1, predicted: s.g1 < 10 })));
@@ -188,32 +232,47 @@ export function validateUci(text: string, settings: RiskSettings = DEFAULT_RISK_
     probabilities = new Array<number>(students.length);
     for (let f = 0; f < folds; f++) {
       const train = students.map((_, i) => i).filter((i) => fold[i] !== f);
-      const model = fitRiskModel(train.map((i) => ({ indicators: indicators[i]!, bad: y[i] === 1 })), { description: `fold ${f + 1}` });
-      for (let i = 0; i < students.length; i++) if (fold[i] === f) probabilities[i] = probabilityOf(indicators[i]!, model);
+      const model = fitRiskModel(
+        train.map((i) => ({ indicators: indicators[i]!, bad: y[i] === 1 })),
+        { description: `fold ${f + 1}` },
+      );
+      for (let i = 0; i < students.length; i++)
+        if (fold[i] === f) probabilities[i] = probabilityOf(indicators[i]!, model);
     }
     // Another cohort: fitted on the larger school, scored on the other one.
     const schools = [...new Set(students.map((s) => s.school))].sort((a, b) => count(students, b) - count(students, a));
     if (schools.length >= 2) {
       const train = students.map((_, i) => i).filter((i) => students[i]!.school === schools[0]);
       const test = students.map((_, i) => i).filter((i) => students[i]!.school !== schools[0]);
-      const model = fitRiskModel(train.map((i) => ({ indicators: indicators[i]!, bad: y[i] === 1 })), { description: `scuola ${schools[0]}` });
-      crossSchool = computeMetrics(test.map((i) => {
-        const p = probabilityOf(indicators[i]!, model);
-        return { y: y[i]!, score: p, predicted: p >= 0.5, probability: p };
-      }));
+      const model = fitRiskModel(
+        train.map((i) => ({ indicators: indicators[i]!, bad: y[i] === 1 })),
+        { description: `scuola ${schools[0]}` },
+      );
+      crossSchool = computeMetrics(
+        test.map((i) => {
+          const p = probabilityOf(indicators[i]!, model);
+          return { y: y[i]!, score: p, predicted: p >= 0.5, probability: p };
+        }),
+      );
     }
   }
-  const modelScored: Scored[] | null = probabilities ? probabilities.map((p, i) => ({ y: y[i]!, score: p, predicted: p >= 0.5, probability: p })) : null;
+  const modelScored: Scored[] | null = probabilities
+    ? probabilities.map((p, i) => ({ y: y[i]!, score: p, predicted: p >= 0.5, probability: p }))
+    : null;
 
   const groupsOf = (s: UciStudent) => ({ sex: s.sex, address: s.address, school: s.school });
-  const errors = groupErrorRates(scored.map((x, i) => ({ y: x.y, predicted: x.predicted, groups: groupsOf(students[i]!) })));
+  const errors = groupErrorRates(
+    scored.map((x, i) => ({ y: x.y, predicted: x.predicted, groups: groupsOf(students[i]!) })),
+  );
   const by_group: Record<string, Record<string, GroupRow>> = {};
   for (const g of ['sex', 'address', 'school'] as const) {
-    by_group[g] = Object.fromEntries(Object.entries(errors[g] ?? {}).map(([value, e]) => {
-      if ('suppressed' in e) return [value, e];
-      const m = computeMetrics(scored.filter((_, i) => students[i]![g] === value));
-      return [value, { ...e, precision: m.precision, sensitivity: m.sensitivity, auc: m.auc }];
-    }));
+    by_group[g] = Object.fromEntries(
+      Object.entries(errors[g] ?? {}).map(([value, e]) => {
+        if ('suppressed' in e) return [value, e];
+        const m = computeMetrics(scored.filter((_, i) => students[i]![g] === value));
+        return [value, { ...e, precision: m.precision, sensitivity: m.sensitivity, auc: m.auc }];
+      }),
+    );
   }
 
   const overall = computeMetrics(scored);
@@ -226,9 +285,18 @@ export function validateUci(text: string, settings: RiskSettings = DEFAULT_RISK_
     levels: levelTable(assessments.map((a, i) => ({ y: y[i]!, level: a.tier as Tier }))),
     skipped: skipped.length,
     g1_baseline: baseline,
-    logistic: model && modelScored
-      ? { ...model, features: [...RISK_FEATURES], folds, calibration: calibrationTable(modelScored.map((m) => ({ y: m.y, score: m.score, probability: m.probability! }))), cross_school: crossSchool }
-      : null,
+    logistic:
+      model && modelScored
+        ? {
+            ...model,
+            features: [...RISK_FEATURES],
+            folds,
+            calibration: calibrationTable(
+              modelScored.map((m) => ({ y: m.y, score: m.score, probability: m.probability! })),
+            ),
+            cross_school: crossSchool,
+          }
+        : null,
     by_group,
     stability: students.length >= 20 ? stabilityOf(students, scored, students.length) : null,
   };
@@ -252,7 +320,8 @@ function seeded(seed: number): () => number {
 
 function stabilityOf(students: UciStudent[], scored: Scored[], n: number): Stability {
   const g1 = students.map((s) => s.g1 < 10);
-  const accuracy = (idx: number[], predicted: (i: number) => boolean) => idx.length === 0 ? null : idx.filter((i) => predicted(i) === (scored[i]!.y === 1)).length / idx.length;
+  const accuracy = (idx: number[], predicted: (i: number) => boolean) =>
+    idx.length === 0 ? null : idx.filter((i) => predicted(i) === (scored[i]!.y === 1)).length / idx.length;
   const rule = (i: number) => scored[i]!.predicted;
   const base = (i: number) => g1[i]!;
 
@@ -265,10 +334,19 @@ function stabilityOf(students: UciStudent[], scored: Scored[], n: number): Stabi
   }
   diffs.sort((a, b) => a - b);
 
-  const fold = stratifiedFolds(scored.map((s) => s.y), 2);
+  const fold = stratifiedFolds(
+    scored.map((s) => s.y),
+    2,
+  );
   const partOf = (name: string, idx: number[]) => {
     const m = computeMetrics(idx.map((i) => scored[i]!));
-    return { part: name, n: idx.length, accuracy: accuracy(idx, rule), g1_accuracy: accuracy(idx, base), sensitivity: m.sensitivity };
+    return {
+      part: name,
+      n: idx.length,
+      accuracy: accuracy(idx, rule),
+      g1_accuracy: accuracy(idx, base),
+      sensitivity: m.sensitivity,
+    };
   };
   const all = students.map((_, i) => i);
   return {
@@ -280,9 +358,20 @@ function stabilityOf(students: UciStudent[], scored: Scored[], n: number): Stabi
       share_at_least_baseline: diffs.filter((d) => d >= 0).length / resamples,
     },
     parts: [
-      partOf('metà 1 (stratificata)', all.filter((i) => fold[i] === 0)),
-      partOf('metà 2 (stratificata)', all.filter((i) => fold[i] === 1)),
-      ...[...new Set(students.map((s) => s.school))].sort().map((school) => partOf(`scuola ${school}`, all.filter((i) => students[i]!.school === school))),
+      partOf(
+        'metà 1 (stratificata)',
+        all.filter((i) => fold[i] === 0),
+      ),
+      partOf(
+        'metà 2 (stratificata)',
+        all.filter((i) => fold[i] === 1),
+      ),
+      ...[...new Set(students.map((s) => s.school))].sort().map((school) =>
+        partOf(
+          `scuola ${school}`,
+          all.filter((i) => students[i]!.school === school),
+        ),
+      ),
     ],
   };
 }

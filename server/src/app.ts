@@ -44,7 +44,8 @@ export interface AppDeps {
    */
   sessionDb?: Db;
   /** `dbPath` and `databaseUrl`: the database `db` opens, for what reads it on a connection of its own (import previews). */
-  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell' | 'aggregateNoise'> & Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl'>>;
+  config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell' | 'aggregateNoise'> &
+    Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl'>>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
 }
@@ -60,7 +61,13 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
 
   const auditAnonymousDenial = createAnonymousDenialAudit(now);
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }), authenticateServiceToken({ db, sessionDb, now, auditAnonymousDenial }), authenticate(sessionDb, now), checkOrigin, requirePasswordChanged);
+  api.use(
+    express.json({ limit: '1mb' }),
+    authenticateServiceToken({ db, sessionDb, now, auditAnonymousDenial }),
+    authenticate(sessionDb, now),
+    checkOrigin,
+    requirePasswordChanged,
+  );
   api.use(healthRoutes(sessionDb, config));
   api.use(openApiRoutes(config.version));
   api.use(authRoutes(db, { now, demo: config.demo, auditAnonymousDenial }));

@@ -42,7 +42,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 
 /** Config from the environment, with the defaults that `pnpm start` documents. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dbPath = env.PRIMM_DB === ':memory:' ? ':memory:' : resolve(env.PRIMM_DB ?? resolve(repoRoot, 'data/primm.sqlite'));
+  const dbPath =
+    env.PRIMM_DB === ':memory:' ? ':memory:' : resolve(env.PRIMM_DB ?? resolve(repoRoot, 'data/primm.sqlite'));
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT non valida: ${env.PORT}`);
@@ -58,7 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minCell: readMinCell(env.PRIMM_MIN_CELL),
     aggregateNoise: readAggregateNoise(env.PRIMM_AGGREGATE_NOISE),
     webDist: resolve(repoRoot, 'web/dist'),
-    uploadDir: resolve(env.PRIMM_UPLOAD_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'primm-uploads') : join(dirname(dbPath), 'uploads'))),
+    uploadDir: resolve(
+      env.PRIMM_UPLOAD_DIR ??
+        (dbPath === ':memory:' ? join(tmpdir(), 'primm-uploads') : join(dirname(dbPath), 'uploads')),
+    ),
     version: env.npm_package_version ?? '0.1.0',
   };
 }
@@ -79,7 +83,8 @@ export function readOrCreateKeyFile(path: string): string {
 function readAggregateNoise(text: string | undefined): number {
   const value = Number(text ?? 2);
   // Without noise, two overlapping requests give a small group back by subtraction (issue 17).
-  if (!Number.isInteger(value) || value < 1 || value > 5) throw new Error(`PRIMM_AGGREGATE_NOISE non valida: ${text} (intero da 1 a 5)`);
+  if (!Number.isInteger(value) || value < 1 || value > 5)
+    throw new Error(`PRIMM_AGGREGATE_NOISE non valida: ${text} (intero da 1 a 5)`);
   return value;
 }
 
@@ -103,7 +108,9 @@ function readTrustProxy(text: string | undefined): TrustProxy {
   if (/^\d+$/.test(value)) return Number(value);
   // `true` would take X-Forwarded-For from anyone, i.e. let every client choose its address.
   if (value.toLowerCase() === 'true') {
-    throw new Error('PRIMM_TRUST_PROXY=true farebbe scegliere a chiunque il proprio indirizzo: indicate il proxy (loopback, un indirizzo o una sottorete)');
+    throw new Error(
+      'PRIMM_TRUST_PROXY=true farebbe scegliere a chiunque il proprio indirizzo: indicate il proxy (loopback, un indirizzo o una sottorete)',
+    );
   }
   return value;
 }

@@ -29,7 +29,8 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   // Uploads hold codici fiscali in clear: none outlives a day, a restart included (upload-store.ts).
   const sweeper = startUploadSweeper(config.uploadDir, {
     onSweep: (removed) => console.log(`Caricamenti scaduti o interrotti rimossi: ${removed.length}.`),
-    onError: (err) => console.error(`Pulizia dei caricamenti non riuscita: ${err instanceof Error ? err.message : String(err)}`),
+    onError: (err) =>
+      console.error(`Pulizia dei caricamenti non riuscita: ${err instanceof Error ? err.message : String(err)}`),
   });
   const app = createApp({ db, sessionDb, config });
   const server = app.listen(config.port, config.host);
@@ -41,7 +42,9 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`\nprimm-ews in ascolto su http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
-  console.log(`Database: ${config.databaseUrl ? 'PostgreSQL' : config.dbPath}${config.demo ? ' (modalità dimostrativa)' : ''}`);
+  console.log(
+    `Database: ${config.databaseUrl ? 'PostgreSQL' : config.dbPath}${config.demo ? ' (modalità dimostrativa)' : ''}`,
+  );
   if (config.demo) {
     console.log(`\nAccount dimostrativi (password: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role.padEnd(10)} ${a.description}`);
@@ -50,17 +53,26 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   // Imports recompute their schools after committing; one cut short by a crash left results
   // older than their data. Schools whose results are current are skipped without being read.
   void recomputeAll(db).then(
-    (s) => { if (s.written > 0) console.log(`Rischio ricalcolato all'avvio: ${s.written} studenti aggiornati.`); },
-    (err: unknown) => console.error(`Ricalcolo del rischio all'avvio non riuscito: ${err instanceof Error ? err.message : String(err)}`),
+    (s) => {
+      if (s.written > 0) console.log(`Rischio ricalcolato all'avvio: ${s.written} studenti aggiornati.`);
+    },
+    (err: unknown) =>
+      console.error(
+        `Ricalcolo del rischio all'avvio non riuscito: ${err instanceof Error ? err.message : String(err)}`,
+      ),
   );
 
   // PostgreSQL, several instances: join the regional recomputes other instances' admins ask for.
   const follower = config.databaseUrl
     ? await followRecomputeRequests(db, {
-      everyMs: 5000,
-      onRun: (s) => console.log(`Ricalcolo regionale richiesto da un'altra istanza: ${s.written} studenti aggiornati qui.`),
-      onError: (err) => console.error(`Ricalcolo regionale richiesto da un'altra istanza non riuscito: ${err instanceof Error ? err.message : String(err)}`),
-    })
+        everyMs: 5000,
+        onRun: (s) =>
+          console.log(`Ricalcolo regionale richiesto da un'altra istanza: ${s.written} studenti aggiornati qui.`),
+        onError: (err) =>
+          console.error(
+            `Ricalcolo regionale richiesto da un'altra istanza non riuscito: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+      })
     : null;
 
   const shutdown = (signal: string) => {

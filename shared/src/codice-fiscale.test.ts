@@ -17,7 +17,13 @@ describe('computeCodiceFiscale', () => {
 
   test('when the date is malformed, then it throws', () => {
     expect(() =>
-      computeCodiceFiscale({ lastName: 'A', firstName: 'B', sex: 'M', birthDate: '10/12/1985', birthplaceCode: 'A271' }),
+      computeCodiceFiscale({
+        lastName: 'A',
+        firstName: 'B',
+        sex: 'M',
+        birthDate: '10/12/1985',
+        birthplaceCode: 'A271',
+      }),
     ).toThrow();
   });
 });
@@ -42,6 +48,6 @@ describe('isValidCodiceFiscale', () => {
       expect(isValidCodiceFiscale(cf)).toBe(true);
       expect(cf).not.toBe('RSSMRA85T10A562S');
     }
-    expect(applyOmocodia('RSSMRA85T10A562S', 7)).toBe('RSSMRAURTMLARSNL') // 85→UR, 10→ML, 562→RSN;
+    expect(applyOmocodia('RSSMRA85T10A562S', 7)).toBe('RSSMRAURTMLARSNL'); // 85→UR, 10→ML, 562→RSN;
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import {
-  addDays, ageOn, civilDayNumber, dayNumber, daysBetween, fromDayNumber, lastDayOfMonth, mondayOf, monthsBetween, nextMonth, schoolYearOf,
-  subtractMonths, weekdayOf,
+  addDays,
+  ageOn,
+  civilDayNumber,
+  dayNumber,
+  daysBetween,
+  fromDayNumber,
+  lastDayOfMonth,
+  mondayOf,
+  monthsBetween,
+  nextMonth,
+  schoolYearOf,
+  subtractMonths,
+  weekdayOf,
 } from './dates';
 
 describe('day numbers', () => {

@@ -10,7 +10,10 @@ describe('regional analysis as the demo analyst', () => {
   test('overview → table view → CSV → drill-down → printable report, never a name, axe on each page', async () => {
     const page = await signIn(demo.browser, demo.app.url, 'analista@demo.primm.it');
 
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Analisi regionale' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Analisi regionale' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Analisi regionale' }).waitFor();
     await page.getByRole('heading', { name: 'Studenti per provincia' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -21,7 +24,10 @@ describe('regional analysis as the demo analyst', () => {
     const table = panel.getByRole('table');
     await table.waitFor();
     expect(await table.textContent()).toMatch(/Ancona/);
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /Scarica CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: /Scarica CSV/ }).click(),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toMatch(/Ancona/);

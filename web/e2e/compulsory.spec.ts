@@ -15,7 +15,10 @@ describe('compulsory education as the demo referent', () => {
     const page = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it');
 
     // The deadline view lists the family to notify (the demo data reach 31/03/2026).
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Scadenze' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Scadenze' })
+      .click();
     await page.getByRole('heading', { level: 1, name: "Scadenze dell'obbligo di istruzione" }).waitFor();
     const toNotify = page.getByRole('region', { name: 'Famiglie da avvisare' });
     const studentLink = toNotify.getByRole('link').first();
@@ -39,13 +42,23 @@ describe('compulsory education as the demo referent', () => {
     await generateRegion({ ...DEMO_REGION, outDir: dir });
     const school = join(dir, me.schools[0]!.code);
     // "Cognome Nome" as the page shows it; a surname may be two words (De Angelis)
-    const row = readFileSync(join(school, 'studenti.csv'), 'utf8').split('\n')
-      .find((l) => { const f = l.split(';'); return `${f[1]} ${f[2]}` === studentName; });
+    const row = readFileSync(join(school, 'studenti.csv'), 'utf8')
+      .split('\n')
+      .find((l) => {
+        const f = l.split(';');
+        return `${f[1]} ${f[2]}` === studentName;
+      });
     expect(row).toBeDefined();
     const cf = row!.split(';')[0]!;
-    appendFileSync(join(school, 'assenze.csv'), ['01/04/2026', '08/04/2026', '09/04/2026'].map((d) => `${cf};${d};assenza;1;N;\n`).join(''));
+    appendFileSync(
+      join(school, 'assenze.csv'),
+      ['01/04/2026', '08/04/2026', '09/04/2026'].map((d) => `${cf};${d};assenza;1;N;\n`).join(''),
+    );
 
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Importazioni' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Importazioni' })
+      .click();
     await page.getByLabel('Scegli file').setInputFiles(readdirSync(school).map((f) => join(school, f)));
     await page.getByRole('button', { name: /Conferma importazione/ }).click();
     await page.getByRole('heading', { name: 'Importazione completata' }).waitFor({ timeout: 60_000 });

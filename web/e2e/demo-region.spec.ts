@@ -32,7 +32,10 @@ describe('demo region in the browser', () => {
   test('when the teacher signs in, then only their school is listed, and a class of theirs shows its students', async () => {
     const page = await signIn('docente@demo.primm.it');
 
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Scuole' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Scuole' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Scuole' }).waitFor();
     const schoolLinks = page.getByRole('table').getByRole('link');
     await schoolLinks.first().waitFor();
@@ -59,7 +62,10 @@ describe('demo region in the browser', () => {
     const res = await page.request.get(`${demo.app.url}/api/classes/1/students`);
 
     expect(res.status()).toBe(403);
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Scuole' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Scuole' })
+      .click();
     await page.getByRole('table').getByRole('link').first().click();
     await page.getByText('Il tuo ruolo vede solo dati aggregati', { exact: false }).waitFor();
     expect(await page.locator('a[href^="/classi/"]').count()).toBe(0);

@@ -17,14 +17,18 @@ const journey = { student: '', studentUrl: '', caseUrl: '', caseId: 0 };
 async function expectPageFits(page: Page): Promise<void> {
   // no sideways scrolling of the document: tables become cards or scroll inside their own box
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** The text of the element that has the focus, once it holds `text` (a confirmation takes it as it appears). */
 async function expectFocusOn(page: Page, text: string): Promise<void> {
-  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 3000 }).toContain(text);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 3000 })
+    .toContain(text);
 }
 
 /** A disclosure: its form is hidden (really: not rendered) until the button opens it. */
@@ -71,11 +75,19 @@ describe('mediator journey at 1366×768', () => {
     // flagged first, as a teacher would; the case answers that flag
     await page.getByRole('button', { name: 'Segnala come a rischio…' }).click();
     await page.getByLabel('Motivo').selectOption({ label: 'Assenze frequenti' });
-    await page.getByLabel('Descrivi cosa hai notato').fill('Assente quasi tutti i lunedì, la famiglia non risponde alle comunicazioni in italiano.');
+    await page
+      .getByLabel('Descrivi cosa hai notato')
+      .fill('Assente quasi tutti i lunedì, la famiglia non risponde alle comunicazioni in italiano.');
     await page.getByRole('button', { name: 'Segnala', exact: true }).click();
     await page.getByText('Segnalazione registrata.').waitFor();
-    const open = await openDisclosure(page, page.getByRole('button', { name: 'Apri un caso da questa segnalazione' }), 'Apri un caso da questa segnalazione');
-    await open.getByLabel('Obiettivo del caso').fill('Capire le assenze e incontrare la famiglia con un mediatore linguistico');
+    const open = await openDisclosure(
+      page,
+      page.getByRole('button', { name: 'Apri un caso da questa segnalazione' }),
+      'Apri un caso da questa segnalazione',
+    );
+    await open
+      .getByLabel('Obiettivo del caso')
+      .fill('Capire le assenze e incontrare la famiglia con un mediatore linguistico');
     await open.getByRole('button', { name: 'Apri il caso' }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(`^Caso n\\. \\d+: ${journey.student}`) }).waitFor();
     journey.caseUrl = page.url();
@@ -100,7 +112,11 @@ describe('mediator journey at 1366×768', () => {
     await page.getByText('Azione registrata.').waitFor();
     await expectFocusOn(page, 'Azione registrata.');
 
-    const update = await openDisclosure(page, page.getByRole('button', { name: 'Aggiorna esito: Colloquio con la famiglia' }), 'Aggiorna esito: Colloquio con la famiglia');
+    const update = await openDisclosure(
+      page,
+      page.getByRole('button', { name: 'Aggiorna esito: Colloquio con la famiglia' }),
+      'Aggiorna esito: Colloquio con la famiglia',
+    );
     await update.getByLabel('Esito').fill('la madre verrà al consiglio di classe');
     await update.getByRole('button', { name: 'Salva' }).click();
     await page.getByText('Esito aggiornato.').waitFor();
@@ -170,8 +186,13 @@ describe('mediator pages at 390×844', () => {
     await page.goto(demo.app.url);
     await page.getByRole('heading', { level: 1, name: 'I miei casi' }).waitFor();
     // the calendar starts as a list on a phone
-    await page.getByRole('region', { name: 'Calendario delle verifiche' }).getByRole('button', { name: 'Elenco', pressed: true }).waitFor();
-    expect(await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height)).toBeLessThan(220);
+    await page
+      .getByRole('region', { name: 'Calendario delle verifiche' })
+      .getByRole('button', { name: 'Elenco', pressed: true })
+      .waitFor();
+    expect(
+      await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height),
+    ).toBeLessThan(220);
     await expectPageFits(page);
 
     for (const [link, ready] of [
@@ -193,7 +214,11 @@ describe('mediator pages at 390×844', () => {
     await page.getByRole('region', { name: 'Famiglia' }).getByText('arabo (العربية)').waitFor();
     await expectPageFits(page);
     // among the page's actions, beside the summary (issue 19)
-    const open = await openDisclosure(page, page.getByRole('complementary', { name: 'Azioni' }).getByRole('button', { name: 'Apri un caso' }), 'Apri un caso');
+    const open = await openDisclosure(
+      page,
+      page.getByRole('complementary', { name: 'Azioni' }).getByRole('button', { name: 'Apri un caso' }),
+      'Apri un caso',
+    );
     await open.getByLabel('Obiettivo del caso').fill('Seguire il rientro dopo la chiusura del primo caso');
     await open.getByRole('button', { name: 'Apri il caso' }).click();
     await page.getByRole('heading', { name: 'Nuova azione' }).waitFor();
@@ -207,7 +232,11 @@ describe('mediator pages at 390×844', () => {
 
     await page.goto(journey.caseUrl); // the closed case, with its effect chart and tables
     await page.getByText('Chiuso con esito: Tornato/a in pari').waitFor();
-    await page.getByRole('table', { name: 'Prima e dopo la prima azione' }).or(page.getByText("L'effetto si misura dalla prima azione")).first().waitFor();
+    await page
+      .getByRole('table', { name: 'Prima e dopo la prima azione' })
+      .or(page.getByText("L'effetto si misura dalla prima azione"))
+      .first()
+      .waitFor();
     await expectPageFits(page);
   });
 });

@@ -18,7 +18,7 @@ async function checkPage(page: Page): Promise<void> {
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 
 describe('the referent: imports, format help, letters', () => {
-  test('when the referent opens the home, the format page and a template, then the data freshness shows and the template is the importer\'s', async () => {
+  test("when the referent opens the home, the format page and a template, then the data freshness shows and the template is the importer's", async () => {
     const page = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
 
     const freshness = page.getByRole('region', { name: 'La tua scuola: dati aggiornati' });
@@ -31,7 +31,10 @@ describe('the referent: imports, format help, letters', () => {
     await page.getByRole('heading', { level: 2, name: 'studenti.csv' }).waitFor();
     await checkPage(page);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica studenti.csv' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Scarica studenti.csv' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('studenti.csv');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(templateCsv('studenti.csv'));
   }, 120_000);
@@ -41,10 +44,18 @@ describe('the referent: imports, format help, letters', () => {
     const me = (await (await page.request.get(`${demo.app.url}/api/me`)).json()) as { schools: { code: string }[] };
     const code = me.schools[0]!.code;
     const school = (await (await page.request.get(`${demo.app.url}/api/schools/${code}`)).json()) as {
-      name: string; instituteCode: string; municipality: string; province: string; kind: string; classList: { name: string; schoolYear: string; gradeLevel: number; track: string | null }[];
+      name: string;
+      instituteCode: string;
+      municipality: string;
+      province: string;
+      kind: string;
+      classList: { name: string; schoolYear: string; gradeLevel: number; track: string | null }[];
     };
     const cls = school.classList[0]!;
-    const header = (file: Parameters<typeof templateCsv>[0]) => templateCsv(file).replace(/^\uFEFF/, '').split('\r\n')[0];
+    const header = (file: Parameters<typeof templateCsv>[0]) =>
+      templateCsv(file)
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0];
     const files = {
       'scuola.csv': `${header('scuola.csv')}\n${code};${school.name};${school.instituteCode};;;${school.municipality};${school.province};${school.kind};secondo grado;\n`,
       'calendario.csv': `${header('calendario.csv')}\n2025/26;lezioni;15/09/2025;06/06/2026;Lezioni\n`,
@@ -53,15 +64,30 @@ describe('the referent: imports, format help, letters', () => {
     };
 
     await nav(page).getByRole('link', { name: 'Importazioni' }).click();
-    await page.getByLabel('Scegli file').setInputFiles(Object.entries(files).map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })));
+    await page
+      .getByLabel('Scegli file')
+      .setInputFiles(
+        Object.entries(files).map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })),
+      );
     await page.getByRole('heading', { level: 2, name: "Anteprima dell'importazione" }).waitFor({ timeout: 30_000 });
     // The web picker sends loose files; the server finds them a school folder by scuola.csv.
     const breakdown = page.getByRole('table', { name: 'Cosa cambierebbe, file per file' });
     await breakdown.waitFor();
     const students = breakdown.getByRole('row', { name: /studenti\.csv/ });
-    expect(await students.getByRole('cell').allTextContents()).toEqual(['Studenti (iscrizioni)', '1', '0', '0', '0', 'dal 15/09/2025 al 15/09/2025']);
+    expect(await students.getByRole('cell').allTextContents()).toEqual([
+      'Studenti (iscrizioni)',
+      '1',
+      '0',
+      '0',
+      '0',
+      'dal 15/09/2025 al 15/09/2025',
+    ]);
     const missing = page.getByRole('region', { name: 'Studenti assenti dal nuovo elenco' });
-    await missing.getByRole('heading', { name: new RegExp(`studenti iscritti a ${code} .* non compaiono nel nuovo studenti\\.csv`) }).waitFor();
+    await missing
+      .getByRole('heading', {
+        name: new RegExp(`studenti iscritti a ${code} .* non compaiono nel nuovo studenti\\.csv`),
+      })
+      .waitFor();
     await missing.getByText(/restano iscritti come prima/).waitFor();
     await checkPage(page);
 
@@ -69,7 +95,7 @@ describe('the referent: imports, format help, letters', () => {
     await page.getByLabel('Scegli file').waitFor();
   });
 
-  test('when the referent opens the report due to the mayor and types a protocol number, then the letter carries it in the wording of the student\'s sex', async () => {
+  test("when the referent opens the report due to the mayor and types a protocol number, then the letter carries it in the wording of the student's sex", async () => {
     const page = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
 
     await nav(page).getByRole('link', { name: 'Scadenze' }).click();
@@ -94,7 +120,9 @@ describe('the referent: imports, format help, letters', () => {
     const notice = page.getByRole('article', { name: 'Lettera alla famiglia' });
     await notice.waitFor();
     await page.getByLabel('Numero di protocollo').fill('77');
-    await page.getByLabel('Indirizzo della famiglia (via, numero civico, CAP e comune)').fill('Via Roma 1\n60100 Ancona');
+    await page
+      .getByLabel('Indirizzo della famiglia (via, numero civico, CAP e comune)')
+      .fill('Via Roma 1\n60100 Ancona');
     await notice.getByText('Via Roma 1').waitFor();
     await notice.getByText(/^Prot\. n\. 77 del/).waitFor();
     await checkPage(page);
@@ -102,7 +130,7 @@ describe('the referent: imports, format help, letters', () => {
 });
 
 describe('the admin: users and the audit log', () => {
-  test('when the admin deactivates the mediator, then the mediator\'s open session ends at once', async () => {
+  test("when the admin deactivates the mediator, then the mediator's open session ends at once", async () => {
     const mediator = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it', LAPTOP);
     const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
 
@@ -123,30 +151,49 @@ describe('the admin: users and the audit log', () => {
 
   test('when the admin creates two users from a CSV, then the preview lists them and their one-time passwords download once', async () => {
     const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
-    const code = ((await (await page.request.get(`${demo.app.url}/api/schools?level=secondo_grado`)).json()) as { items: { code: string }[] }).items[0]!.code;
-    const cls = ((await (await page.request.get(`${demo.app.url}/api/schools/${code}`)).json()) as { classList: { name: string }[] }).classList[0]!.name;
+    const code = (
+      (await (await page.request.get(`${demo.app.url}/api/schools?level=secondo_grado`)).json()) as {
+        items: { code: string }[];
+      }
+    ).items[0]!.code;
+    const cls = (
+      (await (await page.request.get(`${demo.app.url}/api/schools/${code}`)).json()) as {
+        classList: { name: string }[];
+      }
+    ).classList[0]!.name;
 
     await nav(page).getByRole('link', { name: 'Utenti' }).click();
     const bulk = page.getByRole('region', { name: 'Crea più utenti da un file CSV' });
-    await bulk.getByLabel('Oppure incolla qui il contenuto del CSV').fill(
-      `Email;Nome;Ruolo;Scuole;Classi\nnuova.docente@scuola.it;Nuova Docente;docente;;${code}/${cls}\nnuovo.mediatore@scuola.it;Nuovo Mediatore;mediatore;${code};\n`,
-    );
+    await bulk
+      .getByLabel('Oppure incolla qui il contenuto del CSV')
+      .fill(
+        `Email;Nome;Ruolo;Scuole;Classi\nnuova.docente@scuola.it;Nuova Docente;docente;;${code}/${cls}\nnuovo.mediatore@scuola.it;Nuovo Mediatore;mediatore;${code};\n`,
+      );
     await bulk.getByRole('button', { name: 'Anteprima' }).click();
     await bulk.getByText('2 righe lette: 2 valide, 0 da correggere.').waitFor();
-    expect(await bulk.getByRole('table', { name: 'Utenti del file' }).getByRole('row').nth(1).textContent()).toContain(`${code} ${cls}`);
+    expect(await bulk.getByRole('table', { name: 'Utenti del file' }).getByRole('row').nth(1).textContent()).toContain(
+      `${code} ${cls}`,
+    );
     await checkPage(page);
     await bulk.getByRole('button', { name: 'Crea 2 utenti' }).click();
 
     await bulk.getByText('2 utenti creati.').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), bulk.getByRole('button', { name: 'Scarica le password (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      bulk.getByRole('button', { name: 'Scarica le password (CSV)' }).click(),
+    ]);
     const saved = readFileSync((await download.path())!, 'utf8');
     expect(saved).toMatch(/nuova\.docente@scuola\.it;Nuova Docente;docente;[A-Za-z0-9]{16}/);
     expect(saved).toMatch(/nuovo\.mediatore@scuola\.it;Nuovo Mediatore;mediatore;[A-Za-z0-9]{16}/);
     await checkPage(page);
-    await page.getByRole('table', { name: /^Utenti:/ }).getByRole('row', { name: /nuova\.docente@scuola\.it/ }).getByText(`${cls} (${code} 2025/26)`).waitFor();
+    await page
+      .getByRole('table', { name: /^Utenti:/ })
+      .getByRole('row', { name: /nuova\.docente@scuola\.it/ })
+      .getByText(`${cls} (${code} 2025/26)`)
+      .waitFor();
   });
 
-  test('when the admin reads the audit log, then every action has a label, and the login page\'s session probe is not a denial', async () => {
+  test("when the admin reads the audit log, then every action has a label, and the login page's session probe is not a denial", async () => {
     const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
 
     await nav(page).getByRole('link', { name: 'Registro accessi' }).click();
@@ -158,7 +205,9 @@ describe('the admin: users and the audit log', () => {
     expect(actions.filter((a) => /^[a-z_]+(\.[a-z_]+)+$/.test(a))).toEqual([]);
 
     // Every sign-in of these journeys first probed /api/me without a session.
-    const denied = (await (await page.request.get(`${demo.app.url}/api/audit?action=access.denied&limit=500`)).json()) as { items: { path: string | null }[] };
+    const denied = (await (
+      await page.request.get(`${demo.app.url}/api/audit?action=access.denied&limit=500`)
+    ).json()) as { items: { path: string | null }[] };
     expect(denied.items.filter((e) => e.path?.startsWith('/api/me'))).toEqual([]);
 
     await page.getByLabel('Studente (nome, codice fiscale o ID)').fill('Rossi');
@@ -167,7 +216,7 @@ describe('the admin: users and the audit log', () => {
     await checkPage(page);
   }, 120_000);
 
-  test('when the admin records a municipality\'s PEC, then the contacts page lists it', async () => {
+  test("when the admin records a municipality's PEC, then the contacts page lists it", async () => {
     const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
 
     await nav(page).getByRole('link', { name: 'Comuni' }).click();
@@ -177,7 +226,10 @@ describe('the admin: users and the audit log', () => {
     await page.getByLabel('PEC').fill('comune.ancona@emarche.it');
     await page.getByRole('button', { name: 'Salva' }).click();
     await page.getByText('Contatti di Ancona salvati.').waitFor();
-    await page.getByRole('row', { name: /Ancona/ }).getByText('comune.ancona@emarche.it').waitFor();
+    await page
+      .getByRole('row', { name: /Ancona/ })
+      .getByText('comune.ancona@emarche.it')
+      .waitFor();
     await checkPage(page);
   }, 120_000);
 });

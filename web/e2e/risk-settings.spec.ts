@@ -9,7 +9,10 @@ describe('risk thresholds as the demo admin', () => {
   test('opens Soglie di rischio, changes a threshold, saves version 2, recomputes the region and reads the summary, axe on each state', async () => {
     const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it');
 
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Soglie di rischio' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Soglie di rischio' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Soglie di rischio' }).waitFor();
     // A fresh database: version 1 is the defaults, stored by the server on first read.
     await page.getByText(/^Versione 1: valori predefiniti/).waitFor();
@@ -20,7 +23,9 @@ describe('risk thresholds as the demo admin', () => {
     expect(await average.inputValue()).toBe('6');
     await average.fill('6,5');
     await page.getByRole('button', { name: 'Salva una nuova versione' }).click();
-    const saved = page.getByRole('status').filter({ hasText: 'Salvata la versione 2. Le nuove soglie valgono dal prossimo ricalcolo.' });
+    const saved = page
+      .getByRole('status')
+      .filter({ hasText: 'Salvata la versione 2. Le nuove soglie valgono dal prossimo ricalcolo.' });
     await saved.waitFor();
     expect(await saved.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByText(/^Versione 2, salvata da Amministratore dimostrativo il /).waitFor();
@@ -31,7 +36,9 @@ describe('risk thresholds as the demo admin', () => {
     await summary.waitFor({ timeout: 50_000 });
     const text = (await summary.textContent()) ?? '';
     const students = Number(/Studenti valutati([\d.]+)/.exec(text)?.[1]?.replace(/\./g, ''));
-    const written = Number(/Risultati scritti \(nuovi, cambiati o rimossi\)([\d.]+)/.exec(text)?.[1]?.replace(/\./g, ''));
+    const written = Number(
+      /Risultati scritti \(nuovi, cambiati o rimossi\)([\d.]+)/.exec(text)?.[1]?.replace(/\./g, ''),
+    );
     const unchanged = Number(/Risultati invariati([\d.]+)/.exec(text)?.[1]?.replace(/\./g, ''));
     expect(students).toBeGreaterThan(0);
     expect(written + unchanged).toBeGreaterThanOrEqual(students);

@@ -25,7 +25,9 @@ try {
   await shot('docente@demo.primm.it', '/', 'teacher-home', 'Le mie classi');
   const teacher = await signIn(browser, app.url, 'docente@demo.primm.it');
   const me = (await (await teacher.request.get(`${app.url}/api/me`)).json()) as { classIds: number[] };
-  const risk = (await (await teacher.request.get(`${app.url}/api/classes/${me.classIds[0]}/risk`)).json()) as { items: { studentId: number }[] };
+  const risk = (await (await teacher.request.get(`${app.url}/api/classes/${me.classIds[0]}/risk`)).json()) as {
+    items: { studentId: number }[];
+  };
   await shot('docente@demo.primm.it', `/classi/${me.classIds[0]}`, 'class-risk-list', 'Rischio degli studenti');
   await shot('docente@demo.primm.it', `/studenti/${risk.items[0]!.studentId}`, 'student-page', 'Indicatori');
   await shot('mediatore@demo.primm.it', '/casi', 'caseload', 'I miei casi');

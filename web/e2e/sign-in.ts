@@ -4,8 +4,15 @@ import type { Browser, Page } from 'playwright-core';
  * A fresh browser context (its own cookies) signed in with a demo account through the login page;
  * `viewport` for the specs that check the layout at a given size (e.g. 1366×768).
  */
-export async function signIn(browser: Browser, url: string, email: string, options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  const page = await (await browser.newContext(options.viewport ? { viewport: options.viewport, acceptDownloads: true } : {})).newPage();
+export async function signIn(
+  browser: Browser,
+  url: string,
+  email: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const page = await (
+    await browser.newContext(options.viewport ? { viewport: options.viewport, acceptDownloads: true } : {})
+  ).newPage();
   await page.goto(url);
   await page.getByRole('heading', { name: 'Accedi con il tuo account' }).waitFor();
   await page.getByLabel('Email').fill(email);
@@ -14,4 +21,3 @@ export async function signIn(browser: Browser, url: string, email: string, optio
   await page.getByRole('button', { name: 'Esci' }).waitFor();
   return page;
 }
-

@@ -12,7 +12,10 @@ describe('teacher and mediator journeys', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Le mie classi' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: /Apri l'elenco del rischio/ }).first().click();
+    await page
+      .getByRole('link', { name: /Apri l'elenco del rischio/ })
+      .first()
+      .click();
     const table = page.getByRole('table', { name: /Rischio degli studenti/ });
     await table.waitFor();
     // The list opens sorted by tier; sort by name, then by tier again (highest first).
@@ -32,7 +35,9 @@ describe('teacher and mediator journeys', () => {
     await page.getByRole('heading', { level: 1, name: flaggedStudent }).waitFor();
     await page.getByRole('button', { name: 'Segnala come a rischio…' }).click();
     await page.getByLabel('Motivo').selectOption({ label: 'Assenze frequenti' });
-    await page.getByLabel('Descrivi cosa hai notato').fill('Assente quasi tutti i lunedì da ottobre, la famiglia non risponde.');
+    await page
+      .getByLabel('Descrivi cosa hai notato')
+      .fill('Assente quasi tutti i lunedì da ottobre, la famiglia non risponde.');
     await page.getByRole('button', { name: 'Segnala', exact: true }).click();
     await page.getByText('Segnalazione registrata.').waitFor();
     await page.getByText('Assente quasi tutti i lunedì da ottobre').waitFor();
@@ -42,14 +47,19 @@ describe('teacher and mediator journeys', () => {
   test('when the mediator opens a case from that flag and logs a reorientation with a follow-up, then the caseload shows it', async () => {
     const page = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
 
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'I miei casi' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'I miei casi' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'I miei casi' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: flaggedStudent }).first().click();
     await page.getByRole('button', { name: 'Apri un caso da questa segnalazione' }).click();
     const openCase = page.locator('form[aria-label="Apri un caso da questa segnalazione"]').first();
     await openCase.waitFor({ state: 'visible' });
-    await openCase.getByLabel('Obiettivo del caso').fill('Capire le assenze del lunedì e valutare un percorso professionale');
+    await openCase
+      .getByLabel('Obiettivo del caso')
+      .fill('Capire le assenze del lunedì e valutare un percorso professionale');
     await openCase.getByRole('button', { name: 'Apri il caso' }).click();
 
     await page.getByRole('heading', { name: 'Nuova azione' }).waitFor();
@@ -61,7 +71,10 @@ describe('teacher and mediator journeys', () => {
     await page.getByText('Azione registrata.').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'I miei casi' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'I miei casi' })
+      .click();
     const cases = page.getByRole('table', { name: /Casi aperti/ });
     await cases.getByRole('row', { name: new RegExp(flaggedStudent) }).waitFor();
     expect(await cases.getByRole('row', { name: new RegExp(flaggedStudent) }).textContent()).toContain('15/12/2026');
@@ -69,6 +82,7 @@ describe('teacher and mediator journeys', () => {
 });
 
 async function waitForAriaSort(locator: import('playwright-core').Locator, values: string[]): Promise<void> {
-  for (let i = 0; i < 50 && !values.includes((await locator.getAttribute('aria-sort')) ?? ''); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !values.includes((await locator.getAttribute('aria-sort')) ?? ''); i++)
+    await new Promise((r) => setTimeout(r, 100));
   expect(values).toContain(await locator.getAttribute('aria-sort'));
 }

@@ -15,14 +15,18 @@ const journey = { classUrl: '', student: '', studentUrl: '' };
 async function expectPageFits(page: Page): Promise<void> {
   // no sideways scrolling of the document: tables become cards or fit
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** The text of the element that has the focus, once it holds `text` (a confirmation takes it as it appears). */
 async function expectFocusOn(page: Page, text: string): Promise<void> {
-  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 3000 }).toContain(text);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 3000 })
+    .toContain(text);
 }
 
 /** A form behind a button: not shown until the button opens it. */
@@ -41,7 +45,10 @@ describe('teacher journey at 1366×768', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Le mie classi' }).waitFor();
     await expectPageFits(page);
-    await page.getByRole('link', { name: /Apri l'elenco del rischio/ }).first().click();
+    await page
+      .getByRole('link', { name: /Apri l'elenco del rischio/ })
+      .first()
+      .click();
     const table = page.getByRole('table', { name: /Rischio degli studenti/ });
     await table.getByRole('row').nth(1).waitFor();
     journey.classUrl = page.url();
@@ -50,11 +57,25 @@ describe('teacher journey at 1366×768', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     const firstRow = table.getByRole('row').nth(1);
     // (a cell is as tall as its row: what is measured is its content)
-    for (const cell of [firstRow.getByRole('rowheader').getByRole('link'), firstRow.getByText(/^Livello [123]$/).first(), firstRow.locator('.chip').first()]) {
+    for (const cell of [
+      firstRow.getByRole('rowheader').getByRole('link'),
+      firstRow.getByText(/^Livello [123]$/).first(),
+      firstRow.locator('.chip').first(),
+    ]) {
       const box = (await cell.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(DESKTOP.height);
     }
-    for (const name of ['Studente', 'Livello', 'In corso', 'Segnali', 'Frequenza', 'Assenze previste', 'Insuff.', 'Andamento assenze', 'Media']) {
+    for (const name of [
+      'Studente',
+      'Livello',
+      'In corso',
+      'Segnali',
+      'Frequenza',
+      'Assenze previste',
+      'Insuff.',
+      'Andamento assenze',
+      'Media',
+    ]) {
       const box = await table.getByRole('columnheader', { name: new RegExp(`^${name}`) }).boundingBox();
       expect(box!.x + box!.width, name).toBeLessThanOrEqual(DESKTOP.width);
     }
@@ -69,38 +90,60 @@ describe('teacher journey at 1366×768', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await names.nth(1).textContent());
 
     journey.student = (await names.nth(0).textContent())!.trim();
-    expect(await table.getByRole('row', { name: new RegExp(journey.student) }).getByText('Segnalato').count()).toBe(0);
+    expect(
+      await table
+        .getByRole('row', { name: new RegExp(journey.student) })
+        .getByText('Segnalato')
+        .count(),
+    ).toBe(0);
   });
 
   test('when the teacher opens the most at-risk student, then the summary and the actions come first, the forms open on demand and each confirmation takes the focus', async () => {
     const page = await signIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
     await page.setViewportSize(DESKTOP);
     await page.goto(journey.classUrl);
-    await page.getByRole('table', { name: /Rischio degli studenti/ }).getByRole('link', { name: journey.student }).click();
+    await page
+      .getByRole('table', { name: /Rischio degli studenti/ })
+      .getByRole('link', { name: journey.student })
+      .click();
 
     await page.getByRole('heading', { level: 1, name: journey.student }).waitFor();
     journey.studentUrl = page.url();
     const summary = page.getByRole('region', { name: 'In sintesi' });
-    await summary.getByText(/^Livello [123]/).first().waitFor();
+    await summary
+      .getByText(/^Livello [123]/)
+      .first()
+      .waitFor();
     expect(await summary.getByText(/^Assenze:/).isVisible()).toBe(true);
     expect((await summary.boundingBox())!.y).toBeLessThan(DESKTOP.height); // above the fold
     expect((await page.getByRole('complementary', { name: 'Azioni' }).boundingBox())!.y).toBeLessThan(DESKTOP.height);
-    await page.getByRole('region', { name: /Frequenza settimanale/ }).locator('.recharts-line-curve').first().waitFor();
+    await page
+      .getByRole('region', { name: /Frequenza settimanale/ })
+      .locator('.recharts-line-curve')
+      .first()
+      .waitFor();
     await expectPageFits(page);
 
     const flag = await openForm(page, 'Segnala come a rischio…', 'Segnala come a rischio (borderline)');
     await flag.getByLabel('Motivo').selectOption({ label: 'Assenze frequenti' });
-    await flag.getByLabel('Descrivi cosa hai notato').fill('Assente quasi tutti i lunedì da ottobre, la famiglia non risponde.');
+    await flag
+      .getByLabel('Descrivi cosa hai notato')
+      .fill('Assente quasi tutti i lunedì da ottobre, la famiglia non risponde.');
     await flag.getByRole('button', { name: 'Segnala', exact: true }).click();
     await expectFocusOn(page, 'Segnalazione registrata.');
     expect(await flag.isVisible()).toBe(false);
     await summary.getByText(/Segnalazioni: 1 aperta \(Assenze frequenti/).waitFor();
 
     const note = await openForm(page, 'Aggiungi una nota…', 'Nuova nota');
-    await note.getByLabel('Testo della nota').fill('Parlato con la coordinatrice: colloquio con la famiglia la prossima settimana.');
+    await note
+      .getByLabel('Testo della nota')
+      .fill('Parlato con la coordinatrice: colloquio con la famiglia la prossima settimana.');
     await note.getByRole('button', { name: 'Aggiungi la nota' }).click();
     await expectFocusOn(page, 'Nota aggiunta.');
-    await page.getByRole('list', { name: 'Note, dalla più recente' }).getByText(/Parlato con la coordinatrice/).waitFor();
+    await page
+      .getByRole('list', { name: 'Note, dalla più recente' })
+      .getByText(/Parlato con la coordinatrice/)
+      .waitFor();
 
     const review = await openForm(page, 'Rivedi il livello…', 'La tua valutazione');
     await review.getByLabel('Motivazione').fill('Confermo: le assenze del lunedì continuano.');
@@ -119,7 +162,9 @@ describe('teacher journey at 1366×768', () => {
 
     // back on the list, the flag shows
     await page.getByRole('link', { name: /^Torna alla classe/ }).click();
-    const row = page.getByRole('table', { name: /Rischio degli studenti/ }).getByRole('row', { name: new RegExp(journey.student) });
+    const row = page
+      .getByRole('table', { name: /Rischio degli studenti/ })
+      .getByRole('row', { name: new RegExp(journey.student) });
     await row.getByText('Segnalato').waitFor();
   });
 
@@ -147,16 +192,35 @@ describe('teacher pages at 390×844', () => {
     await expectPageFits(page);
 
     await page.goto(journey.studentUrl);
-    await page.getByRole('region', { name: 'In sintesi' }).getByText(/^Livello [123]/).first().waitFor();
-    await page.getByRole('region', { name: /Frequenza settimanale/ }).locator('.recharts-line-curve').first().waitFor();
+    await page
+      .getByRole('region', { name: 'In sintesi' })
+      .getByText(/^Livello [123]/)
+      .first()
+      .waitFor();
+    await page
+      .getByRole('region', { name: /Frequenza settimanale/ })
+      .locator('.recharts-line-curve')
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Voti per materia' }).click();
-    await page.getByRole('region', { name: /Voti per materia/ }).locator('.recharts-line-curve').first().waitFor();
+    await page
+      .getByRole('region', { name: /Voti per materia/ })
+      .locator('.recharts-line-curve')
+      .first()
+      .waitFor();
     await expectPageFits(page);
     // the axis labels of every chart sit side by side, none over another
     const overlaps = await page.evaluate(() =>
       Array.from(document.querySelectorAll('.recharts-cartesian-axis')).flatMap((axis) => {
-        const boxes = Array.from(axis.querySelectorAll('.recharts-cartesian-axis-tick-value')).map((t) => t.getBoundingClientRect());
-        return boxes.slice(1).filter((b, i) => b.left < boxes[i]!.right - 1 && b.top < boxes[i]!.bottom - 1 && boxes[i]!.top < b.bottom - 1).map((b) => `${b.left},${b.top}`);
+        const boxes = Array.from(axis.querySelectorAll('.recharts-cartesian-axis-tick-value')).map((t) =>
+          t.getBoundingClientRect(),
+        );
+        return boxes
+          .slice(1)
+          .filter(
+            (b, i) => b.left < boxes[i]!.right - 1 && b.top < boxes[i]!.bottom - 1 && boxes[i]!.top < b.bottom - 1,
+          )
+          .map((b) => `${b.left},${b.top}`);
       }),
     );
     expect(overlaps).toEqual([]);

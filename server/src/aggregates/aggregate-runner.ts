@@ -2,7 +2,13 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open-database';
 import { HttpError } from '../http/http-error';
 import { bundledThread, fromSource } from '../recompute/thread-script';
-import { aggregatesHere, type AggregateBody, type AggregateComputer, type AggregateJob, type AggregateSettings } from './compute-aggregates';
+import {
+  aggregatesHere,
+  type AggregateBody,
+  type AggregateComputer,
+  type AggregateJob,
+  type AggregateSettings,
+} from './compute-aggregates';
 
 /** Where the thread reads the data: the same SQLite file (read-only), or the same PostgreSQL. */
 export type AggregateSource = { sqlite: string } | { postgres: string };
@@ -14,11 +20,12 @@ export interface AggregateThreadData {
 
 export type AggregateRequest = { id: number; job: AggregateJob };
 export type AggregateReply =
-  | { id: number; body: AggregateBody }
-  | { id: number; error: { status?: number; code?: string; message: string } };
+  { id: number; body: AggregateBody } | { id: number; error: { status?: number; code?: string; message: string } };
 
 const threadModule = new URL('./aggregate-thread.ts', import.meta.url);
-const fallbackUrl = fromSource ? new URL('./aggregate-thread-entry.mjs', import.meta.url) : new URL('./aggregate-thread.js', import.meta.url);
+const fallbackUrl = fromSource
+  ? new URL('./aggregate-thread-entry.mjs', import.meta.url)
+  : new URL('./aggregate-thread.js', import.meta.url);
 
 /** The thread's code (thread-script.ts: one bundled script, or the module through tsx). */
 export const aggregateThreadCode = () => bundledThread(threadModule, fallbackUrl, 'aggregati');
@@ -28,10 +35,18 @@ export const aggregateThreadCode = () => bundledThread(threadModule, fallbackUrl
  * own (a file, PostgreSQL), here for `:memory:` (tests, a demo in memory), which no other
  * connection can see.
  */
-export function aggregateComputerFor(db: Db, deps: AggregateSettings & { dbPath?: string; databaseUrl?: string | null }): AggregateComputer {
-  const settings: AggregateSettings = { minCell: deps.minCell, pseudonymKey: deps.pseudonymKey, aggregateNoise: deps.aggregateNoise };
+export function aggregateComputerFor(
+  db: Db,
+  deps: AggregateSettings & { dbPath?: string; databaseUrl?: string | null },
+): AggregateComputer {
+  const settings: AggregateSettings = {
+    minCell: deps.minCell,
+    pseudonymKey: deps.pseudonymKey,
+    aggregateNoise: deps.aggregateNoise,
+  };
   if (deps.databaseUrl) return new ThreadedAggregates({ source: { postgres: deps.databaseUrl }, settings });
-  if (deps.dbPath && deps.dbPath !== ':memory:') return new ThreadedAggregates({ source: { sqlite: deps.dbPath }, settings });
+  if (deps.dbPath && deps.dbPath !== ':memory:')
+    return new ThreadedAggregates({ source: { sqlite: deps.dbPath }, settings });
   return aggregatesHere(db, settings);
 }
 
@@ -45,7 +60,10 @@ export function aggregateComputerFor(db: Db, deps: AggregateSettings & { dbPath?
  */
 export class ThreadedAggregates implements AggregateComputer {
   private worker: Promise<Worker> | undefined;
-  private readonly waiting = new Map<number, { resolve: (body: AggregateBody) => void; reject: (err: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (body: AggregateBody) => void; reject: (err: Error) => void }
+  >();
   private next = 0;
 
   constructor(private readonly data: AggregateThreadData) {}
@@ -68,7 +86,10 @@ export class ThreadedAggregates implements AggregateComputer {
 
   private start(): Promise<Worker> {
     this.worker ??= aggregateThreadCode().then((source) => {
-      const worker = new Worker('script' in source ? source.script : source.url, { eval: 'script' in source, workerData: this.data });
+      const worker = new Worker('script' in source ? source.script : source.url, {
+        eval: 'script' in source,
+        workerData: this.data,
+      });
       worker.unref();
       worker.on('message', (reply: AggregateReply) => {
         const waiter = this.waiting.get(reply.id);
@@ -77,7 +98,9 @@ export class ThreadedAggregates implements AggregateComputer {
         if ('body' in reply) waiter.resolve(reply.body);
         else {
           const { status, code, message } = reply.error;
-          waiter.reject(status && code ? new HttpError(status, code as never, message) : new Error(`aggregati: ${message}`));
+          waiter.reject(
+            status && code ? new HttpError(status, code as never, message) : new Error(`aggregati: ${message}`),
+          );
         }
       });
       const failAll = (err: Error) => {

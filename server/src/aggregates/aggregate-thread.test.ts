@@ -26,11 +26,21 @@ const work = vi.hoisted(() => ({ events: [] as string[], waiting: [] as (() => v
 const started = () => work.waiting.splice(0).forEach((resolve) => resolve());
 vi.mock('./count-groups', async (original) => {
   const real = await original<typeof import('./count-groups')>();
-  return { ...real, countGroups: (...args: Parameters<typeof real.countGroups>) => (started(), real.countGroups(...args)) };
+  return {
+    ...real,
+    countGroups: (...args: Parameters<typeof real.countGroups>) => (started(), real.countGroups(...args)),
+  };
 });
 vi.mock('./publish-counts', async (original) => {
   const real = await original<typeof import('./publish-counts')>();
-  return { ...real, publishCounts: (...args: Parameters<typeof real.publishCounts>) => { const body = real.publishCounts(...args); work.events.push('table computed'); return body; } };
+  return {
+    ...real,
+    publishCounts: (...args: Parameters<typeof real.publishCounts>) => {
+      const body = real.publishCounts(...args);
+      work.events.push('table computed');
+      return body;
+    },
+  };
 });
 vi.mock('node:worker_threads', async (original) => {
   const real = await original<typeof import('node:worker_threads')>();
@@ -62,7 +72,11 @@ describe.skipIf(onPostgres)('aggregates on a SQLite file: computed on their own 
     await aRandomRegion(db, 11);
     // 64 schools in all: school × citizenship group is just over the limit, school × sex well under it.
     await aWideRegion(db, { schools: 60, students: 2400, seed: 3 });
-    year = await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', '2025/26').executeTakeFirstOrThrow();
+    year = await db
+      .selectFrom('school_year')
+      .select(['id', 'label'])
+      .where('label', '=', '2025/26')
+      .executeTakeFirstOrThrow();
     await aggregateThreadCode(); // bundled once per process, as a running server has it after its first request
     thread = new ThreadedAggregates({ source: { sqlite: dbPath }, settings });
     here = aggregatesHere(db, settings);
@@ -73,26 +87,46 @@ describe.skipIf(onPostgres)('aggregates on a SQLite file: computed on their own 
     await db.destroy();
   });
 
-  const table = (query: string, only: number[] | null = null) => ({ kind: 'table' as const, query: AggregateQuery.parse(Object.fromEntries(new URLSearchParams(query))), only });
+  const table = (query: string, only: number[] | null = null) => ({
+    kind: 'table' as const,
+    query: AggregateQuery.parse(Object.fromEntries(new URLSearchParams(query))),
+    only,
+  });
   test.each([
     ['a one-way table', table('groupBy=province')],
     ['a two-way table of 24 groups of a province', table('groupBy=school,sex&province=PU')],
     ['a two-way table with a filter (cross-query rule)', table('groupBy=gradeLevel,citizenshipGroup&sex=F')],
-    ['a referent\'s table (two schools)', table('groupBy=school', [1, 2])],
+    ["a referent's table (two schools)", table('groupBy=school', [1, 2])],
     ['a table of 256 groups (refused: 400)', table('groupBy=school,citizenshipGroup')],
     ['the months of a province', { kind: 'trend' as const, query: TrendQuery.parse({ province: 'AN' }), only: null }],
     ['the fairness report', { kind: 'fairness' as const }],
-  ])('ThreadedAggregates: when %s is computed on the thread, then it equals the computation here', async (_name, job) => {
-    const full = { ...job, version: await readDataVersion(db), year } as AggregateJob;
-    const outcome = (p: Promise<unknown>) => p.then((body) => ({ body }), (err: { status?: number; code?: string; message: string }) => ({ error: { status: err.status, code: err.code, message: err.message } }));
+  ])(
+    'ThreadedAggregates: when %s is computed on the thread, then it equals the computation here',
+    async (_name, job) => {
+      const full = { ...job, version: await readDataVersion(db), year } as AggregateJob;
+      const outcome = (p: Promise<unknown>) =>
+        p.then(
+          (body) => ({ body }),
+          (err: { status?: number; code?: string; message: string }) => ({
+            error: { status: err.status, code: err.code, message: err.message },
+          }),
+        );
 
-    const [onThread, inProcess] = await Promise.all([outcome(thread.compute(full)), outcome(here.compute(full))]);
+      const [onThread, inProcess] = await Promise.all([outcome(thread.compute(full)), outcome(here.compute(full))]);
 
-    expect(onThread).toEqual(inProcess);
-    if (job.kind === 'table' && job.query.groupBy.length === 2 && !job.query.province && !job.query.sex) {
-      expect(onThread).toEqual({ error: { status: 400, code: 'validation_failed', message: expect.stringMatching(/^Tabella troppo grande \(256 gruppi/) } });
-    }
-  }, 10_000);
+      expect(onThread).toEqual(inProcess);
+      if (job.kind === 'table' && job.query.groupBy.length === 2 && !job.query.province && !job.query.sex) {
+        expect(onThread).toEqual({
+          error: {
+            status: 400,
+            code: 'validation_failed',
+            message: expect.stringMatching(/^Tabella troppo grande \(256 gruppi/),
+          },
+        });
+      }
+    },
+    10_000,
+  );
 
   test('GET /api/aggregates: when /api/health is asked while a table is being computed, then health is answered before the table is done', async () => {
     const sessionDb = openSessionConnection({ dbPath }, db);
@@ -101,7 +135,10 @@ describe.skipIf(onPostgres)('aggregates on a SQLite file: computed on their own 
     work.events.length = 0;
     const underway = tableStarted();
 
-    const table = request(server).get('/api/aggregates?groupBy=school,sex&province=PU').set(as).then((res) => res);
+    const table = request(server)
+      .get('/api/aggregates?groupBy=school,sex&province=PU')
+      .set(as)
+      .then((res) => res);
     await underway;
     // Before: the suppression ran on the event loop, and this request waited for all of it.
     const health = await request(server).get('/api/health');

@@ -19,7 +19,12 @@ export interface CellKeySecret {
 export function cellKeySecret(pseudonymKey: string): CellKeySecret {
   const digest = createHmac('sha256', pseudonymKey).update('primm-ews cell key v1').digest();
   const word = (i: number, modulus: number) => BigInt(1 + (digest.readUInt32BE(i * 4) % (modulus - 1)));
-  return { a: word(0, INNER_MODULUS), b: word(1, INNER_MODULUS), c: word(2, CELL_KEY_MODULUS), d: word(3, CELL_KEY_MODULUS) };
+  return {
+    a: word(0, INNER_MODULUS),
+    b: word(1, INNER_MODULUS),
+    c: word(2, CELL_KEY_MODULUS),
+    d: word(3, CELL_KEY_MODULUS),
+  };
 }
 
 /**

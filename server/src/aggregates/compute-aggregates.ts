@@ -1,4 +1,11 @@
-import { MEASURES, type AggregateQuery, type AggregateResult, type AggregateTrend, type FairnessReport, type TrendQuery } from '@primm/shared/contracts/aggregates';
+import {
+  MEASURES,
+  type AggregateQuery,
+  type AggregateResult,
+  type AggregateTrend,
+  type FairnessReport,
+  type TrendQuery,
+} from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
 import { HttpError } from '../http/http-error';
 import { cellKeySecret } from './cell-key';
@@ -59,10 +66,17 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
   const secret = cellKeySecret(settings.pseudonymKey);
   const { minCell: threshold, aggregateNoise: noise } = settings;
 
-  async function table({ version, year, query, only }: Extract<AggregateJob, { kind: 'table' }>): Promise<AggregateResult> {
+  async function table({
+    version,
+    year,
+    query,
+    only,
+  }: Extract<AggregateJob, { kind: 'table' }>): Promise<AggregateResult> {
     // Every measure is counted, whatever was asked: the suppression must not depend on it.
     const count = (q: AggregateQuery) =>
-      counts.get(JSON.stringify([year.id, { ...q, measures: undefined, year: undefined }, only]), version, () => countGroups(db, year, q, [...MEASURES], only, secret));
+      counts.get(JSON.stringify([year.id, { ...q, measures: undefined, year: undefined }, only]), version, () =>
+        countGroups(db, year, q, [...MEASURES], only, secret),
+      );
     const [cells, coarser, provinces, schools] = await Promise.all([
       count(query),
       Promise.all(coarserOf(query).map(count)),
@@ -70,7 +84,11 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
       db.selectFrom('school').select(['code', 'name']).execute(),
     ]);
     if (cells.length > MAX_CROSS_CELLS && query.groupBy.length === 2) {
-      throw new HttpError(400, 'validation_failed', `Tabella troppo grande (${cells.length} gruppi, al massimo ${MAX_CROSS_CELLS} incrociando due dimensioni): filtra per provincia o scuola`);
+      throw new HttpError(
+        400,
+        'validation_failed',
+        `Tabella troppo grande (${cells.length} gruppi, al massimo ${MAX_CROSS_CELLS} incrociando due dimensioni): filtra per provincia o scuola`,
+      );
     }
     const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
     const schoolName = new Map(schools.map((s) => [s.code, s.name]));
@@ -81,12 +99,20 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
       threshold,
       noise,
       coarser,
-      labels: (d, v) => (d === 'province' ? provinceName.get(v) ?? v : d === 'school' ? schoolName.get(v) ?? v : v),
+      labels: (d, v) => (d === 'province' ? (provinceName.get(v) ?? v) : d === 'school' ? (schoolName.get(v) ?? v) : v),
     });
   }
 
-  async function trend({ version, year, query, only }: Extract<AggregateJob, { kind: 'trend' }>): Promise<AggregateTrend> {
-    const count = (q: TrendQuery) => months.get(JSON.stringify([year.id, { ...q, year: undefined }, only]), version, () => computeMonthlyTrend(db, year, q, only, secret));
+  async function trend({
+    version,
+    year,
+    query,
+    only,
+  }: Extract<AggregateJob, { kind: 'trend' }>): Promise<AggregateTrend> {
+    const count = (q: TrendQuery) =>
+      months.get(JSON.stringify([year.id, { ...q, year: undefined }, only]), version, () =>
+        computeMonthlyTrend(db, year, q, only, secret),
+      );
     const [monthly, coarser] = await Promise.all([count(query), Promise.all(coarserOf(query).map(count))]);
     return { year: year.label, threshold, noise, months: suppressTrend(monthly, threshold, { coarser, noise }) };
   }
@@ -94,7 +120,13 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
   async function fairness({ year }: Extract<AggregateJob, { kind: 'fairness' }>): Promise<FairnessReport> {
     // No filters here: the whole region's year, by citizenship group and by sex.
     const { outcomesAvailable, cells } = await countFairness(db, year, secret);
-    return { year: year.label, threshold, noise, outcomesAvailable, groups: fairnessGroups(cells, threshold, { noise }) };
+    return {
+      year: year.label,
+      threshold,
+      noise,
+      outcomesAvailable,
+      groups: fairnessGroups(cells, threshold, { noise }),
+    };
   }
 
   return {

@@ -7,8 +7,13 @@ import type { GroupCount } from './publish-counts';
 
 /** Column of `fact` per dimension (see the query below). */
 const DIMENSION_COLUMN: Record<Dimension, string> = {
-  province: 'd_province', school: 'd_school', level: 'd_level', gradeLevel: 'd_grade_level',
-  track: 'd_track', citizenshipGroup: 'd_citizenship_group', sex: 'd_sex',
+  province: 'd_province',
+  school: 'd_school',
+  level: 'd_level',
+  gradeLevel: 'd_grade_level',
+  track: 'd_track',
+  citizenshipGroup: 'd_citizenship_group',
+  sex: 'd_sex',
 };
 
 /** The condition of each measure over one `fact` row: the SQL twin of `COUNTS` in testing/in-memory-counts.ts. */
@@ -68,11 +73,13 @@ export async function countGroups(
   const query = await buildCountQuery(db, year, filters, measures, onlySchoolIds, secret);
   const rows = (await query.execute(db)).rows as Record<string, string | number | null>[];
   // Without grouping, an empty selection still answers one row of nulls: no cell, as in memory.
-  return rows.filter((r) => Number(r.n) > 0).map((r) => ({
-    key: filters.groupBy.map((d) => String(r[DIMENSION_COLUMN[d]])),
-    values: Object.fromEntries(measures.map((m) => [m, Number(r[m])])),
-    keys: Object.fromEntries(measures.map((m) => [m, Number(r[`k_${m}`])])),
-  }));
+  return rows
+    .filter((r) => Number(r.n) > 0)
+    .map((r) => ({
+      key: filters.groupBy.map((d) => String(r[DIMENSION_COLUMN[d]])),
+      values: Object.fromEntries(measures.map((m) => [m, Number(r[m])])),
+      keys: Object.fromEntries(measures.map((m) => [m, Number(r[`k_${m}`])])),
+    }));
 }
 
 /**
@@ -80,7 +87,14 @@ export async function countGroups(
  * the sum of the counted students' cell keys (cell-key.ts), from which the noise of the count
  * is drawn (shared/src/aggregates/perturb.ts).
  */
-export async function buildCountQuery(db: Db, year: { id: number; label: string }, filters: AggregateQuery, measures: Measure[], onlySchoolIds: number[] | null, secret: CellKeySecret) {
+export async function buildCountQuery(
+  db: Db,
+  year: { id: number; label: string },
+  filters: AggregateQuery,
+  measures: Measure[],
+  onlySchoolIds: number[] | null,
+  secret: CellKeySecret,
+) {
   const facts = await studentFactCtes(db, year, filters);
   const after: RawBuilder<unknown>[] = [sql`1 = 1`];
   if (onlySchoolIds !== null) after.push(sql`school_id in (${sql.join(onlySchoolIds.length ? onlySchoolIds : [-1])})`);

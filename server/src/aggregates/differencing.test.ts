@@ -22,21 +22,63 @@ async function theSchoolOfTheIssue(): Promise<Db> {
   const second = await aClass(db, school.id, { name: '2A' });
   await db.updateTable('class').set({ grade_level: 4 }).where('id', '=', fourth.id).execute();
   await db.updateTable('class').set({ grade_level: 2 }).where('id', '=', second.id).execute();
-  await db.insertInto('school_calendar').values({ school_id: school.id, school_year_id: fourth.school_year_id, lessons_start: '2025-09-15', lessons_end: '2026-06-06' }).execute();
+  await db
+    .insertInto('school_calendar')
+    .values({
+      school_id: school.id,
+      school_year_id: fourth.school_year_id,
+      lessons_start: '2025-09-15',
+      lessons_end: '2026-06-06',
+    })
+    .execute();
 
   const enrol = async (cls: typeof fourth, tier: number, over: { sex?: 'M' | 'F'; abroad?: boolean } = {}) => {
     const s = await aStudent(db, { citizenship: over.abroad ? 'Albania' : 'Italia' });
-    await db.updateTable('student').set({ sex: over.sex ?? 'F', ...(over.abroad ? { born_in_italy: 0, arrival_date: '2015-01-10' } : {}) }).where('id', '=', s.id).execute();
+    await db
+      .updateTable('student')
+      .set({ sex: over.sex ?? 'F', ...(over.abroad ? { born_in_italy: 0, arrival_date: '2015-01-10' } : {}) })
+      .where('id', '=', s.id)
+      .execute();
     await anEnrolment(db, s.id, cls.id, { entered_on: '2025-09-15' });
-    await db.insertInto('risk_result').values({
-      student_id: s.id, class_id: cls.id, school_id: school.id, school_year_id: cls.school_year_id, as_of: '2026-03-01',
-      settings_version: 1, tier, score: tier, input_hash: `h${s.id}`, computed_at: '2026-03-01', indicators: '[]',
-      attendance_rate: 0.9, projected_absence: null, failing_subjects: null, age_grade_delay: null,
-    }).execute();
+    await db
+      .insertInto('risk_result')
+      .values({
+        student_id: s.id,
+        class_id: cls.id,
+        school_id: school.id,
+        school_year_id: cls.school_year_id,
+        as_of: '2026-03-01',
+        settings_version: 1,
+        tier,
+        score: tier,
+        input_hash: `h${s.id}`,
+        computed_at: '2026-03-01',
+        indicators: '[]',
+        attendance_rate: 0.9,
+        projected_absence: null,
+        failing_subjects: null,
+        age_grade_delay: null,
+      })
+      .execute();
     return s.id;
   };
   const absent = (studentId: number, days: string[]) =>
-    db.insertInto('attendance_event').values(days.map((date) => ({ student_id: studentId, class_id: fourth.id, date, kind: 'assenza' as const, hours: 6, justified: 0, deroga: null, deroga_decided_on: null, import_batch_id: null }))).execute();
+    db
+      .insertInto('attendance_event')
+      .values(
+        days.map((date) => ({
+          student_id: studentId,
+          class_id: fourth.id,
+          date,
+          kind: 'assenza' as const,
+          hours: 6,
+          justified: 0,
+          deroga: null,
+          deroga_decided_on: null,
+          import_batch_id: null,
+        })),
+      )
+      .execute();
 
   const italianGirls = [];
   for (let i = 0; i < 27; i++) italianGirls.push(await enrol(fourth, i < 14 ? 1 : 2));
@@ -45,9 +87,31 @@ async function theSchoolOfTheIssue(): Promise<Db> {
   for (let i = 0; i < 30; i++) await enrol(second, 1);
   for (let i = 0; i < 20; i++) await enrol(second, 1, { sex: 'M' });
   // October holds 23 lesson days: 8 days absent is 35 %, 3 days is 13 %.
-  await absent(her, ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08', '2025-10-09', '2025-10-10']);
+  await absent(her, [
+    '2025-10-01',
+    '2025-10-02',
+    '2025-10-03',
+    '2025-10-06',
+    '2025-10-07',
+    '2025-10-08',
+    '2025-10-09',
+    '2025-10-10',
+  ]);
   for (const id of italianGirls.slice(0, 12)) await absent(id, ['2025-10-13', '2025-10-14', '2025-10-15']);
-  await db.insertInto('attendance_event').values({ student_id: italianGirls[20]!, class_id: fourth.id, date: '2025-10-31', kind: 'entrata_posticipata', hours: 1, justified: 0, deroga: null, deroga_decided_on: null, import_batch_id: null }).execute();
+  await db
+    .insertInto('attendance_event')
+    .values({
+      student_id: italianGirls[20]!,
+      class_id: fourth.id,
+      date: '2025-10-31',
+      kind: 'entrata_posticipata',
+      hours: 1,
+      justified: 0,
+      deroga: null,
+      deroga_decided_on: null,
+      import_batch_id: null,
+    })
+    .execute();
   return db;
 }
 
@@ -59,7 +123,7 @@ const asAnalyst = async (db: Db, noise: number) => {
 };
 
 describe('differencing two requests (issue 17, finding 6)', () => {
-  test('GET /api/aggregates: when the pair of the issue is asked with the production noise, then the difference no longer tells the other girl\'s tier', async () => {
+  test("GET /api/aggregates: when the pair of the issue is asked with the production noise, then the difference no longer tells the other girl's tier", async () => {
     const get = await asAnalyst(await theSchoolOfTheIssue(), 2);
 
     const first = (await get(`/api/aggregates?${PAIR}&measures=tier1,tier2,tier3`)).body;
@@ -73,7 +137,10 @@ describe('differencing two requests (issue 17, finding 6)', () => {
     expect(girls.tier3).toBe(0);
     for (const tier of ['tier1', 'tier2']) {
       const [min, max] = difference(girls[tier], italians[tier], 10, noise);
-      expect([min, max], tier).toEqual([expect.toSatisfy((v: number) => v <= 0), expect.toSatisfy((v: number) => v >= 1)]);
+      expect([min, max], tier).toEqual([
+        expect.toSatisfy((v: number) => v <= 0),
+        expect.toSatisfy((v: number) => v >= 1),
+      ]);
     }
     const [min, max] = difference(girls.students, italians.students, 10, noise);
     expect(max - min).toBeGreaterThanOrEqual(4);
@@ -83,7 +150,8 @@ describe('differencing two requests (issue 17, finding 6)', () => {
     const get = await asAnalyst(await theSchoolOfTheIssue(), 0);
 
     const girls = (await get(`/api/aggregates?${PAIR}&measures=tier1,tier2,tier3`)).body.total;
-    const italians = (await get(`/api/aggregates?${PAIR}&citizenshipGroup=italiano&measures=tier1,tier2,tier3`)).body.total;
+    const italians = (await get(`/api/aggregates?${PAIR}&citizenshipGroup=italiano&measures=tier1,tier2,tier3`)).body
+      .total;
 
     expect(girls).toEqual({ students: 28, tier1: 14, tier2: 14, tier3: 0 });
     expect(italians).toEqual({ students: 'n.d.', tier1: 'n.d.', tier2: 'n.d.', tier3: 0 });
@@ -92,8 +160,14 @@ describe('differencing two requests (issue 17, finding 6)', () => {
   test('GET /api/aggregates: when the pair is asked as rows of a table by grade, then the row of grade 4 is protected the same way', async () => {
     const get = await asAnalyst(await theSchoolOfTheIssue(), 0);
 
-    const row = async (query: string) => (await get(`/api/aggregates?${query}&groupBy=gradeLevel&measures=tier2`)).body.rows.find((r: { group: { gradeLevel: string } }) => r.group.gradeLevel === '4').values;
-    const [girls, italians] = [await row('school=ANPS03000E&sex=F'), await row('school=ANPS03000E&sex=F&citizenshipGroup=italiano')];
+    const row = async (query: string) =>
+      (await get(`/api/aggregates?${query}&groupBy=gradeLevel&measures=tier2`)).body.rows.find(
+        (r: { group: { gradeLevel: string } }) => r.group.gradeLevel === '4',
+      ).values;
+    const [girls, italians] = [
+      await row('school=ANPS03000E&sex=F'),
+      await row('school=ANPS03000E&sex=F&citizenshipGroup=italiano'),
+    ];
 
     expect(girls).toEqual({ students: 28, tier2: 14 });
     expect(italians).toEqual({ students: 'n.d.', tier2: 'n.d.' });
@@ -125,7 +199,10 @@ describe('differencing two requests (issue 17, finding 6)', () => {
     const italians = (await get(`/api/aggregates/trend?${PAIR}&citizenshipGroup=italiano`)).body.months;
 
     expect(girls[1]).toEqual({ month: '2025-10', values: { students: 28, absentOver10: 13, absentOver25: '<10' } });
-    expect(italians[1]).toEqual({ month: '2025-10', values: { students: 'n.d.', absentOver10: 'n.d.', absentOver25: '<10' } });
+    expect(italians[1]).toEqual({
+      month: '2025-10',
+      values: { students: 'n.d.', absentOver10: 'n.d.', absentOver25: '<10' },
+    });
   });
 });
 
@@ -139,11 +216,27 @@ describe('fairness shares (issue 17, finding 6)', () => {
       const s = await aStudent(db, { citizenship: i < 50 ? 'Italia' : 'Albania' });
       if (i >= 50) await db.updateTable('student').set({ born_in_italy: 1 }).where('id', '=', s.id).execute();
       await anEnrolment(db, s.id, cls.id);
-      if (i < 3 || i >= 75) await db.insertInto('flag').values({ student_id: s.id, reason_code: 'assenze', reason: 'molte assenze', created_by: teacher.id, created_at: '2026-01-10T10:00:00.000Z', resolved_at: null, resolved_by: null }).execute();
+      if (i < 3 || i >= 75)
+        await db
+          .insertInto('flag')
+          .values({
+            student_id: s.id,
+            reason_code: 'assenze',
+            reason: 'molte assenze',
+            created_by: teacher.id,
+            created_at: '2026-01-10T10:00:00.000Z',
+            resolved_at: null,
+            resolved_by: null,
+          })
+          .execute();
     }
 
     for (const noise of [0, 2]) {
-      const body = (await request(createApp({ db, config: { ...testConfig, aggregateNoise: noise } })).get('/api/fairness').set(await authAs(db, await aUser(db, 'analista')))).body;
+      const body = (
+        await request(createApp({ db, config: { ...testConfig, aggregateNoise: noise } }))
+          .get('/api/fairness')
+          .set(await authAs(db, await aUser(db, 'analista')))
+      ).body;
 
       for (const g of body.groups) {
         if (g.shareFlagged === null || typeof g.students !== 'number') continue;

@@ -12,12 +12,24 @@ const VERDICTS = ['ammesso', 'non_ammesso', 'sospensione_giudizio'] as const;
  * citizenship group and sex, with their final outcome of the year (`outcome`, period `finale`)
  * only when some student of the year has a verdict: otherwise no outcome counts as known.
  */
-export async function countFairness(db: Db, year: { id: number; label: string }, secret?: CellKeySecret): Promise<{ outcomesAvailable: boolean; cells: FairnessCell[] }> {
-  const verdict = await db.selectFrom('outcome').innerJoin('student', 'student.id', 'outcome.student_id').select('outcome.id')
-    .where('school_year', '=', year.label).where('period', '=', 'finale').where('result', 'in', VERDICTS).limit(1).executeTakeFirst();
+export async function countFairness(
+  db: Db,
+  year: { id: number; label: string },
+  secret?: CellKeySecret,
+): Promise<{ outcomesAvailable: boolean; cells: FairnessCell[] }> {
+  const verdict = await db
+    .selectFrom('outcome')
+    .innerJoin('student', 'student.id', 'outcome.student_id')
+    .select('outcome.id')
+    .where('school_year', '=', year.label)
+    .where('period', '=', 'finale')
+    .where('result', 'in', VERDICTS)
+    .limit(1)
+    .executeTakeFirst();
   const outcomesAvailable = verdict !== undefined;
   const { rows } = await (await buildFairnessQuery(db, year, outcomesAvailable, secret)).execute(db);
-  const keysOf = (r: Record<string, string | number>) => Object.fromEntries(COLUMNS.map(([count, column]) => [count, Number(r[`k_${column}`])])) as Record<Count, number>;
+  const keysOf = (r: Record<string, string | number>) =>
+    Object.fromEntries(COLUMNS.map(([count, column]) => [count, Number(r[`k_${column}`])])) as Record<Count, number>;
   return {
     outcomesAvailable,
     cells: rows.map((r) => ({
@@ -37,25 +49,43 @@ export async function countFairness(db: Db, year: { id: number; label: string },
 }
 
 const COLUMNS: [Count, string][] = [
-  ['students', 'students'], ['flagged', 'flagged'], ['assessed', 'assessed'], ['assessedTier2plus', 'assessed_tier2plus'],
-  ['good', 'good'], ['goodTier2plus', 'good_tier2plus'], ['bad', 'bad'], ['badTier1', 'bad_tier1'],
+  ['students', 'students'],
+  ['flagged', 'flagged'],
+  ['assessed', 'assessed'],
+  ['assessedTier2plus', 'assessed_tier2plus'],
+  ['good', 'good'],
+  ['goodTier2plus', 'good_tier2plus'],
+  ['bad', 'bad'],
+  ['badTier1', 'bad_tier1'],
 ];
 
 /**
  * The one statement (exported so a test can pin its SQL); with a secret, also the sums of the
  * counted students' cell keys (cell-key.ts), for the noise of each count.
  */
-export async function buildFairnessQuery(db: Db, year: { id: number; label: string }, outcomesAvailable: boolean, secret?: CellKeySecret) {
+export async function buildFairnessQuery(
+  db: Db,
+  year: { id: number; label: string },
+  outcomesAvailable: boolean,
+  secret?: CellKeySecret,
+) {
   const facts = await studentFactCtes(db, year, {});
   const assessed = sql`tier is not null`;
   const good = sql`${assessed} and o.result is not null and o.result not in (${sql.join(BAD_OUTCOMES)})`;
   const bad = sql`${assessed} and o.result in (${sql.join(BAD_OUTCOMES)})`;
   const conditions: Record<string, RawBuilder<unknown>> = {
-    students: sql`1 = 1`, flagged: sql`flagged = 1`, assessed, assessed_tier2plus: sql`tier >= 2`,
-    good, good_tier2plus: sql`${good} and tier >= 2`, bad, bad_tier1: sql`${bad} and tier = 1`,
+    students: sql`1 = 1`,
+    flagged: sql`flagged = 1`,
+    assessed,
+    assessed_tier2plus: sql`tier >= 2`,
+    good,
+    good_tier2plus: sql`${good} and tier >= 2`,
+    bad,
+    bad_tier1: sql`${bad} and tier = 1`,
   };
   const count = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then 1 else 0 end)`;
-  const keySum = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then ${studentKeySql(secret!, sql.ref('fact.student_id'))} else 0 end)`;
+  const keySum = (cond: RawBuilder<unknown>) =>
+    sql`sum(case when ${cond} then ${studentKeySql(secret!, sql.ref('fact.student_id'))} else 0 end)`;
 
   return sql<Record<string, string | number>>`
     with ${facts}

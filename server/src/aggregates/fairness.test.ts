@@ -8,8 +8,22 @@ import { buildFairnessQuery, countFairness } from './fairness-counts';
 import { aRandomRegion } from './random-region';
 import { loadStudentFacts } from './testing/in-memory-counts';
 
-const none = { students: 0, flagged: 0, assessed: 0, assessedTier2plus: 0, good: 0, goodTier2plus: 0, bad: 0, badTier1: 0 };
-const cell = (citizenshipGroup: string, sex: string, counts: Partial<typeof none>): FairnessCell => ({ citizenshipGroup, sex, ...none, ...counts });
+const none = {
+  students: 0,
+  flagged: 0,
+  assessed: 0,
+  assessedTier2plus: 0,
+  good: 0,
+  goodTier2plus: 0,
+  bad: 0,
+  badTier1: 0,
+};
+const cell = (citizenshipGroup: string, sex: string, counts: Partial<typeof none>): FairnessCell => ({
+  citizenshipGroup,
+  sex,
+  ...none,
+  ...counts,
+});
 
 describe('fairnessGroups', () => {
   test('when 20 Italian students (5 at tier 2, 4 flagged) and 6 newly arrived, then no share is computed from a count under 10', () => {
@@ -23,25 +37,54 @@ describe('fairnessGroups', () => {
 
     // Before (issue 17, finding 6): shareFlagged 0.2 of 20 students gave the 4 flagged back.
     expect(groups.find((g) => g.group === 'italiano')).toMatchObject({ shareFlagged: null, shareTier2plus: null });
-    expect(groups.find((g) => g.group === 'neo_arrivato')).toMatchObject({ students: '<10', suppressed: true, shareFlagged: null, shareTier2plus: null });
-    expect(groups.find((g) => g.group === 'M')).toMatchObject({ students: '<10', suppressed: true, shareFlagged: null });
-    for (const g of groups) for (const share of [g.shareFlagged, g.shareTier2plus]) expect(share === null || share * Number(g.students) >= 10).toBe(true);
+    expect(groups.find((g) => g.group === 'neo_arrivato')).toMatchObject({
+      students: '<10',
+      suppressed: true,
+      shareFlagged: null,
+      shareTier2plus: null,
+    });
+    expect(groups.find((g) => g.group === 'M')).toMatchObject({
+      students: '<10',
+      suppressed: true,
+      shareFlagged: null,
+    });
+    for (const g of groups)
+      for (const share of [g.shareFlagged, g.shareTier2plus])
+        expect(share === null || share * Number(g.students) >= 10).toBe(true);
   });
 
   test.each([
     // assessed, tier ≥ 2, good (tier ≥ 2), bad (tier 1) → shareTier2plus, false positive, false negative
-    [{ assessed: 60, assessedTier2plus: 24, good: 30, goodTier2plus: 10, bad: 20, badTier1: 10 }, [24 / 60, 10 / 30, 10 / 20]],
-    [{ assessed: 60, assessedTier2plus: 24, good: 30, goodTier2plus: 2, bad: 20, badTier1: 10 }, [24 / 60, null, 10 / 20]], // 2 false positives: a count under 10
-    [{ assessed: 60, assessedTier2plus: 24, good: 9, goodTier2plus: 0, bad: 41, badTier1: 17 }, [24 / 60, null, 17 / 41]], // 9 good: too few for a rate
+    [
+      { assessed: 60, assessedTier2plus: 24, good: 30, goodTier2plus: 10, bad: 20, badTier1: 10 },
+      [24 / 60, 10 / 30, 10 / 20],
+    ],
+    [
+      { assessed: 60, assessedTier2plus: 24, good: 30, goodTier2plus: 2, bad: 20, badTier1: 10 },
+      [24 / 60, null, 10 / 20],
+    ], // 2 false positives: a count under 10
+    [
+      { assessed: 60, assessedTier2plus: 24, good: 9, goodTier2plus: 0, bad: 41, badTier1: 17 },
+      [24 / 60, null, 17 / 41],
+    ], // 9 good: too few for a rate
     [{ assessed: 9, assessedTier2plus: 9, good: 0, goodTier2plus: 0, bad: 0, badTier1: 0 }, [null, null, null]], // 9 assessed of 60: no share
   ])('fairnessGroups: 60 students with %j → shares %j', (counts, [tier2plus, falsePositive, falseNegative]) => {
     const [group] = fairnessGroups([cell('italiano', 'F', { students: 60, ...counts })], 10);
 
-    expect(group).toMatchObject({ students: 60, shareTier2plus: tier2plus, falsePositiveRate: falsePositive, falseNegativeRate: falseNegative });
+    expect(group).toMatchObject({
+      students: 60,
+      shareTier2plus: tier2plus,
+      falsePositiveRate: falsePositive,
+      falseNegativeRate: falseNegative,
+    });
   });
 
   test('when a group spans several cells, then their counts add up before the threshold is applied', () => {
-    const cells = [cell('italiano', 'F', { students: 16, flagged: 11 }), cell('straniero_nato_in_italia', 'F', { students: 15, flagged: 2 }), cell('italiano', 'M', { students: 30, flagged: 15 })];
+    const cells = [
+      cell('italiano', 'F', { students: 16, flagged: 11 }),
+      cell('straniero_nato_in_italia', 'F', { students: 15, flagged: 2 }),
+      cell('italiano', 'M', { students: 30, flagged: 15 }),
+    ];
 
     const women = fairnessGroups(cells, 10).find((g) => g.group === 'F');
 
@@ -49,10 +92,25 @@ describe('fairnessGroups', () => {
   });
 
   test('when the noise is on, then each share is the ratio of two published counts, and the same counts always give the same share', () => {
-    const keys = (n: number) => ({ students: n * 7, flagged: n * 11, assessed: n * 13, assessedTier2plus: n * 17, good: 0, goodTier2plus: 0, bad: 0, badTier1: 0 });
+    const keys = (n: number) => ({
+      students: n * 7,
+      flagged: n * 11,
+      assessed: n * 13,
+      assessedTier2plus: n * 17,
+      good: 0,
+      goodTier2plus: 0,
+      bad: 0,
+      badTier1: 0,
+    });
     const cells = [
-      { ...cell('italiano', 'F', { students: 50, flagged: 20, assessed: 50, assessedTier2plus: 25 }), keys: keys(123456789) },
-      { ...cell('italiano', 'M', { students: 50, flagged: 20, assessed: 50, assessedTier2plus: 25 }), keys: keys(987654321) },
+      {
+        ...cell('italiano', 'F', { students: 50, flagged: 20, assessed: 50, assessedTier2plus: 25 }),
+        keys: keys(123456789),
+      },
+      {
+        ...cell('italiano', 'M', { students: 50, flagged: 20, assessed: 50, assessedTier2plus: 25 }),
+        keys: keys(987654321),
+      },
     ];
 
     const [once, again] = [fairnessGroups(cells, 10, { noise: 2 }), fairnessGroups(cells, 10, { noise: 2 })];
@@ -71,10 +129,18 @@ describe('fairnessGroups', () => {
 const BAD = new Set(['non_ammesso', 'ritirato', 'abbandono']);
 
 /** What the route counted before counting moved to SQL: every student in memory, then tabulated by group and sex. */
-async function fairnessCellsInMemory(db: Db, year: { id: number; label: string }): Promise<{ outcomesAvailable: boolean; cells: FairnessCell[] }> {
+async function fairnessCellsInMemory(
+  db: Db,
+  year: { id: number; label: string },
+): Promise<{ outcomesAvailable: boolean; cells: FairnessCell[] }> {
   const facts = await loadStudentFacts(db, year, { groupBy: [] });
-  const finals = await db.selectFrom('outcome').innerJoin('student', 'student.id', 'outcome.student_id')
-    .select(['outcome.student_id', 'outcome.result']).where('school_year', '=', year.label).where('period', '=', 'finale').execute();
+  const finals = await db
+    .selectFrom('outcome')
+    .innerJoin('student', 'student.id', 'outcome.student_id')
+    .select(['outcome.student_id', 'outcome.result'])
+    .where('school_year', '=', year.label)
+    .where('period', '=', 'finale')
+    .execute();
   const outcomesAvailable = finals.some((f) => ['ammesso', 'non_ammesso', 'sospensione_giudizio'].includes(f.result));
   const resultOf = new Map(finals.map((f) => [f.student_id, f.result]));
   const all = facts.map((f) => ({ ...f, finalResult: outcomesAvailable ? (resultOf.get(f.studentId) ?? null) : null }));
@@ -86,29 +152,39 @@ async function fairnessCellsInMemory(db: Db, year: { id: number; label: string }
     const assessed = f.tier !== null;
     const withOutcome = assessed && f.finalResult !== null;
     const counted: Record<keyof typeof none, boolean> = {
-      students: true, flagged: f.flagged, assessed, assessedTier2plus: assessed && f.tier! >= 2,
-      good: withOutcome && !BAD.has(f.finalResult!), goodTier2plus: withOutcome && !BAD.has(f.finalResult!) && f.tier! >= 2,
-      bad: withOutcome && BAD.has(f.finalResult!), badTier1: withOutcome && BAD.has(f.finalResult!) && f.tier === 1,
+      students: true,
+      flagged: f.flagged,
+      assessed,
+      assessedTier2plus: assessed && f.tier! >= 2,
+      good: withOutcome && !BAD.has(f.finalResult!),
+      goodTier2plus: withOutcome && !BAD.has(f.finalResult!) && f.tier! >= 2,
+      bad: withOutcome && BAD.has(f.finalResult!),
+      badTier1: withOutcome && BAD.has(f.finalResult!) && f.tier === 1,
     };
-    for (const k of Object.keys(none) as (keyof typeof none)[]) if (counted[k]) c[k]++, c.keys![k] += studentKey(secret, f.studentId);
+    for (const k of Object.keys(none) as (keyof typeof none)[])
+      if (counted[k]) (c[k]++, (c.keys![k] += studentKey(secret, f.studentId)));
   }
   return { outcomesAvailable, cells: [...cells.values()] };
 }
 
 const secret = cellKeySecret('test-key');
-const byGroup = (cells: FairnessCell[]) => [...cells].sort((a, b) => `${a.citizenshipGroup}|${a.sex}`.localeCompare(`${b.citizenshipGroup}|${b.sex}`));
+const byGroup = (cells: FairnessCell[]) =>
+  [...cells].sort((a, b) => `${a.citizenshipGroup}|${a.sex}`.localeCompare(`${b.citizenshipGroup}|${b.sex}`));
 
 class Rollback extends Error {}
 
 /** Runs `act` on a region of its own, then rolls it back: one database for many regions. */
 async function inRegion(db: Db, seed: number, students: number, act: (trx: Db) => Promise<void>) {
-  await db.transaction().execute(async (trx) => {
-    await aRandomRegion(trx, seed, students);
-    await act(trx);
-    throw new Rollback();
-  }).catch((e: unknown) => {
-    if (!(e instanceof Rollback)) throw e;
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await aRandomRegion(trx, seed, students);
+      await act(trx);
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
 }
 
 describe('countFairness', () => {
@@ -123,7 +199,11 @@ describe('countFairness', () => {
     await fc.assert(
       fc.asyncProperty(region, async ({ seed, students, label }) => {
         await inRegion(db, seed, students, async (trx) => {
-          const year = await trx.selectFrom('school_year').select(['id', 'label']).where('label', '=', label).executeTakeFirstOrThrow();
+          const year = await trx
+            .selectFrom('school_year')
+            .select(['id', 'label'])
+            .where('label', '=', label)
+            .executeTakeFirstOrThrow();
 
           const { outcomesAvailable, cells } = await countFairness(trx, year, secret);
 
@@ -136,16 +216,25 @@ describe('countFairness', () => {
     );
   }, 120_000);
 
-  test('when a region of 800 students has final verdicts, then the Italian students\' rates are published (the property above compares real counts)', async () => {
+  test("when a region of 800 students has final verdicts, then the Italian students' rates are published (the property above compares real counts)", async () => {
     const db = await createTestDb();
     await aRandomRegion(db, 7, 800);
-    const year = await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', '2025/26').executeTakeFirstOrThrow();
+    const year = await db
+      .selectFrom('school_year')
+      .select(['id', 'label'])
+      .where('label', '=', '2025/26')
+      .executeTakeFirstOrThrow();
 
     const { outcomesAvailable, cells } = await countFairness(db, year);
 
     expect(outcomesAvailable).toBe(true);
     const italians = fairnessGroups(cells, 10).find((g) => g.group === 'italiano')!;
-    expect([italians.shareFlagged, italians.shareTier2plus, italians.falsePositiveRate, italians.falseNegativeRate]).not.toContain(null);
+    expect([
+      italians.shareFlagged,
+      italians.shareTier2plus,
+      italians.falsePositiveRate,
+      italians.falseNegativeRate,
+    ]).not.toContain(null);
   }, 60_000);
 
   // Query changes show in review (STYLE.md): the SQLite text, parameters apart.

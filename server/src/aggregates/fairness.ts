@@ -24,8 +24,18 @@ export interface FairnessCell {
   keys?: Record<Count, number>;
 }
 
-export type Count = 'students' | 'flagged' | 'assessed' | 'assessedTier2plus' | 'good' | 'goodTier2plus' | 'bad' | 'badTier1';
-const COUNTS: Count[] = ['students', 'flagged', 'assessed', 'assessedTier2plus', 'good', 'goodTier2plus', 'bad', 'badTier1'];
+export type Count =
+  'students' | 'flagged' | 'assessed' | 'assessedTier2plus' | 'good' | 'goodTier2plus' | 'bad' | 'badTier1';
+const COUNTS: Count[] = [
+  'students',
+  'flagged',
+  'assessed',
+  'assessedTier2plus',
+  'good',
+  'goodTier2plus',
+  'bad',
+  'badTier1',
+];
 
 /** Counts a reader can form by subtraction from the published ones (never published themselves). */
 const REST = {
@@ -53,30 +63,65 @@ const REST = {
  * two published counts, null when either is hidden (or the denominator is 0): it never says more
  * than the counts would.
  */
-export function fairnessGroups(cells: FairnessCell[], threshold: number, options: { noise?: number } = {}): FairnessGroup[] {
+export function fairnessGroups(
+  cells: FairnessCell[],
+  threshold: number,
+  options: { noise?: number } = {},
+): FairnessGroup[] {
   const withKeys = cells.length > 0 && cells.every((c) => c.keys);
   const sum = (subset: FairnessCell[]) => {
-    const values = Object.fromEntries(COUNTS.map((k) => [k, subset.reduce((n, c) => n + c[k], 0)])) as Record<string, number>;
+    const values = Object.fromEntries(COUNTS.map((k) => [k, subset.reduce((n, c) => n + c[k], 0)])) as Record<
+      string,
+      number
+    >;
     for (const [rest, [whole, part]] of Object.entries(REST)) values[rest] = values[whole]! - values[part]!;
     values.noOutcome = values.assessed! - values.good! - values.bad!;
-    const keys = withKeys ? (Object.fromEntries(COUNTS.map((k) => [k, subset.reduce((n, c) => n + c.keys![k], 0)])) as Record<Count, number>) : undefined;
+    const keys = withKeys
+      ? (Object.fromEntries(COUNTS.map((k) => [k, subset.reduce((n, c) => n + c.keys![k], 0)])) as Record<
+          Count,
+          number
+        >)
+      : undefined;
     return { values, keys };
   };
   const groups: { id: string; dimension: 'citizenshipGroup' | 'sex'; group: string }[] = [];
   for (const dimension of ['citizenshipGroup', 'sex'] as const) {
-    for (const group of [...new Set(cells.map((c) => c[dimension]))].sort()) groups.push({ id: `${dimension}:${group}`, dimension, group });
+    for (const group of [...new Set(cells.map((c) => c[dimension]))].sort())
+      groups.push({ id: `${dimension}:${group}`, dimension, group });
   }
-  const counted = new Map<string, ReturnType<typeof sum>>([['total', sum(cells)], ...groups.map((g) => [g.id, sum(cells.filter((c) => c[g.dimension] === g.group))] as const)]);
-  const records: CountRecord[] = [...counted].map(([id, { values }]) => ({ id, values, unpublished: [...Object.keys(REST), 'noOutcome'] }));
+  const counted = new Map<string, ReturnType<typeof sum>>([
+    ['total', sum(cells)],
+    ...groups.map((g) => [g.id, sum(cells.filter((c) => c[g.dimension] === g.group))] as const),
+  ]);
+  const records: CountRecord[] = [...counted].map(([id, { values }]) => ({
+    id,
+    values,
+    unpublished: [...Object.keys(REST), 'noOutcome'],
+  }));
   const measures = Object.keys(counted.get('total')!.values);
   const relations: Relation[] = [];
   for (const dimension of ['citizenshipGroup', 'sex'] as const) {
     const ids = groups.filter((g) => g.dimension === dimension).map((g) => g.id);
-    for (const m of measures) relations.push({ members: ids.map((id) => [id, m] as [string, string]), target: ['total', m] });
+    for (const m of measures)
+      relations.push({ members: ids.map((id) => [id, m] as [string, string]), target: ['total', m] });
   }
   for (const id of counted.keys()) {
-    for (const [rest, [whole, part]] of Object.entries(REST)) relations.push({ members: [[id, part], [id, rest]], target: [id, whole] });
-    relations.push({ members: [[id, 'good'], [id, 'bad'], [id, 'noOutcome']], target: [id, 'assessed'] });
+    for (const [rest, [whole, part]] of Object.entries(REST))
+      relations.push({
+        members: [
+          [id, part],
+          [id, rest],
+        ],
+        target: [id, whole],
+      });
+    relations.push({
+      members: [
+        [id, 'good'],
+        [id, 'bad'],
+        [id, 'noOutcome'],
+      ],
+      target: [id, 'assessed'],
+    });
   }
 
   const { shown } = suppressCounts(records, relations, { threshold });

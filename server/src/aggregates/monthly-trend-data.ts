@@ -37,7 +37,12 @@ export interface TrendStay {
  * - per student, the hours of the attendance events of those classes in each of `months`, from
  *   the start of lessons to the school's data date.
  */
-export async function loadTrendData(db: Db, year: { id: number; label: string }, filters: TrendQuery, onlySchoolIds: number[] | null) {
+export async function loadTrendData(
+  db: Db,
+  year: { id: number; label: string },
+  filters: TrendQuery,
+  onlySchoolIds: number[] | null,
+) {
   let schoolQ = db
     .selectFrom('school')
     .innerJoin('school_calendar as cal', 'cal.school_id', 'school.id')
@@ -49,14 +54,28 @@ export async function loadTrendData(db: Db, year: { id: number; label: string },
   if (filters.level) schoolQ = schoolQ.where('school.level', '=', filters.level);
   if (onlySchoolIds !== null) schoolQ = schoolQ.where('school.id', 'in', onlySchoolIds.length ? onlySchoolIds : [-1]);
   const schoolIds = schoolQ.clearSelect().clearOrderBy().select('school.id');
-  let classQ = db.selectFrom('class as c').where('c.school_year_id', '=', year.id).where('c.school_id', 'in', schoolIds);
+  let classQ = db
+    .selectFrom('class as c')
+    .where('c.school_year_id', '=', year.id)
+    .where('c.school_id', 'in', schoolIds);
   if (filters.gradeLevel !== undefined) classQ = classQ.where('c.grade_level', '=', filters.gradeLevel);
   if (filters.track !== undefined) classQ = classQ.where('c.track', '=', filters.track);
 
   const [calendars, allClasses, closures] = await Promise.all([
     schoolQ.execute(),
-    db.selectFrom('class').select(['id', 'school_id', 'timetable']).where('school_year_id', '=', year.id).where('school_id', 'in', schoolIds).orderBy('id').execute(),
-    db.selectFrom('school_closure').select(['school_id', 'starts_on', 'ends_on']).where('school_year_id', '=', year.id).where('school_id', 'in', schoolIds).execute(),
+    db
+      .selectFrom('class')
+      .select(['id', 'school_id', 'timetable'])
+      .where('school_year_id', '=', year.id)
+      .where('school_id', 'in', schoolIds)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('school_closure')
+      .select(['school_id', 'starts_on', 'ends_on'])
+      .where('school_year_id', '=', year.id)
+      .where('school_id', 'in', schoolIds)
+      .execute(),
   ]);
   const classesOf = groupBy(allClasses, (c) => c.school_id);
   const closuresOf = groupBy(closures, (x) => x.school_id);
@@ -68,19 +87,36 @@ export async function loadTrendData(db: Db, year: { id: number; label: string },
       id: cal.id,
       lessonsStart: cal.lessons_start,
       lessonsEnd: cal.lessons_end,
-      asOf: await findDataAsOf(db, { schoolId: cal.id, schoolYearId: year.id, classIds: own.map((c) => c.id) }, cal.lessons_start, cal.lessons_end),
+      asOf: await findDataAsOf(
+        db,
+        { schoolId: cal.id, schoolYearId: year.id, classIds: own.map((c) => c.id) },
+        cal.lessons_start,
+        cal.lessons_end,
+      ),
       classes: own.map((c) => ({ id: c.id, timetable: c.timetable })),
       closures: (closuresOf.get(cal.id) ?? []).map((x) => ({ startsOn: x.starts_on, endsOn: x.ends_on })),
     });
   }
-  const lastMonth = schools.map((s) => s.asOf.slice(0, 7)).sort().at(-1);
+  const lastMonth = schools
+    .map((s) => s.asOf.slice(0, 7))
+    .sort()
+    .at(-1);
   const months = lastMonth === undefined ? [] : monthsBetween(`${year.label.slice(0, 4)}-09`, lastMonth);
   if (months.length === 0) return { schools, months, stays: [], absences: [] };
 
   let stayQ = classQ
     .innerJoin('enrolment as e', 'e.class_id', 'c.id')
     .innerJoin('student as st', 'st.id', 'e.student_id')
-    .select(['c.school_id', 'e.student_id', 'e.class_id', 'e.entered_on', 'e.left_on', 'st.citizenship', 'st.born_in_italy', 'st.arrival_date']);
+    .select([
+      'c.school_id',
+      'e.student_id',
+      'e.class_id',
+      'e.entered_on',
+      'e.left_on',
+      'st.citizenship',
+      'st.born_in_italy',
+      'st.arrival_date',
+    ]);
   if (filters.sex) stayQ = stayQ.where('st.sex', '=', filters.sex);
   // The data date is the school's latest event or grade, capped at the end of lessons
   // (findDataAsOf): so the school's events up to its data date are those up to the end of lessons.
@@ -88,12 +124,18 @@ export async function loadTrendData(db: Db, year: { id: number; label: string },
     stayQ.execute(),
     classQ
       .innerJoin('attendance_event as a', 'a.class_id', 'c.id')
-      .innerJoin('school_calendar as cal', (j) => j.onRef('cal.school_id', '=', 'c.school_id').onRef('cal.school_year_id', '=', 'c.school_year_id'))
+      .innerJoin('school_calendar as cal', (j) =>
+        j.onRef('cal.school_id', '=', 'c.school_id').onRef('cal.school_year_id', '=', 'c.school_year_id'),
+      )
       .whereRef('a.date', '>=', 'cal.lessons_start')
       .whereRef('a.date', '<=', 'cal.lessons_end')
       .select('a.student_id')
       // One row per student, a column per month: a fifth of the rows of one per student and month.
-      .select(months.map((m, i) => sql<number | null>`sum(case when a.date >= ${m} and a.date < ${nextMonth(m)} then a.hours end)`.as(`m${i}`)))
+      .select(
+        months.map((m, i) =>
+          sql<number | null>`sum(case when a.date >= ${m} and a.date < ${nextMonth(m)} then a.hours end)`.as(`m${i}`),
+        ),
+      )
       .groupBy('a.student_id')
       .execute(),
   ]);
@@ -101,9 +143,18 @@ export async function loadTrendData(db: Db, year: { id: number; label: string },
     schools,
     months,
     stays: stays.map((s): TrendStay => ({
-      schoolId: s.school_id, studentId: s.student_id, classId: s.class_id, enteredOn: s.entered_on, leftOn: s.left_on,
-      citizenship: s.citizenship, bornInItaly: s.born_in_italy === 1, arrivalDate: s.arrival_date,
+      schoolId: s.school_id,
+      studentId: s.student_id,
+      classId: s.class_id,
+      enteredOn: s.entered_on,
+      leftOn: s.left_on,
+      citizenship: s.citizenship,
+      bornInItaly: s.born_in_italy === 1,
+      arrivalDate: s.arrival_date,
     })),
-    absences: absences.map((a) => ({ studentId: a.student_id, hours: months.map((_, i) => (a[`m${i}`] === null ? null : Number(a[`m${i}`]))) })),
+    absences: absences.map((a) => ({
+      studentId: a.student_id,
+      hours: months.map((_, i) => (a[`m${i}`] === null ? null : Number(a[`m${i}`]))),
+    })),
   };
 }

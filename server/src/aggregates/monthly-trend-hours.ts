@@ -26,11 +26,18 @@ const monthOf = (iso: string) => iso.slice(0, 7);
  * The hours behind the monthly trend (rules in computeMonthlyTrend). A stay's hours in a month
  * are a difference of running totals of its class's lesson hours, not a walk over the days.
  */
-export async function studentMonthHours(db: Db, year: { id: number; label: string }, filters: TrendQuery, onlySchoolIds: number[] | null): Promise<StudentMonths> {
+export async function studentMonthHours(
+  db: Db,
+  year: { id: number; label: string },
+  filters: TrendQuery,
+  onlySchoolIds: number[] | null,
+): Promise<StudentMonths> {
   const { schools, months, stays, absences } = await loadTrendData(db, year, filters, onlySchoolIds);
   const naiSince = naiSinceOf(year.label);
   const kept = filters.citizenshipGroup
-    ? stays.filter((s) => citizenshipGroupOf(s.citizenship, s.bornInItaly, s.arrivalDate, naiSince) === filters.citizenshipGroup)
+    ? stays.filter(
+        (s) => citizenshipGroupOf(s.citizenship, s.bornInItaly, s.arrivalDate, naiSince) === filters.citizenshipGroup,
+      )
     : stays;
   const staysOf = groupBy(kept, (s) => s.schoolId);
   const studentIndex = new Map<number, number>();
@@ -41,10 +48,12 @@ export async function studentMonthHours(db: Db, year: { id: number; label: strin
   for (const school of schools) {
     const clock = hoursClock(school);
     // A school counts in the months its data reaches, each up to the data date.
-    const schoolMonths = months.filter((m) => m <= monthOf(school.asOf)).map((month) => {
-      const last = lastDayOfMonth(month) < school.asOf ? lastDayOfMonth(month) : school.asOf;
-      return { first: `${month}-01`, last, firstDay: dayNumber(`${month}-01`), lastDay: dayNumber(last) };
-    });
+    const schoolMonths = months
+      .filter((m) => m <= monthOf(school.asOf))
+      .map((month) => {
+        const last = lastDayOfMonth(month) < school.asOf ? lastDayOfMonth(month) : school.asOf;
+        return { first: `${month}-01`, last, firstDay: dayNumber(`${month}-01`), lastDay: dayNumber(last) };
+      });
     for (const stay of staysOf.get(school.id) ?? []) {
       const hoursUpTo = clock(stay.classId);
       const student = indexOf(stay.studentId) * months.length;
@@ -81,7 +90,12 @@ function hoursClock(school: TrendSchool) {
     let total = byTimetable.get(timetable);
     if (!total) {
       total = new Float64Array(Math.max(0, end - start + 1));
-      const days = lessonDays({ lessonsStart: school.lessonsStart, lessonsEnd: school.lessonsEnd, closures: school.closures, timetable: parseTimetable(timetable) });
+      const days = lessonDays({
+        lessonsStart: school.lessonsStart,
+        lessonsEnd: school.lessonsEnd,
+        closures: school.closures,
+        timetable: parseTimetable(timetable),
+      });
       for (const d of days) if (d.date <= school.asOf) total[dayNumber(d.date) - start] = d.hours;
       for (let i = 1; i < total.length; i++) total[i] = total[i]! + total[i - 1]!;
       byTimetable.set(timetable, total);

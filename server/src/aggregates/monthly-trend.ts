@@ -31,7 +31,13 @@ export interface MonthCounts {
  * statements for the whole selection (monthly-trend-data.ts), hours per student and month from
  * running totals (monthly-trend-hours.ts).
  */
-export async function computeMonthlyTrend(db: Db, year: { id: number; label: string }, filters: TrendQuery, onlySchoolIds: number[] | null, secret?: CellKeySecret): Promise<MonthCounts[]> {
+export async function computeMonthlyTrend(
+  db: Db,
+  year: { id: number; label: string },
+  filters: TrendQuery,
+  onlySchoolIds: number[] | null,
+  secret?: CellKeySecret,
+): Promise<MonthCounts[]> {
   return countMonths(await studentMonthHours(db, year, filters, onlySchoolIds), secret);
 }
 
@@ -39,7 +45,10 @@ export async function computeMonthlyTrend(db: Db, year: { id: number; label: str
  * The students enrolled in each month, and those absent more than 10 % and 25 % of the hours
  * held; with a secret, also the sums of their cell keys (cell-key.ts) for the noise.
  */
-export function countMonths({ months, studentIds, enrolled, held, absent }: StudentMonths, secret?: CellKeySecret): MonthCounts[] {
+export function countMonths(
+  { months, studentIds, enrolled, held, absent }: StudentMonths,
+  secret?: CellKeySecret,
+): MonthCounts[] {
   const keyOf = secret ? studentIds.map((id) => studentKey(secret, id)) : undefined;
   return months.map((month, m) => {
     const counts: MonthCounts = { month, students: 0, absentOver10: 0, absentOver25: 0 };
@@ -50,8 +59,8 @@ export function countMonths({ months, studentIds, enrolled, held, absent }: Stud
       const key = keyOf?.[s] ?? 0;
       counts.students++;
       keys.students += key;
-      if (share > 0.1) counts.absentOver10++, keys.absentOver10 += key;
-      if (share > 0.25) counts.absentOver25++, keys.absentOver25 += key;
+      if (share > 0.1) (counts.absentOver10++, (keys.absentOver10 += key));
+      if (share > 0.25) (counts.absentOver25++, (keys.absentOver25 += key));
     }
     return keyOf ? { ...counts, keys } : counts;
   });
@@ -79,7 +88,11 @@ const PUBLISHED = ['students', 'absentOver10', 'absentOver25'] as const;
  * protected (a zero too, shown `<10`); so is each count that alone differs by 1 to threshold − 1. Then each published count
  * moves by its cell key's noise (shared/src/aggregates/perturb.ts).
  */
-export function suppressTrend(counts: MonthCounts[], threshold: number, options: { coarser?: MonthCounts[][]; noise?: number } = {}): TrendMonth[] {
+export function suppressTrend(
+  counts: MonthCounts[],
+  threshold: number,
+  options: { coarser?: MonthCounts[][]; noise?: number } = {},
+): TrendMonth[] {
   const records: CountRecord[] = counts.map((c) => ({
     id: c.month,
     values: {
@@ -92,8 +105,20 @@ export function suppressTrend(counts: MonthCounts[], threshold: number, options:
     unpublished: ['under10', 'from10to25'],
   }));
   const relations: Relation[] = counts.flatMap((c) => [
-    { members: [[c.month, 'under10'], [c.month, 'absentOver10']], target: [c.month, 'students'] },
-    { members: [[c.month, 'from10to25'], [c.month, 'absentOver25']], target: [c.month, 'absentOver10'] },
+    {
+      members: [
+        [c.month, 'under10'],
+        [c.month, 'absentOver10'],
+      ],
+      target: [c.month, 'students'],
+    },
+    {
+      members: [
+        [c.month, 'from10to25'],
+        [c.month, 'absentOver25'],
+      ],
+      target: [c.month, 'absentOver10'],
+    },
   ]);
   const protect: { cell: [string, string]; min: number; max: number }[] = [];
   const small = (d: number) => d > 0 && d < threshold;
@@ -105,7 +130,11 @@ export function suppressTrend(counts: MonthCounts[], threshold: number, options:
       const wholeMonth = small(w.students - c.students);
       for (const m of PUBLISHED) {
         if (wholeMonth ? w[m] > 0 : c[m] >= threshold && small(w[m] - c[m])) {
-          protect.push({ cell: [c.month, m], min: Math.max(threshold, w[m] - threshold + 1), max: Math.max(w[m] - 1, c[m]) });
+          protect.push({
+            cell: [c.month, m],
+            min: Math.max(threshold, w[m] - threshold + 1),
+            max: Math.max(w[m] - 1, c[m]),
+          });
         }
       }
     }
@@ -117,6 +146,9 @@ export function suppressTrend(counts: MonthCounts[], threshold: number, options:
       const cell = v[m]!;
       return typeof cell === 'number' && c.keys ? perturbCount(cell, c.keys[m], threshold, options.noise ?? 0) : cell;
     };
-    return { month: c.month, values: { students: out('students'), absentOver10: out('absentOver10'), absentOver25: out('absentOver25') } };
+    return {
+      month: c.month,
+      values: { students: out('students'), absentOver10: out('absentOver10'), absentOver25: out('absentOver25') },
+    };
   });
 }

@@ -1,4 +1,11 @@
-import { MEASURES, PARTITIONS, type AggregateResult, type AggregateRow, type Dimension, type Measure } from '@primm/shared/contracts/aggregates';
+import {
+  MEASURES,
+  PARTITIONS,
+  type AggregateResult,
+  type AggregateRow,
+  type Dimension,
+  type Measure,
+} from '@primm/shared/contracts/aggregates';
 import { perturbCount } from '@primm/shared/aggregates/perturb';
 import { suppressCounts, type CountRecord, type Relation, type Suppressed } from '@primm/shared/aggregates/suppress';
 
@@ -51,11 +58,13 @@ export function publishCounts(cells: GroupCount[], options: PublishOptions): Agg
 
   const keyOf = new Map(table.records.map((r) => [r.id, r.keys]));
   const publish = (id: string) =>
-    Object.fromEntries(asked.map((m) => {
-      const v = shown[id]![m]!;
-      const keys = keyOf.get(id);
-      return [m, typeof v === 'number' && keys ? perturbCount(v, keys[m] ?? 0, threshold, options.noise ?? 0) : v];
-    }));
+    Object.fromEntries(
+      asked.map((m) => {
+        const v = shown[id]![m]!;
+        const keys = keyOf.get(id);
+        return [m, typeof v === 'number' && keys ? perturbCount(v, keys[m] ?? 0, threshold, options.noise ?? 0) : v];
+      }),
+    );
   const toRow = (id: string, key: string[], dims: Dimension[]): AggregateRow => ({
     group: Object.fromEntries(dims.map((d, i) => [d, key[i]!])),
     labels: Object.fromEntries(dims.map((d, i) => [d, options.labels(d, key[i]!)])),
@@ -67,8 +76,13 @@ export function publishCounts(cells: GroupCount[], options: PublishOptions): Agg
     measures: asked,
     threshold,
     noise: options.noise ?? 0,
-    rows: groupBy.length === 0 ? [] : table.rows.filter(([id]) => !table.unlisted.has(id)).map(([id, g]) => toRow(id, g.key, groupBy)),
-    margins: Object.fromEntries([...table.margins].map(([i, ids]) => [groupBy[i]!, [...ids].map(([v, id]) => toRow(id, [v], [groupBy[i]!]))])),
+    rows:
+      groupBy.length === 0
+        ? []
+        : table.rows.filter(([id]) => !table.unlisted.has(id)).map(([id, g]) => toRow(id, g.key, groupBy)),
+    margins: Object.fromEntries(
+      [...table.margins].map(([i, ids]) => [groupBy[i]!, [...ids].map(([v, id]) => toRow(id, [v], [groupBy[i]!]))]),
+    ),
     total: publish('total'),
   };
 }
@@ -81,23 +95,38 @@ export function publishCounts(cells: GroupCount[], options: PublishOptions): Agg
  * than the smaller request that counts only it (no cross-table difference from the suppression
  * pattern), and the audit of the larger table counts on what the smaller ones publish.
  */
-function decide(cells: GroupCount[], dims: number, threshold: number, coarser: GroupCount[][]): { table: Table; shown: Suppressed } {
+function decide(
+  cells: GroupCount[],
+  dims: number,
+  threshold: number,
+  coarser: GroupCount[][],
+): { table: Table; shown: Suppressed } {
   const table = tableOf(cells, dims, threshold);
   const keep: Suppressed = {};
   const subTables = dims === 2 ? [[0], [1]] : dims === 1 ? [[]] : [];
   for (const kept of subTables) {
-    const sub = decide(project(cells, kept), kept.length, threshold, coarser.map((c) => project(c, kept)));
-    for (const [id, values] of Object.entries(sub.shown)) keep[id === 'total' ? 'total' : `margin:${kept[0]}:${id.slice('row:'.length)}`] = values;
+    const sub = decide(
+      project(cells, kept),
+      kept.length,
+      threshold,
+      coarser.map((c) => project(c, kept)),
+    );
+    for (const [id, values] of Object.entries(sub.shown))
+      keep[id === 'total' ? 'total' : `margin:${kept[0]}:${id.slice('row:'.length)}`] = values;
   }
   const protect = coarser.flatMap((coarse) => differencing(table, tableOf(coarse, dims, threshold), threshold));
 
   // The students of each group first, as a table of their own.
   const population = (r: Table['records'][number]) => ({ ...r, values: { students: r.values.students ?? 0 } });
-  const students = suppressCounts(table.records.map(population), table.relations.filter((rel) => rel.members.every(([, m]) => m === 'students')), {
-    threshold,
-    protect: protect.filter((p) => p.cell[1] === 'students'),
-    keep,
-  }).shown;
+  const students = suppressCounts(
+    table.records.map(population),
+    table.relations.filter((rel) => rel.members.every(([, m]) => m === 'students')),
+    {
+      threshold,
+      protect: protect.filter((p) => p.cell[1] === 'students'),
+      keep,
+    },
+  ).shown;
   for (const [id, values] of Object.entries(students)) keep[id] = { ...keep[id], ...values };
   const { shown } = suppressCounts(table.records, table.relations, { threshold, protect, keep });
   return { table, shown };
@@ -131,9 +160,14 @@ interface Table {
 /** The records of a table and the relations between them (same ids for the same groups). */
 function tableOf(cells: GroupCount[], dims: number, threshold: number): Table {
   const measures = MEASURES.filter((m) => cells.every((c) => m in c.values));
-  const sum = (subset: GroupCount[], field: 'values' | 'keys') => Object.fromEntries(measures.map((m) => [m, subset.reduce((n, c) => n + (c[field]?.[m] ?? 0), 0)]));
+  const sum = (subset: GroupCount[], field: 'values' | 'keys') =>
+    Object.fromEntries(measures.map((m) => [m, subset.reduce((n, c) => n + (c[field]?.[m] ?? 0), 0)]));
   const withKeys = cells.every((c) => c.keys);
-  const record = (id: string, subset: GroupCount[]) => ({ id, values: sum(subset, 'values'), ...(withKeys ? { keys: sum(subset, 'keys') } : {}) });
+  const record = (id: string, subset: GroupCount[]) => ({
+    id,
+    values: sum(subset, 'values'),
+    ...(withKeys ? { keys: sum(subset, 'keys') } : {}),
+  });
 
   const records: Table['records'] = [record('total', cells)];
   const rows = cells.map((c) => [`row:${c.key.join('|')}`, c] as const).sort(([a], [b]) => a.localeCompare(b));
@@ -164,7 +198,10 @@ function tableOf(cells: GroupCount[], dims: number, threshold: number): Table {
     if (dims === 1) relations.push({ members: rows.map(([id]) => [id, m] as [string, string]), target: ['total', m] });
     for (const [i, ids] of margins) {
       for (const [v, marginId] of ids) {
-        relations.push({ members: rows.filter(([, g]) => g.key[i] === v).map(([id]) => [id, m] as [string, string]), target: [marginId, m] });
+        relations.push({
+          members: rows.filter(([, g]) => g.key[i] === v).map(([id]) => [id, m] as [string, string]),
+          target: [marginId, m],
+        });
       }
       relations.push({ members: [...ids.values()].map((id) => [id, m] as [string, string]), target: ['total', m] });
     }
@@ -173,7 +210,8 @@ function tableOf(cells: GroupCount[], dims: number, threshold: number): Table {
   for (const r of records) {
     for (const part of PARTITIONS) {
       const members = part.filter((m) => measures.includes(m));
-      if (members.length > 1 && measures.includes('students')) relations.push({ members: members.map((m) => [r.id, m] as [string, string]), target: [r.id, 'students'] });
+      if (members.length > 1 && measures.includes('students'))
+        relations.push({ members: members.map((m) => [r.id, m] as [string, string]), target: [r.id, 'students'] });
     }
   }
   return { records, relations, rows, margins, unlisted };
@@ -187,7 +225,11 @@ function tableOf(cells: GroupCount[], dims: number, threshold: number): Table {
  * that the difference still ranges over 1..threshold − 1: from coarse − (threshold − 1) (but at
  * least threshold, as n.d. says) to coarse − 1.
  */
-function differencing(table: Table, coarse: Table, threshold: number): { cell: [string, string]; min: number; max: number }[] {
+function differencing(
+  table: Table,
+  coarse: Table,
+  threshold: number,
+): { cell: [string, string]; min: number; max: number }[] {
   const coarseById = new Map(coarse.records.map((r) => [r.id, r.values]));
   const out: { cell: [string, string]; min: number; max: number }[] = [];
   const small = (d: number) => d > 0 && d < threshold;

@@ -19,17 +19,41 @@ async function aCraftedRegion(): Promise<{ db: Db; ancona: number; pesaro: numbe
   const p = await aSchool(db, { code: 'PSPS01000A', name: 'MARCONI', province_code: 'PU' });
   const classA = await aClass(db, a.id, { name: '3A' });
   const classP = await aClass(db, p.id, { name: '2B' });
-  const add = async (cls: { id: number; school_id: number; school_year_id: number }, n: number, tiers: number[], citizenship = 'Italia') => {
+  const add = async (
+    cls: { id: number; school_id: number; school_year_id: number },
+    n: number,
+    tiers: number[],
+    citizenship = 'Italia',
+  ) => {
     for (let i = 0; i < n; i++) {
       const s = await aStudent(db, { citizenship });
-      if (citizenship !== 'Italia') await db.updateTable('student').set({ born_in_italy: 0, arrival_date: '2015-01-10' }).where('id', '=', s.id).execute();
+      if (citizenship !== 'Italia')
+        await db
+          .updateTable('student')
+          .set({ born_in_italy: 0, arrival_date: '2015-01-10' })
+          .where('id', '=', s.id)
+          .execute();
       await anEnrolment(db, s.id, cls.id);
-      await db.insertInto('risk_result').values({
-        student_id: s.id, class_id: cls.id, school_id: cls.school_id, school_year_id: cls.school_year_id, as_of: '2026-03-01',
-        settings_version: 1, tier: tiers[i]!, score: tiers[i]!, input_hash: `h${s.id}`, computed_at: '2026-03-01',
-        indicators: JSON.stringify([{ key: 'attendance_rate', value: tiers[i] === 1 ? 0.97 : 0.85 }]),
-        attendance_rate: tiers[i] === 1 ? 0.97 : 0.85, projected_absence: null, failing_subjects: null, age_grade_delay: null,
-      }).execute();
+      await db
+        .insertInto('risk_result')
+        .values({
+          student_id: s.id,
+          class_id: cls.id,
+          school_id: cls.school_id,
+          school_year_id: cls.school_year_id,
+          as_of: '2026-03-01',
+          settings_version: 1,
+          tier: tiers[i]!,
+          score: tiers[i]!,
+          input_hash: `h${s.id}`,
+          computed_at: '2026-03-01',
+          indicators: JSON.stringify([{ key: 'attendance_rate', value: tiers[i] === 1 ? 0.97 : 0.85 }]),
+          attendance_rate: tiers[i] === 1 ? 0.97 : 0.85,
+          projected_absence: null,
+          failing_subjects: null,
+          age_grade_delay: null,
+        })
+        .execute();
     }
   };
   await add(classA, 20, [...Array(15).fill(1), ...Array(5).fill(2)]);
@@ -39,7 +63,9 @@ async function aCraftedRegion(): Promise<{ db: Db; ancona: number; pesaro: numbe
 }
 
 const get = async (db: Db, role: 'analista' | 'referente' | 'admin', query: string, scope = {}) =>
-  request(createApp({ db, config: testConfig })).get(`/api/aggregates?${query}`).set(await authAs(db, await aUser(db, role, scope)));
+  request(createApp({ db, config: testConfig }))
+    .get(`/api/aggregates?${query}`)
+    .set(await authAs(db, await aUser(db, role, scope)));
 
 describe('GET /api/aggregates', () => {
   test('when grouped by province, then counts of 10 or more are shown, small ones are <10, and one more is hidden to protect them', async () => {
@@ -65,8 +91,10 @@ describe('GET /api/aggregates', () => {
     const res = await get(db, 'analista', 'groupBy=province,citizenshipGroup&measures=students');
 
     const body = AggregateResult.parse(res.body);
-    const cell = (p: string, c: string) => body.rows.find((r) => r.group.province === p && r.group.citizenshipGroup === c)?.values.students;
-    const margin = (d: 'province' | 'citizenshipGroup', v: string) => body.margins[d]!.find((r) => r.group[d] === v)!.values.students;
+    const cell = (p: string, c: string) =>
+      body.rows.find((r) => r.group.province === p && r.group.citizenshipGroup === c)?.values.students;
+    const margin = (d: 'province' | 'citizenshipGroup', v: string) =>
+      body.margins[d]!.find((r) => r.group[d] === v)!.values.students;
     expect(margin('citizenshipGroup', 'straniero_nato_all_estero')).toBe('<10');
     expect(cell('AN', 'straniero_nato_all_estero')).toBeUndefined(); // a margin under 10: its cells are not listed
     expect(cell('AN', 'italiano')).toBe('n.d.'); // AN's margin (25) − 20 would reveal the 5
@@ -80,13 +108,17 @@ describe('GET /api/aggregates', () => {
 
     const res = await get(db, 'referente', 'groupBy=school&measures=students', { schoolIds: [pesaro] });
 
-    expect(res.body.rows).toEqual([{ group: { school: 'PSPS01000A' }, labels: { school: 'MARCONI' }, values: { students: 30 } }]);
+    expect(res.body.rows).toEqual([
+      { group: { school: 'PSPS01000A' }, labels: { school: 'MARCONI' }, values: { students: 30 } },
+    ]);
   });
 
   test.each(['docente', 'mediatore'] as const)('when a %s asks, then 403', async (role) => {
     const { db } = await aCraftedRegion();
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/aggregates').set(await authAs(db, await aUser(db, role)));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/aggregates')
+      .set(await authAs(db, await aUser(db, role)));
 
     expect(res.status).toBe(403);
   });
@@ -114,8 +146,13 @@ describe('GET /api/aggregates', () => {
     const res = await get(db, 'analista', 'groupBy=school,sex&measures=students');
 
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('filtra per provincia o scuola') });
-    expect(await db.selectFrom('audit_log').select('action').where('action', '=', 'aggregates.read').execute()).toEqual([]);
+    expect(res.body.error).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining('filtra per provincia o scuola'),
+    });
+    expect(await db.selectFrom('audit_log').select('action').where('action', '=', 'aggregates.read').execute()).toEqual(
+      [],
+    );
   });
 
   test('property: whatever groupings and filters, no count between 1 and 9 and no personal field comes back (1 000 runs)', async () => {
@@ -126,7 +163,9 @@ describe('GET /api/aggregates', () => {
     const query = fc.record({
       groupBy: fc.uniqueArray(fc.constantFrom(...dims), { maxLength: 2 }),
       province: fc.option(fc.constantFrom('AN', 'PU', 'MC'), { nil: undefined }),
-      citizenshipGroup: fc.option(fc.constantFrom('italiano', 'straniero_nato_all_estero', 'neo_arrivato'), { nil: undefined }),
+      citizenshipGroup: fc.option(fc.constantFrom('italiano', 'straniero_nato_all_estero', 'neo_arrivato'), {
+        nil: undefined,
+      }),
       sex: fc.option(fc.constantFrom('M', 'F'), { nil: undefined }),
       gradeLevel: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
     });
@@ -135,12 +174,19 @@ describe('GET /api/aggregates', () => {
       fc.asyncProperty(query, async (q) => {
         const params = new URLSearchParams();
         if (q.groupBy.length) params.set('groupBy', q.groupBy.join(','));
-        for (const k of ['province', 'citizenshipGroup', 'sex', 'gradeLevel'] as const) if (q[k] !== undefined) params.set(k, String(q[k]));
+        for (const k of ['province', 'citizenshipGroup', 'sex', 'gradeLevel'] as const)
+          if (q[k] !== undefined) params.set(k, String(q[k]));
         const res = await request(app).get(`/api/aggregates?${params}`).set(as);
         expect(res.status).toBe(200);
         const text = JSON.stringify(res.body);
         expect(text).not.toMatch(/"(studentId|lastName|firstName|birthDate|pseudonym|id)"/);
-        const numbers = [res.body.total, ...res.body.rows.map((r: { values: object }) => r.values), ...Object.values(res.body.margins).flat().map((r) => (r as { values: object }).values)]
+        const numbers = [
+          res.body.total,
+          ...res.body.rows.map((r: { values: object }) => r.values),
+          ...Object.values(res.body.margins)
+            .flat()
+            .map((r) => (r as { values: object }).values),
+        ]
           .flatMap((v) => Object.values(v as Record<string, unknown>))
           .filter((v): v is number => typeof v === 'number');
         expect(numbers.filter((n) => n > 0 && n < 10)).toEqual([]);
@@ -154,19 +200,37 @@ describe('GET /api/fairness', () => {
   test('when the analyst asks, then groups by citizenship group and sex, small ones suppressed, and no share that the total would give back', async () => {
     const { db } = await aCraftedRegion();
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/fairness').set(await authAs(db, await aUser(db, 'analista')));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/fairness')
+      .set(await authAs(db, await aUser(db, 'analista')));
 
     expect(res.status).toBe(200);
     expect(res.body.outcomesAvailable).toBe(false);
-    expect(res.body.groups).toContainEqual(expect.objectContaining({ dimension: 'citizenshipGroup', group: 'straniero_nato_all_estero', students: '<10', shareTier2plus: null }));
+    expect(res.body.groups).toContainEqual(
+      expect.objectContaining({
+        dimension: 'citizenshipGroup',
+        group: 'straniero_nato_all_estero',
+        students: '<10',
+        shareTier2plus: null,
+      }),
+    );
     // 55 students in all (published by /api/aggregates): 50 Italians would give the 5 back.
-    expect(res.body.groups).toContainEqual(expect.objectContaining({ dimension: 'citizenshipGroup', group: 'italiano', students: 'n.d.', shareTier2plus: null }));
+    expect(res.body.groups).toContainEqual(
+      expect.objectContaining({
+        dimension: 'citizenshipGroup',
+        group: 'italiano',
+        students: 'n.d.',
+        shareTier2plus: null,
+      }),
+    );
   });
 
   test('when a referent asks, then 403', async () => {
     const { db, pesaro } = await aCraftedRegion();
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/fairness').set(await authAs(db, await aUser(db, 'referente', { schoolIds: [pesaro] })));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/fairness')
+      .set(await authAs(db, await aUser(db, 'referente', { schoolIds: [pesaro] })));
 
     expect(res.status).toBe(403);
   });
@@ -174,7 +238,9 @@ describe('GET /api/fairness', () => {
 
 describe('GET /api/aggregates/years', () => {
   const years = async (db: Db, role: 'analista' | 'referente' | 'docente', scope = {}) =>
-    request(createApp({ db, config: testConfig })).get('/api/aggregates/years').set(await authAs(db, await aUser(db, role, scope)));
+    request(createApp({ db, config: testConfig }))
+      .get('/api/aggregates/years')
+      .set(await authAs(db, await aUser(db, role, scope)));
 
   test('when one year has enrolments and a later one only its row, then only the years with data are offered, the latest is the default, and nothing is audited', async () => {
     const { db } = await aCraftedRegion(); // 2025/26

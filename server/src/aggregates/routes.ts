@@ -26,7 +26,10 @@ import { findLatestYearWithData, listYearsWithData } from './years-with-data';
  * database file or PostgreSQL they run in a thread of their own (aggregate-runner.ts), so every
  * other request is answered meanwhile; the cache stays here.
  */
-export function aggregateRoutes(db: Db, deps: AggregateSettings & { dbPath?: string; databaseUrl?: string | null }): Router {
+export function aggregateRoutes(
+  db: Db,
+  deps: AggregateSettings & { dbPath?: string; databaseUrl?: string | null },
+): Router {
   const router = Router();
   const cache = new AggregateCache();
   const computer = aggregateComputerFor(db, deps);
@@ -37,8 +40,14 @@ export function aggregateRoutes(db: Db, deps: AggregateSettings & { dbPath?: str
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year);
     const only = await visibleSchoolIds(db, user);
-    const json = await cache.get(JSON.stringify(['aggregates', year, query, only]), version, () => computer.compute({ kind: 'table', version, year, query, only }));
-    await audit(db, { user, req }, { action: 'aggregates.read', details: { groupBy: query.groupBy, year: year.label } });
+    const json = await cache.get(JSON.stringify(['aggregates', year, query, only]), version, () =>
+      computer.compute({ kind: 'table', version, year, query, only }),
+    );
+    await audit(
+      db,
+      { user, req },
+      { action: 'aggregates.read', details: { groupBy: query.groupBy, year: year.label } },
+    );
     sendJson(res, json);
   });
 
@@ -57,7 +66,9 @@ export function aggregateRoutes(db: Db, deps: AggregateSettings & { dbPath?: str
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year);
     const only = await visibleSchoolIds(db, user);
-    const json = await cache.get(JSON.stringify(['trend', year, query, only]), version, () => computer.compute({ kind: 'trend', version, year, query, only }));
+    const json = await cache.get(JSON.stringify(['trend', year, query, only]), version, () =>
+      computer.compute({ kind: 'trend', version, year, query, only }),
+    );
     await audit(db, { user, req }, { action: 'aggregates.trend.read', details: { year: year.label } });
     sendJson(res, json);
   });
@@ -67,7 +78,9 @@ export function aggregateRoutes(db: Db, deps: AggregateSettings & { dbPath?: str
     const query = FairnessQuery.parse(req.query);
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year, 'Nessun dato');
-    const json = await cache.get(JSON.stringify(['fairness', year]), version, () => computer.compute({ kind: 'fairness', version, year }));
+    const json = await cache.get(JSON.stringify(['fairness', year]), version, () =>
+      computer.compute({ kind: 'fairness', version, year }),
+    );
     await audit(db, { user, req }, { action: 'fairness.read', details: { year: year.label } });
     sendJson(res, json);
   });
@@ -80,7 +93,8 @@ async function findYear(db: Db, label: string | undefined, missing?: string): Pr
   const year = label
     ? await db.selectFrom('school_year').select(['id', 'label']).where('label', '=', label).executeTakeFirst()
     : await findLatestYearWithData(db);
-  if (!year) throw new HttpError(404, 'not_found', missing ?? (label ? `Nessun dato per l'anno ${label}` : 'Nessun dato'));
+  if (!year)
+    throw new HttpError(404, 'not_found', missing ?? (label ? `Nessun dato per l'anno ${label}` : 'Nessun dato'));
   return year;
 }
 

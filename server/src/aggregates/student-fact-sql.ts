@@ -3,7 +3,18 @@ import type { AggregateQuery } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
 import { citizenshipGroupOf, naiSinceOf } from './citizenship-group';
 
-const ACTION_TYPES = ['family_meeting', 'cultural_mediation', 'tutoring', 'italian_l2', 'other', 'reorient_school', 'reorient_iefp', 'reorient_work', 'reorient_cpia', 'pua_referral'] as const;
+const ACTION_TYPES = [
+  'family_meeting',
+  'cultural_mediation',
+  'tutoring',
+  'italian_l2',
+  'other',
+  'reorient_school',
+  'reorient_iefp',
+  'reorient_work',
+  'reorient_cpia',
+  'pua_referral',
+] as const;
 const CASE_OUTCOMES = ['back_on_track', 'reoriented', 'left_education', 'moved_away', 'other'] as const;
 
 /**
@@ -17,7 +28,11 @@ const CASE_OUTCOMES = ['back_on_track', 'reoriented', 'left_education', 'moved_a
  * - effective tier: the latest review (by id) when it is an override, else the computed tier;
  * - flags, cases and actions of the student whatever the year (as the case history reads).
  */
-export async function studentFactCtes(db: Db, year: { id: number; label: string }, filters: Omit<AggregateQuery, 'groupBy' | 'measures'>): Promise<RawBuilder<unknown>> {
+export async function studentFactCtes(
+  db: Db,
+  year: { id: number; label: string },
+  filters: Omit<AggregateQuery, 'groupBy' | 'measures'>,
+): Promise<RawBuilder<unknown>> {
   const italian = await italianSpellings(db, year.label);
   const isItalian = italian.length ? sql`st.citizenship in (${sql.join(italian)})` : sql`1 = 0`;
   const where: RawBuilder<unknown>[] = [sql`c.school_year_id = ${year.id}`];
@@ -83,5 +98,7 @@ export async function studentFactCtes(db: Db, year: { id: number; label: string 
  */
 async function italianSpellings(db: Db, label: string): Promise<string[]> {
   const rows = await db.selectFrom('student').select('citizenship').distinct().execute();
-  return rows.map((r) => r.citizenship).filter((c) => citizenshipGroupOf(c, true, null, naiSinceOf(label)) === 'italiano');
+  return rows
+    .map((r) => r.citizenship)
+    .filter((c) => citizenshipGroupOf(c, true, null, naiSinceOf(label)) === 'italiano');
 }

@@ -23,7 +23,10 @@ async function yearsWithData(db: Db, only: number[] | null, limit?: number): Pro
     .selectFrom('school_year as y')
     .select(['y.id', 'y.label'])
     .where(({ exists, selectFrom }) => {
-      let classes = selectFrom('class as c').innerJoin('enrolment as e', 'e.class_id', 'c.id').select('c.id').whereRef('c.school_year_id', '=', 'y.id');
+      let classes = selectFrom('class as c')
+        .innerJoin('enrolment as e', 'e.class_id', 'c.id')
+        .select('c.id')
+        .whereRef('c.school_year_id', '=', 'y.id');
       if (only !== null) classes = classes.where('c.school_id', 'in', only);
       return exists(classes);
     })

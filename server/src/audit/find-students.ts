@@ -11,7 +11,11 @@ export const MAX_STUDENTS_SEARCHED = 20;
  * code itself is not stored), or words of the name, each found in the surname or first name.
  * Only the admin searches the log, and the admin may see names.
  */
-export async function findStudents(db: Db, search: string, pseudonymKey: string): Promise<{ id: number; lastName: string; firstName: string }[]> {
+export async function findStudents(
+  db: Db,
+  search: string,
+  pseudonymKey: string,
+): Promise<{ id: number; lastName: string; firstName: string }[]> {
   const text = search.trim();
   let q = db.selectFrom('student').select(['id', 'last_name', 'first_name']);
   if (/^\d+$/.test(text)) q = q.where('id', '=', Number(text));
@@ -22,7 +26,12 @@ export async function findStudents(db: Db, search: string, pseudonymKey: string)
     for (const word of words) {
       const like = `%${word.replace(/[%_]/g, '')}%`;
       // lower() on both sides: LIKE is case-insensitive on SQLite only for ASCII, and not at all on PostgreSQL
-      q = q.where((eb) => eb.or([eb(eb.fn('lower', ['last_name']), 'like', like.toLowerCase()), eb(eb.fn('lower', ['first_name']), 'like', like.toLowerCase())]));
+      q = q.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['last_name']), 'like', like.toLowerCase()),
+          eb(eb.fn('lower', ['first_name']), 'like', like.toLowerCase()),
+        ]),
+      );
     }
   }
   const rows = await q.orderBy('last_name').orderBy('first_name').orderBy('id').limit(MAX_STUDENTS_SEARCHED).execute();

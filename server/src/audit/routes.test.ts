@@ -28,7 +28,9 @@ describe('GET /api/audit', () => {
   test.each(['referente', 'docente', 'mediatore', 'analista'] as const)('when a %s asks, then 403', async (role) => {
     const db = await createTestDb();
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/audit').set(await authAs(db, await aUser(db, role)));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/audit')
+      .set(await authAs(db, await aUser(db, role)));
 
     expect(res.status).toBe(403);
   });
@@ -49,9 +51,14 @@ describe('GET /api/audit: details (issue 17, finding 10)', () => {
     await audit(db, {}, { action: 'compulsory.october_list', details: { school: 'ANMM00000X', students: 2 } });
     await audit(db, {}, { action: 'student.read', studentIds: [1] });
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/audit').set(await authAs(db, admin));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/audit')
+      .set(await authAs(db, admin));
 
-    expect(res.body.items.map((e: { details: unknown }) => e.details)).toEqual([null, { school: 'ANMM00000X', students: 2 }]);
+    expect(res.body.items.map((e: { details: unknown }) => e.details)).toEqual([
+      null,
+      { school: 'ANMM00000X', students: 2 },
+    ]);
   });
 });
 
@@ -71,8 +78,18 @@ describe('audit of anonymous refusals (issue 17, finding 10)', () => {
     await request(app).get('/api/schools?i=31');
 
     expect(await rows(db)).toEqual([
-      { action: 'access.denied', outcome: 'denied', path: '/api/schools?i=0', details: JSON.stringify({ status: 401, code: 'unauthenticated' }) },
-      { action: 'access.denied', outcome: 'denied', path: '/api/schools?i=31', details: JSON.stringify({ status: 401, code: 'unauthenticated', notLogged: 30 }) },
+      {
+        action: 'access.denied',
+        outcome: 'denied',
+        path: '/api/schools?i=0',
+        details: JSON.stringify({ status: 401, code: 'unauthenticated' }),
+      },
+      {
+        action: 'access.denied',
+        outcome: 'denied',
+        path: '/api/schools?i=31',
+        details: JSON.stringify({ status: 401, code: 'unauthenticated', notLogged: 30 }),
+      },
     ]);
   });
 
@@ -90,7 +107,14 @@ describe('audit of anonymous refusals (issue 17, finding 10)', () => {
     const app = createApp({ db, config: testConfig, now: () => new Date('2026-03-02T08:00:00Z') });
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) {
-      statuses.push((await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: 'chiunque@scuola.test', password: `x${i}` })).status);
+      statuses.push(
+        (
+          await request(app)
+            .post('/api/auth/login')
+            .set(SAME_ORIGIN)
+            .send({ email: 'chiunque@scuola.test', password: `x${i}` })
+        ).status,
+      );
     }
 
     const written = await rows(db);
@@ -104,7 +128,9 @@ describe('audit of anonymous refusals (issue 17, finding 10)', () => {
     const db = await createTestDb();
     const analyst = await aUser(db, 'analista');
 
-    await request(createApp({ db, config: testConfig })).get(`/api/audit?action=${'x'.repeat(600)}`).set(await authAs(db, analyst));
+    await request(createApp({ db, config: testConfig }))
+      .get(`/api/audit?action=${'x'.repeat(600)}`)
+      .set(await authAs(db, analyst));
 
     const [row] = await rows(db);
     expect(row!.path).toHaveLength(200);
@@ -117,14 +143,24 @@ describe('October list export audit', () => {
     const school = await aSchool(db, { code: 'ANMM00000X', level: 'primo_grado' });
     const cls = await aClass(db, school.id, { name: '3C' });
     const listed = await aStudent(db);
-    await db.updateTable('student').set({ birth_date: '2011-04-02', residence_istat: '042002' }).where('id', '=', listed.id).execute();
+    await db
+      .updateTable('student')
+      .set({ birth_date: '2011-04-02', residence_istat: '042002' })
+      .where('id', '=', listed.id)
+      .execute();
     await anEnrolment(db, listed.id, cls.id);
     const referent = await aUser(db, 'referente', { schoolIds: [school.id] });
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools/ANMM00000X/october-list').set(await authAs(db, referent));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools/ANMM00000X/october-list')
+      .set(await authAs(db, referent));
 
     expect(res.body.rows).toHaveLength(1);
-    const row = await db.selectFrom('audit_log').select(['student_ids', 'details']).where('action', '=', 'compulsory.october_list').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('audit_log')
+      .select(['student_ids', 'details'])
+      .where('action', '=', 'compulsory.october_list')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.student_ids!)).toEqual([listed.id]);
     expect(JSON.parse(row.details!)).toMatchObject({ school: 'ANMM00000X', schoolId: school.id });
   });

@@ -17,8 +17,16 @@ export function auditRoutes(db: Db, deps: { pseudonymKey: string }): Router {
     }
     // A search by student reads who they are: that read is a line of the log like any other.
     const students = await findStudents(db, query.student, deps.pseudonymKey);
-    const body: AuditPage = { ...await listAudit(db, query, students.map((s) => s.id)), students };
-    if (!query.before && students.length > 0) await audit(db, { user: userOf(req), req }, { action: 'audit.read', studentIds: students.map((s) => s.id) });
+    const body: AuditPage = {
+      ...(await listAudit(
+        db,
+        query,
+        students.map((s) => s.id),
+      )),
+      students,
+    };
+    if (!query.before && students.length > 0)
+      await audit(db, { user: userOf(req), req }, { action: 'audit.read', studentIds: students.map((s) => s.id) });
     res.json(body);
   });
   return router;

@@ -15,7 +15,12 @@ export interface AuthUser {
 }
 
 export async function loadAuthUser(db: Db, userId: number): Promise<AuthUser | undefined> {
-  const user = await db.selectFrom('app_user').selectAll().where('id', '=', userId).where('disabled_at', 'is', null).executeTakeFirst();
+  const user = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
   if (!user) return undefined;
   const [schools, classes] = await Promise.all([
     db.selectFrom('user_school').select('school_id').where('user_id', '=', userId).execute(),

@@ -10,7 +10,11 @@ export interface PasswordHashCost {
 }
 
 /** OWASP's minimum for argon2id (m = 19 MiB, t = 2, p = 1), also the library's defaults. */
-export const PRODUCTION_HASH_COST: Readonly<PasswordHashCost> = Object.freeze({ memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
+export const PRODUCTION_HASH_COST: Readonly<PasswordHashCost> = Object.freeze({
+  memoryCost: 19 * 1024,
+  timeCost: 2,
+  parallelism: 1,
+});
 
 let cost: Readonly<PasswordHashCost> = PRODUCTION_HASH_COST;
 

@@ -11,7 +11,11 @@ import { IDLE_TIMEOUT_MS } from './sessions';
 
 async function withPassword(db: Awaited<ReturnType<typeof createTestDb>>, role: 'docente' | 'admin' = 'admin') {
   const user = await aUser(db, role);
-  await db.updateTable('app_user').set({ password_hash: await hashPassword('una-password-lunga') }).where('id', '=', user.id).execute();
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword('una-password-lunga') })
+    .where('id', '=', user.id)
+    .execute();
   return user;
 }
 
@@ -23,7 +27,10 @@ describe('POST /api/auth/login', () => {
     const user = await withPassword(db);
     const app = createApp({ db, config: testConfig });
 
-    const res = await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email.toUpperCase(), password: 'una-password-lunga' });
+    const res = await request(app)
+      .post('/api/auth/login')
+      .set(SAME_ORIGIN)
+      .send({ email: user.email.toUpperCase(), password: 'una-password-lunga' });
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: user.id, role: 'admin' });
@@ -33,7 +40,9 @@ describe('POST /api/auth/login', () => {
     expect(setCookie).toMatch(/SameSite=Strict/);
     const me = await request(app).get('/api/me').set('Cookie', cookieOf(res));
     expect(me.body.email).toBe(user.email);
-    expect(await db.selectFrom('audit_log').select(['action', 'outcome', 'user_id']).execute()).toEqual([{ action: 'auth.login', outcome: 'ok', user_id: user.id }]);
+    expect(await db.selectFrom('audit_log').select(['action', 'outcome', 'user_id']).execute()).toEqual([
+      { action: 'auth.login', outcome: 'ok', user_id: user.id },
+    ]);
     const sessions = await db.selectFrom('user_session').select('id').execute();
     expect(sessions).toHaveLength(1);
     expect(cookieOf(res)).not.toContain(sessions[0]!.id); // only the hash is stored
@@ -44,8 +53,14 @@ describe('POST /api/auth/login', () => {
     const user = await withPassword(db);
     const app = createApp({ db, config: testConfig });
 
-    const wrong = await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'sbagliata' });
-    const unknown = await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: 'nessuno@scuola.test', password: 'sbagliata' });
+    const wrong = await request(app)
+      .post('/api/auth/login')
+      .set(SAME_ORIGIN)
+      .send({ email: user.email, password: 'sbagliata' });
+    const unknown = await request(app)
+      .post('/api/auth/login')
+      .set(SAME_ORIGIN)
+      .send({ email: 'nessuno@scuola.test', password: 'sbagliata' });
 
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
@@ -59,8 +74,10 @@ describe('POST /api/auth/login', () => {
     const db = await createTestDb();
     const user = await withPassword(db);
 
-    const res = await request(createApp({ db, config: testConfig })).post('/api/auth/login')
-      .set({ Host: 'primm.test', Origin: 'http://evil.test' }).send({ email: user.email, password: 'una-password-lunga' });
+    const res = await request(createApp({ db, config: testConfig }))
+      .post('/api/auth/login')
+      .set({ Host: 'primm.test', Origin: 'http://evil.test' })
+      .send({ email: user.email, password: 'una-password-lunga' });
 
     expect(res.status).toBe(403);
     expect(await db.selectFrom('user_session').selectAll().execute()).toEqual([]);
@@ -70,9 +87,18 @@ describe('POST /api/auth/login', () => {
     const db = await createTestDb();
     const user = await withPassword(db);
     const app = createApp({ db, config: testConfig });
-    const first = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+    const first = cookieOf(
+      await request(app)
+        .post('/api/auth/login')
+        .set(SAME_ORIGIN)
+        .send({ email: user.email, password: 'una-password-lunga' }),
+    );
 
-    const second = await request(app).post('/api/auth/login').set(SAME_ORIGIN).set('Cookie', first).send({ email: user.email, password: 'una-password-lunga' });
+    const second = await request(app)
+      .post('/api/auth/login')
+      .set(SAME_ORIGIN)
+      .set('Cookie', first)
+      .send({ email: user.email, password: 'una-password-lunga' });
 
     expect(cookieOf(second)).not.toBe(first);
     expect((await request(app).get('/api/me').set('Cookie', first)).status).toBe(401);
@@ -86,7 +112,10 @@ const OWNER = '198.51.100.7';
 const ATTACKER = '203.0.113.66';
 
 function loginFrom(app: Express | Server, ip: string, email: string, password: string) {
-  return request(app).post('/api/auth/login').set({ ...SAME_ORIGIN, 'X-Forwarded-For': ip }).send({ email, password });
+  return request(app)
+    .post('/api/auth/login')
+    .set({ ...SAME_ORIGIN, 'X-Forwarded-For': ip })
+    .send({ email, password });
 }
 
 describe('POST /api/auth/login: throttling (issue 17, finding 9)', () => {
@@ -135,7 +164,8 @@ describe('POST /api/auth/login: throttling (issue 17, finding 9)', () => {
     const user = await withPassword(db);
     let clock = new Date('2026-03-02T08:00:00Z');
     const app = createApp({ db, config: behindProxy, now: () => clock });
-    for (let i = 0; i < 20; i++) expect((await loginFrom(app, `203.0.113.${i}`, user.email, `tentativo-${i}`)).status).toBe(401);
+    for (let i = 0; i < 20; i++)
+      expect((await loginFrom(app, `203.0.113.${i}`, user.email, `tentativo-${i}`)).status).toBe(401);
 
     const slowed = await loginFrom(app, OWNER, user.email, 'una-password-lunga');
     clock = new Date(clock.getTime() + 1000);
@@ -161,10 +191,18 @@ describe('POST /api/auth/login: throttling (issue 17, finding 9)', () => {
     const user = await aUser(db, 'admin');
     // A production-cost hash: checking takes as long as in production, which is when a
     // check-then-record throttle let 11 of 60 parallel guesses through.
-    await db.updateTable('app_user').set({ password_hash: await argon2Hash('una-password-lunga', PRODUCTION_HASH_COST) }).where('id', '=', user.id).execute();
+    await db
+      .updateTable('app_user')
+      .set({ password_hash: await argon2Hash('una-password-lunga', PRODUCTION_HASH_COST) })
+      .where('id', '=', user.id)
+      .execute();
     const server = createApp({ db, config: behindProxy, now: () => new Date('2026-03-02T08:00:00Z') }).listen(0);
 
-    const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => loginFrom(server, ATTACKER, user.email, `tentativo-${i}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        loginFrom(server, ATTACKER, user.email, `tentativo-${i}`).then((r) => r.status),
+      ),
+    );
     server.close();
 
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
@@ -203,7 +241,12 @@ describe('sessions', () => {
     const user = await withPassword(db);
     let clock = new Date('2026-03-02T08:00:00Z');
     const app = createApp({ db, config: testConfig, now: () => clock });
-    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+    const cookie = cookieOf(
+      await request(app)
+        .post('/api/auth/login')
+        .set(SAME_ORIGIN)
+        .send({ email: user.email, password: 'una-password-lunga' }),
+    );
 
     clock = new Date(clock.getTime() + IDLE_TIMEOUT_MS - 1000);
     const stillIn = await request(app).get('/api/me').set('Cookie', cookie);
@@ -220,7 +263,12 @@ describe('sessions', () => {
     const user = await withPassword(db);
     let clock = new Date('2026-03-02T08:00:00Z');
     const app = createApp({ db, config: testConfig, now: () => clock });
-    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+    const cookie = cookieOf(
+      await request(app)
+        .post('/api/auth/login')
+        .set(SAME_ORIGIN)
+        .send({ email: user.email, password: 'una-password-lunga' }),
+    );
 
     for (let minutes = 20; minutes <= 12 * 60 + 20; minutes += 20) {
       clock = new Date(Date.parse('2026-03-02T08:00:00Z') + minutes * 60_000);
@@ -234,7 +282,12 @@ describe('sessions', () => {
     const db = await createTestDb();
     const user = await withPassword(db);
     const app = createApp({ db, config: testConfig });
-    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+    const cookie = cookieOf(
+      await request(app)
+        .post('/api/auth/login')
+        .set(SAME_ORIGIN)
+        .send({ email: user.email, password: 'una-password-lunga' }),
+    );
 
     const out = await request(app).post('/api/auth/logout').set(SAME_ORIGIN).set('Cookie', cookie);
 
@@ -260,11 +313,15 @@ describe('POST /api/auth/password', () => {
     const user = await withPassword(db);
     await db.updateTable('app_user').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
     const app = createApp({ db, config: testConfig });
-    const login = (password: string) => request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password });
+    const login = (password: string) =>
+      request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password });
     const other = cookieOf(await login('una-password-lunga'));
     const mine = cookieOf(await login('una-password-lunga'));
 
-    const res = await request(app).post('/api/auth/password').set(SAME_ORIGIN).set('Cookie', mine)
+    const res = await request(app)
+      .post('/api/auth/password')
+      .set(SAME_ORIGIN)
+      .set('Cookie', mine)
       .send({ currentPassword: 'una-password-lunga', newPassword: 'cavallo batteria graffetta' });
 
     expect(res.status).toBe(204);
@@ -278,15 +335,34 @@ describe('POST /api/auth/password', () => {
     const db = await createTestDb();
     const user = await withPassword(db);
     const app = createApp({ db, config: testConfig });
-    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
-    const before = await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const cookie = cookieOf(
+      await request(app)
+        .post('/api/auth/login')
+        .set(SAME_ORIGIN)
+        .send({ email: user.email, password: 'una-password-lunga' }),
+    );
+    const before = await db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
 
-    const wrong = await request(app).post('/api/auth/password').set(SAME_ORIGIN).set('Cookie', cookie).send({ currentPassword: 'no', newPassword: 'cavallo batteria graffetta' });
-    const short = await request(app).post('/api/auth/password').set(SAME_ORIGIN).set('Cookie', cookie).send({ currentPassword: 'una-password-lunga', newPassword: 'corta' });
+    const wrong = await request(app)
+      .post('/api/auth/password')
+      .set(SAME_ORIGIN)
+      .set('Cookie', cookie)
+      .send({ currentPassword: 'no', newPassword: 'cavallo batteria graffetta' });
+    const short = await request(app)
+      .post('/api/auth/password')
+      .set(SAME_ORIGIN)
+      .set('Cookie', cookie)
+      .send({ currentPassword: 'una-password-lunga', newPassword: 'corta' });
 
     expect([wrong.status, short.status]).toEqual([400, 400]);
     expect(short.body.error.details[0].message).toBe('la nuova password deve avere almeno 12 caratteri');
-    expect(await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).toEqual(before);
+    expect(
+      await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow(),
+    ).toEqual(before);
   });
 });
 
@@ -296,12 +372,24 @@ describe('one-time passwords (issue 17, finding 11)', () => {
     const user = await withPassword(db, 'docente');
     await db.updateTable('app_user').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
     const app = createApp({ db, config: testConfig });
-    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+    const cookie = cookieOf(
+      await request(app)
+        .post('/api/auth/login')
+        .set(SAME_ORIGIN)
+        .send({ email: user.email, password: 'una-password-lunga' }),
+    );
 
     const schools = await request(app).get('/api/schools').set('Cookie', cookie);
-    const flag = await request(app).post('/api/students/1/flags').set(SAME_ORIGIN).set('Cookie', cookie).send({ reason: 'assenze' });
+    const flag = await request(app)
+      .post('/api/students/1/flags')
+      .set(SAME_ORIGIN)
+      .set('Cookie', cookie)
+      .send({ reason: 'assenze' });
     const me = await request(app).get('/api/me').set('Cookie', cookie);
-    const changed = await request(app).post('/api/auth/password').set(SAME_ORIGIN).set('Cookie', cookie)
+    const changed = await request(app)
+      .post('/api/auth/password')
+      .set(SAME_ORIGIN)
+      .set('Cookie', cookie)
       .send({ currentPassword: 'una-password-lunga', newPassword: 'cavallo batteria graffetta' });
     const after = await request(app).get('/api/schools').set('Cookie', cookie);
 
@@ -310,13 +398,22 @@ describe('one-time passwords (issue 17, finding 11)', () => {
     expect([me.status, me.body.mustChangePassword]).toEqual([200, true]);
     expect([changed.status, after.status]).toEqual([204, 200]);
     expect(await db.selectFrom('flag').selectAll().execute()).toEqual([]);
-    const denials = await db.selectFrom('audit_log').select(['path', 'details']).where('action', '=', 'access.denied').execute();
+    const denials = await db
+      .selectFrom('audit_log')
+      .select(['path', 'details'])
+      .where('action', '=', 'access.denied')
+      .execute();
     expect(denials.map((d) => [d.path, JSON.parse(d.details!).code])).toEqual([
       ['/api/schools', 'password_change_required'],
       ['/api/students/1/flags', 'password_change_required'],
     ]);
-    expect(await db.selectFrom('app_user').select(['must_change_password', 'one_time_password_issued_at']).where('id', '=', user.id).executeTakeFirstOrThrow())
-      .toEqual({ must_change_password: 0, one_time_password_issued_at: null });
+    expect(
+      await db
+        .selectFrom('app_user')
+        .select(['must_change_password', 'one_time_password_issued_at'])
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ must_change_password: 0, one_time_password_issued_at: null });
   });
 
   test('when the user signs out with their one-time password still set, then the logout works', async () => {
@@ -324,7 +421,12 @@ describe('one-time passwords (issue 17, finding 11)', () => {
     const user = await withPassword(db, 'docente');
     await db.updateTable('app_user').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
     const app = createApp({ db, config: testConfig });
-    const cookie = cookieOf(await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: user.email, password: 'una-password-lunga' }));
+    const cookie = cookieOf(
+      await request(app)
+        .post('/api/auth/login')
+        .set(SAME_ORIGIN)
+        .send({ email: user.email, password: 'una-password-lunga' }),
+    );
 
     const out = await request(app).post('/api/auth/logout').set(SAME_ORIGIN).set('Cookie', cookie);
 
@@ -335,21 +437,32 @@ describe('one-time passwords (issue 17, finding 11)', () => {
   test.each([
     ['71 h', 71 * 3600_000, 200, undefined],
     ['72 h and 1 s', 72 * 3600_000 + 1000, 401, 'password_expired'],
-  ])('when a new account\'s one-time password is used %s after it was issued, then %i', async (_label, age, status, code) => {
-    const db = await createTestDb();
-    const admin = await aUser(db, 'admin');
-    const issued = new Date('2026-03-02T08:00:00Z');
-    let clock = issued;
-    const app = createApp({ db, config: testConfig, now: () => clock });
-    const created = await request(app).post('/api/users').set(SAME_ORIGIN).set(await authAs(db, admin, issued))
-      .send({ email: 'nuova@scuola.test', displayName: 'Nuova', role: 'analista', schools: [], classIds: [] });
-    clock = new Date(issued.getTime() + age);
+  ])(
+    "when a new account's one-time password is used %s after it was issued, then %i",
+    async (_label, age, status, code) => {
+      const db = await createTestDb();
+      const admin = await aUser(db, 'admin');
+      const issued = new Date('2026-03-02T08:00:00Z');
+      let clock = issued;
+      const app = createApp({ db, config: testConfig, now: () => clock });
+      const created = await request(app)
+        .post('/api/users')
+        .set(SAME_ORIGIN)
+        .set(await authAs(db, admin, issued))
+        .send({ email: 'nuova@scuola.test', displayName: 'Nuova', role: 'analista', schools: [], classIds: [] });
+      clock = new Date(issued.getTime() + age);
 
-    const res = await request(app).post('/api/auth/login').set(SAME_ORIGIN).send({ email: 'nuova@scuola.test', password: created.body.oneTimePassword });
+      const res = await request(app)
+        .post('/api/auth/login')
+        .set(SAME_ORIGIN)
+        .send({ email: 'nuova@scuola.test', password: created.body.oneTimePassword });
 
-    expect(res.status).toBe(status);
-    expect(res.body.error?.code).toBe(code);
-    if (code) expect(res.body.error.message).toMatch(/scadut/);
-    expect(await db.selectFrom('user_session').select('user_id').where('user_id', '=', created.body.user.id).execute()).toHaveLength(status === 200 ? 1 : 0);
-  });
+      expect(res.status).toBe(status);
+      expect(res.body.error?.code).toBe(code);
+      if (code) expect(res.body.error.message).toMatch(/scadut/);
+      expect(
+        await db.selectFrom('user_session').select('user_id').where('user_id', '=', created.body.user.id).execute(),
+      ).toHaveLength(status === 200 ? 1 : 0);
+    },
+  );
 });

@@ -14,7 +14,10 @@ import { releaseOnSuccess, reserveLoginAttempt } from './throttle';
 const LOGIN_FAILED = 'Email o password non corretti';
 const ONE_TIME_PASSWORD_EXPIRED = `La password monouso è scaduta (vale ${ONE_TIME_PASSWORD_VALID_MS / 3_600_000} ore): chiedetene una nuova all'amministratore o al referente della scuola`;
 
-export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean; auditAnonymousDenial: AnonymousDenialAudit }): Router {
+export function authRoutes(
+  db: Db,
+  deps: { now: () => Date; demo: boolean; auditAnonymousDenial: AnonymousDenialAudit },
+): Router {
   const router = Router();
 
   router.post('/auth/login', async (req, res) => {
@@ -25,12 +28,24 @@ export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean; audit
     if (!reservation.ok) {
       const seconds = Math.ceil(reservation.retryAfterMs / 1000);
       // Refused before any check: as cheap to send as an anonymous probe, so written as rarely.
-      await deps.auditAnonymousDenial(db, req, { action: 'auth.login', outcome: 'denied', details: { email: input.email, reason: 'throttled' } });
+      await deps.auditAnonymousDenial(db, req, {
+        action: 'auth.login',
+        outcome: 'denied',
+        details: { email: input.email, reason: 'throttled' },
+      });
       res.setHeader('Retry-After', String(seconds));
-      throw new HttpError(429, 'rate_limited', `Troppi tentativi non riusciti: riprova tra ${seconds} ${seconds === 1 ? 'secondo' : 'secondi'}`, { retryAfterSeconds: seconds });
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `Troppi tentativi non riusciti: riprova tra ${seconds} ${seconds === 1 ? 'secondo' : 'secondi'}`,
+        { retryAfterSeconds: seconds },
+      );
     }
-    const row = await db.selectFrom('app_user').select(['id', 'password_hash', 'disabled_at', 'must_change_password', 'one_time_password_issued_at'])
-      .where('email', '=', input.email).executeTakeFirst();
+    const row = await db
+      .selectFrom('app_user')
+      .select(['id', 'password_hash', 'disabled_at', 'must_change_password', 'one_time_password_issued_at'])
+      .where('email', '=', input.email)
+      .executeTakeFirst();
     // Verify even for unknown accounts, so response time does not tell which emails exist.
     const ok = await verifyPassword(row?.password_hash ?? (await unknownUserHash()), input.password);
     const user = ok && row && !row.disabled_at ? await loadAuthUser(db, row.id) : undefined;
@@ -41,7 +56,15 @@ export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean; audit
     // Said only to whoever knows the password: an expired one-time password opens nothing, and
     // its owner needs to know to ask for a new one. Still counted as a failed attempt.
     if (row?.must_change_password === 1 && isOneTimePasswordExpired(row.one_time_password_issued_at, now)) {
-      await audit(db, { req }, { action: 'auth.login', outcome: 'failed', details: { email: input.email, reason: 'one_time_password_expired' } });
+      await audit(
+        db,
+        { req },
+        {
+          action: 'auth.login',
+          outcome: 'failed',
+          details: { email: input.email, reason: 'one_time_password_expired' },
+        },
+      );
       throw new HttpError(401, 'password_expired', ONE_TIME_PASSWORD_EXPIRED);
     }
     // Rotation: whatever session the browser had is dropped; a new id is issued at login.
@@ -71,16 +94,30 @@ export function authRoutes(db: Db, deps: { now: () => Date; demo: boolean; audit
   router.post('/auth/password', requireRole(), async (req, res) => {
     const user = userOf(req);
     const input = ChangePasswordInput.parse(req.body);
-    const row = await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
       await audit(db, { user, req }, { action: 'auth.password', outcome: 'failed' });
-      throw new HttpError(400, 'validation_failed', 'La password attuale non è corretta', [{ path: 'currentPassword', message: 'password attuale non corretta' }]);
+      throw new HttpError(400, 'validation_failed', 'La password attuale non è corretta', [
+        { path: 'currentPassword', message: 'password attuale non corretta' },
+      ]);
     }
     const hash = await hashPassword(input.newPassword);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('app_user').set({ password_hash: hash, must_change_password: 0, one_time_password_issued_at: null }).where('id', '=', user.id).execute();
+      await trx
+        .updateTable('app_user')
+        .set({ password_hash: hash, must_change_password: 0, one_time_password_issued_at: null })
+        .where('id', '=', user.id)
+        .execute();
       // Other sessions of this user end: a changed password must lock out whoever else had it.
-      await trx.deleteFrom('user_session').where('user_id', '=', user.id).where('id', '!=', hashToken(req.sessionToken ?? '')).execute();
+      await trx
+        .deleteFrom('user_session')
+        .where('user_id', '=', user.id)
+        .where('id', '!=', hashToken(req.sessionToken ?? ''))
+        .execute();
       await audit(trx, { user, req }, { action: 'auth.password' });
     });
     res.status(204).end();

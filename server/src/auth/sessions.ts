@@ -42,7 +42,9 @@ export async function resumeSession(db: Db, token: string, now: Date): Promise<n
     return undefined;
   }
   if (idleSince > TOUCH_EVERY_MS) {
-    await unlessBusy(db.updateTable('user_session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute());
+    await unlessBusy(
+      db.updateTable('user_session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute(),
+    );
   }
   return session.user_id;
 }

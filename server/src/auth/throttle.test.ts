@@ -24,9 +24,15 @@ describe('reserveLoginAttempt', () => {
   test('when failures are older than the window, then they no longer count and are deleted', async () => {
     const db = await createTestDb();
     const start = new Date('2026-03-02T08:00:00Z');
-    for (let i = 0; i < 8; i++) await reserveLoginAttempt(db, 'a@scuola.test', '10.0.0.1', new Date(start.getTime() + i * 20 * 60_000));
+    for (let i = 0; i < 8; i++)
+      await reserveLoginAttempt(db, 'a@scuola.test', '10.0.0.1', new Date(start.getTime() + i * 20 * 60_000));
 
-    const later = await reserveLoginAttempt(db, 'a@scuola.test', '10.0.0.1', new Date(start.getTime() + 8 * 20 * 60_000));
+    const later = await reserveLoginAttempt(
+      db,
+      'a@scuola.test',
+      '10.0.0.1',
+      new Date(start.getTime() + 8 * 20 * 60_000),
+    );
 
     expect(later.ok).toBe(true);
     expect(await db.selectFrom('login_failure').select('key').where('key', 'like', 'pair:%').execute()).toHaveLength(3); // this one and the two of the last hour

@@ -18,14 +18,25 @@ const pending = new WeakMap<Db, Set<Promise<void>>>();
  * run would meet (the current year, a year without data, a day that does not exist) are
  * answered here, before anything is started.
  */
-export async function startBacktestRun(db: Db, input: BacktestRunInput, userId: number | null, now = new Date()): Promise<BacktestRun> {
+export async function startBacktestRun(
+  db: Db,
+  input: BacktestRunInput,
+  userId: number | null,
+  now = new Date(),
+): Promise<BacktestRun> {
   if (input.monthDay !== undefined && !isMonthDay(input.monthDay)) {
     throw new HttpError(400, 'validation_failed', `Giorno non valido: ${input.monthDay} (mm-gg, ad esempio 01-31).`);
   }
   await backtestSource(db, input.schoolYear);
   await failStaleRuns(db, new Date(now.getTime() - STALE_MS).toISOString(), now.toISOString());
-  if (await findRunningRun(db)) throw new HttpError(409, 'conflict', 'Un backtest è già in corso: attendi che finisca.');
-  const run = await insertRun(db, { schoolYear: input.schoolYear, monthDay: input.monthDay ?? null, userId, now: now.toISOString() });
+  if (await findRunningRun(db))
+    throw new HttpError(409, 'conflict', 'Un backtest è già in corso: attendi che finisca.');
+  const run = await insertRun(db, {
+    schoolYear: input.schoolYear,
+    monthDay: input.monthDay ?? null,
+    userId,
+    now: now.toISOString(),
+  });
   const work = executeRun(db, run.id, input);
   let set = pending.get(db);
   if (!set) pending.set(db, (set = new Set()));

@@ -37,7 +37,11 @@ describe('backtest on a generated region', () => {
   test('when 2024/25 is replayed at the end of the first period, then the bad-outcome rate rises with the level: 3 above 2 above 1', () => {
     const [one, two, three] = report.levels;
 
-    expect(report).toMatchObject({ school_year: '2024/25', source: 'registri', cut_dates: ['2024-12-20', '2025-01-31'] });
+    expect(report).toMatchObject({
+      school_year: '2024/25',
+      source: 'registri',
+      cut_dates: ['2024-12-20', '2025-01-31'],
+    });
     expect(report.n).toBeGreaterThan(250);
     expect(three!.bad_rate!).toBeGreaterThan(two!.bad_rate!);
     expect(two!.bad_rate!).toBeGreaterThan(one!.bad_rate!);
@@ -78,11 +82,35 @@ describe('backtest on a generated region', () => {
 
     const summary = await purgeBefore(db, '2025/26');
 
-    const year = await db.selectFrom('school_year').select('id').where('label', '=', '2024/25').executeTakeFirstOrThrow();
-    expect(await db.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id').select('enrolment.id').where('class.school_year_id', '=', year.id).execute()).toEqual([]);
+    const year = await db
+      .selectFrom('school_year')
+      .select('id')
+      .where('label', '=', '2024/25')
+      .executeTakeFirstOrThrow();
+    expect(
+      await db
+        .selectFrom('enrolment')
+        .innerJoin('class', 'class.id', 'enrolment.class_id')
+        .select('enrolment.id')
+        .where('class.school_year_id', '=', year.id)
+        .execute(),
+    ).toEqual([]);
     expect(summary.snapshots).toBeGreaterThan(before.n); // two period ends per student
     const rows = await db.selectFrom('risk_snapshot').selectAll().execute();
-    expect(Object.keys(rows[0]!).sort()).toEqual(['citizenship_group', 'final', 'id', 'indicators', 'newly_arrived', 'period', 'period_end', 'school_year', 'settings_version', 'sex', 'subject', 'tier']);
+    expect(Object.keys(rows[0]!).sort()).toEqual([
+      'citizenship_group',
+      'final',
+      'id',
+      'indicators',
+      'newly_arrived',
+      'period',
+      'period_end',
+      'school_year',
+      'settings_version',
+      'sex',
+      'subject',
+      'tier',
+    ]);
     for (const r of rows) {
       expect(pseudonyms.has(r.subject)).toBe(false);
       for (const [key, value, level, details, ...rest] of JSON.parse(r.indicators) as unknown[][]) {
@@ -98,7 +126,13 @@ describe('backtest on a generated region', () => {
 
     const after = (await computeBacktest(db, { schoolYear: '2024/25' })).report;
 
-    expect(after).toMatchObject({ source: 'istantanee', n: before.n, positives: before.positives, suspended: before.suspended, cut_dates: before.cut_dates });
+    expect(after).toMatchObject({
+      source: 'istantanee',
+      n: before.n,
+      positives: before.positives,
+      suspended: before.suspended,
+      cut_dates: before.cut_dates,
+    });
     expect(after.levels.map((l) => [l.n, l.bad_rate])).toEqual(before.levels.map((l) => [l.n, l.bad_rate]));
     expect(after.auc).toBeCloseTo(before.auc!, 10);
     expect(after.by_group).toEqual(before.by_group);

@@ -1,7 +1,12 @@
 import { expect, test } from 'vitest';
 import { mostAtRisk } from './capacity';
 
-const row = (studentId: number, tier: 1 | 2 | 3, probability: number | null, score: number) => ({ studentId, tier, probability, score });
+const row = (studentId: number, tier: 1 | 2 | 3, probability: number | null, score: number) => ({
+  studentId,
+  tier,
+  probability,
+  score,
+});
 
 test.each([
   ['level first, whatever the probability', [row(1, 2, 0.9, 2.5), row(2, 3, 0.2, 3.1)], 1, [2]],

@@ -3,7 +3,11 @@ import type { Db } from '../db/open-database';
 
 /** "We can follow N students": per school; null when the school has not said. */
 export async function findSchoolCapacity(db: Db, schoolId: number): Promise<number | null> {
-  const row = await db.selectFrom('school_risk_capacity').select('capacity').where('school_id', '=', schoolId).executeTakeFirst();
+  const row = await db
+    .selectFrom('school_risk_capacity')
+    .select('capacity')
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
   return row?.capacity ?? null;
 }
 
@@ -13,7 +17,13 @@ export async function listSchoolCapacities(db: Db): Promise<Map<number, number>>
 }
 
 /** Sets (or, with null, removes) a school's capacity. */
-export async function saveSchoolCapacity(db: Db, schoolId: number, capacity: number | null, userId: number, now = new Date()): Promise<void> {
+export async function saveSchoolCapacity(
+  db: Db,
+  schoolId: number,
+  capacity: number | null,
+  userId: number,
+  now = new Date(),
+): Promise<void> {
   if (capacity === null) {
     await db.deleteFrom('school_risk_capacity').where('school_id', '=', schoolId).execute();
     return;
@@ -21,7 +31,9 @@ export async function saveSchoolCapacity(db: Db, schoolId: number, capacity: num
   await db
     .insertInto('school_risk_capacity')
     .values({ school_id: schoolId, capacity, updated_at: now.toISOString(), updated_by: userId })
-    .onConflict((oc) => oc.column('school_id').doUpdateSet({ capacity, updated_at: now.toISOString(), updated_by: userId }))
+    .onConflict((oc) =>
+      oc.column('school_id').doUpdateSet({ capacity, updated_at: now.toISOString(), updated_by: userId }),
+    )
     .execute();
 }
 
@@ -30,11 +42,16 @@ export async function saveSchoolCapacity(db: Db, schoolId: number, capacity: num
  * teacher's override counts), then by the model's probability when there is one, then by the
  * engine's score; ties by student id, so the same data always give the same students.
  */
-export function mostAtRisk<T extends { studentId: number; tier: RiskTier; probability: number | null; score: number }>(rows: T[], capacity: number): Set<number> {
-  const ranked = [...rows].sort((a, b) =>
-    b.tier - a.tier
-    || (b.probability ?? -1) - (a.probability ?? -1)
-    || b.score - a.score
-    || a.studentId - b.studentId);
+export function mostAtRisk<T extends { studentId: number; tier: RiskTier; probability: number | null; score: number }>(
+  rows: T[],
+  capacity: number,
+): Set<number> {
+  const ranked = [...rows].sort(
+    (a, b) =>
+      b.tier - a.tier ||
+      (b.probability ?? -1) - (a.probability ?? -1) ||
+      b.score - a.score ||
+      a.studentId - b.studentId,
+  );
   return new Set(ranked.slice(0, capacity).map((r) => r.studentId));
 }

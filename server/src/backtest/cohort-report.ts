@@ -36,12 +36,19 @@ export function cohortReport(
   settings: RiskSettings,
   meta: { schoolYear: string; source: BacktestSource },
 ): { report: BacktestReport; items: CohortItem[] } {
-  const included = students.filter((s): s is CohortStudent & { final: FinalClass } => s.final !== null && s.final !== 'transferred');
+  const included = students.filter(
+    (s): s is CohortStudent & { final: FinalClass } => s.final !== null && s.final !== 'transferred',
+  );
   const y = included.map((s) => (s.final === 'bad' ? 1 : 0) as 0 | 1);
   const positives = y.reduce<number>((a, v) => a + v, 0);
   const canFit = positives > 0 && positives < included.length;
   const description = `${meta.schoolYear}, ${included.length} studenti`;
-  const model = canFit ? fitRiskModel(included.map((s, i) => ({ indicators: s.indicators, bad: y[i] === 1 })), { description }) : null;
+  const model = canFit
+    ? fitRiskModel(
+        included.map((s, i) => ({ indicators: s.indicators, bad: y[i] === 1 })),
+        { description },
+      )
+    : null;
 
   const foldModels = canFit ? outOfFoldModels(included, y, description) : null;
   const rules: RiskSettings = { ...settings, levels: { ...settings.levels, basis: 'rules' } };
@@ -49,9 +56,16 @@ export function cohortReport(
   const scored = included.map((s, i) => {
     const foldModel = foldModels?.models[foldModels.fold[i]!] ?? null;
     const t = computeTier(s.indicators, { ...settings, model: foldModel });
-    const rulesTier = settings.levels.basis === 'rules' ? t.tier : computeTier(s.indicators, { ...rules, model: null }).tier;
+    const rulesTier =
+      settings.levels.basis === 'rules' ? t.tier : computeTier(s.indicators, { ...rules, model: null }).tier;
     items.push([y[i]!, s.final === 'suspended' ? 1 : 0, rulesTier, t.probability, t.disengaged ? 1 : 0]);
-    return { y: y[i]!, level: t.tier, score: t.score, ...(t.probability !== null ? { probability: t.probability } : {}), groups: { ...s.groups } };
+    return {
+      y: y[i]!,
+      level: t.tier,
+      score: t.score,
+      ...(t.probability !== null ? { probability: t.probability } : {}),
+      groups: { ...s.groups },
+    };
   });
 
   const base = backtestReport(scored);
@@ -93,11 +107,17 @@ export function cohortReport(
 }
 
 /** Fold of each student (stratified: the k-th student of each outcome goes to fold k mod 5) and the model fitted without each fold. */
-function outOfFoldModels(students: CohortStudent[], y: (0 | 1)[], description: string): { fold: number[]; models: (RiskModel | null)[] } {
+function outOfFoldModels(
+  students: CohortStudent[],
+  y: (0 | 1)[],
+  description: string,
+): { fold: number[]; models: (RiskModel | null)[] } {
   const seen = [0, 0];
   const fold = y.map((v) => seen[v]!++ % FOLDS);
   const models = Array.from({ length: FOLDS }, (_, k) => {
-    const train = students.map((s, i) => ({ indicators: s.indicators, bad: y[i] === 1, k: fold[i] })).filter((s) => s.k !== k);
+    const train = students
+      .map((s, i) => ({ indicators: s.indicators, bad: y[i] === 1, k: fold[i] }))
+      .filter((s) => s.k !== k);
     const bad = train.filter((s) => s.bad).length;
     return bad > 0 && bad < train.length ? fitRiskModel(train, { description }) : null;
   });
@@ -105,18 +125,31 @@ function outOfFoldModels(students: CohortStudent[], y: (0 | 1)[], description: s
 }
 
 /** A level as a re-cut of the saved items: the rules' level, or where the probability falls among the cut points. */
-export function levelOfItem(item: CohortItem, choice: { basis: 'rules' | 'probability'; level2From: number; level3From: number }): 1 | 2 | 3 {
+export function levelOfItem(
+  item: CohortItem,
+  choice: { basis: 'rules' | 'probability'; level2From: number; level3From: number },
+): 1 | 2 | 3 {
   const [, , rulesTier, probability, disengaged] = item;
   if (choice.basis === 'rules' || probability === null) return rulesTier;
   return disengaged === 1 || probability >= choice.level3From ? 3 : probability >= choice.level2From ? 2 : 1;
 }
 
 /** Per level: students and bad-outcome rate with its Wilson interval, for a level choice on the saved items. */
-export function recutLevels(items: CohortItem[], choice: { basis: 'rules' | 'probability'; level2From: number; level3From: number }) {
+export function recutLevels(
+  items: CohortItem[],
+  choice: { basis: 'rules' | 'probability'; level2From: number; level3From: number },
+) {
   return ([1, 2, 3] as const).map((level) => {
     const inLevel = items.filter((i) => levelOfItem(i, choice) === level);
     const bad = inLevel.filter((i) => i[0] === 1).length;
     const ci = wilson(bad, inLevel.length);
-    return { level, n: inLevel.length, bad, bad_rate: inLevel.length > 0 ? bad / inLevel.length : null, ci_low: ci?.low ?? null, ci_high: ci?.high ?? null };
+    return {
+      level,
+      n: inLevel.length,
+      bad,
+      bad_rate: inLevel.length > 0 ? bad / inLevel.length : null,
+      ci_low: ci?.low ?? null,
+      ci_high: ci?.high ?? null,
+    };
   });
 }

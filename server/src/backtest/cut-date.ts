@@ -4,7 +4,11 @@
  * August in the second); without it, each school's end of the first period (its term 1), the day
  * of the first scrutinio, when the class council would first act on a warning.
  */
-export function cutDateOf(schoolYear: string, monthDay: string | undefined, school: { firstTermEnd: string | null; lessonsStart: string; lessonsEnd: string }): string {
+export function cutDateOf(
+  schoolYear: string,
+  monthDay: string | undefined,
+  school: { firstTermEnd: string | null; lessonsStart: string; lessonsEnd: string },
+): string {
   let date: string;
   if (monthDay !== undefined) {
     const start = Number(schoolYear.slice(0, 4));

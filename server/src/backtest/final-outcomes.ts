@@ -45,7 +45,11 @@ export function finalClassOf(results: OutcomeResult[]): FinalClass | 'transferre
 }
 
 /** The final outcomes (`finale`) of a school year for these students, grouped by student. */
-export async function readFinalResults(db: Db, schoolYear: string, studentIds: number[]): Promise<Map<number, OutcomeResult[]>> {
+export async function readFinalResults(
+  db: Db,
+  schoolYear: string,
+  studentIds: number[],
+): Promise<Map<number, OutcomeResult[]>> {
   const out = new Map<number, OutcomeResult[]>();
   for (let i = 0; i < studentIds.length; i += 500) {
     const rows = await db

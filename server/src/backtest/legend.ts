@@ -20,7 +20,12 @@ export async function readRiskLegend(db: Db, minCell: number): Promise<RiskLegen
   const key = `${run.id}|${latest.version}|${minCell}`;
   let levels = legendCache.get(db);
   if (levels?.key !== key) {
-    levels = { key, levels: recutLevels(await findRunItems(db, run.id), latest.data.levels).map((l) => suppressLegendLevel(l, minCell)) };
+    levels = {
+      key,
+      levels: recutLevels(await findRunItems(db, run.id), latest.data.levels).map((l) =>
+        suppressLegendLevel(l, minCell),
+      ),
+    };
     legendCache.set(db, levels);
   }
   return {
@@ -42,7 +47,17 @@ const legendCache = new WeakMap<Db, { key: string; levels: LegendLevel[] }>();
  * are fewer (but not none) keeps its count and hides the rate, from which either could be
  * computed back.
  */
-export function suppressLegendLevel(l: { level: 1 | 2 | 3; n: number; bad: number; bad_rate: number | null; ci_low: number | null; ci_high: number | null }, minCell: number): LegendLevel {
+export function suppressLegendLevel(
+  l: {
+    level: 1 | 2 | 3;
+    n: number;
+    bad: number;
+    bad_rate: number | null;
+    ci_low: number | null;
+    ci_high: number | null;
+  },
+  minCell: number,
+): LegendLevel {
   if (l.n < minCell) return { level: l.level, n: null, badRate: null, ciLow: null, ciHigh: null };
   const small = (k: number) => k > 0 && k < minCell;
   if (small(l.bad) || small(l.n - l.bad)) return { level: l.level, n: l.n, badRate: null, ciLow: null, ciHigh: null };

@@ -22,7 +22,11 @@ type Counts = [number, number, number];
 export async function previewLevels(db: Db, choice: LevelChoice): Promise<LevelPreview> {
   const latest = await findLatestRiskSettings(db);
   if (choice.basis === 'probability' && !latest.data.model) {
-    throw new HttpError(400, 'validation_failed', 'I livelli per probabilità richiedono un modello: esegui e salva prima un backtest.');
+    throw new HttpError(
+      400,
+      'validation_failed',
+      'I livelli per probabilità richiedono un modello: esegui e salva prima un backtest.',
+    );
   }
   const settings: RiskSettings = { ...latest.data, levels: { ...latest.data.levels, ...choice } };
   const year = await findCurrentSchoolYear(db);
@@ -40,7 +44,18 @@ export async function previewLevels(db: Db, choice: LevelChoice): Promise<LevelP
   const region = { students: 0, levels: [0, 0, 0] as Counts, current: [0, 0, 0] as Counts };
   for (const r of rows) {
     let school = schools.get(r.school_id);
-    if (!school) schools.set(r.school_id, (school = { code: r.code, name: r.name, students: 0, levels: [0, 0, 0], current: [0, 0, 0], capacity: capacities.get(r.school_id) ?? null }));
+    if (!school)
+      schools.set(
+        r.school_id,
+        (school = {
+          code: r.code,
+          name: r.name,
+          students: 0,
+          levels: [0, 0, 0],
+          current: [0, 0, 0],
+          capacity: capacities.get(r.school_id) ?? null,
+        }),
+      );
     const tier = computeTier(parseIndicators(r.indicators), settings).tier;
     school.students += 1;
     school.levels[tier - 1]! += 1;
@@ -56,8 +71,13 @@ export async function previewLevels(db: Db, choice: LevelChoice): Promise<LevelP
     settingsVersion: latest.version,
     schools: [...schools.values()],
     region,
-    backtest: legend && report
-      ? { schoolYear: report.school_year, asOf: report.as_of, levels: recutLevels(await findRunItems(db, legend.id), choice).map(({ bad: _b, ...l }) => l) }
-      : null,
+    backtest:
+      legend && report
+        ? {
+            schoolYear: report.school_year,
+            asOf: report.as_of,
+            levels: recutLevels(await findRunItems(db, legend.id), choice).map(({ bad: _b, ...l }) => l),
+          }
+        : null,
   };
 }

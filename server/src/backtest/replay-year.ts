@@ -28,7 +28,12 @@ type Year = { id: number; label: string };
 
 /** The schools with a calendar in the year: the ones a replay can read. */
 export async function schoolsOfYear(db: Db, schoolYearId: number): Promise<number[]> {
-  const rows = await db.selectFrom('school_calendar').select('school_id').where('school_year_id', '=', schoolYearId).orderBy('school_id').execute();
+  const rows = await db
+    .selectFrom('school_calendar')
+    .select('school_id')
+    .where('school_year_id', '=', schoolYearId)
+    .orderBy('school_id')
+    .execute();
   return rows.map((r) => r.school_id);
 }
 
@@ -36,14 +41,22 @@ export async function schoolsOfYear(db: Db, schoolYearId: number): Promise<numbe
  * Replays the engine on a past school year from its registers, school by school, each as known
  * on its cut date. Yields between schools, so a long replay leaves the server answering.
  */
-export async function replayYear(db: Db, year: Year, settings: RiskSettings, options: ReplayOptions = {}): Promise<ReplayedStudent[]> {
+export async function replayYear(
+  db: Db,
+  year: Year,
+  settings: RiskSettings,
+  options: ReplayOptions = {},
+): Promise<ReplayedStudent[]> {
   const schools = await schoolsOfYear(db, year.id);
   const out: ReplayedStudent[] = [];
   await options.onProgress?.(0, schools.length);
   for (const [i, schoolId] of schools.entries()) {
     const periods = await periodsOf(db, schoolId, year);
     if (periods) {
-      const cut = cutDateOf(year.label, options.monthDay, { firstTermEnd: periods.terms[0]?.endsOn ?? null, ...periods.lessons });
+      const cut = cutDateOf(year.label, options.monthDay, {
+        firstTermEnd: periods.terms[0]?.endsOn ?? null,
+        ...periods.lessons,
+      });
       out.push(...(await replaySchoolAt(db, schoolId, year, settings, cut)));
     }
     await options.onProgress?.(i + 1, schools.length);
@@ -61,8 +74,17 @@ export async function periodsOf(db: Db, schoolId: number, year: Year) {
     .where('school_year_id', '=', year.id)
     .executeTakeFirst();
   if (!calendar) return null;
-  const terms = await db.selectFrom('term').select(['seq', 'ends_on']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('seq').execute();
-  return { lessons: { lessonsStart: calendar.lessons_start, lessonsEnd: calendar.lessons_end }, terms: terms.map((t) => ({ seq: t.seq, endsOn: t.ends_on })) };
+  const terms = await db
+    .selectFrom('term')
+    .select(['seq', 'ends_on'])
+    .where('school_id', '=', schoolId)
+    .where('school_year_id', '=', year.id)
+    .orderBy('seq')
+    .execute();
+  return {
+    lessons: { lessonsStart: calendar.lessons_start, lessonsEnd: calendar.lessons_end },
+    terms: terms.map((t) => ({ seq: t.seq, endsOn: t.ends_on })),
+  };
 }
 
 /**
@@ -71,12 +93,21 @@ export async function periodsOf(db: Db, schoolId: number, year: Year) {
  * open, one that began later does not exist yet: a past year's enrolments all end on 31 August).
  * Outcomes of the years before are the history, as the engine reads them in the current year.
  */
-export async function replaySchoolAt(db: Db, schoolId: number, year: Year, settings: RiskSettings, cutDate: string): Promise<ReplayedStudent[]> {
+export async function replaySchoolAt(
+  db: Db,
+  schoolId: number,
+  year: Year,
+  settings: RiskSettings,
+  cutDate: string,
+): Promise<ReplayedStudent[]> {
   const data = await loadSchoolRiskData(db, schoolId, year, { asOf: cutDate });
   if (!data) return [];
   const inputs = buildStudentInputs(asKnownOn(data, cutDate));
   const ids = inputs.map((b) => b.studentId);
-  const [finals, groups] = await Promise.all([readFinalResults(db, year.label, ids), readStudentGroups(db, ids, cutDate)]);
+  const [finals, groups] = await Promise.all([
+    readFinalResults(db, year.label, ids),
+    readStudentGroups(db, ids, cutDate),
+  ]);
   return inputs.map((b) => ({
     studentId: b.studentId,
     schoolId,

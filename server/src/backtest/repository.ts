@@ -11,7 +11,18 @@ type Row = Omit<Selectable<RiskBacktestTable>, 'items' | 'started_by' | 'saved_b
  * levels (the legend, the preview), never to show a run.
  */
 const RUN_COLUMNS = [
-  'id', 'school_year', 'month_day', 'status', 'done', 'total', 'started_at', 'finished_at', 'error', 'report', 'saved_at', 'saved_version',
+  'id',
+  'school_year',
+  'month_day',
+  'status',
+  'done',
+  'total',
+  'started_at',
+  'finished_at',
+  'error',
+  'report',
+  'saved_at',
+  'saved_version',
 ] as const;
 
 function toRun(r: Row): BacktestRun {
@@ -31,10 +42,19 @@ function toRun(r: Row): BacktestRun {
   };
 }
 
-export async function insertRun(db: Db, row: { schoolYear: string; monthDay: string | null; userId: number | null; now: string }): Promise<BacktestRun> {
+export async function insertRun(
+  db: Db,
+  row: { schoolYear: string; monthDay: string | null; userId: number | null; now: string },
+): Promise<BacktestRun> {
   const inserted = await db
     .insertInto('risk_backtest')
-    .values({ school_year: row.schoolYear, month_day: row.monthDay, status: 'running', started_at: row.now, started_by: row.userId })
+    .values({
+      school_year: row.schoolYear,
+      month_day: row.monthDay,
+      status: 'running',
+      started_at: row.now,
+      started_by: row.userId,
+    })
     .returning(RUN_COLUMNS)
     .executeTakeFirstOrThrow();
   return toRun(inserted);
@@ -44,16 +64,30 @@ export async function updateProgress(db: Db, id: number, done: number, total: nu
   await db.updateTable('risk_backtest').set({ done, total }).where('id', '=', id).execute();
 }
 
-export async function finishRun(db: Db, id: number, result: { report: BacktestReport; items: CohortItem[] }, now: string): Promise<void> {
+export async function finishRun(
+  db: Db,
+  id: number,
+  result: { report: BacktestReport; items: CohortItem[] },
+  now: string,
+): Promise<void> {
   await db
     .updateTable('risk_backtest')
-    .set({ status: 'done', report: JSON.stringify(result.report), items: JSON.stringify(result.items), finished_at: now })
+    .set({
+      status: 'done',
+      report: JSON.stringify(result.report),
+      items: JSON.stringify(result.items),
+      finished_at: now,
+    })
     .where('id', '=', id)
     .execute();
 }
 
 export async function failRun(db: Db, id: number, message: string, now: string): Promise<void> {
-  await db.updateTable('risk_backtest').set({ status: 'failed', error: message, finished_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('risk_backtest')
+    .set({ status: 'failed', error: message, finished_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -70,7 +104,13 @@ export async function failStaleRuns(db: Db, staleBefore: string, now: string): P
 }
 
 export async function findRunningRun(db: Db): Promise<BacktestRun | null> {
-  const row = await db.selectFrom('risk_backtest').select(RUN_COLUMNS).where('status', '=', 'running').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('risk_backtest')
+    .select(RUN_COLUMNS)
+    .where('status', '=', 'running')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toRun(row) : null;
 }
 
@@ -80,12 +120,25 @@ export async function findRun(db: Db, id: number): Promise<BacktestRun | null> {
 }
 
 export async function findLatestRun(db: Db): Promise<BacktestRun | null> {
-  const row = await db.selectFrom('risk_backtest').select(RUN_COLUMNS).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('risk_backtest')
+    .select(RUN_COLUMNS)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toRun(row) : null;
 }
 
-export async function markRunSaved(db: Db, id: number, row: { userId: number; version: number | null; now: string }): Promise<void> {
-  await db.updateTable('risk_backtest').set({ saved_at: row.now, saved_by: row.userId, saved_version: row.version }).where('id', '=', id).execute();
+export async function markRunSaved(
+  db: Db,
+  id: number,
+  row: { userId: number; version: number | null; now: string },
+): Promise<void> {
+  await db
+    .updateTable('risk_backtest')
+    .set({ saved_at: row.now, saved_by: row.userId, saved_version: row.version })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The region's legend: the latest backtest an admin saved (without its items: `findRunItems`). */

@@ -1,7 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { Role } from '@primm/shared/contracts/auth';
-import { BacktestRunInput, LevelChoice, SchoolCapacityInput, type BacktestRun, type BacktestYears, type LevelPreview, type SchoolCapacity } from '@primm/shared/contracts/backtest';
+import {
+  BacktestRunInput,
+  LevelChoice,
+  SchoolCapacityInput,
+  type BacktestRun,
+  type BacktestYears,
+  type LevelPreview,
+  type SchoolCapacity,
+} from '@primm/shared/contracts/backtest';
 import { Id } from '@primm/shared/contracts/domain';
 import type { RiskSettingsSaved } from '@primm/shared/contracts/risk';
 import type { RiskLegend } from '@primm/shared/contracts/risk-legend';
@@ -39,7 +47,14 @@ export function backtestRoutes(db: Db, deps: { minCell: number }): Router {
     const user = userOf(req);
     const input = BacktestRunInput.parse(req.body);
     const run = await startBacktestRun(db, input, user.id);
-    await audit(db, { user, req }, { action: 'risk.backtest.run', details: { run: run.id, schoolYear: input.schoolYear, monthDay: input.monthDay ?? null } });
+    await audit(
+      db,
+      { user, req },
+      {
+        action: 'risk.backtest.run',
+        details: { run: run.id, schoolYear: input.schoolYear, monthDay: input.monthDay ?? null },
+      },
+    );
     const body: BacktestRun = run;
     res.status(202).json(body);
   });
@@ -81,10 +96,18 @@ export function backtestRoutes(db: Db, deps: { minCell: number }): Router {
     const saved = await db.transaction().execute(async (trx) => {
       const { version: _v, ...data } = (await findLatestRiskSettings(trx)).data;
       if (choice.basis === 'probability' && !data.model) {
-        throw new HttpError(400, 'validation_failed', 'I livelli per probabilità richiedono un modello: esegui e salva prima un backtest.');
+        throw new HttpError(
+          400,
+          'validation_failed',
+          'I livelli per probabilità richiedono un modello: esegui e salva prima un backtest.',
+        );
       }
       const version = await insertRiskSettingsVersion(trx, { ...data, levels: choice }, user.id);
-      await audit(trx, { user, req }, { action: 'risk.levels.update', details: { version: version.version, ...choice } });
+      await audit(
+        trx,
+        { user, req },
+        { action: 'risk.levels.update', details: { version: version.version, ...choice } },
+      );
       return version;
     });
     const body: RiskSettingsSaved = { ...saved, recomputeNeeded: true, hint: RECOMPUTE_HINT };

@@ -11,10 +11,16 @@ import { findRun, markRunSaved } from './repository';
  * every student beside their level, after the next recompute. Without a model (a cohort with no
  * bad outcome, or only bad ones) the legend is saved alone.
  */
-export async function saveBacktestAsLegend(db: Db, id: number, user: AuthUser, now = new Date()): Promise<{ run: BacktestRun; version: number | null }> {
+export async function saveBacktestAsLegend(
+  db: Db,
+  id: number,
+  user: AuthUser,
+  now = new Date(),
+): Promise<{ run: BacktestRun; version: number | null }> {
   const run = await findRun(db, id);
   if (!run) throw notFound('Backtest non trovato');
-  if (run.status !== 'done' || !run.report) throw new HttpError(409, 'conflict', 'Il backtest non è concluso: si salva quando ha un risultato.');
+  if (run.status !== 'done' || !run.report)
+    throw new HttpError(409, 'conflict', 'Il backtest non è concluso: si salva quando ha un risultato.');
   const model = run.report.model;
   const version = await db.transaction().execute(async (trx) => {
     let saved: number | null = null;

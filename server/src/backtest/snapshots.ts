@@ -32,14 +32,23 @@ type SnapshotTuple = [IndicatorKey, number | null, RiskLevel, Record<string, num
 export function snapshotIndicators(indicators: MeasuredIndicator[]): SnapshotTuple[] {
   return indicators.map((i) => {
     const kept = KEPT_DETAILS[i.key];
-    const details = kept && i.details ? Object.fromEntries(kept.filter((k) => typeof i.details![k] === 'number').map((k) => [k, i.details![k] as number])) : {};
+    const details =
+      kept && i.details
+        ? Object.fromEntries(
+            kept.filter((k) => typeof i.details![k] === 'number').map((k) => [k, i.details![k] as number]),
+          )
+        : {};
     return Object.keys(details).length > 0 ? [i.key, i.value, i.level, details] : [i.key, i.value, i.level];
   });
 }
 
 export function parseSnapshotIndicators(text: string): MeasuredIndicator[] {
   return (JSON.parse(text) as SnapshotTuple[]).map(([key, value, level, details]) => ({
-    key, domain: INDICATOR_DOMAIN[key], value, level, ...(details ? { details } : {}),
+    key,
+    domain: INDICATOR_DOMAIN[key],
+    value,
+    level,
+    ...(details ? { details } : {}),
   }));
 }
 
@@ -47,7 +56,11 @@ export function parseSnapshotIndicators(text: string): MeasuredIndicator[] {
  * Writes the snapshots of a school year from its registers (before purge deletes them): every
  * school, every period end. Replaces the year's earlier snapshots, if any.
  */
-export async function snapshotYear(db: Db, year: { id: number; label: string }, settings: RiskSettings): Promise<number> {
+export async function snapshotYear(
+  db: Db,
+  year: { id: number; label: string },
+  settings: RiskSettings,
+): Promise<number> {
   await db.deleteFrom('risk_snapshot').where('school_year', '=', year.label).execute();
   const subjects = new Map<number, string>();
   let written = 0;
@@ -78,7 +91,11 @@ export async function snapshotYear(db: Db, year: { id: number; label: string }, 
       });
       for (let i = 0; i < rows.length; i += 200) {
         // A student who moved between two schools with the same period end is kept once.
-        await db.insertInto('risk_snapshot').values(rows.slice(i, i + 200)).onConflict((oc) => oc.columns(['subject', 'period_end']).doNothing()).execute();
+        await db
+          .insertInto('risk_snapshot')
+          .values(rows.slice(i, i + 200))
+          .onConflict((oc) => oc.columns(['subject', 'period_end']).doNothing())
+          .execute();
       }
       written += rows.length;
     }
@@ -112,6 +129,10 @@ export async function readSnapshotCohort(db: Db, schoolYear: string, cutDate?: s
     cutDate: r.period_end,
     indicators: parseSnapshotIndicators(r.indicators),
     final: r.final,
-    groups: { citizenship_group: r.citizenship_group as StudentGroups['citizenship_group'], sex: r.sex as StudentGroups['sex'], newly_arrived: r.newly_arrived === 1 ? 'si' : 'no' },
+    groups: {
+      citizenship_group: r.citizenship_group as StudentGroups['citizenship_group'],
+      sex: r.sex as StudentGroups['sex'],
+      newly_arrived: r.newly_arrived === 1 ? 'si' : 'no',
+    },
   }));
 }

@@ -12,17 +12,29 @@ export interface StudentGroups {
   newly_arrived: 'si' | 'no';
 }
 
-export function groupsOf(s: { citizenship: string; born_in_italy: number; sex: 'M' | 'F'; arrival_date: string | null }, cutDate: string): StudentGroups {
+export function groupsOf(
+  s: { citizenship: string; born_in_italy: number; sex: 'M' | 'F'; arrival_date: string | null },
+  cutDate: string,
+): StudentGroups {
   const citizenship = s.citizenship.trim().toLowerCase();
   return {
     // The groups of DESIGN.md "Aggregates" without the NAI split: newly arrived is its own variable here.
-    citizenship_group: citizenship === 'italia' || citizenship === 'italiana' ? 'italiano' : s.born_in_italy === 1 ? 'straniero_nato_in_italia' : 'straniero_nato_all_estero',
+    citizenship_group:
+      citizenship === 'italia' || citizenship === 'italiana'
+        ? 'italiano'
+        : s.born_in_italy === 1
+          ? 'straniero_nato_in_italia'
+          : 'straniero_nato_all_estero',
     sex: s.sex,
     newly_arrived: isNewlyArrived(s.arrival_date, cutDate) ? 'si' : 'no',
   };
 }
 
-export async function readStudentGroups(db: Db, studentIds: number[], cutDate: string): Promise<Map<number, StudentGroups>> {
+export async function readStudentGroups(
+  db: Db,
+  studentIds: number[],
+  cutDate: string,
+): Promise<Map<number, StudentGroups>> {
   const out = new Map<number, StudentGroups>();
   for (let i = 0; i < studentIds.length; i += 500) {
     const rows = await db

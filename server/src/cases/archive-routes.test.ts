@@ -28,7 +28,11 @@ async function threeSchools() {
 async function aClosedCase(db: Db, user: { id: number }, studentId: number, closedOn: string, outcome: string) {
   const app = createApp({ db, config: testConfig, now: () => new Date(`${closedOn}T10:00:00Z`) });
   const as = await authAs(db, user, new Date(`${closedOn}T10:00:00Z`));
-  const c = await request(app).post('/api/cases').set(SAME_ORIGIN).set(as).send({ studentId, goal: 'frequenza regolare' });
+  const c = await request(app)
+    .post('/api/cases')
+    .set(SAME_ORIGIN)
+    .set(as)
+    .send({ studentId, goal: 'frequenza regolare' });
   await request(app).post(`/api/cases/${c.body.id}/close`).set(SAME_ORIGIN).set(as).send({ outcome });
   return c.body.id as number;
 }
@@ -42,17 +46,34 @@ describe('GET /api/case-archive', () => {
     const older = await aClosedCase(db, mediator, students[0]!.id, '2026-01-15', 'back_on_track');
     const newer = await aClosedCase(db, colleague, students[1]!.id, '2026-03-20', 'reoriented');
     await aClosedCase(db, other, students[2]!.id, '2026-02-01', 'back_on_track');
-    await request(createApp({ db, config: testConfig, now: () => now })).post('/api/cases').set(SAME_ORIGIN).set(await authAs(db, mediator, now))
+    await request(createApp({ db, config: testConfig, now: () => now }))
+      .post('/api/cases')
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, mediator, now))
       .send({ studentId: students[0]!.id, goal: 'ancora aperto' });
 
-    const res = await request(createApp({ db, config: testConfig, now: () => now })).get('/api/case-archive').set(await authAs(db, mediator, now));
+    const res = await request(createApp({ db, config: testConfig, now: () => now }))
+      .get('/api/case-archive')
+      .set(await authAs(db, mediator, now));
 
     expect(res.status).toBe(200);
     expect(res.body.items.map((c: { id: number }) => c.id)).toEqual([newer, older]);
-    expect(res.body.items[0]).toMatchObject({ status: 'closed', outcome: 'reoriented', schoolName: 'ITIS VOLTA', closedAt: '2026-03-20T10:00:00.000Z' });
+    expect(res.body.items[0]).toMatchObject({
+      status: 'closed',
+      outcome: 'reoriented',
+      schoolName: 'ITIS VOLTA',
+      closedAt: '2026-03-20T10:00:00.000Z',
+    });
     expect(res.body.truncated).toBe(false);
-    expect(res.body.schools).toEqual([{ id: volta.id, code: 'ANTF01000B', name: 'ITIS VOLTA' }, { id: galilei.id, code: 'ANPS03000E', name: 'LICEO GALILEI' }]);
-    const row = await db.selectFrom('audit_log').select(['action', 'student_ids']).where('action', '=', 'case.archive.read').executeTakeFirstOrThrow();
+    expect(res.body.schools).toEqual([
+      { id: volta.id, code: 'ANTF01000B', name: 'ITIS VOLTA' },
+      { id: galilei.id, code: 'ANPS03000E', name: 'LICEO GALILEI' },
+    ]);
+    const row = await db
+      .selectFrom('audit_log')
+      .select(['action', 'student_ids'])
+      .where('action', '=', 'case.archive.read')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.student_ids!)).toEqual([students[1]!.id, students[0]!.id]);
   });
 
@@ -68,7 +89,9 @@ describe('GET /api/case-archive', () => {
       'galilei-apr': await aClosedCase(db, mediator, students[0]!.id, '2026-04-02', 'reoriented'),
     };
 
-    const res = await request(createApp({ db, config: testConfig, now: () => now })).get(`/api/case-archive?${query({ galilei: galilei.id })}`).set(await authAs(db, mediator, now));
+    const res = await request(createApp({ db, config: testConfig, now: () => now }))
+      .get(`/api/case-archive?${query({ galilei: galilei.id })}`)
+      .set(await authAs(db, mediator, now));
 
     expect(res.status).toBe(200);
     expect(res.body.items.map((c: { id: number }) => c.id)).toEqual(expected.map((k) => ids[k]));
@@ -78,17 +101,23 @@ describe('GET /api/case-archive', () => {
     const { db, elsewhere, students, mediator, other } = await threeSchools();
     await aClosedCase(db, other, students[2]!.id, '2026-02-01', 'back_on_track');
 
-    const res = await request(createApp({ db, config: testConfig, now: () => now })).get(`/api/case-archive?school=${elsewhere.id}`).set(await authAs(db, mediator, now));
+    const res = await request(createApp({ db, config: testConfig, now: () => now }))
+      .get(`/api/case-archive?school=${elsewhere.id}`)
+      .set(await authAs(db, mediator, now));
 
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'not_found', message: 'Scuola non trovata' } });
-    expect(await db.selectFrom('audit_log').select('action').where('user_id', '=', mediator.id).execute()).toEqual([{ action: 'access.denied' }]);
+    expect(await db.selectFrom('audit_log').select('action').where('user_id', '=', mediator.id).execute()).toEqual([
+      { action: 'access.denied' },
+    ]);
   });
 
   test.each(['docente', 'analista'] as const)('when a %s asks, then 403', async (role) => {
     const { db, galilei } = await threeSchools();
 
-    const res = await request(createApp({ db, config: testConfig, now: () => now })).get('/api/case-archive').set(await authAs(db, await aUser(db, role, { schoolIds: [galilei.id] }), now));
+    const res = await request(createApp({ db, config: testConfig, now: () => now }))
+      .get('/api/case-archive')
+      .set(await authAs(db, await aUser(db, role, { schoolIds: [galilei.id] }), now));
 
     expect(res.status).toBe(403);
   });
@@ -96,7 +125,9 @@ describe('GET /api/case-archive', () => {
   test('when the period ends before it starts, then 400', async () => {
     const { db, mediator } = await threeSchools();
 
-    const res = await request(createApp({ db, config: testConfig, now: () => now })).get('/api/case-archive?from=2026-05-01&to=2026-04-01').set(await authAs(db, mediator, now));
+    const res = await request(createApp({ db, config: testConfig, now: () => now }))
+      .get('/api/case-archive?from=2026-05-01&to=2026-04-01')
+      .set(await authAs(db, mediator, now));
 
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('to');

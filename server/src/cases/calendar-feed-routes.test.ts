@@ -18,9 +18,19 @@ async function aMediatorWithAFollowUp() {
   const mediator = await aUser(db, 'mediatore', { schoolIds: [school.id] });
   const app = createApp({ db, config: testConfig, now: () => now });
   const as = await authAs(db, mediator, now);
-  const c = await request(app).post('/api/cases').set(SAME_ORIGIN).set(as).send({ studentId: student.id, goal: 'seguire la terapia al consultorio' });
-  await request(app).post(`/api/cases/${c.body.id}/actions`).set(SAME_ORIGIN).set(as)
-    .send({ type: 'pua_referral', date: '2026-03-02', participants: 'madre, assistente sociale', notes: 'problemi di salute', destination: 'PUA Ancona', followUpOn: '2026-03-16' });
+  const c = await request(app)
+    .post('/api/cases')
+    .set(SAME_ORIGIN)
+    .set(as)
+    .send({ studentId: student.id, goal: 'seguire la terapia al consultorio' });
+  await request(app).post(`/api/cases/${c.body.id}/actions`).set(SAME_ORIGIN).set(as).send({
+    type: 'pua_referral',
+    date: '2026-03-02',
+    participants: 'madre, assistente sociale',
+    notes: 'problemi di salute',
+    destination: 'PUA Ancona',
+    followUpOn: '2026-03-16',
+  });
   return { db, app, as, mediator, caseId: c.body.id as number };
 }
 
@@ -33,12 +43,26 @@ describe('calendar feed', () => {
     const res = await request(app).post('/api/calendar-feed').set(SAME_ORIGIN).set(as);
 
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ active: true, createdAt: now.toISOString(), lastUsedAt: null, path: expect.stringMatching(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/) });
+    expect(res.body).toEqual({
+      active: true,
+      createdAt: now.toISOString(),
+      lastUsedAt: null,
+      path: expect.stringMatching(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/),
+    });
     const token = /calendar\/(.+)\.ics$/.exec(feedPath(res))![1]!;
     expect(await db.selectFrom('calendar_feed').selectAll().execute()).toEqual([
-      { user_id: mediator.id, token_hash: createHash('sha256').update(token).digest('hex'), created_at: now.toISOString(), last_used_at: null },
+      {
+        user_id: mediator.id,
+        token_hash: createHash('sha256').update(token).digest('hex'),
+        created_at: now.toISOString(),
+        last_used_at: null,
+      },
     ]);
-    const row = await db.selectFrom('audit_log').select(['action', 'details']).where('action', 'like', 'calendar.%').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', 'like', 'calendar.%')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ action: 'calendar.feed.create', details: JSON.stringify({ replaced: false }) });
     expect(JSON.stringify(await db.selectFrom('audit_log').selectAll().execute())).not.toContain(token);
   });
@@ -53,10 +77,23 @@ describe('calendar feed', () => {
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(res.text).toContain('DTSTART;VALUE=DATE:20260316\r\n');
     expect(res.text).toContain(`SUMMARY:Verifica del caso n. ${caseId}\r\n`);
-    for (const personal of ['Hoxha', 'Arben', '3A', 'GALILEI', 'ANPS03000E', 'consultorio', 'madre', 'salute', 'PUA', 'pua_referral']) {
+    for (const personal of [
+      'Hoxha',
+      'Arben',
+      '3A',
+      'GALILEI',
+      'ANPS03000E',
+      'consultorio',
+      'madre',
+      'salute',
+      'PUA',
+      'pua_referral',
+    ]) {
       expect(res.text).not.toContain(personal);
     }
-    expect((await db.selectFrom('calendar_feed').select('last_used_at').executeTakeFirstOrThrow()).last_used_at).toBe(now.toISOString());
+    expect((await db.selectFrom('calendar_feed').select('last_used_at').executeTakeFirstOrThrow()).last_used_at).toBe(
+      now.toISOString(),
+    );
   });
 
   test.each([
@@ -82,8 +119,16 @@ describe('calendar feed', () => {
     expect((await request(app).get(old)).status).toBe(404);
     expect((await request(app).get(fresh)).status).toBe(200);
     expect(await db.selectFrom('calendar_feed').select('user_id').execute()).toHaveLength(1);
-    expect((await db.selectFrom('audit_log').select('details').where('action', '=', 'calendar.feed.create').orderBy('id').execute()).map((r) => r.details))
-      .toEqual([JSON.stringify({ replaced: false }), JSON.stringify({ replaced: true })]);
+    expect(
+      (
+        await db
+          .selectFrom('audit_log')
+          .select('details')
+          .where('action', '=', 'calendar.feed.create')
+          .orderBy('id')
+          .execute()
+      ).map((r) => r.details),
+    ).toEqual([JSON.stringify({ replaced: false }), JSON.stringify({ replaced: true })]);
   });
 
   test('when the address is switched off, then it answers 404 and the status says so', async () => {
@@ -94,8 +139,14 @@ describe('calendar feed', () => {
 
     expect(off.status).toBe(204);
     expect((await request(app).get(path)).status).toBe(404);
-    expect((await request(app).get('/api/calendar-feed').set(as)).body).toEqual({ active: false, createdAt: null, lastUsedAt: null });
-    expect(await db.selectFrom('audit_log').select('action').where('action', 'like', 'calendar.%').orderBy('id').execute()).toEqual([{ action: 'calendar.feed.create' }, { action: 'calendar.feed.delete' }]);
+    expect((await request(app).get('/api/calendar-feed').set(as)).body).toEqual({
+      active: false,
+      createdAt: null,
+      lastUsedAt: null,
+    });
+    expect(
+      await db.selectFrom('audit_log').select('action').where('action', 'like', 'calendar.%').orderBy('id').execute(),
+    ).toEqual([{ action: 'calendar.feed.create' }, { action: 'calendar.feed.delete' }]);
   });
 
   test('when the user is disabled, then their address answers 404', async () => {
@@ -107,14 +158,20 @@ describe('calendar feed', () => {
     expect((await request(app).get(path)).status).toBe(404);
   });
 
-  test.each(['docente', 'analista'] as const)('when a %s tries to make an address, then 403 and nothing stored', async (role) => {
-    const { db, app } = await aMediatorWithAFollowUp();
+  test.each(['docente', 'analista'] as const)(
+    'when a %s tries to make an address, then 403 and nothing stored',
+    async (role) => {
+      const { db, app } = await aMediatorWithAFollowUp();
 
-    const res = await request(app).post('/api/calendar-feed').set(SAME_ORIGIN).set(await authAs(db, await aUser(db, role), now));
+      const res = await request(app)
+        .post('/api/calendar-feed')
+        .set(SAME_ORIGIN)
+        .set(await authAs(db, await aUser(db, role), now));
 
-    expect(res.status).toBe(403);
-    expect(await db.selectFrom('calendar_feed').selectAll().execute()).toEqual([]);
-  });
+      expect(res.status).toBe(403);
+      expect(await db.selectFrom('calendar_feed').selectAll().execute()).toEqual([]);
+    },
+  );
 
   test('when making an address without a session, then 401', async () => {
     const { db, app } = await aMediatorWithAFollowUp();

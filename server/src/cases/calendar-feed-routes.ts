@@ -26,8 +26,16 @@ export function calendarFeedRoutes(db: Db, now: () => Date): Router {
 
   router.get('/calendar-feed', requireRole(...CASE_ROLES), async (req, res) => {
     const user = userOf(req);
-    const row = await db.selectFrom('calendar_feed').select(['created_at', 'last_used_at']).where('user_id', '=', user.id).executeTakeFirst();
-    const body: CalendarFeedStatus = { active: Boolean(row), createdAt: row?.created_at ?? null, lastUsedAt: row?.last_used_at ?? null };
+    const row = await db
+      .selectFrom('calendar_feed')
+      .select(['created_at', 'last_used_at'])
+      .where('user_id', '=', user.id)
+      .executeTakeFirst();
+    const body: CalendarFeedStatus = {
+      active: Boolean(row),
+      createdAt: row?.created_at ?? null,
+      lastUsedAt: row?.last_used_at ?? null,
+    };
     res.json(body);
   });
 
@@ -38,10 +46,22 @@ export function calendarFeedRoutes(db: Db, now: () => Date): Router {
     const at = now().toISOString();
     await db.transaction().execute(async (trx) => {
       const replaced = await trx.deleteFrom('calendar_feed').where('user_id', '=', user.id).executeTakeFirst();
-      await trx.insertInto('calendar_feed').values({ user_id: user.id, token_hash: hashToken(token), created_at: at, last_used_at: null }).execute();
-      await audit(trx, { user, req }, { action: 'calendar.feed.create', details: { replaced: Number(replaced.numDeletedRows) > 0 } });
+      await trx
+        .insertInto('calendar_feed')
+        .values({ user_id: user.id, token_hash: hashToken(token), created_at: at, last_used_at: null })
+        .execute();
+      await audit(
+        trx,
+        { user, req },
+        { action: 'calendar.feed.create', details: { replaced: Number(replaced.numDeletedRows) > 0 } },
+      );
     });
-    const body: CalendarFeedCreated = { active: true, createdAt: at, lastUsedAt: null, path: `/api/calendar/${token}.ics` };
+    const body: CalendarFeedCreated = {
+      active: true,
+      createdAt: at,
+      lastUsedAt: null,
+      path: `/api/calendar/${token}.ics`,
+    };
     res.status(201).json(body);
   });
 
@@ -58,13 +78,20 @@ export function calendarFeedRoutes(db: Db, now: () => Date): Router {
   // address, or one of a user disabled or no longer working on cases, answers like any unknown path.
   router.get('/calendar/:file', async (req, res) => {
     const token = FEED_FILE.exec(String(req.params.file))?.[1];
-    const feed = token ? await db.selectFrom('calendar_feed').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst() : undefined;
+    const feed = token
+      ? await db.selectFrom('calendar_feed').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
+      : undefined;
     const user = feed ? await loadAuthUser(db, feed.user_id) : undefined;
-    if (!feed || !user || !(CASE_ROLES as readonly string[]).includes(user.role)) throw notFound('Calendario non trovato');
+    if (!feed || !user || !(CASE_ROLES as readonly string[]).includes(user.role))
+      throw notFound('Calendario non trovato');
     const at = now();
     const { followUps } = await caseloadOf(db, user, at.toISOString().slice(0, 10));
     if (!feed.last_used_at || at.getTime() - Date.parse(feed.last_used_at) >= TOUCH_EVERY_MS) {
-      await db.updateTable('calendar_feed').set({ last_used_at: at.toISOString() }).where('user_id', '=', user.id).execute();
+      await db
+        .updateTable('calendar_feed')
+        .set({ last_used_at: at.toISOString() })
+        .where('user_id', '=', user.id)
+        .execute();
     }
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     res.setHeader('Content-Disposition', 'inline; filename="primm-verifiche.ics"');

@@ -24,7 +24,11 @@ describe('computeCaseEffect', () => {
     expect(effect.before).toEqual({ attendanceRate: 0.5, average: 4.5 }); // 30 of 60 h; (4 + 5) / 2
     expect(effect.after).toEqual({ attendanceRate: 0.9, average: 6.5 }); // 6 of 60 h absent; (6 + 7) / 2
     expect(effect.weeks.map((w) => [w.weekStart, w.side])).toEqual([
-      ['2026-01-12', 'before'], ['2026-01-19', 'before'], ['2026-01-26', 'after'], ['2026-02-02', 'after'], ['2026-02-09', 'after'],
+      ['2026-01-12', 'before'],
+      ['2026-01-19', 'before'],
+      ['2026-01-26', 'after'],
+      ['2026-02-02', 'after'],
+      ['2026-02-09', 'after'],
     ]);
     expect(effect.weeks[4]!.attendanceRate).toBeNull();
   });
@@ -41,8 +45,11 @@ describe('computeCaseEffect', () => {
 
   test('when the case has no action yet, then nothing to compare', () => {
     expect(computeCaseEffect(weeks, grades, null)).toEqual({
-      firstActionOn: null, weeksEachSide: 4, weeks: [],
-      before: { attendanceRate: null, average: null }, after: { attendanceRate: null, average: null },
+      firstActionOn: null,
+      weeksEachSide: 4,
+      weeks: [],
+      before: { attendanceRate: null, average: null },
+      after: { attendanceRate: null, average: null },
     });
   });
 });

@@ -23,7 +23,8 @@ export function computeCaseEffect(weeks: Week[], grades: Grade[], firstActionOn:
   const actionWeek = mondayOf(firstActionOn);
   const before = weeks.filter((w) => w.weekStart < actionWeek).slice(-n);
   const after = weeks.filter((w) => w.weekStart >= actionWeek).slice(0, n);
-  const averageIn = (from: string, to: string) => mean(grades.filter((g) => g.inAverage && g.value !== null && g.date >= from && g.date < to).map((g) => g.value!));
+  const averageIn = (from: string, to: string) =>
+    mean(grades.filter((g) => g.inAverage && g.value !== null && g.date >= from && g.date < to).map((g) => g.value!));
   const end = (w: Week) => addDays(w.weekStart, 7);
   const rows = [
     ...before.map((w) => ({ ...w, side: 'before' as const })),
@@ -33,8 +34,14 @@ export function computeCaseEffect(weeks: Week[], grades: Grade[], firstActionOn:
     firstActionOn,
     weeksEachSide: n,
     weeks: rows,
-    before: { attendanceRate: rate(before), average: before.length ? averageIn(before[0]!.weekStart, actionWeek) : null },
-    after: { attendanceRate: rate(after), average: after.length ? averageIn(actionWeek, end(after[after.length - 1]!)) : null },
+    before: {
+      attendanceRate: rate(before),
+      average: before.length ? averageIn(before[0]!.weekStart, actionWeek) : null,
+    },
+    after: {
+      attendanceRate: rate(after),
+      average: after.length ? averageIn(actionWeek, end(after[after.length - 1]!)) : null,
+    },
   };
 }
 

@@ -27,8 +27,22 @@ export function caseloadRoutes(db: Db, now: () => Date): Router {
   router.get('/caseload', requireRole(...CASE_ROLES), async (req, res) => {
     const user = userOf(req);
     const { cases, followUps } = await caseloadOf(db, user, today());
-    const body: Caseload = { today: today(), cases, followUps, flaggedWithoutCase: await flaggedWithoutCase(db, user.role === 'admin' ? null : user.schoolIds) };
-    await audit(db, { user, req }, { action: 'caseload.read', studentIds: [...new Set([...cases.map((c) => c.student.id), ...body.flaggedWithoutCase.map((f) => f.studentId)])] });
+    const body: Caseload = {
+      today: today(),
+      cases,
+      followUps,
+      flaggedWithoutCase: await flaggedWithoutCase(db, user.role === 'admin' ? null : user.schoolIds),
+    };
+    await audit(
+      db,
+      { user, req },
+      {
+        action: 'caseload.read',
+        studentIds: [
+          ...new Set([...cases.map((c) => c.student.id), ...body.flaggedWithoutCase.map((f) => f.studentId)]),
+        ],
+      },
+    );
     res.json(body);
   });
 
@@ -38,11 +52,27 @@ export function caseloadRoutes(db: Db, now: () => Date): Router {
     const query = CaseArchiveQuery.parse(req.query);
     if (query.school !== undefined) await assertCanReadSchool(db, user, query.school);
     const visible = await visibleSchoolIds(db, user);
-    const schoolIds = query.school !== undefined ? [query.school] : visible ?? undefined;
-    const rows = await listCases(db, { ...(schoolIds ? { schoolIds } : {}), closed: { outcome: query.outcome, from: query.from, to: query.to }, limit: ARCHIVE_LIMIT + 1 }, today());
+    const schoolIds = query.school !== undefined ? [query.school] : (visible ?? undefined);
+    const rows = await listCases(
+      db,
+      {
+        ...(schoolIds ? { schoolIds } : {}),
+        closed: { outcome: query.outcome, from: query.from, to: query.to },
+        limit: ARCHIVE_LIMIT + 1,
+      },
+      today(),
+    );
     const items = rows.slice(0, ARCHIVE_LIMIT);
-    const body: CaseArchive = { items, truncated: rows.length > ARCHIVE_LIMIT, schools: await listScopeSchools(db, visible) };
-    await audit(db, { user, req }, { action: 'case.archive.read', studentIds: [...new Set(items.map((c) => c.student.id))], details: query });
+    const body: CaseArchive = {
+      items,
+      truncated: rows.length > ARCHIVE_LIMIT,
+      schools: await listScopeSchools(db, visible),
+    };
+    await audit(
+      db,
+      { user, req },
+      { action: 'case.archive.read', studentIds: [...new Set(items.map((c) => c.student.id))], details: query },
+    );
     res.json(body);
   });
 
@@ -53,7 +83,11 @@ export function caseloadRoutes(db: Db, now: () => Date): Router {
     const c = await findCaseStudent(db, user, id);
     // Attendance and grades behind the effect are the new school's once the student has left.
     if (c.window) throw newSchoolData(c.window);
-    const first = await db.selectFrom('case_action').select(({ fn }) => fn.min<string>('date').as('first')).where('case_id', '=', id).executeTakeFirst();
+    const first = await db
+      .selectFrom('case_action')
+      .select(({ fn }) => fn.min<string>('date').as('first'))
+      .where('case_id', '=', id)
+      .executeTakeFirst();
     const input = (await loadStudentSeries(db, c.schoolId, c.studentId))?.input;
     const body: CaseEffect = computeCaseEffect(input?.weeks ?? [], input?.grades ?? [], first?.first ?? null, weeks);
     await audit(db, { user, req }, { action: 'case.effect.read', studentIds: [c.studentId], details: { caseId: id } });

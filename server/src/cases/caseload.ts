@@ -8,13 +8,23 @@ export function caseloadScope(user: AuthUser): CaseScope {
   if (user.role === 'admin') return {};
   // A case of a student who left the school stays readable from the student page, but it is no
   // longer the school's work (it cannot write to it): it leaves the caseload.
-  return { stillResponsible: true, ...(user.role === 'mediatore' ? { ownerId: user.id } : { schoolIds: user.schoolIds }) };
+  return {
+    stillResponsible: true,
+    ...(user.role === 'mediatore' ? { ownerId: user.id } : { schoolIds: user.schoolIds }),
+  };
 }
 
 /** The open cases of a user's caseload, overdue follow-ups first, and every follow-up they plan. */
-export async function caseloadOf(db: Db, user: AuthUser, today: string): Promise<{ cases: CaseSummary[]; followUps: FollowUp[] }> {
+export async function caseloadOf(
+  db: Db,
+  user: AuthUser,
+  today: string,
+): Promise<{ cases: CaseSummary[]; followUps: FollowUp[] }> {
   const cases = (await listCases(db, { ...caseloadScope(user), openOnly: true }, today)).sort(
-    (a, b) => Number(b.overdue) - Number(a.overdue) || (a.nextFollowUp ?? '9999').localeCompare(b.nextFollowUp ?? '9999') || a.openedAt.localeCompare(b.openedAt),
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (a.nextFollowUp ?? '9999').localeCompare(b.nextFollowUp ?? '9999') ||
+      a.openedAt.localeCompare(b.openedAt),
   );
   return { cases, followUps: await listFollowUps(db, cases) };
 }
@@ -33,7 +43,13 @@ export async function listFollowUps(db: Db, cases: Pick<CaseSummary, 'id' | 'stu
     .execute();
   return rows.map((r) => {
     const { student } = byId.get(r.case_id)!;
-    return { caseId: r.case_id, actionId: r.id, date: r.follow_up_on!, actionType: r.type, student: { id: student.id, lastName: student.lastName, firstName: student.firstName } };
+    return {
+      caseId: r.case_id,
+      actionId: r.id,
+      date: r.follow_up_on!,
+      actionType: r.type,
+      student: { id: student.id, lastName: student.lastName, firstName: student.firstName },
+    };
   });
 }
 
@@ -44,15 +60,30 @@ export async function flaggedWithoutCase(db: Db, schoolIds: number[] | null): Pr
     .selectFrom('flag')
     .innerJoin('student', 'student.id', 'flag.student_id')
     .innerJoin('app_user', 'app_user.id', 'flag.created_by')
-    .select(['flag.id', 'flag.student_id', 'flag.reason_code', 'flag.reason', 'flag.created_at', 'student.last_name', 'student.first_name', 'app_user.display_name'])
+    .select([
+      'flag.id',
+      'flag.student_id',
+      'flag.reason_code',
+      'flag.reason',
+      'flag.created_at',
+      'student.last_name',
+      'student.first_name',
+      'app_user.display_name',
+    ])
     .where('flag.resolved_at', 'is', null)
-    .where('flag.student_id', 'not in', db.selectFrom('support_case').select('student_id').where('status', '!=', 'closed'))
+    .where(
+      'flag.student_id',
+      'not in',
+      db.selectFrom('support_case').select('student_id').where('status', '!=', 'closed'),
+    )
     .orderBy('flag.created_at', 'desc')
     .orderBy('flag.id', 'desc')
     .execute();
   const studentIds = [...new Set(flags.map((f) => f.student_id))];
   const classes = await currentClasses(db, studentIds);
-  const schools = new Map((await db.selectFrom('school').select(['id', 'code', 'name']).execute()).map((s) => [s.id, s]));
+  const schools = new Map(
+    (await db.selectFrom('school').select(['id', 'code', 'name']).execute()).map((s) => [s.id, s]),
+  );
   const past = await closedCasesOf(db, studentIds);
   const seen = new Set<number>();
   const out: Caseload['flaggedWithoutCase'] = [];
@@ -62,8 +93,18 @@ export async function flaggedWithoutCase(db: Db, schoolIds: number[] | null): Pr
     seen.add(f.student_id); // the latest flag stands for the student
     const school = schools.get(cls.schoolId);
     out.push({
-      studentId: f.student_id, lastName: f.last_name, firstName: f.first_name, className: cls.name, schoolCode: school?.code ?? '', schoolName: school?.name ?? '',
-      flagId: f.id, reasonCode: f.reason_code, reason: f.reason, flaggedAt: f.created_at, flaggedBy: f.display_name, pastCases: past.get(f.student_id) ?? [],
+      studentId: f.student_id,
+      lastName: f.last_name,
+      firstName: f.first_name,
+      className: cls.name,
+      schoolCode: school?.code ?? '',
+      schoolName: school?.name ?? '',
+      flagId: f.id,
+      reasonCode: f.reason_code,
+      reason: f.reason,
+      flaggedAt: f.created_at,
+      flaggedBy: f.display_name,
+      pastCases: past.get(f.student_id) ?? [],
     });
   }
   return out;
@@ -81,6 +122,7 @@ export async function closedCasesOf(db: Db, studentIds: number[]): Promise<Map<n
     .orderBy('closed_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  for (const r of rows) out.set(r.student_id, [...(out.get(r.student_id) ?? []), { id: r.id, closedAt: r.closed_at, outcome: r.outcome }]);
+  for (const r of rows)
+    out.set(r.student_id, [...(out.get(r.student_id) ?? []), { id: r.id, closedAt: r.closed_at, outcome: r.outcome }]);
   return out;
 }

@@ -39,12 +39,16 @@ export function familyRoutes(db: Db, now: () => Date): Router {
     if (!current) throw new HttpError(404, 'not_found', 'Studente non trovato');
     assertCaseWorker(user, current.schoolId);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('student').set({
-        family_language: input.language,
-        interpreter_needed: input.interpreterNeeded === null ? null : input.interpreterNeeded ? 1 : 0,
-        family_updated_at: now().toISOString(),
-        family_updated_by: user.id,
-      }).where('id', '=', studentId).execute();
+      await trx
+        .updateTable('student')
+        .set({
+          family_language: input.language,
+          interpreter_needed: input.interpreterNeeded === null ? null : input.interpreterNeeded ? 1 : 0,
+          family_updated_at: now().toISOString(),
+          family_updated_by: user.id,
+        })
+        .where('id', '=', studentId)
+        .execute();
       await audit(trx, { user, req }, { action: 'student.family.update', studentIds: [studentId], details: input });
     });
     res.json(await findFamily(db, user, studentId, { kind: 'current', current }));
@@ -57,7 +61,13 @@ async function findFamily(db: Db, user: AuthUser, studentId: number, access: Stu
   const row = await db
     .selectFrom('student')
     .leftJoin('app_user as u', 'u.id', 'student.family_updated_by')
-    .select(['student.family_language', 'student.interpreter_needed', 'student.family_updated_at', 'u.id as user_id', 'u.display_name'])
+    .select([
+      'student.family_language',
+      'student.interpreter_needed',
+      'student.family_updated_at',
+      'u.id as user_id',
+      'u.display_name',
+    ])
     .where('student.id', '=', studentId)
     .executeTakeFirstOrThrow();
   return {

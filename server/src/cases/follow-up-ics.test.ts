@@ -4,13 +4,20 @@ import { buildFollowUpIcs, escapeText, fold } from './follow-up-ics';
 describe('buildFollowUpIcs', () => {
   test('when two follow-ups, then one all-day event each with the case reference and link only', () => {
     const ics = buildFollowUpIcs(
-      [{ caseId: 12, actionId: 34, date: '2026-03-12' }, { caseId: 12, actionId: 35, date: '2026-12-31' }],
+      [
+        { caseId: 12, actionId: 34, date: '2026-03-12' },
+        { caseId: 12, actionId: 35, date: '2026-12-31' },
+      ],
       { origin: 'https://primm.regione.marche.it', now: new Date('2026-03-10T09:00:00.000Z') },
     );
 
     expect(ics.endsWith('\r\n')).toBe(true);
     const lines = ics.split('\r\n');
-    expect(lines.slice(0, 3)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Regione Marche PRIMM//primm-ews//IT']);
+    expect(lines.slice(0, 3)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Regione Marche PRIMM//primm-ews//IT',
+    ]);
     const first = lines.slice(lines.indexOf('BEGIN:VEVENT'), lines.indexOf('END:VEVENT') + 1);
     expect(first).toEqual([
       'BEGIN:VEVENT',

@@ -14,7 +14,10 @@ export interface IcsFollowUp {
 }
 
 export function buildFollowUpIcs(followUps: IcsFollowUp[], o: { origin: string; now: Date }): string {
-  const stamp = o.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = o.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const host = new URL(o.origin).host;
   const lines = [
     'BEGIN:VCALENDAR',

@@ -1,4 +1,12 @@
-import type { CaseAction, CaseActionType, CaseDetail, CaseOutcome, CaseStatus, CaseSummary, ScopeSchool } from '@primm/shared/contracts/cases';
+import type {
+  CaseAction,
+  CaseActionType,
+  CaseDetail,
+  CaseOutcome,
+  CaseStatus,
+  CaseSummary,
+  ScopeSchool,
+} from '@primm/shared/contracts/cases';
 import { addDays } from '@primm/shared/dates';
 import type { Db } from '../db/open-database';
 import { caseInWindow, currentStay, type RecordWindow, type Stay } from '../http/student-access';
@@ -28,9 +36,24 @@ export async function listCases(db: Db, scope: CaseScope, today: string): Promis
     .innerJoin('app_user as owner', 'owner.id', 'c.owner_id')
     .innerJoin('app_user as opener', 'opener.id', 'c.opened_by')
     .select([
-      'c.id', 'c.school_id', 'c.status', 'c.goal', 'c.opened_at', 'c.closed_at', 'c.outcome', 'c.outcome_note', 'c.flag_id', 'c.student_id',
-      's.last_name', 's.first_name', 'school.code as school_code', 'school.name as school_name',
-      'owner.id as owner_id', 'owner.display_name as owner_name', 'opener.id as opener_id', 'opener.display_name as opener_name',
+      'c.id',
+      'c.school_id',
+      'c.status',
+      'c.goal',
+      'c.opened_at',
+      'c.closed_at',
+      'c.outcome',
+      'c.outcome_note',
+      'c.flag_id',
+      'c.student_id',
+      's.last_name',
+      's.first_name',
+      'school.code as school_code',
+      'school.name as school_name',
+      'owner.id as owner_id',
+      'owner.display_name as owner_name',
+      'opener.id as opener_id',
+      'opener.display_name as opener_name',
     ]);
   if (scope.caseId !== undefined) q = q.where('c.id', '=', scope.caseId);
   if (scope.studentId !== undefined) q = q.where('c.student_id', '=', scope.studentId);
@@ -58,20 +81,36 @@ export async function listCases(db: Db, scope: CaseScope, today: string): Promis
   const ids = inWindow.map((r) => r.id);
   const studentIds = [...new Set(inWindow.map((r) => r.student_id))];
   const [allActions, classes] = await Promise.all([
-    db.selectFrom('case_action').select(['case_id', 'follow_up_on', 'created_at']).where('case_id', 'in', ids).execute(),
+    db
+      .selectFrom('case_action')
+      .select(['case_id', 'follow_up_on', 'created_at'])
+      .where('case_id', 'in', ids)
+      .execute(),
     currentClasses(db, studentIds, window),
   ]);
   const actions = window ? allActions.filter((a) => a.created_at < window.before) : allActions;
-  const rows = scope.stillResponsible ? inWindow.filter((r) => classes.get(r.student_id)?.schoolId === r.school_id) : inWindow;
+  const rows = scope.stillResponsible
+    ? inWindow.filter((r) => classes.get(r.student_id)?.schoolId === r.school_id)
+    : inWindow;
   return rows.map((r) => {
     const mine = actions.filter((a) => a.case_id === r.id);
-    const followUps = mine.map((a) => a.follow_up_on).filter((d): d is string => d !== null).sort();
+    const followUps = mine
+      .map((a) => a.follow_up_on)
+      .filter((d): d is string => d !== null)
+      .sort();
     // The earliest follow-up not yet past, or the latest past one when all are past (overdue).
-    const next = r.status === 'closed' ? null : (followUps.find((d) => d >= today) ?? followUps[followUps.length - 1] ?? null);
+    const next =
+      r.status === 'closed' ? null : (followUps.find((d) => d >= today) ?? followUps[followUps.length - 1] ?? null);
     const cls = classes.get(r.student_id) ?? null;
     return {
       id: r.id,
-      student: { id: r.student_id, lastName: r.last_name, firstName: r.first_name, className: cls?.name ?? null, classId: cls?.id ?? null },
+      student: {
+        id: r.student_id,
+        lastName: r.last_name,
+        firstName: r.first_name,
+        className: cls?.name ?? null,
+        classId: cls?.id ?? null,
+      },
       schoolCode: r.school_code,
       schoolName: r.school_name,
       status: r.status as CaseStatus,
@@ -90,7 +129,12 @@ export async function listCases(db: Db, scope: CaseScope, today: string): Promis
   });
 }
 
-export async function findCase(db: Db, caseId: number, today: string, window?: RecordWindow): Promise<CaseDetail | undefined> {
+export async function findCase(
+  db: Db,
+  caseId: number,
+  today: string,
+  window?: RecordWindow,
+): Promise<CaseDetail | undefined> {
   const [summary] = await listCases(db, { caseId, window }, today);
   if (!summary) return undefined;
   return { ...summary, actions: await listActions(db, caseId, window) };
@@ -107,41 +151,64 @@ export async function listActions(db: Db, caseId: number, window?: RecordWindow)
     .orderBy('a.date')
     .orderBy('a.id')
     .execute();
-  return rows.filter((a) => !window || a.created_at < window.before).map((a) => ({
-    id: a.id,
-    caseId: a.case_id,
-    type: a.type as CaseActionType,
-    date: a.date,
-    participants: a.participants,
-    notes: a.notes,
-    followUpOn: a.follow_up_on,
-    outcome: a.outcome,
-    destination: a.destination,
-    arrived: a.arrived === null ? null : a.arrived === 1,
-    workKind: a.work_kind as 'apprendistato' | 'lavoro' | null,
-    exceptionalReason: a.exceptional_reason,
-    createdBy: { id: a.created_by, name: a.display_name },
-    createdAt: a.created_at,
-  }));
+  return rows
+    .filter((a) => !window || a.created_at < window.before)
+    .map((a) => ({
+      id: a.id,
+      caseId: a.case_id,
+      type: a.type as CaseActionType,
+      date: a.date,
+      participants: a.participants,
+      notes: a.notes,
+      followUpOn: a.follow_up_on,
+      outcome: a.outcome,
+      destination: a.destination,
+      arrived: a.arrived === null ? null : a.arrived === 1,
+      workKind: a.work_kind as 'apprendistato' | 'lavoro' | null,
+      exceptionalReason: a.exceptional_reason,
+      createdBy: { id: a.created_by, name: a.display_name },
+      createdAt: a.created_at,
+    }));
 }
 
 /**
  * The class (and school) each student is in now (`currentStay`); with a window, the one they were
  * in last at the former school, so its view never names the new class.
  */
-export async function currentClasses(db: Db, studentIds: number[], window?: RecordWindow): Promise<Map<number, { id: number; name: string; schoolId: number }>> {
+export async function currentClasses(
+  db: Db,
+  studentIds: number[],
+  window?: RecordWindow,
+): Promise<Map<number, { id: number; name: string; schoolId: number }>> {
   if (studentIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('enrolment')
     .innerJoin('class', 'class.id', 'enrolment.class_id')
-    .select(['enrolment.id', 'enrolment.student_id', 'class.id as class_id', 'class.name', 'class.school_id', 'class.school_year_id', 'enrolment.entered_on', 'enrolment.left_on'])
+    .select([
+      'enrolment.id',
+      'enrolment.student_id',
+      'class.id as class_id',
+      'class.name',
+      'class.school_id',
+      'class.school_year_id',
+      'enrolment.entered_on',
+      'enrolment.left_on',
+    ])
     .where('enrolment.student_id', 'in', studentIds)
     .execute();
   const stays = new Map<number, Array<Stay & { name: string }>>();
   for (const r of rows) {
     if (window && !(window.schoolIds.includes(r.school_id) && r.entered_on < window.before)) continue;
     const list = stays.get(r.student_id) ?? [];
-    list.push({ id: r.id, classId: r.class_id, schoolId: r.school_id, schoolYearId: r.school_year_id, enteredOn: r.entered_on, leftOn: r.left_on, name: r.name });
+    list.push({
+      id: r.id,
+      classId: r.class_id,
+      schoolId: r.school_id,
+      schoolYearId: r.school_year_id,
+      enteredOn: r.entered_on,
+      leftOn: r.left_on,
+      name: r.name,
+    });
     stays.set(r.student_id, list);
   }
   const out = new Map<number, { id: number; name: string; schoolId: number }>();
@@ -158,19 +225,33 @@ export async function currentClasses(db: Db, studentIds: number[], window?: Reco
  * except a flag that opened another case still running. Without this the student came back under
  * "Segnalati senza caso" the moment the case closed (issue 19), and only a new case could clear it.
  */
-export async function resolveFlagsOnClose(db: Db, c: { caseId: number; studentId: number }, userId: number, at: string): Promise<number[]> {
+export async function resolveFlagsOnClose(
+  db: Db,
+  c: { caseId: number; studentId: number },
+  userId: number,
+  at: string,
+): Promise<number[]> {
   const rows = await db
     .selectFrom('flag')
     .select('id')
     .where('student_id', '=', c.studentId)
     .where('resolved_at', 'is', null)
-    .where((eb) => eb.not(eb.exists(
-      eb.selectFrom('support_case as other').select('other.id')
-        .whereRef('other.flag_id', '=', 'flag.id').where('other.status', '!=', 'closed').where('other.id', '!=', c.caseId),
-    )))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('support_case as other')
+            .select('other.id')
+            .whereRef('other.flag_id', '=', 'flag.id')
+            .where('other.status', '!=', 'closed')
+            .where('other.id', '!=', c.caseId),
+        ),
+      ),
+    )
     .execute();
   const ids = rows.map((r) => r.id);
-  if (ids.length > 0) await db.updateTable('flag').set({ resolved_at: at, resolved_by: userId }).where('id', 'in', ids).execute();
+  if (ids.length > 0)
+    await db.updateTable('flag').set({ resolved_at: at, resolved_by: userId }).where('id', 'in', ids).execute();
   return ids;
 }
 

@@ -1,7 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
-import { CloseCaseInput, CreateCaseActionInput, CreateCaseInput, UpdateCaseActionInput, UpdateCaseInput, type CaseList } from '@primm/shared/contracts/cases';
+import {
+  CloseCaseInput,
+  CreateCaseActionInput,
+  CreateCaseInput,
+  UpdateCaseActionInput,
+  UpdateCaseInput,
+  type CaseList,
+} from '@primm/shared/contracts/cases';
 import { checkPathway } from '@primm/shared/compulsory/pathways';
 import { Id } from '@primm/shared/contracts/domain';
 import type { Db } from '../db/open-database';
@@ -24,7 +31,9 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { studentId } = StudentIdParam.parse(req.params);
     const access = await assertCanReadStudent(db, user, studentId);
-    const body: CaseList = { items: await listCases(db, { studentId, window: access.kind === 'former' ? access.window : undefined }, today()) };
+    const body: CaseList = {
+      items: await listCases(db, { studentId, window: access.kind === 'former' ? access.window : undefined }, today()),
+    };
     await audit(db, { user, req }, { action: 'case.read', studentIds: [studentId] });
     res.json(body);
   });
@@ -41,12 +50,22 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     await assertValidOwner(db, ownerId, schoolId);
     if (input.flagId !== undefined) {
       const flag = await db.selectFrom('flag').select('student_id').where('id', '=', input.flagId).executeTakeFirst();
-      if (!flag || flag.student_id !== input.studentId) throw new HttpError(400, 'validation_failed', 'La segnalazione non riguarda questo studente');
+      if (!flag || flag.student_id !== input.studentId)
+        throw new HttpError(400, 'validation_failed', 'La segnalazione non riguarda questo studente');
     }
     const id = await db.transaction().execute(async (trx) => {
       const { id: caseId } = await trx
         .insertInto('support_case')
-        .values({ student_id: input.studentId, school_id: schoolId, flag_id: input.flagId ?? null, opened_by: user.id, owner_id: ownerId, opened_at: now().toISOString(), status: 'open', goal: input.goal })
+        .values({
+          student_id: input.studentId,
+          school_id: schoolId,
+          flag_id: input.flagId ?? null,
+          opened_by: user.id,
+          owner_id: ownerId,
+          opened_at: now().toISOString(),
+          status: 'open',
+          goal: input.goal,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await audit(trx, { user, req }, { action: 'case.create', studentIds: [input.studentId], details: { caseId } });
@@ -72,12 +91,20 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     if (c.status === 'closed') throw new HttpError(409, 'conflict', 'Il caso è chiuso');
     if (input.ownerId !== undefined) await assertValidOwner(db, input.ownerId, c.schoolId);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('support_case').set({
-        ...(input.status ? { status: input.status } : {}),
-        ...(input.goal ? { goal: input.goal } : {}),
-        ...(input.ownerId ? { owner_id: input.ownerId } : {}),
-      }).where('id', '=', id).execute();
-      await audit(trx, { user, req }, { action: 'case.update', studentIds: [c.studentId], details: { caseId: id, ...input } });
+      await trx
+        .updateTable('support_case')
+        .set({
+          ...(input.status ? { status: input.status } : {}),
+          ...(input.goal ? { goal: input.goal } : {}),
+          ...(input.ownerId ? { owner_id: input.ownerId } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+      await audit(
+        trx,
+        { user, req },
+        { action: 'case.update', studentIds: [c.studentId], details: { caseId: id, ...input } },
+      );
     });
     res.json(await findCase(db, id, today()));
   });
@@ -91,9 +118,21 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     if (c.status === 'closed') throw new HttpError(409, 'conflict', 'Il caso è già chiuso');
     await db.transaction().execute(async (trx) => {
       const at = now().toISOString();
-      await trx.updateTable('support_case').set({ status: 'closed', closed_at: at, outcome: input.outcome, outcome_note: input.note ?? null }).where('id', '=', id).execute();
+      await trx
+        .updateTable('support_case')
+        .set({ status: 'closed', closed_at: at, outcome: input.outcome, outcome_note: input.note ?? null })
+        .where('id', '=', id)
+        .execute();
       const resolvedFlagIds = await resolveFlagsOnClose(trx, { caseId: id, studentId: c.studentId }, user.id, at);
-      await audit(trx, { user, req }, { action: 'case.close', studentIds: [c.studentId], details: { caseId: id, outcome: input.outcome, resolvedFlagIds } });
+      await audit(
+        trx,
+        { user, req },
+        {
+          action: 'case.close',
+          studentIds: [c.studentId],
+          details: { caseId: id, outcome: input.outcome, resolvedFlagIds },
+        },
+      );
     });
     res.json(await findCase(db, id, today()));
   });
@@ -105,23 +144,50 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     const c = await findCaseToWrite(db, user, id);
     assertCaseWorker(user, c.schoolId);
     if (c.status === 'closed') throw new HttpError(409, 'conflict', 'Il caso è chiuso: riapritene uno nuovo');
-    const { birth_date } = await db.selectFrom('student').select('birth_date').where('id', '=', c.studentId).executeTakeFirstOrThrow();
+    const { birth_date } = await db
+      .selectFrom('student')
+      .select('birth_date')
+      .where('id', '=', c.studentId)
+      .executeTakeFirstOrThrow();
     // The young person's legal status decides which pathways are valid (docs/compulsory-education.md).
-    const verdict = checkPathway({ type: input.type, birthDate: birth_date, date: input.date, workKind: input.workKind ?? null, exceptional: input.exceptionalReason !== undefined });
-    if (!verdict.valid) throw new HttpError(400, 'validation_failed', verdict.message, [{ path: 'type', message: verdict.message }]);
+    const verdict = checkPathway({
+      type: input.type,
+      birthDate: birth_date,
+      date: input.date,
+      workKind: input.workKind ?? null,
+      exceptional: input.exceptionalReason !== undefined,
+    });
+    if (!verdict.valid)
+      throw new HttpError(400, 'validation_failed', verdict.message, [{ path: 'type', message: verdict.message }]);
     const actionId = await db.transaction().execute(async (trx) => {
       const { id: newId } = await trx
         .insertInto('case_action')
         .values({
-          case_id: id, type: input.type, date: input.date, participants: input.participants, notes: input.notes ?? null,
-          follow_up_on: input.followUpOn ?? null, outcome: input.outcome ?? null, destination: input.destination ?? null,
+          case_id: id,
+          type: input.type,
+          date: input.date,
+          participants: input.participants,
+          notes: input.notes ?? null,
+          follow_up_on: input.followUpOn ?? null,
+          outcome: input.outcome ?? null,
+          destination: input.destination ?? null,
           arrived: input.arrived === undefined || input.arrived === null ? null : input.arrived ? 1 : 0,
-          work_kind: input.workKind ?? null, exceptional_reason: input.exceptionalReason ?? null,
-          created_by: user.id, created_at: now().toISOString(),
+          work_kind: input.workKind ?? null,
+          exceptional_reason: input.exceptionalReason ?? null,
+          created_by: user.id,
+          created_at: now().toISOString(),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await audit(trx, { user, req }, { action: 'case.action.create', studentIds: [c.studentId], details: { caseId: id, actionId: newId, type: input.type } });
+      await audit(
+        trx,
+        { user, req },
+        {
+          action: 'case.action.create',
+          studentIds: [c.studentId],
+          details: { caseId: id, actionId: newId, type: input.type },
+        },
+      );
       return newId;
     });
     res.status(201).json((await listActions(db, id)).find((a) => a.id === actionId));
@@ -133,15 +199,28 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     const input = UpdateCaseActionInput.parse(req.body);
     const c = await findCaseToWrite(db, user, id);
     assertCaseWorker(user, c.schoolId);
-    const action = await db.selectFrom('case_action').select('id').where('id', '=', actionId).where('case_id', '=', id).executeTakeFirst();
+    const action = await db
+      .selectFrom('case_action')
+      .select('id')
+      .where('id', '=', actionId)
+      .where('case_id', '=', id)
+      .executeTakeFirst();
     if (!action) throw new HttpError(404, 'not_found', 'Azione non trovata');
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('case_action').set({
-        ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
-        ...(input.arrived !== undefined ? { arrived: input.arrived === null ? null : input.arrived ? 1 : 0 } : {}),
-        ...(input.followUpOn !== undefined ? { follow_up_on: input.followUpOn } : {}),
-      }).where('id', '=', actionId).execute();
-      await audit(trx, { user, req }, { action: 'case.action.update', studentIds: [c.studentId], details: { caseId: id, actionId } });
+      await trx
+        .updateTable('case_action')
+        .set({
+          ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
+          ...(input.arrived !== undefined ? { arrived: input.arrived === null ? null : input.arrived ? 1 : 0 } : {}),
+          ...(input.followUpOn !== undefined ? { follow_up_on: input.followUpOn } : {}),
+        })
+        .where('id', '=', actionId)
+        .execute();
+      await audit(
+        trx,
+        { user, req },
+        { action: 'case.action.update', studentIds: [c.studentId], details: { caseId: id, actionId } },
+      );
     });
     res.json((await listActions(db, id)).find((a) => a.id === actionId));
   });

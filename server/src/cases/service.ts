@@ -16,10 +16,27 @@ export function assertCaseWorker(user: AuthUser, schoolId: number): void {
 
 /** The owner of a case must be someone who works on cases of that school. */
 export async function assertValidOwner(db: Db, ownerId: number, schoolId: number): Promise<void> {
-  const owner = await db.selectFrom('app_user').select(['id', 'role']).where('id', '=', ownerId).where('disabled_at', 'is', null).executeTakeFirst();
-  const holds = owner && (owner.role === 'admin' || (await db.selectFrom('user_school').select('user_id').where('user_id', '=', ownerId).where('school_id', '=', schoolId).executeTakeFirst()));
+  const owner = await db
+    .selectFrom('app_user')
+    .select(['id', 'role'])
+    .where('id', '=', ownerId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  const holds =
+    owner &&
+    (owner.role === 'admin' ||
+      (await db
+        .selectFrom('user_school')
+        .select('user_id')
+        .where('user_id', '=', ownerId)
+        .where('school_id', '=', schoolId)
+        .executeTakeFirst()));
   if (!owner || !holds || !['admin', 'mediatore', 'referente'].includes(owner.role)) {
-    throw new HttpError(400, 'validation_failed', 'Il titolare del caso deve essere un mediatore o un referente della scuola');
+    throw new HttpError(
+      400,
+      'validation_failed',
+      'Il titolare del caso deve essere un mediatore o un referente della scuola',
+    );
   }
 }
 
@@ -39,7 +56,11 @@ export interface VisibleCase {
  * that does not exist, get the same 404 (issue 17: ids are not probed).
  */
 export async function findCaseStudent(db: Db, user: AuthUser, caseId: number): Promise<VisibleCase> {
-  const c = await db.selectFrom('support_case').select(['student_id', 'school_id', 'status', 'opened_at']).where('id', '=', caseId).executeTakeFirst();
+  const c = await db
+    .selectFrom('support_case')
+    .select(['student_id', 'school_id', 'status', 'opened_at'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
   if (!c) throw new HttpError(404, 'not_found', CASE_NOT_FOUND);
   const access = await studentAccess(db, user, c.student_id, CASE_NOT_FOUND);
   const found = { studentId: c.student_id, schoolId: c.school_id, status: c.status };

@@ -24,13 +24,31 @@ export function worklistRoutes(db: Db, now: () => Date): Router {
     const visible = await visibleSchoolIds(db, user);
     const year = await findCurrentSchoolYear(db);
     const found = year
-      ? await listWorklist(db, { schoolIds: query.school !== undefined ? [query.school] : visible, schoolYearId: year.id, today: now().toISOString().slice(0, 10), reason: query.reason, limit: WORKLIST_LIMIT })
+      ? await listWorklist(db, {
+          schoolIds: query.school !== undefined ? [query.school] : visible,
+          schoolYearId: year.id,
+          today: now().toISOString().slice(0, 10),
+          reason: query.reason,
+          limit: WORKLIST_LIMIT,
+        })
       : [];
     const items = found.slice(0, WORKLIST_LIMIT);
-    const closed = await closedCasesOf(db, items.map((i) => i.studentId));
+    const closed = await closedCasesOf(
+      db,
+      items.map((i) => i.studentId),
+    );
     for (const item of items) item.closedCases = closed.get(item.studentId)?.length ?? 0;
-    const body: Worklist = { schoolYear: year?.label ?? null, items, truncated: found.length > WORKLIST_LIMIT, schools: await listScopeSchools(db, visible) };
-    await audit(db, { user, req }, { action: 'worklist.read', studentIds: items.map((i) => i.studentId), details: query });
+    const body: Worklist = {
+      schoolYear: year?.label ?? null,
+      items,
+      truncated: found.length > WORKLIST_LIMIT,
+      schools: await listScopeSchools(db, visible),
+    };
+    await audit(
+      db,
+      { user, req },
+      { action: 'worklist.read', studentIds: items.map((i) => i.studentId), details: query },
+    );
     res.json(body);
   });
 

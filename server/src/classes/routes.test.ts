@@ -21,13 +21,26 @@ describe('GET /api/classes/:id and /students', () => {
     const detail = await request(app).get(`/api/classes/${cls.id}`).set(as);
     const roster = await request(app).get(`/api/classes/${cls.id}/students`).set(as);
 
-    expect(detail.body).toMatchObject({ name: '3A', students: 1, school: { code: 'ANPS03000E' }, timetable: [6, 6, 6, 6, 6, 0] });
+    expect(detail.body).toMatchObject({
+      name: '3A',
+      students: 1,
+      school: { code: 'ANPS03000E' },
+      timetable: [6, 6, 6, 6, 6, 0],
+    });
     expect(roster.body.items.map((s: { lastName: string; leftOn: string | null }) => [s.lastName, s.leftOn])).toEqual([
       ['Bianchi', '2026-02-20'],
       ['Rossi', null],
     ]);
-    expect(await db.selectFrom('audit_log').select(['user_id', 'action', 'class_id', 'student_ids']).execute())
-      .toEqual([{ user_id: teacher.id, action: 'class.students.read', class_id: cls.id, student_ids: JSON.stringify([leaves.id, stays.id]) }]);
+    expect(await db.selectFrom('audit_log').select(['user_id', 'action', 'class_id', 'student_ids']).execute()).toEqual(
+      [
+        {
+          user_id: teacher.id,
+          action: 'class.students.read',
+          class_id: cls.id,
+          student_ids: JSON.stringify([leaves.id, stays.id]),
+        },
+      ],
+    );
   });
 
   test('when the id is not a number, then 400; when unknown, then 404', async () => {
@@ -62,11 +75,17 @@ describe('classes: scope by role', () => {
     };
     const user = await aUser(db, role, scopes[scope]);
 
-    const res = await request(createApp({ db, config: testConfig })).get(`/api/classes/${cls.id}/students`).set(await authAs(db, user));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get(`/api/classes/${cls.id}/students`)
+      .set(await authAs(db, user));
 
     expect(res.status).toBe(status);
     const logged = await db.selectFrom('audit_log').select(['action', 'outcome']).execute();
-    expect(logged).toEqual([status === 200 ? { action: 'class.students.read', outcome: 'ok' } : { action: 'access.denied', outcome: 'denied' }]);
+    expect(logged).toEqual([
+      status === 200
+        ? { action: 'class.students.read', outcome: 'ok' }
+        : { action: 'access.denied', outcome: 'denied' },
+    ]);
     if (status !== 200) expect(JSON.stringify(res.body)).not.toContain(student.last_name);
   });
 });

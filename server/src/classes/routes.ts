@@ -28,7 +28,11 @@ export function classRoutes(db: Db): Router {
     const { id } = ClassIdParam.parse(req.params);
     await assertCanReadClass(db, user, id);
     const body: ClassStudentList = { items: await listClassStudents(db, id) };
-    await audit(db, { user, req }, { action: 'class.students.read', classId: id, studentIds: body.items.map((s) => s.id) });
+    await audit(
+      db,
+      { user, req },
+      { action: 'class.students.read', classId: id, studentIds: body.items.map((s) => s.id) },
+    );
     res.json(body);
   });
 

@@ -33,10 +33,21 @@ export async function computeSchoolCompulsory(
     ? (await loadStudentSeries(db, schoolId, options.studentId, { year }))?.data
     : await loadSchoolRiskData(db, schoolId, year);
   if (!data) return [];
-  const notices = await db.selectFrom('compulsory_notice').selectAll().where('school_id', '=', schoolId).where('school_year_id', '=', year.id)
-    .$if(options.studentId !== undefined, (q) => q.where('student_id', '=', options.studentId!)).orderBy('triggered_on').execute();
-  const projections = await db.selectFrom('risk_result').select(['student_id', 'projected_absence']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id)
-    .$if(options.studentId !== undefined, (q) => q.where('student_id', '=', options.studentId!)).execute();
+  const notices = await db
+    .selectFrom('compulsory_notice')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('school_year_id', '=', year.id)
+    .$if(options.studentId !== undefined, (q) => q.where('student_id', '=', options.studentId!))
+    .orderBy('triggered_on')
+    .execute();
+  const projections = await db
+    .selectFrom('risk_result')
+    .select(['student_id', 'projected_absence'])
+    .where('school_id', '=', schoolId)
+    .where('school_year_id', '=', year.id)
+    .$if(options.studentId !== undefined, (q) => q.where('student_id', '=', options.studentId!))
+    .execute();
   const projected = new Map(projections.map((p) => [p.student_id, p.projected_absence]));
   const classById = new Map(data.classes.map((c) => [c.id, c]));
   const calendar = { lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures };
@@ -46,12 +57,16 @@ export async function computeSchoolCompulsory(
   const out: StudentCompulsoryRow[] = [];
   const studentIds = [...new Set(data.enrolments.map((e) => e.studentId))];
   for (const studentId of studentIds) {
-    const stays = data.enrolments.filter((e) => e.studentId === studentId).sort((a, b) => a.enteredOn.localeCompare(b.enteredOn));
+    const stays = data.enrolments
+      .filter((e) => e.studentId === studentId)
+      .sort((a, b) => a.enteredOn.localeCompare(b.enteredOn));
     const current = stays[stays.length - 1]!;
     if (hasLeftBy(current, data.asOf)) continue; // left the school: its duties are elsewhere now
     const birthDate = birthDates.get(studentId);
     if (!birthDate) continue;
-    const days: LessonDay[] = stays.flatMap((s) => (daysByClass.get(s.classId) ?? []).filter((d) => isEnrolledOn(s, d.date)));
+    const days: LessonDay[] = stays.flatMap((s) =>
+      (daysByClass.get(s.classId) ?? []).filter((d) => isEnrolledOn(s, d.date)),
+    );
     const events = data.events.filter((e) => e.studentId === studentId && e.date <= data.asOf);
     const wholeDays = events.filter((e) => e.kind === 'assenza');
     const status = legalStatusOn(birthDate, data.asOf);
@@ -106,7 +121,9 @@ export async function computeSchoolCompulsory(
         ...validity,
         annualHours: cls.annualHours,
         hoursDerogated: sum(derogated),
-        deroghe: options.withDeroghe ? derogated.map((e) => ({ date: e.date, hours: e.hours, category: e.deroga!, decidedOn: e.derogaDecidedOn })) : null,
+        deroghe: options.withDeroghe
+          ? derogated.map((e) => ({ date: e.date, hours: e.hours, category: e.deroga!, decidedOn: e.derogaDecidedOn }))
+          : null,
       },
     });
   }

@@ -1,7 +1,16 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
-import { OctoberListQuery, RecordNoticeInput, RecordReportInput, type Deadlines, type FamilyNoticeLetter, type MayorReport, type OctoberList, type StudentCompulsory } from '@primm/shared/contracts/compulsory';
+import {
+  OctoberListQuery,
+  RecordNoticeInput,
+  RecordReportInput,
+  type Deadlines,
+  type FamilyNoticeLetter,
+  type MayorReport,
+  type OctoberList,
+  type StudentCompulsory,
+} from '@primm/shared/contracts/compulsory';
 import { CLOCK_RULES } from '@primm/shared/compulsory/absence-clock';
 import { addDays, subtractMonths } from '@primm/shared/dates';
 import { toCsv } from '@primm/shared/csv/to-csv';
@@ -44,21 +53,42 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     if (!clock || clock.state !== 'to_notify' || !clock.triggeredOn) {
       throw new HttpError(409, 'conflict', 'Non c’è una comunicazione alla famiglia da registrare per questo studente');
     }
-    if (input.notifiedOn < clock.triggeredOn) throw new HttpError(400, 'validation_failed', 'La comunicazione non può precedere il superamento dei 15 giorni');
-    if (input.notifiedOn > now().toISOString().slice(0, 10)) throw new HttpError(400, 'validation_failed', 'La data della comunicazione è nel futuro');
+    if (input.notifiedOn < clock.triggeredOn)
+      throw new HttpError(400, 'validation_failed', 'La comunicazione non può precedere il superamento dei 15 giorni');
+    if (input.notifiedOn > now().toISOString().slice(0, 10))
+      throw new HttpError(400, 'validation_failed', 'La data della comunicazione è nel futuro');
     const year = await currentYear(db);
     await db.transaction().execute(async (trx) => {
       // The student came back after the previous notice and the clock started again: that
       // return closed the previous cycle (compute.ts reads the next cycle from the day after).
       if (row.closedReturnOn) {
-        await trx.updateTable('compulsory_notice').set({ closed_on: row.closedReturnOn })
-          .where('student_id', '=', id).where('school_year_id', '=', year.id).where('closed_on', 'is', null).execute();
+        await trx
+          .updateTable('compulsory_notice')
+          .set({ closed_on: row.closedReturnOn })
+          .where('student_id', '=', id)
+          .where('school_year_id', '=', year.id)
+          .where('closed_on', 'is', null)
+          .execute();
       }
-      await trx.insertInto('compulsory_notice').values({
-        student_id: id, school_id: row.schoolId, school_year_id: year.id, triggered_on: clock.triggeredOn!, days_counted: JSON.stringify(clock.countedDays),
-        notified_on: input.notifiedOn, notified_by: user.id, note: input.note ?? null, created_at: now().toISOString(),
-      }).execute();
-      await audit(trx, { user, req }, { action: 'compulsory.notice', studentIds: [id], details: { notifiedOn: input.notifiedOn } });
+      await trx
+        .insertInto('compulsory_notice')
+        .values({
+          student_id: id,
+          school_id: row.schoolId,
+          school_year_id: year.id,
+          triggered_on: clock.triggeredOn!,
+          days_counted: JSON.stringify(clock.countedDays),
+          notified_on: input.notifiedOn,
+          notified_by: user.id,
+          note: input.note ?? null,
+          created_at: now().toISOString(),
+        })
+        .execute();
+      await audit(
+        trx,
+        { user, req },
+        { action: 'compulsory.notice', studentIds: [id], details: { notifiedOn: input.notifiedOn } },
+      );
     });
     res.status(201).json((await studentRow(db, user, id, 'write')).clock);
   });
@@ -68,13 +98,28 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const { id } = StudentIdParam.parse(req.params);
     const input = RecordReportInput.parse(req.body);
     const row = await studentRow(db, user, id, 'write');
-    if (row.clock?.state !== 'report_due') throw new HttpError(409, 'conflict', 'Nessuna segnalazione al sindaco è dovuta per questo studente');
-    if (input.reportedOn < row.clock.reportDueFrom!) throw new HttpError(400, 'validation_failed', 'La segnalazione è possibile solo dall’ottavo giorno dopo la comunicazione');
+    if (row.clock?.state !== 'report_due')
+      throw new HttpError(409, 'conflict', 'Nessuna segnalazione al sindaco è dovuta per questo studente');
+    if (input.reportedOn < row.clock.reportDueFrom!)
+      throw new HttpError(
+        400,
+        'validation_failed',
+        'La segnalazione è possibile solo dall’ottavo giorno dopo la comunicazione',
+      );
     const year = await currentYear(db);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('compulsory_notice').set({ reported_on: input.reportedOn, reported_by: user.id })
-        .where('student_id', '=', id).where('school_year_id', '=', year.id).where('closed_on', 'is', null).execute();
-      await audit(trx, { user, req }, { action: 'compulsory.report', studentIds: [id], details: { reportedOn: input.reportedOn } });
+      await trx
+        .updateTable('compulsory_notice')
+        .set({ reported_on: input.reportedOn, reported_by: user.id })
+        .where('student_id', '=', id)
+        .where('school_year_id', '=', year.id)
+        .where('closed_on', 'is', null)
+        .execute();
+      await audit(
+        trx,
+        { user, req },
+        { action: 'compulsory.report', studentIds: [id], details: { reportedOn: input.reportedOn } },
+      );
     });
     res.json((await studentRow(db, user, id, 'write')).clock);
   });
@@ -90,7 +135,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     }
     const year = await currentYear(db);
     const body: MayorReport = {
-      ...await letterFacts(db, id, row.schoolId, row.className),
+      ...(await letterFacts(db, id, row.schoolId, row.className)),
       schoolYear: year.label,
       countedDays: clock.countedDays,
       // The window of the counted days (the clock's own window moves on with "today").
@@ -111,11 +156,18 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const { id } = StudentIdParam.parse(req.params);
     const row = await studentRow(db, user, id);
     const clock = row.clock;
-    if (!clock?.triggeredOn || clock.state === 'ok') throw new HttpError(409, 'conflict', 'Per questo studente non è dovuta una comunicazione alla famiglia');
+    if (!clock?.triggeredOn || clock.state === 'ok')
+      throw new HttpError(409, 'conflict', 'Per questo studente non è dovuta una comunicazione alla famiglia');
     const { school, student } = await letterFacts(db, id, row.schoolId, row.className);
     const body: FamilyNoticeLetter = {
-      school, student, schoolYear: (await currentYear(db)).label, countedDays: clock.countedDays, windowFrom: clock.windowFrom,
-      triggeredOn: clock.triggeredOn, notifiedOn: clock.notifiedOn, legalBasis: LEGAL_BASIS,
+      school,
+      student,
+      schoolYear: (await currentYear(db)).label,
+      countedDays: clock.countedDays,
+      windowFrom: clock.windowFrom,
+      triggeredOn: clock.triggeredOn,
+      notifiedOn: clock.notifiedOn,
+      legalBasis: LEGAL_BASIS,
     };
     await audit(db, { user, req }, { action: 'compulsory.notice_letter.read', studentIds: [id] });
     res.json(body);
@@ -127,19 +179,44 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const school = await findReadableSchool(db, user, code);
     const year = await currentYear(db);
     const rows = await computeSchoolCompulsory(db, school.id, year);
-    const names = new Map((await db.selectFrom('student').select(['id', 'last_name', 'first_name']).where('id', 'in', rows.length ? rows.map((r) => r.studentId) : [-1]).execute()).map((s) => [s.id, s]));
-    const listOf = (states: string[]) => rows.filter((r) => r.clock && states.includes(r.clock.state)).map((r) => ({
-      studentId: r.studentId, lastName: names.get(r.studentId)!.last_name, firstName: names.get(r.studentId)!.first_name, className: r.className, clock: r.clock!,
-    }));
+    const names = new Map(
+      (
+        await db
+          .selectFrom('student')
+          .select(['id', 'last_name', 'first_name'])
+          .where('id', 'in', rows.length ? rows.map((r) => r.studentId) : [-1])
+          .execute()
+      ).map((s) => [s.id, s]),
+    );
+    const listOf = (states: string[]) =>
+      rows
+        .filter((r) => r.clock && states.includes(r.clock.state))
+        .map((r) => ({
+          studentId: r.studentId,
+          lastName: names.get(r.studentId)!.last_name,
+          firstName: names.get(r.studentId)!.first_name,
+          className: r.className,
+          clock: r.clock!,
+        }));
     const body: Deadlines = {
       schoolCode: code,
       asOf: rows[0]?.asOf ?? now().toISOString().slice(0, 10),
       toNotify: listOf(['to_notify']),
-      countdowns: listOf(['countdown']).sort((a, b) => (a.clock.countdownEndsOn ?? '').localeCompare(b.clock.countdownEndsOn ?? '')),
+      countdowns: listOf(['countdown']).sort((a, b) =>
+        (a.clock.countdownEndsOn ?? '').localeCompare(b.clock.countdownEndsOn ?? ''),
+      ),
       reportsDue: listOf(['report_due']),
       octoberList: await octoberListSummary(db, school.id, year),
     };
-    await audit(db, { user, req }, { action: 'deadlines.read', studentIds: [...body.toNotify, ...body.countdowns, ...body.reportsDue].map((s) => s.studentId), details: { school: code } });
+    await audit(
+      db,
+      { user, req },
+      {
+        action: 'deadlines.read',
+        studentIds: [...body.toNotify, ...body.countdowns, ...body.reportsDue].map((s) => s.studentId),
+        details: { school: code },
+      },
+    );
     res.json(body);
   });
 
@@ -151,22 +228,51 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const year = await currentYear(db);
     const rows = await octoberListRows(db, school.id, year, query.municipality);
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('october_list_export').values({
-        school_id: school.id, school_year_id: year.id, municipality_istat: query.municipality ?? null, students: rows.length, exported_at: now().toISOString(), exported_by: user.id,
-      }).execute();
-      await audit(trx, { user, req }, {
-        action: 'compulsory.october_list',
-        studentIds: (await octoberListStudents(trx, school.id, year, query.municipality)).map((s) => s.studentId),
-        details: { school: code, schoolId: school.id, municipality: query.municipality ?? null, students: rows.length },
-      });
+      await trx
+        .insertInto('october_list_export')
+        .values({
+          school_id: school.id,
+          school_year_id: year.id,
+          municipality_istat: query.municipality ?? null,
+          students: rows.length,
+          exported_at: now().toISOString(),
+          exported_by: user.id,
+        })
+        .execute();
+      await audit(
+        trx,
+        { user, req },
+        {
+          action: 'compulsory.october_list',
+          studentIds: (await octoberListStudents(trx, school.id, year, query.municipality)).map((s) => s.studentId),
+          details: {
+            school: code,
+            schoolId: school.id,
+            municipality: query.municipality ?? null,
+            students: rows.length,
+          },
+        },
+      );
     });
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="elenco-obbligo-${code}-${year.label.replace('/', '-')}${query.municipality ? `-${query.municipality}` : ''}.csv"`);
-      res.send(toCsv(
-        ['Cognome', 'Nome', 'Data di nascita', 'Comune di residenza (ISTAT)', 'Comune di residenza', 'Classe'],
-        rows.map((r) => [r.lastName, r.firstName, r.birthDate.split('-').reverse().join('/'), r.residenceIstat, r.residence, r.className]),
-      ));
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="elenco-obbligo-${code}-${year.label.replace('/', '-')}${query.municipality ? `-${query.municipality}` : ''}.csv"`,
+      );
+      res.send(
+        toCsv(
+          ['Cognome', 'Nome', 'Data di nascita', 'Comune di residenza (ISTAT)', 'Comune di residenza', 'Classe'],
+          rows.map((r) => [
+            r.lastName,
+            r.firstName,
+            r.birthDate.split('-').reverse().join('/'),
+            r.residenceIstat,
+            r.residence,
+            r.className,
+          ]),
+        ),
+      );
       return;
     }
     const body: OctoberList = { schoolYear: year.label, schoolCode: code, rows };
@@ -187,12 +293,18 @@ async function currentYear(db: Db): Promise<{ id: number; label: string }> {
  * for referents and mediators. Only that school acts on the procedure (issue 17): a former school
  * neither reads the new school's clock nor records a notice or report that would stop it.
  */
-async function studentRow(db: Db, user: AuthUser, studentId: number, mode: 'read' | 'write' = 'read'): Promise<StudentCompulsoryRow> {
+async function studentRow(
+  db: Db,
+  user: AuthUser,
+  studentId: number,
+  mode: 'read' | 'write' = 'read',
+): Promise<StudentCompulsoryRow> {
   const access = await studentAccess(db, user, studentId);
   if (access.kind === 'former') throw mode === 'write' ? readOnly(access.window) : newSchoolData(access.window);
   const year = await currentYear(db);
   const { current } = access;
-  if (!current || current.schoolYearId !== year.id) throw new HttpError(404, 'not_found', 'Studente non iscritto quest’anno');
+  if (!current || current.schoolYearId !== year.id)
+    throw new HttpError(404, 'not_found', 'Studente non iscritto quest’anno');
   const withDeroghe = user.role !== 'docente';
   const [row] = await computeSchoolCompulsory(db, current.schoolId, year, { studentId, withDeroghe });
   if (!row) throw new HttpError(404, 'not_found', 'Dati di frequenza non disponibili per questo studente');

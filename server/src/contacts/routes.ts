@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { IstatCodeParam, UpdateMunicipalityContactInput, type MunicipalityContact, type MunicipalityContactList } from '@primm/shared/contracts/contacts';
+import {
+  IstatCodeParam,
+  UpdateMunicipalityContactInput,
+  type MunicipalityContact,
+  type MunicipalityContactList,
+} from '@primm/shared/contracts/contacts';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
@@ -26,10 +31,19 @@ export function contactRoutes(db: Db, now: () => Date): Router {
     if (!before) throw notFound('Comune non trovato');
     const saved = await db.transaction().execute(async (trx) => {
       await saveMunicipalityContact(trx, istat, input, { userId: user.id, now: now().toISOString() });
-      await audit(trx, { user, req }, {
-        action: 'contact.update',
-        details: { municipality: istat, name: before.name, before: { pec: before.pec, office: before.office }, after: input },
-      });
+      await audit(
+        trx,
+        { user, req },
+        {
+          action: 'contact.update',
+          details: {
+            municipality: istat,
+            name: before.name,
+            before: { pec: before.pec, office: before.office },
+            after: input,
+          },
+        },
+      );
       return (await listMunicipalityContacts(trx, istat))[0]!;
     });
     res.json(saved satisfies MunicipalityContact);

@@ -28,14 +28,20 @@ export async function lockForImport(trx: Db): Promise<void> {
  * covered by the import's exclusive one (same session). `wait: false`: false at once when another
  * recompute holds the school (a running import is still waited for).
  */
-export async function lockForSchoolRecompute(trx: Db, schoolId: number, options: { wait: boolean } = { wait: true }): Promise<boolean> {
+export async function lockForSchoolRecompute(
+  trx: Db,
+  schoolId: number,
+  options: { wait: boolean } = { wait: true },
+): Promise<boolean> {
   if (!isPostgres(trx)) return true;
   await sql`select pg_advisory_xact_lock_shared(${IMPORT_LOCK})`.execute(trx);
   if (options.wait) {
     await sql`select pg_advisory_xact_lock(${RECOMPUTE_LOCK}, ${schoolId}::int)`.execute(trx);
     return true;
   }
-  const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RECOMPUTE_LOCK}, ${schoolId}::int) as ok`.execute(trx);
+  const { rows } = await sql<{
+    ok: boolean;
+  }>`select pg_try_advisory_xact_lock(${RECOMPUTE_LOCK}, ${schoolId}::int) as ok`.execute(trx);
   return rows[0]?.ok === true;
 }
 

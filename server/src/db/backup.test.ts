@@ -22,7 +22,11 @@ describe('backup and restore', () => {
     const path = join(dir, 'live.sqlite');
     const db = openSqlite(path);
     await migrateToLatest(db);
-    const insert = (i: number) => db.insertInto('audit_log').values({ at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, action: `write.${i}`, outcome: 'ok' }).execute();
+    const insert = (i: number) =>
+      db
+        .insertInto('audit_log')
+        .values({ at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, action: `write.${i}`, outcome: 'ok' })
+        .execute();
     for (let i = 0; i < 2000; i++) await insert(i);
 
     let writing = true;
@@ -52,9 +56,11 @@ describe('backup and restore', () => {
     writeFileSync(join(dir, 'broken.sqlite'), 'non sono un database');
     writeFileSync(join(dir, 'target.sqlite'), 'vecchio');
 
-    await expect(restoreDatabase(join(dir, 'broken.sqlite'), join(dir, 'target.sqlite'))).rejects.toThrow(/non è un database SQLite leggibile/);
+    await expect(restoreDatabase(join(dir, 'broken.sqlite'), join(dir, 'target.sqlite'))).rejects.toThrow(
+      /non è un database SQLite leggibile/,
+    );
   });
-  test('when a backup is written, then only the server\'s user may read it (0600), and so may the restored database', async () => {
+  test("when a backup is written, then only the server's user may read it (0600), and so may the restored database", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'primm-backup-mode-'));
     const path = join(dir, 'live.sqlite');
     const db = openSqlite(path);

@@ -44,7 +44,9 @@ export async function insertRows<T extends object, R = never>(
   for (const slice of statementSlices(db, rows, columns.length)) {
     const values: unknown[] = [];
     for (const row of slice) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
-    const result = await db.executeQuery<R>(CompiledQuery.raw(statementText(pg, table, columns, slice.length, tail), values));
+    const result = await db.executeQuery<R>(
+      CompiledQuery.raw(statementText(pg, table, columns, slice.length, tail), values),
+    );
     out.push(...result.rows);
     affected += Number(result.numAffectedRows ?? 0);
   }

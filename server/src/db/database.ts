@@ -233,13 +233,7 @@ export interface GradeTable {
 }
 
 export type OutcomeResult =
-  | 'ammesso'
-  | 'non_ammesso'
-  | 'sospensione_giudizio'
-  | 'ritirato'
-  | 'trasferito'
-  | 'abbandono'
-  | 'valutato';
+  'ammesso' | 'non_ammesso' | 'sospensione_giudizio' | 'ritirato' | 'trasferito' | 'abbandono' | 'valutato';
 
 export interface OutcomeTable {
   id: Generated<number>;

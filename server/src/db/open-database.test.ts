@@ -19,8 +19,12 @@ describe('openSqlite', () => {
     await sql`insert into t values (1)`.execute(db);
 
     expect(existsSync(`${path}-wal`) && existsSync(`${path}-shm`)).toBe(true);
-    expect({ dir: modeOf(dir), db: modeOf(path), wal: modeOf(`${path}-wal`), shm: modeOf(`${path}-shm`) })
-      .toEqual({ dir: '700', db: '600', wal: '600', shm: '600' });
+    expect({ dir: modeOf(dir), db: modeOf(path), wal: modeOf(`${path}-wal`), shm: modeOf(`${path}-shm`) }).toEqual({
+      dir: '700',
+      db: '600',
+      wal: '600',
+      shm: '600',
+    });
     await db.destroy();
   });
 

@@ -31,12 +31,20 @@ describe('createDemoAccounts', () => {
     // the generator writes two past years (a8f03d8): their 1A come first by grade and name
     await aClass(db, school.id, { name: '1A', year: '2023/24' });
     await aClass(db, school.id, { name: '1A', year: '2024/25' });
-    const current = [await aClass(db, school.id, { name: '1A', year: '2025/26' }), await aClass(db, school.id, { name: '1B', year: '2025/26' })];
+    const current = [
+      await aClass(db, school.id, { name: '1A', year: '2025/26' }),
+      await aClass(db, school.id, { name: '1B', year: '2025/26' }),
+    ];
 
     await createDemoAccounts(db);
 
-    const assigned = await db.selectFrom('user_class').innerJoin('app_user', 'app_user.id', 'user_class.user_id').select('class_id')
-      .where('email', '=', 'docente@demo.primm.it').orderBy('class_id').execute();
+    const assigned = await db
+      .selectFrom('user_class')
+      .innerJoin('app_user', 'app_user.id', 'user_class.user_id')
+      .select('class_id')
+      .where('email', '=', 'docente@demo.primm.it')
+      .orderBy('class_id')
+      .execute();
     expect(assigned.map((r) => r.class_id)).toEqual(current.map((c) => c.id));
   });
 
@@ -58,7 +66,13 @@ describe('GET /api/auth/demo-accounts', () => {
     const res = await request(createApp({ db, config: { ...testConfig, demo: true } })).get('/api/auth/demo-accounts');
 
     expect(res.body.password).toBe('demo-primm');
-    expect(res.body.accounts.map((a: { role: string }) => a.role)).toEqual(['docente', 'mediatore', 'referente', 'analista', 'admin']);
+    expect(res.body.accounts.map((a: { role: string }) => a.role)).toEqual([
+      'docente',
+      'mediatore',
+      'referente',
+      'analista',
+      'admin',
+    ]);
   });
 
   test('when in demo mode but the demo accounts do not exist, then none is published', async () => {

@@ -16,14 +16,67 @@ interface Story {
 }
 
 const STORIES: Story[] = [
-  { goal: 'Capire le assenze e riallacciare i rapporti con la famiglia', actions: [{ type: 'family_meeting', daysAfterOpening: 3 }, { type: 'tutoring', daysAfterOpening: 10 }], closed: { outcome: 'back_on_track', daysAfterOpening: 45 } },
+  {
+    goal: 'Capire le assenze e riallacciare i rapporti con la famiglia',
+    actions: [
+      { type: 'family_meeting', daysAfterOpening: 3 },
+      { type: 'tutoring', daysAfterOpening: 10 },
+    ],
+    closed: { outcome: 'back_on_track', daysAfterOpening: 45 },
+  },
   { goal: 'Sostenere lo studio nelle materie insufficienti', actions: [{ type: 'tutoring', daysAfterOpening: 5 }] },
-  { goal: 'Valutare con la famiglia un percorso professionale', actions: [{ type: 'family_meeting', daysAfterOpening: 4 }, { type: 'reorient_iefp', daysAfterOpening: 20, destination: 'CFP della provincia – operatore meccanico', arrived: true }], closed: { outcome: 'reoriented', daysAfterOpening: 40 } },
-  { goal: 'Incontrare la famiglia con un mediatore linguistico', actions: [{ type: 'cultural_mediation', daysAfterOpening: 6 }, { type: 'italian_l2', daysAfterOpening: 12 }] },
-  { goal: 'Accompagnare il rientro dopo un lungo periodo di assenza', actions: [{ type: 'family_meeting', daysAfterOpening: 2 }, { type: 'pua_referral', daysAfterOpening: 9 }] },
-  { goal: 'Orientare verso l’istruzione degli adulti', actions: [{ type: 'family_meeting', daysAfterOpening: 5 }, { type: 'reorient_cpia', daysAfterOpening: 25, destination: 'CPIA provinciale – percorso di primo livello', arrived: false }], closed: { outcome: 'left_education', daysAfterOpening: 60 } },
-  { goal: 'Ridurre le assenze del lunedì', actions: [{ type: 'family_meeting', daysAfterOpening: 7 }], closed: { outcome: 'back_on_track', daysAfterOpening: 50 } },
-  { goal: 'Consolidare l’italiano per lo studio', actions: [{ type: 'italian_l2', daysAfterOpening: 4 }, { type: 'tutoring', daysAfterOpening: 15 }] },
+  {
+    goal: 'Valutare con la famiglia un percorso professionale',
+    actions: [
+      { type: 'family_meeting', daysAfterOpening: 4 },
+      {
+        type: 'reorient_iefp',
+        daysAfterOpening: 20,
+        destination: 'CFP della provincia – operatore meccanico',
+        arrived: true,
+      },
+    ],
+    closed: { outcome: 'reoriented', daysAfterOpening: 40 },
+  },
+  {
+    goal: 'Incontrare la famiglia con un mediatore linguistico',
+    actions: [
+      { type: 'cultural_mediation', daysAfterOpening: 6 },
+      { type: 'italian_l2', daysAfterOpening: 12 },
+    ],
+  },
+  {
+    goal: 'Accompagnare il rientro dopo un lungo periodo di assenza',
+    actions: [
+      { type: 'family_meeting', daysAfterOpening: 2 },
+      { type: 'pua_referral', daysAfterOpening: 9 },
+    ],
+  },
+  {
+    goal: 'Orientare verso l’istruzione degli adulti',
+    actions: [
+      { type: 'family_meeting', daysAfterOpening: 5 },
+      {
+        type: 'reorient_cpia',
+        daysAfterOpening: 25,
+        destination: 'CPIA provinciale – percorso di primo livello',
+        arrived: false,
+      },
+    ],
+    closed: { outcome: 'left_education', daysAfterOpening: 60 },
+  },
+  {
+    goal: 'Ridurre le assenze del lunedì',
+    actions: [{ type: 'family_meeting', daysAfterOpening: 7 }],
+    closed: { outcome: 'back_on_track', daysAfterOpening: 50 },
+  },
+  {
+    goal: 'Consolidare l’italiano per lo studio',
+    actions: [
+      { type: 'italian_l2', daysAfterOpening: 4 },
+      { type: 'tutoring', daysAfterOpening: 15 },
+    ],
+  },
 ];
 
 /**
@@ -38,12 +91,19 @@ export async function plantDemoCases(db: Db, adminEmail = 'admin@demo.primm.it')
   const admin = await db.selectFrom('app_user').select('id').where('email', '=', adminEmail).executeTakeFirst();
   const year = await findCurrentSchoolYear(db);
   if (!admin || !year) return 0;
-  const busy = db.selectFrom('user_school').innerJoin('app_user', 'app_user.id', 'user_school.user_id')
-    .select('user_school.school_id').where('app_user.email', 'in', ['mediatore@demo.primm.it', 'referente@demo.primm.it']);
-  const atLevel3 = await db.selectFrom('risk_result')
+  const busy = db
+    .selectFrom('user_school')
+    .innerJoin('app_user', 'app_user.id', 'user_school.user_id')
+    .select('user_school.school_id')
+    .where('app_user.email', 'in', ['mediatore@demo.primm.it', 'referente@demo.primm.it']);
+  const atLevel3 = await db
+    .selectFrom('risk_result')
     .select(['student_id', 'school_id', 'as_of'])
-    .where('school_year_id', '=', year.id).where('tier', '=', 3).where('school_id', 'not in', busy)
-    .orderBy('student_id').execute();
+    .where('school_year_id', '=', year.id)
+    .where('tier', '=', 3)
+    .where('school_id', 'not in', busy)
+    .orderBy('student_id')
+    .execute();
   const chosen = atLevel3.filter((_, i) => i % 3 === 0);
   if (chosen.length === 0) return 0;
   await db.transaction().execute(async (trx) => {
@@ -52,19 +112,41 @@ export async function plantDemoCases(db: Db, adminEmail = 'admin@demo.primm.it')
       // opened 20 to 110 days before the data's last day, so every action and closing fits before it
       const openedOn = addDays(r.as_of, -(110 - ((i * 37) % 90)));
       const last = (days: number) => (addDays(openedOn, days) <= r.as_of ? addDays(openedOn, days) : r.as_of);
-      const closed = story.closed && addDays(openedOn, story.closed.daysAfterOpening) <= r.as_of ? story.closed : undefined;
-      const { id: caseId } = await trx.insertInto('support_case').values({
-        student_id: r.student_id, school_id: r.school_id, flag_id: null, opened_by: admin.id, owner_id: admin.id,
-        opened_at: `${openedOn}T09:00:00.000Z`, status: closed ? 'closed' : 'open', goal: story.goal,
-        closed_at: closed ? `${last(closed.daysAfterOpening)}T12:00:00.000Z` : null, outcome: closed?.outcome ?? null, outcome_note: null,
-      }).returning('id').executeTakeFirstOrThrow();
+      const closed =
+        story.closed && addDays(openedOn, story.closed.daysAfterOpening) <= r.as_of ? story.closed : undefined;
+      const { id: caseId } = await trx
+        .insertInto('support_case')
+        .values({
+          student_id: r.student_id,
+          school_id: r.school_id,
+          flag_id: null,
+          opened_by: admin.id,
+          owner_id: admin.id,
+          opened_at: `${openedOn}T09:00:00.000Z`,
+          status: closed ? 'closed' : 'open',
+          goal: story.goal,
+          closed_at: closed ? `${last(closed.daysAfterOpening)}T12:00:00.000Z` : null,
+          outcome: closed?.outcome ?? null,
+          outcome_note: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const actions: Insertable<CaseActionTable>[] = story.actions
         .filter((a) => addDays(openedOn, a.daysAfterOpening) <= r.as_of)
         .map((a) => ({
-          case_id: caseId, type: a.type, date: last(a.daysAfterOpening), participants: 'studente, famiglia, referente',
-          notes: null, follow_up_on: null, outcome: null, destination: a.destination ?? null,
-          arrived: a.arrived === undefined ? null : a.arrived ? 1 : 0, work_kind: null, exceptional_reason: null,
-          created_by: admin.id, created_at: `${last(a.daysAfterOpening)}T10:00:00.000Z`,
+          case_id: caseId,
+          type: a.type,
+          date: last(a.daysAfterOpening),
+          participants: 'studente, famiglia, referente',
+          notes: null,
+          follow_up_on: null,
+          outcome: null,
+          destination: a.destination ?? null,
+          arrived: a.arrived === undefined ? null : a.arrived ? 1 : 0,
+          work_kind: null,
+          exceptional_reason: null,
+          created_by: admin.id,
+          created_at: `${last(a.daysAfterOpening)}T10:00:00.000Z`,
         }));
       if (actions.length > 0) await trx.insertInto('case_action').values(actions).execute();
     }

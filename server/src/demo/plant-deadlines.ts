@@ -23,22 +23,42 @@ const DAYS_NEEDED = 30;
  * The same data always give the same students, days and dates. Returns the states reached.
  */
 export async function plantDemoDeadlines(db: Db, referentEmail = 'referente@demo.primm.it'): Promise<ClockState[]> {
-  const referent = await db.selectFrom('app_user').innerJoin('user_school', 'user_school.user_id', 'app_user.id')
-    .select(['app_user.id', 'user_school.school_id']).where('app_user.email', '=', referentEmail).orderBy('user_school.school_id').executeTakeFirst();
+  const referent = await db
+    .selectFrom('app_user')
+    .innerJoin('user_school', 'user_school.user_id', 'app_user.id')
+    .select(['app_user.id', 'user_school.school_id'])
+    .where('app_user.email', '=', referentEmail)
+    .orderBy('user_school.school_id')
+    .executeTakeFirst();
   const year = await findCurrentSchoolYear(db);
   if (!referent || !year) return [];
   const schoolId = referent.school_id;
   const data = await loadSchoolRiskData(db, schoolId, year);
   if (!data) return [];
   const rows = await computeSchoolCompulsory(db, schoolId, year);
-  const daysOf = new Map(data.classes.map((c) => [c.id, lessonDays({ lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures, timetable: c.timetable }).filter((d) => d.date <= data.asOf)]));
+  const daysOf = new Map(
+    data.classes.map((c) => [
+      c.id,
+      lessonDays({
+        lessonsStart: data.lessonsStart,
+        lessonsEnd: data.lessonsEnd,
+        closures: data.closures,
+        timetable: c.timetable,
+      }).filter((d) => d.date <= data.asOf),
+    ]),
+  );
   const candidates = rows
     .filter((r) => r.legalStatus === 'obbligo' && r.clock?.state === 'ok')
     .filter((r) => {
       const stays = data.enrolments.filter((e) => e.studentId === r.studentId);
       const days = daysOf.get(r.classId) ?? [];
       // one open stay in this class since before the first day planted
-      return stays.length === 1 && stays[0]!.leftOn === null && days.length >= DAYS_NEEDED && stays[0]!.enteredOn <= days.at(-DAYS_NEEDED)!.date;
+      return (
+        stays.length === 1 &&
+        stays[0]!.leftOn === null &&
+        days.length >= DAYS_NEEDED &&
+        stays[0]!.enteredOn <= days.at(-DAYS_NEEDED)!.date
+      );
     })
     .sort((a, b) => a.studentId - b.studentId)
     .slice(0, 3);
@@ -47,19 +67,53 @@ export async function plantDemoDeadlines(db: Db, referentEmail = 'referente@demo
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const away = async (studentId: number, classId: number, days: { date: string; hours: number }[]) => {
-      await trx.deleteFrom('attendance_event').where('student_id', '=', studentId).where('date', 'in', days.map((d) => d.date)).execute();
-      await trx.insertInto('attendance_event').values(days.map((d) => ({
-        student_id: studentId, class_id: classId, date: d.date, kind: 'assenza' as const, hours: d.hours,
-        justified: 0, deroga: null, deroga_decided_on: null, import_batch_id: null,
-      }))).execute();
+      await trx
+        .deleteFrom('attendance_event')
+        .where('student_id', '=', studentId)
+        .where(
+          'date',
+          'in',
+          days.map((d) => d.date),
+        )
+        .execute();
+      await trx
+        .insertInto('attendance_event')
+        .values(
+          days.map((d) => ({
+            student_id: studentId,
+            class_id: classId,
+            date: d.date,
+            kind: 'assenza' as const,
+            hours: d.hours,
+            justified: 0,
+            deroga: null,
+            deroga_decided_on: null,
+            import_batch_id: null,
+          })),
+        )
+        .execute();
     };
     const notice = async (studentId: number, counted: string[], notifiedOn: string) => {
-      await trx.insertInto('compulsory_notice').values({
-        student_id: studentId, school_id: schoolId, school_year_id: year.id, triggered_on: counted.at(-1)!, days_counted: JSON.stringify(counted),
-        notified_on: notifiedOn, notified_by: referent.id, note: 'raccomandata A/R (dati dimostrativi)', created_at: now,
-      }).execute();
+      await trx
+        .insertInto('compulsory_notice')
+        .values({
+          student_id: studentId,
+          school_id: schoolId,
+          school_year_id: year.id,
+          triggered_on: counted.at(-1)!,
+          days_counted: JSON.stringify(counted),
+          notified_on: notifiedOn,
+          notified_by: referent.id,
+          note: 'raccomandata A/R (dati dimostrativi)',
+          created_at: now,
+        })
+        .execute();
     };
-    const [toNotify, countdown, reportDue] = candidates as [typeof candidates[number], typeof candidates[number], typeof candidates[number]];
+    const [toNotify, countdown, reportDue] = candidates as [
+      (typeof candidates)[number],
+      (typeof candidates)[number],
+      (typeof candidates)[number],
+    ];
 
     const a = daysOf.get(toNotify.classId)!;
     await away(toNotify.studentId, toNotify.classId, a.slice(-20, -4));
@@ -67,16 +121,26 @@ export async function plantDemoDeadlines(db: Db, referentEmail = 'referente@demo
     const b = daysOf.get(countdown.classId)!;
     const bCounted = b.slice(-20, -4);
     await away(countdown.studentId, countdown.classId, [...bCounted, ...b.slice(-2)]);
-    await notice(countdown.studentId, bCounted.map((d) => d.date), b.at(-3)!.date);
+    await notice(
+      countdown.studentId,
+      bCounted.map((d) => d.date),
+      b.at(-3)!.date,
+    );
 
     const c = daysOf.get(reportDue.classId)!;
     const cCounted = c.slice(-30, -14);
     const notifiedOn = c.at(-14)!.date;
     const countdownDays = c.filter((d) => d.date > notifiedOn && d.date <= addDays(notifiedOn, 7));
     await away(reportDue.studentId, reportDue.classId, [...cCounted, ...countdownDays]);
-    await notice(reportDue.studentId, cCounted.map((d) => d.date), notifiedOn);
+    await notice(
+      reportDue.studentId,
+      cCounted.map((d) => d.date),
+      notifiedOn,
+    );
   });
   await recomputeSchool(db, schoolId); // the absences planted change the students' risk too
-  const after = new Map((await computeSchoolCompulsory(db, schoolId, year)).map((r) => [r.studentId, r.clock?.state ?? 'ok']));
+  const after = new Map(
+    (await computeSchoolCompulsory(db, schoolId, year)).map((r) => [r.studentId, r.clock?.state ?? 'ok']),
+  );
   return candidates.map((c) => after.get(c.studentId) ?? 'ok');
 }

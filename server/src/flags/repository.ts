@@ -8,7 +8,19 @@ export async function listFlags(db: Db, studentId: number, window?: RecordWindow
     .selectFrom('flag')
     .innerJoin('app_user', 'app_user.id', 'flag.created_by')
     .leftJoin('support_case', 'support_case.flag_id', 'flag.id')
-    .select(['flag.id', 'flag.student_id', 'flag.reason_code', 'flag.reason', 'flag.created_at', 'flag.resolved_at', 'app_user.id as user_id', 'app_user.display_name', 'support_case.id as case_id', 'support_case.school_id as case_school_id', 'support_case.opened_at as case_opened_at'])
+    .select([
+      'flag.id',
+      'flag.student_id',
+      'flag.reason_code',
+      'flag.reason',
+      'flag.created_at',
+      'flag.resolved_at',
+      'app_user.id as user_id',
+      'app_user.display_name',
+      'support_case.id as case_id',
+      'support_case.school_id as case_school_id',
+      'support_case.opened_at as case_opened_at',
+    ])
     .where('flag.student_id', '=', studentId)
     .orderBy('flag.created_at', 'desc')
     .orderBy('flag.id', 'desc')
@@ -28,10 +40,22 @@ export async function listFlags(db: Db, studentId: number, window?: RecordWindow
   }));
 }
 
-export async function insertFlag(db: Db, studentId: number, input: CreateFlagInput, userId: number, now: string): Promise<number> {
+export async function insertFlag(
+  db: Db,
+  studentId: number,
+  input: CreateFlagInput,
+  userId: number,
+  now: string,
+): Promise<number> {
   const { id } = await db
     .insertInto('flag')
-    .values({ student_id: studentId, reason_code: input.reasonCode, reason: input.reason, created_by: userId, created_at: now })
+    .values({
+      student_id: studentId,
+      reason_code: input.reasonCode,
+      reason: input.reason,
+      created_by: userId,
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -42,16 +66,39 @@ export async function listNotes(db: Db, studentId: number, window?: RecordWindow
   const rows = await db
     .selectFrom('student_note')
     .innerJoin('app_user', 'app_user.id', 'student_note.created_by')
-    .select(['student_note.id', 'student_note.student_id', 'student_note.body', 'student_note.created_at', 'app_user.id as user_id', 'app_user.display_name'])
+    .select([
+      'student_note.id',
+      'student_note.student_id',
+      'student_note.body',
+      'student_note.created_at',
+      'app_user.id as user_id',
+      'app_user.display_name',
+    ])
     .where('student_note.student_id', '=', studentId)
     .orderBy('student_note.created_at', 'desc')
     .orderBy('student_note.id', 'desc')
     .execute();
   const kept = window ? rows.filter((r) => writtenInWindow(window, r.user_id, r.created_at)) : rows;
-  return kept.map((r) => ({ id: r.id, studentId: r.student_id, body: r.body, createdBy: { id: r.user_id, name: r.display_name }, createdAt: r.created_at }));
+  return kept.map((r) => ({
+    id: r.id,
+    studentId: r.student_id,
+    body: r.body,
+    createdBy: { id: r.user_id, name: r.display_name },
+    createdAt: r.created_at,
+  }));
 }
 
-export async function insertNote(db: Db, studentId: number, body: string, userId: number, now: string): Promise<number> {
-  const { id } = await db.insertInto('student_note').values({ student_id: studentId, body, created_by: userId, created_at: now }).returning('id').executeTakeFirstOrThrow();
+export async function insertNote(
+  db: Db,
+  studentId: number,
+  body: string,
+  userId: number,
+  now: string,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('student_note')
+    .values({ student_id: studentId, body, created_by: userId, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }

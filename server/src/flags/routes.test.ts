@@ -21,14 +21,26 @@ describe('POST /api/students/:id/flags', () => {
     const mediator = await aUser(db, 'mediatore', { schoolIds: [school.id] });
     const app = createApp({ db, config: testConfig });
 
-    const res = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(await authAs(db, teacher))
+    const res = await request(app)
+      .post(`/api/students/${student.id}/flags`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, teacher))
       .send({ reasonCode: 'assenze', reason: 'assente tutti i lunedì da ottobre' });
 
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ studentId: student.id, reasonCode: 'assenze', createdBy: { id: teacher.id }, caseId: null });
-    expect(await db.selectFrom('flag').select(['student_id', 'created_by']).execute()).toEqual([{ student_id: student.id, created_by: teacher.id }]);
+    expect(res.body).toMatchObject({
+      studentId: student.id,
+      reasonCode: 'assenze',
+      createdBy: { id: teacher.id },
+      caseId: null,
+    });
+    expect(await db.selectFrom('flag').select(['student_id', 'created_by']).execute()).toEqual([
+      { student_id: student.id, created_by: teacher.id },
+    ]);
     expect(await db.selectFrom('audit_log').select('action').execute()).toEqual([{ action: 'flag.create' }]);
-    const seen = await request(app).get(`/api/students/${student.id}/flags`).set(await authAs(db, mediator));
+    const seen = await request(app)
+      .get(`/api/students/${student.id}/flags`)
+      .set(await authAs(db, mediator));
     expect(seen.body.items).toHaveLength(1);
   });
 
@@ -36,7 +48,10 @@ describe('POST /api/students/:id/flags', () => {
     const { db, student } = await aClassWithStudent();
     const stranger = await aUser(db, 'docente');
 
-    const res = await request(createApp({ db, config: testConfig })).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(await authAs(db, stranger))
+    const res = await request(createApp({ db, config: testConfig }))
+      .post(`/api/students/${student.id}/flags`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, stranger))
       .send({ reasonCode: 'assenze', reason: 'assenze' });
 
     expect(res.status).toBe(404);
@@ -46,7 +61,10 @@ describe('POST /api/students/:id/flags', () => {
   test('when the reason is missing, then 400 and no rows', async () => {
     const { db, student, teacher } = await aClassWithStudent();
 
-    const res = await request(createApp({ db, config: testConfig })).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(await authAs(db, teacher))
+    const res = await request(createApp({ db, config: testConfig }))
+      .post(`/api/students/${student.id}/flags`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, teacher))
       .send({ reasonCode: 'assenze', reason: ' ' });
 
     expect(res.status).toBe(400);
@@ -60,11 +78,22 @@ describe('notes', () => {
     const app = createApp({ db, config: testConfig });
     const as = await authAs(db, teacher);
 
-    await request(app).post(`/api/students/${student.id}/notes`).set(SAME_ORIGIN).set(as).send({ body: 'colloquio con la madre' });
-    await request(app).post(`/api/students/${student.id}/notes`).set(SAME_ORIGIN).set(as).send({ body: 'ha ripreso a venire' });
+    await request(app)
+      .post(`/api/students/${student.id}/notes`)
+      .set(SAME_ORIGIN)
+      .set(as)
+      .send({ body: 'colloquio con la madre' });
+    await request(app)
+      .post(`/api/students/${student.id}/notes`)
+      .set(SAME_ORIGIN)
+      .set(as)
+      .send({ body: 'ha ripreso a venire' });
     const res = await request(app).get(`/api/students/${student.id}/notes`).set(as);
 
-    expect(res.body.items.map((n: { body: string }) => n.body)).toEqual(['ha ripreso a venire', 'colloquio con la madre']);
+    expect(res.body.items.map((n: { body: string }) => n.body)).toEqual([
+      'ha ripreso a venire',
+      'colloquio con la madre',
+    ]);
     expect(res.body.items[0].createdBy.id).toBe(teacher.id);
   });
 });

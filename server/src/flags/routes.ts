@@ -24,7 +24,9 @@ export function flagRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { studentId } = StudentIdParam.parse(req.params);
     const access = await assertCanReadStudent(db, user, studentId);
-    const body: FlagList = { items: await listFlags(db, studentId, access.kind === 'former' ? access.window : undefined) };
+    const body: FlagList = {
+      items: await listFlags(db, studentId, access.kind === 'former' ? access.window : undefined),
+    };
     await audit(db, { user, req }, { action: 'flag.read', studentIds: [studentId] });
     res.json(body);
   });
@@ -36,7 +38,11 @@ export function flagRoutes(db: Db, now: () => Date): Router {
     await assertCanWriteStudent(db, user, studentId);
     const id = await db.transaction().execute(async (trx) => {
       const flagId = await insertFlag(trx, studentId, input, user.id, now().toISOString());
-      await audit(trx, { user, req }, { action: 'flag.create', studentIds: [studentId], details: { flagId, reasonCode: input.reasonCode } });
+      await audit(
+        trx,
+        { user, req },
+        { action: 'flag.create', studentIds: [studentId], details: { flagId, reasonCode: input.reasonCode } },
+      );
       return flagId;
     });
     res.status(201).json((await listFlags(db, studentId)).find((f) => f.id === id));
@@ -46,7 +52,9 @@ export function flagRoutes(db: Db, now: () => Date): Router {
     const user = userOf(req);
     const { studentId } = StudentIdParam.parse(req.params);
     const access = await assertCanReadStudent(db, user, studentId);
-    const body: NoteList = { items: await listNotes(db, studentId, access.kind === 'former' ? access.window : undefined) };
+    const body: NoteList = {
+      items: await listNotes(db, studentId, access.kind === 'former' ? access.window : undefined),
+    };
     await audit(db, { user, req }, { action: 'note.read', studentIds: [studentId] });
     res.json(body);
   });

@@ -7,7 +7,8 @@ import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
 
 // Keys that would carry a person: no response to the analyst may contain them, at any depth.
-const PERSONAL_KEYS = /^(studentId|studentIds|lastName|firstName|last_name|first_name|birthDate|birth_date|pseudonym|codiceFiscale|residenceIstat)$/;
+const PERSONAL_KEYS =
+  /^(studentId|studentIds|lastName|firstName|last_name|first_name|birthDate|birth_date|pseudonym|codiceFiscale|residenceIstat)$/;
 
 function personalKeys(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => personalKeys(v, found));
@@ -29,7 +30,12 @@ test('analyst privacy: when random requests are made as analyst, then no persona
   const app = createApp({ db, config: testConfig });
   const as = await authAs(db, await aUser(db, 'analista'));
 
-  const id = fc.oneof(fc.constant(String(student.id)), fc.constant(String(cls.id)), fc.integer({ min: -5, max: 1000 }).map(String), fc.string({ maxLength: 8 }));
+  const id = fc.oneof(
+    fc.constant(String(student.id)),
+    fc.constant(String(cls.id)),
+    fc.integer({ min: -5, max: 1000 }).map(String),
+    fc.string({ maxLength: 8 }),
+  );
   const path = fc.oneof(
     fc.constant('/api/provinces'),
     fc.constant('/api/me'),
@@ -57,8 +63,36 @@ test('analyst privacy: when random requests are made as analyst, then no persona
     fc.constant('/api/fairness'),
   );
   const params = fc.dictionary(
-    fc.constantFrom('province', 'level', 'q', 'studentId', 'classId', 'include', 'fields', 'limit', 'id', 'groupBy', 'measures', 'school'),
-    fc.oneof(fc.constantFrom('AN', 'PU', 'secondo_grado', 'Zzyzx', '*', 'lastName', String(student.id), 'school', 'province,sex', 'ANPS03000E', 'students,tier1'), fc.string({ maxLength: 10 })),
+    fc.constantFrom(
+      'province',
+      'level',
+      'q',
+      'studentId',
+      'classId',
+      'include',
+      'fields',
+      'limit',
+      'id',
+      'groupBy',
+      'measures',
+      'school',
+    ),
+    fc.oneof(
+      fc.constantFrom(
+        'AN',
+        'PU',
+        'secondo_grado',
+        'Zzyzx',
+        '*',
+        'lastName',
+        String(student.id),
+        'school',
+        'province,sex',
+        'ANPS03000E',
+        'students,tier1',
+      ),
+      fc.string({ maxLength: 10 }),
+    ),
     { maxKeys: 3 },
   );
 

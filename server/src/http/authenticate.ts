@@ -69,7 +69,13 @@ const OPEN_WHILE_PASSWORD_MUST_CHANGE = new Set(['/me', '/auth/password', '/auth
  */
 export const requirePasswordChanged: RequestHandler = (req, _res, next) => {
   if (req.user?.mustChangePassword && !OPEN_WHILE_PASSWORD_MUST_CHANGE.has(req.path)) {
-    throw new HttpError(403, 'password_change_required', 'Prima di continuare scegliete una vostra password al posto di quella monouso', undefined, true);
+    throw new HttpError(
+      403,
+      'password_change_required',
+      'Prima di continuare scegliete una vostra password al posto di quella monouso',
+      undefined,
+      true,
+    );
   }
   next();
 };

@@ -19,9 +19,14 @@ export function createErrorHandler(db: Db, auditAnonymousDenial: AnonymousDenial
     if (err instanceof HttpError && err.isDenial && !isSessionProbe(req)) {
       // Every refused request leaves a trace: who tried what (issue "Accounts": denied is logged);
       // anonymous ones at most once a minute per address, with a count.
-      const event = { action: 'access.denied', outcome: 'denied', details: { status: err.status, code: err.code } } as const;
-      await (req.user ? audit(db, { user: req.user, req }, event) : auditAnonymousDenial(db, req, event))
-        .catch((e: unknown) => console.error('audit of a denied request failed', e));
+      const event = {
+        action: 'access.denied',
+        outcome: 'denied',
+        details: { status: err.status, code: err.code },
+      } as const;
+      await (req.user ? audit(db, { user: req.user, req }, event) : auditAnonymousDenial(db, req, event)).catch(
+        (e: unknown) => console.error('audit of a denied request failed', e),
+      );
     }
     res.status(body.status).json(body.body);
   };
@@ -37,7 +42,11 @@ function isSessionProbe(req: Request): boolean {
 
 function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof HttpError) {
-    const error = { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
+    const error = {
+      code: err.code,
+      message: err.message,
+      ...(err.details !== undefined ? { details: err.details } : {}),
+    };
     return { status: err.status, body: { error } };
   }
   if (err instanceof ZodError) {
@@ -66,9 +75,12 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
  */
 function storageProblem(err: unknown): string | undefined {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-  if (code === 'SQLITE_FULL' || code === '53100') return 'Spazio su disco esaurito: i dati non possono essere salvati. Avvisate l’amministratore.';
-  if (code.startsWith('SQLITE_READONLY') || code === '25006') return 'Il database è in sola lettura: i dati non possono essere salvati. Avvisate l’amministratore.';
-  if (isDatabaseBusy(err)) return 'Il database è occupato da un’altra operazione (per esempio un’importazione): riprovate tra poco.';
+  if (code === 'SQLITE_FULL' || code === '53100')
+    return 'Spazio su disco esaurito: i dati non possono essere salvati. Avvisate l’amministratore.';
+  if (code.startsWith('SQLITE_READONLY') || code === '25006')
+    return 'Il database è in sola lettura: i dati non possono essere salvati. Avvisate l’amministratore.';
+  if (isDatabaseBusy(err))
+    return 'Il database è occupato da un’altra operazione (per esempio un’importazione): riprovate tra poco.';
   return undefined;
 }
 

@@ -26,35 +26,80 @@ export function idempotent(db: Db, now: () => Date): RequestHandler {
     const key = IdempotencyKey.parse(raw);
     const path = req.originalUrl.split('?')[0]!;
     const at = now();
-    await db.deleteFrom('service_token_request').where('service_token_id', '=', token.id).where('created_at', '<', new Date(at.getTime() - IDEMPOTENCY_TTL_MS).toISOString()).execute();
-    await db.deleteFrom('service_token_request')
-      .where('service_token_id', '=', token.id).where('idempotency_key', '=', key).where('status', 'is', null)
+    await db
+      .deleteFrom('service_token_request')
+      .where('service_token_id', '=', token.id)
+      .where('created_at', '<', new Date(at.getTime() - IDEMPOTENCY_TTL_MS).toISOString())
+      .execute();
+    await db
+      .deleteFrom('service_token_request')
+      .where('service_token_id', '=', token.id)
+      .where('idempotency_key', '=', key)
+      .where('status', 'is', null)
       .where('created_at', '<', new Date(at.getTime() - ABANDONED_AFTER_MS).toISOString())
       .execute();
     const reserved = await db
       .insertInto('service_token_request')
-      .values({ service_token_id: token.id, idempotency_key: key, method: req.method, path, status: null, body: null, created_at: at.toISOString() })
+      .values({
+        service_token_id: token.id,
+        idempotency_key: key,
+        method: req.method,
+        path,
+        status: null,
+        body: null,
+        created_at: at.toISOString(),
+      })
       .onConflict((oc) => oc.columns(['service_token_id', 'idempotency_key']).doNothing())
       .executeTakeFirst();
-    const where = db.selectFrom('service_token_request').where('service_token_id', '=', token.id).where('idempotency_key', '=', key);
+    const where = db
+      .selectFrom('service_token_request')
+      .where('service_token_id', '=', token.id)
+      .where('idempotency_key', '=', key);
     if (Number(reserved.numInsertedOrUpdatedRows ?? 0n) === 0) {
       const first = await where.select(['method', 'path', 'status', 'body']).executeTakeFirstOrThrow();
-      if (first.method !== req.method || first.path !== path) throw new HttpError(409, 'conflict', 'Questa Idempotency-Key è già stata usata per un’altra richiesta: usatene una nuova');
-      if (first.status === null) throw new HttpError(409, 'conflict', 'Una richiesta con questa Idempotency-Key è ancora in corso: riprovate tra poco');
-      await audit(db, { req }, { action: 'service_token.use', details: { idempotencyKey: key, replayedStatus: first.status } });
+      if (first.method !== req.method || first.path !== path)
+        throw new HttpError(
+          409,
+          'conflict',
+          'Questa Idempotency-Key è già stata usata per un’altra richiesta: usatene una nuova',
+        );
+      if (first.status === null)
+        throw new HttpError(
+          409,
+          'conflict',
+          'Una richiesta con questa Idempotency-Key è ancora in corso: riprovate tra poco',
+        );
+      await audit(
+        db,
+        { req },
+        { action: 'service_token.use', details: { idempotencyKey: key, replayedStatus: first.status } },
+      );
       res.status(first.status).set('Idempotent-Replayed', 'true').type('application/json').send(first.body);
       return;
     }
     const send = res.json.bind(res);
     res.json = (body: unknown) => {
       // A server error is not an answer to keep: the retry runs again.
-      const keep = res.statusCode >= 500
-        ? db.deleteFrom('service_token_request').where('service_token_id', '=', token.id).where('idempotency_key', '=', key).execute()
-        : db.updateTable('service_token_request').set({ status: res.statusCode, body: JSON.stringify(body) }).where('service_token_id', '=', token.id).where('idempotency_key', '=', key).execute();
-      keep.then(() => send(body), (err: unknown) => {
-        console.error('keeping an idempotent answer failed', err);
-        send(body);
-      });
+      const keep =
+        res.statusCode >= 500
+          ? db
+              .deleteFrom('service_token_request')
+              .where('service_token_id', '=', token.id)
+              .where('idempotency_key', '=', key)
+              .execute()
+          : db
+              .updateTable('service_token_request')
+              .set({ status: res.statusCode, body: JSON.stringify(body) })
+              .where('service_token_id', '=', token.id)
+              .where('idempotency_key', '=', key)
+              .execute();
+      keep.then(
+        () => send(body),
+        (err: unknown) => {
+          console.error('keeping an idempotent answer failed', err);
+          send(body);
+        },
+      );
       return res;
     };
     next();

@@ -22,12 +22,20 @@ const ENDPOINTS: Record<string, Call> = {
   student: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}` },
   export: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/export` },
   users: { method: 'get', path: () => '/api/users' },
-  createUser: { method: 'post', path: () => '/api/users', body: { email: 'nuovo@scuola.it', displayName: 'Nuovo', role: 'mediatore', schools: ['ANPS03000E'] } },
+  createUser: {
+    method: 'post',
+    path: () => '/api/users',
+    body: { email: 'nuovo@scuola.it', displayName: 'Nuovo', role: 'mediatore', schools: ['ANPS03000E'] },
+  },
   audit: { method: 'get', path: () => '/api/audit' },
   imports: { method: 'get', path: () => '/api/imports' },
   classRisk: { method: 'get', path: ({ classId }) => `/api/classes/${classId}/risk` },
   flags: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/flags` },
-  createFlag: { method: 'post', path: ({ studentId }) => `/api/students/${studentId}/flags`, body: { reasonCode: 'assenze', reason: 'assenze ripetute' } },
+  createFlag: {
+    method: 'post',
+    path: ({ studentId }) => `/api/students/${studentId}/flags`,
+    body: { reasonCode: 'assenze', reason: 'assenze ripetute' },
+  },
   studentCases: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/cases` },
   createCase: { method: 'post', path: () => '/api/cases', body: { goal: 'riportarlo a scuola' } },
   caseload: { method: 'get', path: () => '/api/caseload' },
@@ -40,10 +48,81 @@ const ENDPOINTS: Record<string, Call> = {
 };
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
-  admin: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'export', 'users', 'createUser', 'audit', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'octoberList', 'aggregates', 'fairness', 'legend', 'backtest'],
-  referente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'users', 'createUser', 'imports', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'octoberList', 'aggregates', 'legend'],
-  mediatore: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases', 'createCase', 'caseload', 'deadlines', 'legend'],
-  docente: ['provinces', 'schools', 'school', 'class', 'roster', 'student', 'classRisk', 'flags', 'createFlag', 'studentCases', 'legend'],
+  admin: [
+    'provinces',
+    'schools',
+    'school',
+    'class',
+    'roster',
+    'student',
+    'export',
+    'users',
+    'createUser',
+    'audit',
+    'imports',
+    'classRisk',
+    'flags',
+    'createFlag',
+    'studentCases',
+    'createCase',
+    'caseload',
+    'deadlines',
+    'octoberList',
+    'aggregates',
+    'fairness',
+    'legend',
+    'backtest',
+  ],
+  referente: [
+    'provinces',
+    'schools',
+    'school',
+    'class',
+    'roster',
+    'student',
+    'users',
+    'createUser',
+    'imports',
+    'classRisk',
+    'flags',
+    'createFlag',
+    'studentCases',
+    'createCase',
+    'caseload',
+    'deadlines',
+    'octoberList',
+    'aggregates',
+    'legend',
+  ],
+  mediatore: [
+    'provinces',
+    'schools',
+    'school',
+    'class',
+    'roster',
+    'student',
+    'classRisk',
+    'flags',
+    'createFlag',
+    'studentCases',
+    'createCase',
+    'caseload',
+    'deadlines',
+    'legend',
+  ],
+  docente: [
+    'provinces',
+    'schools',
+    'school',
+    'class',
+    'roster',
+    'student',
+    'classRisk',
+    'flags',
+    'createFlag',
+    'studentCases',
+    'legend',
+  ],
   // The legend holds counts of a past cohort, no student: the analyst reads it too.
   analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness', 'legend'],
 };
@@ -53,30 +132,45 @@ const cases = (Object.keys(ALLOWED) as Role[]).flatMap((role) =>
 );
 
 describe('role × endpoint matrix', () => {
-  test.each(cases)('when a %s calls %s, then allowed = %s, and a refusal is in the audit log', async (role, endpoint, allowed) => {
-    const db = await createTestDb();
-    const school = await aSchool(db, { code: 'ANPS03000E' });
-    const cls = await aClass(db, school.id, { name: '3A' });
-    const student = await aStudent(db);
-    await anEnrolment(db, student.id, cls.id);
-    const scope = role === 'docente' ? { classIds: [cls.id] } : role === 'referente' || role === 'mediatore' ? { schoolIds: [school.id] } : {};
-    const user = await aUser(db, role, scope);
-    const call = ENDPOINTS[endpoint]!;
-    const ids = { classId: cls.id, studentId: student.id };
+  test.each(cases)(
+    'when a %s calls %s, then allowed = %s, and a refusal is in the audit log',
+    async (role, endpoint, allowed) => {
+      const db = await createTestDb();
+      const school = await aSchool(db, { code: 'ANPS03000E' });
+      const cls = await aClass(db, school.id, { name: '3A' });
+      const student = await aStudent(db);
+      await anEnrolment(db, student.id, cls.id);
+      const scope =
+        role === 'docente'
+          ? { classIds: [cls.id] }
+          : role === 'referente' || role === 'mediatore'
+            ? { schoolIds: [school.id] }
+            : {};
+      const user = await aUser(db, role, scope);
+      const call = ENDPOINTS[endpoint]!;
+      const ids = { classId: cls.id, studentId: student.id };
 
-    let req = request(createApp({ db, config: testConfig }))[call.method](call.path(ids)).set(SAME_ORIGIN).set(await authAs(db, user));
-    if (call.body) req = req.send(endpoint === 'createCase' ? { ...call.body, studentId: student.id } : call.body);
-    const res = await req;
+      let req = request(createApp({ db, config: testConfig }))
+        [call.method](call.path(ids))
+        .set(SAME_ORIGIN)
+        .set(await authAs(db, user));
+      if (call.body) req = req.send(endpoint === 'createCase' ? { ...call.body, studentId: student.id } : call.body);
+      const res = await req;
 
-    const denials = await db.selectFrom('audit_log').select(['user_id', 'outcome']).where('action', '=', 'access.denied').execute();
-    if (allowed) {
-      expect(res.status).toBeLessThan(300);
-      expect(denials).toEqual([]);
-    } else {
-      expect([403, 404]).toContain(res.status);
-      expect(denials).toEqual([{ user_id: user.id, outcome: 'denied' }]);
-    }
-  });
+      const denials = await db
+        .selectFrom('audit_log')
+        .select(['user_id', 'outcome'])
+        .where('action', '=', 'access.denied')
+        .execute();
+      if (allowed) {
+        expect(res.status).toBeLessThan(300);
+        expect(denials).toEqual([]);
+      } else {
+        expect([403, 404]).toContain(res.status);
+        expect(denials).toEqual([{ user_id: user.id, outcome: 'denied' }]);
+      }
+    },
+  );
 });
 
 // The same roles holding the school (or class) the student has left by a transfer
@@ -89,18 +183,42 @@ const FORMER_ENDPOINTS: Record<string, FormerCall> = {
   roster: { method: 'get', path: (f) => `/api/classes/${f.classA.id}/students` },
   classRisk: { method: 'get', path: (f) => `/api/classes/${f.classA.id}/risk` },
   flags: { method: 'get', path: (f) => `/api/students/${f.student.id}/flags` },
-  createFlag: { method: 'post', path: (f) => `/api/students/${f.student.id}/flags`, body: () => ({ reasonCode: 'assenze', reason: 'assenze ripetute' }) },
+  createFlag: {
+    method: 'post',
+    path: (f) => `/api/students/${f.student.id}/flags`,
+    body: () => ({ reasonCode: 'assenze', reason: 'assenze ripetute' }),
+  },
   notes: { method: 'get', path: (f) => `/api/students/${f.student.id}/notes` },
-  createNote: { method: 'post', path: (f) => `/api/students/${f.student.id}/notes`, body: () => ({ body: 'una nota' }) },
+  createNote: {
+    method: 'post',
+    path: (f) => `/api/students/${f.student.id}/notes`,
+    body: () => ({ body: 'una nota' }),
+  },
   studentCases: { method: 'get', path: (f) => `/api/students/${f.student.id}/cases` },
   caseOfOldSchool: { method: 'get', path: (f) => `/api/cases/${f.records.caseA}` },
   caseOfNewSchool: { method: 'get', path: (f) => `/api/cases/${f.records.caseB}` },
-  createCase: { method: 'post', path: () => '/api/cases', body: (f) => ({ studentId: f.student.id, goal: 'riportarlo a scuola' }) },
-  caseAction: { method: 'post', path: (f) => `/api/cases/${f.records.caseA}/actions`, body: () => ({ type: 'other', date: '2026-03-02', participants: 'mediatore' }) },
+  createCase: {
+    method: 'post',
+    path: () => '/api/cases',
+    body: (f) => ({ studentId: f.student.id, goal: 'riportarlo a scuola' }),
+  },
+  caseAction: {
+    method: 'post',
+    path: (f) => `/api/cases/${f.records.caseA}/actions`,
+    body: () => ({ type: 'other', date: '2026-03-02', participants: 'mediatore' }),
+  },
   studentRisk: { method: 'get', path: (f) => `/api/students/${f.student.id}/risk` },
-  riskReview: { method: 'post', path: (f) => `/api/students/${f.student.id}/risk/review`, body: () => ({ action: 'confirm', reason: 'confermo il livello' }) },
+  riskReview: {
+    method: 'post',
+    path: (f) => `/api/students/${f.student.id}/risk/review`,
+    body: () => ({ action: 'confirm', reason: 'confermo il livello' }),
+  },
   compulsory: { method: 'get', path: (f) => `/api/students/${f.student.id}/compulsory` },
-  compulsoryNotice: { method: 'post', path: (f) => `/api/students/${f.student.id}/compulsory/notice`, body: () => ({ notifiedOn: '2026-02-03' }) },
+  compulsoryNotice: {
+    method: 'post',
+    path: (f) => `/api/students/${f.student.id}/compulsory/notice`,
+    body: () => ({ notifiedOn: '2026-02-03' }),
+  },
 };
 const FORMER_READS = ['student', 'roster', 'classRisk', 'flags', 'notes', 'studentCases', 'caseOfOldSchool'];
 const formerCases = (['referente', 'mediatore', 'docente'] as const).flatMap((role) =>
@@ -117,22 +235,37 @@ describe('role × endpoint matrix, former school', () => {
     app = createApp({ db, config: testConfig, now: () => TRANSFER_NOW });
   });
 
-  test.each(formerCases)('when a %s of the school the student left calls %s, then allowed = %s, nothing of the new school, and a refusal is in the audit log', async (role, endpoint, allowed) => {
-    const user = await aUser(db, role, role === 'docente' ? { classIds: [fx.classA.id] } : { schoolIds: [fx.schoolA.id] });
-    const call = FORMER_ENDPOINTS[endpoint]!;
+  test.each(formerCases)(
+    'when a %s of the school the student left calls %s, then allowed = %s, nothing of the new school, and a refusal is in the audit log',
+    async (role, endpoint, allowed) => {
+      const user = await aUser(
+        db,
+        role,
+        role === 'docente' ? { classIds: [fx.classA.id] } : { schoolIds: [fx.schoolA.id] },
+      );
+      const call = FORMER_ENDPOINTS[endpoint]!;
 
-    let req = request(app)[call.method](call.path(fx)).set(SAME_ORIGIN).set(await authAs(db, user));
-    if (call.body) req = req.send(call.body(fx));
-    const res = await req;
+      let req = request(app)
+        [call.method](call.path(fx))
+        .set(SAME_ORIGIN)
+        .set(await authAs(db, user));
+      if (call.body) req = req.send(call.body(fx));
+      const res = await req;
 
-    const denials = await db.selectFrom('audit_log').select(['user_id', 'outcome']).where('action', '=', 'access.denied').where('user_id', '=', user.id).execute();
-    expect(res.text).not.toMatch(/scuola B|PSPS01000A|MARCONI/);
-    if (allowed) {
-      expect(res.status).toBe(200);
-      expect(denials).toEqual([]);
-    } else {
-      expect([403, 404]).toContain(res.status);
-      expect(denials).toEqual([{ user_id: user.id, outcome: 'denied' }]);
-    }
-  });
+      const denials = await db
+        .selectFrom('audit_log')
+        .select(['user_id', 'outcome'])
+        .where('action', '=', 'access.denied')
+        .where('user_id', '=', user.id)
+        .execute();
+      expect(res.text).not.toMatch(/scuola B|PSPS01000A|MARCONI/);
+      if (allowed) {
+        expect(res.status).toBe(200);
+        expect(denials).toEqual([]);
+      } else {
+        expect([403, 404]).toContain(res.status);
+        expect(denials).toEqual([{ user_id: user.id, outcome: 'denied' }]);
+      }
+    },
+  );
 });

@@ -31,7 +31,9 @@ export async function assertCanReadClass(db: Db, user: AuthUser, classId: number
   if (user.role === 'analista') throw denied('Il ruolo di analista vede solo dati aggregati');
   const cls = await db.selectFrom('class').select('school_id').where('id', '=', classId).executeTakeFirst();
   if (!cls) throw notFound(CLASS_NOT_FOUND);
-  const holds = user.role === 'admin' || (user.role === 'docente' ? user.classIds.includes(classId) : user.schoolIds.includes(cls.school_id));
+  const holds =
+    user.role === 'admin' ||
+    (user.role === 'docente' ? user.classIds.includes(classId) : user.schoolIds.includes(cls.school_id));
   if (!holds) throw denied(CLASS_NOT_FOUND, 404);
 }
 

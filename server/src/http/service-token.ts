@@ -28,7 +28,17 @@ export const isServiceTokenRoute = (req: Pick<Request, 'method' | 'path'>): bool
  * The audit lines go to `db`, as the error handler's do. An unknown token is an anonymous refusal (401, audited at most once a minute per address);
  * a revoked one the same, naming the token; a live one outside the import routes 403, audited.
  */
-export function authenticateServiceToken({ db, sessionDb, now, auditAnonymousDenial }: { db: Db; sessionDb: Db; now: () => Date; auditAnonymousDenial: AnonymousDenialAudit }): RequestHandler {
+export function authenticateServiceToken({
+  db,
+  sessionDb,
+  now,
+  auditAnonymousDenial,
+}: {
+  db: Db;
+  sessionDb: Db;
+  now: () => Date;
+  auditAnonymousDenial: AnonymousDenialAudit;
+}): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization')?.trim();
     // Only the Bearer scheme is ours: a proxy's Basic authentication in front of the app forwards
@@ -37,15 +47,30 @@ export function authenticateServiceToken({ db, sessionDb, now, auditAnonymousDen
     const bearer = /^Bearer +([A-Za-z0-9_-]{1,200})$/i.exec(header)?.[1];
     // Looked up on the session connection, as a session is, so that it answers while an import holds `db`.
     const found = bearer ? await findServiceToken(sessionDb, bearer) : undefined;
-    if (!found) throw new HttpError(401, 'unauthenticated', 'Token di servizio non valido: serve «Authorization: Bearer <token>» con un token attivo', undefined, true);
+    if (!found)
+      throw new HttpError(
+        401,
+        'unauthenticated',
+        'Token di servizio non valido: serve «Authorization: Bearer <token>» con un token attivo',
+        undefined,
+        true,
+      );
     if (found.status === 'revoked') {
-      await auditAnonymousDenial(db, req, { action: 'service_token.use', outcome: 'denied', details: { serviceToken: { id: found.id, name: found.name }, reason: 'revoked' } });
+      await auditAnonymousDenial(db, req, {
+        action: 'service_token.use',
+        outcome: 'denied',
+        details: { serviceToken: { id: found.id, name: found.name }, reason: 'revoked' },
+      });
       throw new HttpError(401, 'unauthenticated', 'Token di servizio revocato');
     }
     req.serviceToken = found.principal;
     if (!isServiceTokenRoute(req)) {
       await audit(db, { req }, { action: 'service_token.use', outcome: 'denied', details: { reason: 'route' } });
-      throw new HttpError(403, 'forbidden', 'Un token di servizio può solo importare: POST /api/imports e POST /api/imports/{uploadId}/commit');
+      throw new HttpError(
+        403,
+        'forbidden',
+        'Un token di servizio può solo importare: POST /api/imports e POST /api/imports/{uploadId}/commit',
+      );
     }
     await touchServiceToken(sessionDb, found.principal.id, now().toISOString()).catch((err: unknown) => {
       // The session connection gives up on a write lock held by an import: the last use is a

@@ -25,7 +25,8 @@ async function setUp(clock: { now: Date }, withSessionConnection: boolean) {
   const admin = await aUser(db, 'admin');
   const as = await authAs(db, admin, clock.now);
   const upload = request(app).post('/api/imports').set(SAME_ORIGIN).set(as);
-  for (const f of readdirSync(school)) upload.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
+  for (const f of readdirSync(school))
+    upload.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
   const { body } = await upload;
   return { db, sessionDb, app, as, progressUrl: `/api/imports/${body.uploadId as string}/progress` };
 }
@@ -33,19 +34,25 @@ async function setUp(clock: { now: Date }, withSessionConnection: boolean) {
 /** Holds `db`'s connection and SQLite's write lock, as an import commit does, while `work` runs. */
 async function whileWriting<T>(db: Db, work: () => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await trx.insertInto('school_year').values({ label: '2030/31', starts_on: '2030-09-01', ends_on: '2031-08-31' }).execute();
+    await trx
+      .insertInto('school_year')
+      .values({ label: '2030/31', starts_on: '2030-09-01', ends_on: '2031-08-31' })
+      .execute();
     return work();
   });
 }
 
-const lastSeen = async (db: Db) => (await db.selectFrom('user_session').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at;
+const lastSeen = async (db: Db) =>
+  (await db.selectFrom('user_session').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at;
 
 describe.skipIf(onPostgres)('session connection (SQLite file)', () => {
   test('when an import holds the app connection, then the progress poll and the health probe still answer', async () => {
     const clock = { now: new Date('2026-03-02T08:00:00Z') };
     const { db, sessionDb, app, as, progressUrl } = await setUp(clock, true);
 
-    const [progress, health] = await whileWriting(db, () => Promise.all([request(app).get(progressUrl).set(as), request(app).get('/api/health')]));
+    const [progress, health] = await whileWriting(db, () =>
+      Promise.all([request(app).get(progressUrl).set(as), request(app).get('/api/health')]),
+    );
 
     expect(progress.status).toBe(200);
     expect(progress.body).toMatchObject({ status: 'uploaded' });
@@ -77,7 +84,10 @@ describe.skipIf(onPostgres)('session connection (SQLite file)', () => {
 
     let poll: Promise<request.Response> | undefined;
     const during = await whileWriting(db, async () => {
-      poll = request(app).get(progressUrl).set(as).then((r) => r);
+      poll = request(app)
+        .get(progressUrl)
+        .set(as)
+        .then((r) => r);
       return Promise.race([poll.then(() => 'answered'), delay(300).then(() => 'still waiting')]);
     });
 

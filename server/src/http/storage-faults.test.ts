@@ -29,38 +29,58 @@ async function fileWithTeacher(prefix: string) {
   return { path, student, session };
 }
 
-test.skipIf(onPostgres)('storage faults: when the database file becomes read-only, then writes answer 503 with a clear message and the server stays up', async () => {
-  const { path, student, session } = await fileWithTeacher('primm-ro-');
-  const readOnly = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path, { readonly: true }) }) });
-  const app = createApp({ db: readOnly, config: testConfig });
-  const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+test.skipIf(onPostgres)(
+  'storage faults: when the database file becomes read-only, then writes answer 503 with a clear message and the server stays up',
+  async () => {
+    const { path, student, session } = await fileWithTeacher('primm-ro-');
+    const readOnly = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new SQLite(path, { readonly: true }) }),
+    });
+    const app = createApp({ db: readOnly, config: testConfig });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
 
-  const write = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(session).send({ reasonCode: 'assenze', reason: 'assenze ripetute' });
-  const health = await request(app).get('/api/health');
+    const write = await request(app)
+      .post(`/api/students/${student.id}/flags`)
+      .set(SAME_ORIGIN)
+      .set(session)
+      .send({ reasonCode: 'assenze', reason: 'assenze ripetute' });
+    const health = await request(app).get('/api/health');
 
-  expect(write.status).toBe(503);
-  expect(write.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/sola lettura/) } });
-  expect(health.status).toBe(200);
-  log.mockRestore();
-});
+    expect(write.status).toBe(503);
+    expect(write.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/sola lettura/) } });
+    expect(health.status).toBe(200);
+    log.mockRestore();
+  },
+);
 
-test.skipIf(onPostgres)('storage faults: when another process holds the write lock beyond the busy timeout, then writes answer 503 "occupato", not 500', async () => {
-  const { path, student, session } = await fileWithTeacher('primm-busy-');
-  const importer = new SQLite(path); // e.g. `pnpm primm import` of a whole region, one transaction
-  importer.pragma('journal_mode = WAL');
-  importer.exec('begin immediate');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path, { timeout: 50 }) }) });
-  const app = createApp({ db, config: testConfig });
-  const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+test.skipIf(onPostgres)(
+  'storage faults: when another process holds the write lock beyond the busy timeout, then writes answer 503 "occupato", not 500',
+  async () => {
+    const { path, student, session } = await fileWithTeacher('primm-busy-');
+    const importer = new SQLite(path); // e.g. `pnpm primm import` of a whole region, one transaction
+    importer.pragma('journal_mode = WAL');
+    importer.exec('begin immediate');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path, { timeout: 50 }) }) });
+    const app = createApp({ db, config: testConfig });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
 
-  const write = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(session).send({ reasonCode: 'assenze', reason: 'assenze ripetute' });
-  importer.exec('rollback');
-  const again = await request(app).post(`/api/students/${student.id}/flags`).set(SAME_ORIGIN).set(session).send({ reasonCode: 'assenze', reason: 'assenze ripetute' });
+    const write = await request(app)
+      .post(`/api/students/${student.id}/flags`)
+      .set(SAME_ORIGIN)
+      .set(session)
+      .send({ reasonCode: 'assenze', reason: 'assenze ripetute' });
+    importer.exec('rollback');
+    const again = await request(app)
+      .post(`/api/students/${student.id}/flags`)
+      .set(SAME_ORIGIN)
+      .set(session)
+      .send({ reasonCode: 'assenze', reason: 'assenze ripetute' });
 
-  expect(write.status).toBe(503);
-  expect(write.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/occupato/) } });
-  expect(again.status).toBe(201);
-  log.mockRestore();
-  importer.close();
-  await db.destroy();
-});
+    expect(write.status).toBe(503);
+    expect(write.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/occupato/) } });
+    expect(again.status).toBe(201);
+    log.mockRestore();
+    importer.close();
+    await db.destroy();
+  },
+);

@@ -14,9 +14,7 @@ import { denied } from './scope';
  *   student left it (`RecordWindow`). Nothing computed on the new school's data.
  * - none: 404, the same answer as an id that does not exist, so ids cannot be probed.
  */
-export type StudentAccess =
-  | { kind: 'current'; current: Stay | null }
-  | { kind: 'former'; window: RecordWindow };
+export type StudentAccess = { kind: 'current'; current: Stay | null } | { kind: 'former'; window: RecordWindow };
 
 /** One enrolment, as access reads it. */
 export interface Stay {
@@ -53,13 +51,18 @@ export function currentStay<T extends Stay>(stays: readonly T[]): T | undefined 
 }
 
 /** The pure decision on the student's enrolments; `studentAccess` adds the writers of a former window. */
-export type AccessDecision = { kind: 'current'; current: Stay | null } | { kind: 'former'; schoolIds: number[]; before: string };
+export type AccessDecision =
+  { kind: 'current'; current: Stay | null } | { kind: 'former'; schoolIds: number[]; before: string };
 
-export function decideAccess(user: Pick<AuthUser, 'role' | 'schoolIds' | 'classIds'>, stays: readonly Stay[]): AccessDecision | null {
+export function decideAccess(
+  user: Pick<AuthUser, 'role' | 'schoolIds' | 'classIds'>,
+  stays: readonly Stay[],
+): AccessDecision | null {
   const current = currentStay(stays) ?? null;
   if (user.role === 'admin') return { kind: 'current', current };
   if (user.role === 'analista' || !current) return null;
-  const holds = (s: Stay) => (user.role === 'docente' ? user.classIds.includes(s.classId) : user.schoolIds.includes(s.schoolId));
+  const holds = (s: Stay) =>
+    user.role === 'docente' ? user.classIds.includes(s.classId) : user.schoolIds.includes(s.schoolId);
   if (holds(current)) return { kind: 'current', current };
   const sorted = [...stays].sort(byEntry);
   const mine = sorted.filter(holds);
@@ -74,17 +77,37 @@ export function decideAccess(user: Pick<AuthUser, 'role' | 'schoolIds' | 'classI
 }
 
 /** The access of `user` to the student, or the 404 (403 for the analyst, who never sees a student). */
-export async function studentAccess(db: Db, user: AuthUser, studentId: number, notFoundMessage = 'Studente non trovato'): Promise<StudentAccess> {
+export async function studentAccess(
+  db: Db,
+  user: AuthUser,
+  studentId: number,
+  notFoundMessage = 'Studente non trovato',
+): Promise<StudentAccess> {
   if (user.role === 'analista') throw denied('Il ruolo di analista vede solo dati aggregati');
   const stays = await db
     .selectFrom('enrolment')
     .innerJoin('class', 'class.id', 'enrolment.class_id')
-    .select(['enrolment.id', 'enrolment.class_id', 'class.school_id', 'class.school_year_id', 'enrolment.entered_on', 'enrolment.left_on'])
+    .select([
+      'enrolment.id',
+      'enrolment.class_id',
+      'class.school_id',
+      'class.school_year_id',
+      'enrolment.entered_on',
+      'enrolment.left_on',
+    ])
     .where('enrolment.student_id', '=', studentId)
     .execute();
-  const decision = decideAccess(user, stays.map((s) => ({
-    id: s.id, classId: s.class_id, schoolId: s.school_id, schoolYearId: s.school_year_id, enteredOn: s.entered_on, leftOn: s.left_on,
-  })));
+  const decision = decideAccess(
+    user,
+    stays.map((s) => ({
+      id: s.id,
+      classId: s.class_id,
+      schoolId: s.school_id,
+      schoolYearId: s.school_year_id,
+      enteredOn: s.entered_on,
+      leftOn: s.left_on,
+    })),
+  );
   if (!decision) throw denied(notFoundMessage, 404);
   if (decision.kind === 'current') return decision;
   const { schoolIds, before } = decision;
@@ -95,7 +118,12 @@ export async function studentAccess(db: Db, user: AuthUser, studentId: number, n
 export const assertCanReadStudent = studentAccess;
 
 /** Reads and writes: the unit holding the current enrolment (or the admin); a former one gets 403. */
-export async function assertCanWriteStudent(db: Db, user: AuthUser, studentId: number, notFoundMessage?: string): Promise<{ current: Stay | null }> {
+export async function assertCanWriteStudent(
+  db: Db,
+  user: AuthUser,
+  studentId: number,
+  notFoundMessage?: string,
+): Promise<{ current: Stay | null }> {
   const access = await studentAccess(db, user, studentId, notFoundMessage);
   if (access.kind === 'former') throw readOnly(access.window);
   return access;
@@ -103,12 +131,16 @@ export async function assertCanWriteStudent(db: Db, user: AuthUser, studentId: n
 
 /** The refusal of a write by a former unit. */
 export function readOnly(window: RecordWindow): HttpError {
-  return denied(`Dal ${italianDate(window.before)} lo studente non è più nella vostra scuola o classe: quanto registrato prima resta in sola lettura, e non si possono aggiungere o modificare dati`);
+  return denied(
+    `Dal ${italianDate(window.before)} lo studente non è più nella vostra scuola o classe: quanto registrato prima resta in sola lettura, e non si possono aggiungere o modificare dati`,
+  );
 }
 
 /** The refusal of what the new school or class computes (risk, attendance clock, case effect). */
 export function newSchoolData(window: RecordWindow): HttpError {
-  return denied(`Dal ${italianDate(window.before)} lo studente è seguito da un’altra scuola o classe: questi dati non sono visibili`);
+  return denied(
+    `Dal ${italianDate(window.before)} lo studente è seguito da un’altra scuola o classe: questi dati non sono visibili`,
+  );
 }
 
 /** A flag or note stays visible to a former unit when one of its users wrote it before the date. */
@@ -122,7 +154,12 @@ export const caseInWindow = (w: RecordWindow, schoolId: number, openedAt: string
 async function usersOfSchools(db: Db, schoolIds: number[]): Promise<number[]> {
   const [direct, viaClass] = await Promise.all([
     db.selectFrom('user_school').select('user_id').where('school_id', 'in', schoolIds).execute(),
-    db.selectFrom('user_class').innerJoin('class', 'class.id', 'user_class.class_id').select('user_id').where('class.school_id', 'in', schoolIds).execute(),
+    db
+      .selectFrom('user_class')
+      .innerJoin('class', 'class.id', 'user_class.class_id')
+      .select('user_id')
+      .where('class.school_id', 'in', schoolIds)
+      .execute(),
   ]);
   return [...new Set([...direct, ...viaClass].map((r) => r.user_id))];
 }

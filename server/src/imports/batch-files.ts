@@ -9,7 +9,15 @@ export interface BatchFile {
   bytes: number;
 }
 
-const SCHOOL_FILES = ['scuola.csv', 'calendario.csv', 'classi.csv', 'studenti.csv', 'assenze.csv', 'voti.csv', 'esiti.csv'];
+const SCHOOL_FILES = [
+  'scuola.csv',
+  'calendario.csv',
+  'classi.csv',
+  'studenti.csv',
+  'assenze.csv',
+  'voti.csv',
+  'esiti.csv',
+];
 
 /**
  * The files of an import as `folder/name` with their sha256 and size: the school folders' files
@@ -18,9 +26,12 @@ const SCHOOL_FILES = ['scuola.csv', 'calendario.csv', 'classi.csv', 'studenti.cs
  */
 export async function listBatchFiles(folders: string[], looseFiles: string[]): Promise<BatchFile[]> {
   const out: BatchFile[] = [];
-  const add = async (path: string, name: string) => out.push({ name, sha256: await sha256File(path), bytes: statSync(path).size });
+  const add = async (path: string, name: string) =>
+    out.push({ name, sha256: await sha256File(path), bytes: statSync(path).size });
   for (const dir of folders) {
-    const others = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.csv') && !SCHOOL_FILES.includes(n)).sort();
+    const others = readdirSync(dir)
+      .filter((n) => n.toLowerCase().endsWith('.csv') && !SCHOOL_FILES.includes(n))
+      .sort();
     for (const name of [...SCHOOL_FILES, ...others]) {
       const path = join(dir, name);
       if (existsSync(path) && statSync(path).isFile()) await add(path, `${basename(dir)}/${name}`);
@@ -33,6 +44,9 @@ export async function listBatchFiles(folders: string[], looseFiles: string[]): P
 function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path).on('data', (d) => hash.update(d)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
+    createReadStream(path)
+      .on('data', (d) => hash.update(d))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
   });
 }

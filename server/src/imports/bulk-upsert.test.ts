@@ -22,7 +22,17 @@ const KEY = ['student_id', 'date', 'kind'];
 const COMPARED = ['class_id', 'hours', 'justified', 'deroga', 'deroga_decided_on'];
 
 function absence(date: string, hours: number) {
-  return { student_id: studentId, class_id: classId, date, kind: 'assenza', hours, justified: 1, deroga: null, deroga_decided_on: null, import_batch_id: null };
+  return {
+    student_id: studentId,
+    class_id: classId,
+    date,
+    kind: 'assenza',
+    hours,
+    justified: 1,
+    deroga: null,
+    deroga_decided_on: null,
+    import_batch_id: null,
+  };
 }
 
 async function write(rows: ReturnType<typeof absence>[], chunkSize: number): Promise<ImportContext> {
@@ -40,29 +50,46 @@ async function stored() {
 test.each([
   { chunk: 1000, label: 'one chunk' },
   { chunk: 2, label: 'chunks of two' },
-])('BulkUpsert ($label): when rows are new, then inserted; the same rows again, then all unchanged', async ({ chunk }) => {
-  const rows = [absence('2025-10-01', 5), absence('2025-10-02', 6), absence('2025-10-03', 2)];
+])(
+  'BulkUpsert ($label): when rows are new, then inserted; the same rows again, then all unchanged',
+  async ({ chunk }) => {
+    const rows = [absence('2025-10-01', 5), absence('2025-10-02', 6), absence('2025-10-03', 2)];
 
-  expect((await write(rows, chunk)).counts).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
-  expect((await write(rows, chunk)).counts).toEqual({ inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
-  expect(await stored()).toEqual([{ date: '2025-10-01', hours: 5 }, { date: '2025-10-02', hours: 6 }, { date: '2025-10-03', hours: 2 }]);
-});
+    expect((await write(rows, chunk)).counts).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
+    expect((await write(rows, chunk)).counts).toEqual({ inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
+    expect(await stored()).toEqual([
+      { date: '2025-10-01', hours: 5 },
+      { date: '2025-10-02', hours: 6 },
+      { date: '2025-10-03', hours: 2 },
+    ]);
+  },
+);
 
-test.each([1000, 2])('BulkUpsert (chunk %i): when a corrected file comes, then only the changed row is updated and new ones inserted', async (chunk) => {
-  await write([absence('2025-10-01', 5), absence('2025-10-02', 6)], chunk);
+test.each([1000, 2])(
+  'BulkUpsert (chunk %i): when a corrected file comes, then only the changed row is updated and new ones inserted',
+  async (chunk) => {
+    await write([absence('2025-10-01', 5), absence('2025-10-02', 6)], chunk);
 
-  const ctx = await write([absence('2025-10-01', 5), absence('2025-10-02', 3), absence('2025-10-05', 1)], chunk);
+    const ctx = await write([absence('2025-10-01', 5), absence('2025-10-02', 3), absence('2025-10-05', 1)], chunk);
 
-  expect(ctx.counts).toEqual({ inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
-  expect(await stored()).toEqual([{ date: '2025-10-01', hours: 5 }, { date: '2025-10-02', hours: 3 }, { date: '2025-10-05', hours: 1 }]);
-});
+    expect(ctx.counts).toEqual({ inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
+    expect(await stored()).toEqual([
+      { date: '2025-10-01', hours: 5 },
+      { date: '2025-10-02', hours: 3 },
+      { date: '2025-10-05', hours: 1 },
+    ]);
+  },
+);
 
-test.each([1000, 1])('BulkUpsert (chunk %i): when a file repeats a key, then the later line wins and counts as an update of the earlier', async (chunk) => {
-  const ctx = await write([absence('2025-10-01', 5), absence('2025-10-01', 5), absence('2025-10-01', 4)], chunk);
+test.each([1000, 1])(
+  'BulkUpsert (chunk %i): when a file repeats a key, then the later line wins and counts as an update of the earlier',
+  async (chunk) => {
+    const ctx = await write([absence('2025-10-01', 5), absence('2025-10-01', 5), absence('2025-10-01', 4)], chunk);
 
-  expect(ctx.counts).toEqual({ inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
-  expect(await stored()).toEqual([{ date: '2025-10-01', hours: 4 }]);
-});
+    expect(ctx.counts).toEqual({ inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
+    expect(await stored()).toEqual([{ date: '2025-10-01', hours: 4 }]);
+  },
+);
 
 test('BulkUpsert: when rows were deleted before (ids not reused), then new rows still count as inserted', async () => {
   await write([absence('2025-10-01', 5), absence('2025-10-02', 6)], 1000);

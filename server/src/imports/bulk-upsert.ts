@@ -44,7 +44,8 @@ export class BulkUpsert {
     if (earlier) {
       const changed = this.compared.filter((c) => !sameValue(earlier[c], row[c]));
       tally(this.ctx, changed.length === 0 ? 'unchanged' : 'updated');
-      if (this.ctx.explainEvents) noteUpdate(this.ctx, this.ctx.currentLine, describeChanges(this.table, changed, earlier, row));
+      if (this.ctx.explainEvents)
+        noteUpdate(this.ctx, this.ctx.currentLine, describeChanges(this.table, changed, earlier, row));
       this.pending.set(key, row);
       return null;
     }
@@ -73,14 +74,18 @@ export class BulkUpsert {
     const first = this.keyColumns[0]!;
     const ids = [...new Set(rows.map((r) => r[first]))];
     for (let i = 0; i < ids.length; i += 500) {
-      const stored = (await this.ctx.trx.selectFrom(this.table).select([...this.keyColumns, ...this.compared] as never)
-        .where(first as never, 'in', ids.slice(i, i + 500) as never).execute()) as Row[];
+      const stored = (await this.ctx.trx
+        .selectFrom(this.table)
+        .select([...this.keyColumns, ...this.compared] as never)
+        .where(first as never, 'in', ids.slice(i, i + 500) as never)
+        .execute()) as Row[];
       for (const before of stored) {
         const key = naturalKey(before, this.keyColumns);
         const after = wanted.get(key);
         if (!after) continue;
         const changed = this.compared.filter((c) => !sameValue(before[c], after[c]));
-        if (changed.length > 0) noteUpdate(this.ctx, this.lines.get(key) ?? 0, describeChanges(this.table, changed, before, after));
+        if (changed.length > 0)
+          noteUpdate(this.ctx, this.lines.get(key) ?? 0, describeChanges(this.table, changed, before, after));
       }
     }
     this.lines.clear();
@@ -89,10 +94,20 @@ export class BulkUpsert {
   private async upsertSqlite(rows: Row[]): Promise<{ changed: number; inserted: number }> {
     const columns = Object.keys(rows[0]!);
     const t = `"${this.table}"`;
-    const before = await this.ctx.trx.executeQuery<{ id: number }>(CompiledQuery.raw(`select coalesce(max(id), 0) as id from ${t}`));
+    const before = await this.ctx.trx.executeQuery<{ id: number }>(
+      CompiledQuery.raw(`select coalesce(max(id), 0) as id from ${t}`),
+    );
     const maxId = before.rows[0]!.id;
-    const { affected: changed } = await insertRows(this.ctx.trx, this.table, columns, rows, this.conflictClause(columns, 'is not'));
-    const after = await this.ctx.trx.executeQuery<{ n: number }>(CompiledQuery.raw(`select count(*) as n from ${t} where id > ?`, [maxId]));
+    const { affected: changed } = await insertRows(
+      this.ctx.trx,
+      this.table,
+      columns,
+      rows,
+      this.conflictClause(columns, 'is not'),
+    );
+    const after = await this.ctx.trx.executeQuery<{ n: number }>(
+      CompiledQuery.raw(`select count(*) as n from ${t} where id > ?`, [maxId]),
+    );
     return { changed, inserted: after.rows[0]!.n };
   }
 
@@ -108,7 +123,10 @@ export class BulkUpsert {
    * included), only where a compared column differs: an unchanged row is not written.
    */
   private conflictClause(columns: string[], differs: 'is not' | 'is distinct from'): string {
-    const set = columns.filter((c) => !this.keyColumns.includes(c)).map((c) => `"${c}" = excluded."${c}"`).join(', ');
+    const set = columns
+      .filter((c) => !this.keyColumns.includes(c))
+      .map((c) => `"${c}" = excluded."${c}"`)
+      .join(', ');
     const changed = this.compared.map((c) => `"${this.table}"."${c}" ${differs} excluded."${c}"`).join(' or ');
     return `on conflict (${this.keyColumns.map((c) => `"${c}"`).join(', ')}) do update set ${set} where ${changed}`;
   }

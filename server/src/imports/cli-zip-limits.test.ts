@@ -46,11 +46,17 @@ describe('pnpm primm import with a zip: the limits of an upload', () => {
   test('extractZip: when the entries of a zip kept by the caller add up past the total budget, then 413 at the limit, and the zip stays', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'primm-cli-zip-'));
     const limits: UploadLimits = { ...UPLOAD_LIMITS, maxUploadBytes: 300 * KB, zipRatioFromBytes: 1 * MB };
-    const zip = await aZip(join(dir, 'bundle.zip'), [1, 2, 3, 4].map((i) => [`b/users${i}.csv`, Buffer.alloc(100 * KB, 'a')]));
+    const zip = await aZip(
+      join(dir, 'bundle.zip'),
+      [1, 2, 3, 4].map((i) => [`b/users${i}.csv`, Buffer.alloc(100 * KB, 'a')]),
+    );
 
     const run = extractZip(zip, join(dir, 'out'), new UploadBudget(limits), { keepZip: true });
 
-    await expect(run).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/^Caricamento troppo grande/) });
+    await expect(run).rejects.toMatchObject({
+      status: 413,
+      message: expect.stringMatching(/^Caricamento troppo grande/),
+    });
     expect(existsSync(zip)).toBe(true);
   });
 

@@ -6,20 +6,20 @@ import { normalizeHeader } from './read-csv';
  */
 const ALIASES: Record<string, string[]> = {
   'codice fiscale': ['cf', 'codicefiscale', 'cod fiscale', 'cod. fiscale'],
-  'data': ['giorno', 'data evento', 'data voto', 'data assenza'],
-  'ore': ['ore assenza', 'ore di assenza', 'n ore', 'numero ore'],
-  'materia': ['disciplina', 'insegnamento'],
-  'voto': ['valutazione', 'giudizio'],
-  'tipo': ['tipo voto', 'tipologia', 'tipo evento'],
-  'classe': ['sezione classe', 'classe sezione'],
+  data: ['giorno', 'data evento', 'data voto', 'data assenza'],
+  ore: ['ore assenza', 'ore di assenza', 'n ore', 'numero ore'],
+  materia: ['disciplina', 'insegnamento'],
+  voto: ['valutazione', 'giudizio'],
+  tipo: ['tipo voto', 'tipologia', 'tipo evento'],
+  classe: ['sezione classe', 'classe sezione'],
   'data di nascita': ['nascita', 'data nascita', 'nato il'],
-  'sesso': ['genere'],
-  'cittadinanza': ['nazionalita'],
-  'giustificata': ['giustificato', 'giustificazione'],
+  sesso: ['genere'],
+  cittadinanza: ['nazionalita'],
+  giustificata: ['giustificato', 'giustificazione'],
   'comune di residenza': ['residenza', 'comune residenza', 'codice istat residenza'],
   'codice meccanografico': ['codice scuola', 'codicescuola', 'codice mecc'],
   // per-class grade exports: `Cognome Nome (dd/mm/yyyy)` in one column
-  'alunno': ['alunna', 'studente', 'studentessa', 'nominativo', 'cognome e nome', 'cognome nome'],
+  alunno: ['alunna', 'studente', 'studentessa', 'nominativo', 'cognome e nome', 'cognome nome'],
 };
 
 const CANONICAL = new Map<string, string>();

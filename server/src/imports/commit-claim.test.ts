@@ -36,9 +36,19 @@ describe('claimCommit', () => {
 
   test.each([
     ['another host, heartbeat 5 s ago', { host: 'altro-server', pid: 1, run: 'x' }, 5_000, 409],
-    ['another host, no heartbeat for longer than STALE_MS', { host: 'altro-server', pid: 1, run: 'x' }, STALE_MS + 5_000, 'claimed'],
+    [
+      'another host, no heartbeat for longer than STALE_MS',
+      { host: 'altro-server', pid: 1, run: 'x' },
+      STALE_MS + 5_000,
+      'claimed',
+    ],
     ['this host, a process that is gone', { host: hostname(), pid: deadPid(), run: 'x' }, 0, 'claimed'],
-    ['this host, this process id of an earlier run (a restarted container)', { host: hostname(), pid: process.pid, run: 'earlier-run' }, 0, 'claimed'],
+    [
+      'this host, this process id of an earlier run (a restarted container)',
+      { host: hostname(), pid: process.pid, run: 'earlier-run' },
+      0,
+      'claimed',
+    ],
     ['this host, another live process', { host: hostname(), pid: process.ppid, run: 'x' }, 0, 409],
   ])('when a claim was left by %s, then %s', (_what, owner, ageMs, expected) => {
     const dir = anUpload();
@@ -64,6 +74,8 @@ describe('writeProgress / readProgress', () => {
   });
 
   test('when the upload folder is gone, then writing is a no-op, not an error', () => {
-    expect(() => writeProgress(join(anUpload(), 'gone'), { status: 'failed', done: 0, total: 1, school: null })).not.toThrow();
+    expect(() =>
+      writeProgress(join(anUpload(), 'gone'), { status: 'failed', done: 0, total: 1, school: null }),
+    ).not.toThrow();
   });
 });

@@ -96,7 +96,11 @@ function tryClaim(claim: string): boolean {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw err;
   }
-  writeFileSync(join(claim, OWNER), JSON.stringify({ host: hostname(), pid: process.pid, run: RUN_ID } satisfies Owner), { mode: 0o600 });
+  writeFileSync(
+    join(claim, OWNER),
+    JSON.stringify({ host: hostname(), pid: process.pid, run: RUN_ID } satisfies Owner),
+    { mode: 0o600 },
+  );
   return true;
 }
 

@@ -17,23 +17,58 @@ import { importPaths } from './import-paths';
 
 // What an import writes, compared by natural keys: surrogate ids, clocks and batch ids depend on
 // the order the commits ran in, not on what was imported (input_hash too: it covers the ids).
-const TABLES = ['school', 'school_year', 'school_calendar', 'term', 'school_closure', 'class', 'student', 'enrolment',
-  'attendance_event', 'grade', 'outcome', 'risk_result', 'risk_tier_change'] as const;
+const TABLES = [
+  'school',
+  'school_year',
+  'school_calendar',
+  'term',
+  'school_closure',
+  'class',
+  'student',
+  'enrolment',
+  'attendance_event',
+  'grade',
+  'outcome',
+  'risk_result',
+  'risk_tier_change',
+] as const;
 const CLOCKS = new Set(['id', 'input_hash', 'created_at', 'updated_at', 'computed_at', 'import_batch_id']);
 
 async function importedData(db: Db): Promise<Record<string, string[]>> {
   const keys = {
     school_id: new Map((await db.selectFrom('school').select(['id', 'code']).execute()).map((r) => [r.id, r.code])),
-    school_year_id: new Map((await db.selectFrom('school_year').select(['id', 'label']).execute()).map((r) => [r.id, r.label])),
-    student_id: new Map((await db.selectFrom('student').select(['id', 'pseudonym']).execute()).map((r) => [r.id, r.pseudonym])),
-    class_id: new Map((await db.selectFrom('class').innerJoin('school', 'school.id', 'class.school_id').innerJoin('school_year', 'school_year.id', 'class.school_year_id')
-      .select(['class.id', 'school.code', 'school_year.label', 'class.name']).execute()).map((r) => [r.id, `${r.code} ${r.label} ${r.name}`])),
+    school_year_id: new Map(
+      (await db.selectFrom('school_year').select(['id', 'label']).execute()).map((r) => [r.id, r.label]),
+    ),
+    student_id: new Map(
+      (await db.selectFrom('student').select(['id', 'pseudonym']).execute()).map((r) => [r.id, r.pseudonym]),
+    ),
+    class_id: new Map(
+      (
+        await db
+          .selectFrom('class')
+          .innerJoin('school', 'school.id', 'class.school_id')
+          .innerJoin('school_year', 'school_year.id', 'class.school_year_id')
+          .select(['class.id', 'school.code', 'school_year.label', 'class.name'])
+          .execute()
+      ).map((r) => [r.id, `${r.code} ${r.label} ${r.name}`]),
+    ),
   };
   const out: Record<string, string[]> = {};
   for (const t of TABLES) {
-    const rows = (await db.selectFrom(t as 'school').selectAll().execute()) as Record<string, unknown>[];
-    out[t] = rows.map((row) => JSON.stringify(Object.entries(row).filter(([k]) => !CLOCKS.has(k))
-      .map(([k, v]) => [k, k in keys ? keys[k as keyof typeof keys].get(v as number) : v]))).sort();
+    const rows = (await db
+      .selectFrom(t as 'school')
+      .selectAll()
+      .execute()) as Record<string, unknown>[];
+    out[t] = rows
+      .map((row) =>
+        JSON.stringify(
+          Object.entries(row)
+            .filter(([k]) => !CLOCKS.has(k))
+            .map(([k, v]) => [k, k in keys ? keys[k as keyof typeof keys].get(v as number) : v]),
+        ),
+      )
+      .sort();
   }
   return out;
 }
@@ -55,7 +90,9 @@ async function databaseWithSchools(path: string, codes: string[]): Promise<Db> {
 }
 
 const servers: Server[] = [];
-afterEach(() => { for (const s of servers.splice(0)) s.close(); });
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
 
 // Not on PostgreSQL yet: there concurrent import transactions deadlock or collide on unique keys
 // (school_year, student…) and answer 500, until importPaths serialises imports with
@@ -65,10 +102,15 @@ test('imports: when 50 uploads and their commits arrive at once (several users, 
   const work = mkdtempSync(join(tmpdir(), 'primm-concurrent-'));
   const region = join(work, 'region');
   await generateRegion({ students: 100, schools: 5, seed: 3, asOf: '2025-10-31', outDir: region });
-  const codes = readdirSync(region, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const codes = readdirSync(region, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const db = await databaseWithSchools(join(work, 'primm.sqlite'), codes);
   const schools = await db.selectFrom('school').select(['id', 'code']).orderBy('code').execute();
-  const referents = await Promise.all(schools.map(async (s) => authAs(db, await aUser(db, 'referente', { schoolIds: [s.id] }))));
+  const referents = await Promise.all(
+    schools.map(async (s) => authAs(db, await aUser(db, 'referente', { schoolIds: [s.id] }))),
+  );
   const secondReferent = await authAs(db, await aUser(db, 'referente', { schoolIds: [schools[0]!.id] }));
   const admin = await authAs(db, await aUser(db, 'admin'));
   // Every school 10 or 15 times (the first by two referents); every tenth upload is the admin's, with two schools at once.
@@ -80,25 +122,41 @@ test('imports: when 50 uploads and their commits arrive at once (several users, 
   const server = createApp({ db, config: { ...testConfig, uploadDir: join(work, 'uploads') } }).listen(0, '127.0.0.1');
   servers.push(server);
 
-  const results = await Promise.all(uploads.map(async (u) => {
-    const post = request(server).post('/api/imports').set(SAME_ORIGIN).set(u.as).timeout(90_000);
-    for (const code of u.schools) {
-      for (const f of readdirSync(join(region, code))) post.attach('files', join(region, code, f), { filepath: `regione/${code}/${f}`, contentType: 'text/csv' } as never);
-    }
-    const preview = await post;
-    const commit = preview.status === 201
-      ? await request(server).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(u.as).send({}).timeout(90_000)
-      : undefined;
-    return { preview, commit };
-  }));
+  const results = await Promise.all(
+    uploads.map(async (u) => {
+      const post = request(server).post('/api/imports').set(SAME_ORIGIN).set(u.as).timeout(90_000);
+      for (const code of u.schools) {
+        for (const f of readdirSync(join(region, code)))
+          post.attach('files', join(region, code, f), {
+            filepath: `regione/${code}/${f}`,
+            contentType: 'text/csv',
+          } as never);
+      }
+      const preview = await post;
+      const commit =
+        preview.status === 201
+          ? await request(server)
+              .post(`/api/imports/${preview.body.uploadId}/commit`)
+              .set(SAME_ORIGIN)
+              .set(u.as)
+              .send({})
+              .timeout(90_000)
+          : undefined;
+      return { preview, commit };
+    }),
+  );
 
   // Every answer is a success or an explicit refusal in the error envelope, never a bug (500).
-  const refused = results.flatMap((r) => (r.commit ? [r.preview, r.commit] : [r.preview])).filter((res) => res.status >= 300);
+  const refused = results
+    .flatMap((r) => (r.commit ? [r.preview, r.commit] : [r.preview]))
+    .filter((res) => res.status >= 300);
   for (const res of refused) {
     expect(res.status === 503 || res.status < 500, `${res.status} ${JSON.stringify(res.body)}`).toBe(true);
     expect(res.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
   }
-  const committed = results.flatMap((r, i) => (r.commit?.status === 200 ? [{ batchId: r.commit.body.batchId as number, upload: uploads[i]! }] : []));
+  const committed = results.flatMap((r, i) =>
+    r.commit?.status === 200 ? [{ batchId: r.commit.body.batchId as number, upload: uploads[i]! }] : [],
+  );
   expect(results.map((r) => [r.preview.status, r.commit?.status])).toEqual(uploads.map(() => [201, 200])); // one connection: nothing to refuse
   // The history has one committed batch per committed upload, and nothing left running.
   const batches = await db.selectFrom('import_batch').select(['id', 'status']).orderBy('id').execute();
@@ -107,7 +165,11 @@ test('imports: when 50 uploads and their commits arrive at once (several users, 
   const reference = await databaseWithSchools(':memory:', codes);
   for (const c of [...committed].sort((a, b) => a.batchId - b.batchId)) {
     // As the web does: a transfer another school still holds is never confirmed by default.
-    await importPaths(reference, c.upload.schools.map((code) => join(region, code)), { pseudonymKey: testConfig.pseudonymKey, source: 'web', confirmTransfers: false });
+    await importPaths(
+      reference,
+      c.upload.schools.map((code) => join(region, code)),
+      { pseudonymKey: testConfig.pseudonymKey, source: 'web', confirmTransfers: false },
+    );
   }
   const [actual, expected] = [await importedData(db), await importedData(reference)];
   expect(expected.grade!.length).toBeGreaterThan(1000);
@@ -125,17 +187,29 @@ test('imports: when the same upload is committed twice at once (a double click),
   const server = createApp({ db, config: { ...testConfig, uploadDir: join(work, 'uploads') } }).listen(0, '127.0.0.1');
   servers.push(server);
   const post = request(server).post('/api/imports').set(SAME_ORIGIN).set(as);
-  for (const f of readdirSync(school)) post.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
+  for (const f of readdirSync(school))
+    post.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
   const preview = await post;
 
-  const commits = await Promise.all([1, 2].map(() => request(server).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(as).send({}).timeout(60_000)));
+  const commits = await Promise.all(
+    [1, 2].map(() =>
+      request(server)
+        .post(`/api/imports/${preview.body.uploadId}/commit`)
+        .set(SAME_ORIGIN)
+        .set(as)
+        .send({})
+        .timeout(60_000),
+    ),
+  );
 
   const [done, other] = [...commits].sort((a, b) => a.status - b.status);
   expect(done!.status).toBe(200);
   // 409 while the first runs; 404 (upload gone) if a loaded machine let the first finish before.
-  expect({ status: other!.status, body: other!.body }).toEqual(other!.status === 404
-    ? { status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } }
-    : { status: 409, body: { error: { code: 'conflict', message: expect.any(String) } } });
+  expect({ status: other!.status, body: other!.body }).toEqual(
+    other!.status === 404
+      ? { status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } }
+      : { status: 409, body: { error: { code: 'conflict', message: expect.any(String) } } },
+  );
   expect(await db.selectFrom('import_batch').select('status').execute()).toEqual([{ status: 'committed' }]);
   await db.destroy();
   rmSync(work, { recursive: true, force: true });
@@ -151,11 +225,21 @@ test('imports: when two instances share the upload folder, then either answers t
   const [a, b] = [createApp({ db, config }).listen(0, '127.0.0.1'), createApp({ db, config }).listen(0, '127.0.0.1')];
   servers.push(a!, b!);
   const post = request(a).post('/api/imports').set(SAME_ORIGIN).set(as);
-  for (const f of readdirSync(school)) post.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
+  for (const f of readdirSync(school))
+    post.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
   const preview = await post;
 
   const progressOnB = await request(b).get(`/api/imports/${preview.body.uploadId}/progress`).set(as);
-  const commits = await Promise.all([a, b].map((server) => request(server).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(as).send({}).timeout(60_000)));
+  const commits = await Promise.all(
+    [a, b].map((server) =>
+      request(server)
+        .post(`/api/imports/${preview.body.uploadId}/commit`)
+        .set(SAME_ORIGIN)
+        .set(as)
+        .send({})
+        .timeout(60_000),
+    ),
+  );
 
   expect(progressOnB.body).toEqual({ status: 'uploaded', done: 0, total: 1, school: null });
   const [done, other] = [...commits].sort((x, y) => x.status - y.status);

@@ -7,7 +7,10 @@ import { readCsvBatches } from './read-csv';
 
 /** Thrown by a row handler: the row is rejected with this column and message, the import goes on. */
 export class RowError extends Error {
-  constructor(readonly column: string, message: string) {
+  constructor(
+    readonly column: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -22,7 +22,20 @@ function scannedBy(run: () => void): number {
   const input: Cost = (_self, args) => String(args[0]).length;
   const patches: Patch[] = [
     ...['indexOf', 'includes', 'startsWith', 'endsWith'].map((m): Patch => [S!, m, fromIndex]),
-    ...['lastIndexOf', 'split', 'trim', 'trimEnd', 'trimStart', 'replace', 'replaceAll', 'match', 'matchAll', 'search', 'normalize', 'toLowerCase'].map((m): Patch => [S!, m, length]),
+    ...[
+      'lastIndexOf',
+      'split',
+      'trim',
+      'trimEnd',
+      'trimStart',
+      'replace',
+      'replaceAll',
+      'match',
+      'matchAll',
+      'search',
+      'normalize',
+      'toLowerCase',
+    ].map((m): Patch => [S!, m, length]),
     ...['slice', 'substring', 'substr', 'concat'].map((m): Patch => [S!, m, copied]),
     [S!, 'charCodeAt', () => 1],
     ...['test', 'exec', Symbol.replace, Symbol.split, Symbol.match, Symbol.search].map((m): Patch => [R!, m, input]),
@@ -40,26 +53,33 @@ function scannedBy(run: () => void): number {
   try {
     run();
   } finally {
-    patches.forEach(([proto, name], i) => { proto[name] = originals[i]!; });
+    patches.forEach(([proto, name], i) => {
+      proto[name] = originals[i]!;
+    });
   }
   return scanned;
 }
 
-test.each([1, 7, 100])('CsvParser: when lines just under the length limit arrive %i characters at a time, then the work is proportional to the text, the unfinished line is never re-scanned', (size) => {
-  const line = 'x'.repeat(10_000);
-  const text = `a;b\n${line};${line}\n${line}\n`;
-  const pieces = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
-  const parser = new CsvParser(';');
-  const out: ParsedRow[] = [];
+test.each([1, 7, 100])(
+  'CsvParser: when lines just under the length limit arrive %i characters at a time, then the work is proportional to the text, the unfinished line is never re-scanned',
+  (size) => {
+    const line = 'x'.repeat(10_000);
+    const text = `a;b\n${line};${line}\n${line}\n`;
+    const pieces = Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
+      text.slice(i * size, (i + 1) * size),
+    );
+    const parser = new CsvParser(';');
+    const out: ParsedRow[] = [];
 
-  const scanned = scannedBy(() => {
-    for (const piece of pieces) parser.push(piece, out);
-  });
+    const scanned = scannedBy(() => {
+      for (const piece of pieces) parser.push(piece, out);
+    });
 
-  expect(out.map((r) => r.fields.join(';').length)).toEqual([3, 20_001, 10_000]);
-  // Re-scanning the carry at each piece costs about (pieces × line) / 2: millions here.
-  expect(scanned).toBeLessThan(20 * text.length);
-});
+    expect(out.map((r) => r.fields.join(';').length)).toEqual([3, 20_001, 10_000]);
+    // Re-scanning the carry at each piece costs about (pieces × line) / 2: millions here.
+    expect(scanned).toBeLessThan(20 * text.length);
+  },
+);
 
 test.each([
   ['one line, no line break at all', '', 'x'.repeat(4096)],
@@ -67,27 +87,30 @@ test.each([
   ['a quoted field never closed', 'Codice fiscale;Nome\nRSS;"', 'z'.repeat(4096)],
   ['a quoted field never closed, over short lines', 'Codice fiscale;Nome\nRSS;"', 'riga corta\n'.repeat(400)],
   ['separators only', 'a;b\n"q";', ';'.repeat(4096)],
-])('CsvParser: when a record grows past the length limit (%s), then it is refused with its line as soon as the limit is passed, without reading on', (_name, head, piece) => {
-  const parser = new CsvParser(';');
-  const out: ParsedRow[] = [];
-  let pushed = head.length;
-  parser.push(head, out);
+])(
+  'CsvParser: when a record grows past the length limit (%s), then it is refused with its line as soon as the limit is passed, without reading on',
+  (_name, head, piece) => {
+    const parser = new CsvParser(';');
+    const out: ParsedRow[] = [];
+    let pushed = head.length;
+    parser.push(head, out);
 
-  let error: unknown;
-  try {
-    while (pushed < 10 * MAX) {
-      parser.push(piece, out);
-      pushed += piece.length;
+    let error: unknown;
+    try {
+      while (pushed < 10 * MAX) {
+        parser.push(piece, out);
+        pushed += piece.length;
+      }
+    } catch (err) {
+      error = err;
     }
-  } catch (err) {
-    error = err;
-  }
 
-  expect(error).toBeInstanceOf(CsvSyntaxError);
-  expect((error as Error).message).toMatch(new RegExp(`^Riga ${head === '' ? 1 : 2} troppo lunga`));
-  // Refused within one piece (and csv-parse's few bytes of look-ahead) of the limit.
-  expect(pushed).toBeLessThanOrEqual(head.length + MAX + 2 * piece.length);
-});
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    expect((error as Error).message).toMatch(new RegExp(`^Riga ${head === '' ? 1 : 2} troppo lunga`));
+    // Refused within one piece (and csv-parse's few bytes of look-ahead) of the limit.
+    expect(pushed).toBeLessThanOrEqual(head.length + MAX + 2 * piece.length);
+  },
+);
 
 test('CsvParser: when a line is longer than the limit inside one chunk, then it is refused with its line number', () => {
   const parser = new CsvParser(',');

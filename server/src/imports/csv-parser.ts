@@ -50,7 +50,10 @@ export class CsvParser {
   /** Line where csv-parse's last record ended: the one it is reading starts after it. */
   private lastRecordLine = 0;
 
-  constructor(private readonly delimiter: string, options: { splitPlainLines?: boolean } = {}) {
+  constructor(
+    private readonly delimiter: string,
+    options: { splitPlainLines?: boolean } = {},
+  ) {
     if (options.splitPlainLines === false || delimiter.length !== 1 || delimiter === '\t') this.startCsvParse();
   }
 
@@ -77,7 +80,11 @@ export class CsvParser {
       const lineEnd = nl === -1 ? text.length : nl;
       while (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
       // The line so far, without a last `\r` (of its `\r\n`, or of one cut in two by the chunks).
-      const length = this.pendingLength + lineEnd - pos - ((lineEnd > pos ? text.charCodeAt(lineEnd - 1) === CR : this.pendingCR) ? 1 : 0);
+      const length =
+        this.pendingLength +
+        lineEnd -
+        pos -
+        ((lineEnd > pos ? text.charCodeAt(lineEnd - 1) === CR : this.pendingCR) ? 1 : 0);
       if (length > MAX_LINE) throw lineTooLong(this.linesSplit + 1);
       // What makes CSV more than lines split by the delimiter: a quote; a `\r` that does not end
       // the line (old-Mac breaks); a line break unlike the file's first. csv-parse reads the rest.
@@ -167,7 +174,13 @@ export class CsvParser {
     this.guard = { lines: this.linesSplit, length: 0, afterCR: false };
     this.lastRecordLine = this.linesSplit;
     this.parser = parse({
-      delimiter: this.delimiter, record_delimiter: recordDelimiter, bom: !this.started, trim: true, skip_empty_lines: true, relax_column_count: true, info: true,
+      delimiter: this.delimiter,
+      record_delimiter: recordDelimiter,
+      bom: !this.started,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
       // A quoted field never closed swallows the rest of the file into one record.
       max_record_size: MAX_LINE,
     });

@@ -33,8 +33,13 @@ export interface FileStats {
 export function fileKindOf(fileName: string): ImportFileKind {
   const name = fileName.toLowerCase();
   const plain: Record<string, ImportFileKind> = {
-    'scuola.csv': 'scuola', 'calendario.csv': 'calendario', 'classi.csv': 'classi', 'studenti.csv': 'studenti',
-    'assenze.csv': 'assenze', 'voti.csv': 'voti', 'esiti.csv': 'esiti',
+    'scuola.csv': 'scuola',
+    'calendario.csv': 'calendario',
+    'classi.csv': 'classi',
+    'studenti.csv': 'studenti',
+    'assenze.csv': 'assenze',
+    'voti.csv': 'voti',
+    'esiti.csv': 'esiti',
   };
   if (plain[name]) return plain[name];
   if (/^voti-[0-9][a-z0-9]*-.+\.csv$/.test(name)) return 'voti-classe';
@@ -53,8 +58,15 @@ export function fileStatsOf(ctx: ImportContext, file: string, fileName = file.sp
   let stats = ctx.files.get(file);
   if (!stats) {
     stats = {
-      file, kind: fileKindOf(fileName), counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
-      dateFrom: null, dateTo: null, changedColumns: new Map(), samples: [], read: 0, skipped: new Map(),
+      file,
+      kind: fileKindOf(fileName),
+      counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
+      dateFrom: null,
+      dateTo: null,
+      changedColumns: new Map(),
+      samples: [],
+      read: 0,
+      skipped: new Map(),
     };
     ctx.files.set(file, stats);
   }
@@ -94,7 +106,10 @@ interface ColumnLabel {
   hidden?: boolean;
 }
 
-const italianDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : String(v));
+const italianDate = (v: unknown) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+    ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`
+    : String(v);
 const yesNo = (v: unknown) => (Number(v) === 1 ? 'S' : 'N');
 const decimal = (v: unknown) => (typeof v === 'number' ? String(v).replace('.', ',') : String(v));
 
@@ -156,9 +171,19 @@ const LABELS: Record<string, Record<string, ColumnLabel>> = {
     address: { column: 'Indirizzo stradale' },
     paritaria: { column: 'Paritaria', format: yesNo },
   },
-  school_calendar: { lessons_start: { column: 'Dal (lezioni)', format: italianDate }, lessons_end: { column: 'Al (lezioni)', format: italianDate } },
-  term: { name: { column: 'Descrizione (periodo)' }, starts_on: { column: 'Dal (periodo)', format: italianDate }, ends_on: { column: 'Al (periodo)', format: italianDate } },
-  school_closure: { ends_on: { column: 'Al (sospensione)', format: italianDate }, reason: { column: 'Descrizione (sospensione)' } },
+  school_calendar: {
+    lessons_start: { column: 'Dal (lezioni)', format: italianDate },
+    lessons_end: { column: 'Al (lezioni)', format: italianDate },
+  },
+  term: {
+    name: { column: 'Descrizione (periodo)' },
+    starts_on: { column: 'Dal (periodo)', format: italianDate },
+    ends_on: { column: 'Al (periodo)', format: italianDate },
+  },
+  school_closure: {
+    ends_on: { column: 'Al (sospensione)', format: italianDate },
+    reason: { column: 'Descrizione (sospensione)' },
+  },
 };
 
 /**
@@ -166,14 +191,25 @@ const LABELS: Record<string, Record<string, ColumnLabel>> = {
  * false hides the values (the column is still named): personal data of a student the school does
  * not hold yet is not shown to it before the import makes the student theirs.
  */
-export function describeChanges(table: string, columns: readonly string[], before: Row, after: Row, shown = true): FieldChange[] {
+export function describeChanges(
+  table: string,
+  columns: readonly string[],
+  before: Row,
+  after: Row,
+  shown = true,
+): FieldChange[] {
   const labels = LABELS[table] ?? {};
   const out: FieldChange[] = [];
   for (const c of columns) {
     const label = labels[c] ?? { column: c };
     const visible = shown && !label.hidden;
     const write = (v: unknown) => (v === null || v === undefined || v === '' ? null : (label.format ?? String)(v));
-    out.push({ column: label.column, from: visible ? write(before[c]) : null, to: visible ? write(after[c]) : null, shown: visible });
+    out.push({
+      column: label.column,
+      from: visible ? write(before[c]) : null,
+      to: visible ? write(after[c]) : null,
+      shown: visible,
+    });
   }
   return out;
 }
@@ -181,8 +217,14 @@ export function describeChanges(table: string, columns: readonly string[], befor
 /** The per-file breakdown as the API sends it: columns by how many rows changed them, most first. */
 export function fileSummaries(ctx: ImportContext): ImportFileSummary[] {
   return [...ctx.files.values()].map((s) => ({
-    file: s.file, kind: s.kind, ...s.counts, dateFrom: s.dateFrom, dateTo: s.dateTo,
-    changedColumns: [...s.changedColumns].map(([column, rows]) => ({ column, rows })).sort((a, b) => b.rows - a.rows || a.column.localeCompare(b.column)),
+    file: s.file,
+    kind: s.kind,
+    ...s.counts,
+    dateFrom: s.dateFrom,
+    dateTo: s.dateTo,
+    changedColumns: [...s.changedColumns]
+      .map(([column, rows]) => ({ column, rows }))
+      .sort((a, b) => b.rows - a.rows || a.column.localeCompare(b.column)),
     samples: s.samples,
     read: s.read,
     skipped: [...s.skipped].map(([reason, rows]) => ({ reason, rows })),

@@ -13,13 +13,42 @@ const FILES = ['scuola.csv', 'calendario.csv', 'classi.csv', 'studenti.csv', 'as
 /** Text that looks like a register export gone wrong: odd headers, quotes, separators, bytes. */
 const cell = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('"', '""', '"a;b', ';;;', '\r', '\n', '\u0000', '\uFEFF', '31/02/2026', '99/99/9999', '6++', 'NC', '-1', '1e9', 'RSSGLI09C54A271T', 'S', 'N'),
+  fc.constantFrom(
+    '"',
+    '""',
+    '"a;b',
+    ';;;',
+    '\r',
+    '\n',
+    '\u0000',
+    '\uFEFF',
+    '31/02/2026',
+    '99/99/9999',
+    '6++',
+    'NC',
+    '-1',
+    '1e9',
+    'RSSGLI09C54A271T',
+    'S',
+    'N',
+  ),
 );
 const header = fc.oneof(
-  fc.constantFrom('Codice fiscale;Data;Tipo;Ore;Giustificata', 'Codice fiscale;Data;Materia;Tipo;Voto', 'CF,Giorno,Ore', 'x'),
+  fc.constantFrom(
+    'Codice fiscale;Data;Tipo;Ore;Giustificata',
+    'Codice fiscale;Data;Materia;Tipo;Voto',
+    'CF,Giorno,Ore',
+    'x',
+  ),
   fc.array(fc.string({ maxLength: 8 }), { minLength: 1, maxLength: 5 }).map((h) => h.join(';')),
 );
-const csvText = fc.tuple(header, fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 8 }), fc.constantFrom(';', ',', '\t'), fc.constantFrom('\n', '\r\n'))
+const csvText = fc
+  .tuple(
+    header,
+    fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 8 }),
+    fc.constantFrom(';', ',', '\t'),
+    fc.constantFrom('\n', '\r\n'),
+  )
   .map(([h, rows, sep, eol]) => [h, ...rows.map((r) => r.join(sep))].join(eol));
 const content = fc.oneof(
   csvText.map((t) => Buffer.from(t, 'utf8')),

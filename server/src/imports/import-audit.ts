@@ -5,8 +5,17 @@ import type { ImportSummary } from './import-paths';
 export function auditDetails(summary: ImportSummary): Record<string, unknown> {
   return {
     schools: summary.schoolsImported.map(({ code, id }) => ({ code, id })),
-    inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
-    transfers: summary.transfers.map(({ file, line, status, school, studentId }) => ({ file, line, status, school: school.code, studentId })),
+    inserted: summary.inserted,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    rejected: summary.rejected,
+    transfers: summary.transfers.map(({ file, line, status, school, studentId }) => ({
+      file,
+      line,
+      status,
+      school: school.code,
+      studentId,
+    })),
   };
 }
 
@@ -16,7 +25,9 @@ export function auditDetails(summary: ImportSummary): Record<string, unknown> {
  * as missing from a new studenti.csv: ascending.
  */
 export function studentsNamed(summary: ImportSummary): number[] {
-  return [...new Set([...summary.studentIds, ...summary.transfers.map((t) => t.studentId), ...summary.missingStudentIds])].sort((a, b) => a - b);
+  return [
+    ...new Set([...summary.studentIds, ...summary.transfers.map((t) => t.studentId), ...summary.missingStudentIds]),
+  ].sort((a, b) => a - b);
 }
 
 /** A transfer as the uploader sees it: the line and the other school, not the student's id. */

@@ -87,17 +87,34 @@ export const MAX_ISSUES = 500;
 export const MAX_MATCHES = 500;
 
 export function createContext(
-  trx: Db, pseudonymKey: string, batchId: number | null, now: string,
+  trx: Db,
+  pseudonymKey: string,
+  batchId: number | null,
+  now: string,
   options: { scope?: ImportScope; confirmTransfers?: boolean; explainEvents?: boolean } = {},
 ): ImportContext {
   const scope = options.scope ?? 'all';
   return {
-    trx, pseudonymKey, batchId, now, scope, schools: new Map(),
+    trx,
+    pseudonymKey,
+    batchId,
+    now,
+    scope,
+    schools: new Map(),
     // Only a scope of every school may confirm: a referent's import never takes another's student.
     confirmTransfers: scope === 'all' && (options.confirmTransfers ?? true),
-    transfers: [], studentsWritten: new Set(), studentsCreated: new Set(),
-    counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, issues: [], matches: [], notes: [],
-    files: new Map(), currentLine: 0, explainEvents: options.explainEvents ?? false, missingStudents: [], missingStudentIds: [],
+    transfers: [],
+    studentsWritten: new Set(),
+    studentsCreated: new Set(),
+    counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
+    issues: [],
+    matches: [],
+    notes: [],
+    files: new Map(),
+    currentLine: 0,
+    explainEvents: options.explainEvents ?? false,
+    missingStudents: [],
+    missingStudentIds: [],
   };
 }
 

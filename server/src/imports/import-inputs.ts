@@ -30,7 +30,14 @@ export interface ImportInputs {
  * zip, or bundles one level down).
  */
 export async function resolveInputs(paths: string[]): Promise<ImportInputs> {
-  const inputs: ImportInputs = { folders: [], registries: [], registryKinds: new Map(), bundles: [], temporary: [], labels: new Map() };
+  const inputs: ImportInputs = {
+    folders: [],
+    registries: [],
+    registryKinds: new Map(),
+    bundles: [],
+    temporary: [],
+    labels: new Map(),
+  };
   const addRegistry = async (path: string): Promise<boolean> => {
     const kind = await registryKindOfFile(path);
     if (kind) {
@@ -47,11 +54,20 @@ export async function resolveInputs(paths: string[]): Promise<ImportInputs> {
           const dir = mkdtempSync(join(tmpdir(), 'primm-zip-'));
           inputs.temporary.push(dir);
           await unzipTo(path, dir);
-          const bundles = [dir, ...readdirSync(dir).map((d) => join(dir, d))].filter((d) => statSync(d).isDirectory() && isOneRosterBundle(d));
-          if (bundles.length === 0) throw new ImportInputError(`Lo ZIP non contiene un pacchetto OneRoster (orgs.csv con manifest.csv, o orgs.csv, users.csv ed enrollments.csv): ${path}`);
+          const bundles = [dir, ...readdirSync(dir).map((d) => join(dir, d))].filter(
+            (d) => statSync(d).isDirectory() && isOneRosterBundle(d),
+          );
+          if (bundles.length === 0)
+            throw new ImportInputError(
+              `Lo ZIP non contiene un pacchetto OneRoster (orgs.csv con manifest.csv, o orgs.csv, users.csv ed enrollments.csv): ${path}`,
+            );
           inputs.bundles.push(...bundles);
-          for (const b of bundles) inputs.labels.set(b, b === dir ? basename(path) : `${basename(path)}/${basename(b)}`);
-        } else if (!await addRegistry(path)) throw new ImportInputError(`Atteso una cartella di scuola o di scuole, l'anagrafe delle scuole del Ministero o un pacchetto OneRoster: ${path}`);
+          for (const b of bundles)
+            inputs.labels.set(b, b === dir ? basename(path) : `${basename(path)}/${basename(b)}`);
+        } else if (!(await addRegistry(path)))
+          throw new ImportInputError(
+            `Atteso una cartella di scuola o di scuole, l'anagrafe delle scuole del Ministero o un pacchetto OneRoster: ${path}`,
+          );
         continue;
       }
       if (existsSync(join(path, 'scuola.csv'))) {
@@ -64,14 +80,16 @@ export async function resolveInputs(paths: string[]): Promise<ImportInputs> {
       // A bundle's own CSVs are not registries: a folder is one or the other.
       if (!bundles.includes(path)) {
         for (const e of entries) {
-          if (e.isFile() && await addRegistry(join(path, e.name))) registries += 1;
+          if (e.isFile() && (await addRegistry(join(path, e.name)))) registries += 1;
         }
       }
       const children = entries
         .filter((d) => d.isDirectory() && existsSync(join(path, d.name, 'scuola.csv')))
         .map((d) => join(path, d.name));
       if (children.length + registries + bundles.length === 0) {
-        throw new ImportInputError(`Nessuna cartella di scuola (con scuola.csv), anagrafe del Ministero o pacchetto OneRoster (orgs.csv, users.csv, enrollments.csv) in ${path}`);
+        throw new ImportInputError(
+          `Nessuna cartella di scuola (con scuola.csv), anagrafe del Ministero o pacchetto OneRoster (orgs.csv, users.csv, enrollments.csv) in ${path}`,
+        );
       }
       inputs.folders.push(...children);
       inputs.bundles.push(...bundles);
@@ -106,5 +124,8 @@ export class ImportInputError extends Error {}
 
 /** The CSV files at the top of a folder, by name. */
 export function csvFilesOf(dir: string): string[] {
-  return readdirSync(dir).filter((n) => /\.csv$/i.test(n)).sort().map((n) => join(dir, n));
+  return readdirSync(dir)
+    .filter((n) => /\.csv$/i.test(n))
+    .sort()
+    .map((n) => join(dir, n));
 }

@@ -7,7 +7,13 @@ import { ensureReferenceData } from '../reference/load-reference';
 import { recomputeSchool } from '../recompute/recompute';
 import type { ImportFileSummary, MissingStudents } from '@primm/shared/contracts/imports';
 import { fileSummaries } from './file-stats';
-import { createContext, type ImportContext, type ImportIssue, type StudentMatch, type TransferNote } from './import-context';
+import {
+  createContext,
+  type ImportContext,
+  type ImportIssue,
+  type StudentMatch,
+  type TransferNote,
+} from './import-context';
 import { csvFilesOf, resolveInputs, type ImportInputs } from './import-inputs';
 import { ImportScopeError, type ImportScope } from './import-scope';
 import { listBatchFiles, type BatchFile } from './batch-files';
@@ -115,22 +121,34 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
   try {
     files = await listBatchFiles(folders, [...inputs.registries, ...inputs.bundles.flatMap(csvFilesOf)]);
     await db.transaction().execute(async (trx) => {
-      const batch = options.dryRun ? undefined : await trx
-        .insertInto('import_batch')
-        .values({ started_at: startedAt, source: options.source, user_id: options.userId ?? null, service_token_id: options.serviceTokenId ?? null, status: 'running', files: JSON.stringify(files) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const batch = options.dryRun
+        ? undefined
+        : await trx
+            .insertInto('import_batch')
+            .values({
+              started_at: startedAt,
+              source: options.source,
+              user_id: options.userId ?? null,
+              service_token_id: options.serviceTokenId ?? null,
+              status: 'running',
+              files: JSON.stringify(files),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
       // PostgreSQL: imports one at a time across every server and CLI, as SQLite's single writer
       // does by itself; two at once deadlock or race on new school years and students.
       await lockForImport(trx);
       ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt, {
-        scope: options.scope, confirmTransfers: options.confirmTransfers, explainEvents: options.dryRun === true,
+        scope: options.scope,
+        confirmTransfers: options.confirmTransfers,
+        explainEvents: options.dryRun === true,
       });
-      for (const registry of inputs.registries) await loadRegistry(ctx, registry, basename(registry), inputs.registryKinds.get(registry));
+      for (const registry of inputs.registries)
+        await loadRegistry(ctx, registry, basename(registry), inputs.registryKinds.get(registry));
       for (const bundle of inputs.bundles) {
         const out = mkdtempSync(join(tmpdir(), 'primm-oneroster-'));
         inputs.temporary.push(out);
-        folders.unshift(...await convertOneRoster(ctx, bundle, out, inputs.labels.get(bundle)));
+        folders.unshift(...(await convertOneRoster(ctx, bundle, out, inputs.labels.get(bundle))));
       }
       for (const [i, dir] of folders.entries()) {
         const schoolId = await importSchoolFolder(ctx, dir);
@@ -138,12 +156,22 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
         options.onProgress?.({ phase: 'import', school: basename(dir), done: i + 1, total: folders.length });
       }
       if (options.dryRun) throw new DryRunRollback();
-      if (options.allowPartial === false && ctx.counts.rejected > 0) throw new PartialImportRefused(ctx.counts.rejected);
+      if (options.allowPartial === false && ctx.counts.rejected > 0)
+        throw new PartialImportRefused(ctx.counts.rejected);
       // Which schools this import wrote: their data freshness, the school of an import in the audit.
-      if (touched.size > 0) await trx.insertInto('import_batch_school').values([...touched.keys()].map((school_id) => ({ import_batch_id: batch!.id, school_id }))).execute();
+      if (touched.size > 0)
+        await trx
+          .insertInto('import_batch_school')
+          .values([...touched.keys()].map((school_id) => ({ import_batch_id: batch!.id, school_id })))
+          .execute();
       await trx
         .updateTable('import_batch')
-        .set({ status: 'committed', finished_at: new Date().toISOString(), ...ctx.counts, errors: JSON.stringify(ctx.issues) })
+        .set({
+          status: 'committed',
+          finished_at: new Date().toISOString(),
+          ...ctx.counts,
+          errors: JSON.stringify(ctx.issues),
+        })
         .where('id', '=', batch!.id)
         .execute();
     });
@@ -152,25 +180,49 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
       // The transaction rolled back; the attempt itself is still worth a line in the history,
       // except a refusal of scope: no import was made, and the caller audits the refusal.
       if (!(err instanceof ImportScopeError)) {
-        await db.insertInto('import_batch').values({
-          started_at: startedAt, finished_at: new Date().toISOString(), source: options.source,
-          user_id: options.userId ?? null, service_token_id: options.serviceTokenId ?? null, status: 'failed', files: JSON.stringify(files),
-          errors: JSON.stringify([{ file: '', line: 0, column: '', message: String((err as Error).message) }]),
-        }).execute();
+        await db
+          .insertInto('import_batch')
+          .values({
+            started_at: startedAt,
+            finished_at: new Date().toISOString(),
+            source: options.source,
+            user_id: options.userId ?? null,
+            service_token_id: options.serviceTokenId ?? null,
+            status: 'failed',
+            files: JSON.stringify(files),
+            errors: JSON.stringify([{ file: '', line: 0, column: '', message: String((err as Error).message) }]),
+          })
+          .execute();
       }
       throw err;
     }
   }
   const done = ctx!;
   if (!options.dryRun && options.recompute !== false) await recomputeImported(db, touched, done, options.onProgress);
-  const schoolsImported = [...done.schools.values()].map(({ id, code, name, known }) => ({ id: options.dryRun && !known ? null : id, code, name, known }));
+  const schoolsImported = [...done.schools.values()].map(({ id, code, name, known }) => ({
+    id: options.dryRun && !known ? null : id,
+    code,
+    name,
+    known,
+  }));
   // A preview's new students had ids that the rollback gave back: they name no one.
-  const studentIds = [...done.studentsWritten].filter((id) => !options.dryRun || !done.studentsCreated.has(id)).sort((a, b) => a - b);
+  const studentIds = [...done.studentsWritten]
+    .filter((id) => !options.dryRun || !done.studentsCreated.has(id))
+    .sort((a, b) => a - b);
   const summaries = fileSummaries(done);
   return {
-    batchId: done.batchId, schools: folders.length, schoolsImported, ...done.counts,
-    errors: done.issues, matches: done.matches, warnings: done.notes, transfers: done.transfers, studentIds,
-    fileSummaries: summaries, missingStudents: done.missingStudents, missingStudentIds: done.missingStudentIds,
+    batchId: done.batchId,
+    schools: folders.length,
+    schoolsImported,
+    ...done.counts,
+    errors: done.issues,
+    matches: done.matches,
+    warnings: done.notes,
+    transfers: done.transfers,
+    studentIds,
+    fileSummaries: summaries,
+    missingStudents: done.missingStudents,
+    missingStudentIds: done.missingStudentIds,
     nothingImported: explainNothingImported(done.counts, summaries),
   };
 }
@@ -183,7 +235,12 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
  * the schools' stored stamp no longer matches their data, so the next `recomputeAll` (at server
  * start, by `pnpm primm recompute`) redoes them; the summary says so.
  */
-async function recomputeImported(db: Db, schools: Map<number, string>, ctx: ImportContext, onProgress: ImportOptions['onProgress']): Promise<void> {
+async function recomputeImported(
+  db: Db,
+  schools: Map<number, string>,
+  ctx: ImportContext,
+  onProgress: ImportOptions['onProgress'],
+): Promise<void> {
   let done = 0;
   for (const [schoolId, school] of schools) {
     onProgress?.({ phase: 'risk', school, done, total: schools.size });
@@ -192,7 +249,9 @@ async function recomputeImported(db: Db, schools: Map<number, string>, ctx: Impo
       await recomputeSchool(db, schoolId);
     } catch (err) {
       ctx.notes.push({
-        file: '', line: 0, column: '',
+        file: '',
+        line: 0,
+        column: '',
         message: `dati importati, ma ricalcolo del rischio non riuscito (${(err as Error).message}): verrà ripetuto al prossimo ricalcolo`,
       });
     }

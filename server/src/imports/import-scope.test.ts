@@ -8,7 +8,14 @@ import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { aSchool } from '../testing/factories';
 import { createTestDb } from '../testing/test-db';
 import { importPaths } from './import-paths';
-import { SCHOOL_HEADER, anAppWithOwnUploads, attachFiles, fixtureFiles, schoolRow, uploadsLeft } from '../testing/uploads';
+import {
+  SCHOOL_HEADER,
+  anAppWithOwnUploads,
+  attachFiles,
+  fixtureFiles,
+  schoolRow,
+  uploadsLeft,
+} from '../testing/uploads';
 
 const OWN = 'PSPS01000A';
 const OTHER = 'ANPS03000E'; // the fixture school
@@ -31,7 +38,12 @@ async function expectNothingWritten(db: Db, schoolsBefore: unknown[]): Promise<v
 }
 
 async function importAudit(db: Db) {
-  const rows = await db.selectFrom('audit_log').select(['action', 'outcome', 'details', 'student_ids']).where('action', 'like', 'import.%').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['action', 'outcome', 'details', 'student_ids'])
+    .where('action', 'like', 'import.%')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ ...r, details: r.details === null ? null : JSON.parse(r.details) }));
 }
 
@@ -40,45 +52,77 @@ describe('POST /api/imports: a referent imports only their own schools, checked 
     // (a) loose files: the upload's own folder was left out of the check, so it named no school
     ['the school files are loose at the top of the upload', () => fixtureFiles('')],
     // (b) the check read the first record; the import skipped it (not a Marche province) and took the second
-    ['scuola.csv has an invalid first row of their school and a second row of another school', () => ({
-      ...fixtureFiles(`${OWN}/`),
-      [`${OWN}/scuola.csv`]: `${SCHOOL_HEADER}\n${schoolRow(OWN, 'LICEO MIO', 'RM')}\n${schoolRow(OTHER)}\n`,
-    })],
+    [
+      'scuola.csv has an invalid first row of their school and a second row of another school',
+      () => ({
+        ...fixtureFiles(`${OWN}/`),
+        [`${OWN}/scuola.csv`]: `${SCHOOL_HEADER}\n${schoolRow(OWN, 'LICEO MIO', 'RM')}\n${schoolRow(OTHER)}\n`,
+      }),
+    ],
     // (c) the check read `Codice meccanografico`, the import the first non-empty alias (`Codice scuola`)
-    ['scuola.csv has two code columns, another school first and theirs second', () => ({
-      ...fixtureFiles(`${OWN}/`),
-      [`${OWN}/scuola.csv`]: `Codice scuola;${SCHOOL_HEADER}\n${OTHER};${schoolRow(OWN, 'LICEO MIO')}\n`,
-    })],
+    [
+      'scuola.csv has two code columns, another school first and theirs second',
+      () => ({
+        ...fixtureFiles(`${OWN}/`),
+        [`${OWN}/scuola.csv`]: `Codice scuola;${SCHOOL_HEADER}\n${OTHER};${schoolRow(OWN, 'LICEO MIO')}\n`,
+      }),
+    ],
   ])('when %s, then 403, nothing written, the refusal audited with the school code', async (_, files) => {
     const db = await createTestDb();
     const { referent } = await referentAndOtherSchool(db);
     const schoolsBefore = await db.selectFrom('school').selectAll().orderBy('id').execute();
     const { app, uploadDir } = anAppWithOwnUploads(db);
 
-    const res = await attachFiles(request(app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, referent)), files());
+    const res = await attachFiles(
+      request(app)
+        .post('/api/imports')
+        .set(SAME_ORIGIN)
+        .set(await authAs(db, referent)),
+      files(),
+    );
 
     expect(res.status).toBe(403);
     expect(res.body).toEqual({ error: { code: 'forbidden', message: expect.stringContaining(OTHER) } });
     await expectNothingWritten(db, schoolsBefore);
-    expect(await importAudit(db)).toEqual([{ action: 'import.preview', outcome: 'denied', student_ids: null, details: expect.objectContaining({ refusedSchools: [OTHER] }) }]);
+    expect(await importAudit(db)).toEqual([
+      {
+        action: 'import.preview',
+        outcome: 'denied',
+        student_ids: null,
+        details: expect.objectContaining({ refusedSchools: [OTHER] }),
+      },
+    ]);
     expect(uploadsLeft(uploadDir)).toEqual([]);
   });
 
-  test('when a referent uploads loose files of a school not yet registered, then 403 and no school is created (creating one is the admin\'s)', async () => {
+  test("when a referent uploads loose files of a school not yet registered, then 403 and no school is created (creating one is the admin's)", async () => {
     const db = await createTestDb();
     const { referent } = await referentAndOtherSchool(db);
     const schoolsBefore = await db.selectFrom('school').selectAll().orderBy('id').execute();
     const { app } = anAppWithOwnUploads(db);
 
-    const res = await attachFiles(request(app).post('/api/imports').set(SAME_ORIGIN).set(await authAs(db, referent)), {
-      ...fixtureFiles(''),
-      'scuola.csv': `${SCHOOL_HEADER}\n${schoolRow('MCPS09000Z', 'LICEO NUOVO')}\n`,
-    });
+    const res = await attachFiles(
+      request(app)
+        .post('/api/imports')
+        .set(SAME_ORIGIN)
+        .set(await authAs(db, referent)),
+      {
+        ...fixtureFiles(''),
+        'scuola.csv': `${SCHOOL_HEADER}\n${schoolRow('MCPS09000Z', 'LICEO NUOVO')}\n`,
+      },
+    );
 
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/MCPS09000Z.*amministratore/);
     await expectNothingWritten(db, schoolsBefore);
-    expect(await importAudit(db)).toEqual([{ action: 'import.preview', outcome: 'denied', student_ids: null, details: expect.objectContaining({ refusedSchools: ['MCPS09000Z'] }) }]);
+    expect(await importAudit(db)).toEqual([
+      {
+        action: 'import.preview',
+        outcome: 'denied',
+        student_ids: null,
+        details: expect.objectContaining({ refusedSchools: ['MCPS09000Z'] }),
+      },
+    ]);
   });
 
   test('when the referent loses the school between preview and commit, then the commit is 403, audited, and nothing is written', async () => {
@@ -92,12 +136,19 @@ describe('POST /api/imports: a referent imports only their own schools, checked 
     await db.deleteFrom('user_school').where('user_id', '=', referent.id).execute();
     const schoolsBefore = await db.selectFrom('school').selectAll().orderBy('id').execute();
 
-    const commit = await request(app).post(`/api/imports/${preview.body.uploadId}/commit`).set(SAME_ORIGIN).set(as).send({});
+    const commit = await request(app)
+      .post(`/api/imports/${preview.body.uploadId}/commit`)
+      .set(SAME_ORIGIN)
+      .set(as)
+      .send({});
 
     expect(commit.status).toBe(403);
     expect(commit.body.error).toEqual({ code: 'forbidden', message: expect.stringContaining(OTHER) });
     await expectNothingWritten(db, schoolsBefore);
-    expect((await importAudit(db)).map((r) => [r.action, r.outcome, r.details.refusedSchools])).toEqual([['import.preview', 'ok', undefined], ['import.commit', 'denied', [OTHER]]]);
+    expect((await importAudit(db)).map((r) => [r.action, r.outcome, r.details.refusedSchools])).toEqual([
+      ['import.preview', 'ok', undefined],
+      ['import.commit', 'denied', [OTHER]],
+    ]);
   });
 });
 
@@ -107,17 +158,25 @@ describe('importPaths: scuola.csv names one school', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'primm-two-schools-')), OWN);
     mkdirSync(dir);
     for (const [name, text] of Object.entries(fixtureFiles(''))) writeFileSync(join(dir, name), text);
-    writeFileSync(join(dir, 'scuola.csv'), `${SCHOOL_HEADER}\n${schoolRow(OWN, 'LICEO MIO', 'RM')}\n${schoolRow(OTHER)}\n`);
+    writeFileSync(
+      join(dir, 'scuola.csv'),
+      `${SCHOOL_HEADER}\n${schoolRow(OWN, 'LICEO MIO', 'RM')}\n${schoolRow(OTHER)}\n`,
+    );
 
     const summary = await importPaths(db, [dir], { pseudonymKey: 'test-key', source: 'cli' });
 
-    expect(summary.errors).toContainEqual({ file: `${OWN}/scuola.csv`, line: 3, column: '', message: expect.stringMatching(/una sola scuola/) });
+    expect(summary.errors).toContainEqual({
+      file: `${OWN}/scuola.csv`,
+      line: 3,
+      column: '',
+      message: expect.stringMatching(/una sola scuola/),
+    });
     expect(summary.inserted).toBe(0);
     expect(await db.selectFrom('school').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
   });
 
-  test('when a referent\'s scope is given and scuola.csv names their school under two columns with two codes, then ImportScopeError names the other', async () => {
+  test("when a referent's scope is given and scuola.csv names their school under two columns with two codes, then ImportScopeError names the other", async () => {
     const db = await createTestDb();
     const own = await aSchool(db, { code: OWN });
     await aSchool(db, { code: OTHER });
@@ -126,8 +185,9 @@ describe('importPaths: scuola.csv names one school', () => {
     for (const [name, text] of Object.entries(fixtureFiles(''))) writeFileSync(join(dir, name), text);
     writeFileSync(join(dir, 'scuola.csv'), `Codice scuola;${SCHOOL_HEADER}\n${OTHER};${schoolRow(OWN)}\n`);
 
-    await expect(importPaths(db, [dir], { pseudonymKey: 'test-key', source: 'web', scope: { schoolIds: [own.id] }, dryRun: true }))
-      .rejects.toMatchObject({ name: 'ImportScopeError', refused: [{ code: OTHER, known: true }] });
+    await expect(
+      importPaths(db, [dir], { pseudonymKey: 'test-key', source: 'web', scope: { schoolIds: [own.id] }, dryRun: true }),
+    ).rejects.toMatchObject({ name: 'ImportScopeError', refused: [{ code: OTHER, known: true }] });
     expect(await db.selectFrom('import_batch').selectAll().execute()).toEqual([]);
   });
 });

@@ -21,10 +21,14 @@ export class ImportScopeError extends Error {
   constructor(readonly refused: RefusedSchool[]) {
     const others = refused.filter((s) => s.known).map((s) => s.code);
     const unknown = refused.filter((s) => !s.known).map((s) => s.code);
-    super([
-      others.length > 0 ? `Non potete importare dati di scuole non vostre: ${others.join(', ')}` : '',
-      unknown.length > 0 ? `Scuole non ancora registrate: ${unknown.join(', ')}; le aggiunge l'amministratore` : '',
-    ].filter(Boolean).join('. '));
+    super(
+      [
+        others.length > 0 ? `Non potete importare dati di scuole non vostre: ${others.join(', ')}` : '',
+        unknown.length > 0 ? `Scuole non ancora registrate: ${unknown.join(', ')}; le aggiunge l'amministratore` : '',
+      ]
+        .filter(Boolean)
+        .join('. '),
+    );
   }
 }
 
@@ -32,11 +36,19 @@ export class ImportScopeError extends Error {
  * Throws ImportScopeError when any of `codes` (as written, rejected rows included: a doubt
  * refuses) is a school the scope does not hold, or no school yet (creating one is the admin's).
  */
-export async function assertSchoolsInScope(ctx: { trx: Db; scope: ImportScope }, codes: readonly string[]): Promise<void> {
+export async function assertSchoolsInScope(
+  ctx: { trx: Db; scope: ImportScope },
+  codes: readonly string[],
+): Promise<void> {
   const scope = ctx.scope;
   if (scope === 'all' || codes.length === 0) return;
   const unique = [...new Set(codes)];
-  const found = new Map((await ctx.trx.selectFrom('school').select(['id', 'code']).where('code', 'in', unique).execute()).map((s) => [s.code, s.id]));
+  const found = new Map(
+    (await ctx.trx.selectFrom('school').select(['id', 'code']).where('code', 'in', unique).execute()).map((s) => [
+      s.code,
+      s.id,
+    ]),
+  );
   const refused = unique
     .filter((code) => !scope.schoolIds.includes(found.get(code) ?? -1))
     .map((code) => ({ code, known: found.has(code) }));

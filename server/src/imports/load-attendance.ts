@@ -28,7 +28,10 @@ function parseHours(text: string): number | undefined {
 /** assenze.csv: whole-day absences, late entries and early exits, in lesson hours missed. */
 export async function loadAttendance(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
   const sync = new BulkUpsert(
-    ctx, 'attendance_event', ['student_id', 'date', 'kind'], ['class_id', 'hours', 'justified', 'deroga', 'deroga_decided_on'],
+    ctx,
+    'attendance_event',
+    ['student_id', 'date', 'kind'],
+    ['class_id', 'hours', 'justified', 'deroga', 'deroga_decided_on'],
   );
   const classById = new Map([...state.classes.values()].map((c) => [c.id, c]));
 
@@ -44,19 +47,29 @@ export async function loadAttendance(ctx: ImportContext, dir: string, state: Sch
     if (held === 0) throw new RowError('Data', 'non è un giorno di lezione della classe');
     const hours = parseHours(f.required('Ore'));
     if (hours === undefined || hours <= 0) throw new RowError('Ore', 'ore di assenza non valide');
-    if (hours > held) throw new RowError('Ore', `ore di assenza (${hours}) oltre le ore di lezione del giorno (${held})`);
+    if (hours > held)
+      throw new RowError('Ore', `ore di assenza (${hours}) oltre le ore di lezione del giorno (${held})`);
     const justified = parseYesNo(f.get('Giustificata'));
     if (justified === undefined) throw new RowError('Giustificata', 'atteso S o N');
     const deroga = f.get('Deroga').toLowerCase() || null;
-    if (deroga !== null && !DEROGHE.has(deroga)) throw new RowError('Deroga', `motivo di deroga non valido: "${deroga}"`);
+    if (deroga !== null && !DEROGHE.has(deroga))
+      throw new RowError('Deroga', `motivo di deroga non valido: "${deroga}"`);
     // The class council's decision date (DPR 122/2009 art. 14 c. 7: deroghe are its decisions).
     const decidedText = f.get('Data delibera deroga');
     const decidedOn = decidedText === '' ? null : parseDate(decidedText);
     if (decidedOn === undefined) throw new RowError('Data delibera deroga', 'data non valida');
-    if (decidedOn !== null && deroga === null) throw new RowError('Data delibera deroga', 'data della delibera senza motivo di deroga');
+    if (decidedOn !== null && deroga === null)
+      throw new RowError('Data delibera deroga', 'data della delibera senza motivo di deroga');
     return sync.put({
-      student_id: studentId, class_id: classId, date, kind, hours,
-      justified: justified ? 1 : 0, deroga, deroga_decided_on: decidedOn, import_batch_id: ctx.batchId,
+      student_id: studentId,
+      class_id: classId,
+      date,
+      kind,
+      hours,
+      justified: justified ? 1 : 0,
+      deroga,
+      deroga_decided_on: decidedOn,
+      import_batch_id: ctx.batchId,
     });
   });
   await sync.flush();

@@ -6,7 +6,12 @@ import type { SchoolState } from './school-state';
 import { RowSync, type Row } from './sync-rows';
 import { requiredColumns } from '@primm/shared/import-format/school-files';
 
-const TRACKS: Record<string, string> = { liceo: 'liceo', tecnico: 'tecnico', professionale: 'professionale', iefp: 'iefp' };
+const TRACKS: Record<string, string> = {
+  liceo: 'liceo',
+  tecnico: 'tecnico',
+  professionale: 'professionale',
+  iefp: 'iefp',
+};
 const COMPARED = ['grade_level', 'track', 'timetable', 'weekly_hours', 'annual_hours'] as const;
 
 /** classi.csv: the classes of the school, by year and name (`3B`). */
@@ -15,48 +20,54 @@ export async function loadClasses(ctx: ImportContext, dir: string, state: School
   const known = new Map<string, Row>(existing.map((c) => [`${c.school_id}|${c.school_year_id}|${c.name}`, { ...c }]));
   const sync = new RowSync(ctx, 'class', ['school_id', 'school_year_id', 'name'], COMPARED, known, 1);
 
-  await forEachRecord(
-    ctx, dir, 'classi.csv',
-    requiredColumns('classi.csv'),
-    async (f) => {
-      const year = f.required('Anno scolastico');
-      const yearId = state.years.get(year);
-      if (yearId === undefined || !state.calendars.has(yearId)) {
-        throw new RowError('Anno scolastico', `anno ${year} assente da calendario.csv`);
-      }
-      const name = f.required('Classe').toUpperCase();
-      const gradeLevel = Number(f.required('Anno di corso'));
-      if (!Number.isInteger(gradeLevel) || gradeLevel < 1 || gradeLevel > 5) throw new RowError('Anno di corso', 'anno di corso: da 1 a 5');
-      const trackText = f.get('Indirizzo').toLowerCase();
-      const track = trackText === '' ? null : TRACKS[trackText];
-      if (track === undefined) throw new RowError('Indirizzo', `indirizzo non valido: "${trackText}"`);
-      let timetable: number[];
-      try {
-        timetable = parseTimetable(f.required('Orario'));
-      } catch (err) {
-        throw new RowError('Orario', (err as Error).message);
-      }
-      const weekly = timetable.reduce((a, b) => a + b, 0);
-      const annual = parseDecimal(f.required('Monte ore annuo'));
-      if (annual === undefined || annual <= 0 || annual > 2000) throw new RowError('Monte ore annuo', 'monte ore annuo non valido');
+  await forEachRecord(ctx, dir, 'classi.csv', requiredColumns('classi.csv'), async (f) => {
+    const year = f.required('Anno scolastico');
+    const yearId = state.years.get(year);
+    if (yearId === undefined || !state.calendars.has(yearId)) {
+      throw new RowError('Anno scolastico', `anno ${year} assente da calendario.csv`);
+    }
+    const name = f.required('Classe').toUpperCase();
+    const gradeLevel = Number(f.required('Anno di corso'));
+    if (!Number.isInteger(gradeLevel) || gradeLevel < 1 || gradeLevel > 5)
+      throw new RowError('Anno di corso', 'anno di corso: da 1 a 5');
+    const trackText = f.get('Indirizzo').toLowerCase();
+    const track = trackText === '' ? null : TRACKS[trackText];
+    if (track === undefined) throw new RowError('Indirizzo', `indirizzo non valido: "${trackText}"`);
+    let timetable: number[];
+    try {
+      timetable = parseTimetable(f.required('Orario'));
+    } catch (err) {
+      throw new RowError('Orario', (err as Error).message);
+    }
+    const weekly = timetable.reduce((a, b) => a + b, 0);
+    const annual = parseDecimal(f.required('Monte ore annuo'));
+    if (annual === undefined || annual <= 0 || annual > 2000)
+      throw new RowError('Monte ore annuo', 'monte ore annuo non valido');
 
-      const row: Row = {
-        school_id: state.schoolId,
-        school_year_id: yearId,
-        name,
-        grade_level: gradeLevel,
-        track,
-        timetable: timetable.join('-'),
-        weekly_hours: weekly,
-        annual_hours: annual,
-      };
-      const change = await sync.put(row);
-      const id = change === 'inserted'
-        ? (await ctx.trx.selectFrom('class').select('id').where('school_id', '=', state.schoolId)
-            .where('school_year_id', '=', yearId).where('name', '=', name).executeTakeFirstOrThrow()).id
+    const row: Row = {
+      school_id: state.schoolId,
+      school_year_id: yearId,
+      name,
+      grade_level: gradeLevel,
+      track,
+      timetable: timetable.join('-'),
+      weekly_hours: weekly,
+      annual_hours: annual,
+    };
+    const change = await sync.put(row);
+    const id =
+      change === 'inserted'
+        ? (
+            await ctx.trx
+              .selectFrom('class')
+              .select('id')
+              .where('school_id', '=', state.schoolId)
+              .where('school_year_id', '=', yearId)
+              .where('name', '=', name)
+              .executeTakeFirstOrThrow()
+          ).id
         : Number(known.get(sync.keyOf(row))?.id);
-      state.classes.set(`${yearId}|${name}`, { id, yearId, timetable });
-      return change;
-    },
-  );
+    state.classes.set(`${yearId}|${name}`, { id, yearId, timetable });
+    return change;
+  });
 }

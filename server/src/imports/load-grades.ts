@@ -23,14 +23,19 @@ const CONDUCT = /^(COMPORTAMENTO|CONDOTTA)$/;
 /** voti.csv: grades in Italian notation, conduct and religion judgements. */
 export async function loadGrades(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
   const sync = new BulkUpsert(
-    ctx, 'grade', ['student_id', 'date', 'subject', 'kind'], ['class_id', 'raw', 'value', 'in_average', 'judgement'],
+    ctx,
+    'grade',
+    ['student_id', 'date', 'subject', 'kind'],
+    ['class_id', 'raw', 'value', 'in_average', 'judgement'],
   );
 
   await forEachRecord(ctx, dir, 'voti.csv', requiredColumns('voti.csv'), (f) => {
     const { studentId, classId, date } = resolveStudentDay(ctx, state, f);
     noteDate(ctx, date);
     return sync.put({
-      student_id: studentId, class_id: classId, date,
+      student_id: studentId,
+      class_id: classId,
+      date,
       ...gradeFields(f.required('Materia').toUpperCase(), f.get('Tipo'), f.required('Voto')),
       import_batch_id: ctx.batchId,
     });
@@ -54,7 +59,10 @@ export function gradeFields(subject: string, kindWritten: string, raw: string): 
   const value = grade.kind === 'number' ? grade.value : null;
   const averaged = value !== null && !isConduct && !notInAverage && !NOT_AVERAGED_SUBJECT.test(subject);
   return {
-    subject, kind, raw, value,
+    subject,
+    kind,
+    raw,
+    value,
     is_conduct: isConduct ? 1 : 0,
     in_average: averaged ? 1 : 0,
     judgement: grade.kind === 'judgement' ? grade.judgement : null,

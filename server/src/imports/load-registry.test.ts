@@ -17,11 +17,49 @@ describe('ministry school registries (SCUANAGRAFESTAT…csv, SCUANAAUTSTAT…csv
 
     // 1 560 rows; 404 are ordinary (NORMALE) SCUOLA PRIMO GRADO or upper-secondary types, the rest skipped
     expect(summary).toMatchObject({ inserted: 404, updated: 0, unchanged: 0, rejected: 0, errors: [] });
-    expect(await db.selectFrom('school').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').orderBy('level').execute())
-      .toEqual([{ level: 'primo_grado', n: 220 }, { level: 'secondo_grado', n: 184 }]);
-    expect(await db.selectFrom('school').select(['name', 'institute_code', 'province_code', 'municipality_istat', 'cadastral_code', 'kind', 'level', 'address']).where('code', '=', 'ANPS03000E').executeTakeFirst())
-      .toEqual({ name: 'G. GALILEI', institute_code: 'ANPS03000E', province_code: 'AN', municipality_istat: '042002', cadastral_code: 'A271', kind: 'LICEO SCIENTIFICO', level: 'secondo_grado', address: 'VIA S.ALLENDE GOSSENS' });
-    expect(await db.selectFrom('school').select(({ fn }) => fn.countAll<number>().as('n')).where('address', 'is', null).executeTakeFirst()).toEqual({ n: 1 });
+    expect(
+      await db
+        .selectFrom('school')
+        .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('level')
+        .orderBy('level')
+        .execute(),
+    ).toEqual([
+      { level: 'primo_grado', n: 220 },
+      { level: 'secondo_grado', n: 184 },
+    ]);
+    expect(
+      await db
+        .selectFrom('school')
+        .select([
+          'name',
+          'institute_code',
+          'province_code',
+          'municipality_istat',
+          'cadastral_code',
+          'kind',
+          'level',
+          'address',
+        ])
+        .where('code', '=', 'ANPS03000E')
+        .executeTakeFirst(),
+    ).toEqual({
+      name: 'G. GALILEI',
+      institute_code: 'ANPS03000E',
+      province_code: 'AN',
+      municipality_istat: '042002',
+      cadastral_code: 'A271',
+      kind: 'LICEO SCIENTIFICO',
+      level: 'secondo_grado',
+      address: 'VIA S.ALLENDE GOSSENS',
+    });
+    expect(
+      await db
+        .selectFrom('school')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .where('address', 'is', null)
+        .executeTakeFirst(),
+    ).toEqual({ n: 1 });
     expect(await db.selectFrom('school').selectAll().where('address', '=', 'Non Disponibile').execute()).toEqual([]);
   });
 
@@ -31,11 +69,35 @@ describe('ministry school registries (SCUANAGRAFESTAT…csv, SCUANAAUTSTAT…csv
     const summary = await importPaths(db, [resolve(repoRoot, 'fixtures/import/mim-registry')], options);
 
     expect(summary).toMatchObject({ schools: 0, inserted: 4, rejected: 0 });
-    expect(await db.selectFrom('school').select(['code', 'name', 'level', 'province_code', 'address']).orderBy('code').execute()).toEqual([
-      { code: 'ANMM844021', name: 'G.LEOPARDI-PASSATEMPO DI OSIMO', level: 'primo_grado', province_code: 'AN', address: null },
-      { code: 'ANPS03000E', name: 'G. GALILEI', level: 'secondo_grado', province_code: 'AN', address: 'VIA S.ALLENDE GOSSENS' },
+    expect(
+      await db
+        .selectFrom('school')
+        .select(['code', 'name', 'level', 'province_code', 'address'])
+        .orderBy('code')
+        .execute(),
+    ).toEqual([
+      {
+        code: 'ANMM844021',
+        name: 'G.LEOPARDI-PASSATEMPO DI OSIMO',
+        level: 'primo_grado',
+        province_code: 'AN',
+        address: null,
+      },
+      {
+        code: 'ANPS03000E',
+        name: 'G. GALILEI',
+        level: 'secondo_grado',
+        province_code: 'AN',
+        address: 'VIA S.ALLENDE GOSSENS',
+      },
       { code: 'ANRI018016', name: '"MILIANI"', level: 'secondo_grado', province_code: 'AN', address: 'VIA VENETO 1' },
-      { code: 'PSMM815016', name: 'PIANDIMELETO "E.DA PIANDIMELETO', level: 'primo_grado', province_code: 'PU', address: 'VIA GIACOMO LEOPARDI 6' },
+      {
+        code: 'PSMM815016',
+        name: 'PIANDIMELETO "E.DA PIANDIMELETO',
+        level: 'primo_grado',
+        province_code: 'PU',
+        address: 'VIA GIACOMO LEOPARDI 6',
+      },
     ]);
   });
 
@@ -61,8 +123,11 @@ describe('ministry school registries (SCUANAGRAFESTAT…csv, SCUANAAUTSTAT…csv
     {
       dir: 'mim-registry-autonome', // the autonomous provinces' registry: the state header, no Marche row
       counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
-      warnings: ['SCUANAAUTSTAT-ESTRATTO.csv: nessuna scuola delle Marche: 0 righe delle Marche su 3 (trovate: TRENTINO-ALTO ADIGE)'],
-      nothingImported: 'Nessuna riga importata: 3 righe lette, 0 scartate, 3 lasciate da parte (SCUANAAUTSTAT-ESTRATTO.csv: 3 fuori dalle Marche)',
+      warnings: [
+        'SCUANAAUTSTAT-ESTRATTO.csv: nessuna scuola delle Marche: 0 righe delle Marche su 3 (trovate: TRENTINO-ALTO ADIGE)',
+      ],
+      nothingImported:
+        'Nessuna riga importata: 3 righe lette, 0 scartate, 3 lasciate da parte (SCUANAAUTSTAT-ESTRATTO.csv: 3 fuori dalle Marche)',
       schools: [],
     },
     {
@@ -71,8 +136,24 @@ describe('ministry school registries (SCUANAGRAFESTAT…csv, SCUANAAUTSTAT…csv
       warnings: [],
       nothingImported: null,
       schools: [
-        { code: 'AN1A00700Y', name: 'LICEO PARITARIO DI PROVA', institute_code: 'AN1A00700Y', province_code: 'AN', municipality_istat: '042002', level: 'secondo_grado', paritaria: 1 },
-        { code: 'FM1M00500X', name: 'ISTITUTO "SAN PROVA" SCUOLA SECONDARIA', institute_code: 'FM1M00500X', province_code: 'FM', municipality_istat: '109006', level: 'primo_grado', paritaria: 1 },
+        {
+          code: 'AN1A00700Y',
+          name: 'LICEO PARITARIO DI PROVA',
+          institute_code: 'AN1A00700Y',
+          province_code: 'AN',
+          municipality_istat: '042002',
+          level: 'secondo_grado',
+          paritaria: 1,
+        },
+        {
+          code: 'FM1M00500X',
+          name: 'ISTITUTO "SAN PROVA" SCUOLA SECONDARIA',
+          institute_code: 'FM1M00500X',
+          province_code: 'FM',
+          municipality_istat: '109006',
+          level: 'primo_grado',
+          paritaria: 1,
+        },
       ],
     },
     {
@@ -81,22 +162,63 @@ describe('ministry school registries (SCUANAGRAFESTAT…csv, SCUANAAUTSTAT…csv
       warnings: [],
       nothingImported: null,
       schools: [
-        { code: 'ANMM844021', name: 'G.LEOPARDI-PASSATEMPO DI OSIMO', institute_code: 'ANIC84400V', province_code: 'AN', municipality_istat: '042034', level: 'primo_grado', paritaria: 0 },
-        { code: 'ANPS03000E', name: 'G. GALILEI', institute_code: 'ANPS03000E', province_code: 'AN', municipality_istat: '042002', level: 'secondo_grado', paritaria: 0 },
-        { code: 'ANRI018016', name: '"MILIANI"', institute_code: 'ANIS01800E', province_code: 'AN', municipality_istat: '042017', level: 'secondo_grado', paritaria: 0 },
-        { code: 'PSMM815016', name: 'PIANDIMELETO "E.DA PIANDIMELETO', institute_code: 'PSIC815005', province_code: 'PU', municipality_istat: '041047', level: 'primo_grado', paritaria: 0 },
+        {
+          code: 'ANMM844021',
+          name: 'G.LEOPARDI-PASSATEMPO DI OSIMO',
+          institute_code: 'ANIC84400V',
+          province_code: 'AN',
+          municipality_istat: '042034',
+          level: 'primo_grado',
+          paritaria: 0,
+        },
+        {
+          code: 'ANPS03000E',
+          name: 'G. GALILEI',
+          institute_code: 'ANPS03000E',
+          province_code: 'AN',
+          municipality_istat: '042002',
+          level: 'secondo_grado',
+          paritaria: 0,
+        },
+        {
+          code: 'ANRI018016',
+          name: '"MILIANI"',
+          institute_code: 'ANIS01800E',
+          province_code: 'AN',
+          municipality_istat: '042017',
+          level: 'secondo_grado',
+          paritaria: 0,
+        },
+        {
+          code: 'PSMM815016',
+          name: 'PIANDIMELETO "E.DA PIANDIMELETO',
+          institute_code: 'PSIC815005',
+          province_code: 'PU',
+          municipality_istat: '041047',
+          level: 'primo_grado',
+          paritaria: 0,
+        },
       ],
     },
-  ])('when fixtures/import/$dir is imported, then the counts, warnings, reason and schools are as its README says', async (c) => {
-    const db = await createTestDb();
+  ])(
+    'when fixtures/import/$dir is imported, then the counts, warnings, reason and schools are as its README says',
+    async (c) => {
+      const db = await createTestDb();
 
-    const summary = await importPaths(db, [resolve(repoRoot, 'fixtures/import', c.dir)], options);
+      const summary = await importPaths(db, [resolve(repoRoot, 'fixtures/import', c.dir)], options);
 
-    expect(summary).toMatchObject(c.counts);
-    expect(summary.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual(c.warnings);
-    expect(summary.nothingImported).toBe(c.nothingImported);
-    expect(await db.selectFrom('school').select(['code', 'name', 'institute_code', 'province_code', 'municipality_istat', 'level', 'paritaria']).orderBy('code').execute()).toEqual(c.schools);
-  });
+      expect(summary).toMatchObject(c.counts);
+      expect(summary.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual(c.warnings);
+      expect(summary.nothingImported).toBe(c.nothingImported);
+      expect(
+        await db
+          .selectFrom('school')
+          .select(['code', 'name', 'institute_code', 'province_code', 'municipality_istat', 'level', 'paritaria'])
+          .orderBy('code')
+          .execute(),
+      ).toEqual(c.schools);
+    },
+  );
 
   test('when the paritarie registry is imported again, then nothing changes', async () => {
     const db = await createTestDb();
@@ -117,6 +239,8 @@ describe('ministry school registries (SCUANAGRAFESTAT…csv, SCUANAAUTSTAT…csv
     const written = await upsertSchool(createContext(db, 'test-key', null, '2026-01-01T00:00:00Z'), fields);
 
     expect(written.change).toBe('unchanged');
-    expect(await db.selectFrom('school').select('paritaria').where('code', '=', 'AN1A00700Y').executeTakeFirst()).toEqual({ paritaria: 1 });
+    expect(
+      await db.selectFrom('school').select('paritaria').where('code', '=', 'AN1A00700Y').executeTakeFirst(),
+    ).toEqual({ paritaria: 1 });
   });
 });

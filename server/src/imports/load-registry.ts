@@ -10,7 +10,12 @@ import { normalizeHeader } from './read-csv';
  * schools' (SCUANAGRAFESTAT…csv, also the autonomous provinces' SCUANAAUTSTAT…csv) name the
  * institute each school belongs to; the paritarie's (SCUANAGRAFEPAR…csv) have no institute.
  */
-const REGISTRY_COLUMNS = ['CODICESCUOLA', 'DENOMINAZIONESCUOLA', 'DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA', 'PROVINCIA'];
+const REGISTRY_COLUMNS = [
+  'CODICESCUOLA',
+  'DENOMINAZIONESCUOLA',
+  'DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA',
+  'PROVINCIA',
+];
 const STATE_COLUMN = 'CODICEISTITUTORIFERIMENTO';
 
 export type RegistryKind = 'statali' | 'paritarie';
@@ -27,7 +32,13 @@ export function isRegistryHeader(header: string[]): boolean {
 
 /** Provinces as the registries write them, in full (`FERMO`); `PESARO-URBINO` seen in older extracts. */
 const PROVINCES: Record<string, string> = {
-  ANCONA: 'AN', 'ASCOLI PICENO': 'AP', FERMO: 'FM', MACERATA: 'MC', 'PESARO E URBINO': 'PU', 'PESARO-URBINO': 'PU', 'PESARO URBINO': 'PU',
+  ANCONA: 'AN',
+  'ASCOLI PICENO': 'AP',
+  FERMO: 'FM',
+  MACERATA: 'MC',
+  'PESARO E URBINO': 'PU',
+  'PESARO-URBINO': 'PU',
+  'PESARO URBINO': 'PU',
 };
 
 /** Why a registry row is left aside, as counted in the summary (`4 fuori dalle Marche`). */
@@ -45,7 +56,8 @@ const SKIP = {
 export function levelOfType(tipologia: string): SchoolFields['level'] | undefined {
   const t = tipologia.toUpperCase();
   if (t === 'SCUOLA PRIMO GRADO') return 'primo_grado';
-  if (t.startsWith('LICEO') || t === "ISTITUTO D'ARTE" || t === 'ISTITUTO MAGISTRALE' || t === 'ISTITUTO SUPERIORE') return 'secondo_grado';
+  if (t.startsWith('LICEO') || t === "ISTITUTO D'ARTE" || t === 'ISTITUTO MAGISTRALE' || t === 'ISTITUTO SUPERIORE')
+    return 'secondo_grado';
   if (t.startsWith('IST PROF') || t.startsWith('ISTITUTO TECNICO') || t.startsWith('IST TEC')) return 'secondo_grado';
   return undefined;
 }
@@ -72,54 +84,74 @@ function oneLine(text: string): string {
  * neither taken nor rejected, and counted by reason. A file without one Marche row says so: it
  * is another region's registry (the autonomous provinces' has the same header).
  */
-export async function loadRegistry(ctx: ImportContext, path: string, file: string, kind: RegistryKind = 'statali'): Promise<void> {
+export async function loadRegistry(
+  ctx: ImportContext,
+  path: string,
+  file: string,
+  kind: RegistryKind = 'statali',
+): Promise<void> {
   const municipalities = new Map(
-    (await ctx.trx.selectFrom('municipality').select(['cadastral_code', 'istat_code']).execute()).map((m) => [m.cadastral_code, m.istat_code]),
+    (await ctx.trx.selectFrom('municipality').select(['cadastral_code', 'istat_code']).execute()).map((m) => [
+      m.cadastral_code,
+      m.istat_code,
+    ]),
   );
   const paritaria = kind === 'paritarie' ? 1 : 0;
   let rows = 0;
   let marche = 0;
   const regions = new Set<string>();
-  await forEachRecord(ctx, '', file, ['CODICESCUOLA', 'DENOMINAZIONESCUOLA', 'PROVINCIA', 'DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA'], async (f) => {
-    rows += 1;
-    const province = PROVINCES[f.required('PROVINCIA').toUpperCase()];
-    if (!province) {
-      if (regions.size < 5) regions.add(f.get('REGIONE').toUpperCase() || f.get('PROVINCIA').toUpperCase());
-      throw new SkipRow(SKIP.region);
-    }
-    marche += 1;
-    const tipologia = value(f.required('DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA')) ?? '';
-    const level = levelOfType(tipologia);
-    if (!level) throw new SkipRow(SKIP.type);
-    const characteristic = value(f.get('DESCRIZIONECARATTERISTICASCUOLA'));
-    if (characteristic !== null && characteristic.toUpperCase() !== 'NORMALE') throw new SkipRow(SKIP.section);
-    const code = f.required('CODICESCUOLA').toUpperCase();
-    if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code)) throw new RowError('CODICESCUOLA', `codice meccanografico non valido: "${code}"`);
-    const cadastral = value(f.get('CODICECOMUNESCUOLA'))?.toUpperCase() ?? null;
-    // The ministry's open data is a file like any other: its names are checked as a school's own.
-    const text = (column: string, max: number) => {
-      const v = value(oneLine(f.get(column)));
-      return v === null ? null : nameField(v, column, max);
-    };
-    const name = text('DENOMINAZIONESCUOLA', NAME_MAX.school) ?? code;
-    return (await upsertSchool(ctx, {
-      code,
-      name,
-      institute_code: value(f.get('CODICEISTITUTORIFERIMENTO'))?.toUpperCase() ?? code,
-      institute_name: text('DENOMINAZIONEISTITUTORIFERIMENTO', NAME_MAX.school) ?? name,
-      province_code: province,
-      municipality_istat: cadastral === null ? null : municipalities.get(cadastral) ?? null,
-      municipality_name: text('DESCRIZIONECOMUNE', NAME_MAX.place) ?? '',
-      cadastral_code: cadastral,
-      kind: nameField(tipologia, 'DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA', NAME_MAX.school),
-      level,
-      address: text('INDIRIZZOSCUOLA', NAME_MAX.school),
-      paritaria,
-    })).change;
-  }, { path, file });
+  await forEachRecord(
+    ctx,
+    '',
+    file,
+    ['CODICESCUOLA', 'DENOMINAZIONESCUOLA', 'PROVINCIA', 'DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA'],
+    async (f) => {
+      rows += 1;
+      const province = PROVINCES[f.required('PROVINCIA').toUpperCase()];
+      if (!province) {
+        if (regions.size < 5) regions.add(f.get('REGIONE').toUpperCase() || f.get('PROVINCIA').toUpperCase());
+        throw new SkipRow(SKIP.region);
+      }
+      marche += 1;
+      const tipologia = value(f.required('DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA')) ?? '';
+      const level = levelOfType(tipologia);
+      if (!level) throw new SkipRow(SKIP.type);
+      const characteristic = value(f.get('DESCRIZIONECARATTERISTICASCUOLA'));
+      if (characteristic !== null && characteristic.toUpperCase() !== 'NORMALE') throw new SkipRow(SKIP.section);
+      const code = f.required('CODICESCUOLA').toUpperCase();
+      if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code))
+        throw new RowError('CODICESCUOLA', `codice meccanografico non valido: "${code}"`);
+      const cadastral = value(f.get('CODICECOMUNESCUOLA'))?.toUpperCase() ?? null;
+      // The ministry's open data is a file like any other: its names are checked as a school's own.
+      const text = (column: string, max: number) => {
+        const v = value(oneLine(f.get(column)));
+        return v === null ? null : nameField(v, column, max);
+      };
+      const name = text('DENOMINAZIONESCUOLA', NAME_MAX.school) ?? code;
+      return (
+        await upsertSchool(ctx, {
+          code,
+          name,
+          institute_code: value(f.get('CODICEISTITUTORIFERIMENTO'))?.toUpperCase() ?? code,
+          institute_name: text('DENOMINAZIONEISTITUTORIFERIMENTO', NAME_MAX.school) ?? name,
+          province_code: province,
+          municipality_istat: cadastral === null ? null : (municipalities.get(cadastral) ?? null),
+          municipality_name: text('DESCRIZIONECOMUNE', NAME_MAX.place) ?? '',
+          cadastral_code: cadastral,
+          kind: nameField(tipologia, 'DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA', NAME_MAX.school),
+          level,
+          address: text('INDIRIZZOSCUOLA', NAME_MAX.school),
+          paritaria,
+        })
+      ).change;
+    },
+    { path, file },
+  );
   if (rows > 0 && marche === 0) {
     ctx.notes.push({
-      file, line: 0, column: 'PROVINCIA',
+      file,
+      line: 0,
+      column: 'PROVINCIA',
       message: `nessuna scuola delle Marche: 0 righe delle Marche su ${rows} (trovate: ${[...regions].join(', ')}${regions.size >= 5 ? '…' : ''})`,
     });
   }

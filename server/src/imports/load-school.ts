@@ -27,22 +27,24 @@ export async function loadSchool(ctx: ImportContext, dir: string): Promise<Schoo
   const named: string[] = [];
   const valid: SchoolFields[] = [];
   const lines: number[] = [];
-  await forEachRecord(
-    ctx, dir, 'scuola.csv',
-    requiredColumns('scuola.csv'),
-    async (f, line): Promise<null> => {
-      lines.push(line);
-      const codes = [...new Set(f.all('Codice meccanografico').map((c) => c.toUpperCase()))];
-      named.push(...codes);
-      if (codes.length > 1) throw new RowError('Codice meccanografico', `due codici meccanografici diversi nella stessa riga: ${codes.join(', ')}`);
-      valid.push(await parseSchool(ctx, f, codes[0] ?? ''));
-      return null; // tallied below, once the file is known to name one school
-    },
-  );
+  await forEachRecord(ctx, dir, 'scuola.csv', requiredColumns('scuola.csv'), async (f, line): Promise<null> => {
+    lines.push(line);
+    const codes = [...new Set(f.all('Codice meccanografico').map((c) => c.toUpperCase()))];
+    named.push(...codes);
+    if (codes.length > 1)
+      throw new RowError(
+        'Codice meccanografico',
+        `due codici meccanografici diversi nella stessa riga: ${codes.join(', ')}`,
+      );
+    valid.push(await parseSchool(ctx, f, codes[0] ?? ''));
+    return null; // tallied below, once the file is known to name one school
+  });
   await assertSchoolsInScope(ctx, named);
   if (lines.length > 1) {
     reject(ctx, {
-      file: `${basename(dir)}/scuola.csv`, line: lines[1]!, column: '',
+      file: `${basename(dir)}/scuola.csv`,
+      line: lines[1]!,
+      column: '',
       message: `scuola.csv deve contenere una sola scuola, ha ${lines.length} righe: nessun file della cartella importato`,
     });
     return undefined;
@@ -56,7 +58,8 @@ export async function loadSchool(ctx: ImportContext, dir: string): Promise<Schoo
 
 async function parseSchool(ctx: ImportContext, f: Fields, code: string): Promise<SchoolFields> {
   if (code === '') throw new RowError('Codice meccanografico', 'valore mancante in "Codice meccanografico"');
-  if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code)) throw new RowError('Codice meccanografico', `codice meccanografico non valido: "${code}"`);
+  if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code))
+    throw new RowError('Codice meccanografico', `codice meccanografico non valido: "${code}"`);
   const province = f.required('Provincia').toUpperCase();
   if (!PROVINCES.has(province)) throw new RowError('Provincia', `provincia non delle Marche: "${province}"`);
   const level = LEVELS[f.required('Grado').toLowerCase()];
@@ -68,7 +71,8 @@ async function parseSchool(ctx: ImportContext, f: Fields, code: string): Promise
     code,
     name,
     institute_code: (f.get('Codice istituto') || code).toUpperCase(),
-    institute_name: optionalNameField(f.get('Denominazione istituto'), 'Denominazione istituto', NAME_MAX.school) ?? name,
+    institute_name:
+      optionalNameField(f.get('Denominazione istituto'), 'Denominazione istituto', NAME_MAX.school) ?? name,
     province_code: province,
     municipality_istat: municipality,
     municipality_name: nameField(f.required('Comune'), 'Comune', NAME_MAX.place),
@@ -103,15 +107,25 @@ export async function upsertSchool(ctx: ImportContext, row: SchoolFields): Promi
     return { id: inserted.id, change: 'inserted' };
   }
   ctx.schools.set(row.code, { id: existing.id, code: row.code, name: row.name, known: true });
-  const changed = (Object.keys(row) as (keyof SchoolFields)[]).filter((k) => row[k] !== undefined && existing[k] !== row[k]);
+  const changed = (Object.keys(row) as (keyof SchoolFields)[]).filter(
+    (k) => row[k] !== undefined && existing[k] !== row[k],
+  );
   if (changed.length === 0) return { id: existing.id, change: 'unchanged' };
   noteUpdate(ctx, ctx.currentLine, describeChanges('school', changed, existing as never, row as never));
-  await ctx.trx.updateTable('school').set({ ...row, updated_at: ctx.now }).where('id', '=', existing.id).execute();
+  await ctx.trx
+    .updateTable('school')
+    .set({ ...row, updated_at: ctx.now })
+    .where('id', '=', existing.id)
+    .execute();
   return { id: existing.id, change: 'updated' };
 }
 
 async function findMunicipalityIstat(db: Db, cadastral: string): Promise<string | null> {
-  const m = await db.selectFrom('municipality').select('istat_code').where('cadastral_code', '=', cadastral).executeTakeFirst();
+  const m = await db
+    .selectFrom('municipality')
+    .select('istat_code')
+    .where('cadastral_code', '=', cadastral)
+    .executeTakeFirst();
   return m?.istat_code ?? null;
 }
 
@@ -131,7 +145,8 @@ export async function loadCalendar(ctx: ImportContext, dir: string, state: Schoo
     if (!to) throw new RowError('Al', 'data non valida');
     if (to < from) throw new RowError('Al', 'la data finale precede quella iniziale');
     const start = Number(year.slice(0, 4));
-    if (from < `${start}-09-01` || to > `${start + 1}-08-31`) throw new RowError('Dal', `date fuori dall'anno scolastico ${year}`);
+    if (from < `${start}-09-01` || to > `${start + 1}-08-31`)
+      throw new RowError('Dal', `date fuori dall'anno scolastico ${year}`);
     noteDate(ctx, from);
     noteDate(ctx, to);
     rows.push({ year, kind, from, to, label: f.get('Descrizione'), line });
@@ -155,21 +170,47 @@ async function writeCalendar(
     if (!lessons) {
       // Without the lesson period no absence of that year can be checked against lesson days.
       for (const r of ofYear) {
-        reject(ctx, { file: 'calendario.csv', line: r.line, column: 'Tipo', message: `manca la riga "lezioni" dell'anno ${label}` });
+        reject(ctx, {
+          file: 'calendario.csv',
+          line: r.line,
+          column: 'Tipo',
+          message: `manca la riga "lezioni" dell'anno ${label}`,
+        });
       }
       continue;
     }
-    changes.push(await upsertOne(ctx, 'school_calendar', { school_id: state.schoolId, school_year_id: yearId },
-      { lessons_start: lessons.from, lessons_end: lessons.to }, lessons.line));
+    changes.push(
+      await upsertOne(
+        ctx,
+        'school_calendar',
+        { school_id: state.schoolId, school_year_id: yearId },
+        { lessons_start: lessons.from, lessons_end: lessons.to },
+        lessons.line,
+      ),
+    );
     const terms = ofYear.filter((r) => r.kind === 'periodo').sort((a, b) => a.from.localeCompare(b.from));
     for (const [i, t] of terms.entries()) {
-      changes.push(await upsertOne(ctx, 'term', { school_id: state.schoolId, school_year_id: yearId, seq: i + 1 },
-        { name: t.label || `Periodo ${i + 1}`, starts_on: t.from, ends_on: t.to }, t.line));
+      changes.push(
+        await upsertOne(
+          ctx,
+          'term',
+          { school_id: state.schoolId, school_year_id: yearId, seq: i + 1 },
+          { name: t.label || `Periodo ${i + 1}`, starts_on: t.from, ends_on: t.to },
+          t.line,
+        ),
+      );
     }
     const closures = ofYear.filter((r) => r.kind === 'sospensione');
     for (const c of closures) {
-      changes.push(await upsertOne(ctx, 'school_closure', { school_id: state.schoolId, school_year_id: yearId, starts_on: c.from },
-        { ends_on: c.to, reason: c.label || 'sospensione delle lezioni' }, c.line));
+      changes.push(
+        await upsertOne(
+          ctx,
+          'school_closure',
+          { school_id: state.schoolId, school_year_id: yearId, starts_on: c.from },
+          { ends_on: c.to, reason: c.label || 'sospensione delle lezioni' },
+          c.line,
+        ),
+      );
     }
     state.calendars.set(yearId, {
       yearId,
@@ -186,7 +227,11 @@ async function writeCalendar(
 export async function ensureSchoolYear(db: Db, label: string, startsOn: string, endsOn: string): Promise<number> {
   const found = await db.selectFrom('school_year').select('id').where('label', '=', label).executeTakeFirst();
   if (found) return found.id;
-  const row = await db.insertInto('school_year').values({ label, starts_on: startsOn, ends_on: endsOn }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('school_year')
+    .values({ label, starts_on: startsOn, ends_on: endsOn })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -204,12 +249,19 @@ async function upsertOne(
   for (const [k, v] of Object.entries(key)) q = q.where(k as never, '=', v as never);
   const existing = (await q.executeTakeFirst()) as Record<string, unknown> | undefined;
   if (!existing) {
-    await ctx.trx.insertInto(table).values({ ...key, ...values } as never).execute();
+    await ctx.trx
+      .insertInto(table)
+      .values({ ...key, ...values } as never)
+      .execute();
     return 'inserted';
   }
   const changed = Object.keys(values).filter((k) => existing[k] !== values[k]);
   if (changed.length === 0) return 'unchanged';
   noteUpdate(ctx, line, describeChanges(table, changed, existing as never, values));
-  await ctx.trx.updateTable(table).set(values as never).where('id', '=', existing.id as number).execute();
+  await ctx.trx
+    .updateTable(table)
+    .set(values as never)
+    .where('id', '=', existing.id as number)
+    .execute();
   return 'updated';
 }

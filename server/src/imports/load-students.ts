@@ -5,7 +5,15 @@ import { NAME_MAX } from '@primm/shared/text/check-name';
 import { insertRows } from '../db/bulk-insert';
 import { RowError, forEachRecord } from './csv-file';
 import { describeChanges, noteDate, noteUpdate } from './file-stats';
-import { MAX_MATCHES, combine, reject, tally, type ImportContext, type RowChange, type TransferNote } from './import-context';
+import {
+  MAX_MATCHES,
+  combine,
+  reject,
+  tally,
+  type ImportContext,
+  type RowChange,
+  type TransferNote,
+} from './import-context';
 import { nameField, optionalNameField } from './name-field';
 import { parseDate, parseYesNo } from './parse-values';
 import { pseudonymize } from './pseudonym';
@@ -23,8 +31,16 @@ const EXIT_REASONS: Record<string, string> = {
 };
 const L2_LEVELS = new Set(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
 const STUDENT_FIELDS = [
-  'last_name', 'first_name', 'sex', 'birth_date', 'birthplace', 'citizenship',
-  'born_in_italy', 'arrival_date', 'l2_level', 'residence_istat',
+  'last_name',
+  'first_name',
+  'sex',
+  'birth_date',
+  'birthplace',
+  'citizenship',
+  'born_in_italy',
+  'arrival_date',
+  'l2_level',
+  'residence_istat',
 ] as const;
 
 /**
@@ -35,17 +51,24 @@ const STUDENT_FIELDS = [
  */
 export async function loadStudents(ctx: ImportContext, dir: string, state: SchoolState): Promise<void> {
   const classIds = [...state.classes.values()].map((c) => c.id);
-  const existingEnrolments = classIds.length === 0 ? [] : await ctx.trx
-    .selectFrom('enrolment').selectAll().where('class_id', 'in', classIds).execute();
+  const existingEnrolments =
+    classIds.length === 0
+      ? []
+      : await ctx.trx.selectFrom('enrolment').selectAll().where('class_id', 'in', classIds).execute();
   const enrolments = new RowSync(
-    ctx, 'enrolment', ['student_id', 'class_id', 'entered_on'], ['left_on', 'exit_reason'],
+    ctx,
+    'enrolment',
+    ['student_id', 'class_id', 'entered_on'],
+    ['left_on', 'exit_reason'],
     new Map(existingEnrolments.map((e) => [`${e.student_id}|${e.class_id}|${e.entered_on}`, { ...e }])),
   );
   // One query for the students already enrolled here (a re-import finds them all), one for the
   // ids of every student (a new student needs no lookup, a transferred one is read on demand).
   const known = new Map<string, Row>();
   if (classIds.length > 0) {
-    const rows = await ctx.trx.selectFrom('student').selectAll()
+    const rows = await ctx.trx
+      .selectFrom('student')
+      .selectAll()
       .where('id', 'in', ctx.trx.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds))
       .execute();
     for (const r of rows) known.set(r.pseudonym, r as unknown as Row);
@@ -59,51 +82,62 @@ export async function loadStudents(ctx: ImportContext, dir: string, state: Schoo
   const listed = new Set<string>();
   const years = new Set<number>();
 
-  await forEachRecord(
-    ctx, dir, 'studenti.csv',
-    requiredColumns('studenti.csv'),
-    (f, line) => {
-      const cf = f.required('Codice fiscale').toUpperCase();
-      if (!isValidCodiceFiscale(cf)) throw new RowError('Codice fiscale', 'codice fiscale non valido (carattere di controllo errato o formato sbagliato)');
-      const pseudonym = pseudonymize(cf, ctx.pseudonymKey);
-      listed.add(pseudonym); // in the file, even on a line rejected below: not missing from it
-      const student = parseStudent(f);
-      const enteredOn = parseDate(f.required('Data ingresso'));
-      if (!enteredOn) throw new RowError('Data ingresso', 'data non valida');
-      const leftText = f.get('Data uscita');
-      const leftOn = leftText === '' ? null : parseDate(leftText);
-      if (leftOn === undefined) throw new RowError('Data uscita', 'data non valida');
-      if (leftOn !== null && leftOn < enteredOn) throw new RowError('Data uscita', "la data di uscita precede quella d'ingresso");
-      const reasonText = f.get('Motivo uscita').toLowerCase();
-      const exitReason = reasonText === '' ? null : EXIT_REASONS[reasonText];
-      if (exitReason === undefined) throw new RowError('Motivo uscita', `motivo di uscita non valido: "${reasonText}"`);
-      if (leftOn === null && exitReason !== null) throw new RowError('Data uscita', 'motivo di uscita senza data di uscita');
+  await forEachRecord(ctx, dir, 'studenti.csv', requiredColumns('studenti.csv'), (f, line) => {
+    const cf = f.required('Codice fiscale').toUpperCase();
+    if (!isValidCodiceFiscale(cf))
+      throw new RowError(
+        'Codice fiscale',
+        'codice fiscale non valido (carattere di controllo errato o formato sbagliato)',
+      );
+    const pseudonym = pseudonymize(cf, ctx.pseudonymKey);
+    listed.add(pseudonym); // in the file, even on a line rejected below: not missing from it
+    const student = parseStudent(f);
+    const enteredOn = parseDate(f.required('Data ingresso'));
+    if (!enteredOn) throw new RowError('Data ingresso', 'data non valida');
+    const leftText = f.get('Data uscita');
+    const leftOn = leftText === '' ? null : parseDate(leftText);
+    if (leftOn === undefined) throw new RowError('Data uscita', 'data non valida');
+    if (leftOn !== null && leftOn < enteredOn)
+      throw new RowError('Data uscita', "la data di uscita precede quella d'ingresso");
+    const reasonText = f.get('Motivo uscita').toLowerCase();
+    const exitReason = reasonText === '' ? null : EXIT_REASONS[reasonText];
+    if (exitReason === undefined) throw new RowError('Motivo uscita', `motivo di uscita non valido: "${reasonText}"`);
+    if (leftOn === null && exitReason !== null)
+      throw new RowError('Data uscita', 'motivo di uscita senza data di uscita');
 
-      const yearLabel = schoolYearOf(enteredOn);
-      const yearId = state.years.get(yearLabel);
-      const className = f.required('Classe').toUpperCase();
-      const cls = yearId === undefined ? undefined : state.classes.get(`${yearId}|${className}`);
-      if (!cls) throw new RowError('Classe', `classe ${className} dell'anno ${yearLabel} assente da classi.csv`);
-      noteDate(ctx, enteredOn);
-      years.add(yearId!);
+    const yearLabel = schoolYearOf(enteredOn);
+    const yearId = state.years.get(yearLabel);
+    const className = f.required('Classe').toUpperCase();
+    const cls = yearId === undefined ? undefined : state.classes.get(`${yearId}|${className}`);
+    if (!cls) throw new RowError('Classe', `classe ${className} dell'anno ${yearLabel} assente da classi.csv`);
+    noteDate(ctx, enteredOn);
+    years.add(yearId!);
 
-      return writer.add({
-        line,
-        pseudonym,
-        student,
-        enrolment: { class_id: cls.id, entered_on: enteredOn, left_on: leftOn, exit_reason: exitReason },
-      });
-    },
-  );
+    return writer.add({
+      line,
+      pseudonym,
+      student,
+      enrolment: { class_id: cls.id, entered_on: enteredOn, left_on: leftOn, exit_reason: exitReason },
+    });
+  });
   await writer.flush();
   await enrolments.flush();
-  await noteMissingStudents(ctx, state, file, [...years], new Set([...listed].map((p) => ctx.studentIds!.get(p)).filter((id) => id !== undefined)));
+  await noteMissingStudents(
+    ctx,
+    state,
+    file,
+    [...years],
+    new Set([...listed].map((p) => ctx.studentIds!.get(p)).filter((id) => id !== undefined)),
+  );
   if (writer.keptPersonalData.size > 0) {
     ctx.notes.push({
-      file: `${basename(dir)}/studenti.csv`, line: 0, column: '',
-      message: writer.keptPersonalData.size === 1
-        ? "uno studente risulta iscritto presso un'altra scuola: i suoi dati anagrafici non sono stati aggiornati (li aggiorna la scuola che lo ha iscritto)"
-        : `${writer.keptPersonalData.size} studenti risultano iscritti presso un'altra scuola: i loro dati anagrafici non sono stati aggiornati (li aggiorna la scuola che li ha iscritti)`,
+      file: `${basename(dir)}/studenti.csv`,
+      line: 0,
+      column: '',
+      message:
+        writer.keptPersonalData.size === 1
+          ? "uno studente risulta iscritto presso un'altra scuola: i suoi dati anagrafici non sono stati aggiornati (li aggiorna la scuola che lo ha iscritto)"
+          : `${writer.keptPersonalData.size} studenti risultano iscritti presso un'altra scuola: i loro dati anagrafici non sono stati aggiornati (li aggiorna la scuola che li ha iscritti)`,
     });
   }
 }
@@ -117,16 +151,26 @@ const MAX_MISSING_NAMED = 200;
  * another school or another year would add its students to these without a word: they are
  * listed for the preview instead (a school went from 264 to 495 students that way).
  */
-async function noteMissingStudents(ctx: ImportContext, state: SchoolState, file: string, yearIds: number[], listed: Set<number>): Promise<void> {
+async function noteMissingStudents(
+  ctx: ImportContext,
+  state: SchoolState,
+  file: string,
+  yearIds: number[],
+  listed: Set<number>,
+): Promise<void> {
   if (yearIds.length === 0) return;
-  const rows = await ctx.trx.selectFrom('enrolment')
+  const rows = await ctx.trx
+    .selectFrom('enrolment')
     .innerJoin('class', 'class.id', 'enrolment.class_id')
     .innerJoin('student', 'student.id', 'enrolment.student_id')
     .select(['student.id', 'student.last_name', 'student.first_name', 'class.name'])
     .where('class.school_id', '=', state.schoolId)
     .where('class.school_year_id', 'in', yearIds)
     .where('enrolment.left_on', 'is', null)
-    .orderBy('class.name').orderBy('student.last_name').orderBy('student.first_name').orderBy('student.id')
+    .orderBy('class.name')
+    .orderBy('student.last_name')
+    .orderBy('student.first_name')
+    .orderBy('student.id')
     .execute();
   const missing = [...new Map(rows.filter((r) => !listed.has(r.id)).map((r) => [r.id, r])).values()];
   if (missing.length === 0) return;
@@ -135,7 +179,9 @@ async function noteMissingStudents(ctx: ImportContext, state: SchoolState, file:
     file,
     school: { code: school?.code ?? '', name: school?.name ?? '' },
     count: missing.length,
-    students: missing.slice(0, MAX_MISSING_NAMED).map((r) => ({ lastName: r.last_name, firstName: r.first_name, className: r.name })),
+    students: missing
+      .slice(0, MAX_MISSING_NAMED)
+      .map((r) => ({ lastName: r.last_name, firstName: r.first_name, className: r.name })),
   });
   ctx.missingStudentIds.push(...missing.slice(0, MAX_MISSING_NAMED).map((r) => r.id));
 }
@@ -194,24 +240,35 @@ class StudentWriter {
       } else if (id !== undefined) {
         const own = stays.get(id) ?? [];
         const verdict = judgeEnrolment(
-          { schoolId: this.state.schoolId, classId: enrolment.class_id, enteredOn: enrolment.entered_on }, own, this.ctx.confirmTransfers,
+          { schoolId: this.state.schoolId, classId: enrolment.class_id, enteredOn: enrolment.entered_on },
+          own,
+          this.ctx.confirmTransfers,
         );
         if (verdict.transfer) await this.note(line, verdict.transfer.status, verdict.transfer.from.schoolId, id);
         if (!verdict.write) {
           const other = await this.schoolOf(verdict.transfer.from.schoolId);
           reject(this.ctx, {
-            file: this.file, line, column: 'Codice fiscale',
-            message: `studente iscritto presso un'altra scuola (${other.code} ${other.name}) senza uscita registrata entro il ${italianDate(enrolment.entered_on)}: `
-              + "il trasferimento richiede che quella scuola ne registri l'uscita, o la conferma dell'amministratore",
+            file: this.file,
+            line,
+            column: 'Codice fiscale',
+            message:
+              `studente iscritto presso un'altra scuola (${other.code} ${other.name}) senza uscita registrata entro il ${italianDate(enrolment.entered_on)}: ` +
+              "il trasferimento richiede che quella scuola ne registri l'uscita, o la conferma dell'amministratore",
           });
           studentChanges.push('rejected');
           continue;
         }
-        own.push({ schoolId: this.state.schoolId, classId: enrolment.class_id, enteredOn: enrolment.entered_on, leftOn: enrolment.left_on });
+        own.push({
+          schoolId: this.state.schoolId,
+          classId: enrolment.class_id,
+          enteredOn: enrolment.entered_on,
+          leftOn: enrolment.left_on,
+        });
         const written = this.staysWritten.get(id) ?? [];
         written.push(own.at(-1)!);
         this.staysWritten.set(id, written);
-        if (verdict.personalData) studentChanges.push(await updateStudent(this.ctx, pseudonym, student, this.known, line));
+        if (verdict.personalData)
+          studentChanges.push(await updateStudent(this.ctx, pseudonym, student, this.known, line));
         else {
           this.keptPersonalData.add(id);
           studentChanges.push('unchanged');
@@ -243,8 +300,16 @@ class StudentWriter {
   private async staysOf(ids: number[]): Promise<Map<number, KnownStay[]>> {
     const out = new Map<number, KnownStay[]>();
     if (ids.length === 0) return out;
-    const rows = await this.ctx.trx.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id')
-      .select(['enrolment.student_id', 'enrolment.class_id', 'enrolment.entered_on', 'enrolment.left_on', 'class.school_id'])
+    const rows = await this.ctx.trx
+      .selectFrom('enrolment')
+      .innerJoin('class', 'class.id', 'enrolment.class_id')
+      .select([
+        'enrolment.student_id',
+        'enrolment.class_id',
+        'enrolment.entered_on',
+        'enrolment.left_on',
+        'class.school_id',
+      ])
       .where('enrolment.student_id', 'in', ids)
       .execute();
     for (const r of rows) {
@@ -264,7 +329,11 @@ class StudentWriter {
   private async schoolOf(id: number): Promise<{ code: string; name: string }> {
     let school = this.schoolNames.get(id);
     if (!school) {
-      school = await this.ctx.trx.selectFrom('school').select(['code', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+      school = await this.ctx.trx
+        .selectFrom('school')
+        .select(['code', 'name'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       this.schoolNames.set(id, school);
     }
     return school;
@@ -273,9 +342,20 @@ class StudentWriter {
   private async insertStudents(fresh: Map<string, Row>): Promise<void> {
     if (fresh.size === 0) return;
     const columns = ['pseudonym', ...STUDENT_FIELDS, 'created_at', 'updated_at'] as const;
-    const rows: Row[] = [...fresh].map(([pseudonym, r]) => ({ ...r, pseudonym, created_at: this.ctx.now, updated_at: this.ctx.now }));
+    const rows: Row[] = [...fresh].map(([pseudonym, r]) => ({
+      ...r,
+      pseudonym,
+      created_at: this.ctx.now,
+      updated_at: this.ctx.now,
+    }));
     // Ids come back with their pseudonym: RETURNING promises no order.
-    const inserted = await insertRows<Row, { id: number; pseudonym: string }>(this.ctx.trx, 'student', columns, rows, 'returning id, pseudonym');
+    const inserted = await insertRows<Row, { id: number; pseudonym: string }>(
+      this.ctx.trx,
+      'student',
+      columns,
+      rows,
+      'returning id, pseudonym',
+    );
     for (const { id, pseudonym } of inserted.rows) {
       this.studentIds.set(pseudonym, id);
       this.ctx.studentsCreated.add(id);
@@ -294,11 +374,14 @@ function parseStudent(f: { get(c: string): string; required(c: string): string }
   const arrivalText = f.get('Data arrivo in Italia');
   const arrival = arrivalText === '' ? null : parseDate(arrivalText);
   if (arrival === undefined) throw new RowError('Data arrivo in Italia', 'data non valida');
-  if (arrival !== null && arrival < birthDate) throw new RowError('Data arrivo in Italia', 'arrivo in Italia prima della nascita');
+  if (arrival !== null && arrival < birthDate)
+    throw new RowError('Data arrivo in Italia', 'arrivo in Italia prima della nascita');
   const l2 = f.get('Livello italiano L2').toUpperCase() || null;
-  if (l2 !== null && !L2_LEVELS.has(l2)) throw new RowError('Livello italiano L2', 'livello L2: A1, A2, B1, B2, C1 o C2');
+  if (l2 !== null && !L2_LEVELS.has(l2))
+    throw new RowError('Livello italiano L2', 'livello L2: A1, A2, B1, B2, C1 o C2');
   const residence = f.get('Comune di residenza') || null;
-  if (residence !== null && !/^\d{6}$/.test(residence)) throw new RowError('Comune di residenza', 'codice ISTAT del comune: 6 cifre');
+  if (residence !== null && !/^\d{6}$/.test(residence))
+    throw new RowError('Comune di residenza', 'codice ISTAT del comune: 6 cifre');
   return {
     last_name: nameField(f.required('Cognome'), 'Cognome', NAME_MAX.person),
     first_name: nameField(f.required('Nome'), 'Nome', NAME_MAX.person),
@@ -318,18 +401,32 @@ function parseStudent(f: { get(c: string): string; required(c: string): string }
  * changed. The reason of the update names the columns; their values only for a student this
  * school already holds (in `known` from the start): the other school's data is not shown here.
  */
-async function updateStudent(ctx: ImportContext, pseudonym: string, row: Row, known: Map<string, Row>, line: number): Promise<RowChange> {
+async function updateStudent(
+  ctx: ImportContext,
+  pseudonym: string,
+  row: Row,
+  known: Map<string, Row>,
+  line: number,
+): Promise<RowChange> {
   let current = known.get(pseudonym);
   const heldHere = current !== undefined;
   if (!current) {
-    current = (await ctx.trx.selectFrom('student').selectAll().where('pseudonym', '=', pseudonym).executeTakeFirstOrThrow()) as unknown as Row;
+    current = (await ctx.trx
+      .selectFrom('student')
+      .selectAll()
+      .where('pseudonym', '=', pseudonym)
+      .executeTakeFirstOrThrow()) as unknown as Row;
     known.set(pseudonym, current);
   }
   const changed = STUDENT_FIELDS.filter((k) => (current[k] ?? null) !== (row[k] ?? null));
   if (changed.length === 0) return 'unchanged';
   noteUpdate(ctx, line, describeChanges('student', changed, current, row, heldHere));
   const patch = Object.fromEntries(changed.map((k) => [k, row[k]]));
-  await ctx.trx.updateTable('student').set({ ...patch, updated_at: ctx.now }).where('id', '=', Number(current.id)).execute();
+  await ctx.trx
+    .updateTable('student')
+    .set({ ...patch, updated_at: ctx.now })
+    .where('id', '=', Number(current.id))
+    .execute();
   Object.assign(current, patch);
   return 'updated';
 }

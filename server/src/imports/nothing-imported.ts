@@ -16,8 +16,12 @@ export function explainNothingImported(counts: Counts, files: readonly ImportFil
   const reasons = files
     .filter((f) => (f.skipped ?? []).length > 0)
     .map((f) => `${f.file}: ${f.skipped!.map((s) => `${s.rows} ${s.reason}`).join(', ')}`);
-  const rejected = counts.rejected === 1 ? '1 scartata per errore (vedi gli errori)'
-    : counts.rejected > 1 ? `${counts.rejected} scartate per errore (vedi gli errori)` : '0 scartate';
+  const rejected =
+    counts.rejected === 1
+      ? '1 scartata per errore (vedi gli errori)'
+      : counts.rejected > 1
+        ? `${counts.rejected} scartate per errore (vedi gli errori)`
+        : '0 scartate';
   const lette = read === 1 ? '1 riga letta' : `${read} righe lette`;
   return `Nessuna riga importata: ${lette}, ${rejected}, ${skipped} lasciate da parte${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`;
 }

@@ -20,7 +20,10 @@ import { readCsvBatches } from './read-csv';
 export function isOneRosterBundle(dir: string): boolean {
   if (!existsSync(join(dir, 'orgs.csv'))) return false;
   // OneRoster 1.0 had no manifest.csv: its bundles are told by their three core files.
-  return existsSync(join(dir, 'manifest.csv')) || (existsSync(join(dir, 'users.csv')) && existsSync(join(dir, 'enrollments.csv')));
+  return (
+    existsSync(join(dir, 'manifest.csv')) ||
+    (existsSync(join(dir, 'users.csv')) && existsSync(join(dir, 'enrollments.csv')))
+  );
 }
 
 /** DPR 122/2009 art. 14: annual hours = 33 weeks × weekly hours; 30 h is the usual week. */
@@ -34,9 +37,14 @@ type Rec = Record<string, string> & { _line: string };
 
 /** CEDS grade codes: 06–08 are the three years of lower secondary, 09–13 the five of upper. */
 const GRADE_LEVELS: Record<string, { level: number; grado: 'primo grado' | 'secondo grado' }> = {
-  '06': { level: 1, grado: 'primo grado' }, '07': { level: 2, grado: 'primo grado' }, '08': { level: 3, grado: 'primo grado' },
-  '09': { level: 1, grado: 'secondo grado' }, '10': { level: 2, grado: 'secondo grado' }, '11': { level: 3, grado: 'secondo grado' },
-  '12': { level: 4, grado: 'secondo grado' }, '13': { level: 5, grado: 'secondo grado' },
+  '06': { level: 1, grado: 'primo grado' },
+  '07': { level: 2, grado: 'primo grado' },
+  '08': { level: 3, grado: 'primo grado' },
+  '09': { level: 1, grado: 'secondo grado' },
+  '10': { level: 2, grado: 'secondo grado' },
+  '11': { level: 3, grado: 'secondo grado' },
+  '12': { level: 4, grado: 'secondo grado' },
+  '13': { level: 5, grado: 'secondo grado' },
 };
 const PROVINCE_OF_CODE: Record<string, string> = { AN: 'AN', AP: 'AP', FM: 'FM', MC: 'MC', PS: 'PU', PU: 'PU' };
 
@@ -44,7 +52,12 @@ const PROVINCE_OF_CODE: Record<string, string> = { AN: 'AN', AP: 'AP', FM: 'FM',
  * Writes one school folder per `orgs.csv` school of the bundle under `outDir` and returns them.
  * Files of the bundle are small except results.csv, which is streamed.
  */
-export async function convertOneRoster(ctx: ImportContext, bundle: string, outDir: string, label?: string): Promise<string[]> {
+export async function convertOneRoster(
+  ctx: ImportContext,
+  bundle: string,
+  outDir: string,
+  label?: string,
+): Promise<string[]> {
   const name = label ?? bundle.split(/[\\/]/).pop() ?? 'oneroster';
   const file = (f: string) => `${name}/${f}`;
   const issue = (f: string, r: Rec | undefined, column: string, message: string) =>
@@ -73,32 +86,58 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
   };
 
   const allOrgs = await read('orgs.csv');
-  const orgs = kept('orgs.csv', allOrgs, (o) => lower(o.type) === 'school', (o) => `di tipo ${o.type || 'non indicato'} (non school)`);
+  const orgs = kept(
+    'orgs.csv',
+    allOrgs,
+    (o) => lower(o.type) === 'school',
+    (o) => `di tipo ${o.type || 'non indicato'} (non school)`,
+  );
   const sessions = await read('academicSessions.csv');
   const classes = await read('classes.csv');
   // OneRoster 1.2 moved the role from users.csv to roles.csv (primary role first).
   const roles = new Map<string, string>();
-  for (const r of (await read('roles.csv')).sort((a, b) => (lower(a.roletype) === 'primary' ? 0 : 1) - (lower(b.roletype) === 'primary' ? 0 : 1))) {
+  for (const r of (await read('roles.csv')).sort(
+    (a, b) => (lower(a.roletype) === 'primary' ? 0 : 1) - (lower(b.roletype) === 'primary' ? 0 : 1),
+  )) {
     if (!roles.has(r.usersourcedid ?? '')) roles.set(r.usersourcedid ?? '', lower(r.role));
   }
   const roleOf = (u: Rec) => lower(u.role) || roles.get(u.sourcedid ?? '') || '';
   const allUsers = await read('users.csv');
-  const users = kept('users.csv', allUsers, (u) => roleOf(u) === 'student', (u) => `con ruolo ${roleOf(u) || 'non indicato'}`);
+  const users = kept(
+    'users.csv',
+    allUsers,
+    (u) => roleOf(u) === 'student',
+    (u) => `con ruolo ${roleOf(u) || 'non indicato'}`,
+  );
   const otherRoles = countBy(allUsers.map(roleOf).filter((r) => r !== 'student' && r !== 'teacher'));
   if (otherRoles.length > 0) {
-    warn('users.csv', `utenti non importati perché né studenti né docenti: ${otherRoles.map(([role, n]) => `${n} ${role || 'senza ruolo'}`).join(', ')}`);
+    warn(
+      'users.csv',
+      `utenti non importati perché né studenti né docenti: ${otherRoles.map(([role, n]) => `${n} ${role || 'senza ruolo'}`).join(', ')}`,
+    );
   }
   // 1.0 keys demographics by userSourcedId, 1.1 and 1.2 by sourcedId (the user's).
   const demographics = new Map((await read('demographics.csv')).map((d) => [d.usersourcedid || d.sourcedid || '', d]));
-  const enrollments = kept('enrollments.csv', await read('enrollments.csv'), (e) => lower(e.role) === 'student', (e) => `con ruolo ${lower(e.role) || 'non indicato'}`);
+  const enrollments = kept(
+    'enrollments.csv',
+    await read('enrollments.csv'),
+    (e) => lower(e.role) === 'student',
+    (e) => `con ruolo ${lower(e.role) || 'non indicato'}`,
+  );
   const lineItems = new Map((await read('lineItems.csv')).map((l) => [l.sourcedid ?? '', l]));
-  warn(existsSync(join(bundle, 'manifest.csv')) ? 'manifest.csv' : 'orgs.csv', 'OneRoster non contiene le assenze: nessuna assenza importata da questo pacchetto');
+  warn(
+    existsSync(join(bundle, 'manifest.csv')) ? 'manifest.csv' : 'orgs.csv',
+    'OneRoster non contiene le assenze: nessuna assenza importata da questo pacchetto',
+  );
   if (orgs.length === 0) {
     const found = countBy(allOrgs.map((o) => lower(o.type) || 'senza tipo')).map(([type, n]) => `${n} di tipo ${type}`);
     reject(ctx, {
-      file: file('orgs.csv'), line: 0, column: 'type',
-      message: `nessuna organizzazione di tipo school in orgs.csv (trovate: ${found.length > 0 ? found.join(', ') : 'nessuna riga attiva'}): `
-        + 'serve almeno una riga con type school e identifier uguale al codice meccanografico della scuola',
+      file: file('orgs.csv'),
+      line: 0,
+      column: 'type',
+      message:
+        `nessuna organizzazione di tipo school in orgs.csv (trovate: ${found.length > 0 ? found.join(', ') : 'nessuna riga attiva'}): ` +
+        'serve almeno una riga con type school e identifier uguale al codice meccanografico della scuola',
     });
   }
 
@@ -119,23 +158,57 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
   for (const org of orgs) {
     const code = (org.identifier ?? '').trim().toUpperCase();
     if (!/^[A-Z]{2}[A-Z0-9]{8}$/.test(code)) {
-      issue('orgs.csv', org, 'identifier', `identifier deve essere il codice meccanografico della scuola: "${org.identifier ?? ''}"`);
+      issue(
+        'orgs.csv',
+        org,
+        'identifier',
+        `identifier deve essere il codice meccanografico della scuola: "${org.identifier ?? ''}"`,
+      );
       continue;
     }
     const orgClasses = classes.filter((c) => c.schoolsourcedid === org.sourcedid);
     const known = await ctx.trx.selectFrom('school').selectAll().where('code', '=', code).executeTakeFirst();
-    const grado = known?.level === 'primo_grado' ? 'primo grado' : known ? 'secondo grado'
-      : GRADE_LEVELS[(orgClasses[0]?.grades || orgClasses[0]?.grade || '').split(',')[0]?.trim() ?? '']?.grado ?? 'secondo grado';
-    if (!known) warn('orgs.csv', `scuola ${code} non ancora nel registro: tipologia e comune mancano (importate prima l'anagrafe del Ministero)`);
+    const grado =
+      known?.level === 'primo_grado'
+        ? 'primo grado'
+        : known
+          ? 'secondo grado'
+          : (GRADE_LEVELS[(orgClasses[0]?.grades || orgClasses[0]?.grade || '').split(',')[0]?.trim() ?? '']?.grado ??
+            'secondo grado');
+    if (!known)
+      warn(
+        'orgs.csv',
+        `scuola ${code} non ancora nel registro: tipologia e comune mancano (importate prima l'anagrafe del Ministero)`,
+      );
     const dir = join(outDir, code);
     mkdirSync(dir, { recursive: true });
     folders.push(dir);
 
     await writeCsv(join(dir, 'scuola.csv'), [
-      ['Codice meccanografico', 'Denominazione', 'Codice istituto', 'Denominazione istituto', 'Codice catastale comune', 'Comune', 'Provincia', 'Tipologia', 'Grado', 'Indirizzo stradale'],
-      [code, known?.name ?? org.name ?? code, known?.institute_code ?? code, known?.institute_name ?? known?.name ?? org.name ?? code,
-        known?.cadastral_code ?? '', known?.municipality_name ?? 'non indicato', known?.province_code ?? PROVINCE_OF_CODE[code.slice(0, 2)] ?? code.slice(0, 2),
-        known?.kind ?? 'non indicata', grado, known?.address ?? ''],
+      [
+        'Codice meccanografico',
+        'Denominazione',
+        'Codice istituto',
+        'Denominazione istituto',
+        'Codice catastale comune',
+        'Comune',
+        'Provincia',
+        'Tipologia',
+        'Grado',
+        'Indirizzo stradale',
+      ],
+      [
+        code,
+        known?.name ?? org.name ?? code,
+        known?.institute_code ?? code,
+        known?.institute_name ?? known?.name ?? org.name ?? code,
+        known?.cadastral_code ?? '',
+        known?.municipality_name ?? 'non indicato',
+        known?.province_code ?? PROVINCE_OF_CODE[code.slice(0, 2)] ?? code.slice(0, 2),
+        known?.kind ?? 'non indicata',
+        grado,
+        known?.address ?? '',
+      ],
     ]);
 
     const calendar: string[][] = [['Anno scolastico', 'Tipo', 'Dal', 'Al', 'Descrizione']];
@@ -151,15 +224,19 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
     await writeCsv(join(dir, 'calendario.csv'), calendar);
 
     // Classes: `3A` from the title; the grade from `grades` (CEDS code) or the title's digit.
-    const classRows: string[][] = [['Anno scolastico', 'Classe', 'Anno di corso', 'Indirizzo', 'Orario', 'Ore settimanali', 'Monte ore annuo']];
+    const classRows: string[][] = [
+      ['Anno scolastico', 'Classe', 'Anno di corso', 'Indirizzo', 'Orario', 'Ore settimanali', 'Monte ore annuo'],
+    ];
     const classInfo = new Map<string, { name: string; year: { label: string; from: string; to: string } }>();
     for (const c of orgClasses) {
       const title = (c.title ?? '').replace(/\s+/g, '').toUpperCase();
       const gradeCode = (c.grades || c.grade || '').split(',')[0]?.trim() ?? '';
       const level = GRADE_LEVELS[gradeCode.padStart(2, '0')]?.level ?? Number(title.slice(0, 1));
       const termIds = (c.termsourcedids || c.termsourcedid || '').split(',').map((s) => s.trim());
-      const year = termIds.map((t) => years.get(t) ?? years.get(terms.find((x) => x.sourcedid === t)?.parentsourcedid ?? '')).find(Boolean)
-        ?? (years.size === 1 ? [...years.values()][0] : undefined);
+      const year =
+        termIds
+          .map((t) => years.get(t) ?? years.get(terms.find((x) => x.sourcedid === t)?.parentsourcedid ?? ''))
+          .find(Boolean) ?? (years.size === 1 ? [...years.values()][0] : undefined);
       if (!/^[1-5][A-Z]+$/.test(title)) {
         issue('classes.csv', c, 'title', `titolo della classe atteso come 3A: "${c.title ?? ''}"`);
         continue;
@@ -169,15 +246,40 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
         continue;
       }
       classInfo.set(c.sourcedid ?? '', { name: title, year });
-      classRows.push([year.label, title, String(level), '', DEFAULT_TIMETABLE, String(DEFAULT_WEEKLY_HOURS), String(DEFAULT_ANNUAL_HOURS)]);
+      classRows.push([
+        year.label,
+        title,
+        String(level),
+        '',
+        DEFAULT_TIMETABLE,
+        String(DEFAULT_WEEKLY_HOURS),
+        String(DEFAULT_ANNUAL_HOURS),
+      ]);
     }
     if (classInfo.size > 0) {
-      warn('classes.csv', `OneRoster non indica l'orario delle classi: preso il valore predefinito ${DEFAULT_WEEKLY_HOURS} ore settimanali (${DEFAULT_TIMETABLE}), monte ore annuo 33 × ${DEFAULT_WEEKLY_HOURS} = ${DEFAULT_ANNUAL_HOURS}`);
+      warn(
+        'classes.csv',
+        `OneRoster non indica l'orario delle classi: preso il valore predefinito ${DEFAULT_WEEKLY_HOURS} ore settimanali (${DEFAULT_TIMETABLE}), monte ore annuo 33 × ${DEFAULT_WEEKLY_HOURS} = ${DEFAULT_ANNUAL_HOURS}`,
+      );
     }
     await writeCsv(join(dir, 'classi.csv'), classRows);
 
     // Students: the codice fiscale from identifier or userIds; sex and birth date from demographics.
-    const studentRows: string[][] = [['Codice fiscale', 'Cognome', 'Nome', 'Sesso', 'Data di nascita', 'Luogo di nascita', 'Cittadinanza', 'Nato in Italia', 'Classe', 'Data ingresso', 'Data uscita']];
+    const studentRows: string[][] = [
+      [
+        'Codice fiscale',
+        'Cognome',
+        'Nome',
+        'Sesso',
+        'Data di nascita',
+        'Luogo di nascita',
+        'Cittadinanza',
+        'Nato in Italia',
+        'Classe',
+        'Data ingresso',
+        'Data uscita',
+      ],
+    ];
     const cfOf = new Map<string, string>();
     const orgEnrollments = enrollments.filter((e) => classInfo.has(e.classsourcedid ?? ''));
     const enrolledUsers = new Set(orgEnrollments.map((e) => e.usersourcedid ?? ''));
@@ -185,14 +287,24 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
       const written = `${u.familyname ?? ''} ${u.givenname ?? ''}`.trim();
       const cf = codiceFiscaleOf(u);
       if (!cf) {
-        issue('users.csv', u, 'identifier', `studente ${written}: codice fiscale assente o non valido (in identifier o userIds)`);
+        issue(
+          'users.csv',
+          u,
+          'identifier',
+          `studente ${written}: codice fiscale assente o non valido (in identifier o userIds)`,
+        );
         continue;
       }
       const demo = demographics.get(u.sourcedid ?? '');
       const sex = { male: 'M', female: 'F', m: 'M', f: 'F' }[(demo?.sex ?? '').toLowerCase()];
       const birth = parseDate(demo?.birthdate ?? '');
       if (!demo || !sex || !birth) {
-        issue('users.csv', u, 'demographics', `studente ${written}: sesso e data di nascita servono e mancano (demographics.csv${demo ? ': sex male/female e birthDate' : ' assente per lo studente'})`);
+        issue(
+          'users.csv',
+          u,
+          'demographics',
+          `studente ${written}: sesso e data di nascita servono e mancano (demographics.csv${demo ? ': sex male/female e birthDate' : ' assente per lo studente'})`,
+        );
         continue;
       }
       for (const e of orgEnrollments.filter((x) => x.usersourcedid === u.sourcedid)) {
@@ -200,14 +312,27 @@ export async function convertOneRoster(ctx: ImportContext, bundle: string, outDi
         const from = isoDay(e.begindate) ?? cls.year.from;
         const end = isoDay(e.enddate);
         const to = end && end < cls.year.to ? end : ''; // ending with the year is no exit
-        studentRows.push([cf, u.familyname ?? '', u.givenname ?? '', sex, birth, demo.cityofbirth ?? '', CITIZENSHIP_NOT_GIVEN,
-          cf[11] === 'Z' ? 'N' : 'S', cls.name, from, to]);
+        studentRows.push([
+          cf,
+          u.familyname ?? '',
+          u.givenname ?? '',
+          sex,
+          birth,
+          demo.cityofbirth ?? '',
+          CITIZENSHIP_NOT_GIVEN,
+          cf[11] === 'Z' ? 'N' : 'S',
+          cls.name,
+          from,
+          to,
+        ]);
       }
       cfOf.set(u.sourcedid ?? '', cf);
     }
     await writeCsv(join(dir, 'studenti.csv'), studentRows);
     await writeCsv(join(dir, 'assenze.csv'), [['Codice fiscale', 'Data', 'Tipo', 'Ore', 'Giustificata', 'Deroga']]);
-    await writeCsv(join(dir, 'esiti.csv'), [['Codice fiscale', 'Anno scolastico', 'Anno di corso', 'Periodo', 'Esito', 'Materie insufficienti']]);
+    await writeCsv(join(dir, 'esiti.csv'), [
+      ['Codice fiscale', 'Anno scolastico', 'Anno di corso', 'Periodo', 'Esito', 'Materie insufficienti'],
+    ]);
 
     // Grades: lineItems + results, the score brought to 0–10; results.csv is streamed.
     const out = createWriteStream(join(dir, 'voti.csv'));
@@ -298,7 +423,9 @@ async function readAll(path: string): Promise<Rec[]> {
 
 function recordOf(header: string[], fields: string[], line: number): Rec {
   const r: Record<string, string> = { _line: String(line) };
-  header.forEach((h, i) => { r[h.replace(/ /g, '')] = fields[i] ?? ''; });
+  header.forEach((h, i) => {
+    r[h.replace(/ /g, '')] = fields[i] ?? '';
+  });
   return r as Rec;
 }
 
@@ -315,5 +442,8 @@ async function writeCsv(path: string, rows: string[][]): Promise<void> {
 /** The bundle folders under `dir` (itself, or its direct subfolders). */
 export function findOneRosterBundles(dir: string): string[] {
   if (isOneRosterBundle(dir)) return [dir];
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && isOneRosterBundle(join(dir, d.name))).map((d) => join(dir, d.name)).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && isOneRosterBundle(join(dir, d.name)))
+    .map((d) => join(dir, d.name))
+    .sort();
 }

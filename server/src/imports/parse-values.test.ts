@@ -19,7 +19,12 @@ describe('parseDate', () => {
 
 describe('parseYesNo', () => {
   test.each([
-    ['S', true], ['s', true], ['Sì', true], ['N', false], ['', false], ['forse', undefined],
+    ['S', true],
+    ['s', true],
+    ['Sì', true],
+    ['N', false],
+    ['', false],
+    ['forse', undefined],
   ])('when "%s", then %s', (text, value) => {
     expect(parseYesNo(text)).toBe(value);
   });
@@ -27,7 +32,11 @@ describe('parseYesNo', () => {
 
 describe('parseDecimal', () => {
   test.each([
-    ['6', 6], ['1,5', 1.5], ['2.25', 2.25], ['abc', undefined], ['1,2,3', undefined],
+    ['6', 6],
+    ['1,5', 1.5],
+    ['2.25', 2.25],
+    ['abc', undefined],
+    ['1,2,3', undefined],
   ])('when "%s", then %s', (text, value) => {
     expect(parseDecimal(text)).toBe(value);
   });

@@ -26,10 +26,22 @@ async function aDatabaseFile(): Promise<{ db: Db; path: string }> {
 }
 
 /** The preview both ways: the dry run in place (as before) and on the copy; what each answered or threw. */
-type Outcome = { summary?: ImportSummary; error?: { type: string; message: string; refused: unknown }; batch?: Record<string, unknown> };
+type Outcome = {
+  summary?: ImportSummary;
+  error?: { type: string; message: string; refused: unknown };
+  batch?: Record<string, unknown>;
+};
 
-async function bothWays(db: Db, path: string, paths: string[], more: Partial<ImportOptions> = {}): Promise<{ inPlace: Outcome; copied: Outcome }> {
-  const before = await db.selectFrom('import_batch').select(({ fn }) => fn.max('id').as('id')).executeTakeFirst();
+async function bothWays(
+  db: Db,
+  path: string,
+  paths: string[],
+  more: Partial<ImportOptions> = {},
+): Promise<{ inPlace: Outcome; copied: Outcome }> {
+  const before = await db
+    .selectFrom('import_batch')
+    .select(({ fn }) => fn.max('id').as('id'))
+    .executeTakeFirst();
   const inPlace = await importPaths(db, paths, { ...options, ...more, dryRun: true }).then(
     (summary) => ({ summary }),
     async (error: unknown) => ({ error: describe(error), batch: await failedBatchAfter(db, before?.id ?? 0) }),
@@ -39,13 +51,22 @@ async function bothWays(db: Db, path: string, paths: string[], more: Partial<Imp
   return { inPlace, copied };
 
   function describe(error: unknown) {
-    return { type: (error as Error).constructor.name, message: (error as Error).message, refused: (error as { refused?: unknown }).refused };
+    return {
+      type: (error as Error).constructor.name,
+      message: (error as Error).message,
+      refused: (error as { refused?: unknown }).refused,
+    };
   }
 }
 
 /** The failed batch the dry run in place recorded, if any. */
 async function failedBatchAfter(db: Db, id: number) {
-  const row = await db.selectFrom('import_batch').selectAll().where('status', '=', 'failed').where('id', '>', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('import_batch')
+    .selectAll()
+    .where('status', '=', 'failed')
+    .where('id', '>', id)
+    .executeTakeFirst();
   if (!row) return undefined;
   const { id: _id, ...values } = row;
   return withoutTimes(values);
@@ -86,9 +107,15 @@ describe.skipIf(onPostgres)('previewOnCopy: the same preview as the dry run in p
     const refused = await bothWays(db, path, [school], { scope: { schoolIds: [999] } });
 
     expect(failed.copied).toEqual(failed.inPlace);
-    expect(failed.inPlace).toMatchObject({ error: { type: 'CsvSyntaxError' }, batch: { status: 'failed', source: 'web' } });
+    expect(failed.inPlace).toMatchObject({
+      error: { type: 'CsvSyntaxError' },
+      batch: { status: 'failed', source: 'web' },
+    });
     expect(refused.copied).toEqual(refused.inPlace);
-    expect(refused.inPlace).toMatchObject({ error: { type: 'ImportScopeError', refused: [{ code: 'ANPS03000E', known: true }] }, batch: undefined });
+    expect(refused.inPlace).toMatchObject({
+      error: { type: 'ImportScopeError', refused: [{ code: 'ANPS03000E', known: true }] },
+      batch: undefined,
+    });
     await db.destroy();
   });
 });
@@ -99,7 +126,10 @@ describe.skipIf(onPostgres)('previewOnCopy on a generated region with transfers 
   beforeAll(async () => {
     region = join(mkdtempSync(join(tmpdir(), 'primm-preview-region-')), 'region');
     await generateRegion({ students: 150, schools: 3, seed: 11, asOf: '2026-01-31', outDir: region });
-    schools = readdirSync(region).filter((d) => /^[A-Z]{2}[A-Z0-9]{8}$/.test(d)).sort().map((d) => join(region, d));
+    schools = readdirSync(region)
+      .filter((d) => /^[A-Z]{2}[A-Z0-9]{8}$/.test(d))
+      .sort()
+      .map((d) => join(region, d));
   }, 30_000);
 
   /**
@@ -111,7 +141,10 @@ describe.skipIf(onPostgres)('previewOnCopy on a generated region with transfers 
     const dir = join(mkdtempSync(join(tmpdir(), 'primm-preview-transfer-')), target.split('/').pop()!);
     cpSync(target, dir, { recursive: true });
     const className = readFileSync(join(target, 'classi.csv'), 'utf8').split('\n')[1]!.split(';')[1]!;
-    const moving = readFileSync(join(from, 'studenti.csv'), 'utf8').trim().split('\n').slice(1, 1 + n)
+    const moving = readFileSync(join(from, 'studenti.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1, 1 + n)
       .map((line) => [...line.split(';').slice(0, 11), className, '12/01/2026', '', ''].join(';'));
     appendFileSync(join(dir, 'studenti.csv'), `${moving.join('\n')}\n`);
     return dir;
@@ -119,7 +152,8 @@ describe.skipIf(onPostgres)('previewOnCopy on a generated region with transfers 
 
   test('when a school is previewed over the other two, with students moving in and out, then the previews are equal, transfers of every kind and all', async () => {
     const { db, path } = await aDatabaseFile();
-    for (const other of schools.slice(1)) await importPaths(db, [other], { ...options, source: 'cli', recompute: false });
+    for (const other of schools.slice(1))
+      await importPaths(db, [other], { ...options, source: 'cli', recompute: false });
     const upload = withStudentsOf(schools[0]!, schools[1]!, 3);
     const statuses: string[] = [];
 
@@ -139,17 +173,30 @@ describe.skipIf(onPostgres)('previewOnCopy on a generated region with transfers 
     await importPaths(db, [region], { ...options, source: 'cli', recompute: false });
     // The school a student left for another one of the region.
     const lines = (dir: string) => readFileSync(join(dir, 'studenti.csv'), 'utf8').split('\n');
-    const left = schools.find((dir) => lines(dir).some((l) => l.endsWith(';trasferito') && schools.some((o) => o !== dir && lines(o).some((m) => m.startsWith(l.slice(0, 16))))))!;
+    const left = schools.find((dir) =>
+      lines(dir).some(
+        (l) =>
+          l.endsWith(';trasferito') &&
+          schools.some((o) => o !== dir && lines(o).some((m) => m.startsWith(l.slice(0, 16)))),
+      ),
+    )!;
     const moved = mkdtempSync(join(tmpdir(), 'primm-preview-moved-'));
     cpSync(left, join(moved, 'S'), { recursive: true });
     // Every student of it now with another birthplace: a rewrite the transfer rule allows only to the school holding them.
     const file = join(moved, 'S/studenti.csv');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^(([^;\n]*;){5})[^;\n]*/gm, (line, head: string) => (line.startsWith('Codice') ? line : `${head}ALTROVE`)));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^(([^;\n]*;){5})[^;\n]*/gm, (line, head: string) =>
+        line.startsWith('Codice') ? line : `${head}ALTROVE`,
+      ),
+    );
 
     const { inPlace, copied } = await bothWays(db, path, [join(moved, 'S')]);
 
     expect(copied).toEqual(inPlace);
-    expect(inPlace.summary?.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/iscritto presso un'altra scuola: i suoi dati anagrafici non sono stati aggiornati/));
+    expect(inPlace.summary?.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/iscritto presso un'altra scuola: i suoi dati anagrafici non sono stati aggiornati/),
+    );
     await db.destroy();
   }, 20_000);
 });

@@ -34,7 +34,11 @@ import { readCsvBatches } from './read-csv';
  * of a family's language are left empty, being references to rows not copied that no loader reads.
  * Over-inclusion is harmless (a code or codice fiscale named in another column only copies more).
  */
-export async function previewOnCopy(dbPath: string, paths: string[], options: Omit<ImportOptions, 'dryRun'>): Promise<{ summary?: ImportSummary; failure?: { error: unknown; batch?: Record<string, unknown> } }> {
+export async function previewOnCopy(
+  dbPath: string,
+  paths: string[],
+  options: Omit<ImportOptions, 'dryRun'>,
+): Promise<{ summary?: ImportSummary; failure?: { error: unknown; batch?: Record<string, unknown> } }> {
   const named = await namedInUpload(paths, options.pseudonymKey);
   const sqlite = copyForImport(dbPath, named);
   const copy = wrapSqlite(sqlite);
@@ -76,7 +80,8 @@ export async function namedInUpload(paths: string[], pseudonymKey: string): Prom
           for (const field of fields) {
             for (const token of field.toUpperCase().split(/[^A-Z0-9]+/)) {
               if (school && token.length === 10 && SCHOOL_CODE.test(token)) codes.add(token);
-              if (!school && token.length === 16 && isValidCodiceFiscale(token)) pseudonyms.add(pseudonymize(token, pseudonymKey));
+              if (!school && token.length === 16 && isValidCodiceFiscale(token))
+                pseudonyms.add(pseudonymize(token, pseudonymKey));
             }
           }
         }
@@ -130,18 +135,28 @@ export function copyForImport(dbPath: string, named: NamedInUpload): SQLite.Data
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000'); // a reader of a WAL file waits only in rare moments (a checkpoint restarting the log)
     sqlite.prepare('attach database ? as src').run(dbPath);
-    const schema = sqlite.prepare(`select type, name, sql from src.sqlite_master where sql is not null and name not like 'sqlite_%' order by rowid`).all() as { type: string; name: string; sql: string }[];
-    const columns = (table: string) => (sqlite.prepare(`select name, type, "notnull" as required, dflt_value as dflt from pragma_table_info(?, 'src')`).all(table) as { name: string; type: string; required: number; dflt: string | null }[]);
+    const schema = sqlite
+      .prepare(
+        `select type, name, sql from src.sqlite_master where sql is not null and name not like 'sqlite_%' order by rowid`,
+      )
+      .all() as { type: string; name: string; sql: string }[];
+    const columns = (table: string) =>
+      sqlite
+        .prepare(`select name, type, "notnull" as required, dflt_value as dflt from pragma_table_info(?, 'src')`)
+        .all(table) as { name: string; type: string; required: number; dflt: string | null }[];
     const list = (cols: string[]) => cols.map((c) => `"${c}"`).join(', ');
     const copyRows = (table: string, where: string, overrides: Record<string, string> = {}) => {
       const cols = columns(table).map((c) => c.name);
-      sqlite.exec(`insert into main."${table}" (${list(cols)}) select ${cols.map((c) => overrides[c] ?? `"${c}"`).join(', ')} from src."${table}" ${where}`);
+      sqlite.exec(
+        `insert into main."${table}" (${list(cols)}) select ${cols.map((c) => overrides[c] ?? `"${c}"`).join(', ')} from src."${table}" ${where}`,
+      );
     };
 
     sqlite.exec('begin');
     // The copy is checked as a whole at commit: rows go in table by table, parents not always first.
     sqlite.pragma('defer_foreign_keys = ON');
-    for (const s of schema) if (s.type === 'table') sqlite.exec(s.sql.replace(/^CREATE TABLE\s+("?)/i, 'create table main.$1'));
+    for (const s of schema)
+      if (s.type === 'table') sqlite.exec(s.sql.replace(/^CREATE TABLE\s+("?)/i, 'create table main.$1'));
     for (const table of WHOLE) copyRows(table, '');
 
     sqlite.exec(`create temp table preview_school (id integer primary key);
@@ -157,21 +172,39 @@ export function copyForImport(dbPath: string, named: NamedInUpload): SQLite.Data
       insert or ignore into temp.preview_student select id from src.student where pseudonym in (select pseudonym from temp.preview_named);
       insert or ignore into temp.preview_class select id from src.class where school_id in (select id from temp.preview_school)`);
     for (const { table } of OF_STUDENTS.filter((t) => t.inClass)) {
-      sqlite.exec(`insert or ignore into temp.preview_class select distinct class_id from src."${table}" where student_id in (select id from temp.preview_student)`);
+      sqlite.exec(
+        `insert or ignore into temp.preview_class select distinct class_id from src."${table}" where student_id in (select id from temp.preview_student)`,
+      );
     }
 
     for (const table of OF_SCHOOLS) copyRows(table, 'where school_id in (select id from temp.preview_school)');
     copyRows('class', 'where id in (select id from temp.preview_class)');
     copyRows('student', 'where id in (select id from temp.preview_student)', { family_updated_by: 'null' });
     // Every other student as its id and pseudonym; the other columns hold what their constraints accept.
-    const stub = Object.fromEntries(columns('student').filter((c) => c.name !== 'id' && c.name !== 'pseudonym').map((c) => [c.name,
-      c.required && c.dflt === null ? (c.name === 'sex' ? `'M'` : /INT|REAL|DOUB|NUM/i.test(c.type) ? '0' : `''`) : 'null']));
+    const stub = Object.fromEntries(
+      columns('student')
+        .filter((c) => c.name !== 'id' && c.name !== 'pseudonym')
+        .map((c) => [
+          c.name,
+          c.required && c.dflt === null
+            ? c.name === 'sex'
+              ? `'M'`
+              : /INT|REAL|DOUB|NUM/i.test(c.type)
+                ? '0'
+                : `''`
+            : 'null',
+        ]),
+    );
     copyRows('student', 'where id not in (select id from temp.preview_student)', stub);
-    for (const { table, empty } of OF_STUDENTS) copyRows(table, 'where student_id in (select id from temp.preview_student)', empty);
+    for (const { table, empty } of OF_STUDENTS)
+      copyRows(table, 'where student_id in (select id from temp.preview_student)', empty);
 
     // Indexes and triggers once the rows are in: the same unique keys (ON CONFLICT) and side effects.
-    for (const s of schema) if (s.type === 'index' || s.type === 'trigger' || s.type === 'view') sqlite.exec(qualifyMain(s));
-    sqlite.exec('drop table temp.preview_school; drop table temp.preview_named; drop table temp.preview_student; drop table temp.preview_class');
+    for (const s of schema)
+      if (s.type === 'index' || s.type === 'trigger' || s.type === 'view') sqlite.exec(qualifyMain(s));
+    sqlite.exec(
+      'drop table temp.preview_school; drop table temp.preview_named; drop table temp.preview_student; drop table temp.preview_class',
+    );
     sqlite.exec('commit');
     sqlite.exec('detach database src');
     return sqlite;
@@ -183,12 +216,23 @@ export function copyForImport(dbPath: string, named: NamedInUpload): SQLite.Data
 
 /** `create index x on t …` as `create index main.x on t …`: into the copy, never the attached file. */
 function qualifyMain(s: { type: string; name: string; sql: string }): string {
-  return s.sql.replace(new RegExp(`^(CREATE\\s+(?:UNIQUE\\s+)?(?:TEMP\\s+)?${s.type}\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?)("?${s.name}"?)`, 'i'), '$1main.$2');
+  return s.sql.replace(
+    new RegExp(
+      `^(CREATE\\s+(?:UNIQUE\\s+)?(?:TEMP\\s+)?${s.type}\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?)("?${s.name}"?)`,
+      'i',
+    ),
+    '$1main.$2',
+  );
 }
 
 /** The failed batch a run recorded in the copy (import-paths.ts records an attempt that failed). */
 async function failedBatch(copy: Db): Promise<Record<string, unknown> | undefined> {
-  const row = await copy.selectFrom('import_batch').selectAll().where('status', '=', 'failed').orderBy('id', 'desc').executeTakeFirst();
+  const row = await copy
+    .selectFrom('import_batch')
+    .selectAll()
+    .where('status', '=', 'failed')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   if (!row) return undefined;
   const { id: _id, ...values } = row;
   return values;

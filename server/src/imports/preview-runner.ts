@@ -16,13 +16,18 @@ export interface PreviewJob {
 export type PreviewReply =
   | { summary: ImportSummary }
   | {
-    failure: { kind: 'scope'; message: string; refused: RefusedSchool[] } | { kind: 'csv' | 'input'; message: string } | { kind: 'other'; message: string; stack?: string };
-    /** The failed batch the run recorded (in its copy), to record in the database. */
-    batch?: Record<string, unknown>;
-  };
+      failure:
+        | { kind: 'scope'; message: string; refused: RefusedSchool[] }
+        | { kind: 'csv' | 'input'; message: string }
+        | { kind: 'other'; message: string; stack?: string };
+      /** The failed batch the run recorded (in its copy), to record in the database. */
+      batch?: Record<string, unknown>;
+    };
 
 const threadModule = new URL('./preview-thread.ts', import.meta.url);
-const fallbackUrl = fromSource ? new URL('./preview-thread-entry.mjs', import.meta.url) : new URL('./preview-thread.js', import.meta.url);
+const fallbackUrl = fromSource
+  ? new URL('./preview-thread-entry.mjs', import.meta.url)
+  : new URL('./preview-thread.js', import.meta.url);
 
 /**
  * Previews of uploads on a SQLite file, each in a worker thread on a copy of what its import
@@ -37,7 +42,10 @@ const fallbackUrl = fromSource ? new URL('./preview-thread-entry.mjs', import.me
 export class PreviewRunner {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Db, private readonly dbPath: string) {}
+  constructor(
+    private readonly db: Db,
+    private readonly dbPath: string,
+  ) {}
 
   /**
    * Bundles the thread's code (once per process, ≈ 0.3 s of esbuild's own process, seconds on a
@@ -57,12 +65,23 @@ export class PreviewRunner {
     const reply = await runThread({ dbPath: this.dbPath, paths, options });
     if ('summary' in reply) return reply.summary;
     // As the dry run in place did: the failed attempt is a line of the import history.
-    if (reply.batch) await this.db.insertInto('import_batch').values({ ...reply.batch, user_id: options.userId ?? null, service_token_id: options.serviceTokenId ?? null } as never).execute();
+    if (reply.batch)
+      await this.db
+        .insertInto('import_batch')
+        .values({
+          ...reply.batch,
+          user_id: options.userId ?? null,
+          service_token_id: options.serviceTokenId ?? null,
+        } as never)
+        .execute();
     const { failure } = reply;
     if (failure.kind === 'scope') throw new ImportScopeError(failure.refused);
     if (failure.kind === 'csv') throw new CsvSyntaxError(failure.message);
     if (failure.kind === 'input') throw new ImportInputError(failure.message);
-    throw Object.assign(new Error(`anteprima: ${failure.message}`), failure.kind === 'other' && failure.stack ? { stack: failure.stack } : {});
+    throw Object.assign(
+      new Error(`anteprima: ${failure.message}`),
+      failure.kind === 'other' && failure.stack ? { stack: failure.stack } : {},
+    );
   }
 }
 
@@ -71,7 +90,10 @@ export const threadCode = () => bundledThread(threadModule, fallbackUrl, 'antepr
 
 async function runThread(job: PreviewJob): Promise<PreviewReply> {
   const source = await threadCode();
-  const worker = new Worker('script' in source ? source.script : source.url, { eval: 'script' in source, workerData: job });
+  const worker = new Worker('script' in source ? source.script : source.url, {
+    eval: 'script' in source,
+    workerData: job,
+  });
   try {
     return await new Promise<PreviewReply>((resolve, reject) => {
       worker.once('message', resolve);

@@ -24,15 +24,22 @@ const preview = vi.hoisted(() => ({ events: [] as string[], waiting: [] as (() =
 const started = () => preview.waiting.splice(0).forEach((resolve) => resolve());
 vi.mock('../db/advisory-locks', async (original) => {
   const real = await original<typeof import('../db/advisory-locks')>();
-  return { ...real, lockForImport: async (...args: Parameters<typeof real.lockForImport>) => { await real.lockForImport(...args); started(); } };
+  return {
+    ...real,
+    lockForImport: async (...args: Parameters<typeof real.lockForImport>) => {
+      await real.lockForImport(...args);
+      started();
+    },
+  };
 });
 vi.mock('./import-paths', async (original) => {
   const real = await original<typeof import('./import-paths')>();
   return {
     ...real,
-    importPaths: (...args: Parameters<typeof real.importPaths>) => real.importPaths(...args).finally(() => {
-      if (args[2].dryRun) preview.events.push('preview work done');
-    }),
+    importPaths: (...args: Parameters<typeof real.importPaths>) =>
+      real.importPaths(...args).finally(() => {
+        if (args[2].dryRun) preview.events.push('preview work done');
+      }),
   };
 });
 vi.mock('node:worker_threads', async (original) => {
@@ -52,7 +59,8 @@ const previewStarted = () => new Promise<void>((resolve) => preview.waiting.push
 /** A multipart upload of a school folder, each part named with its relative path. */
 function attachFolder(req: request.Test, dir: string): request.Test {
   const name = dir.split('/').pop()!;
-  for (const f of readdirSync(dir)) req.attach('files', join(dir, f), { filepath: `${name}/${f}`, contentType: 'text/csv' } as never);
+  for (const f of readdirSync(dir))
+    req.attach('files', join(dir, f), { filepath: `${name}/${f}`, contentType: 'text/csv' } as never);
   return req;
 }
 
@@ -70,13 +78,20 @@ describe.skipIf(onPostgres)('POST /api/imports on a SQLite file: the preview run
     db = openSqlite(dbPath);
     await migrateToLatest(db);
     await ensureReferenceData(db);
-    await importPaths(db, [resolve(repoRoot, 'fixtures/import/generator-format')], { pseudonymKey: testConfig.pseudonymKey, source: 'cli', recompute: false });
+    await importPaths(db, [resolve(repoRoot, 'fixtures/import/generator-format')], {
+      pseudonymKey: testConfig.pseudonymKey,
+      source: 'cli',
+      recompute: false,
+    });
     studentId = (await db.selectFrom('student').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     as = await authAs(db, await aUser(db, 'admin'));
     // A school of some size: its dry run in place held the connection for a good part of a second.
     const region = join(dir, 'region');
     await generateRegion({ students: 60, schools: 1, seed: 5, asOf: '2026-01-31', outDir: region });
-    school = join(region, readdirSync(region).find((d) => /^[A-Z]{2}[A-Z0-9]{8}$/.test(d))!);
+    school = join(
+      region,
+      readdirSync(region).find((d) => /^[A-Z]{2}[A-Z0-9]{8}$/.test(d))!,
+    );
     const config = { ...testConfig, dbPath, uploadDir: join(dir, 'uploads') };
     sessionDb = openSessionConnection(config, db);
     server = createApp({ db, sessionDb, config }).listen(0);
@@ -89,10 +104,12 @@ describe.skipIf(onPostgres)('POST /api/imports on a SQLite file: the preview run
     await db.destroy();
   });
 
-  test('when a student\'s record is read while a school is previewed, then the read (and its audit row) is answered before the preview\'s work ends, and the preview is whole', async () => {
+  test("when a student's record is read while a school is previewed, then the read (and its audit row) is answered before the preview's work ends, and the preview is whole", async () => {
     preview.events.length = 0;
     const underway = previewStarted();
-    const previewed = attachFolder(request(server).post('/api/imports').set(SAME_ORIGIN).set(as), school).then((res) => res); // sent now
+    const previewed = attachFolder(request(server).post('/api/imports').set(SAME_ORIGIN).set(as), school).then(
+      (res) => res,
+    ); // sent now
     await underway;
 
     // Before: the dry run held `db` for its whole transaction, and this read (its audit row) waited for its end.
@@ -105,8 +122,14 @@ describe.skipIf(onPostgres)('POST /api/imports on a SQLite file: the preview run
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ rejected: 0, schools: [{ known: false }] });
     expect(res.body.inserted).toBeGreaterThan(300);
-    expect(await db.selectFrom('audit_log').select('action').where('action', 'in', ['student.read', 'import.preview']).orderBy('id').execute())
-      .toEqual([{ action: 'student.read' }, { action: 'import.preview' }]);
+    expect(
+      await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'in', ['student.read', 'import.preview'])
+        .orderBy('id')
+        .execute(),
+    ).toEqual([{ action: 'student.read' }, { action: 'import.preview' }]);
     // The preview wrote nothing: the school is still unknown.
     expect(await db.selectFrom('school').select('code').execute()).toEqual([{ code: 'ANPS03000E' }]);
   }, 20_000);
@@ -119,7 +142,12 @@ describe.skipIf(onPostgres)('POST /api/imports on a SQLite file: the preview run
 
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/Scuole non ancora registrate: [A-Z]{2}[A-Z0-9]{8}/);
-    const denied = await db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'import.preview').where('outcome', '=', 'denied').execute();
+    const denied = await db
+      .selectFrom('audit_log')
+      .select(['outcome', 'details'])
+      .where('action', '=', 'import.preview')
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(denied).toHaveLength(1);
   }, 20_000);
 });

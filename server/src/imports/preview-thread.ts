@@ -12,7 +12,10 @@ import type { PreviewJob, PreviewReply } from './preview-runner';
 const job = workerData as PreviewJob;
 
 previewOnCopy(job.dbPath, job.paths, job.options).then(
-  ({ summary, failure }) => parentPort!.postMessage((summary ? { summary } : { failure: describe(failure!.error), batch: failure!.batch }) satisfies PreviewReply),
+  ({ summary, failure }) =>
+    parentPort!.postMessage(
+      (summary ? { summary } : { failure: describe(failure!.error), batch: failure!.batch }) satisfies PreviewReply,
+    ),
   (err: unknown) => parentPort!.postMessage({ failure: describe(err) } satisfies PreviewReply),
 );
 

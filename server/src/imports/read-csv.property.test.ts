@@ -12,14 +12,43 @@ import { sniffCsv } from './sniff-csv';
 const dir = mkdtempSync(join(tmpdir(), 'primm-csv-prop-'));
 // Separators, quotes, line breaks and accents: what breaks naive readers. Whitespace at the ends of
 // a field is not part of the property: the reader trims it (registers pad fields), as documented.
-const piece = fc.constantFrom('a', 'Z', '7', ' ', ';', ',', '\t', '"', '\n', '\r\n', 'à', 'è', 'ò', 'Ù', 'ç', 'Perù', 'Nicolò', "D'Angelo", '½', '€', '✓');
+const piece = fc.constantFrom(
+  'a',
+  'Z',
+  '7',
+  ' ',
+  ';',
+  ',',
+  '\t',
+  '"',
+  '\n',
+  '\r\n',
+  'à',
+  'è',
+  'ò',
+  'Ù',
+  'ç',
+  'Perù',
+  'Nicolò',
+  "D'Angelo",
+  '½',
+  '€',
+  '✓',
+);
 const field = fc.array(piece, { maxLength: 6 }).map((p) => p.join('').trim());
 
 test('readCsv + sniffCsv: when csv-stringify writes any table, in any dialect and encoding, then it is read back identically', async () => {
   let n = 0;
   await fc.assert(
     fc.asyncProperty(
-      fc.integer({ min: 2, max: 5 }).chain((cols) => fc.tuple(fc.constant(cols), fc.array(fc.array(field, { minLength: cols, maxLength: cols }), { maxLength: 8 }))),
+      fc
+        .integer({ min: 2, max: 5 })
+        .chain((cols) =>
+          fc.tuple(
+            fc.constant(cols),
+            fc.array(fc.array(field, { minLength: cols, maxLength: cols }), { maxLength: 8 }),
+          ),
+        ),
       fc.constantFrom(';', ',', '\t'),
       fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252'),
       fc.constantFrom('\n', '\r\n'),
@@ -28,7 +57,8 @@ test('readCsv + sniffCsv: when csv-stringify writes any table, in any dialect an
         const text = stringify([header, ...rows], { delimiter, record_delimiter: eol === '\n' ? 'unix' : 'windows' });
         // Windows-1252 only when every character exists there; an accented letter is then never
         // a valid UTF-8 sequence, so sniffing can tell. Otherwise the same text goes as UTF-8.
-        const cp = encoding === 'windows-1252' && /^[\x00-\x7fà-ÿÀ-ß]*$/.test(text) ? iconv.encode(text, 'win1252') : undefined;
+        const cp =
+          encoding === 'windows-1252' && /^[\x00-\x7fà-ÿÀ-ß]*$/.test(text) ? iconv.encode(text, 'win1252') : undefined;
         const bytes = cp ?? Buffer.from(encoding === 'utf-8-bom' ? `\uFEFF${text}` : text, 'utf8');
         const path = join(dir, `t${n++}.csv`);
         writeFileSync(path, bytes);

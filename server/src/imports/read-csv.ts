@@ -31,7 +31,8 @@ export async function* readCsvBatches(path: string, dialect: CsvDialect = sniffC
     yield* parseBatches(path, dialect);
   } catch (err) {
     // The whole file is refused: say which one, as a school folder names it (ANPS03000E/voti.csv).
-    if (err instanceof CsvSyntaxError) throw new CsvSyntaxError(`${path.split(/[\\/]/).slice(-2).join('/')}: ${err.message}`, { cause: err.cause });
+    if (err instanceof CsvSyntaxError)
+      throw new CsvSyntaxError(`${path.split(/[\\/]/).slice(-2).join('/')}: ${err.message}`, { cause: err.cause });
     throw err;
   }
 }

@@ -16,7 +16,9 @@ import { UploadBudget, extractZip, safeTarget, saveStream, type UploadLimits } f
  */
 export function receiveUpload(req: Request, dir: string, limits: UploadLimits = UPLOAD_LIMITS): Promise<string[]> {
   if (!req.is('multipart/form-data')) {
-    return Promise.reject(new HttpError(400, 'validation_failed', 'Atteso un caricamento multipart/form-data con i file CSV o uno ZIP'));
+    return Promise.reject(
+      new HttpError(400, 'validation_failed', 'Atteso un caricamento multipart/form-data con i file CSV o uno ZIP'),
+    );
   }
   let parser: busboy.Busboy;
   try {
@@ -28,7 +30,13 @@ export function receiveUpload(req: Request, dir: string, limits: UploadLimits = 
     });
   } catch (err) {
     // busboy throws on a Content-Type it cannot split (no boundary): the client's fault, not ours.
-    return Promise.reject(new HttpError(400, 'validation_failed', `Caricamento non leggibile: intestazione Content-Type multipart senza separatore (boundary) valido (${(err as Error).message})`));
+    return Promise.reject(
+      new HttpError(
+        400,
+        'validation_failed',
+        `Caricamento non leggibile: intestazione Content-Type multipart senza separatore (boundary) valido (${(err as Error).message})`,
+      ),
+    );
   }
   const budget = new UploadBudget(limits);
   return new Promise((resolve, reject) => {
@@ -83,8 +91,12 @@ export function receiveUpload(req: Request, dir: string, limits: UploadLimits = 
         });
       writes.push(write.catch((err: unknown) => fail(err)));
     });
-    parser.on('filesLimit', () => fail(new HttpError(400, 'validation_failed', `Troppi file (massimo ${limits.maxFiles})`)));
-    parser.on('error', (err) => fail(new HttpError(400, 'validation_failed', `Caricamento non leggibile: ${(err as Error).message}`)));
+    parser.on('filesLimit', () =>
+      fail(new HttpError(400, 'validation_failed', `Troppi file (massimo ${limits.maxFiles})`)),
+    );
+    parser.on('error', (err) =>
+      fail(new HttpError(400, 'validation_failed', `Caricamento non leggibile: ${(err as Error).message}`)),
+    );
     parser.on('close', () => {
       parsed = true;
       settle();

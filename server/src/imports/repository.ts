@@ -7,7 +7,20 @@ export async function listImportBatches(db: Db, byUser: number | null, limit = 1
     .selectFrom('import_batch')
     .leftJoin('app_user', 'app_user.id', 'import_batch.user_id')
     .leftJoin('service_token', 'service_token.id', 'import_batch.service_token_id')
-    .select(['import_batch.id', 'import_batch.started_at', 'finished_at', 'source', 'status', 'inserted', 'updated', 'unchanged', 'rejected', 'files', 'app_user.email', 'service_token.name as service_token_name'])
+    .select([
+      'import_batch.id',
+      'import_batch.started_at',
+      'finished_at',
+      'source',
+      'status',
+      'inserted',
+      'updated',
+      'unchanged',
+      'rejected',
+      'files',
+      'app_user.email',
+      'service_token.name as service_token_name',
+    ])
     .where('import_batch.status', '!=', 'dry_run')
     .orderBy('import_batch.id', 'desc')
     .limit(limit);

@@ -23,7 +23,8 @@ export function resolveStudentDay(ctx: ImportContext, state: SchoolState, f: Fie
   const date = parseDateMemo(f.required('Data'));
   if (!date) throw new RowError('Data', 'data non valida');
   const yearLabel = schoolYearOf(date);
-  if (!state.years.has(yearLabel)) throw new RowError('Data', `data fuori dagli anni scolastici del calendario (${yearLabel})`);
+  if (!state.years.has(yearLabel))
+    throw new RowError('Data', `data fuori dagli anni scolastici del calendario (${yearLabel})`);
   const classId = classOnDate(state.enrolments.get(studentId) ?? [], date);
   if (classId === undefined) throw new RowError('Data', 'lo studente non era iscritto in questa scuola in quella data');
   return { studentId, classId, date };

@@ -36,7 +36,14 @@ export interface Stay {
 }
 
 export function newSchoolState(schoolId: number): SchoolState {
-  return { schoolId, years: new Map(), calendars: new Map(), classes: new Map(), students: new Map(), enrolments: new Map() };
+  return {
+    schoolId,
+    years: new Map(),
+    calendars: new Map(),
+    classes: new Map(),
+    students: new Map(),
+    enrolments: new Map(),
+  };
 }
 
 /** Lesson hours the class had on that date: 0 outside lessons, on closures and free weekdays. */

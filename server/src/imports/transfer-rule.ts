@@ -36,11 +36,15 @@ export function judgeEnrolment(
   confirm: boolean,
 ): EnrolmentVerdict {
   const holding = stays.filter((s) => s.schoolId !== row.schoolId && !hasLeftBy(s, row.enteredOn));
-  const exists = stays.some((s) => s.schoolId === row.schoolId && s.classId === row.classId && s.enteredOn === row.enteredOn);
+  const exists = stays.some(
+    (s) => s.schoolId === row.schoolId && s.classId === row.classId && s.enteredOn === row.enteredOn,
+  );
   if (holding.length > 0) {
     if (exists) return { write: true, personalData: false };
     const from = latest(holding);
-    return confirm ? { write: true, personalData: false, transfer: { status: 'confirmed', from } } : { write: false, personalData: false, transfer: { status: 'conflict', from } };
+    return confirm
+      ? { write: true, personalData: false, transfer: { status: 'confirmed', from } }
+      : { write: false, personalData: false, transfer: { status: 'conflict', from } };
   }
   const before = stays.filter((s) => s.enteredOn <= row.enteredOn);
   const last = before.length === 0 ? undefined : latest(before);
@@ -50,5 +54,7 @@ export function judgeEnrolment(
 
 /** The stay entered last (on a tie, the one still open or left last). */
 function latest(stays: readonly KnownStay[]): KnownStay {
-  return stays.reduce((a, b) => (b.enteredOn > a.enteredOn || (b.enteredOn === a.enteredOn && (b.leftOn ?? '9') > (a.leftOn ?? '9')) ? b : a));
+  return stays.reduce((a, b) =>
+    b.enteredOn > a.enteredOn || (b.enteredOn === a.enteredOn && (b.leftOn ?? '9') > (a.leftOn ?? '9')) ? b : a,
+  );
 }

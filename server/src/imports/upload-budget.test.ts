@@ -18,9 +18,19 @@ describe('UploadBudget.write', () => {
     const dir = mkdtempSync(join(tmpdir(), 'primm-budget-'));
     const budget = new UploadBudget();
     let produced = 0;
-    const endless = new Readable({ read() { produced += 16 * KB; this.push(Buffer.alloc(16 * KB, 'a')); } });
+    const endless = new Readable({
+      read() {
+        produced += 16 * KB;
+        this.push(Buffer.alloc(16 * KB, 'a'));
+      },
+    });
 
-    const write = budget.write(endless, join(dir, 'a.csv'), 50 * KB, () => new HttpError(413, 'payload_too_large', 'troppo'));
+    const write = budget.write(
+      endless,
+      join(dir, 'a.csv'),
+      50 * KB,
+      () => new HttpError(413, 'payload_too_large', 'troppo'),
+    );
 
     await expect(write).rejects.toThrow('troppo');
     expect(produced).toBeLessThan(50 * KB + 16 * KB * 20); // stopped near the limit, whatever readahead
@@ -34,8 +44,12 @@ describe('receiveUpload: the budget of one upload', () => {
   function anEndpoint(limits: UploadLimits) {
     const dir = mkdtempSync(join(tmpdir(), 'primm-receive-'));
     const app = express();
-    app.post('/up', async (req, res) => { res.json(await receiveUpload(req, dir, limits)); });
-    const onError: ErrorRequestHandler = (err: HttpError, _req, res, _next) => { res.status(err.status ?? 500).json({ error: { code: err.code, message: err.message } }); };
+    app.post('/up', async (req, res) => {
+      res.json(await receiveUpload(req, dir, limits));
+    });
+    const onError: ErrorRequestHandler = (err: HttpError, _req, res, _next) => {
+      res.status(err.status ?? 500).json({ error: { code: err.code, message: err.message } });
+    };
     app.use(onError);
     return { app, dir };
   }
@@ -50,23 +64,81 @@ describe('receiveUpload: the budget of one upload', () => {
   }
 
   test.each([
-    ['three CSV files of 40 KB', 413, async () => [['a/1.csv', Buffer.alloc(40 * KB, 'a')], ['a/2.csv', Buffer.alloc(40 * KB, 'b')], ['a/3.csv', Buffer.alloc(40 * KB, 'c')]] as [string, Buffer][]],
-    ['two zips of three 20 KB entries each', 413, async () => [
-      ['a.zip', await zipOf([['a/1.csv', Buffer.alloc(20 * KB, 'a')], ['a/2.csv', Buffer.alloc(20 * KB, 'b')], ['a/3.csv', Buffer.alloc(20 * KB, 'c')]])],
-      ['b.zip', await zipOf([['b/1.csv', Buffer.alloc(20 * KB, 'a')], ['b/2.csv', Buffer.alloc(20 * KB, 'b')], ['b/3.csv', Buffer.alloc(19 * KB, 'c')]])],
-    ] as [string, Buffer][]],
-    ['a zip of 60 KB of entries and a CSV of 50 KB', 413, async () => [
-      ['a.zip', await zipOf([['a/1.csv', Buffer.alloc(30 * KB, 'a')], ['a/2.csv', Buffer.alloc(30 * KB, 'b')]])],
-      ['b/1.csv', Buffer.alloc(50 * KB, 'z')],
-    ] as [string, Buffer][]],
-    ['two zips of six small entries each (twelve files, ten allowed)', 400, async () => [
-      ['a.zip', await zipOf([1, 2, 3, 4, 5, 6].map((n): [string, Buffer] => [`a/${n}.csv`, Buffer.from('x')]))],
-      ['b.zip', await zipOf([1, 2, 3, 4, 5, 6].map((n): [string, Buffer] => [`b/${n}.csv`, Buffer.from('x')]))],
-    ] as [string, Buffer][]],
-    ['an uncompressed zip of 40 KB of entries (80 KB on disk while it is unpacked)', 200, async () => [
-      ['a.zip', await zipOf([['a/1.csv', Buffer.alloc(20 * KB, 'a')], ['a/2.csv', Buffer.alloc(20 * KB, 'b')]], false)],
-      ['b/1.csv', Buffer.alloc(15 * KB, 'z')],
-    ] as [string, Buffer][]],
+    [
+      'three CSV files of 40 KB',
+      413,
+      async () =>
+        [
+          ['a/1.csv', Buffer.alloc(40 * KB, 'a')],
+          ['a/2.csv', Buffer.alloc(40 * KB, 'b')],
+          ['a/3.csv', Buffer.alloc(40 * KB, 'c')],
+        ] as [string, Buffer][],
+    ],
+    [
+      'two zips of three 20 KB entries each',
+      413,
+      async () =>
+        [
+          [
+            'a.zip',
+            await zipOf([
+              ['a/1.csv', Buffer.alloc(20 * KB, 'a')],
+              ['a/2.csv', Buffer.alloc(20 * KB, 'b')],
+              ['a/3.csv', Buffer.alloc(20 * KB, 'c')],
+            ]),
+          ],
+          [
+            'b.zip',
+            await zipOf([
+              ['b/1.csv', Buffer.alloc(20 * KB, 'a')],
+              ['b/2.csv', Buffer.alloc(20 * KB, 'b')],
+              ['b/3.csv', Buffer.alloc(19 * KB, 'c')],
+            ]),
+          ],
+        ] as [string, Buffer][],
+    ],
+    [
+      'a zip of 60 KB of entries and a CSV of 50 KB',
+      413,
+      async () =>
+        [
+          [
+            'a.zip',
+            await zipOf([
+              ['a/1.csv', Buffer.alloc(30 * KB, 'a')],
+              ['a/2.csv', Buffer.alloc(30 * KB, 'b')],
+            ]),
+          ],
+          ['b/1.csv', Buffer.alloc(50 * KB, 'z')],
+        ] as [string, Buffer][],
+    ],
+    [
+      'two zips of six small entries each (twelve files, ten allowed)',
+      400,
+      async () =>
+        [
+          ['a.zip', await zipOf([1, 2, 3, 4, 5, 6].map((n): [string, Buffer] => [`a/${n}.csv`, Buffer.from('x')]))],
+          ['b.zip', await zipOf([1, 2, 3, 4, 5, 6].map((n): [string, Buffer] => [`b/${n}.csv`, Buffer.from('x')]))],
+        ] as [string, Buffer][],
+    ],
+    [
+      'an uncompressed zip of 40 KB of entries (80 KB on disk while it is unpacked)',
+      200,
+      async () =>
+        [
+          [
+            'a.zip',
+            await zipOf(
+              [
+                ['a/1.csv', Buffer.alloc(20 * KB, 'a')],
+                ['a/2.csv', Buffer.alloc(20 * KB, 'b')],
+              ],
+              false,
+            ),
+          ],
+          ['b/1.csv', Buffer.alloc(15 * KB, 'z')],
+        ] as [string, Buffer][],
+    ],
   ] as const)('receiveUpload: when an upload of 100 KB at most holds %s, then %i', async (_name, status, make) => {
     const { app } = anEndpoint(small);
     const req = request(app).post('/up');
@@ -75,7 +147,13 @@ describe('receiveUpload: the budget of one upload', () => {
     const res = await req;
 
     expect(res.status).toBe(status);
-    if (status === 413) expect(res.body).toEqual({ error: { code: 'payload_too_large', message: expect.stringMatching(/^Caricamento troppo grande/) } });
-    if (status === 400) expect(res.body).toEqual({ error: { code: 'validation_failed', message: expect.stringMatching(/^Troppi file \(massimo 10/) } });
+    if (status === 413)
+      expect(res.body).toEqual({
+        error: { code: 'payload_too_large', message: expect.stringMatching(/^Caricamento troppo grande/) },
+      });
+    if (status === 400)
+      expect(res.body).toEqual({
+        error: { code: 'validation_failed', message: expect.stringMatching(/^Troppi file \(massimo 10/) },
+      });
   });
 });

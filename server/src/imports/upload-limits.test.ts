@@ -39,7 +39,9 @@ async function zipOf(entries: [name: string, data: Buffer][]): Promise<Buffer> {
 /** The school's fixture files as zip entries, `replace` standing in for some of them. */
 async function schoolZip(replace: Record<string, Buffer>): Promise<Buffer> {
   return zipOf([
-    ...files.filter((f) => !(f in replace)).map((f): [string, Buffer] => [`ANPS03000E/${f}`, readFileSync(join(school, f))]),
+    ...files
+      .filter((f) => !(f in replace))
+      .map((f): [string, Buffer] => [`ANPS03000E/${f}`, readFileSync(join(school, f))]),
     ...Object.entries(replace).map(([f, data]): [string, Buffer] => [`ANPS03000E/${f}`, data]),
   ]);
 }
@@ -67,24 +69,39 @@ describe('POST /api/imports: zip bombs and sizes', () => {
     const bomb = await schoolZip({ 'assenze.csv': Buffer.alloc(5 * 1024 * 1024, 'a') });
     expect(bomb.length).toBeLessThan(50 * 1024); // 5 MB: within the per-file limit, far past the ratio
 
-    const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(as).attach('files', bomb, { filename: 'export.zip', contentType: 'application/zip' });
+    const res = await request(app)
+      .post('/api/imports')
+      .set(SAME_ORIGIN)
+      .set(as)
+      .attach('files', bomb, { filename: 'export.zip', contentType: 'application/zip' });
 
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ error: { code: 'payload_too_large', message: expect.stringContaining('ANPS03000E/assenze.csv') } });
+    expect(res.body).toEqual({
+      error: { code: 'payload_too_large', message: expect.stringContaining('ANPS03000E/assenze.csv') },
+    });
     expect(res.body.error.message).toMatch(/si espande troppo/);
     expect(leftovers(root)).toEqual([]);
     expect(await db.selectFrom('import_batch').selectAll().execute()).toEqual([]);
   });
 
-  test('imports: when a zip entry\'s header claims fewer bytes than it holds, then the bytes that come out are what counts: refused, nothing left on disk', async () => {
+  test("imports: when a zip entry's header claims fewer bytes than it holds, then the bytes that come out are what counts: refused, nothing left on disk", async () => {
     const { app, root, as } = await anApp();
     const zip = await schoolZip({ 'assenze.csv': Buffer.alloc(8 * 1024 * 1024, 'a') });
     const lying = claimSize(zip, 'ANPS03000E/assenze.csv', 1000);
 
-    const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(as).attach('files', lying, { filename: 'export.zip', contentType: 'application/zip' });
+    const res = await request(app)
+      .post('/api/imports')
+      .set(SAME_ORIGIN)
+      .set(as)
+      .attach('files', lying, { filename: 'export.zip', contentType: 'application/zip' });
 
     expect([400, 413]).toContain(res.status);
-    expect(res.body).toEqual({ error: { code: expect.stringMatching(/^(validation_failed|payload_too_large)$/), message: expect.stringMatching(/ZIP/) } });
+    expect(res.body).toEqual({
+      error: {
+        code: expect.stringMatching(/^(validation_failed|payload_too_large)$/),
+        message: expect.stringMatching(/ZIP/),
+      },
+    });
     expect(leftovers(root)).toEqual([]);
   });
 
@@ -92,13 +109,31 @@ describe('POST /api/imports: zip bombs and sizes', () => {
     const { app, root, as } = await anApp();
     const { client, response } = await openUpload(app, as);
     // Many entries, so that unpacking goes on for a while.
-    const zip = await zipOf(Array.from({ length: 40 }, (_, i): [string, Buffer] => [`ANPS03000E/extra-${i}.csv`, Buffer.alloc(256 * 1024, 'b')]));
+    const zip = await zipOf(
+      Array.from({ length: 40 }, (_, i): [string, Buffer] => [
+        `ANPS03000E/extra-${i}.csv`,
+        Buffer.alloc(256 * 1024, 'b'),
+      ]),
+    );
     // The zip and the boundary after it (the end of its part: unpacking starts), not the next part yet.
     client.write(Buffer.concat([filePart('export.zip', zip), Buffer.from('--XYZ')]));
 
     // Once the first entries are on disk, a part the server must refuse.
-    await vi.waitFor(() => expect(leftovers(root).flatMap((d) => existsSync(join(root, d, 'ANPS03000E')) ? readdirSync(join(root, d, 'ANPS03000E')) : [])).toContain('extra-0.csv'), { timeout: 3000, interval: 5 });
-    client.end(Buffer.concat([filePart('../fuori.csv', Buffer.from('a;b\n')).subarray('--XYZ'.length), Buffer.from('--XYZ--\r\n')]));
+    await vi.waitFor(
+      () =>
+        expect(
+          leftovers(root).flatMap((d) =>
+            existsSync(join(root, d, 'ANPS03000E')) ? readdirSync(join(root, d, 'ANPS03000E')) : [],
+          ),
+        ).toContain('extra-0.csv'),
+      { timeout: 3000, interval: 5 },
+    );
+    client.end(
+      Buffer.concat([
+        filePart('../fuori.csv', Buffer.from('a;b\n')).subarray('--XYZ'.length),
+        Buffer.from('--XYZ--\r\n'),
+      ]),
+    );
     const res = await response;
     // Before the fix the refusal was answered at once and the unpacking went on writing into the
     // folder, made again by it: give it the time to do so before looking.
@@ -111,28 +146,45 @@ describe('POST /api/imports: zip bombs and sizes', () => {
 });
 
 const servers: Server[] = [];
-afterEach(() => { for (const s of servers.splice(0)) s.close(); });
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
 
 /** A multipart part of field `files` (boundary XYZ). */
 function filePart(filename: string, data: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`--XYZ\r\nContent-Disposition: form-data; name="files"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from('\r\n')]);
+  return Buffer.concat([
+    Buffer.from(
+      `--XYZ\r\nContent-Disposition: form-data; name="files"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from('\r\n'),
+  ]);
 }
 
 /** An upload whose body the test writes piece by piece (chunked), on a listening server. */
-async function openUpload(app: ReturnType<typeof createApp>, as: { Cookie: string }, headers: Record<string, string> = {}) {
+async function openUpload(
+  app: ReturnType<typeof createApp>,
+  as: { Cookie: string },
+  headers: Record<string, string> = {},
+) {
   const server = app.listen(0, '127.0.0.1');
   servers.push(server);
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as { port: number };
   const client = httpRequest({
-    host: '127.0.0.1', port, method: 'POST', path: '/api/imports',
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/api/imports',
     headers: { ...SAME_ORIGIN, ...as, 'Content-Type': 'multipart/form-data; boundary=XYZ', ...headers },
   });
   client.on('error', () => {}); // some tests destroy the socket on purpose
   const response = new Promise<{ status: number; body: string }>((resolve) => {
     client.on('response', (res) => {
       let body = '';
-      res.on('data', (c: Buffer) => { body += c.toString(); });
+      res.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode!, body }));
     });
   });
@@ -143,13 +195,22 @@ describe('POST /api/imports: files that are not CSV', () => {
   test('imports: when a school file is a few MB without a line break, then 400 naming the file and the line, nothing imported, the upload removed', async () => {
     const { db, app, root, as } = await anApp();
     const req = request(app).post('/api/imports').set(SAME_ORIGIN).set(as);
-    for (const f of files.filter((f) => f !== 'studenti.csv')) req.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
-    req.attach('files', Buffer.alloc(3 * 1024 * 1024, 'x'), { filepath: 'ANPS03000E/studenti.csv', contentType: 'text/csv' } as never);
+    for (const f of files.filter((f) => f !== 'studenti.csv'))
+      req.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
+    req.attach('files', Buffer.alloc(3 * 1024 * 1024, 'x'), {
+      filepath: 'ANPS03000E/studenti.csv',
+      contentType: 'text/csv',
+    } as never);
 
     const res = await req;
 
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: { code: 'validation_failed', message: expect.stringMatching(/^ANPS03000E\/studenti\.csv: Riga 1 troppo lunga \(oltre 65\.536 caratteri\)/) } });
+    expect(res.body).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: expect.stringMatching(/^ANPS03000E\/studenti\.csv: Riga 1 troppo lunga \(oltre 65\.536 caratteri\)/),
+      },
+    });
     expect(leftovers(root)).toEqual([]);
     expect(await db.selectFrom('student').selectAll().execute()).toEqual([]);
   });
@@ -157,8 +218,13 @@ describe('POST /api/imports: files that are not CSV', () => {
   test('imports: when a quoted field is never closed, then 400 (not 500) naming the file', async () => {
     const { app, root, as } = await anApp();
     const req = request(app).post('/api/imports').set(SAME_ORIGIN).set(as);
-    for (const f of files.filter((f) => f !== 'voti.csv')) req.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
-    req.attach('files', Buffer.from('Codice fiscale;Data;Materia;Tipo;Voto\nRSSGLI09C54A271A;03/10/2025;"Italiano;scritto;7\n'), { filepath: 'ANPS03000E/voti.csv', contentType: 'text/csv' } as never);
+    for (const f of files.filter((f) => f !== 'voti.csv'))
+      req.attach('files', join(school, f), { filepath: `ANPS03000E/${f}`, contentType: 'text/csv' } as never);
+    req.attach(
+      'files',
+      Buffer.from('Codice fiscale;Data;Materia;Tipo;Voto\nRSSGLI09C54A271A;03/10/2025;"Italiano;scritto;7\n'),
+      { filepath: 'ANPS03000E/voti.csv', contentType: 'text/csv' } as never,
+    );
 
     const res = await req;
 
@@ -171,20 +237,53 @@ describe('POST /api/imports: files that are not CSV', () => {
 describe('POST /api/imports: malformed multipart', () => {
   const part = (headers: string, body: string) => `--XYZ\r\n${headers}\r\n\r\n${body}\r\n`;
   test.each([
-    ['no boundary in the Content-Type', 'multipart/form-data', part('Content-Disposition: form-data; name="files"; filename="a.csv"', 'a;b') + '--XYZ--\r\n', /boundary/],
-    ['a body cut before its closing boundary', 'multipart/form-data; boundary=XYZ', '--XYZ\r\nContent-Disposition: form-data; name="files"; filename="ANPS03000E/scuola.csv"\r\n\r\na;b\n1;2\n', /^Caricamento non leggibile/],
-    ['a part without a file name', 'multipart/form-data; boundary=XYZ', part('Content-Disposition: form-data; name="files"', 'a;b') + '--XYZ--\r\n', /^Nessun file ricevuto/],
-    ['a part with an empty file name', 'multipart/form-data; boundary=XYZ', part('Content-Disposition: form-data; name="files"; filename=""', 'a;b') + '--XYZ--\r\n', /^Nessun file ricevuto/],
-    ['a body that is not multipart at all', 'multipart/form-data; boundary=XYZ', 'just some text', /^(Caricamento non leggibile|Nessun file ricevuto)/],
-  ])('imports: when the upload has %s, then 400 in the envelope, in Italian, nothing left on disk', async (_name, contentType, body, message) => {
-    const { app, root, as } = await anApp();
+    [
+      'no boundary in the Content-Type',
+      'multipart/form-data',
+      part('Content-Disposition: form-data; name="files"; filename="a.csv"', 'a;b') + '--XYZ--\r\n',
+      /boundary/,
+    ],
+    [
+      'a body cut before its closing boundary',
+      'multipart/form-data; boundary=XYZ',
+      '--XYZ\r\nContent-Disposition: form-data; name="files"; filename="ANPS03000E/scuola.csv"\r\n\r\na;b\n1;2\n',
+      /^Caricamento non leggibile/,
+    ],
+    [
+      'a part without a file name',
+      'multipart/form-data; boundary=XYZ',
+      part('Content-Disposition: form-data; name="files"', 'a;b') + '--XYZ--\r\n',
+      /^Nessun file ricevuto/,
+    ],
+    [
+      'a part with an empty file name',
+      'multipart/form-data; boundary=XYZ',
+      part('Content-Disposition: form-data; name="files"; filename=""', 'a;b') + '--XYZ--\r\n',
+      /^Nessun file ricevuto/,
+    ],
+    [
+      'a body that is not multipart at all',
+      'multipart/form-data; boundary=XYZ',
+      'just some text',
+      /^(Caricamento non leggibile|Nessun file ricevuto)/,
+    ],
+  ])(
+    'imports: when the upload has %s, then 400 in the envelope, in Italian, nothing left on disk',
+    async (_name, contentType, body, message) => {
+      const { app, root, as } = await anApp();
 
-    const res = await request(app).post('/api/imports').set(SAME_ORIGIN).set(as).set('Content-Type', contentType).send(body);
+      const res = await request(app)
+        .post('/api/imports')
+        .set(SAME_ORIGIN)
+        .set(as)
+        .set('Content-Type', contentType)
+        .send(body);
 
-    expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: { code: 'validation_failed', message: expect.stringMatching(message) } });
-    expect(leftovers(root)).toEqual([]);
-  });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ error: { code: 'validation_failed', message: expect.stringMatching(message) } });
+      expect(leftovers(root)).toEqual([]);
+    },
+  );
 
   test('imports: when the client goes away in the middle of a file, then the upload is removed (the request does not wait forever)', async () => {
     const { app, root, as } = await anApp();
@@ -192,7 +291,9 @@ describe('POST /api/imports: malformed multipart', () => {
     client.write(filePart('ANPS03000E/scuola.csv', Buffer.alloc(64 * 1024, 'x')).subarray(0, 60 * 1024));
 
     // Once the server holds part of the file, the client disappears.
-    await vi.waitFor(() => expect(leftovers(root).flatMap((d) => readdirSync(join(root, d)))).toContain('ANPS03000E'), { timeout: 3000 });
+    await vi.waitFor(() => expect(leftovers(root).flatMap((d) => readdirSync(join(root, d)))).toContain('ANPS03000E'), {
+      timeout: 3000,
+    });
     client.destroy();
 
     await vi.waitFor(() => expect(leftovers(root)).toEqual([]), { timeout: 3000 });

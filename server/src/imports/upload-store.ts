@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,10 +33,14 @@ export interface UploadMeta {
 export type UploadOwner = { userId: number } | { tokenId: number };
 
 const ownedBy = (meta: UploadMeta, owner: UploadOwner): boolean =>
-  'userId' in owner ? meta.userId === owner.userId && meta.tokenId === undefined : meta.tokenId === owner.tokenId && meta.userId === undefined;
+  'userId' in owner
+    ? meta.userId === owner.userId && meta.tokenId === undefined
+    : meta.tokenId === owner.tokenId && meta.userId === undefined;
 
 /** UPLOAD_LIMITS, widened so that a test can ask for smaller ones. */
-export type UploadLimits = { [K in 'maxFileBytes' | 'maxFiles' | 'maxUploadBytes' | 'maxZipRatio' | 'zipRatioFromBytes']: number };
+export type UploadLimits = {
+  [K in 'maxFileBytes' | 'maxFiles' | 'maxUploadBytes' | 'maxZipRatio' | 'zipRatioFromBytes']: number;
+};
 
 const META = '.upload.json';
 /** Written once the preview answered (commit-claim.ts): an upload without it is still arriving, or was cut short. */
@@ -131,7 +145,12 @@ function createdAt(dir: string): number {
  */
 export function startUploadSweeper(
   root: string,
-  options: { everyMs?: number; now?: () => number; onSweep?: (removed: string[]) => void; onError?: (err: unknown) => void } = {},
+  options: {
+    everyMs?: number;
+    now?: () => number;
+    onSweep?: (removed: string[]) => void;
+    onError?: (err: unknown) => void;
+  } = {},
 ): { stop(): void } {
   try {
     prepareUploadRoot(root);
@@ -167,7 +186,8 @@ export function safeTarget(dir: string, name: string): string {
     throw new HttpError(400, 'validation_failed', `Tipo di file non accettato: ${name} (solo CSV o ZIP)`);
   }
   const target = join(dir, clean);
-  if (!target.startsWith(dir + sep)) throw new HttpError(400, 'validation_failed', `Nome di file non accettato: ${name}`);
+  if (!target.startsWith(dir + sep))
+    throw new HttpError(400, 'validation_failed', `Nome di file non accettato: ${name}`);
   return target;
 }
 
@@ -192,7 +212,12 @@ export class UploadBudget {
   /** One more file kept (a CSV, a zip entry); zips themselves are removed once unpacked. */
   countFile(): void {
     this.assertGoing();
-    if (++this.files > this.limits.maxFiles) throw new HttpError(400, 'validation_failed', `Troppi file (massimo ${this.limits.maxFiles}, contando quelli negli ZIP)`);
+    if (++this.files > this.limits.maxFiles)
+      throw new HttpError(
+        400,
+        'validation_failed',
+        `Troppi file (massimo ${this.limits.maxFiles}, contando quelli negli ZIP)`,
+      );
   }
 
   /** Bytes no longer on disk (an unpacked zip, removed). */
@@ -209,7 +234,11 @@ export class UploadBudget {
   }
 
   tooLarge(): HttpError {
-    return new HttpError(413, 'payload_too_large', `Caricamento troppo grande: oltre ${this.limits.maxUploadBytes / MB} MB in tutto, contando i file estratti dagli ZIP. Caricate le scuole in più volte`);
+    return new HttpError(
+      413,
+      'payload_too_large',
+      `Caricamento troppo grande: oltre ${this.limits.maxUploadBytes / MB} MB in tutto, contando i file estratti dagli ZIP. Caricate le scuole in più volte`,
+    );
   }
 
   /**
@@ -240,11 +269,16 @@ export class UploadBudget {
 }
 
 /** Writes one uploaded stream; a file over the size limit is refused (413) and removed. Returns its bytes. */
-export async function saveStream(stream: Readable & { truncated?: boolean }, target: string, budget: UploadBudget): Promise<number> {
+export async function saveStream(
+  stream: Readable & { truncated?: boolean },
+  target: string,
+  budget: UploadBudget,
+): Promise<number> {
   const { maxFileBytes } = budget.limits;
   const tooBig = () => new HttpError(413, 'payload_too_large', `File troppo grande (massimo ${maxFileBytes / MB} MB)`);
   const bytes = await budget.write(stream, target, maxFileBytes, tooBig);
-  if (stream.truncated) { // busboy stopped it at maxFileBytes
+  if (stream.truncated) {
+    // busboy stopped it at maxFileBytes
     rmSync(target, { force: true });
     throw tooBig();
   }
@@ -257,7 +291,12 @@ export async function saveStream(stream: Readable & { truncated?: boolean }, tar
  * and the compression ratio its header claims AND to the bytes that actually come out, and all of
  * them to the budget: a zip bomb stops at the limit.
  */
-export async function extractZip(zipPath: string, dir: string, budget: UploadBudget, options: { keepZip?: boolean } = {}): Promise<void> {
+export async function extractZip(
+  zipPath: string,
+  dir: string,
+  budget: UploadBudget,
+  options: { keepZip?: boolean } = {},
+): Promise<void> {
   const { maxFileBytes, maxZipRatio, zipRatioFromBytes } = budget.limits;
   let zip: yauzl.ZipFile;
   try {
@@ -274,9 +313,18 @@ export async function extractZip(zipPath: string, dir: string, budget: UploadBud
       if (extname(target).toLowerCase() === '.zip') continue; // no zips inside zips
       budget.countFile();
       const byRatio = Math.max(zipRatioFromBytes, entry.compressedSize * maxZipRatio);
-      const tooBig = () => byRatio < maxFileBytes
-        ? new HttpError(413, 'payload_too_large', `File dello ZIP che si espande troppo: ${entry.fileName} (oltre ${maxZipRatio} volte la sua dimensione compressa; non sembra un export del registro)`)
-        : new HttpError(413, 'payload_too_large', `File troppo grande nello ZIP: ${entry.fileName} (massimo ${maxFileBytes / MB} MB)`);
+      const tooBig = () =>
+        byRatio < maxFileBytes
+          ? new HttpError(
+              413,
+              'payload_too_large',
+              `File dello ZIP che si espande troppo: ${entry.fileName} (oltre ${maxZipRatio} volte la sua dimensione compressa; non sembra un export del registro)`,
+            )
+          : new HttpError(
+              413,
+              'payload_too_large',
+              `File troppo grande nello ZIP: ${entry.fileName} (massimo ${maxFileBytes / MB} MB)`,
+            );
       const allowed = Math.min(maxFileBytes, byRatio);
       // The header's claim refuses early; the count below holds even when it lies.
       if (entry.uncompressedSize > allowed) throw tooBig();

@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -7,13 +16,24 @@ import { SWEEP_EVERY_MS, UPLOAD_TTL_MS, newUpload, startUploadSweeper, sweepUplo
 const HOUR = 60 * 60 * 1000;
 
 /** A folder laid out as newUpload and commit-claim leave it, `age` old at `now`. */
-function anUpload(root: string, id: string, now: number, age: number, options: { previewed?: boolean; claimAge?: number; meta?: boolean } = {}): string {
+function anUpload(
+  root: string,
+  id: string,
+  now: number,
+  age: number,
+  options: { previewed?: boolean; claimAge?: number; meta?: boolean } = {},
+): string {
   const dir = join(root, id);
   mkdirSync(join(dir, 'ANPS03000E'), { recursive: true });
   writeFileSync(join(dir, 'ANPS03000E/studenti.csv'), 'Codice fiscale;Cognome\nRSSGLI09C54A271A;Rossi\n');
-  if (options.meta !== false) writeFileSync(join(dir, '.upload.json'), JSON.stringify({ id, userId: 1, createdAt: new Date(now - age).toISOString() }));
+  if (options.meta !== false)
+    writeFileSync(
+      join(dir, '.upload.json'),
+      JSON.stringify({ id, userId: 1, createdAt: new Date(now - age).toISOString() }),
+    );
   else utimesSync(dir, new Date(now - age), new Date(now - age));
-  if (options.previewed) writeFileSync(join(dir, '.progress.json'), JSON.stringify({ status: 'uploaded', done: 0, total: 1, school: null }));
+  if (options.previewed)
+    writeFileSync(join(dir, '.progress.json'), JSON.stringify({ status: 'uploaded', done: 0, total: 1, school: null }));
   if (options.claimAge !== undefined) {
     mkdirSync(join(dir, '.commit'));
     utimesSync(join(dir, '.commit'), new Date(now - options.claimAge), new Date(now - options.claimAge));
@@ -51,7 +71,8 @@ describe('sweepUploads', () => {
     const now = Date.now();
     mkdirSync(join(root, 'notes'));
     writeFileSync(join(root, id(2)), 'a file, not a folder');
-    for (const name of ['notes', id(2)]) utimesSync(join(root, name), new Date(now - 48 * HOUR), new Date(now - 48 * HOUR));
+    for (const name of ['notes', id(2)])
+      utimesSync(join(root, name), new Date(now - 48 * HOUR), new Date(now - 48 * HOUR));
 
     expect(sweepUploads(root, now)).toEqual([]);
 
@@ -64,9 +85,11 @@ describe('sweepUploads', () => {
 });
 
 describe('startUploadSweeper', () => {
-  afterEach(() => { vi.useRealTimers(); });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
-  test('startUploadSweeper: when the server starts, then yesterday\'s uploads go at once; then, on the clock, each as it expires', () => {
+  test("startUploadSweeper: when the server starts, then yesterday's uploads go at once; then, on the clock, each as it expires", () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const root = mkdtempSync(join(tmpdir(), 'primm-sweeper-'));
     let clock = Date.parse('2026-03-02T08:00:00Z');
@@ -102,14 +125,17 @@ describe('the uploads folder', () => {
   test.each([
     ['the server starts', (root: string) => startUploadSweeper(root).stop()],
     ['an upload arrives', (root: string) => void newUpload(root, { userId: 1 })],
-  ])('when the uploads folder was made readable by others (0755, an older version or by hand) and %s, then it is made 0700', (_when, act) => {
-    const root = join(mkdtempSync(join(tmpdir(), 'primm-upload-root-')), 'uploads');
-    mkdirSync(root);
-    chmodSync(root, 0o755);
+  ])(
+    'when the uploads folder was made readable by others (0755, an older version or by hand) and %s, then it is made 0700',
+    (_when, act) => {
+      const root = join(mkdtempSync(join(tmpdir(), 'primm-upload-root-')), 'uploads');
+      mkdirSync(root);
+      chmodSync(root, 0o755);
 
-    act(root);
+      act(root);
 
-    // Codici fiscali in clear wait there for a day: no other account lists or reads them.
-    expect(modeOf(root)).toBe('700');
-  });
+      // Codici fiscali in clear wait there for a day: no other account lists or reads them.
+      expect(modeOf(root)).toBe('700');
+    },
+  );
 });

@@ -53,15 +53,29 @@ export function buildOpenApiDocument(version: string, routes: readonly ApiRoute[
     components: {
       schemas,
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: '__Host-primm_session', description: 'Sessione del browser (`primm_session` su http senza TLS), impostata da POST /auth/login' },
-        serviceToken: { type: 'http', scheme: 'bearer', description: 'Token di servizio creato dall\'amministratore: solo importazioni, solo nelle sue scuole' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-primm_session',
+          description: 'Sessione del browser (`primm_session` su http senza TLS), impostata da POST /auth/login',
+        },
+        serviceToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "Token di servizio creato dall'amministratore: solo importazioni, solo nelle sue scuole",
+        },
       },
     },
   };
 }
 
 function operation(route: ApiRoute, ref: (named: Named, io: Io) => JsonSchema, errorRef: JsonSchema): JsonSchema {
-  const parameters: JsonSchema[] = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: pathParamSchema(name!) }));
+  const parameters: JsonSchema[] = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: pathParamSchema(name!),
+  }));
   if (route.query) {
     const [, schema] = Object.entries(route.query)[0]!;
     const json = toJson(schema, 'input');
@@ -71,12 +85,20 @@ function operation(route: ApiRoute, ref: (named: Named, io: Io) => JsonSchema, e
     }
   }
   if (route.serviceToken) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'Con un token di servizio: la stessa chiave restituisce la prima risposta invece di ripetere l\'operazione (24 ore)', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } });
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        "Con un token di servizio: la stessa chiave restituisce la prima risposta invece di ripetere l'operazione (24 ore)",
+      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
+    });
   }
   const status = route.status ?? 200;
   const success: JsonSchema = { description: route.noContract ? `Risposta (${route.noContract})` : 'Risposta' };
   if (route.response) success.content = { 'application/json': { schema: ref(route.response, 'output') } };
-  else if (route.produces) success.content = { [route.produces]: { schema: route.produces === 'application/json' ? {} : { type: 'string' } } };
+  else if (route.produces)
+    success.content = { [route.produces]: { schema: route.produces === 'application/json' ? {} : { type: 'string' } } };
   const op: JsonSchema = {
     tags: [route.tag],
     summary: route.summary,
@@ -84,13 +106,31 @@ function operation(route: ApiRoute, ref: (named: Named, io: Io) => JsonSchema, e
     'x-roles': route.access,
     security: route.access === 'public' ? [] : [{ session: [] }, ...(route.serviceToken ? [{ serviceToken: [] }] : [])],
     parameters,
-    responses: { [String(status)]: success, default: { description: 'Errore', content: { 'application/json': { schema: errorRef } } } },
+    responses: {
+      [String(status)]: success,
+      default: { description: 'Errore', content: { 'application/json': { schema: errorRef } } },
+    },
   };
-  if (route.body) op.requestBody = { required: true, content: { 'application/json': { schema: ref(route.body, 'input') } } };
+  if (route.body)
+    op.requestBody = { required: true, content: { 'application/json': { schema: ref(route.body, 'input') } } };
   if (route.multipart) {
     op.requestBody = {
       required: true,
-      content: { 'multipart/form-data': { schema: { type: 'object', required: ['files'], properties: { files: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' }, description: 'I file CSV (o uno zip) con il percorso relativo come nome: `ANIS00800L/studenti.csv`' } } } } },
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['files'],
+            properties: {
+              files: {
+                type: 'array',
+                items: { type: 'string', contentMediaType: 'application/octet-stream' },
+                description: 'I file CSV (o uno zip) con il percorso relativo come nome: `ANIS00800L/studenti.csv`',
+              },
+            },
+          },
+        },
+      },
     };
   }
   return op;
@@ -104,7 +144,7 @@ function operationId(route: ApiRoute): string {
 
 /** The path parameters as the routes parse them (`Id`, `SchoolCode`, an upload's 32 hex digits). */
 function pathParamSchema(name: string): JsonSchema {
-  if (name === 'id' || name.endsWith('Id') && name !== 'uploadId') return { type: 'integer', minimum: 1 };
+  if (name === 'id' || (name.endsWith('Id') && name !== 'uploadId')) return { type: 'integer', minimum: 1 };
   if (name === 'code') return toJson(SchoolCode, 'input');
   if (name === 'uploadId') return { type: 'string', pattern: '^[0-9a-f]{32}$' };
   if (name === 'istat') return { type: 'string', pattern: '^\\d{6}$' };
@@ -113,7 +153,13 @@ function pathParamSchema(name: string): JsonSchema {
 
 function toJson(schema: z.ZodType, io: Io): JsonSchema {
   // `any` for what JSON Schema cannot say (a transform's output): the contract still parses it.
-  const { $schema: _s, ...json } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', cycles: 'ref', reused: 'inline' }) as JsonSchema;
+  const { $schema: _s, ...json } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    cycles: 'ref',
+    reused: 'inline',
+  }) as JsonSchema;
   return json;
 }
 
@@ -121,7 +167,10 @@ function toJson(schema: z.ZodType, io: Io): JsonSchema {
 function hoistDefs(json: JsonSchema, owner: string, schemas: Record<string, JsonSchema>): JsonSchema {
   const { $defs, ...rest } = json as JsonSchema & { $defs?: Record<string, JsonSchema> };
   if (!$defs) return json;
-  const rename = (s: unknown): unknown => JSON.parse(JSON.stringify(s).replace(/"#\/\$defs\/([^"]+)"/g, (_m, d: string) => `"#/components/schemas/${owner}_${d}"`));
+  const rename = (s: unknown): unknown =>
+    JSON.parse(
+      JSON.stringify(s).replace(/"#\/\$defs\/([^"]+)"/g, (_m, d: string) => `"#/components/schemas/${owner}_${d}"`),
+    );
   for (const [name, def] of Object.entries($defs)) schemas[`${owner}_${name}`] = rename(def) as JsonSchema;
   return rename(rest) as JsonSchema;
 }

@@ -8,22 +8,37 @@ import { createTestDb, testConfig } from '../testing/test-db';
 import { API_ROUTES } from './api-routes';
 import { buildOpenApiDocument } from './openapi-document';
 
-interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] }; rawPath?: string }
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+  rawPath?: string;
+}
 
 /** Every route the app answers, `GET /students/:id`, found by walking express's router stack under /api. */
 function routesOfApp(app: ReturnType<typeof createApp>): string[] {
   const found: string[] = [];
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
-      if (layer.route) for (const m of Object.keys(layer.route.methods)) found.push(`${m.toUpperCase()} ${(prefix + layer.route.path).replace(/\/+/g, '/')}`);
+      if (layer.route)
+        for (const m of Object.keys(layer.route.methods))
+          found.push(`${m.toUpperCase()} ${(prefix + layer.route.path).replace(/\/+/g, '/')}`);
       else if (layer.handle?.stack) walk(layer.handle.stack, prefix + (layer.rawPath ?? ''));
     }
   };
   walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return found.filter((r) => r.includes(' /api/')).map((r) => r.replace(' /api/', ' /')).sort();
+  return found
+    .filter((r) => r.includes(' /api/'))
+    .map((r) => r.replace(' /api/', ' /'))
+    .sort();
 }
 
-type Operation = { responses: Record<string, { content?: Record<string, { schema?: unknown }> }>; requestBody?: unknown; parameters: { in: string; name: string }[]; security: unknown[]; 'x-roles': unknown };
+type Operation = {
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  requestBody?: unknown;
+  parameters: { in: string; name: string }[];
+  security: unknown[];
+  'x-roles': unknown;
+};
 type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
 
 const app = async () => createApp({ db: await createTestDb(), config: testConfig });
@@ -32,7 +47,9 @@ describe('OpenAPI document', () => {
   test('the document: when the app has a route, then the document lists it, and lists nothing the app lacks', async () => {
     const doc = buildOpenApiDocument('test') as unknown as Doc;
 
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)).sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+      .sort();
 
     expect(documented).toEqual(routesOfApp(await app()));
   });
@@ -57,13 +74,26 @@ describe('OpenAPI document', () => {
       const op = doc.paths[route.path.replace(/:(\w+)/g, '{$1}')]![route.method]!;
       const success = Object.entries(op.responses).find(([s]) => s !== 'default')![1];
       if (route.status === 204) expect(success.content, `${route.method} ${route.path}`).toBeUndefined();
-      else if (route.response) expect(success.content?.['application/json']?.schema, `${route.method} ${route.path}`).toEqual({ $ref: expect.stringMatching(/^#\/components\/schemas\//) });
-      else expect(route.produces !== 'application/json' || Boolean(route.noContract), `${route.method} ${route.path} has no contract and no reason`).toBe(true);
+      else if (route.response)
+        expect(success.content?.['application/json']?.schema, `${route.method} ${route.path}`).toEqual({
+          $ref: expect.stringMatching(/^#\/components\/schemas\//),
+        });
+      else
+        expect(
+          route.produces !== 'application/json' || Boolean(route.noContract),
+          `${route.method} ${route.path} has no contract and no reason`,
+        ).toBe(true);
       if (route.body) expect(op.requestBody, `${route.method} ${route.path}`).toBeDefined();
-      if (route.query) expect(op.parameters.some((p) => p.in === 'query'), `${route.method} ${route.path}`).toBe(true);
+      if (route.query)
+        expect(
+          op.parameters.some((p) => p.in === 'query'),
+          `${route.method} ${route.path}`,
+        ).toBe(true);
     }
     expect(doc.paths['/imports']!.post!.security).toEqual([{ session: [] }, { serviceToken: [] }]);
-    expect(doc.paths['/imports']!.post!.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    expect(doc.paths['/imports']!.post!.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+    );
     expect(doc.paths['/users']!.get!['x-roles']).toEqual(['admin', 'referente']);
   });
 
@@ -75,12 +105,17 @@ describe('OpenAPI document', () => {
     expect(res.body).toMatchObject({ openapi: '3.1.0', info: { title: 'primm-ews API' } });
     expect(Object.keys(res.body.paths)).toContain('/imports/{uploadId}/commit');
     // The document answers its own contract, the one the integrators' page reads.
-    expect(OpenApiOverview.parse(res.body).paths['/imports']!.post!.security).toEqual([{ session: [] }, { serviceToken: [] }]);
+    expect(OpenApiOverview.parse(res.body).paths['/imports']!.post!.security).toEqual([
+      { session: [] },
+      { serviceToken: [] },
+    ]);
   });
 
   test('GET /api/openapi.json: when a signed-in user asks, then the same document (it holds no data)', async () => {
     const db = await createTestDb();
-    const res = await request(createApp({ db, config: testConfig })).get('/api/openapi.json').set(await authAs(db, await aUser(db, 'docente')));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/openapi.json')
+      .set(await authAs(db, await aUser(db, 'docente')));
 
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');

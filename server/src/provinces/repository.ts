@@ -15,8 +15,15 @@ export async function listProvinces(db: Db, schoolYearId: number | null): Promis
 
   const byProvince = new Map<string, number>();
   if (schoolYearId !== null) {
-    const [bySchool, schools] = await Promise.all([countStudentsOfYear(db, schoolYearId), db.selectFrom('school').select(['id', 'province_code']).execute()]);
-    for (const school of schools) byProvince.set(school.province_code, (byProvince.get(school.province_code) ?? 0) + (bySchool.get(school.id) ?? 0));
+    const [bySchool, schools] = await Promise.all([
+      countStudentsOfYear(db, schoolYearId),
+      db.selectFrom('school').select(['id', 'province_code']).execute(),
+    ]);
+    for (const school of schools)
+      byProvince.set(
+        school.province_code,
+        (byProvince.get(school.province_code) ?? 0) + (bySchool.get(school.id) ?? 0),
+      );
   }
 
   return provinces.map((p) => ({

@@ -10,7 +10,15 @@ import { importFixtureSchool } from '../testing/fixture-school';
 
 describe('serializeGradeDigest / parseGradeDigest', () => {
   const decimals = digestGrades(
-    [0.1, 0.2, 7.3].map((value, i) => ({ date: `2025-10-0${i + 1}`, subject: 'MATEMATICA', value, inAverage: true, isConduct: false, termSeq: 1, kind: 'orale' as const })),
+    [0.1, 0.2, 7.3].map((value, i) => ({
+      date: `2025-10-0${i + 1}`,
+      subject: 'MATEMATICA',
+      value,
+      inAverage: true,
+      isConduct: false,
+      termSeq: 1,
+      kind: 'orale' as const,
+    })),
     '2026-01-31',
   );
   test.each<{ name: string; digest: GradeDigest }>([
@@ -19,8 +27,18 @@ describe('serializeGradeDigest / parseGradeDigest', () => {
     {
       name: 'a subject with a "|", quotes and accents, conduct, scrutinio',
       digest: {
-        subject: ['LINGUA "FRANCESE" | CIVILTÀ'], termSeq: [2], n: [0], sum: [0], sx: [0], sxx: [0], sxy: [0], sn: [1], ssum: [5.75],
-        first: null, last: null, conduct: { date: '2026-01-30', value: 6, termSeq: 1 },
+        subject: ['LINGUA "FRANCESE" | CIVILTÀ'],
+        termSeq: [2],
+        n: [0],
+        sum: [0],
+        sx: [0],
+        sxx: [0],
+        sxy: [0],
+        sn: [1],
+        ssum: [5.75],
+        first: null,
+        last: null,
+        conduct: { date: '2026-01-30', value: 6, termSeq: 1 },
       },
     },
   ])('$name: read back equal, and the same text again', ({ digest }) => {
@@ -35,10 +53,21 @@ describe('serializeGradeDigest / parseGradeDigest', () => {
   });
 });
 
-describe('grade_class_version (migration 0012): every change to a class\'s grades counts, whoever makes it', () => {
+describe("grade_class_version (migration 0012): every change to a class's grades counts, whoever makes it", () => {
   const versionsOf = (db: Db, ...classIds: number[]) => readClassVersions(db, classIds);
-  const aGrade = (studentId: number, classId: number, date: string) =>
-    ({ student_id: studentId, class_id: classId, date, subject: 'STORIA', kind: 'orale' as const, raw: '7', value: 7, in_average: 1, is_conduct: 0, judgement: null, import_batch_id: null });
+  const aGrade = (studentId: number, classId: number, date: string) => ({
+    student_id: studentId,
+    class_id: classId,
+    date,
+    subject: 'STORIA',
+    kind: 'orale' as const,
+    raw: '7',
+    value: 7,
+    in_average: 1,
+    is_conduct: 0,
+    judgement: null,
+    import_batch_id: null,
+  });
 
   test('insert, update and delete each move the class on; a class never touched is at 0; a grade moved moves both', async () => {
     const db = await createTestDb();
@@ -48,12 +77,27 @@ describe('grade_class_version (migration 0012): every change to a class\'s grade
     const start = Number((await versionsOf(db, classId)).split(':')[1]);
     expect(start).toBeGreaterThan(0); // the import's grades
 
-    await db.insertInto('grade').values([aGrade(rossi, classId, '2026-01-28'), aGrade(rossi, classId, '2026-01-29')]).execute();
+    await db
+      .insertInto('grade')
+      .values([aGrade(rossi, classId, '2026-01-28'), aGrade(rossi, classId, '2026-01-29')])
+      .execute();
     const afterInsert = Number((await versionsOf(db, classId)).split(':')[1]);
-    await db.updateTable('grade').set({ value: 4 }).where('student_id', '=', rossi).where('date', '=', '2026-01-28').execute();
+    await db
+      .updateTable('grade')
+      .set({ value: 4 })
+      .where('student_id', '=', rossi)
+      .where('date', '=', '2026-01-28')
+      .execute();
     const afterUpdate = Number((await versionsOf(db, classId)).split(':')[1]);
-    await db.updateTable('grade').set({ class_id: other }).where('student_id', '=', rossi).where('date', '=', '2026-01-29').execute();
-    const [afterMove, otherAfterMove] = (await versionsOf(db, classId, other)).split(',').map((v) => Number(v.split(':')[1]));
+    await db
+      .updateTable('grade')
+      .set({ class_id: other })
+      .where('student_id', '=', rossi)
+      .where('date', '=', '2026-01-29')
+      .execute();
+    const [afterMove, otherAfterMove] = (await versionsOf(db, classId, other))
+      .split(',')
+      .map((v) => Number(v.split(':')[1]));
     await db.deleteFrom('grade').where('class_id', '=', other).execute();
 
     expect(afterInsert).toBeGreaterThan(start);

@@ -50,7 +50,11 @@ export interface DigestsToSave {
 /** Replaces the school's digests and their state (in the caller's transaction). */
 export async function saveDigests(db: Db, save: DigestsToSave): Promise<void> {
   const where = { school_id: save.schoolId, school_year_id: save.schoolYearId };
-  await db.deleteFrom('grade_digest').where('school_id', '=', where.school_id).where('school_year_id', '=', where.school_year_id).execute();
+  await db
+    .deleteFrom('grade_digest')
+    .where('school_id', '=', where.school_id)
+    .where('school_year_id', '=', where.school_year_id)
+    .execute();
   const rows = save.rows.map((r) => ({ ...where, student_id: r.studentId, digest: r.digest }));
   await insertRows(db, 'grade_digest', ['school_id', 'school_year_id', 'student_id', 'digest'], rows);
   const state = { fingerprint: save.fingerprint, class_versions: save.classVersions, latest_grade: save.latestGrade };
@@ -69,12 +73,51 @@ export const EMPTY_DIGEST_TEXT = serializeGradeDigest(emptyGradeDigest());
  * which the input hash reads. Numbers round-trip exactly.
  */
 export function serializeGradeDigest(d: GradeDigest): string {
-  return JSON.stringify([d.first, d.last, d.conduct && [d.conduct.date, d.conduct.value, d.conduct.termSeq], d.subject, d.termSeq, d.n, d.sum, d.sx, d.sxx, d.sxy, d.sn, d.ssum]);
+  return JSON.stringify([
+    d.first,
+    d.last,
+    d.conduct && [d.conduct.date, d.conduct.value, d.conduct.termSeq],
+    d.subject,
+    d.termSeq,
+    d.n,
+    d.sum,
+    d.sx,
+    d.sxx,
+    d.sxy,
+    d.sn,
+    d.ssum,
+  ]);
 }
 
-type Serialized = [string | null, string | null, [string, number, number] | null, string[], number[], number[], number[], number[], number[], number[], number[], number[]];
+type Serialized = [
+  string | null,
+  string | null,
+  [string, number, number] | null,
+  string[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+  number[],
+];
 
 export function parseGradeDigest(text: string): GradeDigest {
   const [first, last, conduct, subject, termSeq, n, sum, sx, sxx, sxy, sn, ssum] = JSON.parse(text) as Serialized;
-  return { subject, termSeq, n, sum, sx, sxx, sxy, sn, ssum, first, last, conduct: conduct && { date: conduct[0], value: conduct[1], termSeq: conduct[2] } };
+  return {
+    subject,
+    termSeq,
+    n,
+    sum,
+    sx,
+    sxx,
+    sxy,
+    sn,
+    ssum,
+    first,
+    last,
+    conduct: conduct && { date: conduct[0], value: conduct[1], termSeq: conduct[2] },
+  };
 }

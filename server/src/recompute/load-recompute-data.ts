@@ -3,7 +3,14 @@ import type { Db } from '../db/open-database';
 import { groupBy, groupSchoolData, type GroupedSchoolData } from '../school-data/build-inputs';
 import { dataAsOf, loadSchoolHead, loadSchoolPeople, loadSchoolRiskData } from '../school-data/load-school-data';
 import { readClassVersions } from '../school-data/grade-versions';
-import { digestFingerprint, EMPTY_DIGEST_TEXT, parseGradeDigest, readCurrentDigests, serializeGradeDigest, type DigestsToSave } from './grade-digest-store';
+import {
+  digestFingerprint,
+  EMPTY_DIGEST_TEXT,
+  parseGradeDigest,
+  readCurrentDigests,
+  serializeGradeDigest,
+  type DigestsToSave,
+} from './grade-digest-store';
 import { readSchoolStreams, StreamFormatError, studentRows } from './school-streams';
 
 export interface RecomputeData {
@@ -21,17 +28,33 @@ export interface RecomputeData {
  * to be stored). Null without a calendar for the year. A school whose texts cannot be read exactly
  * is read row by row (`loadSchoolRiskData`).
  */
-export async function loadRecomputeData(db: Db, schoolId: number, year: { id: number; label: string }): Promise<RecomputeData | null> {
+export async function loadRecomputeData(
+  db: Db,
+  schoolId: number,
+  year: { id: number; label: string },
+): Promise<RecomputeData | null> {
   const head = await loadSchoolHead(db, schoolId, year);
   if (!head) return null;
   const classIds = head.classes.map((c) => c.id);
   if (classIds.length === 0) {
-    const empty = { ...head, asOf: head.lessonsStart, students: [], enrolments: new Map(), outcomes: new Map(), rows: new Map() };
+    const empty = {
+      ...head,
+      asOf: head.lessonsStart,
+      students: [],
+      enrolments: new Map(),
+      outcomes: new Map(),
+      rows: new Map(),
+    };
     return { data: empty, rowsText: () => '', digests: null };
   }
   // The versions before the grades: a change committed in between leaves the digests computed
   // here marked with the older versions, so they are computed again next time (never the reverse).
-  const school = { schoolId, schoolYearId: year.id, fingerprint: digestFingerprint(head), classVersions: await readClassVersions(db, classIds) };
+  const school = {
+    schoolId,
+    schoolYearId: year.id,
+    fingerprint: digestFingerprint(head),
+    classVersions: await readClassVersions(db, classIds),
+  };
   const stored = await readCurrentDigests(db, school);
   let streams;
   try {
@@ -90,7 +113,11 @@ export async function loadRecomputeData(db: Db, schoolId: number, year: { id: nu
   };
 }
 
-async function loadRowByRow(db: Db, schoolId: number, year: { id: number; label: string }): Promise<RecomputeData | null> {
+async function loadRowByRow(
+  db: Db,
+  schoolId: number,
+  year: { id: number; label: string },
+): Promise<RecomputeData | null> {
   const loaded = await loadSchoolRiskData(db, schoolId, year);
   if (!loaded) return null;
   const data = groupSchoolData(loaded);

@@ -12,14 +12,22 @@ test('POST /api/risk/recompute: when stored levels are stale, then the answer co
   await db.deleteFrom('risk_school_state').execute();
   const admin = await aUser(db, 'admin');
 
-  const res = await request(createApp({ db, config: testConfig })).post('/api/risk/recompute').set(SAME_ORIGIN).set(await authAs(db, admin));
+  const res = await request(createApp({ db, config: testConfig }))
+    .post('/api/risk/recompute')
+    .set(SAME_ORIGIN)
+    .set(await authAs(db, admin));
 
   expect(res.status).toBe(200);
   const recorded = await db.selectFrom('risk_tier_change').select(['from_tier', 'to_tier']).execute();
   expect(recorded.length).toBeGreaterThan(0);
   const expected = new Map<string, number>();
-  for (const r of recorded) expected.set(`${r.from_tier}→${r.to_tier}`, (expected.get(`${r.from_tier}→${r.to_tier}`) ?? 0) + 1);
-  expect(new Map(res.body.moves.map((m: { from: number; to: number; students: number }) => [`${m.from}→${m.to}`, m.students]))).toEqual(expected);
+  for (const r of recorded)
+    expected.set(`${r.from_tier}→${r.to_tier}`, (expected.get(`${r.from_tier}→${r.to_tier}`) ?? 0) + 1);
+  expect(
+    new Map(
+      res.body.moves.map((m: { from: number; to: number; students: number }) => [`${m.from}→${m.to}`, m.students]),
+    ),
+  ).toEqual(expected);
   expect(res.body.moves.every((m: { from: number }) => m.from === 3)).toBe(true);
   expect(res.body.moves.reduce((n: number, m: { students: number }) => n + m.students, 0)).toBe(res.body.tierChanged);
 });

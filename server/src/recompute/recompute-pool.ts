@@ -20,7 +20,12 @@ export type ThreadReply = { schoolId: number; counts: Counts } | { schoolId: num
  * do nearly twice the work (writes still take turns, SQLite has one writer). Calls `onDone` as
  * each school finishes; rejects on the first error, after stopping the threads.
  */
-export async function recomputeOnThreads(job: PoolJob, schoolIds: number[], threads: number, onDone: (schoolId: number, counts: Counts) => void): Promise<void> {
+export async function recomputeOnThreads(
+  job: PoolJob,
+  schoolIds: number[],
+  threads: number,
+  onDone: (schoolId: number, counts: Counts) => void,
+): Promise<void> {
   const queue = [...schoolIds];
   const workers: Worker[] = [];
   const source = await threadSource();

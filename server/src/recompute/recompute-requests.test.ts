@@ -29,7 +29,10 @@ test('followRecomputeRequests: when a request was made before following, then it
   expect(before).toBe(0);
   expect(joined).toHaveLength(1);
   expect(joined[0]).toMatchObject({ students: 2 });
-  expect(await db.selectFrom('recompute_request').select('requested_by').execute()).toEqual([{ requested_by: null }, { requested_by: null }]);
+  expect(await db.selectFrom('recompute_request').select('requested_by').execute()).toEqual([
+    { requested_by: null },
+    { requested_by: null },
+  ]);
 });
 
 test('followRecomputeRequests: when the request was made through the same database handle (the admin on this instance), then the follower leaves it to the request', async () => {
@@ -46,21 +49,25 @@ test('followRecomputeRequests: when the request was made through the same databa
   expect(await db.selectFrom('recompute_request').select('id').execute()).toHaveLength(1);
 });
 
-test.runIf(onPostgres)('PostgreSQL: when an admin asks on one instance, then another instance joins in and the schools are shared out: each read and written once', async () => {
-  const { db: a, students, schools } = await aStaleRegion(9);
-  const b = await anotherInstanceOf(a);
-  const { plugin, reads } = countingGradeReads();
-  const joined: RecomputeSummary[] = [];
-  const follower = await followRecomputeRequests(b.withPlugin(plugin), { everyMs: 10, onRun: (s) => joined.push(s) });
+test.runIf(onPostgres)(
+  'PostgreSQL: when an admin asks on one instance, then another instance joins in and the schools are shared out: each read and written once',
+  async () => {
+    const { db: a, students, schools } = await aStaleRegion(9);
+    const b = await anotherInstanceOf(a);
+    const { plugin, reads } = countingGradeReads();
+    const joined: RecomputeSummary[] = [];
+    const follower = await followRecomputeRequests(b.withPlugin(plugin), { everyMs: 10, onRun: (s) => joined.push(s) });
 
-  const asked = await requestRegionalRecompute(a.withPlugin(plugin), null);
-  await until(() => joined.length === 1);
-  follower.stop();
+    const asked = await requestRegionalRecompute(a.withPlugin(plugin), null);
+    await until(() => joined.length === 1);
+    follower.stop();
 
-  expect(asked.students).toBe(students);
-  expect(asked.written + joined[0]!.written).toBe(students);
-  expect(reads.n).toBe(schools);
-  expect(await tierChangesLoggedOnce(a)).toBe(true);
-  await b.destroy();
-  await a.destroy();
-}, 60_000);
+    expect(asked.students).toBe(students);
+    expect(asked.written + joined[0]!.written).toBe(students);
+    expect(reads.n).toBe(schools);
+    expect(await tierChangesLoggedOnce(a)).toBe(true);
+    await b.destroy();
+    await a.destroy();
+  },
+  60_000,
+);

@@ -9,7 +9,11 @@ import { recomputeAll } from './recompute';
  * instance is working on is left for the end and then skipped, so each is computed once.
  */
 export async function requestRegionalRecompute(db: Db, userId: number | null): Promise<RecomputeSummary> {
-  const { id } = await db.insertInto('recompute_request').values({ requested_at: new Date().toISOString(), requested_by: userId }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('recompute_request')
+    .values({ requested_at: new Date().toISOString(), requested_by: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   askedHere.set(db, Math.max(askedHere.get(db) ?? 0, Number(id)));
   return recomputeAll(db);
 }
@@ -38,13 +42,20 @@ export async function followRecomputeRequests(
         // Made here: recomputed by the request itself (a full recompute covers older ones too).
         if (latest > (askedHere.get(db) ?? 0)) options.onRun?.(await recomputeAll(db));
       }
-    })().catch((err: unknown) => options.onError?.(err)).finally(() => { busy = false; });
+    })()
+      .catch((err: unknown) => options.onError?.(err))
+      .finally(() => {
+        busy = false;
+      });
   }, options.everyMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }
 
 async function latestRequest(db: Db): Promise<number> {
-  const row = await db.selectFrom('recompute_request').select(({ fn }) => fn.max('id').as('id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('recompute_request')
+    .select(({ fn }) => fn.max('id').as('id'))
+    .executeTakeFirst();
   return Number(row?.id ?? 0);
 }

@@ -18,6 +18,10 @@ port.on('message', (request: ThreadRequest) => {
   }
   recomputeSchoolConcurrently(db, request.schoolId, job).then(
     (counts) => port.postMessage({ schoolId: request.schoolId, counts } satisfies ThreadReply),
-    (err: unknown) => port.postMessage({ schoolId: request.schoolId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ThreadReply),
+    (err: unknown) =>
+      port.postMessage({
+        schoolId: request.schoolId,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      } satisfies ThreadReply),
   );
 });

@@ -19,7 +19,11 @@ import { aStaleRegion, countingGradeReads, tierChangesLoggedOnce } from '../test
 import { parseIndicators } from '../risk/stored-indicators';
 
 const results = (db: Awaited<ReturnType<typeof createTestDb>>) =>
-  db.selectFrom('risk_result').select(['student_id', 'tier', 'settings_version', 'as_of', 'input_hash', 'computed_at']).orderBy('student_id').execute();
+  db
+    .selectFrom('risk_result')
+    .select(['student_id', 'tier', 'settings_version', 'as_of', 'input_hash', 'computed_at'])
+    .orderBy('student_id')
+    .execute();
 
 test('import: when the fixture school is imported, then its enrolled students have results, version 1, as of the latest event', async () => {
   const db = await createTestDb();
@@ -48,19 +52,43 @@ test('recomputeAll: when nothing changed since the last computation, then nothin
 test('recomputeSchool: when an absence is added, then only that student is rewritten', async () => {
   const db = await createTestDb();
   const { schoolId, classId, rossi } = await importFixtureSchool(db);
-  await db.insertInto('attendance_event').values({ student_id: rossi, class_id: classId, date: '2026-01-29', kind: 'assenza', hours: 6, justified: 0, deroga: null, deroga_decided_on: null, import_batch_id: null }).execute();
+  await db
+    .insertInto('attendance_event')
+    .values({
+      student_id: rossi,
+      class_id: classId,
+      date: '2026-01-29',
+      kind: 'assenza',
+      hours: 6,
+      justified: 0,
+      deroga: null,
+      deroga_decided_on: null,
+      import_batch_id: null,
+    })
+    .execute();
 
   const summary = await recomputeSchool(db, schoolId);
 
   expect(summary).toMatchObject({ students: 2, written: 1, unchanged: 1 });
-  const row = await db.selectFrom('risk_result').select('indicators').where('student_id', '=', rossi).executeTakeFirstOrThrow();
-  expect(parseIndicators(row.indicators)[0]).toMatchObject({ key: 'attendance_rate', details: { hoursAbsent: 12, hoursHeld: 528 } });
+  const row = await db
+    .selectFrom('risk_result')
+    .select('indicators')
+    .where('student_id', '=', rossi)
+    .executeTakeFirstOrThrow();
+  expect(parseIndicators(row.indicators)[0]).toMatchObject({
+    key: 'attendance_rate',
+    details: { hoursAbsent: 12, hoursHeld: 528 },
+  });
 });
 
 test('recomputeSchool: when a student leaves the class, then their result is removed', async () => {
   const db = await createTestDb();
   const { schoolId, hoxha } = await importFixtureSchool(db);
-  await db.updateTable('enrolment').set({ left_on: '2026-01-20', exit_reason: 'ritirato' }).where('student_id', '=', hoxha).execute();
+  await db
+    .updateTable('enrolment')
+    .set({ left_on: '2026-01-20', exit_reason: 'ritirato' })
+    .where('student_id', '=', hoxha)
+    .execute();
 
   const summary = await recomputeSchool(db, schoolId);
 
@@ -74,7 +102,23 @@ test('recomputeAll: when a settings version 2 exists, then every result is rewri
   await importFixtureSchool(db);
   const { data } = await findLatestRiskSettings(db);
   const { version: _v, ...rest } = data;
-  await insertRiskSettingsVersion(db, { ...rest, grades: { ...rest.grades, passMark: 5 } }, (await db.insertInto('app_user').values({ email: 'a@b.it', display_name: 'Admin', role: 'admin', password_hash: null, created_at: '2025-01-01' }).returning('id').executeTakeFirstOrThrow()).id);
+  await insertRiskSettingsVersion(
+    db,
+    { ...rest, grades: { ...rest.grades, passMark: 5 } },
+    (
+      await db
+        .insertInto('app_user')
+        .values({
+          email: 'a@b.it',
+          display_name: 'Admin',
+          role: 'admin',
+          password_hash: null,
+          created_at: '2025-01-01',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
 
   const summary = await recomputeAll(db);
 
@@ -98,7 +142,8 @@ function watchingReads(db: Db) {
   const plugin: KyselyPlugin = {
     transformQuery: ({ node }) => {
       // Table identifiers, and the recompute's own SQL text (school-streams.ts).
-      if (/"name":"(grade|attendance_event)"|from (grade|attendance_event)\b/.test(JSON.stringify(node))) seen.rows = true;
+      if (/"name":"(grade|attendance_event)"|from (grade|attendance_event)\b/.test(JSON.stringify(node)))
+        seen.rows = true;
       return node;
     },
     transformResult: async ({ result }) => result,
@@ -121,7 +166,10 @@ test('recomputeAll: when nothing changed since the import, then the school is sk
 test('recomputeAll: when another import was committed since, then the school is read again, nothing is rewritten, and the next run skips it', async () => {
   const db = await createTestDb();
   await importFixtureSchool(db);
-  await db.insertInto('import_batch').values({ started_at: '2026-02-01T08:00:00Z', source: 'cli', status: 'committed', files: '[]' }).execute();
+  await db
+    .insertInto('import_batch')
+    .values({ started_at: '2026-02-01T08:00:00Z', source: 'cli', status: 'committed', files: '[]' })
+    .execute();
   const first = watchingReads(db);
 
   const summary = await recomputeAll(first.db);
@@ -169,73 +217,92 @@ test('recomputeAll: when past outcomes were purged, then the school is read agai
   expect(summary).toMatchObject({ students: 2, written: 1, unchanged: 1 });
 });
 
-test.skipIf(onPostgres)('recomputeAll: when threads compute the schools of a SQLite file, then the results are those of one thread', async () => {
-  const db = openSqlite(join(mkdtempSync(join(tmpdir(), 'primm-recompute-')), 'primm.sqlite'));
-  await migrateToLatest(db);
-  await ensureReferenceData(db);
-  await importFixtureSchool(db);
-  const rows = () => db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'indicators', 'input_hash']).orderBy('student_id').execute();
-  const expected = await rows();
-  await db.deleteFrom('risk_result').execute();
+test.skipIf(onPostgres)(
+  'recomputeAll: when threads compute the schools of a SQLite file, then the results are those of one thread',
+  async () => {
+    const db = openSqlite(join(mkdtempSync(join(tmpdir(), 'primm-recompute-')), 'primm.sqlite'));
+    await migrateToLatest(db);
+    await ensureReferenceData(db);
+    await importFixtureSchool(db);
+    const rows = () =>
+      db
+        .selectFrom('risk_result')
+        .select(['student_id', 'tier', 'score', 'indicators', 'input_hash'])
+        .orderBy('student_id')
+        .execute();
+    const expected = await rows();
+    await db.deleteFrom('risk_result').execute();
 
-  const summary = await recomputeAll(db, { threads: 2 });
+    const summary = await recomputeAll(db, { threads: 2 });
 
-  expect(summary).toMatchObject({ students: 2, written: 2, unchanged: 0 });
-  expect(await rows()).toEqual(expected);
-  await db.destroy();
-});
+    expect(summary).toMatchObject({ students: 2, written: 2, unchanged: 0 });
+    expect(await rows()).toEqual(expected);
+    await db.destroy();
+  },
+);
 
-test.runIf(onPostgres)('PostgreSQL: when an import holds its lock, then a school recompute waits for its data instead of reading what is about to change', async () => {
-  const db = await createTestDb();
-  const { schoolId } = await importFixtureSchool(db);
-  let finishImport!: () => void;
-  const importDone = new Promise<void>((resolve) => (finishImport = resolve));
-  let locked!: () => void;
-  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-  const importing = db.transaction().execute(async (trx) => {
-    await lockForImport(trx);
-    locked();
-    await importDone;
-  });
-  await lockTaken;
+test.runIf(onPostgres)(
+  'PostgreSQL: when an import holds its lock, then a school recompute waits for its data instead of reading what is about to change',
+  async () => {
+    const db = await createTestDb();
+    const { schoolId } = await importFixtureSchool(db);
+    let finishImport!: () => void;
+    const importDone = new Promise<void>((resolve) => (finishImport = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const importing = db.transaction().execute(async (trx) => {
+      await lockForImport(trx);
+      locked();
+      await importDone;
+    });
+    await lockTaken;
 
-  const recompute = recomputeSchool(db, schoolId).then(() => 'done');
-  const during = await Promise.race([recompute, delay(400).then(() => 'waiting')]);
-  finishImport();
-  await importing;
+    const recompute = recomputeSchool(db, schoolId).then(() => 'done');
+    const during = await Promise.race([recompute, delay(400).then(() => 'waiting')]);
+    finishImport();
+    await importing;
 
-  expect(during).toBe('waiting');
-  expect(await recompute).toBe('done');
-});
+    expect(during).toBe('waiting');
+    expect(await recompute).toBe('done');
+  },
+);
 
-test.runIf(onPostgres)('PostgreSQL: when a school is being recomputed, then a second recompute of it waits (no tier change logged twice), one of another school does not', async () => {
-  const db = await createTestDb();
-  const { schoolId } = await importFixtureSchool(db);
-  const other = await aSchool(db, { code: 'MCIS00100A' });
-  let finish!: () => void;
-  const firstDone = new Promise<void>((resolve) => (finish = resolve));
-  let locked!: () => void;
-  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-  const first = db.transaction().execute(async (trx) => {
-    await lockForSchoolRecompute(trx, schoolId);
-    locked();
-    await firstDone;
-  });
-  await lockTaken;
+test.runIf(onPostgres)(
+  'PostgreSQL: when a school is being recomputed, then a second recompute of it waits (no tier change logged twice), one of another school does not',
+  async () => {
+    const db = await createTestDb();
+    const { schoolId } = await importFixtureSchool(db);
+    const other = await aSchool(db, { code: 'MCIS00100A' });
+    let finish!: () => void;
+    const firstDone = new Promise<void>((resolve) => (finish = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const first = db.transaction().execute(async (trx) => {
+      await lockForSchoolRecompute(trx, schoolId);
+      locked();
+      await firstDone;
+    });
+    await lockTaken;
 
-  const same = recomputeSchool(db, schoolId).then(() => 'done');
-  const otherSchool = await Promise.race([recomputeSchool(db, other.id).then(() => 'done'), delay(2000).then(() => 'waiting')]);
-  const sameDuring = await Promise.race([same, delay(400).then(() => 'waiting')]);
-  finish();
-  await first;
+    const same = recomputeSchool(db, schoolId).then(() => 'done');
+    const otherSchool = await Promise.race([
+      recomputeSchool(db, other.id).then(() => 'done'),
+      delay(2000).then(() => 'waiting'),
+    ]);
+    const sameDuring = await Promise.race([same, delay(400).then(() => 'waiting')]);
+    finish();
+    await first;
 
-  expect(otherSchool).toBe('done');
-  expect(sameDuring).toBe('waiting');
-  expect(await same).toBe('done');
-});
+    expect(otherSchool).toBe('done');
+    expect(sameDuring).toBe('waiting');
+    expect(await same).toBe('done');
+  },
+);
 
 test('recomputeAll: when called twice at once (the start-up recompute and the admin, on threads), then they run one after the other and each tier change is logged once', async () => {
-  const db = onPostgres ? await createTestDb() : openSqlite(join(mkdtempSync(join(tmpdir(), 'primm-recompute-twice-')), 'primm.sqlite'));
+  const db = onPostgres
+    ? await createTestDb()
+    : openSqlite(join(mkdtempSync(join(tmpdir(), 'primm-recompute-twice-')), 'primm.sqlite'));
   if (!onPostgres) {
     await migrateToLatest(db);
     await ensureReferenceData(db);
@@ -263,7 +330,12 @@ test('recomputeAll: when schools are recomputed several at once (threads on SQLi
     await ensureReferenceData(db);
   }
   await importPaths(db, [join(work, 'region')], { pseudonymKey: 'test-key', source: 'cli', recompute: false });
-  const stored = () => db.selectFrom('risk_result').select(['student_id', 'tier', 'score', 'indicators', 'input_hash']).orderBy('student_id').execute();
+  const stored = () =>
+    db
+      .selectFrom('risk_result')
+      .select(['student_id', 'tier', 'score', 'indicators', 'input_hash'])
+      .orderBy('student_id')
+      .execute();
 
   const oneByOne = await recomputeAll(db, { threads: 1 });
   const expected = await stored();
@@ -277,20 +349,24 @@ test('recomputeAll: when schools are recomputed several at once (threads on SQLi
   await db.destroy();
 }, 60_000);
 
-test.runIf(onPostgres)('PostgreSQL: when two instances recompute the region at once (as when they start together), then they share the schools: each is computed and written once', async () => {
-  const { db: a, students, schools } = await aStaleRegion(5);
-  const b = await anotherInstanceOf(a);
-  // How many times a school's grades are read, by either instance: once per school when shared.
-  const { plugin, reads } = countingGradeReads();
+test.runIf(onPostgres)(
+  'PostgreSQL: when two instances recompute the region at once (as when they start together), then they share the schools: each is computed and written once',
+  async () => {
+    const { db: a, students, schools } = await aStaleRegion(5);
+    const b = await anotherInstanceOf(a);
+    // How many times a school's grades are read, by either instance: once per school when shared.
+    const { plugin, reads } = countingGradeReads();
 
-  const [onA, onB] = await Promise.all([recomputeAll(a.withPlugin(plugin)), recomputeAll(b.withPlugin(plugin))]);
+    const [onA, onB] = await Promise.all([recomputeAll(a.withPlugin(plugin)), recomputeAll(b.withPlugin(plugin))]);
 
-  expect(students).toBeGreaterThan(100);
-  expect(onA.written + onB.written).toBe(students); // every result written by one of the two
-  expect(onA.students).toBe(students);
-  expect(onB.students).toBe(students);
-  expect(await tierChangesLoggedOnce(a)).toBe(true);
-  expect(reads.n).toBe(schools);
-  await b.destroy();
-  await a.destroy();
-}, 60_000);
+    expect(students).toBeGreaterThan(100);
+    expect(onA.written + onB.written).toBe(students); // every result written by one of the two
+    expect(onA.students).toBe(students);
+    expect(onB.students).toBe(students);
+    expect(await tierChangesLoggedOnce(a)).toBe(true);
+    expect(reads.n).toBe(schools);
+    await b.destroy();
+    await a.destroy();
+  },
+  60_000,
+);

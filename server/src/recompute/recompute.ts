@@ -29,11 +29,16 @@ const MIN_SCHOOLS_FOR_THREADS = 8;
  * neither recomputed nor rewritten; results of students no longer enrolled there are removed.
  * Always reads the school's data, whatever its stamp (see `recomputeAll`).
  */
-export async function recomputeSchool(db: Db, schoolId: number, options: { settings?: RiskSettings } = {}): Promise<Summary> {
+export async function recomputeSchool(
+  db: Db,
+  schoolId: number,
+  options: { settings?: RiskSettings } = {},
+): Promise<Summary> {
   const started = performance.now();
-  const counts = !isPostgres(db) && !db.isTransaction
-    ? await recomputeSchoolOnSqlite(db, schoolId, options.settings)
-    : await inTransaction(db, (trx) => recomputeSchoolHere(trx, schoolId, options.settings));
+  const counts =
+    !isPostgres(db) && !db.isTransaction
+      ? await recomputeSchoolOnSqlite(db, schoolId, options.settings)
+      : await inTransaction(db, (trx) => recomputeSchoolHere(trx, schoolId, options.settings));
   return { ...counts, ms: Math.round(performance.now() - started) };
 }
 
@@ -42,7 +47,11 @@ async function recomputeSchoolHere(trx: Db, schoolId: number, given: RiskSetting
   await lockForSchoolRecompute(trx, schoolId); // first: the stamp too must see a running import's data
   const settings = given ?? (await findLatestRiskSettings(trx)).data;
   const year = await findCurrentSchoolYear(trx);
-  return year ? ((await recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings), { lock: 'held' })) as Counts) : noCounts();
+  return year
+    ? ((await recomputeInTransaction(trx, schoolId, year, settings, await currentStamp(trx, year.id, settings), {
+        lock: 'held',
+      })) as Counts)
+    : noCounts();
 }
 
 /**
@@ -56,7 +65,11 @@ async function recomputeSchoolOnSqlite(db: Db, schoolId: number, given: RiskSett
   if (!year) return noCounts();
   const settings = given ?? (await findLatestRiskSettings(db)).data;
   // Before reading the school: data committed later gives a newer stamp next time.
-  return recomputeSchoolConcurrently(db, schoolId, { year, settings, stamp: await currentStamp(db, year.id, settings) });
+  return recomputeSchoolConcurrently(db, schoolId, {
+    year,
+    settings,
+    stamp: await currentStamp(db, year.id, settings),
+  });
 }
 
 /**
@@ -72,13 +85,21 @@ export function recomputeAll(db: Db, options: RecomputeAllOptions = {}): Promise
   // second waits and then runs: thresholds saved meanwhile must still be applied.
   const previous = running.get(db) ?? Promise.resolve();
   const run = previous.then(() => recomputeAllNow(db, options));
-  const settled = run.then(() => undefined, () => undefined);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
   running.set(db, settled);
-  void settled.then(() => { if (running.get(db) === settled) running.delete(db); });
+  void settled.then(() => {
+    if (running.get(db) === settled) running.delete(db);
+  });
   return run;
 }
 
-type RecomputeAllOptions = { onProgress?: (p: { school: string; done: number; total: number }) => void; threads?: number };
+type RecomputeAllOptions = {
+  onProgress?: (p: { school: string; done: number; total: number }) => void;
+  threads?: number;
+};
 const running = new WeakMap<Db, Promise<void>>();
 
 async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Summary> {
@@ -115,7 +136,12 @@ async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Su
     const file = threads > 1 && todo.length > 0 ? await sqliteFile(db) : null;
     if (file) {
       const codes = new Map(todo.map((s) => [s.id, s.code]));
-      await recomputeOnThreads({ dbPath: file, year, settings, stamp }, todo.map((s) => s.id), threads, (id, counts) => add(codes.get(id)!, counts));
+      await recomputeOnThreads(
+        { dbPath: file, year, settings, stamp },
+        todo.map((s) => s.id),
+        threads,
+        (id, counts) => add(codes.get(id)!, counts),
+      );
     } else {
       // PostgreSQL builds each school's texts in a server process of its own: with two schools
       // in flight, one is read there while the other is parsed and assessed here (the per-school
@@ -128,14 +154,21 @@ async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Su
       const run = async () => {
         while (next < todo.length) {
           const school = todo[next++]!;
-          const counts = await inTransaction(db, (trx) => recomputeInTransaction(trx, school.id, year, settings, stamp, { lock: 'try', skipIfCurrent: true }));
+          const counts = await inTransaction(db, (trx) =>
+            recomputeInTransaction(trx, school.id, year, settings, stamp, { lock: 'try', skipIfCurrent: true }),
+          );
           if (counts === 'busy') later.push(school);
           else add(school.code, counts);
         }
       };
       await Promise.all(Array.from({ length: Math.min(atOnce, todo.length) }, run));
       for (const school of later) {
-        add(school.code, (await inTransaction(db, (trx) => recomputeInTransaction(trx, school.id, year, settings, stamp, { skipIfCurrent: true }))) as Counts);
+        add(
+          school.code,
+          (await inTransaction(db, (trx) =>
+            recomputeInTransaction(trx, school.id, year, settings, stamp, { skipIfCurrent: true }),
+          )) as Counts,
+        );
       }
     }
   }
@@ -152,8 +185,14 @@ async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Su
  */
 export async function currentStamp(db: Db, schoolYearId: number, settings: RiskSettings): Promise<string> {
   const [batch, outcomes] = await Promise.all([
-    db.selectFrom('import_batch').select(({ fn }) => fn.max('id').as('id')).executeTakeFirst(),
-    db.selectFrom('outcome').select(({ fn }) => fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    db
+      .selectFrom('import_batch')
+      .select(({ fn }) => fn.max('id').as('id'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('outcome')
+      .select(({ fn }) => fn.countAll<number | string>().as('n'))
+      .executeTakeFirst(),
   ]);
   return `engine ${ENGINE_VERSION}|settings ${settings.version}|year ${schoolYearId}|batch ${batch?.id ?? 0}|outcomes ${Number(outcomes?.n ?? 0)}`;
 }
@@ -165,7 +204,11 @@ export async function currentStamp(db: Db, schoolYearId: number, settings: RiskS
  * the current one (another instance has just recomputed it).
  */
 async function recomputeInTransaction(
-  trx: Db, schoolId: number, year: { id: number; label: string }, settings: RiskSettings, stamp: string,
+  trx: Db,
+  schoolId: number,
+  year: { id: number; label: string },
+  settings: RiskSettings,
+  stamp: string,
   options: { lock?: 'wait' | 'try' | 'held'; skipIfCurrent?: boolean } = {},
 ): Promise<Counts | 'busy'> {
   const lock = options.lock ?? 'wait';
@@ -184,12 +227,18 @@ async function recomputeInTransaction(
  * A school whose results were computed with `stamp` and are all still there has nothing to redo:
  * its counts as they stand; null otherwise.
  */
-function countsIfCurrent(state: { stamp: string; results: number; stored: number } | undefined, stamp: string): Counts | null {
-  return state && state.stamp === stamp && state.stored === state.results ? { students: state.results, written: 0, unchanged: state.results, tierChanged: 0 } : null;
+function countsIfCurrent(
+  state: { stamp: string; results: number; stored: number } | undefined,
+  stamp: string,
+): Counts | null {
+  return state && state.stamp === stamp && state.stored === state.results
+    ? { students: state.results, written: 0, unchanged: state.results, tierChanged: 0 }
+    : null;
 }
 
 /** In the caller's transaction when it is one (the importer), else in a new one. */
-const inTransaction = <T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? work(db) : db.transaction().execute(work));
+const inTransaction = <T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> =>
+  db.isTransaction ? work(db) : db.transaction().execute(work);
 
 /** The file of a SQLite database that other connections can open; null for PostgreSQL, memory, or inside a transaction. */
 async function sqliteFile(db: Db): Promise<string | null> {

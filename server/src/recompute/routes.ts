@@ -13,7 +13,10 @@ export function recomputeRoutes(db: Db): Router {
   // Other instances on the same database join in (recompute-requests.ts).
   // The answer says how many students moved between levels: the tier changes this run recorded.
   router.post('/risk/recompute', requireRole('admin'), async (req, res) => {
-    const before = await db.selectFrom('risk_tier_change').select(({ fn }) => fn.max('id').as('id')).executeTakeFirst();
+    const before = await db
+      .selectFrom('risk_tier_change')
+      .select(({ fn }) => fn.max('id').as('id'))
+      .executeTakeFirst();
     const summary: RecomputeSummary = await requestRegionalRecompute(db, userOf(req).id);
     const moves = await db
       .selectFrom('risk_tier_change')
@@ -23,8 +26,15 @@ export function recomputeRoutes(db: Db): Router {
       .orderBy('from_tier')
       .orderBy('to_tier')
       .execute();
-    const body: RecomputeResult = { ...summary, moves: moves.map((m) => ({ from: m.from_tier, to: m.to_tier, students: Number(m.students) })) };
-    await audit(db, { user: userOf(req), req }, { action: 'risk.recompute', details: body as unknown as Record<string, unknown> });
+    const body: RecomputeResult = {
+      ...summary,
+      moves: moves.map((m) => ({ from: m.from_tier, to: m.to_tier, students: Number(m.students) })),
+    };
+    await audit(
+      db,
+      { user: userOf(req), req },
+      { action: 'risk.recompute', details: body as unknown as Record<string, unknown> },
+    );
     res.json(body);
   });
 

@@ -11,7 +11,13 @@ import { ENGINE_VERSION } from './engine-version';
 import { saveDigests, type DigestsToSave } from './grade-digest-store';
 import { loadRecomputeData, type RecomputeData } from './load-recompute-data';
 import {
-  deleteRiskResults, findStoredHashes, insertTierChanges, saveSchoolState, upsertRiskResults, type RiskResultRow, type TierChangeRow,
+  deleteRiskResults,
+  findStoredHashes,
+  insertTierChanges,
+  saveSchoolState,
+  upsertRiskResults,
+  type RiskResultRow,
+  type TierChangeRow,
 } from './result-store';
 
 export type Counts = Omit<RecomputeSummary, 'ms'>;
@@ -38,19 +44,39 @@ export interface SchoolWork {
  * Reads a school's data and stored input hashes and assesses the students whose hash changed;
  * null without a calendar for the year. Writes nothing (see `writeSchoolWork`).
  */
-export async function computeSchool(db: Db, schoolId: number, year: { id: number; label: string }, settings: RiskSettings): Promise<SchoolWork | null> {
+export async function computeSchool(
+  db: Db,
+  schoolId: number,
+  year: { id: number; label: string },
+  settings: RiskSettings,
+): Promise<SchoolWork | null> {
   const loaded = await loadRecomputeData(db, schoolId, year);
   if (!loaded) return null;
   const { data } = loaded;
   const inputs = buildInputs(data);
   const counts = noCounts();
-  const existing = await findStoredHashes(db, schoolId, data.schoolYearId, data.classes.map((c) => c.id));
+  const existing = await findStoredHashes(
+    db,
+    schoolId,
+    data.schoolYearId,
+    data.classes.map((c) => c.id),
+  );
   const hashes = new Map(existing.map((r) => [r.student_id, r.input_hash]));
   const previousTier = new Map(existing.map((r) => [r.student_id, r.tier]));
   const hashOf = inputHasher(loaded, schoolId, settings.version);
 
   const now = new Date().toISOString();
-  const work: SchoolWork = { schoolId, schoolYearId: data.schoolYearId, counts, rows: [], changes: [], gone: [], results: inputs.length, computedAt: now, digests: loaded.digests };
+  const work: SchoolWork = {
+    schoolId,
+    schoolYearId: data.schoolYearId,
+    counts,
+    rows: [],
+    changes: [],
+    gone: [],
+    results: inputs.length,
+    computedAt: now,
+    digests: loaded.digests,
+  };
   for (const b of inputs) {
     counts.students += 1;
     const hash = hashOf(b);
@@ -62,7 +88,15 @@ export async function computeSchool(db: Db, schoolId: number, year: { id: number
     const a = measureStudent(b.input, settings, b.subjects);
     const before = previousTier.get(b.studentId);
     if (before !== undefined && before !== a.tier) {
-      work.changes.push({ student_id: b.studentId, school_year_id: data.schoolYearId, class_id: b.classId, from_tier: before, to_tier: a.tier, as_of: b.input.asOf, computed_at: now });
+      work.changes.push({
+        student_id: b.studentId,
+        school_year_id: data.schoolYearId,
+        class_id: b.classId,
+        from_tier: before,
+        to_tier: a.tier,
+        as_of: b.input.asOf,
+        computed_at: now,
+      });
     }
     work.rows.push({
       student_id: b.studentId,
@@ -93,7 +127,13 @@ export async function writeSchoolWork(db: Db, work: SchoolWork, stamp: string): 
   await insertTierChanges(db, work.changes);
   await deleteRiskResults(db, work.gone);
   if (work.digests) await saveDigests(db, work.digests);
-  await saveSchoolState(db, { schoolId: work.schoolId, schoolYearId: work.schoolYearId, stamp, results: work.results, computedAt: work.computedAt });
+  await saveSchoolState(db, {
+    schoolId: work.schoolId,
+    schoolYearId: work.schoolYearId,
+    stamp,
+    results: work.results,
+    computedAt: work.computedAt,
+  });
 }
 
 /**
@@ -108,14 +148,34 @@ function inputHasher(loaded: RecomputeData, schoolId: number, settingsVersion: n
   // once and enters each student's hash as its digest, not as its text (the class averages are
   // ~450 bytes, the calendar a few hundred).
   const sha = (text: string) => hash('sha256', text);
-  const school = sha(JSON.stringify([ENGINE_VERSION, settingsVersion, schoolId, data.asOf, data.schoolYear, data.level, data.lessonsStart, data.lessonsEnd, data.closures, data.terms]));
-  const classes = new Map(data.classes.map((c) => [c.id, JSON.stringify([c.id, c.gradeLevel, c.annualHours, c.timetable])]));
+  const school = sha(
+    JSON.stringify([
+      ENGINE_VERSION,
+      settingsVersion,
+      schoolId,
+      data.asOf,
+      data.schoolYear,
+      data.level,
+      data.lessonsStart,
+      data.lessonsEnd,
+      data.closures,
+      data.terms,
+    ]),
+  );
+  const classes = new Map(
+    data.classes.map((c) => [c.id, JSON.stringify([c.id, c.gradeLevel, c.annualHours, c.timetable])]),
+  );
   const averages = new Map<number, string>();
   return (b) => {
     let classAverages = averages.get(b.classId);
-    if (classAverages === undefined) averages.set(b.classId, (classAverages = sha(JSON.stringify(b.input.classAverages))));
-    const stays = (data.enrolments.get(b.studentId) ?? []).map((e) => `${classes.get(e.classId)}${e.enteredOn}|${e.leftOn}`).join(';');
-    return sha(`${school}\n${b.classId}\n${classAverages}\n${stays}\n${b.input.birthDate}|${b.input.arrivalDate}\n${JSON.stringify(data.outcomes.get(b.studentId) ?? [])}\n${loaded.rowsText(b.studentId)}`);
+    if (classAverages === undefined)
+      averages.set(b.classId, (classAverages = sha(JSON.stringify(b.input.classAverages))));
+    const stays = (data.enrolments.get(b.studentId) ?? [])
+      .map((e) => `${classes.get(e.classId)}${e.enteredOn}|${e.leftOn}`)
+      .join(';');
+    return sha(
+      `${school}\n${b.classId}\n${classAverages}\n${stays}\n${b.input.birthDate}|${b.input.arrivalDate}\n${JSON.stringify(data.outcomes.get(b.studentId) ?? [])}\n${loaded.rowsText(b.studentId)}`,
+    );
   };
 }
 
@@ -162,6 +222,9 @@ export async function recomputeSchoolConcurrently(
 }
 
 async function latestBatch(db: Db): Promise<number | null> {
-  const row = await db.selectFrom('import_batch').select(({ fn }) => fn.max('id').as('id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('import_batch')
+    .select(({ fn }) => fn.max('id').as('id'))
+    .executeTakeFirst();
   return row?.id ?? null;
 }

@@ -38,13 +38,24 @@ export class UnknownKindError extends Error {}
  * are those the texts have always carried (each name's 4th letter), so the stored input hashes,
  * which read the texts, stay valid.
  */
-export const GRADE_KIND_CODES = { orale: 'l', pratico: 't', scritto: 'i', scrutinio: 'u' } as const satisfies Record<GradeKind, string>;
-export const EVENT_KIND_CODES = { assenza: 'e', entrata_posticipata: 'r', uscita_anticipata: 'i' } as const satisfies Record<AttendanceKind, string>;
+export const GRADE_KIND_CODES = { orale: 'l', pratico: 't', scritto: 'i', scrutinio: 'u' } as const satisfies Record<
+  GradeKind,
+  string
+>;
+export const EVENT_KIND_CODES = {
+  assenza: 'e',
+  entrata_posticipata: 'r',
+  uscita_anticipata: 'i',
+} as const satisfies Record<AttendanceKind, string>;
 const UNKNOWN_CODE = '?';
 
 /** `case kind when … then … else '?' end`: the kinds and codes are the constants above, never input. */
 const kindCode = (codes: Record<string, string>) =>
-  sql.raw(`case kind ${Object.entries(codes).map(([kind, code]) => `when '${kind}' then '${code}'`).join(' ')} else '${UNKNOWN_CODE}' end`);
+  sql.raw(
+    `case kind ${Object.entries(codes)
+      .map(([kind, code]) => `when '${kind}' then '${code}'`)
+      .join(' ')} else '${UNKNOWN_CODE}' end`,
+  );
 
 /** Char code of a letter → the kind it stands for. */
 const decoder = <K extends string>(codes: Record<K, string>) =>
@@ -84,8 +95,16 @@ export interface SchoolStreams {
 }
 
 /** `grades: false`: the events only (the grades' digests are read instead, see load-recompute-data.ts). */
-export async function readSchoolStreams(db: Db, classIds: number[], terms: { seq: number; startsOn: string }[], options: { grades: boolean } = { grades: true }): Promise<SchoolStreams> {
-  const [gradeText, eventText] = await Promise.all([options.grades ? queryText(db, gradeSql(db, classIds)) : '', queryText(db, eventSql(db, classIds))]);
+export async function readSchoolStreams(
+  db: Db,
+  classIds: number[],
+  terms: { seq: number; startsOn: string }[],
+  options: { grades: boolean } = { grades: true },
+): Promise<SchoolStreams> {
+  const [gradeText, eventText] = await Promise.all([
+    options.grades ? queryText(db, gradeSql(db, classIds)) : '',
+    queryText(db, eventSql(db, classIds)),
+  ]);
   return parseSchoolStreams(gradeText, eventText, terms, { exactNumbers: isPostgres(db) });
 }
 
@@ -98,22 +117,30 @@ function gradeSql(db: Db, classIds: number[]) {
   const ids = sql.join(classIds);
   if (isPostgres(db)) {
     // PostgreSQL prints a double with the fewest digits that read back exactly.
-    return sql<{ t: string | null }>`select string_agg(student_id::text || '|' || date || ${kindCode(GRADE_KIND_CODES)} || (in_average * 2 + is_conduct)::text
+    return sql<{
+      t: string | null;
+    }>`select string_agg(student_id::text || '|' || date || ${kindCode(GRADE_KIND_CODES)} || (in_average * 2 + is_conduct)::text
       || coalesce(value::text, '') || '|' || length(subject)::text || '|' || subject, chr(10) order by id) as t from grade where class_id in (${ids})`;
   }
   // No ORDER BY: the index on class_id already gives a stable order, and a sort costs more than
   // the parser's per-student one.
-  return sql<{ t: string | null }>`select group_concat(student_id || '|' || date || ${kindCode(GRADE_KIND_CODES)} || (in_average * 2 + is_conduct)
+  return sql<{
+    t: string | null;
+  }>`select group_concat(student_id || '|' || date || ${kindCode(GRADE_KIND_CODES)} || (in_average * 2 + is_conduct)
     || coalesce(value, '') || '|' || length(subject) || '|' || subject, char(10)) as t from grade where class_id in (${ids})`;
 }
 
 function eventSql(db: Db, classIds: number[]) {
   const ids = sql.join(classIds);
   if (isPostgres(db)) {
-    return sql<{ t: string | null }>`select string_agg(student_id::text || '|' || date || ${kindCode(EVENT_KIND_CODES)} || justified::text || hours::text || '|'
+    return sql<{
+      t: string | null;
+    }>`select string_agg(student_id::text || '|' || date || ${kindCode(EVENT_KIND_CODES)} || justified::text || hours::text || '|'
       || coalesce(length(deroga)::text || '|' || deroga, '-'), chr(10) order by id) as t from attendance_event where class_id in (${ids})`;
   }
-  return sql<{ t: string | null }>`select group_concat(student_id || '|' || date || ${kindCode(EVENT_KIND_CODES)} || justified || hours || '|'
+  return sql<{
+    t: string | null;
+  }>`select group_concat(student_id || '|' || date || ${kindCode(EVENT_KIND_CODES)} || justified || hours || '|'
     || coalesce(length(deroga) || '|' || deroga, '-'), char(10)) as t from attendance_event where class_id in (${ids})`;
 }
 
@@ -186,7 +213,8 @@ export function parseSchoolStreams(
     else deroga = deroghe.take(p, p.integer(124));
     const lineEnd = p.i;
     p.endOfLine();
-    if (hours === null || (justified !== 0 && justified !== 1)) throw new StreamFormatError('evento: ore o giustificazione non riconosciute');
+    if (hours === null || (justified !== 0 && justified !== 1))
+      throw new StreamFormatError('evento: ore o giustificazione non riconosciute');
     if (date.day > latest) latest = date.day;
     if (id !== lastId) {
       last = rowsOf(id);
@@ -211,7 +239,8 @@ export function parseSchoolStreams(
 function kindOf<K>(kinds: Map<number, K>, code: number, what: string): K {
   const kind = kinds.get(code);
   if (kind !== undefined) return kind;
-  if (code === UNKNOWN_CODE.charCodeAt(0)) throw new UnknownKindError(`${what} di un tipo senza codice in school-streams.ts: il ricalcolo non sa leggerlo`);
+  if (code === UNKNOWN_CODE.charCodeAt(0))
+    throw new UnknownKindError(`${what} di un tipo senza codice in school-streams.ts: il ricalcolo non sa leggerlo`);
   throw new StreamFormatError(`${what}: tipo non riconosciuto`);
 }
 
@@ -219,7 +248,19 @@ function kindOf<K>(kinds: Map<number, K>, code: number, what: string): K {
 // code units, SQLite's BINARY collation bytes of UTF-8; the two agree on every name without
 // characters beyond U+FFFF.
 const compareGrades = (a: GradeEntry, b: GradeEntry): number =>
-  a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.subject !== b.subject ? (a.subject < b.subject ? -1 : 1) : a.kind === b.kind ? 0 : a.kind! < b.kind! ? -1 : 1;
+  a.date !== b.date
+    ? a.date < b.date
+      ? -1
+      : 1
+    : a.subject !== b.subject
+      ? a.subject < b.subject
+        ? -1
+        : 1
+      : a.kind === b.kind
+        ? 0
+        : a.kind! < b.kind!
+          ? -1
+          : 1;
 const compareEvents = (a: AttendanceEvent, b: AttendanceEvent): number =>
   a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.kind === b.kind ? 0 : a.kind < b.kind ? -1 : 1;
 
@@ -315,7 +356,8 @@ class Cursor {
     const stop = this.s.indexOf(String.fromCharCode(end), from);
     const text = this.s.slice(from, stop);
     // Only PostgreSQL's texts are exact at any length (see `number`).
-    if (stop < 0 || !/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(text) || !this.exactNumbers) throw new StreamFormatError(`valore non leggibile esattamente: ${text}`);
+    if (stop < 0 || !/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(text) || !this.exactNumbers)
+      throw new StreamFormatError(`valore non leggibile esattamente: ${text}`);
     this.i = stop + 1;
     return Number(text);
   }

@@ -47,26 +47,32 @@ describe('threadSource', () => {
     await worker.terminate();
   });
 
-  it.skipIf(onPostgres)('when the code cannot be bundled, then a thread started the slow way (through tsx) computes a school all the same', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'primm-thread-')), 'primm.sqlite');
-    const db = openSqlite(dbPath);
-    await migrateToLatest(db);
-    await ensureReferenceData(db);
-    const { schoolId } = await importFixtureSchool(db);
-    await db.deleteFrom('risk_result').execute();
-    const year = (await findCurrentSchoolYear(db))!;
-    const settings = (await findLatestRiskSettings(db)).data;
-    const job: PoolJob = { dbPath, year, settings, stamp: await currentStamp(db, year.id, settings) };
+  it.skipIf(onPostgres)(
+    'when the code cannot be bundled, then a thread started the slow way (through tsx) computes a school all the same',
+    async () => {
+      const dbPath = join(mkdtempSync(join(tmpdir(), 'primm-thread-')), 'primm.sqlite');
+      const db = openSqlite(dbPath);
+      await migrateToLatest(db);
+      await ensureReferenceData(db);
+      const { schoolId } = await importFixtureSchool(db);
+      await db.deleteFrom('risk_result').execute();
+      const year = (await findCurrentSchoolYear(db))!;
+      const settings = (await findLatestRiskSettings(db)).data;
+      const job: PoolJob = { dbPath, year, settings, stamp: await currentStamp(db, year.id, settings) };
 
-    const worker = new Worker(fallbackUrl, { workerData: job });
-    const reply = new Promise<ThreadReply>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
-    worker.postMessage({ schoolId });
+      const worker = new Worker(fallbackUrl, { workerData: job });
+      const reply = new Promise<ThreadReply>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      worker.postMessage({ schoolId });
 
-    expect(await reply).toEqual({ schoolId, counts: { students: 2, written: 2, unchanged: 0, tierChanged: 0 } });
-    expect(await db.selectFrom('risk_result').select('student_id').execute()).toHaveLength(2);
-    worker.postMessage(null);
-    await new Promise((resolve) => worker.once('exit', resolve));
-    await db.destroy();
-  }, 30_000); // a thread started through tsx compiles ≈ 400 modules first: seconds on a loaded machine, none of them ours
+      expect(await reply).toEqual({ schoolId, counts: { students: 2, written: 2, unchanged: 0, tierChanged: 0 } });
+      expect(await db.selectFrom('risk_result').select('student_id').execute()).toHaveLength(2);
+      worker.postMessage(null);
+      await new Promise((resolve) => worker.once('exit', resolve));
+      await db.destroy();
+    },
+    30_000,
+  ); // a thread started through tsx compiles ≈ 400 modules first: seconds on a loaded machine, none of them ours
 });
-

@@ -60,23 +60,34 @@ async function bundle(module: URL, fallback: URL): Promise<ThreadSource> {
     target: 'node20',
     write: false,
     logLevel: 'silent',
-    plugins: [{
-      name: 'installed-natives',
-      // Addons load from their package folder (pg and esbuild are never loaded by a thread, only
-      // reachable through modules it shares with the server): required by absolute path, the
-      // script needs no node_modules around it.
-      setup: (b) => b.onResolve({ filter: /^(better-sqlite3|pg|esbuild)$/ }, (args) => ({ path: require.resolve(args.path), external: true })),
-    }, {
-      name: 'import-meta-url',
-      // CommonJS has no import.meta: each of our modules gets its own file's URL written in, so
-      // what it computes from it (config.ts's repoRoot) is what the module computes unbundled.
-      setup: (b) => b.onLoad({ filter: /\.ts$/ }, async (args) => {
-        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
-        const text = await readFile(args.path, 'utf8');
-        if (!text.includes('import.meta.url')) return undefined;
-        return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
-      }),
-    }],
+    plugins: [
+      {
+        name: 'installed-natives',
+        // Addons load from their package folder (pg and esbuild are never loaded by a thread, only
+        // reachable through modules it shares with the server): required by absolute path, the
+        // script needs no node_modules around it.
+        setup: (b) =>
+          b.onResolve({ filter: /^(better-sqlite3|pg|esbuild)$/ }, (args) => ({
+            path: require.resolve(args.path),
+            external: true,
+          })),
+      },
+      {
+        name: 'import-meta-url',
+        // CommonJS has no import.meta: each of our modules gets its own file's URL written in, so
+        // what it computes from it (config.ts's repoRoot) is what the module computes unbundled.
+        setup: (b) =>
+          b.onLoad({ filter: /\.ts$/ }, async (args) => {
+            if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+            const text = await readFile(args.path, 'utf8');
+            if (!text.includes('import.meta.url')) return undefined;
+            return {
+              contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+              loader: 'ts',
+            };
+          }),
+      },
+    ],
   }).finally(() => stop());
   // A warning (import.meta in CommonJS, a require it cannot follow) means the script could behave
   // otherwise than the modules: the slow start is the safe one.

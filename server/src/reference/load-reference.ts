@@ -31,7 +31,10 @@ export async function ensureReferenceData(db: Db, file = municipalitiesFile): Pr
   if (present) return;
   const municipalities = JSON.parse(readFileSync(file, 'utf8')) as IstatMunicipality[];
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('province').values(PROVINCES.map((p) => ({ code: p.code, name: p.name, istat_code: p.istat }))).execute();
+    await trx
+      .insertInto('province')
+      .values(PROVINCES.map((p) => ({ code: p.code, name: p.name, istat_code: p.istat })))
+      .execute();
     const rows = municipalities.map((m) => ({
       istat_code: m.codice,
       name: m.nome,
@@ -39,6 +42,10 @@ export async function ensureReferenceData(db: Db, file = municipalitiesFile): Pr
       cadastral_code: m.codiceCatastale,
       population: m.popolazione ?? null,
     }));
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('municipality').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('municipality')
+        .values(rows.slice(i, i + 200))
+        .execute();
   });
 }

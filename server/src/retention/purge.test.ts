@@ -15,29 +15,87 @@ describe('purgeBefore', () => {
     await anEnrolment(db, stays.id, old.id, { entered_on: '2024-09-16' });
     await anEnrolment(db, stays.id, current.id);
     const event = (studentId: number, classId: number, date: string) =>
-      db.insertInto('attendance_event').values({ student_id: studentId, class_id: classId, date, kind: 'assenza', hours: 6, justified: 1, deroga: null, deroga_decided_on: null, import_batch_id: null }).execute();
+      db
+        .insertInto('attendance_event')
+        .values({
+          student_id: studentId,
+          class_id: classId,
+          date,
+          kind: 'assenza',
+          hours: 6,
+          justified: 1,
+          deroga: null,
+          deroga_decided_on: null,
+          import_batch_id: null,
+        })
+        .execute();
     await event(left.id, old.id, '2024-10-01');
     await event(stays.id, old.id, '2024-10-02');
     await event(stays.id, current.id, '2025-10-02');
-    await db.insertInto('outcome').values([
-      { student_id: left.id, school_id: school.id, school_year: '2024/25', grade_level: 2, period: 'finale', result: 'ammesso', failed_subjects: null, import_batch_id: null },
-      { student_id: stays.id, school_id: school.id, school_year: '2024/25', grade_level: 2, period: 'finale', result: 'sospensione_giudizio', failed_subjects: null, import_batch_id: null },
-    ]).execute();
+    await db
+      .insertInto('outcome')
+      .values([
+        {
+          student_id: left.id,
+          school_id: school.id,
+          school_year: '2024/25',
+          grade_level: 2,
+          period: 'finale',
+          result: 'ammesso',
+          failed_subjects: null,
+          import_batch_id: null,
+        },
+        {
+          student_id: stays.id,
+          school_id: school.id,
+          school_year: '2024/25',
+          grade_level: 2,
+          period: 'finale',
+          result: 'sospensione_giudizio',
+          failed_subjects: null,
+          import_batch_id: null,
+        },
+      ])
+      .execute();
     // The grade digests the recompute keeps (migration 0012), of each year.
     const digest = (studentId: number, yearId: number) =>
-      db.insertInto('grade_digest').values({ school_id: school.id, school_year_id: yearId, student_id: studentId, digest: '[null,null,null,[],[],[],[],[],[],[],[],[]]' }).execute();
+      db
+        .insertInto('grade_digest')
+        .values({
+          school_id: school.id,
+          school_year_id: yearId,
+          student_id: studentId,
+          digest: '[null,null,null,[],[],[],[],[],[],[],[],[]]',
+        })
+        .execute();
     await digest(stays.id, old.school_year_id);
     await digest(stays.id, current.school_year_id);
-    await db.insertInto('grade_digest_state').values({ school_id: school.id, school_year_id: old.school_year_id, fingerprint: '', class_versions: '', latest_grade: null }).execute();
+    await db
+      .insertInto('grade_digest_state')
+      .values({
+        school_id: school.id,
+        school_year_id: old.school_year_id,
+        fingerprint: '',
+        class_versions: '',
+        latest_grade: null,
+      })
+      .execute();
 
     const summary = await purgeBefore(db, '2025/26');
 
     expect(summary).toMatchObject({ years: ['2024/25'], attendance: 2, enrolments: 2, outcomes: 2, students: 1 });
     expect(await db.selectFrom('student').select('id').execute()).toEqual([{ id: stays.id }]);
     expect(await db.selectFrom('attendance_event').select('date').execute()).toEqual([{ date: '2025-10-02' }]);
-    expect(await db.selectFrom('grade_digest').select('school_year_id').execute()).toEqual([{ school_year_id: current.school_year_id }]);
+    expect(await db.selectFrom('grade_digest').select('school_year_id').execute()).toEqual([
+      { school_year_id: current.school_year_id },
+    ]);
     expect(await db.selectFrom('grade_digest_state').selectAll().execute()).toEqual([]);
-    const kept = await db.selectFrom('year_summary').select(['measure', 'group_key', 'value']).orderBy('measure').orderBy('group_key').execute();
+    const kept = await db
+      .selectFrom('year_summary')
+      .select(['measure', 'group_key', 'value'])
+      .orderBy('measure')
+      .orderBy('group_key')
+      .execute();
     expect(kept).toEqual([
       { measure: 'citizenship_group', group_key: 'italiano', value: 1 },
       { measure: 'citizenship_group', group_key: 'straniero_nato_in_italia', value: 1 },
@@ -57,7 +115,16 @@ describe('purgeBefore', () => {
 
     const summary = await purgeBefore(db, '2025/26');
 
-    expect(summary).toEqual({ years: [], summaries: 0, attendance: 0, grades: 0, outcomes: 0, enrolments: 0, students: 0, snapshots: 0 });
+    expect(summary).toEqual({
+      years: [],
+      summaries: 0,
+      attendance: 0,
+      grades: 0,
+      outcomes: 0,
+      enrolments: 0,
+      students: 0,
+      snapshots: 0,
+    });
     expect(await db.selectFrom('student').selectAll().execute()).toHaveLength(1);
   });
 });

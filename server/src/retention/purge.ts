@@ -24,16 +24,32 @@ export interface PurgeSummary {
  */
 export async function purgeBefore(db: Db, beforeYear: string, now = new Date()): Promise<PurgeSummary> {
   return db.transaction().execute(async (trx) => {
-    const years = await trx.selectFrom('school_year').select(['id', 'label']).where('label', '<', beforeYear).orderBy('label').execute();
+    const years = await trx
+      .selectFrom('school_year')
+      .select(['id', 'label'])
+      .where('label', '<', beforeYear)
+      .orderBy('label')
+      .execute();
     const yearIds = years.map((y) => y.id);
-    const result: PurgeSummary = { years: years.map((y) => y.label), summaries: 0, attendance: 0, grades: 0, outcomes: 0, enrolments: 0, students: 0, snapshots: 0 };
+    const result: PurgeSummary = {
+      years: years.map((y) => y.label),
+      summaries: 0,
+      attendance: 0,
+      grades: 0,
+      outcomes: 0,
+      enrolments: 0,
+      students: 0,
+      snapshots: 0,
+    };
     if (yearIds.length > 0) {
       // Before anything goes: the replay reads the registers and the outcomes, history included.
       const settings = (await findLatestRiskSettings(trx)).data;
       for (const year of years) result.snapshots += await snapshotYearIfRegisters(trx, year, settings);
       result.summaries = await summarise(trx, yearIds, now.toISOString());
       const classIds = trx.selectFrom('class').select('id').where('school_year_id', 'in', yearIds);
-      result.attendance = count(await trx.deleteFrom('attendance_event').where('class_id', 'in', classIds).executeTakeFirst());
+      result.attendance = count(
+        await trx.deleteFrom('attendance_event').where('class_id', 'in', classIds).executeTakeFirst(),
+      );
       result.grades = count(await trx.deleteFrom('grade').where('class_id', 'in', classIds).executeTakeFirst());
       // The grades' digests go with them (derived data, but still the students' grades).
       await trx.deleteFrom('grade_digest').where('school_year_id', 'in', yearIds).execute();
@@ -43,15 +59,28 @@ export async function purgeBefore(db: Db, beforeYear: string, now = new Date()):
     // Outcomes of years before the cut, including history from before our data began.
     result.outcomes = count(await trx.deleteFrom('outcome').where('school_year', '<', beforeYear).executeTakeFirst());
     result.students = count(
-      await trx.deleteFrom('student').where('id', 'not in', trx.selectFrom('enrolment').select('student_id')).executeTakeFirst(),
+      await trx
+        .deleteFrom('student')
+        .where('id', 'not in', trx.selectFrom('enrolment').select('student_id'))
+        .executeTakeFirst(),
     );
     return result;
   });
 }
 
 /** A year already purged has no enrolments left: its snapshots stay as they were. */
-async function snapshotYearIfRegisters(trx: Db, year: { id: number; label: string }, settings: Parameters<typeof snapshotYear>[2]): Promise<number> {
-  const enrolled = await trx.selectFrom('enrolment').innerJoin('class', 'class.id', 'enrolment.class_id').select('enrolment.id').where('class.school_year_id', '=', year.id).limit(1).executeTakeFirst();
+async function snapshotYearIfRegisters(
+  trx: Db,
+  year: { id: number; label: string },
+  settings: Parameters<typeof snapshotYear>[2],
+): Promise<number> {
+  const enrolled = await trx
+    .selectFrom('enrolment')
+    .innerJoin('class', 'class.id', 'enrolment.class_id')
+    .select('enrolment.id')
+    .where('class.school_year_id', '=', year.id)
+    .limit(1)
+    .executeTakeFirst();
   return enrolled ? snapshotYear(trx, year, settings) : 0;
 }
 
@@ -80,7 +109,10 @@ async function summarise(trx: Db, yearIds: number[], at: string): Promise<number
     ...(await group('students', sql<string>`''`)),
     ...(await group('sex', sql<string>`student.sex`)),
     // The citizenship groups of DESIGN.md "Aggregates" (newly arrived needs the date: left to the aggregates feature).
-    ...(await group('citizenship_group', sql<string>`case when student.citizenship = 'Italia' then 'italiano' when student.born_in_italy = 1 then 'straniero_nato_in_italia' else 'straniero_nato_all_estero' end`)),
+    ...(await group(
+      'citizenship_group',
+      sql<string>`case when student.citizenship = 'Italia' then 'italiano' when student.born_in_italy = 1 then 'straniero_nato_in_italia' else 'straniero_nato_all_estero' end`,
+    )),
   ];
   const finals = await trx
     .selectFrom('outcome')
@@ -88,16 +120,39 @@ async function summarise(trx: Db, yearIds: number[], at: string): Promise<number
     .where('school_year.id', 'in', yearIds)
     .where('outcome.period', '=', 'finale')
     .where('outcome.school_id', 'is not', null)
-    .select(({ fn }) => ['outcome.school_id as school_id', 'outcome.school_year', 'outcome.result as group_key', fn.count<number>('outcome.student_id').distinct().as('value')])
+    .select(({ fn }) => [
+      'outcome.school_id as school_id',
+      'outcome.school_year',
+      'outcome.result as group_key',
+      fn.count<number>('outcome.student_id').distinct().as('value'),
+    ])
     .groupBy(['outcome.school_id', 'outcome.school_year', 'outcome.result'])
     .execute();
   const all = [
-    ...rows.map((r) => ({ school_id: r.school_id, school_year: r.school_year, measure: r.measure, group_key: r.group_key, value: Number(r.value) })),
-    ...finals.map((r) => ({ school_id: r.school_id!, school_year: r.school_year, measure: 'final_result', group_key: r.group_key, value: Number(r.value) })),
+    ...rows.map((r) => ({
+      school_id: r.school_id,
+      school_year: r.school_year,
+      measure: r.measure,
+      group_key: r.group_key,
+      value: Number(r.value),
+    })),
+    ...finals.map((r) => ({
+      school_id: r.school_id!,
+      school_year: r.school_year,
+      measure: 'final_result',
+      group_key: r.group_key,
+      value: Number(r.value),
+    })),
   ];
   for (const r of all) {
-    await trx.insertInto('year_summary').values({ ...r, created_at: at })
-      .onConflict((oc) => oc.columns(['school_id', 'school_year', 'measure', 'group_key']).doUpdateSet({ value: r.value, created_at: at }))
+    await trx
+      .insertInto('year_summary')
+      .values({ ...r, created_at: at })
+      .onConflict((oc) =>
+        oc
+          .columns(['school_id', 'school_year', 'measure', 'group_key'])
+          .doUpdateSet({ value: r.value, created_at: at }),
+      )
       .execute();
   }
   return all.length;

@@ -15,13 +15,20 @@ function toSettings(row: Pick<Row, 'version' | 'data'>): RiskSettings {
   const data = JSON.parse(row.data) as Record<string, unknown>;
   // Only the groups whose default is an object: `model` defaults to null and an empty object is no model.
   const groups = Object.fromEntries(
-    Object.entries(DEFAULT_RISK_SETTINGS).filter(([k, v]) => k !== 'version' && v !== null && typeof v === 'object' && !Array.isArray(v)).map(([k]) => [k, {}]),
+    Object.entries(DEFAULT_RISK_SETTINGS)
+      .filter(([k, v]) => k !== 'version' && v !== null && typeof v === 'object' && !Array.isArray(v))
+      .map(([k]) => [k, {}]),
   );
   return RiskSettings.parse({ ...groups, ...data, version: row.version });
 }
 
 function toVersion(row: Row): RiskSettingsVersion {
-  return { version: row.version, createdAt: row.created_at, createdBy: row.created_by_name ?? null, data: toSettings(row) };
+  return {
+    version: row.version,
+    createdAt: row.created_at,
+    createdBy: row.created_by_name ?? null,
+    data: toSettings(row),
+  };
 }
 
 function selectVersions(db: Db) {
@@ -42,14 +49,24 @@ export async function findLatestRiskSettings(db: Db): Promise<RiskSettingsVersio
   const { version, ...data } = DEFAULT_RISK_SETTINGS;
   await db
     .insertInto('settings_version')
-    .values({ version, data: JSON.stringify(data), note: 'valori predefiniti', created_at: new Date().toISOString(), created_by: null })
+    .values({
+      version,
+      data: JSON.stringify(data),
+      note: 'valori predefiniti',
+      created_at: new Date().toISOString(),
+      created_by: null,
+    })
     .onConflict((oc) => oc.column('version').doNothing())
     .execute();
   return toVersion(await selectVersions(db).where('settings_version.version', '=', version).executeTakeFirstOrThrow());
 }
 
 export async function findRiskSettingsVersion(db: Db, version: number): Promise<RiskSettings | undefined> {
-  const row = await db.selectFrom('settings_version').select(['version', 'data']).where('version', '=', version).executeTakeFirst();
+  const row = await db
+    .selectFrom('settings_version')
+    .select(['version', 'data'])
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row ? toSettings(row) : undefined;
 }
 
@@ -81,7 +98,10 @@ export async function findRiskSettingsVersions(db: Db, versions: Iterable<number
  * page does not edit the fitted model or the level cut points, and saving it must not drop them.
  */
 export async function insertRiskSettingsVersion(
-  db: Db, input: RiskSettingsInput, userId: number, keep: readonly ('model' | 'levels')[] = [],
+  db: Db,
+  input: RiskSettingsInput,
+  userId: number,
+  keep: readonly ('model' | 'levels')[] = [],
 ): Promise<RiskSettingsVersion> {
   await lockForSettingsVersion(db);
   const latest = await findLatestRiskSettings(db);
@@ -91,7 +111,13 @@ export async function insertRiskSettingsVersion(
   if (keep.includes('levels')) data.levels = latest.data.levels;
   await db
     .insertInto('settings_version')
-    .values({ version, data: JSON.stringify(data), note: null, created_at: new Date().toISOString(), created_by: userId })
+    .values({
+      version,
+      data: JSON.stringify(data),
+      note: null,
+      created_at: new Date().toISOString(),
+      created_by: userId,
+    })
     .execute();
   return toVersion(await selectVersions(db).where('settings_version.version', '=', version).executeTakeFirstOrThrow());
 }

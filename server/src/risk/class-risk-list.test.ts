@@ -12,12 +12,44 @@ import { importFixtureSchool } from '../testing/fixture-school';
 
 /** What the list sent before it had its own query: every stored field, the extras dropped (the probability is a list field since issue 18). */
 async function listAsBefore(db: Db, classId: number) {
-  return (await listStoredRisk(db, { classId })).map(({ className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, tierMessage: _m, computedAt: _a, fullIndicators: _i, reasons: _r, ...row }) => row);
+  return (await listStoredRisk(db, { classId })).map(
+    ({
+      className: _c,
+      schoolId: _s,
+      schoolYearId: _y,
+      tierExplanation: _t,
+      tierMessage: _m,
+      computedAt: _a,
+      fullIndicators: _i,
+      reasons: _r,
+      ...row
+    }) => row,
+  );
 }
 
-async function review(db: Db, studentId: number, userId: number, action: 'confirm' | 'dismiss' | 'override', tier: number | null, at: string) {
+async function review(
+  db: Db,
+  studentId: number,
+  userId: number,
+  action: 'confirm' | 'dismiss' | 'override',
+  tier: number | null,
+  at: string,
+) {
   const year = await db.selectFrom('school_year').select('id').where('label', '=', '2025/26').executeTakeFirstOrThrow();
-  await db.insertInto('risk_review').values({ student_id: studentId, school_year_id: year.id, action, tier, computed_tier: 2, settings_version: 1, reason: `${action} ${at}`, user_id: userId, created_at: at }).execute();
+  await db
+    .insertInto('risk_review')
+    .values({
+      student_id: studentId,
+      school_year_id: year.id,
+      action,
+      tier,
+      computed_tier: 2,
+      settings_version: 1,
+      reason: `${action} ${at}`,
+      user_id: userId,
+      created_at: at,
+    })
+    .execute();
 }
 
 describe('listClassRisk', () => {
@@ -33,7 +65,10 @@ describe('listClassRisk', () => {
     const rows = await listClassRisk(db, classId);
 
     expect(JSON.stringify(rows)).toBe(JSON.stringify(await listAsBefore(db, classId)));
-    expect(rows.map((r) => [r.studentId, r.computedTier, r.tier, r.review?.action])).toEqual([[hoxha, 2, 2, 'confirm'], [rossi, 1, 2, 'override']]);
+    expect(rows.map((r) => [r.studentId, r.computedTier, r.tier, r.review?.action])).toEqual([
+      [hoxha, 2, 2, 'confirm'],
+      [rossi, 1, 2, 'override'],
+    ]);
   });
 
   test('GET /api/classes/:id/risk: when a teacher reads the list, then the body is the one the stored rows gave before, and one audit row names the students', async () => {
@@ -42,38 +77,89 @@ describe('listClassRisk', () => {
     const teacher = await aUser(db, 'docente', { classIds: [classId] });
     await review(db, rossi, teacher.id, 'override', 3, '2026-02-03T10:00:00.000Z');
 
-    const res = await request(createApp({ db, config: testConfig })).get(`/api/classes/${classId}/risk?sort=name`).set(await authAs(db, teacher));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get(`/api/classes/${classId}/risk?sort=name`)
+      .set(await authAs(db, teacher));
 
     expect(res.text).toBe(JSON.stringify({ items: await listAsBefore(db, classId) })); // already in name order
-    expect(await db.selectFrom('audit_log').select(['action', 'class_id', 'student_ids']).execute())
-      .toEqual([{ action: 'class.risk.read', class_id: classId, student_ids: JSON.stringify([hoxha, rossi]) }]);
+    expect(await db.selectFrom('audit_log').select(['action', 'class_id', 'student_ids']).execute()).toEqual([
+      { action: 'class.risk.read', class_id: classId, student_ids: JSON.stringify([hoxha, rossi]) },
+    ]);
   });
 
   test('GET /api/classes/:id/risk: when students have flags, cases and art. 114 notices, then each row carries what is under way, in the one statement of the list', async () => {
     const db = await createTestDb();
     const { schoolId, classId, rossi, hoxha } = await importFixtureSchool(db);
     const teacher = await aUser(db, 'docente', { classIds: [classId] });
-    const year = await db.selectFrom('school_year').select('id').where('label', '=', '2025/26').executeTakeFirstOrThrow();
+    const year = await db
+      .selectFrom('school_year')
+      .select('id')
+      .where('label', '=', '2025/26')
+      .executeTakeFirstOrThrow();
     const at = '2026-02-01T10:00:00.000Z';
-    const flag = (studentId: number, resolved: boolean) => ({ student_id: studentId, reason_code: 'assenze', reason: 'assente i lunedì', created_by: teacher.id, created_at: at, resolved_at: resolved ? at : null, resolved_by: resolved ? teacher.id : null });
-    await db.insertInto('flag').values([flag(hoxha, false), flag(hoxha, false), flag(rossi, true)]).execute();
-    const aCase = (studentId: number, status: 'open' | 'monitoring' | 'closed') => ({ student_id: studentId, school_id: schoolId, opened_by: teacher.id, owner_id: teacher.id, opened_at: at, status, goal: 'rientro', closed_at: status === 'closed' ? at : null });
-    await db.insertInto('support_case').values([aCase(hoxha, 'monitoring'), aCase(rossi, 'closed')]).execute();
-    const notice = (studentId: number, triggered: string, over: { reported_on?: string; closed_on?: string }) => ({ student_id: studentId, school_id: schoolId, school_year_id: year.id, triggered_on: triggered, days_counted: '[]', notified_on: triggered, notified_by: teacher.id, created_at: at, ...over });
+    const flag = (studentId: number, resolved: boolean) => ({
+      student_id: studentId,
+      reason_code: 'assenze',
+      reason: 'assente i lunedì',
+      created_by: teacher.id,
+      created_at: at,
+      resolved_at: resolved ? at : null,
+      resolved_by: resolved ? teacher.id : null,
+    });
+    await db
+      .insertInto('flag')
+      .values([flag(hoxha, false), flag(hoxha, false), flag(rossi, true)])
+      .execute();
+    const aCase = (studentId: number, status: 'open' | 'monitoring' | 'closed') => ({
+      student_id: studentId,
+      school_id: schoolId,
+      opened_by: teacher.id,
+      owner_id: teacher.id,
+      opened_at: at,
+      status,
+      goal: 'rientro',
+      closed_at: status === 'closed' ? at : null,
+    });
+    await db
+      .insertInto('support_case')
+      .values([aCase(hoxha, 'monitoring'), aCase(rossi, 'closed')])
+      .execute();
+    const notice = (studentId: number, triggered: string, over: { reported_on?: string; closed_on?: string }) => ({
+      student_id: studentId,
+      school_id: schoolId,
+      school_year_id: year.id,
+      triggered_on: triggered,
+      days_counted: '[]',
+      notified_on: triggered,
+      notified_by: teacher.id,
+      created_at: at,
+      ...over,
+    });
     // Hoxha: an earlier cycle closed by a return, then the mayor told; Rossi: a closed cycle only
-    await db.insertInto('compulsory_notice').values([notice(hoxha, '2025-11-10', { closed_on: '2025-12-01' }), notice(hoxha, '2026-01-12', { reported_on: '2026-01-22' }), notice(rossi, '2025-11-10', { closed_on: '2025-11-20' })]).execute();
+    await db
+      .insertInto('compulsory_notice')
+      .values([
+        notice(hoxha, '2025-11-10', { closed_on: '2025-12-01' }),
+        notice(hoxha, '2026-01-12', { reported_on: '2026-01-22' }),
+        notice(rossi, '2025-11-10', { closed_on: '2025-11-20' }),
+      ])
+      .execute();
     const seen: string[][] = []; // per query, which of these tables it reads
     const counting: KyselyPlugin = {
       transformQuery: ({ node }) => {
         const text = JSON.stringify(node);
-        const tables = ['compulsory_notice', 'flag', 'risk_result', 'support_case'].filter((table) => text.includes(`"name":"${table}"`));
+        const tables = ['compulsory_notice', 'flag', 'risk_result', 'support_case'].filter((table) =>
+          text.includes(`"name":"${table}"`),
+        );
         if (tables.length > 0) seen.push(tables);
         return node;
       },
       transformResult: async ({ result }) => result,
     };
 
-    const res = await request(createApp({ db: db.withPlugin(counting), config: testConfig })).get(`/api/classes/${classId}/risk?sort=name`).set(await authAs(db, teacher));
+    const res = await request(createApp({ db: db.withPlugin(counting), config: testConfig }))
+      .get(`/api/classes/${classId}/risk?sort=name`)
+      .set(await authAs(db, teacher));
 
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: { studentId: number; markers: unknown }) => [r.studentId, r.markers])).toEqual([
@@ -89,12 +175,26 @@ describe('listClassRisk', () => {
     const db = await createTestDb();
     const { classId, hoxha } = await importFixtureSchool(db);
     const teacher = await aUser(db, 'docente', { classIds: [classId] });
-    const stored = await db.selectFrom('settings_version').select(['version', 'data']).orderBy('version', 'desc').executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('settings_version')
+      .select(['version', 'data'])
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
     const model: RiskModel = {
-      kind: 'logistic', features: [...RISK_FEATURES], intercept: -2, coefficients: RISK_FEATURES.map(() => 0.5), means: RISK_FEATURES.map(() => 0), sds: RISK_FEATURES.map(() => 1), ridge: 1,
+      kind: 'logistic',
+      features: [...RISK_FEATURES],
+      intercept: -2,
+      coefficients: RISK_FEATURES.map(() => 0.5),
+      means: RISK_FEATURES.map(() => 0),
+      sds: RISK_FEATURES.map(() => 1),
+      ridge: 1,
       fittedOn: { description: 'test', students: 100, badOutcomes: 20 },
     };
-    await db.updateTable('settings_version').set({ data: JSON.stringify({ ...JSON.parse(stored.data), model }) }).where('version', '=', stored.version).execute();
+    await db
+      .updateTable('settings_version')
+      .set({ data: JSON.stringify({ ...JSON.parse(stored.data), model }) })
+      .where('version', '=', stored.version)
+      .execute();
     const app = createApp({ db, config: testConfig });
     const auth = await authAs(db, teacher);
 

@@ -17,17 +17,23 @@ import { parseIndicators } from './stored-indicators';
  */
 export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]> {
   const rows = await classRiskQuery(db, classId).execute();
-  const settings = await findRiskSettingsVersions(db, rows.map((r) => r.settings_version));
+  const settings = await findRiskSettingsVersions(
+    db,
+    rows.map((r) => r.settings_version),
+  );
 
   return rows.map((r): RiskRow => {
-    const review: RiskReview | null = r.action === null ? null : {
-      action: r.action,
-      tier: r.review_tier as RiskTier | null,
-      computedTier: r.computed_tier as RiskTier,
-      reason: r.reason!,
-      by: r.display_name!,
-      at: r.created_at!,
-    };
+    const review: RiskReview | null =
+      r.action === null
+        ? null
+        : {
+            action: r.action,
+            tier: r.review_tier as RiskTier | null,
+            computedTier: r.computed_tier as RiskTier,
+            reason: r.reason!,
+            by: r.display_name!,
+            at: r.created_at!,
+          };
     const version = settings.get(r.settings_version)!;
     const indicators = parseIndicators(r.indicators);
     // as computeTier has it (shared/src/risk/tier.ts), without wording the level
@@ -41,20 +47,39 @@ export function classRiskQuery(db: Db, classId: number) {
   return db
     .selectFrom('risk_result as r')
     .innerJoin('student as s', 's.id', 'r.student_id')
-    .leftJoin('risk_review as v', (join) => join.on('v.id', '=', (eb) => eb
-      .selectFrom('risk_review as w')
-      .select('w.id')
-      .whereRef('w.student_id', '=', 'r.student_id')
-      .whereRef('w.school_year_id', '=', 'r.school_year_id')
-      .orderBy('w.created_at', 'desc')
-      .orderBy('w.id', 'desc')
-      .limit(1)))
+    .leftJoin('risk_review as v', (join) =>
+      join.on('v.id', '=', (eb) =>
+        eb
+          .selectFrom('risk_review as w')
+          .select('w.id')
+          .whereRef('w.student_id', '=', 'r.student_id')
+          .whereRef('w.school_year_id', '=', 'r.school_year_id')
+          .orderBy('w.created_at', 'desc')
+          .orderBy('w.id', 'desc')
+          .limit(1),
+      ),
+    )
     .leftJoin('app_user as u', 'u.id', 'v.user_id')
     .select([
-      'r.student_id', 'r.class_id', 'r.as_of', 'r.settings_version', 'r.tier', 'r.score', 'r.indicators', 's.last_name', 's.first_name',
-      'v.action', 'v.tier as review_tier', 'v.computed_tier', 'v.reason', 'v.created_at', 'u.display_name',
+      'r.student_id',
+      'r.class_id',
+      'r.as_of',
+      'r.settings_version',
+      'r.tier',
+      'r.score',
+      'r.indicators',
+      's.last_name',
+      's.first_name',
+      'v.action',
+      'v.tier as review_tier',
+      'v.computed_tier',
+      'v.reason',
+      'v.created_at',
+      'u.display_name',
     ])
     .select(selectMarkers)
     .where('r.class_id', '=', classId)
-    .orderBy('s.last_name').orderBy('s.first_name').orderBy('r.student_id');
+    .orderBy('s.last_name')
+    .orderBy('s.first_name')
+    .orderBy('r.student_id');
 }

@@ -1,4 +1,12 @@
-import type { RiskIndicatorSummary, RiskMarkers, RiskReview, RiskReviewAction, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
+import type {
+  RiskIndicatorSummary,
+  RiskMarkers,
+  RiskReview,
+  RiskReviewAction,
+  RiskRow,
+  RiskTier,
+  SchoolRiskRow,
+} from '@primm/shared/contracts/risk';
 import { explainStored } from '@primm/shared/risk/explain-indicator';
 import type { Message } from '@primm/shared/risk/message';
 import type { Indicator, TierReason } from '@primm/shared/risk/types';
@@ -20,7 +28,8 @@ export interface StoredRisk extends SchoolRiskRow {
   reasons: TierReason[];
 }
 
-type Scope = { classId: number } | { schoolId: number; schoolYearId: number } | { studentId: number; schoolYearId: number };
+type Scope =
+  { classId: number } | { schoolId: number; schoolYearId: number } | { studentId: number; schoolYearId: number };
 
 export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]> {
   let q = db
@@ -28,21 +37,43 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
     .innerJoin('student as s', 's.id', 'r.student_id')
     .innerJoin('class as c', 'c.id', 'r.class_id')
     .select([
-      'r.student_id', 'r.class_id', 'r.school_id', 'r.school_year_id', 'r.as_of', 'r.settings_version', 'r.tier', 'r.score',
-      'r.indicators', 'r.computed_at', 's.last_name', 's.first_name', 'c.name as class_name',
+      'r.student_id',
+      'r.class_id',
+      'r.school_id',
+      'r.school_year_id',
+      'r.as_of',
+      'r.settings_version',
+      'r.tier',
+      'r.score',
+      'r.indicators',
+      'r.computed_at',
+      's.last_name',
+      's.first_name',
+      'c.name as class_name',
     ])
     .select(selectMarkers);
   if ('classId' in scope) q = q.where('r.class_id', '=', scope.classId);
-  else if ('schoolId' in scope) q = q.where('r.school_id', '=', scope.schoolId).where('r.school_year_id', '=', scope.schoolYearId);
+  else if ('schoolId' in scope)
+    q = q.where('r.school_id', '=', scope.schoolId).where('r.school_year_id', '=', scope.schoolYearId);
   else q = q.where('r.student_id', '=', scope.studentId).where('r.school_year_id', '=', scope.schoolYearId);
   const rows = await q.orderBy('s.last_name').orderBy('s.first_name').orderBy('r.student_id').execute();
   if (rows.length === 0) return [];
   const yearIds = [...new Set(rows.map((r) => r.school_year_id))];
-  const reviews = await latestReviews(db, rows.map((r) => r.student_id), yearIds);
-  const settings = await findRiskSettingsVersions(db, rows.map((r) => r.settings_version));
+  const reviews = await latestReviews(
+    db,
+    rows.map((r) => r.student_id),
+    yearIds,
+  );
+  const settings = await findRiskSettingsVersions(
+    db,
+    rows.map((r) => r.settings_version),
+  );
   return rows.map((r) => {
     // Stored without their words (measureStudent): worded here with the version that computed them.
-    const { indicators, reasons, tierExplanation, tierMessage, probability } = explainStored(parseIndicators(r.indicators), settings.get(r.settings_version)!);
+    const { indicators, reasons, tierExplanation, tierMessage, probability } = explainStored(
+      parseIndicators(r.indicators),
+      settings.get(r.settings_version)!,
+    );
     const review = reviews.get(`${r.student_id}|${r.school_year_id}`) ?? null;
     return {
       ...riskRowOf(r, indicators, review, probability),
@@ -65,14 +96,27 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
  */
 export function selectMarkers(eb: ExpressionBuilder<Database & { r: RiskResultTable }, 'r'>) {
   return [
-    eb.selectFrom('flag as mf').select((x) => x.fn.countAll<number | string>().as('n'))
-      .whereRef('mf.student_id', '=', 'r.student_id').where('mf.resolved_at', 'is', null).as('open_flags'),
-    eb.selectFrom('support_case as mc').select((x) => x.fn.countAll<number | string>().as('n'))
-      .whereRef('mc.student_id', '=', 'r.student_id').where('mc.status', '<>', 'closed').as('open_cases'),
+    eb
+      .selectFrom('flag as mf')
+      .select((x) => x.fn.countAll<number | string>().as('n'))
+      .whereRef('mf.student_id', '=', 'r.student_id')
+      .where('mf.resolved_at', 'is', null)
+      .as('open_flags'),
+    eb
+      .selectFrom('support_case as mc')
+      .select((x) => x.fn.countAll<number | string>().as('n'))
+      .whereRef('mc.student_id', '=', 'r.student_id')
+      .where('mc.status', '<>', 'closed')
+      .as('open_cases'),
     // 1: the family was notified; 2: the mayor was told too (a notice closed by a return is over)
-    eb.selectFrom('compulsory_notice as mn')
-      .select((x) => x.fn.max<number | null>(x.case().when('mn.reported_on', 'is', null).then(1).else(2).end()).as('stage'))
-      .whereRef('mn.student_id', '=', 'r.student_id').whereRef('mn.school_year_id', '=', 'r.school_year_id').where('mn.closed_on', 'is', null)
+    eb
+      .selectFrom('compulsory_notice as mn')
+      .select((x) =>
+        x.fn.max<number | null>(x.case().when('mn.reported_on', 'is', null).then(1).else(2).end()).as('stage'),
+      )
+      .whereRef('mn.student_id', '=', 'r.student_id')
+      .whereRef('mn.school_year_id', '=', 'r.school_year_id')
+      .where('mn.closed_on', 'is', null)
       .as('compulsory_stage'),
   ];
 }
@@ -95,11 +139,20 @@ export interface RiskRowColumns {
 
 function markersOf(r: RiskRowColumns): RiskMarkers {
   const stage = r.compulsory_stage === null ? null : Number(r.compulsory_stage);
-  return { openFlags: Number(r.open_flags ?? 0), openCases: Number(r.open_cases ?? 0), compulsory: stage === null ? null : stage === 2 ? 'reported' : 'notified' };
+  return {
+    openFlags: Number(r.open_flags ?? 0),
+    openCases: Number(r.open_cases ?? 0),
+    compulsory: stage === null ? null : stage === 2 ? 'reported' : 'notified',
+  };
 }
 
 /** A list row from a stored result, its parsed indicators, latest review and probability (keys in the order the lists have always had). */
-export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: RiskReview | null, probability: number | null): RiskRow {
+export function riskRowOf(
+  r: RiskRowColumns,
+  indicators: Indicator[],
+  review: RiskReview | null,
+  probability: number | null,
+): RiskRow {
   const value = (key: Indicator['key']) => indicators.find((i) => i.key === key)?.value ?? null;
   const computedTier = r.tier as RiskTier;
   return {
@@ -126,7 +179,14 @@ export function riskRowOf(r: RiskRowColumns, indicators: Indicator[], review: Ri
 
 /** An indicator as the lists carry it: the Italian sentence and its message key with parameters. */
 export function indicatorSummaryOf(i: Indicator): RiskIndicatorSummary {
-  return { key: i.key, level: i.level, value: i.value, explanation: i.explanation, explanationKey: i.message.key, explanationParams: i.message.params };
+  return {
+    key: i.key,
+    level: i.level,
+    value: i.value,
+    explanation: i.explanation,
+    explanationKey: i.message.key,
+    explanationParams: i.message.params,
+  };
 }
 
 /** The latest review supersedes the others: an override sets the tier, a confirm or dismiss keeps the computed one. */
@@ -138,7 +198,17 @@ function selectReviews(db: Db) {
   return db
     .selectFrom('risk_review as v')
     .innerJoin('app_user as u', 'u.id', 'v.user_id')
-    .select(['v.id', 'v.student_id', 'v.school_year_id', 'v.action', 'v.tier', 'v.computed_tier', 'v.reason', 'v.created_at', 'u.display_name']);
+    .select([
+      'v.id',
+      'v.student_id',
+      'v.school_year_id',
+      'v.action',
+      'v.tier',
+      'v.computed_tier',
+      'v.reason',
+      'v.created_at',
+      'u.display_name',
+    ]);
 }
 
 type ReviewRow = Awaited<ReturnType<ReturnType<typeof selectReviews>['execute']>>[number];
@@ -179,7 +249,16 @@ export async function listReviews(db: Db, studentId: number, schoolYearId: numbe
 
 export async function insertReview(
   db: Db,
-  row: { studentId: number; schoolYearId: number; action: RiskReviewAction; tier: RiskTier | null; computedTier: RiskTier; settingsVersion: number; reason: string; userId: number },
+  row: {
+    studentId: number;
+    schoolYearId: number;
+    action: RiskReviewAction;
+    tier: RiskTier | null;
+    computedTier: RiskTier;
+    settingsVersion: number;
+    reason: string;
+    userId: number;
+  },
 ): Promise<void> {
   await db
     .insertInto('risk_review')

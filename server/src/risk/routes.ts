@@ -2,7 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ROLES_WITH_NAMES } from '@primm/shared/contracts/auth';
 import { Id } from '@primm/shared/contracts/domain';
-import { RiskListQuery, RiskReviewInput, type ClassRiskList, type RiskReviewResult, type RiskRow, type SchoolRiskList } from '@primm/shared/contracts/risk';
+import {
+  RiskListQuery,
+  RiskReviewInput,
+  type ClassRiskList,
+  type RiskReviewResult,
+  type RiskRow,
+  type SchoolRiskList,
+} from '@primm/shared/contracts/risk';
 import { SchoolCodeParam } from '@primm/shared/contracts/schools';
 import type { AuthUser } from '../auth/current-user';
 import { findCurrentSchoolYear } from '../db/current-year';
@@ -33,7 +40,11 @@ export function riskRoutes(db: Db): Router {
     let capacity: number | null | undefined;
     if (query.top === 'capacity') ({ items, capacity } = await keepClassMostAtRisk(db, id, items));
     const body: ClassRiskList = { items, ...(capacity !== undefined ? { capacity } : {}) };
-    await audit(db, { user, req }, { action: 'class.risk.read', classId: id, studentIds: body.items.map((r) => r.studentId) });
+    await audit(
+      db,
+      { user, req },
+      { action: 'class.risk.read', classId: id, studentIds: body.items.map((r) => r.studentId) },
+    );
     res.json(body);
   });
 
@@ -43,7 +54,11 @@ export function riskRoutes(db: Db): Router {
     const { days } = z.object({ days: z.coerce.number().int().min(1).max(60).default(7) }).parse(req.query);
     await assertCanReadClass(db, user, id);
     const body = await classTierChanges(db, id, days);
-    await audit(db, { user, req }, { action: 'class.risk.changes.read', classId: id, studentIds: body.items.map((i) => i.studentId) });
+    await audit(
+      db,
+      { user, req },
+      { action: 'class.risk.changes.read', classId: id, studentIds: body.items.map((i) => i.studentId) },
+    );
     res.json(body);
   });
 
@@ -62,8 +77,15 @@ export function riskRoutes(db: Db): Router {
         rows = rows.filter((r) => kept.has(r.studentId));
       }
     }
-    const body: SchoolRiskList = { items: sortRiskRows(rows, query).map((r) => ({ ...toRow(r), className: r.className })), ...(capacity !== undefined ? { capacity } : {}) };
-    await audit(db, { user, req }, { action: 'school.risk.read', studentIds: body.items.map((r) => r.studentId), details: { school: code } });
+    const body: SchoolRiskList = {
+      items: sortRiskRows(rows, query).map((r) => ({ ...toRow(r), className: r.className })),
+      ...(capacity !== undefined ? { capacity } : {}),
+    };
+    await audit(
+      db,
+      { user, req },
+      { action: 'school.risk.read', studentIds: body.items.map((r) => r.studentId), details: { school: code } },
+    );
     res.json(body);
   });
 
@@ -89,14 +111,34 @@ export function riskRoutes(db: Db): Router {
     assertCanReview(user, stored);
     await db.transaction().execute(async (trx) => {
       await insertReview(trx, {
-        studentId: id, schoolYearId: year.id, action: input.action, tier: input.tier ?? null,
-        computedTier: stored.computedTier, settingsVersion: stored.settingsVersion, reason: input.reason, userId: user.id,
+        studentId: id,
+        schoolYearId: year.id,
+        action: input.action,
+        tier: input.tier ?? null,
+        computedTier: stored.computedTier,
+        settingsVersion: stored.settingsVersion,
+        reason: input.reason,
+        userId: user.id,
       });
-      await audit(trx, { user, req }, { action: `risk.review.${input.action}`, studentIds: [id], classId: stored.classId, details: { computedTier: stored.computedTier, tier: input.tier ?? null } });
+      await audit(
+        trx,
+        { user, req },
+        {
+          action: `risk.review.${input.action}`,
+          studentIds: [id],
+          classId: stored.classId,
+          details: { computedTier: stored.computedTier, tier: input.tier ?? null },
+        },
+      );
     });
     const [after] = await listStoredRisk(db, { studentId: id, schoolYearId: year.id });
     if (!after?.review) throw new Error('review not found after insert');
-    const body: RiskReviewResult = { studentId: id, computedTier: after.computedTier, tier: effectiveTier(after.computedTier, after.review), review: after.review };
+    const body: RiskReviewResult = {
+      studentId: id,
+      computedTier: after.computedTier,
+      tier: effectiveTier(after.computedTier, after.review),
+      review: after.review,
+    };
     res.status(201).json(body);
   });
 
@@ -105,29 +147,51 @@ export function riskRoutes(db: Db): Router {
 
 /** The row of the contract: the stored extras (ids, explanation, full indicators) stay on the server. */
 function toRow(r: StoredRisk): RiskRow {
-  const { className: _c, schoolId: _s, schoolYearId: _y, tierExplanation: _t, tierMessage: _m, computedAt: _a, fullIndicators: _i, reasons: _r, ...row } = r;
+  const {
+    className: _c,
+    schoolId: _s,
+    schoolYearId: _y,
+    tierExplanation: _t,
+    tierMessage: _m,
+    computedAt: _a,
+    fullIndicators: _i,
+    reasons: _r,
+    ...row
+  } = r;
   return row;
 }
 
 /** The class's students among its school's N most at risk (capacity.ts); every row when no capacity is set. */
-async function keepClassMostAtRisk(db: Db, classId: number, items: RiskRow[]): Promise<{ items: RiskRow[]; capacity: number | null }> {
-  const cls = await db.selectFrom('class').select(['school_id', 'school_year_id']).where('id', '=', classId).executeTakeFirstOrThrow();
+async function keepClassMostAtRisk(
+  db: Db,
+  classId: number,
+  items: RiskRow[],
+): Promise<{ items: RiskRow[]; capacity: number | null }> {
+  const cls = await db
+    .selectFrom('class')
+    .select(['school_id', 'school_year_id'])
+    .where('id', '=', classId)
+    .executeTakeFirstOrThrow();
   const capacity = await findSchoolCapacity(db, cls.school_id);
   if (capacity === null) return { items, capacity };
-  const kept = mostAtRisk(await listStoredRisk(db, { schoolId: cls.school_id, schoolYearId: cls.school_year_id }), capacity);
+  const kept = mostAtRisk(
+    await listStoredRisk(db, { schoolId: cls.school_id, schoolYearId: cls.school_year_id }),
+    capacity,
+  );
   return { items: items.filter((r) => kept.has(r.studentId)), capacity };
 }
 
 async function findCurrentRisk(db: Db, studentId: number) {
   const year = await findCurrentSchoolYear(db);
   const [stored] = year ? await listStoredRisk(db, { studentId, schoolYearId: year.id }) : [];
-  if (!year || !stored) throw notFound('Nessuna valutazione del rischio per questo studente nell\'anno in corso');
+  if (!year || !stored) throw notFound("Nessuna valutazione del rischio per questo studente nell'anno in corso");
   return { stored, year };
 }
 
 /** Reviewing is narrower than reading: the teachers of the student's current class, the school's referents and mediators. */
 function assertCanReview(user: AuthUser, stored: StoredRisk): void {
   if (user.role === 'admin') return;
-  const allowed = user.role === 'docente' ? user.classIds.includes(stored.classId) : user.schoolIds.includes(stored.schoolId);
+  const allowed =
+    user.role === 'docente' ? user.classIds.includes(stored.classId) : user.schoolIds.includes(stored.schoolId);
   if (!allowed) throw denied('Puoi valutare solo studenti delle tue classi o scuole');
 }

@@ -15,8 +15,11 @@ export function sortRiskRows<T extends RiskRow>(rows: T[], query: RiskListQuery)
   const order = query.order ?? (query.sort === 'tier' ? 'desc' : 'asc');
   const sign = order === 'asc' ? 1 : -1;
   const byName = (a: T, b: T) =>
-    a.lastName.localeCompare(b.lastName, 'it') || a.firstName.localeCompare(b.firstName, 'it') || a.studentId - b.studentId;
-  const nullsLast = (x: number | null, y: number | null) => (x === null ? (y === null ? 0 : 1) : y === null ? -1 : sign * (x - y));
+    a.lastName.localeCompare(b.lastName, 'it') ||
+    a.firstName.localeCompare(b.firstName, 'it') ||
+    a.studentId - b.studentId;
+  const nullsLast = (x: number | null, y: number | null) =>
+    x === null ? (y === null ? 0 : 1) : y === null ? -1 : sign * (x - y);
   const compare: (a: T, b: T) => number =
     query.sort === 'name'
       ? (a, b) => sign * byName(a, b)

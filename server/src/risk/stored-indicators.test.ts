@@ -7,7 +7,12 @@ import { describe, expect, test } from 'vitest';
 import { DETAIL_SHAPES, parseIndicators, serializeIndicators } from './stored-indicators';
 
 describe('serializeIndicators / parseIndicators', () => {
-  const measured = measureStudent(aStudent({ grades: [grade('MATEMATICA', 4)], overrides: { birthDate: '2007-05-01', gradeLevel: 2, level: 'secondo_grado', arrivalDate: null } })).indicators;
+  const measured = measureStudent(
+    aStudent({
+      grades: [grade('MATEMATICA', 4)],
+      overrides: { birthDate: '2007-05-01', gradeLevel: 2, level: 'secondo_grado', arrivalDate: null },
+    }),
+  ).indicators;
 
   test('every indicator reads back equal: domain from its key, details and a kept sentence where there were', () => {
     expect(parseIndicators(serializeIndicators(measured))).toEqual(measured);
@@ -15,9 +20,36 @@ describe('serializeIndicators / parseIndicators', () => {
 
   test.each<[string, MeasuredIndicator]>([
     ['no details, no sentence', { key: 'conduct', domain: 'comportamento', value: null, level: 'ok' }],
-    ['a sentence without details', { key: 'age_grade_delay', domain: 'percorso', value: null, level: 'ok', explanation: 'Data di nascita o anno di corso mancanti: ritardo non calcolabile.' }],
-    ['a message without details', { key: 'age_grade_delay', domain: 'percorso', value: null, level: 'ok', message: { key: 'explain.age_grade_delay.not_computable', params: {} } }],
-    ['details with nulls and lists', { key: 'absence_projection', domain: 'frequenza', value: 0.25, level: 'high', details: { crossingDate: null, weeks: ['2026-01-05'], reliable: true } }],
+    [
+      'a sentence without details',
+      {
+        key: 'age_grade_delay',
+        domain: 'percorso',
+        value: null,
+        level: 'ok',
+        explanation: 'Data di nascita o anno di corso mancanti: ritardo non calcolabile.',
+      },
+    ],
+    [
+      'a message without details',
+      {
+        key: 'age_grade_delay',
+        domain: 'percorso',
+        value: null,
+        level: 'ok',
+        message: { key: 'explain.age_grade_delay.not_computable', params: {} },
+      },
+    ],
+    [
+      'details with nulls and lists',
+      {
+        key: 'absence_projection',
+        domain: 'frequenza',
+        value: 0.25,
+        level: 'high',
+        details: { crossingDate: null, weeks: ['2026-01-05'], reliable: true },
+      },
+    ],
   ])('%s: read back equal', (_name, indicator) => {
     expect(parseIndicators(serializeIndicators([indicator]))).toEqual([indicator]);
   });
@@ -40,20 +72,48 @@ describe('serializeIndicators / parseIndicators', () => {
 
   test('fixed students reach every shape the engine stores (the absence projection without its recent figure is only in rows written before issue 18)', () => {
     const grades = [
-      grade('MATEMATICA', 5, '2025-10-01'), grade('MATEMATICA', 4, '2025-11-05'), grade('MATEMATICA', 4, '2025-12-10'),
-      grade('ITALIANO', 7, '2025-10-02'), grade('ITALIANO', 6, '2025-11-06'), grade('ITALIANO', 5, '2025-12-11'),
+      grade('MATEMATICA', 5, '2025-10-01'),
+      grade('MATEMATICA', 4, '2025-11-05'),
+      grade('MATEMATICA', 4, '2025-12-10'),
+      grade('ITALIANO', 7, '2025-10-02'),
+      grade('ITALIANO', 6, '2025-11-06'),
+      grade('ITALIANO', 5, '2025-12-11'),
       grade('COMPORTAMENTO', 7, '2025-12-19', { isConduct: true, kind: 'scrutinio' }),
     ];
     const oneDayEach = [
-      grade('MATEMATICA', 5, '2025-10-01'), grade('MATEMATICA', 6, '2025-10-01', { kind: 'orale' }), grade('MATEMATICA', 7, '2025-10-01', { kind: 'pratico' }),
-      grade('ITALIANO', 5, '2025-11-15'), grade('ITALIANO', 6, '2025-11-15', { kind: 'orale' }), grade('ITALIANO', 7, '2025-11-15', { kind: 'pratico' }),
+      grade('MATEMATICA', 5, '2025-10-01'),
+      grade('MATEMATICA', 6, '2025-10-01', { kind: 'orale' }),
+      grade('MATEMATICA', 7, '2025-10-01', { kind: 'pratico' }),
+      grade('ITALIANO', 5, '2025-11-15'),
+      grade('ITALIANO', 6, '2025-11-15', { kind: 'orale' }),
+      grade('ITALIANO', 7, '2025-11-15', { kind: 'pratico' }),
     ];
-    const late = [{ date: '2025-10-06', kind: 'entrata_posticipata' as const, hours: 1, justified: true, deroga: null }];
+    const late = [
+      { date: '2025-10-06', kind: 'entrata_posticipata' as const, hours: 1, justified: true, deroga: null },
+    ];
     const students = [
-      aStudent({ grades, events: late, classAverages: [5, 6, 7, 8, 6.5], overrides: { birthDate: '2008-05-01', history: [{ schoolYear: '2024/25', gradeLevel: 2, result: 'non_ammesso' }] } }),
+      aStudent({
+        grades,
+        events: late,
+        classAverages: [5, 6, 7, 8, 6.5],
+        overrides: {
+          birthDate: '2008-05-01',
+          history: [{ schoolYear: '2024/25', gradeLevel: 2, result: 'non_ammesso' }],
+        },
+      }),
       aStudent({ asOf: '2025-09-16', annualHours: 0 }), // no hours yet, no monte ore: the short shapes
       aStudent({ grades: oneDayEach, asOf: '2025-12-19' }),
-      aStudent({ asOf: '2025-10-31', annualHours: 100, events: ['2025-09-15', '2025-09-16', '2025-09-17', '2025-09-18', '2025-09-19'].map((date) => ({ date, kind: 'assenza' as const, hours: 6, justified: false, deroga: null })) }),
+      aStudent({
+        asOf: '2025-10-31',
+        annualHours: 100,
+        events: ['2025-09-15', '2025-09-16', '2025-09-17', '2025-09-18', '2025-09-19'].map((date) => ({
+          date,
+          kind: 'assenza' as const,
+          hours: 6,
+          justified: false,
+          deroga: null,
+        })),
+      }),
     ];
     const seen = new Set<string>();
 
@@ -71,21 +131,46 @@ describe('serializeIndicators / parseIndicators', () => {
   });
 
   test('a row written before issue 18 (projection without the recent figure, age delay as an Italian sentence) reads back', () => {
-    const old = '[["absence_projection",0.1,"ok",[2,247.5,36,0,600,390,990,57,null,false,true]],["age_grade_delay",0,"ok",null,"In pari con l\'anno di corso previsto per l\'età."]]';
+    const old =
+      '[["absence_projection",0.1,"ok",[2,247.5,36,0,600,390,990,57,null,false,true]],["age_grade_delay",0,"ok",null,"In pari con l\'anno di corso previsto per l\'età."]]';
 
     expect(parseIndicators(old)).toEqual([
       {
-        key: 'absence_projection', domain: 'frequenza', value: 0.1, level: 'ok',
-        details: { limitHours: 247.5, countedHours: 36, derogaHours: 0, hoursHeld: 600, hoursRemaining: 390, annualHours: 990, projectedHours: 57, crossingDate: null, alreadyOver: false, reliable: true },
+        key: 'absence_projection',
+        domain: 'frequenza',
+        value: 0.1,
+        level: 'ok',
+        details: {
+          limitHours: 247.5,
+          countedHours: 36,
+          derogaHours: 0,
+          hoursHeld: 600,
+          hoursRemaining: 390,
+          annualHours: 990,
+          projectedHours: 57,
+          crossingDate: null,
+          alreadyOver: false,
+          reliable: true,
+        },
       },
-      { key: 'age_grade_delay', domain: 'percorso', value: 0, level: 'ok', explanation: "In pari con l'anno di corso previsto per l'età." },
+      {
+        key: 'age_grade_delay',
+        domain: 'percorso',
+        value: 0,
+        level: 'ok',
+        explanation: "In pari con l'anno di corso previsto per l'età.",
+      },
     ]);
   });
 
-  test('absence over the limit already: the projection\'s own shape', () => {
-    const absences = ['2025-09-15', '2025-09-16', '2025-09-17', '2025-09-18', '2025-09-19', '2025-09-22'].map((date) => ({ date, kind: 'assenza' as const, hours: 6, justified: false, deroga: null }));
+  test("absence over the limit already: the projection's own shape", () => {
+    const absences = ['2025-09-15', '2025-09-16', '2025-09-17', '2025-09-18', '2025-09-19', '2025-09-22'].map(
+      (date) => ({ date, kind: 'assenza' as const, hours: 6, justified: false, deroga: null }),
+    );
     const measured = measureStudent(aStudent({ asOf: '2025-10-31', annualHours: 100, events: absences })).indicators;
-    const projection = (JSON.parse(serializeIndicators(measured)) as unknown[][]).find((t) => t[0] === 'absence_projection')!;
+    const projection = (JSON.parse(serializeIndicators(measured)) as unknown[][]).find(
+      (t) => t[0] === 'absence_projection',
+    )!;
 
     expect(projection[3]).toEqual([1, 25, 36, 0, expect.any(Number), expect.any(Number), 100, null, true]);
     expect(parseIndicators(serializeIndicators(measured))).toEqual(measured);
@@ -94,7 +179,13 @@ describe('serializeIndicators / parseIndicators', () => {
   test('details of a shape not listed (or with an undefined value) are stored as an object and read back equal', () => {
     const odd: MeasuredIndicator[] = [
       { key: 'conduct', domain: 'comportamento', value: 6, level: 'high', details: { termSeq: 1, date: '2026-01-09' } },
-      { key: 'late_entries', domain: 'frequenza', value: 0.2, level: 'ok', details: { late: 1, early: 0, hours: 1, weeks: 5, weekday: undefined } },
+      {
+        key: 'late_entries',
+        domain: 'frequenza',
+        value: 0.2,
+        level: 'ok',
+        details: { late: 1, early: 0, hours: 1, weeks: 5, weekday: undefined },
+      },
     ];
 
     const stored = JSON.parse(serializeIndicators(odd)) as unknown[][];
@@ -109,12 +200,22 @@ describe('serializeIndicators / parseIndicators', () => {
   });
 
   test('rows written as objects (before the compact form) read the same', () => {
-    const objects = JSON.stringify(measured.map((i) => ({ key: i.key, domain: i.domain, value: i.value, level: i.level, ...(i.details ? { details: i.details } : {}), ...(i.explanation ? { explanation: i.explanation } : {}), ...(i.message ? { message: i.message } : {}) })));
+    const objects = JSON.stringify(
+      measured.map((i) => ({
+        key: i.key,
+        domain: i.domain,
+        value: i.value,
+        level: i.level,
+        ...(i.details ? { details: i.details } : {}),
+        ...(i.explanation ? { explanation: i.explanation } : {}),
+        ...(i.message ? { message: i.message } : {}),
+      })),
+    );
 
     expect(parseIndicators(objects)).toEqual(measured);
   });
 
-  test('the compact form is well under the objects\' size', () => {
+  test("the compact form is well under the objects' size", () => {
     const objects = JSON.stringify(measured);
 
     expect(serializeIndicators(measured).length).toBeLessThan(objects.length * 0.8);

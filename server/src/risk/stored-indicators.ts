@@ -23,31 +23,71 @@ export const DETAIL_SHAPES: Record<IndicatorKey, readonly (readonly string[])[]>
   attendance_rate: [['hoursHeld', 'hoursAbsent', 'band']],
   absence_projection: [
     ['limitHours', 'countedHours', 'derogaHours', 'hoursHeld', 'hoursRemaining', 'annualHours'],
-    ['limitHours', 'countedHours', 'derogaHours', 'hoursHeld', 'hoursRemaining', 'annualHours', 'crossingDate', 'alreadyOver'],
-    ['limitHours', 'countedHours', 'derogaHours', 'hoursHeld', 'hoursRemaining', 'annualHours', 'projectedHours', 'crossingDate', 'alreadyOver', 'reliable'],
     [
-      'limitHours', 'countedHours', 'derogaHours', 'hoursHeld', 'hoursRemaining', 'annualHours', 'projectedHours', 'crossingDate', 'alreadyOver', 'reliable',
-      'recentWeeks', 'recentRate', 'recentProjectedHours', 'recentCrossingDate',
+      'limitHours',
+      'countedHours',
+      'derogaHours',
+      'hoursHeld',
+      'hoursRemaining',
+      'annualHours',
+      'crossingDate',
+      'alreadyOver',
+    ],
+    [
+      'limitHours',
+      'countedHours',
+      'derogaHours',
+      'hoursHeld',
+      'hoursRemaining',
+      'annualHours',
+      'projectedHours',
+      'crossingDate',
+      'alreadyOver',
+      'reliable',
+    ],
+    [
+      'limitHours',
+      'countedHours',
+      'derogaHours',
+      'hoursHeld',
+      'hoursRemaining',
+      'annualHours',
+      'projectedHours',
+      'crossingDate',
+      'alreadyOver',
+      'reliable',
+      'recentWeeks',
+      'recentRate',
+      'recentProjectedHours',
+      'recentCrossingDate',
     ],
   ],
   attendance_trend: [['recentShare', 'yearShare', 'recentWeeks'], ['weeks']],
-  late_entries: [['late', 'early', 'hours', 'weeks', 'weekday'], ['late', 'early', 'hours', 'weeks']],
+  late_entries: [
+    ['late', 'early', 'hours', 'weeks', 'weekday'],
+    ['late', 'early', 'hours', 'weeks'],
+  ],
   conduct: [['date', 'termSeq']],
   failing_subjects: [['failing', 'core', 'subjects']],
   grade_average: [['zScore', 'classMean', 'classSize']],
-  grade_trend: [['grades', 'spanDays'], ['grades', 'spanDays', 'oneDayPerSubject']],
+  grade_trend: [
+    ['grades', 'spanDays'],
+    ['grades', 'spanDays', 'oneDayPerSubject'],
+  ],
   age_grade_delay: [['delayYears', 'repeatedYears', 'placementYears', 'unexplainedYears']],
   school_history: [['notAdmitted', 'left', 'suspended', 'years']],
   disengagement: [['weeks', 'hoursHeld', 'hoursAbsent', 'daysInRow', 'inRowFrom']],
 };
 
 export function serializeIndicators(indicators: MeasuredIndicator[]): string {
-  return JSON.stringify(indicators.map((i): StoredTuple => {
-    const details = i.details === undefined ? undefined : packDetails(i.key, i.details);
-    const words = i.message ?? i.explanation;
-    if (words !== undefined) return [i.key, i.value, i.level, details ?? null, words];
-    return details !== undefined ? [i.key, i.value, i.level, details] : [i.key, i.value, i.level];
-  }));
+  return JSON.stringify(
+    indicators.map((i): StoredTuple => {
+      const details = i.details === undefined ? undefined : packDetails(i.key, i.details);
+      const words = i.message ?? i.explanation;
+      if (words !== undefined) return [i.key, i.value, i.level, details ?? null, words];
+      return details !== undefined ? [i.key, i.value, i.level, details] : [i.key, i.value, i.level];
+    }),
+  );
 }
 
 export function parseIndicators(text: string): MeasuredIndicator[] {
@@ -69,7 +109,8 @@ function packDetails(key: IndicatorKey, details: Record<string, unknown>): Store
   shapes: for (let s = 0; s < shapes.length; s++) {
     const shape = shapes[s]!;
     if (shape.length !== names.length) continue;
-    for (let f = 0; f < shape.length; f++) if (shape[f] !== names[f] || details[names[f]!] === undefined) continue shapes;
+    for (let f = 0; f < shape.length; f++)
+      if (shape[f] !== names[f] || details[names[f]!] === undefined) continue shapes;
     const packed: [number, ...unknown[]] = [s];
     for (const name of shape) packed.push(details[name]);
     return packed;
@@ -79,7 +120,8 @@ function packDetails(key: IndicatorKey, details: Record<string, unknown>): Store
 
 function unpackDetails(key: IndicatorKey, [s, ...values]: [number, ...unknown[]]): Record<string, unknown> {
   const shape = DETAIL_SHAPES[key][s];
-  if (!shape || shape.length !== values.length) throw new Error(`dettagli di ${key} in una forma sconosciuta (${s}, ${values.length} valori)`);
+  if (!shape || shape.length !== values.length)
+    throw new Error(`dettagli di ${key} in una forma sconosciuta (${s}, ${values.length} valori)`);
   const details: Record<string, unknown> = {};
   for (let f = 0; f < shape.length; f++) details[shape[f]!] = values[f];
   return details;

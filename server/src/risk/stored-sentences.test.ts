@@ -9,7 +9,7 @@ import { findLatestRiskSettings, insertRiskSettingsVersion } from '../risk-setti
 import { importFixtureSchool } from '../testing/fixture-school';
 import { parseIndicators } from './stored-indicators';
 
-test('the recompute stores indicators without their sentences (but age_grade_delay\'s) and no reasons or tier explanation; the lists and the detail read the words assessStudent composes', async () => {
+test("the recompute stores indicators without their sentences (but age_grade_delay's) and no reasons or tier explanation; the lists and the detail read the words assessStudent composes", async () => {
   const db = await createTestDb();
   const { schoolId, classId } = await importFixtureSchool(db);
   const settings = (await findLatestRiskSettings(db)).data;
@@ -21,7 +21,9 @@ test('the recompute stores indicators without their sentences (but age_grade_del
   const list = await listClassRisk(db, classId);
 
   for (const row of stored) {
-    const kept = parseIndicators(row.indicators).filter((i) => i.explanation !== undefined || i.message !== undefined).map((i) => i.key);
+    const kept = parseIndicators(row.indicators)
+      .filter((i) => i.explanation !== undefined || i.message !== undefined)
+      .map((i) => i.key);
     expect(kept).toEqual(['age_grade_delay']);
     expect(Object.keys(row)).not.toContain('reasons');
     expect(Object.keys(row)).not.toContain('tier_explanation');
@@ -34,7 +36,9 @@ test('the recompute stores indicators without their sentences (but age_grade_del
     expect(r.reasons.length).toBeGreaterThan(0);
     expect(r.tierExplanation).toBe(a.tierExplanation);
     expect(r.tierMessage).toEqual(a.tierMessage);
-    expect(list.find((l) => l.studentId === r.studentId)!.indicators.map((i) => i.explanation)).toEqual(a.indicators.map((i) => i.explanation));
+    expect(list.find((l) => l.studentId === r.studentId)!.indicators.map((i) => i.explanation)).toEqual(
+      a.indicators.map((i) => i.explanation),
+    );
   }
 });
 
@@ -42,11 +46,19 @@ test('a result is worded with the settings version that computed it, not the lat
   const db = await createTestDb();
   const { classId, hoxha } = await importFixtureSchool(db);
   const { version: _v, ...defaults } = (await findLatestRiskSettings(db)).data;
-  const admin = (await db.insertInto('app_user').values({ email: 'a@b.it', display_name: 'Admin', role: 'admin', password_hash: null, created_at: '2025-01-01' }).returning('id').executeTakeFirstOrThrow()).id;
+  const admin = (
+    await db
+      .insertInto('app_user')
+      .values({ email: 'a@b.it', display_name: 'Admin', role: 'admin', password_hash: null, created_at: '2025-01-01' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   await insertRiskSettingsVersion(db, { ...defaults, grades: { ...defaults.grades, passMark: 5.5 } }, admin);
   await recomputeAll(db); // version 2 computes every result
   const sentence = async () =>
-    (await listStoredRisk(db, { classId })).find((r) => r.studentId === hoxha)!.fullIndicators.find((i) => i.key === 'failing_subjects')!.explanation;
+    (await listStoredRisk(db, { classId }))
+      .find((r) => r.studentId === hoxha)!
+      .fullIndicators.find((i) => i.key === 'failing_subjects')!.explanation;
   const withV2 = await sentence();
 
   await insertRiskSettingsVersion(db, { ...defaults, grades: { ...defaults.grades, passMark: 7 } }, admin); // saved, not recomputed

@@ -7,7 +7,11 @@ import type { Db } from '../db/open-database';
  * who went 1 → 2 → 1 did not change. "Last week" is the data's week, not the server's.
  */
 export async function classTierChanges(db: Db, classId: number, days: number): Promise<ClassRiskChanges> {
-  const latest = await db.selectFrom('risk_result').select(({ fn }) => fn.max<string>('as_of').as('as_of')).where('class_id', '=', classId).executeTakeFirst();
+  const latest = await db
+    .selectFrom('risk_result')
+    .select(({ fn }) => fn.max<string>('as_of').as('as_of'))
+    .where('class_id', '=', classId)
+    .executeTakeFirst();
   const asOf = latest?.as_of ?? null;
   if (!asOf) return { asOf: null, since: null, up: 0, down: 0, items: [] };
   const since = addDays(asOf, -days);
@@ -22,11 +26,30 @@ export async function classTierChanges(db: Db, classId: number, days: number): P
   const net = new Map<number, { from: number; to: number; asOf: string; lastName: string; firstName: string }>();
   for (const r of rows) {
     const seen = net.get(r.student_id);
-    net.set(r.student_id, { from: seen?.from ?? r.from_tier, to: r.to_tier, asOf: r.as_of, lastName: r.last_name, firstName: r.first_name });
+    net.set(r.student_id, {
+      from: seen?.from ?? r.from_tier,
+      to: r.to_tier,
+      asOf: r.as_of,
+      lastName: r.last_name,
+      firstName: r.first_name,
+    });
   }
   const items = [...net]
     .filter(([, c]) => c.from !== c.to)
-    .map(([studentId, c]) => ({ studentId, lastName: c.lastName, firstName: c.firstName, fromTier: c.from as RiskTier, toTier: c.to as RiskTier, asOf: c.asOf }))
+    .map(([studentId, c]) => ({
+      studentId,
+      lastName: c.lastName,
+      firstName: c.firstName,
+      fromTier: c.from as RiskTier,
+      toTier: c.to as RiskTier,
+      asOf: c.asOf,
+    }))
     .sort((a, b) => b.toTier - b.fromTier - (a.toTier - a.fromTier) || a.lastName.localeCompare(b.lastName));
-  return { asOf, since, up: items.filter((i) => i.toTier > i.fromTier).length, down: items.filter((i) => i.toTier < i.fromTier).length, items };
+  return {
+    asOf,
+    since,
+    up: items.filter((i) => i.toTier > i.fromTier).length,
+    down: items.filter((i) => i.toTier < i.fromTier).length,
+    items,
+  };
 }

@@ -13,7 +13,10 @@ function aSchool(over: Partial<SchoolRiskData> = {}): SchoolRiskData {
     schoolYear: '2025/26',
     level: 'secondo_grado',
     ...FIXTURE_CALENDAR,
-    terms: [{ seq: 1, startsOn: '2025-09-15' }, { seq: 2, startsOn: '2026-02-01' }],
+    terms: [
+      { seq: 1, startsOn: '2025-09-15' },
+      { seq: 2, startsOn: '2026-02-01' },
+    ],
     classes: [
       { id: 10, name: '3A', gradeLevel: 3, timetable: [6, 6, 6, 6, 6, 0], annualHours: 990 },
       { id: 20, name: '3B', gradeLevel: 3, timetable: [5, 5, 5, 5, 5, 5], annualHours: 1023 },
@@ -27,7 +30,12 @@ function aSchool(over: Partial<SchoolRiskData> = {}): SchoolRiskData {
     ...over,
   };
 }
-const stay = (studentId: number, classId: number, enteredOn: string, leftOn: string | null = null) => ({ studentId, classId, enteredOn, leftOn });
+const stay = (studentId: number, classId: number, enteredOn: string, leftOn: string | null = null) => ({
+  studentId,
+  classId,
+  enteredOn,
+  leftOn,
+});
 
 describe('buildStudentInputs', () => {
   test.each([
@@ -36,17 +44,34 @@ describe('buildStudentInputs', () => {
     // 07/01 is a Wednesday: 3 + 15 days × 6 h = 108 held; annual = 108 + the 504 still scheduled
     ['entered on 07/01', [stay(1, 10, '2026-01-07')], 10, '2026-01-07', 108, 612],
     // 3A to 09/01 (88 − 15 days = 73 × 6 = 438), then 3B from 12/01: 15 weekdays + 2 Saturdays = 17 × 5 = 85
-    ['moved from 3A to 3B on 12/01', [stay(1, 10, '2025-09-15', '2026-01-12'), stay(1, 20, '2026-01-12')], 20, '2025-09-15', 523, 1023],
+    [
+      'moved from 3A to 3B on 12/01',
+      [stay(1, 10, '2025-09-15', '2026-01-12'), stay(1, 20, '2026-01-12')],
+      20,
+      '2025-09-15',
+      523,
+      1023,
+    ],
     ['enrolled before lessons start', [stay(1, 10, '2025-09-01')], 10, '2025-09-15', 528, 990],
-  ])('when the student was %s, then class, entry, hours held and annual hours follow', (_case, enrolments, classId, enrolledOn, held, annual) => {
-    const [built] = buildStudentInputs(aSchool({ enrolments }));
+  ])(
+    'when the student was %s, then class, entry, hours held and annual hours follow',
+    (_case, enrolments, classId, enrolledOn, held, annual) => {
+      const [built] = buildStudentInputs(aSchool({ enrolments }));
 
-    expect(built).toMatchObject({ studentId: 1, classId, input: { enrolledOn, hoursHeldSoFar: held, annualHours: annual } });
-    expect(built!.input.weeks.reduce((a, w) => a + w.hoursHeld, 0)).toBe(held);
-  });
+      expect(built).toMatchObject({
+        studentId: 1,
+        classId,
+        input: { enrolledOn, hoursHeldSoFar: held, annualHours: annual },
+      });
+      expect(built!.input.weeks.reduce((a, w) => a + w.hoursHeld, 0)).toBe(held);
+    },
+  );
 
   test('when two classes have the same timetable, then their students share one calendar; another timetable has its own', () => {
-    const classes = [...aSchool().classes, { id: 30, name: '3C', gradeLevel: 3, timetable: [6, 6, 6, 6, 6, 0], annualHours: 990 }];
+    const classes = [
+      ...aSchool().classes,
+      { id: 30, name: '3C', gradeLevel: 3, timetable: [6, 6, 6, 6, 6, 0], annualHours: 990 },
+    ];
     const enrolments = [stay(1, 10, '2025-09-15'), stay(2, 30, '2025-09-15'), stay(3, 20, '2025-09-15')];
 
     const [a, c, b] = buildStudentInputs(aSchool({ classes, enrolments }));
@@ -59,7 +84,9 @@ describe('buildStudentInputs', () => {
   });
 
   test('when a student has left the school, then no input is built for them', () => {
-    const built = buildStudentInputs(aSchool({ enrolments: [stay(1, 10, '2025-09-15'), stay(4, 10, '2025-09-15', '2025-11-20')] }));
+    const built = buildStudentInputs(
+      aSchool({ enrolments: [stay(1, 10, '2025-09-15'), stay(4, 10, '2025-09-15', '2025-11-20')] }),
+    );
 
     expect(built.map((b) => b.studentId)).toEqual([1]);
   });
@@ -68,12 +95,46 @@ describe('buildStudentInputs', () => {
     const data = aSchool({
       enrolments: [stay(1, 10, '2025-09-15'), stay(2, 10, '2026-01-07')],
       events: [
-        { studentId: 1, date: '2025-10-03', kind: 'assenza', hours: 6, justified: true, deroga: null, derogaDecidedOn: null },
-        { studentId: 2, date: '2025-12-01', kind: 'assenza', hours: 6, justified: false, deroga: null, derogaDecidedOn: null }, // before entry: ignored
+        {
+          studentId: 1,
+          date: '2025-10-03',
+          kind: 'assenza',
+          hours: 6,
+          justified: true,
+          deroga: null,
+          derogaDecidedOn: null,
+        },
+        {
+          studentId: 2,
+          date: '2025-12-01',
+          kind: 'assenza',
+          hours: 6,
+          justified: false,
+          deroga: null,
+          derogaDecidedOn: null,
+        }, // before entry: ignored
       ],
       grades: [
-        { studentId: 1, date: '2025-11-14', subject: 'MATEMATICA', kind: 'scritto', raw: '6+', value: 6.25, inAverage: true, isConduct: false },
-        { studentId: 2, date: '2026-01-20', subject: 'ITALIANO', kind: 'orale', raw: '5½', value: 5.5, inAverage: true, isConduct: false },
+        {
+          studentId: 1,
+          date: '2025-11-14',
+          subject: 'MATEMATICA',
+          kind: 'scritto',
+          raw: '6+',
+          value: 6.25,
+          inAverage: true,
+          isConduct: false,
+        },
+        {
+          studentId: 2,
+          date: '2026-01-20',
+          subject: 'ITALIANO',
+          kind: 'orale',
+          raw: '5½',
+          value: 5.5,
+          inAverage: true,
+          isConduct: false,
+        },
       ],
       outcomes: [
         { studentId: 1, schoolYear: '2024/25', gradeLevel: 2, result: 'sospensione_giudizio' },
@@ -90,13 +151,25 @@ describe('buildStudentInputs', () => {
       currentTermSeq: 1,
       classAverages: [6.25, 5.5],
     });
-    expect(first!.input.weeks.find((w) => w.weekStart === '2025-09-29')).toEqual({ weekStart: '2025-09-29', hoursHeld: 30, hoursAbsent: 6 });
+    expect(first!.input.weeks.find((w) => w.weekStart === '2025-09-29')).toEqual({
+      weekStart: '2025-09-29',
+      hoursHeld: 30,
+      hoursAbsent: 6,
+    });
     expect(second!.input.attendanceEvents).toEqual([]);
     expect(second!.input.remainingLessonDays).toBe(first!.input.remainingLessonDays); // one array per class
   });
 
-  test('when a student is in one class all year, then the class\'s shared weeks with their absences equal weeksOf of their own days', () => {
-    const events = ['2025-09-15', '2025-12-22', '2026-01-07', '2026-01-30'].map((date) => ({ studentId: 1, date, kind: 'assenza' as const, hours: 6, justified: false, deroga: null, derogaDecidedOn: null }));
+  test("when a student is in one class all year, then the class's shared weeks with their absences equal weeksOf of their own days", () => {
+    const events = ['2025-09-15', '2025-12-22', '2026-01-07', '2026-01-30'].map((date) => ({
+      studentId: 1,
+      date,
+      kind: 'assenza' as const,
+      hours: 6,
+      justified: false,
+      deroga: null,
+      derogaDecidedOn: null,
+    }));
     const data = aSchool({ enrolments: [stay(1, 10, '2025-09-01')], events });
 
     const [built] = buildStudentInputs(data);
@@ -106,4 +179,3 @@ describe('buildStudentInputs', () => {
     expect(built!.input.weeks.reduce((a, w) => a + w.hoursAbsent, 0)).toBe(24);
   });
 });
-

@@ -1,13 +1,28 @@
 import { digestGrades } from '@primm/shared/risk/grade-digest';
 import { overallAverageOf, subjectAveragesOf, type SubjectAverage } from '@primm/shared/risk/subject-averages';
-import type { AttendanceEvent, GradeDigest, GradeEntry, HistoryEntry, HistoryResult, LessonDay, StudentRiskInput, WeekAttendance } from '@primm/shared/risk/types';
+import type {
+  AttendanceEvent,
+  GradeDigest,
+  GradeEntry,
+  HistoryEntry,
+  HistoryResult,
+  LessonDay,
+  StudentRiskInput,
+  WeekAttendance,
+} from '@primm/shared/risk/types';
 import { mondayOf } from '@primm/shared/dates';
 import { findCurrentSchoolYear } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { isEnrolledOn } from './enrolment';
 import { lessonDays, termSeqOf, weeksOf } from './lesson-calendar';
 import {
-  loadSchoolRiskData, type LoadOptions, type SchoolEnrolment, type SchoolHead, type SchoolOutcome, type SchoolRiskData, type SchoolStudent,
+  loadSchoolRiskData,
+  type LoadOptions,
+  type SchoolEnrolment,
+  type SchoolHead,
+  type SchoolOutcome,
+  type SchoolRiskData,
+  type SchoolStudent,
 } from './load-school-data';
 
 export interface BuiltInput {
@@ -32,7 +47,11 @@ export interface GroupedSchoolData extends SchoolHead {
 }
 
 /** The inputs of every student of a school in the current year (none without a calendar). */
-export async function buildSchoolInputs(db: Db, schoolId: number, options: LoadOptions = {}): Promise<{ data: SchoolRiskData; inputs: BuiltInput[] } | null> {
+export async function buildSchoolInputs(
+  db: Db,
+  schoolId: number,
+  options: LoadOptions = {},
+): Promise<{ data: SchoolRiskData; inputs: BuiltInput[] } | null> {
   const year = await findCurrentSchoolYear(db);
   if (!year) return null;
   const data = await loadSchoolRiskData(db, schoolId, year, options);
@@ -52,16 +71,41 @@ export function groupSchoolData(data: SchoolRiskData): GroupedSchoolData {
     if (!r) rows.set(id, (r = { events: [], grades: [] }));
     return r;
   };
-  for (const e of data.events) rowsOf(e.studentId).events.push({ date: e.date, kind: e.kind, hours: e.hours, justified: e.justified, deroga: e.deroga });
+  for (const e of data.events)
+    rowsOf(e.studentId).events.push({
+      date: e.date,
+      kind: e.kind,
+      hours: e.hours,
+      justified: e.justified,
+      deroga: e.deroga,
+    });
   for (const g of data.grades) {
     rowsOf(g.studentId).grades.push({
-      date: g.date, subject: g.subject, value: g.value, inAverage: g.inAverage, isConduct: g.isConduct, termSeq: termSeqOf(data.terms, g.date), kind: g.kind,
+      date: g.date,
+      subject: g.subject,
+      value: g.value,
+      inAverage: g.inAverage,
+      isConduct: g.isConduct,
+      termSeq: termSeqOf(data.terms, g.date),
+      kind: g.kind,
     });
   }
-  return { ...data, enrolments: groupBy(data.enrolments, (e) => e.studentId), outcomes: groupBy(data.outcomes, (o) => o.studentId), rows };
+  return {
+    ...data,
+    enrolments: groupBy(data.enrolments, (e) => e.studentId),
+    outcomes: groupBy(data.outcomes, (o) => o.studentId),
+    rows,
+  };
 }
 
-const HISTORY_RESULTS = new Set<string>(['ammesso', 'non_ammesso', 'sospensione_giudizio', 'ritirato', 'trasferito', 'abbandono']);
+const HISTORY_RESULTS = new Set<string>([
+  'ammesso',
+  'non_ammesso',
+  'sospensione_giudizio',
+  'ritirato',
+  'trasferito',
+  'abbandono',
+]);
 const NO_ROWS: { events: AttendanceEvent[]; grades: GradeEntry[]; digest?: GradeDigest } = { events: [], grades: [] };
 
 /**
@@ -81,12 +125,14 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
   // Classes with the same weekly hours share one calendar: a school has a few timetables for
   // dozens of classes, and the days and weeks of each were built again (≈ 1 % of a recompute).
   const calendars = new Map<string, ReturnType<typeof classCalendar>>();
-  const classes = new Map(data.classes.map((c) => {
-    const key = c.timetable.join('-');
-    let calendar = calendars.get(key);
-    if (calendar === undefined) calendars.set(key, (calendar = classCalendar(data, c.timetable)));
-    return [c.id, { ...c, ...calendar }] as const;
-  }));
+  const classes = new Map(
+    data.classes.map((c) => {
+      const key = c.timetable.join('-');
+      let calendar = calendars.get(key);
+      if (calendar === undefined) calendars.set(key, (calendar = classCalendar(data, c.timetable)));
+      return [c.id, { ...c, ...calendar }] as const;
+    }),
+  );
   const currentTermSeq = termSeqOf(data.terms, data.asOf);
 
   const built: BuiltInput[] = [];
@@ -115,7 +161,8 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
         const i = cls.weekIndex.get(mondayOf(e.date));
         if (i === undefined) continue;
         let week = weeks[i]!;
-        if (week === cls.weeks[i]) weeks[i] = week = { weekStart: week.weekStart, hoursHeld: week.hoursHeld, hoursAbsent: 0 };
+        if (week === cls.weeks[i])
+          weeks[i] = week = { weekStart: week.weekStart, hoursHeld: week.hoursHeld, hoursAbsent: 0 };
         week.hoursAbsent += e.hours; // as weeksOf adds them
       }
     } else {
@@ -131,9 +178,10 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
       heldLessonDays = held;
       weeks = weeksOf(held, attendanceEvents, enrolledOn, data.asOf);
     }
-    const annualHours = enrolledOn <= data.lessonsStart
-      ? cls.annualHours
-      : hoursHeldSoFar + cls.remaining.filter((d) => d.date >= enrolledOn).reduce((a, d) => a + d.hours, 0);
+    const annualHours =
+      enrolledOn <= data.lessonsStart
+        ? cls.annualHours
+        : hoursHeldSoFar + cls.remaining.filter((d) => d.date >= enrolledOn).reduce((a, d) => a + d.hours, 0);
     const history: HistoryEntry[] = (data.outcomes.get(student.id) ?? [])
       .filter((o) => HISTORY_RESULTS.has(o.result))
       .map((o) => ({ schoolYear: o.schoolYear, gradeLevel: o.gradeLevel, result: o.result as HistoryResult }));
@@ -160,7 +208,12 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
       history,
       arrivalDate: student.arrivalDate,
     };
-    built.push({ studentId: student.id, classId: cls.id, input, subjects: subjectAveragesOf(input.gradeDigest!, currentTermSeq) });
+    built.push({
+      studentId: student.id,
+      classId: cls.id,
+      input,
+      subjects: subjectAveragesOf(input.gradeDigest!, currentTermSeq),
+    });
   }
 
   // Class averages with the engine's own function, one shared array per class.
@@ -181,7 +234,12 @@ export function buildInputs(data: GroupedSchoolData): BuiltInput[] {
  * days, shared by the students of every class with that timetable.
  */
 function classCalendar(data: GroupedSchoolData, timetable: number[]) {
-  const days = lessonDays({ lessonsStart: data.lessonsStart, lessonsEnd: data.lessonsEnd, closures: data.closures, timetable });
+  const days = lessonDays({
+    lessonsStart: data.lessonsStart,
+    lessonsEnd: data.lessonsEnd,
+    closures: data.closures,
+    timetable,
+  });
   // Frozen like the weeks: shared, read-only, by the students of every class with this timetable.
   const heldAll = Object.freeze(days.filter((d) => d.date <= data.asOf).map((d) => Object.freeze(d))) as LessonDay[];
   // Frozen: its students' inputs share these objects (see buildInputs), nothing may change them.

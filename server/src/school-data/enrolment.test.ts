@@ -61,25 +61,61 @@ describe('the import and the engine at the class-change day', () => {
     appendFileSync(join(school, 'classi.csv'), '2025/26;3B;3;liceo;5-5-5-5-5-5;30;990\n');
     const studenti = 'RSSGLI09C54A271T;Rossi;Giulia;F;14/03/2009;ANCONA;Italia;S;;;042002';
     const original = `${studenti};3A;15/09/2025;;\n`;
-    writeFileSync(join(school, 'studenti.csv'), readFileSync(join(school, 'studenti.csv'), 'utf8').replace(original, `${studenti};3A;15/09/2025;02/02/2026;cambio classe\n${studenti};3B;02/02/2026;;\n`));
-    appendFileSync(join(school, 'assenze.csv'), [
-      'RSSGLI09C54A271T;30/01/2026;assenza;6;S;', // Friday in 3A: 6 hours
-      'RSSGLI09C54A271T;02/02/2026;assenza;6;S;', // the change day: 3B's 5 hours, so 6 is too many
-      'RSSGLI09C54A271T;03/02/2026;assenza;5;S;',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(school, 'studenti.csv'),
+      readFileSync(join(school, 'studenti.csv'), 'utf8').replace(
+        original,
+        `${studenti};3A;15/09/2025;02/02/2026;cambio classe\n${studenti};3B;02/02/2026;;\n`,
+      ),
+    );
+    appendFileSync(
+      join(school, 'assenze.csv'),
+      [
+        'RSSGLI09C54A271T;30/01/2026;assenza;6;S;', // Friday in 3A: 6 hours
+        'RSSGLI09C54A271T;02/02/2026;assenza;6;S;', // the change day: 3B's 5 hours, so 6 is too many
+        'RSSGLI09C54A271T;03/02/2026;assenza;5;S;',
+        '',
+      ].join('\n'),
+    );
 
     const summary = await importPaths(db, [dir], { pseudonymKey: 'test-key', source: 'cli', recompute: false });
 
-    expect(summary.errors).toEqual([expect.objectContaining({ file: 'ANPS03000E/assenze.csv', column: 'Ore', message: 'ore di assenza (6) oltre le ore di lezione del giorno (5)' })]);
+    expect(summary.errors).toEqual([
+      expect.objectContaining({
+        file: 'ANPS03000E/assenze.csv',
+        column: 'Ore',
+        message: 'ore di assenza (6) oltre le ore di lezione del giorno (5)',
+      }),
+    ]);
     const classes = new Map((await db.selectFrom('class').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
-    const rossi = await db.selectFrom('student').select('id').where('last_name', '=', 'Rossi').executeTakeFirstOrThrow();
-    const events = await db.selectFrom('attendance_event').select(['date', 'class_id']).where('student_id', '=', rossi.id).where('date', '>=', '2026-01-30').orderBy('date').execute();
-    expect(events.map((e) => [e.date, classes.get(e.class_id)])).toEqual([['2026-01-30', '3A'], ['2026-02-03', '3B']]);
+    const rossi = await db
+      .selectFrom('student')
+      .select('id')
+      .where('last_name', '=', 'Rossi')
+      .executeTakeFirstOrThrow();
+    const events = await db
+      .selectFrom('attendance_event')
+      .select(['date', 'class_id'])
+      .where('student_id', '=', rossi.id)
+      .where('date', '>=', '2026-01-30')
+      .orderBy('date')
+      .execute();
+    expect(events.map((e) => [e.date, classes.get(e.class_id)])).toEqual([
+      ['2026-01-30', '3A'],
+      ['2026-02-03', '3B'],
+    ]);
 
     const schoolRow = await db.selectFrom('school').select('id').executeTakeFirstOrThrow();
-    const data = await loadSchoolRiskData(db, schoolRow.id, (await findCurrentSchoolYear(db))!, { studentId: rossi.id });
-    const held = buildStudentInputs(data!)[0]!.input.heldLessonDays.filter((d) => d.date >= '2026-01-30' && d.date <= '2026-02-03');
-    expect(held).toEqual([{ date: '2026-01-30', hours: 6 }, { date: CHANGE, hours: 5 }, { date: '2026-02-03', hours: 5 }]);
+    const data = await loadSchoolRiskData(db, schoolRow.id, (await findCurrentSchoolYear(db))!, {
+      studentId: rossi.id,
+    });
+    const held = buildStudentInputs(data!)[0]!.input.heldLessonDays.filter(
+      (d) => d.date >= '2026-01-30' && d.date <= '2026-02-03',
+    );
+    expect(held).toEqual([
+      { date: '2026-01-30', hours: 6 },
+      { date: CHANGE, hours: 5 },
+      { date: '2026-02-03', hours: 5 },
+    ]);
   });
 });

@@ -25,17 +25,26 @@ export const isEnrolledBetween = (stay: EnrolmentSpan, from: string, to: string)
   stay.enteredOn <= to && (stay.leftOn === null || stay.leftOn > from);
 
 /** Out by `date`: an exit recorded on or before it. */
-export const hasLeftBy = (stay: Pick<EnrolmentSpan, 'leftOn'>, date: string): boolean => stay.leftOn !== null && stay.leftOn <= date;
+export const hasLeftBy = (stay: Pick<EnrolmentSpan, 'leftOn'>, date: string): boolean =>
+  stay.leftOn !== null && stay.leftOn <= date;
 
 /** The first and last day in the class as day numbers (shared/src/dates.ts); the last is Infinity while enrolled. */
-export const enrolledDays = (stay: EnrolmentSpan): [first: number, last: number] =>
-  [dayNumber(stay.enteredOn), stay.leftOn === null ? Infinity : dayNumber(stay.leftOn) - 1];
+export const enrolledDays = (stay: EnrolmentSpan): [first: number, last: number] => [
+  dayNumber(stay.enteredOn),
+  stay.leftOn === null ? Infinity : dayNumber(stay.leftOn) - 1,
+];
 
 /** The class of the stay holding `date`, if any (a student is in one class of a school on a day). */
-export function classOnDate<S extends EnrolmentSpan & { classId: number }>(stays: readonly S[], date: string): number | undefined {
+export function classOnDate<S extends EnrolmentSpan & { classId: number }>(
+  stays: readonly S[],
+  date: string,
+): number | undefined {
   return stays.find((s) => isEnrolledOn(s, date))?.classId;
 }
 
 /** `isEnrolledOn` in SQL, on the `enrolment` table of the query. */
 export const enrolledOnSql = (date: string) => (eb: ExpressionBuilder<Database, 'enrolment'>) =>
-  eb.and([eb('enrolment.entered_on', '<=', date), eb.or([eb('enrolment.left_on', 'is', null), eb('enrolment.left_on', '>', date)])]);
+  eb.and([
+    eb('enrolment.entered_on', '<=', date),
+    eb.or([eb('enrolment.left_on', 'is', null), eb('enrolment.left_on', '>', date)]),
+  ]);

@@ -10,7 +10,11 @@ import type { Db } from '../db/open-database';
 
 /** `id:version` of each class in the given order; a class whose grades never changed is at 0. */
 export async function readClassVersions(db: Db, classIds: number[]): Promise<string> {
-  const rows = await db.selectFrom('grade_class_version').select(['class_id', 'version']).where('class_id', 'in', classIds).execute();
+  const rows = await db
+    .selectFrom('grade_class_version')
+    .select(['class_id', 'version'])
+    .where('class_id', 'in', classIds)
+    .execute();
   const byClass = new Map(rows.map((r) => [r.class_id, Number(r.version)]));
   return classIds.map((id) => `${id}:${byClass.get(id) ?? 0}`).join(',');
 }
@@ -20,7 +24,10 @@ export async function readClassVersions(db: Db, classIds: number[]): Promise<str
  * grades have not changed since (the same class versions; terms and calendar do not matter here);
  * undefined when not known. Saves a scan of every grade of the school (`findDataAsOf`).
  */
-export async function readLatestGradeIfCurrent(db: Db, school: { schoolId: number; schoolYearId: number; classIds: number[] }): Promise<string | null | undefined> {
+export async function readLatestGradeIfCurrent(
+  db: Db,
+  school: { schoolId: number; schoolYearId: number; classIds: number[] },
+): Promise<string | null | undefined> {
   const state = await readDigestState(db, school);
   if (!state || state.class_versions !== (await readClassVersions(db, school.classIds))) return undefined;
   return state.latest_grade;

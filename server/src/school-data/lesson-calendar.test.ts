@@ -32,7 +32,15 @@ test.each([
 test('weeksOf: when a student enters on a Wednesday, then the first week counts from that day and holiday weeks stay with 0 hours', () => {
   const held = days.filter((d) => d.date >= '2025-12-17' && d.date <= '2026-01-09');
 
-  const weeks = weeksOf(held, [{ date: '2026-01-08', hours: 6 }, { date: '2025-12-16', hours: 6 }], '2025-12-17', '2026-01-09');
+  const weeks = weeksOf(
+    held,
+    [
+      { date: '2026-01-08', hours: 6 },
+      { date: '2025-12-16', hours: 6 },
+    ],
+    '2025-12-17',
+    '2026-01-09',
+  );
 
   expect(weeks).toEqual([
     { weekStart: '2025-12-15', hoursHeld: 18, hoursAbsent: 0 }, // Wed–Fri; the absence of 16/12 is before entry
@@ -48,5 +56,13 @@ test.each([
   ['2026-02-01', 2],
   ['2026-07-01', 2], // after the last: the last
 ])('termSeqOf: when the day is %s, then term %i', (day, seq) => {
-  expect(termSeqOf([{ seq: 1, startsOn: '2025-09-15' }, { seq: 2, startsOn: '2026-02-01' }], day)).toBe(seq);
+  expect(
+    termSeqOf(
+      [
+        { seq: 1, startsOn: '2025-09-15' },
+        { seq: 2, startsOn: '2026-02-01' },
+      ],
+      day,
+    ),
+  ).toBe(seq);
 });

@@ -39,7 +39,12 @@ export function hoursBetween(days: LessonDay[], from: string, to: string): numbe
  * given lesson days and hours absent from the events, both within [from, to]. Holiday weeks stay
  * in with 0 hours held (the trend skips them; the chart shows them).
  */
-export function weeksOf(held: LessonDay[], absences: { date: string; hours: number }[], from: string, to: string): WeekAttendance[] {
+export function weeksOf(
+  held: LessonDay[],
+  absences: { date: string; hours: number }[],
+  from: string,
+  to: string,
+): WeekAttendance[] {
   if (to < from) return [];
   const weeks = new Map<string, WeekAttendance>();
   for (let n = dayNumber(mondayOf(from)), end = dayNumber(to); n <= end; n += 7) {

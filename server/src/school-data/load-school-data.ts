@@ -17,9 +17,23 @@ export interface SchoolHead {
   classes: { id: number; name: string; gradeLevel: number; timetable: number[]; annualHours: number }[];
 }
 
-export interface SchoolEnrolment { studentId: number; classId: number; enteredOn: string; leftOn: string | null }
-export interface SchoolStudent { id: number; birthDate: string; arrivalDate: string | null }
-export interface SchoolOutcome { studentId: number; schoolYear: string; gradeLevel: number; result: OutcomeResult }
+export interface SchoolEnrolment {
+  studentId: number;
+  classId: number;
+  enteredOn: string;
+  leftOn: string | null;
+}
+export interface SchoolStudent {
+  id: number;
+  birthDate: string;
+  arrivalDate: string | null;
+}
+export interface SchoolOutcome {
+  studentId: number;
+  schoolYear: string;
+  gradeLevel: number;
+  result: OutcomeResult;
+}
 
 /**
  * Everything the risk engine needs about one school and school year as rows, read with a few
@@ -30,8 +44,25 @@ export interface SchoolOutcome { studentId: number; schoolYear: string; gradeLev
 export interface SchoolRiskData extends SchoolHead {
   enrolments: SchoolEnrolment[];
   students: SchoolStudent[];
-  events: { studentId: number; date: string; kind: AttendanceKind; hours: number; justified: boolean; deroga: string | null; derogaDecidedOn: string | null }[];
-  grades: { studentId: number; date: string; subject: string; kind: GradeKind; /** Only when loading one student. */ raw: string; value: number | null; inAverage: boolean; isConduct: boolean }[];
+  events: {
+    studentId: number;
+    date: string;
+    kind: AttendanceKind;
+    hours: number;
+    justified: boolean;
+    deroga: string | null;
+    derogaDecidedOn: string | null;
+  }[];
+  grades: {
+    studentId: number;
+    date: string;
+    subject: string;
+    kind: GradeKind;
+    /** Only when loading one student. */ raw: string;
+    value: number | null;
+    inAverage: boolean;
+    isConduct: boolean;
+  }[];
   /** Final outcomes (`finale`) of years before this one. */
   outcomes: SchoolOutcome[];
   /** The day the data reaches (see `findDataAsOf`). */
@@ -46,17 +77,35 @@ export interface LoadOptions {
 }
 
 /** Null when the school has no calendar (lesson period) for the year: nothing can be computed. */
-export async function loadSchoolRiskData(db: Db, schoolId: number, year: { id: number; label: string }, options: LoadOptions = {}): Promise<SchoolRiskData | null> {
+export async function loadSchoolRiskData(
+  db: Db,
+  schoolId: number,
+  year: { id: number; label: string },
+  options: LoadOptions = {},
+): Promise<SchoolRiskData | null> {
   const base = await loadSchoolHead(db, schoolId, year);
   if (!base) return null;
   const classIds = base.classes.map((c) => c.id);
   if (classIds.length === 0) {
-    return { ...base, enrolments: [], students: [], events: [], grades: [], outcomes: [], asOf: options.asOf ?? base.lessonsStart };
+    return {
+      ...base,
+      enrolments: [],
+      students: [],
+      events: [],
+      grades: [],
+      outcomes: [],
+      asOf: options.asOf ?? base.lessonsStart,
+    };
   }
   const only = options.studentId;
-  const asOf = options.asOf ?? (await findDataAsOf(db, { schoolId, schoolYearId: year.id, classIds }, base.lessonsStart, base.lessonsEnd));
+  const asOf =
+    options.asOf ??
+    (await findDataAsOf(db, { schoolId, schoolYearId: year.id, classIds }, base.lessonsStart, base.lessonsEnd));
 
-  let enrolmentQ = db.selectFrom('enrolment').select(['student_id', 'class_id', 'entered_on', 'left_on']).where('class_id', 'in', classIds);
+  let enrolmentQ = db
+    .selectFrom('enrolment')
+    .select(['student_id', 'class_id', 'entered_on', 'left_on'])
+    .where('class_id', 'in', classIds);
   let eventQ = db
     .selectFrom('attendance_event')
     .select(['student_id', 'date', 'kind', 'hours', 'justified', 'deroga', 'deroga_decided_on'])
@@ -92,17 +141,35 @@ export async function loadSchoolRiskData(db: Db, schoolId: number, year: { id: n
     asOf,
     enrolments: enrolments.map(toEnrolment),
     students: students.map(toStudent),
-    events: events.map((e) => ({ studentId: e.student_id, date: e.date, kind: e.kind, hours: e.hours, justified: e.justified === 1, deroga: e.deroga, derogaDecidedOn: e.deroga_decided_on })),
+    events: events.map((e) => ({
+      studentId: e.student_id,
+      date: e.date,
+      kind: e.kind,
+      hours: e.hours,
+      justified: e.justified === 1,
+      deroga: e.deroga,
+      derogaDecidedOn: e.deroga_decided_on,
+    })),
     grades: grades.map((g) => ({
-      studentId: g.student_id, date: g.date, subject: g.subject, kind: g.kind, raw: g.raw ?? '', value: g.value,
-      inAverage: g.in_average === 1, isConduct: g.is_conduct === 1,
+      studentId: g.student_id,
+      date: g.date,
+      subject: g.subject,
+      kind: g.kind,
+      raw: g.raw ?? '',
+      value: g.value,
+      inAverage: g.in_average === 1,
+      isConduct: g.is_conduct === 1,
     })),
     outcomes: outcomes.map(toOutcome),
   };
 }
 
 /** The calendar, terms and classes; null without a calendar for the year. */
-export async function loadSchoolHead(db: Db, schoolId: number, year: { id: number; label: string }): Promise<SchoolHead | null> {
+export async function loadSchoolHead(
+  db: Db,
+  schoolId: number,
+  year: { id: number; label: string },
+): Promise<SchoolHead | null> {
   const head = await db
     .selectFrom('school')
     .innerJoin('school_calendar', 'school_calendar.school_id', 'school.id')
@@ -112,9 +179,27 @@ export async function loadSchoolHead(db: Db, schoolId: number, year: { id: numbe
     .executeTakeFirst();
   if (!head) return null;
   const [closures, terms, classRows] = await Promise.all([
-    db.selectFrom('school_closure').select(['starts_on', 'ends_on']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('starts_on').execute(),
-    db.selectFrom('term').select(['seq', 'starts_on']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('starts_on').execute(),
-    db.selectFrom('class').select(['id', 'name', 'grade_level', 'timetable', 'annual_hours']).where('school_id', '=', schoolId).where('school_year_id', '=', year.id).orderBy('id').execute(),
+    db
+      .selectFrom('school_closure')
+      .select(['starts_on', 'ends_on'])
+      .where('school_id', '=', schoolId)
+      .where('school_year_id', '=', year.id)
+      .orderBy('starts_on')
+      .execute(),
+    db
+      .selectFrom('term')
+      .select(['seq', 'starts_on'])
+      .where('school_id', '=', schoolId)
+      .where('school_year_id', '=', year.id)
+      .orderBy('starts_on')
+      .execute(),
+    db
+      .selectFrom('class')
+      .select(['id', 'name', 'grade_level', 'timetable', 'annual_hours'])
+      .where('school_id', '=', schoolId)
+      .where('school_year_id', '=', year.id)
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     schoolId,
@@ -125,22 +210,41 @@ export async function loadSchoolHead(db: Db, schoolId: number, year: { id: numbe
     lessonsEnd: head.lessons_end,
     closures: closures.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on })),
     terms: terms.map((t) => ({ seq: t.seq, startsOn: t.starts_on })),
-    classes: classRows.map((c) => ({ id: c.id, name: c.name, gradeLevel: c.grade_level, timetable: parseTimetable(c.timetable), annualHours: c.annual_hours })),
+    classes: classRows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      gradeLevel: c.grade_level,
+      timetable: parseTimetable(c.timetable),
+      annualHours: c.annual_hours,
+    })),
   };
 }
 
 /** Enrolments, students and past final outcomes of the given classes, ordered. */
 export async function loadSchoolPeople(db: Db, classIds: number[], schoolYear: string) {
   const [enrolments, students, outcomes] = await Promise.all([
-    db.selectFrom('enrolment').select(['student_id', 'class_id', 'entered_on', 'left_on']).where('class_id', 'in', classIds).orderBy('student_id').orderBy('entered_on').execute(),
+    db
+      .selectFrom('enrolment')
+      .select(['student_id', 'class_id', 'entered_on', 'left_on'])
+      .where('class_id', 'in', classIds)
+      .orderBy('student_id')
+      .orderBy('entered_on')
+      .execute(),
     selectStudents(db, classIds).orderBy('id').execute(),
     selectOutcomes(db, classIds, schoolYear).orderBy('student_id').orderBy('school_year').execute(),
   ]);
-  return { enrolments: enrolments.map(toEnrolment), students: students.map(toStudent), outcomes: outcomes.map(toOutcome) };
+  return {
+    enrolments: enrolments.map(toEnrolment),
+    students: students.map(toStudent),
+    outcomes: outcomes.map(toOutcome),
+  };
 }
 
 const selectStudents = (db: Db, classIds: number[]) =>
-  db.selectFrom('student').select(['id', 'birth_date', 'arrival_date']).where('id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
+  db
+    .selectFrom('student')
+    .select(['id', 'birth_date', 'arrival_date'])
+    .where('id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
 
 const selectOutcomes = (db: Db, classIds: number[], schoolYear: string) =>
   db
@@ -148,13 +252,32 @@ const selectOutcomes = (db: Db, classIds: number[], schoolYear: string) =>
     .select(['student_id', 'school_year', 'grade_level', 'result'])
     .where('period', '=', 'finale')
     .where('school_year', '<', schoolYear)
-    .where('student_id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
+    .where('student_id', 'in', (eb) =>
+      eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds),
+    );
 
-const toEnrolment = (e: { student_id: number; class_id: number; entered_on: string; left_on: string | null }): SchoolEnrolment =>
-  ({ studentId: e.student_id, classId: e.class_id, enteredOn: e.entered_on, leftOn: e.left_on });
-const toStudent = (s: { id: number; birth_date: string; arrival_date: string | null }): SchoolStudent => ({ id: s.id, birthDate: s.birth_date, arrivalDate: s.arrival_date });
-const toOutcome = (o: { student_id: number; school_year: string; grade_level: number; result: OutcomeResult }): SchoolOutcome =>
-  ({ studentId: o.student_id, schoolYear: o.school_year, gradeLevel: o.grade_level, result: o.result });
+const toEnrolment = (e: {
+  student_id: number;
+  class_id: number;
+  entered_on: string;
+  left_on: string | null;
+}): SchoolEnrolment => ({ studentId: e.student_id, classId: e.class_id, enteredOn: e.entered_on, leftOn: e.left_on });
+const toStudent = (s: { id: number; birth_date: string; arrival_date: string | null }): SchoolStudent => ({
+  id: s.id,
+  birthDate: s.birth_date,
+  arrivalDate: s.arrival_date,
+});
+const toOutcome = (o: {
+  student_id: number;
+  school_year: string;
+  grade_level: number;
+  result: OutcomeResult;
+}): SchoolOutcome => ({
+  studentId: o.student_id,
+  schoolYear: o.school_year,
+  gradeLevel: o.grade_level,
+  result: o.result,
+});
 
 /**
  * The "today" of a school's assessment: the day of its latest attendance or grade event, capped
@@ -173,14 +296,35 @@ export async function findDataAsOf(
   // every grade of the school took 2 s of the regional trend's first request at 200 000 students.
   const known = await readLatestGradeIfCurrent(db, school);
   const [a, g] = await Promise.all([
-    db.selectFrom('attendance_event').select(({ fn }) => fn.max('date').as('d')).where('class_id', 'in', classIds).executeTakeFirst(),
-    known !== undefined ? { d: known } : db.selectFrom('grade').select(({ fn }) => fn.max('date').as('d')).where('class_id', 'in', classIds).executeTakeFirst(),
+    db
+      .selectFrom('attendance_event')
+      .select(({ fn }) => fn.max('date').as('d'))
+      .where('class_id', 'in', classIds)
+      .executeTakeFirst(),
+    known !== undefined
+      ? { d: known }
+      : db
+          .selectFrom('grade')
+          .select(({ fn }) => fn.max('date').as('d'))
+          .where('class_id', 'in', classIds)
+          .executeTakeFirst(),
   ]);
   return dataAsOf([a?.d, g?.d], { lessonsStart, lessonsEnd });
 }
 
 /** The latest of the dates (the data's latest day), within the lesson period; its start without any date. */
-export function dataAsOf(dates: (string | null | undefined)[], lessons: { lessonsStart: string; lessonsEnd: string }): string {
-  const latest = dates.filter((d): d is string => typeof d === 'string').sort().at(-1) ?? lessons.lessonsStart;
-  return latest > lessons.lessonsEnd ? lessons.lessonsEnd : latest < lessons.lessonsStart ? lessons.lessonsStart : latest;
+export function dataAsOf(
+  dates: (string | null | undefined)[],
+  lessons: { lessonsStart: string; lessonsEnd: string },
+): string {
+  const latest =
+    dates
+      .filter((d): d is string => typeof d === 'string')
+      .sort()
+      .at(-1) ?? lessons.lessonsStart;
+  return latest > lessons.lessonsEnd
+    ? lessons.lessonsEnd
+    : latest < lessons.lessonsStart
+      ? lessons.lessonsStart
+      : latest;
 }

@@ -26,7 +26,10 @@ export async function loadStudentSeries(
 ): Promise<StudentSeries | null> {
   const year = options.year ?? (await findCurrentSchoolYear(db));
   if (!year) return null;
-  const data = await loadSchoolRiskData(db, schoolId, year, { studentId, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });
+  const data = await loadSchoolRiskData(db, schoolId, year, {
+    studentId,
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+  });
   if (!data) return null;
   return { data, input: buildStudentInputs(data).find((b) => b.studentId === studentId)?.input ?? null };
 }

@@ -16,7 +16,11 @@ async function aRegionWithMoves(): Promise<{ db: Db; ancona: number; pesaro: num
   const db = await createTestDb();
   const ancona = await aSchool(db, { code: 'ANPS03000E', province_code: 'AN' });
   const pesaro = await aSchool(db, { code: 'PSPS01000A', province_code: 'PU' });
-  const [a3, a4, p2] = [await aClass(db, ancona.id, { name: '3A' }), await aClass(db, ancona.id, { name: '4A' }), await aClass(db, pesaro.id, { name: '2B' })];
+  const [a3, a4, p2] = [
+    await aClass(db, ancona.id, { name: '3A' }),
+    await aClass(db, ancona.id, { name: '4A' }),
+    await aClass(db, pesaro.id, { name: '2B' }),
+  ];
   const enrol = async (classId: number, n: number) => {
     for (let i = 0; i < n; i++) await anEnrolment(db, (await aStudent(db)).id, classId);
   };
@@ -52,14 +56,25 @@ test('students counted: when the overview, the school page and the analysis coun
 
   const [provinces, school, aggregates] = await Promise.all([
     request(app).get('/api/provinces').set(as),
-    request(app).get('/api/schools/ANPS03000E').set(await authAs(db, await aUser(db, 'admin'))),
+    request(app)
+      .get('/api/schools/ANPS03000E')
+      .set(await authAs(db, await aUser(db, 'admin'))),
     request(app).get('/api/aggregates?groupBy=province&measures=students').set(as),
   ]);
 
-  const overview = Object.fromEntries(provinces.body.items.filter((p: { students: number }) => p.students > 0).map((p: { code: string; students: number }) => [p.code, p.students]));
+  const overview = Object.fromEntries(
+    provinces.body.items
+      .filter((p: { students: number }) => p.students > 0)
+      .map((p: { code: string; students: number }) => [p.code, p.students]),
+  );
   expect(overview).toEqual({ AN: 14, PU: 11 });
   expect(school.body.students).toBe(14);
-  const analysis = Object.fromEntries(aggregates.body.rows.map((r: { group: { province: string }; values: { students: number } }) => [r.group.province, r.values.students]));
+  const analysis = Object.fromEntries(
+    aggregates.body.rows.map((r: { group: { province: string }; values: { students: number } }) => [
+      r.group.province,
+      r.values.students,
+    ]),
+  );
   expect(analysis).toEqual(overview);
   expect(aggregates.body.total.students).toBe(25);
 });

@@ -11,7 +11,11 @@ import type { Db } from '../db/open-database';
  *
  * Students per school id; `schoolId` narrows the answer to one school, not the rule.
  */
-export async function countStudentsOfYear(db: Db, schoolYearId: number, schoolId?: number): Promise<Map<number, number>> {
+export async function countStudentsOfYear(
+  db: Db,
+  schoolYearId: number,
+  schoolId?: number,
+): Promise<Map<number, number>> {
   let query = db
     .selectFrom('enrolment as e')
     .innerJoin('class as c', 'c.id', 'e.class_id')
@@ -26,7 +30,10 @@ export async function countStudentsOfYear(db: Db, schoolYearId: number, schoolId
             .whereRef('later.student_id', '=', 'e.student_id')
             .where('lc.school_year_id', '=', schoolYearId)
             .where((eb) =>
-              eb.or([eb('later.entered_on', '>', eb.ref('e.entered_on')), eb.and([eb('later.entered_on', '=', eb.ref('e.entered_on')), eb('later.id', '>', eb.ref('e.id'))])]),
+              eb.or([
+                eb('later.entered_on', '>', eb.ref('e.entered_on')),
+                eb.and([eb('later.entered_on', '=', eb.ref('e.entered_on')), eb('later.id', '>', eb.ref('e.id'))]),
+              ]),
             ),
         ),
       ),

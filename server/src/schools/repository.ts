@@ -71,7 +71,11 @@ export async function listClassesOfSchool(db: Db, schoolId: number, schoolYearId
   }));
 }
 
-async function countBySchool(db: Db, schoolYearId: number | null, schoolId?: number): Promise<Map<number, SchoolCounts>> {
+async function countBySchool(
+  db: Db,
+  schoolYearId: number | null,
+  schoolId?: number,
+): Promise<Map<number, SchoolCounts>> {
   if (schoolYearId === null) return new Map();
   let q = db
     .selectFrom('class')
@@ -81,11 +85,23 @@ async function countBySchool(db: Db, schoolYearId: number | null, schoolId?: num
   if (schoolId !== undefined) q = q.where('class.school_id', '=', schoolId);
   // the school's total follows the one rule of every total, as the province and the analysis do (issue 20)
   const [rows, students] = await Promise.all([q.execute(), countStudentsOfYear(db, schoolYearId, schoolId)]);
-  return new Map(rows.map((r) => [r.school_id, { classes: Number(r.classes), students: students.get(r.school_id) ?? 0 }]));
+  return new Map(
+    rows.map((r) => [r.school_id, { classes: Number(r.classes), students: students.get(r.school_id) ?? 0 }]),
+  );
 }
 
 function toSchoolSummary(
-  s: { id: number; code: string; name: string; institute_code: string; municipality_name: string; province_code: string; kind: string; level: string; paritaria: number },
+  s: {
+    id: number;
+    code: string;
+    name: string;
+    institute_code: string;
+    municipality_name: string;
+    province_code: string;
+    kind: string;
+    level: string;
+    paritaria: number;
+  },
   counts: SchoolCounts | undefined,
 ): SchoolSummary {
   return {

@@ -16,7 +16,9 @@ describe('GET /api/schools', () => {
     await anEnrolment(db, b.id, cls.id);
     await anEnrolment(db, left.id, cls.id, { left_on: '2026-01-10' });
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools?province=AN').set(await authAs(db, await aUser(db, 'admin')));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools?province=AN')
+      .set(await authAs(db, await aUser(db, 'admin')));
 
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
@@ -31,18 +33,31 @@ describe('GET /api/schools', () => {
     const paritaria = await aSchool(db, { code: 'AN1A00700Y', name: 'LICEO PARITARIO DI PROVA' });
     await db.updateTable('school').set({ paritaria: 1 }).where('id', '=', paritaria.id).execute();
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools').set(await authAs(db, await aUser(db, 'admin')));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools')
+      .set(await authAs(db, await aUser(db, 'admin')));
 
-    expect(res.body.items.map((s: { code: string; paritaria: boolean }) => [s.code, s.paritaria]).sort()).toEqual([['AN1A00700Y', true], ['ANPS03000E', false]]);
+    expect(res.body.items.map((s: { code: string; paritaria: boolean }) => [s.code, s.paritaria]).sort()).toEqual([
+      ['AN1A00700Y', true],
+      ['ANPS03000E', false],
+    ]);
   });
 
   test('when the province is not one of the Marche, then 400 in the error envelope', async () => {
     const db = await createTestDb();
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools?province=RM').set(await authAs(db, await aUser(db, 'admin')));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools?province=RM')
+      .set(await authAs(db, await aUser(db, 'admin')));
 
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: { code: 'validation_failed', message: 'Richiesta non valida', details: [expect.objectContaining({ path: 'province' })] } });
+    expect(res.body).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: 'Richiesta non valida',
+        details: [expect.objectContaining({ path: 'province' })],
+      },
+    });
   });
 
   test('when searching by municipality text, then matching schools are returned', async () => {
@@ -50,7 +65,9 @@ describe('GET /api/schools', () => {
     await aSchool(db, { code: 'ANPS03000E', name: 'G. GALILEI' });
     await aSchool(db, { code: 'ANPS01000X', name: 'ALTRA' });
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools?q=galilei').set(await authAs(db, await aUser(db, 'analista')));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools?q=galilei')
+      .set(await authAs(db, await aUser(db, 'analista')));
 
     expect(res.body.items.map((s: { code: string }) => s.code)).toEqual(['ANPS03000E']);
   });
@@ -63,18 +80,31 @@ describe('GET /api/schools/:code', () => {
     await aClass(db, school.id, { name: '1A', year: '2024/25' });
     const current = await aClass(db, school.id, { name: '3A', year: '2025/26' });
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools/anps03000e').set(await authAs(db, await aUser(db, 'referente', { schoolIds: [school.id] })));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools/anps03000e')
+      .set(await authAs(db, await aUser(db, 'referente', { schoolIds: [school.id] })));
 
     expect(res.status).toBe(200);
     expect(res.body.classList).toEqual([
-      { id: current.id, name: '3A', schoolYear: '2025/26', gradeLevel: 3, track: 'liceo', weeklyHours: 30, annualHours: 990, students: 0 },
+      {
+        id: current.id,
+        name: '3A',
+        schoolYear: '2025/26',
+        gradeLevel: 3,
+        track: 'liceo',
+        weeklyHours: 30,
+        annualHours: 990,
+        students: 0,
+      },
     ]);
   });
 
   test('when no school has the code, then 404 not_found', async () => {
     const db = await createTestDb();
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools/ANPS99999Z').set(await authAs(db, await aUser(db, 'admin')));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools/ANPS99999Z')
+      .set(await authAs(db, await aUser(db, 'admin')));
 
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not_found');
@@ -88,7 +118,9 @@ describe('schools: scope', () => {
     await aSchool(db, { code: 'PSPS01000A' });
     const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools').set(await authAs(db, referent));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools')
+      .set(await authAs(db, referent));
 
     expect(res.body.items.map((s: { code: string }) => s.code)).toEqual(['ANPS03000E']);
   });
@@ -99,11 +131,14 @@ describe('schools: scope', () => {
     await aSchool(db, { code: 'PSPS01000A' });
     const referent = await aUser(db, 'referente', { schoolIds: [own.id] });
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools/PSPS01000A').set(await authAs(db, referent));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools/PSPS01000A')
+      .set(await authAs(db, referent));
 
     expect(res.status).toBe(404);
-    expect(await db.selectFrom('audit_log').select(['user_id', 'action', 'outcome', 'path']).execute())
-      .toEqual([{ user_id: referent.id, action: 'access.denied', outcome: 'denied', path: '/api/schools/PSPS01000A' }]);
+    expect(await db.selectFrom('audit_log').select(['user_id', 'action', 'outcome', 'path']).execute()).toEqual([
+      { user_id: referent.id, action: 'access.denied', outcome: 'denied', path: '/api/schools/PSPS01000A' },
+    ]);
   });
 
   test('when the analyst opens a school, then it comes without classes', async () => {
@@ -111,7 +146,9 @@ describe('schools: scope', () => {
     const school = await aSchool(db, { code: 'ANPS03000E' });
     await aClass(db, school.id, { name: '3A' });
 
-    const res = await request(createApp({ db, config: testConfig })).get('/api/schools/ANPS03000E').set(await authAs(db, await aUser(db, 'analista')));
+    const res = await request(createApp({ db, config: testConfig }))
+      .get('/api/schools/ANPS03000E')
+      .set(await authAs(db, await aUser(db, 'analista')));
 
     expect(res.status).toBe(200);
     expect(res.body.classList).toEqual([]);

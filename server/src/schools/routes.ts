@@ -29,7 +29,11 @@ export function schoolRoutes(db: Db): Router {
     if (!school) throw notFound(SCHOOL_NOT_FOUND);
     let classList = year && user.role !== 'analista' ? await listClassesOfSchool(db, school.id, year.id) : [];
     if (user.role === 'docente') classList = classList.filter((c) => user.classIds.includes(c.id));
-    const body: SchoolDetail = { ...school, classList, freshness: await findSchoolFreshness(db, school.id, year?.id ?? null) };
+    const body: SchoolDetail = {
+      ...school,
+      classList,
+      freshness: await findSchoolFreshness(db, school.id, year?.id ?? null),
+    };
     res.json(body);
   });
 

@@ -15,13 +15,26 @@ export const hashServiceToken = (token: string): string => createHash('sha256').
 /** A new token in clear: `primm_` says what it is when it turns up in a script or a log. */
 export const newServiceToken = (): string => `primm_${randomBytes(32).toString('base64url')}`;
 
-export async function insertServiceToken(db: Db, row: { name: string; tokenHash: string; createdBy: number; schoolIds: number[]; at: string }): Promise<number> {
+export async function insertServiceToken(
+  db: Db,
+  row: { name: string; tokenHash: string; createdBy: number; schoolIds: number[]; at: string },
+): Promise<number> {
   const { id } = await db
     .insertInto('service_token')
-    .values({ name: row.name, token_hash: row.tokenHash, created_by: row.createdBy, created_at: row.at, last_used_at: null, revoked_at: null })
+    .values({
+      name: row.name,
+      token_hash: row.tokenHash,
+      created_by: row.createdBy,
+      created_at: row.at,
+      last_used_at: null,
+      revoked_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('service_token_school').values(row.schoolIds.map((school_id) => ({ service_token_id: id, school_id }))).execute();
+  await db
+    .insertInto('service_token_school')
+    .values(row.schoolIds.map((school_id) => ({ service_token_id: id, school_id })))
+    .execute();
   return id;
 }
 
@@ -29,17 +42,31 @@ export async function listServiceTokens(db: Db, id?: number): Promise<ServiceTok
   let query = db
     .selectFrom('service_token')
     .leftJoin('app_user', 'app_user.id', 'service_token.created_by')
-    .select(['service_token.id', 'service_token.name', 'service_token.created_at', 'service_token.last_used_at', 'service_token.revoked_at', 'app_user.email'])
+    .select([
+      'service_token.id',
+      'service_token.name',
+      'service_token.created_at',
+      'service_token.last_used_at',
+      'service_token.revoked_at',
+      'app_user.email',
+    ])
     .orderBy('service_token.id', 'desc');
   if (id !== undefined) query = query.where('service_token.id', '=', id);
   const rows = await query.execute();
-  const schools = rows.length === 0 ? [] : await db
-    .selectFrom('service_token_school')
-    .innerJoin('school', 'school.id', 'service_token_school.school_id')
-    .select(['service_token_school.service_token_id', 'school.code', 'school.name'])
-    .where('service_token_school.service_token_id', 'in', rows.map((r) => r.id))
-    .orderBy('school.code')
-    .execute();
+  const schools =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('service_token_school')
+          .innerJoin('school', 'school.id', 'service_token_school.school_id')
+          .select(['service_token_school.service_token_id', 'school.code', 'school.name'])
+          .where(
+            'service_token_school.service_token_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('school.code')
+          .execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -53,7 +80,12 @@ export async function listServiceTokens(db: Db, id?: number): Promise<ServiceTok
 
 /** Revokes a live token; false when there is none of that id, or it was revoked already. */
 export async function revokeServiceToken(db: Db, id: number, at: string): Promise<boolean> {
-  const res = await db.updateTable('service_token').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('service_token')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
 
@@ -61,12 +93,25 @@ export async function revokeServiceToken(db: Db, id: number, at: string): Promis
  * The token a bearer value names: `live` with its schools, `revoked`, or undefined when none has
  * that hash. Looked up by hash (the index), then the hashes compared in constant time anyway.
  */
-export async function findServiceToken(db: Db, token: string): Promise<{ status: 'live'; principal: ServiceTokenPrincipal } | { status: 'revoked'; id: number; name: string } | undefined> {
+export async function findServiceToken(
+  db: Db,
+  token: string,
+): Promise<
+  { status: 'live'; principal: ServiceTokenPrincipal } | { status: 'revoked'; id: number; name: string } | undefined
+> {
   const hash = hashServiceToken(token);
-  const row = await db.selectFrom('service_token').select(['id', 'name', 'token_hash', 'revoked_at']).where('token_hash', '=', hash).executeTakeFirst();
+  const row = await db
+    .selectFrom('service_token')
+    .select(['id', 'name', 'token_hash', 'revoked_at'])
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
   if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) return undefined;
   if (row.revoked_at !== null) return { status: 'revoked', id: row.id, name: row.name };
-  const schools = await db.selectFrom('service_token_school').select('school_id').where('service_token_id', '=', row.id).execute();
+  const schools = await db
+    .selectFrom('service_token_school')
+    .select('school_id')
+    .where('service_token_id', '=', row.id)
+    .execute();
   return { status: 'live', principal: { id: row.id, name: row.name, schoolIds: schools.map((s) => s.school_id) } };
 }
 

@@ -1,11 +1,21 @@
 import { Router } from 'express';
 import { Id } from '@primm/shared/contracts/domain';
-import { CreateServiceTokenInput, type CreatedServiceToken, type ServiceTokenList } from '@primm/shared/contracts/service-tokens';
+import {
+  CreateServiceTokenInput,
+  type CreatedServiceToken,
+  type ServiceTokenList,
+} from '@primm/shared/contracts/service-tokens';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError, notFound } from '../http/http-error';
-import { hashServiceToken, insertServiceToken, listServiceTokens, newServiceToken, revokeServiceToken } from './repository';
+import {
+  hashServiceToken,
+  insertServiceToken,
+  listServiceTokens,
+  newServiceToken,
+  revokeServiceToken,
+} from './repository';
 
 /**
  * Service tokens (issue 24), the admin's alone: a token imports into schools, across referents,
@@ -27,8 +37,18 @@ export function serviceTokenRoutes(db: Db, now: () => Date): Router {
     if (unknown.length > 0) throw new HttpError(400, 'validation_failed', `Scuole inesistenti: ${unknown.join(', ')}`);
     const token = newServiceToken();
     const id = await db.transaction().execute(async (trx) => {
-      const tokenId = await insertServiceToken(trx, { name: input.name, tokenHash: hashServiceToken(token), createdBy: admin.id, schoolIds: schools.map((s) => s.id), at: now().toISOString() });
-      await audit(trx, { user: admin, req }, { action: 'service_token.create', details: { serviceTokenId: tokenId, name: input.name, schools: codes } });
+      const tokenId = await insertServiceToken(trx, {
+        name: input.name,
+        tokenHash: hashServiceToken(token),
+        createdBy: admin.id,
+        schoolIds: schools.map((s) => s.id),
+        at: now().toISOString(),
+      });
+      await audit(
+        trx,
+        { user: admin, req },
+        { action: 'service_token.create', details: { serviceTokenId: tokenId, name: input.name, schools: codes } },
+      );
       return tokenId;
     });
     const [serviceToken] = await listServiceTokens(db, id);

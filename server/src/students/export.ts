@@ -10,7 +10,11 @@ export async function exportStudentData(db: Db, studentId: number) {
   const { pseudonym: _pseudonym, ...person } = student;
   type PerStudent = 'enrolment' | 'attendance_event' | 'grade' | 'outcome' | 'flag' | 'student_note';
   const byStudent = (table: PerStudent) =>
-    db.selectFrom(table).selectAll().where('student_id' as never, '=', studentId as never).execute();
+    db
+      .selectFrom(table)
+      .selectAll()
+      .where('student_id' as never, '=', studentId as never)
+      .execute();
   const cases = await db.selectFrom('support_case').selectAll().where('student_id', '=', studentId).execute();
   const caseIds = cases.map((c) => c.id);
   return {
@@ -23,6 +27,9 @@ export async function exportStudentData(db: Db, studentId: number) {
     flags: await byStudent('flag'),
     notes: await byStudent('student_note'),
     cases,
-    caseActions: caseIds.length === 0 ? [] : await db.selectFrom('case_action').selectAll().where('case_id', 'in', caseIds).execute(),
+    caseActions:
+      caseIds.length === 0
+        ? []
+        : await db.selectFrom('case_action').selectAll().where('case_id', 'in', caseIds).execute(),
   };
 }

@@ -9,7 +9,12 @@ import { isNewlyArrived } from './newly-arrived';
  * identity and its own enrolments; the residence and the L2 level, which the school that holds
  * the student keeps up to date, and the enrolments elsewhere or after the date, are left out.
  */
-export async function findStudent(db: Db, studentId: number, today: string, access: StudentAccess): Promise<StudentDetail | undefined> {
+export async function findStudent(
+  db: Db,
+  studentId: number,
+  today: string,
+  access: StudentAccess,
+): Promise<StudentDetail | undefined> {
   const s = await db.selectFrom('student').selectAll().where('id', '=', studentId).executeTakeFirst();
   if (!s) return undefined;
   const enrolments = await db
@@ -32,7 +37,9 @@ export async function findStudent(db: Db, studentId: number, today: string, acce
     .orderBy('enrolment.entered_on')
     .execute();
   const window = access.kind === 'former' ? access.window : null;
-  const shown = window ? enrolments.filter((e) => window.schoolIds.includes(e.school_id) && e.entered_on < window.before) : enrolments;
+  const shown = window
+    ? enrolments.filter((e) => window.schoolIds.includes(e.school_id) && e.entered_on < window.before)
+    : enrolments;
   return {
     id: s.id,
     lastName: s.last_name,

@@ -15,11 +15,19 @@ export async function aUser(db: Db, role: Role, scope: { schoolIds?: number[]; c
   n += 1;
   const user = await db
     .insertInto('app_user')
-    .values({ email: `${role}${n}@scuola.test`, display_name: `${role} ${n}`, role, password_hash: null, created_at: new Date().toISOString() })
+    .values({
+      email: `${role}${n}@scuola.test`,
+      display_name: `${role} ${n}`,
+      role,
+      password_hash: null,
+      created_at: new Date().toISOString(),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
-  for (const school_id of scope.schoolIds ?? []) await db.insertInto('user_school').values({ user_id: user.id, school_id }).execute();
-  for (const class_id of scope.classIds ?? []) await db.insertInto('user_class').values({ user_id: user.id, class_id }).execute();
+  for (const school_id of scope.schoolIds ?? [])
+    await db.insertInto('user_school').values({ user_id: user.id, school_id }).execute();
+  for (const class_id of scope.classIds ?? [])
+    await db.insertInto('user_class').values({ user_id: user.id, class_id }).execute();
   return user;
 }
 

@@ -6,7 +6,10 @@ let seq = 0;
 const next = () => ++seq;
 const now = '2025-09-01T00:00:00.000Z';
 
-export async function aSchool(db: Db, over: Partial<{ code: string; name: string; province_code: string; level: 'primo_grado' | 'secondo_grado' }> = {}) {
+export async function aSchool(
+  db: Db,
+  over: Partial<{ code: string; name: string; province_code: string; level: 'primo_grado' | 'secondo_grado' }> = {},
+) {
   const n = next();
   const code = over.code ?? `AN${String(n).padStart(2, '0')}TEST00`.slice(0, 10).padEnd(10, 'X');
   return db
@@ -50,7 +53,10 @@ export async function aClass(db: Db, schoolId: number, over: Partial<{ name: str
     .executeTakeFirstOrThrow();
 }
 
-export async function aStudent(db: Db, over: Partial<{ last_name: string; first_name: string; citizenship: string }> = {}) {
+export async function aStudent(
+  db: Db,
+  over: Partial<{ last_name: string; first_name: string; citizenship: string }> = {},
+) {
   const n = next();
   return db
     .insertInto('student')
@@ -73,10 +79,21 @@ export async function aStudent(db: Db, over: Partial<{ last_name: string; first_
     .executeTakeFirstOrThrow();
 }
 
-export async function anEnrolment(db: Db, studentId: number, classId: number, over: Partial<{ entered_on: string; left_on: string | null }> = {}) {
+export async function anEnrolment(
+  db: Db,
+  studentId: number,
+  classId: number,
+  over: Partial<{ entered_on: string; left_on: string | null }> = {},
+) {
   return db
     .insertInto('enrolment')
-    .values({ student_id: studentId, class_id: classId, entered_on: over.entered_on ?? '2025-09-15', left_on: over.left_on ?? null, exit_reason: over.left_on ? 'trasferito' : null })
+    .values({
+      student_id: studentId,
+      class_id: classId,
+      entered_on: over.entered_on ?? '2025-09-15',
+      left_on: over.left_on ?? null,
+      exit_reason: over.left_on ? 'trasferito' : null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

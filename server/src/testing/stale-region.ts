@@ -17,7 +17,14 @@ export async function aStaleRegion(seed: number): Promise<{ db: Db; students: nu
   await generateRegion({ students: 160, schools: 6, seed, asOf: '2026-01-31', outDir: region });
   const db = await createTestDb();
   await importPaths(db, [region], { pseudonymKey: 'test-key', source: 'cli' });
-  const students = Number((await db.selectFrom('risk_result').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const students = Number(
+    (
+      await db
+        .selectFrom('risk_result')
+        .select(({ fn }) => fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const schools = (await db.selectFrom('school_calendar').select('school_id').distinct().execute()).length;
   await db.updateTable('risk_result').set({ tier: 3, input_hash: 'stale' }).execute();
   await db.deleteFrom('risk_school_state').execute();

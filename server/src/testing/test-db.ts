@@ -46,7 +46,9 @@ function sqliteFromImage(image: Buffer): Db {
 
 /** The migrations this code has: a template is reused only by code with the same migrations. */
 async function migrationsStamp(): Promise<string> {
-  const names = Object.keys(await migrationProvider.getMigrations()).sort().join(',');
+  const names = Object.keys(await migrationProvider.getMigrations())
+    .sort()
+    .join(',');
   return createHash('sha256').update(names).digest('hex').slice(0, 12);
 }
 
@@ -64,7 +66,9 @@ async function ensurePostgresTemplate(url: string): Promise<string> {
     await admin.connection().execute(async (conn) => {
       await sql`select pg_advisory_lock(482917)`.execute(conn);
       try {
-        const found = await sql<{ n: number }>`select count(*)::int as n from pg_database where datname = ${name}`.execute(conn);
+        const found = await sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_database where datname = ${name}`.execute(conn);
         if (found.rows[0]!.n > 0) return;
         await sql`create database ${sql.id(`${name}_build`)}`.execute(conn);
         const build = openPostgres(withDatabase(url, `${name}_build`), { max: 1 });

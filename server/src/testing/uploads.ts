@@ -22,7 +22,8 @@ export function fixtureFiles(prefix = 'ANPS03000E/'): Record<string, string> {
 
 /** Attaches each file as a part named with its relative path (form-data's `filepath`). */
 export function attachFiles(req: request.Test, files: Record<string, string>): request.Test {
-  for (const [path, text] of Object.entries(files)) req.attach('files', Buffer.from(text), { filepath: path, contentType: 'text/csv' } as never);
+  for (const [path, text] of Object.entries(files))
+    req.attach('files', Buffer.from(text), { filepath: path, contentType: 'text/csv' } as never);
   return req;
 }
 
@@ -31,7 +32,8 @@ export function uploadsLeft(uploadDir: string): string[] {
   return readdirSync(uploadDir).filter((d) => /^[0-9a-f]{32}$/.test(d));
 }
 
-export const SCHOOL_HEADER = 'Codice meccanografico;Denominazione;Codice istituto;Denominazione istituto;Codice catastale comune;Comune;Provincia;Tipologia;Grado;Indirizzo stradale';
+export const SCHOOL_HEADER =
+  'Codice meccanografico;Denominazione;Codice istituto;Denominazione istituto;Codice catastale comune;Comune;Provincia;Tipologia;Grado;Indirizzo stradale';
 
 /** A scuola.csv row in the fixture's columns. */
 export function schoolRow(code: string, name = `SCUOLA ${code}`, province = 'AN'): string {

@@ -13,20 +13,46 @@ import { resolveScope } from './service';
 export const MAX_BULK_ROWS = 500;
 
 const COLUMNS: Record<string, 'email' | 'displayName' | 'role' | 'schools' | 'classes'> = {
-  email: 'email', 'e-mail': 'email', 'posta elettronica': 'email', 'indirizzo email': 'email',
-  nome: 'displayName', 'nome e cognome': 'displayName', 'cognome e nome': 'displayName', 'nome visualizzato': 'displayName',
+  email: 'email',
+  'e-mail': 'email',
+  'posta elettronica': 'email',
+  'indirizzo email': 'email',
+  nome: 'displayName',
+  'nome e cognome': 'displayName',
+  'cognome e nome': 'displayName',
+  'nome visualizzato': 'displayName',
   ruolo: 'role',
-  scuole: 'schools', scuola: 'schools', 'codice scuola': 'schools', 'codici scuola': 'schools',
-  classi: 'classes', classe: 'classes',
+  scuole: 'schools',
+  scuola: 'schools',
+  'codice scuola': 'schools',
+  'codici scuola': 'schools',
+  classi: 'classes',
+  classe: 'classes',
 };
 
 const ROLES: Record<string, Role> = {
-  docente: 'docente', insegnante: 'docente', mediatore: 'mediatore', mediatrice: 'mediatore', referente: 'referente',
-  analista: 'analista', admin: 'admin', amministratore: 'admin', amministratrice: 'admin',
+  docente: 'docente',
+  insegnante: 'docente',
+  mediatore: 'mediatore',
+  mediatrice: 'mediatore',
+  referente: 'referente',
+  analista: 'analista',
+  admin: 'admin',
+  amministratore: 'admin',
+  amministratrice: 'admin',
 };
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
-const list = (s: string) => s.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean);
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
+const list = (s: string) =>
+  s
+    .split(/[,\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 interface CheckedRow extends BulkUserRow {
   input?: CreateUserInput & { resolved: { schoolIds: number[]; classIds: number[] } };
@@ -41,16 +67,35 @@ interface CheckedRow extends BulkUserRow {
  */
 export async function checkBulkCsv(db: Db, actor: AuthUser, csv: string): Promise<CheckedRow[]> {
   const { header, records } = parseSmallCsv(csv);
-  const at = Object.fromEntries(header.map((h, i) => [COLUMNS[fold(h)], i]).filter(([k]) => k !== undefined)) as Record<string, number>;
+  const at = Object.fromEntries(header.map((h, i) => [COLUMNS[fold(h)], i]).filter(([k]) => k !== undefined)) as Record<
+    string,
+    number
+  >;
   const missing = (['email', 'displayName', 'role'] as const).filter((k) => at[k] === undefined);
-  if (missing.length > 0) throw new HttpError(400, 'validation_failed', 'Intestazione del CSV: servono le colonne Email, Nome e Ruolo (e, secondo il ruolo, Scuole o Classi)');
+  if (missing.length > 0)
+    throw new HttpError(
+      400,
+      'validation_failed',
+      'Intestazione del CSV: servono le colonne Email, Nome e Ruolo (e, secondo il ruolo, Scuole o Classi)',
+    );
   if (records.length === 0) throw new HttpError(400, 'validation_failed', 'Il CSV non contiene utenti');
-  if (records.length > MAX_BULK_ROWS) throw new HttpError(400, 'validation_failed', `Al massimo ${MAX_BULK_ROWS} utenti per file`);
+  if (records.length > MAX_BULK_ROWS)
+    throw new HttpError(400, 'validation_failed', `Al massimo ${MAX_BULK_ROWS} utenti per file`);
 
   const year = await findCurrentSchoolYear(db);
-  const classes = year === null ? [] : await db.selectFrom('class').innerJoin('school', 'school.id', 'class.school_id')
-    .select(['class.id', 'class.name', 'school.code', 'school.id as schoolId']).where('class.school_year_id', '=', year.id).execute();
-  const actorCodes = actor.schoolIds.length === 0 ? [] : (await db.selectFrom('school').select('code').where('id', 'in', actor.schoolIds).execute()).map((s) => s.code);
+  const classes =
+    year === null
+      ? []
+      : await db
+          .selectFrom('class')
+          .innerJoin('school', 'school.id', 'class.school_id')
+          .select(['class.id', 'class.name', 'school.code', 'school.id as schoolId'])
+          .where('class.school_year_id', '=', year.id)
+          .execute();
+  const actorCodes =
+    actor.schoolIds.length === 0
+      ? []
+      : (await db.selectFrom('school').select('code').where('id', 'in', actor.schoolIds).execute()).map((s) => s.code);
   const taken = new Set((await db.selectFrom('app_user').select('email').execute()).map((u) => u.email));
   const seen = new Map<string, number>();
 
@@ -60,12 +105,19 @@ export async function checkBulkCsv(db: Db, actor: AuthUser, csv: string): Promis
     const errors: string[] = [];
     const roleText = fold(cell('role'));
     const role = ROLES[roleText] ?? null;
-    if (!role) errors.push(roleText === '' ? 'ruolo mancante' : `ruolo non valido: "${cell('role')}" (docente, mediatore, referente, analista, amministratore)`);
+    if (!role)
+      errors.push(
+        roleText === ''
+          ? 'ruolo mancante'
+          : `ruolo non valido: "${cell('role')}" (docente, mediatore, referente, analista, amministratore)`,
+      );
     const schools = list(cell('schools').toUpperCase());
     const classIds: number[] = [];
     const classNames: string[] = [];
     for (const written of list(cell('classes').replace(/\s*\/\s*/g, '/'))) {
-      const [code, name] = written.includes('/') ? written.toUpperCase().split('/') as [string, string] : [null, written.toUpperCase()];
+      const [code, name] = written.includes('/')
+        ? (written.toUpperCase().split('/') as [string, string])
+        : [null, written.toUpperCase()];
       const within = code ? [code] : schools.length > 0 ? schools : actorCodes;
       const found = classes.filter((c) => c.name === name && (within.length === 0 || within.includes(c.code)));
       if (found.length === 1) {
@@ -73,11 +125,27 @@ export async function checkBulkCsv(db: Db, actor: AuthUser, csv: string): Promis
         classNames.push(`${found[0]!.code} ${found[0]!.name}`);
       } else {
         classNames.push(written);
-        errors.push(found.length === 0 ? `classe ${written} non trovata quest'anno` : `classe ${written} ambigua: indica la scuola (es. ${found[0]!.code}/${name})`);
+        errors.push(
+          found.length === 0
+            ? `classe ${written} non trovata quest'anno`
+            : `classe ${written} ambigua: indica la scuola (es. ${found[0]!.code}/${name})`,
+        );
       }
     }
-    const parsed = CreateUserInput.safeParse({ email: cell('email'), displayName: cell('displayName'), role: role ?? 'docente', schools: role === 'docente' ? [] : schools, classIds });
-    if (!parsed.success) errors.push(...parsed.error.issues.map((i) => `${i.path.join('.') === 'email' ? 'email' : i.path.join('.') === 'displayName' ? 'nome' : i.path.join('.')}: ${i.message}`));
+    const parsed = CreateUserInput.safeParse({
+      email: cell('email'),
+      displayName: cell('displayName'),
+      role: role ?? 'docente',
+      schools: role === 'docente' ? [] : schools,
+      classIds,
+    });
+    if (!parsed.success)
+      errors.push(
+        ...parsed.error.issues.map(
+          (i) =>
+            `${i.path.join('.') === 'email' ? 'email' : i.path.join('.') === 'displayName' ? 'nome' : i.path.join('.')}: ${i.message}`,
+        ),
+      );
     const email = parsed.success ? parsed.data.email : cell('email').trim().toLowerCase();
     if (taken.has(email)) errors.push(`esiste già un utente ${email}`);
     if (seen.has(email)) errors.push(`email ripetuta (già alla riga ${seen.get(email)})`);
@@ -92,7 +160,13 @@ export async function checkBulkCsv(db: Db, actor: AuthUser, csv: string): Promis
       }
     }
     out.push({
-      line, email, displayName: cell('displayName'), role, schools, classes: classNames, errors,
+      line,
+      email,
+      displayName: cell('displayName'),
+      role,
+      schools,
+      classes: classNames,
+      errors,
       ...(resolved && parsed.success ? { input: { ...parsed.data, resolved } } : {}),
     });
   }
@@ -107,7 +181,12 @@ export async function createBulk(db: Db, actor: AuthUser, csv: string, now: Date
   const rows = await checkBulkCsv(db, actor, csv);
   const refused = rows.filter((r) => r.errors.length > 0);
   if (refused.length > 0) {
-    throw new HttpError(400, 'validation_failed', `${refused.length} righe non valide: nessun utente creato`, refused.map((r) => ({ path: `riga ${r.line}`, message: r.errors.join('; ') })));
+    throw new HttpError(
+      400,
+      'validation_failed',
+      `${refused.length} righe non valide: nessun utente creato`,
+      refused.map((r) => ({ path: `riga ${r.line}`, message: r.errors.join('; ') })),
+    );
   }
   const passwords = new Map<string, string>();
   const prepared: { row: CheckedRow; passwordHash: string }[] = [];

@@ -20,27 +20,53 @@ async function twoSchools() {
   const mediator = await aUser(db, 'mediatore', { schoolIds: [own.id] });
   const shared = await aUser(db, 'mediatore', { schoolIds: [own.id, other.id] });
   const admin = await aUser(db, 'admin');
-  return { db, own, other, own3A, own4B, other1C, referent, teacher, mediator, shared, admin, app: createApp({ db, config: testConfig }) };
+  return {
+    db,
+    own,
+    other,
+    own3A,
+    own4B,
+    other1C,
+    referent,
+    teacher,
+    mediator,
+    shared,
+    admin,
+    app: createApp({ db, config: testConfig }),
+  };
 }
 
 const scopeOf = async (db: Db, userId: number) => ({
   role: (await db.selectFrom('app_user').select('role').where('id', '=', userId).executeTakeFirstOrThrow()).role,
-  schools: (await db.selectFrom('user_school').select('school_id').where('user_id', '=', userId).orderBy('school_id').execute()).map((r) => r.school_id),
-  classes: (await db.selectFrom('user_class').select('class_id').where('user_id', '=', userId).orderBy('class_id').execute()).map((r) => r.class_id),
+  schools: (
+    await db.selectFrom('user_school').select('school_id').where('user_id', '=', userId).orderBy('school_id').execute()
+  ).map((r) => r.school_id),
+  classes: (
+    await db.selectFrom('user_class').select('class_id').where('user_id', '=', userId).orderBy('class_id').execute()
+  ).map((r) => r.class_id),
 });
 
 const auditOf = async (db: Db, action: string) =>
-  (await db.selectFrom('audit_log').select(['user_id', 'outcome', 'details']).where('action', '=', action).orderBy('id').execute())
-    .map((r) => ({ ...r, details: r.details === null ? null : JSON.parse(r.details) }));
+  (
+    await db
+      .selectFrom('audit_log')
+      .select(['user_id', 'outcome', 'details'])
+      .where('action', '=', action)
+      .orderBy('id')
+      .execute()
+  ).map((r) => ({ ...r, details: r.details === null ? null : JSON.parse(r.details) }));
 
-describe('GET /api/users: the teacher\'s classes by name', () => {
+describe("GET /api/users: the teacher's classes by name", () => {
   test('when a teacher holds a class, then the list gives its name, school and year besides the id', async () => {
     const { db, app, referent, teacher, own3A } = await twoSchools();
 
-    const res = await request(app).get('/api/users').set(await authAs(db, referent));
+    const res = await request(app)
+      .get('/api/users')
+      .set(await authAs(db, referent));
 
     expect(res.body.items.find((u: { id: number }) => u.id === teacher.id)).toMatchObject({
-      classIds: [own3A.id], classes: [{ id: own3A.id, name: '3A', schoolCode: 'ANPS03000E', schoolYear: '2025/26' }],
+      classIds: [own3A.id],
+      classes: [{ id: own3A.id, name: '3A', schoolCode: 'ANPS03000E', schoolYear: '2025/26' }],
     });
   });
 });
@@ -49,22 +75,44 @@ describe('PATCH /api/users/:id', () => {
   test('when the admin turns a teacher into a mediator of a school, then role and scope change, the classes go, and the audit keeps before and after', async () => {
     const { db, app, admin, teacher, other } = await twoSchools();
 
-    const res = await request(app).patch(`/api/users/${teacher.id}`).set(SAME_ORIGIN).set(await authAs(db, admin)).send({ role: 'mediatore', schools: ['PSPS01000A'] });
+    const res = await request(app)
+      .patch(`/api/users/${teacher.id}`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, admin))
+      .send({ role: 'mediatore', schools: ['PSPS01000A'] });
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: teacher.id, role: 'mediatore', schools: ['PSPS01000A'], classIds: [], classes: [] });
+    expect(res.body).toMatchObject({
+      id: teacher.id,
+      role: 'mediatore',
+      schools: ['PSPS01000A'],
+      classIds: [],
+      classes: [],
+    });
     expect(await scopeOf(db, teacher.id)).toEqual({ role: 'mediatore', schools: [other.id], classes: [] });
-    expect(await auditOf(db, 'user.update')).toEqual([{
-      user_id: admin.id, outcome: 'ok',
-      details: { userId: teacher.id, email: teacher.email, before: { role: 'docente', schools: [], classIds: [expect.any(Number)] }, after: { role: 'mediatore', schools: ['PSPS01000A'], classIds: [] } },
-    }]);
+    expect(await auditOf(db, 'user.update')).toEqual([
+      {
+        user_id: admin.id,
+        outcome: 'ok',
+        details: {
+          userId: teacher.id,
+          email: teacher.email,
+          before: { role: 'docente', schools: [], classIds: [expect.any(Number)] },
+          after: { role: 'mediatore', schools: ['PSPS01000A'], classIds: [] },
+        },
+      },
+    ]);
   });
 
   test('when a referent gives their teacher another class of their school, then it is saved and the teacher reads it at once', async () => {
     const { db, app, referent, teacher, own3A, own4B } = await twoSchools();
     const teacherSession = await authAs(db, teacher);
 
-    const res = await request(app).patch(`/api/users/${teacher.id}`).set(SAME_ORIGIN).set(await authAs(db, referent)).send({ classIds: [own3A.id, own4B.id] });
+    const res = await request(app)
+      .patch(`/api/users/${teacher.id}`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, referent))
+      .send({ classIds: [own3A.id, own4B.id] });
 
     expect(res.status).toBe(200);
     expect(res.body.classes.map((c: { name: string }) => c.name)).toEqual(['3A', '4B']);
@@ -74,7 +122,11 @@ describe('PATCH /api/users/:id', () => {
   test('when a referent edits a mediator shared with another school, then only their school changes and the other stays', async () => {
     const { db, app, referent, shared, other } = await twoSchools();
 
-    const res = await request(app).patch(`/api/users/${shared.id}`).set(SAME_ORIGIN).set(await authAs(db, referent)).send({ schools: [] });
+    const res = await request(app)
+      .patch(`/api/users/${shared.id}`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, referent))
+      .send({ schools: [] });
 
     expect(res.status).toBe(200);
     expect(await scopeOf(db, shared.id)).toEqual({ role: 'mediatore', schools: [other.id], classes: [] });
@@ -84,8 +136,16 @@ describe('PATCH /api/users/:id', () => {
     const { db, app, referent, teacher, own3A, other1C } = await twoSchools();
     const as = await authAs(db, referent);
 
-    const foreignClass = await request(app).patch(`/api/users/${teacher.id}`).set(SAME_ORIGIN).set(as).send({ classIds: [other1C.id] });
-    const analyst = await request(app).patch(`/api/users/${teacher.id}`).set(SAME_ORIGIN).set(as).send({ role: 'analista' });
+    const foreignClass = await request(app)
+      .patch(`/api/users/${teacher.id}`)
+      .set(SAME_ORIGIN)
+      .set(as)
+      .send({ classIds: [other1C.id] });
+    const analyst = await request(app)
+      .patch(`/api/users/${teacher.id}`)
+      .set(SAME_ORIGIN)
+      .set(as)
+      .send({ role: 'analista' });
 
     expect([foreignClass.status, analyst.status]).toEqual([403, 403]);
     expect(await scopeOf(db, teacher.id)).toEqual({ role: 'docente', schools: [], classes: [own3A.id] });
@@ -94,18 +154,33 @@ describe('PATCH /api/users/:id', () => {
 
   test('when a referent edits a user of another school, then 404 as for one that does not exist', async () => {
     const { db, app, referent } = await twoSchools();
-    const stranger = await aUser(db, 'mediatore', { schoolIds: [(await db.selectFrom('school').select('id').where('code', '=', 'PSPS01000A').executeTakeFirstOrThrow()).id] });
+    const stranger = await aUser(db, 'mediatore', {
+      schoolIds: [
+        (await db.selectFrom('school').select('id').where('code', '=', 'PSPS01000A').executeTakeFirstOrThrow()).id,
+      ],
+    });
 
-    const res = await request(app).patch(`/api/users/${stranger.id}`).set(SAME_ORIGIN).set(await authAs(db, referent)).send({ displayName: 'Altro nome' });
+    const res = await request(app)
+      .patch(`/api/users/${stranger.id}`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, referent))
+      .send({ displayName: 'Altro nome' });
 
     expect(res.status).toBe(404);
-    expect((await db.selectFrom('app_user').select('display_name').where('id', '=', stranger.id).executeTakeFirstOrThrow()).display_name).toBe(stranger.display_name);
+    expect(
+      (await db.selectFrom('app_user').select('display_name').where('id', '=', stranger.id).executeTakeFirstOrThrow())
+        .display_name,
+    ).toBe(stranger.display_name);
   });
 
   test('when the admin tries to change their own role, then 409 and they stay admin', async () => {
     const { db, app, admin } = await twoSchools();
 
-    const res = await request(app).patch(`/api/users/${admin.id}`).set(SAME_ORIGIN).set(await authAs(db, admin)).send({ role: 'analista' });
+    const res = await request(app)
+      .patch(`/api/users/${admin.id}`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, admin))
+      .send({ role: 'analista' });
 
     expect(res.status).toBe(409);
     expect((await scopeOf(db, admin.id)).role).toBe('admin');
@@ -114,7 +189,11 @@ describe('PATCH /api/users/:id', () => {
   test.each(['docente', 'mediatore', 'analista'] as const)('when a %s tries to edit a user, then 403', async (role) => {
     const { db, app, teacher, own } = await twoSchools();
 
-    const res = await request(app).patch(`/api/users/${teacher.id}`).set(SAME_ORIGIN).set(await authAs(db, await aUser(db, role, { schoolIds: [own.id] }))).send({ displayName: 'X Y' });
+    const res = await request(app)
+      .patch(`/api/users/${teacher.id}`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, await aUser(db, role, { schoolIds: [own.id] })))
+      .send({ displayName: 'X Y' });
 
     expect(res.status).toBe(403);
   });
@@ -126,18 +205,29 @@ describe('POST /api/users/:id/deactivate and /reactivate', () => {
     const theirSession = await authAs(db, mediator);
     expect((await request(app).get('/api/me').set(theirSession)).status).toBe(200);
 
-    const res = await request(app).post(`/api/users/${mediator.id}/deactivate`).set(SAME_ORIGIN).set(await authAs(db, admin));
+    const res = await request(app)
+      .post(`/api/users/${mediator.id}/deactivate`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, admin));
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: mediator.id, disabled: true });
     expect((await request(app).get('/api/me').set(theirSession)).status).toBe(401);
     expect(await db.selectFrom('user_session').select('id').where('user_id', '=', mediator.id).execute()).toEqual([]);
-    expect(await auditOf(db, 'user.deactivate')).toEqual([{ user_id: admin.id, outcome: 'ok', details: { userId: mediator.id, email: mediator.email } }]);
+    expect(await auditOf(db, 'user.deactivate')).toEqual([
+      { user_id: admin.id, outcome: 'ok', details: { userId: mediator.id, email: mediator.email } },
+    ]);
 
-    const back = await request(app).post(`/api/users/${mediator.id}/reactivate`).set(SAME_ORIGIN).set(await authAs(db, admin));
+    const back = await request(app)
+      .post(`/api/users/${mediator.id}/reactivate`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, admin));
 
     expect(back.body).toMatchObject({ disabled: false });
-    expect((await db.selectFrom('app_user').select('disabled_at').where('id', '=', mediator.id).executeTakeFirstOrThrow()).disabled_at).toBeNull();
+    expect(
+      (await db.selectFrom('app_user').select('disabled_at').where('id', '=', mediator.id).executeTakeFirstOrThrow())
+        .disabled_at,
+    ).toBeNull();
     expect(await auditOf(db, 'user.reactivate')).toHaveLength(1);
   });
 
@@ -150,14 +240,20 @@ describe('POST /api/users/:id/deactivate and /reactivate', () => {
 
     expect(own.status).toBe(200);
     expect(sharedRes.status).toBe(403);
-    expect((await db.selectFrom('app_user').select('disabled_at').where('id', '=', shared.id).executeTakeFirstOrThrow()).disabled_at).toBeNull();
+    expect(
+      (await db.selectFrom('app_user').select('disabled_at').where('id', '=', shared.id).executeTakeFirstOrThrow())
+        .disabled_at,
+    ).toBeNull();
     expect(await auditOf(db, 'user.deactivate')).toHaveLength(1);
   });
 
   test('when the admin deactivates themselves, then 409', async () => {
     const { db, app, admin } = await twoSchools();
 
-    const res = await request(app).post(`/api/users/${admin.id}/deactivate`).set(SAME_ORIGIN).set(await authAs(db, admin));
+    const res = await request(app)
+      .post(`/api/users/${admin.id}/deactivate`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, admin));
 
     expect(res.status).toBe(409);
   });
@@ -175,11 +271,23 @@ describe('POST /api/users/bulk/preview and /api/users/bulk', () => {
     const { db, app, referent } = await twoSchools();
     const users = (await db.selectFrom('app_user').select('id').execute()).length;
 
-    const res = await request(app).post('/api/users/bulk/preview').set(SAME_ORIGIN).set(await authAs(db, referent)).send({ csv });
+    const res = await request(app)
+      .post('/api/users/bulk/preview')
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, referent))
+      .send({ csv });
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ valid: 3, invalid: 0 });
-    expect(res.body.rows[0]).toEqual({ line: 2, email: 'anna.verdi@scuola.it', displayName: 'Anna Verdi', role: 'docente', schools: [], classes: ['ANPS03000E 3A', 'ANPS03000E 4B'], errors: [] });
+    expect(res.body.rows[0]).toEqual({
+      line: 2,
+      email: 'anna.verdi@scuola.it',
+      displayName: 'Anna Verdi',
+      role: 'docente',
+      schools: [],
+      classes: ['ANPS03000E 3A', 'ANPS03000E 4B'],
+      errors: [],
+    });
     expect(res.body.rows[2]).toMatchObject({ email: 'marta.blu@scuola.it', role: 'referente' });
     expect((await db.selectFrom('app_user').select('id').execute()).length).toBe(users);
   });
@@ -195,7 +303,11 @@ describe('POST /api/users/bulk/preview and /api/users/bulk', () => {
       'z@scuola.it,Z B,mediatore,ANPS03000E,',
     ].join('\r\n');
 
-    const res = await request(app).post('/api/users/bulk/preview').set(SAME_ORIGIN).set(await authAs(db, referent)).send({ csv: bad });
+    const res = await request(app)
+      .post('/api/users/bulk/preview')
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, referent))
+      .send({ csv: bad });
 
     expect(res.body.rows.map((r: { line: number; errors: string[] }) => [r.line, r.errors])).toEqual([
       [2, [expect.stringMatching(/^ruolo non valido: "bidello"/)]],
@@ -210,26 +322,52 @@ describe('POST /api/users/bulk/preview and /api/users/bulk', () => {
   test('when the admin creates the users of the CSV, then all exist with their scope, each one-time password works, and each creation is audited', async () => {
     const { db, app, admin, own3A, own4B, own } = await twoSchools();
 
-    const res = await request(app).post('/api/users/bulk').set(SAME_ORIGIN).set(await authAs(db, admin)).send({ csv });
+    const res = await request(app)
+      .post('/api/users/bulk')
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, admin))
+      .send({ csv });
 
     expect(res.status).toBe(201);
-    expect(res.body.created.map((c: { user: { email: string } }) => c.user.email)).toEqual(['anna.verdi@scuola.it', 'luca.neri@scuola.it', 'marta.blu@scuola.it']);
+    expect(res.body.created.map((c: { user: { email: string } }) => c.user.email)).toEqual([
+      'anna.verdi@scuola.it',
+      'luca.neri@scuola.it',
+      'marta.blu@scuola.it',
+    ]);
     const anna = res.body.created[0];
     expect(await scopeOf(db, anna.user.id)).toEqual({ role: 'docente', schools: [], classes: [own3A.id, own4B.id] });
-    expect(await scopeOf(db, res.body.created[1].user.id)).toEqual({ role: 'mediatore', schools: [own.id], classes: [] });
+    expect(await scopeOf(db, res.body.created[1].user.id)).toEqual({
+      role: 'mediatore',
+      schools: [own.id],
+      classes: [],
+    });
     for (const { user, oneTimePassword } of res.body.created) {
-      const stored = await db.selectFrom('app_user').select(['password_hash', 'must_change_password']).where('id', '=', user.id).executeTakeFirstOrThrow();
+      const stored = await db
+        .selectFrom('app_user')
+        .select(['password_hash', 'must_change_password'])
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
       expect(stored.must_change_password).toBe(1);
       expect(await verifyPassword(stored.password_hash!, oneTimePassword)).toBe(true);
     }
-    expect((await auditOf(db, 'user.create')).map((a) => a.details)).toEqual(res.body.created.map((c: { user: { id: number; role: string } }) => ({ userId: c.user.id, role: c.user.role, bulk: true })));
+    expect((await auditOf(db, 'user.create')).map((a) => a.details)).toEqual(
+      res.body.created.map((c: { user: { id: number; role: string } }) => ({
+        userId: c.user.id,
+        role: c.user.role,
+        bulk: true,
+      })),
+    );
   });
 
   test('when one row is invalid, then 400 naming the row and no user at all is created', async () => {
     const { db, app, admin } = await twoSchools();
     const users = (await db.selectFrom('app_user').select('id').execute()).length;
 
-    const res = await request(app).post('/api/users/bulk').set(SAME_ORIGIN).set(await authAs(db, admin)).send({ csv: `${csv}\nnot-an-email;Q;analista;;` });
+    const res = await request(app)
+      .post('/api/users/bulk')
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, admin))
+      .send({ csv: `${csv}\nnot-an-email;Q;analista;;` });
 
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([{ path: 'riga 5', message: expect.stringMatching(/^email: /) }]);
@@ -240,8 +378,16 @@ describe('POST /api/users/bulk/preview and /api/users/bulk', () => {
   test('when the header lacks the role, then 400; when a teacher sends a CSV, then 403', async () => {
     const { db, app, admin, teacher } = await twoSchools();
 
-    const noRole = await request(app).post('/api/users/bulk/preview').set(SAME_ORIGIN).set(await authAs(db, admin)).send({ csv: 'Email;Nome\na@b.it;A B' });
-    const byTeacher = await request(app).post('/api/users/bulk').set(SAME_ORIGIN).set(await authAs(db, teacher)).send({ csv });
+    const noRole = await request(app)
+      .post('/api/users/bulk/preview')
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, admin))
+      .send({ csv: 'Email;Nome\na@b.it;A B' });
+    const byTeacher = await request(app)
+      .post('/api/users/bulk')
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, teacher))
+      .send({ csv });
 
     expect(noRole.status).toBe(400);
     expect(byTeacher.status).toBe(403);

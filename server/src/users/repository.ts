@@ -10,31 +10,54 @@ export async function listUsers(db: Db, inSchools: number[] | null): Promise<Use
     q = q.where((eb) =>
       eb.or([
         eb('id', 'in', eb.selectFrom('user_school').select('user_id').where('school_id', 'in', inSchools)),
-        eb('id', 'in', eb.selectFrom('user_class').innerJoin('class', 'class.id', 'user_class.class_id').select('user_id').where('class.school_id', 'in', inSchools)),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('user_class')
+            .innerJoin('class', 'class.id', 'user_class.class_id')
+            .select('user_id')
+            .where('class.school_id', 'in', inSchools),
+        ),
       ]),
     );
   }
   const users = await q.execute();
   if (users.length === 0) return [];
   const ids = users.map((u) => u.id);
-  const schools = await db.selectFrom('user_school').innerJoin('school', 'school.id', 'user_school.school_id')
-    .select(['user_school.user_id', 'school.code']).where('user_id', 'in', ids).execute();
-  const classes = await db.selectFrom('user_class')
+  const schools = await db
+    .selectFrom('user_school')
+    .innerJoin('school', 'school.id', 'user_school.school_id')
+    .select(['user_school.user_id', 'school.code'])
+    .where('user_id', 'in', ids)
+    .execute();
+  const classes = await db
+    .selectFrom('user_class')
     .innerJoin('class', 'class.id', 'user_class.class_id')
     .innerJoin('school', 'school.id', 'class.school_id')
     .innerJoin('school_year', 'school_year.id', 'class.school_year_id')
     .select(['user_class.user_id', 'user_class.class_id', 'class.name', 'school.code', 'school_year.label'])
     .where('user_id', 'in', ids)
-    .orderBy('school_year.label', 'desc').orderBy('school.code').orderBy('class.name')
+    .orderBy('school_year.label', 'desc')
+    .orderBy('school.code')
+    .orderBy('class.name')
     .execute();
   return users.map((u) => ({
     id: u.id,
     email: u.email,
     displayName: u.display_name,
     role: u.role,
-    schools: schools.filter((s) => s.user_id === u.id).map((s) => s.code).sort(),
-    classIds: classes.filter((c) => c.user_id === u.id).map((c) => c.class_id).sort((a, b) => a - b),
-    classes: classes.filter((c) => c.user_id === u.id).map((c) => ({ id: c.class_id, name: c.name, schoolCode: c.code, schoolYear: c.label })),
+    schools: schools
+      .filter((s) => s.user_id === u.id)
+      .map((s) => s.code)
+      .sort(),
+    classIds: classes
+      .filter((c) => c.user_id === u.id)
+      .map((c) => c.class_id)
+      .sort((a, b) => a - b),
+    classes: classes
+      .filter((c) => c.user_id === u.id)
+      .map((c) => ({ id: c.class_id, name: c.name, schoolCode: c.code, schoolYear: c.label })),
     createdAt: u.created_at,
     disabled: u.disabled_at !== null,
   }));
@@ -42,18 +65,39 @@ export async function listUsers(db: Db, inSchools: number[] | null): Promise<Use
 
 export async function insertUser(
   db: Db,
-  input: { email: string; displayName: string; role: Role; passwordHash: string; schoolIds: number[]; classIds: number[]; now: string },
+  input: {
+    email: string;
+    displayName: string;
+    role: Role;
+    passwordHash: string;
+    schoolIds: number[];
+    classIds: number[];
+    now: string;
+  },
 ): Promise<number> {
   const { id } = await db
     .insertInto('app_user')
     .values({
-      email: input.email, display_name: input.displayName, role: input.role, password_hash: input.passwordHash,
-      must_change_password: 1, one_time_password_issued_at: input.now, created_at: input.now,
+      email: input.email,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: input.passwordHash,
+      must_change_password: 1,
+      one_time_password_issued_at: input.now,
+      created_at: input.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (input.schoolIds.length > 0) await db.insertInto('user_school').values(input.schoolIds.map((s) => ({ user_id: id, school_id: s }))).execute();
-  if (input.classIds.length > 0) await db.insertInto('user_class').values(input.classIds.map((c) => ({ user_id: id, class_id: c }))).execute();
+  if (input.schoolIds.length > 0)
+    await db
+      .insertInto('user_school')
+      .values(input.schoolIds.map((s) => ({ user_id: id, school_id: s })))
+      .execute();
+  if (input.classIds.length > 0)
+    await db
+      .insertInto('user_class')
+      .values(input.classIds.map((c) => ({ user_id: id, class_id: c })))
+      .execute();
   return id;
 }
 
@@ -63,11 +107,23 @@ export async function replaceUser(
   id: number,
   input: { displayName: string; role: Role; schoolIds: number[]; classIds: number[] },
 ): Promise<void> {
-  await db.updateTable('app_user').set({ display_name: input.displayName, role: input.role }).where('id', '=', id).execute();
+  await db
+    .updateTable('app_user')
+    .set({ display_name: input.displayName, role: input.role })
+    .where('id', '=', id)
+    .execute();
   await db.deleteFrom('user_school').where('user_id', '=', id).execute();
   await db.deleteFrom('user_class').where('user_id', '=', id).execute();
-  if (input.schoolIds.length > 0) await db.insertInto('user_school').values(input.schoolIds.map((s) => ({ user_id: id, school_id: s }))).execute();
-  if (input.classIds.length > 0) await db.insertInto('user_class').values(input.classIds.map((c) => ({ user_id: id, class_id: c }))).execute();
+  if (input.schoolIds.length > 0)
+    await db
+      .insertInto('user_school')
+      .values(input.schoolIds.map((s) => ({ user_id: id, school_id: s })))
+      .execute();
+  if (input.classIds.length > 0)
+    await db
+      .insertInto('user_class')
+      .values(input.classIds.map((c) => ({ user_id: id, class_id: c })))
+      .execute();
 }
 
 /** Disabled (now) or enabled again; a disabled account's sessions end at once. */

@@ -1,6 +1,14 @@
 import { Router } from 'express';
 import { Id } from '@primm/shared/contracts/domain';
-import { BulkUsersInput, CreateUserInput, UpdateUserInput, type BulkUsersPreview, type BulkUsersResult, type User, type UserList } from '@primm/shared/contracts/users';
+import {
+  BulkUsersInput,
+  CreateUserInput,
+  UpdateUserInput,
+  type BulkUsersPreview,
+  type BulkUsersResult,
+  type User,
+  type UserList,
+} from '@primm/shared/contracts/users';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
@@ -24,7 +32,11 @@ export function userRoutes(db: Db, now: () => Date): Router {
     const actor = userOf(req);
     const input = CreateUserInput.parse(req.body);
     const created = await createUser(db, actor, input, now());
-    await audit(db, { user: actor, req }, { action: 'user.create', details: { userId: created.user.id, role: created.user.role } });
+    await audit(
+      db,
+      { user: actor, req },
+      { action: 'user.create', details: { userId: created.user.id, role: created.user.role } },
+    );
     res.status(201).json(created);
   });
 
@@ -33,7 +45,14 @@ export function userRoutes(db: Db, now: () => Date): Router {
     const id = Id.parse(req.params.id);
     const input = UpdateUserInput.parse(req.body);
     const { before, after } = await updateUser(db, actor, id, input);
-    await audit(db, { user: actor, req }, { action: 'user.update', details: { userId: id, email: after.email, before: rights(before), after: rights(after) } });
+    await audit(
+      db,
+      { user: actor, req },
+      {
+        action: 'user.update',
+        details: { userId: id, email: after.email, before: rights(before), after: rights(after) },
+      },
+    );
     res.json(after satisfies User);
   });
 
@@ -74,7 +93,11 @@ export function userRoutes(db: Db, now: () => Date): Router {
     const { csv } = BulkUsersInput.parse(req.body);
     const created = await createBulk(db, actor, csv, now());
     for (const { user } of created) {
-      await audit(db, { user: actor, req }, { action: 'user.create', details: { userId: user.id, role: user.role, bulk: true } });
+      await audit(
+        db,
+        { user: actor, req },
+        { action: 'user.create', details: { userId: user.id, role: user.role, bulk: true } },
+      );
     }
     res.status(201).json({ created } satisfies BulkUsersResult);
   });

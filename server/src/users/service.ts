@@ -22,7 +22,12 @@ const HOLDS: Record<Role, { schools: boolean; classes: boolean }> = {
  * Creates an account with a one-time password. The admin may create any role; a referent only
  * teachers, mediators and referents of their own schools (issue "Accounts": users of those schools).
  */
-export async function createUser(db: Db, actor: AuthUser | null, input: CreateUserInput, now: Date = new Date()): Promise<CreatedUser> {
+export async function createUser(
+  db: Db,
+  actor: AuthUser | null,
+  input: CreateUserInput,
+  now: Date = new Date(),
+): Promise<CreatedUser> {
   const scope = await resolveScope(db, actor, input);
   if (await db.selectFrom('app_user').select('id').where('email', '=', input.email).executeTakeFirst()) {
     throw new HttpError(409, 'conflict', `Esiste già un utente ${input.email}`);
@@ -52,11 +57,18 @@ export async function resolveScope(
   input: { role: Role; schools: string[]; classIds: number[] },
 ): Promise<{ schoolIds: number[]; classIds: number[] }> {
   if (actor && actor.role !== 'admin') await assertReferentMayAssign(db, actor, input);
-  const schools = input.schools.length === 0 ? [] : await db.selectFrom('school').select(['id', 'code']).where('code', 'in', input.schools).execute();
+  const schools =
+    input.schools.length === 0
+      ? []
+      : await db.selectFrom('school').select(['id', 'code']).where('code', 'in', input.schools).execute();
   const unknown = input.schools.filter((code) => !schools.some((s) => s.code === code));
   if (unknown.length > 0) throw new HttpError(400, 'validation_failed', `Scuole sconosciute: ${unknown.join(', ')}`);
-  const classes = input.classIds.length === 0 ? [] : await db.selectFrom('class').select(['id', 'school_id']).where('id', 'in', input.classIds).execute();
-  if (classes.length !== new Set(input.classIds).size) throw new HttpError(400, 'validation_failed', 'Classi sconosciute');
+  const classes =
+    input.classIds.length === 0
+      ? []
+      : await db.selectFrom('class').select(['id', 'school_id']).where('id', 'in', input.classIds).execute();
+  if (classes.length !== new Set(input.classIds).size)
+    throw new HttpError(400, 'validation_failed', 'Classi sconosciute');
   checkScopeFitsRole(input);
   return { schoolIds: schools.map((s) => s.id), classIds: classes.map((c) => c.id) };
 }
@@ -65,19 +77,45 @@ export async function resolveScope(
  * A referent creates teachers, mediators and referents of their own schools. A school or class
  * that is not theirs gets the same answer whether it exists or not (issue 17: ids are not probed).
  */
-async function assertReferentMayAssign(db: Db, actor: AuthUser, input: { role: Role; schools: string[]; classIds: number[] }): Promise<void> {
-  if (!REFERENT_MANAGES.includes(input.role)) throw denied('Un referente può creare solo docenti, mediatori e referenti');
+async function assertReferentMayAssign(
+  db: Db,
+  actor: AuthUser,
+  input: { role: Role; schools: string[]; classIds: number[] },
+): Promise<void> {
+  if (!REFERENT_MANAGES.includes(input.role))
+    throw denied('Un referente può creare solo docenti, mediatori e referenti');
   const own = actor.schoolIds;
-  const ownCodes = input.schools.length === 0 || own.length === 0 ? [] : await db.selectFrom('school').select('code').where('id', 'in', own).where('code', 'in', input.schools).execute();
-  const ownClasses = input.classIds.length === 0 || own.length === 0 ? [] : await db.selectFrom('class').select('id').where('school_id', 'in', own).where('id', 'in', input.classIds).execute();
-  if (ownCodes.length !== new Set(input.schools).size || ownClasses.length !== new Set(input.classIds).size) throw denied('Puoi assegnare solo scuole e classi tue');
+  const ownCodes =
+    input.schools.length === 0 || own.length === 0
+      ? []
+      : await db
+          .selectFrom('school')
+          .select('code')
+          .where('id', 'in', own)
+          .where('code', 'in', input.schools)
+          .execute();
+  const ownClasses =
+    input.classIds.length === 0 || own.length === 0
+      ? []
+      : await db
+          .selectFrom('class')
+          .select('id')
+          .where('school_id', 'in', own)
+          .where('id', 'in', input.classIds)
+          .execute();
+  if (ownCodes.length !== new Set(input.schools).size || ownClasses.length !== new Set(input.classIds).size)
+    throw denied('Puoi assegnare solo scuole e classi tue');
 }
 
 function checkScopeFitsRole(input: { role: Role; schools: string[]; classIds: number[] }): void {
   const needs = { docente: 'classIds', referente: 'schools', mediatore: 'schools' } as const;
   const field = needs[input.role as keyof typeof needs];
   if (field && input[field].length === 0) {
-    throw new HttpError(400, 'validation_failed', field === 'classIds' ? 'Un docente ha bisogno di almeno una classe' : 'Serve almeno una scuola');
+    throw new HttpError(
+      400,
+      'validation_failed',
+      field === 'classIds' ? 'Un docente ha bisogno di almeno una classe' : 'Serve almeno una scuola',
+    );
   }
 }
 
@@ -89,15 +127,22 @@ async function managedUser(db: Db, actor: AuthUser | null, userId: number): Prom
   const inScope = await listUsers(db, !actor || actor.role === 'admin' ? null : actor.schoolIds);
   const user = inScope.find((u) => u.id === userId);
   if (!user) throw new HttpError(404, 'not_found', 'Utente non trovato');
-  if (actor && actor.role !== 'admin' && !REFERENT_MANAGES.includes(user.role)) throw denied('Un referente gestisce solo docenti, mediatori e referenti');
+  if (actor && actor.role !== 'admin' && !REFERENT_MANAGES.includes(user.role))
+    throw denied('Un referente gestisce solo docenti, mediatori e referenti');
   return user;
 }
 
 /** What a referent may not touch of an account: its schools and classes outside the referent's schools. */
 async function scopeElsewhere(db: Db, actor: AuthUser, user: User): Promise<{ schools: string[]; classIds: number[] }> {
-  const own = actor.schoolIds.length === 0 ? [] : await db.selectFrom('school').select('code').where('id', 'in', actor.schoolIds).execute();
+  const own =
+    actor.schoolIds.length === 0
+      ? []
+      : await db.selectFrom('school').select('code').where('id', 'in', actor.schoolIds).execute();
   const ownCodes = new Set(own.map((s) => s.code));
-  return { schools: user.schools.filter((c) => !ownCodes.has(c)), classIds: user.classes.filter((c) => !ownCodes.has(c.schoolCode)).map((c) => c.id) };
+  return {
+    schools: user.schools.filter((c) => !ownCodes.has(c)),
+    classIds: user.classes.filter((c) => !ownCodes.has(c.schoolCode)).map((c) => c.id),
+  };
 }
 
 /**
@@ -106,17 +151,27 @@ async function scopeElsewhere(db: Db, actor: AuthUser, user: User): Promise<{ sc
  * Nobody changes their own role (the last admin would lock everyone out). Rights follow at once:
  * every request reads the account afresh (current-user.ts).
  */
-export async function updateUser(db: Db, actor: AuthUser, userId: number, input: UpdateUserInput): Promise<{ before: User; after: User }> {
+export async function updateUser(
+  db: Db,
+  actor: AuthUser,
+  userId: number,
+  input: UpdateUserInput,
+): Promise<{ before: User; after: User }> {
   const before = await managedUser(db, actor, userId);
   const role = input.role ?? before.role;
-  if (userId === actor.id && role !== before.role) throw new HttpError(409, 'conflict', 'Non puoi cambiare il tuo ruolo: chiedilo a un altro amministratore');
+  if (userId === actor.id && role !== before.role)
+    throw new HttpError(409, 'conflict', 'Non puoi cambiare il tuo ruolo: chiedilo a un altro amministratore');
   const holds = HOLDS[role];
   const schools = holds.schools ? (input.schools ?? before.schools) : [];
   const classIds = holds.classes ? (input.classIds ?? before.classIds) : [];
   let wanted = { role, schools, classIds };
   if (actor.role !== 'admin') {
     const elsewhere = await scopeElsewhere(db, actor, before);
-    const mine = { role, schools: schools.filter((c) => !elsewhere.schools.includes(c)), classIds: classIds.filter((c) => !elsewhere.classIds.includes(c)) };
+    const mine = {
+      role,
+      schools: schools.filter((c) => !elsewhere.schools.includes(c)),
+      classIds: classIds.filter((c) => !elsewhere.classIds.includes(c)),
+    };
     await assertReferentMayAssign(db, actor, mine);
     wanted = {
       role,
@@ -125,7 +180,11 @@ export async function updateUser(db: Db, actor: AuthUser, userId: number, input:
     };
   }
   const scope = await resolveScope(db, null, wanted);
-  await db.transaction().execute((trx) => replaceUser(trx, userId, { displayName: input.displayName ?? before.displayName, role, ...scope }));
+  await db
+    .transaction()
+    .execute((trx) =>
+      replaceUser(trx, userId, { displayName: input.displayName ?? before.displayName, role, ...scope }),
+    );
   const after = (await listUsers(db, null)).find((u) => u.id === userId)!;
   return { before, after };
 }
@@ -135,12 +194,19 @@ export async function updateUser(db: Db, actor: AuthUser, userId: number, input:
  * wholly within their schools: disabling a mediator who also serves another school would stop
  * that school's work too, so that is the admin's. Nobody disables themselves.
  */
-export async function setDisabled(db: Db, actor: AuthUser, userId: number, disabled: boolean, now: Date = new Date()): Promise<User> {
+export async function setDisabled(
+  db: Db,
+  actor: AuthUser,
+  userId: number,
+  disabled: boolean,
+  now: Date = new Date(),
+): Promise<User> {
   const user = await managedUser(db, actor, userId);
   if (userId === actor.id) throw new HttpError(409, 'conflict', 'Non puoi disattivare il tuo account');
   if (actor.role !== 'admin') {
     const elsewhere = await scopeElsewhere(db, actor, user);
-    if (elsewhere.schools.length + elsewhere.classIds.length > 0) throw denied("L'utente lavora anche per altre scuole: può disattivarlo solo l'amministratore");
+    if (elsewhere.schools.length + elsewhere.classIds.length > 0)
+      throw denied("L'utente lavora anche per altre scuole: può disattivarlo solo l'amministratore");
   }
   await db.transaction().execute((trx) => setUserDisabled(trx, userId, disabled ? now.toISOString() : null));
   return (await listUsers(db, null)).find((u) => u.id === userId)!;
@@ -152,14 +218,21 @@ export async function setDisabled(db: Db, actor: AuthUser, userId: number, disab
  * teachers, mediators and referents of their schools). The account's sessions end: whoever held
  * the old password is out.
  */
-export async function issueOneTimePassword(db: Db, actor: AuthUser | null, userId: number, now: Date = new Date()): Promise<CreatedUser> {
+export async function issueOneTimePassword(
+  db: Db,
+  actor: AuthUser | null,
+  userId: number,
+  now: Date = new Date(),
+): Promise<CreatedUser> {
   const user = await managedUser(db, actor, userId);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user')
+    await trx
+      .updateTable('app_user')
       .set({ password_hash: passwordHash, must_change_password: 1, one_time_password_issued_at: now.toISOString() })
-      .where('id', '=', userId).execute();
+      .where('id', '=', userId)
+      .execute();
     await trx.deleteFrom('user_session').where('user_id', '=', userId).execute();
   });
   return { user, oneTimePassword };

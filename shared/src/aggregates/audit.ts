@@ -39,7 +39,11 @@ export interface AuditEquation {
 }
 
 /** The variables whose range falls short of their need. */
-export function auditIntervals(variables: AuditVariable[], equations: AuditEquation[], needs: Map<number, Need>): Set<number> {
+export function auditIntervals(
+  variables: AuditVariable[],
+  equations: AuditEquation[],
+  needs: Map<number, Need>,
+): Set<number> {
   const failed = new Set<number>();
   for (const group of groupsOf(variables.length, equations, needs)) {
     for (const v of checkGroup(variables, group, needs)) failed.add(v);
@@ -81,17 +85,21 @@ function checkGroup(variables: AuditVariable[], group: Group, needs: Map<number,
   // The widest range seen so far of each variable: every feasible point found widens it.
   const lo = new Map<number, number>();
   const hi = new Map<number, number>();
-  for (const v of group.vars) lo.set(v, variables[v]!.value), hi.set(v, variables[v]!.value);
+  for (const v of group.vars) (lo.set(v, variables[v]!.value), hi.set(v, variables[v]!.value));
   const met = (v: number) => {
     const need = needs.get(v)!;
-    return (need.upTo === undefined || hi.get(v)! >= need.upTo - 1e-7)
-      && (need.downTo === undefined || lo.get(v)! <= need.downTo + 1e-7)
-      && (need.width === undefined || hi.get(v)! - lo.get(v)! >= need.width - 1e-7);
+    return (
+      (need.upTo === undefined || hi.get(v)! >= need.upTo - 1e-7) &&
+      (need.downTo === undefined || lo.get(v)! <= need.downTo + 1e-7) &&
+      (need.width === undefined || hi.get(v)! - lo.get(v)! >= need.width - 1e-7)
+    );
   };
 
   if (group.equations.length <= 1) {
     for (const v of group.asked) {
-      const [min, max] = group.equations.length ? singleEquationRange(variables, group.equations[0]!, v) : [variables[v]!.lb, variables[v]!.ub];
+      const [min, max] = group.equations.length
+        ? singleEquationRange(variables, group.equations[0]!, v)
+        : [variables[v]!.lb, variables[v]!.ub];
       lo.set(v, min);
       hi.set(v, max);
     }
@@ -115,11 +123,16 @@ function checkGroup(variables: AuditVariable[], group: Group, needs: Map<number,
       max = Math.min(max, b);
     }
     const need = needs.get(v)!;
-    return (need.upTo !== undefined && max < need.upTo - 1e-7) || (need.downTo !== undefined && min > need.downTo + 1e-7) || (need.width !== undefined && max - min < need.width - 1e-7);
+    return (
+      (need.upTo !== undefined && max < need.upTo - 1e-7) ||
+      (need.downTo !== undefined && min > need.downTo + 1e-7) ||
+      (need.width !== undefined && max - min < need.width - 1e-7)
+    );
   };
   const failed = group.asked.filter(hopeless);
   const asked = group.asked.filter((v) => !failed.includes(v) && !met(v));
-  const solve = (vars: number[], equations: AuditEquation[], ask: number[]) => solveSubsystem(variables, vars, equations, ask, needs, lo, hi, met);
+  const solve = (vars: number[], equations: AuditEquation[], ask: number[]) =>
+    solveSubsystem(variables, vars, equations, ask, needs, lo, hi, met);
   if (group.vars.length <= LOCAL_LIMIT) return [...failed, ...solve(group.vars, group.equations, asked)];
 
   // A large group: each cell on its own neighbourhood, the hidden cells nearest to it through
@@ -131,11 +144,11 @@ function checkGroup(variables: AuditVariable[], group: Group, needs: Map<number,
     if (met(v)) continue;
     const near = new Set([v]);
     const touching = new Set<AuditEquation>();
-    for (let frontier = [v]; frontier.length && near.size < LOCAL_LIMIT; ) {
+    for (let frontier = [v]; frontier.length && near.size < LOCAL_LIMIT;) {
       const next: number[] = [];
       for (const f of frontier) {
         for (const e of equationsOf.get(f) ?? []) {
-          for (const u of e.vars) if (!near.has(u) && near.size < LOCAL_LIMIT) near.add(u), next.push(u);
+          for (const u of e.vars) if (!near.has(u) && near.size < LOCAL_LIMIT) (near.add(u), next.push(u));
         }
       }
       frontier = next;
@@ -152,15 +165,25 @@ function checkGroup(variables: AuditVariable[], group: Group, needs: Map<number,
  * point found; returns the asked cells whose exact range falls short.
  */
 function solveSubsystem(
-  variables: AuditVariable[], vars: number[], equations: AuditEquation[], asked: number[], needs: Map<number, Need>,
-  lo: Map<number, number>, hi: Map<number, number>, met: (v: number) => boolean,
+  variables: AuditVariable[],
+  vars: number[],
+  equations: AuditEquation[],
+  asked: number[],
+  needs: Map<number, Need>,
+  lo: Map<number, number>,
+  hi: Map<number, number>,
+  met: (v: number) => boolean,
 ): number[] {
   // Presolve: an equation with one variable left free (the others held outside `vars`, or fixed
   // by an earlier such equation) fixes it at its true value. Those variables and equations leave
   // the simplex, which then starts from fewer rows and columns: the same polytope, projected.
   const position = new Map(vars.map((v, i) => [v, i]));
   const fixed = new Uint8Array(vars.length);
-  const within = equations.map((e) => e.vars.map((v, k) => [position.get(v), e.coefs[k]!] as const).filter((t): t is readonly [number, number] => t[0] !== undefined));
+  const within = equations.map((e) =>
+    e.vars
+      .map((v, k) => [position.get(v), e.coefs[k]!] as const)
+      .filter((t): t is readonly [number, number] => t[0] !== undefined),
+  );
   const settled = new Uint8Array(within.length);
   for (let changed = true; changed;) {
     changed = false;
@@ -168,10 +191,10 @@ function solveSubsystem(
       if (settled[r]) return;
       let free = -1;
       let count = 0;
-      for (const [i] of terms) if (!fixed[i]) count++, free = i;
+      for (const [i] of terms) if (!fixed[i]) (count++, (free = i));
       if (count > 1) return;
       settled[r] = 1;
-      if (count === 1) fixed[free] = 1, changed = true;
+      if (count === 1) ((fixed[free] = 1), (changed = true));
     });
   }
   const freeVars = vars.filter((_, i) => !fixed[i]);
@@ -188,18 +211,26 @@ function solveSubsystem(
     });
     return [row];
   });
-  const polytope = new Polytope({ n: freeVars.length, rows, lb: freeVars.map((v) => variables[v]!.lb), ub: freeVars.map((v) => variables[v]!.ub) });
-  const see = (point: Float64Array) => freeVars.forEach((v, i) => {
-    if (point[i]! < lo.get(v)!) lo.set(v, point[i]!);
-    if (point[i]! > hi.get(v)!) hi.set(v, point[i]!);
+  const polytope = new Polytope({
+    n: freeVars.length,
+    rows,
+    lb: freeVars.map((v) => variables[v]!.lb),
+    ub: freeVars.map((v) => variables[v]!.ub),
   });
+  const see = (point: Float64Array) =>
+    freeVars.forEach((v, i) => {
+      if (point[i]! < lo.get(v)!) lo.set(v, point[i]!);
+      if (point[i]! > hi.get(v)!) hi.set(v, point[i]!);
+    });
   // A fixed variable's range is its true value: nothing to ask the simplex.
   const exactHi = new Set<number>(vars.filter((_, i) => fixed[i]));
   const exactLo = new Set<number>(exactHi);
   const failed: number[] = [];
   let pending = asked.filter((v) => !met(v));
-  const wantsUp = (v: number) => !exactHi.has(v) && (needs.get(v)!.upTo !== undefined || needs.get(v)!.width !== undefined);
-  const wantsDown = (v: number) => !exactLo.has(v) && (needs.get(v)!.downTo !== undefined || needs.get(v)!.width !== undefined);
+  const wantsUp = (v: number) =>
+    !exactHi.has(v) && (needs.get(v)!.upTo !== undefined || needs.get(v)!.width !== undefined);
+  const wantsDown = (v: number) =>
+    !exactLo.has(v) && (needs.get(v)!.downTo !== undefined || needs.get(v)!.width !== undefined);
   // A summed objective over the pending cells, each pushed up or down by a sign drawn from a
   // fixed sequence (so the answer does not depend on chance), then the opposite signs: two
   // vertices that spread many cells at once. Stops when a pair settles nothing more.
@@ -207,7 +238,9 @@ function solveSubsystem(
   const sign = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) & 0x10000 ? 1 : -1);
   const batch = () => {
     if (pending.length < 2) return false;
-    const signs = pending.filter((v) => local.has(v)).map((v) => [local.get(v)!, wantsUp(v) && wantsDown(v) ? sign() : wantsUp(v) ? 1 : -1] as const);
+    const signs = pending
+      .filter((v) => local.has(v))
+      .map((v) => [local.get(v)!, wantsUp(v) && wantsDown(v) ? sign() : wantsUp(v) ? 1 : -1] as const);
     const before = pending.length;
     see(polytope.maximize(new Map(signs)).point);
     see(polytope.minimize(new Map(signs)).point);

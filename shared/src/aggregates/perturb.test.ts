@@ -26,7 +26,7 @@ describe('perturbCount', () => {
     }
 
     expect([...seen.keys()].sort()).toEqual([-1, -2, 0, 1, 2]);
-    for (const n of seen.values()) expect(n).toBeGreaterThan(990), expect(n).toBeLessThan(1010);
+    for (const n of seen.values()) (expect(n).toBeGreaterThan(990), expect(n).toBeLessThan(1010));
   });
 
   test('when the noise is off, then the count is published as it is', () => {
@@ -44,7 +44,11 @@ describe('countsBehind', () => {
   ])('published %i could be any of %j', (published, values) => {
     expect(countsBehind(published, 10, 2)).toEqual(values);
     for (const v of values) {
-      expect([...Array(50).keys()].some((i) => perturbCount(v, Math.floor((i / 50) * CELL_KEY_MODULUS), 10, 2) === published)).toBe(true);
+      expect(
+        [...Array(50).keys()].some(
+          (i) => perturbCount(v, Math.floor((i / 50) * CELL_KEY_MODULUS), 10, 2) === published,
+        ),
+      ).toBe(true);
     }
   });
 });

@@ -83,7 +83,11 @@ const SMALL = 1;
 const HIDDEN = 2; // n.d.
 const HELPER = 3; // never published
 
-export function suppressCounts(records: CountRecord[], relations: Relation[], options: SuppressOptions): SuppressResult {
+export function suppressCounts(
+  records: CountRecord[],
+  relations: Relation[],
+  options: SuppressOptions,
+): SuppressResult {
   const k = options.threshold;
   const population = options.populationMeasure ?? 'students';
   const index = new Map<string, number>();
@@ -147,10 +151,10 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
       const coefs: number[] = [];
       for (const [rec, m] of rel.members) {
         const c = index.get(key(rec, m));
-        if (c !== undefined) cells.push(c), coefs.push(1);
+        if (c !== undefined) (cells.push(c), coefs.push(1));
       }
       const t = rel.target ? index.get(key(...rel.target)) : undefined;
-      if (t !== undefined) cells.push(t), coefs.push(-1);
+      if (t !== undefined) (cells.push(t), coefs.push(-1));
       return { cells, coefs, target: t, slack: cells.reduce((s, c, i) => s + coefs[i]! * value[c]!, 0) };
     })
     .filter((r) => r.cells.length > 1);
@@ -158,7 +162,8 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
   rels.forEach((r, ri) => r.cells.forEach((c) => relsOf[c]!.push(ri)));
 
   const hidden = (c: number) => state[c] !== SHOWN;
-  const sensitive = (c: number) => state[c] === SMALL || (state[c] === HELPER && value[c]! > 0 && value[c]! < k) || protectRange.has(c);
+  const sensitive = (c: number) =>
+    state[c] === SMALL || (state[c] === HELPER && value[c]! > 0 && value[c]! < k) || protectRange.has(c);
   const guarded = (c: number) => state[c] === SMALL || state[c] === HIDDEN || sensitive(c);
   const candidate = (c: number) => state[c] === SHOWN && value[c]! >= k && !isFixed[c];
   // nearestCandidate's marks: a relation or cell seen in call number `calls`, a target of ring `rings`.
@@ -195,13 +200,14 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
   records.forEach((r) => (shown[r.id] = {}));
   for (let c = 0; c < n; c++) {
     if (state[c] === HELPER) continue;
-    shown[records[cellRecord[c]!]!.id]![cellMeasure[c]!] = state[c] === SMALL ? `<${k}` : state[c] === HIDDEN ? COMPLEMENTARY : value[c]!;
+    shown[records[cellRecord[c]!]!.id]![cellMeasure[c]!] =
+      state[c] === SMALL ? `<${k}` : state[c] === HIDDEN ? COMPLEMENTARY : value[c]!;
   }
   return { shown, unprotected: [...unprotected].map((c) => [records[cellRecord[c]!]!.id, cellMeasure[c]!]) };
 
   /** A relation in which a guarded cell is the only hidden one would give it back: hide one more. */
   function companions(): void {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const rel of rels) {
         const hiddenCells = rel.cells.filter(hidden);
@@ -222,7 +228,7 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
       const vars: number[] = [];
       const coefs: number[] = [];
       r.cells.forEach((c, i) => {
-        if (hidden(c)) vars.push(c), coefs.push(r.coefs[i]!);
+        if (hidden(c)) (vars.push(c), coefs.push(r.coefs[i]!));
       });
       return { vars, coefs };
     });
@@ -265,7 +271,8 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
     let floor = -Infinity;
     let cap = Infinity;
     // As if every count of k or more were hidden: the envelope does not depend on what is shown.
-    const bounds = (o: number): [number, number] => (hidden(o) ? boundsWithSymbols(o) : value[o]! >= k ? [k, Infinity] : [value[o]!, value[o]!]);
+    const bounds = (o: number): [number, number] =>
+      hidden(o) ? boundsWithSymbols(o) : value[o]! >= k ? [k, Infinity] : [value[o]!, value[o]!];
     for (const ri of relsOf[c]!) {
       const rel = rels[ri]!;
       // Σ coef·x = slack, so coef_c·x_c = slack − Σ others.
@@ -302,7 +309,7 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
       const ring: number[] = [];
       for (const f of frontier) {
         for (const ri of relsOf[f]!) {
-          if (relSeen[ri] !== call) relSeen[ri] = call, ring.push(ri);
+          if (relSeen[ri] !== call) ((relSeen[ri] = call), ring.push(ri));
         }
       }
       const stamp = ++rings;
@@ -316,7 +323,7 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
       for (const ri of ring) {
         for (const o of rels[ri]!.cells) {
           if (state[o] !== SHOWN) {
-            if (cellSeen[o] !== call) cellSeen[o] = call, next.push(o);
+            if (cellSeen[o] !== call) ((cellSeen[o] = call), next.push(o));
             continue;
           }
           if (value[o]! < k || isFixed[o] || o === best) continue;
@@ -325,7 +332,8 @@ export function suppressCounts(records: CountRecord[], relations: Relation[], op
             continue;
           }
           const byRole = Number(targetOfRing[o] === stamp) - Number(targetOfRing[best] === stamp);
-          if (byRole < 0 || (byRole === 0 && (value[o]! > value[best]! || (value[o] === value[best] && o < best)))) best = o;
+          if (byRole < 0 || (byRole === 0 && (value[o]! > value[best]! || (value[o] === value[best] && o < best))))
+            best = o;
         }
       }
       if (best >= 0) return best;

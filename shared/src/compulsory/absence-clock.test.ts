@@ -42,7 +42,10 @@ describe('runAbsenceClock', () => {
   });
 
   test('when 16 days are spread over more than 3 months, then no 3-month window holds more than 15', () => {
-    const missed = lessonDays.filter((d) => d >= '2025-09-15').filter((_, i) => i % 8 === 0).slice(0, 16); // one every 8 lesson days
+    const missed = lessonDays
+      .filter((d) => d >= '2025-09-15')
+      .filter((_, i) => i % 8 === 0)
+      .slice(0, 16); // one every 8 lesson days
 
     const clock = runAbsenceClock({ lessonDays, unjustifiedDays: missed, absentDays: missed, asOf: '2026-04-30' });
 
@@ -53,7 +56,13 @@ describe('runAbsenceClock', () => {
   const notifiedOn = '2025-10-29';
 
   test('when the family was notified and the student returns within 7 days, then the clock closes', () => {
-    const clock = runAbsenceClock({ lessonDays, unjustifiedDays: missed, absentDays: [...missed, '2025-10-29', '2025-10-30'], notifiedOn, asOf: '2025-11-10' });
+    const clock = runAbsenceClock({
+      lessonDays,
+      unjustifiedDays: missed,
+      absentDays: [...missed, '2025-10-29', '2025-10-30'],
+      notifiedOn,
+      asOf: '2025-11-10',
+    });
 
     expect(clock).toMatchObject({ state: 'returned', returnedOn: '2025-10-31', countdownEndsOn: '2025-11-05' });
   });
@@ -64,7 +73,13 @@ describe('runAbsenceClock', () => {
   ])('when nobody returns and today is %s, then %s', (asOf, state) => {
     const absentAfter = lessonDays.filter((d) => d > notifiedOn && d <= '2025-11-30');
 
-    const clock = runAbsenceClock({ lessonDays, unjustifiedDays: missed, absentDays: [...missed, ...absentAfter], notifiedOn, asOf });
+    const clock = runAbsenceClock({
+      lessonDays,
+      unjustifiedDays: missed,
+      absentDays: [...missed, ...absentAfter],
+      notifiedOn,
+      asOf,
+    });
 
     expect(clock.state).toBe(state);
     if (state === 'report_due') expect(clock.reportDueFrom).toBe('2025-11-06');
@@ -73,7 +88,14 @@ describe('runAbsenceClock', () => {
   test('when the report has been made, then the clock says so', () => {
     const absentAfter = lessonDays.filter((d) => d > notifiedOn && d <= '2025-11-30');
 
-    const clock = runAbsenceClock({ lessonDays, unjustifiedDays: missed, absentDays: [...missed, ...absentAfter], notifiedOn, reportedOn: '2025-11-07', asOf: '2025-11-20' });
+    const clock = runAbsenceClock({
+      lessonDays,
+      unjustifiedDays: missed,
+      absentDays: [...missed, ...absentAfter],
+      notifiedOn,
+      reportedOn: '2025-11-07',
+      asOf: '2025-11-20',
+    });
 
     expect(clock.state).toBe('reported');
   });
@@ -90,7 +112,13 @@ describe('runAbsenceClock', () => {
   test('when the student comes back for one day and the absences go on, then the return does not close the procedure', () => {
     const after = lessonDays.filter((d) => d > '2025-10-30' && d <= '2025-11-28'); // present on 30/10 only
 
-    const clock = runAbsenceClock({ lessonDays, unjustifiedDays: [...missed, '2025-10-29', ...after], absentDays: [...missed, '2025-10-29', ...after], notifiedOn, asOf: '2025-11-28' });
+    const clock = runAbsenceClock({
+      lessonDays,
+      unjustifiedDays: [...missed, '2025-10-29', ...after],
+      absentDays: [...missed, '2025-10-29', ...after],
+      notifiedOn,
+      asOf: '2025-11-28',
+    });
 
     expect(clock).toMatchObject({ state: 'report_due', returnedOn: null, reportDueFrom: '2025-11-06' });
     expect(clock.daysInWindow).toBeGreaterThan(16);
@@ -103,7 +131,11 @@ describe('runAbsenceClock', () => {
     const away = lessonDays.filter((d) => d >= '2025-10-31' && d <= '2025-11-20'); // back on 30/10 only
 
     const clock = runAbsenceClock({
-      lessonDays, unjustifiedDays: [...missed, '2025-10-29', ...(justified ? [] : away)], absentDays: [...missed, '2025-10-29', ...away], notifiedOn, asOf: '2025-11-20',
+      lessonDays,
+      unjustifiedDays: [...missed, '2025-10-29', ...(justified ? [] : away)],
+      absentDays: [...missed, '2025-10-29', ...away],
+      notifiedOn,
+      asOf: '2025-11-20',
     });
 
     expect(clock.state).toBe(state);
@@ -112,11 +144,34 @@ describe('runAbsenceClock', () => {
   test('when a return held for a week and the absences start again, then a new cycle counts from the return and triggers a new notice', () => {
     const again = days('2025-11-10', 16); // back on 30/10 (the day after the notice), present to 07/11, away again from 10/11
 
-    const between = runAbsenceClock({ lessonDays, unjustifiedDays: [...missed, ...again.slice(0, 5)], absentDays: [...missed, ...again.slice(0, 5)], notifiedOn, asOf: again[4]! });
-    const retriggered = runAbsenceClock({ lessonDays, unjustifiedDays: [...missed, ...again], absentDays: [...missed, ...again], notifiedOn, asOf: again[15]! });
+    const between = runAbsenceClock({
+      lessonDays,
+      unjustifiedDays: [...missed, ...again.slice(0, 5)],
+      absentDays: [...missed, ...again.slice(0, 5)],
+      notifiedOn,
+      asOf: again[4]!,
+    });
+    const retriggered = runAbsenceClock({
+      lessonDays,
+      unjustifiedDays: [...missed, ...again],
+      absentDays: [...missed, ...again],
+      notifiedOn,
+      asOf: again[15]!,
+    });
 
-    expect(between).toMatchObject({ state: 'returned', returnedOn: '2025-10-30', daysInWindow: 5, closedReturnOn: null });
-    expect(retriggered).toMatchObject({ state: 'to_notify', triggeredOn: again[15], daysInWindow: 16, closedReturnOn: '2025-10-30', countdownEndsOn: null });
+    expect(between).toMatchObject({
+      state: 'returned',
+      returnedOn: '2025-10-30',
+      daysInWindow: 5,
+      closedReturnOn: null,
+    });
+    expect(retriggered).toMatchObject({
+      state: 'to_notify',
+      triggeredOn: again[15],
+      daysInWindow: 16,
+      closedReturnOn: '2025-10-30',
+      countdownEndsOn: null,
+    });
     expect(retriggered.countedDays).toEqual(again);
   });
 });

@@ -53,7 +53,8 @@ export function runAbsenceClock(input: ClockInput): ClockResult {
   const unjustified = input.unjustifiedDays.filter((d) => d >= since && d <= input.asOf).sort();
   const unjustifiedSet = new Set(unjustified);
   const absent = new Set(input.absentDays);
-  const windowOf = (day: string) => unjustified.filter((u) => u > subtractMonths(day, CLOCK_RULES.windowMonths) && u <= day);
+  const windowOf = (day: string) =>
+    unjustified.filter((u) => u > subtractMonths(day, CLOCK_RULES.windowMonths) && u <= day);
   const windowFrom = addDays(subtractMonths(input.asOf, CLOCK_RULES.windowMonths), 1);
   const daysInWindow = windowOf(input.asOf).length;
 
@@ -67,7 +68,16 @@ export function runAbsenceClock(input: ClockInput): ClockResult {
       break;
     }
   }
-  const base = { daysInWindow, windowFrom, triggeredOn, countedDays, countdownEndsOn: null, reportDueFrom: null, returnedOn: null, closedReturnOn: null };
+  const base = {
+    daysInWindow,
+    windowFrom,
+    triggeredOn,
+    countedDays,
+    countdownEndsOn: null,
+    reportDueFrom: null,
+    returnedOn: null,
+    closedReturnOn: null,
+  };
   if (!triggeredOn) return { ...base, state: 'ok' };
   if (!input.notifiedOn) return { ...base, state: 'to_notify' };
 
@@ -76,11 +86,12 @@ export function runAbsenceClock(input: ClockInput): ClockResult {
   const reportDueFrom = addDays(countdownEndsOn, 1);
   // The first day back that holds: present, and no unjustified whole day in the week after it
   // (as far as the data go). A later day back may hold where an earlier one did not.
-  const returnedOn = input.lessonDays.find((d) => {
-    if (d <= notifiedOn || d > countdownEndsOn || d > input.asOf || absent.has(d)) return false;
-    const holdsUntil = addDays(d, CLOCK_RULES.returnHoldsDays);
-    return !input.lessonDays.some((x) => x > d && x <= holdsUntil && x <= input.asOf && unjustifiedSet.has(x));
-  }) ?? null;
+  const returnedOn =
+    input.lessonDays.find((d) => {
+      if (d <= notifiedOn || d > countdownEndsOn || d > input.asOf || absent.has(d)) return false;
+      const holdsUntil = addDays(d, CLOCK_RULES.returnHoldsDays);
+      return !input.lessonDays.some((x) => x > d && x <= holdsUntil && x <= input.asOf && unjustifiedSet.has(x));
+    }) ?? null;
 
   if (returnedOn !== null) {
     // The notified cycle is closed by the return; what follows is a new cycle, counted from the

@@ -29,18 +29,25 @@ export function checkPathway(p: PathwayCheck): PathwayVerdict {
     if (age === CPIA_EXCEPTIONAL_AGE && p.exceptional) return { valid: true };
     return {
       valid: false,
-      message: age === CPIA_EXCEPTIONAL_AGE
-        ? 'A 15 anni il CPIA è possibile solo in casi eccezionali: indicatelo e motivatelo.'
-        : `Il CPIA accoglie dai 16 anni (15 solo in casi eccezionali): a ${age} anni non è un percorso valido.`,
+      message:
+        age === CPIA_EXCEPTIONAL_AGE
+          ? 'A 15 anni il CPIA è possibile solo in casi eccezionali: indicatelo e motivatelo.'
+          : `Il CPIA accoglie dai 16 anni (15 solo in casi eccezionali): a ${age} anni non è un percorso valido.`,
     };
   }
   if (p.type === 'reorient_work') {
     if (age >= WORK_MIN_AGE) return { valid: true };
     if (age < APPRENTICESHIP_MIN_AGE) {
-      return { valid: false, message: `A ${age} anni, in obbligo di istruzione, nessun percorso di lavoro è possibile: valutate scuola o IeFP.` };
+      return {
+        valid: false,
+        message: `A ${age} anni, in obbligo di istruzione, nessun percorso di lavoro è possibile: valutate scuola o IeFP.`,
+      };
     }
     if (p.workKind !== 'apprendistato') {
-      return { valid: false, message: `Sotto i 18 anni il lavoro assolve il diritto-dovere solo come apprendistato: a ${age} anni indicate un apprendistato.` };
+      return {
+        valid: false,
+        message: `Sotto i 18 anni il lavoro assolve il diritto-dovere solo come apprendistato: a ${age} anni indicate un apprendistato.`,
+      };
     }
     return { valid: true };
   }

@@ -9,10 +9,23 @@ describe('yearValidity', () => {
     [990, 800, 260, 20, 30, null, 7.5, false, false, false], // 240 counted of 247.5: still valid
     [990, 800, 260, 0, 30, null, 0, true, true, false], // 260 > 247.5
     [990, 800, 250, 0, 248, null, 0, true, true, true], // ¼ without justification: evasion too
-  ])('annual %i, held %i, absent %i (deroga %i, unjustified %i), projected %s → %d h left, at risk %s, invalid %s, evasion %s',
-    (annualHours, hoursHeld, hoursAbsent, hoursDerogated, hoursUnjustified, projectedShare, left, atRisk, invalid, evasion) => {
+  ])(
+    'annual %i, held %i, absent %i (deroga %i, unjustified %i), projected %s → %d h left, at risk %s, invalid %s, evasion %s',
+    (
+      annualHours,
+      hoursHeld,
+      hoursAbsent,
+      hoursDerogated,
+      hoursUnjustified,
+      projectedShare,
+      left,
+      atRisk,
+      invalid,
+      evasion,
+    ) => {
       const v = yearValidity({ annualHours, hoursHeld, hoursAbsent, hoursDerogated, hoursUnjustified, projectedShare });
       expect(v.hoursStillAvailable).toBeCloseTo(left);
       expect([v.atRisk, v.invalid, v.evasion]).toEqual([atRisk, invalid, evasion]);
-    });
+    },
+  );
 });

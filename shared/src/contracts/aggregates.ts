@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { ProvinceCode, SchoolCode, SchoolLevel, SchoolYearLabel, Track } from './domain';
 
 /** DESIGN.md "Aggregates": Italian / foreign born in Italy / foreign born abroad / newly arrived. */
-export const CitizenshipGroup = z.enum(['italiano', 'straniero_nato_in_italia', 'straniero_nato_all_estero', 'neo_arrivato']);
+export const CitizenshipGroup = z.enum([
+  'italiano',
+  'straniero_nato_in_italia',
+  'straniero_nato_all_estero',
+  'neo_arrivato',
+]);
 export type CitizenshipGroup = z.infer<typeof CitizenshipGroup>;
 
 export const Dimension = z.enum(['province', 'school', 'level', 'gradeLevel', 'track', 'citizenshipGroup', 'sex']);
@@ -14,15 +19,39 @@ export type Dimension = z.infer<typeof Dimension>;
  */
 export const MEASURES = [
   'students',
-  'tier1', 'tier2', 'tier3',
-  'attended95', 'attended90to95', 'attended80to90', 'attendedBelow80',
-  'overLimit', 'failing2plus', 'ageGradeDelay', 'flagged',
-  'withdrawn', 'transferred', 'droppedOut',
-  'openCases', 'closedCases',
-  'action_family_meeting', 'action_cultural_mediation', 'action_tutoring', 'action_italian_l2', 'action_other',
-  'reorient_school', 'reorient_iefp', 'reorient_work', 'reorient_cpia', 'pua_referral',
-  'reoriented_arrived', 'reoriented_not_arrived',
-  'outcome_back_on_track', 'outcome_reoriented', 'outcome_left_education', 'outcome_moved_away', 'outcome_other',
+  'tier1',
+  'tier2',
+  'tier3',
+  'attended95',
+  'attended90to95',
+  'attended80to90',
+  'attendedBelow80',
+  'overLimit',
+  'failing2plus',
+  'ageGradeDelay',
+  'flagged',
+  'withdrawn',
+  'transferred',
+  'droppedOut',
+  'openCases',
+  'closedCases',
+  'action_family_meeting',
+  'action_cultural_mediation',
+  'action_tutoring',
+  'action_italian_l2',
+  'action_other',
+  'reorient_school',
+  'reorient_iefp',
+  'reorient_work',
+  'reorient_cpia',
+  'pua_referral',
+  'reoriented_arrived',
+  'reoriented_not_arrived',
+  'outcome_back_on_track',
+  'outcome_reoriented',
+  'outcome_left_education',
+  'outcome_moved_away',
+  'outcome_other',
 ] as const;
 export const Measure = z.enum(MEASURES);
 export type Measure = z.infer<typeof Measure>;
@@ -34,7 +63,16 @@ export const PARTITIONS: readonly (readonly Measure[])[] = [
 ];
 
 const csv = <T extends z.ZodTypeAny>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item));
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item),
+  );
 
 export const AggregateQuery = z.object({
   groupBy: csv(Dimension).pipe(z.array(Dimension).max(2, 'al massimo due raggruppamenti')).default([]),

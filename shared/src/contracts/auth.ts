@@ -40,5 +40,8 @@ export const ChangePasswordInput = z
     currentPassword: z.string().min(1).max(200),
     newPassword: z.string().min(12, 'la nuova password deve avere almeno 12 caratteri').max(200),
   })
-  .refine((v) => v.currentPassword !== v.newPassword, { message: 'la nuova password deve essere diversa', path: ['newPassword'] });
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    message: 'la nuova password deve essere diversa',
+    path: ['newPassword'],
+  });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

@@ -87,7 +87,10 @@ export type BacktestReport = z.infer<typeof BacktestReport>;
 /** `POST /api/backtest/runs`: a past year and an optional cut day (`MM-DD`). */
 export const BacktestRunInput = z.object({
   schoolYear: SchoolYearLabel,
-  monthDay: z.string().regex(/^\d{2}-\d{2}$/, 'giorno nel formato mm-gg').optional(),
+  monthDay: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/, 'giorno nel formato mm-gg')
+    .optional(),
 });
 export type BacktestRunInput = z.infer<typeof BacktestRunInput>;
 
@@ -126,7 +129,10 @@ export const LevelChoice = z
     level2From: Rate,
     level3From: Rate,
   })
-  .refine((l) => l.level2From <= l.level3From, { path: ['level2From'], message: 'La probabilità del livello 2 non può superare quella del livello 3.' });
+  .refine((l) => l.level2From <= l.level3From, {
+    path: ['level2From'],
+    message: 'La probabilità del livello 2 non può superare quella del livello 3.',
+  });
 export type LevelChoice = z.infer<typeof LevelChoice>;
 
 const LevelCounts = z.tuple([z.number().int(), z.number().int(), z.number().int()]);
@@ -139,24 +145,36 @@ const LevelCounts = z.tuple([z.number().int(), z.number().int(), z.number().int(
 export const LevelPreview = z.object({
   choice: LevelChoice,
   settingsVersion: z.number().int(),
-  schools: z.array(z.object({
-    code: z.string(),
-    name: z.string(),
-    students: z.number().int(),
-    /** Students at level 1, 2, 3 with the choice. */
-    levels: LevelCounts,
-    /** With the current settings. */
-    current: LevelCounts,
-    /** "We can follow N students" (null: not set). */
-    capacity: z.number().int().positive().nullable(),
-  })),
+  schools: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      students: z.number().int(),
+      /** Students at level 1, 2, 3 with the choice. */
+      levels: LevelCounts,
+      /** With the current settings. */
+      current: LevelCounts,
+      /** "We can follow N students" (null: not set). */
+      capacity: z.number().int().positive().nullable(),
+    }),
+  ),
   region: z.object({ students: z.number().int(), levels: LevelCounts, current: LevelCounts }),
   /** Null without a saved backtest. */
-  backtest: z.object({
-    schoolYear: SchoolYearLabel,
-    asOf: IsoDate,
-    levels: z.array(z.object({ level: RiskTier, n: z.number().int(), bad_rate: Rate.nullable(), ci_low: Rate.nullable(), ci_high: Rate.nullable() })),
-  }).nullable(),
+  backtest: z
+    .object({
+      schoolYear: SchoolYearLabel,
+      asOf: IsoDate,
+      levels: z.array(
+        z.object({
+          level: RiskTier,
+          n: z.number().int(),
+          bad_rate: Rate.nullable(),
+          ci_low: Rate.nullable(),
+          ci_high: Rate.nullable(),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type LevelPreview = z.infer<typeof LevelPreview>;
 

@@ -28,7 +28,13 @@ export const CaseActionType = z.enum([
 export type CaseActionType = z.infer<typeof CaseActionType>;
 
 /** Actions that send the young person somewhere: they record where, and whether they arrived. */
-export const REORIENTATION_TYPES: readonly CaseActionType[] = ['reorient_school', 'reorient_iefp', 'reorient_work', 'reorient_cpia', 'pua_referral'];
+export const REORIENTATION_TYPES: readonly CaseActionType[] = [
+  'reorient_school',
+  'reorient_iefp',
+  'reorient_work',
+  'reorient_cpia',
+  'pua_referral',
+];
 
 export const CreateCaseInput = z.object({
   studentId: z.number().int().positive(),
@@ -107,7 +113,13 @@ export type CaseAction = z.infer<typeof CaseAction>;
 
 export const CaseSummary = z.object({
   id: z.number().int(),
-  student: z.object({ id: z.number().int(), lastName: z.string(), firstName: z.string(), className: z.string().nullable(), classId: z.number().int().nullable() }),
+  student: z.object({
+    id: z.number().int(),
+    lastName: z.string(),
+    firstName: z.string(),
+    className: z.string().nullable(),
+    classId: z.number().int().nullable(),
+  }),
   schoolCode: z.string(),
   /** Mediators know a school by its name; the code stays beside it (issue 19). */
   schoolName: z.string(),
@@ -135,7 +147,11 @@ export const CaseList = z.object({ items: z.array(CaseSummary) });
 export type CaseList = z.infer<typeof CaseList>;
 
 /** A closed case of a student, shown when the student is flagged again (issue 19). */
-export const PastCase = z.object({ id: z.number().int(), closedAt: z.string().nullable(), outcome: CaseOutcome.nullable() });
+export const PastCase = z.object({
+  id: z.number().int(),
+  closedAt: z.string().nullable(),
+  outcome: CaseOutcome.nullable(),
+});
 export type PastCase = z.infer<typeof PastCase>;
 
 /** One planned follow-up (an action's `followUpOn`) of an open case, for the calendar. */
@@ -181,7 +197,16 @@ export type Caseload = z.infer<typeof Caseload>;
 export const CaseEffect = z.object({
   firstActionOn: IsoDate.nullable(),
   weeksEachSide: z.number().int(),
-  weeks: z.array(z.object({ weekStart: IsoDate, hoursHeld: z.number(), hoursAbsent: z.number(), attendanceRate: z.number().nullable(), average: z.number().nullable(), side: z.enum(['before', 'after']) })),
+  weeks: z.array(
+    z.object({
+      weekStart: IsoDate,
+      hoursHeld: z.number(),
+      hoursAbsent: z.number(),
+      attendanceRate: z.number().nullable(),
+      average: z.number().nullable(),
+      side: z.enum(['before', 'after']),
+    }),
+  ),
   before: z.object({ attendanceRate: z.number().nullable(), average: z.number().nullable() }),
   after: z.object({ attendanceRate: z.number().nullable(), average: z.number().nullable() }),
 });
@@ -199,7 +224,10 @@ export const CaseArchiveQuery = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'il periodo finisce prima di cominciare', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'il periodo finisce prima di cominciare',
+    path: ['to'],
+  });
 export type CaseArchiveQuery = z.infer<typeof CaseArchiveQuery>;
 
 export const CaseArchive = z.object({

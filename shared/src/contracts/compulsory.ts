@@ -30,7 +30,9 @@ export const YearValidity = z.object({
   evasion: z.boolean(),
   /** Hours covered by deroghe. Their categories and dates only for referents and mediators. */
   hoursDerogated: z.number(),
-  deroghe: z.array(z.object({ date: IsoDate, hours: z.number(), category: z.string(), decidedOn: IsoDate.nullable() })).nullable(),
+  deroghe: z
+    .array(z.object({ date: IsoDate, hours: z.number(), category: z.string(), decidedOn: IsoDate.nullable() }))
+    .nullable(),
 });
 export type YearValidity = z.infer<typeof YearValidity>;
 
@@ -93,7 +95,9 @@ export const MayorReport = z.object({
   school: LetterSchool,
   student: LetterStudent,
   /** The municipality of residence with the PEC the admin recorded for it (null: residence unknown). */
-  municipality: z.object({ istatCode: z.string(), name: z.string(), pec: z.string().nullable(), office: z.string().nullable() }).nullable(),
+  municipality: z
+    .object({ istatCode: z.string(), name: z.string(), pec: z.string().nullable(), office: z.string().nullable() })
+    .nullable(),
   schoolYear: z.string(),
   countedDays: z.array(IsoDate),
   windowFrom: IsoDate,
@@ -123,7 +127,10 @@ export const FamilyNoticeLetter = z.object({
 export type FamilyNoticeLetter = z.infer<typeof FamilyNoticeLetter>;
 
 export const OctoberListQuery = z.object({
-  municipality: z.string().regex(/^\d{6}$/, 'codice ISTAT di 6 cifre').optional(),
+  municipality: z
+    .string()
+    .regex(/^\d{6}$/, 'codice ISTAT di 6 cifre')
+    .optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 

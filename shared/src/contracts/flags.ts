@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Why a teacher flags a student as "borderline": predefined reasons plus free text. */
-export const FlagReasonCode = z.enum(['assenze', 'rendimento', 'comportamento', 'famiglia', 'lingua', 'benessere', 'altro']);
+export const FlagReasonCode = z.enum([
+  'assenze',
+  'rendimento',
+  'comportamento',
+  'famiglia',
+  'lingua',
+  'benessere',
+  'altro',
+]);
 export type FlagReasonCode = z.infer<typeof FlagReasonCode>;
 
 export const CreateFlagInput = z.object({

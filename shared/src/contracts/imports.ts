@@ -52,7 +52,17 @@ export const ImportTransfer = z.object({
 export type ImportTransfer = z.infer<typeof ImportTransfer>;
 
 /** What a file of an upload is, told by its name (docs/data-format.md). */
-export const ImportFileKind = z.enum(['scuola', 'calendario', 'classi', 'studenti', 'assenze', 'voti', 'esiti', 'voti-classe', 'altro']);
+export const ImportFileKind = z.enum([
+  'scuola',
+  'calendario',
+  'classi',
+  'studenti',
+  'assenze',
+  'voti',
+  'esiti',
+  'voti-classe',
+  'altro',
+]);
 export type ImportFileKind = z.infer<typeof ImportFileKind>;
 
 /** One changed value: the column as the files name it, old → new as the files write them. */

@@ -4,7 +4,10 @@ import { RiskSettingsInput } from './risk';
 
 const { version: _version, ...defaults } = DEFAULT_RISK_SETTINGS;
 /** The defaults with one section's values replaced. */
-const withValues = (section: keyof typeof defaults, values: Record<string, number>) => ({ ...defaults, [section]: { ...defaults[section], ...values } });
+const withValues = (section: keyof typeof defaults, values: Record<string, number>) => ({
+  ...defaults,
+  [section]: { ...defaults[section], ...values },
+});
 
 describe('RiskSettingsInput: thresholds in an order where every level can fire', () => {
   test('when the defaults, then accepted', () => {
@@ -30,10 +33,14 @@ describe('RiskSettingsInput: thresholds in an order where every level can fire',
     const result = RiskSettingsInput.safeParse(withValues(section, values));
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => [i.path.join('.'), i.code])).toEqual([[path, 'custom']]);
-    expect(result.error!.issues[0]!.message).toMatch(/soglia|aumento|quota|settimane|frequenza|media|calo|voto|anni|giudizi|aree|probabilità/);
+    expect(result.error!.issues[0]!.message).toMatch(
+      /soglia|aumento|quota|settimane|frequenza|media|calo|voto|anni|giudizi|aree|probabilità/,
+    );
   });
 
   test('when two thresholds are equal, then accepted (a level may start where the other does)', () => {
-    expect(RiskSettingsInput.safeParse(withValues('conduct', { highAtOrBelow: 7, attentionAtOrBelow: 7 })).success).toBe(true);
+    expect(
+      RiskSettingsInput.safeParse(withValues('conduct', { highAtOrBelow: 7, attentionAtOrBelow: 7 })).success,
+    ).toBe(true);
   });
 });

@@ -34,9 +34,12 @@ export type IndicatorKey = z.infer<typeof IndicatorKey>;
  * with i18next (`wordMessage(message, t)`), in Italian or English; parameters are raw values
  * (shares 0–1, ISO dates) or nested messages (phrases with their own plural).
  */
-export const ExplanationMessage: z.ZodType<Message> = z.lazy(() => z.object({ key: z.string(), params: ExplanationParams }));
+export const ExplanationMessage: z.ZodType<Message> = z.lazy(() =>
+  z.object({ key: z.string(), params: ExplanationParams }),
+);
 const MessageParamSchema: z.ZodType<MessageParam> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), ExplanationMessage, z.array(ExplanationMessage)]));
+  z.union([z.string(), z.number(), z.boolean(), z.null(), ExplanationMessage, z.array(ExplanationMessage)]),
+);
 export const ExplanationParams = z.record(z.string(), MessageParamSchema);
 
 export const RiskReviewAction = z.enum(['confirm', 'dismiss', 'override']);
@@ -204,8 +207,14 @@ export const RiskReviewInput = z
     tier: RiskTier.optional(),
     reason: z.string().trim().min(5, 'motivazione obbligatoria (almeno 5 caratteri)').max(2000),
   })
-  .refine((r) => r.action !== 'override' || r.tier !== undefined, { path: ['tier'], message: 'indica il livello che sostituisce quello calcolato' })
-  .refine((r) => r.action === 'override' || r.tier === undefined, { path: ['tier'], message: 'il livello si indica solo per una modifica' });
+  .refine((r) => r.action !== 'override' || r.tier !== undefined, {
+    path: ['tier'],
+    message: 'indica il livello che sostituisce quello calcolato',
+  })
+  .refine((r) => r.action === 'override' || r.tier === undefined, {
+    path: ['tier'],
+    message: 'il livello si indica solo per una modifica',
+  });
 export type RiskReviewInput = z.infer<typeof RiskReviewInput>;
 
 export const RiskReviewResult = z.object({
@@ -223,26 +232,91 @@ export type RiskReviewResult = z.infer<typeof RiskReviewResult>;
  * section, the threshold that must be lower or equal, the other, and the sentence for the first.
  */
 const THRESHOLD_ORDER = [
-  ['attendance', 'attentionBelowRate', 'satisfactoryRate', 'la soglia di attenzione non può superare la frequenza soddisfacente'],
-  ['attendance', 'highBelowRate', 'attentionBelowRate', 'la soglia alta deve essere più bassa o uguale a quella di attenzione'],
-  ['projection', 'attentionAboveShare', 'maxAbsenceShare', 'la soglia di attenzione non può superare il limite di legge'],
-  ['trend', 'attentionDeltaPoints', 'highDeltaPoints', "l'aumento per l'attenzione non può superare quello per il livello alto"],
-  ['trend', 'attentionMinRecentShare', 'highMinRecentShare', "la quota per l'attenzione non può superare quella per il livello alto"],
+  [
+    'attendance',
+    'attentionBelowRate',
+    'satisfactoryRate',
+    'la soglia di attenzione non può superare la frequenza soddisfacente',
+  ],
+  [
+    'attendance',
+    'highBelowRate',
+    'attentionBelowRate',
+    'la soglia alta deve essere più bassa o uguale a quella di attenzione',
+  ],
+  [
+    'projection',
+    'attentionAboveShare',
+    'maxAbsenceShare',
+    'la soglia di attenzione non può superare il limite di legge',
+  ],
+  [
+    'trend',
+    'attentionDeltaPoints',
+    'highDeltaPoints',
+    "l'aumento per l'attenzione non può superare quello per il livello alto",
+  ],
+  [
+    'trend',
+    'attentionMinRecentShare',
+    'highMinRecentShare',
+    "la quota per l'attenzione non può superare quella per il livello alto",
+  ],
   ['trend', 'recentWeeks', 'minWeeks', 'le settimane recenti non possono essere più delle settimane minime'],
-  ['lateEntries', 'attentionPerWeek', 'highPerWeek', "la frequenza per l'attenzione non può superare quella per il livello alto"],
-  ['grades', 'averageHighBelow', 'averageAttentionBelow', 'la media per il livello alto deve essere più bassa o uguale a quella di attenzione'],
-  ['grades', 'slopeHighBelow', 'slopeAttentionBelow', 'il calo per il livello alto deve essere più ripido o uguale a quello di attenzione'],
-  ['conduct', 'highAtOrBelow', 'attentionAtOrBelow', 'il voto per il livello alto deve essere più basso o uguale a quello di attenzione'],
-  ['history', 'repeatedAttention', 'repeatedHigh', "gli anni ripetuti per l'attenzione non possono superare quelli per il livello alto"],
-  ['history', 'suspendedAttention', 'suspendedHigh', "i giudizi sospesi per l'attenzione non possono superare quelli per il livello alto"],
-  ['tier', 'tier2MinHighDomains', 'tier3MinHighDomains', 'le aree alte per il livello 2 non possono superare quelle per il livello 3'],
+  [
+    'lateEntries',
+    'attentionPerWeek',
+    'highPerWeek',
+    "la frequenza per l'attenzione non può superare quella per il livello alto",
+  ],
+  [
+    'grades',
+    'averageHighBelow',
+    'averageAttentionBelow',
+    'la media per il livello alto deve essere più bassa o uguale a quella di attenzione',
+  ],
+  [
+    'grades',
+    'slopeHighBelow',
+    'slopeAttentionBelow',
+    'il calo per il livello alto deve essere più ripido o uguale a quello di attenzione',
+  ],
+  [
+    'conduct',
+    'highAtOrBelow',
+    'attentionAtOrBelow',
+    'il voto per il livello alto deve essere più basso o uguale a quello di attenzione',
+  ],
+  [
+    'history',
+    'repeatedAttention',
+    'repeatedHigh',
+    "gli anni ripetuti per l'attenzione non possono superare quelli per il livello alto",
+  ],
+  [
+    'history',
+    'suspendedAttention',
+    'suspendedHigh',
+    "i giudizi sospesi per l'attenzione non possono superare quelli per il livello alto",
+  ],
+  [
+    'tier',
+    'tier2MinHighDomains',
+    'tier3MinHighDomains',
+    'le aree alte per il livello 2 non possono superare quelle per il livello 3',
+  ],
   ['levels', 'level2From', 'level3From', 'la probabilità del livello 2 non può superare quella del livello 3'],
 ] as const;
 
 export const RiskSettingsInput = RiskSettings.omit({ version: true }).superRefine((s, ctx) => {
   for (const [section, lower, upper, message] of THRESHOLD_ORDER) {
     const values = s[section] as Record<string, number>;
-    if (values[lower]! > values[upper]!) ctx.addIssue({ code: 'custom', path: [section, lower], message: `${message[0]!.toUpperCase()}${message.slice(1)}.` });
+    if (values[lower]! > values[upper]!)
+      ctx.addIssue({
+        code: 'custom',
+        path: [section, lower],
+        message: `${message[0]!.toUpperCase()}${message.slice(1)}.`,
+      });
   }
 });
 export type RiskSettingsInput = z.infer<typeof RiskSettingsInput>;
@@ -277,7 +351,14 @@ export const ClassRiskChanges = z.object({
   up: z.number().int(),
   down: z.number().int(),
   items: z.array(
-    z.object({ studentId: z.number().int(), lastName: z.string(), firstName: z.string(), fromTier: RiskTier, toTier: RiskTier, asOf: IsoDate }),
+    z.object({
+      studentId: z.number().int(),
+      lastName: z.string(),
+      firstName: z.string(),
+      fromTier: RiskTier,
+      toTier: RiskTier,
+      asOf: IsoDate,
+    }),
   ),
 });
 export type ClassRiskChanges = z.infer<typeof ClassRiskChanges>;

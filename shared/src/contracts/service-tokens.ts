@@ -31,4 +31,6 @@ export const CreatedServiceToken = z.object({ serviceToken: ServiceToken, token:
 export type CreatedServiceToken = z.infer<typeof CreatedServiceToken>;
 
 /** `Idempotency-Key`: what a client may send to make a retried push answer the first time's answer. */
-export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key: da 1 a 200 caratteri ASCII visibili');
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key: da 1 a 200 caratteri ASCII visibili');

@@ -3,7 +3,12 @@ import { Role } from './auth';
 import { SchoolCode } from './domain';
 
 /** A class a teacher holds, by name: `3A` of a school and a year. */
-export const UserClass = z.object({ id: z.number().int(), name: z.string(), schoolCode: z.string(), schoolYear: z.string() });
+export const UserClass = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  schoolCode: z.string(),
+  schoolYear: z.string(),
+});
 export type UserClass = z.infer<typeof UserClass>;
 
 export const User = z.object({
@@ -52,7 +57,9 @@ export const UpdateUserInput = z
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
 /** Several accounts from a CSV (`Email;Nome;Ruolo;Scuole;Classi`), previewed, then created together. */
-export const BulkUsersInput = z.object({ csv: z.string().max(200_000, 'file troppo grande: al massimo 200 000 caratteri') });
+export const BulkUsersInput = z.object({
+  csv: z.string().max(200_000, 'file troppo grande: al massimo 200 000 caratteri'),
+});
 export type BulkUsersInput = z.infer<typeof BulkUsersInput>;
 
 /** One row of the CSV as read, and why it cannot be created (none: it can). */
@@ -68,7 +75,11 @@ export const BulkUserRow = z.object({
 });
 export type BulkUserRow = z.infer<typeof BulkUserRow>;
 
-export const BulkUsersPreview = z.object({ rows: z.array(BulkUserRow), valid: z.number().int(), invalid: z.number().int() });
+export const BulkUsersPreview = z.object({
+  rows: z.array(BulkUserRow),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+});
 export type BulkUsersPreview = z.infer<typeof BulkUsersPreview>;
 
 /** Every account created with its one-time password: shown once, never stored in clear. */

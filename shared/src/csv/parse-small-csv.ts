@@ -6,7 +6,10 @@
 export function parseSmallCsv(text: string): { header: string[]; records: { line: number; fields: string[] }[] } {
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = [';', ',', '\t'].reduce((best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best), ';');
+  const delimiter = [';', ',', '\t'].reduce(
+    (best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best),
+    ';',
+  );
   const rows: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';

@@ -48,7 +48,10 @@ export const FAMILY_LANGUAGES = [
 ] as const;
 
 export type FamilyLanguageCode = (typeof FAMILY_LANGUAGES)[number]['code'];
-export const FAMILY_LANGUAGE_CODES = FAMILY_LANGUAGES.map((l) => l.code) as [FamilyLanguageCode, ...FamilyLanguageCode[]];
+export const FAMILY_LANGUAGE_CODES = FAMILY_LANGUAGES.map((l) => l.code) as [
+  FamilyLanguageCode,
+  ...FamilyLanguageCode[],
+];
 
 /** The language's name in the app's language ('it' or 'en'), or the code itself when unknown. */
 export function familyLanguageName(code: string, uiLanguage: string): string {

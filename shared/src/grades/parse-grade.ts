@@ -11,14 +11,7 @@ export type ParsedGrade =
   | { kind: 'none' }
   | { kind: 'invalid'; reason: string };
 
-export const JUDGEMENTS = [
-  'insufficiente',
-  'sufficiente',
-  'discreto',
-  'buono',
-  'distinto',
-  'ottimo',
-] as const;
+export const JUDGEMENTS = ['insufficiente', 'sufficiente', 'discreto', 'buono', 'distinto', 'ottimo'] as const;
 export type Judgement = (typeof JUDGEMENTS)[number];
 
 // Some registers add "non" / "gravemente" or write the judgement with capitals and trailing dots.
@@ -43,7 +36,8 @@ export function parseGrade(input: string): ParsedGrade {
 
   const value = parseNumericGrade(text.replace(/[–—]/g, '-'));
   if (value === undefined) return { kind: 'invalid', reason: `voto non riconosciuto: "${input.trim()}"` };
-  if (value < MIN || value > MAX) return { kind: 'invalid', reason: `voto fuori scala (${MIN}–${MAX}): "${input.trim()}"` };
+  if (value < MIN || value > MAX)
+    return { kind: 'invalid', reason: `voto fuori scala (${MIN}–${MAX}): "${input.trim()}"` };
   return { kind: 'number', value };
 }
 

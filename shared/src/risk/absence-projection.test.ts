@@ -42,7 +42,10 @@ describe('absenceProjection', () => {
   });
 
   test('when all absences are in deroga, then nothing is counted and the deroga hours are named apart', () => {
-    const r = absenceProjection(aStudent({ events: absences(days.slice(0, 48), { justified: true, deroga: 'salute' }) }), DEFAULT_RISK_SETTINGS);
+    const r = absenceProjection(
+      aStudent({ events: absences(days.slice(0, 48), { justified: true, deroga: 'salute' }) }),
+      DEFAULT_RISK_SETTINGS,
+    );
 
     expect(r).toMatchObject({ value: 0, level: 'ok' });
     expect(r.details).toMatchObject({ countedHours: 0, derogaHours: 288 });
@@ -50,14 +53,20 @@ describe('absenceProjection', () => {
   });
 
   test('when absences are only justified by the family, then they still count toward the limit', () => {
-    const r = absenceProjection(aStudent({ events: absences(days.slice(0, 30), { justified: true }) }), DEFAULT_RISK_SETTINGS);
+    const r = absenceProjection(
+      aStudent({ events: absences(days.slice(0, 30), { justified: true }) }),
+      DEFAULT_RISK_SETTINGS,
+    );
 
     expect(r.level).toBe('high');
   });
 
   test('when fewer than 60 hours have been held, then the projection is shown but not scored', () => {
     // asOf Friday 26/09: 10 days, 60 h… one day less: 54 h, 2 days absent = 22 % projected.
-    const r = absenceProjection(aStudent({ asOf: '2025-09-25', events: absences(days.slice(0, 2)) }), DEFAULT_RISK_SETTINGS);
+    const r = absenceProjection(
+      aStudent({ asOf: '2025-09-25', events: absences(days.slice(0, 2)) }),
+      DEFAULT_RISK_SETTINGS,
+    );
 
     expect(r.level).toBe('ok');
     expect(r.details?.reliable).toBe(false);
@@ -65,7 +74,9 @@ describe('absenceProjection', () => {
   });
 
   test('when the student arrived in March, then the personalised hours from entry are the base', () => {
-    const march = lessonDaysOf({}).filter((d) => d.date >= '2026-03-02').map((d) => d.date);
+    const march = lessonDaysOf({})
+      .filter((d) => d.date >= '2026-03-02')
+      .map((d) => d.date);
     const input = aStudent({ asOf: '2026-03-31', enrolledOn: '2026-03-02', events: absences(march.slice(0, 6)) });
 
     const r = absenceProjection(input, DEFAULT_RISK_SETTINGS);
@@ -89,7 +100,7 @@ describe('absenceProjection', () => {
     expect(b).toBe('2026-04-29');
   });
 
-  test('when a transfer arrives mid-year with the previous school\'s absences imported, then they count', () => {
+  test("when a transfer arrives mid-year with the previous school's absences imported, then they count", () => {
     const input = aStudent({ events: absences(days.slice(0, 30)) }); // events from both schools, same year
 
     expect(absenceProjection(input, DEFAULT_RISK_SETTINGS).level).toBe('high');
@@ -103,7 +114,9 @@ describe('absenceProjection', () => {
     expect(r.value).toBeCloseTo(0.22, 6); // at the year's pace: 22 % projected, attention (within the limit)
     expect(r.details).toMatchObject({ recentWeeks: 4, recentRate: 1, recentCrossingDate: '2026-03-09' }); // 153 h to the limit: 26 lesson days
     expect(r.level).toBe('attention');
-    expect(r.explanation).toContain('Al ritmo delle ultime 4 settimane (assente il 100 % delle ore) supererebbe il limite verso il 09/03/2026.');
+    expect(r.explanation).toContain(
+      'Al ritmo delle ultime 4 settimane (assente il 100 % delle ore) supererebbe il limite verso il 09/03/2026.',
+    );
   });
 
   test.each([

@@ -40,15 +40,32 @@ export function measureAbsenceProjection(input: Input, settings: RiskSettings): 
   for (const d of input.remainingLessonDays) if (d.date > input.asOf) remaining += d.hours;
   // Written out, not spread into the results below: `{ ...details, more }` costs microseconds in
   // V8 (Node 20) and a region assesses every student (see also `key: base.key` in each indicator).
-  const details = { limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining, annualHours: annual };
+  const details = {
+    limitHours: limit,
+    countedHours: counted,
+    derogaHours: deroga,
+    hoursHeld: held,
+    hoursRemaining: remaining,
+    annualHours: annual,
+  };
 
   if (annual <= 0) return { key: base.key, domain: base.domain, value: null, level: 'ok', details };
   if (counted > limit) {
     return {
-      key: base.key, domain: base.domain,
+      key: base.key,
+      domain: base.domain,
       value: (counted + (held > 0 ? (counted / held) * remaining : 0)) / annual,
       level: 'high',
-      details: { limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining, annualHours: annual, crossingDate: null, alreadyOver: true },
+      details: {
+        limitHours: limit,
+        countedHours: counted,
+        derogaHours: deroga,
+        hoursHeld: held,
+        hoursRemaining: remaining,
+        annualHours: annual,
+        crossingDate: null,
+        alreadyOver: true,
+      },
     };
   }
   if (held <= 0) return { key: base.key, domain: base.domain, value: null, level: 'ok', details };
@@ -69,16 +86,35 @@ export function measureAbsenceProjection(input: Input, settings: RiskSettings): 
     recentProjected = counted + recentRate * remaining;
     recentCrossing = findCrossingDate(counted, recentRate, limit, input.remainingLessonDays, input.asOf);
   }
-  let level: RiskLevel = !reliable ? 'ok' : share > s.maxAbsenceShare ? 'high' : share > s.attentionAboveShare ? 'attention' : 'ok';
-  if (level === 'ok' && reliable && recentProjected !== null && recentProjected / annual > s.maxAbsenceShare) level = 'attention';
+  let level: RiskLevel = !reliable
+    ? 'ok'
+    : share > s.maxAbsenceShare
+      ? 'high'
+      : share > s.attentionAboveShare
+        ? 'attention'
+        : 'ok';
+  if (level === 'ok' && reliable && recentProjected !== null && recentProjected / annual > s.maxAbsenceShare)
+    level = 'attention';
   return {
-    key: base.key, domain: base.domain,
+    key: base.key,
+    domain: base.domain,
     value: share,
     level,
     details: {
-      limitHours: limit, countedHours: counted, derogaHours: deroga, hoursHeld: held, hoursRemaining: remaining, annualHours: annual,
-      projectedHours: projected, crossingDate, alreadyOver: false, reliable,
-      recentWeeks: recent?.weeks ?? null, recentRate, recentProjectedHours: recentProjected, recentCrossingDate: recentCrossing,
+      limitHours: limit,
+      countedHours: counted,
+      derogaHours: deroga,
+      hoursHeld: held,
+      hoursRemaining: remaining,
+      annualHours: annual,
+      projectedHours: projected,
+      crossingDate,
+      alreadyOver: false,
+      reliable,
+      recentWeeks: recent?.weeks ?? null,
+      recentRate,
+      recentProjectedHours: recentProjected,
+      recentCrossingDate: recentCrossing,
     },
   };
 }
@@ -100,9 +136,19 @@ function recentWindow(input: Input, weeks: number): { weeks: number; held: numbe
 
 export function describeAbsenceProjection(m: MeasuredIndicator): Message {
   const d = m.details as {
-    limitHours: number; countedHours: number; derogaHours: number; hoursHeld: number; annualHours: number;
-    projectedHours?: number; crossingDate?: string | null; alreadyOver?: boolean; reliable?: boolean;
-    recentWeeks?: number | null; recentRate?: number | null; recentProjectedHours?: number | null; recentCrossingDate?: string | null;
+    limitHours: number;
+    countedHours: number;
+    derogaHours: number;
+    hoursHeld: number;
+    annualHours: number;
+    projectedHours?: number;
+    crossingDate?: string | null;
+    alreadyOver?: boolean;
+    reliable?: boolean;
+    recentWeeks?: number | null;
+    recentRate?: number | null;
+    recentProjectedHours?: number | null;
+    recentCrossingDate?: string | null;
   };
   const counted = d.countedHours;
   const held = d.hoursHeld;
@@ -110,28 +156,53 @@ export function describeAbsenceProjection(m: MeasuredIndicator): Message {
   const deroga = d.derogaHours > 0 ? message('explain.absence_projection.deroga', { hours: hours(d.derogaHours) }) : '';
   if (d.annualHours <= 0) return message('explain.absence_projection.no_annual_hours');
   if (d.alreadyOver) {
-    return message('explain.absence_projection.already_over', { counted: hours(counted), limit, annual: d.annualHours, deroga });
+    return message('explain.absence_projection.already_over', {
+      counted: hours(counted),
+      limit,
+      annual: d.annualHours,
+      deroga,
+    });
   }
   if (held <= 0 || m.value === null) return message('explain.absence_projection.no_lessons', { deroga });
   const early = d.reliable ? '' : message('explain.absence_projection.early', { hours: hours(held) });
   let recent: Message | '' = '';
   // The second figure, when the last weeks' pace tells something the year's does not (a different
   // number of hours at the end of the year).
-  if (d.recentRate != null && d.recentProjectedHours != null && Math.round(d.recentProjectedHours) !== Math.round(d.projectedHours ?? 0)) {
+  if (
+    d.recentRate != null &&
+    d.recentProjectedHours != null &&
+    Math.round(d.recentProjectedHours) !== Math.round(d.projectedHours ?? 0)
+  ) {
     const weeks = message('explain.unit.week', { count: d.recentWeeks ?? 0 });
     recent = d.recentCrossingDate
-      ? message('explain.absence_projection.recent_crossing', { weeks, rate: d.recentRate, crossingDate: d.recentCrossingDate })
-      : message('explain.absence_projection.recent_within', { weeks, rate: d.recentRate, projected: d.recentProjectedHours, share: d.recentProjectedHours / d.annualHours });
+      ? message('explain.absence_projection.recent_crossing', {
+          weeks,
+          rate: d.recentRate,
+          crossingDate: d.recentCrossingDate,
+        })
+      : message('explain.absence_projection.recent_within', {
+          weeks,
+          rate: d.recentRate,
+          projected: d.recentProjectedHours,
+          share: d.recentProjectedHours / d.annualHours,
+        });
   }
   const common = { rate: counted / held, counted, held, limit, recent, deroga, early };
-  if (d.crossingDate) return message('explain.absence_projection.crossing', { ...common, crossingDate: d.crossingDate });
+  if (d.crossingDate)
+    return message('explain.absence_projection.crossing', { ...common, crossingDate: d.crossingDate });
   if (counted === 0) return message('explain.absence_projection.none', common);
   return message('explain.absence_projection.within', { ...common, projected: d.projectedHours!, share: m.value });
 }
 
 const hours = (count: number): Message => message('explain.unit.hour', { count });
 
-function findCrossingDate(counted: number, rate: number, limit: number, days: StudentRiskInput['remainingLessonDays'], asOf: string): string | null {
+function findCrossingDate(
+  counted: number,
+  rate: number,
+  limit: number,
+  days: StudentRiskInput['remainingLessonDays'],
+  asOf: string,
+): string | null {
   if (rate <= 0) return null;
   let total = counted;
   for (const day of days) {

@@ -4,8 +4,16 @@ import { DEFAULT_RISK_SETTINGS } from './settings';
 import type { HistoryEntry, StudentRiskInput } from './types';
 
 type Input = Parameters<typeof ageGradeDelay>[0];
-const base: Input = { schoolYear: '2025/26', level: 'secondo_grado', gradeLevel: 1, birthDate: '2011-06-01', history: [], arrivalDate: null };
-const failed = (n: number): HistoryEntry[] => Array.from({ length: n }, (_, i) => ({ schoolYear: `${2024 - i}/${25 - i}`, gradeLevel: 1, result: 'non_ammesso' }));
+const base: Input = {
+  schoolYear: '2025/26',
+  level: 'secondo_grado',
+  gradeLevel: 1,
+  birthDate: '2011-06-01',
+  history: [],
+  arrivalDate: null,
+};
+const failed = (n: number): HistoryEntry[] =>
+  Array.from({ length: n }, (_, i) => ({ schoolYear: `${2024 - i}/${25 - i}`, gradeLevel: 1, result: 'non_ammesso' }));
 
 describe('ageGradeDelay', () => {
   test.each([
@@ -27,7 +35,10 @@ describe('ageGradeDelay', () => {
   });
 
   test('when the delay is partly placement on arrival, then it is shown apart and is not a repeated year', () => {
-    const r = ageGradeDelay({ ...base, birthDate: '2009-03-01', history: failed(1), arrivalDate: '2022-09-01' }, DEFAULT_RISK_SETTINGS);
+    const r = ageGradeDelay(
+      { ...base, birthDate: '2009-03-01', history: failed(1), arrivalDate: '2022-09-01' },
+      DEFAULT_RISK_SETTINGS,
+    );
 
     expect(r.details).toMatchObject({ delayYears: 2, repeatedYears: 1, placementYears: 1, unexplainedYears: 0 });
     expect(r.explanation).toBe(
@@ -37,7 +48,10 @@ describe('ageGradeDelay', () => {
 
   test('when arrivalDate changes, then value and level do not (it only words the sentence)', () => {
     for (const arrivalDate of [null, '2015-01-01', '2025-09-01']) {
-      const r = ageGradeDelay({ ...base, birthDate: '2008-01-01', history: failed(1), arrivalDate }, DEFAULT_RISK_SETTINGS);
+      const r = ageGradeDelay(
+        { ...base, birthDate: '2008-01-01', history: failed(1), arrivalDate },
+        DEFAULT_RISK_SETTINGS,
+      );
       expect({ value: r.value, level: r.level }).toEqual({ value: 3, level: 'attention' });
     }
   });
@@ -45,6 +59,9 @@ describe('ageGradeDelay', () => {
   test('when birth date or grade level are missing, then no value', () => {
     const noGrade: Pick<StudentRiskInput, 'gradeLevel'> = { gradeLevel: null };
     expect(ageGradeDelay({ ...base, ...noGrade }, DEFAULT_RISK_SETTINGS)).toMatchObject({ value: null, level: 'ok' });
-    expect(ageGradeDelay({ ...base, birthDate: null }, DEFAULT_RISK_SETTINGS)).toMatchObject({ value: null, level: 'ok' });
+    expect(ageGradeDelay({ ...base, birthDate: null }, DEFAULT_RISK_SETTINGS)).toMatchObject({
+      value: null,
+      level: 'ok',
+    });
   });
 });

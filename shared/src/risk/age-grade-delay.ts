@@ -25,32 +25,54 @@ export function ageGradeDelay(input: Input, settings: RiskSettings): Indicator {
   const base = { key: 'age_grade_delay', domain: 'percorso' } as const;
   const startYear = Number(input.schoolYear.slice(0, 4));
   if (input.birthDate === null || input.gradeLevel === null || !Number.isFinite(startYear)) {
-    return withOwn({ key: base.key, domain: base.domain, value: null, level: 'ok' }, message('explain.age_grade_delay.not_computable'));
+    return withOwn(
+      { key: base.key, domain: base.domain, value: null, level: 'ok' },
+      message('explain.age_grade_delay.not_computable'),
+    );
   }
   const expectedBirthYear = startYear - 5 - (input.gradeLevel + YEARS_BEFORE[input.level]);
   const delay = Math.max(0, expectedBirthYear - Number(input.birthDate.slice(0, 4)));
   const repeated = Math.min(delay, countYearsNotPassed(input.history));
   const other = delay - repeated;
   const level: RiskLevel = repeated >= s.repeatedHigh ? 'high' : repeated >= s.repeatedAttention ? 'attention' : 'ok';
-  const details = { delayYears: delay, repeatedYears: repeated, placementYears: input.arrivalDate ? other : 0, unexplainedYears: input.arrivalDate ? 0 : other };
-  if (delay === 0) return withOwn({ key: base.key, domain: base.domain, value: 0, level, details }, message('explain.age_grade_delay.on_time'));
+  const details = {
+    delayYears: delay,
+    repeatedYears: repeated,
+    placementYears: input.arrivalDate ? other : 0,
+    unexplainedYears: input.arrivalDate ? 0 : other,
+  };
+  if (delay === 0)
+    return withOwn(
+      { key: base.key, domain: base.domain, value: 0, level, details },
+      message('explain.age_grade_delay.on_time'),
+    );
   const parts: Message[] = [];
   if (repeated > 0) parts.push(message('explain.age_grade_delay.repeated', { count: repeated }));
   if (other > 0) {
-    parts.push(input.arrivalDate
-      ? message('explain.age_grade_delay.placement', { count: other, arrival: input.arrivalDate })
-      : message('explain.age_grade_delay.unexplained', { count: other }));
+    parts.push(
+      input.arrivalDate
+        ? message('explain.age_grade_delay.placement', { count: other, arrival: input.arrivalDate })
+        : message('explain.age_grade_delay.unexplained', { count: other }),
+    );
   }
   const years = message('explain.unit.year', { count: delay });
-  const m = parts.length === 2
-    ? message('explain.age_grade_delay.delay_two', { years, first: parts[0]!, second: parts[1]! })
-    : message('explain.age_grade_delay.delay', { years, first: parts[0]! });
+  const m =
+    parts.length === 2
+      ? message('explain.age_grade_delay.delay_two', { years, first: parts[0]!, second: parts[1]! })
+      : message('explain.age_grade_delay.delay', { years, first: parts[0]! });
   return withOwn({ key: base.key, domain: base.domain, value: delay, level, details }, m);
 }
 
 /** The indicator with its own message and sentence (properties in the usual order). */
 function withOwn(m: Omit<Indicator, 'explanation' | 'message'>, msg: Message): Indicator {
-  const out: Indicator = { key: m.key, domain: m.domain, value: m.value, level: m.level, explanation: renderItalian(msg), message: msg };
+  const out: Indicator = {
+    key: m.key,
+    domain: m.domain,
+    value: m.value,
+    level: m.level,
+    explanation: renderItalian(msg),
+    message: msg,
+  };
   if (m.details !== undefined) out.details = m.details;
   return out;
 }

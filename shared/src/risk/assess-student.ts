@@ -22,10 +22,23 @@ import type { MeasuredIndicator, StudentAssessment, StudentRiskInput } from './t
  * `subjectAveragesOf(digest, input.currentTermSeq)` when the caller has already computed it (the
  * server does, for the class averages); computed here otherwise.
  */
-export function assessStudent(input: StudentRiskInput, settings: RiskSettings = DEFAULT_RISK_SETTINGS, subjects?: SubjectAverage[]): StudentAssessment {
+export function assessStudent(
+  input: StudentRiskInput,
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+  subjects?: SubjectAverage[],
+): StudentAssessment {
   const measured = measureStudent(input, settings, subjects);
   const { indicators, reasons, tierExplanation, tierMessage } = explainStored(measured.indicators, settings);
-  return { settingsVersion: measured.settingsVersion, indicators, tier: measured.tier, reasons, tierExplanation, tierMessage, score: measured.score, probability: measured.probability };
+  return {
+    settingsVersion: measured.settingsVersion,
+    indicators,
+    tier: measured.tier,
+    reasons,
+    tierExplanation,
+    tierMessage,
+    score: measured.score,
+    probability: measured.probability,
+  };
 }
 
 /**
@@ -69,6 +82,9 @@ export function measureStudent(
   };
 }
 
-export interface MeasuredAssessment extends Omit<StudentAssessment, 'indicators' | 'reasons' | 'tierExplanation' | 'tierMessage'> {
+export interface MeasuredAssessment extends Omit<
+  StudentAssessment,
+  'indicators' | 'reasons' | 'tierExplanation' | 'tierMessage'
+> {
   indicators: MeasuredIndicator[];
 }

@@ -32,15 +32,24 @@ describe('attendanceRate', () => {
   });
 
   test('when absences are justified or in deroga, then they still count (chronic absence counts every absence)', () => {
-    const r = attendanceRate(aStudent({ events: absences(days.slice(0, 30), { justified: true, deroga: 'salute' }) }), DEFAULT_RISK_SETTINGS);
+    const r = attendanceRate(
+      aStudent({ events: absences(days.slice(0, 30), { justified: true, deroga: 'salute' }) }),
+      DEFAULT_RISK_SETTINGS,
+    );
 
     expect(r).toMatchObject({ value: 0.7, level: 'high' });
-    expect(r.explanation).toBe('Presente il 70 % delle ore finora (assente 180 su 600): assenza cronica grave (presenza sotto la soglia: 75 %).');
+    expect(r.explanation).toBe(
+      'Presente il 70 % delle ore finora (assente 180 su 600): assenza cronica grave (presenza sotto la soglia: 75 %).',
+    );
   });
 
   test('when the student arrived in March, then only hours from entry count and earlier events are ignored', () => {
     const r = attendanceRate(
-      aStudent({ asOf: '2026-03-31', enrolledOn: '2026-03-02', events: absences(['2026-01-12', '2026-03-10', '2026-03-11']) }),
+      aStudent({
+        asOf: '2026-03-31',
+        enrolledOn: '2026-03-02',
+        events: absences(['2026-01-12', '2026-03-10', '2026-03-11']),
+      }),
       DEFAULT_RISK_SETTINGS,
     );
 

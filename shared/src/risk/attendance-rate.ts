@@ -6,7 +6,10 @@ import type { Indicator, MeasuredIndicator, StudentRiskInput } from './types';
 type Input = Pick<StudentRiskInput, 'asOf' | 'enrolledOn' | 'hoursHeldSoFar' | 'attendanceEvents'>;
 
 /** Absence hours counted from `enrolledOn` to `asOf` (all kinds, justified or not, deroga or not). */
-export function sumAbsenceHours(input: Input, filter: (e: Input['attendanceEvents'][number]) => boolean = () => true): number {
+export function sumAbsenceHours(
+  input: Input,
+  filter: (e: Input['attendanceEvents'][number]) => boolean = () => true,
+): number {
   let sum = 0;
   for (const e of input.attendanceEvents) {
     if (e.date >= input.enrolledOn && e.date <= input.asOf && filter(e)) sum += e.hours;
@@ -37,9 +40,21 @@ export function measureAttendanceRate(input: Input, settings: RiskSettings): Mea
   const absent = Math.min(sumAbsenceHours(input), held);
   const rate = 1 - absent / held;
   const band =
-    rate >= s.satisfactoryRate ? 'soddisfacente' : rate >= s.attentionBelowRate ? 'a_rischio' : rate >= s.highBelowRate ? 'cronica' : 'cronica_grave';
+    rate >= s.satisfactoryRate
+      ? 'soddisfacente'
+      : rate >= s.attentionBelowRate
+        ? 'a_rischio'
+        : rate >= s.highBelowRate
+          ? 'cronica'
+          : 'cronica_grave';
   const level = rate < s.highBelowRate ? 'high' : rate < s.attentionBelowRate ? 'attention' : 'ok';
-  return { key: base.key, domain: base.domain, value: rate, level, details: { hoursHeld: held, hoursAbsent: absent, band } };
+  return {
+    key: base.key,
+    domain: base.domain,
+    value: rate,
+    level,
+    details: { hoursHeld: held, hoursAbsent: absent, band },
+  };
 }
 
 export function describeAttendanceRate(m: MeasuredIndicator, settings: RiskSettings): Message {
@@ -49,6 +64,11 @@ export function describeAttendanceRate(m: MeasuredIndicator, settings: RiskSetti
   const band = ['soddisfacente', 'a_rischio', 'cronica', 'cronica_grave'].includes(d.band) ? d.band : 'cronica_grave';
   const threshold = band === 'cronica' ? s.attentionBelowRate : s.highBelowRate;
   return message(`explain.attendance_rate.${band}`, {
-    rate: m.value, absent: d.hoursAbsent, held: d.hoursHeld, satisfactory: s.satisfactoryRate, chronic: s.attentionBelowRate, threshold,
+    rate: m.value,
+    absent: d.hoursAbsent,
+    held: d.hoursHeld,
+    satisfactory: s.satisfactoryRate,
+    chronic: s.attentionBelowRate,
+    threshold,
   });
 }

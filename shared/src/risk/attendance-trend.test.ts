@@ -4,7 +4,11 @@ import { DEFAULT_RISK_SETTINGS } from './settings';
 import type { WeekAttendance } from './types';
 
 const weeksOf = (absent: number[], held = 30): WeekAttendance[] =>
-  absent.map((a, i) => ({ weekStart: new Date(Date.UTC(2025, 8, 15 + 7 * i)).toISOString().slice(0, 10), hoursHeld: held, hoursAbsent: a }));
+  absent.map((a, i) => ({
+    weekStart: new Date(Date.UTC(2025, 8, 15 + 7 * i)).toISOString().slice(0, 10),
+    hoursHeld: held,
+    hoursAbsent: a,
+  }));
 const run = (weeks: WeekAttendance[]) => attendanceTrend({ asOf: '2026-06-30', weeks }, DEFAULT_RISK_SETTINGS);
 
 describe('attendanceTrend', () => {
@@ -29,16 +33,24 @@ describe('attendanceTrend', () => {
   });
 
   test('when the last weeks were holidays, then the window takes the last 4 weeks with lessons', () => {
-    const weeks = [...weeksOf([0, 0, 0, 0, 6, 6, 6, 6]), ...weeksOf([0, 0]).map((w, i) => ({ ...w, weekStart: `2026-01-0${i + 1}`, hoursHeld: 0 }))]; // 20 % recent, 10 % year
+    const weeks = [
+      ...weeksOf([0, 0, 0, 0, 6, 6, 6, 6]),
+      ...weeksOf([0, 0]).map((w, i) => ({ ...w, weekStart: `2026-01-0${i + 1}`, hoursHeld: 0 })),
+    ]; // 20 % recent, 10 % year
 
     const r = run(weeks);
 
     expect(r.value).toBeCloseTo(10, 6);
-    expect(r.explanation).toBe("Nelle ultime 4 settimane di lezione assente il 20 % delle ore, contro il 10 % dell'anno finora: in aumento di 10 punti.");
+    expect(r.explanation).toBe(
+      "Nelle ultime 4 settimane di lezione assente il 20 % delle ore, contro il 10 % dell'anno finora: in aumento di 10 punti.",
+    );
   });
 
   test('when weeks after asOf are given, then they are ignored', () => {
-    const r = attendanceTrend({ asOf: '2025-11-02', weeks: weeksOf([0, 0, 0, 0, 0, 0, 0, 30, 30]) }, DEFAULT_RISK_SETTINGS);
+    const r = attendanceTrend(
+      { asOf: '2025-11-02', weeks: weeksOf([0, 0, 0, 0, 0, 0, 0, 30, 30]) },
+      DEFAULT_RISK_SETTINGS,
+    );
 
     expect(r.level).toBe('ok');
   });

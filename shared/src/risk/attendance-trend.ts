@@ -21,9 +21,11 @@ export function measureAttendanceTrend(input: Input, settings: RiskSettings): Me
   const s = settings.trend;
   const base = { key: 'attendance_trend', domain: 'frequenza' } as const;
   const weeks = input.weeks.filter((w) => w.weekStart <= input.asOf && w.hoursHeld > 0);
-  if (weeks.length < s.minWeeks) return { key: base.key, domain: base.domain, value: null, level: 'ok', details: { weeks: weeks.length } };
+  if (weeks.length < s.minWeeks)
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', details: { weeks: weeks.length } };
   const recent = weeks.slice(-s.recentWeeks);
-  const share = (ws: typeof weeks) => ws.reduce((a, w) => a + w.hoursAbsent, 0) / ws.reduce((a, w) => a + w.hoursHeld, 0);
+  const share = (ws: typeof weeks) =>
+    ws.reduce((a, w) => a + w.hoursAbsent, 0) / ws.reduce((a, w) => a + w.hoursHeld, 0);
   const recentShare = share(recent);
   const yearShare = share(weeks);
   const delta = (recentShare - yearShare) * 100;
@@ -33,7 +35,13 @@ export function measureAttendanceTrend(input: Input, settings: RiskSettings): Me
       : delta >= s.attentionDeltaPoints && recentShare >= s.attentionMinRecentShare
         ? 'attention'
         : 'ok';
-  return { key: base.key, domain: base.domain, value: delta, level, details: { recentShare, yearShare, recentWeeks: recent.map((w) => w.weekStart) } };
+  return {
+    key: base.key,
+    domain: base.domain,
+    value: delta,
+    level,
+    details: { recentShare, yearShare, recentWeeks: recent.map((w) => w.weekStart) },
+  };
 }
 
 export function describeAttendanceTrend(m: MeasuredIndicator, settings: RiskSettings): Message {
@@ -44,5 +52,10 @@ export function describeAttendanceTrend(m: MeasuredIndicator, settings: RiskSett
   const d = m.details as { recentShare: number; yearShare: number; recentWeeks: string[] };
   const delta = m.value;
   const direction = Math.abs(delta) < 1 ? 'stable' : delta > 0 ? 'up' : 'down';
-  return message(`explain.attendance_trend.${direction}`, { weeks: d.recentWeeks.length, recent: d.recentShare, year: d.yearShare, points: Math.abs(delta) });
+  return message(`explain.attendance_trend.${direction}`, {
+    weeks: d.recentWeeks.length,
+    recent: d.recentShare,
+    year: d.yearShare,
+    points: Math.abs(delta),
+  });
 }

@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { auc, backtestReport, brier, calibrationTable, computeMetrics, confusion, groupErrorRates, levelTable, precisionAtTop, rates, wilson, type Scored } from './backtest-metrics';
+import {
+  auc,
+  backtestReport,
+  brier,
+  calibrationTable,
+  computeMetrics,
+  confusion,
+  groupErrorRates,
+  levelTable,
+  precisionAtTop,
+  rates,
+  wilson,
+  type Scored,
+} from './backtest-metrics';
 
 const s = (y: 0 | 1, score: number, predicted = score >= 0.5): Scored => ({ y, score, predicted });
 
@@ -29,15 +42,38 @@ describe('precisionAtTop', () => {
     // 11 students → k = ceil(1,1) = 2
     [[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0], 0.1, 1],
   ] as const)('when outcomes %j and scores %j, top %f → %f', (ys, scores, share, expected) => {
-    expect(precisionAtTop(ys.map((y, i) => ({ y, score: scores[i]! })), share)).toBeCloseTo(expected, 10);
+    expect(
+      precisionAtTop(
+        ys.map((y, i) => ({ y, score: scores[i]! })),
+        share,
+      ),
+    ).toBeCloseTo(expected, 10);
   });
 });
 
 describe('brier', () => {
   test.each([
-    [[{ y: 1, probability: 1 }, { y: 0, probability: 0 }], 0],
-    [[{ y: 1, probability: 0.5 }, { y: 0, probability: 0.5 }], 0.25],
-    [[{ y: 1, probability: 0.8 }, { y: 0, probability: 0.4 }], (0.04 + 0.16) / 2],
+    [
+      [
+        { y: 1, probability: 1 },
+        { y: 0, probability: 0 },
+      ],
+      0,
+    ],
+    [
+      [
+        { y: 1, probability: 0.5 },
+        { y: 0, probability: 0.5 },
+      ],
+      0.25,
+    ],
+    [
+      [
+        { y: 1, probability: 0.8 },
+        { y: 0, probability: 0.4 },
+      ],
+      (0.04 + 0.16) / 2,
+    ],
   ] as const)('when %j, then %f', (items, expected) => {
     expect(brier([...items])).toBeCloseTo(expected, 10);
   });
@@ -45,7 +81,18 @@ describe('brier', () => {
 
 describe('computeMetrics', () => {
   test('when 3 TP, 1 FP, 1 FN, 5 TN, then precision ¾, sensitivity ¾, specificity ⅚', () => {
-    const items = [s(1, 0.9), s(1, 0.8), s(1, 0.7), s(0, 0.6), s(1, 0.4), s(0, 0.3), s(0, 0.2), s(0, 0.2), s(0, 0.1), s(0, 0)];
+    const items = [
+      s(1, 0.9),
+      s(1, 0.8),
+      s(1, 0.7),
+      s(0, 0.6),
+      s(1, 0.4),
+      s(0, 0.3),
+      s(0, 0.2),
+      s(0, 0.2),
+      s(0, 0.1),
+      s(0, 0),
+    ];
 
     const m = computeMetrics(items);
 
@@ -81,7 +128,12 @@ describe('wilson', () => {
 
 describe('confusion and rates', () => {
   test('3 TP, 1 FP, 1 FN, 5 TN', () => {
-    const items = [...Array(3).fill({ y: 1, predicted: true }), { y: 0, predicted: true }, { y: 1, predicted: false }, ...Array(5).fill({ y: 0, predicted: false })];
+    const items = [
+      ...Array(3).fill({ y: 1, predicted: true }),
+      { y: 0, predicted: true },
+      { y: 1, predicted: false },
+      ...Array(5).fill({ y: 0, predicted: false }),
+    ];
 
     const r = rates(confusion(items));
 
@@ -100,7 +152,11 @@ describe('levelTable', () => {
 
     const rows = levelTable(items);
 
-    expect(rows.map((r) => [r.level, r.n, r.share, r.bad_rate])).toEqual([[1, 8, 0.8, 0.125], [2, 0, 0, null], [3, 2, 0.2, 1]]);
+    expect(rows.map((r) => [r.level, r.n, r.share, r.bad_rate])).toEqual([
+      [1, 8, 0.8, 0.125],
+      [2, 0, 0, null],
+      [3, 2, 0.2, 1],
+    ]);
     expect(rows[0]!.ci_low).toBeCloseTo(wilson(1, 8)!.low, 12);
     expect(rows[1]).toMatchObject({ ci_low: null, ci_high: null });
   });
@@ -108,7 +164,11 @@ describe('levelTable', () => {
 
 describe('calibrationTable', () => {
   test('20 students in 10 deciles of 2, lowest scores first, with the mean predicted probability', () => {
-    const items = Array.from({ length: 20 }, (_, i) => ({ y: (i >= 14 ? 1 : 0) as 0 | 1, score: i / 20, probability: i / 20 }));
+    const items = Array.from({ length: 20 }, (_, i) => ({
+      y: (i >= 14 ? 1 : 0) as 0 | 1,
+      score: i / 20,
+      probability: i / 20,
+    }));
 
     const rows = calibrationTable(items);
 
@@ -120,7 +180,12 @@ describe('calibrationTable', () => {
   });
 
   test('when there are fewer students than deciles, then only non-empty groups', () => {
-    expect(calibrationTable([{ y: 1, score: 1 }, { y: 0, score: 0 }]).map((r) => r.n)).toEqual([1, 1]);
+    expect(
+      calibrationTable([
+        { y: 1, score: 1 },
+        { y: 0, score: 0 },
+      ]).map((r) => r.n),
+    ).toEqual([1, 1]);
   });
 });
 
@@ -128,11 +193,15 @@ describe('groupErrorRates', () => {
   const student = (sex: string, y: 0 | 1, predicted: boolean) => ({ y, predicted, groups: { sex } });
   const items = [
     // F: 20 students, 10 bad (8 flagged), 10 good (2 flagged): FPR 0.2, FNR 0.2
-    ...Array.from({ length: 8 }, () => student('F', 1, true)), ...Array.from({ length: 2 }, () => student('F', 1, false)),
-    ...Array.from({ length: 2 }, () => student('F', 0, true)), ...Array.from({ length: 8 }, () => student('F', 0, false)),
+    ...Array.from({ length: 8 }, () => student('F', 1, true)),
+    ...Array.from({ length: 2 }, () => student('F', 1, false)),
+    ...Array.from({ length: 2 }, () => student('F', 0, true)),
+    ...Array.from({ length: 8 }, () => student('F', 0, false)),
     // M: 20 students, 10 bad (9 flagged), 10 good (4 flagged): FPR 0.4, FNR 0.1
-    ...Array.from({ length: 9 }, () => student('M', 1, true)), student('M', 1, false),
-    ...Array.from({ length: 4 }, () => student('M', 0, true)), ...Array.from({ length: 6 }, () => student('M', 0, false)),
+    ...Array.from({ length: 9 }, () => student('M', 1, true)),
+    student('M', 1, false),
+    ...Array.from({ length: 4 }, () => student('M', 0, true)),
+    ...Array.from({ length: 6 }, () => student('M', 0, false)),
     // X: 5 students, suppressed
     ...Array.from({ length: 5 }, () => student('X', 1, true)),
   ];
@@ -146,7 +215,10 @@ describe('groupErrorRates', () => {
   });
 
   test('when the best group makes no error, then the others have no finite ratio and the best has 1', () => {
-    const perfect = [...Array.from({ length: 10 }, () => student('A', 0, false)), ...Array.from({ length: 10 }, (_, i) => student('B', 0, i < 2))];
+    const perfect = [
+      ...Array.from({ length: 10 }, () => student('A', 0, false)),
+      ...Array.from({ length: 10 }, (_, i) => student('B', 0, i < 2)),
+    ];
 
     const g = groupErrorRates(perfect).sex!;
 
@@ -167,8 +239,14 @@ describe('backtestReport', () => {
 
     const r = backtestReport(items);
 
-    expect(Object.keys(r)).toEqual(expect.arrayContaining(['levels', 'auc', 'sensitivity', 'precision', 'brier', 'by_group', 'calibration']));
-    expect(r.levels.map((l) => [l.level, l.n, l.bad_rate])).toEqual([[1, 20, 0], [2, 10, 0], [3, 10, 1]]);
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining(['levels', 'auc', 'sensitivity', 'precision', 'brier', 'by_group', 'calibration']),
+    );
+    expect(r.levels.map((l) => [l.level, l.n, l.bad_rate])).toEqual([
+      [1, 20, 0],
+      [2, 10, 0],
+      [3, 10, 1],
+    ]);
     expect(r).toMatchObject({ n: 40, positives: 10, sensitivity: 1, precision: 0.5, auc: 1 });
     expect(r.brier).toBeCloseTo((10 * 0.04 + 30 * 0.01) / 40, 12);
     expect(r.by_group.sex!.F).toMatchObject({ n: 20, fnr: 0 });

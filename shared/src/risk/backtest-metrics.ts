@@ -35,7 +35,7 @@ export function auc(items: Pick<Scored, 'y' | 'score'>[]): number | null {
   const negatives = items.length - positives;
   if (positives === 0 || negatives === 0) return null;
   let rankSumPositives = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j < sorted.length && sorted[j]!.score === sorted[i]!.score) j++;
     const averageRank = (i + 1 + j) / 2; // ranks i+1 … j share their mean
@@ -176,8 +176,14 @@ export interface CalibrationRow {
  * `bins` groups of sizes differing by at most one; each group's observed bad-outcome rate with its
  * Wilson interval, beside the mean predicted probability when there is one.
  */
-export function calibrationTable(items: { y: 0 | 1; score: number; probability?: number }[], bins = 10): CalibrationRow[] {
-  const sorted = items.map((item, index) => ({ item, index })).sort((a, b) => a.item.score - b.item.score || a.index - b.index).map((x) => x.item);
+export function calibrationTable(
+  items: { y: 0 | 1; score: number; probability?: number }[],
+  bins = 10,
+): CalibrationRow[] {
+  const sorted = items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => a.item.score - b.item.score || a.index - b.index)
+    .map((x) => x.item);
   const rows: CalibrationRow[] = [];
   for (let b = 0; b < bins; b++) {
     const group = sorted.slice(Math.floor((b * sorted.length) / bins), Math.floor(((b + 1) * sorted.length) / bins));
@@ -237,7 +243,12 @@ export function groupErrorRates(
         continue;
       }
       const r = rates(confusion(members));
-      shown.set(value, { n: members.length, positives: members.filter((i) => i.y === 1).length, fpr: r.fpr, fnr: r.fnr });
+      shown.set(value, {
+        n: members.length,
+        positives: members.filter((i) => i.y === 1).length,
+        fpr: r.fpr,
+        fnr: r.fnr,
+      });
     }
     const best = (pick: 'fpr' | 'fnr') => {
       const known = [...shown.values()].map((g) => g[pick]).filter((v): v is number => v !== null);
@@ -247,7 +258,8 @@ export function groupErrorRates(
     const bestFnr = best('fnr');
     const ratioTo = (rate: number | null, bestRate: number | null) =>
       rate === null || bestRate === null ? null : bestRate === 0 ? (rate === 0 ? 1 : null) : rate / bestRate;
-    for (const [value, g] of shown) byValue[value] = { ...g, fpr_ratio: ratioTo(g.fpr, bestFpr), fnr_ratio: ratioTo(g.fnr, bestFnr) };
+    for (const [value, g] of shown)
+      byValue[value] = { ...g, fpr_ratio: ratioTo(g.fpr, bestFpr), fnr_ratio: ratioTo(g.fnr, bestFnr) };
     out[name] = Object.fromEntries(values.map((v) => [v, byValue[v]!]));
   }
   return out;
@@ -283,7 +295,13 @@ export function backtestReport(items: BacktestItem[], options: { minGroup?: numb
     accuracy: r.accuracy,
     brier: withProbability ? brier(items as { y: 0 | 1; probability: number }[]) : null,
     precision_at_10pct: precisionAtTop(items, 0.1),
-    calibration: calibrationTable(items.map((i) => ({ y: i.y, score: i.probability ?? i.score, ...(i.probability !== undefined ? { probability: i.probability } : {}) }))),
+    calibration: calibrationTable(
+      items.map((i) => ({
+        y: i.y,
+        score: i.probability ?? i.score,
+        ...(i.probability !== undefined ? { probability: i.probability } : {}),
+      })),
+    ),
     by_group: groupErrorRates(predicted, options.minGroup),
   };
 }

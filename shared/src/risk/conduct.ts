@@ -25,12 +25,22 @@ export function measureConduct(settings: RiskSettings, digest: GradeDigest): Mea
   if (!latest) return { key: base.key, domain: base.domain, value: null, level: 'ok' };
   const v = latest.value;
   const level: RiskLevel = v <= s.highAtOrBelow ? 'high' : v <= s.attentionAtOrBelow ? 'attention' : 'ok';
-  return { key: base.key, domain: base.domain, value: v, level, details: { date: latest.date, termSeq: latest.termSeq } };
+  return {
+    key: base.key,
+    domain: base.domain,
+    value: v,
+    level,
+    details: { date: latest.date, termSeq: latest.termSeq },
+  };
 }
 
 export function describeConduct(m: MeasuredIndicator, settings: RiskSettings): Message {
   if (m.value === null) return message('explain.conduct.none');
   const v = m.value;
   const variant = v < 6 ? 'below_six' : v <= 6 ? 'six' : m.level;
-  return message(`explain.conduct.${variant}`, { grade: v, date: (m.details as { date: string }).date, threshold: settings.conduct.highAtOrBelow });
+  return message(`explain.conduct.${variant}`, {
+    grade: v,
+    date: (m.details as { date: string }).date,
+    threshold: settings.conduct.highAtOrBelow,
+  });
 }

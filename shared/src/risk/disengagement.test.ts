@@ -8,8 +8,10 @@ import type { AttendanceEvent } from './types';
 const days = lessonDaysOf({}).map((d) => d.date); // Mon–Fri from 15/09/2025, 6 h a day
 const asOf = '2026-01-30'; // a Friday; the last two weeks with lessons: 19/01–30/01 (10 days, 60 h)
 const lastDays = (n: number) => days.filter((d) => d <= asOf).slice(-n);
-const hoursOn = (dates: string[], hours: number): AttendanceEvent[] => dates.map((date) => ({ date, kind: 'entrata_posticipata', hours, justified: false, deroga: null }));
-const run = (events: AttendanceEvent[], settings: RiskSettings = DEFAULT_RISK_SETTINGS) => disengagement(aStudent({ asOf, events }), settings);
+const hoursOn = (dates: string[], hours: number): AttendanceEvent[] =>
+  dates.map((date) => ({ date, kind: 'entrata_posticipata', hours, justified: false, deroga: null }));
+const run = (events: AttendanceEvent[], settings: RiskSettings = DEFAULT_RISK_SETTINGS) =>
+  disengagement(aStudent({ asOf, events }), settings);
 
 describe('disengagement', () => {
   test.each([
@@ -39,9 +41,14 @@ describe('disengagement', () => {
 
   test('when the window spans the Christmas holidays, then the holiday weeks are skipped', () => {
     const closures: [string, string][] = [['2025-12-22', '2026-01-06']];
-    const beforeHolidays = lessonDaysOf({ closures }).map((d) => d.date).filter((d) => d <= '2026-01-09');
+    const beforeHolidays = lessonDaysOf({ closures })
+      .map((d) => d.date)
+      .filter((d) => d <= '2026-01-09');
     // asOf Friday 09/01: the week of 05/01 had 7–9 January only; the window is that and 15–19/12.
-    const r = disengagement(aStudent({ asOf: '2026-01-09', closures, events: absences(beforeHolidays.slice(-8)) }), DEFAULT_RISK_SETTINGS);
+    const r = disengagement(
+      aStudent({ asOf: '2026-01-09', closures, events: absences(beforeHolidays.slice(-8)) }),
+      DEFAULT_RISK_SETTINGS,
+    );
 
     expect(r.details).toMatchObject({ weeks: 2, hoursHeld: 48, hoursAbsent: 48 });
     expect(r.level).toBe('high');
@@ -58,9 +65,21 @@ describe('disengagement', () => {
   });
 
   test.each([
-    ['share', absences(lastDays(10).slice(0, 9)), 'Disimpegno in corso: assente il 90 % delle ore delle ultime 2 settimane di lezione (54 su 60; soglia 80 %).'],
-    ['run', absences(lastDays(6)), 'Disimpegno in corso: assente per intero 6 giorni di lezione di fila, dal 23/01/2026 (soglia: 5 giorni).'],
-    ['ok', absences(lastDays(10).slice(0, 2)), 'Nelle ultime 2 settimane di lezione assente il 20 % delle ore: nessun segno di disimpegno in corso.'],
+    [
+      'share',
+      absences(lastDays(10).slice(0, 9)),
+      'Disimpegno in corso: assente il 90 % delle ore delle ultime 2 settimane di lezione (54 su 60; soglia 80 %).',
+    ],
+    [
+      'run',
+      absences(lastDays(6)),
+      'Disimpegno in corso: assente per intero 6 giorni di lezione di fila, dal 23/01/2026 (soglia: 5 giorni).',
+    ],
+    [
+      'ok',
+      absences(lastDays(10).slice(0, 2)),
+      'Nelle ultime 2 settimane di lezione assente il 20 % delle ore: nessun segno di disimpegno in corso.',
+    ],
   ] as const)('when %s, then the sentence', (_name, events, sentence) => {
     expect(run([...events]).explanation).toBe(sentence);
   });

@@ -55,7 +55,8 @@ export function measureDisengagement(input: Input, settings: RiskSettings): Meas
   const share = held > 0 ? absent / held : null;
   const level: RiskLevel = run >= s.minConsecutiveDays || (share !== null && share >= s.minShare) ? 'high' : 'ok';
   return {
-    key: base.key, domain: base.domain,
+    key: base.key,
+    domain: base.domain,
     value: share,
     level,
     details: { weeks: weeks.length, hoursHeld: held, hoursAbsent: absent, daysInRow: run, inRowFrom: runFrom },
@@ -64,14 +65,30 @@ export function measureDisengagement(input: Input, settings: RiskSettings): Meas
 
 export function describeDisengagement(m: MeasuredIndicator, settings: RiskSettings): Message {
   const s = settings.disengagement;
-  const d = m.details as { weeks: number; hoursHeld: number; hoursAbsent: number; daysInRow: number; inRowFrom: string | null };
+  const d = m.details as {
+    weeks: number;
+    hoursHeld: number;
+    hoursAbsent: number;
+    daysInRow: number;
+    inRowFrom: string | null;
+  };
   const weeks = message('explain.unit.week', { count: s.windowWeeks });
   if (d.daysInRow >= s.minConsecutiveDays && d.inRowFrom !== null && (m.value === null || m.value < s.minShare)) {
-    return message('explain.disengagement.run', { days: message('explain.unit.day', { count: d.daysInRow }), from: d.inRowFrom, minDays: s.minConsecutiveDays });
+    return message('explain.disengagement.run', {
+      days: message('explain.unit.day', { count: d.daysInRow }),
+      from: d.inRowFrom,
+      minDays: s.minConsecutiveDays,
+    });
   }
   if (m.value === null) return message('explain.disengagement.not_computable', { weeks });
   if (m.level === 'high') {
-    return message('explain.disengagement.share', { share: m.value, weeks, absent: d.hoursAbsent, held: d.hoursHeld, threshold: s.minShare });
+    return message('explain.disengagement.share', {
+      share: m.value,
+      weeks,
+      absent: d.hoursAbsent,
+      held: d.hoursHeld,
+      threshold: s.minShare,
+    });
   }
   return message('explain.disengagement.ok', { weeks, share: m.value });
 }

@@ -34,19 +34,34 @@ describe('sentences composed when read (explainStored) are those assessStudent c
   });
 
   test('only age_grade_delay keeps its message in what is stored (its wording reads the arrival date)', () => {
-    const input = aStudent({ overrides: { birthDate: '2007-05-01', gradeLevel: 2, level: 'secondo_grado', arrivalDate: '2024-10-01' } });
+    const input = aStudent({
+      overrides: { birthDate: '2007-05-01', gradeLevel: 2, level: 'secondo_grado', arrivalDate: '2024-10-01' },
+    });
 
     const stored = measureStudent(input).indicators;
 
-    expect(stored.filter((i) => i.message !== undefined || i.explanation !== undefined).map((i) => i.key)).toEqual(['age_grade_delay']);
+    expect(stored.filter((i) => i.message !== undefined || i.explanation !== undefined).map((i) => i.key)).toEqual([
+      'age_grade_delay',
+    ]);
     expect(renderItalian(stored.find((i) => i.key === 'age_grade_delay')!.message!)).toContain('01/10/2024');
   });
 
   test('a row stored before messages, with the Italian sentence of age_grade_delay, reads back with that sentence', () => {
-    const legacy = [{ key: 'age_grade_delay' as const, domain: 'percorso' as const, value: 0, level: 'ok' as const, explanation: "In pari con l'anno di corso previsto per l'età." }];
+    const legacy = [
+      {
+        key: 'age_grade_delay' as const,
+        domain: 'percorso' as const,
+        value: 0,
+        level: 'ok' as const,
+        explanation: "In pari con l'anno di corso previsto per l'età.",
+      },
+    ];
 
     const read = explainStored(legacy, DEFAULT_RISK_SETTINGS);
 
-    expect(read.indicators[0]).toMatchObject({ explanation: "In pari con l'anno di corso previsto per l'età.", message: { key: 'explain.verbatim' } });
+    expect(read.indicators[0]).toMatchObject({
+      explanation: "In pari con l'anno di corso previsto per l'età.",
+      message: { key: 'explain.verbatim' },
+    });
   });
 });

@@ -25,17 +25,28 @@ export function describeIndicator(m: MeasuredIndicator, settings: RiskSettings):
   // Rows stored before messages kept the Italian sentence itself.
   if (m.explanation !== undefined) return message('explain.verbatim', { text: m.explanation });
   switch (m.key) {
-    case 'attendance_rate': return describeAttendanceRate(m, settings);
-    case 'absence_projection': return describeAbsenceProjection(m);
-    case 'attendance_trend': return describeAttendanceTrend(m, settings);
-    case 'late_entries': return describeLateEntries(m);
-    case 'conduct': return describeConduct(m, settings);
-    case 'failing_subjects': return describeFailingSubjects(m, settings);
-    case 'grade_average': return describeGradeAverage(m);
-    case 'grade_trend': return describeGradeTrend(m, settings);
-    case 'school_history': return describeSchoolHistory(m);
-    case 'disengagement': return describeDisengagement(m, settings);
-    case 'age_grade_delay': throw new Error('age_grade_delay keeps its own message');
+    case 'attendance_rate':
+      return describeAttendanceRate(m, settings);
+    case 'absence_projection':
+      return describeAbsenceProjection(m);
+    case 'attendance_trend':
+      return describeAttendanceTrend(m, settings);
+    case 'late_entries':
+      return describeLateEntries(m);
+    case 'conduct':
+      return describeConduct(m, settings);
+    case 'failing_subjects':
+      return describeFailingSubjects(m, settings);
+    case 'grade_average':
+      return describeGradeAverage(m);
+    case 'grade_trend':
+      return describeGradeTrend(m, settings);
+    case 'school_history':
+      return describeSchoolHistory(m);
+    case 'disengagement':
+      return describeDisengagement(m, settings);
+    case 'age_grade_delay':
+      throw new Error('age_grade_delay keeps its own message');
   }
 }
 
@@ -57,7 +68,13 @@ export function explainIndicators(indicators: MeasuredIndicator[], settings: Ris
 export function explainStored(
   indicators: MeasuredIndicator[],
   settings: RiskSettings,
-): { indicators: Indicator[]; reasons: TierReason[]; tierExplanation: string; tierMessage: Message; probability: number | null } {
+): {
+  indicators: Indicator[];
+  reasons: TierReason[];
+  tierExplanation: string;
+  tierMessage: Message;
+  probability: number | null;
+} {
   const explained = explainIndicators(indicators, settings);
   const byKey = new Map(explained.map((i) => [i.key, i]));
   const tier = computeTier(indicators, settings);

@@ -28,12 +28,21 @@ export function measureFailingSubjects(settings: RiskSettings, subjects: Subject
   const failing = subjects.filter((x) => x.average < s.passMark);
   const failingCore = failing.filter((x) => core.has(x.subject));
   const level: RiskLevel =
-    failingCore.length >= s.highCoreFailingCount || failing.length >= s.highFailingCount ? 'high' : failing.length > 0 ? 'attention' : 'ok';
+    failingCore.length >= s.highCoreFailingCount || failing.length >= s.highFailingCount
+      ? 'high'
+      : failing.length > 0
+        ? 'attention'
+        : 'ok';
   return {
-    key: base.key, domain: base.domain,
+    key: base.key,
+    domain: base.domain,
     value: failing.length,
     level,
-    details: { failing: failing.map((x) => ({ subject: x.subject, average: x.average })), core: failingCore.map((x) => x.subject), subjects: subjects.length },
+    details: {
+      failing: failing.map((x) => ({ subject: x.subject, average: x.average })),
+      core: failingCore.map((x) => x.subject),
+      subjects: subjects.length,
+    },
   };
 }
 
@@ -41,7 +50,11 @@ export function describeFailingSubjects(m: MeasuredIndicator, settings: RiskSett
   if (m.value === null) return message('explain.failing_subjects.not_computable');
   const passMark = settings.grades.passMark;
   const d = m.details as { failing: { subject: string; average: number }[]; core: string[]; subjects: number };
-  if (d.failing.length === 0) return message('explain.failing_subjects.none', { passMark, subjects: message('explain.unit.subjectGraded', { count: d.subjects }) });
+  if (d.failing.length === 0)
+    return message('explain.failing_subjects.none', {
+      passMark,
+      subjects: message('explain.unit.subjectGraded', { count: d.subjects }),
+    });
   const params = {
     failing: message('explain.unit.subject', { count: d.failing.length }),
     passMark,

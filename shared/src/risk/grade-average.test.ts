@@ -25,13 +25,19 @@ describe('gradeAverage', () => {
   });
 
   test('when the overall average is computed, then it is the mean of subject averages, not of grades', () => {
-    const r = gradeAverage(aStudent({ grades: [grade('A', 4), grade('A', 4), grade('A', 4), grade('B', 8)] }), DEFAULT_RISK_SETTINGS);
+    const r = gradeAverage(
+      aStudent({ grades: [grade('A', 4), grade('A', 4), grade('A', 4), grade('B', 8)] }),
+      DEFAULT_RISK_SETTINGS,
+    );
 
     expect(r.value).toBe(6);
   });
 
   test('when there are no grades yet, then no value and ok', () => {
-    expect(gradeAverage(aStudent({ classAverages: CLASS }), DEFAULT_RISK_SETTINGS)).toMatchObject({ value: null, level: 'ok' });
+    expect(gradeAverage(aStudent({ classAverages: CLASS }), DEFAULT_RISK_SETTINGS)).toMatchObject({
+      value: null,
+      level: 'ok',
+    });
   });
 
   test('when compared with the class, then the sentence gives the class mean and the distance', () => {

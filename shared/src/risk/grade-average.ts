@@ -20,7 +20,11 @@ export function gradeAverage(input: Input, settings: RiskSettings): Indicator {
 }
 
 /** `gradeAverage` without its sentence (`describeGradeAverage`). */
-export function measureGradeAverage(input: Pick<StudentRiskInput, 'classAverages'>, settings: RiskSettings, subjects: SubjectAverage[]): MeasuredIndicator {
+export function measureGradeAverage(
+  input: Pick<StudentRiskInput, 'classAverages'>,
+  settings: RiskSettings,
+  subjects: SubjectAverage[],
+): MeasuredIndicator {
   const s = settings.grades;
   const base = { key: 'grade_average', domain: 'rendimento' } as const;
   const average = overallAverageOf(subjects);
@@ -35,12 +39,22 @@ export function measureGradeAverage(input: Pick<StudentRiskInput, 'classAverages
       : average < s.averageAttentionBelow || (z !== null && z <= s.zAttentionBelow)
         ? 'attention'
         : 'ok';
-  return { key: base.key, domain: base.domain, value: average, level, details: { zScore: z, classMean, classSize: classMates.length } };
+  return {
+    key: base.key,
+    domain: base.domain,
+    value: average,
+    level,
+    details: { zScore: z, classMean, classSize: classMates.length },
+  };
 }
 
 export function describeGradeAverage(m: MeasuredIndicator): Message {
   if (m.value === null) return message('explain.grade_average.not_computable');
   const { zScore: z, classMean } = m.details as { zScore: number | null; classMean: number | null };
   if (z === null || classMean === null) return message('explain.grade_average.no_class', { average: m.value });
-  return message(`explain.grade_average.${z < 0 ? 'below_class' : 'above_class'}`, { average: m.value, classMean, z: Math.abs(z) });
+  return message(`explain.grade_average.${z < 0 ? 'below_class' : 'above_class'}`, {
+    average: m.value,
+    classMean,
+    z: Math.abs(z),
+  });
 }

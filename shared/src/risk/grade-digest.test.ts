@@ -9,8 +9,16 @@ import { DEFAULT_RISK_SETTINGS } from './settings';
 import { computeSubjectAverages } from './subject-averages';
 import type { GradeEntry } from './types';
 
-const g = (date: string, subject: string, value: number | null, more: Partial<GradeEntry> = {}): GradeEntry =>
-  ({ date, subject, value, inAverage: true, isConduct: false, termSeq: date < '2026-01-01' ? 1 : 2, kind: 'orale', ...more });
+const g = (date: string, subject: string, value: number | null, more: Partial<GradeEntry> = {}): GradeEntry => ({
+  date,
+  subject,
+  value,
+  inAverage: true,
+  isConduct: false,
+  termSeq: date < '2026-01-01' ? 1 : 2,
+  kind: 'orale',
+  ...more,
+});
 
 describe('digestGrades', () => {
   test.each([
@@ -23,17 +31,36 @@ describe('digestGrades', () => {
       name: 'two grades of a subject: count, sum and the sums over x = days since the first grade',
       grades: [g('2025-10-01', 'MATEMATICA', 5), g('2025-10-11', 'MATEMATICA', 7)],
       digest: {
-        subject: ['MATEMATICA'], termSeq: [1], n: [2], sum: [12], sx: [0 + 10], sxx: [0 + 10 ** 2], sxy: [0 * 5 + 10 * 7], sn: [0], ssum: [0],
-        first: '2025-10-01', last: '2025-10-11', conduct: null,
+        subject: ['MATEMATICA'],
+        termSeq: [1],
+        n: [2],
+        sum: [12],
+        sx: [0 + 10],
+        sxx: [0 + 10 ** 2],
+        sxy: [0 * 5 + 10 * 7],
+        sn: [0],
+        ssum: [0],
+        first: '2025-10-01',
+        last: '2025-10-11',
+        conduct: null,
       },
     },
     {
       name: 'x counts from the first grade of any subject, whatever their order',
       grades: [g('2025-10-05', 'ITALIANO', 6), g('2025-10-01', 'MATEMATICA', 5), g('2026-01-10', 'ITALIANO', 7.25)],
       digest: {
-        subject: ['ITALIANO', 'MATEMATICA', 'ITALIANO'], termSeq: [1, 1, 2], n: [1, 1, 1], sum: [6, 5, 7.25],
-        sx: [4, 0, 101], sxx: [16, 0, 101 ** 2], sxy: [4 * 6, 0, 101 * 7.25], sn: [0, 0, 0], ssum: [0, 0, 0],
-        first: '2025-10-01', last: '2026-01-10', conduct: null,
+        subject: ['ITALIANO', 'MATEMATICA', 'ITALIANO'],
+        termSeq: [1, 1, 2],
+        n: [1, 1, 1],
+        sum: [6, 5, 7.25],
+        sx: [4, 0, 101],
+        sxx: [16, 0, 101 ** 2],
+        sxy: [4 * 6, 0, 101 * 7.25],
+        sn: [0, 0, 0],
+        ssum: [0, 0, 0],
+        first: '2025-10-01',
+        last: '2026-01-10',
+        conduct: null,
       },
     },
     {
@@ -46,8 +73,18 @@ describe('digestGrades', () => {
         g('2026-05-01', 'STORIA', 9),
       ],
       digest: {
-        subject: ['STORIA'], termSeq: [1], n: [1], sum: [6], sx: [0], sxx: [0], sxy: [0], sn: [1], ssum: [5.5],
-        first: '2025-10-01', last: '2025-10-01', conduct: null,
+        subject: ['STORIA'],
+        termSeq: [1],
+        n: [1],
+        sum: [6],
+        sx: [0],
+        sxx: [0],
+        sxy: [0],
+        sn: [1],
+        ssum: [5.5],
+        first: '2025-10-01',
+        last: '2025-10-01',
+        conduct: null,
       },
     },
     {
@@ -73,17 +110,27 @@ function referenceSubjectAverages(grades: GradeEntry[], asOf: string, termSeq: n
     const key = x.subject.trim().toUpperCase();
     bySubject.set(key, [...(bySubject.get(key) ?? []), x]);
   }
-  return [...bySubject].sort(([a], [b]) => a.localeCompare(b)).map(([subject, list]) => {
-    const term = Math.max(...list.map((x) => x.termSeq));
-    const ofTerm = list.filter((x) => x.termSeq === term);
-    const scrutinio = ofTerm.filter((x) => x.kind === 'scrutinio');
-    const used = scrutinio.length > 0 ? scrutinio : ofTerm;
-    return { subject, average: mean(used.map((x) => x.value as number)), termSeq: term, grades: used.length, fromScrutinio: scrutinio.length > 0 };
-  });
+  return [...bySubject]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([subject, list]) => {
+      const term = Math.max(...list.map((x) => x.termSeq));
+      const ofTerm = list.filter((x) => x.termSeq === term);
+      const scrutinio = ofTerm.filter((x) => x.kind === 'scrutinio');
+      const used = scrutinio.length > 0 ? scrutinio : ofTerm;
+      return {
+        subject,
+        average: mean(used.map((x) => x.value as number)),
+        termSeq: term,
+        grades: used.length,
+        fromScrutinio: scrutinio.length > 0,
+      };
+    });
 }
 
 function referenceSlope(grades: GradeEntry[], asOf: string): number | null {
-  const counted = grades.filter((x) => x.value !== null && x.inAverage && !x.isConduct && x.date <= asOf && x.kind !== 'scrutinio');
+  const counted = grades.filter(
+    (x) => x.value !== null && x.inAverage && !x.isConduct && x.date <= asOf && x.kind !== 'scrutinio',
+  );
   if (counted.length === 0) return null;
   const first = counted.map((x) => x.date).sort()[0]!;
   const bySubject = new Map<string, GradeEntry[]>();
@@ -101,46 +148,68 @@ function referenceSlope(grades: GradeEntry[], asOf: string): number | null {
 }
 
 /** Equal to 1e-9 of the slope: the sums over day numbers (≈ 20 000) lose a few more bits than centring first. */
-const expectSameSlope = (got: number, expected: number) => expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+const expectSameSlope = (got: number, expected: number) =>
+  expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
 
 const SUBJECTS = ['MATEMATICA', 'Matematica ', 'ITALIANO', 'STORIA', 'INGLESE', 'COMPORTAMENTO'];
 const DATES = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2025, 8, 15 + i)).toISOString().slice(0, 10));
 const arbitraryGrade = (values: fc.Arbitrary<number | null>) =>
-  fc.record({
-    date: fc.constantFrom(...DATES),
-    subject: fc.constantFrom(...SUBJECTS),
-    value: values,
-    inAverage: fc.constantFrom(true, true, true, false),
-    isConduct: fc.constantFrom(false, false, false, true),
-    kind: fc.constantFrom('scritto', 'orale', 'pratico', 'scrutinio') as fc.Arbitrary<NonNullable<GradeEntry['kind']>>,
-  }).map((x): GradeEntry => ({ ...x, termSeq: x.date < '2026-01-01' ? 1 : 2 }));
+  fc
+    .record({
+      date: fc.constantFrom(...DATES),
+      subject: fc.constantFrom(...SUBJECTS),
+      value: values,
+      inAverage: fc.constantFrom(true, true, true, false),
+      isConduct: fc.constantFrom(false, false, false, true),
+      kind: fc.constantFrom('scritto', 'orale', 'pratico', 'scrutinio') as fc.Arbitrary<
+        NonNullable<GradeEntry['kind']>
+      >,
+    })
+    .map((x): GradeEntry => ({ ...x, termSeq: x.date < '2026-01-01' ? 1 : 2 }));
 // Register grades: whole, halves and quarters (6+, 6½, 6-) — sums of these are exact.
-const registerValue = fc.oneof(fc.integer({ min: 0, max: 40 }).map((q) => q / 4), fc.constant(null));
+const registerValue = fc.oneof(
+  fc.integer({ min: 0, max: 40 }).map((q) => q / 4),
+  fc.constant(null),
+);
 const asOfs = fc.constantFrom('2025-09-14', '2025-12-31', '2026-02-10', '2026-06-30');
 
 describe('the grade indicators read from the digest agree with the previous grade-by-grade code', () => {
   test('subject averages: equal, term by term, scrutinio included', () => {
     fc.assert(
-      fc.property(fc.array(arbitraryGrade(registerValue), { maxLength: 80 }), asOfs, fc.constantFrom(1, 2), (grades, asOf, termSeq) => {
-        expect(computeSubjectAverages(grades, asOf, termSeq)).toEqual(referenceSubjectAverages(grades, asOf, termSeq));
-      }),
+      fc.property(
+        fc.array(arbitraryGrade(registerValue), { maxLength: 80 }),
+        asOfs,
+        fc.constantFrom(1, 2),
+        (grades, asOf, termSeq) => {
+          expect(computeSubjectAverages(grades, asOf, termSeq)).toEqual(
+            referenceSubjectAverages(grades, asOf, termSeq),
+          );
+        },
+      ),
       { numRuns: 1_000 },
     );
   });
 
   test('grade trend: the same slope (to 1e-9 of it) and the same "not computable" cases', () => {
-    const settings = { ...DEFAULT_RISK_SETTINGS, grades: { ...DEFAULT_RISK_SETTINGS.grades, slopeMinGrades: 2, slopeMinSpanDays: 0 } };
+    const settings = {
+      ...DEFAULT_RISK_SETTINGS,
+      grades: { ...DEFAULT_RISK_SETTINGS.grades, slopeMinGrades: 2, slopeMinSpanDays: 0 },
+    };
     let computed = 0;
     fc.assert(
-      fc.property(fc.array(arbitraryGrade(registerValue), { minLength: 3, maxLength: 80, size: 'large' }), asOfs, (grades, asOf) => {
-        const expected = referenceSlope(grades, asOf);
-        const got = gradeTrend({ asOf, grades }, settings).value;
-        // Neither computes a slope with no grade, or with every subject's grades on one day.
-        expect(got === null).toBe(expected === null);
-        if (got === null || expected === null) return;
-        computed++;
-        expectSameSlope(got, expected);
-      }),
+      fc.property(
+        fc.array(arbitraryGrade(registerValue), { minLength: 3, maxLength: 80, size: 'large' }),
+        asOfs,
+        (grades, asOf) => {
+          const expected = referenceSlope(grades, asOf);
+          const got = gradeTrend({ asOf, grades }, settings).value;
+          // Neither computes a slope with no grade, or with every subject's grades on one day.
+          expect(got === null).toBe(expected === null);
+          if (got === null || expected === null) return;
+          computed++;
+          expectSameSlope(got, expected);
+        },
+      ),
       { numRuns: 1_000 },
     );
     expect(computed).toBeGreaterThan(400); // most runs compare two slopes (a quarter are as of a day before any grade)
@@ -151,7 +220,13 @@ describe('the grade indicators read from the digest agree with the previous grad
     fc.assert(
       fc.property(fc.array(arbitraryGrade(decimal), { minLength: 10, maxLength: 80 }), (grades) => {
         const expected = referenceSlope(grades, '2026-06-30');
-        const got = gradeTrend({ asOf: '2026-06-30', grades }, { ...DEFAULT_RISK_SETTINGS, grades: { ...DEFAULT_RISK_SETTINGS.grades, slopeMinGrades: 2, slopeMinSpanDays: 0 } }).value;
+        const got = gradeTrend(
+          { asOf: '2026-06-30', grades },
+          {
+            ...DEFAULT_RISK_SETTINGS,
+            grades: { ...DEFAULT_RISK_SETTINGS.grades, slopeMinGrades: 2, slopeMinSpanDays: 0 },
+          },
+        ).value;
         if (expected === null) expect(got).toBeNull();
         else expectSameSlope(got!, expected);
       }),
@@ -163,7 +238,9 @@ describe('the grade indicators read from the digest agree with the previous grad
     fc.assert(
       fc.property(fc.array(arbitraryGrade(registerValue), { maxLength: 40 }), asOfs, (grades, asOf) => {
         const candidates = grades.filter((x) => x.isConduct && x.value !== null && x.date <= asOf);
-        const sorted = [...candidates].sort((a, b) => a.date.localeCompare(b.date) || Number(a.kind === 'scrutinio') - Number(b.kind === 'scrutinio'));
+        const sorted = [...candidates].sort(
+          (a, b) => a.date.localeCompare(b.date) || Number(a.kind === 'scrutinio') - Number(b.kind === 'scrutinio'),
+        );
         const expected = sorted.at(-1);
         const got = conduct({ asOf, grades }, DEFAULT_RISK_SETTINGS);
         expect(got.value).toBe(expected?.value ?? null);

@@ -1,9 +1,21 @@
 import { dayNumber } from '../dates';
 import type { GradeDigest, GradeEntry, StudentRiskInput } from './types';
 
-
 /** A digest without grades. */
-export const emptyGradeDigest = (): GradeDigest => ({ subject: [], termSeq: [], n: [], sum: [], sx: [], sxx: [], sxy: [], sn: [], ssum: [], first: null, last: null, conduct: null });
+export const emptyGradeDigest = (): GradeDigest => ({
+  subject: [],
+  termSeq: [],
+  n: [],
+  sum: [],
+  sx: [],
+  sxx: [],
+  sxy: [],
+  sn: [],
+  ssum: [],
+  first: null,
+  last: null,
+  conduct: null,
+});
 
 /**
  * The digest of the grades up to `asOf`, in one pass in the grades' order (the sums follow it).
@@ -19,7 +31,12 @@ export function digestGrades(grades: GradeEntry[], asOf: string): GradeDigest {
     if (v === null || g.date > asOf) continue;
     if (g.isConduct) {
       // The last of the conduct grades sorted (stably) by date, scrutinio after the others.
-      if (conduct === undefined || (g.date.localeCompare(conduct.date) || Number(g.kind === 'scrutinio') - Number(conduct.kind === 'scrutinio')) >= 0) conduct = g;
+      if (
+        conduct === undefined ||
+        (g.date.localeCompare(conduct.date) || Number(g.kind === 'scrutinio') - Number(conduct.kind === 'scrutinio')) >=
+          0
+      )
+        conduct = g;
       continue;
     }
     if (!g.inAverage) continue;
@@ -31,7 +48,13 @@ export function digestGrades(grades: GradeEntry[], asOf: string): GradeDigest {
       terms.set(g.termSeq, i);
       d.subject.push(g.subject);
       d.termSeq.push(g.termSeq);
-      d.n.push(0); d.sum.push(0); d.sx.push(0); d.sxx.push(0); d.sxy.push(0); d.sn.push(0); d.ssum.push(0);
+      d.n.push(0);
+      d.sum.push(0);
+      d.sx.push(0);
+      d.sxx.push(0);
+      d.sxy.push(0);
+      d.sn.push(0);
+      d.ssum.push(0);
     }
     if (g.kind === 'scrutinio') {
       d.sn[i]! += 1;

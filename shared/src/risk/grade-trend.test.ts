@@ -6,7 +6,9 @@ import type { GradeEntry } from './types';
 
 /** One grade every 10 days from 01/10/2025, alternating two subjects. */
 const series = (values: number[]): GradeEntry[] =>
-  values.map((v, i) => grade(i % 2 === 0 ? 'STORIA' : 'INGLESE', v, new Date(Date.UTC(2025, 9, 1 + 10 * i)).toISOString().slice(0, 10)));
+  values.map((v, i) =>
+    grade(i % 2 === 0 ? 'STORIA' : 'INGLESE', v, new Date(Date.UTC(2025, 9, 1 + 10 * i)).toISOString().slice(0, 10)),
+  );
 const run = (grades: GradeEntry[]) => gradeTrend(aStudent({ grades }), DEFAULT_RISK_SETTINGS);
 
 describe('gradeTrend', () => {
@@ -29,12 +31,16 @@ describe('gradeTrend', () => {
 
   test('when there are fewer than 6 grades or they span under 30 days, then no value', () => {
     expect(run(series([9, 8, 7, 6, 5]))).toMatchObject({ value: null, level: 'ok' });
-    const close = ['2025-10-01', '2025-10-05', '2025-10-10', '2025-10-15', '2025-10-20', '2025-10-25'].map((d, i) => grade(i % 2 ? 'A' : 'B', 9 - i, d));
+    const close = ['2025-10-01', '2025-10-05', '2025-10-10', '2025-10-15', '2025-10-20', '2025-10-25'].map((d, i) =>
+      grade(i % 2 ? 'A' : 'B', 9 - i, d),
+    );
     expect(run(close)).toMatchObject({ value: null });
   });
 
   test('when there are no grades yet, then no value and the sentence says so', () => {
-    expect(run([]).explanation).toBe('0 voti in 0 giorni: troppo pochi per un andamento (ne servono 6 in almeno 30 giorni).');
+    expect(run([]).explanation).toBe(
+      '0 voti in 0 giorni: troppo pochi per un andamento (ne servono 6 in almeno 30 giorni).',
+    );
   });
 
   test('when grades include scrutinio, NC and conduct, then only ordinary numeric grades count', () => {

@@ -32,7 +32,14 @@ export function measureGradeTrend(settings: RiskSettings, digest: GradeDigest): 
     if (n === 0) continue;
     count += n;
     const t = bySubject.get(digest.subject[i]!);
-    if (t === undefined) bySubject.set(digest.subject[i]!, { n, sy: digest.sum[i]!, sx: digest.sx[i]!, sxx: digest.sxx[i]!, sxy: digest.sxy[i]! });
+    if (t === undefined)
+      bySubject.set(digest.subject[i]!, {
+        n,
+        sy: digest.sum[i]!,
+        sx: digest.sx[i]!,
+        sxx: digest.sxx[i]!,
+        sxy: digest.sxy[i]!,
+      });
     else {
       t.n += n;
       t.sy += digest.sum[i]!;
@@ -57,7 +64,13 @@ export function measureGradeTrend(settings: RiskSettings, digest: GradeDigest): 
     sxx += (t.n * t.sxx - t.sx * t.sx) / t.n;
   }
   if (sxx === 0) {
-    return { key: base.key, domain: base.domain, value: null, level: 'ok', details: { grades: count, spanDays: span, oneDayPerSubject: true } };
+    return {
+      key: base.key,
+      domain: base.domain,
+      value: null,
+      level: 'ok',
+      details: { grades: count, spanDays: span, oneDayPerSubject: true },
+    };
   }
   const slope = (sxy / sxx) * 30;
   const level: RiskLevel = slope <= s.slopeHighBelow ? 'high' : slope <= s.slopeAttentionBelow ? 'attention' : 'ok';
@@ -71,7 +84,12 @@ export function describeGradeTrend(m: MeasuredIndicator, settings: RiskSettings)
   if (m.value === null) {
     if (d.oneDayPerSubject) return message('explain.grade_trend.one_day');
     const s = settings.grades;
-    return message('explain.grade_trend.too_few', { grades, days, minGrades: s.slopeMinGrades, minDays: s.slopeMinSpanDays });
+    return message('explain.grade_trend.too_few', {
+      grades,
+      days,
+      minGrades: s.slopeMinGrades,
+      minDays: s.slopeMinSpanDays,
+    });
   }
   const slope = m.value;
   const direction = Math.abs(slope) < 0.05 ? 'stable' : slope < 0 ? 'down' : 'up';

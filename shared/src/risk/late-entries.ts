@@ -28,7 +28,8 @@ export function measureLateEntries(input: Input, settings: RiskSettings): Measur
   const late = events.filter((e) => e.kind === 'entrata_posticipata').length;
   const early = events.length - late;
   const hours = events.reduce((a, e) => a + e.hours, 0);
-  if (weeks < s.minWeeks) return { key: base.key, domain: base.domain, value: null, level: 'ok', details: { late, early, hours, weeks } };
+  if (weeks < s.minWeeks)
+    return { key: base.key, domain: base.domain, value: null, level: 'ok', details: { late, early, hours, weeks } };
   const perWeek = events.length / weeks;
   const level: RiskLevel = perWeek >= s.highPerWeek ? 'high' : perWeek >= s.attentionPerWeek ? 'attention' : 'ok';
   const byDay = new Array<number>(7).fill(0);
@@ -36,7 +37,8 @@ export function measureLateEntries(input: Input, settings: RiskSettings): Measur
   const top = byDay.reduce((best, n, i) => (n > (byDay[best] ?? 0) ? i : best), 0);
   const pattern = (byDay[top] ?? 0) >= s.weekdayPatternMinEvents && (byDay[top] ?? 0) * 2 > events.length ? top : null;
   return {
-    key: base.key, domain: base.domain,
+    key: base.key,
+    domain: base.domain,
     value: perWeek,
     level,
     details: { late, early, hours, weeks, weekday: pattern === null ? null : WEEKDAYS_IT[pattern] },
@@ -53,5 +55,7 @@ export function describeLateEntries(m: MeasuredIndicator): Message {
   const params = { late, early, weeks, perWeek: m.value, hours: message('explain.unit.hourLost', { count: d.hours }) };
   // Stored as the Italian name (rows written before messages): the message carries its index.
   const weekday = d.weekday ? (WEEKDAYS_IT as readonly string[]).indexOf(d.weekday) : -1;
-  return weekday >= 0 ? message('explain.late_entries.some_weekday', { ...params, weekday }) : message('explain.late_entries.some', params);
+  return weekday >= 0
+    ? message('explain.late_entries.some_weekday', { ...params, weekday })
+    : message('explain.late_entries.some', params);
 }

@@ -58,7 +58,15 @@ describe('fitLogistic', () => {
   });
 
   test('when a feature has no spread, then its coefficient is 0 and its sd 1', () => {
-    const m = fitLogistic([[1, 0], [1, 1], [1, 2], [1, 3]], [0, 1, 0, 1]);
+    const m = fitLogistic(
+      [
+        [1, 0],
+        [1, 1],
+        [1, 2],
+        [1, 3],
+      ],
+      [0, 1, 0, 1],
+    );
 
     expect(m.coefficients[0]).toBeCloseTo(0, 12);
     expect(m.sds[0]).toBe(1);
@@ -70,7 +78,9 @@ describe('fitLogistic', () => {
   ])('when the ridge is %f, then a larger penalty shrinks the coefficient', (ridge) => {
     const { x, y } = plantedData(0, 1.5, 0);
 
-    expect(Math.abs(fitLogistic(x, y, { ridge: ridge * 100 }).coefficients[0]!)).toBeLessThan(Math.abs(fitLogistic(x, y, { ridge }).coefficients[0]!));
+    expect(Math.abs(fitLogistic(x, y, { ridge: ridge * 100 }).coefficients[0]!)).toBeLessThan(
+      Math.abs(fitLogistic(x, y, { ridge }).coefficients[0]!),
+    );
   });
 
   test('when rows and outcomes differ in number, then it refuses', () => {

@@ -47,7 +47,11 @@ export interface FitOptions {
 }
 
 /** Fits `y` (0/1) on the rows of `x`. Throws on empty data or rows of different lengths. */
-export function fitLogistic(x: number[][], y: number[], options: FitOptions = {}): LogisticModel & { iterations: number; converged: boolean } {
+export function fitLogistic(
+  x: number[][],
+  y: number[],
+  options: FitOptions = {},
+): LogisticModel & { iterations: number; converged: boolean } {
   const ridge = options.ridge ?? 1;
   const maxIterations = options.iterations ?? 50;
   if (x.length === 0 || x.length !== y.length) throw new Error('fitLogistic: servono righe e esiti in uguale numero');
@@ -87,7 +91,8 @@ export function fitLogistic(x: number[][], y: number[], options: FitOptions = {}
 
 export function predictLogistic(model: LogisticModel, row: number[]): number {
   let logit = model.intercept;
-  for (let j = 0; j < model.coefficients.length; j++) logit += model.coefficients[j]! * ((row[j]! - model.means[j]!) / model.sds[j]!);
+  for (let j = 0; j < model.coefficients.length; j++)
+    logit += model.coefficients[j]! * ((row[j]! - model.means[j]!) / model.sds[j]!);
   return sigmoid(logit);
 }
 
@@ -119,7 +124,11 @@ export function crossValidatedProbabilities(x: number[][], y: number[], k = 5, o
       for (const i of test) out[i] = rate;
       continue;
     }
-    const model = fitLogistic(train.map((i) => x[i]!), trainY, options);
+    const model = fitLogistic(
+      train.map((i) => x[i]!),
+      trainY,
+      options,
+    );
     for (const i of test) out[i] = predictLogistic(model, x[i]!);
   }
   return out;

@@ -18,7 +18,9 @@ export interface Message {
 export const message = (key: string, params: Record<string, MessageParam> = {}): Message => ({ key, params });
 
 export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Message).key === 'string';
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Message).key === 'string'
+  );
 }
 
 /** Words a message with a translator (i18next's `t`, or the Italian renderer's): nested messages first. */

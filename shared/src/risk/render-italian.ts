@@ -46,7 +46,8 @@ const cache = new Map<string, string | undefined>();
 function lookup(key: string): string | undefined {
   if (cache.has(key)) return cache.get(key);
   let node: unknown = EXPLAIN_IT;
-  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of key.split('.'))
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   const found = typeof node === 'string' ? node : undefined;
   cache.set(key, found);
   return found;

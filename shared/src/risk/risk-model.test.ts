@@ -3,8 +3,12 @@ import { fitRiskModel, featuresOf, probabilityOf, RiskModel } from './risk-model
 import { DEFAULT_RISK_SETTINGS, RiskSettings } from './settings';
 import { INDICATOR_DOMAIN, type IndicatorKey, type MeasuredIndicator, type RiskLevel } from './types';
 
-const ind = (key: IndicatorKey, value: number | null, level: RiskLevel = 'ok', details?: Record<string, unknown>): MeasuredIndicator =>
-  ({ key, domain: INDICATOR_DOMAIN[key], value, level, ...(details ? { details } : {}) });
+const ind = (
+  key: IndicatorKey,
+  value: number | null,
+  level: RiskLevel = 'ok',
+  details?: Record<string, unknown>,
+): MeasuredIndicator => ({ key, domain: INDICATOR_DOMAIN[key], value, level, ...(details ? { details } : {}) });
 
 describe('featuresOf', () => {
   test('when the indicators are known, then each feature reads its value; missing ones are null', () => {
@@ -15,7 +19,14 @@ describe('featuresOf', () => {
       ind('disengagement', 0.9, 'high'),
     ]);
 
-    expect(f).toMatchObject({ absence_share: expect.closeTo(0.15, 10), grade_average: 5.5, years_not_passed: 1, suspended_judgements: 2, disengaged: 1, conduct_grade: null });
+    expect(f).toMatchObject({
+      absence_share: expect.closeTo(0.15, 10),
+      grade_average: 5.5,
+      years_not_passed: 1,
+      suspended_judgements: 2,
+      disengaged: 1,
+      conduct_grade: null,
+    });
   });
 });
 
@@ -27,7 +38,10 @@ describe('fitRiskModel / probabilityOf', () => {
     const bad = average < 6 ? i % 10 !== 0 : i % 10 === 0;
     return { indicators: [ind('grade_average', average), ind('attendance_rate', 0.9 + (i % 7) / 100)], bad };
   });
-  const model = fitRiskModel(students, { description: 'costruito', features: ['grade_average', 'absence_share', 'conduct_grade'] });
+  const model = fitRiskModel(students, {
+    description: 'costruito',
+    features: ['grade_average', 'absence_share', 'conduct_grade'],
+  });
 
   test('when fitted, then the model validates against its schema and can be stored with the settings', () => {
     expect(RiskModel.parse(JSON.parse(JSON.stringify(model)))).toEqual(model);
@@ -50,7 +64,10 @@ describe('fitRiskModel / probabilityOf', () => {
   });
 
   test('when an indicator is missing, then the model takes the mean there (not 0)', () => {
-    const withMean = probabilityOf([ind('grade_average', model.means[0]!), ind('attendance_rate', 1 - model.means[1]!)], model);
+    const withMean = probabilityOf(
+      [ind('grade_average', model.means[0]!), ind('attendance_rate', 1 - model.means[1]!)],
+      model,
+    );
 
     expect(probabilityOf([], model)).toBeCloseTo(withMean, 12);
   });

@@ -23,23 +23,31 @@ export const RISK_FEATURES = [
 ] as const;
 export type RiskFeature = (typeof RISK_FEATURES)[number];
 
-export const RiskModel = z.object({
-  kind: z.literal('logistic'),
-  features: z.array(z.enum(RISK_FEATURES)).min(1),
-  intercept: z.number(),
-  coefficients: z.array(z.number()),
-  means: z.array(z.number()),
-  sds: z.array(z.number().positive()),
-  ridge: z.number().nonnegative(),
-  /** What it was fitted on, said to users beside the probability. */
-  fittedOn: z.object({
-    description: z.string(),
-    students: z.number().int().nonnegative(),
-    badOutcomes: z.number().int().nonnegative(),
-  }),
-}).refine((m) => m.coefficients.length === m.features.length && m.means.length === m.features.length && m.sds.length === m.features.length, {
-  message: 'un coefficiente, una media e una deviazione standard per variabile',
-});
+export const RiskModel = z
+  .object({
+    kind: z.literal('logistic'),
+    features: z.array(z.enum(RISK_FEATURES)).min(1),
+    intercept: z.number(),
+    coefficients: z.array(z.number()),
+    means: z.array(z.number()),
+    sds: z.array(z.number().positive()),
+    ridge: z.number().nonnegative(),
+    /** What it was fitted on, said to users beside the probability. */
+    fittedOn: z.object({
+      description: z.string(),
+      students: z.number().int().nonnegative(),
+      badOutcomes: z.number().int().nonnegative(),
+    }),
+  })
+  .refine(
+    (m) =>
+      m.coefficients.length === m.features.length &&
+      m.means.length === m.features.length &&
+      m.sds.length === m.features.length,
+    {
+      message: 'un coefficiente, una media e una deviazione standard per variabile',
+    },
+  );
 export type RiskModel = z.infer<typeof RiskModel>;
 
 type Values = Pick<MeasuredIndicator, 'key' | 'value' | 'level' | 'details'>;
@@ -90,7 +98,10 @@ export interface FitRiskModelOptions extends FitOptions {
  * year ended badly (not admitted, withdrawn, dropped out). Missing values take the feature's mean
  * over the students who have it.
  */
-export function fitRiskModel(students: { indicators: Values[]; bad: boolean }[], options: FitRiskModelOptions): RiskModel {
+export function fitRiskModel(
+  students: { indicators: Values[]; bad: boolean }[],
+  options: FitRiskModelOptions,
+): RiskModel {
   const features = options.features ?? RISK_FEATURES;
   const ridge = options.ridge ?? 1;
   const raw = students.map((s) => featuresOf(s.indicators));
@@ -109,6 +120,10 @@ export function fitRiskModel(students: { indicators: Values[]; bad: boolean }[],
     means: fit.means,
     sds: fit.sds,
     ridge,
-    fittedOn: { description: options.description, students: students.length, badOutcomes: y.reduce((a, v) => a + v, 0) },
+    fittedOn: {
+      description: options.description,
+      students: students.length,
+      badOutcomes: y.reduce((a, v) => a + v, 0),
+    },
   });
 }

@@ -23,13 +23,17 @@ describe('schoolHistory', () => {
   test.each([
     [['ammesso'], "Nell'anno precedente registrato: nessuna bocciatura né giudizio sospeso."],
     [['ammesso', 'trasferito', 'ammesso'], 'Nei 3 anni precedenti registrati: nessuna bocciatura né giudizio sospeso.'],
-  ] as const)('when the outcomes are %j and all good, then the sentence says so with the right article', (results, sentence) => {
-    expect(schoolHistory({ history: h(...results) }, DEFAULT_RISK_SETTINGS).explanation).toBe(sentence);
-  });
+  ] as const)(
+    'when the outcomes are %j and all good, then the sentence says so with the right article',
+    (results, sentence) => {
+      expect(schoolHistory({ history: h(...results) }, DEFAULT_RISK_SETTINGS).explanation).toBe(sentence);
+    },
+  );
 
   test('when there are failures and suspensions, then the sentence lists both', () => {
-    expect(schoolHistory({ history: h('non_ammesso', 'sospensione_giudizio', 'abbandono') }, DEFAULT_RISK_SETTINGS).explanation).toBe(
-      'Negli anni precedenti: 1 anno non ammesso, 1 anno interrotto (ritiro o abbandono), 1 giudizio sospeso.',
-    );
+    expect(
+      schoolHistory({ history: h('non_ammesso', 'sospensione_giudizio', 'abbandono') }, DEFAULT_RISK_SETTINGS)
+        .explanation,
+    ).toBe('Negli anni precedenti: 1 anno non ammesso, 1 anno interrotto (ritiro o abbandono), 1 giudizio sospeso.');
   });
 });

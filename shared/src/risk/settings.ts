@@ -95,14 +95,16 @@ export const RiskSettings = z.object({
     suspendedAttention: z.number().int().nonnegative().default(1),
     suspendedHigh: z.number().int().nonnegative().default(3),
   }),
-  disengagement: z.object({
-    // Issue 18: a student who has stopped coming is level 3 at once, whatever the year's average.
-    // Share of the hours of the last weeks with lessons missed (deroghe excepted)…
-    windowWeeks: z.number().int().positive().default(2),
-    minShare: Share.default(0.8),
-    // …or whole lesson days missed in a row up to today (a school week).
-    minConsecutiveDays: z.number().int().positive().default(5),
-  }).prefault({}), // versions stored before issue 18 have no such group
+  disengagement: z
+    .object({
+      // Issue 18: a student who has stopped coming is level 3 at once, whatever the year's average.
+      // Share of the hours of the last weeks with lessons missed (deroghe excepted)…
+      windowWeeks: z.number().int().positive().default(2),
+      minShare: Share.default(0.8),
+      // …or whole lesson days missed in a row up to today (a school week).
+      minConsecutiveDays: z.number().int().positive().default(5),
+    })
+    .prefault({}), // versions stored before issue 18 have no such group
   tier: z.object({
     // ABC / EWIMS practice: one off-track area → targeted support (level 2), two or more →
     // intensive (level 3). The school career (percorso) counts toward level 3 but never raises a
@@ -116,11 +118,13 @@ export const RiskSettings = z.object({
   }),
   // How the level is decided: by the rules above (default), or by the probability of the fitted
   // model (`model`) with these cut points. Disengagement is level 3 either way.
-  levels: z.object({
-    basis: z.enum(['rules', 'probability']).default('rules'),
-    level2From: Share.default(0.3),
-    level3From: Share.default(0.6),
-  }).prefault({}),
+  levels: z
+    .object({
+      basis: z.enum(['rules', 'probability']).default('rules'),
+      level2From: Share.default(0.3),
+      level3From: Share.default(0.6),
+    })
+    .prefault({}),
   // A logistic model fitted on past cohorts (`fitRiskModel`), versioned with the thresholds; it
   // gives each student a probability shown beside the level. None until a backtest fits one.
   model: RiskModel.nullable().default(null),

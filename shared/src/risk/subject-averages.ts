@@ -31,7 +31,15 @@ export function subjectAveragesOf(digest: GradeDigest, termSeq: number): Subject
     const key = subjectKey(digest.subject[i]!);
     const t = byKey.get(key);
     if (t === undefined) {
-      const group = { key, rank: 0, term, n: digest.n[i]!, sum: digest.sum[i]!, sn: digest.sn[i]!, ssum: digest.ssum[i]! };
+      const group = {
+        key,
+        rank: 0,
+        term,
+        n: digest.n[i]!,
+        sum: digest.sum[i]!,
+        sn: digest.sn[i]!,
+        ssum: digest.ssum[i]!,
+      };
       byKey.set(key, group);
       groups.push(group);
     } else if (term > t.term) {
@@ -51,12 +59,26 @@ export function subjectAveragesOf(digest: GradeDigest, termSeq: number): Subject
   const result: SubjectAverage[] = [];
   for (const t of groups) {
     const fromScrutinio = t.sn > 0;
-    result.push({ subject: t.key, average: fromScrutinio ? t.ssum / t.sn : t.sum / t.n, termSeq: t.term, grades: fromScrutinio ? t.sn : t.n, fromScrutinio });
+    result.push({
+      subject: t.key,
+      average: fromScrutinio ? t.ssum / t.sn : t.sum / t.n,
+      termSeq: t.term,
+      grades: fromScrutinio ? t.sn : t.n,
+      fromScrutinio,
+    });
   }
   return result;
 }
 
-interface Group { key: string; rank: number; term: number; n: number; sum: number; sn: number; ssum: number }
+interface Group {
+  key: string;
+  rank: number;
+  term: number;
+  n: number;
+  sum: number;
+  sn: number;
+  ssum: number;
+}
 
 /**
  * The groups sorted by subject with `localeCompare`, stably, in place. Memoised as a rank per name:

@@ -30,7 +30,9 @@ export function isoDays(from: string, to: string): string[] {
 const calendars = new Map<string, LessonDay[]>();
 
 /** The calendar's lesson days (memoised: property tests build thousands of students on a few calendars). */
-export function lessonDaysOf(t: Pick<TestStudent, 'lessonsStart' | 'lessonsEnd' | 'closures' | 'hoursPerDay'>): LessonDay[] {
+export function lessonDaysOf(
+  t: Pick<TestStudent, 'lessonsStart' | 'lessonsEnd' | 'closures' | 'hoursPerDay'>,
+): LessonDay[] {
   const key = JSON.stringify([t.lessonsStart, t.lessonsEnd, t.closures, t.hoursPerDay]);
   let days = calendars.get(key);
   if (days === undefined) {
@@ -76,7 +78,11 @@ export function aStudent(t: TestStudent = {}): StudentRiskInput {
     byMonday.set(d, week);
   }
   for (const d of held) byMonday.get(mondayOf(d.date))!.hoursHeld += d.hours;
-  for (const e of events) if (e.date >= enrolledOn && e.date <= asOf) { const w = byMonday.get(mondayOf(e.date)); if (w) w.hoursAbsent += e.hours; }
+  for (const e of events)
+    if (e.date >= enrolledOn && e.date <= asOf) {
+      const w = byMonday.get(mondayOf(e.date));
+      if (w) w.hoursAbsent += e.hours;
+    }
   return {
     asOf,
     schoolYear: '2025/26',
@@ -112,6 +118,11 @@ export function absences(dates: string[], extra: Partial<AttendanceEvent> = {}):
   return dates.map((date) => ({ date, kind: 'assenza', hours: 6, justified: false, deroga: null, ...extra }));
 }
 
-export function grade(subject: string, value: number | null, date = '2025-11-10', extra: Partial<GradeEntry> = {}): GradeEntry {
+export function grade(
+  subject: string,
+  value: number | null,
+  date = '2025-11-10',
+  extra: Partial<GradeEntry> = {},
+): GradeEntry {
   return { date, subject, value, inAverage: true, isConduct: false, termSeq: 1, ...extra };
 }

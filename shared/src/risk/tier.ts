@@ -51,48 +51,79 @@ export function computeTier(indicators: MeasuredIndicator[], settings: RiskSetti
 
   let tier: Tier;
   if (settings.levels.basis === 'probability' && probability !== null) {
-    tier = disengaged || probability >= settings.levels.level3From ? 3 : probability >= settings.levels.level2From ? 2 : 1;
+    tier =
+      disengaged || probability >= settings.levels.level3From ? 3 : probability >= settings.levels.level2From ? 2 : 1;
   } else {
     tier =
       disengaged || (highThisYear.length > 0 && highDomains.length >= t.tier3MinHighDomains)
         ? 3
-        : highThisYear.length >= t.tier2MinHighDomains || (t.tier2MinAttentionDomains > 0 && attentionDomains.length >= t.tier2MinAttentionDomains)
+        : highThisYear.length >= t.tier2MinHighDomains ||
+            (t.tier2MinAttentionDomains > 0 && attentionDomains.length >= t.tier2MinAttentionDomains)
           ? 2
           : 1;
   }
 
   const reasons: Omit<TierReason, 'explanation' | 'message'>[] = indicators
     .filter((i): i is MeasuredIndicator & { level: 'attention' | 'high' } => i.level !== 'ok')
-    .sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level] || DOMAIN_ORDER.indexOf(a.domain) - DOMAIN_ORDER.indexOf(b.domain) || (a.key === 'disengagement' ? -1 : b.key === 'disengagement' ? 1 : 0))
+    .sort(
+      (a, b) =>
+        SEVERITY[b.level] - SEVERITY[a.level] ||
+        DOMAIN_ORDER.indexOf(a.domain) - DOMAIN_ORDER.indexOf(b.domain) ||
+        (a.key === 'disengagement' ? -1 : b.key === 'disengagement' ? 1 : 0),
+    )
     .map((i) => ({ key: i.key, domain: i.domain, level: i.level }));
 
   const watch = attentionDomains.filter((d) => !highDomains.includes(d));
-  const m = settings.levels.basis === 'probability' && probability !== null
-    ? disengaged
-      ? message('explain.level.probability_disengagement', { probability })
-      : message('explain.level.probability', { level: tier, probability, level2From: settings.levels.level2From, level3From: settings.levels.level3From })
-    : levelMessage(tier, disengaged, highDomains, highThisYear, watch);
+  const m =
+    settings.levels.basis === 'probability' && probability !== null
+      ? disengaged
+        ? message('explain.level.probability_disengagement', { probability })
+        : message('explain.level.probability', {
+            level: tier,
+            probability,
+            level2From: settings.levels.level2From,
+            level3From: settings.levels.level3From,
+          })
+      : levelMessage(tier, disengaged, highDomains, highThisYear, watch);
 
-  const points = Math.min(9, indicators.reduce((a, i) => a + SEVERITY[i.level], 0));
+  const points = Math.min(
+    9,
+    indicators.reduce((a, i) => a + SEVERITY[i.level], 0),
+  );
   const average = indicators.find((i) => i.key === 'grade_average')?.value ?? null;
   const gradeGap = average === null ? 0 : Math.min(1, Math.max(0, (10 - average) / 10));
   const score = tier + points / 10 + gradeGap * 0.099;
   return { tier, reasons, message: m, highDomains, attentionDomains, disengaged, probability, score };
 }
 
-function levelMessage(tier: Tier, disengaged: boolean, high: RiskDomain[], highThisYear: RiskDomain[], watch: RiskDomain[]): Message {
-  const areas = (ds: RiskDomain[]) => message('explain.unit.areas', { count: ds.length, list: ds.map((d) => message(`explain.area.${d}`)) });
+function levelMessage(
+  tier: Tier,
+  disengaged: boolean,
+  high: RiskDomain[],
+  highThisYear: RiskDomain[],
+  watch: RiskDomain[],
+): Message {
+  const areas = (ds: RiskDomain[]) =>
+    message('explain.unit.areas', { count: ds.length, list: ds.map((d) => message(`explain.area.${d}`)) });
   if (disengaged) {
     const others = high.filter((d) => d !== 'frequenza');
-    return others.length > 0 ? message('explain.level.3_disengagement_more', { high: areas(others) }) : message('explain.level.3_disengagement');
+    return others.length > 0
+      ? message('explain.level.3_disengagement_more', { high: areas(others) })
+      : message('explain.level.3_disengagement');
   }
   if (tier === 3) return message('explain.level.3_high', { high: areas(high) });
   if (tier === 2 && highThisYear.length > 0) {
-    return watch.length > 0 ? message('explain.level.2_high_watch', { high: areas(high), watch: areas(watch) }) : message('explain.level.2_high', { high: areas(high) });
+    return watch.length > 0
+      ? message('explain.level.2_high_watch', { high: areas(high), watch: areas(watch) })
+      : message('explain.level.2_high', { high: areas(high) });
   }
   if (tier === 2) return message('explain.level.2_attention', { watch: areas([...new Set([...high, ...watch])]) });
   if (high.length > 0 && highThisYear.length === 0) {
-    return watch.length > 0 ? message('explain.level.1_history_watch', { watch: areas(watch) }) : message('explain.level.1_history');
+    return watch.length > 0
+      ? message('explain.level.1_history_watch', { watch: areas(watch) })
+      : message('explain.level.1_history');
   }
-  return watch.length > 0 ? message('explain.level.1_attention', { watch: areas(watch) }) : message('explain.level.1_none');
+  return watch.length > 0
+    ? message('explain.level.1_attention', { watch: areas(watch) })
+    : message('explain.level.1_none');
 }

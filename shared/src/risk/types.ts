@@ -60,12 +60,7 @@ export interface LessonDay {
 }
 
 export type HistoryResult =
-  | 'ammesso'
-  | 'non_ammesso'
-  | 'sospensione_giudizio'
-  | 'ritirato'
-  | 'trasferito'
-  | 'abbandono';
+  'ammesso' | 'non_ammesso' | 'sospensione_giudizio' | 'ritirato' | 'trasferito' | 'abbandono';
 
 /** Final outcome of a past school year (esiti.csv, period `finale`). */
 export interface HistoryEntry {

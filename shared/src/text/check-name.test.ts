@@ -36,7 +36,10 @@ describe('checkName', () => {
 
   test.each([
     [{ kind: 'too_long', max: 100 } as const, 'più lungo di 100 caratteri'],
-    [{ kind: 'bidi', codePoint: 0x202e } as const, 'contiene un carattere che cambia la direzione del testo (U+202E), non ammesso in un nome'],
+    [
+      { kind: 'bidi', codePoint: 0x202e } as const,
+      'contiene un carattere che cambia la direzione del testo (U+202E), non ammesso in un nome',
+    ],
     [{ kind: 'control', codePoint: 0 } as const, 'contiene un carattere di controllo (U+0000), non ammesso in un nome'],
     [{ kind: 'line_break', codePoint: 0x2028 } as const, 'contiene un a capo (U+2028), non ammesso in un nome'],
   ])('describeNameProblem(%j) → %s', (problem, message) => {

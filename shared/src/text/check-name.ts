@@ -25,7 +25,11 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
 
 /** The first reason `text` is not acceptable as a name of at most `max` characters, or null. */
 export function checkName(text: string, max: number): NameProblem | null {
-  for (const [kind, pattern] of [['line_break', LINE_BREAK], ['control', CONTROL], ['bidi', BIDI]] as const) {
+  for (const [kind, pattern] of [
+    ['line_break', LINE_BREAK],
+    ['control', CONTROL],
+    ['bidi', BIDI],
+  ] as const) {
     const found = pattern.exec(text);
     if (found) return { kind, codePoint: found[0].codePointAt(0)! };
   }

@@ -8,7 +8,10 @@ import { useMe } from '../features/auth/api/get-me';
  * mediator's cases, the regional overview for the others (issue 19: a teacher was offered the
  * regional overview).
  */
-const HOME_LABEL: Partial<Record<Role, string>> = { docente: 'notFound.home.docente', mediatore: 'notFound.home.mediatore' };
+const HOME_LABEL: Partial<Record<Role, string>> = {
+  docente: 'notFound.home.docente',
+  mediatore: 'notFound.home.mediatore',
+};
 
 export function HomeLink() {
   const { t } = useTranslation();

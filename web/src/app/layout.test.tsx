@@ -52,15 +52,44 @@ test('Layout: when EN is pressed, then the page heading turns English, the choic
 test('Layout: when rendered, then header, named navigation and footer landmarks are present', async () => {
   renderLayout();
 
-  expect(screen.getByRole('banner')).toHaveTextContent('Allerta precoce contro la dispersione scolastica – Regione Marche');
+  expect(screen.getByRole('banner')).toHaveTextContent(
+    'Allerta precoce contro la dispersione scolastica – Regione Marche',
+  );
   const nav = await screen.findByRole('navigation', { name: 'Navigazione principale' });
   expect(nav).toContainElement(screen.getByRole('link', { name: 'Scuole' }));
   expect(screen.getByRole('contentinfo')).toBeInTheDocument();
 });
 
 test.each<[Role, string[]]>([
-  ['admin', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Scadenze', 'Utenti', 'Importazioni', 'Registro accessi', 'Soglie di rischio', 'Comuni', 'Affidabilità del modello']],
-  ['referente', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'I miei casi', 'Da seguire', 'Scadenze', 'Utenti', 'Importazioni']],
+  [
+    'admin',
+    [
+      'Panoramica regionale',
+      'Scuole',
+      'Analisi regionale',
+      'I miei casi',
+      'Scadenze',
+      'Utenti',
+      'Importazioni',
+      'Registro accessi',
+      'Soglie di rischio',
+      'Comuni',
+      'Affidabilità del modello',
+    ],
+  ],
+  [
+    'referente',
+    [
+      'Panoramica regionale',
+      'Scuole',
+      'Analisi regionale',
+      'I miei casi',
+      'Da seguire',
+      'Scadenze',
+      'Utenti',
+      'Importazioni',
+    ],
+  ],
   ['docente', ['Le mie classi', 'Scuole']],
   ['mediatore', ['I miei casi', 'Scuole', 'Da seguire', 'Archivio casi', 'Scadenze']], // home is the caseload
   ['analista', ['Panoramica regionale', 'Scuole', 'Analisi regionale']],
@@ -70,7 +99,11 @@ test.each<[Role, string[]]>([
   renderLayout();
 
   const nav = await screen.findByRole('navigation', { name: 'Navigazione principale' });
-  expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(links);
+  expect(
+    within(nav)
+      .getAllByRole('link')
+      .map((a) => a.textContent),
+  ).toEqual(links);
 });
 
 test('Layout: when a user is signed in, then the header shows their name, translated role and an Esci button', async () => {
@@ -85,7 +118,11 @@ test('Layout: when a user is signed in, then the header shows their name, transl
 });
 
 test('Layout: when nobody is signed in, then neither the navigation nor the Esci button is shown', async () => {
-  server.use(http.get('/api/me', () => HttpResponse.json({ error: { code: 'unauthenticated', message: 'no' } }, { status: 401 })));
+  server.use(
+    http.get('/api/me', () =>
+      HttpResponse.json({ error: { code: 'unauthenticated', message: 'no' } }, { status: 401 }),
+    ),
+  );
   const { queryClient } = renderLayout();
 
   await vi.waitFor(() => expect(queryClient.getQueryData(['me'])).toBeNull());

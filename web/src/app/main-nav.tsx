@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Role } from '@primm/shared/contracts/auth';
 
-type Item = { to: string; label: string; end?: boolean; roles?: readonly Role[]; labelFor?: Partial<Record<Role, string>> };
+type Item = {
+  to: string;
+  label: string;
+  end?: boolean;
+  roles?: readonly Role[];
+  labelFor?: Partial<Record<Role, string>>;
+};
 
 /** The server enforces each route; the menu only leaves out what the role would be refused. */
 const items: Item[] = [

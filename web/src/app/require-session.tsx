@@ -42,7 +42,9 @@ export function RequireSession() {
   useEffect(
     () =>
       onPasswordChangeRequired(() => {
-        queryClient.setQueryData(meQueryOptions().queryKey, (current) => (current ? { ...current, mustChangePassword: true } : current));
+        queryClient.setQueryData(meQueryOptions().queryKey, (current) =>
+          current ? { ...current, mustChangePassword: true } : current,
+        );
       }),
     [queryClient],
   );

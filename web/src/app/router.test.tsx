@@ -39,7 +39,9 @@ test('RequireSession: when the server answers password_change_required (one-time
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Cambia password' })).toBeInTheDocument();
   expect(router.state.location.pathname).toBe('/password');
-  expect(screen.getByText("Hai effettuato l'accesso con una password monouso: scegline una tua per continuare.")).toBeInTheDocument();
+  expect(
+    screen.getByText("Hai effettuato l'accesso con una password monouso: scegline una tua per continuare."),
+  ).toBeInTheDocument();
 });
 
 test('RequireSession: when signed in, then the page itself is shown', async () => {
@@ -98,7 +100,11 @@ test('Risk thresholds page: when the admin opens /soglie, then the page loads la
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Soglie di rischio' })).toBeInTheDocument();
   expect(await screen.findByText(/^Versione 3, salvata da Amministratore dimostrativo/)).toBeInTheDocument();
-  expect(within(screen.getByRole('navigation', { name: 'Navigazione principale' })).getByRole('link', { name: 'Soglie di rischio' })).toHaveAttribute('aria-current', 'page');
+  expect(
+    within(screen.getByRole('navigation', { name: 'Navigazione principale' })).getByRole('link', {
+      name: 'Soglie di rischio',
+    }),
+  ).toHaveAttribute('aria-current', 'page');
 });
 
 test('Risk thresholds page: when a referente opens /soglie, then it is refused without asking the server', async () => {
@@ -120,8 +126,16 @@ test('Model reliability page: when the admin opens /affidabilita, then the legen
   renderRoutes(routes, { route: '/affidabilita' });
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Affidabilità del modello' })).toBeInTheDocument();
-  expect(within(screen.getByRole('navigation', { name: 'Navigazione principale' })).getByRole('link', { name: 'Affidabilità del modello' })).toHaveAttribute('aria-current', 'page');
-  expect(await screen.findByText('Livello 3: nel 2024/25, 6 studenti su 10 con questi segnali non sono stati ammessi o hanno lasciato')).toBeInTheDocument();
+  expect(
+    within(screen.getByRole('navigation', { name: 'Navigazione principale' })).getByRole('link', {
+      name: 'Affidabilità del modello',
+    }),
+  ).toHaveAttribute('aria-current', 'page');
+  expect(
+    await screen.findByText(
+      'Livello 3: nel 2024/25, 6 studenti su 10 con questi segnali non sono stati ammessi o hanno lasciato',
+    ),
+  ).toBeInTheDocument();
   expect(await screen.findByRole('button', { name: 'Esegui la verifica' })).toBeInTheDocument();
   expect(await screen.findByRole('button', { name: "Mostra l'anteprima" })).toBeInTheDocument();
 });
@@ -139,5 +153,9 @@ test('Model reliability page: when a referente opens /affidabilita, then it is r
 
   expect(await screen.findByRole('alert')).toHaveTextContent('Non sei autorizzato a vedere questi dati.');
   expect(asked).toBe(false);
-  expect(within(screen.getByRole('navigation', { name: 'Navigazione principale' })).queryByRole('link', { name: 'Affidabilità del modello' })).not.toBeInTheDocument();
+  expect(
+    within(screen.getByRole('navigation', { name: 'Navigazione principale' })).queryByRole('link', {
+      name: 'Affidabilità del modello',
+    }),
+  ).not.toBeInTheDocument();
 });

@@ -17,8 +17,16 @@ test('ChartBesideTable: when given columns and rows, then a captioned table with
 
   expect(screen.getByText('grafico')).toBeTruthy();
   const table = screen.getByRole('table', { name: 'Presenze per settimana' });
-  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Settimana', 'Ore', 'Nota']);
-  expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['06/10/2025', '13/10/2025']);
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['Settimana', 'Ore', 'Nota']);
+  expect(
+    within(table)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent),
+  ).toEqual(['06/10/2025', '13/10/2025']);
   expect(within(table).getByText('24').className).toBe('num');
   expect(within(table).getByText('ok').className).toBe('');
   expect(within(table).getByText('sotto').className).toBe('below-pass');

@@ -21,7 +21,17 @@ export interface DataRow {
  * numbers: people look at the chart, screen readers and anyone wanting exact values read the table.
  * `chart` may be wrapped in its own figure with controls.
  */
-export function ChartBesideTable({ chart, caption, columns, rows }: { chart: ReactNode; caption: string; columns: DataColumn[]; rows: DataRow[] }) {
+export function ChartBesideTable({
+  chart,
+  caption,
+  columns,
+  rows,
+}: {
+  chart: ReactNode;
+  caption: string;
+  columns: DataColumn[];
+  rows: DataRow[];
+}) {
   const captionId = useId();
   const numClass = (c: DataColumn | undefined) => (c?.numeric ? 'num' : undefined);
   return (

@@ -25,7 +25,14 @@ export function FormDisclosure({ label, open, onOpenChange, confirmation, childr
   }
   return (
     <div className="disclosure">
-      <button ref={toggle} type="button" className="btn btn-outline btn-block" aria-expanded={open} aria-controls={id} onClick={() => onOpenChange(!open)}>
+      <button
+        ref={toggle}
+        type="button"
+        className="btn btn-outline btn-block"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => onOpenChange(!open)}
+      >
         {label}
       </button>
       {!open && confirmation}

@@ -11,10 +11,18 @@ type Props<K extends string> = { label: string; tabs: Tab<K>[]; selected: K; onS
 export function Tabs<K extends string>({ label, tabs, selected, onSelect }: Props<K>) {
   const base = useId();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  const index = Math.max(0, tabs.findIndex((t) => t.key === selected));
+  const index = Math.max(
+    0,
+    tabs.findIndex((t) => t.key === selected),
+  );
 
   function onKeyDown(event: KeyboardEvent) {
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
@@ -45,7 +53,14 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect }: Prop
         ))}
       </div>
       {tabs.map((tab, i) => (
-        <div key={tab.key} role="tabpanel" id={`${base}-panel-${tab.key}`} aria-labelledby={`${base}-tab-${tab.key}`} hidden={i !== index} className="tab-panel">
+        <div
+          key={tab.key}
+          role="tabpanel"
+          id={`${base}-panel-${tab.key}`}
+          aria-labelledby={`${base}-tab-${tab.key}`}
+          hidden={i !== index}
+          className="tab-panel"
+        >
           {i === index && tab.panel}
         </div>
       ))}

@@ -10,10 +10,21 @@ export type RowWindow = { first: number; last: number; padTop: number; padBottom
  * already rendered. Fixed row height: the rows are styled to one line (`.virtual-row`).
  * `last` is exclusive.
  */
-export function windowOf(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 8): RowWindow {
+export function windowOf(
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+  count: number,
+  overscan = 8,
+): RowWindow {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
-  return { first, last: Math.max(first, last), padTop: first * rowHeight, padBottom: Math.max(0, count - last) * rowHeight };
+  return {
+    first,
+    last: Math.max(first, last),
+    padTop: first * rowHeight,
+    padBottom: Math.max(0, count - last) * rowHeight,
+  };
 }
 
 type Options = { rowHeight: number; viewport: number; threshold?: number };
@@ -46,7 +57,9 @@ export function useVirtualRows(count: number, { rowHeight, viewport, threshold =
     [enabled, rowHeight, viewport],
   );
 
-  const win: RowWindow = enabled ? windowOf(scrollTop, viewport, rowHeight, count) : { first: 0, last: count, padTop: 0, padBottom: 0 };
+  const win: RowWindow = enabled
+    ? windowOf(scrollTop, viewport, rowHeight, count)
+    : { first: 0, last: count, padTop: 0, padBottom: 0 };
   const boxProps = enabled
     ? { ref: boxRef, onScroll, onFocus, style: { maxHeight: viewport, overflowY: 'auto' as const } }
     : { ref: boxRef };

@@ -7,9 +7,17 @@ import { server } from '../testing/server';
 import { api, ApiError } from './api-client';
 
 test('api.get: when the server answers the envelope, then ApiError carries its status and code', async () => {
-  server.use(http.get('/api/provinces', () => HttpResponse.json({ error: { code: 'forbidden', message: 'no' } }, { status: 403 })));
+  server.use(
+    http.get('/api/provinces', () =>
+      HttpResponse.json({ error: { code: 'forbidden', message: 'no' } }, { status: 403 }),
+    ),
+  );
 
-  await expect(api.get('/provinces', ProvinceList)).rejects.toMatchObject({ status: 403, code: 'forbidden', message: 'no' });
+  await expect(api.get('/provinces', ProvinceList)).rejects.toMatchObject({
+    status: 403,
+    code: 'forbidden',
+    message: 'no',
+  });
 });
 
 test('api.get: when the error body is not JSON, then the code is internal', async () => {
@@ -36,7 +44,11 @@ test('api.get: when params are empty, then they are left out of the query string
     }),
   );
 
-  await api.get('/schools', { parse: (body: unknown) => body }, { params: { province: 'AN', level: undefined, q: '' } });
+  await api.get(
+    '/schools',
+    { parse: (body: unknown) => body },
+    { params: { province: 'AN', level: undefined, q: '' } },
+  );
 
   expect(search).toBe('?province=AN');
 });

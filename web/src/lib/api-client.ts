@@ -52,7 +52,11 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function request<T>(path: string, schema: Schema<T> | undefined, init: RequestInit & { params?: QueryParams }): Promise<T | undefined> {
+async function request<T>(
+  path: string,
+  schema: Schema<T> | undefined,
+  init: RequestInit & { params?: QueryParams },
+): Promise<T | undefined> {
   const { params, ...rest } = init;
   let response: Response;
   try {
@@ -75,10 +79,16 @@ async function request<T>(path: string, schema: Schema<T> | undefined, init: Req
  * One answer, however it arrived (fetch here, XMLHttpRequest for uploads with progress): an
  * error status throws `ApiError` from the envelope, a success is parsed with the contract.
  */
-export function readAnswer<T>(path: string, status: number, body: unknown, schema: Schema<T> | undefined): T | undefined {
+export function readAnswer<T>(
+  path: string,
+  status: number,
+  body: unknown,
+  schema: Schema<T> | undefined,
+): T | undefined {
   if (status < 200 || status >= 300) {
     const envelope = ErrorBody.safeParse(body);
-    if (envelope.success) throw new ApiError(status, envelope.data.error.code, envelope.data.error.message, envelope.data.error.details);
+    if (envelope.success)
+      throw new ApiError(status, envelope.data.error.code, envelope.data.error.message, envelope.data.error.details);
     throw new ApiError(status, 'internal', `HTTP ${status}`);
   }
   // 204 No Content (logout): nothing to parse, and the caller passed no schema.
@@ -107,11 +117,21 @@ async function post<T>(path: string, body?: unknown, schema?: Schema<T>): Promis
 }
 
 /** PATCH and PUT: a JSON body like post's, and always an answer to check against the schema. */
-const sendJson = (method: 'PATCH' | 'PUT') => <T>(path: string, body: unknown, schema: Schema<T>): Promise<T> =>
-  request(path, schema, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }) as Promise<T>;
+const sendJson =
+  (method: 'PATCH' | 'PUT') =>
+  <T>(path: string, body: unknown, schema: Schema<T>): Promise<T> =>
+    request(path, schema, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }) as Promise<T>;
 
 export const api = {
-  async get<T>(path: string, schema: Schema<T>, options: { params?: QueryParams; signal?: AbortSignal } = {}): Promise<T> {
+  async get<T>(
+    path: string,
+    schema: Schema<T>,
+    options: { params?: QueryParams; signal?: AbortSignal } = {},
+  ): Promise<T> {
     return (await request(path, schema, { method: 'GET', ...options })) as T;
   },
   post,

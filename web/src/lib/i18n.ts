@@ -52,8 +52,14 @@ function withFeatures(base: Texts, files: Record<string, Texts>): Texts {
   return merged;
 }
 
-export const it = withFeatures(itBase, import.meta.glob<Texts>('../locales/features/*.it.json', { eager: true, import: 'default' }));
-export const en = withFeatures(enBase, import.meta.glob<Texts>('../locales/features/*.en.json', { eager: true, import: 'default' }));
+export const it = withFeatures(
+  itBase,
+  import.meta.glob<Texts>('../locales/features/*.it.json', { eager: true, import: 'default' }),
+);
+export const en = withFeatures(
+  enBase,
+  import.meta.glob<Texts>('../locales/features/*.en.json', { eager: true, import: 'default' }),
+);
 
 void i18n.use(initReactI18next).init({
   resources: { it: { translation: it }, en: { translation: en } },
@@ -83,6 +89,9 @@ formatter?.add('date', (value, lng) => formatDate(String(value), lng));
 formatter?.add('lower', (value) => String(value).toLowerCase());
 // 0 = Monday: 1 January 2024 was a Monday.
 formatter?.add('weekday', (value, lng) =>
-  new Intl.DateTimeFormat(intlLocale(lng), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + Number(value)))));
+  new Intl.DateTimeFormat(intlLocale(lng), { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1 + Number(value))),
+  ),
+);
 
 export { i18n };

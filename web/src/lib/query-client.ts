@@ -41,7 +41,9 @@ export function onPasswordChangeRequired(listener: Listener): () => void {
 
 function reportIfUnauthenticated(error: unknown): void {
   if (!(error instanceof ApiError)) return;
-  const listeners = { unauthenticated: sessionExpiredListeners, password_change_required: passwordChangeListeners }[error.code as string];
+  const listeners = { unauthenticated: sessionExpiredListeners, password_change_required: passwordChangeListeners }[
+    error.code as string
+  ];
   for (const listener of listeners ?? []) listener();
 }
 

@@ -15,11 +15,34 @@ const students = [
   aStudent({ events: absences(days.slice(0, 30)), grades: [grade('MATEMATICA', 4), grade('STORIA', 7)] }),
   aStudent({ events: absences(days.filter((d) => d >= '2026-01-05' && d <= '2026-01-30')) }),
   aStudent({
-    events: [...absences(days.slice(3, 5), { deroga: 'salute', justified: true }), ...['2025-10-06', '2025-10-13', '2025-10-20'].map((date) => ({ date, kind: 'entrata_posticipata' as const, hours: 1, justified: true, deroga: null }))],
-    grades: [grade('MATEMATICA', 5, '2025-10-01'), grade('MATEMATICA', 4, '2025-12-01'), grade('ITALIANO', 5.5, '2025-10-02'), grade('ITALIANO', 5, '2025-12-02'),
-      grade('INGLESE', 7, '2025-10-03'), grade('INGLESE', 6, '2025-12-03'), grade('COMPORTAMENTO', 6, '2025-12-19', { isConduct: true, kind: 'scrutinio' })],
+    events: [
+      ...absences(days.slice(3, 5), { deroga: 'salute', justified: true }),
+      ...['2025-10-06', '2025-10-13', '2025-10-20'].map((date) => ({
+        date,
+        kind: 'entrata_posticipata' as const,
+        hours: 1,
+        justified: true,
+        deroga: null,
+      })),
+    ],
+    grades: [
+      grade('MATEMATICA', 5, '2025-10-01'),
+      grade('MATEMATICA', 4, '2025-12-01'),
+      grade('ITALIANO', 5.5, '2025-10-02'),
+      grade('ITALIANO', 5, '2025-12-02'),
+      grade('INGLESE', 7, '2025-10-03'),
+      grade('INGLESE', 6, '2025-12-03'),
+      grade('COMPORTAMENTO', 6, '2025-12-19', { isConduct: true, kind: 'scrutinio' }),
+    ],
     classAverages: [5.2, 6, 7, 7.5, 8],
-    overrides: { birthDate: '2007-03-01', arrivalDate: '2019-05-04', history: [{ schoolYear: '2023/24', gradeLevel: 1, result: 'non_ammesso' }, { schoolYear: '2024/25', gradeLevel: 1, result: 'sospensione_giudizio' }] },
+    overrides: {
+      birthDate: '2007-03-01',
+      arrivalDate: '2019-05-04',
+      history: [
+        { schoolYear: '2023/24', gradeLevel: 1, result: 'non_ammesso' },
+        { schoolYear: '2024/25', gradeLevel: 1, result: 'sospensione_giudizio' },
+      ],
+    },
   }),
 ];
 const messages: Message[] = students.flatMap((s) => {
@@ -31,7 +54,7 @@ test('explain.it.json: when compared with the templates of the Italian renderer,
   expect(explainIt).toEqual(EXPLAIN_IT);
 });
 
-test('wordExplanation: when i18next words the engine\'s messages in Italian, then the sentences are the renderer\'s, character for character', () => {
+test("wordExplanation: when i18next words the engine's messages in Italian, then the sentences are the renderer's, character for character", () => {
   const t = i18n.getFixedT('it');
 
   for (const m of messages) expect(wordExplanation(t, m.key, m.params)).toBe(renderItalian(m));
@@ -48,6 +71,8 @@ test('wordExplanation: when worded in English, then every sentence is English, w
     expect(text).not.toMatch(/\b(ore|settimane|assente|Livello)\b/);
   }
   expect(english).toContain('Level 3: disengagement in progress.');
-  expect(english.some((s) => /^Present for 70% of the hours so far \(absent 180 of 600\): severe chronic absence/.test(s))).toBe(true);
+  expect(
+    english.some((s) => /^Present for 70% of the hours so far \(absent 180 of 600\): severe chronic absence/.test(s)),
+  ).toBe(true);
   expect(english.some((s) => s.includes('1 late entry') || s.includes('3 late entries'))).toBe(true);
 });

@@ -1,4 +1,13 @@
-import type { AggregateQuery, AggregateResult, AggregateRow, AggregateTrend, Cell, FairnessGroup, FairnessReport, Measure } from '@primm/shared/contracts/aggregates';
+import type {
+  AggregateQuery,
+  AggregateResult,
+  AggregateRow,
+  AggregateTrend,
+  Cell,
+  FairnessGroup,
+  FairnessReport,
+  Measure,
+} from '@primm/shared/contracts/aggregates';
 
 /**
  * Aggregates as the server publishes them for the demo region (2025/26, threshold 10): typed
@@ -7,20 +16,62 @@ import type { AggregateQuery, AggregateResult, AggregateRow, AggregateTrend, Cel
  * keeps the rows of the asked province or school; the other filters are not applied.
  */
 
-const CORE = ['students', 'tier1', 'tier2', 'tier3', 'attended95', 'attended90to95', 'attended80to90', 'attendedBelow80',
-  'overLimit', 'failing2plus', 'ageGradeDelay', 'flagged', 'openCases', 'closedCases'] as const satisfies readonly Measure[];
+const CORE = [
+  'students',
+  'tier1',
+  'tier2',
+  'tier3',
+  'attended95',
+  'attended90to95',
+  'attended80to90',
+  'attendedBelow80',
+  'overLimit',
+  'failing2plus',
+  'ageGradeDelay',
+  'flagged',
+  'openCases',
+  'closedCases',
+] as const satisfies readonly Measure[];
 
-const INTERVENTIONS = ['action_family_meeting', 'action_cultural_mediation', 'action_tutoring', 'action_italian_l2', 'action_other',
-  'reorient_school', 'reorient_iefp', 'reorient_work', 'reorient_cpia', 'pua_referral', 'reoriented_arrived', 'reoriented_not_arrived',
-  'outcome_back_on_track', 'outcome_reoriented', 'outcome_left_education', 'outcome_moved_away', 'outcome_other',
-  'withdrawn', 'transferred', 'droppedOut'] as const satisfies readonly Measure[];
+const INTERVENTIONS = [
+  'action_family_meeting',
+  'action_cultural_mediation',
+  'action_tutoring',
+  'action_italian_l2',
+  'action_other',
+  'reorient_school',
+  'reorient_iefp',
+  'reorient_work',
+  'reorient_cpia',
+  'pua_referral',
+  'reoriented_arrived',
+  'reoriented_not_arrived',
+  'outcome_back_on_track',
+  'outcome_reoriented',
+  'outcome_left_education',
+  'outcome_moved_away',
+  'outcome_other',
+  'withdrawn',
+  'transferred',
+  'droppedOut',
+] as const satisfies readonly Measure[];
 
 const cells = (measures: readonly Measure[], values: Cell[]): Partial<Record<Measure, Cell>> =>
   Object.fromEntries(measures.map((m, i) => [m, values[i]!]));
 
-const row = (group: Record<string, string>, labels: Record<string, string>, values: Partial<Record<Measure, Cell>>): AggregateRow => ({ group, labels, values });
+const row = (
+  group: Record<string, string>,
+  labels: Record<string, string>,
+  values: Partial<Record<Measure, Cell>>,
+): AggregateRow => ({ group, labels, values });
 
-const provinceNames: Record<string, string> = { AN: 'Ancona', AP: 'Ascoli Piceno', FM: 'Fermo', MC: 'Macerata', PU: 'Pesaro e Urbino' };
+const provinceNames: Record<string, string> = {
+  AN: 'Ancona',
+  AP: 'Ascoli Piceno',
+  FM: 'Fermo',
+  MC: 'Macerata',
+  PU: 'Pesaro e Urbino',
+};
 
 //                       students tier1 tier2 tier3  ≥95  90–95 80–90  <80 overLim fail2+ delay flagged open closed
 const provinceCore: Record<string, Cell[]> = {
@@ -42,21 +93,38 @@ const provinceInterventions: Record<string, Cell[]> = {
 };
 const totalInterventions: Cell[] = [148, 52, 114, 44, 12, 34, 47, 13, '<10', 0, 61, 24, 48, 36, 0, 0, 0, 44, 96, 14];
 
-const provinceValues = (code: string) => ({ ...cells(CORE, provinceCore[code]!), ...cells(INTERVENTIONS, provinceInterventions[code]!) });
+const provinceValues = (code: string) => ({
+  ...cells(CORE, provinceCore[code]!),
+  ...cells(INTERVENTIONS, provinceInterventions[code]!),
+});
 const totalValues = { ...cells(CORE, totalCore), ...cells(INTERVENTIONS, totalInterventions) };
 
-export const provinceRows: AggregateRow[] = Object.keys(provinceCore).map((code) => row({ province: code }, { province: provinceNames[code]! }, provinceValues(code)));
+export const provinceRows: AggregateRow[] = Object.keys(provinceCore).map((code) =>
+  row({ province: code }, { province: provinceNames[code]! }, provinceValues(code)),
+);
 
 const schools: [code: string, name: string, province: string, core: Cell[]][] = [
   ['ANIS00800L', 'IIS Vanvitelli Stracca Angelini', 'AN', [620, 505, 85, 30, 360, 150, 75, 35, 50, 80, 70, 40, 22, 15]],
-  ['ANMM84001C', 'Scuola secondaria di I grado Pascoli', 'AN', [405, 340, 'n.d.', '<10', 230, 100, 50, 25, 30, 45, 40, 20, 11, '<10']],
-  ['ANPC010001', 'Liceo classico Rinaldini', 'AN', [209, 167, 'n.d.', 'n.d.', 110, 50, 25, 24, 18, 25, 30, 15, '<10', 'n.d.']],
+  [
+    'ANMM84001C',
+    'Scuola secondaria di I grado Pascoli',
+    'AN',
+    [405, 340, 'n.d.', '<10', 230, 100, 50, 25, 30, 45, 40, 20, 11, '<10'],
+  ],
+  [
+    'ANPC010001',
+    'Liceo classico Rinaldini',
+    'AN',
+    [209, 167, 'n.d.', 'n.d.', 110, 50, 25, 24, 18, 25, 30, 15, '<10', 'n.d.'],
+  ],
   ['APIS00100X', 'IIS Fermi Sacconi Ceci', 'AP', provinceCore.AP!],
   ['FMIS00200B', 'IIS Montani', 'FM', provinceCore.FM!],
   ['MCPS02000B', 'Liceo scientifico Galilei', 'MC', provinceCore.MC!],
   ['PSIS00300C', 'IIS Mattei', 'PU', provinceCore.PU!],
 ];
-export const schoolRows: AggregateRow[] = schools.map(([code, name, , core]) => row({ school: code }, { school: name }, cells(CORE, core)));
+export const schoolRows: AggregateRow[] = schools.map(([code, name, , core]) =>
+  row({ school: code }, { school: name }, cells(CORE, core)),
+);
 const provinceOfSchool = new Map(schools.map(([code, , province]) => [code, province]));
 
 const groupCore: Record<string, Cell[]> = {
@@ -65,19 +133,50 @@ const groupCore: Record<string, Cell[]> = {
   straniero_nato_all_estero: [382, 270, 'n.d.', 'n.d.', 190, 106, 'n.d.', 'n.d.', 45, 70, 120, 28, 12, 10],
   neo_arrivato: [62, 42, 'n.d.', '<10', 30, 14, 'n.d.', '<10', 15, 20, 40, 12, '<10', '<10'],
 };
-export const groupRows: AggregateRow[] = Object.entries(groupCore).map(([code, core]) => row({ citizenshipGroup: code }, { citizenshipGroup: code }, cells(CORE, core)));
+export const groupRows: AggregateRow[] = Object.entries(groupCore).map(([code, core]) =>
+  row({ citizenshipGroup: code }, { citizenshipGroup: code }, cells(CORE, core)),
+);
 
 const TIER_COLS = ['students', 'tier1', 'tier2', 'tier3'] as const satisfies readonly Measure[];
 const cross: Record<string, Record<string, Cell[]>> = {
-  AN: { italiano: [950, 800, 110, 40], straniero_nato_in_italia: [160, 125, 25, 10], straniero_nato_all_estero: [100, 70, 20, 10], neo_arrivato: [24, 17, '<10', '<10'] },
-  AP: { italiano: [500, 445, 'n.d.', '<10'], straniero_nato_in_italia: [70, 60, '<10', '<10'], straniero_nato_all_estero: [62, 50, 'n.d.', 'n.d.'], neo_arrivato: ['<10', '<10', '<10', '<10'] },
-  FM: { italiano: [330, 290, 'n.d.', 'n.d.'], straniero_nato_in_italia: [45, 38, '<10', '<10'], straniero_nato_all_estero: [30, 20, 'n.d.', '<10'], neo_arrivato: ['<10', '<10', '<10', '<10'] },
-  MC: { italiano: [780, 650, 95, 35], straniero_nato_in_italia: [110, 85, 15, 10], straniero_nato_all_estero: [75, 55, 'n.d.', 'n.d.'], neo_arrivato: [15, 10, '<10', '<10'] },
-  PU: { italiano: [840, 710, 100, 30], straniero_nato_in_italia: [135, 102, 23, 10], straniero_nato_all_estero: [110, 77, 'n.d.', 'n.d.'], neo_arrivato: [15, 11, '<10', '<10'] },
+  AN: {
+    italiano: [950, 800, 110, 40],
+    straniero_nato_in_italia: [160, 125, 25, 10],
+    straniero_nato_all_estero: [100, 70, 20, 10],
+    neo_arrivato: [24, 17, '<10', '<10'],
+  },
+  AP: {
+    italiano: [500, 445, 'n.d.', '<10'],
+    straniero_nato_in_italia: [70, 60, '<10', '<10'],
+    straniero_nato_all_estero: [62, 50, 'n.d.', 'n.d.'],
+    neo_arrivato: ['<10', '<10', '<10', '<10'],
+  },
+  FM: {
+    italiano: [330, 290, 'n.d.', 'n.d.'],
+    straniero_nato_in_italia: [45, 38, '<10', '<10'],
+    straniero_nato_all_estero: [30, 20, 'n.d.', '<10'],
+    neo_arrivato: ['<10', '<10', '<10', '<10'],
+  },
+  MC: {
+    italiano: [780, 650, 95, 35],
+    straniero_nato_in_italia: [110, 85, 15, 10],
+    straniero_nato_all_estero: [75, 55, 'n.d.', 'n.d.'],
+    neo_arrivato: [15, 10, '<10', '<10'],
+  },
+  PU: {
+    italiano: [840, 710, 100, 30],
+    straniero_nato_in_italia: [135, 102, 23, 10],
+    straniero_nato_all_estero: [110, 77, 'n.d.', 'n.d.'],
+    neo_arrivato: [15, 11, '<10', '<10'],
+  },
 };
 const crossRows: AggregateRow[] = Object.entries(cross).flatMap(([province, groups]) =>
   Object.entries(groups).map(([group, values]) =>
-    row({ province, citizenshipGroup: group }, { province: provinceNames[province]!, citizenshipGroup: group }, cells(TIER_COLS, values)),
+    row(
+      { province, citizenshipGroup: group },
+      { province: provinceNames[province]!, citizenshipGroup: group },
+      cells(TIER_COLS, values),
+    ),
   ),
 );
 
@@ -87,7 +186,9 @@ function only(values: Partial<Record<Measure, Cell>>, measures: Measure[]): Reco
 }
 
 export function anAggregateResult(query: AggregateQuery): AggregateResult {
-  const measures: Measure[] = query.measures?.length ? [...new Set<Measure>(['students', ...query.measures])] : [...CORE, ...INTERVENTIONS];
+  const measures: Measure[] = query.measures?.length
+    ? [...new Set<Measure>(['students', ...query.measures])]
+    : [...CORE, ...INTERVENTIONS];
   const key = query.groupBy.join(',');
   const scoped = (rows: AggregateRow[]) =>
     rows.filter(
@@ -96,11 +197,17 @@ export function anAggregateResult(query: AggregateQuery): AggregateResult {
         (!query.school || r.group.school === query.school),
     );
   const total = query.school
-    ? schoolRows.find((r) => r.group.school === query.school)?.values ?? {}
+    ? (schoolRows.find((r) => r.group.school === query.school)?.values ?? {})
     : query.province
-      ? provinceRows.find((r) => r.group.province === query.province)?.values ?? {}
+      ? (provinceRows.find((r) => r.group.province === query.province)?.values ?? {})
       : totalValues;
-  const rows = { province: scoped(provinceRows), school: scoped(schoolRows), citizenshipGroup: groupRows, 'province,citizenshipGroup': crossRows }[key] ?? [];
+  const rows =
+    {
+      province: scoped(provinceRows),
+      school: scoped(schoolRows),
+      citizenshipGroup: groupRows,
+      'province,citizenshipGroup': crossRows,
+    }[key] ?? [];
   const trim = (r: AggregateRow) => ({ ...r, values: only(r.values, measures) });
   return {
     year: query.year ?? '2025/26',
@@ -109,7 +216,10 @@ export function anAggregateResult(query: AggregateQuery): AggregateResult {
     threshold: 10,
     noise: 2,
     rows: rows.map(trim),
-    margins: key === 'province,citizenshipGroup' ? { province: provinceRows.map(trim), citizenshipGroup: groupRows.map(trim) } : {},
+    margins:
+      key === 'province,citizenshipGroup'
+        ? { province: provinceRows.map(trim), citizenshipGroup: groupRows.map(trim) }
+        : {},
     total: only(total, measures),
   };
 }
@@ -131,13 +241,57 @@ export const aFairnessReport = (overrides: Partial<FairnessReport> = {}): Fairne
   noise: 2,
   outcomesAvailable: true,
   groups: [
-    fairnessGroup({ group: 'italiano', students: 3400, shareFlagged: 0.05, shareTier2plus: 0.147, falsePositiveRate: 0.09, falseNegativeRate: 0.22 }),
-    fairnessGroup({ group: 'straniero_nato_in_italia', students: 520, shareFlagged: 0.067, shareTier2plus: 0.212, falsePositiveRate: 0.14, falseNegativeRate: 0.2 }),
-    fairnessGroup({ group: 'straniero_nato_all_estero', students: 382, shareFlagged: 0.073, shareTier2plus: 0.293, falsePositiveRate: 0.21, falseNegativeRate: 0.18 }),
+    fairnessGroup({
+      group: 'italiano',
+      students: 3400,
+      shareFlagged: 0.05,
+      shareTier2plus: 0.147,
+      falsePositiveRate: 0.09,
+      falseNegativeRate: 0.22,
+    }),
+    fairnessGroup({
+      group: 'straniero_nato_in_italia',
+      students: 520,
+      shareFlagged: 0.067,
+      shareTier2plus: 0.212,
+      falsePositiveRate: 0.14,
+      falseNegativeRate: 0.2,
+    }),
+    fairnessGroup({
+      group: 'straniero_nato_all_estero',
+      students: 382,
+      shareFlagged: 0.073,
+      shareTier2plus: 0.293,
+      falsePositiveRate: 0.21,
+      falseNegativeRate: 0.18,
+    }),
     // few final outcomes that went badly: no false negative rate (fewer than 10 to divide by)
-    fairnessGroup({ group: 'neo_arrivato', students: 62, shareFlagged: 0.19, shareTier2plus: 0.32, falsePositiveRate: 0.3, falseNegativeRate: null }),
-    fairnessGroup({ dimension: 'sex', group: 'F', students: 2100, shareFlagged: 0.05, shareTier2plus: 0.15, falsePositiveRate: 0.1, falseNegativeRate: 0.25 }),
-    fairnessGroup({ dimension: 'sex', group: 'M', students: 2264, shareFlagged: 0.062, shareTier2plus: 0.19, falsePositiveRate: 0.12, falseNegativeRate: 0.2 }),
+    fairnessGroup({
+      group: 'neo_arrivato',
+      students: 62,
+      shareFlagged: 0.19,
+      shareTier2plus: 0.32,
+      falsePositiveRate: 0.3,
+      falseNegativeRate: null,
+    }),
+    fairnessGroup({
+      dimension: 'sex',
+      group: 'F',
+      students: 2100,
+      shareFlagged: 0.05,
+      shareTier2plus: 0.15,
+      falsePositiveRate: 0.1,
+      falseNegativeRate: 0.25,
+    }),
+    fairnessGroup({
+      dimension: 'sex',
+      group: 'M',
+      students: 2264,
+      shareFlagged: 0.062,
+      shareTier2plus: 0.19,
+      falsePositiveRate: 0.12,
+      falseNegativeRate: 0.2,
+    }),
   ],
   ...overrides,
 });
@@ -158,6 +312,9 @@ export const aTrend = (overrides: Partial<AggregateTrend> = {}): AggregateTrend 
       ['2025-12', 4358, 'n.d.', '<10'],
       ['2026-01', 4364, 610, 172],
     ] as [string, Cell, Cell, Cell][]
-  ).map(([month, students, absentOver10, absentOver25]) => ({ month, values: { students, absentOver10, absentOver25 } })),
+  ).map(([month, students, absentOver10, absentOver25]) => ({
+    month,
+    values: { students, absentOver10, absentOver25 },
+  })),
   ...overrides,
 });

@@ -1,15 +1,33 @@
 import type { AuditEntry } from '@primm/shared/contracts/audit';
 import type { DemoAccounts, Me } from '@primm/shared/contracts/auth';
-import type { ImportBatch, ImportFileSummary, ImportPreview, ImportProgress, ImportResult } from '@primm/shared/contracts/imports';
+import type {
+  ImportBatch,
+  ImportFileSummary,
+  ImportPreview,
+  ImportProgress,
+  ImportResult,
+} from '@primm/shared/contracts/imports';
 import type { ClassDetail, ClassStudent } from '@primm/shared/contracts/classes';
 import type { Province } from '@primm/shared/contracts/provinces';
 import type { ClassSummary, SchoolDetail, SchoolSummary } from '@primm/shared/contracts/schools';
 import type { User } from '@primm/shared/contracts/users';
 import type { CaseAction, CaseDetail, CaseEffect, CaseSummary } from '@primm/shared/contracts/cases';
 import type { Flag, Note } from '@primm/shared/contracts/flags';
-import type { IndicatorKey, RiskIndicatorSummary, RiskReview, RiskRow, StudentRisk } from '@primm/shared/contracts/risk';
+import type {
+  IndicatorKey,
+  RiskIndicatorSummary,
+  RiskReview,
+  RiskRow,
+  StudentRisk,
+} from '@primm/shared/contracts/risk';
 import type { StudentDetail } from '@primm/shared/contracts/students';
-import type { AbsenceClock, FamilyNoticeLetter, MayorReport, StudentCompulsory, YearValidity } from '@primm/shared/contracts/compulsory';
+import type {
+  AbsenceClock,
+  FamilyNoticeLetter,
+  MayorReport,
+  StudentCompulsory,
+  YearValidity,
+} from '@primm/shared/contracts/compulsory';
 
 /** Typed builders: each returns a valid contract object; a test overrides only what it asserts on. */
 
@@ -50,7 +68,10 @@ export const aClass = (overrides: Partial<ClassSummary> = {}): ClassSummary => (
 export const aSchoolDetail = (overrides: Partial<SchoolDetail> = {}): SchoolDetail => ({
   ...aSchool(),
   address: 'Via Umberto Trevi 4, 60127 Ancona',
-  classList: [aClass(), aClass({ id: 102, name: '1A', gradeLevel: 1, track: 'liceo', weeklyHours: 27, annualHours: 891, students: 22 })],
+  classList: [
+    aClass(),
+    aClass({ id: 102, name: '1A', gradeLevel: 1, track: 'liceo', weeklyHours: 27, annualHours: 891, students: 22 }),
+  ],
   freshness: { latestDataOn: '2026-03-31', latestImportAt: '2026-04-01T07:30:00.000Z' },
   ...overrides,
 });
@@ -126,7 +147,11 @@ export const demoAccounts: DemoAccounts = {
   demo: true,
   password: 'demo-primm',
   accounts: [
-    { email: 'docente@demo.primm.it', role: 'docente', description: 'due classi di una scuola secondaria di secondo grado' },
+    {
+      email: 'docente@demo.primm.it',
+      role: 'docente',
+      description: 'due classi di una scuola secondaria di secondo grado',
+    },
     { email: 'mediatore@demo.primm.it', role: 'mediatore', description: 'due scuole della regione dimostrativa' },
     { email: 'referente@demo.primm.it', role: 'referente', description: 'una scuola: importazioni, classi, utenti' },
     { email: 'analista@demo.primm.it', role: 'analista', description: 'solo dati aggregati, mai un nome' },
@@ -155,7 +180,9 @@ export const mockData = {
       level: 'primo_grado',
       classes: 1,
       students: 19,
-      classList: [aClass({ id: 201, name: '2C', gradeLevel: 2, track: null, weeklyHours: 30, annualHours: 990, students: 19 })],
+      classList: [
+        aClass({ id: 201, name: '2C', gradeLevel: 2, track: null, weeklyHours: 30, annualHours: 990, students: 19 }),
+      ],
     }),
     aSchoolDetail({
       id: 3,
@@ -173,7 +200,16 @@ export const mockData = {
   ] satisfies SchoolDetail[],
   classes: [
     aClassDetail(),
-    aClassDetail({ id: 102, name: '1A', gradeLevel: 1, track: 'liceo', weeklyHours: 27, annualHours: 891, students: 22, timetable: [5, 5, 5, 4, 4, 4] }),
+    aClassDetail({
+      id: 102,
+      name: '1A',
+      gradeLevel: 1,
+      track: 'liceo',
+      weeklyHours: 27,
+      annualHours: 891,
+      students: 22,
+      timetable: [5, 5, 5, 4, 4, 4],
+    }),
     aClassDetail({
       id: 201,
       name: '2C',
@@ -223,7 +259,13 @@ export const demoMe: Record<Me['role'], Me> = {
     role: 'referente',
     schools: [{ code: 'ANIS00800L', name: 'IIS Vanvitelli Stracca Angelini' }],
   }),
-  docente: aMe({ id: 2, email: 'docente@demo.primm.it', displayName: 'Docente dimostrativo', role: 'docente', classIds: [101, 102] }),
+  docente: aMe({
+    id: 2,
+    email: 'docente@demo.primm.it',
+    displayName: 'Docente dimostrativo',
+    role: 'docente',
+    classIds: [101, 102],
+  }),
   mediatore: aMe({
     id: 4,
     email: 'mediatore@demo.primm.it',
@@ -238,30 +280,132 @@ export const demoMe: Record<Me['role'], Me> = {
 };
 
 export const mockUsers: User[] = [
-  aUser({ id: 1, email: 'admin@demo.primm.it', displayName: 'Amministratore dimostrativo', role: 'admin', classIds: [], classes: [] }),
-  aUser({ id: 5, email: 'analista@demo.primm.it', displayName: 'Analista USR dimostrativo', role: 'analista', classIds: [], classes: [] }),
+  aUser({
+    id: 1,
+    email: 'admin@demo.primm.it',
+    displayName: 'Amministratore dimostrativo',
+    role: 'admin',
+    classIds: [],
+    classes: [],
+  }),
+  aUser({
+    id: 5,
+    email: 'analista@demo.primm.it',
+    displayName: 'Analista USR dimostrativo',
+    role: 'analista',
+    classIds: [],
+    classes: [],
+  }),
   aUser(),
-  aUser({ id: 4, email: 'mediatore@demo.primm.it', displayName: 'Mediatore dimostrativo', role: 'mediatore', schools: ['ANIS00800L', 'MCPS02000B'], classIds: [], classes: [] }),
-  aUser({ id: 3, email: 'referente@demo.primm.it', displayName: 'Referente dimostrativo', role: 'referente', schools: ['ANIS00800L'], classIds: [], classes: [] }),
-  aUser({ id: 6, email: 'ex.docente@scuola.it', displayName: 'Paola Ferri', classIds: [201], classes: [{ id: 201, name: '2C', schoolCode: 'MCPS02000B', schoolYear: '2024/25' }], createdAt: '2024-09-02T08:00:00.000Z', disabled: true }),
+  aUser({
+    id: 4,
+    email: 'mediatore@demo.primm.it',
+    displayName: 'Mediatore dimostrativo',
+    role: 'mediatore',
+    schools: ['ANIS00800L', 'MCPS02000B'],
+    classIds: [],
+    classes: [],
+  }),
+  aUser({
+    id: 3,
+    email: 'referente@demo.primm.it',
+    displayName: 'Referente dimostrativo',
+    role: 'referente',
+    schools: ['ANIS00800L'],
+    classIds: [],
+    classes: [],
+  }),
+  aUser({
+    id: 6,
+    email: 'ex.docente@scuola.it',
+    displayName: 'Paola Ferri',
+    classIds: [201],
+    classes: [{ id: 201, name: '2C', schoolCode: 'MCPS02000B', schoolYear: '2024/25' }],
+    createdAt: '2024-09-02T08:00:00.000Z',
+    disabled: true,
+  }),
 ];
 
 /** Newest first, as the server returns them. */
 export const mockAudit: AuditEntry[] = [
-  anAuditEntry({ id: 6, at: '2026-02-03T09:12:44.000Z', action: 'user.create', userId: 1, userEmail: 'admin@demo.primm.it', role: 'admin', method: 'POST', path: '/api/users', studentIds: [], classId: null }),
-  anAuditEntry({ id: 5, at: '2026-02-03T09:00:01.000Z', action: 'access.denied', outcome: 'denied', userId: 5, userEmail: 'analista@demo.primm.it', role: 'analista', path: '/api/classes/101/students', studentIds: [], details: { status: 403, code: 'forbidden' } }),
-  anAuditEntry({ id: 4, at: '2026-02-03T08:30:00.000Z', action: 'student.read', method: 'GET', path: '/api/students/1002', studentIds: [1002], classId: null }),
+  anAuditEntry({
+    id: 6,
+    at: '2026-02-03T09:12:44.000Z',
+    action: 'user.create',
+    userId: 1,
+    userEmail: 'admin@demo.primm.it',
+    role: 'admin',
+    method: 'POST',
+    path: '/api/users',
+    studentIds: [],
+    classId: null,
+  }),
+  anAuditEntry({
+    id: 5,
+    at: '2026-02-03T09:00:01.000Z',
+    action: 'access.denied',
+    outcome: 'denied',
+    userId: 5,
+    userEmail: 'analista@demo.primm.it',
+    role: 'analista',
+    path: '/api/classes/101/students',
+    studentIds: [],
+    details: { status: 403, code: 'forbidden' },
+  }),
+  anAuditEntry({
+    id: 4,
+    at: '2026-02-03T08:30:00.000Z',
+    action: 'student.read',
+    method: 'GET',
+    path: '/api/students/1002',
+    studentIds: [1002],
+    classId: null,
+  }),
   anAuditEntry({ id: 3 }),
-  anAuditEntry({ id: 2, at: '2026-02-03T08:04:58.000Z', action: 'auth.login', method: 'POST', path: '/api/auth/login', studentIds: [], classId: null }),
-  anAuditEntry({ id: 1, at: '2026-02-02T17:40:12.000Z', action: 'auth.login', outcome: 'failed', userId: null, userEmail: null, role: null, method: 'POST', path: '/api/auth/login', studentIds: [], classId: null, ip: '10.0.0.7', details: { email: 'docente@demo.primm.it' } }),
+  anAuditEntry({
+    id: 2,
+    at: '2026-02-03T08:04:58.000Z',
+    action: 'auth.login',
+    method: 'POST',
+    path: '/api/auth/login',
+    studentIds: [],
+    classId: null,
+  }),
+  anAuditEntry({
+    id: 1,
+    at: '2026-02-02T17:40:12.000Z',
+    action: 'auth.login',
+    outcome: 'failed',
+    userId: null,
+    userEmail: null,
+    role: null,
+    method: 'POST',
+    path: '/api/auth/login',
+    studentIds: [],
+    classId: null,
+    ip: '10.0.0.7',
+    details: { email: 'docente@demo.primm.it' },
+  }),
 ];
 
 export const anImportPreview = (overrides: Partial<ImportPreview> = {}): ImportPreview => ({
   uploadId: '0123456789abcdef0123456789abcdef',
   schools: [{ code: 'ANIS00800L', name: 'IIS Vanvitelli Stracca Angelini', known: true }],
   files: [
-    { name: 'ANIS00800L/scuola.csv', bytes: 412, encoding: 'utf-8', delimiter: ';', columns: ['Codice meccanografico', 'Denominazione'] },
-    { name: 'ANIS00800L/voti.csv', bytes: 1536, encoding: 'windows-1252', delimiter: '\t', columns: ['Codice fiscale', 'Data', 'Materia', 'Voto'] },
+    {
+      name: 'ANIS00800L/scuola.csv',
+      bytes: 412,
+      encoding: 'utf-8',
+      delimiter: ';',
+      columns: ['Codice meccanografico', 'Denominazione'],
+    },
+    {
+      name: 'ANIS00800L/voti.csv',
+      bytes: 1536,
+      encoding: 'windows-1252',
+      delimiter: '\t',
+      columns: ['Codice fiscale', 'Data', 'Materia', 'Voto'],
+    },
   ],
   inserted: 120,
   updated: 4,
@@ -272,13 +416,37 @@ export const anImportPreview = (overrides: Partial<ImportPreview> = {}): ImportP
     { file: 'ANIS00800L/assenze.csv', line: 7, column: 'Data', message: 'data fuori dal calendario: 31/02/2026' },
   ],
   fileSummaries: [
-    anImportFileSummary({ file: 'ANIS00800L/studenti.csv', kind: 'studenti', inserted: 3, updated: 1, unchanged: 260, dateFrom: '2025-09-15', dateTo: '2026-02-02',
+    anImportFileSummary({
+      file: 'ANIS00800L/studenti.csv',
+      kind: 'studenti',
+      inserted: 3,
+      updated: 1,
+      unchanged: 260,
+      dateFrom: '2025-09-15',
+      dateTo: '2026-02-02',
       changedColumns: [{ column: 'Data uscita', rows: 1 }],
-      samples: [{ line: 42, changes: [{ column: 'Data uscita', from: null, to: '02/02/2026', shown: true }] }] }),
-    anImportFileSummary({ file: 'ANIS00800L/assenze.csv', kind: 'assenze', inserted: 117, updated: 3, unchanged: 0, rejected: 1, dateFrom: '2025-09-15', dateTo: '2026-03-31',
+      samples: [{ line: 42, changes: [{ column: 'Data uscita', from: null, to: '02/02/2026', shown: true }] }],
+    }),
+    anImportFileSummary({
+      file: 'ANIS00800L/assenze.csv',
+      kind: 'assenze',
+      inserted: 117,
+      updated: 3,
+      unchanged: 0,
+      rejected: 1,
+      dateFrom: '2025-09-15',
+      dateTo: '2026-03-31',
       changedColumns: [{ column: 'Giustificata', rows: 3 }],
-      samples: [{ line: 7, changes: [{ column: 'Giustificata', from: 'N', to: 'S', shown: true }] }] }),
-    anImportFileSummary({ file: 'ANIS00800L/voti.csv', kind: 'voti', unchanged: 30, rejected: 1, dateFrom: '2025-09-25', dateTo: '2026-03-31' }),
+      samples: [{ line: 7, changes: [{ column: 'Giustificata', from: 'N', to: 'S', shown: true }] }],
+    }),
+    anImportFileSummary({
+      file: 'ANIS00800L/voti.csv',
+      kind: 'voti',
+      unchanged: 30,
+      rejected: 1,
+      dateFrom: '2025-09-25',
+      dateTo: '2026-03-31',
+    }),
   ],
   missingStudents: [],
   ...overrides,
@@ -331,15 +499,31 @@ export const anImportBatch = (overrides: Partial<ImportBatch> = {}): ImportBatch
   unchanged: 0,
   rejected: 0,
   files: [
-    { name: 'ANIS00800L/scuola.csv', sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', bytes: 412 },
-    { name: 'ANIS00800L/studenti.csv', sha256: '60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752', bytes: 20480 },
+    {
+      name: 'ANIS00800L/scuola.csv',
+      sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      bytes: 412,
+    },
+    {
+      name: 'ANIS00800L/studenti.csv',
+      sha256: '60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752',
+      bytes: 20480,
+    },
   ],
   ...overrides,
 });
 
 /** Newest first, as the server returns them. */
 export const mockImportHistory: ImportBatch[] = [
-  anImportBatch({ id: 2, startedAt: '2026-01-12T15:30:00.000Z', finishedAt: '2026-01-12T15:30:09.000Z', inserted: 210, updated: 12, unchanged: 1450, rejected: 3 }),
+  anImportBatch({
+    id: 2,
+    startedAt: '2026-01-12T15:30:00.000Z',
+    finishedAt: '2026-01-12T15:30:09.000Z',
+    inserted: 210,
+    updated: 12,
+    unchanged: 1450,
+    rejected: 3,
+  }),
   anImportBatch({ id: 1, source: 'demo', userEmail: null, files: [] }),
 ];
 
@@ -367,11 +551,20 @@ const indicatorDomain: Record<IndicatorKey, StudentRisk['indicators'][number]['d
 /** An indicator; its message, unless given, is its Italian sentence as is (`explain.verbatim`). */
 export const anIndicator = (overrides: Partial<RiskIndicatorSummary> & { key: IndicatorKey }): RiskIndicatorSummary => {
   const explanation = overrides.explanation ?? 'Nella norma.';
-  return { level: 'ok', value: null, explanation, explanationKey: 'explain.verbatim', explanationParams: { text: explanation }, ...overrides };
+  return {
+    level: 'ok',
+    value: null,
+    explanation,
+    explanationKey: 'explain.verbatim',
+    explanationParams: { text: explanation },
+    ...overrides,
+  };
 };
 
 /** The ten indicators of a student "all ok", with `changes` on top (by key). */
-export function indicatorsOf(changes: Partial<Record<IndicatorKey, Partial<RiskIndicatorSummary>>> = {}): RiskIndicatorSummary[] {
+export function indicatorsOf(
+  changes: Partial<Record<IndicatorKey, Partial<RiskIndicatorSummary>>> = {},
+): RiskIndicatorSummary[] {
   return (Object.keys(indicatorDomain) as IndicatorKey[]).map((key) => anIndicator({ key, ...changes[key] }));
 }
 
@@ -408,12 +601,32 @@ export const aRiskRow = (overrides: Partial<RiskRow> = {}): RiskRow => ({
 });
 
 const hoxhaIndicators = indicatorsOf({
-  attendance_rate: { level: 'attention', value: 0.82, explanation: 'Frequenza dell’82 % delle ore svolte: fascia 80–90 %.' },
-  absence_projection: { level: 'high', value: 0.27, explanation: 'Proiezione a fine anno: 285 ore di assenza, oltre il limite di 264 (un quarto di 1.056).' },
-  attendance_trend: { level: 'attention', value: 6, explanation: 'Nelle ultime 4 settimane assente il 24 % delle ore, contro il 18 % dell’anno: in aumento di 6 punti.' },
-  failing_subjects: { level: 'attention', value: 2, explanation: 'Insufficiente in 2 materie: Matematica (5,2), Inglese (5,6).' },
+  attendance_rate: {
+    level: 'attention',
+    value: 0.82,
+    explanation: 'Frequenza dell’82 % delle ore svolte: fascia 80–90 %.',
+  },
+  absence_projection: {
+    level: 'high',
+    value: 0.27,
+    explanation: 'Proiezione a fine anno: 285 ore di assenza, oltre il limite di 264 (un quarto di 1.056).',
+  },
+  attendance_trend: {
+    level: 'attention',
+    value: 6,
+    explanation: 'Nelle ultime 4 settimane assente il 24 % delle ore, contro il 18 % dell’anno: in aumento di 6 punti.',
+  },
+  failing_subjects: {
+    level: 'attention',
+    value: 2,
+    explanation: 'Insufficiente in 2 materie: Matematica (5,2), Inglese (5,6).',
+  },
   conduct: { level: 'ok', value: 8, explanation: 'Voto di comportamento 8 (20/12/2025): nella norma.' },
-  age_grade_delay: { level: 'attention', value: 1, explanation: '1 anno di ritardo rispetto all’età: inserimento all’arrivo in Italia.' },
+  age_grade_delay: {
+    level: 'attention',
+    value: 1,
+    explanation: '1 anno di ritardo rispetto all’età: inserimento all’arrivo in Italia.',
+  },
   school_history: { level: 'ok', value: 0, explanation: 'Nessun esito di anni precedenti registrato.' },
 });
 
@@ -432,13 +645,36 @@ export const aStudentRisk = (overrides: Partial<StudentRisk> = {}): StudentRisk 
   tierExplanationKey: 'explain.level.2_high_watch',
   tierExplanationParams: {
     high: { key: 'explain.unit.areas', params: { count: 1, list: [{ key: 'explain.area.frequenza', params: {} }] } },
-    watch: { key: 'explain.unit.areas', params: { count: 2, list: [{ key: 'explain.area.rendimento', params: {} }, { key: 'explain.area.percorso', params: {} }] } },
+    watch: {
+      key: 'explain.unit.areas',
+      params: {
+        count: 2,
+        list: [
+          { key: 'explain.area.rendimento', params: {} },
+          { key: 'explain.area.percorso', params: {} },
+        ],
+      },
+    },
   },
   probability: null,
   score: 5,
   reasons: [
-    { key: 'absence_projection', domain: 'frequenza', level: 'high', explanation: hoxhaIndicators[1]!.explanation, explanationKey: 'explain.verbatim', explanationParams: { text: hoxhaIndicators[1]!.explanation } },
-    { key: 'failing_subjects', domain: 'rendimento', level: 'attention', explanation: hoxhaIndicators[4]!.explanation, explanationKey: 'explain.verbatim', explanationParams: { text: hoxhaIndicators[4]!.explanation } },
+    {
+      key: 'absence_projection',
+      domain: 'frequenza',
+      level: 'high',
+      explanation: hoxhaIndicators[1]!.explanation,
+      explanationKey: 'explain.verbatim',
+      explanationParams: { text: hoxhaIndicators[1]!.explanation },
+    },
+    {
+      key: 'failing_subjects',
+      domain: 'rendimento',
+      level: 'attention',
+      explanation: hoxhaIndicators[4]!.explanation,
+      explanationKey: 'explain.verbatim',
+      explanationParams: { text: hoxhaIndicators[4]!.explanation },
+    },
   ],
   indicators: hoxhaIndicators.map((i) => ({ ...i, domain: indicatorDomain[i.key] })),
   review: aReview(),
@@ -607,7 +843,9 @@ export const mockRisk = {
       computedTier: 2,
       tier: 2,
       score: 3,
-      indicators: indicatorsOf({ grade_trend: { level: 'attention', value: -0.4, explanation: 'Voti in calo: −0,4 punti al mese da ottobre.' } }),
+      indicators: indicatorsOf({
+        grade_trend: { level: 'attention', value: -0.4, explanation: 'Voti in calo: −0,4 punti al mese da ottobre.' },
+      }),
       attendanceRate: 0.91,
       projectedAbsenceRate: 0.12,
       failingSubjects: 1,
@@ -619,8 +857,30 @@ export const mockRisk = {
   ] satisfies RiskRow[],
   students: [
     aStudentDetail(),
-    aStudentDetail({ id: 1001, lastName: 'Rossi', firstName: 'Giulia', sex: 'F', birthDate: '2009-03-07', citizenship: 'ITA', bornInItaly: true, arrivalDate: null, l2Level: null, enrolments: [{ ...aStudentDetail().enrolments[0]!, enteredOn: '2025-09-15' }] }),
-    aStudentDetail({ id: 1004, lastName: 'Esposito', firstName: 'Sara', sex: 'F', birthDate: '2011-05-02', citizenship: 'ITA', bornInItaly: true, arrivalDate: null, l2Level: null, enrolments: [{ ...aStudentDetail().enrolments[0]!, classId: 102, className: '1A', enteredOn: '2025-09-15' }] }),
+    aStudentDetail({
+      id: 1001,
+      lastName: 'Rossi',
+      firstName: 'Giulia',
+      sex: 'F',
+      birthDate: '2009-03-07',
+      citizenship: 'ITA',
+      bornInItaly: true,
+      arrivalDate: null,
+      l2Level: null,
+      enrolments: [{ ...aStudentDetail().enrolments[0]!, enteredOn: '2025-09-15' }],
+    }),
+    aStudentDetail({
+      id: 1004,
+      lastName: 'Esposito',
+      firstName: 'Sara',
+      sex: 'F',
+      birthDate: '2011-05-02',
+      citizenship: 'ITA',
+      bornInItaly: true,
+      arrivalDate: null,
+      l2Level: null,
+      enrolments: [{ ...aStudentDetail().enrolments[0]!, classId: 102, className: '1A', enteredOn: '2025-09-15' }],
+    }),
     // the compulsory-education walk (handlers/compulsory.ts): under 16 whatever the day the tests run
     ...compulsoryStudents(),
   ] satisfies StudentDetail[],
@@ -629,17 +889,53 @@ export const mockRisk = {
 /** A birth date `years` years (and `days` days) before today, so a fixture stays under the obligation. */
 export function bornYearsAgo(years: number, days = 0): string {
   const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate() - days)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate() - days))
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** Students 1005–1007 of 1A: one family to notify, one countdown, one report due (handlers/compulsory.ts). */
 function compulsoryStudents(): StudentDetail[] {
   const in1A = { ...aStudentDetail().enrolments[0]!, classId: 102, className: '1A', enteredOn: '2025-09-15' };
-  const italian: Partial<StudentDetail> = { citizenship: 'ITA', bornInItaly: true, arrivalDate: null, l2Level: null, enrolments: [in1A] };
+  const italian: Partial<StudentDetail> = {
+    citizenship: 'ITA',
+    bornInItaly: true,
+    arrivalDate: null,
+    l2Level: null,
+    enrolments: [in1A],
+  };
   return [
-    aStudentDetail({ ...italian, id: 1005, lastName: 'Marchetti', firstName: 'Kevin', sex: 'M', birthDate: bornYearsAgo(14, 120), residenceIstat: '042021' }),
-    aStudentDetail({ ...italian, id: 1006, lastName: 'Ricci', firstName: 'Noemi', sex: 'F', birthDate: bornYearsAgo(15, 40), residenceIstat: '042002' }),
-    aStudentDetail({ id: 1007, lastName: 'Diallo', firstName: 'Aminata', sex: 'F', birthDate: bornYearsAgo(15, 200), citizenship: 'SEN', bornInItaly: false, arrivalDate: '2023-09-01', l2Level: 'A2', residenceIstat: '042018', enrolments: [in1A] }),
+    aStudentDetail({
+      ...italian,
+      id: 1005,
+      lastName: 'Marchetti',
+      firstName: 'Kevin',
+      sex: 'M',
+      birthDate: bornYearsAgo(14, 120),
+      residenceIstat: '042021',
+    }),
+    aStudentDetail({
+      ...italian,
+      id: 1006,
+      lastName: 'Ricci',
+      firstName: 'Noemi',
+      sex: 'F',
+      birthDate: bornYearsAgo(15, 40),
+      residenceIstat: '042002',
+    }),
+    aStudentDetail({
+      id: 1007,
+      lastName: 'Diallo',
+      firstName: 'Aminata',
+      sex: 'F',
+      birthDate: bornYearsAgo(15, 200),
+      citizenship: 'SEN',
+      bornInItaly: false,
+      arrivalDate: '2023-09-01',
+      l2Level: 'A2',
+      residenceIstat: '042018',
+      enrolments: [in1A],
+    }),
   ];
 }
 
@@ -667,7 +963,10 @@ export const aYearValidity = (overrides: Partial<YearValidity> = {}): YearValidi
   invalid: false,
   evasion: false,
   hoursDerogated: 12,
-  deroghe: [{ date: '2025-11-12', hours: 6, category: 'motivi di salute documentati', decidedOn: null }, { date: '2025-11-13', hours: 6, category: 'motivi di salute documentati', decidedOn: null }],
+  deroghe: [
+    { date: '2025-11-12', hours: 6, category: 'motivi di salute documentati', decidedOn: null },
+    { date: '2025-11-13', hours: 6, category: 'motivi di salute documentati', decidedOn: null },
+  ],
   ...overrides,
 });
 
@@ -697,8 +996,20 @@ export const aStudentCompulsory = (overrides: Partial<StudentCompulsory> = {}): 
 
 export const aMayorReport = (overrides: Partial<MayorReport> = {}): MayorReport => ({
   school: { code: 'ANIS00800L', name: 'IIS Vanvitelli Stracca Angelini', municipality: 'Ancona' },
-  student: { lastName: 'Diallo', firstName: 'Aminata', sex: 'F', birthDate: '2011-05-10', residence: 'Falconara Marittima', className: '1A' },
-  municipality: { istatCode: '042018', name: 'Falconara Marittima', pec: 'comune.falconara@emarche.it', office: 'Servizi sociali' },
+  student: {
+    lastName: 'Diallo',
+    firstName: 'Aminata',
+    sex: 'F',
+    birthDate: '2011-05-10',
+    residence: 'Falconara Marittima',
+    className: '1A',
+  },
+  municipality: {
+    istatCode: '042018',
+    name: 'Falconara Marittima',
+    pec: 'comune.falconara@emarche.it',
+    office: 'Servizi sociali',
+  },
   schoolYear: '2025/26',
   countedDays: weekdaysBefore(-25, 16),
   windowFrom: daysFromToday(-115),
@@ -706,11 +1017,22 @@ export const aMayorReport = (overrides: Partial<MayorReport> = {}): MayorReport 
   notifiedOn: daysFromToday(-15),
   countdownEndsOn: daysFromToday(-8),
   reportedOn: null,
-  legalBasis: 'art. 114 D.Lgs 16 aprile 1994, n. 297, come modificato dall’art. 12 del D.L. 15 settembre 2023, n. 123, convertito dalla L. 13 novembre 2023, n. 159',
+  legalBasis:
+    'art. 114 D.Lgs 16 aprile 1994, n. 297, come modificato dall’art. 12 del D.L. 15 settembre 2023, n. 123, convertito dalla L. 13 novembre 2023, n. 159',
   ...overrides,
 });
 
 export const aFamilyNoticeLetter = (overrides: Partial<FamilyNoticeLetter> = {}): FamilyNoticeLetter => {
   const { school, student, schoolYear, countedDays, windowFrom, triggeredOn, legalBasis } = aMayorReport();
-  return { school, student, schoolYear, countedDays, windowFrom, triggeredOn, notifiedOn: null, legalBasis, ...overrides };
+  return {
+    school,
+    student,
+    schoolYear,
+    countedDays,
+    windowFrom,
+    triggeredOn,
+    notifiedOn: null,
+    legalBasis,
+    ...overrides,
+  };
 };

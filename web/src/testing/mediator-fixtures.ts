@@ -26,8 +26,25 @@ export const aWorklistItem = (overrides: Partial<WorklistItem> = {}): WorklistIt
 
 export const mockWorklist: WorklistItem[] = [
   aWorklistItem(),
-  aWorklistItem({ studentId: 1007, lastName: 'Diallo', firstName: 'Aminata', classId: 102, className: '1A', tier: 1, arrivalDate: '2025-01-20', reasons: ['newly_arrived'] }),
-  aWorklistItem({ studentId: 1010, lastName: 'Marchetti', firstName: 'Luca', classId: 301, className: '4C', school: mediatorSchools[1]!, closedCases: 1 }),
+  aWorklistItem({
+    studentId: 1007,
+    lastName: 'Diallo',
+    firstName: 'Aminata',
+    classId: 102,
+    className: '1A',
+    tier: 1,
+    arrivalDate: '2025-01-20',
+    reasons: ['newly_arrived'],
+  }),
+  aWorklistItem({
+    studentId: 1010,
+    lastName: 'Marchetti',
+    firstName: 'Luca',
+    classId: 301,
+    className: '4C',
+    school: mediatorSchools[1]!,
+    closedCases: 1,
+  }),
 ];
 
 export const aStudentFamily = (overrides: Partial<StudentFamily> = {}): StudentFamily => ({

@@ -36,7 +36,10 @@ function renderRouter(routeObjects: RouteObject[], route: string) {
 }
 
 /** One component in a memory router. */
-export function renderWithProviders(ui: ReactElement, { route = '/', path = '*', children, routes = [] }: Options = {}) {
+export function renderWithProviders(
+  ui: ReactElement,
+  { route = '/', path = '*', children, routes = [] }: Options = {},
+) {
   return renderRouter([{ path, element: ui, ...(children ? { children } : {}) }, ...routes], route);
 }
 

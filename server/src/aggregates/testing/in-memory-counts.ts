@@ -4,7 +4,14 @@
  * this; it is the plain reference their property tests compare with, so its rules are kept the
  * same as the SQL's.
  */
-import { MEASURES, type AggregateQuery, type AggregateResult, type CitizenshipGroup, type Dimension, type Measure } from '@primm/shared/contracts/aggregates';
+import {
+  MEASURES,
+  type AggregateQuery,
+  type AggregateResult,
+  type CitizenshipGroup,
+  type Dimension,
+  type Measure,
+} from '@primm/shared/contracts/aggregates';
 import type { Db } from '../../db/open-database';
 import { studentKey, type CellKeySecret } from '../cell-key';
 import { citizenshipGroupOf, naiSinceOf } from '../citizenship-group';
@@ -39,19 +46,41 @@ export interface StudentFacts {
  * The students enrolled at any time in the year, each once, in the class of their latest stay,
  * with their stored risk result (effective tier: the latest override wins) and case history.
  */
-export async function loadStudentFacts(db: Db, year: { id: number; label: string }, filters: AggregateQuery): Promise<StudentFacts[]> {
+export async function loadStudentFacts(
+  db: Db,
+  year: { id: number; label: string },
+  filters: AggregateQuery,
+): Promise<StudentFacts[]> {
   let q = db
     .selectFrom('enrolment as e')
     .innerJoin('class as c', 'c.id', 'e.class_id')
     .innerJoin('school as sc', 'sc.id', 'c.school_id')
     .innerJoin('student as st', 'st.id', 'e.student_id')
-    .leftJoin('risk_result as r', (j) => j.onRef('r.student_id', '=', 'e.student_id').on('r.school_year_id', '=', year.id))
+    .leftJoin('risk_result as r', (j) =>
+      j.onRef('r.student_id', '=', 'e.student_id').on('r.school_year_id', '=', year.id),
+    )
     .where('c.school_year_id', '=', year.id)
     .select([
-      'e.student_id', 'e.entered_on', 'e.id as enrolment_id', 'e.exit_reason', 'e.left_on',
-      'sc.province_code', 'sc.code as school_code', 'sc.name as school_name', 'sc.level', 'c.grade_level', 'c.track',
-      'st.sex', 'st.citizenship', 'st.born_in_italy', 'st.arrival_date', 'r.tier',
-      'r.attendance_rate', 'r.projected_absence', 'r.failing_subjects', 'r.age_grade_delay',
+      'e.student_id',
+      'e.entered_on',
+      'e.id as enrolment_id',
+      'e.exit_reason',
+      'e.left_on',
+      'sc.province_code',
+      'sc.code as school_code',
+      'sc.name as school_name',
+      'sc.level',
+      'c.grade_level',
+      'c.track',
+      'st.sex',
+      'st.citizenship',
+      'st.born_in_italy',
+      'st.arrival_date',
+      'r.tier',
+      'r.attendance_rate',
+      'r.projected_absence',
+      'r.failing_subjects',
+      'r.age_grade_delay',
     ]);
   if (filters.province) q = q.where('sc.province_code', '=', filters.province);
   if (filters.school) q = q.where('sc.code', '=', filters.school);
@@ -65,10 +94,20 @@ export async function loadStudentFacts(db: Db, year: { id: number; label: string
   const latest = new Map<number, (typeof rows)[number]>();
   for (const r of rows) {
     const seen = latest.get(r.student_id);
-    if (!seen || r.entered_on > seen.entered_on || (r.entered_on === seen.entered_on && r.enrolment_id > seen.enrolment_id)) latest.set(r.student_id, r);
+    if (
+      !seen ||
+      r.entered_on > seen.entered_on ||
+      (r.entered_on === seen.entered_on && r.enrolment_id > seen.enrolment_id)
+    )
+      latest.set(r.student_id, r);
   }
   const ids = [...latest.keys()];
-  const [overrides, flags, cases, actions] = await Promise.all([latestOverrides(db, year.id), idsWith(db, 'flag', ids), casesOf(db, ids), actionsOf(db, ids)]);
+  const [overrides, flags, cases, actions] = await Promise.all([
+    latestOverrides(db, year.id),
+    idsWith(db, 'flag', ids),
+    casesOf(db, ids),
+    actionsOf(db, ids),
+  ]);
   const naiSince = naiSinceOf(year.label);
 
   const out: StudentFacts[] = [];
@@ -104,7 +143,12 @@ export async function loadStudentFacts(db: Db, year: { id: number; label: string
 }
 
 async function latestOverrides(db: Db, yearId: number): Promise<Map<number, number>> {
-  const reviews = await db.selectFrom('risk_review').select(['student_id', 'action', 'tier', 'id']).where('school_year_id', '=', yearId).orderBy('id').execute();
+  const reviews = await db
+    .selectFrom('risk_review')
+    .select(['student_id', 'action', 'tier', 'id'])
+    .where('school_year_id', '=', yearId)
+    .orderBy('id')
+    .execute();
   const latest = new Map<number, { action: string; tier: number | null }>();
   for (const r of reviews) latest.set(r.student_id, r);
   const out = new Map<number, number>();
@@ -132,7 +176,11 @@ async function casesOf(db: Db, ids: number[]) {
 async function actionsOf(db: Db, ids: number[]) {
   const out = new Map<number, { type: string; destination: string | null; arrived: number | null }[]>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('case_action as a').innerJoin('support_case as c', 'c.id', 'a.case_id').select(['c.student_id', 'a.type', 'a.destination', 'a.arrived']).execute();
+  const rows = await db
+    .selectFrom('case_action as a')
+    .innerJoin('support_case as c', 'c.id', 'a.case_id')
+    .select(['c.student_id', 'a.type', 'a.destination', 'a.arrived'])
+    .execute();
   for (const a of rows) {
     const list = out.get(a.student_id);
     if (list) list.push(a);
@@ -183,7 +231,12 @@ const COUNTS: Record<Measure, (s: StudentFacts) => boolean> = {
 const dimValue = (s: StudentFacts, d: Dimension): string => String(s[d]);
 
 /** Counts per cell in memory, from one fact per student: the reference `countGroups` (SQL) must match. */
-export function countFacts(facts: StudentFacts[], groupBy: Dimension[], measures: Measure[], secret?: CellKeySecret): GroupCount[] {
+export function countFacts(
+  facts: StudentFacts[],
+  groupBy: Dimension[],
+  measures: Measure[],
+  secret?: CellKeySecret,
+): GroupCount[] {
   const groups = new Map<string, { key: string[]; facts: StudentFacts[] }>();
   for (const s of facts) {
     const key = groupBy.map((d) => dimValue(s, d));
@@ -195,7 +248,16 @@ export function countFacts(facts: StudentFacts[], groupBy: Dimension[], measures
   return [...groups.values()].map((g) => ({
     key: g.key,
     values: Object.fromEntries(measures.map((m) => [m, g.facts.filter(COUNTS[m]).length])),
-    ...(secret ? { keys: Object.fromEntries(measures.map((m) => [m, g.facts.filter(COUNTS[m]).reduce((n, f) => n + studentKey(secret, f.studentId), 0)])) } : {}),
+    ...(secret
+      ? {
+          keys: Object.fromEntries(
+            measures.map((m) => [
+              m,
+              g.facts.filter(COUNTS[m]).reduce((n, f) => n + studentKey(secret, f.studentId), 0),
+            ]),
+          ),
+        }
+      : {}),
   }));
 }
 
@@ -206,7 +268,16 @@ export function countFacts(facts: StudentFacts[], groupBy: Dimension[], measures
  */
 export function tabulate(
   facts: StudentFacts[],
-  options: { year: string; groupBy: Dimension[]; measures?: Measure[]; threshold: number; labels: (d: Dimension, v: string) => string; coarser?: StudentFacts[][]; secret?: CellKeySecret; noise?: number },
+  options: {
+    year: string;
+    groupBy: Dimension[];
+    measures?: Measure[];
+    threshold: number;
+    labels: (d: Dimension, v: string) => string;
+    coarser?: StudentFacts[][];
+    secret?: CellKeySecret;
+    noise?: number;
+  },
 ): AggregateResult {
   const count = (f: StudentFacts[]) => countFacts(f, options.groupBy, [...MEASURES], options.secret);
   return publishCounts(count(facts), { ...options, coarser: options.coarser?.map(count) });

@@ -27,14 +27,23 @@ export interface HiddenRange {
  */
 export type Solver = 'javascript-lp-solver' | 'lp.ts';
 
-export function publishedRanges(records: CountRecord[], relations: Relation[], shown: Suppressed, k: number, model: Model, options: { only?: (cell: HiddenRange) => boolean; solver?: Solver } = {}, population = 'students'): HiddenRange[] {
+export function publishedRanges(
+  records: CountRecord[],
+  relations: Relation[],
+  shown: Suppressed,
+  k: number,
+  model: Model,
+  options: { only?: (cell: HiddenRange) => boolean; solver?: Solver } = {},
+  population = 'students',
+): HiddenRange[] {
   const { only, solver = 'javascript-lp-solver' } = options;
   const value = new Map<string, number>();
   const cells: [string, string][] = [];
-  for (const r of records) for (const [m, v] of Object.entries(r.values)) {
-    value.set(`${r.id}|${m}`, v);
-    cells.push([r.id, m]);
-  }
+  for (const r of records)
+    for (const [m, v] of Object.entries(r.values)) {
+      value.set(`${r.id}|${m}`, v);
+      cells.push([r.id, m]);
+    }
   const symbolOf = (rec: string, m: string) => shown[rec]?.[m];
   const isVariable = (rec: string, m: string) => {
     const s = symbolOf(rec, m);
@@ -57,18 +66,23 @@ export function publishedRanges(records: CountRecord[], relations: Relation[], s
       ub.push(k - 1);
     }
   }
-  const rows: LinearRow[] = relations.map((rel) => {
-    const terms: [string, number][] = [...rel.members.map(([rec, m]) => [`${rec}|${m}`, 1] as [string, number]), ...(rel.target ? [[`${rel.target[0]}|${rel.target[1]}`, -1] as [string, number]] : [])];
-    const present = terms.filter(([id]) => value.has(id));
-    const slack = present.reduce((s, [id, c]) => s + c * value.get(id)!, 0);
-    const row: LinearRow = { vars: [], coefs: [], rhs: slack };
-    for (const [id, c] of present) {
-      const j = indexOf.get(id);
-      if (j === undefined) row.rhs -= c * value.get(id)!;
-      else row.vars.push(j), row.coefs.push(c);
-    }
-    return row;
-  }).filter((r) => r.vars.length > 0);
+  const rows: LinearRow[] = relations
+    .map((rel) => {
+      const terms: [string, number][] = [
+        ...rel.members.map(([rec, m]) => [`${rec}|${m}`, 1] as [string, number]),
+        ...(rel.target ? [[`${rel.target[0]}|${rel.target[1]}`, -1] as [string, number]] : []),
+      ];
+      const present = terms.filter(([id]) => value.has(id));
+      const slack = present.reduce((s, [id, c]) => s + c * value.get(id)!, 0);
+      const row: LinearRow = { vars: [], coefs: [], rhs: slack };
+      for (const [id, c] of present) {
+        const j = indexOf.get(id);
+        if (j === undefined) row.rhs -= c * value.get(id)!;
+        else (row.vars.push(j), row.coefs.push(c));
+      }
+      return row;
+    })
+    .filter((r) => r.vars.length > 0);
   const system: LinearSystem = { n: vars.length, rows, lb, ub };
   let polytope: Polytope | undefined;
   const range = (objective: Map<number, number>) => {
@@ -77,7 +91,13 @@ export function publishedRanges(records: CountRecord[], relations: Relation[], s
     return { min: polytope.minimize(objective).value, max: polytope.maximize(objective).value };
   };
   return vars.flatMap(([rec, m], j) => {
-    const cell: HiddenRange = { cell: [rec, m], shown: symbolOf(rec, m) as string | undefined, value: value.get(`${rec}|${m}`)!, min: NaN, max: NaN };
+    const cell: HiddenRange = {
+      cell: [rec, m],
+      shown: symbolOf(rec, m) as string | undefined,
+      value: value.get(`${rec}|${m}`)!,
+      min: NaN,
+      max: NaN,
+    };
     return only && !only(cell) ? [] : [{ ...cell, ...range(new Map([[j, 1]])) }];
   });
 }

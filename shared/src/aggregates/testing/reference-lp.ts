@@ -6,7 +6,10 @@ import type { LinearSystem } from '../lp';
  * (javascript-lp-solver, https://github.com/JWally/jsLPSolver), to check lp.ts and the audit.
  * Its variables are non-negative, as every count here is.
  */
-export function referenceRange(system: LinearSystem, objective: ReadonlyMap<number, number>): { min: number; max: number } {
+export function referenceRange(
+  system: LinearSystem,
+  objective: ReadonlyMap<number, number>,
+): { min: number; max: number } {
   return { min: optimum(system, objective, 'min'), max: optimum(system, objective, 'max') };
 }
 
@@ -15,11 +18,15 @@ function optimum(system: LinearSystem, objective: ReadonlyMap<number, number>, o
   const variables: Record<string, Record<string, number>> = {};
   for (let j = 0; j < system.n; j++) {
     variables[`x${j}`] = { objective: objective.get(j) ?? 0, [`bound${j}`]: 1 };
-    constraints[`bound${j}`] = Number.isFinite(system.ub[j]!) ? { min: system.lb[j]!, max: system.ub[j]! } : { min: system.lb[j]! };
+    constraints[`bound${j}`] = Number.isFinite(system.ub[j]!)
+      ? { min: system.lb[j]!, max: system.ub[j]! }
+      : { min: system.lb[j]! };
   }
   system.rows.forEach((row, i) => {
     constraints[`row${i}`] = { equal: row.rhs };
-    row.vars.forEach((j, k) => (variables[`x${j}`]![`row${i}`] = (variables[`x${j}`]![`row${i}`] ?? 0) + row.coefs[k]!));
+    row.vars.forEach(
+      (j, k) => (variables[`x${j}`]![`row${i}`] = (variables[`x${j}`]![`row${i}`] ?? 0) + row.coefs[k]!),
+    );
   });
   const result = solver.Solve({ optimize: 'objective', opType, constraints, variables }) as SolveResult;
   if (!result.feasible) throw new Error('referenceRange: infeasible');

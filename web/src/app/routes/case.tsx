@@ -16,11 +16,15 @@ export function Component() {
   const id = Id.safeParse(useParams().id);
   const me = useMe().data;
   // the view's own query (shared by key): read here to turn a refusal into the whole page
-  const detail = useQuery({ ...caseQueryOptions(id.success ? id.data : 0), enabled: id.success && Boolean(me) && me?.role !== 'analista' });
+  const detail = useQuery({
+    ...caseQueryOptions(id.success ? id.data : 0),
+    enabled: id.success && Boolean(me) && me?.role !== 'analista',
+  });
   if (!id.success) return <NotFound />;
   if (!me || me.role === 'analista') return <Forbidden title={t('cases.caseN', { id: id.data })} />;
   // a case out of scope: one refusal and the way home
-  if (detail.isError && isRefusal(detail.error)) return <Forbidden title={t('cases.caseN', { id: id.data })} error={detail.error} />;
+  if (detail.isError && isRefusal(detail.error))
+    return <Forbidden title={t('cases.caseN', { id: id.data })} error={detail.error} />;
   const canManage = MANAGERS.includes(me.role);
   return (
     <>
@@ -31,7 +35,12 @@ export function Component() {
         </p>
       )}
       {/* keyed: another case starts from its own forms */}
-      <CaseDetailView key={id.data} id={id.data} canManage={canManage} renderStudentExtras={(studentId) => <StudentFamilyPanel studentId={studentId} />} />
+      <CaseDetailView
+        key={id.data}
+        id={id.data}
+        canManage={canManage}
+        renderStudentExtras={(studentId) => <StudentFamilyPanel studentId={studentId} />}
+      />
     </>
   );
 }

@@ -69,7 +69,18 @@ function ClassPage({ id }: { id: number }) {
         // the tab is in the URL too (`?vista=studenti`), without the risk filters of the other tab
         onSelect={(next) => setParams(next === 'studenti' ? { vista: 'studenti' } : {}, { replace: true })}
         tabs={[
-          { key: 'rischio', label: t('classes.tabs.risk'), panel: <ClassRiskList classId={id} className={cls.data?.name ?? String(id)} legend={<RiskLegendNote />} onOpenStudent={openStudent} /> },
+          {
+            key: 'rischio',
+            label: t('classes.tabs.risk'),
+            panel: (
+              <ClassRiskList
+                classId={id}
+                className={cls.data?.name ?? String(id)}
+                legend={<RiskLegendNote />}
+                onOpenStudent={openStudent}
+              />
+            ),
+          },
           { key: 'studenti', label: t('classes.tabs.students'), panel: <ClassStudents id={id} /> },
         ]}
       />

@@ -41,7 +41,13 @@ function DeadlinesPage({ me }: { me: Me }) {
       <p className="lead">{t('compulsory.deadlines.intro')}</p>
       {isAdmin && all.isPending && <LoadingStatus />}
       {isAdmin && all.isError && <ErrorAlert error={all.error} onRetry={() => void all.refetch()} />}
-      {schools.length > 1 && selected && <SchoolPicker schools={schools} value={selected} onChange={(code) => setParams({ scuola: code }, { replace: true })} />}
+      {schools.length > 1 && selected && (
+        <SchoolPicker
+          schools={schools}
+          value={selected}
+          onChange={(code) => setParams({ scuola: code }, { replace: true })}
+        />
+      )}
       {selected ? (
         // keyed: another school starts from its own loading state and forms
         <DeadlinesView key={selected} schoolCode={selected} canExport={EXPORT_ROLES.includes(me.role)} />

@@ -18,9 +18,16 @@ test('Home page: when a teacher signs in, then each of their classes shows its s
   const card3B = (await screen.findByRole('heading', { level: 2, name: 'Classe 3B' })).closest('li')!;
   const counts = await within(card3B as HTMLElement).findAllByRole('definition');
   expect(counts.map((dd) => dd.textContent)).toEqual(['1', '0', '1']); // tier 3, 2, 1
-  expect(within(card3B as HTMLElement).getByRole('link', { name: "Apri l'elenco del rischio" })).toHaveAttribute('href', '/classi/101');
+  expect(within(card3B as HTMLElement).getByRole('link', { name: "Apri l'elenco del rischio" })).toHaveAttribute(
+    'href',
+    '/classi/101',
+  );
   const card1A = (await screen.findByRole('heading', { level: 2, name: 'Classe 1A' })).closest('li')!;
-  expect((await within(card1A as HTMLElement).findAllByRole('definition')).map((dd) => dd.textContent)).toEqual(['0', '1', '0']);
+  expect((await within(card1A as HTMLElement).findAllByRole('definition')).map((dd) => dd.textContent)).toEqual([
+    '0',
+    '1',
+    '0',
+  ]);
   expect(screen.queryByRole('table', { name: 'Scuole e studenti per provincia' })).not.toBeInTheDocument();
 });
 
@@ -53,6 +60,8 @@ test('Home page: when a student of a class moved up a tier in the last week of d
   const card3B = (await screen.findByRole('heading', { level: 2, name: 'Classe 3B' })).closest('li')! as HTMLElement;
   expect(await within(card3B).findByText('Dal 24/03/2026: 1 saliti di livello, 0 scesi.')).toBeInTheDocument();
   expect(within(card3B).getByText(/salito\/a dal livello 2 al 3/)).toBeInTheDocument();
-  const student = within(card3B).getAllByRole('link').find((a) => a.getAttribute('href')?.startsWith('/studenti/'));
+  const student = within(card3B)
+    .getAllByRole('link')
+    .find((a) => a.getAttribute('href')?.startsWith('/studenti/'));
   expect(student).toBeDefined();
 });

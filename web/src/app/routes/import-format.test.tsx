@@ -18,8 +18,14 @@ test('Format page: when a referent opens it, then the document is shown with its
   const studentColumns = screen.getByRole('table', { name: 'Tabella della sezione «studenti.csv»' });
   expect(within(studentColumns).getByRole('rowheader', { name: 'Data di nascita' })).toBeInTheDocument();
   const templates = screen.getByRole('region', { name: 'Modelli da scaricare' });
-  expect(within(templates).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(
-    ['scuola', 'calendario', 'classi', 'studenti', 'assenze', 'voti', 'esiti'].map((f) => `/api/imports/templates/${f}.csv`),
+  expect(
+    within(templates)
+      .getAllByRole('link')
+      .map((a) => a.getAttribute('href')),
+  ).toEqual(
+    ['scuola', 'calendario', 'classi', 'studenti', 'assenze', 'voti', 'esiti'].map(
+      (f) => `/api/imports/templates/${f}.csv`,
+    ),
   );
 });
 
@@ -28,7 +34,10 @@ test('Imports page: when a referent opens it, then the format help links to the 
 
   renderRoutes(routes, { route: '/importazioni' });
 
-  expect(await screen.findByRole('link', { name: 'Formato dei file' })).toHaveAttribute('href', '/importazioni/formato');
+  expect(await screen.findByRole('link', { name: 'Formato dei file' })).toHaveAttribute(
+    'href',
+    '/importazioni/formato',
+  );
   expect(screen.queryByText(/docs\/data-format\.md/)).not.toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Scarica studenti.csv' })).toHaveAttribute('download', 'studenti.csv');
 });

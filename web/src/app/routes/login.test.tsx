@@ -17,7 +17,9 @@ test('Login page: when the demo credentials are submitted, then the user lands o
   expect(await screen.findByRole('heading', { level: 1, name: 'Scuole' })).toBeInTheDocument();
   expect(router.state.location.pathname).toBe('/scuole');
   expect(router.state.location.search).toBe('?province=MC');
-  expect(within(screen.getByRole('banner')).getByText(/Referente dimostrativo/)).toHaveTextContent('Referente dimostrativo (Referente)');
+  expect(within(screen.getByRole('banner')).getByText(/Referente dimostrativo/)).toHaveTextContent(
+    'Referente dimostrativo (Referente)',
+  );
   expect(screen.getByRole('link', { name: 'Utenti' })).toBeInTheDocument();
 });
 

@@ -10,7 +10,8 @@ import type { LoginLocationState } from '../require-session';
 
 /** Only a path of this app: `next` comes from the URL, so `//evil.example` must not become a redirect. */
 function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/accesso')) return '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/accesso'))
+    return '/';
   return next;
 }
 

@@ -6,7 +6,13 @@ import { startMockSession } from '../../testing/handlers/auth';
 import { renderRoutes } from '../../testing/render';
 import { routes } from '../router';
 
-const withOneTimePassword = aMe({ id: 9, email: 'nuovo@scuola.it', displayName: 'Nuovo docente', role: 'docente', mustChangePassword: true });
+const withOneTimePassword = aMe({
+  id: 9,
+  email: 'nuovo@scuola.it',
+  displayName: 'Nuovo docente',
+  role: 'docente',
+  mustChangePassword: true,
+});
 
 test('RequireSession: when the user signed in with a one-time password, then /scuole sends them to /password with the reason', async () => {
   startMockSession(withOneTimePassword);
@@ -15,7 +21,9 @@ test('RequireSession: when the user signed in with a one-time password, then /sc
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Cambia password' })).toBeInTheDocument();
   expect(router.state.location.pathname).toBe('/password');
-  expect(screen.getByRole('status')).toHaveTextContent("Hai effettuato l'accesso con una password monouso: scegline una tua per continuare.");
+  expect(screen.getByRole('status')).toHaveTextContent(
+    "Hai effettuato l'accesso con una password monouso: scegline una tua per continuare.",
+  );
 });
 
 test('Password page: when a one-time-password user sets their own, then they land on the home page and may browse', async () => {

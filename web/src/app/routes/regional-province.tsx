@@ -32,10 +32,15 @@ export function Component() {
       <h1>{t('regional.province.title', { name })}</h1>
       <p className="lead">{t('regional.province.intro')}</p>
       <p>
-        <Link to={`/analisi/rapporto?${filterParams({ province: province.data, year: filters.year })}`}>{t('regional.province.report')}</Link>
+        <Link to={`/analisi/rapporto?${filterParams({ province: province.data, year: filters.year })}`}>
+          {t('regional.province.report')}
+        </Link>
       </p>
       <RegionalFiltersForm params={params} onChange={setParams} />
-      <YearGate year={filters.year} withoutYear={`/analisi/provincia/${province.data}${withoutYear ? `?${withoutYear}` : ''}`}>
+      <YearGate
+        year={filters.year}
+        withoutYear={`/analisi/provincia/${province.data}${withoutYear ? `?${withoutYear}` : ''}`}
+      >
         <ProvinceSchools key={province.data} province={province.data} filters={filters} />
       </YearGate>
     </>

@@ -10,7 +10,12 @@ import { routes } from '../router';
 
 // The page and its chart are lazy: their modules load here, so a loaded machine spends that time in the hook, not in a findBy.
 beforeAll(() =>
-  Promise.all([import('./regional'), import('./regional-province'), import('./regional-report'), import('../../features/regional/components/aggregate-chart')]),
+  Promise.all([
+    import('./regional'),
+    import('./regional-province'),
+    import('./regional-report'),
+    import('../../features/regional/components/aggregate-chart'),
+  ]),
 );
 
 afterEach(() => vi.restoreAllMocks());
@@ -51,7 +56,11 @@ test('Regional analysis: when the analyst picks filters, then they go to the URL
   await user.selectOptions(screen.getByRole('combobox', { name: 'Gruppo di cittadinanza' }), 'neo_arrivato');
 
   const url = new URLSearchParams(router.state.location.search);
-  expect(Object.fromEntries(url)).toEqual({ level: 'secondo_grado', gradeLevel: '3', citizenshipGroup: 'neo_arrivato' });
+  expect(Object.fromEntries(url)).toEqual({
+    level: 'secondo_grado',
+    gradeLevel: '3',
+    citizenshipGroup: 'neo_arrivato',
+  });
   await vi.waitFor(() => expect(requests.at(-1)?.get('citizenshipGroup')).toBe('neo_arrivato'));
   const last = requests.at(-1)!;
   expect([last.get('groupBy'), last.get('level'), last.get('gradeLevel')]).toEqual(['province', 'secondo_grado', '3']);
@@ -75,14 +84,24 @@ test('Regional analysis: when Tabella is pressed, then the table shows the numbe
   const panel = await screen.findByRole('region', { name: 'Distribuzione per livello di rischio' });
   const chart = await within(panel).findByRole('img');
   expect(chart).toHaveAccessibleName(expect.stringContaining('Ancona: Livello 1 1.012, Livello 2 160, Livello 3 62'));
-  expect(chart).toHaveAccessibleName(expect.stringContaining('Ascoli Piceno: Livello 1 560, Livello 2 n.d., Livello 3 <10'));
+  expect(chart).toHaveAccessibleName(
+    expect.stringContaining('Ascoli Piceno: Livello 1 560, Livello 2 n.d., Livello 3 <10'),
+  );
 
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
 
   const table = within(panel).getByRole('table', { name: 'Distribuzione per livello di rischio' });
   const ap = within(table).getByRole('row', { name: /Ascoli Piceno/ });
-  expect(within(ap).getAllByRole('cell').map((c) => c.textContent)).toEqual(['560', 'n.d.', '<10']);
-  expect(within(within(table).getByRole('row', { name: /Ancona/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1.012', '160', '62']);
+  expect(
+    within(ap)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['560', 'n.d.', '<10']);
+  expect(
+    within(within(table).getByRole('row', { name: /Ancona/ }))
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['1.012', '160', '62']);
   expect(within(panel).getByRole('button', { name: 'Tabella' })).toHaveAttribute('aria-pressed', 'true');
   expect(within(panel).queryByRole('img')).not.toBeInTheDocument();
   expect(within(panel).getByText(/n\.d\. \(non diffuso\)/)).toBeInTheDocument();
@@ -101,7 +120,9 @@ test('Regional analysis: when a share needs a suppressed count, then it reads n.
   renderRoutes(routes, { route: '/analisi?level=secondo_grado' });
   const panel = await screen.findByRole('region', { name: 'Quota di studenti al livello 2 o 3 per provincia' });
 
-  await user.click(within(panel).getByRole('button', { name: 'Scarica CSV: Quota di studenti al livello 2 o 3 per provincia' }));
+  await user.click(
+    within(panel).getByRole('button', { name: 'Scarica CSV: Quota di studenti al livello 2 o 3 per provincia' }),
+  );
 
   const anchor = click.mock.contexts[0] as HTMLAnchorElement;
   expect(anchor.download).toBe('analisi_quota-fascia-2-3-per-provincia_secondo-grado.csv');
@@ -132,15 +153,20 @@ test('Regional analysis: when a province is opened, then its schools are request
   expect(await screen.findByRole('heading', { level: 1, name: 'Provincia di Ancona' })).toBeInTheDocument();
   expect(router.state.location.pathname).toBe('/analisi/provincia/AN');
   const schools = await screen.findByRole('region', { name: 'Studenti per scuola' });
-  await vi.waitFor(() => expect(requests.some((q) => q.get('groupBy') === 'school' && q.get('province') === 'AN')).toBe(true));
+  await vi.waitFor(() =>
+    expect(requests.some((q) => q.get('groupBy') === 'school' && q.get('province') === 'AN')).toBe(true),
+  );
   await user.click(within(schools).getByRole('button', { name: 'Tabella' }));
   const table = within(schools).getByRole('table', { name: 'Studenti per scuola' });
-  expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual([
-    'IIS Vanvitelli Stracca Angelini',
-    'Scuola secondaria di I grado Pascoli',
-    'Liceo classico Rinaldini',
-  ]);
-  expect(within(table).getByRole('link', { name: 'IIS Vanvitelli Stracca Angelini' })).toHaveAttribute('href', '/analisi/rapporto?school=ANIS00800L&year=2025%2F26');
+  expect(
+    within(table)
+      .getAllByRole('link')
+      .map((a) => a.textContent),
+  ).toEqual(['IIS Vanvitelli Stracca Angelini', 'Scuola secondaria di I grado Pascoli', 'Liceo classico Rinaldini']);
+  expect(within(table).getByRole('link', { name: 'IIS Vanvitelli Stracca Angelini' })).toHaveAttribute(
+    'href',
+    '/analisi/rapporto?school=ANIS00800L&year=2025%2F26',
+  );
 });
 
 test('Regional analysis: when the charts are drawn, then each of their provinces has a link above them that opens it', async () => {
@@ -151,7 +177,11 @@ test('Regional analysis: when the charts are drawn, then each of their provinces
   expect(within(panel).getByRole('button', { name: 'Grafico' })).toHaveAttribute('aria-pressed', 'true');
 
   const links = screen.getByRole('list', { name: 'Apri una provincia:' });
-  expect(within(links).getAllByRole('link').map((a) => a.textContent)).toEqual(['Ancona', 'Ascoli Piceno', 'Fermo', 'Macerata', 'Pesaro e Urbino']);
+  expect(
+    within(links)
+      .getAllByRole('link')
+      .map((a) => a.textContent),
+  ).toEqual(['Ancona', 'Ascoli Piceno', 'Fermo', 'Macerata', 'Pesaro e Urbino']);
   await user.click(within(links).getByRole('link', { name: 'Macerata' }));
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Provincia di Macerata' })).toBeInTheDocument();
@@ -179,13 +209,11 @@ test('Regional analysis: when the attendance bands are shown, then they go from 
 
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
 
-  expect(within(panel).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-    'Provincia',
-    'Frequenza < 80 %',
-    'Frequenza 80–90 %',
-    'Frequenza 90–95 %',
-    'Frequenza ≥ 95 %',
-  ]);
+  expect(
+    within(panel)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent),
+  ).toEqual(['Provincia', 'Frequenza < 80 %', 'Frequenza 80–90 %', 'Frequenza 90–95 %', 'Frequenza ≥ 95 %']);
 });
 
 test('Regional analysis: when the analyst follows the report link, then the printable report of the region opens for the chosen year', async () => {
@@ -206,7 +234,11 @@ test('Regional analysis: when the year selector is opened, then it offers only t
 
   const select = await screen.findByRole('combobox', { name: 'Anno scolastico' });
   await vi.waitFor(() =>
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Ultimo anno con dati (2025/26)', '2025/26', '2024/25']),
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Ultimo anno con dati (2025/26)', '2025/26', '2024/25']),
   );
 });
 
@@ -238,7 +270,9 @@ test('Regional analysis: when a chart totals students, then the same definition 
   const students = await screen.findByRole('region', { name: 'Studenti per provincia' });
   const share = screen.getByRole('region', { name: 'Quota di studenti al livello 2 o 3 per provincia' });
 
-  expect(within(students).getByText(/^Studenti contati: chi è stato iscritto almeno un giorno nell’anno scolastico/)).toBeInTheDocument();
+  expect(
+    within(students).getByText(/^Studenti contati: chi è stato iscritto almeno un giorno nell’anno scolastico/),
+  ).toBeInTheDocument();
   expect(within(share).queryByText(/^Studenti contati/)).not.toBeInTheDocument(); // no students' total in a share chart
 });
 
@@ -246,7 +280,9 @@ test('Citizenship tab: when the analyst opens it with no filter, then the newly 
   asAnalyst();
   const user = userEvent.setup();
   renderRoutes(routes, { route: '/analisi?vista=cittadinanza' });
-  const panel = await screen.findByRole('region', { name: 'Indicatori per gruppo di cittadinanza (% degli studenti del gruppo)' });
+  const panel = await screen.findByRole('region', {
+    name: 'Indicatori per gruppo di cittadinanza (% degli studenti del gruppo)',
+  });
 
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
 
@@ -258,27 +294,56 @@ test('Citizenship tab: when the analyst opens it with no filter, then the newly 
 test('Citizenship tab: when most groups are blank, then Italian and not Italian are offered, the second computed as total less Italians', async () => {
   asAnalyst();
   const user = userEvent.setup();
-  const small = { students: '<10', tier1: '<10', tier2: '<10', tier3: '<10', overLimit: '<10', failing2plus: '<10', ageGradeDelay: '<10' };
+  const small = {
+    students: '<10',
+    tier1: '<10',
+    tier2: '<10',
+    tier3: '<10',
+    overLimit: '<10',
+    failing2plus: '<10',
+    ageGradeDelay: '<10',
+  };
   server.use(
     http.get('/api/aggregates', ({ request }) => {
       if (new URL(request.url).searchParams.get('groupBy') !== 'citizenshipGroup') return undefined;
-      const rows = ['straniero_nato_in_italia', 'straniero_nato_all_estero', 'neo_arrivato'].map((g) => ({ group: { citizenshipGroup: g }, labels: { citizenshipGroup: g }, values: small }));
-      const italian = { students: 300, tier1: 240, tier2: 45, tier3: 15, overLimit: 30, failing2plus: 60, ageGradeDelay: 20 };
+      const rows = ['straniero_nato_in_italia', 'straniero_nato_all_estero', 'neo_arrivato'].map((g) => ({
+        group: { citizenshipGroup: g },
+        labels: { citizenshipGroup: g },
+        values: small,
+      }));
+      const italian = {
+        students: 300,
+        tier1: 240,
+        tier2: 45,
+        tier3: 15,
+        overLimit: 30,
+        failing2plus: 60,
+        ageGradeDelay: 20,
+      };
       return HttpResponse.json({
         ...anAggregateResult({ groupBy: ['citizenshipGroup'] }),
-        rows: [{ group: { citizenshipGroup: 'italiano' }, labels: { citizenshipGroup: 'italiano' }, values: italian }, ...rows],
+        rows: [
+          { group: { citizenshipGroup: 'italiano' }, labels: { citizenshipGroup: 'italiano' }, values: italian },
+          ...rows,
+        ],
         total: { students: 324, tier1: 256, tier2: 50, tier3: 18, overLimit: 34, failing2plus: 66, ageGradeDelay: 26 },
       });
     }),
   );
   renderRoutes(routes, { route: '/analisi?vista=cittadinanza&track=iefp' });
 
-  const coarse = await screen.findByRole('region', { name: 'Indicatori: italiani e non italiani (% degli studenti del gruppo)' });
+  const coarse = await screen.findByRole('region', {
+    name: 'Indicatori: italiani e non italiani (% degli studenti del gruppo)',
+  });
   await user.click(within(coarse).getByRole('button', { name: 'Tabella' }));
 
   const others = within(coarse).getByRole('row', { name: /Non italiani/ });
   // 324 − 300 = 24 students; (50 + 18) − (45 + 15) = 8 of (256 + 50 + 18) − 300 = 24 assessed → 33,3 %
-  expect(within(others).getAllByRole('cell').map((c) => c.textContent)).toEqual(['24', '33,3 %', '16,7 %', '25 %', '25 %']);
+  expect(
+    within(others)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['24', '33,3 %', '16,7 %', '25 %', '25 %']);
   expect(screen.getByText('Molti gruppi non sono pubblicabili: ecco italiani e non italiani')).toBeInTheDocument();
 });
 
@@ -303,7 +368,11 @@ test('Regional analysis: when a teacher opens the address, then the refusal is s
 
 test('Regional analysis: when the aggregates fail, then the error is shown with a retry', async () => {
   asAnalyst();
-  server.use(http.get('/api/aggregates', () => HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 })));
+  server.use(
+    http.get('/api/aggregates', () =>
+      HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 }),
+    ),
+  );
 
   renderRoutes(routes, { route: '/analisi' });
 
@@ -313,7 +382,9 @@ test('Regional analysis: when the aggregates fail, then the error is shown with 
 
 test('Regional analysis: when no student matches the filters, then each chart says so', async () => {
   asAnalyst();
-  server.use(http.get('/api/aggregates', () => HttpResponse.json({ ...anAggregateResult({ groupBy: ['province'] }), rows: [] })));
+  server.use(
+    http.get('/api/aggregates', () => HttpResponse.json({ ...anAggregateResult({ groupBy: ['province'] }), rows: [] })),
+  );
 
   renderRoutes(routes, { route: '/analisi?track=iefp' });
 
@@ -329,10 +400,18 @@ test('Report page: when opened for a province, then it shows the key figures, th
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Rapporto – provincia di Ancona' })).toBeInTheDocument();
   const commentary = screen.getByRole('region', { name: 'Commento' });
-  expect(commentary).toHaveTextContent('Nella provincia di Ancona sono contati 1.234 studenti nell’anno scolastico 2025/26.');
-  expect(commentary).toHaveTextContent('Il 18 % degli studenti con livello calcolato è al livello 2 o 3 (222 studenti).');
+  expect(commentary).toHaveTextContent(
+    'Nella provincia di Ancona sono contati 1.234 studenti nell’anno scolastico 2025/26.',
+  );
+  expect(commentary).toHaveTextContent(
+    'Il 18 % degli studenti con livello calcolato è al livello 2 o 3 (222 studenti).',
+  );
   expect(screen.getByRole('region', { name: 'Studenti per livello di rischio' })).toBeInTheDocument();
-  expect(within(screen.getByRole('region', { name: 'Dati principali' })).getByText(/^Studenti contati: chi è stato iscritto almeno un giorno/)).toBeInTheDocument();
+  expect(
+    within(screen.getByRole('region', { name: 'Dati principali' })).getByText(
+      /^Studenti contati: chi è stato iscritto almeno un giorno/,
+    ),
+  ).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: 'Stampa / salva in PDF' }));
 

@@ -36,9 +36,15 @@ export function Component() {
   const filters = readRegionalFilters(params);
   const tabs: { key: Tab; label: string; panel: ReactNode }[] = [
     { key: 'province', label: t('regional.tabs.provinces'), panel: <RegionProvinces filters={filters} /> },
-    { key: 'cittadinanza', label: t('regional.tabs.citizenship'), panel: <CitizenshipComparison filters={filters} withFairness={FAIRNESS_ROLES.includes(role)} /> },
+    {
+      key: 'cittadinanza',
+      label: t('regional.tabs.citizenship'),
+      panel: <CitizenshipComparison filters={filters} withFairness={FAIRNESS_ROLES.includes(role)} />,
+    },
     { key: 'interventi', label: t('regional.tabs.interventions'), panel: <InterventionsOutcomes filters={filters} /> },
-    ...(FAIRNESS_ROLES.includes(role) ? [{ key: 'equita' as const, label: t('regional.tabs.fairness'), panel: <FairnessPanel year={filters.year} /> }] : []),
+    ...(FAIRNESS_ROLES.includes(role)
+      ? [{ key: 'equita' as const, label: t('regional.tabs.fairness'), panel: <FairnessPanel year={filters.year} /> }]
+      : []),
   ];
   const selected = tabs.find((tab) => tab.key === params.get('vista'))?.key ?? 'province';
 
@@ -49,7 +55,9 @@ export function Component() {
       <p className="lead">{t('regional.intro')}</p>
       {/* issue 20: the printable report was reachable only by typing its address */}
       <p>
-        <Link to={`/analisi/rapporto${filters.year ? `?${filterParams({ year: filters.year })}` : ''}`}>{t('regional.reportLink')}</Link>
+        <Link to={`/analisi/rapporto${filters.year ? `?${filterParams({ year: filters.year })}` : ''}`}>
+          {t('regional.reportLink')}
+        </Link>
       </p>
       <RegionalFiltersForm params={params} onChange={setParams} />
       <YearGate year={filters.year} withoutYear={withoutYear(params)}>

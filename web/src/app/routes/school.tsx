@@ -7,5 +7,12 @@ export function Component() {
   const { code = '' } = useParams();
   const role = useMe().data?.role;
   // keyed so a new school starts from its own loading state, not the previous school's
-  return <SchoolDetail key={code} code={code.toUpperCase()} aggregatesOnly={!role || !ROLES_WITH_NAMES.includes(role)} ownClassesOnly={role === 'docente'} />;
+  return (
+    <SchoolDetail
+      key={code}
+      code={code.toUpperCase()}
+      aggregatesOnly={!role || !ROLES_WITH_NAMES.includes(role)}
+      ownClassesOnly={role === 'docente'}
+    />
+  );
 }

@@ -17,7 +17,11 @@ test('Student page: when a teacher opens a student of their class, then the summ
   const summary = await screen.findByRole('region', { name: 'In sintesi' }, { timeout: 4000 });
   expect(await within(summary).findByText(/^Livello 2: segnale alto/)).toBeInTheDocument();
   const actions = screen.getByRole('complementary', { name: 'Azioni' });
-  expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Segnala come a rischio…', 'Aggiungi una nota…', 'Rivedi il livello…']);
+  expect(
+    within(actions)
+      .getAllByRole('button')
+      .map((b) => b.textContent),
+  ).toEqual(['Segnala come a rischio…', 'Aggiungi una nota…', 'Rivedi il livello…']);
   expect(await screen.findByRole('complementary', { name: 'Che cosa significano i livelli' })).toBeInTheDocument();
   // the summary is before the series in the page
   const attendance = await screen.findByRole('region', { name: /Frequenza settimanale/ });
@@ -27,7 +31,9 @@ test('Student page: when a teacher opens a student of their class, then the summ
 test('Student page: when the reader\'s school is a former one (access "former"), then no action is offered', async () => {
   server.use(
     http.get('/api/me', () => HttpResponse.json(demoMe.mediatore)),
-    http.get('/api/students/:id', () => HttpResponse.json(aStudentDetail({ access: { kind: 'former', until: '2026-01-31' } }))),
+    http.get('/api/students/:id', () =>
+      HttpResponse.json(aStudentDetail({ access: { kind: 'former', until: '2026-01-31' } })),
+    ),
   );
 
   renderRoutes(routes, { route: '/studenti/1002' });

@@ -46,12 +46,16 @@ export function Component() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // the header's own query: a student out of scope is one refusal and the way home, not an alert per panel
-  const student = useQuery({ ...studentQueryOptions(id.success ? id.data : 0), enabled: id.success && me?.role !== 'analista' });
+  const student = useQuery({
+    ...studentQueryOptions(id.success ? id.data : 0),
+    enabled: id.success && me?.role !== 'analista',
+  });
   // the chart's code downloads while the data is asked for, not after it arrives
   useEffect(preloadRiskCharts, []);
   if (!id.success) return <NotFound />;
   if (!me || me.role === 'analista') return <Forbidden title={t('students.title')} />;
-  if (student.isError && isRefusal(student.error)) return <Forbidden title={t('students.title')} error={student.error} />;
+  if (student.isError && isRefusal(student.error))
+    return <Forbidden title={t('students.title')} error={student.error} />;
   const studentId = id.data;
   // read-only once the student left the reader's school or class (docs/privacy.md "Dopo un trasferimento"):
   // no action, no risk and no compulsory clock (the new school's data) until the detail says which,
@@ -71,35 +75,44 @@ export function Component() {
       <StudentHeader id={studentId} />
       <FormerAccessNotice studentId={studentId} />
       {access.showsNewSchoolData && (
-      <div className="student-top">
-        <StudentRiskSummary
-          studentId={studentId}
-          underWay={
-            <>
-              <FlagsUnderWay studentId={studentId} />
-              <CasesUnderWay studentId={studentId} />
-              <CompulsoryUnderWay studentId={studentId} />
-            </>
-          }
-        />
-        <div className="student-side">
-          {canWrite && (
-            <aside className="student-actions" aria-labelledby="student-actions-heading">
-              <h2 id="student-actions-heading">{t('studentPage.actionsTitle')}</h2>
-              <FlagStudentForm studentId={studentId} />
-              <NoteForm studentId={studentId} />
-              <ReviewForm studentId={studentId} />
-              {canOpenCase && <OpenCaseButton studentId={studentId} meId={me.id} label={t('cases.open.button')} onCreated={(c) => void opened(c.id)} />}
-            </aside>
-          )}
-          {/* what each level means, beside the level */}
-          <RiskLegendNote />
+        <div className="student-top">
+          <StudentRiskSummary
+            studentId={studentId}
+            underWay={
+              <>
+                <FlagsUnderWay studentId={studentId} />
+                <CasesUnderWay studentId={studentId} />
+                <CompulsoryUnderWay studentId={studentId} />
+              </>
+            }
+          />
+          <div className="student-side">
+            {canWrite && (
+              <aside className="student-actions" aria-labelledby="student-actions-heading">
+                <h2 id="student-actions-heading">{t('studentPage.actionsTitle')}</h2>
+                <FlagStudentForm studentId={studentId} />
+                <NoteForm studentId={studentId} />
+                <ReviewForm studentId={studentId} />
+                {canOpenCase && (
+                  <OpenCaseButton
+                    studentId={studentId}
+                    meId={me.id}
+                    label={t('cases.open.button')}
+                    onCreated={(c) => void opened(c.id)}
+                  />
+                )}
+              </aside>
+            )}
+            {/* what each level means, beside the level */}
+            <RiskLegendNote />
+          </div>
         </div>
-      </div>
       )}
       <StudentFamilyPanel studentId={studentId} />
       {/* "Obbligo e frequenza": the legal deadlines before the series */}
-      {access.showsNewSchoolData && <StudentCompulsoryPanel studentId={studentId} canAct={COMPULSORY_ACT_ROLES.includes(me.role)} />}
+      {access.showsNewSchoolData && (
+        <StudentCompulsoryPanel studentId={studentId} canAct={COMPULSORY_ACT_ROLES.includes(me.role)} />
+      )}
       {access.showsNewSchoolData && <StudentRiskSections studentId={studentId} />}
       <StudentFlags
         studentId={studentId}
@@ -108,9 +121,17 @@ export function Component() {
             ? (flag) =>
                 // a flag answered by a case now closed (closing resolves the student's flags) needs no new case
                 flag.resolvedAt ? (
-                  <p className="hint">{t('cases.flagResolved', { at: formatDateTime(flag.resolvedAt, i18n.language) })}</p>
+                  <p className="hint">
+                    {t('cases.flagResolved', { at: formatDateTime(flag.resolvedAt, i18n.language) })}
+                  </p>
                 ) : (
-                  <OpenCaseButton studentId={studentId} flagId={flag.id} meId={me.id} label={t('cases.open.fromFlag')} onCreated={(c) => void opened(c.id)} />
+                  <OpenCaseButton
+                    studentId={studentId}
+                    flagId={flag.id}
+                    meId={me.id}
+                    label={t('cases.open.fromFlag')}
+                    onCreated={(c) => void opened(c.id)}
+                  />
                 )
             : undefined
         }

@@ -14,10 +14,20 @@ export type Inline = { type: 'text' | 'code' | 'strong' | 'em'; text: string };
 
 /** `## studenti.csv` → `studenti-csv`: ids for the page's table of contents. */
 export function slug(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
-const cellsOf = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+const cellsOf = (line: string) =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
 
 export function parseMarkdown(markdown: string): Block[] {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
@@ -52,7 +62,8 @@ export function parseMarkdown(markdown: string): Block[] {
       blocks.push({ type: 'list', items });
     } else {
       const text: string[] = [];
-      while (i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,3} |- |\||```)/.test(lines[i]!)) text.push(lines[i++]!.trim());
+      while (i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,3} |- |\||```)/.test(lines[i]!))
+        text.push(lines[i++]!.trim());
       blocks.push({ type: 'paragraph', text: text.join(' ') });
     }
   }

@@ -9,16 +9,52 @@ function picked(path: string, bytes = 1): PickedFile {
 
 describe('checkFiles', () => {
   test.each<[string, PickedFile[], string[], [string, RefusalReason][], boolean]>([
-    ['CSV, TXT and ZIP', [picked('a/scuola.csv'), picked('a/README.TXT'), picked('dati.zip')], ['a/scuola.csv', 'a/README.TXT', 'dati.zip'], [], false],
+    [
+      'CSV, TXT and ZIP',
+      [picked('a/scuola.csv'), picked('a/README.TXT'), picked('dati.zip')],
+      ['a/scuola.csv', 'a/README.TXT', 'dati.zip'],
+      [],
+      false,
+    ],
     // a photo in the folder is left out, the school's files still go
-    ['a .png beside CSVs', [picked('a/foto.png'), picked('a/voti.csv')], ['a/voti.csv'], [['a/foto.png', 'type']], false],
-    ['a name without extension', [picked('a/.DS_Store'), picked('a/csv')], [], [['a/.DS_Store', 'type'], ['a/csv', 'type']], false],
+    [
+      'a .png beside CSVs',
+      [picked('a/foto.png'), picked('a/voti.csv')],
+      ['a/voti.csv'],
+      [['a/foto.png', 'type']],
+      false,
+    ],
+    [
+      'a name without extension',
+      [picked('a/.DS_Store'), picked('a/csv')],
+      [],
+      [
+        ['a/.DS_Store', 'type'],
+        ['a/csv', 'type'],
+      ],
+      false,
+    ],
     // 11 bytes > 10: sending the rest would import the school without that file
     ['a too-big file', [picked('a/voti.csv', 11), picked('a/scuola.csv')], [], [['a/voti.csv', 'size']], true],
     ['exactly the size limit', [picked('a/voti.csv', 10)], ['a/voti.csv'], [], false],
-    ['one file over the count', ['1', '2', '3', '4'].map((n) => picked(`a/${n}.csv`)), [], [['a/4.csv', 'count']], true],
+    [
+      'one file over the count',
+      ['1', '2', '3', '4'].map((n) => picked(`a/${n}.csv`)),
+      [],
+      [['a/4.csv', 'count']],
+      true,
+    ],
     // the .png does not count towards the 3 files
-    ['a .png and a too-big file', [picked('a/foto.png'), picked('a/big.csv', 50)], [], [['a/foto.png', 'type'], ['a/big.csv', 'size']], true],
+    [
+      'a .png and a too-big file',
+      [picked('a/foto.png'), picked('a/big.csv', 50)],
+      [],
+      [
+        ['a/foto.png', 'type'],
+        ['a/big.csv', 'size'],
+      ],
+      true,
+    ],
   ])('checkFiles: when %s, then the expected files are sent and refused', (_case, files, sent, refused, blocked) => {
     const result = checkFiles(files, limits);
 

@@ -29,9 +29,9 @@ async function walk(entry: FileSystemEntry, out: PickedFile[]): Promise<void> {
  * taken before the first await: the browser empties `dataTransfer` once the drop event returns.
  */
 export async function readDroppedFiles(dataTransfer: DataTransfer): Promise<PickedFile[]> {
-  const entries = Array.from(dataTransfer.items ?? [], (item) => (item.kind === 'file' ? item.webkitGetAsEntry?.() : null)).filter(
-    (entry): entry is FileSystemEntry => entry != null,
-  );
+  const entries = Array.from(dataTransfer.items ?? [], (item) =>
+    item.kind === 'file' ? item.webkitGetAsEntry?.() : null,
+  ).filter((entry): entry is FileSystemEntry => entry != null);
   if (entries.length === 0) {
     // No entries API (older browsers, tests): plain files, no folders.
     return Array.from(dataTransfer.files, (file) => ({ file, path: file.webkitRelativePath || file.name }));

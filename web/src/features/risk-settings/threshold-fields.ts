@@ -20,7 +20,12 @@ export const FIELDS = {
     highDeltaPoints: 'number',
     highMinRecentShare: 'share',
   },
-  lateEntries: { attentionPerWeek: 'number', highPerWeek: 'number', minWeeks: 'integer', weekdayPatternMinEvents: 'integer' },
+  lateEntries: {
+    attentionPerWeek: 'number',
+    highPerWeek: 'number',
+    minWeeks: 'integer',
+    weekdayPatternMinEvents: 'integer',
+  },
   grades: {
     passMark: 'number',
     coreSubjects: 'subjects',
@@ -36,7 +41,12 @@ export const FIELDS = {
     slopeMinSpanDays: 'integer',
   },
   conduct: { highAtOrBelow: 'number', attentionAtOrBelow: 'number' },
-  history: { repeatedAttention: 'integer', repeatedHigh: 'integer', suspendedAttention: 'integer', suspendedHigh: 'integer' },
+  history: {
+    repeatedAttention: 'integer',
+    repeatedHigh: 'integer',
+    suspendedAttention: 'integer',
+    suspendedHigh: 'integer',
+  },
   disengagement: { windowWeeks: 'integer', minShare: 'share', minConsecutiveDays: 'integer' },
   tier: { tier3MinHighDomains: 'integer', tier2MinHighDomains: 'integer', tier2MinAttentionDomains: 'integer' },
 } as const satisfies { [G in Group]: { [K in keyof RiskSettings[G]]-?: FieldKind } };
@@ -113,12 +123,29 @@ export function toSettingsInput(values: FormValues): Record<Group, Record<string
  */
 export type FieldError = { key: string; bound?: number } | { text: string };
 
-type Issue = { code: string; path: PropertyKey[]; message: string; expected?: unknown; minimum?: unknown; maximum?: unknown; inclusive?: boolean };
+type Issue = {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: boolean;
+};
 
 function describeIssue(issue: Issue): FieldError {
-  if (issue.code === 'invalid_type') return { key: issue.expected === 'int' ? 'riskSettings.errors.integer' : 'riskSettings.errors.number' };
-  if (issue.code === 'too_small') return { key: issue.inclusive ? 'riskSettings.errors.min' : 'riskSettings.errors.above', bound: Number(issue.minimum) };
-  if (issue.code === 'too_big') return { key: issue.inclusive ? 'riskSettings.errors.max' : 'riskSettings.errors.below', bound: Number(issue.maximum) };
+  if (issue.code === 'invalid_type')
+    return { key: issue.expected === 'int' ? 'riskSettings.errors.integer' : 'riskSettings.errors.number' };
+  if (issue.code === 'too_small')
+    return {
+      key: issue.inclusive ? 'riskSettings.errors.min' : 'riskSettings.errors.above',
+      bound: Number(issue.minimum),
+    };
+  if (issue.code === 'too_big')
+    return {
+      key: issue.inclusive ? 'riskSettings.errors.max' : 'riskSettings.errors.below',
+      bound: Number(issue.maximum),
+    };
   return { text: issue.message };
 }
 

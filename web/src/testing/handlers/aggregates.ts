@@ -1,5 +1,13 @@
 import { http, HttpResponse } from 'msw';
-import { AggregateQuery, FairnessQuery, TrendQuery, type AggregateResult, type AggregateTrend, type AggregateYears, type FairnessReport } from '@primm/shared/contracts/aggregates';
+import {
+  AggregateQuery,
+  FairnessQuery,
+  TrendQuery,
+  type AggregateResult,
+  type AggregateTrend,
+  type AggregateYears,
+  type FairnessReport,
+} from '@primm/shared/contracts/aggregates';
 import type { Role } from '@primm/shared/contracts/auth';
 import { aFairnessReport, anAggregateResult, aTrend } from '../aggregate-fixtures';
 import { errorBody } from '../fixtures';
@@ -22,7 +30,12 @@ export const aggregatesHandlers = [
     return HttpResponse.json<AggregateResult>(anAggregateResult(parsed.data));
   }),
   // The demo's years with data: the fixtures' 2025/26 and the year before it.
-  http.get('/api/aggregates/years', () => refused(['analista', 'admin', 'referente']) ?? HttpResponse.json<AggregateYears>({ years: ['2025/26', '2024/25'], current: '2025/26' })),
+  http.get(
+    '/api/aggregates/years',
+    () =>
+      refused(['analista', 'admin', 'referente']) ??
+      HttpResponse.json<AggregateYears>({ years: ['2025/26', '2024/25'], current: '2025/26' }),
+  ),
   http.get('/api/aggregates/trend', ({ request }) => {
     const refusal = refused(['analista', 'admin', 'referente']);
     if (refusal) return refusal;

@@ -7,10 +7,22 @@ export const mockOpenApi: OpenApiOverview = {
   info: { title: 'primm-ews API', version: '0.1.0', description: 'API' },
   tags: [{ name: 'system' }, { name: 'imports' }],
   paths: {
-    '/health': { get: { summary: 'Stato del servizio e del database', tags: ['system'], 'x-roles': 'public', security: [] } },
+    '/health': {
+      get: { summary: 'Stato del servizio e del database', tags: ['system'], 'x-roles': 'public', security: [] },
+    },
     '/imports': {
-      get: { summary: 'Storico delle importazioni', tags: ['imports'], 'x-roles': ['admin', 'referente'], security: [{ session: [] }] },
-      post: { summary: "Carica i file e ne restituisce l'anteprima", tags: ['imports'], 'x-roles': ['admin', 'referente'], security: [{ session: [] }, { serviceToken: [] }] },
+      get: {
+        summary: 'Storico delle importazioni',
+        tags: ['imports'],
+        'x-roles': ['admin', 'referente'],
+        security: [{ session: [] }],
+      },
+      post: {
+        summary: "Carica i file e ne restituisce l'anteprima",
+        tags: ['imports'],
+        'x-roles': ['admin', 'referente'],
+        security: [{ session: [] }, { serviceToken: [] }],
+      },
     },
   },
 };

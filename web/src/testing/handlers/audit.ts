@@ -9,9 +9,16 @@ export const auditHandlers = [
     const q = parsed.data;
     // As on the server: a student by id or by words of the name; nobody found, no line.
     const words = (q.student ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const students = q.student === undefined ? undefined : mockRisk.students
-      .filter((s) => (/^\d+$/.test(q.student!) ? s.id === Number(q.student) : words.every((w) => `${s.lastName} ${s.firstName}`.toLowerCase().includes(w))))
-      .map((s) => ({ id: s.id, lastName: s.lastName, firstName: s.firstName }));
+    const students =
+      q.student === undefined
+        ? undefined
+        : mockRisk.students
+            .filter((s) =>
+              /^\d+$/.test(q.student!)
+                ? s.id === Number(q.student)
+                : words.every((w) => `${s.lastName} ${s.firstName}`.toLowerCase().includes(w)),
+            )
+            .map((s) => ({ id: s.id, lastName: s.lastName, firstName: s.firstName }));
     const matching = mockAudit
       .filter((e) => !q.userId || e.userId === q.userId)
       .filter((e) => !q.email || (e.userEmail ?? '').toLowerCase().includes(q.email.toLowerCase()))

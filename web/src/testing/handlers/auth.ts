@@ -42,18 +42,26 @@ export const authHandlers = [
     session = null;
     return new HttpResponse(null, { status: 204 });
   }),
-  http.get('/api/me', () => (session ? HttpResponse.json<Me>(session) : HttpResponse.json(errorBody('unauthenticated'), { status: 401 }))),
+  http.get('/api/me', () =>
+    session ? HttpResponse.json<Me>(session) : HttpResponse.json(errorBody('unauthenticated'), { status: 401 }),
+  ),
   http.post('/api/auth/password', async ({ request }) => {
     if (!session) return HttpResponse.json(errorBody('unauthenticated'), { status: 401 });
     // Mocks honour the contract: the server's zod issues come back as `details`, like its error handler sends them.
     const parsed = ChangePasswordInput.safeParse(await request.json().catch(() => undefined));
     if (!parsed.success) {
       const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return HttpResponse.json({ error: { code: 'validation_failed', message: 'Richiesta non valida', details } }, { status: 400 });
+      return HttpResponse.json(
+        { error: { code: 'validation_failed', message: 'Richiesta non valida', details } },
+        { status: 400 },
+      );
     }
     if (parsed.data.currentPassword !== demoAccounts.password) {
       const details = [{ path: 'currentPassword', message: 'password attuale non corretta' }];
-      return HttpResponse.json({ error: { code: 'validation_failed', message: 'La password attuale non è corretta', details } }, { status: 400 });
+      return HttpResponse.json(
+        { error: { code: 'validation_failed', message: 'La password attuale non è corretta', details } },
+        { status: 400 },
+      );
     }
     session = { ...session, mustChangePassword: false };
     return new HttpResponse(null, { status: 204 });

@@ -15,7 +15,16 @@ import {
   type Caseload,
 } from '@primm/shared/contracts/cases';
 import { Id } from '@primm/shared/contracts/domain';
-import { aCaseAction, aCaseDetail, aCaseEffect, aCaseSummary, daysFromToday, errorBody, mockData, mockRisk } from '../fixtures';
+import {
+  aCaseAction,
+  aCaseDetail,
+  aCaseEffect,
+  aCaseSummary,
+  daysFromToday,
+  errorBody,
+  mockData,
+  mockRisk,
+} from '../fixtures';
 import { aCalendarFeedStatus, aFeedPath, mediatorSchools, mockArchivedCases } from '../mediator-fixtures';
 import { currentMockSession } from './auth';
 import { linkFlagToCase, mockFlags } from './flags';
@@ -41,7 +50,17 @@ function initialCases(): CaseDetail[] {
         nextFollowUp: followUp,
         overdue: false,
       }),
-      actions: [aCaseAction({ id: 2, caseId: 8, type: 'tutoring', date: '2026-01-15', participants: 'tutor tra pari', notes: null, followUpOn: followUp })],
+      actions: [
+        aCaseAction({
+          id: 2,
+          caseId: 8,
+          type: 'tutoring',
+          date: '2026-01-15',
+          participants: 'tutor tra pari',
+          notes: null,
+          followUpOn: followUp,
+        }),
+      ],
     }),
   ];
 }
@@ -60,14 +79,24 @@ function me() {
 
 /** nextFollowUp and overdue as the server derives them: the earliest follow-up of an action without an outcome. */
 function derive(c: CaseDetail): CaseDetail {
-  const pending = c.actions.filter((a) => a.followUpOn && a.outcome === null).map((a) => a.followUpOn!).sort();
+  const pending = c.actions
+    .filter((a) => a.followUpOn && a.outcome === null)
+    .map((a) => a.followUpOn!)
+    .sort();
   const nextFollowUp = c.status === 'closed' ? null : (pending[0] ?? null);
-  return { ...c, nextFollowUp, overdue: nextFollowUp !== null && nextFollowUp < daysFromToday(0), actionCount: c.actions.length };
+  return {
+    ...c,
+    nextFollowUp,
+    overdue: nextFollowUp !== null && nextFollowUp < daysFromToday(0),
+    actionCount: c.actions.length,
+  };
 }
 
 function save(next: CaseDetail): CaseDetail {
   const derived = derive(next);
-  cases = cases.some((c) => c.id === next.id) ? cases.map((c) => (c.id === next.id ? derived : c)) : [...cases, derived];
+  cases = cases.some((c) => c.id === next.id)
+    ? cases.map((c) => (c.id === next.id ? derived : c))
+    : [...cases, derived];
   return derived;
 }
 
@@ -86,7 +115,9 @@ export const casesHandlers = [
     const open = cases
       .filter((c) => c.status !== 'closed')
       .map(summary)
-      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.nextFollowUp ?? '9').localeCompare(b.nextFollowUp ?? '9'));
+      .sort(
+        (a, b) => Number(b.overdue) - Number(a.overdue) || (a.nextFollowUp ?? '9').localeCompare(b.nextFollowUp ?? '9'),
+      );
     const flaggedWithoutCase = mockFlags()
       .filter((f) => f.caseId === null && f.resolvedAt === null)
       .map((f) => {
@@ -114,7 +145,13 @@ export const casesHandlers = [
       .flatMap((c) =>
         c.actions
           .filter((a) => a.followUpOn !== null)
-          .map((a) => ({ caseId: c.id, actionId: a.id, date: a.followUpOn!, actionType: a.type, student: { id: c.student.id, lastName: c.student.lastName, firstName: c.student.firstName } })),
+          .map((a) => ({
+            caseId: c.id,
+            actionId: a.id,
+            date: a.followUpOn!,
+            actionType: a.type,
+            student: { id: c.student.id, lastName: c.student.lastName, firstName: c.student.firstName },
+          })),
       )
       .sort((a, b) => a.date.localeCompare(b.date) || a.actionId - b.actionId);
     return HttpResponse.json<Caseload>({ today: daysFromToday(0), cases: open, followUps, flaggedWithoutCase });
@@ -138,7 +175,13 @@ export const casesHandlers = [
       aCaseDetail({
         ...aCaseSummary({
           id,
-          student: { id: student.id, lastName: student.lastName, firstName: student.firstName, className, classId: enrolment?.classId ?? null },
+          student: {
+            id: student.id,
+            lastName: student.lastName,
+            firstName: student.firstName,
+            className,
+            classId: enrolment?.classId ?? null,
+          },
           schoolCode: enrolment?.schoolCode ?? '',
           schoolName: enrolment?.schoolName ?? '',
           goal: input.data.goal,
@@ -174,7 +217,13 @@ export const casesHandlers = [
     const input = CloseCaseInput.safeParse(await body(request));
     if (!input.success) return invalid();
     return HttpResponse.json<CaseDetail>(
-      save({ ...found, status: 'closed', outcome: input.data.outcome, outcomeNote: input.data.note ?? null, closedAt: new Date().toISOString() }),
+      save({
+        ...found,
+        status: 'closed',
+        outcome: input.data.outcome,
+        outcomeNote: input.data.note ?? null,
+        closedAt: new Date().toISOString(),
+      }),
     );
   }),
 
@@ -217,7 +266,14 @@ export const casesHandlers = [
     const found = findCase(params.id);
     if (!found) return notFound();
     const first = found.actions.map((a) => a.date).sort()[0] ?? null;
-    const effect = first ? aCaseEffect({ firstActionOn: first }) : aCaseEffect({ firstActionOn: null, weeks: [], before: { attendanceRate: null, average: null }, after: { attendanceRate: null, average: null } });
+    const effect = first
+      ? aCaseEffect({ firstActionOn: first })
+      : aCaseEffect({
+          firstActionOn: null,
+          weeks: [],
+          before: { attendanceRate: null, average: null },
+          after: { attendanceRate: null, average: null },
+        });
     return HttpResponse.json<CaseEffect>(effect);
   }),
 
@@ -240,7 +296,10 @@ export const casesHandlers = [
   http.post('/api/calendar-feed', () => {
     feedSeed += 1;
     feed = { active: true, createdAt: new Date().toISOString(), lastUsedAt: null };
-    return HttpResponse.json<CalendarFeedCreated>({ ...feed, path: aFeedPath(String.fromCharCode(64 + feedSeed)) }, { status: 201 });
+    return HttpResponse.json<CalendarFeedCreated>(
+      { ...feed, path: aFeedPath(String.fromCharCode(64 + feedSeed)) },
+      { status: 201 },
+    );
   }),
 
   http.delete('/api/calendar-feed', () => {
@@ -248,4 +307,3 @@ export const casesHandlers = [
     return new HttpResponse(null, { status: 204 });
   }),
 ];
-

@@ -1,11 +1,23 @@
 import { http, HttpResponse } from 'msw';
-import { IstatCodeParam, UpdateMunicipalityContactInput, type MunicipalityContact, type MunicipalityContactList } from '@primm/shared/contracts/contacts';
+import {
+  IstatCodeParam,
+  UpdateMunicipalityContactInput,
+  type MunicipalityContact,
+  type MunicipalityContactList,
+} from '@primm/shared/contracts/contacts';
 import { errorBody } from '../fixtures';
 import { currentMockSession } from './auth';
 
 const initial = (): MunicipalityContact[] => [
   { istatCode: '042002', name: 'Ancona', province: 'AN', pec: null, office: null, updatedAt: null },
-  { istatCode: '042018', name: 'Falconara Marittima', province: 'AN', pec: 'comune.falconara@emarche.it', office: 'Servizi sociali', updatedAt: '2026-02-10T09:00:00.000Z' },
+  {
+    istatCode: '042018',
+    name: 'Falconara Marittima',
+    province: 'AN',
+    pec: 'comune.falconara@emarche.it',
+    office: 'Servizi sociali',
+    updatedAt: '2026-02-10T09:00:00.000Z',
+  },
   { istatCode: '042021', name: 'Jesi', province: 'AN', pec: null, office: null, updatedAt: null },
   { istatCode: '043023', name: 'Macerata', province: 'MC', pec: null, office: null, updatedAt: null },
 ];
@@ -28,7 +40,16 @@ export const contactsHandlers = [
     // Mocks honour the contract: the PEC must be an e-mail address.
     const input = UpdateMunicipalityContactInput.safeParse(await request.json().catch(() => undefined));
     if (!input.success) {
-      return HttpResponse.json({ error: { code: 'validation_failed', message: 'Richiesta non valida', details: input.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } }, { status: 400 });
+      return HttpResponse.json(
+        {
+          error: {
+            code: 'validation_failed',
+            message: 'Richiesta non valida',
+            details: input.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          },
+        },
+        { status: 400 },
+      );
     }
     const found = contacts.find((c) => c.istatCode === istat);
     if (!found) return HttpResponse.json(errorBody('not_found'), { status: 404 });

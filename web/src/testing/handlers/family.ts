@@ -9,7 +9,17 @@ import { currentMockSession } from './auth';
 let families = new Map<number, StudentFamily>();
 
 export function resetMockFamily(): void {
-  families = new Map([[1002, aStudentFamily({ language: 'sq', interpreterNeeded: false, updatedAt: '2026-01-20T09:00:00.000Z', updatedBy: { id: 4, name: 'Mediatore dimostrativo' } })]]);
+  families = new Map([
+    [
+      1002,
+      aStudentFamily({
+        language: 'sq',
+        interpreterNeeded: false,
+        updatedAt: '2026-01-20T09:00:00.000Z',
+        updatedBy: { id: 4, name: 'Mediatore dimostrativo' },
+      }),
+    ],
+  ]);
 }
 resetMockFamily();
 
@@ -34,7 +44,12 @@ export const familyHandlers = [
     const input = UpdateStudentFamilyInput.safeParse(await request.json().catch(() => undefined));
     if (!input.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
     const me = currentMockSession();
-    const next: StudentFamily = { ...input.data, updatedAt: new Date().toISOString(), updatedBy: { id: me?.id ?? 1, name: me?.displayName ?? 'Utente' }, canEdit: true };
+    const next: StudentFamily = {
+      ...input.data,
+      updatedAt: new Date().toISOString(),
+      updatedBy: { id: me?.id ?? 1, name: me?.displayName ?? 'Utente' },
+      canEdit: true,
+    };
     families.set(id, next);
     return HttpResponse.json<StudentFamily>(next);
   }),

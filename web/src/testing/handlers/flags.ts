@@ -1,6 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { Id } from '@primm/shared/contracts/domain';
-import { CreateFlagInput, CreateNoteInput, type Flag, type FlagList, type Note, type NoteList } from '@primm/shared/contracts/flags';
+import {
+  CreateFlagInput,
+  CreateNoteInput,
+  type Flag,
+  type FlagList,
+  type Note,
+  type NoteList,
+} from '@primm/shared/contracts/flags';
 import { aFlag, aNote, errorBody, mockRisk } from '../fixtures';
 import { currentMockSession } from './auth';
 
@@ -47,7 +54,13 @@ export const flagsHandlers = [
     if (id === undefined) return HttpResponse.json(errorBody('not_found'), { status: 404 });
     const input = CreateFlagInput.safeParse(await request.json().catch(() => undefined));
     if (!input.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
-    const flag = aFlag({ id: flags.length + 1, studentId: id, ...input.data, createdBy: author(), createdAt: new Date().toISOString() });
+    const flag = aFlag({
+      id: flags.length + 1,
+      studentId: id,
+      ...input.data,
+      createdBy: author(),
+      createdAt: new Date().toISOString(),
+    });
     flags = [...flags, flag];
     return HttpResponse.json<Flag>(flag, { status: 201 });
   }),
@@ -61,7 +74,13 @@ export const flagsHandlers = [
     if (id === undefined) return HttpResponse.json(errorBody('not_found'), { status: 404 });
     const input = CreateNoteInput.safeParse(await request.json().catch(() => undefined));
     if (!input.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
-    const note = aNote({ id: notes.length + 1, studentId: id, body: input.data.body, createdBy: author(), createdAt: new Date().toISOString() });
+    const note = aNote({
+      id: notes.length + 1,
+      studentId: id,
+      body: input.data.body,
+      createdBy: author(),
+      createdAt: new Date().toISOString(),
+    });
     notes = [...notes, note];
     return HttpResponse.json<Note>(note, { status: 201 });
   }),

@@ -1,8 +1,22 @@
 import { http, HttpResponse } from 'msw';
-import { CommitImportInput, type ImportHistory, type ImportPreview, type ImportProgress, type ImportResult } from '@primm/shared/contracts/imports';
+import {
+  CommitImportInput,
+  type ImportHistory,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportResult,
+} from '@primm/shared/contracts/imports';
 import { SCHOOL_FILE_NAMES, templateCsv, type SchoolFileName } from '@primm/shared/import-format/school-files';
 import { currentMockSession } from './auth';
-import { anImportBatch, anImportPreview, anImportProgress, anImportResult, errorBody, mockData, mockImportHistory } from '../fixtures';
+import {
+  anImportBatch,
+  anImportPreview,
+  anImportProgress,
+  anImportResult,
+  errorBody,
+  mockData,
+  mockImportHistory,
+} from '../fixtures';
 
 /**
  * The state the import mocks keep, so `pnpm dev:mock` goes upload → preview → commit → history:
@@ -23,7 +37,8 @@ export function resetMockImports(): void {
 function progressAt(poll: number, preview: ImportPreview): ImportProgress {
   const total = Math.max(1, preview.schools.length);
   if (poll === 0) return anImportProgress({ done: 0, total, school: preview.schools[0]?.code ?? null });
-  if (poll === 1) return anImportProgress({ done: Math.min(1, total), total, school: preview.schools.at(-1)?.code ?? null });
+  if (poll === 1)
+    return anImportProgress({ done: Math.min(1, total), total, school: preview.schools.at(-1)?.code ?? null });
   // The data committed, the risk of each school recomputed after it.
   if (poll === 2) return anImportProgress({ phase: 'risk', done: 0, total, school: preview.schools[0]?.code ?? null });
   return anImportProgress({ status: 'committed', done: total, total, school: null });
@@ -45,10 +60,14 @@ export const importsHandlers = [
   http.post('/api/imports', async ({ request }) => {
     const form = await request.formData().catch(() => undefined);
     const files = (form?.getAll('files') ?? []).filter((part): part is File => typeof part !== 'string');
-    if (files.length === 0) return HttpResponse.json(errorBody('validation_failed', 'Nessun file ricevuto'), { status: 400 });
+    if (files.length === 0)
+      return HttpResponse.json(errorBody('validation_failed', 'Nessun file ricevuto'), { status: 400 });
     const schools = schoolsOf(files.map((f) => f.name));
     if (schools.length === 0) {
-      return HttpResponse.json(errorBody('validation_failed', 'Nessuna cartella di scuola: serve almeno un file scuola.csv'), { status: 400 });
+      return HttpResponse.json(
+        errorBody('validation_failed', 'Nessuna cartella di scuola: serve almeno un file scuola.csv'),
+        { status: 400 },
+      );
     }
     const uploadId = String(nextUpload++).padStart(32, '0');
     const columns = ['Codice meccanografico', 'Denominazione'];
@@ -65,7 +84,9 @@ export const importsHandlers = [
   http.post('/api/imports/:uploadId/commit', async ({ params, request }) => {
     const { confirmTransfers } = CommitImportInput.parse(await request.json()); // mocks honour the contract
     if (confirmTransfers && currentMockSession()?.role !== 'admin') {
-      return HttpResponse.json(errorBody('forbidden', "Solo l'amministratore può confermare i trasferimenti"), { status: 403 });
+      return HttpResponse.json(errorBody('forbidden', "Solo l'amministratore può confermare i trasferimenti"), {
+        status: 403,
+      });
     }
     const upload = uploads.get(String(params.uploadId));
     if (!upload) return HttpResponse.json(errorBody('not_found', 'Caricamento non trovato o scaduto'), { status: 404 });
@@ -75,8 +96,17 @@ export const importsHandlers = [
     });
     uploads.delete(String(params.uploadId));
     const { preview } = upload;
-    const transfers = preview.transfers?.map((tr) => (tr.status === 'conflict' && confirmTransfers ? { ...tr, status: 'confirmed' as const } : tr));
-    const result = anImportResult({ batchId: 100 + committed.length, inserted: preview.inserted, updated: preview.updated, unchanged: preview.unchanged, rejected: preview.rejected, transfers });
+    const transfers = preview.transfers?.map((tr) =>
+      tr.status === 'conflict' && confirmTransfers ? { ...tr, status: 'confirmed' as const } : tr,
+    );
+    const result = anImportResult({
+      batchId: 100 + committed.length,
+      inserted: preview.inserted,
+      updated: preview.updated,
+      unchanged: preview.unchanged,
+      rejected: preview.rejected,
+      transfers,
+    });
     committed = [
       anImportBatch({
         id: result.batchId,
@@ -86,7 +116,11 @@ export const importsHandlers = [
         updated: result.updated,
         unchanged: result.unchanged,
         rejected: result.rejected,
-        files: preview.files.map((f, i) => ({ name: f.name, bytes: f.bytes, sha256: `${i + 1}`.padStart(64, 'c0ffee') })),
+        files: preview.files.map((f, i) => ({
+          name: f.name,
+          bytes: f.bytes,
+          sha256: `${i + 1}`.padStart(64, 'c0ffee'),
+        })),
       }),
       ...committed,
     ];
@@ -106,7 +140,10 @@ export const importsHandlers = [
   // The templates, written by the same shared function as on the server.
   http.get('/api/imports/templates/:file', ({ params }) => {
     const file = String(params.file);
-    if (!(SCHOOL_FILE_NAMES as string[]).includes(file)) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
-    return new HttpResponse(templateCsv(file as SchoolFileName), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"` } });
+    if (!(SCHOOL_FILE_NAMES as string[]).includes(file))
+      return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
+    return new HttpResponse(templateCsv(file as SchoolFileName), {
+      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"` },
+    });
   }),
 ];

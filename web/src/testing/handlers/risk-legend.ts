@@ -19,6 +19,4 @@ export const mockRiskLegend: Extract<RiskLegend, { validated: true }> = {
 /** No backtest saved yet. */
 export const notValidatedLegend: RiskLegend = { validated: false };
 
-export const riskLegendHandlers = [
-  http.get('/api/risk/legend', () => HttpResponse.json<RiskLegend>(mockRiskLegend)),
-];
+export const riskLegendHandlers = [http.get('/api/risk/legend', () => HttpResponse.json<RiskLegend>(mockRiskLegend))];

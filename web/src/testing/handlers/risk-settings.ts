@@ -18,8 +18,16 @@ export const mockRiskSettings: RiskSettingsVersion = {
 };
 
 export const mockRecomputeSummary: RecomputeResult = {
-  students: 1234, written: 321, unchanged: 913, tierChanged: 57, ms: 12_345,
-  moves: [{ from: 1, to: 2, students: 30 }, { from: 2, to: 1, students: 20 }, { from: 2, to: 3, students: 7 }],
+  students: 1234,
+  written: 321,
+  unchanged: 913,
+  tierChanged: 57,
+  ms: 12_345,
+  moves: [
+    { from: 1, to: 2, students: 30 },
+    { from: 2, to: 1, students: 20 },
+    { from: 2, to: 3, students: 7 },
+  ],
 };
 
 /** Stateless: a save answers the next version without storing it, as the tests only read the answer. */
@@ -30,7 +38,10 @@ export const riskSettingsHandlers = [
     const parsed = RiskSettingsInput.safeParse(await request.json().catch(() => undefined));
     if (!parsed.success) {
       const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return HttpResponse.json({ error: { ...errorBody('validation_failed', 'Richiesta non valida').error, details } }, { status: 400 });
+      return HttpResponse.json(
+        { error: { ...errorBody('validation_failed', 'Richiesta non valida').error, details } },
+        { status: 400 },
+      );
     }
     const version = mockRiskSettings.version + 1;
     return HttpResponse.json<RiskSettingsSaved>({

@@ -57,7 +57,8 @@ export const riskHandlers = [
     const id = Id.safeParse(params.id);
     const query = readQuery(request);
     if (!id.success || !query.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
-    if (!mockData.classes.some((c) => c.id === id.data)) return HttpResponse.json(errorBody('not_found'), { status: 404 });
+    if (!mockData.classes.some((c) => c.id === id.data))
+      return HttpResponse.json(errorBody('not_found'), { status: 404 });
     const rows = mockRisk.rows.filter((r) => r.classId === id.data).map(withReviews);
     return HttpResponse.json<ClassRiskList>({ items: sortRows(rows, query.data) });
   }),
@@ -67,8 +68,26 @@ export const riskHandlers = [
     const id = Id.safeParse(params.id);
     if (!id.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
     const top = mockRisk.rows.filter((r) => r.classId === id.data).sort((a, b) => b.tier - a.tier)[0];
-    const items = top && top.tier > 1 ? [{ studentId: top.studentId, lastName: top.lastName, firstName: top.firstName, fromTier: (top.tier - 1) as 1 | 2, toTier: top.tier, asOf: top.asOf }] : [];
-    return HttpResponse.json<ClassRiskChanges>({ asOf: top?.asOf ?? null, since: top ? '2026-03-24' : null, up: items.length, down: 0, items });
+    const items =
+      top && top.tier > 1
+        ? [
+            {
+              studentId: top.studentId,
+              lastName: top.lastName,
+              firstName: top.firstName,
+              fromTier: (top.tier - 1) as 1 | 2,
+              toTier: top.tier,
+              asOf: top.asOf,
+            },
+          ]
+        : [];
+    return HttpResponse.json<ClassRiskChanges>({
+      asOf: top?.asOf ?? null,
+      since: top ? '2026-03-24' : null,
+      up: items.length,
+      down: 0,
+      items,
+    });
   }),
 
   http.get('/api/schools/:code/risk', ({ params, request }) => {
@@ -77,7 +96,10 @@ export const riskHandlers = [
     if (!code.success || !query.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
     const classes = mockData.classes.filter((c) => c.school.code === code.data.code);
     const rows = mockRisk.rows.filter((r) => classes.some((c) => c.id === r.classId)).map(withReviews);
-    const items = sortRows(rows, query.data).map((r) => ({ ...r, className: classes.find((c) => c.id === r.classId)!.name }));
+    const items = sortRows(rows, query.data).map((r) => ({
+      ...r,
+      className: classes.find((c) => c.id === r.classId)!.name,
+    }));
     return HttpResponse.json<SchoolRiskList>({ items });
   }),
 
@@ -86,11 +108,25 @@ export const riskHandlers = [
     if (!id.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
     const row = mockRisk.rows.find((r) => r.studentId === id.data);
     if (!row) return HttpResponse.json(errorBody('not_found', 'Nessuna valutazione del rischio'), { status: 404 });
-    const base = row.studentId === 1002 ? aStudentRisk() : aStudentRisk({ ...row, indicators: row.indicators.map((i) => ({ ...i, domain: 'frequenza' })), reasons: [], reviews: [], className: mockData.classes.find((c) => c.id === row.classId)!.name });
+    const base =
+      row.studentId === 1002
+        ? aStudentRisk()
+        : aStudentRisk({
+            ...row,
+            indicators: row.indicators.map((i) => ({ ...i, domain: 'frequenza' })),
+            reasons: [],
+            reviews: [],
+            className: mockData.classes.find((c) => c.id === row.classId)!.name,
+          });
     const own = reviews.get(row.studentId) ?? [];
     const latest = own[0];
     const body: StudentRisk = latest
-      ? { ...base, review: latest, reviews: [...own, ...base.reviews], tier: latest.action === 'override' && latest.tier ? latest.tier : base.computedTier }
+      ? {
+          ...base,
+          review: latest,
+          reviews: [...own, ...base.reviews],
+          tier: latest.action === 'override' && latest.tier ? latest.tier : base.computedTier,
+        }
       : base;
     return HttpResponse.json<StudentRisk>(body);
   }),
@@ -111,6 +147,9 @@ export const riskHandlers = [
     };
     reviews.set(row.studentId, [review, ...(reviews.get(row.studentId) ?? [])]);
     const tier = review.action === 'override' && review.tier ? review.tier : row.computedTier;
-    return HttpResponse.json<RiskReviewResult>({ studentId: row.studentId, computedTier: row.computedTier, tier, review }, { status: 201 });
+    return HttpResponse.json<RiskReviewResult>(
+      { studentId: row.studentId, computedTier: row.computedTier, tier, review },
+      { status: 201 },
+    );
   }),
 ];

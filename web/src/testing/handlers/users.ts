@@ -1,5 +1,14 @@
 import { http, HttpResponse } from 'msw';
-import { BulkUsersInput, CreateUserInput, UpdateUserInput, type BulkUsersPreview, type BulkUsersResult, type CreatedUser, type User, type UserList } from '@primm/shared/contracts/users';
+import {
+  BulkUsersInput,
+  CreateUserInput,
+  UpdateUserInput,
+  type BulkUsersPreview,
+  type BulkUsersResult,
+  type CreatedUser,
+  type User,
+  type UserList,
+} from '@primm/shared/contracts/users';
 import { aUser, errorBody, mockUsers } from '../fixtures';
 import { currentMockSession } from './auth';
 
@@ -22,10 +31,25 @@ const replace = (user: User) => {
 function previewRows(csv: string): BulkUsersPreview['rows'] {
   const [, ...lines] = csv.trim().split(/\r?\n/);
   return lines.map((line, i) => {
-    const [email = '', displayName = '', role = '', schools = '', classes = ''] = line.split(/[;,]/).map((f) => f.trim());
-    const known = ['docente', 'mediatore', 'referente', 'analista', 'admin'].includes(role.toLowerCase()) ? (role.toLowerCase() as User['role']) : null;
-    const errors = [...(/^\S+@\S+\.\S+$/.test(email) ? [] : ['email: indirizzo email non valido']), ...(known ? [] : [`ruolo non valido: "${role}"`])];
-    return { line: i + 2, email: email.toLowerCase(), displayName, role: known, schools: schools ? schools.split(/\s+/) : [], classes: classes ? classes.split(/\s+/) : [], errors };
+    const [email = '', displayName = '', role = '', schools = '', classes = ''] = line
+      .split(/[;,]/)
+      .map((f) => f.trim());
+    const known = ['docente', 'mediatore', 'referente', 'analista', 'admin'].includes(role.toLowerCase())
+      ? (role.toLowerCase() as User['role'])
+      : null;
+    const errors = [
+      ...(/^\S+@\S+\.\S+$/.test(email) ? [] : ['email: indirizzo email non valido']),
+      ...(known ? [] : [`ruolo non valido: "${role}"`]),
+    ];
+    return {
+      line: i + 2,
+      email: email.toLowerCase(),
+      displayName,
+      role: known,
+      schools: schools ? schools.split(/\s+/) : [],
+      classes: classes ? classes.split(/\s+/) : [],
+      errors,
+    };
   });
 }
 
@@ -51,15 +75,28 @@ export const usersHandlers = [
       return HttpResponse.json(errorBody('conflict', 'Non puoi cambiare il tuo ruolo'), { status: 409 });
     }
     const classIds = parsed.data.classIds ?? user.classIds;
-    return HttpResponse.json<User>(replace({
-      ...user, ...parsed.data, classIds,
-      classes: classIds.map((id) => user.classes.find((c) => c.id === id) ?? { id, name: `${id}`, schoolCode: 'ANIS00800L', schoolYear: '2025/26' }),
-    }));
+    return HttpResponse.json<User>(
+      replace({
+        ...user,
+        ...parsed.data,
+        classIds,
+        classes: classIds.map(
+          (id) =>
+            user.classes.find((c) => c.id === id) ?? {
+              id,
+              name: `${id}`,
+              schoolCode: 'ANIS00800L',
+              schoolYear: '2025/26',
+            },
+        ),
+      }),
+    );
   }),
   http.post('/api/users/:id/deactivate', ({ params }) => {
     const user = find(params.id);
     if (!user) return HttpResponse.json(errorBody('not_found'), { status: 404 });
-    if (user.id === currentMockSession()?.id) return HttpResponse.json(errorBody('conflict', 'Non puoi disattivare il tuo account'), { status: 409 });
+    if (user.id === currentMockSession()?.id)
+      return HttpResponse.json(errorBody('conflict', 'Non puoi disattivare il tuo account'), { status: 409 });
     return HttpResponse.json<User>(replace({ ...user, disabled: true }));
   }),
   http.post('/api/users/:id/reactivate', ({ params }) => {
@@ -83,9 +120,19 @@ export const usersHandlers = [
     const parsed = BulkUsersInput.safeParse(await request.json().catch(() => undefined));
     if (!parsed.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
     const rows = previewRows(parsed.data.csv);
-    if (rows.some((r) => r.errors.length > 0)) return HttpResponse.json(errorBody('validation_failed', 'Righe non valide'), { status: 400 });
+    if (rows.some((r) => r.errors.length > 0))
+      return HttpResponse.json(errorBody('validation_failed', 'Righe non valide'), { status: 400 });
     const created = rows.map((r, i) => ({
-      user: aUser({ id: 200 + i, email: r.email, displayName: r.displayName, role: r.role!, schools: r.schools, classIds: [], classes: [], createdAt: new Date().toISOString() }),
+      user: aUser({
+        id: 200 + i,
+        email: r.email,
+        displayName: r.displayName,
+        role: r.role!,
+        schools: r.schools,
+        classIds: [],
+        classes: [],
+        createdAt: new Date().toISOString(),
+      }),
       oneTimePassword: `Otp${i + 1}-aaaa-bbbb`,
     }));
     users = [...users, ...created.map((c) => c.user)];

@@ -9,7 +9,8 @@ export const worklistHandlers = [
     const query = WorklistQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
     const { school, reason } = query.data;
-    if (school !== undefined && !mediatorSchools.some((s) => s.id === school)) return HttpResponse.json(errorBody('forbidden'), { status: 403 });
+    if (school !== undefined && !mediatorSchools.some((s) => s.id === school))
+      return HttpResponse.json(errorBody('forbidden'), { status: 403 });
     const items = mockWorklist
       .filter((i) => school === undefined || i.school.id === school)
       .filter((i) => reason === undefined || i.reasons.includes(reason))

@@ -14,8 +14,13 @@ test('ApiReference: when the document loads, then its routes are listed by tag w
   const upload = within(imports).getByRole('row', { name: /POST \/api\/imports/ });
   expect(upload).toHaveTextContent('Amministratore, Referente; anche un token di servizio');
   expect(within(imports).getByRole('row', { name: /GET \/api\/imports/ })).not.toHaveTextContent('token');
-  expect(within(screen.getByRole('table', { name: 'Operazioni: Sistema' })).getByRole('row', { name: /\/api\/health/ })).toHaveTextContent('chiunque, senza accesso');
-  expect(screen.getByRole('link', { name: 'Scarica il documento OpenAPI (JSON)' })).toHaveAttribute('href', '/api/openapi.json');
+  expect(
+    within(screen.getByRole('table', { name: 'Operazioni: Sistema' })).getByRole('row', { name: /\/api\/health/ }),
+  ).toHaveTextContent('chiunque, senza accesso');
+  expect(screen.getByRole('link', { name: 'Scarica il documento OpenAPI (JSON)' })).toHaveAttribute(
+    'href',
+    '/api/openapi.json',
+  );
 });
 
 test('ApiReference: when the document cannot be read, then the error is shown', async () => {

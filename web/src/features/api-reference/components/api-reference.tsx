@@ -9,8 +9,12 @@ type Row = { method: string; path: string; op: OpenApiOperation };
 
 /** The operations by tag, in the document's order of tags. */
 function byTag(doc: OpenApiOverview): [string, Row[]][] {
-  const rows = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
-  return doc.tags.map((tag) => [tag.name, rows.filter((r) => r.op.tags.includes(tag.name))] as [string, Row[]]).filter(([, list]) => list.length > 0);
+  const rows = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+  );
+  return doc.tags
+    .map((tag) => [tag.name, rows.filter((r) => r.op.tags.includes(tag.name))] as [string, Row[]])
+    .filter(([, list]) => list.length > 0);
 }
 
 /**
@@ -26,7 +30,8 @@ export function ApiReference() {
 
   const who = (op: OpenApiOperation) => {
     const roles = op['x-roles'];
-    const base = typeof roles === 'string' ? t(`apiReference.access.${roles}`) : roles.map((r) => t(`roles.${r}`)).join(', ');
+    const base =
+      typeof roles === 'string' ? t(`apiReference.access.${roles}`) : roles.map((r) => t(`roles.${r}`)).join(', ');
     return op.security.some((s) => 'serviceToken' in s) ? `${base}; ${t('apiReference.access.serviceToken')}` : base;
   };
 
@@ -34,14 +39,18 @@ export function ApiReference() {
     <>
       <p>
         {t('apiReference.version', { version: doc.data.info.version, openapi: doc.data.openapi })}{' '}
-        <a href="/api/openapi.json" download="primm-ews-openapi.json">{t('apiReference.download')}</a>
+        <a href="/api/openapi.json" download="primm-ews-openapi.json">
+          {t('apiReference.download')}
+        </a>
       </p>
       {byTag(doc.data).map(([tag, rows]) => (
         <section key={tag} aria-labelledby={`api-${tag}`}>
           <h2 id={`api-${tag}`}>{t(`apiReference.tags.${tag}`, { defaultValue: tag })}</h2>
           <TableScroll labelledBy={`api-${tag}-caption`}>
             <table className="table">
-              <caption id={`api-${tag}-caption`} className="visually-hidden">{t('apiReference.caption', { tag: t(`apiReference.tags.${tag}`, { defaultValue: tag }) })}</caption>
+              <caption id={`api-${tag}-caption`} className="visually-hidden">
+                {t('apiReference.caption', { tag: t(`apiReference.tags.${tag}`, { defaultValue: tag }) })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('apiReference.method')}</th>
@@ -54,7 +63,9 @@ export function ApiReference() {
                 {rows.map((r) => (
                   <tr key={`${r.method} ${r.path}`}>
                     <td className="code">{r.method}</td>
-                    <th scope="row" className="code">/api{r.path}</th>
+                    <th scope="row" className="code">
+                      /api{r.path}
+                    </th>
                     <td>{r.op.summary}</td>
                     <td>{who(r.op)}</td>
                   </tr>

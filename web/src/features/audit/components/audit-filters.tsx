@@ -17,13 +17,22 @@ export function AuditFilters({ value, onChange }: Props) {
     const data = new FormData(event.currentTarget);
     const entries = [...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string');
     // ids from an older link stay applied until the filters are changed
-    const kept = { ...(value.userId ? { userId: value.userId } : {}), ...(value.studentId ? { studentId: value.studentId } : {}) };
+    const kept = {
+      ...(value.userId ? { userId: value.userId } : {}),
+      ...(value.studentId ? { studentId: value.studentId } : {}),
+    };
     onChange({ ...kept, ...readAuditFilters(new URLSearchParams(entries)) });
   }
 
   // keyed by the applied filters so Back/Forward and "clear" refill the fields
   return (
-    <form key={JSON.stringify(value)} role="search" className="filters" onSubmit={submit} aria-label={t('audit.filters.legend')}>
+    <form
+      key={JSON.stringify(value)}
+      role="search"
+      className="filters"
+      onSubmit={submit}
+      aria-label={t('audit.filters.legend')}
+    >
       <div className="field">
         <label htmlFor="audit-action">{t('audit.filters.action')}</label>
         <select id="audit-action" name="action" defaultValue={value.action ?? ''}>
@@ -49,11 +58,25 @@ export function AuditFilters({ value, onChange }: Props) {
       </div>
       <div className="field">
         <label htmlFor="audit-email">{t('audit.filters.email')}</label>
-        <input id="audit-email" name="email" type="search" maxLength={254} autoComplete="off" defaultValue={value.email ?? ''} />
+        <input
+          id="audit-email"
+          name="email"
+          type="search"
+          maxLength={254}
+          autoComplete="off"
+          defaultValue={value.email ?? ''}
+        />
       </div>
       <div className="field">
         <label htmlFor="audit-student">{t('audit.filters.student')}</label>
-        <input id="audit-student" name="student" type="search" maxLength={100} autoComplete="off" defaultValue={value.student ?? ''} />
+        <input
+          id="audit-student"
+          name="student"
+          type="search"
+          maxLength={100}
+          autoComplete="off"
+          defaultValue={value.student ?? ''}
+        />
       </div>
       <div className="field">
         <label htmlFor="audit-from">{t('audit.filters.from')}</label>

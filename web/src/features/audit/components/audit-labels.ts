@@ -26,8 +26,12 @@ export function roleLabel(t: TFunction, role: string | null): string {
 export function schoolsOf(details: Record<string, unknown> | null): string[] {
   if (!details) return [];
   const out: string[] = [];
-  if (Array.isArray(details.schools)) for (const s of details.schools) if (s && typeof s === 'object' && typeof (s as { code?: unknown }).code === 'string') out.push((s as { code: string }).code);
+  if (Array.isArray(details.schools))
+    for (const s of details.schools)
+      if (s && typeof s === 'object' && typeof (s as { code?: unknown }).code === 'string')
+        out.push((s as { code: string }).code);
   if (typeof details.school === 'string') out.push(details.school);
-  if (Array.isArray(details.refusedSchools)) for (const s of details.refusedSchools) if (typeof s === 'string') out.push(s);
+  if (Array.isArray(details.refusedSchools))
+    for (const s of details.refusedSchools) if (typeof s === 'string') out.push(s);
   return [...new Set(out)];
 }

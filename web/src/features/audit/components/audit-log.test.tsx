@@ -32,7 +32,7 @@ test('AuditLog: when opened, then entries show Italian time, translated action, 
   expect(within(table).getAllByRole('row')).toHaveLength(7); // header + 6
 });
 
-test('AuditLog: when a line has details, then the admin sees them (the failed login\'s email, the denial\'s code)', async () => {
+test("AuditLog: when a line has details, then the admin sees them (the failed login's email, the denial's code)", async () => {
   renderWithProviders(<AuditLog />, { route: '/registro-accessi' });
 
   const table = await screen.findByRole('table', { name: 'Eventi del registro, dal più recente' });
@@ -44,7 +44,11 @@ test('AuditLog: when a line has details, then the admin sees them (the failed lo
 });
 
 test('AuditLog: when an action is unknown, then it is shown as recorded', async () => {
-  server.use(http.get('/api/audit', () => HttpResponse.json({ items: [anAuditEntry({ action: 'report.print' })], nextBefore: null })));
+  server.use(
+    http.get('/api/audit', () =>
+      HttpResponse.json({ items: [anAuditEntry({ action: 'report.print' })], nextBefore: null }),
+    ),
+  );
 
   renderWithProviders(<AuditLog />, { route: '/registro-accessi' });
 
@@ -66,7 +70,9 @@ test('AuditLog: when filters are applied, then the URL and the request carry the
   const table = await screen.findByRole('table');
   await within(table).findByRole('cell', { name: '10.0.0.7' });
   expect(within(table).getAllByRole('row')).toHaveLength(2);
-  expect(new URLSearchParams(router.state.location.search)).toEqual(new URLSearchParams('action=auth.login&outcome=failed&from=2026-02-01'));
+  expect(new URLSearchParams(router.state.location.search)).toEqual(
+    new URLSearchParams('action=auth.login&outcome=failed&from=2026-02-01'),
+  );
   expect(seen.at(-1)).toEqual(new URLSearchParams('action=auth.login&outcome=failed&from=2026-02-01&limit=50'));
 });
 
@@ -88,7 +94,10 @@ test('AuditLog: when "Carica altri" is pressed, then the next page is appended',
       const before = new URL(request.url).searchParams.get('before');
       seen.push(before);
       return before === null
-        ? HttpResponse.json({ items: [anAuditEntry({ id: 9, ip: '10.0.0.9' }), anAuditEntry({ id: 8, ip: '10.0.0.8' })], nextBefore: 8 })
+        ? HttpResponse.json({
+            items: [anAuditEntry({ id: 9, ip: '10.0.0.9' }), anAuditEntry({ id: 8, ip: '10.0.0.8' })],
+            nextBefore: 8,
+          })
         : HttpResponse.json({ items: [anAuditEntry({ id: 7, ip: '10.0.0.7' })], nextBefore: null });
     }),
   );
@@ -99,12 +108,11 @@ test('AuditLog: when "Carica altri" is pressed, then the next page is appended',
   await user.click(screen.getByRole('button', { name: 'Carica altri' }));
 
   expect(await within(table).findByRole('cell', { name: '10.0.0.7' })).toBeInTheDocument();
-  expect(within(table).getAllByRole('row').map((r) => within(r).queryAllByRole('cell').at(-1)?.textContent)).toEqual([
-    undefined,
-    '10.0.0.9',
-    '10.0.0.8',
-    '10.0.0.7',
-  ]);
+  expect(
+    within(table)
+      .getAllByRole('row')
+      .map((r) => within(r).queryAllByRole('cell').at(-1)?.textContent),
+  ).toEqual([undefined, '10.0.0.9', '10.0.0.8', '10.0.0.7']);
   expect(seen).toEqual([null, '8']);
   expect(screen.getByText('3 eventi mostrati')).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Carica altri' })).not.toBeInTheDocument();
@@ -122,16 +130,29 @@ test('AuditLog: when the admin searches a user by e-mail and a student by name, 
 
   expect(await screen.findByText('Righe che riguardano lo studente trovato: Hoxha Arben (1002).')).toBeInTheDocument();
   expect(seen.at(-1)).toEqual(new URLSearchParams('email=docente%40&student=hoxha&limit=50'));
-  const rows = within(await screen.findByRole('table')).getAllByRole('row').slice(1);
+  const rows = within(await screen.findByRole('table'))
+    .getAllByRole('row')
+    .slice(1);
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(row).toHaveTextContent(/docente@demo\.primm\.it.*1002/);
 });
 
 test('AuditLog: when every action is shown, then each has its label (no raw code), and an import line names its school', async () => {
-  server.use(http.get('/api/audit', () => HttpResponse.json({ items: [
-    anAuditEntry({ id: 2, action: 'aggregates.read' }),
-    anAuditEntry({ id: 1, action: 'import.commit', details: { schools: [{ code: 'ANIS00800L', id: 1 }], inserted: 120 } }),
-  ], nextBefore: null })));
+  server.use(
+    http.get('/api/audit', () =>
+      HttpResponse.json({
+        items: [
+          anAuditEntry({ id: 2, action: 'aggregates.read' }),
+          anAuditEntry({
+            id: 1,
+            action: 'import.commit',
+            details: { schools: [{ code: 'ANIS00800L', id: 1 }], inserted: 120 },
+          }),
+        ],
+        nextBefore: null,
+      }),
+    ),
+  );
 
   renderWithProviders(<AuditLog />, { route: '/registro-accessi' });
 

@@ -27,7 +27,10 @@ export function AuditLog() {
         <p className="callout callout-info">
           {students.length === 0
             ? t('audit.noStudentFound')
-            : t('audit.studentsFound', { count: students.length, names: students.map((s) => `${s.lastName} ${s.firstName} (${s.id})`).join(', ') })}
+            : t('audit.studentsFound', {
+                count: students.length,
+                names: students.map((s) => `${s.lastName} ${s.firstName} (${s.id})`).join(', '),
+              })}
         </p>
       )}
       {audit.isSuccess &&

@@ -32,7 +32,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <th scope="row" className="nowrap">{formatDateTime(e.at, i18n.language)}</th>
+              <th scope="row" className="nowrap">
+                {formatDateTime(e.at, i18n.language)}
+              </th>
               <td className="code">{e.userEmail ?? none}</td>
               <td>{roleLabel(t, e.role)}</td>
               <td>{actionLabel(t, e.action)}</td>

@@ -5,6 +5,8 @@
  */
 export function formatAuditDetails(details: Record<string, unknown> | null): string | null {
   if (!details) return null;
-  const parts = Object.entries(details).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  const parts = Object.entries(details).map(
+    ([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+  );
   return parts.length > 0 ? parts.join(', ') : null;
 }

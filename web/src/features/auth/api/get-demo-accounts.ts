@@ -6,6 +6,10 @@ export const getDemoAccounts = (signal?: AbortSignal) => api.get('/auth/demo-acc
 
 /** The server's mode does not change while it runs. */
 export const demoAccountsQueryOptions = () =>
-  queryOptions({ queryKey: ['auth', 'demo-accounts'], queryFn: ({ signal }) => getDemoAccounts(signal), staleTime: Infinity });
+  queryOptions({
+    queryKey: ['auth', 'demo-accounts'],
+    queryFn: ({ signal }) => getDemoAccounts(signal),
+    staleTime: Infinity,
+  });
 
 export const useDemoAccounts = () => useQuery(demoAccountsQueryOptions());

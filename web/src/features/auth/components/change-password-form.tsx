@@ -21,7 +21,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const alertRef = useRef<HTMLDivElement>(null);
 
   const issue = fieldIssue(change.error);
-  const issueField: Field | null = issue?.path === 'currentPassword' || issue?.path === 'newPassword' ? issue.path : null;
+  const issueField: Field | null =
+    issue?.path === 'currentPassword' || issue?.path === 'newPassword' ? issue.path : null;
 
   useEffect(() => {
     if (change.error) alertRef.current?.focus();
@@ -78,7 +79,11 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       {change.isError && (
         <div role="alert" tabIndex={-1} ref={alertRef} className="callout callout-danger">
           <p className="callout-title">{t('auth.changePassword.failed')}</p>
-          <p>{issue && !issueField ? issue.message : t(change.error instanceof ApiError ? `errors.${change.error.code}` : 'errors.internal')}</p>
+          <p>
+            {issue && !issueField
+              ? issue.message
+              : t(change.error instanceof ApiError ? `errors.${change.error.code}` : 'errors.internal')}
+          </p>
         </div>
       )}
       <div className="field">
@@ -101,7 +106,11 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
           {t('auth.changePassword.submit')}
         </button>
       </div>
-      {change.isPending && <p role="status" className="status">{t('auth.changePassword.saving')}</p>}
+      {change.isPending && (
+        <p role="status" className="status">
+          {t('auth.changePassword.saving')}
+        </p>
+      )}
     </form>
   );
 }

@@ -41,7 +41,11 @@ export function DemoAccounts({ onUse }: { onUse: (credentials: Credentials) => v
                 <td className="code">{account.email}</td>
                 <td>{account.description}</td>
                 <td>
-                  <button type="button" className="btn btn-outline btn-small" onClick={() => onUse({ email: account.email, password })}>
+                  <button
+                    type="button"
+                    className="btn btn-outline btn-small"
+                    onClick={() => onUse({ email: account.email, password })}
+                  >
                     {t('auth.demo.use')}
                     <span className="visually-hidden"> {account.email}</span>
                   </button>

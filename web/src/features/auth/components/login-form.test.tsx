@@ -41,7 +41,14 @@ test('LoginForm: when the password is wrong, then one translated message is show
 });
 
 test('LoginForm: when too many attempts failed, then the message says how long to wait', async () => {
-  server.use(http.post('/api/auth/login', () => HttpResponse.json({ error: { code: 'rate_limited', message: 'x', details: { retryAfterSeconds: 4 } } }, { status: 429 })));
+  server.use(
+    http.post('/api/auth/login', () =>
+      HttpResponse.json(
+        { error: { code: 'rate_limited', message: 'x', details: { retryAfterSeconds: 4 } } },
+        { status: 429 },
+      ),
+    ),
+  );
 
   await submit('docente@demo.primm.it', 'sbagliata');
 

@@ -26,7 +26,10 @@ function message(t: TFunction, error: unknown): string {
 }
 
 function retryAfterSeconds(details: unknown): number | undefined {
-  const value = typeof details === 'object' && details !== null ? (details as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  const value =
+    typeof details === 'object' && details !== null
+      ? (details as { retryAfterSeconds?: unknown }).retryAfterSeconds
+      : undefined;
   return typeof value === 'number' && value > 0 ? value : undefined;
 }
 
@@ -85,7 +88,11 @@ export function LoginForm({ value, onChange, submitRef }: Props) {
           {t('auth.submit')}
         </button>
       </div>
-      {login.isPending && <p role="status" className="status">{t('auth.signingIn')}</p>}
+      {login.isPending && (
+        <p role="status" className="status">
+          {t('auth.signingIn')}
+        </p>
+      )}
     </form>
   );
 }

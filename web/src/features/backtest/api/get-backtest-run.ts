@@ -2,7 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { BacktestRun } from '@primm/shared/contracts/backtest';
 import { api } from '../../../lib/api-client';
 
-export const getBacktestRun = (id: number, signal?: AbortSignal) => api.get(`/backtest/runs/${id}`, BacktestRun, { signal });
+export const getBacktestRun = (id: number, signal?: AbortSignal) =>
+  api.get(`/backtest/runs/${id}`, BacktestRun, { signal });
 
 /** How often a running backtest is asked for its progress: a region takes minutes, a school a second. */
 export const POLL_MS = 1000;
@@ -17,4 +18,5 @@ export const backtestRunQueryOptions = (id: number) =>
   });
 
 /** A run, polled while it runs; disabled without an id. */
-export const useBacktestRun = (id: number | null) => useQuery({ ...backtestRunQueryOptions(id ?? 0), enabled: id !== null });
+export const useBacktestRun = (id: number | null) =>
+  useQuery({ ...backtestRunQueryOptions(id ?? 0), enabled: id !== null });

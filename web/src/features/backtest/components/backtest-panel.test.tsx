@@ -20,7 +20,9 @@ test('BacktestPanel: when the latest run is still going, then its progress is sh
   );
   renderWithProviders(<BacktestPanel />);
 
-  const progress = (await screen.findByText('Verifica del 2024/25 in corso: 3 scuole su 12')).closest('[role="status"]') as HTMLElement;
+  const progress = (await screen.findByText('Verifica del 2024/25 in corso: 3 scuole su 12')).closest(
+    '[role="status"]',
+  ) as HTMLElement;
   expect(within(progress).getByRole('progressbar')).toHaveAttribute('value', '3');
   expect(screen.getByRole('button', { name: 'Esegui la verifica' })).toBeDisabled();
 });
@@ -34,15 +36,25 @@ test('BacktestPanel: when the admin runs the check on 2024/25, then the report s
 
   const levels = await screen.findByRole('table', { name: 'Che cosa ha significato ogni livello' });
   expect(sent).toEqual([{ schoolYear: '2024/25' }]);
-  expect(within(levels).getAllByRole('row').map((r) => r.textContent)).toEqual([
+  expect(
+    within(levels)
+      .getAllByRole('row')
+      .map((r) => r.textContent),
+  ).toEqual([
     'LivelloStudentiQuotaEsito negativoIntervallo al 95 %Giudizio sospeso',
     'Livello 12.53685,4 %7,9 %6,9 % – 9 %5,9 %',
     'Livello 231610,6 %32,6 %27,7 % – 38 %14,9 %',
     'Livello 31194 %48,7 %39,9 % – 57,6 %15,1 %',
   ]);
-  expect(screen.getByText(/^2024\/25, dati al 20\/12\/2024, 31\/01\/2025 \(dai registri, soglie versione 3\): 2\.971 studenti, 360 con esito negativo/)).toBeInTheDocument();
+  expect(
+    screen.getByText(
+      /^2024\/25, dati al 20\/12\/2024, 31\/01\/2025 \(dai registri, soglie versione 3\): 2\.971 studenti, 360 con esito negativo/,
+    ),
+  ).toBeInTheDocument();
   const groups = screen.getByRole('table', { name: 'Errori per gruppo (livello 2 o 3 come previsione)' });
-  expect(within(groups).getByRole('row', { name: /Neo-arrivato: sì/ })).toHaveTextContent('meno di 10 studenti: non mostrato');
+  expect(within(groups).getByRole('row', { name: /Neo-arrivato: sì/ })).toHaveTextContent(
+    'meno di 10 studenti: non mostrato',
+  );
   expect(within(groups).getByRole('row', { name: /Sesso: maschi/ })).toHaveTextContent('× 1,03');
 });
 
@@ -83,7 +95,9 @@ test('BacktestPanel: when the admin saves the finished check, then it is confirm
 
   await user.click(await screen.findByRole('button', { name: 'Salva come legenda della regione' }));
 
-  const confirmation = (await screen.findByText('Salvata come legenda della regione il 02/02/2026 10:05:00.')).closest('[role="status"]');
+  const confirmation = (await screen.findByText('Salvata come legenda della regione il 02/02/2026 10:05:00.')).closest(
+    '[role="status"]',
+  );
   expect(confirmation).toHaveTextContent('Il modello è nella versione 4 delle soglie');
   expect(confirmation).toHaveFocus();
   expect(screen.queryByRole('button', { name: 'Salva come legenda della regione' })).not.toBeInTheDocument();
@@ -91,7 +105,11 @@ test('BacktestPanel: when the admin saves the finished check, then it is confirm
 
 test('BacktestPanel: when the run failed, then an alert says so', async () => {
   const user = userEvent.setup();
-  server.use(http.get('/api/backtest/runs/:id', () => HttpResponse.json({ ...mockRunningRun, status: 'failed', error: 'Interrotto' })));
+  server.use(
+    http.get('/api/backtest/runs/:id', () =>
+      HttpResponse.json({ ...mockRunningRun, status: 'failed', error: 'Interrotto' }),
+    ),
+  );
   renderWithProviders(<BacktestPanel />);
 
   await user.click(await screen.findByRole('button', { name: 'Esegui la verifica' }));

@@ -48,7 +48,10 @@ export function BacktestPanel() {
     }
     setMonthDayError(false);
     save.reset();
-    start.mutate({ schoolYear: chosenYear, ...(day ? { monthDay: day } : {}) }, { onSuccess: (r) => setStartedId(r.id) });
+    start.mutate(
+      { schoolYear: chosenYear, ...(day ? { monthDay: day } : {}) },
+      { onSuccess: (r) => setStartedId(r.id) },
+    );
   }
 
   const current = run.data;
@@ -82,11 +85,19 @@ export function BacktestPanel() {
               aria-invalid={monthDayError || undefined}
               onChange={(e) => setMonthDay(e.target.value)}
             />
-            {monthDayError && <p id={ids.dayError} className="field-error">{t('backtest.run.monthDayInvalid')}</p>}
-            <p id={ids.dayHint} className="hint">{t('backtest.run.monthDayHint')}</p>
+            {monthDayError && (
+              <p id={ids.dayError} className="field-error">
+                {t('backtest.run.monthDayInvalid')}
+              </p>
+            )}
+            <p id={ids.dayHint} className="hint">
+              {t('backtest.run.monthDayHint')}
+            </p>
           </div>
           <div className="field-actions">
-            <button type="submit" className="btn btn-primary" disabled={running}>{t('backtest.run.button')}</button>
+            <button type="submit" className="btn btn-primary" disabled={running}>
+              {t('backtest.run.button')}
+            </button>
           </div>
         </form>
       )}
@@ -109,17 +120,29 @@ export function BacktestPanel() {
       {current?.status === 'done' && current.report && (
         <section aria-labelledby="backtest-result-heading">
           <h3 id="backtest-result-heading">
-            {t('backtest.run.result', { year: current.schoolYear, at: formatDateTime(current.finishedAt ?? current.startedAt, i18n.language) })}
+            {t('backtest.run.result', {
+              year: current.schoolYear,
+              at: formatDateTime(current.finishedAt ?? current.startedAt, i18n.language),
+            })}
           </h3>
           <BacktestReportView report={current.report} />
           {current.savedAt ? (
             <div role="status" tabIndex={-1} ref={savedRef} className="callout callout-success">
-              <p className="callout-title">{t('backtest.run.saved', { at: formatDateTime(current.savedAt, i18n.language) })}</p>
-              {current.savedVersion !== null && <p>{t('backtest.run.savedModel', { version: current.savedVersion })}</p>}
+              <p className="callout-title">
+                {t('backtest.run.saved', { at: formatDateTime(current.savedAt, i18n.language) })}
+              </p>
+              {current.savedVersion !== null && (
+                <p>{t('backtest.run.savedModel', { version: current.savedVersion })}</p>
+              )}
             </div>
           ) : (
             <div className="field-actions">
-              <button type="button" className="btn btn-primary" disabled={save.isPending} onClick={() => save.mutate(current.id)}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={save.isPending}
+                onClick={() => save.mutate(current.id)}
+              >
                 {t('backtest.run.save')}
               </button>
             </div>

@@ -13,7 +13,8 @@ export function BacktestReportView({ report }: { report: BacktestReport }) {
   const n = (v: number) => formatNumber(v, i18n.language);
   const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v * 100, i18n.language, 1)} %`);
   const dec = (v: number | null) => (v === null ? '—' : formatNumber(v, i18n.language, 3));
-  const range = (low: number | null, high: number | null) => (low === null || high === null ? '—' : `${pct(low)} – ${pct(high)}`);
+  const range = (low: number | null, high: number | null) =>
+    low === null || high === null ? '—' : `${pct(low)} – ${pct(high)}`;
   const ratio = (v: number | null) => (v === null ? '—' : `× ${formatNumber(v, i18n.language, 2)}`);
 
   return (
@@ -31,7 +32,12 @@ export function BacktestReportView({ report }: { report: BacktestReport }) {
         })}
       </p>
       {(report.excluded.no_outcome > 0 || report.excluded.transferred > 0) && (
-        <p>{t('backtest.report.excluded', { noOutcome: n(report.excluded.no_outcome), transferred: n(report.excluded.transferred) })}</p>
+        <p>
+          {t('backtest.report.excluded', {
+            noOutcome: n(report.excluded.no_outcome),
+            transferred: n(report.excluded.transferred),
+          })}
+        </p>
       )}
 
       <TableScroll labelledBy="backtest-levels-caption">
@@ -136,7 +142,8 @@ export function BacktestReportView({ report }: { report: BacktestReport }) {
                     </>
                   )}
                 </tr>
-              )))}
+              )),
+            )}
           </tbody>
         </table>
       </TableScroll>

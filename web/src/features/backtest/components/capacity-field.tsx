@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { useSaveCapacity } from '../api/save-capacity';
 
 /** "We can follow N students" of one school: empty removes it. The lists can then show the N most at risk. */
-export function CapacityField({ code, name, capacity, onSaved }: { code: string; name: string; capacity: number | null; onSaved: () => void }) {
+export function CapacityField({
+  code,
+  name,
+  capacity,
+  onSaved,
+}: {
+  code: string;
+  name: string;
+  capacity: number | null;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const save = useSaveCapacity();
   const [value, setValue] = useState(capacity === null ? '' : String(capacity));
@@ -25,10 +35,19 @@ export function CapacityField({ code, name, capacity, onSaved }: { code: string;
         aria-invalid={!valid || undefined}
         onChange={(e) => setValue(e.target.value)}
       />
-      <button type="submit" className="btn btn-outline" disabled={!valid || save.isPending} aria-label={t('backtest.levels.capacitySave', { school: name })}>
+      <button
+        type="submit"
+        className="btn btn-outline"
+        disabled={!valid || save.isPending}
+        aria-label={t('backtest.levels.capacitySave', { school: name })}
+      >
         {t('backtest.levels.capacitySaveShort')}
       </button>
-      {save.isError && <span role="alert" className="field-error">{t('backtest.levels.capacityError')}</span>}
+      {save.isError && (
+        <span role="alert" className="field-error">
+          {t('backtest.levels.capacityError')}
+        </span>
+      )}
     </form>
   );
 }

@@ -24,7 +24,7 @@ async function chooseProbability(user: ReturnType<typeof userEvent.setup>, from2
   await user.type(level3, from3);
 }
 
-test('LevelChooser: when the admin previews cut points on the probability, then they are sent as shares and each school shows its counts beside today\'s, with what the backtest says', async () => {
+test("LevelChooser: when the admin previews cut points on the probability, then they are sent as shares and each school shows its counts beside today's, with what the backtest says", async () => {
   const user = userEvent.setup();
   const sent = record('post', '/api/risk/levels/preview');
   renderWithProviders(<LevelChooser current={rules} />);
@@ -34,7 +34,9 @@ test('LevelChooser: when the admin previews cut points on the probability, then 
 
   const schools = await screen.findByRole('table', { name: "Studenti di quest'anno per livello, con questa scelta" });
   expect(sent).toEqual([{ basis: 'probability', level2From: 0.4, level3From: 0.7 }]);
-  expect(within(schools).getByRole('row', { name: /^Regione/ })).toHaveTextContent('Regione700658 (ora 660)30 (ora 28)12');
+  expect(within(schools).getByRole('row', { name: /^Regione/ })).toHaveTextContent(
+    'Regione700658 (ora 660)30 (ora 28)12',
+  );
   expect(within(schools).getByRole('row', { name: /LICEO GALILEI/ })).toHaveTextContent('400378 (ora 380)16 (ora 14)6');
   expect(within(schools).getByRole('textbox', { name: 'Studenti che LICEO GALILEI può seguire' })).toHaveValue('25');
   const past = screen.getByRole('table', { name: 'Con questa scelta, nel 2024/25' });
@@ -62,7 +64,9 @@ test('LevelChooser: when the admin saves the previewed levels, then the choice i
 
   await user.click(await screen.findByRole('button', { name: 'Salva questi livelli' }));
 
-  expect(await screen.findByRole('status')).toHaveTextContent('Salvata la versione 4. I nuovi livelli valgono dal prossimo ricalcolo.');
+  expect(await screen.findByRole('status')).toHaveTextContent(
+    'Salvata la versione 4. I nuovi livelli valgono dal prossimo ricalcolo.',
+  );
   expect(sent).toEqual([{ basis: 'probability', level2From: 0.35, level3From: 0.65 }]);
 });
 

@@ -74,17 +74,37 @@ export function LevelChooser({ current }: { current: LevelChoice }) {
           <>
             <div className="field">
               <label htmlFor={ids.from2}>{t('backtest.levels.level2From')}</label>
-              <input id={ids.from2} inputMode="decimal" value={from2} aria-invalid={invalid || undefined} aria-describedby={invalid ? ids.error : undefined} onChange={(e) => setFrom2(e.target.value)} />
+              <input
+                id={ids.from2}
+                inputMode="decimal"
+                value={from2}
+                aria-invalid={invalid || undefined}
+                aria-describedby={invalid ? ids.error : undefined}
+                onChange={(e) => setFrom2(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={ids.from3}>{t('backtest.levels.level3From')}</label>
-              <input id={ids.from3} inputMode="decimal" value={from3} aria-invalid={invalid || undefined} aria-describedby={invalid ? ids.error : undefined} onChange={(e) => setFrom3(e.target.value)} />
+              <input
+                id={ids.from3}
+                inputMode="decimal"
+                value={from3}
+                aria-invalid={invalid || undefined}
+                aria-describedby={invalid ? ids.error : undefined}
+                onChange={(e) => setFrom3(e.target.value)}
+              />
             </div>
           </>
         )}
-        {invalid && <p id={ids.error} className="field-error" role="alert">{t('backtest.levels.invalid')}</p>}
+        {invalid && (
+          <p id={ids.error} className="field-error" role="alert">
+            {t('backtest.levels.invalid')}
+          </p>
+        )}
         <div className="field-actions">
-          <button type="submit" className="btn btn-outline" disabled={preview.isPending}>{t('backtest.levels.preview')}</button>
+          <button type="submit" className="btn btn-outline" disabled={preview.isPending}>
+            {t('backtest.levels.preview')}
+          </button>
         </div>
       </form>
       {preview.isError && <ErrorAlert error={preview.error} />}
@@ -93,7 +113,12 @@ export function LevelChooser({ current }: { current: LevelChoice }) {
         <div aria-busy={preview.isPending}>
           <PreviewTables preview={shown} n={n} pct={pct} onCapacitySaved={() => preview.mutate(shown.choice)} />
           <div className="field-actions">
-            <button type="button" className="btn btn-primary" disabled={save.isPending} onClick={() => save.mutate(shown.choice)}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={save.isPending}
+              onClick={() => save.mutate(shown.choice)}
+            >
               {t('backtest.levels.save')}
             </button>
           </div>
@@ -109,15 +134,28 @@ export function LevelChooser({ current }: { current: LevelChoice }) {
   );
 }
 
-function PreviewTables({ preview, n, pct, onCapacitySaved }: { preview: LevelPreview; n: (v: number) => string; pct: (v: number | null) => string; onCapacitySaved: () => void }) {
+function PreviewTables({
+  preview,
+  n,
+  pct,
+  onCapacitySaved,
+}: {
+  preview: LevelPreview;
+  n: (v: number) => string;
+  pct: (v: number | null) => string;
+  onCapacitySaved: () => void;
+}) {
   const { t } = useTranslation();
-  const counts = (now: number, then: number) => (now === then ? n(then) : t('backtest.levels.countNow', { count: n(then), now: n(now) }));
+  const counts = (now: number, then: number) =>
+    now === then ? n(then) : t('backtest.levels.countNow', { count: n(then), now: n(now) });
   return (
     <>
       {preview.backtest ? (
         <TableScroll labelledBy="levels-backtest-caption">
           <table>
-            <caption id="levels-backtest-caption">{t('backtest.levels.backtestCaption', { year: preview.backtest.schoolYear })}</caption>
+            <caption id="levels-backtest-caption">
+              {t('backtest.levels.backtestCaption', { year: preview.backtest.schoolYear })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('backtest.report.levels.level')}</th>
@@ -148,7 +186,11 @@ function PreviewTables({ preview, n, pct, onCapacitySaved }: { preview: LevelPre
             <tr>
               <th scope="col">{t('backtest.levels.school')}</th>
               <th scope="col">{t('backtest.levels.students')}</th>
-              {[1, 2, 3].map((level) => <th key={level} scope="col">{t('backtest.levelName', { level })}</th>)}
+              {[1, 2, 3].map((level) => (
+                <th key={level} scope="col">
+                  {t('backtest.levelName', { level })}
+                </th>
+              ))}
               <th scope="col">{t('backtest.levels.capacity')}</th>
             </tr>
           </thead>
@@ -156,15 +198,21 @@ function PreviewTables({ preview, n, pct, onCapacitySaved }: { preview: LevelPre
             <tr>
               <th scope="row">{t('backtest.levels.region')}</th>
               <td>{n(preview.region.students)}</td>
-              {preview.region.levels.map((v, i) => <td key={i}>{counts(preview.region.current[i]!, v)}</td>)}
+              {preview.region.levels.map((v, i) => (
+                <td key={i}>{counts(preview.region.current[i]!, v)}</td>
+              ))}
               <td />
             </tr>
             {preview.schools.map((s) => (
               <tr key={s.code}>
                 <th scope="row">{`${s.name} (${s.code})`}</th>
                 <td>{n(s.students)}</td>
-                {s.levels.map((v, i) => <td key={i}>{counts(s.current[i]!, v)}</td>)}
-                <td><CapacityField code={s.code} name={s.name} capacity={s.capacity} onSaved={onCapacitySaved} /></td>
+                {s.levels.map((v, i) => (
+                  <td key={i}>{counts(s.current[i]!, v)}</td>
+                ))}
+                <td>
+                  <CapacityField code={s.code} name={s.name} capacity={s.capacity} onSaved={onCapacitySaved} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,8 @@ import { api } from '../../../lib/api-client';
 import { caseEffectQueryOptions } from './get-case-effect';
 import { refreshCase } from './refresh-case';
 
-export const createCaseAction = (caseId: number, input: CreateCaseActionInput) => api.post(`/cases/${caseId}/actions`, input, CaseAction);
+export const createCaseAction = (caseId: number, input: CreateCaseActionInput) =>
+  api.post(`/cases/${caseId}/actions`, input, CaseAction);
 
 export function useCreateCaseAction(detail: Pick<CaseDetail, 'id' | 'student'>) {
   const queryClient = useQueryClient();

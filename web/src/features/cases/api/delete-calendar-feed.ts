@@ -8,6 +8,11 @@ export function useDeleteCalendarFeed() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteCalendarFeed,
-    onSuccess: () => queryClient.setQueryData(calendarFeedQueryOptions().queryKey, { active: false, createdAt: null, lastUsedAt: null }),
+    onSuccess: () =>
+      queryClient.setQueryData(calendarFeedQueryOptions().queryKey, {
+        active: false,
+        createdAt: null,
+        lastUsedAt: null,
+      }),
   });
 }

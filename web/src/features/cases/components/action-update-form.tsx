@@ -8,7 +8,13 @@ import { useUpdateCaseAction } from '../api/update-case-action';
 const arrivedValue = (a: boolean | null) => (a === null ? 'unknown' : a ? 'yes' : 'no');
 
 /** Outcome and arrival are often known weeks later: they can be filled in on the action itself. */
-export function ActionUpdateForm({ detail, action }: { detail: Pick<CaseDetail, 'id' | 'student'>; action: CaseAction }) {
+export function ActionUpdateForm({
+  detail,
+  action,
+}: {
+  detail: Pick<CaseDetail, 'id' | 'student'>;
+  action: CaseAction;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const update = useUpdateCaseAction(detail, action.id);
@@ -29,7 +35,10 @@ export function ActionUpdateForm({ detail, action }: { detail: Pick<CaseDetail, 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     update.mutate(
-      { outcome: outcome.trim() || null, ...(action.destination ? { arrived: arrived === 'unknown' ? null : arrived === 'yes' } : {}) },
+      {
+        outcome: outcome.trim() || null,
+        ...(action.destination ? { arrived: arrived === 'unknown' ? null : arrived === 'yes' } : {}),
+      },
       // the form closes under the focus: the confirmation takes it
       { onSuccess: () => setOpen(false) },
     );
@@ -38,22 +47,43 @@ export function ActionUpdateForm({ detail, action }: { detail: Pick<CaseDetail, 
   const label = t('cases.updateAction.open', { type: t(`cases.actionType.${action.type}`) });
   return (
     <div className="disclosure">
-      <button type="button" className="btn btn-outline btn-small" aria-expanded={open} aria-controls={id} onClick={toggle}>
+      <button
+        type="button"
+        className="btn btn-outline btn-small"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={toggle}
+      >
         {label}
       </button>
-      {update.isSuccess && !open && <Confirmation key={update.submittedAt}>{t('cases.updateAction.saved')}</Confirmation>}
+      {update.isSuccess && !open && (
+        <Confirmation key={update.submittedAt}>{t('cases.updateAction.saved')}</Confirmation>
+      )}
       <form id={id} hidden={!open} onSubmit={submit} className="stacked-form" aria-label={label}>
         {update.isError && <ErrorAlert error={update.error} />}
         <div className="field">
           <label htmlFor={`${id}-outcome`}>{t('cases.actions.outcome')}</label>
-          <input id={`${id}-outcome`} type="text" maxLength={1000} value={outcome} onChange={(e) => setOutcome(e.target.value)} />
+          <input
+            id={`${id}-outcome`}
+            type="text"
+            maxLength={1000}
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value)}
+          />
         </div>
         {action.destination && (
           <fieldset className="radio-group">
             <legend>{t('cases.newAction.arrived')}</legend>
             {(['yes', 'no', 'unknown'] as const).map((v) => (
               <label key={v} className="radio">
-                <input type="radio" name={`${id}-arrived`} value={v} checked={arrived === v} onChange={() => setArrived(v)} /> {t(`cases.arrived.${v}`)}
+                <input
+                  type="radio"
+                  name={`${id}-arrived`}
+                  value={v}
+                  checked={arrived === v}
+                  onChange={() => setArrived(v)}
+                />{' '}
+                {t(`cases.arrived.${v}`)}
               </label>
             ))}
           </fieldset>

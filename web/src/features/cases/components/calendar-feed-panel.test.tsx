@@ -15,13 +15,20 @@ test('CalendarFeedPanel: when an address is made, then it is shown once with a s
   expect(made).toHaveFocus();
   const url = within(made).getByRole('textbox', { name: 'Indirizzo del calendario' });
   expect(url).toHaveValue(`${window.location.origin}/api/calendar/${'A'.repeat(43)}.ics`);
-  expect(within(made).getByRole('link', { name: 'Aggiungi al calendario del telefono' })).toHaveAttribute('href', `webcal://${window.location.host}/api/calendar/${'A'.repeat(43)}.ics`);
+  expect(within(made).getByRole('link', { name: 'Aggiungi al calendario del telefono' })).toHaveAttribute(
+    'href',
+    `webcal://${window.location.host}/api/calendar/${'A'.repeat(43)}.ics`,
+  );
   expect(screen.getByText(/Il calendario non l'ha ancora letto./)).toBeInTheDocument();
 
   const regenerate = screen.getByRole('button', { name: 'Crea un nuovo indirizzo' });
   expect(regenerate).toHaveAccessibleDescription(/Quello attuale smette subito di funzionare/);
   await user.click(regenerate);
-  expect(await within(screen.getByRole('status')).findByDisplayValue(`${window.location.origin}/api/calendar/${'B'.repeat(43)}.ics`)).toBeInTheDocument();
+  expect(
+    await within(screen.getByRole('status')).findByDisplayValue(
+      `${window.location.origin}/api/calendar/${'B'.repeat(43)}.ics`,
+    ),
+  ).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: "Disattiva l'indirizzo" }));
   expect(await screen.findByText(/Indirizzo disattivato/)).toHaveFocus();

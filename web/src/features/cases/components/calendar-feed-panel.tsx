@@ -39,7 +39,14 @@ export function CalendarFeedPanel() {
           <p>{t('followUps.feed.created')}</p>
           <div className="field">
             <label htmlFor={`${headingId}-url`}>{t('followUps.feed.urlLabel')}</label>
-            <input id={`${headingId}-url`} type="text" readOnly value={url} className="feed-url" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id={`${headingId}-url`}
+              type="text"
+              readOnly
+              value={url}
+              className="feed-url"
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </div>
           <div className="field-actions wrap">
             {/* webcal: opens the phone's calendar app on the subscription */}
@@ -53,13 +60,17 @@ export function CalendarFeedPanel() {
           {copied && <p className="hint">{t('followUps.feed.copied')}</p>}
         </Confirmation>
       )}
-      {remove.isSuccess && !feed.data?.active && <Confirmation key={remove.submittedAt}>{t('followUps.feed.deleted')}</Confirmation>}
+      {remove.isSuccess && !feed.data?.active && (
+        <Confirmation key={remove.submittedAt}>{t('followUps.feed.deleted')}</Confirmation>
+      )}
       {feed.isSuccess && (
         <>
           <p className="hint">
             {feed.data.active && feed.data.createdAt
               ? `${t('followUps.feed.active', { at: formatDateTime(feed.data.createdAt, i18n.language) })} ${
-                  feed.data.lastUsedAt ? t('followUps.feed.lastUsed', { at: formatDateTime(feed.data.lastUsedAt, i18n.language) }) : t('followUps.feed.neverUsed')
+                  feed.data.lastUsedAt
+                    ? t('followUps.feed.lastUsed', { at: formatDateTime(feed.data.lastUsedAt, i18n.language) })
+                    : t('followUps.feed.neverUsed')
                 }`
               : t('followUps.feed.inactive')}
           </p>

@@ -4,7 +4,9 @@ const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** `2026-03-11` → `mercoledì 11 marzo` */
 export const formatLongDay = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(locale(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(utc(iso));
+  new Intl.DateTimeFormat(locale(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    utc(iso),
+  );
 
 /** `2026-03-11` → `marzo 2026` */
 export const formatMonth = (iso: string, language: string) =>

@@ -7,7 +7,10 @@ import { renderWithProviders } from '../../../testing/render';
 import { server } from '../../../testing/server';
 import { CaseArchive } from './case-archive';
 
-const rowsOf = (table: HTMLElement) => within(table).getAllByRole('rowheader').map((th) => th.textContent);
+const rowsOf = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('rowheader')
+    .map((th) => th.textContent);
 
 test('CaseArchive: when it opens, then the closed cases, latest closed first, with date, outcome and the school by name', async () => {
   renderWithProviders(<CaseArchive />, { route: '/casi/archivio' });
@@ -15,8 +18,16 @@ test('CaseArchive: when it opens, then the closed cases, latest closed first, wi
   const table = await screen.findByRole('table', { name: 'Casi chiusi: 2' });
   expect(rowsOf(table)).toEqual(['Rossi Giulia (3B)', 'Marchetti Luca (4C)']);
   const rossi = within(table).getByRole('row', { name: /Rossi Giulia/ });
-  expect(within(rossi).getAllByRole('cell').map((td) => td.textContent)).toEqual([
-    '18/12/2025', 'Tornato/a in pari', 'IIS Vanvitelli Stracca Angelini (ANIS00800L)', 'Mediatore dimostrativo', 'Caso n. 3',
+  expect(
+    within(rossi)
+      .getAllByRole('cell')
+      .map((td) => td.textContent),
+  ).toEqual([
+    '18/12/2025',
+    'Tornato/a in pari',
+    'IIS Vanvitelli Stracca Angelini (ANIS00800L)',
+    'Mediatore dimostrativo',
+    'Caso n. 3',
   ]);
   expect(within(rossi).getByRole('link', { name: 'Caso n. 3' })).toHaveAttribute('href', '/casi/3');
 });
@@ -31,7 +42,10 @@ test('CaseArchive: when filtered by school, outcome and period, then only those 
   expect(rowsOf(await screen.findByRole('table', { name: 'Casi chiusi: 1' }))).toEqual(['Marchetti Luca (4C)']);
   expect(router.state.location.search).toBe('?esito=reoriented');
 
-  await user.selectOptions(within(filters).getByRole('combobox', { name: 'Scuola' }), 'IIS Vanvitelli Stracca Angelini (ANIS00800L)');
+  await user.selectOptions(
+    within(filters).getByRole('combobox', { name: 'Scuola' }),
+    'IIS Vanvitelli Stracca Angelini (ANIS00800L)',
+  );
   expect(await screen.findByText('Nessun caso chiuso con questi filtri.')).toBeInTheDocument();
 
   await user.click(within(filters).getByRole('button', { name: 'Azzera i filtri' }));

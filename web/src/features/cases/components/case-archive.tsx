@@ -41,7 +41,13 @@ export function CaseArchive() {
     setParams(next, { replace: true });
   }
 
-  const col = { closedAt: t('caseArchive.closedAt'), outcome: t('caseArchive.outcome'), school: t('caseArchive.school'), owner: t('caseArchive.owner'), case: t('caseArchive.case') };
+  const col = {
+    closedAt: t('caseArchive.closedAt'),
+    outcome: t('caseArchive.outcome'),
+    school: t('caseArchive.school'),
+    owner: t('caseArchive.owner'),
+    case: t('caseArchive.case'),
+  };
   return (
     <>
       <form className="filters" aria-label={t('caseArchive.filters.label')} onSubmit={(e) => e.preventDefault()}>
@@ -69,11 +75,23 @@ export function CaseArchive() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('caseArchive.filters.from')}</label>
-          <input id={`${id}-from`} type="date" value={query.from ?? ''} max={query.to} onChange={(e) => set('from', e.target.value)} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={query.from ?? ''}
+            max={query.to}
+            onChange={(e) => set('from', e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('caseArchive.filters.to')}</label>
-          <input id={`${id}-to`} type="date" value={query.to ?? ''} min={query.from} onChange={(e) => set('to', e.target.value)} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={query.to ?? ''}
+            min={query.from}
+            onChange={(e) => set('to', e.target.value)}
+          />
         </div>
         <div className="field-actions">
           <button type="button" className="btn btn-outline" onClick={() => setParams({}, { replace: true })}>
@@ -88,7 +106,11 @@ export function CaseArchive() {
           <EmptyState>{t(Object.keys(query).length > 0 ? 'caseArchive.empty' : 'caseArchive.emptyAll')}</EmptyState>
         ) : (
           <>
-            {archive.data.truncated && <p className="callout callout-warning">{t('caseArchive.truncated', { count: archive.data.items.length })}</p>}
+            {archive.data.truncated && (
+              <p className="callout callout-warning">
+                {t('caseArchive.truncated', { count: archive.data.items.length })}
+              </p>
+            )}
             <TableScroll labelledBy={`${id}-caption`}>
               <table className="table table-cards" aria-busy={archive.isPlaceholderData}>
                 <caption id={`${id}-caption`}>{t('caseArchive.caption', { count: archive.data.items.length })}</caption>
@@ -111,7 +133,9 @@ export function CaseArchive() {
                         </Link>
                         {c.student.className && <span className="hint"> ({c.student.className})</span>}
                       </th>
-                      <td data-label={col.closedAt}>{c.closedAt ? formatDate(c.closedAt.slice(0, 10), i18n.language) : t('common.none')}</td>
+                      <td data-label={col.closedAt}>
+                        {c.closedAt ? formatDate(c.closedAt.slice(0, 10), i18n.language) : t('common.none')}
+                      </td>
                       <td data-label={col.outcome}>{c.outcome ? t(`cases.outcome.${c.outcome}`) : t('common.none')}</td>
                       <td data-label={col.school}>
                         <SchoolName name={c.schoolName} code={c.schoolCode} />

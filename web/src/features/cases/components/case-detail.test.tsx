@@ -17,7 +17,10 @@ test('NewActionForm: when a reorientation has no destination, then nothing is po
   renderWithProviders(<CaseDetailView id={7} canManage />);
   const form = await screen.findByRole('form', { name: 'Nuova azione' });
 
-  await user.selectOptions(within(form).getByRole('combobox', { name: 'Tipo di azione' }), 'Riorientamento verso la formazione professionale (IeFP / CFP)');
+  await user.selectOptions(
+    within(form).getByRole('combobox', { name: 'Tipo di azione' }),
+    'Riorientamento verso la formazione professionale (IeFP / CFP)',
+  );
   await user.type(within(form).getByRole('textbox', { name: 'Partecipanti' }), 'studente, madre');
   await user.click(within(form).getByRole('button', { name: "Registra l'azione" }));
 
@@ -32,9 +35,15 @@ test('NewActionForm: when a reorientation with destination and follow-up is reco
   renderWithProviders(<CaseDetailView id={7} canManage />);
   const form = await screen.findByRole('form', { name: 'Nuova azione' });
 
-  await user.selectOptions(within(form).getByRole('combobox', { name: 'Tipo di azione' }), 'Riorientamento verso la formazione professionale (IeFP / CFP)');
+  await user.selectOptions(
+    within(form).getByRole('combobox', { name: 'Tipo di azione' }),
+    'Riorientamento verso la formazione professionale (IeFP / CFP)',
+  );
   await user.type(within(form).getByRole('textbox', { name: 'Partecipanti' }), 'studente, madre');
-  await user.type(within(form).getByRole('textbox', { name: 'Destinazione (obbligatoria)' }), 'CFP Ancona, operatore meccanico');
+  await user.type(
+    within(form).getByRole('textbox', { name: 'Destinazione (obbligatoria)' }),
+    'CFP Ancona, operatore meccanico',
+  );
   await user.click(within(form).getByRole('radio', { name: 'Non ancora noto' }));
   await user.type(within(form).getByLabelText('Data della verifica successiva'), '2099-03-02');
   await user.click(within(form).getByRole('button', { name: "Registra l'azione" }));
@@ -75,7 +84,11 @@ test('CaseEffectPanel: when the effect loads, then before and after are numbers 
 
   const summary = await screen.findByRole('table', { name: 'Prima e dopo la prima azione' });
   const attendance = within(summary).getByRole('row', { name: /Frequenza/ });
-  expect(within(attendance).getAllByRole('cell').map((c) => c.textContent)).toEqual(['75 %', '93,8 %', '+18,8 punti']);
+  expect(
+    within(attendance)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['75 %', '93,8 %', '+18,8 punti']);
   expect(screen.getByRole('table', { name: 'Settimane prima e dopo' })).toBeInTheDocument();
   expect(screen.queryByRole('form', { name: 'Nuova azione' })).not.toBeInTheDocument();
 });
@@ -95,7 +108,9 @@ test('ActionUpdateForm: when an outcome is saved, then the form closes and its c
   expect(saved).toHaveFocus();
   expect(screen.queryByRole('form', { name: toggle.textContent! })).not.toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: /^Aggiorna esito/ }));
-  expect(within(screen.getByRole('form', { name: toggle.textContent! })).getByRole('textbox', { name: 'Esito' })).toHaveValue('la madre verrà al consiglio di classe');
+  expect(
+    within(screen.getByRole('form', { name: toggle.textContent! })).getByRole('textbox', { name: 'Esito' }),
+  ).toHaveValue('la madre verrà al consiglio di classe');
 });
 
 test('CaseStatusForm: when the status changes, then the confirmation shows and takes the focus', async () => {

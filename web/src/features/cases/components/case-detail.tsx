@@ -80,22 +80,31 @@ export function CaseDetailView({ id, canManage, renderStudentExtras }: Props) {
       <p>
         <strong>{t('cases.goal')}:</strong> {c.goal}
       </p>
-      {c.status === 'closed' && c.outcome && (() => {
-        const outcome = (
-          <>
-            <p>{t('cases.closedWith', { outcome: t(`cases.outcome.${c.outcome}`) })}</p>
-            {c.outcomeNote && <p>{c.outcomeNote}</p>}
-          </>
-        );
-        // just closed here: the outcome is the form's confirmation, and takes the focus
-        return closedNow ? <Confirmation tone="info">{outcome}</Confirmation> : <div className="callout callout-info">{outcome}</div>;
-      })()}
+      {c.status === 'closed' &&
+        c.outcome &&
+        (() => {
+          const outcome = (
+            <>
+              <p>{t('cases.closedWith', { outcome: t(`cases.outcome.${c.outcome}`) })}</p>
+              {c.outcomeNote && <p>{c.outcomeNote}</p>}
+            </>
+          );
+          // just closed here: the outcome is the form's confirmation, and takes the focus
+          return closedNow ? (
+            <Confirmation tone="info">{outcome}</Confirmation>
+          ) : (
+            <div className="callout callout-info">{outcome}</div>
+          );
+        })()}
       {renderStudentExtras?.(c.student.id)}
       {/* not keyed by status: a remount after the change would drop its confirmation */}
       {editable && <CaseStatusForm detail={c} />}
       <section aria-labelledby="actions-heading" className="section">
         <h2 id="actions-heading">{t('cases.actions.title')}</h2>
-        <CaseActionsTimeline actions={c.actions} renderTools={editable ? (a) => <ActionUpdateForm key={a.id} detail={c} action={a} /> : undefined} />
+        <CaseActionsTimeline
+          actions={c.actions}
+          renderTools={editable ? (a) => <ActionUpdateForm key={a.id} detail={c} action={a} /> : undefined}
+        />
       </section>
       {editable && <NewActionForm detail={c} />}
       <CaseEffectPanel caseId={c.id} />

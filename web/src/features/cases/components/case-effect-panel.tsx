@@ -16,8 +16,10 @@ export function CaseEffectPanel({ caseId }: { caseId: number }) {
   const captionId = useId();
   const effect = useCaseEffect(caseId);
 
-  const n = (v: number | null, digits: number, unit = '') => (v === null ? t('common.none') : `${formatNumber(v, i18n.language, digits)}${unit}`);
-  const signed = (v: number | null, digits: number, unit = '') => (v === null ? t('common.none') : `${v > 0 ? '+' : ''}${n(v, digits, unit)}`);
+  const n = (v: number | null, digits: number, unit = '') =>
+    v === null ? t('common.none') : `${formatNumber(v, i18n.language, digits)}${unit}`;
+  const signed = (v: number | null, digits: number, unit = '') =>
+    v === null ? t('common.none') : `${v > 0 ? '+' : ''}${n(v, digits, unit)}`;
 
   return (
     <section aria-labelledby="effect-heading" className="section">
@@ -30,16 +32,27 @@ export function CaseEffectPanel({ caseId }: { caseId: number }) {
           if (!shaped.firstActionOn) return <p className="empty-state">{t('cases.effect.noAction')}</p>;
           return (
             <>
-              <p>{t('cases.effect.intro', { date: formatDate(shaped.firstActionOn, i18n.language), weeks: effect.data.weeksEachSide })}</p>
+              <p>
+                {t('cases.effect.intro', {
+                  date: formatDate(shaped.firstActionOn, i18n.language),
+                  weeks: effect.data.weeksEachSide,
+                })}
+              </p>
               <TableScroll labelledBy={captionId}>
                 <table className="table table-compact">
                   <caption id={captionId}>{t('cases.effect.summaryCaption')}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('cases.effect.measure')}</th>
-                      <th scope="col" className="num">{t('cases.effect.before')}</th>
-                      <th scope="col" className="num">{t('cases.effect.after')}</th>
-                      <th scope="col" className="num">{t('cases.effect.change')}</th>
+                      <th scope="col" className="num">
+                        {t('cases.effect.before')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('cases.effect.after')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('cases.effect.change')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -71,7 +84,11 @@ export function CaseEffectPanel({ caseId }: { caseId: number }) {
                   rows={shaped.data.map((p) => ({
                     key: p.weekStart,
                     header: formatDate(p.weekStart, i18n.language),
-                    cells: [{ value: t(`cases.effect.${p.side}`) }, { value: n(p.attendancePct, 1, ' %') }, { value: n(p.average, 2) }],
+                    cells: [
+                      { value: t(`cases.effect.${p.side}`) },
+                      { value: n(p.attendancePct, 1, ' %') },
+                      { value: n(p.average, 2) },
+                    ],
                   }))}
                 />
               )}

@@ -23,7 +23,11 @@ export function CaseStatusForm({ detail }: { detail: CaseDetail }) {
       {update.isError && <ErrorAlert error={update.error} />}
       <div className="field">
         <label htmlFor="case-status">{t('cases.statusForm.status')}</label>
-        <select id="case-status" value={status} onChange={(e) => setStatus(e.target.value === 'monitoring' ? 'monitoring' : 'open')}>
+        <select
+          id="case-status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value === 'monitoring' ? 'monitoring' : 'open')}
+        >
           <option value="open">{t('cases.status.open')}</option>
           <option value="monitoring">{t('cases.status.monitoring')}</option>
         </select>

@@ -63,44 +63,44 @@ function OpenCases({ cases }: { cases: CaseloadBody['cases'] }) {
       ) : (
         // on a phone the rows become cards, each cell labelled by its column (styles.css .table-cards)
         <TableScroll labelledBy={captionId}>
-        <table className="table table-cards">
-          <caption id={captionId}>{t('cases.caseload.casesCaption', { count: cases.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.caseload.student')}</th>
-              <th scope="col">{col.followUp}</th>
-              <th scope="col">{col.status}</th>
-              <th scope="col">{col.class}</th>
-              <th scope="col">{col.school}</th>
-              <th scope="col">{col.owner}</th>
-              <th scope="col">{col.case}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((c) => (
-              <tr key={c.id} className={c.overdue ? 'row-overdue' : undefined}>
-                <th scope="row">
-                  <Link to={`/studenti/${c.student.id}`}>
-                    {c.student.lastName} {c.student.firstName}
-                  </Link>
-                </th>
-                <td data-label={col.followUp}>
-                  {c.nextFollowUp ? formatDate(c.nextFollowUp, i18n.language) : t('common.none')}
-                  {c.overdue && <strong className="overdue"> {t('cases.caseload.overdue')}</strong>}
-                </td>
-                <td data-label={col.status}>{t(`cases.status.${c.status}`)}</td>
-                <td data-label={col.class}>{c.student.className ?? t('common.none')}</td>
-                <td data-label={col.school}>
-                  <SchoolName name={c.schoolName} code={c.schoolCode} />
-                </td>
-                <td data-label={col.owner}>{c.owner.name}</td>
-                <td data-label={col.case}>
-                  <Link to={`/casi/${c.id}`}>{t('cases.caseN', { id: c.id })}</Link>
-                </td>
+          <table className="table table-cards">
+            <caption id={captionId}>{t('cases.caseload.casesCaption', { count: cases.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.caseload.student')}</th>
+                <th scope="col">{col.followUp}</th>
+                <th scope="col">{col.status}</th>
+                <th scope="col">{col.class}</th>
+                <th scope="col">{col.school}</th>
+                <th scope="col">{col.owner}</th>
+                <th scope="col">{col.case}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {cases.map((c) => (
+                <tr key={c.id} className={c.overdue ? 'row-overdue' : undefined}>
+                  <th scope="row">
+                    <Link to={`/studenti/${c.student.id}`}>
+                      {c.student.lastName} {c.student.firstName}
+                    </Link>
+                  </th>
+                  <td data-label={col.followUp}>
+                    {c.nextFollowUp ? formatDate(c.nextFollowUp, i18n.language) : t('common.none')}
+                    {c.overdue && <strong className="overdue"> {t('cases.caseload.overdue')}</strong>}
+                  </td>
+                  <td data-label={col.status}>{t(`cases.status.${c.status}`)}</td>
+                  <td data-label={col.class}>{c.student.className ?? t('common.none')}</td>
+                  <td data-label={col.school}>
+                    <SchoolName name={c.schoolName} code={c.schoolCode} />
+                  </td>
+                  <td data-label={col.owner}>{c.owner.name}</td>
+                  <td data-label={col.case}>
+                    <Link to={`/casi/${c.id}`}>{t('cases.caseN', { id: c.id })}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       )}
     </section>
@@ -129,7 +129,9 @@ function FlaggedWithoutCase({ flagged, meId }: { flagged: CaseloadBody['flaggedW
               <p>
                 <strong>{t(`flags.reason.${f.reasonCode}`, { defaultValue: f.reasonCode })}</strong>: {f.reason}
               </p>
-              <p className="hint">{t('cases.caseload.flaggedBy', { by: f.flaggedBy, at: formatDateTime(f.flaggedAt, i18n.language) })}</p>
+              <p className="hint">
+                {t('cases.caseload.flaggedBy', { by: f.flaggedBy, at: formatDateTime(f.flaggedAt, i18n.language) })}
+              </p>
               {f.pastCases.length > 0 && (
                 <div className="past-cases">
                   <p className="hint">{t('cases.caseload.pastCases')}</p>
@@ -148,7 +150,13 @@ function FlaggedWithoutCase({ flagged, meId }: { flagged: CaseloadBody['flaggedW
                   </ul>
                 </div>
               )}
-              <OpenCaseButton studentId={f.studentId} flagId={f.flagId} meId={meId} label={t('cases.open.fromFlag')} onCreated={(created) => void navigate(`/casi/${created.id}`)} />
+              <OpenCaseButton
+                studentId={f.studentId}
+                flagId={f.flagId}
+                meId={meId}
+                label={t('cases.open.fromFlag')}
+                onCreated={(created) => void navigate(`/casi/${created.id}`)}
+              />
             </li>
           ))}
         </ul>

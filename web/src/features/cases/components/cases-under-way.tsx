@@ -16,7 +16,8 @@ export function CasesUnderWay({ studentId }: { studentId: number }) {
         : open.map((c, i) => (
             <span key={c.id}>
               {i > 0 && ', '}
-              <Link to={`/casi/${c.id}`}>{t('cases.caseN', { id: c.id })}</Link> ({t(`cases.status.${c.status}`)}, {c.owner.name})
+              <Link to={`/casi/${c.id}`}>{t('cases.caseN', { id: c.id })}</Link> ({t(`cases.status.${c.status}`)},{' '}
+              {c.owner.name})
             </span>
           ))}
     </p>

@@ -6,7 +6,13 @@ import { useCloseCase } from '../api/close-case';
 
 /** "Chiudi il caso" asks for the outcome first: a case never closes without saying how it ended. */
 /** `onClosed`: the page shows (and focuses) the outcome once the case is closed; this form is gone by then. */
-export function CloseCaseForm({ detail, onClosed }: { detail: Pick<CaseDetail, 'id' | 'student'>; onClosed: () => void }) {
+export function CloseCaseForm({
+  detail,
+  onClosed,
+}: {
+  detail: Pick<CaseDetail, 'id' | 'student'>;
+  onClosed: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const close = useCloseCase(detail.id);
@@ -30,10 +36,23 @@ export function CloseCaseForm({ detail, onClosed }: { detail: Pick<CaseDetail, '
   return (
     <section aria-labelledby={`${id}-heading`} className="section">
       <h2 id={`${id}-heading`}>{t('cases.close.title')}</h2>
-      <button type="button" className="btn btn-outline" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="btn btn-outline"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
         {t('cases.close.open')}
       </button>
-      <form id={id} hidden={!open} onSubmit={submit} className="stacked-form form-card" aria-label={t('cases.close.title')} noValidate>
+      <form
+        id={id}
+        hidden={!open}
+        onSubmit={submit}
+        className="stacked-form form-card"
+        aria-label={t('cases.close.title')}
+        noValidate
+      >
         {close.isError && <ErrorAlert error={close.error} />}
         <div className="field">
           <label htmlFor={`${id}-outcome`}>{t('cases.close.outcome')}</label>
@@ -59,7 +78,13 @@ export function CloseCaseForm({ detail, onClosed }: { detail: Pick<CaseDetail, '
         </div>
         <div className="field">
           <label htmlFor={`${id}-note`}>{t('cases.close.note')}</label>
-          <textarea id={`${id}-note`} rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            id={`${id}-note`}
+            rows={3}
+            maxLength={2000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </div>
         <div className="field-actions">
           <button type="submit" className="btn btn-primary" disabled={close.isPending}>

@@ -9,7 +9,15 @@ import { addDays, mondayOf } from '@primm/shared/dates';
 import { dueThisWeek } from './follow-up-calendar-data';
 
 /** The top of a mediator's day: the follow-ups of this week and the overdue ones, each a link to its case. */
-export function DueThisWeek({ cases, followUps, today }: { cases: CaseSummary[]; followUps: FollowUp[]; today: string }) {
+export function DueThisWeek({
+  cases,
+  followUps,
+  today,
+}: {
+  cases: CaseSummary[];
+  followUps: FollowUp[];
+  today: string;
+}) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const items = dueThisWeek(cases, followUps, today);
@@ -18,7 +26,12 @@ export function DueThisWeek({ cases, followUps, today }: { cases: CaseSummary[];
   return (
     <section aria-labelledby={headingId} className="section">
       <h2 id={headingId}>{t('followUps.week.title')}</h2>
-      <p className="hint">{t('followUps.week.intro', { from: formatDate(monday, i18n.language), to: formatDate(addDays(monday, 6), i18n.language) })}</p>
+      <p className="hint">
+        {t('followUps.week.intro', {
+          from: formatDate(monday, i18n.language),
+          to: formatDate(addDays(monday, 6), i18n.language),
+        })}
+      </p>
       {items.length === 0 ? (
         <EmptyState>{t('followUps.week.empty')}</EmptyState>
       ) : (

@@ -22,7 +22,7 @@ test.each([
 });
 
 describe('monthWeeks', () => {
-  test('when March 2026 (starts on a Sunday, 31 days), then six weeks Monday to Sunday, the other months\' days marked', () => {
+  test("when March 2026 (starts on a Sunday, 31 days), then six weeks Monday to Sunday, the other months' days marked", () => {
     const weeks = monthWeeks('2026-03-18');
 
     expect(weeks).toHaveLength(6);
@@ -33,23 +33,40 @@ describe('monthWeeks', () => {
   });
 
   test('when February 2027 (starts on a Monday, 28 days), then exactly four weeks', () => {
-    expect(monthWeeks('2027-02-10').map((w) => w[0]!.iso)).toEqual(['2027-02-01', '2027-02-08', '2027-02-15', '2027-02-22']);
+    expect(monthWeeks('2027-02-10').map((w) => w[0]!.iso)).toEqual([
+      '2027-02-01',
+      '2027-02-08',
+      '2027-02-15',
+      '2027-02-22',
+    ]);
   });
 });
 
 describe('dueThisWeek', () => {
   const student = aCaseSummary().student;
-  const followUp = (caseId: number, date: string, actionId = caseId * 10) => ({ caseId, actionId, date, actionType: 'tutoring' as const, student });
+  const followUp = (caseId: number, date: string, actionId = caseId * 10) => ({
+    caseId,
+    actionId,
+    date,
+    actionType: 'tutoring' as const,
+    student,
+  });
   const today = '2026-03-11'; // a Wednesday: the week runs 09/03 – 15/03
 
-  test('when follow-ups fall before, inside and after the week, then the week\'s ones and the overdue case, overdue first', () => {
+  test("when follow-ups fall before, inside and after the week, then the week's ones and the overdue case, overdue first", () => {
     const cases = [
       aCaseSummary({ id: 1, nextFollowUp: '2026-02-27', overdue: true }), // due before this week, nothing after: overdue
       aCaseSummary({ id: 2, nextFollowUp: '2026-03-13', overdue: false }),
       aCaseSummary({ id: 3, nextFollowUp: '2026-03-20', overdue: false }), // next week
       aCaseSummary({ id: 4, nextFollowUp: '2026-03-09', overdue: true }), // this Monday, passed: overdue and this week
     ];
-    const followUps = [followUp(1, '2026-02-27'), followUp(2, '2026-03-10'), followUp(2, '2026-03-13'), followUp(3, '2026-03-20'), followUp(4, '2026-03-09')];
+    const followUps = [
+      followUp(1, '2026-02-27'),
+      followUp(2, '2026-03-10'),
+      followUp(2, '2026-03-13'),
+      followUp(3, '2026-03-20'),
+      followUp(4, '2026-03-09'),
+    ];
 
     expect(dueThisWeek(cases, followUps, today).map((d) => [d.caseId, d.date, d.overdue])).toEqual([
       [1, '2026-02-27', true],

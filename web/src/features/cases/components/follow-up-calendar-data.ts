@@ -49,7 +49,14 @@ export function dueThisWeek(cases: CaseSummary[], followUps: FollowUp[], today: 
   }
   for (const f of followUps) {
     if (f.date < monday || f.date > sunday) continue;
-    items.set(`${f.caseId}|${f.date}`, { caseId: f.caseId, date: f.date, overdue: overdueOn.get(f.caseId) === f.date, student: f.student });
+    items.set(`${f.caseId}|${f.date}`, {
+      caseId: f.caseId,
+      date: f.date,
+      overdue: overdueOn.get(f.caseId) === f.date,
+      student: f.student,
+    });
   }
-  return [...items.values()].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.date.localeCompare(b.date) || a.caseId - b.caseId);
+  return [...items.values()].sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || a.date.localeCompare(b.date) || a.caseId - b.caseId,
+  );
 }

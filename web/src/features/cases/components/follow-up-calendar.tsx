@@ -31,7 +31,8 @@ export function FollowUpCalendar({ followUps, today }: { followUps: FollowUp[]; 
   const byDate = followUpsByDate(followUps);
   const lang = i18n.language;
 
-  const step = (direction: 1 | -1) => setCursor((c) => (view === 'week' ? addDays(mondayOf(c), 7 * direction) : monthStart(c, direction)));
+  const step = (direction: 1 | -1) =>
+    setCursor((c) => (view === 'week' ? addDays(mondayOf(c), 7 * direction) : monthStart(c, direction)));
   const week = weekDays(cursor);
   const period =
     view === 'week'
@@ -44,7 +45,13 @@ export function FollowUpCalendar({ followUps, today }: { followUps: FollowUp[]; 
       <div className="calendar-toolbar">
         <div className="view-switch" role="group" aria-label={t('followUps.calendar.views.label')}>
           {VIEWS.map((v) => (
-            <button key={v} type="button" className="btn btn-outline btn-small" aria-pressed={view === v} onClick={() => setView(v)}>
+            <button
+              key={v}
+              type="button"
+              className="btn btn-outline btn-small"
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+            >
               {t(`followUps.calendar.views.${v}`)}
             </button>
           ))}
@@ -68,7 +75,9 @@ export function FollowUpCalendar({ followUps, today }: { followUps: FollowUp[]; 
         {period}
       </p>
       {view === 'list' ? (
-        <FollowUpList followUps={followUps.filter((f) => f.date >= monthStart(cursor) && f.date < monthStart(cursor, 1))} />
+        <FollowUpList
+          followUps={followUps.filter((f) => f.date >= monthStart(cursor) && f.date < monthStart(cursor, 1))}
+        />
       ) : (
         <table className="calendar" aria-labelledby={periodId}>
           <thead>
@@ -84,7 +93,13 @@ export function FollowUpCalendar({ followUps, today }: { followUps: FollowUp[]; 
             {(view === 'week' ? [week.map((iso) => ({ iso, inMonth: true }))] : monthWeeks(cursor)).map((days) => (
               <tr key={days[0]!.iso}>
                 {days.map(({ iso, inMonth }) => (
-                  <DayCell key={iso} iso={iso} inMonth={inMonth} today={iso === today} followUps={byDate.get(iso) ?? []} />
+                  <DayCell
+                    key={iso}
+                    iso={iso}
+                    inMonth={inMonth}
+                    today={iso === today}
+                    followUps={byDate.get(iso) ?? []}
+                  />
                 ))}
               </tr>
             ))}
@@ -95,9 +110,24 @@ export function FollowUpCalendar({ followUps, today }: { followUps: FollowUp[]; 
   );
 }
 
-function DayCell({ iso, inMonth, today, followUps }: { iso: string; inMonth: boolean; today: boolean; followUps: FollowUp[] }) {
+function DayCell({
+  iso,
+  inMonth,
+  today,
+  followUps,
+}: {
+  iso: string;
+  inMonth: boolean;
+  today: boolean;
+  followUps: FollowUp[];
+}) {
   const { t, i18n } = useTranslation();
-  const classes = ['calendar-day', inMonth ? '' : 'calendar-day-other', today ? 'calendar-day-today' : '', followUps.length > 0 ? 'calendar-day-busy' : ''];
+  const classes = [
+    'calendar-day',
+    inMonth ? '' : 'calendar-day-other',
+    today ? 'calendar-day-today' : '',
+    followUps.length > 0 ? 'calendar-day-busy' : '',
+  ];
   return (
     <td className={classes.filter(Boolean).join(' ')} aria-current={today ? 'date' : undefined}>
       {/* the number for the eye; the full date for a screen reader, which reads the weekday from the column */}
@@ -113,9 +143,21 @@ function DayCell({ iso, inMonth, today, followUps }: { iso: string; inMonth: boo
         <ul className="calendar-events">
           {followUps.map((f) => (
             <li key={f.actionId}>
-              <Link to={`/casi/${f.caseId}`} className="calendar-event" title={t('followUps.calendar.event', { name: `${f.student.lastName} ${f.student.firstName}`, id: f.caseId })}>
+              <Link
+                to={`/casi/${f.caseId}`}
+                className="calendar-event"
+                title={t('followUps.calendar.event', {
+                  name: `${f.student.lastName} ${f.student.firstName}`,
+                  id: f.caseId,
+                })}
+              >
                 <span aria-hidden="true">{f.student.lastName}</span>
-                <span className="visually-hidden">{t('followUps.calendar.event', { name: `${f.student.lastName} ${f.student.firstName}`, id: f.caseId })}</span>
+                <span className="visually-hidden">
+                  {t('followUps.calendar.event', {
+                    name: `${f.student.lastName} ${f.student.firstName}`,
+                    id: f.caseId,
+                  })}
+                </span>
               </Link>
             </li>
           ))}
@@ -137,7 +179,12 @@ function FollowUpList({ followUps }: { followUps: FollowUp[] }) {
           <ul>
             {items.map((f) => (
               <li key={f.actionId}>
-                <Link to={`/casi/${f.caseId}`}>{t('followUps.calendar.event', { name: `${f.student.lastName} ${f.student.firstName}`, id: f.caseId })}</Link>
+                <Link to={`/casi/${f.caseId}`}>
+                  {t('followUps.calendar.event', {
+                    name: `${f.student.lastName} ${f.student.firstName}`,
+                    id: f.caseId,
+                  })}
+                </Link>
                 {' – '}
                 {t(`cases.actionType.${f.actionType}`)}
               </li>

@@ -6,7 +6,18 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { useCreateCaseAction } from '../api/create-case-action';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const empty = () => ({ type: 'family_meeting' as CaseActionType, date: today(), participants: '', notes: '', followUpOn: '', outcome: '', destination: '', arrived: 'unknown', workKind: '', exceptionalReason: '' });
+const empty = () => ({
+  type: 'family_meeting' as CaseActionType,
+  date: today(),
+  participants: '',
+  notes: '',
+  followUpOn: '',
+  outcome: '',
+  destination: '',
+  arrived: 'unknown',
+  workKind: '',
+  exceptionalReason: '',
+});
 
 /** "Nuova azione": reorientations and PUA referrals also say where to and whether the young person got there. */
 export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'student'> }) {
@@ -36,9 +47,18 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
         notes: optional(form.notes),
         followUpOn: optional(form.followUpOn),
         outcome: optional(form.outcome),
-        ...(reorientation ? { destination: form.destination.trim(), arrived: form.arrived === 'unknown' ? null : form.arrived === 'yes' } : {}),
-        ...(form.type === 'reorient_work' && (form.workKind === 'apprendistato' || form.workKind === 'lavoro') ? { workKind: form.workKind } : {}),
-        ...(form.type === 'reorient_cpia' && form.exceptionalReason.trim() ? { exceptionalReason: form.exceptionalReason.trim() } : {}),
+        ...(reorientation
+          ? {
+              destination: form.destination.trim(),
+              arrived: form.arrived === 'unknown' ? null : form.arrived === 'yes',
+            }
+          : {}),
+        ...(form.type === 'reorient_work' && (form.workKind === 'apprendistato' || form.workKind === 'lavoro')
+          ? { workKind: form.workKind }
+          : {}),
+        ...(form.type === 'reorient_cpia' && form.exceptionalReason.trim()
+          ? { exceptionalReason: form.exceptionalReason.trim() }
+          : {}),
       },
       { onSuccess: () => setForm(empty()) },
     );
@@ -51,7 +71,11 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
       {create.isError && <ErrorAlert error={create.error} />}
       <div className="field">
         <label htmlFor={`${id}-type`}>{t('cases.newAction.type')}</label>
-        <select id={`${id}-type`} value={form.type} onChange={(e) => set({ type: CaseActionType.parse(e.target.value) })}>
+        <select
+          id={`${id}-type`}
+          value={form.type}
+          onChange={(e) => set({ type: CaseActionType.parse(e.target.value) })}
+        >
           {CaseActionType.options.map((type) => (
             <option key={type} value={type}>
               {t(`cases.actionType.${type}`)}
@@ -61,11 +85,25 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
       </div>
       <div className="field">
         <label htmlFor={`${id}-date`}>{t('cases.newAction.date')}</label>
-        <input id={`${id}-date`} type="date" required value={form.date} onChange={(e) => set({ date: e.target.value })} />
+        <input
+          id={`${id}-date`}
+          type="date"
+          required
+          value={form.date}
+          onChange={(e) => set({ date: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-participants`}>{t('cases.actions.participants')}</label>
-        <input id={`${id}-participants`} type="text" required minLength={2} maxLength={500} value={form.participants} onChange={(e) => set({ participants: e.target.value })} />
+        <input
+          id={`${id}-participants`}
+          type="text"
+          required
+          minLength={2}
+          maxLength={500}
+          value={form.participants}
+          onChange={(e) => set({ participants: e.target.value })}
+        />
       </div>
       {reorientation && (
         <>
@@ -90,7 +128,12 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
           {form.type === 'reorient_work' && (
             <div className="field">
               <label htmlFor={`${id}-work-kind`}>{t('cases.newAction.workKind')}</label>
-              <select id={`${id}-work-kind`} aria-describedby={`${id}-work-kind-hint`} value={form.workKind} onChange={(e) => set({ workKind: e.target.value })}>
+              <select
+                id={`${id}-work-kind`}
+                aria-describedby={`${id}-work-kind-hint`}
+                value={form.workKind}
+                onChange={(e) => set({ workKind: e.target.value })}
+              >
                 <option value="">{t('cases.newAction.workKindUnset')}</option>
                 <option value="apprendistato">{t('cases.workKind.apprendistato')}</option>
                 <option value="lavoro">{t('cases.workKind.lavoro')}</option>
@@ -103,14 +146,27 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
           {form.type === 'reorient_cpia' && (
             <div className="field">
               <label htmlFor={`${id}-exceptional`}>{t('cases.newAction.exceptionalReason')}</label>
-              <input id={`${id}-exceptional`} type="text" maxLength={1000} value={form.exceptionalReason} onChange={(e) => set({ exceptionalReason: e.target.value })} />
+              <input
+                id={`${id}-exceptional`}
+                type="text"
+                maxLength={1000}
+                value={form.exceptionalReason}
+                onChange={(e) => set({ exceptionalReason: e.target.value })}
+              />
             </div>
           )}
           <fieldset className="radio-group">
             <legend>{t('cases.newAction.arrived')}</legend>
             {(['yes', 'no', 'unknown'] as const).map((v) => (
               <label key={v} className="radio">
-                <input type="radio" name={`${id}-arrived`} value={v} checked={form.arrived === v} onChange={() => set({ arrived: v })} /> {t(`cases.arrived.${v}`)}
+                <input
+                  type="radio"
+                  name={`${id}-arrived`}
+                  value={v}
+                  checked={form.arrived === v}
+                  onChange={() => set({ arrived: v })}
+                />{' '}
+                {t(`cases.arrived.${v}`)}
               </label>
             ))}
           </fieldset>
@@ -118,15 +174,33 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
       )}
       <div className="field">
         <label htmlFor={`${id}-notes`}>{t('cases.actions.notes')}</label>
-        <textarea id={`${id}-notes`} rows={3} maxLength={4000} value={form.notes} onChange={(e) => set({ notes: e.target.value })} />
+        <textarea
+          id={`${id}-notes`}
+          rows={3}
+          maxLength={4000}
+          value={form.notes}
+          onChange={(e) => set({ notes: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-follow-up`}>{t('cases.newAction.followUp')}</label>
-        <input id={`${id}-follow-up`} type="date" min={form.date} value={form.followUpOn} onChange={(e) => set({ followUpOn: e.target.value })} />
+        <input
+          id={`${id}-follow-up`}
+          type="date"
+          min={form.date}
+          value={form.followUpOn}
+          onChange={(e) => set({ followUpOn: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-outcome`}>{t('cases.actions.outcome')}</label>
-        <input id={`${id}-outcome`} type="text" maxLength={1000} value={form.outcome} onChange={(e) => set({ outcome: e.target.value })} />
+        <input
+          id={`${id}-outcome`}
+          type="text"
+          maxLength={1000}
+          value={form.outcome}
+          onChange={(e) => set({ outcome: e.target.value })}
+        />
       </div>
       <div className="field-actions">
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>

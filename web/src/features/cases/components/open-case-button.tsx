@@ -34,14 +34,29 @@ export function OpenCaseButton({ studentId, flagId, meId, label, onCreated }: Pr
 
   return (
     <div className="disclosure">
-      <button ref={toggle} type="button" className="btn btn-outline btn-small" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
+      <button
+        ref={toggle}
+        type="button"
+        className="btn btn-outline btn-small"
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => setOpen(!open)}
+      >
         {label}
       </button>
       <form id={formId} hidden={!open} onSubmit={submit} className="stacked-form form-card" aria-label={label}>
         {create.isError && <ErrorAlert error={create.error} />}
         <div className="field">
           <label htmlFor={`${formId}-goal`}>{t('cases.open.goal')}</label>
-          <textarea id={`${formId}-goal`} rows={2} required minLength={3} maxLength={2000} value={goal} onChange={(e) => setGoal(e.target.value)} />
+          <textarea
+            id={`${formId}-goal`}
+            rows={2}
+            required
+            minLength={3}
+            maxLength={2000}
+            value={goal}
+            onChange={(e) => setGoal(e.target.value)}
+          />
         </div>
         <label className="checkbox">
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> {t('cases.open.ownerMe')}

@@ -15,10 +15,15 @@ function CaseItem({ summary }: { summary: CaseSummary }) {
   return (
     <li className="card">
       <h3>
-        <Link to={`/casi/${summary.id}`}>{t('cases.caseN', { id: summary.id })}</Link> – {t(`cases.status.${summary.status}`)}
+        <Link to={`/casi/${summary.id}`}>{t('cases.caseN', { id: summary.id })}</Link> –{' '}
+        {t(`cases.status.${summary.status}`)}
       </h3>
       <p>
-        {t('cases.openedBy', { by: summary.openedBy.name, at: formatDateTime(summary.openedAt, i18n.language), owner: summary.owner.name })}
+        {t('cases.openedBy', {
+          by: summary.openedBy.name,
+          at: formatDateTime(summary.openedAt, i18n.language),
+          owner: summary.owner.name,
+        })}
       </p>
       <p>
         <strong>{t('cases.goal')}:</strong> {summary.goal}

@@ -26,7 +26,13 @@ function ClassCard({ id, children }: { id: number; children: ReactNode }) {
 }
 
 /** One card per class of the teacher; what a card shows beyond the class is composed by the page (`renderBody`). */
-export function ClassCards({ classIds, renderBody }: { classIds: number[]; renderBody: (classId: number) => ReactNode }) {
+export function ClassCards({
+  classIds,
+  renderBody,
+}: {
+  classIds: number[];
+  renderBody: (classId: number) => ReactNode;
+}) {
   const { t } = useTranslation();
   if (classIds.length === 0) return <EmptyState>{t('classes.noClassesAssigned')}</EmptyState>;
   return (

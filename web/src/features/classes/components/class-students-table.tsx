@@ -11,7 +11,9 @@ export function ClassStudentsTable({ students }: { students: ClassStudent[] }) {
 
   function left(s: ClassStudent): string {
     if (!s.leftOn) return t('common.none');
-    return s.exitReason ? t('classes.leftOnWithReason', { date: date(s.leftOn), reason: s.exitReason }) : date(s.leftOn);
+    return s.exitReason
+      ? t('classes.leftOnWithReason', { date: date(s.leftOn), reason: s.exitReason })
+      : date(s.leftOn);
   }
 
   return (

@@ -13,12 +13,18 @@ function fileNameOf(disposition: string | null, schoolCode: string): string {
  * The CSV of the October list. Not `api.get`: the answer is a file, not JSON. The error envelope is
  * read the same way, so a refusal shows the translated code like every other request.
  */
-export async function downloadOctoberList({ schoolCode, municipality }: OctoberListDownload): Promise<{ blob: Blob; fileName: string }> {
+export async function downloadOctoberList({
+  schoolCode,
+  municipality,
+}: OctoberListDownload): Promise<{ blob: Blob; fileName: string }> {
   const params = new URLSearchParams({ format: 'csv', ...(municipality ? { municipality } : {}) });
   const path = `/schools/${schoolCode}/october-list`;
   let response: Response;
   try {
-    response = await fetch(`/api${path}?${params.toString()}`, { credentials: 'same-origin', headers: { Accept: 'text/csv, application/json' } });
+    response = await fetch(`/api${path}?${params.toString()}`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'text/csv, application/json' },
+    });
   } catch (cause) {
     throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
   }

@@ -2,7 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Deadlines } from '@primm/shared/contracts/compulsory';
 import { api } from '../../../lib/api-client';
 
-export const getDeadlines = (schoolCode: string, signal?: AbortSignal) => api.get(`/schools/${schoolCode}/deadlines`, Deadlines, { signal });
+export const getDeadlines = (schoolCode: string, signal?: AbortSignal) =>
+  api.get(`/schools/${schoolCode}/deadlines`, Deadlines, { signal });
 
 /** Every school's deadlines share this prefix: a notice or a report changes the list of the student's school. */
 export const allDeadlinesQueryKey = ['deadlines'] as const;

@@ -6,6 +6,9 @@ export const getFamilyNoticeLetter = (studentId: number, signal?: AbortSignal) =
   api.get(`/students/${studentId}/compulsory/notice-letter`, FamilyNoticeLetter, { signal });
 
 export const familyNoticeLetterQueryOptions = (studentId: number) =>
-  queryOptions({ queryKey: ['students', studentId, 'compulsory', 'notice-letter'], queryFn: ({ signal }) => getFamilyNoticeLetter(studentId, signal) });
+  queryOptions({
+    queryKey: ['students', studentId, 'compulsory', 'notice-letter'],
+    queryFn: ({ signal }) => getFamilyNoticeLetter(studentId, signal),
+  });
 
 export const useFamilyNoticeLetter = (studentId: number) => useQuery(familyNoticeLetterQueryOptions(studentId));

@@ -2,7 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { StudentCompulsory } from '@primm/shared/contracts/compulsory';
 import { api } from '../../../lib/api-client';
 
-export const getStudentCompulsory = (id: number, signal?: AbortSignal) => api.get(`/students/${id}/compulsory`, StudentCompulsory, { signal });
+export const getStudentCompulsory = (id: number, signal?: AbortSignal) =>
+  api.get(`/students/${id}/compulsory`, StudentCompulsory, { signal });
 
 export const studentCompulsoryQueryOptions = (id: number) =>
   queryOptions({

@@ -16,7 +16,11 @@ export async function loadMunicipalities(schoolCode: string): Promise<Municipali
   for (const row of list.rows) {
     if (!row.residenceIstat) continue;
     const seen = byCode.get(row.residenceIstat);
-    byCode.set(row.residenceIstat, { istat: row.residenceIstat, name: row.residence ?? row.residenceIstat, students: (seen?.students ?? 0) + 1 });
+    byCode.set(row.residenceIstat, {
+      istat: row.residenceIstat,
+      name: row.residence ?? row.residenceIstat,
+      students: (seen?.students ?? 0) + 1,
+    });
   }
   return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name, 'it'));
 }

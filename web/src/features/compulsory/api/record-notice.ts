@@ -4,7 +4,8 @@ import { api } from '../../../lib/api-client';
 import { allDeadlinesQueryKey } from './get-deadlines';
 import { studentCompulsoryQueryOptions } from './get-student-compulsory';
 
-export const recordNotice = (studentId: number, input: RecordNoticeInput) => api.post(`/students/${studentId}/compulsory/notice`, input, AbsenceClock);
+export const recordNotice = (studentId: number, input: RecordNoticeInput) =>
+  api.post(`/students/${studentId}/compulsory/notice`, input, AbsenceClock);
 
 export function useRecordNotice(studentId: number) {
   const queryClient = useQueryClient();

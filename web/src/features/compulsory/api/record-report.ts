@@ -5,7 +5,8 @@ import { allDeadlinesQueryKey } from './get-deadlines';
 import { mayorReportQueryOptions } from './get-mayor-report';
 import { studentCompulsoryQueryOptions } from './get-student-compulsory';
 
-export const recordReport = (studentId: number, input: RecordReportInput) => api.post(`/students/${studentId}/compulsory/report`, input, AbsenceClock);
+export const recordReport = (studentId: number, input: RecordReportInput) =>
+  api.post(`/students/${studentId}/compulsory/report`, input, AbsenceClock);
 
 export function useRecordReport(studentId: number) {
   const queryClient = useQueryClient();

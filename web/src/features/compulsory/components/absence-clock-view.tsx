@@ -28,13 +28,19 @@ export function AbsenceClockView({ clock, asOf }: { clock: AbsenceClock; asOf: s
       </div>
       <p className="hint">{t('compulsory.panel.window', { from: date(clock.windowFrom) })}</p>
       <ClockSteps clock={clock} />
-      <p className={clock.state === 'ok' || clock.state === 'returned' ? 'callout callout-info' : 'callout callout-warning'}>
+      <p
+        className={
+          clock.state === 'ok' || clock.state === 'returned' ? 'callout callout-info' : 'callout callout-warning'
+        }
+      >
         {t(`compulsory.panel.state.${clock.state}`, {
           triggeredOn: date(clock.triggeredOn),
           notifiedOn: date(clock.notifiedOn),
           countdownEndsOn: date(clock.countdownEndsOn),
           // in the countdown the server has no due date yet: it is the day after the seventh
-          reportDueFrom: date(clock.reportDueFrom ?? (clock.countdownEndsOn ? addDays(clock.countdownEndsOn, 1) : null)),
+          reportDueFrom: date(
+            clock.reportDueFrom ?? (clock.countdownEndsOn ? addDays(clock.countdownEndsOn, 1) : null),
+          ),
           reportedOn: date(clock.reportedOn),
           returnedOn: date(clock.returnedOn),
           left: left ? t(`compulsory.daysLeft.${left.key}`, { n: left.count }) : '',

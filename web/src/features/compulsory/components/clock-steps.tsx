@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { AbsenceClock } from '@primm/shared/contracts/compulsory';
 import { formatDate } from '../../../lib/format';
 
-type Step = { key: 'trigger' | 'notice' | 'countdown' | 'report'; status: 'done' | 'current' | 'todo'; date: string | null };
+type Step = {
+  key: 'trigger' | 'notice' | 'countdown' | 'report';
+  status: 'done' | 'current' | 'todo';
+  date: string | null;
+};
 
 /** The four steps of art. 114, from the data: what is done, where the procedure stands, what comes next. */
 function stepsOf(clock: AbsenceClock): Step[] {
@@ -11,11 +15,19 @@ function stepsOf(clock: AbsenceClock): Step[] {
   const steps: Step[] = [
     { key: 'trigger', status: 'done', date: clock.triggeredOn },
     { key: 'notice', status: clock.notifiedOn ? 'done' : 'current', date: clock.notifiedOn },
-    { key: 'countdown', status: closed ? 'done' : state === 'countdown' ? 'current' : 'todo', date: clock.returnedOn ?? clock.countdownEndsOn },
+    {
+      key: 'countdown',
+      status: closed ? 'done' : state === 'countdown' ? 'current' : 'todo',
+      date: clock.returnedOn ?? clock.countdownEndsOn,
+    },
   ];
   // a return within the seven days closes the procedure: no report follows
   if (state !== 'returned') {
-    steps.push({ key: 'report', status: state === 'reported' ? 'done' : state === 'report_due' ? 'current' : 'todo', date: clock.reportedOn ?? clock.reportDueFrom });
+    steps.push({
+      key: 'report',
+      status: state === 'reported' ? 'done' : state === 'report_due' ? 'current' : 'todo',
+      date: clock.reportedOn ?? clock.reportDueFrom,
+    });
   }
   return steps;
 }
@@ -26,7 +38,11 @@ export function ClockSteps({ clock }: { clock: AbsenceClock }) {
   return (
     <ol className="clock-steps" aria-label={t('compulsory.panel.steps.label')}>
       {stepsOf(clock).map((step) => (
-        <li key={step.key} className={`clock-step clock-step-${step.status}`} aria-current={step.status === 'current' ? 'step' : undefined}>
+        <li
+          key={step.key}
+          className={`clock-step clock-step-${step.status}`}
+          aria-current={step.status === 'current' ? 'step' : undefined}
+        >
           <span className="clock-step-name">{t(`compulsory.panel.steps.${step.key}`)}</span>
           <span className="clock-step-meta">
             {t(`compulsory.panel.steps.${step.status}`)}

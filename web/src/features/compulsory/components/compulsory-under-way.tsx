@@ -15,7 +15,8 @@ export function CompulsoryUnderWay({ studentId }: { studentId: number }) {
   if (!clock) {
     return (
       <p>
-        <strong>{t('compulsory.underWay.label')}</strong> {t('compulsory.underWay.noClock', { status: t(`compulsory.panel.status.${compulsory.data.legalStatus}`) })}
+        <strong>{t('compulsory.underWay.label')}</strong>{' '}
+        {t('compulsory.underWay.noClock', { status: t(`compulsory.panel.status.${compulsory.data.legalStatus}`) })}
       </p>
     );
   }

@@ -23,7 +23,18 @@ type Props = {
  * checked against its window before sending; the server's 409 (nothing to record any more) goes to
  * the panel, its 400 marks the date; any other error shows here.
  */
-export function DatedActForm({ act, from, max, initialDate, withNote, pending, error, save, onSaved, onConflict }: Props) {
+export function DatedActForm({
+  act,
+  from,
+  max,
+  initialDate,
+  withNote,
+  pending,
+  error,
+  save,
+  onSaved,
+  onConflict,
+}: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [date, setDate] = useState(initialDate);
@@ -50,7 +61,12 @@ export function DatedActForm({ act, from, max, initialDate, withNote, pending, e
 
   const otherError = error !== null && !(error instanceof ApiError && [400, 409].includes(error.status));
   return (
-    <form onSubmit={(e) => void submit(e)} className="stacked-form form-card" aria-labelledby={`${id}-heading`} noValidate>
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="stacked-form form-card"
+      aria-labelledby={`${id}-heading`}
+      noValidate
+    >
       <h3 id={`${id}-heading`}>{t(`compulsory.panel.${act}.title`)}</h3>
       {otherError && <ErrorAlert error={error} />}
       <div className="field">
@@ -78,7 +94,14 @@ export function DatedActForm({ act, from, max, initialDate, withNote, pending, e
       {withNote && (
         <div className="field">
           <label htmlFor={`${id}-note`}>{t(`compulsory.panel.${act}.note`)}</label>
-          <textarea id={`${id}-note`} rows={2} maxLength={1000} aria-describedby={`${id}-note-hint`} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            id={`${id}-note`}
+            rows={2}
+            maxLength={1000}
+            aria-describedby={`${id}-note-hint`}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
           <p id={`${id}-note-hint`} className="hint">
             {t(`compulsory.panel.${act}.noteHint`)}
           </p>

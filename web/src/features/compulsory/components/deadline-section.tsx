@@ -17,7 +17,8 @@ export function DeadlineSection({ title, hint, empty, rows, columns }: Props) {
   return (
     <section aria-labelledby={headingId} className="section deadline-section">
       <h2 id={headingId}>
-        {title} {rows.length > 0 && <span className="badge">{t('compulsory.deadlines.count', { n: rows.length })}</span>}
+        {title}{' '}
+        {rows.length > 0 && <span className="badge">{t('compulsory.deadlines.count', { n: rows.length })}</span>}
       </h2>
       <p className="hint">{hint}</p>
       {rows.length === 0 ? (

@@ -39,7 +39,11 @@ export function DeadlinesView({ schoolCode, canExport }: Props) {
         empty={t('compulsory.deadlines.toNotify.empty')}
         rows={d.toNotify}
         columns={[
-          { header: t('compulsory.deadlines.toNotify.days'), cell: (r) => formatNumber(r.clock.daysInWindow, i18n.language), numeric: true },
+          {
+            header: t('compulsory.deadlines.toNotify.days'),
+            cell: (r) => formatNumber(r.clock.daysInWindow, i18n.language),
+            numeric: true,
+          },
           { header: t('compulsory.deadlines.toNotify.since'), cell: (r) => date(r.clock.triggeredOn) },
         ]}
       />
@@ -58,7 +62,8 @@ export function DeadlinesView({ schoolCode, canExport }: Props) {
               const left = describeDaysLeft(r.clock.countdownEndsOn, d.asOf);
               return (
                 <span className={left.days <= 1 ? 'overdue nowrap' : 'nowrap'}>
-                  {left.days >= 0 && <strong aria-hidden="true">{left.days}</strong>} {t(`compulsory.daysLeft.${left.key}`, { n: left.count })}
+                  {left.days >= 0 && <strong aria-hidden="true">{left.days}</strong>}{' '}
+                  {t(`compulsory.daysLeft.${left.key}`, { n: left.count })}
                 </span>
               );
             },

@@ -18,7 +18,10 @@ export function FamilyNoticeLetter({ letter, protocol = '', address = '' }: Prop
   const name = `${letter.student.lastName} ${letter.student.firstName}`;
   const context = sexContext(letter.student.sex);
   const letterDate = date(letter.notifiedOn ?? todayIso());
-  const addressLines = address.split('\n').map((l) => l.trim()).filter(Boolean);
+  const addressLines = address
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
   return (
     <article className="letter" lang="it" aria-label={t('compulsory.familyNotice.letterLabel')}>
@@ -27,18 +30,20 @@ export function FamilyNoticeLetter({ letter, protocol = '', address = '' }: Prop
         <p>{t('compulsory.report.schoolCode', { code: letter.school.code })}</p>
         <p>{letter.school.municipality}</p>
       </header>
-      <p className="letter-protocol">{t('compulsory.letter.protocolLine', { protocol: protocol.trim() || '________', date: letterDate })}</p>
+      <p className="letter-protocol">
+        {t('compulsory.letter.protocolLine', { protocol: protocol.trim() || '________', date: letterDate })}
+      </p>
       <div className="letter-to">
         <p>{t('compulsory.familyNotice.to', { name })}</p>
-        {addressLines.length > 0
-          ? addressLines.map((line, i) => <p key={i}>{line}</p>)
-          : (
-            <>
-              <p className="visually-hidden">{t('compulsory.familyNotice.addressBlank')}</p>
-              <p className="signature-line address-line" aria-hidden="true" />
-              <p className="signature-line address-line" aria-hidden="true" />
-            </>
-          )}
+        {addressLines.length > 0 ? (
+          addressLines.map((line, i) => <p key={i}>{line}</p>)
+        ) : (
+          <>
+            <p className="visually-hidden">{t('compulsory.familyNotice.addressBlank')}</p>
+            <p className="signature-line address-line" aria-hidden="true" />
+            <p className="signature-line address-line" aria-hidden="true" />
+          </>
+        )}
       </div>
       <p className="letter-subject">
         <strong>{t('compulsory.report.subject')}</strong> {t('compulsory.familyNotice.subjectText', { name })}
@@ -62,7 +67,9 @@ export function FamilyNoticeLetter({ letter, protocol = '', address = '' }: Prop
       </ol>
       <p>{t('compulsory.familyNotice.law', { context, legalBasis: letter.legalBasis })}</p>
       <p>{t('compulsory.familyNotice.contact')}</p>
-      <p className="letter-place">{t('compulsory.report.placeDate', { place: letter.school.municipality, date: letterDate })}</p>
+      <p className="letter-place">
+        {t('compulsory.report.placeDate', { place: letter.school.municipality, date: letterDate })}
+      </p>
       <div className="letter-signature">
         <p>{t('compulsory.report.signer')}</p>
         <p className="signature-line" aria-hidden="true" />

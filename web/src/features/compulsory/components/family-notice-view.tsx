@@ -17,7 +17,9 @@ export function FamilyNoticeView({ studentId }: { studentId: number }) {
 
   return (
     <div className="mayor-report">
-      <PageTitle page={letter.data ? `${title} – ${letter.data.student.lastName} ${letter.data.student.firstName}` : title} />
+      <PageTitle
+        page={letter.data ? `${title} – ${letter.data.student.lastName} ${letter.data.student.firstName}` : title}
+      />
       <h1 className="no-print">{title}</h1>
       {letter.isPending && <LoadingStatus />}
       {letter.isError &&

@@ -23,15 +23,30 @@ export function LetterFields({ value, onChange, withAddress = false }: Props) {
   return (
     <fieldset className="form-card no-print letter-fields" aria-describedby={hintId}>
       <legend>{t('compulsory.letter.fields')}</legend>
-      <p id={hintId} className="hint">{t('compulsory.letter.fieldsHint')}</p>
+      <p id={hintId} className="hint">
+        {t('compulsory.letter.fieldsHint')}
+      </p>
       <div className="field">
         <label htmlFor={protocolId}>{t('compulsory.letter.protocol')}</label>
-        <input id={protocolId} type="text" maxLength={40} autoComplete="off" value={value.protocol} onChange={(e) => onChange({ ...value, protocol: e.target.value })} />
+        <input
+          id={protocolId}
+          type="text"
+          maxLength={40}
+          autoComplete="off"
+          value={value.protocol}
+          onChange={(e) => onChange({ ...value, protocol: e.target.value })}
+        />
       </div>
       {withAddress && (
         <div className="field">
           <label htmlFor={addressId}>{t('compulsory.letter.address')}</label>
-          <textarea id={addressId} rows={3} maxLength={300} value={value.address ?? ''} onChange={(e) => onChange({ ...value, address: e.target.value })} />
+          <textarea
+            id={addressId}
+            rows={3}
+            maxLength={300}
+            value={value.address ?? ''}
+            onChange={(e) => onChange({ ...value, address: e.target.value })}
+          />
         </div>
       )}
     </fieldset>

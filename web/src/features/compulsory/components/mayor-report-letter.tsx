@@ -26,11 +26,21 @@ export function MayorReportLetter({ report, protocol = '' }: { report: MayorRepo
         <p>{t('compulsory.report.schoolCode', { code: report.school.code })}</p>
         <p>{report.school.municipality}</p>
       </header>
-      <p className="letter-protocol">{t('compulsory.letter.protocolLine', { protocol: protocol.trim() || '________', date: letterDate })}</p>
+      <p className="letter-protocol">
+        {t('compulsory.letter.protocolLine', { protocol: protocol.trim() || '________', date: letterDate })}
+      </p>
       <div className="letter-to">
-        <p>{report.municipality ? t('compulsory.report.to', { municipality: report.municipality.name }) : t('compulsory.report.toUnknown')}</p>
+        <p>
+          {report.municipality
+            ? t('compulsory.report.to', { municipality: report.municipality.name })
+            : t('compulsory.report.toUnknown')}
+        </p>
         {report.municipality?.office && <p>{report.municipality.office}</p>}
-        <p>{report.municipality?.pec ? t('compulsory.report.pec', { pec: report.municipality.pec }) : t('compulsory.report.pecMissing')}</p>
+        <p>
+          {report.municipality?.pec
+            ? t('compulsory.report.pec', { pec: report.municipality.pec })
+            : t('compulsory.report.pecMissing')}
+        </p>
       </div>
       <p className="letter-subject">
         <strong>{t('compulsory.report.subject')}</strong> {t('compulsory.report.subjectText', { name, context })}
@@ -55,7 +65,9 @@ export function MayorReportLetter({ report, protocol = '' }: { report: MayorRepo
       <p>{t('compulsory.report.notice', { notifiedOn: date(report.notifiedOn) })}</p>
       <p>{t('compulsory.report.noReturn', { context, countdownEndsOn: date(report.countdownEndsOn) })}</p>
       <p>{t('compulsory.report.basis', { legalBasis: report.legalBasis })}</p>
-      <p className="letter-place">{t('compulsory.report.placeDate', { place: report.school.municipality, date: letterDate })}</p>
+      <p className="letter-place">
+        {t('compulsory.report.placeDate', { place: report.school.municipality, date: letterDate })}
+      </p>
       <div className="letter-signature">
         <p>{t('compulsory.report.signer')}</p>
         <p className="signature-line" aria-hidden="true" />

@@ -17,7 +17,9 @@ export function MayorReportView({ studentId }: { studentId: number }) {
 
   return (
     <div className="mayor-report">
-      <PageTitle page={report.data ? `${title} – ${report.data.student.lastName} ${report.data.student.firstName}` : title} />
+      <PageTitle
+        page={report.data ? `${title} – ${report.data.student.lastName} ${report.data.student.firstName}` : title}
+      />
       <h1 className="no-print">{title}</h1>
       {report.isPending && <LoadingStatus />}
       {report.isError &&
@@ -30,7 +32,9 @@ export function MayorReportView({ studentId }: { studentId: number }) {
         <>
           <LetterFields value={fields} onChange={setFields} />
           {report.data.municipality && !report.data.municipality.pec && (
-            <p className="callout callout-warning no-print">{t('compulsory.report.pecMissingHint', { municipality: report.data.municipality.name })}</p>
+            <p className="callout callout-warning no-print">
+              {t('compulsory.report.pecMissingHint', { municipality: report.data.municipality.name })}
+            </p>
           )}
           <div className="no-print toolbar-start">
             <p className="hint">{t('compulsory.report.printHint')}</p>

@@ -47,7 +47,11 @@ export function OctoberListCard({ schoolCode, status, canExport }: Props) {
         </div>
         <div>
           <dt>{t('compulsory.october.lastExport')}</dt>
-          <dd>{status.lastExportedAt ? formatDateTime(status.lastExportedAt, i18n.language) : t('compulsory.october.never')}</dd>
+          <dd>
+            {status.lastExportedAt
+              ? formatDateTime(status.lastExportedAt, i18n.language)
+              : t('compulsory.october.never')}
+          </dd>
         </div>
       </dl>
       <p className="callout callout-info">{t('compulsory.october.taxCodeNote')}</p>
@@ -59,13 +63,26 @@ export function OctoberListCard({ schoolCode, status, canExport }: Props) {
             {download.isPending && t('compulsory.october.downloading')}
             {download.isSuccess && t('compulsory.october.downloaded')}
           </div>
-          {(download.isError || municipalities.isError) && <ErrorAlert error={download.error ?? municipalities.error} />}
+          {(download.isError || municipalities.isError) && (
+            <ErrorAlert error={download.error ?? municipalities.error} />
+          )}
           <div className="field-actions wrap">
-            <button type="button" className="btn btn-primary" disabled={download.isPending} onClick={() => download.mutate({ schoolCode })}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={download.isPending}
+              onClick={() => download.mutate({ schoolCode })}
+            >
               {t('compulsory.october.downloadAll')}
             </button>
             {!municipalities.isSuccess && (
-              <button type="button" className="btn btn-outline" aria-describedby={`${id}-load-hint`} disabled={municipalities.isPending} onClick={() => municipalities.mutate()}>
+              <button
+                type="button"
+                className="btn btn-outline"
+                aria-describedby={`${id}-load-hint`}
+                disabled={municipalities.isPending}
+                onClick={() => municipalities.mutate()}
+              >
                 {t('compulsory.october.chooseMunicipalities')}
               </button>
             )}
@@ -82,12 +99,21 @@ export function OctoberListCard({ schoolCode, status, canExport }: Props) {
               <form onSubmit={downloadOne} className="filters" aria-label={t('compulsory.october.downloadOne')}>
                 <div className="field field-grow">
                   <label htmlFor={`${id}-municipality`}>{t('compulsory.october.municipality')}</label>
-                  <select ref={selectRef} id={`${id}-municipality`} value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
+                  <select
+                    ref={selectRef}
+                    id={`${id}-municipality`}
+                    value={municipality}
+                    onChange={(e) => setMunicipality(e.target.value)}
+                  >
                     {/* first option empty on purpose: nothing downloads before a choice */}
                     <option value="">{t('common.none')}</option>
                     {municipalities.data.map((m) => (
                       <option key={m.istat} value={m.istat}>
-                        {t('compulsory.october.municipalityOption', { name: m.name, count: m.students, n: formatNumber(m.students, i18n.language) })}
+                        {t('compulsory.october.municipalityOption', {
+                          name: m.name,
+                          count: m.students,
+                          n: formatNumber(m.students, i18n.language),
+                        })}
                       </option>
                     ))}
                   </select>

@@ -3,7 +3,12 @@ import { useRecordReport } from '../api/record-report';
 import { todayIso } from '../days-left';
 import { DatedActForm } from './dated-act-form';
 
-type Props = { studentId: number; clock: AbsenceClock; onSaved: (message: string) => void; onConflict: (message: string) => void };
+type Props = {
+  studentId: number;
+  clock: AbsenceClock;
+  onSaved: (message: string) => void;
+  onConflict: (message: string) => void;
+};
 
 /** "Registra l'invio della segnalazione": from the eighth day after the notice (the server refuses earlier dates). */
 export function ReportSentForm({ studentId, clock, onSaved, onConflict }: Props) {

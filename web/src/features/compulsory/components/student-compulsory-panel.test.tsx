@@ -26,17 +26,25 @@ test('StudentCompulsoryPanel: when the referent records the notice, then the dat
   await user.type(within(form).getByRole('textbox', { name: 'Nota (facoltativa)' }), 'Telefonata alla madre');
   await user.click(within(form).getByRole('button', { name: 'Registra la comunicazione' }));
 
-  const saved = await screen.findByText(`Comunicazione del ${formatDate(todayIso())} registrata: partono i sette giorni per il rientro.`);
+  const saved = await screen.findByText(
+    `Comunicazione del ${formatDate(todayIso())} registrata: partono i sette giorni per il rientro.`,
+  );
   expect(saved).toHaveFocus();
   expect(posted).toEqual([{ notifiedOn: todayIso(), note: 'Telefonata alla madre' }]);
-  expect(screen.getByText(/Lo studente deve tornare entro il/)).toHaveTextContent(`entro il ${formatDate(daysFromToday(7))} (mancano 7 giorni)`);
+  expect(screen.getByText(/Lo studente deve tornare entro il/)).toHaveTextContent(
+    `entro il ${formatDate(daysFromToday(7))} (mancano 7 giorni)`,
+  );
   expect(screen.queryByRole('form', { name: 'Registra la comunicazione alla famiglia' })).not.toBeInTheDocument();
-  expect(screen.getByRole('list', { name: 'Fasi della procedura' }).querySelector('[aria-current="step"]')).toHaveTextContent('Sette giorni per il rientro');
+  expect(
+    screen.getByRole('list', { name: 'Fasi della procedura' }).querySelector('[aria-current="step"]'),
+  ).toHaveTextContent('Sette giorni per il rientro');
 });
 
 test('StudentCompulsoryPanel: when the server answers 409, then the translated message is shown as an alert', async () => {
   const user = userEvent.setup();
-  server.use(http.post('/api/students/:id/compulsory/notice', () => HttpResponse.json(errorBody('conflict'), { status: 409 })));
+  server.use(
+    http.post('/api/students/:id/compulsory/notice', () => HttpResponse.json(errorBody('conflict'), { status: 409 })),
+  );
   renderWithProviders(<StudentCompulsoryPanel studentId={1005} canAct />);
   const form = await screen.findByRole('form', { name: 'Registra la comunicazione alla famiglia' });
 
@@ -64,7 +72,11 @@ test('Student page: when a teacher opens it, then the panel is read-only and sho
 
   const panel = await screen.findByRole('region', { name: 'Obbligo e frequenza' });
   expect(await within(panel).findByText(/Nessun rientro entro il/)).toBeInTheDocument();
-  expect(within(panel).getByText("Le comunicazioni e le segnalazioni le registrano il referente, il mediatore o l'amministratore.")).toBeInTheDocument();
+  expect(
+    within(panel).getByText(
+      "Le comunicazioni e le segnalazioni le registrano il referente, il mediatore o l'amministratore.",
+    ),
+  ).toBeInTheDocument();
   expect(within(panel).queryByRole('button')).not.toBeInTheDocument();
   expect(within(panel).queryByRole('link', { name: 'Apri la segnalazione da stampare' })).not.toBeInTheDocument();
   expect(within(panel).queryByRole('table', { name: 'Deroghe deliberate' })).not.toBeInTheDocument();
@@ -78,5 +90,8 @@ test('Student page: when the referent opens a student whose report is due, then 
 
   const panel = await screen.findByRole('region', { name: 'Obbligo e frequenza' });
   expect(await within(panel).findByRole('form', { name: "Registra l'invio della segnalazione" })).toBeInTheDocument();
-  expect(within(panel).getByRole('link', { name: 'Apri la segnalazione da stampare' })).toHaveAttribute('href', '/studenti/1007/segnalazione');
+  expect(within(panel).getByRole('link', { name: 'Apri la segnalazione da stampare' })).toHaveAttribute(
+    'href',
+    '/studenti/1007/segnalazione',
+  );
 });

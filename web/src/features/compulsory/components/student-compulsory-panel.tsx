@@ -73,7 +73,11 @@ export function StudentCompulsoryPanel({ studentId, canAct }: Props) {
           </dl>
           <div className="two-columns">
             <div>
-              {clock ? <AbsenceClockView clock={clock} asOf={data.asOf} /> : <p className="callout callout-info">{t('compulsory.panel.noClock')}</p>}
+              {clock ? (
+                <AbsenceClockView clock={clock} asOf={data.asOf} />
+              ) : (
+                <p className="callout callout-info">{t('compulsory.panel.noClock')}</p>
+              )}
               {clock && canAct && clock.state !== 'ok' && (
                 <p>
                   <Link to={`/studenti/${studentId}/comunicazione-famiglia`} className="btn btn-outline link-button">
@@ -88,14 +92,26 @@ export function StudentCompulsoryPanel({ studentId, canAct }: Props) {
                   </Link>
                 </p>
               )}
-              {clock && !canAct && (clock.state === 'to_notify' || clock.state === 'report_due') && <p className="hint">{t('compulsory.panel.readOnly')}</p>}
+              {clock && !canAct && (clock.state === 'to_notify' || clock.state === 'report_due') && (
+                <p className="hint">{t('compulsory.panel.readOnly')}</p>
+              )}
             </div>
             <div>
               {canAct && clock?.state === 'to_notify' && (
-                <NoticeForm studentId={studentId} clock={clock} onSaved={(text) => setFeedback({ kind: 'saved', text })} onConflict={conflict} />
+                <NoticeForm
+                  studentId={studentId}
+                  clock={clock}
+                  onSaved={(text) => setFeedback({ kind: 'saved', text })}
+                  onConflict={conflict}
+                />
               )}
               {canAct && clock?.state === 'report_due' && (
-                <ReportSentForm studentId={studentId} clock={clock} onSaved={(text) => setFeedback({ kind: 'saved', text })} onConflict={conflict} />
+                <ReportSentForm
+                  studentId={studentId}
+                  clock={clock}
+                  onSaved={(text) => setFeedback({ kind: 'saved', text })}
+                  onConflict={conflict}
+                />
               )}
               <ValiditySummary validity={data.validity} />
             </div>

@@ -28,7 +28,8 @@ export function ValiditySummary({ validity: v }: { validity: YearValidity }) {
     <div className="validity">
       <h3>{t('compulsory.panel.validity.title')}</h3>
       <p className="big-number">
-        <span className="big-number-value">{n(v.hoursStillAvailable, 1)}</span> <span>{t('compulsory.panel.validity.available')}</span>
+        <span className="big-number-value">{n(v.hoursStillAvailable, 1)}</span>{' '}
+        <span>{t('compulsory.panel.validity.available')}</span>
       </p>
       <ul className="status-badges">
         {v.invalid && <Badge level="high">{t('compulsory.panel.validity.invalid')}</Badge>}
@@ -38,7 +39,11 @@ export function ValiditySummary({ validity: v }: { validity: YearValidity }) {
       </ul>
       <dl className="inline-facts">
         <dt>{t('compulsory.panel.validity.attended')}</dt>
-        <dd>{v.attendedShare === null ? t('common.none') : t('compulsory.panel.validity.attendedShare', { pct: n(v.attendedShare * 100, 1) })}</dd>
+        <dd>
+          {v.attendedShare === null
+            ? t('common.none')
+            : t('compulsory.panel.validity.attendedShare', { pct: n(v.attendedShare * 100, 1) })}
+        </dd>
         <dt>{t('compulsory.panel.validity.annualHours')}</dt>
         <dd>{hours(v.annualHours)}</dd>
         <dt>{t('compulsory.panel.validity.limit')}</dt>
@@ -60,7 +65,9 @@ export function ValiditySummary({ validity: v }: { validity: YearValidity }) {
                 <tr>
                   <th scope="col">{t('compulsory.panel.validity.derogaDate')}</th>
                   <th scope="col">{t('compulsory.panel.validity.derogaCategory')}</th>
-                  <th scope="col" className="num">{t('compulsory.panel.validity.derogaHours')}</th>
+                  <th scope="col" className="num">
+                    {t('compulsory.panel.validity.derogaHours')}
+                  </th>
                   <th scope="col">{t('compulsory.panel.validity.derogaDecided')}</th>
                 </tr>
               </thead>

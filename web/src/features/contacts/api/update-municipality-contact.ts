@@ -3,7 +3,10 @@ import { MunicipalityContact, type UpdateMunicipalityContactInput } from '@primm
 import { api } from '../../../lib/api-client';
 import { municipalityContactsQueryOptions } from './get-municipality-contacts';
 
-export const updateMunicipalityContact = ({ istatCode, ...input }: UpdateMunicipalityContactInput & { istatCode: string }) =>
+export const updateMunicipalityContact = ({
+  istatCode,
+  ...input
+}: UpdateMunicipalityContactInput & { istatCode: string }) =>
   api.put(`/municipality-contacts/${istatCode}`, input, MunicipalityContact);
 
 export function useUpdateMunicipalityContact() {

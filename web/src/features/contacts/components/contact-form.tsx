@@ -21,7 +21,10 @@ export function ContactForm({ municipality, onDone }: Props) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const value = (name: string) => String(data.get(name) ?? '').trim() || null; // empty clears
-    update.mutate({ istatCode: municipality.istatCode, pec: value('pec'), office: value('office') }, { onSuccess: (saved) => onDone(saved) });
+    update.mutate(
+      { istatCode: municipality.istatCode, pec: value('pec'), office: value('office') },
+      { onSuccess: (saved) => onDone(saved) },
+    );
   }
 
   return (
@@ -29,18 +32,39 @@ export function ContactForm({ municipality, onDone }: Props) {
       <h2 id={`${id}-title`}>{t('contacts.form.title', { name: municipality.name })}</h2>
       <div className="field">
         <label htmlFor={`${id}-pec`}>{t('contacts.pec')}</label>
-        <input ref={pecRef} id={`${id}-pec`} name="pec" type="email" maxLength={254} defaultValue={municipality.pec ?? ''}
-          aria-invalid={issue?.path === 'pec' || undefined} aria-describedby={`${id}-pec-hint`} />
-        <p id={`${id}-pec-hint`} className="hint">{t('contacts.form.pecHint')}</p>
+        <input
+          ref={pecRef}
+          id={`${id}-pec`}
+          name="pec"
+          type="email"
+          maxLength={254}
+          defaultValue={municipality.pec ?? ''}
+          aria-invalid={issue?.path === 'pec' || undefined}
+          aria-describedby={`${id}-pec-hint`}
+        />
+        <p id={`${id}-pec-hint`} className="hint">
+          {t('contacts.form.pecHint')}
+        </p>
       </div>
       <div className="field">
         <label htmlFor={`${id}-office`}>{t('contacts.office')}</label>
         <input id={`${id}-office`} name="office" type="text" maxLength={200} defaultValue={municipality.office ?? ''} />
       </div>
-      {update.isError && (issue ? <p role="alert" className="callout callout-danger">{issue.message}</p> : <ErrorAlert error={update.error} />)}
+      {update.isError &&
+        (issue ? (
+          <p role="alert" className="callout callout-danger">
+            {issue.message}
+          </p>
+        ) : (
+          <ErrorAlert error={update.error} />
+        ))}
       <div className="field-actions">
-        <button type="submit" className="btn btn-primary" disabled={update.isPending}>{t('contacts.form.save')}</button>
-        <button type="button" className="btn btn-outline" onClick={() => onDone(null)}>{t('contacts.form.cancel')}</button>
+        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+          {t('contacts.form.save')}
+        </button>
+        <button type="button" className="btn btn-outline" onClick={() => onDone(null)}>
+          {t('contacts.form.cancel')}
+        </button>
       </div>
     </form>
   );

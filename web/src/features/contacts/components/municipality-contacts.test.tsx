@@ -19,11 +19,16 @@ test('MunicipalityContacts: when the admin records the PEC of a municipality, th
 
   expect(await screen.findByText('Contatti di Ancona salvati.')).toBeInTheDocument();
   const row = within(table).getByRole('row', { name: /Ancona/ });
-  expect(within(row).getAllByRole('cell').slice(0, 3).map((c) => c.textContent)).toEqual(['AN', 'comune.ancona@emarche.it', 'Servizi sociali']);
+  expect(
+    within(row)
+      .getAllByRole('cell')
+      .slice(0, 3)
+      .map((c) => c.textContent),
+  ).toEqual(['AN', 'comune.ancona@emarche.it', 'Servizi sociali']);
   expect(within(table).getByRole('button', { name: 'Modifica i contatti di Ancona' })).toHaveFocus();
 });
 
-test('MunicipalityContacts: when the PEC is not an e-mail address, then the server\'s reason is shown and the form stays', async () => {
+test("MunicipalityContacts: when the PEC is not an e-mail address, then the server's reason is shown and the form stays", async () => {
   const user = userEvent.setup();
   renderWithProviders(<MunicipalityContacts />);
 

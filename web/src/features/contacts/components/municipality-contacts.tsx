@@ -8,7 +8,11 @@ import { formatDateTime } from '../../../lib/format';
 import { useMunicipalityContacts } from '../api/get-municipality-contacts';
 import { ContactForm } from './contact-form';
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /**
  * The municipalities of the region with their PEC: the report to the mayor is addressed with it.
@@ -31,7 +35,9 @@ export function MunicipalityContacts() {
 
   return (
     <>
-      <div role="status">{saved && <p className="callout callout-success">{t('contacts.saved', { name: saved })}</p>}</div>
+      <div role="status">
+        {saved && <p className="callout callout-success">{t('contacts.saved', { name: saved })}</p>}
+      </div>
       {editing && (
         <ContactForm
           key={editing.istatCode}
@@ -60,7 +66,9 @@ export function MunicipalityContacts() {
               <th scope="col">{t('contacts.pec')}</th>
               <th scope="col">{t('contacts.office')}</th>
               <th scope="col">{t('contacts.updatedAt')}</th>
-              <th scope="col"><span className="visually-hidden">{t('contacts.actions')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('contacts.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

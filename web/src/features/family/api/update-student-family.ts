@@ -3,7 +3,8 @@ import { StudentFamily, type UpdateStudentFamilyInput } from '@primm/shared/cont
 import { api } from '../../../lib/api-client';
 import { studentFamilyQueryOptions } from './get-student-family';
 
-export const updateStudentFamily = (studentId: number, input: UpdateStudentFamilyInput) => api.put(`/students/${studentId}/family`, input, StudentFamily);
+export const updateStudentFamily = (studentId: number, input: UpdateStudentFamilyInput) =>
+  api.put(`/students/${studentId}/family`, input, StudentFamily);
 
 export function useUpdateStudentFamily(studentId: number) {
   const queryClient = useQueryClient();

@@ -23,7 +23,14 @@ test('StudentFamilyPanel: when a mediator changes the language and the interpret
   server.use(
     http.put('/api/students/:id/family', async ({ request }) => {
       sent = await request.json();
-      return HttpResponse.json(aStudentFamily({ language: 'ar', interpreterNeeded: true, updatedAt: '2026-03-10T09:00:00.000Z', updatedBy: { id: 4, name: 'Mediatore dimostrativo' } }));
+      return HttpResponse.json(
+        aStudentFamily({
+          language: 'ar',
+          interpreterNeeded: true,
+          updatedAt: '2026-03-10T09:00:00.000Z',
+          updatedBy: { id: 4, name: 'Mediatore dimostrativo' },
+        }),
+      );
     }),
   );
   renderWithProviders(<StudentFamilyPanel studentId={1002} />);
@@ -45,7 +52,9 @@ test('StudentFamilyPanel: when the user may not change it (a teacher), then no e
 
   renderWithProviders(<StudentFamilyPanel studentId={1002} />);
 
-  expect(await screen.findByText('Li aggiornano i mediatori e i referenti della scuola dello studente.')).toBeInTheDocument();
+  expect(
+    await screen.findByText('Li aggiornano i mediatori e i referenti della scuola dello studente.'),
+  ).toBeInTheDocument();
   expect(screen.getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['non indicato', 'non indicato']);
   expect(screen.queryByRole('button', { name: 'Modifica' })).not.toBeInTheDocument();
 });

@@ -91,9 +91,17 @@ function FamilyFacts({ family, focusEdit, onEdit }: { family: StudentFamily; foc
           )}
         </dd>
         <dt>{t('family.interpreter')}</dt>
-        <dd>{family.interpreterNeeded === null ? t('family.notRecorded') : t(family.interpreterNeeded ? 'family.interpreterYes' : 'family.interpreterNo')}</dd>
+        <dd>
+          {family.interpreterNeeded === null
+            ? t('family.notRecorded')
+            : t(family.interpreterNeeded ? 'family.interpreterYes' : 'family.interpreterNo')}
+        </dd>
       </dl>
-      {family.updatedAt && family.updatedBy && <p className="hint">{t('family.updated', { by: family.updatedBy.name, at: formatDateTime(family.updatedAt, i18n.language) })}</p>}
+      {family.updatedAt && family.updatedBy && (
+        <p className="hint">
+          {t('family.updated', { by: family.updatedBy.name, at: formatDateTime(family.updatedAt, i18n.language) })}
+        </p>
+      )}
       {family.canEdit ? (
         <button ref={edit} type="button" className="btn btn-outline btn-small" onClick={onEdit}>
           {t('family.edit')}
@@ -121,7 +129,10 @@ function FamilyForm({ studentId, family, onDone, onCancel }: FormProps) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     update.mutate(
-      { language: FamilyLanguage.safeParse(language).data ?? null, interpreterNeeded: interpreter === 'unknown' ? null : interpreter === 'yes' },
+      {
+        language: FamilyLanguage.safeParse(language).data ?? null,
+        interpreterNeeded: interpreter === 'unknown' ? null : interpreter === 'yes',
+      },
       { onSuccess: () => onDone(Date.now()) },
     );
   }
@@ -144,8 +155,16 @@ function FamilyForm({ studentId, family, onDone, onCancel }: FormProps) {
         <legend>{t('family.interpreter')}</legend>
         {(['yes', 'no', 'unknown'] as const).map((v) => (
           <label key={v} className="radio">
-            <input type="radio" name={`${id}-interpreter`} value={v} checked={interpreter === v} onChange={() => setInterpreter(v)} />{' '}
-            {t(v === 'yes' ? 'family.interpreterYes' : v === 'no' ? 'family.interpreterNo' : 'family.interpreterUnknown')}
+            <input
+              type="radio"
+              name={`${id}-interpreter`}
+              value={v}
+              checked={interpreter === v}
+              onChange={() => setInterpreter(v)}
+            />{' '}
+            {t(
+              v === 'yes' ? 'family.interpreterYes' : v === 'no' ? 'family.interpreterNo' : 'family.interpreterUnknown',
+            )}
           </label>
         ))}
       </fieldset>

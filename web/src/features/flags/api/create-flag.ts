@@ -3,7 +3,8 @@ import { Flag, type CreateFlagInput } from '@primm/shared/contracts/flags';
 import { api } from '../../../lib/api-client';
 import { studentFlagsQueryOptions } from './get-student-flags';
 
-export const createFlag = (studentId: number, input: CreateFlagInput) => api.post(`/students/${studentId}/flags`, input, Flag);
+export const createFlag = (studentId: number, input: CreateFlagInput) =>
+  api.post(`/students/${studentId}/flags`, input, Flag);
 
 export function useCreateFlag(studentId: number) {
   const queryClient = useQueryClient();

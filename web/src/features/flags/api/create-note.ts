@@ -3,7 +3,8 @@ import { Note, type CreateNoteInput } from '@primm/shared/contracts/flags';
 import { api } from '../../../lib/api-client';
 import { studentNotesQueryOptions } from './get-student-notes';
 
-export const createNote = (studentId: number, input: CreateNoteInput) => api.post(`/students/${studentId}/notes`, input, Note);
+export const createNote = (studentId: number, input: CreateNoteInput) =>
+  api.post(`/students/${studentId}/notes`, input, Note);
 
 export function useCreateNote(studentId: number) {
   const queryClient = useQueryClient();

@@ -21,7 +21,15 @@ export function FlagStudentForm({ studentId }: { studentId: number }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate({ reasonCode, reason: reason.trim() }, { onSuccess: () => { setReason(''); setOpen(false); } });
+    create.mutate(
+      { reasonCode, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setReason('');
+          setOpen(false);
+        },
+      },
+    );
   }
 
   return (
@@ -36,7 +44,11 @@ export function FlagStudentForm({ studentId }: { studentId: number }) {
           {create.isError && <ErrorAlert error={create.error} />}
           <div className="field">
             <label htmlFor="flag-reason-code">{t('flags.form.reasonCode')}</label>
-            <select id="flag-reason-code" value={reasonCode} onChange={(e) => setReasonCode(FlagReasonCode.parse(e.target.value))}>
+            <select
+              id="flag-reason-code"
+              value={reasonCode}
+              onChange={(e) => setReasonCode(FlagReasonCode.parse(e.target.value))}
+            >
               {FlagReasonCode.options.map((code) => (
                 <option key={code} value={code}>
                   {t(`flags.reason.${code}`)}
@@ -46,7 +58,15 @@ export function FlagStudentForm({ studentId }: { studentId: number }) {
           </div>
           <div className="field">
             <label htmlFor="flag-reason">{t('flags.form.reason')}</label>
-            <textarea id="flag-reason" rows={3} required minLength={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <textarea
+              id="flag-reason"
+              rows={3}
+              required
+              minLength={3}
+              maxLength={1000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </div>
           <div className="field-actions">
             <button type="submit" className="btn btn-primary" disabled={create.isPending}>

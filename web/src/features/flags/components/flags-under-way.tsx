@@ -13,7 +13,12 @@ export function FlagsUnderWay({ studentId }: { studentId: number }) {
     <p>
       <strong>{t('flags.underWay.label')}</strong>{' '}
       {latest
-        ? t('flags.underWay.open', { count: open.length, by: latest.createdBy.name, at: formatDate(latest.createdAt.slice(0, 10), i18n.language), reason: t(`flags.reason.${latest.reasonCode}`) })
+        ? t('flags.underWay.open', {
+            count: open.length,
+            by: latest.createdBy.name,
+            at: formatDate(latest.createdAt.slice(0, 10), i18n.language),
+            reason: t(`flags.reason.${latest.reasonCode}`),
+          })
         : t('flags.underWay.none')}
     </p>
   );

@@ -19,7 +19,15 @@ export function NoteForm({ studentId }: { studentId: number }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate({ body: body.trim() }, { onSuccess: () => { setBody(''); setOpen(false); } });
+    create.mutate(
+      { body: body.trim() },
+      {
+        onSuccess: () => {
+          setBody('');
+          setOpen(false);
+        },
+      },
+    );
   }
 
   return (
@@ -34,7 +42,14 @@ export function NoteForm({ studentId }: { studentId: number }) {
           {create.isError && <ErrorAlert error={create.error} />}
           <div className="field">
             <label htmlFor="note-body">{t('notes.form.body')}</label>
-            <textarea id="note-body" rows={3} required maxLength={4000} value={body} onChange={(e) => setBody(e.target.value)} />
+            <textarea
+              id="note-body"
+              rows={3}
+              required
+              maxLength={4000}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
           </div>
           <div className="field-actions">
             <button type="submit" className="btn btn-primary" disabled={create.isPending}>

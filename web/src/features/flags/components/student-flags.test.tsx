@@ -96,7 +96,9 @@ test('NoteForm: when a note is added, then the form closes, its confirmation tak
 });
 
 test('StudentFlags: when the page offers an action on a flag without a case, then it is shown on that flag', async () => {
-  renderWithProviders(<StudentFlags studentId={1002} renderFlagAction={(f) => <button type="button">Apri da {f.id}</button>} />);
+  renderWithProviders(
+    <StudentFlags studentId={1002} renderFlagAction={(f) => <button type="button">Apri da {f.id}</button>} />,
+  );
 
   expect(await screen.findByRole('button', { name: 'Apri da 1' })).toBeInTheDocument();
 });

@@ -33,7 +33,8 @@ export function StudentFlags({ studentId, renderFlagAction }: Props) {
             {flags.data.items.map((f) => (
               <li key={f.id} className="card">
                 <p className="timeline-head">
-                  <strong>{t(`flags.reason.${f.reasonCode}`)}</strong> – {f.createdBy.name}, {formatDateTime(f.createdAt, i18n.language)}
+                  <strong>{t(`flags.reason.${f.reasonCode}`)}</strong> – {f.createdBy.name},{' '}
+                  {formatDateTime(f.createdAt, i18n.language)}
                 </p>
                 <p>{f.reason}</p>
                 {f.caseId !== null ? (

@@ -6,9 +6,24 @@ import { parseInline, parseMarkdown, type Block } from '../markdown-blocks';
 /** Inline marks as elements; strong and emphasis may hold code (`*English: \`;\`-separated…*`). */
 function InlineText({ text }: { text: string }): ReactNode {
   return parseInline(text).map((part, i) => {
-    if (part.type === 'code') return <code key={i} className="code">{part.text}</code>;
-    if (part.type === 'strong') return <strong key={i}><InlineText text={part.text} /></strong>;
-    if (part.type === 'em') return <em key={i}><InlineText text={part.text} /></em>;
+    if (part.type === 'code')
+      return (
+        <code key={i} className="code">
+          {part.text}
+        </code>
+      );
+    if (part.type === 'strong')
+      return (
+        <strong key={i}>
+          <InlineText text={part.text} />
+        </strong>
+      );
+    if (part.type === 'em')
+      return (
+        <em key={i}>
+          <InlineText text={part.text} />
+        </em>
+      );
     return <Fragment key={i}>{part.text}</Fragment>;
   });
 }
@@ -25,7 +40,9 @@ function DocTable({ block, section }: { block: Extract<Block, { type: 'table' }>
         <thead>
           <tr>
             {block.header.map((h) => (
-              <th key={h} scope="col"><InlineText text={h} /></th>
+              <th key={h} scope="col">
+                <InlineText text={h} />
+              </th>
             ))}
           </tr>
         </thead>
@@ -34,9 +51,13 @@ function DocTable({ block, section }: { block: Extract<Block, { type: 'table' }>
             <tr key={r}>
               {row.map((cell, c) =>
                 c === 0 ? (
-                  <th key={c} scope="row"><InlineText text={cell} /></th>
+                  <th key={c} scope="row">
+                    <InlineText text={cell} />
+                  </th>
                 ) : (
-                  <td key={c}><InlineText text={cell} /></td>
+                  <td key={c}>
+                    <InlineText text={cell} />
+                  </td>
                 ),
               )}
             </tr>
@@ -54,7 +75,9 @@ function DocTable({ block, section }: { block: Extract<Block, { type: 'table' }>
 export function FormatDocument({ markdown }: { markdown: string }) {
   const { t } = useTranslation();
   const blocks = parseMarkdown(markdown).filter((b) => !(b.type === 'heading' && b.level === 1));
-  const sections = blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && b.level === 2);
+  const sections = blocks.filter(
+    (b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && b.level === 2,
+  );
 
   return (
     <>
@@ -72,11 +95,34 @@ export function FormatDocument({ markdown }: { markdown: string }) {
           const section = blocks.slice(0, i).findLast((h) => h.type === 'heading');
           if (b.type === 'heading') {
             const Tag = b.level === 2 ? 'h2' : 'h3';
-            return <Tag key={i} id={b.id}>{b.text}</Tag>;
+            return (
+              <Tag key={i} id={b.id}>
+                {b.text}
+              </Tag>
+            );
           }
-          if (b.type === 'paragraph') return <p key={i}><InlineText text={b.text} /></p>;
-          if (b.type === 'list') return <ul key={i}>{b.items.map((item, j) => <li key={j}><InlineText text={item} /></li>)}</ul>;
-          if (b.type === 'code') return <pre key={i} className="code-block"><code>{b.text}</code></pre>;
+          if (b.type === 'paragraph')
+            return (
+              <p key={i}>
+                <InlineText text={b.text} />
+              </p>
+            );
+          if (b.type === 'list')
+            return (
+              <ul key={i}>
+                {b.items.map((item, j) => (
+                  <li key={j}>
+                    <InlineText text={item} />
+                  </li>
+                ))}
+              </ul>
+            );
+          if (b.type === 'code')
+            return (
+              <pre key={i} className="code-block">
+                <code>{b.text}</code>
+              </pre>
+            );
           return <DocTable key={i} block={b} section={section?.type === 'heading' ? section.text : ''} />;
         })}
       </div>

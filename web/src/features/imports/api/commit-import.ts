@@ -7,8 +7,18 @@ import { importHistoryQueryOptions } from './get-import-history';
  * `allowPartial`: the preview already showed the rejected rows; confirming means "import the rest".
  * `confirmTransfers` (the admin's only): take the students another school still holds, too.
  */
-export const commitImport = ({ uploadId, confirmTransfers = false }: { uploadId: string; confirmTransfers?: boolean }) =>
-  api.post(`/imports/${encodeURIComponent(uploadId)}/commit`, { allowPartial: true, confirmTransfers } satisfies CommitImportInput, ImportResult);
+export const commitImport = ({
+  uploadId,
+  confirmTransfers = false,
+}: {
+  uploadId: string;
+  confirmTransfers?: boolean;
+}) =>
+  api.post(
+    `/imports/${encodeURIComponent(uploadId)}/commit`,
+    { allowPartial: true, confirmTransfers } satisfies CommitImportInput,
+    ImportResult,
+  );
 
 export function useCommitImport() {
   const queryClient = useQueryClient();

@@ -19,7 +19,10 @@ function parseJson(text: string): unknown {
  * school folders in it). XMLHttpRequest, not fetch: fetch reports no upload progress. Same-origin,
  * so the session cookie goes with it; answers are read like `api` reads them.
  */
-export function uploadFiles(files: PickedFile[], onProgress?: (progress: UploadProgress) => void): Promise<ImportPreview> {
+export function uploadFiles(
+  files: PickedFile[],
+  onProgress?: (progress: UploadProgress) => void,
+): Promise<ImportPreview> {
   const form = new FormData();
   for (const { file, path } of files) form.append('files', file, path);
   return new Promise((resolve, reject) => {

@@ -30,7 +30,8 @@ export function CommitPanel({ preview, onCommitted, onCancel, canConfirmTransfer
   function status(): string {
     if (!progress || progress.status !== 'running') return t('imports.commit.starting');
     // The data is committed; the risk of each school is recomputed (the lists change after it).
-    if (progress.phase === 'risk') return t('imports.commit.risk', { school: progress.school, done: progress.done, total: progress.total });
+    if (progress.phase === 'risk')
+      return t('imports.commit.risk', { school: progress.school, done: progress.done, total: progress.total });
     return progress.school
       ? t('imports.commit.school', { school: progress.school, done: progress.done, total: progress.total })
       : t('imports.commit.running', { done: progress.done, total: progress.total });
@@ -41,7 +42,12 @@ export function CommitPanel({ preview, onCommitted, onCancel, canConfirmTransfer
       {canConfirmTransfers && conflicts > 0 && (
         <div className="field">
           <label>
-            <input type="checkbox" checked={confirmTransfers} disabled={commit.isPending} onChange={(e) => setConfirmTransfers(e.target.checked)} />{' '}
+            <input
+              type="checkbox"
+              checked={confirmTransfers}
+              disabled={commit.isPending}
+              onChange={(e) => setConfirmTransfers(e.target.checked)}
+            />{' '}
             {t('imports.transfers.confirm', { count: conflicts })}
           </label>
           <p className="hint">{t('imports.transfers.confirmHint')}</p>
@@ -55,7 +61,9 @@ export function CommitPanel({ preview, onCommitted, onCancel, canConfirmTransfer
           disabled={commit.isPending || Boolean(preview.nothingImported)}
           onClick={() => commit.mutate({ uploadId: preview.uploadId, confirmTransfers }, { onSuccess: onCommitted })}
         >
-          {preview.rejected > 0 ? t('imports.commit.submitPartial', { count: preview.rejected }) : t('imports.commit.submit')}
+          {preview.rejected > 0
+            ? t('imports.commit.submitPartial', { count: preview.rejected })
+            : t('imports.commit.submit')}
         </button>
         <button type="button" className="btn btn-outline" disabled={commit.isPending} onClick={onCancel}>
           {t('imports.commit.cancel')}
@@ -63,7 +71,12 @@ export function CommitPanel({ preview, onCommitted, onCancel, canConfirmTransfer
       </div>
       <p className="hint">{t('imports.commit.cancelNote')}</p>
       {commit.isPending && (
-        <ProgressBar label={t('imports.commit.progressLabel')} value={progress?.done} max={progress?.total ?? preview.schools.length} status={status()} />
+        <ProgressBar
+          label={t('imports.commit.progressLabel')}
+          value={progress?.done}
+          max={progress?.total ?? preview.schools.length}
+          status={status()}
+        />
       )}
       {commit.isError && (
         <div role="alert" className="callout callout-danger">

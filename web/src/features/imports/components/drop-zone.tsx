@@ -50,7 +50,10 @@ export function DropZone({ onFiles, disabled }: Props) {
         onDrop={drop}
       >
         <p id={hintId}>
-          {t('imports.drop.instructions', { maxFiles: UPLOAD_LIMITS.maxFiles, maxMb: UPLOAD_LIMITS.maxFileBytes / 1024 / 1024 })}
+          {t('imports.drop.instructions', {
+            maxFiles: UPLOAD_LIMITS.maxFiles,
+            maxMb: UPLOAD_LIMITS.maxFileBytes / 1024 / 1024,
+          })}
         </p>
         <div className="field-actions">
           <input

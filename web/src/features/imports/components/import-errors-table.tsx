@@ -20,7 +20,9 @@ export function ImportErrorsTable({ errors, caption }: { errors: ImportIssue[]; 
           <thead>
             <tr>
               <th scope="col">{t('imports.issues.file')}</th>
-              <th scope="col" className="num">{t('imports.issues.line')}</th>
+              <th scope="col" className="num">
+                {t('imports.issues.line')}
+              </th>
               <th scope="col">{t('imports.issues.column')}</th>
               <th scope="col">{t('imports.issues.message')}</th>
             </tr>

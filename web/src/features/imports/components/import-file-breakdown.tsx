@@ -22,7 +22,10 @@ export function ImportFileBreakdown({ files, tense }: Props) {
   const skipped = (f: ImportFileSummary) => (f.skipped ?? []).map((s) => `${n(s.rows)} ${s.reason}`).join(', ') || n(0);
   const period = (f: ImportFileSummary) =>
     f.dateFrom && f.dateTo
-      ? t('importDetails.breakdown.period', { from: formatDate(f.dateFrom, i18n.language), to: formatDate(f.dateTo, i18n.language) })
+      ? t('importDetails.breakdown.period', {
+          from: formatDate(f.dateFrom, i18n.language),
+          to: formatDate(f.dateTo, i18n.language),
+        })
       : t('common.none');
 
   return (
@@ -34,10 +37,18 @@ export function ImportFileBreakdown({ files, tense }: Props) {
             <tr>
               <th scope="col">{t('importDetails.breakdown.file')}</th>
               <th scope="col">{t('importDetails.breakdown.kind')}</th>
-              <th scope="col" className="num">{t(`importDetails.breakdown.inserted.${tense}`)}</th>
-              <th scope="col" className="num">{t(`importDetails.breakdown.updated.${tense}`)}</th>
-              <th scope="col" className="num">{t('importDetails.breakdown.unchanged')}</th>
-              <th scope="col" className="num">{t('importDetails.breakdown.rejected')}</th>
+              <th scope="col" className="num">
+                {t(`importDetails.breakdown.inserted.${tense}`)}
+              </th>
+              <th scope="col" className="num">
+                {t(`importDetails.breakdown.updated.${tense}`)}
+              </th>
+              <th scope="col" className="num">
+                {t('importDetails.breakdown.unchanged')}
+              </th>
+              <th scope="col" className="num">
+                {t('importDetails.breakdown.rejected')}
+              </th>
               {anySkipped && <th scope="col">{t('importDetails.breakdown.skipped')}</th>}
               <th scope="col">{t('importDetails.breakdown.dates')}</th>
             </tr>
@@ -45,7 +56,9 @@ export function ImportFileBreakdown({ files, tense }: Props) {
           <tbody>
             {files.map((f) => (
               <tr key={f.file}>
-                <th scope="row" className="code">{f.file}</th>
+                <th scope="row" className="code">
+                  {f.file}
+                </th>
                 <td>{t(`importDetails.kinds.${f.kind}`)}</td>
                 <td className="num">{n(f.inserted)}</td>
                 <td className="num">{n(f.updated)}</td>
@@ -58,9 +71,11 @@ export function ImportFileBreakdown({ files, tense }: Props) {
           </tbody>
         </table>
       </TableScroll>
-      {files.filter((f) => f.updated > 0).map((f) => (
-        <ImportUpdateReasons key={f.file} file={f} tense={tense} />
-      ))}
+      {files
+        .filter((f) => f.updated > 0)
+        .map((f) => (
+          <ImportUpdateReasons key={f.file} file={f} tense={tense} />
+        ))}
     </>
   );
 }

@@ -22,18 +22,33 @@ export function ImportHistoryTable({ batches }: { batches: ImportBatch[] }) {
             <th scope="col">{t('imports.history.user')}</th>
             <th scope="col">{t('imports.history.source')}</th>
             <th scope="col">{t('imports.history.status')}</th>
-            <th scope="col" className="num">{t('imports.history.inserted')}</th>
-            <th scope="col" className="num">{t('imports.history.updated')}</th>
-            <th scope="col" className="num">{t('imports.history.unchanged')}</th>
-            <th scope="col" className="num">{t('imports.history.rejected')}</th>
+            <th scope="col" className="num">
+              {t('imports.history.inserted')}
+            </th>
+            <th scope="col" className="num">
+              {t('imports.history.updated')}
+            </th>
+            <th scope="col" className="num">
+              {t('imports.history.unchanged')}
+            </th>
+            <th scope="col" className="num">
+              {t('imports.history.rejected')}
+            </th>
             <th scope="col">{t('imports.history.files')}</th>
           </tr>
         </thead>
         <tbody>
           {batches.map((batch) => (
             <tr key={batch.id}>
-              <th scope="row" className="nowrap">{formatDateTime(batch.startedAt, i18n.language)}</th>
-              <td className="code">{batch.userEmail ?? (batch.serviceToken ? t('imports.history.serviceToken', { name: batch.serviceToken }) : t('common.none'))}</td>
+              <th scope="row" className="nowrap">
+                {formatDateTime(batch.startedAt, i18n.language)}
+              </th>
+              <td className="code">
+                {batch.userEmail ??
+                  (batch.serviceToken
+                    ? t('imports.history.serviceToken', { name: batch.serviceToken })
+                    : t('common.none'))}
+              </td>
               <td>{t(`imports.source.${batch.source}`)}</td>
               <td>{t(`imports.status.${batch.status}`)}</td>
               <td className="num">{n(batch.inserted)}</td>

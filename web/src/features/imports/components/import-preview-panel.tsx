@@ -46,7 +46,9 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
       <UploadedFilesTable files={preview.files} />
       <ImportWarnings warnings={preview.warnings} />
       <ImportTransfersTable transfers={preview.transfers} />
-      {preview.errors.length > 0 && <ImportErrorsTable errors={preview.errors} caption={t('imports.preview.errorsCaption')} />}
+      {preview.errors.length > 0 && (
+        <ImportErrorsTable errors={preview.errors} caption={t('imports.preview.errorsCaption')} />
+      )}
     </section>
   );
 }

@@ -27,7 +27,9 @@ export function ImportResultPanel({ result, onRestart }: { result: ImportResult;
       <ImportFileBreakdown files={result.fileSummaries} tense="result" />
       <ImportWarnings warnings={result.warnings} />
       <ImportTransfersTable transfers={result.transfers} />
-      {result.errors.length > 0 && <ImportErrorsTable errors={result.errors} caption={t('imports.result.errorsCaption')} />}
+      {result.errors.length > 0 && (
+        <ImportErrorsTable errors={result.errors} caption={t('imports.result.errorsCaption')} />
+      )}
       <div className="field-actions">
         <button type="button" className="btn btn-outline" onClick={onRestart}>
           {t('imports.result.again')}

@@ -27,7 +27,9 @@ export function ImportTransfersTable({ transfers }: { transfers: ImportTransfer[
           <thead>
             <tr>
               <th scope="col">{t('imports.issues.file')}</th>
-              <th scope="col" className="num">{t('imports.issues.line')}</th>
+              <th scope="col" className="num">
+                {t('imports.issues.line')}
+              </th>
               <th scope="col">{t('imports.transfers.status')}</th>
               <th scope="col">{t('imports.transfers.school')}</th>
             </tr>

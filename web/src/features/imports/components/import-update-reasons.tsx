@@ -14,11 +14,20 @@ export function ImportUpdateReasons({ file, tense }: { file: ImportFileSummary; 
   const headingId = useId();
   const captionId = useId();
   const n = (value: number) => formatNumber(value, i18n.language);
-  const value = (v: string | null, shown: boolean) => (!shown ? <em>{t('importDetails.reasons.hidden')}</em> : v === null ? <em>{t('importDetails.reasons.empty')}</em> : v);
+  const value = (v: string | null, shown: boolean) =>
+    !shown ? (
+      <em>{t('importDetails.reasons.hidden')}</em>
+    ) : v === null ? (
+      <em>{t('importDetails.reasons.empty')}</em>
+    ) : (
+      v
+    );
 
   return (
     <section aria-labelledby={headingId} className="update-reasons">
-      <h4 id={headingId}>{t(`importDetails.reasons.title.${tense}`, { count: file.updated, n: n(file.updated), file: file.file })}</h4>
+      <h4 id={headingId}>
+        {t(`importDetails.reasons.title.${tense}`, { count: file.updated, n: n(file.updated), file: file.file })}
+      </h4>
       <ul>
         {file.changedColumns.map((c) => (
           <li key={c.column}>{t('importDetails.reasons.column', { column: c.column, count: c.rows, n: n(c.rows) })}</li>
@@ -30,7 +39,9 @@ export function ImportUpdateReasons({ file, tense }: { file: ImportFileSummary; 
             <caption id={captionId}>{t('importDetails.reasons.samples', { count: file.samples.length })}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">{t('importDetails.reasons.line')}</th>
+                <th scope="col" className="num">
+                  {t('importDetails.reasons.line')}
+                </th>
                 <th scope="col">{t('importDetails.reasons.columnHeader')}</th>
                 <th scope="col">{t('importDetails.reasons.from')}</th>
                 <th scope="col">{t('importDetails.reasons.to')}</th>

@@ -47,7 +47,8 @@ export function ImportWizard({ canConfirmTransfers = false }: { canConfirmTransf
     setChecked(result);
     setNothingPicked(picked.length === 0);
     upload.reset();
-    if (result.accepted.length > 0) upload.mutate(result.accepted, { onSuccess: (preview) => setStep({ name: 'preview', preview }) });
+    if (result.accepted.length > 0)
+      upload.mutate(result.accepted, { onSuccess: (preview) => setStep({ name: 'preview', preview }) });
   }
 
   function restart() {

@@ -26,7 +26,13 @@ function MissingOfFile({ m }: { m: Missing }) {
   const n = (value: number) => formatNumber(value, i18n.language);
   return (
     <div>
-      <h3>{t('importDetails.missing.title', { count: m.count, n: n(m.count), school: `${m.school.code} ${m.school.name}` })}</h3>
+      <h3>
+        {t('importDetails.missing.title', {
+          count: m.count,
+          n: n(m.count),
+          school: `${m.school.code} ${m.school.name}`,
+        })}
+      </h3>
       <p>{t('importDetails.missing.explain', { file: m.file })}</p>
       <details open={m.count <= 10}>
         <summary>{t('importDetails.missing.show', { count: m.count, n: n(m.count) })}</summary>
@@ -54,7 +60,9 @@ function MissingOfFile({ m }: { m: Missing }) {
           </table>
         </TableScroll>
         {m.count > m.students.length && (
-          <p className="hint">{t('importDetails.missing.more', { count: m.count - m.students.length, n: n(m.count - m.students.length) })}</p>
+          <p className="hint">
+            {t('importDetails.missing.more', { count: m.count - m.students.length, n: n(m.count - m.students.length) })}
+          </p>
         )}
       </details>
     </div>

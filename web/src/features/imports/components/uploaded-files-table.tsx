@@ -18,7 +18,9 @@ export function UploadedFilesTable({ files }: { files: UploadedFile[] }) {
         <thead>
           <tr>
             <th scope="col">{t('imports.files.name')}</th>
-            <th scope="col" className="num">{t('imports.files.size')}</th>
+            <th scope="col" className="num">
+              {t('imports.files.size')}
+            </th>
             <th scope="col">{t('imports.files.encoding')}</th>
             <th scope="col">{t('imports.files.delimiter')}</th>
             <th scope="col">{t('imports.files.columns')}</th>
@@ -27,7 +29,9 @@ export function UploadedFilesTable({ files }: { files: UploadedFile[] }) {
         <tbody>
           {files.map((file) => (
             <tr key={file.name}>
-              <th scope="row" className="code">{file.name}</th>
+              <th scope="row" className="code">
+                {file.name}
+              </th>
               <td className="num nowrap">{formatBytes(file.bytes, i18n.language)}</td>
               <td>{encodingLabel[file.encoding]}</td>
               <td className="code">{file.delimiter === '\t' ? t('imports.files.tab') : file.delimiter}</td>

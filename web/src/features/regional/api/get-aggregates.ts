@@ -9,10 +9,14 @@ export type AggregateRequest = { groupBy: Dimension[]; measures: readonly Measur
 
 /** Lists travel comma-separated (`groupBy=province,citizenshipGroup`), as the contract parses them. */
 export const getAggregates = ({ groupBy, measures, filters }: AggregateRequest, signal?: AbortSignal) =>
-  api.get('/aggregates', AggregateResult, { params: { groupBy: groupBy.join(','), measures: measures.join(','), ...filters }, signal });
+  api.get('/aggregates', AggregateResult, {
+    params: { groupBy: groupBy.join(','), measures: measures.join(','), ...filters },
+    signal,
+  });
 
 export const aggregatesQueryOptions = (request: AggregateRequest) =>
   queryOptions({ queryKey: ['aggregates', request], queryFn: ({ signal }) => getAggregates(request, signal) });
 
 /** Keeps the previous numbers on screen (aria-busy) while new filters load, so charts do not flash. */
-export const useAggregates = (request: AggregateRequest) => useQuery({ ...aggregatesQueryOptions(request), placeholderData: (previous) => previous });
+export const useAggregates = (request: AggregateRequest) =>
+  useQuery({ ...aggregatesQueryOptions(request), placeholderData: (previous) => previous });

@@ -31,7 +31,13 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
     // Months left to right; an unpublished month is a gap in its line, never joined across.
     return (
       <div role="img" aria-label={label} className="chart-canvas regional-chart" style={{ height: 280 }}>
-        <LineChart data={toChartData(model)} responsive accessibilityLayer={false} style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <LineChart
+          data={toChartData(model)}
+          responsive
+          accessibilityLayer={false}
+          style={{ width: '100%', height: '100%' }}
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#c5c7c9" />
           <XAxis dataKey="label" tick={{ fill: '#33485c' }} />
           <YAxis tick={{ fill: '#33485c' }} tickFormatter={tick} allowDecimals={false} />

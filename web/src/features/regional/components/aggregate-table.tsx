@@ -33,7 +33,11 @@ export function AggregateTable({ model, caption }: { model: ChartModel; caption:
         <tbody>
           {model.rows.map((row) => (
             // the whole row opens its group for a pointer; the link in its header is the keyboard's way
-            <tr key={row.key} className={row.href ? 'row-link' : undefined} onClick={row.href ? () => void navigate(row.href!) : undefined}>
+            <tr
+              key={row.key}
+              className={row.href ? 'row-link' : undefined}
+              onClick={row.href ? () => void navigate(row.href!) : undefined}
+            >
               <th scope="row">{row.href ? <Link to={row.href}>{row.label}</Link> : row.label}</th>
               {cells(row)}
             </tr>

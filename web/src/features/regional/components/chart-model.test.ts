@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { formatValue, shareOf, sumPublished, summariseChart, toChartCsv, toChartData, type ChartModel, type Value } from './chart-model';
+import {
+  formatValue,
+  shareOf,
+  sumPublished,
+  summariseChart,
+  toChartCsv,
+  toChartData,
+  type ChartModel,
+  type Value,
+} from './chart-model';
 
 const fmt = (value: number, digits: number) => value.toFixed(digits).replace('.', ',');
 
@@ -54,7 +63,13 @@ test('toChartCsv: when a row is suppressed, then <10 and n.d. are written as suc
   const csv = toChartCsv(model, fmt);
 
   expect(csv.startsWith('\uFEFF')).toBe(true);
-  expect(csv.slice(1).split('\r\n')).toEqual(['Provincia;Studenti;\'=Quota (%)', 'Ancona;1234;18,0', 'Ascoli Piceno;<10;n.d.', 'Totale;n.d.;', '']);
+  expect(csv.slice(1).split('\r\n')).toEqual([
+    "Provincia;Studenti;'=Quota (%)",
+    'Ancona;1234;18,0',
+    'Ascoli Piceno;<10;n.d.',
+    'Totale;n.d.;',
+    '',
+  ]);
 });
 
 test('toChartData: when values are not published, then they are not drawn and shares are in percent', () => {
@@ -65,5 +80,7 @@ test('toChartData: when values are not published, then they are not drawn and sh
 });
 
 test('summariseChart: when a row is suppressed, then the text alternative says <10 and n.d., not a number', () => {
-  expect(summariseChart({ ...model, drawn: ['students'] }, fmt)).toBe('Ancona: Studenti 1234; Ascoli Piceno: Studenti <10');
+  expect(summariseChart({ ...model, drawn: ['students'] }, fmt)).toBe(
+    'Ancona: Studenti 1234; Ascoli Piceno: Studenti <10',
+  );
 });

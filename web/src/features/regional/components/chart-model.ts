@@ -74,7 +74,9 @@ export function toChartData(model: ChartModel): Record<string, string | number |
 }
 
 export const hasSuppressed = (model: ChartModel) =>
-  [...model.rows, ...(model.total ? [model.total] : [])].some((r) => Object.values(r.values).some((v) => typeof v === 'string'));
+  [...model.rows, ...(model.total ? [model.total] : [])].some((r) =>
+    Object.values(r.values).some((v) => typeof v === 'string'),
+  );
 
 /**
  * Exactly the table on screen: row header, one column per series (shares in %, with the
@@ -84,7 +86,10 @@ export const hasSuppressed = (model: ChartModel) =>
 export function toChartCsv(model: ChartModel, format: FormatNumber): string {
   const header = [model.rowHeader, ...model.series.map((s) => (s.unit === 'share' ? `${s.label} (%)` : s.label))];
   const cell = (v: Value, unit: Unit) => (typeof v === 'number' ? (unit === 'share' ? format(v * 100, 1) : v) : v);
-  const rows = [...model.rows, ...(model.total ? [model.total] : [])].map((r) => [r.label, ...model.series.map((s) => cell(r.values[s.key] ?? null, s.unit))]);
+  const rows = [...model.rows, ...(model.total ? [model.total] : [])].map((r) => [
+    r.label,
+    ...model.series.map((s) => cell(r.values[s.key] ?? null, s.unit)),
+  ]);
   return toCsv(header, rows);
 }
 
@@ -92,6 +97,9 @@ export function toChartCsv(model: ChartModel, format: FormatNumber): string {
 export function summariseChart(model: ChartModel, format: FormatNumber): string {
   const series = drawnSeries(model);
   return model.rows
-    .map((r) => `${r.label}: ${series.map((s) => `${s.label} ${formatValue(r.values[s.key] ?? null, s.unit, format)}`).join(', ')}`)
+    .map(
+      (r) =>
+        `${r.label}: ${series.map((s) => `${s.label} ${formatValue(r.values[s.key] ?? null, s.unit, format)}`).join(', ')}`,
+    )
     .join('; ');
 }

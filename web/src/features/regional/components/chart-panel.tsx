@@ -41,7 +41,11 @@ export function ChartPanel({ title, fileName, model, threshold, level = 3 }: Pro
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const Heading = `h${level}` as const;
   const suppressed = hasSuppressed(model);
-  const label = t('regional.panel.chartLabel', { kind: t(`regional.panel.kind.${model.kind}`), title, values: summariseChart(model, format) });
+  const label = t('regional.panel.chartLabel', {
+    kind: t(`regional.panel.kind.${model.kind}`),
+    title,
+    values: summariseChart(model, format),
+  });
 
   return (
     <section className="chart-panel" aria-labelledby={headingId}>
@@ -55,7 +59,13 @@ export function ChartPanel({ title, fileName, model, threshold, level = 3 }: Pro
           <div className="chart-toolbar no-print">
             <div role="group" aria-label={t('regional.panel.view', { title })} className="view-switch">
               {(['chart', 'table'] as const).map((v) => (
-                <button key={v} type="button" className="btn btn-outline btn-small" aria-pressed={view === v} onClick={() => setView(v)}>
+                <button
+                  key={v}
+                  type="button"
+                  className="btn btn-outline btn-small"
+                  aria-pressed={view === v}
+                  onClick={() => setView(v)}
+                >
                   {t(`regional.panel.${v}`)}
                 </button>
               ))}
@@ -80,7 +90,9 @@ export function ChartPanel({ title, fileName, model, threshold, level = 3 }: Pro
           )}
           {/* a total of students says what it counts; a chart of measures (students with an action…) is no such total */}
           {model.total && model.series.some((s) => s.key === 'students') && <StudentsCountedNote />}
-          {suppressed && <SuppressionLegend threshold={threshold} shares={model.series.some((s) => s.unit === 'share')} />}
+          {suppressed && (
+            <SuppressionLegend threshold={threshold} shares={model.series.some((s) => s.unit === 'share')} />
+          )}
         </>
       )}
     </section>

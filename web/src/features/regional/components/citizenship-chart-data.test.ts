@@ -5,18 +5,66 @@ import type { ShapeText } from './overview-chart-data';
 
 const text: ShapeText = { row: (_d, code) => code, series: (key) => key, rowHeader: 'Gruppo', total: 'Totale' };
 
-const row = (group: Record<string, string>, values: Record<string, Cell>): AggregateRow => ({ group, labels: group, values });
+const row = (group: Record<string, string>, values: Record<string, Cell>): AggregateRow => ({
+  group,
+  labels: group,
+  values,
+});
 
 test.each<[string, Record<string, Cell>, Record<string, number | string | null>]>([
   // 210 / 3400 ≈ 6,2 %; 500 / 3400 ≈ 14,7 % at tier ≥ 2 (380 + 120 of 2900 + 380 + 120)
-  ['all published', { students: 3400, tier1: 2900, tier2: 380, tier3: 120, overLimit: 210, failing2plus: 300, ageGradeDelay: 250 },
-    { students: 3400, tier2plusShare: 500 / 3400, overLimitShare: 210 / 3400, failing2plusShare: 300 / 3400, ageGradeDelayShare: 250 / 3400 }],
-  ['small tiers and indicator', { students: 62, tier1: 42, tier2: 'n.d.', tier3: '<10', overLimit: 15, failing2plus: '<10', ageGradeDelay: 40 },
-    { students: 62, tier2plusShare: 'n.d.', overLimitShare: 15 / 62, failing2plusShare: 'n.d.', ageGradeDelayShare: 40 / 62 }],
-  ['group hidden', { students: '<10', tier1: '<10', tier2: '<10', tier3: '<10', overLimit: '<10', failing2plus: '<10', ageGradeDelay: '<10' },
-    { students: '<10', tier2plusShare: 'n.d.', overLimitShare: 'n.d.', failing2plusShare: 'n.d.', ageGradeDelayShare: 'n.d.' }],
+  [
+    'all published',
+    { students: 3400, tier1: 2900, tier2: 380, tier3: 120, overLimit: 210, failing2plus: 300, ageGradeDelay: 250 },
+    {
+      students: 3400,
+      tier2plusShare: 500 / 3400,
+      overLimitShare: 210 / 3400,
+      failing2plusShare: 300 / 3400,
+      ageGradeDelayShare: 250 / 3400,
+    },
+  ],
+  [
+    'small tiers and indicator',
+    { students: 62, tier1: 42, tier2: 'n.d.', tier3: '<10', overLimit: 15, failing2plus: '<10', ageGradeDelay: 40 },
+    {
+      students: 62,
+      tier2plusShare: 'n.d.',
+      overLimitShare: 15 / 62,
+      failing2plusShare: 'n.d.',
+      ageGradeDelayShare: 40 / 62,
+    },
+  ],
+  [
+    'group hidden',
+    {
+      students: '<10',
+      tier1: '<10',
+      tier2: '<10',
+      tier3: '<10',
+      overLimit: '<10',
+      failing2plus: '<10',
+      ageGradeDelay: '<10',
+    },
+    {
+      students: '<10',
+      tier2plusShare: 'n.d.',
+      overLimitShare: 'n.d.',
+      failing2plusShare: 'n.d.',
+      ageGradeDelayShare: 'n.d.',
+    },
+  ],
 ])('groupSharesChart: when %s, then shares come only from published counts', (_label, values, expected) => {
-  const result: AggregateResult = { year: '2025/26', groupBy: ['citizenshipGroup'], measures: [], threshold: 10, noise: 2, rows: [row({ citizenshipGroup: 'x' }, values)], margins: {}, total: values };
+  const result: AggregateResult = {
+    year: '2025/26',
+    groupBy: ['citizenshipGroup'],
+    measures: [],
+    threshold: 10,
+    noise: 2,
+    rows: [row({ citizenshipGroup: 'x' }, values)],
+    margins: {},
+    total: values,
+  };
 
   expect(groupSharesChart(result, text).rows[0]!.values).toEqual(expected);
 });
@@ -35,7 +83,10 @@ test('crossShareChart: when a cross cell is suppressed, then only that share is 
     ],
     margins: {
       province: [row({ province: 'AN' }, t(100, 20, 5))], // 25 / 125 = 20 %
-      citizenshipGroup: [row({ citizenshipGroup: 'italiano' }, t(160, 30, 10)), row({ citizenshipGroup: 'neo_arrivato' }, t(30, 'n.d.', 'n.d.'))],
+      citizenshipGroup: [
+        row({ citizenshipGroup: 'italiano' }, t(160, 30, 10)),
+        row({ citizenshipGroup: 'neo_arrivato' }, t(30, 'n.d.', 'n.d.')),
+      ],
     },
     total: t(190, 40, 10),
   };
@@ -48,21 +99,43 @@ test('crossShareChart: when a cross cell is suppressed, then only that share is 
 });
 
 const groupsResult = (rows: [string, Record<string, Cell>][], total: Record<string, Cell>): AggregateResult => ({
-  year: '2025/26', groupBy: ['citizenshipGroup'], measures: [], threshold: 10, noise: 2,
-  rows: rows.map(([code, values]) => row({ citizenshipGroup: code }, values)), margins: {}, total,
+  year: '2025/26',
+  groupBy: ['citizenshipGroup'],
+  measures: [],
+  threshold: 10,
+  noise: 2,
+  rows: rows.map(([code, values]) => row({ citizenshipGroup: code }, values)),
+  margins: {},
+  total,
 });
 
 test.each<[string, Record<string, Cell>, Record<string, Cell>, Record<string, Cell>]>([
   ['both counts published', { students: 300, tier2: 40 }, { students: 348, tier2: 52 }, { students: 48, tier2: 12 }],
-  ['the Italian count hidden', { students: 300, tier2: 'n.d.' }, { students: 348, tier2: 52 }, { students: 48, tier2: 'n.d.' }],
+  [
+    'the Italian count hidden',
+    { students: 300, tier2: 'n.d.' },
+    { students: 348, tier2: 52 },
+    { students: 48, tier2: 'n.d.' },
+  ],
   ['the total hidden', { students: 300, tier2: 40 }, { students: 348, tier2: '<10' }, { students: 48, tier2: 'n.d.' }],
-])('italianOrNot: when %s, then "non italiano" is the total less the Italians, or n.d.', (_label, italian, total, expected) => {
-  const coarse = italianOrNot(groupsResult([['italiano', italian], ['neo_arrivato', { students: '<10', tier2: '<10' }]], total));
+])(
+  'italianOrNot: when %s, then "non italiano" is the total less the Italians, or n.d.',
+  (_label, italian, total, expected) => {
+    const coarse = italianOrNot(
+      groupsResult(
+        [
+          ['italiano', italian],
+          ['neo_arrivato', { students: '<10', tier2: '<10' }],
+        ],
+        total,
+      ),
+    );
 
-  expect(coarse.rows.map((r) => r.group.citizenshipGroup)).toEqual(['italiano', 'non_italiano']);
-  expect(coarse.rows[0]!.values).toEqual(italian);
-  expect(coarse.rows[1]!.values).toEqual(expected);
-});
+    expect(coarse.rows.map((r) => r.group.citizenshipGroup)).toEqual(['italiano', 'non_italiano']);
+    expect(coarse.rows[0]!.values).toEqual(italian);
+    expect(coarse.rows[1]!.values).toEqual(expected);
+  },
+);
 
 test('italianOrNot: when the Italian group is not in the answer, then there is no coarser grouping to show', () => {
   expect(italianOrNot(groupsResult([['neo_arrivato', { students: 12 }]], { students: 12 })).rows).toEqual([]);
@@ -74,14 +147,29 @@ test.each<[string, Cell[], boolean]>([
   ['one group blank', [3400, 520, 382, '<10'], false],
 ])('mostGroupsHidden: when %s, then %s', (_label, students, expected) => {
   const codes = ['italiano', 'straniero_nato_in_italia', 'straniero_nato_all_estero', 'neo_arrivato'];
-  const values = (n: Cell): Record<string, Cell> => (typeof n === 'number' ? { students: n, tier1: n, tier2: 0, tier3: 0, overLimit: 0, failing2plus: 0, ageGradeDelay: 0 } : { students: n });
-  const model = groupSharesChart(groupsResult(codes.map((c, i) => [c, values(students[i]!)]), { students: 5000 }), text);
+  const values = (n: Cell): Record<string, Cell> =>
+    typeof n === 'number'
+      ? { students: n, tier1: n, tier2: 0, tier3: 0, overLimit: 0, failing2plus: 0, ageGradeDelay: 0 }
+      : { students: n };
+  const model = groupSharesChart(
+    groupsResult(
+      codes.map((c, i) => [c, values(students[i]!)]),
+      { students: 5000 },
+    ),
+    text,
+  );
 
   expect(mostGroupsHidden(model)).toBe(expected);
 });
 
-test('groupSharesChart: when the fairness report publishes a group\'s tier share, then that share is shown, as on the fairness tab', () => {
-  const result = groupsResult([['neo_arrivato', { students: 62, tier1: 42, tier2: 'n.d.', tier3: '<10' }], ['italiano', { students: 3400, tier1: 2900, tier2: 380, tier3: 120 }]], { students: 3462 });
+test("groupSharesChart: when the fairness report publishes a group's tier share, then that share is shown, as on the fairness tab", () => {
+  const result = groupsResult(
+    [
+      ['neo_arrivato', { students: 62, tier1: 42, tier2: 'n.d.', tier3: '<10' }],
+      ['italiano', { students: 3400, tier1: 2900, tier2: 380, tier3: 120 }],
+    ],
+    { students: 3462 },
+  );
 
   const shaped = groupSharesChart(result, text, new Map([['neo_arrivato', 0.441]]));
 

@@ -14,7 +14,11 @@ function indicatorShares(values: Record<string, Cell>): Record<string, Value> {
  * Groups of different sizes compare by shares, not counts: tier ≥ 2 among assessed students,
  * the other indicators among all the group's students, each only from published counts.
  */
-export function groupSharesChart(result: AggregateResult, text: ShapeText, tierShares?: ReadonlyMap<string, number>): ChartModel {
+export function groupSharesChart(
+  result: AggregateResult,
+  text: ShapeText,
+  tierShares?: ReadonlyMap<string, number>,
+): ChartModel {
   const dimension = result.groupBy[0]!;
   // The fairness report's share, where it has one: the two tabs then say the same (issue 20, 44,1 % against n.d.)
   const tierShare = (code: string, values: Record<string, Value>) => {
@@ -25,11 +29,18 @@ export function groupSharesChart(result: AggregateResult, text: ShapeText, tierS
   return {
     kind: 'bars',
     rowHeader: text.rowHeader,
-    series: [{ key: 'students', label: text.series('students'), unit: 'count' }, ...shareKeys.map((key) => ({ key, label: text.series(key), unit: 'share' as const }))],
+    series: [
+      { key: 'students', label: text.series('students'), unit: 'count' },
+      ...shareKeys.map((key) => ({ key, label: text.series(key), unit: 'share' as const })),
+    ],
     drawn: shareKeys,
     rows: result.rows.map((r) => {
       const code = r.group[dimension] ?? '';
-      return { key: code, label: text.row(dimension, code, r.labels[dimension] ?? code), values: tierShare(code, indicatorShares(r.values)) };
+      return {
+        key: code,
+        label: text.row(dimension, code, r.labels[dimension] ?? code),
+        values: tierShare(code, indicatorShares(r.values)),
+      };
     }),
     total: { key: 'total', label: text.total, values: indicatorShares(result.total) },
   };
@@ -43,8 +54,10 @@ export function crossShareChart(result: AggregateResult, text: ShapeText): Chart
   const [rowDim, colDim] = [result.groupBy[0]!, result.groupBy[1]!];
   const columns = result.margins[colDim] ?? [];
   const share = (row: AggregateRow | undefined) => (row ? tierShareValues(row.values).tier2plusShare : null);
-  const cell = (rowCode: string, colCode: string) => result.rows.find((r) => r.group[rowDim] === rowCode && r.group[colDim] === colCode);
-  const label = (row: AggregateRow, dim: typeof rowDim) => text.row(dim, row.group[dim] ?? '', row.labels[dim] ?? row.group[dim] ?? '');
+  const cell = (rowCode: string, colCode: string) =>
+    result.rows.find((r) => r.group[rowDim] === rowCode && r.group[colDim] === colCode);
+  const label = (row: AggregateRow, dim: typeof rowDim) =>
+    text.row(dim, row.group[dim] ?? '', row.labels[dim] ?? row.group[dim] ?? '');
   return {
     kind: 'bars',
     rowHeader: text.rowHeader,
@@ -54,13 +67,18 @@ export function crossShareChart(result: AggregateResult, text: ShapeText): Chart
     ],
     rows: (result.margins[rowDim] ?? []).map((m) => {
       const code = m.group[rowDim] ?? '';
-      const values: Record<string, Value> = Object.fromEntries(columns.map((c) => [c.group[colDim] ?? '', share(cell(code, c.group[colDim] ?? ''))]));
+      const values: Record<string, Value> = Object.fromEntries(
+        columns.map((c) => [c.group[colDim] ?? '', share(cell(code, c.group[colDim] ?? ''))]),
+      );
       return { key: code, label: label(m, rowDim), values: { ...values, all: share(m) } };
     }),
     total: {
       key: 'total',
       label: text.total,
-      values: { ...Object.fromEntries(columns.map((c) => [c.group[colDim] ?? '', share(c)])), all: tierShareValues(result.total).tier2plusShare },
+      values: {
+        ...Object.fromEntries(columns.map((c) => [c.group[colDim] ?? '', share(c)])),
+        all: tierShareValues(result.total).tier2plusShare,
+      },
     },
   };
 }
@@ -86,7 +104,10 @@ export function italianOrNot(result: AggregateResult): AggregateResult {
   );
   return {
     ...result,
-    rows: [italian, { group: { citizenshipGroup: NOT_ITALIAN }, labels: { citizenshipGroup: NOT_ITALIAN }, values: rest }],
+    rows: [
+      italian,
+      { group: { citizenshipGroup: NOT_ITALIAN }, labels: { citizenshipGroup: NOT_ITALIAN }, values: rest },
+    ],
     margins: {},
   };
 }

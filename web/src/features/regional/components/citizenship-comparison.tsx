@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { useAggregates } from '../api/get-aggregates';
 import { useFairness } from '../api/get-fairness';
 import { ChartPanel } from './chart-panel';
-import { crossShareChart, GROUP_INDICATORS, groupSharesChart, italianOrNot, mostGroupsHidden } from './citizenship-chart-data';
+import {
+  crossShareChart,
+  GROUP_INDICATORS,
+  groupSharesChart,
+  italianOrNot,
+  mostGroupsHidden,
+} from './citizenship-chart-data';
 import { BANDS, countsChart, TIERS } from './overview-chart-data';
 import { csvFileName, type RegionalFilters } from './regional-filters';
 import { QueryState } from './query-state';
@@ -22,15 +28,24 @@ export function CitizenshipComparison({ filters, withFairness = false }: Props) 
   const { t } = useTranslation();
   const byGroup = useShapeText(t('regional.dimension.citizenshipGroup'));
   const byProvince = useShapeText(t('regional.dimension.province'));
-  const groups = useAggregates({ groupBy: ['citizenshipGroup'], measures: ['students', ...TIERS, ...BANDS, ...GROUP_INDICATORS], filters });
+  const groups = useAggregates({
+    groupBy: ['citizenshipGroup'],
+    measures: ['students', ...TIERS, ...BANDS, ...GROUP_INDICATORS],
+    filters,
+  });
   const cross = useAggregates({ groupBy: ['province', 'citizenshipGroup'], measures: ['students', ...TIERS], filters });
   // The fairness report covers the region's whole year: its shares fit only a view with no other filter.
   const unfiltered = Object.entries(filters).every(([key, value]) => key === 'year' || value === undefined);
   const fairness = useFairness(filters.year, withFairness && unfiltered);
   const tierShares = new Map(
-    (fairness.data?.groups ?? []).filter((g) => g.dimension === 'citizenshipGroup' && g.shareTier2plus !== null).map((g) => [g.group, g.shareTier2plus!]),
+    (fairness.data?.groups ?? [])
+      .filter((g) => g.dimension === 'citizenshipGroup' && g.shareTier2plus !== null)
+      .map((g) => [g.group, g.shareTier2plus!]),
   );
-  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), filters) });
+  const panel = (key: string) => ({
+    title: t(`regional.charts.${key}.title`),
+    fileName: csvFileName(t(`regional.charts.${key}.file`), filters),
+  });
 
   return (
     <section aria-labelledby="citizenship-heading" className="section">
@@ -50,14 +65,26 @@ export function CitizenshipComparison({ filters, withFairness = false }: Props) 
               )}
               <div className="panel-grid">
                 {coarse && coarse.rows.length > 0 && (
-                  <ChartPanel {...panel('indicatorsItalianOrNot')} model={groupSharesChart(coarse, byGroup)} threshold={result.threshold} />
+                  <ChartPanel
+                    {...panel('indicatorsItalianOrNot')}
+                    model={groupSharesChart(coarse, byGroup)}
+                    threshold={result.threshold}
+                  />
                 )}
                 <div>
                   <ChartPanel {...panel('indicatorsByGroup')} model={shares} threshold={result.threshold} />
                   {tierShares.size > 0 && <p className="hint">{t('regional.citizenship.fromFairness')}</p>}
                 </div>
-                <ChartPanel {...panel('tiersByGroup')} model={countsChart(result, TIERS, 'stacked', byGroup)} threshold={result.threshold} />
-                <ChartPanel {...panel('attendanceByGroup')} model={countsChart(result, BANDS, 'stacked', byGroup)} threshold={result.threshold} />
+                <ChartPanel
+                  {...panel('tiersByGroup')}
+                  model={countsChart(result, TIERS, 'stacked', byGroup)}
+                  threshold={result.threshold}
+                />
+                <ChartPanel
+                  {...panel('attendanceByGroup')}
+                  model={countsChart(result, BANDS, 'stacked', byGroup)}
+                  threshold={result.threshold}
+                />
               </div>
             </>
           );
@@ -65,7 +92,14 @@ export function CitizenshipComparison({ filters, withFairness = false }: Props) 
       </QueryState>
       <h3>{t('regional.citizenship.crossHeading')}</h3>
       <QueryState query={cross}>
-        {(result) => <ChartPanel {...panel('tierShareByProvinceAndGroup')} model={crossShareChart(result, byProvince)} threshold={result.threshold} level={3} />}
+        {(result) => (
+          <ChartPanel
+            {...panel('tierShareByProvinceAndGroup')}
+            model={crossShareChart(result, byProvince)}
+            threshold={result.threshold}
+            level={3}
+          />
+        )}
       </QueryState>
     </section>
   );

@@ -24,7 +24,15 @@ const report = (outcomesAvailable: boolean): FairnessReport => ({
   outcomesAvailable,
   groups: [
     group({}),
-    group({ group: 'neo_arrivato', students: '<10', suppressed: true, shareFlagged: null, shareTier2plus: null, falsePositiveRate: null, falseNegativeRate: null }),
+    group({
+      group: 'neo_arrivato',
+      students: '<10',
+      suppressed: true,
+      shareFlagged: null,
+      shareTier2plus: null,
+      falsePositiveRate: null,
+      falseNegativeRate: null,
+    }),
     group({ dimension: 'sex', group: 'F', students: 2100 }),
   ],
 });
@@ -40,7 +48,27 @@ test('fairnessChart: when a group is under the threshold, then its students read
   const shaped = fairnessChart(report(true), 'citizenshipGroup', text);
 
   expect(shaped.rows).toEqual([
-    { key: 'italiano', label: 'italiano', values: { students: 3400, shareFlagged: 0.05, shareTier2plus: 0.15, falsePositiveRate: 0.1, falseNegativeRate: 0.2 } },
-    { key: 'neo_arrivato', label: 'neo_arrivato', values: { students: '<10', shareFlagged: 'n.d.', shareTier2plus: 'n.d.', falsePositiveRate: 'n.d.', falseNegativeRate: 'n.d.' } },
+    {
+      key: 'italiano',
+      label: 'italiano',
+      values: {
+        students: 3400,
+        shareFlagged: 0.05,
+        shareTier2plus: 0.15,
+        falsePositiveRate: 0.1,
+        falseNegativeRate: 0.2,
+      },
+    },
+    {
+      key: 'neo_arrivato',
+      label: 'neo_arrivato',
+      values: {
+        students: '<10',
+        shareFlagged: 'n.d.',
+        shareTier2plus: 'n.d.',
+        falsePositiveRate: 'n.d.',
+        falseNegativeRate: 'n.d.',
+      },
+    },
   ]);
 });

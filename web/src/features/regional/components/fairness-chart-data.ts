@@ -12,12 +12,19 @@ const shown = (share: number | null): Value => share ?? NOT_COMPUTED;
  * One dimension of the fairness report (citizenship group or sex): students, share flagged and
  * share at tier ≥ 2, and the error rates of "tier ≥ 2" only when final outcomes exist.
  */
-export function fairnessChart(report: FairnessReport, dimension: FairnessGroup['dimension'], text: ShapeText): ChartModel {
+export function fairnessChart(
+  report: FairnessReport,
+  dimension: FairnessGroup['dimension'],
+  text: ShapeText,
+): ChartModel {
   const rates = report.outcomesAvailable ? [...SHARES, ...ERROR_RATES] : [...SHARES];
   return {
     kind: 'bars',
     rowHeader: text.rowHeader,
-    series: [{ key: 'students', label: text.series('students'), unit: 'count' }, ...rates.map((key) => ({ key, label: text.series(key), unit: 'share' as const }))],
+    series: [
+      { key: 'students', label: text.series('students'), unit: 'count' },
+      ...rates.map((key) => ({ key, label: text.series(key), unit: 'share' as const })),
+    ],
     drawn: rates,
     rows: report.groups
       .filter((g) => g.dimension === dimension)

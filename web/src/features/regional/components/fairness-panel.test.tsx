@@ -16,11 +16,24 @@ test('FairnessPanel: when outcomes exist, then the table has false positive and 
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
 
   const table = within(panel).getByRole('table');
-  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-    'Gruppo di cittadinanza', 'Studenti', 'Segnalati (%)', 'Al livello 2 o 3 (%)', 'Falsi positivi (%)', 'Falsi negativi (%)',
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual([
+    'Gruppo di cittadinanza',
+    'Studenti',
+    'Segnalati (%)',
+    'Al livello 2 o 3 (%)',
+    'Falsi positivi (%)',
+    'Falsi negativi (%)',
   ]);
   const nai = within(table).getByRole('row', { name: /Neo-arrivati/ });
-  expect(within(nai).getAllByRole('cell').map((c) => c.textContent)).toEqual(['62', '19 %', '32 %', '30 %', 'n.d.']);
+  expect(
+    within(nai)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['62', '19 %', '32 %', '30 %', 'n.d.']);
   expect(screen.queryByText('Falsi positivi e falsi negativi: non disponibili')).not.toBeInTheDocument();
 });
 
@@ -35,7 +48,11 @@ test('FairnessPanel: when no final outcomes exist yet, then the error rates say 
   expect(note).toHaveTextContent('2025/26');
   const panel = screen.getByRole('region', { name: 'Segnalati e livello 2 o 3 per sesso' });
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
-  expect(within(panel).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Sesso', 'Studenti', 'Segnalati (%)', 'Al livello 2 o 3 (%)']);
+  expect(
+    within(panel)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['Sesso', 'Studenti', 'Segnalati (%)', 'Al livello 2 o 3 (%)']);
 });
 
 test('FairnessPanel: when a group is under the threshold, then its students read <10, its shares n.d., and the legend explains', async () => {
@@ -46,7 +63,17 @@ test('FairnessPanel: when a group is under the threshold, then its students read
       HttpResponse.json({
         ...report,
         groups: report.groups.map((g) =>
-          g.group === 'neo_arrivato' ? { ...g, students: '<10', suppressed: true, shareFlagged: null, shareTier2plus: null, falsePositiveRate: null, falseNegativeRate: null } : g,
+          g.group === 'neo_arrivato'
+            ? {
+                ...g,
+                students: '<10',
+                suppressed: true,
+                shareFlagged: null,
+                shareTier2plus: null,
+                falsePositiveRate: null,
+                falseNegativeRate: null,
+              }
+            : g,
         ),
       }),
     ),
@@ -57,6 +84,10 @@ test('FairnessPanel: when a group is under the threshold, then its students read
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
 
   const nai = within(panel).getByRole('row', { name: /Neo-arrivati/ });
-  expect(within(nai).getAllByRole('cell').map((c) => c.textContent)).toEqual(['<10', 'n.d.', 'n.d.', 'n.d.', 'n.d.']);
+  expect(
+    within(nai)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['<10', 'n.d.', 'n.d.', 'n.d.', 'n.d.']);
   expect(within(panel).getByText(/meno di 10 studenti/)).toBeInTheDocument();
 });

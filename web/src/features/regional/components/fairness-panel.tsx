@@ -15,7 +15,10 @@ export function FairnessPanel({ year }: { year: string | undefined }) {
   const byGroup = useShapeText(t('regional.dimension.citizenshipGroup'));
   const bySex = useShapeText(t('regional.dimension.sex'));
   const query = useFairness(year);
-  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), { year }) });
+  const panel = (key: string) => ({
+    title: t(`regional.charts.${key}.title`),
+    fileName: csvFileName(t(`regional.charts.${key}.file`), { year }),
+  });
 
   return (
     <section aria-labelledby="fairness-heading" className="section">
@@ -41,8 +44,16 @@ export function FairnessPanel({ year }: { year: string | undefined }) {
             )}
             <p className="hint">{t('regional.fairness.suppressed', { threshold: report.threshold })}</p>
             <div className="panel-grid">
-              <ChartPanel {...panel('fairnessCitizenship')} model={fairnessChart(report, 'citizenshipGroup', byGroup)} threshold={report.threshold} />
-              <ChartPanel {...panel('fairnessSex')} model={fairnessChart(report, 'sex', bySex)} threshold={report.threshold} />
+              <ChartPanel
+                {...panel('fairnessCitizenship')}
+                model={fairnessChart(report, 'citizenshipGroup', byGroup)}
+                threshold={report.threshold}
+              />
+              <ChartPanel
+                {...panel('fairnessSex')}
+                model={fairnessChart(report, 'sex', bySex)}
+                threshold={report.threshold}
+              />
             </div>
           </>
         )}

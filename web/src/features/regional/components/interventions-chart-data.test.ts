@@ -3,7 +3,12 @@ import type { Cell } from '@primm/shared/contracts/aggregates';
 import { DESTINATIONS, measuresChart } from './interventions-chart-data';
 import type { ShapeText } from './overview-chart-data';
 
-const text: ShapeText = { row: (_d, _c, label) => label, series: (key) => key, rowHeader: 'Destinazione', total: 'Totale' };
+const text: ShapeText = {
+  row: (_d, _c, label) => label,
+  series: (key) => key,
+  rowHeader: 'Destinazione',
+  total: 'Totale',
+};
 
 test.each<[string, Cell, Cell]>([
   ['published', 31, 31],

@@ -2,10 +2,28 @@ import type { Cell, Measure } from '@primm/shared/contracts/aggregates';
 import type { ChartModel } from './chart-model';
 import type { ShapeText } from './overview-chart-data';
 
-export const ACTIONS = ['action_family_meeting', 'action_cultural_mediation', 'action_tutoring', 'action_italian_l2', 'action_other'] as const satisfies readonly Measure[];
-export const DESTINATIONS = ['reorient_school', 'reorient_iefp', 'reorient_work', 'reorient_cpia', 'pua_referral'] as const satisfies readonly Measure[];
+export const ACTIONS = [
+  'action_family_meeting',
+  'action_cultural_mediation',
+  'action_tutoring',
+  'action_italian_l2',
+  'action_other',
+] as const satisfies readonly Measure[];
+export const DESTINATIONS = [
+  'reorient_school',
+  'reorient_iefp',
+  'reorient_work',
+  'reorient_cpia',
+  'pua_referral',
+] as const satisfies readonly Measure[];
 export const ARRIVALS = ['reoriented_arrived', 'reoriented_not_arrived'] as const satisfies readonly Measure[];
-export const OUTCOMES = ['outcome_back_on_track', 'outcome_reoriented', 'outcome_left_education', 'outcome_moved_away', 'outcome_other'] as const satisfies readonly Measure[];
+export const OUTCOMES = [
+  'outcome_back_on_track',
+  'outcome_reoriented',
+  'outcome_left_education',
+  'outcome_moved_away',
+  'outcome_other',
+] as const satisfies readonly Measure[];
 
 /**
  * One bar per measure of one population (the region, or the filtered part of it): students with

@@ -14,8 +14,15 @@ export function InterventionsOutcomes({ filters }: { filters: RegionalFilters })
   const byDestination = useShapeText(t('regional.dimension.destination'));
   const byOutcome = useShapeText(t('regional.dimension.outcome'));
   const byProvince = useShapeText(t('regional.dimension.province'));
-  const query = useAggregates({ groupBy: ['province'], measures: ['students', 'closedCases', ...ACTIONS, ...DESTINATIONS, ...ARRIVALS, ...OUTCOMES], filters });
-  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), filters) });
+  const query = useAggregates({
+    groupBy: ['province'],
+    measures: ['students', 'closedCases', ...ACTIONS, ...DESTINATIONS, ...ARRIVALS, ...OUTCOMES],
+    filters,
+  });
+  const panel = (key: string) => ({
+    title: t(`regional.charts.${key}.title`),
+    fileName: csvFileName(t(`regional.charts.${key}.file`), filters),
+  });
 
   return (
     <section aria-labelledby="interventions-heading" className="section">
@@ -24,10 +31,26 @@ export function InterventionsOutcomes({ filters }: { filters: RegionalFilters })
       <QueryState query={query}>
         {(result) => (
           <div className="panel-grid">
-            <ChartPanel {...panel('actions')} model={measuresChart(result.total, ACTIONS, byAction)} threshold={result.threshold} />
-            <ChartPanel {...panel('destinations')} model={measuresChart(result.total, DESTINATIONS, byDestination)} threshold={result.threshold} />
-            <ChartPanel {...panel('arrivals')} model={countsChart(result, ARRIVALS, 'stacked', byProvince)} threshold={result.threshold} />
-            <ChartPanel {...panel('outcomes')} model={measuresChart(result.total, OUTCOMES, byOutcome)} threshold={result.threshold} />
+            <ChartPanel
+              {...panel('actions')}
+              model={measuresChart(result.total, ACTIONS, byAction)}
+              threshold={result.threshold}
+            />
+            <ChartPanel
+              {...panel('destinations')}
+              model={measuresChart(result.total, DESTINATIONS, byDestination)}
+              threshold={result.threshold}
+            />
+            <ChartPanel
+              {...panel('arrivals')}
+              model={countsChart(result, ARRIVALS, 'stacked', byProvince)}
+              threshold={result.threshold}
+            />
+            <ChartPanel
+              {...panel('outcomes')}
+              model={measuresChart(result.total, OUTCOMES, byOutcome)}
+              threshold={result.threshold}
+            />
           </div>
         )}
       </QueryState>

@@ -15,17 +15,29 @@ test('MonthlyTrendPanel: when shown as a table, then one row per month in Italia
   const user = userEvent.setup();
   renderWithProviders(<MonthlyTrendPanel filters={{}} />);
   const panel = await screen.findByRole('region', { name: 'Andamento mensile delle assenze' });
-  expect(await within(panel).findByRole('img', { name: /^Grafico a linee: Andamento mensile delle assenze\./ })).toBeInTheDocument();
+  expect(
+    await within(panel).findByRole('img', { name: /^Grafico a linee: Andamento mensile delle assenze\./ }),
+  ).toBeInTheDocument();
 
   await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
 
   const table = within(panel).getByRole('table');
-  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-    'Mese', 'Studenti', 'Assenti oltre il 10 % delle ore', 'Assenti oltre il 25 % delle ore',
-  ]);
-  expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['set 2025', 'ott 2025', 'nov 2025', 'dic 2025', 'gen 2026']);
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['Mese', 'Studenti', 'Assenti oltre il 10 % delle ore', 'Assenti oltre il 25 % delle ore']);
+  expect(
+    within(table)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent),
+  ).toEqual(['set 2025', 'ott 2025', 'nov 2025', 'dic 2025', 'gen 2026']);
   const december = within(table).getByRole('row', { name: /dic 2025/ });
-  expect(within(december).getAllByRole('cell').map((c) => c.textContent)).toEqual(['4.358', 'n.d.', '<10']);
+  expect(
+    within(december)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['4.358', 'n.d.', '<10']);
   expect(within(panel).getByText(/meno di 10 studenti/)).toBeInTheDocument();
 });
 
@@ -37,12 +49,17 @@ test('MonthlyTrendPanel: when the server refuses, then the error is shown', asyn
   expect(await screen.findByRole('alert')).toHaveTextContent(/autorizzat/i);
 });
 
-test('MonthlyTrendPanel: when the year before has data and the comparison is ticked, then the same months of that year sit beside this year\'s', async () => {
+test("MonthlyTrendPanel: when the year before has data and the comparison is ticked, then the same months of that year sit beside this year's", async () => {
   const user = userEvent.setup();
   server.use(
     http.get('/api/aggregates/trend', ({ request }) => {
       if (new URL(request.url).searchParams.get('year') !== '2024/25') return undefined;
-      return HttpResponse.json(aTrend({ year: '2024/25', months: [{ month: '2024-09', values: { students: 4200, absentOver10: 100, absentOver25: 12 } }] }));
+      return HttpResponse.json(
+        aTrend({
+          year: '2024/25',
+          months: [{ month: '2024-09', values: { students: 4200, absentOver10: 100, absentOver25: 12 } }],
+        }),
+      );
     }),
   );
   renderWithProviders(<MonthlyTrendPanel filters={{}} />);
@@ -54,7 +71,11 @@ test('MonthlyTrendPanel: when the year before has data and the comparison is tic
   const table = within(panel).getByRole('table');
   await within(table).findByRole('columnheader', { name: 'Studenti (2024/25)' });
   const september = within(table).getByRole('row', { name: /set 2025/ });
-  expect(within(september).getAllByRole('cell').map((c) => c.textContent)).toEqual(['4.310', '4.200', '120', '100', '15', '12']);
+  expect(
+    within(september)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['4.310', '4.200', '120', '100', '15', '12']);
   expect(within(within(table).getByRole('row', { name: /ott 2025/ })).getAllByRole('cell')[1]).toHaveTextContent('—');
 });
 

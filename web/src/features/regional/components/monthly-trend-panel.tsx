@@ -19,7 +19,11 @@ export function MonthlyTrendPanel({ filters }: { filters: RegionalFilters }) {
   const previousYear = year && years?.years.includes(previousSchoolYear(year)) ? previousSchoolYear(year) : undefined;
   const query = useTrend(filters);
   const before = useTrend({ ...filters, year: previousYear }, compare && previousYear !== undefined);
-  const text = { rowHeader: t('regional.dimension.month'), series: (key: string) => t(`regional.series.${key}`), language: i18n.language };
+  const text = {
+    rowHeader: t('regional.dimension.month'),
+    series: (key: string) => t(`regional.series.${key}`),
+    language: i18n.language,
+  };
   const comparing = compare && before.data !== undefined && before.data.year === previousYear;
 
   return (
@@ -36,7 +40,10 @@ export function MonthlyTrendPanel({ filters }: { filters: RegionalFilters }) {
           )}
           <ChartPanel
             title={t('regional.charts.monthlyTrend.title')}
-            fileName={csvFileName(t(comparing ? 'regional.charts.monthlyTrend.fileCompared' : 'regional.charts.monthlyTrend.file'), filters)}
+            fileName={csvFileName(
+              t(comparing ? 'regional.charts.monthlyTrend.fileCompared' : 'regional.charts.monthlyTrend.file'),
+              filters,
+            )}
             model={comparing ? compareTrendChart(trend, before.data!, text) : trendChart(trend, text)}
             threshold={trend.threshold}
           />

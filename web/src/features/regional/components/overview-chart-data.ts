@@ -3,7 +3,12 @@ import { shareOf, sumPublished, type ChartModel, type ModelRow, type Value } fro
 
 export const TIERS = ['tier1', 'tier2', 'tier3'] as const satisfies readonly Measure[];
 /** Lowest attendance first, in every legend, table and CSV (issue 20: the legend was out of order). */
-export const BANDS = ['attendedBelow80', 'attended80to90', 'attended90to95', 'attended95'] as const satisfies readonly Measure[];
+export const BANDS = [
+  'attendedBelow80',
+  'attended80to90',
+  'attended90to95',
+  'attended95',
+] as const satisfies readonly Measure[];
 
 /** Labels come from outside (i18n); the shaping stays pure and testable with plain functions. */
 export type ShapeText = {
@@ -17,13 +22,30 @@ export type ShapeText = {
 
 type Href = (code: string) => string;
 
-function toModelRow(row: AggregateRow, dimension: Dimension, text: ShapeText, values: Record<string, Value>, href?: Href): ModelRow {
+function toModelRow(
+  row: AggregateRow,
+  dimension: Dimension,
+  text: ShapeText,
+  values: Record<string, Value>,
+  href?: Href,
+): ModelRow {
   const code = row.group[dimension] ?? '';
-  return { key: code, label: text.row(dimension, code, row.labels[dimension] ?? code), ...(href ? { href: href(code) } : {}), values };
+  return {
+    key: code,
+    label: text.row(dimension, code, row.labels[dimension] ?? code),
+    ...(href ? { href: href(code) } : {}),
+    values,
+  };
 }
 
 /** One row per group, one column per measure, as published (`<10` and `n.d.` stay text); the total last. */
-export function countsChart(result: AggregateResult, measures: readonly Measure[], kind: ChartModel['kind'], text: ShapeText, href?: Href): ChartModel {
+export function countsChart(
+  result: AggregateResult,
+  measures: readonly Measure[],
+  kind: ChartModel['kind'],
+  text: ShapeText,
+  href?: Href,
+): ChartModel {
   const dimension = result.groupBy[0]!;
   const pick = (values: Record<string, Cell>) => Object.fromEntries(measures.map((m) => [m, values[m] ?? null]));
   return {
@@ -39,7 +61,11 @@ export function countsChart(result: AggregateResult, measures: readonly Measure[
  * Tier ≥ 2 among the students with a computed tier (tier 1 + 2 + 3), as in the fairness report.
  * The table shows both counts the share comes from, so an `n.d.` share shows which is missing.
  */
-export function tierShareValues(values: Record<string, Cell>): { tier2plus: Value; assessed: Value; tier2plusShare: Value } {
+export function tierShareValues(values: Record<string, Cell>): {
+  tier2plus: Value;
+  assessed: Value;
+  tier2plusShare: Value;
+} {
   const atRisk = sumPublished([values.tier2, values.tier3]);
   const assessed = sumPublished(TIERS.map((m) => values[m]));
   return { tier2plus: atRisk, assessed, tier2plusShare: shareOf(atRisk, assessed) };

@@ -12,9 +12,17 @@ import { useShapeText } from './use-shape-text';
 export function ProvinceSchools({ province, filters }: { province: ProvinceCode; filters: RegionalFilters }) {
   const { t } = useTranslation();
   const text = useShapeText(t('regional.dimension.school'));
-  const query = useAggregates({ groupBy: ['school'], measures: ['students', ...TIERS, ...BANDS], filters: { ...filters, province } });
-  const href = (school: string) => `/analisi/rapporto?${new URLSearchParams({ school, ...(filters.year ? { year: filters.year } : {}) }).toString()}`;
-  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), { ...filters, province }) });
+  const query = useAggregates({
+    groupBy: ['school'],
+    measures: ['students', ...TIERS, ...BANDS],
+    filters: { ...filters, province },
+  });
+  const href = (school: string) =>
+    `/analisi/rapporto?${new URLSearchParams({ school, ...(filters.year ? { year: filters.year } : {}) }).toString()}`;
+  const panel = (key: string) => ({
+    title: t(`regional.charts.${key}.title`),
+    fileName: csvFileName(t(`regional.charts.${key}.file`), { ...filters, province }),
+  });
 
   return (
     <QueryState query={query}>
@@ -26,7 +34,12 @@ export function ProvinceSchools({ province, filters }: { province: ProvinceCode;
             <GroupLinks label={t('regional.province.openSchool')} rows={students.rows} />
             <div className="panel-grid">
               <ChartPanel {...panel('studentsBySchool')} model={students} threshold={result.threshold} level={2} />
-              <ChartPanel {...panel('tierShareBySchool')} model={tierShareChart(result, text, href)} threshold={result.threshold} level={2} />
+              <ChartPanel
+                {...panel('tierShareBySchool')}
+                model={tierShareChart(result, text, href)}
+                threshold={result.threshold}
+                level={2}
+              />
             </div>
           </>
         );

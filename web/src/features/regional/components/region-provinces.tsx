@@ -15,7 +15,10 @@ export function RegionProvinces({ filters }: { filters: RegionalFilters }) {
   const query = useAggregates({ groupBy: ['province'], measures: ['students', ...TIERS, ...BANDS], filters });
   const search = filterParams(filters);
   const href = (code: string) => `/analisi/provincia/${code}${search ? `?${search}` : ''}`;
-  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), filters) });
+  const panel = (key: string) => ({
+    title: t(`regional.charts.${key}.title`),
+    fileName: csvFileName(t(`regional.charts.${key}.file`), filters),
+  });
 
   return (
     <section aria-labelledby="provinces-heading" className="section">
@@ -30,11 +33,23 @@ export function RegionProvinces({ filters }: { filters: RegionalFilters }) {
               <div className="panel-grid">
                 <ChartPanel {...panel('studentsByProvince')} model={students} threshold={result.threshold} />
                 <div>
-                  <ChartPanel {...panel('tierShareByProvince')} model={tierShareChart(result, text, href)} threshold={result.threshold} />
+                  <ChartPanel
+                    {...panel('tierShareByProvince')}
+                    model={tierShareChart(result, text, href)}
+                    threshold={result.threshold}
+                  />
                   <p className="hint">{t('regional.overview.shareNote')}</p>
                 </div>
-                <ChartPanel {...panel('tiersByProvince')} model={countsChart(result, TIERS, 'stacked', text, href)} threshold={result.threshold} />
-                <ChartPanel {...panel('attendanceByProvince')} model={countsChart(result, BANDS, 'stacked', text, href)} threshold={result.threshold} />
+                <ChartPanel
+                  {...panel('tiersByProvince')}
+                  model={countsChart(result, TIERS, 'stacked', text, href)}
+                  threshold={result.threshold}
+                />
+                <ChartPanel
+                  {...panel('attendanceByProvince')}
+                  model={countsChart(result, BANDS, 'stacked', text, href)}
+                  threshold={result.threshold}
+                />
               </div>
             </>
           );

@@ -16,19 +16,44 @@ export function RegionalFiltersForm({ params, onChange }: Props) {
   // Only years with data (issue 20); a year from a stale link stays selectable, marked, so the select shows it.
   const years = (known?.years ?? []).map((y) => ({ value: y, label: y }));
   if (value.year && !known?.years.includes(value.year)) {
-    years.push({ value: value.year, label: known ? t('regional.filters.yearWithoutData', { year: value.year }) : value.year });
+    years.push({
+      value: value.year,
+      label: known ? t('regional.filters.yearWithoutData', { year: value.year }) : value.year,
+    });
   }
   const fields: Field[] = [
-    { key: 'year', all: known?.current ? t('regional.filters.latestYear', { year: known.current }) : t('regional.filters.currentYear'), options: years },
-    { key: 'level', all: t('regional.filters.allLevels'), options: SchoolLevel.options.map((v) => ({ value: v, label: t(`regional.domain.level.${v}`) })) },
-    { key: 'gradeLevel', all: t('regional.filters.allGrades'), options: [1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: t('regional.filters.gradeN', { grade: g }) })) },
-    { key: 'track', all: t('regional.filters.allTracks'), options: Track.options.map((v) => ({ value: v, label: t(`regional.domain.track.${v}`) })) },
+    {
+      key: 'year',
+      all: known?.current
+        ? t('regional.filters.latestYear', { year: known.current })
+        : t('regional.filters.currentYear'),
+      options: years,
+    },
+    {
+      key: 'level',
+      all: t('regional.filters.allLevels'),
+      options: SchoolLevel.options.map((v) => ({ value: v, label: t(`regional.domain.level.${v}`) })),
+    },
+    {
+      key: 'gradeLevel',
+      all: t('regional.filters.allGrades'),
+      options: [1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: t('regional.filters.gradeN', { grade: g }) })),
+    },
+    {
+      key: 'track',
+      all: t('regional.filters.allTracks'),
+      options: Track.options.map((v) => ({ value: v, label: t(`regional.domain.track.${v}`) })),
+    },
     {
       key: 'citizenshipGroup',
       all: t('regional.filters.allGroups'),
       options: CitizenshipGroup.options.map((v) => ({ value: v, label: t(`regional.domain.citizenshipGroup.${v}`) })),
     },
-    { key: 'sex', all: t('regional.filters.allSexes'), options: Sex.options.map((v) => ({ value: v, label: t(`regional.domain.sex.${v}`) })) },
+    {
+      key: 'sex',
+      all: t('regional.filters.allSexes'),
+      options: Sex.options.map((v) => ({ value: v, label: t(`regional.domain.sex.${v}`) })),
+    },
   ];
 
   function set(key: keyof RegionalFilters, raw: string) {
@@ -38,11 +63,20 @@ export function RegionalFiltersForm({ params, onChange }: Props) {
   }
 
   return (
-    <form role="search" className="filters" aria-label={t('regional.filters.legend')} onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      className="filters"
+      aria-label={t('regional.filters.legend')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       {fields.map((f) => (
         <div className="field" key={f.key}>
           <label htmlFor={`regional-${f.key}`}>{t(`regional.filters.${f.key}`)}</label>
-          <select id={`regional-${f.key}`} value={value[f.key] === undefined ? '' : String(value[f.key])} onChange={(e) => set(f.key, e.target.value)}>
+          <select
+            id={`regional-${f.key}`}
+            value={value[f.key] === undefined ? '' : String(value[f.key])}
+            onChange={(e) => set(f.key, e.target.value)}
+          >
             <option value="">{f.all}</option>
             {f.options.map((o) => (
               <option key={o.value} value={o.value}>

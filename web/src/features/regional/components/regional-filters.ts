@@ -3,9 +3,19 @@ import { SchoolYearLabel, SchoolLevel, Sex, Track } from '@primm/shared/contract
 import type { AggregateFilters } from '../api/get-aggregates';
 
 /** The filters an analyst sets; province and school come from the page (drill-down, report). */
-export type RegionalFilters = Pick<AggregateFilters, 'year' | 'level' | 'gradeLevel' | 'track' | 'citizenshipGroup' | 'sex'>;
+export type RegionalFilters = Pick<
+  AggregateFilters,
+  'year' | 'level' | 'gradeLevel' | 'track' | 'citizenshipGroup' | 'sex'
+>;
 
-export const FILTER_KEYS = ['year', 'level', 'gradeLevel', 'track', 'citizenshipGroup', 'sex'] as const satisfies readonly (keyof RegionalFilters)[];
+export const FILTER_KEYS = [
+  'year',
+  'level',
+  'gradeLevel',
+  'track',
+  'citizenshipGroup',
+  'sex',
+] as const satisfies readonly (keyof RegionalFilters)[];
 
 /** A hand-edited or stale link keeps its valid filters and drops the rest, instead of failing. */
 export function readRegionalFilters(params: URLSearchParams): RegionalFilters {
@@ -33,7 +43,9 @@ export function writeRegionalFilters(params: URLSearchParams, filters: RegionalF
 
 /** Only the filters that are set, e.g. for a link that keeps them. */
 export function filterParams(filters: RegionalFilters & { province?: string; school?: string }): string {
-  const entries = Object.entries(filters).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '');
+  const entries = Object.entries(filters).filter(
+    (e): e is [string, string | number] => e[1] !== undefined && e[1] !== '',
+  );
   return new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
 }
 
@@ -56,6 +68,11 @@ export function csvFileName(what: string, filters: RegionalFilters & { province?
   ];
   return `${parts
     .filter((p): p is string => Boolean(p))
-    .map((p) => p.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''))
+    .map((p) =>
+      p
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
     .join('_')}.csv`;
 }

@@ -17,14 +17,26 @@ import { useFormatNumber, useShapeText } from './use-shape-text';
 
 export type ReportScope = { province: ProvinceCode } | { school: string } | Record<string, never>;
 
-const MEASURES = ['students', ...TIERS, ...BANDS, 'overLimit', 'failing2plus', 'ageGradeDelay', 'openCases', 'closedCases'] as const;
+const MEASURES = [
+  'students',
+  ...TIERS,
+  ...BANDS,
+  'overLimit',
+  'failing2plus',
+  'ageGradeDelay',
+  'openCases',
+  'closedCases',
+] as const;
 
 function placeOf(result: AggregateResult): { place: Place; values: Record<string, Cell> } | undefined {
   const dimension = result.groupBy[0];
   if (!dimension) return { place: { kind: 'region' }, values: result.total };
   const row = result.rows[0];
   if (!row) return undefined;
-  return { place: { kind: dimension === 'province' ? 'province' : 'school', name: row.labels[dimension] ?? '' }, values: row.values };
+  return {
+    place: { kind: dimension === 'province' ? 'province' : 'school', name: row.labels[dimension] ?? '' },
+    values: row.values,
+  };
 }
 
 /**
@@ -34,14 +46,23 @@ function placeOf(result: AggregateResult): { place: Place; values: Record<string
 export function RegionalReport({ scope, year }: { scope: ReportScope; year: string | undefined }) {
   const { t } = useTranslation();
   const format = useFormatNumber();
-  const groupBy = 'province' in scope ? (['province'] as const) : 'school' in scope ? (['school'] as const) : ([] as const);
+  const groupBy =
+    'province' in scope ? (['province'] as const) : 'school' in scope ? (['school'] as const) : ([] as const);
   const filters = { ...scope, year };
   const main = useAggregates({ groupBy: [...groupBy], measures: MEASURES, filters });
-  const groups = useAggregates({ groupBy: ['citizenshipGroup'], measures: ['students', ...TIERS, ...GROUP_INDICATORS], filters });
+  const groups = useAggregates({
+    groupBy: ['citizenshipGroup'],
+    measures: ['students', ...TIERS, ...GROUP_INDICATORS],
+    filters,
+  });
   const byTier = useShapeText(t('regional.dimension.tier'));
   const byBand = useShapeText(t('regional.dimension.band'));
   const byGroup = useShapeText(t('regional.dimension.citizenshipGroup'));
-  const panel = (key: string) => ({ title: t(`regional.charts.${key}.title`), fileName: csvFileName(t(`regional.charts.${key}.file`), filters), level: 2 as const });
+  const panel = (key: string) => ({
+    title: t(`regional.charts.${key}.title`),
+    fileName: csvFileName(t(`regional.charts.${key}.file`), filters),
+    level: 2 as const,
+  });
 
   return (
     <QueryState query={main}>
@@ -88,12 +109,22 @@ export function RegionalReport({ scope, year }: { scope: ReportScope; year: stri
               </div>
             </section>
             <div className="report-section">
-              <ChartPanel {...panel('reportTiers')} model={measuresChart(values, TIERS, byTier)} threshold={result.threshold} />
-              <ChartPanel {...panel('reportAttendance')} model={measuresChart(values, BANDS, byBand)} threshold={result.threshold} />
+              <ChartPanel
+                {...panel('reportTiers')}
+                model={measuresChart(values, TIERS, byTier)}
+                threshold={result.threshold}
+              />
+              <ChartPanel
+                {...panel('reportAttendance')}
+                model={measuresChart(values, BANDS, byBand)}
+                threshold={result.threshold}
+              />
             </div>
             <div className="report-section">
               <QueryState query={groups}>
-                {(g) => <ChartPanel {...panel('reportGroups')} model={groupSharesChart(g, byGroup)} threshold={g.threshold} />}
+                {(g) => (
+                  <ChartPanel {...panel('reportGroups')} model={groupSharesChart(g, byGroup)} threshold={g.threshold} />
+                )}
               </QueryState>
             </div>
           </article>

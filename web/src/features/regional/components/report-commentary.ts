@@ -19,7 +19,8 @@ export function reportCommentary({ place, year, threshold, values }: Input, form
   const pct = (share: number) => format(share * 100, 0);
   const name = place.kind === 'region' ? '' : place.name;
   const students = values.students;
-  if (typeof students !== 'number') return [{ key: 'tooFew', context: place.kind, values: { name, year, threshold: String(threshold) } }];
+  if (typeof students !== 'number')
+    return [{ key: 'tooFew', context: place.kind, values: { name, year, threshold: String(threshold) } }];
 
   const out: Sentence[] = [{ key: 'students', context: place.kind, values: { name, year, students: n(students) } }];
   if (students === 0) return out;
@@ -50,12 +51,14 @@ export function reportCommentary({ place, year, threshold, values }: Input, form
 
   for (const measure of ['overLimit', 'failing2plus'] as const) {
     const count = values[measure];
-    if (typeof count === 'number') out.push({ key: measure, values: { count: n(count), share: pct(count / students) } });
+    if (typeof count === 'number')
+      out.push({ key: measure, values: { count: n(count), share: pct(count / students) } });
     else leftOut ||= count !== undefined;
   }
 
   const { openCases, closedCases } = values;
-  if (typeof openCases === 'number' && typeof closedCases === 'number') out.push({ key: 'cases', values: { open: n(openCases), closed: n(closedCases) } });
+  if (typeof openCases === 'number' && typeof closedCases === 'number')
+    out.push({ key: 'cases', values: { open: n(openCases), closed: n(closedCases) } });
   else leftOut ||= openCases !== undefined || closedCases !== undefined;
 
   if (leftOut) out.push({ key: 'leftOut', values: { threshold: String(threshold) } });

@@ -8,7 +8,10 @@ const trend = (months: [string, Cell, Cell, Cell][]): AggregateTrend => ({
   year: '2025/26',
   threshold: 10,
   noise: 2,
-  months: months.map(([month, students, absentOver10, absentOver25]) => ({ month, values: { students, absentOver10, absentOver25 } })),
+  months: months.map(([month, students, absentOver10, absentOver25]) => ({
+    month,
+    values: { students, absentOver10, absentOver25 },
+  })),
 });
 
 test.each([
@@ -23,7 +26,11 @@ test.each([
 test.each<[string, [string, Cell, Cell, Cell], Record<string, string | number | null>]>([
   ['all published', ['2025-09', 27, 12, 0], { label: 'set 2025', absentOver10: 12, absentOver25: 0 }],
   ['a small count is a gap', ['2025-10', 28, 16, '<10'], { label: 'ott 2025', absentOver10: 16, absentOver25: null }],
-  ['a protecting n.d. is a gap too', ['2025-11', 16, 'n.d.', '<10'], { label: 'nov 2025', absentOver10: null, absentOver25: null }],
+  [
+    'a protecting n.d. is a gap too',
+    ['2025-11', 16, 'n.d.', '<10'],
+    { label: 'nov 2025', absentOver10: null, absentOver25: null },
+  ],
 ])('trendChart: when %s, then the chart point is %j (students not drawn)', (_case, month, point) => {
   const model = trendChart(trend([month]), text);
 
@@ -31,7 +38,13 @@ test.each<[string, [string, Cell, Cell, Cell], Record<string, string | number | 
 });
 
 test('trendChart: suppressed cells stay text in the rows and the CSV, months in order', () => {
-  const model = trendChart(trend([['2025-09', 27, 0, 0], ['2025-10', 16, 'n.d.', '<10']]), text);
+  const model = trendChart(
+    trend([
+      ['2025-09', 27, 0, 0],
+      ['2025-10', 16, 'n.d.', '<10'],
+    ]),
+    text,
+  );
 
   expect(model.rows.map((r) => [r.label, r.values])).toEqual([
     ['set 2025', { students: 27, absentOver10: 0, absentOver25: 0 }],
@@ -48,14 +61,31 @@ test.each([
   expect(previousSchoolYear(year)).toBe(before);
 });
 
-test('compareTrendChart: when the year before has more months, then only this year\'s months show, each beside the same month a year earlier', () => {
-  const current = trend([['2025-09', 400, 30, 12], ['2025-10', 410, 'n.d.', '<10']]);
-  const previous = { ...trend([['2024-09', 390, 25, 11], ['2024-10', 395, 40, 15], ['2024-11', 398, 44, 16]]), year: '2024/25' };
+test("compareTrendChart: when the year before has more months, then only this year's months show, each beside the same month a year earlier", () => {
+  const current = trend([
+    ['2025-09', 400, 30, 12],
+    ['2025-10', 410, 'n.d.', '<10'],
+  ]);
+  const previous = {
+    ...trend([
+      ['2024-09', 390, 25, 11],
+      ['2024-10', 395, 40, 15],
+      ['2024-11', 398, 44, 16],
+    ]),
+    year: '2024/25',
+  };
 
   const model = compareTrendChart(current, previous, text);
 
   expect(model.rows.map((r) => r.key)).toEqual(['2025-09', '2025-10']);
-  expect(model.rows[1]!.values).toEqual({ students: 410, absentOver10: 'n.d.', absentOver25: '<10', students_prev: 395, absentOver10_prev: 40, absentOver25_prev: 15 });
+  expect(model.rows[1]!.values).toEqual({
+    students: 410,
+    absentOver10: 'n.d.',
+    absentOver25: '<10',
+    students_prev: 395,
+    absentOver10_prev: 40,
+    absentOver25_prev: 15,
+  });
   expect(model.series.map((s) => s.label).slice(0, 2)).toEqual(['students (2025/26)', 'students (2024/25)']);
   expect(model.drawn).toEqual(['absentOver10', 'absentOver10_prev', 'absentOver25', 'absentOver25_prev']);
 });

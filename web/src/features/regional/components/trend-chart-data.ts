@@ -11,8 +11,11 @@ export type TrendText = {
 export function monthLabel(month: string, language: string): string {
   const [year, m] = month.split('-').map(Number);
   if (!year || !m) return month;
-  return new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'it-IT', { month: 'short', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(year, m - 1, 1)));
+  return new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'it-IT', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, m - 1, 1)));
 }
 
 /**
@@ -26,7 +29,11 @@ export function trendChart(trend: AggregateTrend, text: TrendText): ChartModel {
     rowHeader: text.rowHeader,
     series: TREND_MEASURES.map((key) => ({ key, label: text.series(key), unit: 'count' as const })),
     drawn: ['absentOver10', 'absentOver25'],
-    rows: trend.months.map((m) => ({ key: m.month, label: monthLabel(m.month, text.language), values: { ...m.values } })),
+    rows: trend.months.map((m) => ({
+      key: m.month,
+      label: monthLabel(m.month, text.language),
+      values: { ...m.values },
+    })),
   };
 }
 

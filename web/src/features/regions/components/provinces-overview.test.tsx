@@ -22,7 +22,9 @@ test('ProvincesOverview: when the total is shown, then the one definition of stu
   renderWithProviders(<ProvincesOverview />);
 
   await screen.findByRole('table', { name: 'Scuole e studenti per provincia' });
-  expect(screen.getByText(/^Studenti contati: chi è stato iscritto almeno un giorno nell’anno scolastico/)).toBeInTheDocument();
+  expect(
+    screen.getByText(/^Studenti contati: chi è stato iscritto almeno un giorno nell’anno scolastico/),
+  ).toBeInTheDocument();
 });
 
 test('ProvincesOverview: when no province has data, then the empty state is shown', async () => {

@@ -21,8 +21,12 @@ export function ProvincesTable({ provinces }: { provinces: Province[] }) {
           <tr>
             <th scope="col">{t('regions.province')}</th>
             <th scope="col">{t('regions.code')}</th>
-            <th scope="col" className="num">{t('regions.schools')}</th>
-            <th scope="col" className="num">{t('regions.students')}</th>
+            <th scope="col" className="num">
+              {t('regions.schools')}
+            </th>
+            <th scope="col" className="num">
+              {t('regions.students')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +41,9 @@ export function ProvincesTable({ provinces }: { provinces: Province[] }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={2}>{t('regions.total')}</th>
+            <th scope="row" colSpan={2}>
+              {t('regions.total')}
+            </th>
             <td className="num">{n(total.schools)}</td>
             <td className="num">{n(total.students)}</td>
           </tr>

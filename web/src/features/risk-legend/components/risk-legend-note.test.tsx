@@ -11,7 +11,9 @@ import { RiskLegendNote } from './risk-legend-note';
 const legendAnswers = (body: RiskLegend) => server.use(http.get('/api/risk/legend', () => HttpResponse.json(body)));
 
 async function lines() {
-  const note = await screen.findByRole('complementary', { name: /Che cosa significano i livelli|What the levels mean/ });
+  const note = await screen.findByRole('complementary', {
+    name: /Che cosa significano i livelli|What the levels mean/,
+  });
   return [...note.querySelectorAll('li, p')].map((el) => el.textContent);
 }
 
@@ -30,7 +32,9 @@ test('RiskLegendNote: when the page is in English, then the same legend is worde
   renderWithProviders(<RiskLegendNote levels={[3]} />);
   await i18n.changeLanguage('en');
 
-  expect(await screen.findByText('Level 3: in 2024/25, 6 in 10 students with these signals were not admitted or left')).toBeInTheDocument();
+  expect(
+    await screen.findByText('Level 3: in 2024/25, 6 in 10 students with these signals were not admitted or left'),
+  ).toBeInTheDocument();
   expect(await lines()).toEqual([
     'Level 3: in 2024/25, 6 in 10 students with these signals were not admitted or left',
     "Checked on the region's data: 2,971 students of 2024/25, as known on 31/01/2025.",
@@ -38,10 +42,12 @@ test('RiskLegendNote: when the page is in English, then the same legend is worde
   await i18n.changeLanguage('it');
 });
 
-test('RiskLegendNote: when only the student\'s level is asked, then only its line', async () => {
+test("RiskLegendNote: when only the student's level is asked, then only its line", async () => {
   renderWithProviders(<RiskLegendNote levels={[2]} />);
 
-  expect((await lines())[0]).toBe('Livello 2: nel 2024/25, 3 studenti su 10 con questi segnali non sono stati ammessi o hanno lasciato');
+  expect((await lines())[0]).toBe(
+    'Livello 2: nel 2024/25, 3 studenti su 10 con questi segnali non sono stati ammessi o hanno lasciato',
+  );
   expect(await lines()).toHaveLength(2);
 });
 
@@ -63,7 +69,7 @@ test('RiskLegendNote: when a level was too small to publish, or one student in t
   ]);
 });
 
-test('RiskLegendNote: when no backtest was saved, then the levels are said to be not yet validated on the region\'s data', async () => {
+test("RiskLegendNote: when no backtest was saved, then the levels are said to be not yet validated on the region's data", async () => {
   legendAnswers(notValidatedLegend);
   renderWithProviders(<RiskLegendNote />);
 
@@ -71,7 +77,11 @@ test('RiskLegendNote: when no backtest was saved, then the levels are said to be
 });
 
 test('RiskLegendNote: when the legend cannot be read, then a short note says it is unavailable, never a validation it does not have', async () => {
-  server.use(http.get('/api/risk/legend', () => HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 })));
+  server.use(
+    http.get('/api/risk/legend', () =>
+      HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 }),
+    ),
+  );
   renderWithProviders(<RiskLegendNote />);
 
   expect(await screen.findByText('La legenda dei livelli non è disponibile in questo momento.')).toBeInTheDocument();

@@ -42,10 +42,16 @@ export function RiskLegendNote({ levels = ALL_LEVELS }: { levels?: readonly Risk
   return (
     <aside className="risk-legend-note" aria-label={t('riskLegend.label')}>
       <ul>
-        {levels.map((level) => <li key={level}>{lineOf(level)}</li>)}
+        {levels.map((level) => (
+          <li key={level}>{lineOf(level)}</li>
+        ))}
       </ul>
       <p className="risk-legend-source">
-        {t('riskLegend.source', { year, students: formatNumber(students, i18n.language), date: formatDate(asOf, i18n.language) })}
+        {t('riskLegend.source', {
+          year,
+          students: formatNumber(students, i18n.language),
+          date: formatDate(asOf, i18n.language),
+        })}
       </p>
     </aside>
   );

@@ -17,7 +17,9 @@ export function LevelMoves({ moves }: { moves: LevelMove[] }) {
           <tr>
             <th scope="col">{t('riskSettings.recompute.before')}</th>
             <th scope="col">{t('riskSettings.recompute.after')}</th>
-            <th scope="col" className="num">{t('riskSettings.recompute.movedStudents')}</th>
+            <th scope="col" className="num">
+              {t('riskSettings.recompute.movedStudents')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -41,7 +41,9 @@ export function RecomputePanel() {
         {recompute.isError && <ErrorAlert error={recompute.error} onRetry={() => recompute.mutate()} />}
         {recompute.isSuccess && (
           <div role="status" tabIndex={-1} ref={summaryRef} className="callout callout-success">
-            <p className="callout-title">{t('riskSettings.recompute.done', { seconds: n(recompute.data.ms / 1000, 1) })}</p>
+            <p className="callout-title">
+              {t('riskSettings.recompute.done', { seconds: n(recompute.data.ms / 1000, 1) })}
+            </p>
             <dl className="inline-facts">
               <dt>{t('riskSettings.recompute.students')}</dt>
               <dd>{n(recompute.data.students)}</dd>

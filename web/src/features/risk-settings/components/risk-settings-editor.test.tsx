@@ -42,13 +42,19 @@ function field(group: string, label: string) {
 test('RiskSettingsEditor: when loaded, then the version, who saved it and the values are shown, shares as percentages', async () => {
   await renderEditor();
 
-  expect(screen.getByText('Versione 3, salvata da Amministratore dimostrativo il 12/01/2026 10:30:00.')).toBeInTheDocument();
+  expect(
+    screen.getByText('Versione 3, salvata da Amministratore dimostrativo il 12/01/2026 10:30:00.'),
+  ).toBeInTheDocument();
   expect(field('Presenza alle lezioni', 'Presenza soddisfacente da (%)')).toHaveValue('95');
   const attention = field('Presenza alle lezioni', 'Attenzione sotto (% di ore frequentate)');
   expect(attention).toHaveValue('88');
-  expect(attention).toHaveAccessibleDescription(/Assenza cronica = perdere almeno il 10 % delle lezioni .* Predefinito: 90 %\.$/);
+  expect(attention).toHaveAccessibleDescription(
+    /Assenza cronica = perdere almeno il 10 % delle lezioni .* Predefinito: 90 %\.$/,
+  );
   expect(field('Voti', 'Attenzione: media generale sotto (voto)')).toHaveValue('6,8');
-  expect(field('Voti', 'Materie fondamentali (una per riga)')).toHaveValue('ITALIANO\nMATEMATICA\nLINGUA E LETTERATURA ITALIANA');
+  expect(field('Voti', 'Materie fondamentali (una per riga)')).toHaveValue(
+    'ITALIANO\nMATEMATICA\nLINGUA E LETTERATURA ITALIANA',
+  );
   expect(screen.getAllByRole('group').map((g) => g.querySelector('legend')?.textContent)).toEqual([
     'Presenza alle lezioni',
     'Proiezione delle assenze sul limite legale',
@@ -75,7 +81,9 @@ test('RiskSettingsEditor: when a value is out of range or not a number, then the
   await user.type(recent, 'quattro');
   await user.click(screen.getByRole('button', { name: 'Salva una nuova versione' }));
 
-  expect(screen.getByRole('alert')).toHaveTextContent('2 valori non sono validi: correggili nei campi segnalati. Nulla è stato salvato.');
+  expect(screen.getByRole('alert')).toHaveTextContent(
+    '2 valori non sono validi: correggili nei campi segnalati. Nulla è stato salvato.',
+  );
   expect(satisfactory).toHaveAttribute('aria-invalid', 'true');
   expect(satisfactory).toHaveAccessibleDescription(/^Il valore massimo è 100 %\./);
   expect(satisfactory).toHaveFocus();
@@ -115,7 +123,11 @@ test('RiskSettingsEditor: when saved, then percentages are sent as shares, the n
   const saved = await screen.findByText('Salvata la versione 4. Le nuove soglie valgono dal prossimo ricalcolo.');
   expect(saved.closest('[role="status"]')).toHaveFocus();
   expect(sent).toEqual([
-    { ...current, attendance: { ...current.attendance, attentionBelowRate: 0.855 }, grades: { ...current.grades, averageAttentionBelow: 7 } },
+    {
+      ...current,
+      attendance: { ...current.attendance, attentionBelowRate: 0.855 },
+      grades: { ...current.grades, averageAttentionBelow: 7 },
+    },
   ]);
   expect(screen.getByText(/^Versione 4, salvata da Amministratore dimostrativo il /)).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Ricalcola ora il rischio della regione' })).toBeEnabled();
@@ -127,7 +139,13 @@ test('RiskSettingsEditor: when the server refuses a field (400 with details), th
   server.use(
     http.put('/api/settings/risk', () =>
       HttpResponse.json(
-        { error: { code: 'validation_failed', message: 'Richiesta non valida', details: [{ path: 'grades.passMark', message: 'Troppo grande: previsto che number sia <=10' }] } },
+        {
+          error: {
+            code: 'validation_failed',
+            message: 'Richiesta non valida',
+            details: [{ path: 'grades.passMark', message: 'Troppo grande: previsto che number sia <=10' }],
+          },
+        },
         { status: 400 },
       ),
     ),
@@ -147,7 +165,11 @@ test('RiskSettingsEditor: when the server refuses a field (400 with details), th
 
 test('RiskSettingsEditor: when the server fails otherwise, then the translated error is shown and focused', async () => {
   const user = userEvent.setup();
-  server.use(http.put('/api/settings/risk', () => HttpResponse.json({ error: { code: 'unavailable', message: 'disk full' } }, { status: 503 })));
+  server.use(
+    http.put('/api/settings/risk', () =>
+      HttpResponse.json({ error: { code: 'unavailable', message: 'disk full' } }, { status: 503 }),
+    ),
+  );
   await renderEditor();
   await changeOneValue(user);
 
@@ -165,7 +187,9 @@ test('RiskSettingsEditor: when the defaults are restored and saved, then the for
 
   await user.click(screen.getByRole('button', { name: 'Ripristina i valori predefiniti' }));
 
-  expect(screen.getByRole('status')).toHaveTextContent('Valori predefiniti inseriti nel modulo: non sono ancora salvati.');
+  expect(screen.getByRole('status')).toHaveTextContent(
+    'Valori predefiniti inseriti nel modulo: non sono ancora salvati.',
+  );
   expect(field('Presenza alle lezioni', 'Attenzione sotto (% di ore frequentate)')).toHaveValue('90');
   expect(field('Voti', 'Attenzione: media generale sotto (voto)')).toHaveValue('6,5');
 
@@ -192,7 +216,9 @@ test('RiskSettingsEditor: when the recompute runs, then the button is disabled a
   await user.click(recompute);
 
   expect(recompute).toBeDisabled();
-  expect(screen.getByText('Ricalcolo in corso su tutta la regione: può durare fino a un minuto…').closest('[role="status"]')).not.toBeNull();
+  expect(
+    screen.getByText('Ricalcolo in corso su tutta la regione: può durare fino a un minuto…').closest('[role="status"]'),
+  ).not.toBeNull();
   const section = screen.getByRole('region', { name: 'Ricalcolo del rischio' });
   expect(section.querySelector('[aria-busy="true"]')).not.toBeNull();
 
@@ -206,15 +232,26 @@ test('RiskSettingsEditor: when the recompute runs, then the button is disabled a
   expect(status).toHaveTextContent('Risultati invariati913');
   expect(status).toHaveTextContent('Studenti che hanno cambiato livello57');
   expect(status).not.toHaveTextContent(/tier/i);
-  const moves = within(status as HTMLElement).getByRole('table', { name: 'Studenti che hanno cambiato livello, da prima a dopo' });
-  expect(within(moves).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['Livello 1→ Livello 230', 'Livello 2→ Livello 120', 'Livello 2→ Livello 37']);
+  const moves = within(status as HTMLElement).getByRole('table', {
+    name: 'Studenti che hanno cambiato livello, da prima a dopo',
+  });
+  expect(
+    within(moves)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent),
+  ).toEqual(['Livello 1→ Livello 230', 'Livello 2→ Livello 120', 'Livello 2→ Livello 37']);
   expect(recompute).toBeEnabled();
   expect(section.querySelector('[aria-busy="true"]')).toBeNull();
 });
 
 test('RiskSettingsEditor: when the recompute fails, then the error is shown with a retry', async () => {
   const user = userEvent.setup();
-  server.use(http.post('/api/risk/recompute', () => HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 })));
+  server.use(
+    http.post('/api/risk/recompute', () =>
+      HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 }),
+    ),
+  );
   await renderEditor();
 
   await user.click(await screen.findByRole('button', { name: 'Ricalcola ora il rischio della regione' }));

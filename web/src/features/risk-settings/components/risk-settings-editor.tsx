@@ -18,7 +18,9 @@ export function RiskSettingsEditor() {
   return (
     <>
       <p>
-        {createdBy === null ? t('riskSettings.versionSystem', { version, at }) : t('riskSettings.version', { version, by: createdBy, at })}
+        {createdBy === null
+          ? t('riskSettings.versionSystem', { version, at })
+          : t('riskSettings.version', { version, by: createdBy, at })}
       </p>
       {/* Keyed by nothing on purpose: a save updates the version above but keeps what was typed. */}
       <RiskSettingsForm current={data} />

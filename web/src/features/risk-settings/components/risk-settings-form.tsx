@@ -47,7 +47,10 @@ export function RiskSettingsForm({ current }: { current: RiskSettings }) {
   const alertRef = useRef<HTMLDivElement>(null);
   const savedRef = useRef<HTMLDivElement>(null);
 
-  const serverErrors = save.error instanceof ApiError && save.error.code === 'validation_failed' ? serverErrorsByField(save.error.details) : {};
+  const serverErrors =
+    save.error instanceof ApiError && save.error.code === 'validation_failed'
+      ? serverErrorsByField(save.error.details)
+      : {};
   const errors = { ...serverErrors, ...clientErrors };
   const errorCount = Object.keys(errors).length;
   // A 400 naming no field of the page (or none at all) still shows its messages, in the alert.
@@ -102,7 +105,11 @@ export function RiskSettingsForm({ current }: { current: RiskSettings }) {
         {(errorCount > 0 || save.isError) && (
           <div role="alert" tabIndex={-1} ref={alertRef} className="callout callout-danger">
             <p className="callout-title">{t('riskSettings.form.failed')}</p>
-            <p>{errorCount > 0 ? t('riskSettings.errors.summary', { count: errorCount }) : t(`errors.${codeOf(save.error)}`)}</p>
+            <p>
+              {errorCount > 0
+                ? t('riskSettings.errors.summary', { count: errorCount })
+                : t(`errors.${codeOf(save.error)}`)}
+            </p>
             {unplaced.map(([path, e]) => (
               <p key={path}>{'text' in e ? `${path}: ${e.text}` : t(e.key)}</p>
             ))}
@@ -141,7 +148,11 @@ export function RiskSettingsForm({ current }: { current: RiskSettings }) {
             {t('riskSettings.form.defaults')}
           </button>
         </div>
-        {save.isPending && <p role="status" className="status">{t('riskSettings.form.saving')}</p>}
+        {save.isPending && (
+          <p role="status" className="status">
+            {t('riskSettings.form.saving')}
+          </p>
+        )}
       </form>
       {save.isSuccess && (
         <div role="status" tabIndex={-1} ref={savedRef} className="callout callout-success">

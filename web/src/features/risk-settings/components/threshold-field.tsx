@@ -19,7 +19,11 @@ export function ThresholdField({ field, value, defaultValue, error, onChange }: 
   const percent = (n: number) => t('riskSettings.percent', { value: formatNumberField(n * 100, i18n.language) });
   const shown = (n: number) => (field.kind === 'share' ? percent(n) : formatNumberField(n, i18n.language));
   const defaultText = Array.isArray(defaultValue) ? defaultValue.join(', ') : shown(defaultValue);
-  const message = !error ? null : 'text' in error ? error.text : t(error.key, error.bound === undefined ? {} : { min: shown(error.bound), max: shown(error.bound) });
+  const message = !error
+    ? null
+    : 'text' in error
+      ? error.text
+      : t(error.key, error.bound === undefined ? {} : { min: shown(error.bound), max: shown(error.bound) });
   const describedBy = [message ? `${id}-error` : null, `${id}-help`, `${id}-default`].filter(Boolean).join(' ');
   const common = {
     id,
@@ -40,7 +44,13 @@ export function ThresholdField({ field, value, defaultValue, error, onChange }: 
           type="text"
           autoComplete="off"
           // Negative thresholds (grade slopes, z-scores) need the minus, which a decimal keypad lacks.
-          inputMode={field.kind === 'integer' ? 'numeric' : typeof defaultValue === 'number' && defaultValue < 0 ? 'text' : 'decimal'}
+          inputMode={
+            field.kind === 'integer'
+              ? 'numeric'
+              : typeof defaultValue === 'number' && defaultValue < 0
+                ? 'text'
+                : 'decimal'
+          }
           onChange={(e) => onChange(e.target.value)}
         />
       )}

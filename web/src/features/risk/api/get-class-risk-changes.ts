@@ -8,6 +8,9 @@ export const getClassRiskChanges = (id: number, signal?: AbortSignal) =>
 
 /** Under the class's risk key, so a review that invalidates the lists refreshes it too. */
 export const classRiskChangesQueryOptions = (id: number) =>
-  queryOptions({ queryKey: [...classRiskKey(id), 'changes'], queryFn: ({ signal }) => getClassRiskChanges(id, signal) });
+  queryOptions({
+    queryKey: [...classRiskKey(id), 'changes'],
+    queryFn: ({ signal }) => getClassRiskChanges(id, signal),
+  });
 
 export const useClassRiskChanges = (id: number) => useQuery(classRiskChangesQueryOptions(id));

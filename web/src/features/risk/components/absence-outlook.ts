@@ -38,6 +38,9 @@ export function absenceOutlook(risk: Pick<StudentRisk, 'series' | 'indicators'>)
     hoursLeft: Math.max(0, limitHours - countedHours),
     over,
     yearPace: over || projected === null ? null : { projectedHours: projected, crossingDate: date('crossingDate') },
-    recentPace: over || recentProjected === null || recentWeeks === null ? null : { projectedHours: recentProjected, crossingDate: date('recentCrossingDate'), weeks: recentWeeks },
+    recentPace:
+      over || recentProjected === null || recentWeeks === null
+        ? null
+        : { projectedHours: recentProjected, crossingDate: date('recentCrossingDate'), weeks: recentWeeks },
   };
 }

@@ -20,7 +20,12 @@ export function AttendanceSection({ series }: { series: StudentRisk['series'] })
   return (
     <>
       <p>
-        {t('risk.attendance.summary', { counted: n(shaped.countedHours), limit: n(shaped.limitHours), share: n(shaped.limitPct), annual: n(series.limit.annualHours) })}{' '}
+        {t('risk.attendance.summary', {
+          counted: n(shaped.countedHours),
+          limit: n(shaped.limitHours),
+          share: n(shaped.limitPct),
+          annual: n(series.limit.annualHours),
+        })}{' '}
         {shaped.projectedCrossingDate
           ? t('risk.attendance.crossing', { date: formatDate(shaped.projectedCrossingDate, i18n.language) })
           : t('risk.attendance.noCrossing')}
@@ -41,7 +46,12 @@ export function AttendanceSection({ series }: { series: StudentRisk['series'] })
           rows={shaped.data.map((p) => ({
             key: p.weekStart,
             header: formatDate(p.weekStart, i18n.language),
-            cells: [{ value: n(p.hoursHeld, 1) }, { value: n(p.hoursAbsent, 1) }, { value: pct(p.attendancePct) }, { value: pct(p.cumulativeAbsencePct) }],
+            cells: [
+              { value: n(p.hoursHeld, 1) },
+              { value: n(p.hoursAbsent, 1) },
+              { value: pct(p.attendancePct) },
+              { value: pct(p.cumulativeAbsencePct) },
+            ],
           }))}
         />
       )}

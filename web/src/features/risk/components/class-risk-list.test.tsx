@@ -20,7 +20,9 @@ function recordRiskRequests() {
 test('ClassRiskList: when the Livello header is pressed, then aria-sort moves to it and the request sorts by tier', async () => {
   const user = userEvent.setup();
   const seen = recordRiskRequests();
-  const { router } = renderWithProviders(<ClassRiskList classId={101} className="3B" />, { route: '/classi/101?sort=name' });
+  const { router } = renderWithProviders(<ClassRiskList classId={101} className="3B" />, {
+    route: '/classi/101?sort=name',
+  });
   const table = await screen.findByRole('table', { name: 'Rischio degli studenti: 2' });
   const tierHeader = within(table).getByRole('columnheader', { name: /Livello/ });
   expect(within(table).getByRole('columnheader', { name: /Studente/ })).toHaveAttribute('aria-sort', 'ascending');
@@ -28,7 +30,10 @@ test('ClassRiskList: when the Livello header is pressed, then aria-sort moves to
 
   await user.click(within(tierHeader).getByRole('button', { name: /Livello/ }));
 
-  expect(await within(table).findByRole('columnheader', { name: /Livello/ })).toHaveAttribute('aria-sort', 'descending');
+  expect(await within(table).findByRole('columnheader', { name: /Livello/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   expect(within(table).getByRole('columnheader', { name: /Studente/ })).toHaveAttribute('aria-sort', 'none');
   expect(seen.at(-1)?.get('sort')).toBe('tier');
   expect(seen.at(-1)?.get('order')).toBe('desc');
@@ -57,12 +62,18 @@ test('ClassRiskList: when the list is walked with Tab, then each row is one stop
   const [hoxha, rossi] = within(table).getAllByRole('link');
   const region = screen.getByRole('region', { name: 'Rischio degli studenti: 2' });
   // in the table, only the four sort headers are buttons: no chip, no level is a tab stop
-  expect(within(table).getAllByRole('button').map((b) => b.closest('th')?.getAttribute('scope'))).toEqual(['col', 'col', 'col', 'col']);
+  expect(
+    within(table)
+      .getAllByRole('button')
+      .map((b) => b.closest('th')?.getAttribute('scope')),
+  ).toEqual(['col', 'col', 'col', 'col']);
   expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
 
   while (document.activeElement !== hoxha) await user.tab();
   expect(hoxha).toHaveTextContent('Hoxha Arben');
-  expect(hoxha).toHaveAccessibleDescription(/Proiezione delle assenze: Proiezione a fine anno: 285 ore di assenza, oltre il limite di 264/);
+  expect(hoxha).toHaveAccessibleDescription(
+    /Proiezione delle assenze: Proiezione a fine anno: 285 ore di assenza, oltre il limite di 264/,
+  );
   expect(screen.getByRole('tooltip')).toHaveTextContent(/assenze in aumento a gennaio/); // the reviewer's reason too
   await user.tab();
 
@@ -92,7 +103,11 @@ test.each([
   const row = await screen.findByRole('row', { name: new RegExp(name) });
 
   const cell = within(row).getAllByRole('cell')[1]!; // "In corso"
-  expect(within(cell).queryAllByRole('listitem').map((li) => li.textContent?.slice(2))).toEqual(markers);
+  expect(
+    within(cell)
+      .queryAllByRole('listitem')
+      .map((li) => li.textContent?.slice(2)),
+  ).toEqual(markers);
   if (none) expect(cell).toHaveTextContent(none);
 });
 
@@ -101,25 +116,33 @@ test('ClassRiskList: when a row carries a probability, then it is beside the lev
 
   const row = await screen.findByRole('row', { name: /Esposito/ });
 
-  expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('Livello 2 31 %probabilità stimata di esito negativo: 31 %');
+  expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(
+    'Livello 2 31 %probabilità stimata di esito negativo: 31 %',
+  );
   expect(within(row).getAllByRole('cell')[1]).toHaveTextContent('Caso aperto');
 });
 
 test('ClassRiskList: when a legend is given, then it follows the list', async () => {
-  renderWithProviders(<ClassRiskList classId={101} className="3B" legend={<aside aria-label="Legenda">Livello 3: …</aside>} />, { route: '/classi/101' });
+  renderWithProviders(
+    <ClassRiskList classId={101} className="3B" legend={<aside aria-label="Legenda">Livello 3: …</aside>} />,
+    { route: '/classi/101' },
+  );
 
   await screen.findByRole('table', { name: 'Rischio degli studenti: 2' });
 
   expect(screen.getByRole('complementary', { name: 'Legenda' })).toBeInTheDocument();
 });
 
-test('ClassRiskList: when a student\'s name is clicked, then the route is told first (it asks for the page\'s data) and the link still navigates', async () => {
+test("ClassRiskList: when a student's name is clicked, then the route is told first (it asks for the page's data) and the link still navigates", async () => {
   const user = userEvent.setup();
   const opened: number[] = [];
-  const { router } = renderWithProviders(<ClassRiskList classId={101} className="3B" onOpenStudent={(id) => opened.push(id)} />, {
-    route: '/classi/101',
-    routes: [{ path: '/studenti/:id', element: <p>pagina dello studente</p> }],
-  });
+  const { router } = renderWithProviders(
+    <ClassRiskList classId={101} className="3B" onOpenStudent={(id) => opened.push(id)} />,
+    {
+      route: '/classi/101',
+      routes: [{ path: '/studenti/:id', element: <p>pagina dello studente</p> }],
+    },
+  );
 
   await user.click(await screen.findByRole('link', { name: 'Hoxha Arben' }));
 

@@ -9,9 +9,19 @@ export function ExportRiskCsv({ rows, className }: { rows: RiskRow[]; className:
 
   function download() {
     const csv = toRiskCsv(rows, {
-      header: ['lastName', 'firstName', 'computedTier', 'tier', 'overrideReason', 'attendance', 'projected', 'failing', 'trend', 'average', 'indicators'].map((k) =>
-        t(`risk.csv.${k}`),
-      ),
+      header: [
+        'lastName',
+        'firstName',
+        'computedTier',
+        'tier',
+        'overrideReason',
+        'attendance',
+        'projected',
+        'failing',
+        'trend',
+        'average',
+        'indicators',
+      ].map((k) => t(`risk.csv.${k}`)),
       level: (level) => t(`risk.level.${level}`),
       indicator: (key) => t(`risk.indicator.${key}`),
       number: (value, digits) => formatNumber(value, i18n.language, digits),

@@ -39,7 +39,12 @@ test.each([
 
 const subject = (name: string, values: (number | null)[]) => ({
   subject: name,
-  points: values.map((value, i) => ({ date: `2025-10-${String(10 + i).padStart(2, '0')}`, value, raw: String(value ?? 'buono'), kind: 'orale' })),
+  points: values.map((value, i) => ({
+    date: `2025-10-${String(10 + i).padStart(2, '0')}`,
+    value,
+    raw: String(value ?? 'buono'),
+    kind: 'orale',
+  })),
 });
 
 test.each([

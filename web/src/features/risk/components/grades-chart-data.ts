@@ -10,7 +10,13 @@ type Grades = StudentRisk['series']['grades'];
  * value (`unvalued`: religion's judgements, `NC`), which no average counts (DESIGN.md): "media —
  * su 0 voti" beside three judgements read as a fault (issue 19).
  */
-export type SubjectSummary = { subject: string; count: number; average: number | null; belowPass: number; unvalued: number };
+export type SubjectSummary = {
+  subject: string;
+  count: number;
+  average: number | null;
+  belowPass: number;
+  unvalued: number;
+};
 
 /**
  * One subject's grades in date order, for a line against the pass line; grades without a value

@@ -19,10 +19,16 @@ export function GradesSection({ grades }: { grades: StudentRisk['series']['grade
   const [subject, setSubject] = useState(() => defaultSubject(grades));
   const shaped = shapeGradesChart(grades, subject);
   const n = (v: number | null) => (v === null ? t('common.none') : formatNumber(v, i18n.language, 2));
-  const points = grades.find((g) => g.subject === subject)?.points.toSorted((a, b) => a.date.localeCompare(b.date)) ?? [];
+  const points =
+    grades.find((g) => g.subject === subject)?.points.toSorted((a, b) => a.date.localeCompare(b.date)) ?? [];
 
   if (grades.length === 0) return <p className="empty-state">{t('risk.grades.empty')}</p>;
-  const label = { average: t('risk.grades.average'), count: t('risk.grades.count'), below: t('risk.grades.below'), unvalued: t('risk.grades.unvalued') };
+  const label = {
+    average: t('risk.grades.average'),
+    count: t('risk.grades.count'),
+    below: t('risk.grades.below'),
+    unvalued: t('risk.grades.unvalued'),
+  };
   return (
     <>
       <TableScroll labelledBy={captionId}>
@@ -31,10 +37,18 @@ export function GradesSection({ grades }: { grades: StudentRisk['series']['grade
           <thead>
             <tr>
               <th scope="col">{t('risk.grades.subject')}</th>
-              <th scope="col" className="num">{label.average}</th>
-              <th scope="col" className="num">{label.count}</th>
-              <th scope="col" className="num">{label.below}</th>
-              <th scope="col" className="num">{label.unvalued}</th>
+              <th scope="col" className="num">
+                {label.average}
+              </th>
+              <th scope="col" className="num">
+                {label.count}
+              </th>
+              <th scope="col" className="num">
+                {label.below}
+              </th>
+              <th scope="col" className="num">
+                {label.unvalued}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -42,10 +56,18 @@ export function GradesSection({ grades }: { grades: StudentRisk['series']['grade
               <tr key={s.subject}>
                 <th scope="row">{s.subject}</th>
                 {/* judgements only (religion): no average, and the table says why instead of "— su 0 voti" */}
-                <td className="num" data-label={label.average}>{s.count === 0 ? t('risk.grades.noAverage') : n(s.average)}</td>
-                <td className="num" data-label={label.count}>{s.count}</td>
-                <td className={s.belowPass > 0 ? 'num below-pass' : 'num'} data-label={label.below}>{s.belowPass}</td>
-                <td className="num" data-label={label.unvalued}>{s.unvalued}</td>
+                <td className="num" data-label={label.average}>
+                  {s.count === 0 ? t('risk.grades.noAverage') : n(s.average)}
+                </td>
+                <td className="num" data-label={label.count}>
+                  {s.count}
+                </td>
+                <td className={s.belowPass > 0 ? 'num below-pass' : 'num'} data-label={label.below}>
+                  {s.belowPass}
+                </td>
+                <td className="num" data-label={label.unvalued}>
+                  {s.unvalued}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -73,7 +95,11 @@ export function GradesSection({ grades }: { grades: StudentRisk['series']['grade
           </figure>
         }
         caption={t('risk.grades.tableCaption', { subject })}
-        columns={[{ label: t('risk.grades.date') }, { label: t('risk.grades.kind') }, { label: t('risk.grades.grade'), numeric: true }]}
+        columns={[
+          { label: t('risk.grades.date') },
+          { label: t('risk.grades.kind') },
+          { label: t('risk.grades.grade'), numeric: true },
+        ]}
         rows={points.map((p, i) => {
           const below = p.value !== null && p.value < shaped.passMark;
           return {

@@ -39,7 +39,12 @@ function ReviewDisclosure({ risk }: { risk: StudentRisk }) {
     setTooShort(false);
     review.mutate(
       { action, reason: reason.trim(), ...(action === 'override' ? { tier } : {}) },
-      { onSuccess: () => { setReason(''); setOpen(false); } },
+      {
+        onSuccess: () => {
+          setReason('');
+          setOpen(false);
+        },
+      },
     );
   }
 
@@ -65,7 +70,13 @@ function ReviewDisclosure({ risk }: { risk: StudentRisk }) {
             <legend>{t('risk.review.decision')}</legend>
             {RiskReviewAction.options.map((a) => (
               <label key={a} className="radio">
-                <input type="radio" name="review-action" value={a} checked={action === a} onChange={() => setAction(a)} />{' '}
+                <input
+                  type="radio"
+                  name="review-action"
+                  value={a}
+                  checked={action === a}
+                  onChange={() => setAction(a)}
+                />{' '}
                 {t(`risk.review.action.${a}`)}
               </label>
             ))}
@@ -83,37 +94,37 @@ function ReviewDisclosure({ risk }: { risk: StudentRisk }) {
                   ))}
               </select>
             </div>
-      )}
-      <div className="field">
-        <label htmlFor="review-reason">{t('risk.review.reason')}</label>
-        <textarea
-          id="review-reason"
-          rows={3}
-          maxLength={2000}
-          value={reason}
-          aria-invalid={tooShort}
-          aria-describedby={tooShort ? 'review-reason-error' : 'review-reason-hint'}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {tooShort ? (
-          <p id="review-reason-error" className="field-error">
-            {t('risk.review.reasonTooShort', { min: MIN_REASON })}
-          </p>
-        ) : (
-          <p id="review-reason-hint" className="hint">
-            {t('risk.review.reasonHint', { min: MIN_REASON })}
-          </p>
-        )}
-      </div>
-      <div className="field-actions">
-        <button type="submit" className="btn btn-primary" disabled={review.isPending}>
-          {t('risk.review.submit')}
-        </button>
-        <button type="button" className="btn btn-outline" onClick={close}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+          )}
+          <div className="field">
+            <label htmlFor="review-reason">{t('risk.review.reason')}</label>
+            <textarea
+              id="review-reason"
+              rows={3}
+              maxLength={2000}
+              value={reason}
+              aria-invalid={tooShort}
+              aria-describedby={tooShort ? 'review-reason-error' : 'review-reason-hint'}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            {tooShort ? (
+              <p id="review-reason-error" className="field-error">
+                {t('risk.review.reasonTooShort', { min: MIN_REASON })}
+              </p>
+            ) : (
+              <p id="review-reason-hint" className="hint">
+                {t('risk.review.reasonHint', { min: MIN_REASON })}
+              </p>
+            )}
+          </div>
+          <div className="field-actions">
+            <button type="submit" className="btn btn-primary" disabled={review.isPending}>
+              {t('risk.review.submit')}
+            </button>
+            <button type="button" className="btn btn-outline" onClick={close}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
       )}
     </FormDisclosure>
   );

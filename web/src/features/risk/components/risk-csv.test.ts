@@ -3,7 +3,19 @@ import { aReview, aRiskRow, indicatorsOf } from '../../../testing/fixtures';
 import { toRiskCsv, type RiskCsvText } from './risk-csv';
 
 const text: RiskCsvText = {
-  header: ['Cognome', 'Nome', 'Calcolato', 'Livello', 'Motivo', 'Freq', 'Prev', 'Insuff', 'Andamento', 'Media', 'Indicatori'],
+  header: [
+    'Cognome',
+    'Nome',
+    'Calcolato',
+    'Livello',
+    'Motivo',
+    'Freq',
+    'Prev',
+    'Insuff',
+    'Andamento',
+    'Media',
+    'Indicatori',
+  ],
   level: (level) => ({ attention: 'attenzione', high: 'alto' })[level],
   indicator: (key) => key,
   number: (value, digits) => value.toFixed(digits).replace('.', ','),
@@ -11,7 +23,14 @@ const text: RiskCsvText = {
 
 test('toRiskCsv: when two rows are shown, then BOM, header and exactly those rows, ; separated with CRLF', () => {
   const rows = [
-    aRiskRow({ lastName: '=Rossi', firstName: 'Giulia', attendanceRate: 0.96, projectedAbsenceRate: 0.05, trend: -0.5, average: 7.4 }),
+    aRiskRow({
+      lastName: '=Rossi',
+      firstName: 'Giulia',
+      attendanceRate: 0.96,
+      projectedAbsenceRate: 0.05,
+      trend: -0.5,
+      average: 7.4,
+    }),
     aRiskRow({
       studentId: 1002,
       lastName: 'Hoxha',

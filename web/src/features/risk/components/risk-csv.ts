@@ -10,7 +10,8 @@ export type RiskCsvText = {
 
 // Numbers are written with the language's decimal comma AND marked as numbers, so the formula
 // guard (text only) leaves a negative trend as -0,5 instead of '-0,5 (issue 19).
-const num = (value: number | null, digits: number, text: RiskCsvText): CsvCell => (value === null ? '' : csvNumber(text.number(value, digits)));
+const num = (value: number | null, digits: number, text: RiskCsvText): CsvCell =>
+  value === null ? '' : csvNumber(text.number(value, digits));
 const pct = (value: number | null, text: RiskCsvText) => num(value === null ? null : value * 100, 1, text);
 
 /**

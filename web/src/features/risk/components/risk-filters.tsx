@@ -11,7 +11,11 @@ export function RiskFilters({ value, onChange }: Props) {
     <form role="search" className="filters" aria-label={t('risk.filters.legend')} onSubmit={(e) => e.preventDefault()}>
       <div className="field">
         <label htmlFor="risk-tier">{t('risk.filters.tier')}</label>
-        <select id="risk-tier" value={value.tier ?? ''} onChange={(e) => onChange({ ...value, tier: RiskTier.safeParse(Number(e.target.value)).data })}>
+        <select
+          id="risk-tier"
+          value={value.tier ?? ''}
+          onChange={(e) => onChange({ ...value, tier: RiskTier.safeParse(Number(e.target.value)).data })}
+        >
           <option value="">{t('risk.filters.allTiers')}</option>
           {([3, 2, 1] as const).map((tier) => (
             <option key={tier} value={tier}>
@@ -36,7 +40,11 @@ export function RiskFilters({ value, onChange }: Props) {
         </select>
       </div>
       <div className="field-actions">
-        <button type="button" className="btn btn-outline" onClick={() => onChange({ sort: value.sort, order: value.order })}>
+        <button
+          type="button"
+          className="btn btn-outline"
+          onClick={() => onChange({ sort: value.sort, order: value.order })}
+        >
           {t('risk.filters.reset')}
         </button>
       </div>

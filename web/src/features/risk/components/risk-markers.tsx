@@ -9,9 +9,12 @@ import type { RiskMarkers } from '@primm/shared/contracts/risk';
 export function RiskMarkersView({ markers }: { markers: RiskMarkers }) {
   const { t } = useTranslation();
   const items: { key: string; icon: string; text: string }[] = [];
-  if (markers.openFlags > 0) items.push({ key: 'flag', icon: '⚑', text: t('riskList.markers.flagged', { count: markers.openFlags }) });
-  if (markers.openCases > 0) items.push({ key: 'case', icon: '●', text: t('riskList.markers.openCase', { count: markers.openCases }) });
-  if (markers.compulsory) items.push({ key: 'compulsory', icon: '§', text: t(`riskList.markers.compulsory.${markers.compulsory}`) });
+  if (markers.openFlags > 0)
+    items.push({ key: 'flag', icon: '⚑', text: t('riskList.markers.flagged', { count: markers.openFlags }) });
+  if (markers.openCases > 0)
+    items.push({ key: 'case', icon: '●', text: t('riskList.markers.openCase', { count: markers.openCases }) });
+  if (markers.compulsory)
+    items.push({ key: 'compulsory', icon: '§', text: t(`riskList.markers.compulsory.${markers.compulsory}`) });
   if (items.length === 0) {
     return (
       <span className="hint">

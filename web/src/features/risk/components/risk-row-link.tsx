@@ -7,7 +7,17 @@ import { Link } from 'react-router';
  * the pointer, describe the link for screen readers, and Escape hides them (WCAG 1.4.13).
  * `onOpen` runs on the click, before the navigation: the page's data is asked for at once.
  */
-export function RiskRowLink({ to, children, details, onOpen }: { to: string; children: ReactNode; details: ReactNode | null; onOpen?: () => void }) {
+export function RiskRowLink({
+  to,
+  children,
+  details,
+  onOpen,
+}: {
+  to: string;
+  children: ReactNode;
+  details: ReactNode | null;
+  onOpen?: () => void;
+}) {
   const id = useId();
   const [open, setOpen] = useState(false);
   return (

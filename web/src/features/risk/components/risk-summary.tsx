@@ -34,16 +34,23 @@ export function StudentRiskSummary({ studentId, underWay }: Props) {
     const r = risk.data;
     const outlook = absenceOutlook(r);
     const pace = (p: { projectedHours: number; crossingDate: string | null }) =>
-      p.crossingDate ? t('studentPage.pace.crossing', { date: d(p.crossingDate) }) : t('studentPage.pace.within', { hours: h(p.projectedHours) });
+      p.crossingDate
+        ? t('studentPage.pace.crossing', { date: d(p.crossingDate) })
+        : t('studentPage.pace.within', { hours: h(p.projectedHours) });
     body = (
       <>
         <p className="summary-level">
-          <TierValue computedTier={r.computedTier} tier={r.tier} /> <ProbabilityValue probability={r.probability} long />
+          <TierValue computedTier={r.computedTier} tier={r.tier} />{' '}
+          <ProbabilityValue probability={r.probability} long />
           <span className="hint"> {t('studentPage.asOf', { date: d(r.asOf) })}</span>
         </p>
         {r.review && (
           <p className="hint">
-            {t('risk.summary.lastReview', { action: t(`risk.review.action.${r.review.action}`), by: r.review.by, reason: r.review.reason })}
+            {t('risk.summary.lastReview', {
+              action: t(`risk.review.action.${r.review.action}`),
+              by: r.review.by,
+              reason: r.review.reason,
+            })}
           </p>
         )}
         <p>
@@ -53,7 +60,8 @@ export function StudentRiskSummary({ studentId, underWay }: Props) {
           <ul className="summary-reasons">
             {r.reasons.map((reason) => (
               <li key={reason.key}>
-                {t(`risk.indicator.${reason.key}`)} ({t(`risk.level.${reason.level}`)}): {wordExplanation(t, reason.explanationKey, reason.explanationParams)}
+                {t(`risk.indicator.${reason.key}`)} ({t(`risk.level.${reason.level}`)}):{' '}
+                {wordExplanation(t, reason.explanationKey, reason.explanationParams)}
               </li>
             ))}
           </ul>
@@ -62,16 +70,25 @@ export function StudentRiskSummary({ studentId, underWay }: Props) {
           <strong>{t('studentPage.absenceTitle')}</strong>{' '}
           {outlook.over
             ? t('studentPage.overLimit', { counted: h(outlook.countedHours), limit: h(outlook.limitHours) })
-            : t('studentPage.hoursLeft', { left: h(outlook.hoursLeft), limit: h(outlook.limitHours), counted: h(outlook.countedHours) })}
+            : t('studentPage.hoursLeft', {
+                left: h(outlook.hoursLeft),
+                limit: h(outlook.limitHours),
+                counted: h(outlook.countedHours),
+              })}
           {outlook.yearPace && <> {t('studentPage.pace.year', { outcome: pace(outlook.yearPace) })}</>}
-          {outlook.recentPace && <> {t('studentPage.pace.recent', { count: outlook.recentPace.weeks, outcome: pace(outlook.recentPace) })}</>}
+          {outlook.recentPace && (
+            <> {t('studentPage.pace.recent', { count: outlook.recentPace.weeks, outcome: pace(outlook.recentPace) })}</>
+          )}
         </p>
       </>
     );
   }
 
   return (
-    <section aria-labelledby="student-summary-heading" className={`student-summary${risk.data ? ` tier-border-${risk.data.tier}` : ''}`}>
+    <section
+      aria-labelledby="student-summary-heading"
+      className={`student-summary${risk.data ? ` tier-border-${risk.data.tier}` : ''}`}
+    >
       <h2 id="student-summary-heading">{t('studentPage.summaryTitle')}</h2>
       {body}
       {underWay && <div className="summary-under-way">{underWay}</div>}

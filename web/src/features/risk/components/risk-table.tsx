@@ -27,10 +27,26 @@ const COLUMNS = 9;
 const LIMIT = 0.25;
 
 /** A header that sorts: the button does it, `aria-sort` on the header says the current order. */
-function SortHeader({ sort, label, num, sorting, onSort }: { sort: RiskSort; label: string; num?: boolean; sorting: Sorting; onSort: (sort: RiskSort) => void }) {
+function SortHeader({
+  sort,
+  label,
+  num,
+  sorting,
+  onSort,
+}: {
+  sort: RiskSort;
+  label: string;
+  num?: boolean;
+  sorting: Sorting;
+  onSort: (sort: RiskSort) => void;
+}) {
   const active = sorting.sort === sort;
   return (
-    <th scope="col" className={num ? 'num' : undefined} aria-sort={active ? (sorting.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <th
+      scope="col"
+      className={num ? 'num' : undefined}
+      aria-sort={active ? (sorting.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
       <button type="button" className="sort-button" onClick={() => onSort(sort)}>
         {label}
         <span aria-hidden="true" className="sort-icon">
@@ -65,7 +81,10 @@ export function RiskTable({ rows, sorting, onSort, onOpenStudent }: Props) {
 
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0} {...boxProps}>
-      <table className={enabled ? 'table table-sticky' : 'table table-cards risk-table'} aria-rowcount={enabled ? rows.length + 1 : undefined}>
+      <table
+        className={enabled ? 'table table-sticky' : 'table table-cards risk-table'}
+        aria-rowcount={enabled ? rows.length + 1 : undefined}
+      >
         <caption id={captionId}>{t('risk.tableCaption', { count: rows.length })}</caption>
         <thead>
           <tr aria-rowindex={enabled ? 1 : undefined}>
@@ -94,7 +113,11 @@ export function RiskTable({ rows, sorting, onSort, onOpenStudent }: Props) {
             const details =
               flagged.length === 0 && !overridden ? null : (
                 <>
-                  {overridden && <span className="tooltip-line">{t('risk.overrideReason', { reason: r.review!.reason, by: r.review!.by })}</span>}
+                  {overridden && (
+                    <span className="tooltip-line">
+                      {t('risk.overrideReason', { reason: r.review!.reason, by: r.review!.by })}
+                    </span>
+                  )}
                   {flagged.map((i) => (
                     <span key={i.key} className="tooltip-line">
                       {t(`risk.indicator.${i.key}`)}: {wordExplanation(t, i.explanationKey, i.explanationParams)}
@@ -103,14 +126,24 @@ export function RiskTable({ rows, sorting, onSort, onOpenStudent }: Props) {
                 </>
               );
             return (
-              <tr key={r.studentId} data-index={index} aria-rowindex={enabled ? index + 2 : undefined} className={enabled ? 'virtual-row' : undefined}>
+              <tr
+                key={r.studentId}
+                data-index={index}
+                aria-rowindex={enabled ? index + 2 : undefined}
+                className={enabled ? 'virtual-row' : undefined}
+              >
                 <th scope="row">
-                  <RiskRowLink to={`/studenti/${r.studentId}`} details={details} onOpen={onOpenStudent && (() => onOpenStudent(r.studentId))}>
+                  <RiskRowLink
+                    to={`/studenti/${r.studentId}`}
+                    details={details}
+                    onOpen={onOpenStudent && (() => onOpenStudent(r.studentId))}
+                  >
                     {r.lastName} {r.firstName}
                   </RiskRowLink>
                 </th>
                 <td data-label={label.tier}>
-                  <TierValue computedTier={r.computedTier} tier={r.tier} /> <ProbabilityValue probability={r.probability} />
+                  <TierValue computedTier={r.computedTier} tier={r.tier} />{' '}
+                  <ProbabilityValue probability={r.probability} />
                 </td>
                 <td data-label={label.markers}>
                   <RiskMarkersView markers={r.markers} />
@@ -131,7 +164,9 @@ export function RiskTable({ rows, sorting, onSort, onOpenStudent }: Props) {
                 </td>
                 <td className="num" data-label={label.projected}>
                   {pct(r.projectedAbsenceRate)}
-                  {r.projectedAbsenceRate !== null && r.projectedAbsenceRate > LIMIT && <span className="over-limit"> {t('risk.overLimit')}</span>}
+                  {r.projectedAbsenceRate !== null && r.projectedAbsenceRate > LIMIT && (
+                    <span className="over-limit"> {t('risk.overLimit')}</span>
+                  )}
                 </td>
                 <td className="num" data-label={label.failing}>
                   {r.failingSubjects ?? t('common.none')}

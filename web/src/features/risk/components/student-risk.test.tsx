@@ -15,7 +15,15 @@ beforeAll(() => Promise.all([import('./attendance-chart'), import('./grades-char
 /** Hoxha with the projection's two paces (the engine's details) and, unless given, no probability. */
 function withPaces(overrides: Parameters<typeof aStudentRisk>[0] = {}) {
   const base = aStudentRisk(overrides);
-  const details = { limitHours: 264, countedHours: 142, projectedHours: 285, crossingDate: '2026-04-20', recentWeeks: 4, recentProjectedHours: 330, recentCrossingDate: '2026-03-02' };
+  const details = {
+    limitHours: 264,
+    countedHours: 142,
+    projectedHours: 285,
+    crossingDate: '2026-04-20',
+    recentWeeks: 4,
+    recentProjectedHours: 330,
+    recentCrossingDate: '2026-03-02',
+  };
   return { ...base, indicators: base.indicators.map((i) => (i.key === 'absence_projection' ? { ...i, details } : i)) };
 }
 
@@ -29,7 +37,7 @@ test('StudentRiskSummary: when the risk loads, then the level, why, and the hour
   expect(within(summary).getByText(/^Livello 2: segnale alto in 1 area \(frequenza\)/)).toBeInTheDocument();
   expect(within(summary).getByText(/Proiezione delle assenze \(alto\): Proiezione a fine anno/)).toBeInTheDocument();
   expect(within(summary).getByText(/^Assenze:/).parentElement).toHaveTextContent(
-    'Assenze: ancora 122 ore possibili prima del limite dei ¾ (264 ore; finora 142). Al ritmo dell\'anno supererebbe il limite il 20/04/2026; al ritmo delle ultime 4 settimane supererebbe il limite il 02/03/2026.',
+    "Assenze: ancora 122 ore possibili prima del limite dei ¾ (264 ore; finora 142). Al ritmo dell'anno supererebbe il limite il 20/04/2026; al ritmo delle ultime 4 settimane supererebbe il limite il 02/03/2026.",
   );
   expect(within(summary).getByText('Segnalazioni: 1 aperta.')).toBeInTheDocument();
   expect(within(summary).queryByText(/probabilità/)).not.toBeInTheDocument(); // no model: nothing, not a dash
@@ -57,7 +65,11 @@ test('StudentRiskSections: when the risk loads, then the attendance is open with
 
   const weeks = await screen.findByRole('table', { name: 'Frequenza per settimana' });
   const row = within(weeks).getByRole('row', { name: /08\/12\/2025/ });
-  expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['32', '6', '81,3 %', '0,9 %']);
+  expect(
+    within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['32', '6', '81,3 %', '0,9 %']);
   expect(await screen.findByRole('img', { name: /Grafico a linee della frequenza settimanale/ })).toBeInTheDocument();
   expect(screen.getByRole('button', { name: /Voti per materia/ })).toHaveAttribute('aria-expanded', 'false');
   expect(screen.getByRole('button', { name: /Indicatori/ })).toHaveAttribute('aria-expanded', 'false');
@@ -66,10 +78,22 @@ test('StudentRiskSections: when the risk loads, then the attendance is open with
 
 test('GradesSection: when opened, then the chart opens on the weakest subject and judgements are not "media — su 0 voti"', async () => {
   const user = userEvent.setup();
-  const religion = { subject: 'Religione cattolica', points: ['buono', 'distinto', 'ottimo'].map((raw, i) => ({ date: `2025-1${i}-02`, value: null, raw, kind: 'orale' })) };
+  const religion = {
+    subject: 'Religione cattolica',
+    points: ['buono', 'distinto', 'ottimo'].map((raw, i) => ({
+      date: `2025-1${i}-02`,
+      value: null,
+      raw,
+      kind: 'orale',
+    })),
+  };
   const conduct = { subject: 'Comportamento', points: [{ date: '2025-12-20', value: 8, raw: '8', kind: 'scrutinio' }] };
   const base = aStudentRisk();
-  server.use(http.get('/api/students/:id/risk', () => HttpResponse.json({ ...base, series: { ...base.series, grades: [conduct, ...base.series.grades, religion] } })));
+  server.use(
+    http.get('/api/students/:id/risk', () =>
+      HttpResponse.json({ ...base, series: { ...base.series, grades: [conduct, ...base.series.grades, religion] } }),
+    ),
+  );
   renderWithProviders(<StudentRiskSections studentId={1002} />);
 
   await user.click(await screen.findByRole('button', { name: /Voti per materia/ }));
@@ -77,7 +101,11 @@ test('GradesSection: when opened, then the chart opens on the weakest subject an
   expect(screen.getByRole('combobox', { name: 'Materia' })).toHaveValue('Matematica'); // 5,13 against Inglese's 5,63; conduct has one point
   expect(screen.getByRole('table', { name: 'Voti di Matematica' })).toBeInTheDocument();
   const subjects = screen.getByRole('table', { name: 'Media per materia' });
-  expect(within(within(subjects).getByRole('row', { name: /Religione/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['solo giudizi, fuori media', '0', '0', '3']);
+  expect(
+    within(within(subjects).getByRole('row', { name: /Religione/ }))
+      .getAllByRole('cell')
+      .map((c) => c.textContent),
+  ).toEqual(['solo giudizi, fuori media', '0', '0', '3']);
 });
 
 test('ReviewForm: when submitted without a reason, then nothing is posted and the field says why', async () => {
@@ -108,7 +136,11 @@ test('ReviewForm: when the level is overridden, then the form closes, its confir
   const user = userEvent.setup();
   server.use(
     // first load: computed 2 and not reviewed yet
-    http.get('/api/students/:id/risk', () => HttpResponse.json(aStudentRisk({ tier: 2, computedTier: 2, review: null, reviews: [] })), { once: true }),
+    http.get(
+      '/api/students/:id/risk',
+      () => HttpResponse.json(aStudentRisk({ tier: 2, computedTier: 2, review: null, reviews: [] })),
+      { once: true },
+    ),
   );
   renderWithProviders(
     <>
@@ -131,5 +163,7 @@ test('ReviewForm: when the level is overridden, then the form closes, its confir
   expect(screen.queryByRole('form', { name: 'La tua valutazione' })).not.toBeInTheDocument();
   const summary = screen.getByRole('region', { name: 'In sintesi' });
   expect(await within(summary).findByText('Livello calcolato 2, modificato in 3')).toBeInTheDocument();
-  expect(within(summary).getByText(/Ultima revisione: Modifica il livello da .*Assenze in aumento dopo le vacanze/)).toBeInTheDocument();
+  expect(
+    within(summary).getByText(/Ultima revisione: Modifica il livello da .*Assenze in aumento dopo le vacanze/),
+  ).toBeInTheDocument();
 });

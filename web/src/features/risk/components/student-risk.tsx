@@ -26,17 +26,28 @@ export function StudentRiskSections({ studentId }: { studentId: number }) {
       <CollapsibleSection id="attendance" title={t('risk.attendance.title')} defaultOpen>
         <AttendanceSection series={data.series} />
       </CollapsibleSection>
-      <CollapsibleSection id="grades" title={t('risk.grades.title')} note={t('studentPage.gradesNote', { subjects: data.series.grades.length, count: points })}>
+      <CollapsibleSection
+        id="grades"
+        title={t('risk.grades.title')}
+        note={t('studentPage.gradesNote', { subjects: data.series.grades.length, count: points })}
+      >
         <GradesSection grades={data.series.grades} />
       </CollapsibleSection>
       <CollapsibleSection
         id="indicators"
         title={t('risk.indicatorsTitle')}
-        note={t('studentPage.indicatorsNote', { count: data.indicators.filter((i) => i.level !== 'ok').length, total: data.indicators.length })}
+        note={t('studentPage.indicatorsNote', {
+          count: data.indicators.filter((i) => i.level !== 'ok').length,
+          total: data.indicators.length,
+        })}
       >
         <IndicatorList indicators={data.indicators} />
       </CollapsibleSection>
-      <CollapsibleSection id="reviews" title={t('risk.review.historyTitle')} note={t('studentPage.reviewsNote', { count: data.reviews.length })}>
+      <CollapsibleSection
+        id="reviews"
+        title={t('risk.review.historyTitle')}
+        note={t('studentPage.reviewsNote', { count: data.reviews.length })}
+      >
         <ReviewHistory reviews={data.reviews} />
       </CollapsibleSection>
     </>

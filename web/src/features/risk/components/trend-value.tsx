@@ -10,7 +10,11 @@ export function TrendValue({ points }: { points: number | null }) {
   if (points === null) return <>{t('common.none')}</>;
   const n = formatNumber(Math.abs(points), i18n.language, 1);
   const [arrow, text] =
-    Math.abs(points) < 1 ? ['→', t('risk.trend.stable')] : points > 0 ? ['↑', t('risk.trend.up', { n })] : ['↓', t('risk.trend.down', { n })];
+    Math.abs(points) < 1
+      ? ['→', t('risk.trend.stable')]
+      : points > 0
+        ? ['↑', t('risk.trend.up', { n })]
+        : ['↓', t('risk.trend.down', { n })];
   return (
     <span className="nowrap">
       <span aria-hidden="true" className={points >= 1 ? 'trend-worse' : undefined}>

@@ -85,11 +85,20 @@ export function SchoolDetail({ code, aggregatesOnly = false, ownClassesOnly = fa
           {ownClassesOnly && (
             <p className="callout callout-info">
               {t('schools.detail.ownClasses', { count: school.data.classList.length, total: school.data.classes })}{' '}
-              {school.data.classList.length < school.data.classes && t('schools.detail.othersHidden', { count: school.data.classes - school.data.classList.length })}
+              {school.data.classList.length < school.data.classes &&
+                t('schools.detail.othersHidden', { count: school.data.classes - school.data.classList.length })}
             </p>
           )}
           {school.data.classList.length === 0 ? (
-            <EmptyState>{t(aggregatesOnly ? 'schools.detail.aggregatesOnly' : ownClassesOnly ? 'schools.detail.noOwnClasses' : 'schools.detail.noClasses')}</EmptyState>
+            <EmptyState>
+              {t(
+                aggregatesOnly
+                  ? 'schools.detail.aggregatesOnly'
+                  : ownClassesOnly
+                    ? 'schools.detail.noOwnClasses'
+                    : 'schools.detail.noClasses',
+              )}
+            </EmptyState>
           ) : (
             <SchoolClassesTable
               classes={school.data.classList}

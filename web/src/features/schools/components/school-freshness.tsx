@@ -9,11 +9,17 @@ export function SchoolFreshnessFacts({ freshness }: { freshness: Freshness }) {
     <>
       <div>
         <dt>{t('schoolFreshness.latestData')}</dt>
-        <dd>{freshness.latestDataOn ? formatDate(freshness.latestDataOn, i18n.language) : t('schoolFreshness.noData')}</dd>
+        <dd>
+          {freshness.latestDataOn ? formatDate(freshness.latestDataOn, i18n.language) : t('schoolFreshness.noData')}
+        </dd>
       </div>
       <div>
         <dt>{t('schoolFreshness.latestImport')}</dt>
-        <dd>{freshness.latestImportAt ? formatDateTime(freshness.latestImportAt, i18n.language) : t('schoolFreshness.noImport')}</dd>
+        <dd>
+          {freshness.latestImportAt
+            ? formatDateTime(freshness.latestImportAt, i18n.language)
+            : t('schoolFreshness.noImport')}
+        </dd>
       </div>
     </>
   );

@@ -87,7 +87,13 @@ test('SchoolSearch: when the network is down, then the connection error is shown
 });
 
 test('SchoolSearch: when a school is a paritaria, then its row says so beside its type', async () => {
-  const paritaria = aSchoolDetail({ id: 9, code: 'AN1A00700Y', name: 'Liceo paritario di prova', kind: 'LICEO SCIENTIFICO', paritaria: true });
+  const paritaria = aSchoolDetail({
+    id: 9,
+    code: 'AN1A00700Y',
+    name: 'Liceo paritario di prova',
+    kind: 'LICEO SCIENTIFICO',
+    paritaria: true,
+  });
   server.use(http.get('/api/schools', () => HttpResponse.json({ items: [paritaria, aSchoolDetail()] })));
   renderWithProviders(<SchoolSearch />, { route: '/scuole' });
 

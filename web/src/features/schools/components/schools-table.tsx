@@ -21,8 +21,12 @@ export function SchoolsTable({ schools }: { schools: SchoolSummary[] }) {
             <th scope="col">{t('schools.municipality')}</th>
             <th scope="col">{t('schools.province')}</th>
             <th scope="col">{t('schools.kind')}</th>
-            <th scope="col" className="num">{t('schools.classes')}</th>
-            <th scope="col" className="num">{t('schools.students')}</th>
+            <th scope="col" className="num">
+              {t('schools.classes')}
+            </th>
+            <th scope="col" className="num">
+              {t('schools.students')}
+            </th>
           </tr>
         </thead>
         <tbody>

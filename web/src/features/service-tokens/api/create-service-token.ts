@@ -3,7 +3,8 @@ import { CreatedServiceToken, type CreateServiceTokenInput } from '@primm/shared
 import { api } from '../../../lib/api-client';
 import { serviceTokensQueryOptions } from './get-service-tokens';
 
-export const createServiceToken = (input: CreateServiceTokenInput) => api.post('/service-tokens', input, CreatedServiceToken);
+export const createServiceToken = (input: CreateServiceTokenInput) =>
+  api.post('/service-tokens', input, CreatedServiceToken);
 
 /** The answer is the only time the token exists in clear: the caller shows it, the list only its name. */
 export function useCreateServiceToken() {

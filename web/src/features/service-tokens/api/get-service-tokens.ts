@@ -4,6 +4,7 @@ import { api } from '../../../lib/api-client';
 
 export const getServiceTokens = (signal?: AbortSignal) => api.get('/service-tokens', ServiceTokenList, { signal });
 
-export const serviceTokensQueryOptions = () => queryOptions({ queryKey: ['service-tokens'], queryFn: ({ signal }) => getServiceTokens(signal) });
+export const serviceTokensQueryOptions = () =>
+  queryOptions({ queryKey: ['service-tokens'], queryFn: ({ signal }) => getServiceTokens(signal) });
 
 export const useServiceTokens = () => useQuery(serviceTokensQueryOptions());

@@ -16,7 +16,10 @@ test('ServiceTokens: when the admin creates a token, then it is shown once with 
   await screen.findByRole('table', { name: 'Token di servizio: 1' });
 
   await user.type(screen.getByRole('textbox', { name: 'Nome (chi lo usa)' }), 'Registro ANPS');
-  await user.type(screen.getByRole('textbox', { name: 'Codici meccanografici delle scuole' }), 'anps03000e, ANIS00800L');
+  await user.type(
+    screen.getByRole('textbox', { name: 'Codici meccanografici delle scuole' }),
+    'anps03000e, ANIS00800L',
+  );
   await user.click(screen.getByRole('button', { name: 'Crea token' }));
 
   const status = await screen.findByRole('status');
@@ -46,7 +49,11 @@ test('ServiceTokens: when the admin revokes a token and confirms, then the row s
 
 test('ServiceTokens: when the server refuses an unknown school, then its message is shown', async () => {
   const user = userEvent.setup();
-  server.use(http.post('/api/service-tokens', () => HttpResponse.json(errorBody('validation_failed', 'Scuole inesistenti: XXXX00000X'), { status: 400 })));
+  server.use(
+    http.post('/api/service-tokens', () =>
+      HttpResponse.json(errorBody('validation_failed', 'Scuole inesistenti: XXXX00000X'), { status: 400 }),
+    ),
+  );
   renderWithProviders(<ServiceTokens />);
   await screen.findByRole('table', { name: 'Token di servizio: 1' });
 

@@ -12,7 +12,14 @@ import { useRevokeServiceToken } from '../api/revoke-service-token';
 import { CreatedToken } from './created-token';
 
 /** `ANIS00800L, anps03000e` → both codes, upper case: the admin may paste them from anywhere. */
-const codesOf = (text: string) => [...new Set(text.split(/[\s,;]+/).filter(Boolean).map((c) => c.toUpperCase()))];
+const codesOf = (text: string) => [
+  ...new Set(
+    text
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map((c) => c.toUpperCase()),
+  ),
+];
 
 /**
  * Service tokens (issue 24), the admin's: machines (a register's server, a school's nightly
@@ -29,7 +36,10 @@ export function ServiceTokens() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate({ name: form.name, schools: codesOf(form.schools) }, { onSuccess: () => setForm({ name: '', schools: '' }) });
+    create.mutate(
+      { name: form.name, schools: codesOf(form.schools) },
+      { onSuccess: () => setForm({ name: '', schools: '' }) },
+    );
   }
 
   return (
@@ -39,7 +49,11 @@ export function ServiceTokens() {
       {create.isSuccess && <CreatedToken created={create.data} onDone={() => create.reset()} />}
       {create.isError && (
         <div role="alert" className="callout callout-danger">
-          <p>{create.error instanceof ApiError && create.error.code === 'validation_failed' ? create.error.message : t(`errors.${create.error instanceof ApiError ? create.error.code : 'internal'}`)}</p>
+          <p>
+            {create.error instanceof ApiError && create.error.code === 'validation_failed'
+              ? create.error.message
+              : t(`errors.${create.error instanceof ApiError ? create.error.code : 'internal'}`)}
+          </p>
         </div>
       )}
       {revoke.isError && <ErrorAlert error={revoke.error} />}
@@ -52,7 +66,9 @@ export function ServiceTokens() {
       ) : (
         <TableScroll labelledBy="service-tokens-caption">
           <table className="table">
-            <caption id="service-tokens-caption">{t('serviceTokens.caption', { count: tokens.data.items.length })}</caption>
+            <caption id="service-tokens-caption">
+              {t('serviceTokens.caption', { count: tokens.data.items.length })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('serviceTokens.name')}</th>
@@ -71,14 +87,21 @@ export function ServiceTokens() {
                     {formatDateTime(token.createdAt, i18n.language)}
                     {token.createdBy && <> · {token.createdBy}</>}
                   </td>
-                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, i18n.language) : t('serviceTokens.neverUsed')}</td>
+                  <td>
+                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt, i18n.language) : t('serviceTokens.neverUsed')}
+                  </td>
                   <td>
                     {token.revokedAt ? (
                       t('serviceTokens.revokedAt', { date: formatDateTime(token.revokedAt, i18n.language) })
                     ) : confirming === token.id ? (
                       // Revoking cannot be undone: the machine stops at its next push, so a second click confirms.
                       <span className="field-actions">
-                        <button type="button" className="btn btn-danger btn-small" disabled={revoke.isPending} onClick={() => revoke.mutate(token.id, { onSettled: () => setConfirming(null) })}>
+                        <button
+                          type="button"
+                          className="btn btn-danger btn-small"
+                          disabled={revoke.isPending}
+                          onClick={() => revoke.mutate(token.id, { onSettled: () => setConfirming(null) })}
+                        >
                           {t('serviceTokens.confirmRevoke', { name: token.name })}
                         </button>
                         <button type="button" className="btn btn-outline btn-small" onClick={() => setConfirming(null)}>
@@ -86,7 +109,11 @@ export function ServiceTokens() {
                         </button>
                       </span>
                     ) : (
-                      <button type="button" className="btn btn-outline btn-small" onClick={() => setConfirming(token.id)}>
+                      <button
+                        type="button"
+                        className="btn btn-outline btn-small"
+                        onClick={() => setConfirming(token.id)}
+                      >
                         {t('serviceTokens.revoke', { name: token.name })}
                       </button>
                     )}
@@ -101,12 +128,31 @@ export function ServiceTokens() {
         <h3>{t('serviceTokens.form.title')}</h3>
         <div className="field">
           <label htmlFor="service-token-name">{t('serviceTokens.name')}</label>
-          <input id="service-token-name" type="text" autoComplete="off" required minLength={3} maxLength={120} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <input
+            id="service-token-name"
+            type="text"
+            autoComplete="off"
+            required
+            minLength={3}
+            maxLength={120}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="service-token-schools">{t('serviceTokens.form.schools')}</label>
-          <input id="service-token-schools" type="text" autoComplete="off" required value={form.schools} aria-describedby="service-token-schools-hint" onChange={(e) => setForm({ ...form, schools: e.target.value })} />
-          <p id="service-token-schools-hint" className="hint">{t('serviceTokens.form.schoolsHint')}</p>
+          <input
+            id="service-token-schools"
+            type="text"
+            autoComplete="off"
+            required
+            value={form.schools}
+            aria-describedby="service-token-schools-hint"
+            onChange={(e) => setForm({ ...form, schools: e.target.value })}
+          />
+          <p id="service-token-schools-hint" className="hint">
+            {t('serviceTokens.form.schoolsHint')}
+          </p>
         </div>
         <div className="field-actions">
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>

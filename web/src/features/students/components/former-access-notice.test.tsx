@@ -14,7 +14,9 @@ function recordRequests(): string[] {
   const paths: string[] = [];
   const listener = ({ request }: { request: Request }) => void paths.push(new URL(request.url).pathname);
   server.events.on('request:start', listener);
-  onTestFinished(() => { server.events.removeListener('request:start', listener); });
+  onTestFinished(() => {
+    server.events.removeListener('request:start', listener);
+  });
   return paths;
 }
 
@@ -22,11 +24,13 @@ function recordRequests(): string[] {
 function aStudentSeenAs(access: StudentDetail['access']) {
   server.use(
     http.get('/api/students/:id', () => HttpResponse.json<StudentDetail>(aStudentDetail({ id: 1002, access }))),
-    http.get('/api/students/:id/flags', () => HttpResponse.json({ items: [aFlag({ studentId: 1002, caseId: null, resolvedAt: null })] })),
+    http.get('/api/students/:id/flags', () =>
+      HttpResponse.json({ items: [aFlag({ studentId: 1002, caseId: null, resolvedAt: null })] }),
+    ),
   );
 }
 
-test('Student page: when the referent\'s school is a former one, then it says since when the view is read-only, and neither the new school\'s panels nor any form is there or asked for', async () => {
+test("Student page: when the referent's school is a former one, then it says since when the view is read-only, and neither the new school's panels nor any form is there or asked for", async () => {
   startMockSession(demoMe.referente);
   aStudentSeenAs({ kind: 'former', until: '2026-01-15' });
   const asked = recordRequests();
@@ -34,7 +38,9 @@ test('Student page: when the referent\'s school is a former one, then it says si
   renderWithProviders(<StudentPage />, { path: '/studenti/:id', route: '/studenti/1002' });
 
   const notice = await screen.findByRole('note', { name: 'Sola lettura' });
-  expect(notice).toHaveTextContent("Dal 15/01/2026 lo studente è seguito da un'altra scuola o classe: vedete in sola lettura quanto la vostra scuola aveva registrato prima.");
+  expect(notice).toHaveTextContent(
+    "Dal 15/01/2026 lo studente è seguito da un'altra scuola o classe: vedete in sola lettura quanto la vostra scuola aveva registrato prima.",
+  );
   // What the school wrote before stays readable…
   const flags = await screen.findByRole('list', { name: 'Segnalazioni, dalla più recente' });
   expect(within(flags).getAllByRole('listitem')).toHaveLength(1);
@@ -48,7 +54,7 @@ test('Student page: when the referent\'s school is a former one, then it says si
   expect(asked.filter((p) => /\/(risk|compulsory)$/.test(p))).toEqual([]);
 });
 
-test('Student page: when the referent\'s school holds the student now, then no notice, and the panels and forms are there', async () => {
+test("Student page: when the referent's school holds the student now, then no notice, and the panels and forms are there", async () => {
   startMockSession(demoMe.referente);
   aStudentSeenAs({ kind: 'current', until: null });
 
@@ -67,5 +73,7 @@ test('FormerAccessNotice: when the former access carries no date, then it says s
 
   renderWithProviders(<FormerAccessNotice studentId={1002} />);
 
-  expect(await screen.findByRole('note', { name: 'Sola lettura' })).toHaveTextContent(/^Sola letturaLo studente è seguito da un'altra scuola o classe/);
+  expect(await screen.findByRole('note', { name: 'Sola lettura' })).toHaveTextContent(
+    /^Sola letturaLo studente è seguito da un'altra scuola o classe/,
+  );
 });

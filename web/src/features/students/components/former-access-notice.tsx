@@ -15,7 +15,11 @@ export function FormerAccessNotice({ studentId }: { studentId: number }) {
       <p className="callout-title" id="former-access-title">
         {t('formerAccess.title')}
       </p>
-      <p>{access.until ? t('formerAccess.since', { date: formatDate(access.until, i18n.language) }) : t('formerAccess.undated')}</p>
+      <p>
+        {access.until
+          ? t('formerAccess.since', { date: formatDate(access.until, i18n.language) })
+          : t('formerAccess.undated')}
+      </p>
       <p className="hint">{t('formerAccess.hidden')}</p>
     </div>
   );

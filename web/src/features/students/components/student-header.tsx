@@ -31,7 +31,10 @@ export function StudentHeader({ id }: { id: number }) {
   const name = `${s.lastName} ${s.firstName}`;
 
   const facts: [string, string][] = [
-    [t('students.class'), enrolment ? `${enrolment.className} (${enrolment.schoolYear}) – ${enrolment.schoolName}` : t('common.none')],
+    [
+      t('students.class'),
+      enrolment ? `${enrolment.className} (${enrolment.schoolYear}) – ${enrolment.schoolName}` : t('common.none'),
+    ],
     [t('students.birthDate'), formatDate(s.birthDate, i18n.language)],
     [t('students.citizenship'), s.newlyArrived ? `${s.citizenship} (${t('students.newlyArrived')})` : s.citizenship],
     [t('students.l2Level'), s.l2Level ?? t('common.none')],

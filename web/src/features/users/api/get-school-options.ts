@@ -15,7 +15,10 @@ export const getSchoolClassOptions = (code: string, signal?: AbortSignal) =>
   api.get(`/schools/${encodeURIComponent(code)}`, SchoolDetail, { signal });
 
 export const schoolClassOptionsQueryOptions = (code: string) =>
-  queryOptions({ queryKey: ['users', 'class-options', code], queryFn: ({ signal }) => getSchoolClassOptions(code, signal) });
+  queryOptions({
+    queryKey: ['users', 'class-options', code],
+    queryFn: ({ signal }) => getSchoolClassOptions(code, signal),
+  });
 
 export const useSchoolClassOptions = (codes: string[]) =>
   useQueries({ queries: codes.map((code) => schoolClassOptionsQueryOptions(code)) });

@@ -3,7 +3,8 @@ import { User, type UpdateUserInput } from '@primm/shared/contracts/users';
 import { api } from '../../../lib/api-client';
 import { usersQueryOptions } from './get-users';
 
-export const updateUser = ({ id, ...input }: UpdateUserInput & { id: number }) => api.patch(`/users/${id}`, input, User);
+export const updateUser = ({ id, ...input }: UpdateUserInput & { id: number }) =>
+  api.patch(`/users/${id}`, input, User);
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();

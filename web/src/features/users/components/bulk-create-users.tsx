@@ -45,7 +45,9 @@ export function BulkCreateUsers() {
         <h2 id="bulk-users-heading">{t('users.bulk.title')}</h2>
         <div role="status" className="callout callout-success one-time-password">
           <p className="callout-title">{t('users.bulk.created', { count: created.length })}</p>
-          <p><strong>{t('users.bulk.passwordsOnce')}</strong></p>
+          <p>
+            <strong>{t('users.bulk.passwordsOnce')}</strong>
+          </p>
         </div>
         <TableScroll labelledBy={resultCaption}>
           <table className="table table-compact">
@@ -60,20 +62,43 @@ export function BulkCreateUsers() {
             <tbody>
               {created.map((c) => (
                 <tr key={c.user.id}>
-                  <th scope="row" className="code">{c.user.email}</th>
+                  <th scope="row" className="code">
+                    {c.user.email}
+                  </th>
                   <td>{t(`roles.${c.user.role}`)}</td>
-                  <td><code className="code otp">{c.oneTimePassword}</code></td>
+                  <td>
+                    <code className="code otp">{c.oneTimePassword}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
         <div className="field-actions">
-          <button type="button" className="btn btn-primary"
-            onClick={() => download('password-monouso.csv', toCsv(['Email', 'Nome', 'Ruolo', 'Password monouso'], created.map((c) => [c.user.email, c.user.displayName, c.user.role, c.oneTimePassword])))}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() =>
+              download(
+                'password-monouso.csv',
+                toCsv(
+                  ['Email', 'Nome', 'Ruolo', 'Password monouso'],
+                  created.map((c) => [c.user.email, c.user.displayName, c.user.role, c.oneTimePassword]),
+                ),
+              )
+            }
+          >
             {t('users.bulk.downloadPasswords')}
           </button>
-          <button type="button" className="btn btn-outline" onClick={() => { create.reset(); preview.reset(); setCsv(''); }}>
+          <button
+            type="button"
+            className="btn btn-outline"
+            onClick={() => {
+              create.reset();
+              preview.reset();
+              setCsv('');
+            }}
+          >
             {t('users.created.done')}
           </button>
         </div>
@@ -87,7 +112,9 @@ export function BulkCreateUsers() {
       <h2 id="bulk-users-heading">{t('users.bulk.title')}</h2>
       <p>{t('users.bulk.intro')}</p>
       <p>
-        <button type="button" className="btn-link" onClick={() => download('utenti.csv', `\uFEFF${TEMPLATE}`)}>{t('users.bulk.template')}</button>
+        <button type="button" className="btn-link" onClick={() => download('utenti.csv', `\uFEFF${TEMPLATE}`)}>
+          {t('users.bulk.template')}
+        </button>
       </p>
       <div className="field">
         <label htmlFor={fileId}>{t('users.bulk.file')}</label>
@@ -95,23 +122,41 @@ export function BulkCreateUsers() {
       </div>
       <div className="field">
         <label htmlFor={textId}>{t('users.bulk.text')}</label>
-        <textarea id={textId} rows={5} className="code" value={csv} onChange={(e) => { setCsv(e.target.value); preview.reset(); }} />
+        <textarea
+          id={textId}
+          rows={5}
+          className="code"
+          value={csv}
+          onChange={(e) => {
+            setCsv(e.target.value);
+            preview.reset();
+          }}
+        />
       </div>
       <div className="field-actions">
-        <button type="button" className="btn btn-outline" disabled={csv.trim() === '' || preview.isPending} onClick={() => preview.mutate(csv)}>
+        <button
+          type="button"
+          className="btn btn-outline"
+          disabled={csv.trim() === '' || preview.isPending}
+          onClick={() => preview.mutate(csv)}
+        >
           {t('users.bulk.preview')}
         </button>
       </div>
       {preview.isError && <ErrorAlert error={preview.error} />}
       {preview.isSuccess && (
         <>
-          <p role="status">{t('users.bulk.summary', { count: rows.length, valid: preview.data.valid, invalid: preview.data.invalid })}</p>
+          <p role="status">
+            {t('users.bulk.summary', { count: rows.length, valid: preview.data.valid, invalid: preview.data.invalid })}
+          </p>
           <TableScroll labelledBy={previewCaption}>
             <table className="table table-compact">
               <caption id={previewCaption}>{t('users.bulk.previewCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="num">{t('users.bulk.line')}</th>
+                  <th scope="col" className="num">
+                    {t('users.bulk.line')}
+                  </th>
                   <th scope="col">{t('users.email')}</th>
                   <th scope="col">{t('users.displayName')}</th>
                   <th scope="col">{t('users.role')}</th>
@@ -123,7 +168,9 @@ export function BulkCreateUsers() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.line} className={r.errors.length > 0 ? 'row-error' : undefined}>
-                    <th scope="row" className="num">{r.line}</th>
+                    <th scope="row" className="num">
+                      {r.line}
+                    </th>
                     <td className="code">{r.email}</td>
                     <td>{r.displayName}</td>
                     <td>{r.role ? t(`roles.${r.role}`) : t('common.none')}</td>
@@ -137,7 +184,12 @@ export function BulkCreateUsers() {
           </TableScroll>
           {create.isError && <ErrorAlert error={create.error} />}
           <div className="field-actions">
-            <button type="button" className="btn btn-primary" disabled={preview.data.invalid > 0 || create.isPending} onClick={() => create.mutate(csv)}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={preview.data.invalid > 0 || create.isPending}
+              onClick={() => create.mutate(csv)}
+            >
               {t('users.bulk.create', { count: preview.data.valid })}
             </button>
           </div>

@@ -59,7 +59,7 @@ test('CreateUserForm: when an admin creates a teacher, then the one-time passwor
   expect(seen.listRequests).toBe(2);
   expect(within(form).getByRole('textbox', { name: 'Email' })).toHaveValue('');
 
-  await user.click(within(status).getByRole('button', { name: 'Fatto, l\'ho consegnata' }));
+  await user.click(within(status).getByRole('button', { name: "Fatto, l'ho consegnata" }));
 
   expect(screen.queryByText(oneTimePassword)).not.toBeInTheDocument();
 });
@@ -101,10 +101,14 @@ test('CreateUserForm: when a referent creates a user, then only teacher, mediato
   renderUsersPage('referente');
 
   const role = screen.getByRole('combobox', { name: 'Ruolo' });
-  expect(within(role).getAllByRole('option').map((o) => o.textContent)).toEqual(['Docente', 'Mediatore', 'Referente']);
+  expect(
+    within(role)
+      .getAllByRole('option')
+      .map((o) => o.textContent),
+  ).toEqual(['Docente', 'Mediatore', 'Referente']);
 });
 
-test('UserList: when users load, then the table shows role, schools, the teachers\' classes by name and disabled accounts', async () => {
+test("UserList: when users load, then the table shows role, schools, the teachers' classes by name and disabled accounts", async () => {
   renderUsersPage();
 
   const table = await screen.findByRole('table', { name: 'Utenti: 6' });

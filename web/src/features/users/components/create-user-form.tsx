@@ -17,7 +17,13 @@ function messageKey(error: unknown): string {
   return error.code === 'conflict' ? 'users.form.emailTaken' : `errors.${error.code}`;
 }
 
-const empty = { email: '', displayName: '', role: 'docente' as Role, schools: [] as string[], classIds: [] as number[] };
+const empty = {
+  email: '',
+  displayName: '',
+  role: 'docente' as Role,
+  schools: [] as string[],
+  classIds: [] as number[],
+};
 
 export function CreateUserForm({ actorRole }: { actorRole: Role }) {
   const { t } = useTranslation();
@@ -100,7 +106,11 @@ export function CreateUserForm({ actorRole }: { actorRole: Role }) {
           classIds={form.classIds}
           // Dropping a school drops the classes picked in it; the simplest correct rule is to pick again.
           onSchoolsChange={(schools) =>
-            setForm((f) => ({ ...f, schools, classIds: f.schools.every((code) => schools.includes(code)) ? f.classIds : [] }))
+            setForm((f) => ({
+              ...f,
+              schools,
+              classIds: f.schools.every((code) => schools.includes(code)) ? f.classIds : [],
+            }))
           }
           onClassIdsChange={(classIds) => setForm((f) => ({ ...f, classIds }))}
         />

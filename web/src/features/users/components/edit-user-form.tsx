@@ -50,17 +50,37 @@ export function EditUserForm({ user, actorRole, isSelf, onDone }: Props) {
       {update.isError && <ErrorAlert error={update.error} />}
       <div className="field">
         <label htmlFor="edit-user-name">{t('users.displayName')}</label>
-        <input ref={nameRef} id="edit-user-name" type="text" required minLength={2} maxLength={120} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+        <input
+          ref={nameRef}
+          id="edit-user-name"
+          type="text"
+          required
+          minLength={2}
+          maxLength={120}
+          value={form.displayName}
+          onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="edit-user-role">{t('users.role')}</label>
-        <select id="edit-user-role" value={form.role} disabled={isSelf} aria-describedby={isSelf ? 'edit-user-role-hint' : undefined}
-          onChange={(e) => setForm({ ...form, role: Role.parse(e.target.value), classIds: [] })}>
+        <select
+          id="edit-user-role"
+          value={form.role}
+          disabled={isSelf}
+          aria-describedby={isSelf ? 'edit-user-role-hint' : undefined}
+          onChange={(e) => setForm({ ...form, role: Role.parse(e.target.value), classIds: [] })}
+        >
           {[...new Set([...assignable(actorRole), user.role])].map((role) => (
-            <option key={role} value={role}>{t(`roles.${role}`)}</option>
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
           ))}
         </select>
-        {isSelf && <p id="edit-user-role-hint" className="hint">{t('users.edit.ownRole')}</p>}
+        {isSelf && (
+          <p id="edit-user-role-hint" className="hint">
+            {t('users.edit.ownRole')}
+          </p>
+        )}
       </div>
       <ScopeFields
         idPrefix="edit-user"
@@ -71,8 +91,12 @@ export function EditUserForm({ user, actorRole, isSelf, onDone }: Props) {
         onClassIdsChange={(classIds) => setForm((f) => ({ ...f, classIds }))}
       />
       <div className="field-actions">
-        <button type="submit" className="btn btn-primary" disabled={update.isPending}>{t('users.edit.submit')}</button>
-        <button type="button" className="btn btn-outline" onClick={() => onDone(null)}>{t('users.actions.cancel')}</button>
+        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+          {t('users.edit.submit')}
+        </button>
+        <button type="button" className="btn btn-outline" onClick={() => onDone(null)}>
+          {t('users.actions.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -35,7 +35,9 @@ export function ScopeFields({ idPrefix = 'user', role, schools, classIds, onScho
   return (
     <>
       <div className="field">
-        <label htmlFor={`${idPrefix}-schools`}>{t(scope.classes ? 'users.form.schoolsOfClasses' : 'users.form.schools')}</label>
+        <label htmlFor={`${idPrefix}-schools`}>
+          {t(scope.classes ? 'users.form.schoolsOfClasses' : 'users.form.schools')}
+        </label>
         <select
           id={`${idPrefix}-schools`}
           multiple
@@ -50,7 +52,9 @@ export function ScopeFields({ idPrefix = 'user', role, schools, classIds, onScho
             </option>
           ))}
         </select>
-        <p id={`${idPrefix}-schools-hint`} className="hint">{t('users.form.multiHint')}</p>
+        <p id={`${idPrefix}-schools-hint`} className="hint">
+          {t('users.form.multiHint')}
+        </p>
       </div>
       {scope.classes && (
         <div className="field">
@@ -76,7 +80,9 @@ export function ScopeFields({ idPrefix = 'user', role, schools, classIds, onScho
               ) : null,
             )}
           </select>
-          <p id={`${idPrefix}-classes-hint`} className="hint">{t(schools.length === 0 ? 'users.form.classesHint' : 'users.form.multiHint')}</p>
+          <p id={`${idPrefix}-classes-hint`} className="hint">
+            {t(schools.length === 0 ? 'users.form.classesHint' : 'users.form.multiHint')}
+          </p>
         </div>
       )}
     </>

@@ -9,7 +9,13 @@ import { EditUserForm } from './edit-user-form';
 import { OneTimePassword } from './one-time-password';
 import type { UserAction } from './users-table';
 
-type Props = { user: User; action: UserAction; actorRole: Role; meId: number; onDone: (message: string | null) => void };
+type Props = {
+  user: User;
+  action: UserAction;
+  actorRole: Role;
+  meId: number;
+  onDone: (message: string | null) => void;
+};
 
 /**
  * What a row's button opens, above the table: the edit form, or the confirmation of an act that
@@ -37,21 +43,34 @@ export function UserActionPanel({ user, action, actorRole, meId, onDone }: Props
   }
   const confirm = () => {
     if (action === 'password') reissue.mutate(user.id);
-    else disable.mutate({ id: user.id, disabled: action === 'deactivate' }, { onSuccess: (saved) => onDone(t(`users.${action}.done`, { email: saved.email })) });
+    else
+      disable.mutate(
+        { id: user.id, disabled: action === 'deactivate' },
+        { onSuccess: (saved) => onDone(t(`users.${action}.done`, { email: saved.email })) },
+      );
   };
   const pending = reissue.isPending || disable.isPending;
   const error = reissue.error ?? disable.error;
 
   return (
     <section className="form-card" aria-labelledby="user-action-heading">
-      <h3 id="user-action-heading" tabIndex={-1} ref={headingRef}>{t(`users.${action === 'password' ? 'reissue' : action}.title`, { email: user.email })}</h3>
+      <h3 id="user-action-heading" tabIndex={-1} ref={headingRef}>
+        {t(`users.${action === 'password' ? 'reissue' : action}.title`, { email: user.email })}
+      </h3>
       <p>{t(`users.${action === 'password' ? 'reissue' : action}.explain`)}</p>
       {error && <ErrorAlert error={error} />}
       <div className="field-actions">
-        <button type="button" className={action === 'deactivate' ? 'btn btn-danger' : 'btn btn-primary'} disabled={pending} onClick={confirm}>
+        <button
+          type="button"
+          className={action === 'deactivate' ? 'btn btn-danger' : 'btn btn-primary'}
+          disabled={pending}
+          onClick={confirm}
+        >
           {t(`users.${action === 'password' ? 'reissue' : action}.confirm`)}
         </button>
-        <button type="button" className="btn btn-outline" onClick={() => onDone(null)}>{t('users.actions.cancel')}</button>
+        <button type="button" className="btn btn-outline" onClick={() => onDone(null)}>
+          {t('users.actions.cancel')}
+        </button>
       </div>
     </section>
   );

@@ -11,9 +11,16 @@ import { UserList } from './user-list';
 /** Keeps the bodies sent to a route, then lets the default handler answer. */
 function record(method: 'patch' | 'post', path: string): unknown[] {
   const bodies: unknown[] = [];
-  server.use(http[method](path, async ({ request }) => {
-    bodies.push(await request.clone().json().catch(() => null));
-  }));
+  server.use(
+    http[method](path, async ({ request }) => {
+      bodies.push(
+        await request
+          .clone()
+          .json()
+          .catch(() => null),
+      );
+    }),
+  );
   return bodies;
 }
 
@@ -22,7 +29,7 @@ async function renderList() {
   return screen.findByRole('table', { name: 'Utenti: 6' });
 }
 
-test('UserList: when the admin edits a teacher\'s name, then the change is sent, announced, and focus returns to the row', async () => {
+test("UserList: when the admin edits a teacher's name, then the change is sent, announced, and focus returns to the row", async () => {
   const user = userEvent.setup();
   const sent = record('patch', '/api/users/:id');
   const table = await renderList();
@@ -49,13 +56,15 @@ test('UserList: when the admin deactivates a mediator, then a confirmation expla
   expect(screen.getByText(/le sue sessioni aperte terminano subito/)).toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: "Disattiva l'utente" }));
 
-  expect(await screen.findByText('mediatore@demo.primm.it disattivato: le sue sessioni sono terminate.')).toBeInTheDocument();
+  expect(
+    await screen.findByText('mediatore@demo.primm.it disattivato: le sue sessioni sono terminate.'),
+  ).toBeInTheDocument();
   const row = within(table).getByRole('row', { name: /mediatore@demo/ });
   expect(await within(row).findByRole('cell', { name: 'Disattivato' })).toBeInTheDocument();
   expect(within(row).getByRole('button', { name: 'Riattiva mediatore@demo.primm.it' })).toBeInTheDocument();
 });
 
-test('UserList: when a new password is asked for, then it is shown once after the confirmation; the admin\'s own row offers no deactivation', async () => {
+test("UserList: when a new password is asked for, then it is shown once after the confirmation; the admin's own row offers no deactivation", async () => {
   const user = userEvent.setup();
   const table = await renderList();
   expect(within(table).queryByRole('button', { name: 'Disattiva admin@demo.primm.it' })).not.toBeInTheDocument();
@@ -81,7 +90,9 @@ test('BulkCreateUsers: when a CSV has a bad row, then the preview says which and
   await user.click(screen.getByRole('button', { name: 'Anteprima' }));
 
   expect(await screen.findByText('2 righe lette: 1 valide, 1 da correggere.')).toBeInTheDocument();
-  const rows = within(screen.getByRole('table', { name: 'Utenti del file' })).getAllByRole('row').slice(1);
+  const rows = within(screen.getByRole('table', { name: 'Utenti del file' }))
+    .getAllByRole('row')
+    .slice(1);
   expect(rows[1]).toHaveTextContent('email: indirizzo email non valido; ruolo non valido: "bidello"');
   expect(screen.getByRole('button', { name: 'Crea 1 utente' })).toBeDisabled();
 
@@ -92,7 +103,12 @@ test('BulkCreateUsers: when a CSV has a bad row, then the preview says which and
 
   expect(await screen.findByText('2 utenti creati.')).toBeInTheDocument();
   const passwords = screen.getByRole('table', { name: 'Password monouso degli utenti creati' });
-  expect(within(passwords).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['anna.verdi@scuola.itDocenteOtp1-aaaa-bbbb', 'luca@scuola.itMediatoreOtp2-aaaa-bbbb']);
+  expect(
+    within(passwords)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent),
+  ).toEqual(['anna.verdi@scuola.itDocenteOtp1-aaaa-bbbb', 'luca@scuola.itMediatoreOtp2-aaaa-bbbb']);
   await user.click(screen.getByRole('button', { name: 'Scarica le password (CSV)' }));
   expect(click).toHaveBeenCalledOnce();
   const blob = createObjectURL.mock.calls[0]![0];

@@ -27,7 +27,12 @@ export function UsersTable({ users, meId, onAction }: Props) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const button = (user: User, action: UserAction) => (
-    <button type="button" className="btn btn-outline btn-small" aria-label={t(`users.actions.${action}One`, { email: user.email })} onClick={(e) => onAction(user, action, e.currentTarget)}>
+    <button
+      type="button"
+      className="btn btn-outline btn-small"
+      aria-label={t(`users.actions.${action}One`, { email: user.email })}
+      onClick={(e) => onAction(user, action, e.currentTarget)}
+    >
       {t(`users.actions.${action}`)}
     </button>
   );
@@ -51,7 +56,9 @@ export function UsersTable({ users, meId, onAction }: Props) {
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className={u.disabled ? 'row-muted' : undefined}>
-              <th scope="row" className="code">{u.email}</th>
+              <th scope="row" className="code">
+                {u.email}
+              </th>
               <td>{u.displayName}</td>
               <td>{t(`roles.${u.role}`)}</td>
               <td className="code">{u.schools.length > 0 ? u.schools.join(', ') : t('common.none')}</td>

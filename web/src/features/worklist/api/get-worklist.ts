@@ -2,7 +2,8 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { Worklist, type WorklistQuery } from '@primm/shared/contracts/worklist';
 import { api } from '../../../lib/api-client';
 
-export const getWorklist = (query: WorklistQuery, signal?: AbortSignal) => api.get('/worklist', Worklist, { params: query, signal });
+export const getWorklist = (query: WorklistQuery, signal?: AbortSignal) =>
+  api.get('/worklist', Worklist, { params: query, signal });
 
 export const worklistQueryOptions = (query: WorklistQuery) =>
   queryOptions({

@@ -15,7 +15,10 @@ const PARAM = { school: 'scuola', reason: 'motivo' } as const;
 function readQuery(params: URLSearchParams): WorklistQuery {
   const school = WorklistQuery.shape.school.safeParse(params.get(PARAM.school) ?? undefined);
   const reason = WorklistReason.safeParse(params.get(PARAM.reason));
-  return { ...(school.success && school.data !== undefined ? { school: school.data } : {}), ...(reason.success ? { reason: reason.data } : {}) };
+  return {
+    ...(school.success && school.data !== undefined ? { school: school.data } : {}),
+    ...(reason.success ? { reason: reason.data } : {}),
+  };
 }
 
 /**
@@ -36,7 +39,12 @@ export function Worklist() {
     setParams(next, { replace: true });
   }
 
-  const col = { class: t('worklist.class'), school: t('worklist.school'), why: t('worklist.why'), history: t('worklist.history') };
+  const col = {
+    class: t('worklist.class'),
+    school: t('worklist.school'),
+    why: t('worklist.why'),
+    history: t('worklist.history'),
+  };
   return (
     <>
       <form className="filters" aria-label={t('worklist.filters.label')} onSubmit={(e) => e.preventDefault()}>
@@ -67,8 +75,12 @@ export function Worklist() {
       {worklist.isError && <ErrorAlert error={worklist.error} onRetry={() => void worklist.refetch()} />}
       {worklist.isSuccess && (
         <>
-          {worklist.data.schoolYear && <p className="hint">{t('worklist.schoolYear', { year: worklist.data.schoolYear })}</p>}
-          {worklist.data.truncated && <p className="callout callout-warning">{t('worklist.truncated', { count: worklist.data.items.length })}</p>}
+          {worklist.data.schoolYear && (
+            <p className="hint">{t('worklist.schoolYear', { year: worklist.data.schoolYear })}</p>
+          )}
+          {worklist.data.truncated && (
+            <p className="callout callout-warning">{t('worklist.truncated', { count: worklist.data.items.length })}</p>
+          )}
           {worklist.data.items.length === 0 ? (
             <EmptyState>{t('worklist.empty')}</EmptyState>
           ) : (
@@ -102,13 +114,24 @@ export function Worklist() {
                         <ul className="plain-list">
                           {s.reasons.map((r) => (
                             <li key={r}>
-                              <span className={r === 'tier3' ? 'tier tier-3' : undefined}>{t(`worklist.reason.${r}`)}</span>
-                              {r === 'newly_arrived' && s.arrivalDate && <span className="hint"> – {t('worklist.arrived', { date: formatDate(s.arrivalDate, i18n.language) })}</span>}
+                              <span className={r === 'tier3' ? 'tier tier-3' : undefined}>
+                                {t(`worklist.reason.${r}`)}
+                              </span>
+                              {r === 'newly_arrived' && s.arrivalDate && (
+                                <span className="hint">
+                                  {' '}
+                                  – {t('worklist.arrived', { date: formatDate(s.arrivalDate, i18n.language) })}
+                                </span>
+                              )}
                             </li>
                           ))}
                         </ul>
                       </td>
-                      <td data-label={col.history}>{s.closedCases > 0 ? t('worklist.pastCases', { count: s.closedCases }) : t('worklist.noPastCases')}</td>
+                      <td data-label={col.history}>
+                        {s.closedCases > 0
+                          ? t('worklist.pastCases', { count: s.closedCases })
+                          : t('worklist.noPastCases')}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
