@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { AggregateQuery, Dimension, MEASURES } from '@primm/shared/contracts/aggregates';
-import { onPostgres, createTestDb } from '../testing/test-db';
+import { onPostgres, createTestDb, propertyRuns } from '../testing/test-db';
 import { cellKeySecret } from './cell-key';
 import { buildCountQuery, countGroups } from './count-groups';
 import { aRandomRegion } from './random-region';
@@ -75,7 +75,7 @@ describe('countGroups', () => {
 
         expect(byKey(inSql)).toEqual(byKey(inMemory));
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   }, 120_000);
 

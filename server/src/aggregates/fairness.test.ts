@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/open-database';
-import { createTestDb, onPostgres } from '../testing/test-db';
+import { createTestDb, onPostgres, propertyRuns } from '../testing/test-db';
 import { cellKeySecret, studentKey } from './cell-key';
 import { fairnessGroups, type FairnessCell } from './fairness';
 import { buildFairnessQuery, countFairness } from './fairness-counts';
@@ -212,7 +212,7 @@ describe('countFairness', () => {
           expect(byGroup(cells)).toEqual(byGroup(expected.cells));
         });
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   }, 120_000);
 

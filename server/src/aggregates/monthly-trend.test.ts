@@ -9,7 +9,7 @@ import type { Db } from '../db/open-database';
 import { lessonDays } from '../school-data/lesson-calendar';
 import { aUser, authAs } from '../testing/auth-as';
 import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
-import { createTestDb, testConfig } from '../testing/test-db';
+import { createTestDb, testConfig, propertyRuns } from '../testing/test-db';
 import { computeMonthlyTrend, countMonths, suppressTrend, type MonthCounts } from './monthly-trend';
 import { monthsBetween } from '@primm/shared/dates';
 import { studentMonthHours, type StudentMonths } from './monthly-trend-hours';
@@ -439,7 +439,7 @@ describe('computeMonthlyTrend', () => {
           );
           expect(counts).toEqual(before.counts);
         }),
-        { numRuns: 150 },
+        { numRuns: propertyRuns(150) },
       );
     },
     120_000,

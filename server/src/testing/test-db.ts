@@ -27,6 +27,14 @@ export async function createTestDb(): Promise<Db> {
 /** True when the tests run on PostgreSQL (a few SQLite-only checks are skipped then). */
 export const onPostgres = Boolean(process.env.PG_URL);
 
+/**
+ * Runs of a property test that compares SQL with an in-memory computation: all of them on SQLite,
+ * a quarter on PostgreSQL, where each request costs several times more and what is checked there
+ * is the dialect (the same statements on another engine), not the search for a rare input.
+ */
+export const propertyRuns = (sqliteRuns: number): number =>
+  onPostgres ? Math.max(10, Math.round(sqliteRuns / 4)) : sqliteRuns;
+
 let sqliteImage: Promise<Buffer> | undefined;
 
 async function buildSqliteImage(): Promise<Buffer> {
