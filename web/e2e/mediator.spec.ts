@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { request, type Locator, type Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { setupDemoApp } from './demo-app';
+import { expectFocusOn, expectPageFits } from './page-checks';
 import { signIn } from './sign-in';
 
 const demo = setupDemoApp();
@@ -12,24 +12,6 @@ const today = new Date().toISOString().slice(0, 10);
 
 /** State the journey carries from one step to the next, as a mediator's day would. */
 const journey = { student: '', studentUrl: '', caseUrl: '', caseId: 0 };
-
-/** What every page of the journey must satisfy, at either size (issue 19). */
-async function expectPageFits(page: Page): Promise<void> {
-  // no sideways scrolling of the document: tables become cards or scroll inside their own box
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** The text of the element that has the focus, once it holds `text` (a confirmation takes it as it appears). */
-async function expectFocusOn(page: Page, text: string): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 3000 })
-    .toContain(text);
-}
 
 /** A disclosure: its form is hidden (really: not rendered) until the button opens it. */
 async function openDisclosure(page: Page, button: Locator, formName: string): Promise<Locator> {

@@ -29,13 +29,14 @@ try {
     items: { studentId: number }[];
   };
   await shot('docente@demo.primm.it', `/classi/${me.classIds[0]}`, 'class-risk-list', 'Rischio degli studenti');
-  await shot('docente@demo.primm.it', `/studenti/${risk.items[0]!.studentId}`, 'student-page', 'Indicatori');
+  await shot('docente@demo.primm.it', `/studenti/${risk.items[0]!.studentId}`, 'student-page', 'In sintesi');
   await shot('mediatore@demo.primm.it', '/casi', 'caseload', 'I miei casi');
   await shot('referente@demo.primm.it', '/scadenze', 'deadlines', "Scadenze dell'obbligo");
   await shot('referente@demo.primm.it', '/importazioni', 'imports', 'Carica i file');
   await shot('analista@demo.primm.it', '/analisi', 'regional-analysis', 'Studenti per provincia');
   await shot('admin@demo.primm.it', '/registro-accessi', 'audit-log', 'Registro accessi');
   await shot('admin@demo.primm.it', '/soglie', 'risk-settings', 'Presenza alle lezioni');
+  await shot('admin@demo.primm.it', '/affidabilita', 'model-reliability', 'Affidabilità del modello');
 } finally {
   await browser.close();
   await app.stop();

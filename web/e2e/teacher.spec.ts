@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { setupDemoApp } from './demo-app';
+import { expectFocusOn, expectPageFits } from './page-checks';
 import { signIn } from './sign-in';
 
 const demo = setupDemoApp();
@@ -10,24 +10,6 @@ const PHONE = { width: 390, height: 844 };
 
 /** State the journey carries from one step to the next, as a teacher's morning would. */
 const journey = { classUrl: '', student: '', studentUrl: '' };
-
-/** What every page of the journey must satisfy, at either size (issue 19). */
-async function expectPageFits(page: Page): Promise<void> {
-  // no sideways scrolling of the document: tables become cards or fit
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** The text of the element that has the focus, once it holds `text` (a confirmation takes it as it appears). */
-async function expectFocusOn(page: Page, text: string): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 3000 })
-    .toContain(text);
-}
 
 /** A form behind a button: not shown until the button opens it. */
 async function openForm(page: Page, button: string, formName: string): Promise<Locator> {

@@ -119,7 +119,8 @@ export function FormatDocument({ markdown }: { markdown: string }) {
             );
           if (b.type === 'code')
             return (
-              <pre key={i} className="code-block">
+              // a long line scrolls sideways: focusable, so a keyboard can scroll it too (WCAG 2.1.1)
+              <pre key={i} className="code-block" tabIndex={0}>
                 <code>{b.text}</code>
               </pre>
             );
