@@ -109,11 +109,11 @@ export async function plantDemoCases(db: Db, adminEmail = 'admin@demo.primm.it')
   await db.transaction().execute(async (trx) => {
     for (const [i, r] of chosen.entries()) {
       const story = STORIES[i % STORIES.length]!;
-      // opened 20 to 110 days before the data's last day, so every action and closing fits before it
+      // opened 20 to 110 days before the data's last day
       const openedOn = addDays(r.as_of, -(110 - ((i * 37) % 90)));
-      const last = (days: number) => (addDays(openedOn, days) <= r.as_of ? addDays(openedOn, days) : r.as_of);
-      const closed =
-        story.closed && addDays(openedOn, story.closed.daysAfterOpening) <= r.as_of ? story.closed : undefined;
+      // only what falls on or before the data's last day is written (the filters below)
+      const on = (days: number) => addDays(openedOn, days);
+      const closed = story.closed && on(story.closed.daysAfterOpening) <= r.as_of ? story.closed : undefined;
       const { id: caseId } = await trx
         .insertInto('support_case')
         .values({
@@ -125,18 +125,18 @@ export async function plantDemoCases(db: Db, adminEmail = 'admin@demo.primm.it')
           opened_at: `${openedOn}T09:00:00.000Z`,
           status: closed ? 'closed' : 'open',
           goal: story.goal,
-          closed_at: closed ? `${last(closed.daysAfterOpening)}T12:00:00.000Z` : null,
+          closed_at: closed ? `${on(closed.daysAfterOpening)}T12:00:00.000Z` : null,
           outcome: closed?.outcome ?? null,
           outcome_note: null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       const actions: Insertable<CaseActionTable>[] = story.actions
-        .filter((a) => addDays(openedOn, a.daysAfterOpening) <= r.as_of)
+        .filter((a) => on(a.daysAfterOpening) <= r.as_of)
         .map((a) => ({
           case_id: caseId,
           type: a.type,
-          date: last(a.daysAfterOpening),
+          date: on(a.daysAfterOpening),
           participants: 'studente, famiglia, referente',
           notes: null,
           follow_up_on: null,
@@ -146,7 +146,7 @@ export async function plantDemoCases(db: Db, adminEmail = 'admin@demo.primm.it')
           work_kind: null,
           exceptional_reason: null,
           created_by: admin.id,
-          created_at: `${last(a.daysAfterOpening)}T10:00:00.000Z`,
+          created_at: `${on(a.daysAfterOpening)}T10:00:00.000Z`,
         }));
       if (actions.length > 0) await trx.insertInto('case_action').values(actions).execute();
     }

@@ -8,7 +8,7 @@ import { createTestDb, testConfig } from '../testing/test-db';
 import { TRANSFER_NOW, aTransferredStudent } from '../testing/transferred-student';
 import type { Db } from '../db/open-database';
 
-type Call = { method: 'get' | 'post'; path: (ids: Ids) => string; body?: object };
+type Call = { method: 'get' | 'post' | 'put'; path: (ids: Ids) => string; body?: object };
 type Ids = { classId: number; studentId: number };
 
 // Every endpoint family × every role, each user holding the school / class of the data, so a
@@ -45,6 +45,14 @@ const ENDPOINTS: Record<string, Call> = {
   fairness: { method: 'get', path: () => '/api/fairness' },
   legend: { method: 'get', path: () => '/api/risk/legend' },
   backtest: { method: 'get', path: () => '/api/backtest' },
+  aggregateYears: { method: 'get', path: () => '/api/aggregates/years' },
+  schoolCapacity: { method: 'put', path: () => '/api/schools/ANPS03000E/capacity', body: { capacity: 20 } },
+  municipalityContacts: { method: 'get', path: () => '/api/municipality-contacts' },
+  createServiceToken: {
+    method: 'post',
+    path: () => '/api/service-tokens',
+    body: { name: 'Registro – ANPS03000E', schools: ['ANPS03000E'] },
+  },
 };
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
@@ -72,6 +80,10 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'fairness',
     'legend',
     'backtest',
+    'aggregateYears',
+    'schoolCapacity',
+    'municipalityContacts',
+    'createServiceToken',
   ],
   referente: [
     'provinces',
@@ -93,6 +105,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'octoberList',
     'aggregates',
     'legend',
+    'aggregateYears',
   ],
   mediatore: [
     'provinces',
@@ -124,7 +137,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'legend',
   ],
   // The legend holds counts of a past cohort, no student: the analyst reads it too.
-  analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness', 'legend'],
+  analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness', 'legend', 'aggregateYears'],
 };
 
 const cases = (Object.keys(ALLOWED) as Role[]).flatMap((role) =>
