@@ -125,7 +125,7 @@ test('Regional analysis: when a share needs a suppressed count, then it reads n.
   );
 
   const anchor = click.mock.contexts[0] as HTMLAnchorElement;
-  expect(anchor.download).toBe('analisi_quota-fascia-2-3-per-provincia_secondo-grado.csv');
+  expect(anchor.download).toBe('analisi_quota-livelli-2-3-per-provincia_secondo-grado.csv');
   const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readBytes(blob!));
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv.slice(1).split('\r\n')).toEqual([
