@@ -18,6 +18,11 @@ describe('regional analysis as the demo analyst', () => {
     await page.getByRole('heading', { name: 'Studenti per provincia' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // On a phone the analysis never scrolls sideways: its four tabs wrap (issue 19's rule for every page).
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
     // The table view of the first chart, then its CSV: exactly what is shown.
     const panel = page.getByRole('region', { name: /Studenti per provincia/ }).first();
     await panel.getByRole('button', { name: 'Tabella' }).click();
