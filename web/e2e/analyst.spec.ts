@@ -20,7 +20,10 @@ describe('regional analysis as the demo analyst', () => {
 
     // On a phone the analysis never scrolls sideways: its four tabs wrap (issue 19's rule for every page).
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // (the charts take the new width when their ResizeObserver fires: the page settles, then is measured)
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), { timeout: 5000 })
+      .toBe(true);
     await page.setViewportSize({ width: 1366, height: 768 });
 
     // The table view of the first chart, then its CSV: exactly what is shown.
