@@ -114,6 +114,7 @@ describe('pnpm primm', () => {
       role: 'admin',
       schools: [],
       classIds: [],
+      municipalities: [],
     });
 
     const res = await primm('users', 'reset', '--db', path, '--email', 'Admin@Scuola.it', '--json');

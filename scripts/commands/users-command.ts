@@ -7,12 +7,12 @@ import { createUser, issueOneTimePassword } from '../../server/src/users/service
 import { withDatabase } from './open-db';
 import { parseFlags } from './parse-flags';
 
-const USAGE = `Uso: pnpm primm users add --db FILE --email EMAIL --role RUOLO [--name NOME] [--school CODICE…] [--class ID…] [--json]
+const USAGE = `Uso: pnpm primm users add --db FILE --email EMAIL --role RUOLO [--name NOME] [--school CODICE…] [--class ID…] [--comune ISTAT…] [--json]
      pnpm primm users reset --db FILE --email EMAIL [--json]
 
 add: crea un account e stampa una password monouso da consegnare all'utente (sarà chiesto di
 cambiarla; scade dopo 72 ore). Ruoli: admin, referente (--school), docente (--class), mediatore
-(--school), analista.
+(--school), analista, pua e comune (--comune: codice ISTAT di 6 cifre di ciascun comune servito).
 reset: una nuova password monouso per un account esistente (per esempio quando la prima è scaduta);
 le sue sessioni aperte terminano.`;
 
@@ -34,6 +34,7 @@ export async function runUsersCommand(argv: string[]): Promise<number> {
         name: { type: 'string' },
         school: { type: 'string', multiple: true, default: [] },
         class: { type: 'string', multiple: true, default: [] },
+        comune: { type: 'string', multiple: true, default: [] },
         json: { type: 'boolean', default: false },
       },
     }));
@@ -49,6 +50,7 @@ export async function runUsersCommand(argv: string[]): Promise<number> {
       role: values.role,
       schools: values.school,
       classIds: values.class.map(Number),
+      municipalities: values.comune,
     });
   } catch (err) {
     const detail =

@@ -16,6 +16,7 @@ const as = (u: { id: number; email: string; display_name: string; role: Role }) 
   role: u.role,
   schoolIds: [],
   classIds: [],
+  municipalityCodes: [],
   mustChangePassword: false,
 });
 

@@ -11,6 +11,8 @@ export interface AuthUser {
   schoolIds: number[];
   /** Classes held (docente). */
   classIds: number[];
+  /** Municipalities served, by ISTAT code (pua, comune; issue 21). */
+  municipalityCodes: string[];
   mustChangePassword: boolean;
 }
 
@@ -22,9 +24,10 @@ export async function loadAuthUser(db: Db, userId: number): Promise<AuthUser | u
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!user) return undefined;
-  const [schools, classes] = await Promise.all([
+  const [schools, classes, municipalities] = await Promise.all([
     db.selectFrom('user_school').select('school_id').where('user_id', '=', userId).execute(),
     db.selectFrom('user_class').select('class_id').where('user_id', '=', userId).execute(),
+    db.selectFrom('user_municipality').select('municipality_istat').where('user_id', '=', userId).execute(),
   ]);
   return {
     id: user.id,
@@ -33,6 +36,7 @@ export async function loadAuthUser(db: Db, userId: number): Promise<AuthUser | u
     role: user.role,
     schoolIds: schools.map((s) => s.school_id),
     classIds: classes.map((c) => c.class_id),
+    municipalityCodes: municipalities.map((m) => m.municipality_istat).sort(),
     mustChangePassword: user.must_change_password === 1,
   };
 }

@@ -73,7 +73,7 @@ export function authRoutes(
     const token = await createSession(db, user.id, now);
     setSessionCookie(req, res, token);
     await audit(db, { user, req }, { action: 'auth.login' });
-    res.json(toMe(user, await schoolsOf(db, user)));
+    res.json(toMe(user, await schoolsOf(db, user), await municipalitiesOf(db, user)));
   });
 
   router.post('/auth/logout', async (req, res) => {
@@ -87,7 +87,7 @@ export function authRoutes(
 
   router.get('/me', requireRole(), async (req, res) => {
     const user = userOf(req);
-    res.json(toMe(user, await schoolsOf(db, user)));
+    res.json(toMe(user, await schoolsOf(db, user), await municipalitiesOf(db, user)));
   });
 
   // Also how a user with a one-time password sets their own (must_change_password).
@@ -154,7 +154,22 @@ async function schoolsOf(db: Db, user: AuthUser) {
   return db.selectFrom('school').select(['code', 'name']).where('id', 'in', user.schoolIds).orderBy('code').execute();
 }
 
-function toMe(user: AuthUser, schools: { code: string; name: string }[]): Me {
+async function municipalitiesOf(db: Db, user: AuthUser) {
+  if (user.municipalityCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('municipality')
+    .select(['istat_code', 'name'])
+    .where('istat_code', 'in', user.municipalityCodes)
+    .orderBy('name')
+    .execute();
+  return rows.map((m) => ({ code: m.istat_code, name: m.name }));
+}
+
+function toMe(
+  user: AuthUser,
+  schools: { code: string; name: string }[],
+  municipalities: { code: string; name: string }[],
+): Me {
   return {
     id: user.id,
     email: user.email,
@@ -162,6 +177,7 @@ function toMe(user: AuthUser, schools: { code: string; name: string }[]): Me {
     role: user.role,
     schools,
     classIds: user.classIds,
+    municipalities,
     mustChangePassword: user.mustChangePassword,
   };
 }

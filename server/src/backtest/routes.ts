@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { Role } from '@primm/shared/contracts/auth';
+import { SCHOOL_SIDE_ROLES } from '@primm/shared/contracts/auth';
 import {
   BacktestRunInput,
   LevelChoice,
@@ -78,7 +78,7 @@ export function backtestRoutes(db: Db, deps: { minCell: number }): Router {
 
   // Every role: the legend holds counts of a past cohort, no student, so the analyst reads it too
   // (the regional reports speak of the same levels).
-  router.get('/risk/legend', requireRole(...Role.options), async (_req, res) => {
+  router.get('/risk/legend', requireRole(...SCHOOL_SIDE_ROLES), async (_req, res) => {
     const body: RiskLegend = await readRiskLegend(db, deps.minCell);
     res.json(body);
   });

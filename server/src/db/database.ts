@@ -18,6 +18,7 @@ export interface Database {
   grade: GradeTable;
   outcome: OutcomeTable;
   user_school: UserSchoolTable;
+  user_municipality: UserMunicipalityTable;
   user_class: UserClassTable;
   user_session: UserSessionTable;
   settings_version: SettingsVersionTable;
@@ -168,7 +169,7 @@ export interface EnrolmentTable {
   exit_reason: ExitReason | null;
 }
 
-export type Role = 'admin' | 'referente' | 'docente' | 'mediatore' | 'analista';
+export type Role = 'admin' | 'referente' | 'docente' | 'mediatore' | 'analista' | 'pua' | 'comune';
 
 export interface AppUserTable {
   id: Generated<number>;
@@ -250,6 +251,12 @@ export interface OutcomeTable {
 export interface UserSchoolTable {
   user_id: number;
   school_id: number;
+}
+
+/** The municipalities a `pua` or `comune` account serves (ISTAT codes; migration 0023). */
+export interface UserMunicipalityTable {
+  user_id: number;
+  municipality_istat: string;
 }
 
 export interface UserClassTable {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, test } from 'vitest';
 import { createApp } from '../app';
 import { aUser } from '../testing/auth-as';
-import { aClass, aSchool } from '../testing/factories';
+import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
 import { createDemoAccounts } from './demo-accounts';
 
@@ -22,7 +22,7 @@ describe('createDemoAccounts', () => {
 
     await createDemoAccounts(db);
 
-    expect(await emails(db)).toHaveLength(5);
+    expect(await emails(db)).toHaveLength(7);
   });
 
   test('when the school also has classes of past years, then the teacher gets classes of the current year', async () => {
@@ -48,6 +48,30 @@ describe('createDemoAccounts', () => {
     expect(assigned.map((r) => r.class_id)).toEqual(current.map((c) => c.id));
   });
 
+  test('when most students of the school live in one municipality, then the PUA and the municipality accounts serve it', async () => {
+    const db = await createTestDb();
+    const school = await aSchool(db, { level: 'secondo_grado' });
+    const cls = await aClass(db, school.id);
+    for (const residence of ['042002', '041014', '041014']) {
+      const student = await aStudent(db);
+      await db.updateTable('student').set({ residence_istat: residence }).where('id', '=', student.id).execute();
+      await anEnrolment(db, student.id, cls.id);
+    }
+
+    await createDemoAccounts(db);
+
+    const served = await db
+      .selectFrom('user_municipality')
+      .innerJoin('app_user', 'app_user.id', 'user_municipality.user_id')
+      .select(['email', 'municipality_istat'])
+      .orderBy('email')
+      .execute();
+    expect(served).toEqual([
+      { email: 'comune@demo.primm.it', municipality_istat: '041014' },
+      { email: 'pua@demo.primm.it', municipality_istat: '041014' },
+    ]);
+  });
+
   test('when the database already has a real user, then it refuses and creates nothing', async () => {
     const db = await aDemoSchool();
     const admin = await aUser(db, 'admin');
@@ -59,7 +83,7 @@ describe('createDemoAccounts', () => {
 });
 
 describe('GET /api/auth/demo-accounts', () => {
-  test('when in demo mode with the demo accounts, then the five are listed with the password', async () => {
+  test('when in demo mode with the demo accounts, then the seven are listed with the password', async () => {
     const db = await aDemoSchool();
     await createDemoAccounts(db);
 
@@ -71,6 +95,8 @@ describe('GET /api/auth/demo-accounts', () => {
       'mediatore',
       'referente',
       'analista',
+      'pua',
+      'comune',
       'admin',
     ]);
   });

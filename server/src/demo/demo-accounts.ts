@@ -32,6 +32,18 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string; de
     description: 'solo dati aggregati, mai un nome',
   },
   {
+    email: 'pua@demo.primm.it',
+    role: 'pua',
+    displayName: 'Operatore PUA dimostrativo',
+    description: 'il Punto Unico di Accesso del comune dove vivono più studenti della scuola del referente',
+  },
+  {
+    email: 'comune@demo.primm.it',
+    role: 'comune',
+    displayName: 'Ufficio scuola del comune dimostrativo',
+    description: 'lo stesso comune: segnalazioni al sindaco ed elenchi di ottobre dei suoi residenti',
+  },
+  {
     email: 'admin@demo.primm.it',
     role: 'admin',
     displayName: 'Amministratore dimostrativo',
@@ -96,6 +108,21 @@ export async function createDemoAccounts(db: Db): Promise<void> {
     .orderBy('name')
     .limit(2)
     .execute();
+  // The PUA and the municipality serve where most of the referent's students live, so that a
+  // referral or a report from that school reaches them (issue 21).
+  const residence = await db
+    .selectFrom('enrolment')
+    .innerJoin('class', 'class.id', 'enrolment.class_id')
+    .innerJoin('student', 'student.id', 'enrolment.student_id')
+    .innerJoin('municipality', 'municipality.istat_code', 'student.residence_istat')
+    .select(['student.residence_istat as istat', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('class.school_id', '=', first.id)
+    .groupBy('student.residence_istat')
+    .orderBy('n', 'desc')
+    .orderBy('student.residence_istat')
+    .limit(1)
+    .executeTakeFirst();
+  const municipality = residence?.istat ?? null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -120,6 +147,8 @@ export async function createDemoAccounts(db: Db): Promise<void> {
       }
       if (account.role === 'referente')
         await trx.insertInto('user_school').values({ user_id: id, school_id: first.id }).execute();
+      if ((account.role === 'pua' || account.role === 'comune') && municipality !== null)
+        await trx.insertInto('user_municipality').values({ user_id: id, municipality_istat: municipality }).execute();
       if (account.role === 'mediatore') {
         await trx
           .insertInto('user_school')

@@ -138,6 +138,9 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
   ],
   // The legend holds counts of a past cohort, no student: the analyst reads it too.
   analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness', 'legend', 'aggregateYears'],
+  // The plan's other agencies (issue 21) see only what is sent to them: none of the school's reads.
+  pua: [],
+  comune: [],
 };
 
 const cases = (Object.keys(ALLOWED) as Role[]).flatMap((role) =>

@@ -7,12 +7,13 @@ import { notFound } from '../http/http-error';
 import { findReadableSchool, SCHOOL_NOT_FOUND, visibleSchoolIds } from '../http/scope';
 import { findSchoolFreshness } from './freshness';
 import { findSchoolByCode, listClassesOfSchool, listSchools } from './repository';
+import { SCHOOL_SIDE_ROLES } from '@primm/shared/contracts/auth';
 
 export function schoolRoutes(db: Db): Router {
   const router = Router();
 
   // School names are public; a school-scoped user sees only their own schools.
-  router.get('/schools', requireRole(), async (req, res) => {
+  router.get('/schools', requireRole(...SCHOOL_SIDE_ROLES), async (req, res) => {
     const query = SchoolListQuery.parse(req.query);
     const year = await findCurrentSchoolYear(db);
     const only = await visibleSchoolIds(db, userOf(req));
@@ -20,7 +21,7 @@ export function schoolRoutes(db: Db): Router {
     res.json(body);
   });
 
-  router.get('/schools/:code', requireRole(), async (req, res) => {
+  router.get('/schools/:code', requireRole(...SCHOOL_SIDE_ROLES), async (req, res) => {
     const user = userOf(req);
     const { code } = SchoolCodeParam.parse(req.params);
     await findReadableSchool(db, user, code);

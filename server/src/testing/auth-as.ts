@@ -11,7 +11,11 @@ export async function authAs(db: Db, user: { id: number }, now = new Date()): Pr
 
 let n = 0;
 /** A user of a role holding the given schools and classes. */
-export async function aUser(db: Db, role: Role, scope: { schoolIds?: number[]; classIds?: number[] } = {}) {
+export async function aUser(
+  db: Db,
+  role: Role,
+  scope: { schoolIds?: number[]; classIds?: number[]; municipalityCodes?: string[] } = {},
+) {
   n += 1;
   const user = await db
     .insertInto('app_user')
@@ -28,6 +32,8 @@ export async function aUser(db: Db, role: Role, scope: { schoolIds?: number[]; c
     await db.insertInto('user_school').values({ user_id: user.id, school_id }).execute();
   for (const class_id of scope.classIds ?? [])
     await db.insertInto('user_class').values({ user_id: user.id, class_id }).execute();
+  for (const municipality_istat of scope.municipalityCodes ?? [])
+    await db.insertInto('user_municipality').values({ user_id: user.id, municipality_istat }).execute();
   return user;
 }
 

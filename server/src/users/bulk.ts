@@ -55,7 +55,7 @@ const list = (s: string) =>
     .filter(Boolean);
 
 interface CheckedRow extends BulkUserRow {
-  input?: CreateUserInput & { resolved: { schoolIds: number[]; classIds: number[] } };
+  input?: CreateUserInput & { resolved: { schoolIds: number[]; classIds: number[]; municipalityCodes: string[] } };
 }
 
 /**
@@ -150,7 +150,7 @@ export async function checkBulkCsv(db: Db, actor: AuthUser, csv: string): Promis
     if (taken.has(email)) errors.push(`esiste già un utente ${email}`);
     if (seen.has(email)) errors.push(`email ripetuta (già alla riga ${seen.get(email)})`);
     else if (email) seen.set(email, line);
-    let resolved: { schoolIds: number[]; classIds: number[] } | undefined;
+    let resolved: { schoolIds: number[]; classIds: number[]; municipalityCodes: string[] } | undefined;
     if (role && parsed.success && errors.length === 0) {
       try {
         resolved = await resolveScope(db, actor, parsed.data);

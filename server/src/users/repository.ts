@@ -42,6 +42,12 @@ export async function listUsers(db: Db, inSchools: number[] | null): Promise<Use
     .orderBy('school.code')
     .orderBy('class.name')
     .execute();
+  const municipalities = await db
+    .selectFrom('user_municipality')
+    .select(['user_id', 'municipality_istat'])
+    .where('user_id', 'in', ids)
+    .orderBy('municipality_istat')
+    .execute();
   return users.map((u) => ({
     id: u.id,
     email: u.email,
@@ -58,6 +64,7 @@ export async function listUsers(db: Db, inSchools: number[] | null): Promise<Use
     classes: classes
       .filter((c) => c.user_id === u.id)
       .map((c) => ({ id: c.class_id, name: c.name, schoolCode: c.code, schoolYear: c.label })),
+    municipalities: municipalities.filter((m) => m.user_id === u.id).map((m) => m.municipality_istat),
     createdAt: u.created_at,
     disabled: u.disabled_at !== null,
   }));
@@ -72,6 +79,7 @@ export async function insertUser(
     passwordHash: string;
     schoolIds: number[];
     classIds: number[];
+    municipalityCodes: string[];
     now: string;
   },
 ): Promise<number> {
@@ -98,6 +106,7 @@ export async function insertUser(
       .insertInto('user_class')
       .values(input.classIds.map((c) => ({ user_id: id, class_id: c })))
       .execute();
+  await insertMunicipalities(db, id, input.municipalityCodes);
   return id;
 }
 
@@ -105,7 +114,7 @@ export async function insertUser(
 export async function replaceUser(
   db: Db,
   id: number,
-  input: { displayName: string; role: Role; schoolIds: number[]; classIds: number[] },
+  input: { displayName: string; role: Role; schoolIds: number[]; classIds: number[]; municipalityCodes: string[] },
 ): Promise<void> {
   await db
     .updateTable('app_user')
@@ -114,6 +123,7 @@ export async function replaceUser(
     .execute();
   await db.deleteFrom('user_school').where('user_id', '=', id).execute();
   await db.deleteFrom('user_class').where('user_id', '=', id).execute();
+  await db.deleteFrom('user_municipality').where('user_id', '=', id).execute();
   if (input.schoolIds.length > 0)
     await db
       .insertInto('user_school')
@@ -123,6 +133,15 @@ export async function replaceUser(
     await db
       .insertInto('user_class')
       .values(input.classIds.map((c) => ({ user_id: id, class_id: c })))
+      .execute();
+  await insertMunicipalities(db, id, input.municipalityCodes);
+}
+
+async function insertMunicipalities(db: Db, id: number, codes: string[]): Promise<void> {
+  if (codes.length > 0)
+    await db
+      .insertInto('user_municipality')
+      .values(codes.map((m) => ({ user_id: id, municipality_istat: m })))
       .execute();
 }
 

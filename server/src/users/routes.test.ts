@@ -97,6 +97,61 @@ describe('POST /api/users', () => {
   });
 });
 
+describe('POST /api/users for the agencies of the plan (issue 21)', () => {
+  test('when the admin creates a PUA operator serving two municipalities, then 201 and the municipalities are stored', async () => {
+    const db = await createTestDb();
+    const admin = await aUser(db, 'admin');
+
+    const res = await request(createApp({ db, config: testConfig }))
+      .post('/api/users')
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, admin))
+      .send({ email: 'pua@ambito.it', displayName: 'PUA Ancona', role: 'pua', municipalities: ['042002', '042002'] });
+
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ role: 'pua', schools: [], classIds: [], municipalities: ['042002'] });
+    expect(await db.selectFrom('user_municipality').select('municipality_istat').execute()).toEqual([
+      { municipality_istat: '042002' },
+    ]);
+  });
+
+  test.each([
+    [[], 'Serve almeno un comune servito'],
+    [['999999'], 'Comuni sconosciuti: 999999'],
+  ])(
+    'when the admin creates a municipality account with %j, then 400 "%s" and no user',
+    async (municipalities, message) => {
+      const db = await createTestDb();
+      const admin = await aUser(db, 'admin');
+
+      const res = await request(createApp({ db, config: testConfig }))
+        .post('/api/users')
+        .set(SAME_ORIGIN)
+        .set(await authAs(db, admin))
+        .send({ email: 'comune@comune.it', displayName: 'Ufficio scuola', role: 'comune', municipalities });
+
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(message);
+      expect(await db.selectFrom('app_user').select('email').where('role', '=', 'comune').execute()).toEqual([]);
+    },
+  );
+
+  test('when a referent tries to create a PUA operator, then 403 and no user', async () => {
+    const db = await createTestDb();
+    const school = await aSchool(db);
+    const referent = await aUser(db, 'referente', { schoolIds: [school.id] });
+
+    const res = await request(createApp({ db, config: testConfig }))
+      .post('/api/users')
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, referent))
+      .send({ email: 'pua@ambito.it', displayName: 'PUA Ancona', role: 'pua', municipalities: ['042002'] });
+
+    expect(res.status).toBe(403);
+    expect(await db.selectFrom('user_municipality').selectAll().execute()).toEqual([]);
+  });
+});
+
 describe('GET /api/users', () => {
   test('when a referent lists users, then only the users of their schools', async () => {
     const db = await createTestDb();

@@ -10,12 +10,14 @@ import { insertUser, listUsers, replaceUser, setUserDisabled } from './repositor
 export const REFERENT_MANAGES: Role[] = ['docente', 'mediatore', 'referente'];
 
 /** What an account may hold, by role (DESIGN.md "Users"): others hold nothing. */
-const HOLDS: Record<Role, { schools: boolean; classes: boolean }> = {
-  referente: { schools: true, classes: false },
-  mediatore: { schools: true, classes: false },
-  docente: { schools: false, classes: true },
-  admin: { schools: false, classes: false },
-  analista: { schools: false, classes: false },
+const HOLDS: Record<Role, { schools: boolean; classes: boolean; municipalities: boolean }> = {
+  referente: { schools: true, classes: false, municipalities: false },
+  mediatore: { schools: true, classes: false, municipalities: false },
+  docente: { schools: false, classes: true, municipalities: false },
+  admin: { schools: false, classes: false, municipalities: false },
+  analista: { schools: false, classes: false, municipalities: false },
+  pua: { schools: false, classes: false, municipalities: true },
+  comune: { schools: false, classes: false, municipalities: true },
 };
 
 /**
@@ -48,14 +50,15 @@ export async function createUser(
 }
 
 /**
- * The ids of the schools and classes an account of this role would hold, checked: known, the
- * actor's to give (a referent: their own schools and the classes in them), fitting the role.
+ * The ids of the schools and classes (and the municipalities) an account of this role would hold,
+ * checked: known, the actor's to give (a referent: their own schools and the classes in them;
+ * municipalities only the admin), fitting the role.
  */
 export async function resolveScope(
   db: Db,
   actor: AuthUser | null,
-  input: { role: Role; schools: string[]; classIds: number[] },
-): Promise<{ schoolIds: number[]; classIds: number[] }> {
+  input: { role: Role; schools: string[]; classIds: number[]; municipalities?: string[] },
+): Promise<{ schoolIds: number[]; classIds: number[]; municipalityCodes: string[] }> {
   if (actor && actor.role !== 'admin') await assertReferentMayAssign(db, actor, input);
   const schools =
     input.schools.length === 0
@@ -69,8 +72,24 @@ export async function resolveScope(
       : await db.selectFrom('class').select(['id', 'school_id']).where('id', 'in', input.classIds).execute();
   if (classes.length !== new Set(input.classIds).size)
     throw new HttpError(400, 'validation_failed', 'Classi sconosciute');
-  checkScopeFitsRole(input);
-  return { schoolIds: schools.map((s) => s.id), classIds: classes.map((c) => c.id) };
+  const wantedMunicipalities = [...new Set(input.municipalities ?? [])];
+  const municipalities =
+    wantedMunicipalities.length === 0
+      ? []
+      : await db
+          .selectFrom('municipality')
+          .select('istat_code')
+          .where('istat_code', 'in', wantedMunicipalities)
+          .execute();
+  const unknownMunicipalities = wantedMunicipalities.filter((c) => !municipalities.some((m) => m.istat_code === c));
+  if (unknownMunicipalities.length > 0)
+    throw new HttpError(400, 'validation_failed', `Comuni sconosciuti: ${unknownMunicipalities.join(', ')}`);
+  checkScopeFitsRole({ ...input, municipalities: wantedMunicipalities });
+  return {
+    schoolIds: schools.map((s) => s.id),
+    classIds: classes.map((c) => c.id),
+    municipalityCodes: municipalities.map((m) => m.istat_code).sort(),
+  };
 }
 
 /**
@@ -107,15 +126,27 @@ async function assertReferentMayAssign(
     throw denied('Puoi assegnare solo scuole e classi tue');
 }
 
-function checkScopeFitsRole(input: { role: Role; schools: string[]; classIds: number[] }): void {
-  const needs = { docente: 'classIds', referente: 'schools', mediatore: 'schools' } as const;
+function checkScopeFitsRole(input: {
+  role: Role;
+  schools: string[];
+  classIds: number[];
+  municipalities: string[];
+}): void {
+  const needs = {
+    docente: 'classIds',
+    referente: 'schools',
+    mediatore: 'schools',
+    pua: 'municipalities',
+    comune: 'municipalities',
+  } as const;
   const field = needs[input.role as keyof typeof needs];
   if (field && input[field].length === 0) {
-    throw new HttpError(
-      400,
-      'validation_failed',
-      field === 'classIds' ? 'Un docente ha bisogno di almeno una classe' : 'Serve almeno una scuola',
-    );
+    const message = {
+      classIds: 'Un docente ha bisogno di almeno una classe',
+      schools: 'Serve almeno una scuola',
+      municipalities: 'Serve almeno un comune servito',
+    }[field];
+    throw new HttpError(400, 'validation_failed', message);
   }
 }
 
@@ -164,7 +195,8 @@ export async function updateUser(
   const holds = HOLDS[role];
   const schools = holds.schools ? (input.schools ?? before.schools) : [];
   const classIds = holds.classes ? (input.classIds ?? before.classIds) : [];
-  let wanted = { role, schools, classIds };
+  const municipalities = holds.municipalities ? (input.municipalities ?? before.municipalities) : [];
+  let wanted = { role, schools, classIds, municipalities };
   if (actor.role !== 'admin') {
     const elsewhere = await scopeElsewhere(db, actor, before);
     const mine = {
@@ -177,6 +209,7 @@ export async function updateUser(
       role,
       schools: holds.schools ? [...new Set([...mine.schools, ...elsewhere.schools])] : [],
       classIds: holds.classes ? [...new Set([...mine.classIds, ...elsewhere.classIds])] : [],
+      municipalities: [],
     };
   }
   const scope = await resolveScope(db, null, wanted);

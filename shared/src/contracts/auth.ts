@@ -1,8 +1,18 @@
 import { z } from 'zod';
 
-/** Who may do what: see DESIGN.md "Users". Scope is by school (referente, mediatore) or class (docente). */
-export const Role = z.enum(['admin', 'referente', 'docente', 'mediatore', 'analista']);
+/**
+ * Who may do what: see DESIGN.md "Users". Scope is by school (referente, mediatore), by class
+ * (docente) or by municipality (pua: an operator of a Punto Unico di Accesso; comune: a
+ * municipality's office; issue 21). The last two see only what is sent to them, never a list.
+ */
+export const Role = z.enum(['admin', 'referente', 'docente', 'mediatore', 'analista', 'pua', 'comune']);
 export type Role = z.infer<typeof Role>;
+
+/**
+ * The school side of the plan: the roles that read the registry, the schools and the counts. The
+ * PUA and the municipalities do not: they see only what a school sends them (issue 21).
+ */
+export const SCHOOL_SIDE_ROLES: readonly Role[] = ['admin', 'referente', 'docente', 'mediatore', 'analista'];
 
 /** Roles that may see students by name; the analyst sees aggregates only. */
 export const ROLES_WITH_NAMES: readonly Role[] = ['admin', 'referente', 'docente', 'mediatore'];
@@ -22,6 +32,8 @@ export const Me = z.object({
   schools: z.array(z.object({ code: z.string(), name: z.string() })),
   /** Classes in scope (docente). */
   classIds: z.array(z.number().int()),
+  /** Municipalities in scope (pua, comune), by ISTAT code. */
+  municipalities: z.array(z.object({ code: z.string(), name: z.string() })),
   mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;

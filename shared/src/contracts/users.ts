@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Role } from './auth';
 import { SchoolCode } from './domain';
 
+/** A municipality by its ISTAT code: six digits (Ancona is 042002). */
+export const MunicipalityCode = z.string().regex(/^\d{6}$/, 'codice ISTAT del comune non valido (6 cifre)');
+
 /** A class a teacher holds, by name: `3A` of a school and a year. */
 export const UserClass = z.object({
   id: z.number().int(),
@@ -20,6 +23,8 @@ export const User = z.object({
   classIds: z.array(z.number().int()),
   /** The same classes by name, school and year (issue 20: not only a count). */
   classes: z.array(UserClass),
+  /** Municipalities served by a `pua` or `comune` account, by ISTAT code (issue 21). */
+  municipalities: z.array(z.string()),
   createdAt: z.string(),
   disabled: z.boolean(),
 });
@@ -34,6 +39,7 @@ export const CreateUserInput = z.object({
   role: Role,
   schools: z.array(SchoolCode).max(200).default([]),
   classIds: z.array(z.number().int().positive()).max(500).default([]),
+  municipalities: z.array(MunicipalityCode).max(300).default([]),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
@@ -52,6 +58,7 @@ export const UpdateUserInput = z
     role: Role.optional(),
     schools: z.array(SchoolCode).max(200).optional(),
     classIds: z.array(z.number().int().positive()).max(500).optional(),
+    municipalities: z.array(MunicipalityCode).max(300).optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'nessuna modifica richiesta' });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;

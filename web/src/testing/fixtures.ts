@@ -105,6 +105,7 @@ export const aMe = (overrides: Partial<Me> = {}): Me => ({
   role: 'admin',
   schools: [],
   classIds: [],
+  municipalities: [],
   mustChangePassword: false,
   ...overrides,
 });
@@ -115,6 +116,7 @@ export const aUser = (overrides: Partial<User> = {}): User => ({
   displayName: 'Docente dimostrativo',
   role: 'docente',
   schools: [],
+  municipalities: [],
   classIds: [101, 102],
   classes: [
     { id: 101, name: '3B', schoolCode: 'ANIS00800L', schoolYear: '2025/26' },
@@ -252,6 +254,20 @@ export const mockData = {
 /** Who each demo account is once signed in (mocked `GET /api/me`). */
 export const demoMe: Record<Me['role'], Me> = {
   admin: aMe(),
+  pua: aMe({
+    id: 6,
+    email: 'pua@demo.primm.it',
+    displayName: 'Operatore PUA dimostrativo',
+    role: 'pua',
+    municipalities: [{ code: '042002', name: 'Ancona' }],
+  }),
+  comune: aMe({
+    id: 7,
+    email: 'comune@demo.primm.it',
+    displayName: 'Comune dimostrativo',
+    role: 'comune',
+    municipalities: [{ code: '042002', name: 'Ancona' }],
+  }),
   referente: aMe({
     id: 3,
     email: 'referente@demo.primm.it',

@@ -11,7 +11,7 @@ export function actionLabel(t: TFunction, action: string): string {
   return i18n.exists(key) ? t(key) : action;
 }
 
-const roles = new Set(['admin', 'referente', 'docente', 'mediatore', 'analista']);
+const roles = new Set(['admin', 'referente', 'docente', 'mediatore', 'analista', 'pua', 'comune']);
 
 /** The log keeps the role the user had at the time, as a plain string. */
 export function roleLabel(t: TFunction, role: string | null): string {

@@ -54,7 +54,14 @@ test('CreateUserForm: when an admin creates a teacher, then the one-time passwor
   expect(status).toHaveFocus();
   expect(screen.getAllByText(oneTimePassword)).toHaveLength(1);
   expect(seen.posted).toEqual([
-    { email: 'mario.rossi@scuola.it', displayName: 'Mario Rossi', role: 'docente', schools: [], classIds: [101] },
+    {
+      email: 'mario.rossi@scuola.it',
+      displayName: 'Mario Rossi',
+      role: 'docente',
+      schools: [],
+      classIds: [101],
+      municipalities: [],
+    },
   ]);
   expect(seen.listRequests).toBe(2);
   expect(within(form).getByRole('textbox', { name: 'Email' })).toHaveValue('');

@@ -46,6 +46,7 @@ export function CreateUserForm({ actorRole }: { actorRole: Role }) {
         // A teacher's scope is their classes; the schools only narrowed the class list.
         schools: scope.schools && !scope.classes ? form.schools : [],
         classIds: scope.classes ? form.classIds : [],
+        municipalities: [],
       },
       { onSuccess: () => setForm(empty) },
     );
