@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import type { Role } from '@primm/shared/contracts/auth';
+import { SCHOOL_SIDE_ROLES, type Role } from '@primm/shared/contracts/auth';
 
 type Item = {
   to: string;
@@ -14,7 +14,7 @@ type Item = {
 const items: Item[] = [
   // a teacher's home is "Le mie classi", a mediator's "I miei casi" (app/routes/home.tsx)
   { to: '/', label: 'app.nav.home', end: true, labelFor: { docente: 'app.nav.myClasses', mediatore: 'app.nav.cases' } },
-  { to: '/scuole', label: 'app.nav.schools' },
+  { to: '/scuole', label: 'app.nav.schools', roles: SCHOOL_SIDE_ROLES },
   { to: '/analisi', label: 'regional.nav', roles: ['analista', 'admin', 'referente'] },
   { to: '/casi', label: 'app.nav.cases', roles: ['referente', 'admin'] },
   // the archive is also linked from the caseload page, for the roles whose menu is already long

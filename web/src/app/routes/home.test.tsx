@@ -65,3 +65,26 @@ test('Home page: when a student of a class moved up a tier in the last week of d
     .find((a) => a.getAttribute('href')?.startsWith('/studenti/'));
   expect(student).toBeDefined();
 });
+
+test.each(['pua', 'comune'] as const)(
+  'Home page: when a %s signs in, then it names the municipalities served and says its inbox is not available yet, without asking for the schools’ figures',
+  async (role) => {
+    const asked: string[] = [];
+    server.use(
+      http.get('/api/me', () => HttpResponse.json(demoMe[role])),
+      http.get('/api/provinces', ({ request }) => {
+        asked.push(request.url);
+        return HttpResponse.json({ error: { code: 'forbidden', message: 'no' } }, { status: 403 });
+      }),
+    );
+
+    renderRoutes(routes, { route: '/' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Il tuo ambito' })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Comuni serviti' })).getByRole('listitem')).toHaveTextContent(
+      'Ancona (042002)',
+    );
+    expect(screen.getByRole('note')).toHaveTextContent('Non ancora disponibile in questa versione');
+    expect(asked).toEqual([]);
+  },
+);

@@ -7,6 +7,7 @@ import { ClassCards } from '../../features/classes/components/class-cards';
 import { ProvincesOverview } from '../../features/provinces/components/provinces-overview';
 import { MySchoolsFreshness } from '../../features/schools/components/my-schools-freshness';
 import { ClassTierCounts } from '../../features/risk/components/class-tier-counts';
+import { AgencyHome } from '../../features/agencies/components/agency-home';
 
 // its own chunk: a teacher's home does not carry the caseload's calendar
 const CaseloadPage = lazy(() => import('./cases'));
@@ -26,6 +27,8 @@ export function Component() {
       </>
     );
   }
+  // The plan's other agencies see only what is sent to them, never the schools' figures (issue 21).
+  if (me?.role === 'pua' || me?.role === 'comune') return <AgencyHome me={{ ...me, role: me.role }} />;
   // A mediator's work is their cases: the caseload, this week's follow-ups on top (issue 19).
   if (me?.role === 'mediatore') {
     return (

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { Me } from '@primm/shared/contracts/auth';
+import { PageTitle } from '../../../components/page-title';
+
+/**
+ * The home of a PUA operator or a municipal office (issue 21): who they serve. Their inboxes are
+ * not built yet, and the page says so rather than showing an empty list that looks finished.
+ */
+export function AgencyHome({ me }: { me: Me & { role: 'pua' | 'comune' } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle page={t('agencyHome.title')} />
+      <h1>{t('agencyHome.title')}</h1>
+      <p className="lead">{t(`agencyHome.intro_${me.role}`)}</p>
+      <section aria-labelledby="agency-served">
+        <h2 id="agency-served">{t('agencyHome.served')}</h2>
+        {me.municipalities.length === 0 ? (
+          <p>{t('agencyHome.none')}</p>
+        ) : (
+          <ul>
+            {me.municipalities.map((m) => (
+              <li key={m.code}>
+                {m.name} <span className="hint">({m.code})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <div className="callout callout-warning" role="note">
+        <p>
+          <strong>{t('agencyHome.notYet')}</strong>
+        </p>
+        <p>{t(`agencyHome.notYetBody_${me.role}`)}</p>
+      </div>
+    </>
+  );
+}
