@@ -30,6 +30,22 @@ export const lastLine = (s: string) => s.trim().split('\n').pop()!;
  * repository's, as for `pnpm primm`.
  */
 export async function primmInProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  // One command at a time: the capture replaces process-wide console and streams, and a command
+  // left running by a test that timed out must finish before the next one's output is read.
+  const previous = running;
+  let done = () => {};
+  running = new Promise<void>((ok) => (done = ok));
+  await previous;
+  try {
+    return await captured(args);
+  } finally {
+    done();
+  }
+}
+
+let running: Promise<void> = Promise.resolve();
+
+async function captured(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { runPrimm } = await import('./primm-commands');
   const out: string[] = [];
   const err: string[] = [];
