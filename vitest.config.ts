@@ -1,15 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { databaseTestFiles } from './server/src/testing/database-test-files';
 
 // One `vitest run` covers every package; the browser journeys have their own config (web/e2e).
+// On PostgreSQL (PG_URL set, `pnpm test:pg`) the server project runs only the files that use a
+// database: the others ran already, and would run the same code again.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'] } },
+      // Pure functions with no module state and no mocks: one module graph per worker thread, not one
+      // process and import per file (most of their cost was that).
+      {
+        test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'], pool: 'threads', isolate: false },
+      },
       {
         test: {
           name: 'server',
           root: './server',
-          include: ['src/**/*.test.ts'],
+          include: process.env.PG_URL
+            ? databaseTestFiles(fileURLToPath(new URL('./server', import.meta.url)))
+            : ['src/**/*.test.ts'],
           setupFiles: ['./src/testing/setup-tests.ts'],
         },
       },

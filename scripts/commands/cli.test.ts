@@ -6,14 +6,15 @@ import { verifyPassword } from '../../server/src/auth/password';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite } from '../../server/src/db/open-database';
 import { createUser } from '../../server/src/users/service';
-import { lastLine, primm } from './run-primm';
+import { lastLine, primm, primmInProcess } from './run-primm';
 
 describe('pnpm primm', () => {
   test('import --json: when the fixture is imported twice, then the last line is the JSON summary and the second changes nothing', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
 
     const first = await primm('import', '--db', db, '--json', 'fixtures/import/generator-format');
-    const second = await primm('import', '--db', db, '--json', 'fixtures/import/generator-format');
+    // The process boundary is the first import's; the second, in process, checks it changes nothing.
+    const second = await primmInProcess('import', '--db', db, '--json', 'fixtures/import/generator-format');
 
     expect(first.code).toBe(0);
     expect(JSON.parse(lastLine(first.stdout))).toMatchObject({
@@ -29,7 +30,7 @@ describe('pnpm primm', () => {
   test('import --json: when the format cannot carry some data (OneRoster), then the warnings are in the summary too', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
 
-    const res = await primm('import', '--db', db, '--json', '--allow-partial', 'fixtures/import/oneroster');
+    const res = await primmInProcess('import', '--db', db, '--json', '--allow-partial', 'fixtures/import/oneroster');
 
     expect(res.code).toBe(0);
     expect(JSON.parse(lastLine(res.stdout)).warnings).toContainEqual(
@@ -55,7 +56,7 @@ describe('pnpm primm', () => {
     async (_case, path, rejected, reason) => {
       const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
 
-      const json = await primm('import', '--db', db, '--json', '--allow-partial', path);
+      const json = await primmInProcess('import', '--db', db, '--json', '--allow-partial', path);
 
       expect(json.code).toBe(1);
       const summary = JSON.parse(lastLine(json.stdout));
@@ -73,7 +74,7 @@ describe('pnpm primm', () => {
   );
 
   test('import: when the path has no school, then exit 2 with one clear message', async () => {
-    const res = await primm('import', '--db', ':memory:', mkdtempSync(join(tmpdir(), 'primm-empty-')));
+    const res = await primmInProcess('import', '--db', ':memory:', mkdtempSync(join(tmpdir(), 'primm-empty-')));
 
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/Nessuna cartella di scuola/);
@@ -81,9 +82,9 @@ describe('pnpm primm', () => {
 
   test('users add --json: when a referent is created for a known school, then a one-time password is printed once', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
-    await primm('import', '--db', db, 'fixtures/import/generator-format');
+    await primmInProcess('import', '--db', db, 'fixtures/import/generator-format');
 
-    const res = await primm(
+    const res = await primmInProcess(
       'users',
       'add',
       '--db',
@@ -117,7 +118,7 @@ describe('pnpm primm', () => {
       municipalities: [],
     });
 
-    const res = await primm('users', 'reset', '--db', path, '--email', 'Admin@Scuola.it', '--json');
+    const res = await primmInProcess('users', 'reset', '--db', path, '--email', 'Admin@Scuola.it', '--json');
 
     expect(res.code).toBe(0);
     const reset = JSON.parse(lastLine(res.stdout));
@@ -140,7 +141,7 @@ describe('pnpm primm', () => {
   ])(
     '%s with a wrong flag or argument: exit 2 with the usage, never a stack trace',
     async (...args) => {
-      const res = await primm(...args);
+      const res = await primmInProcess(...args);
 
       expect(res.code).toBe(2);
       expect(res.stderr).toMatch(/Uso: pnpm primm/);

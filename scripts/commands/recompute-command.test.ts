@@ -2,15 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { lastLine, primm } from './run-primm';
+import { lastLine, primmInProcess } from './run-primm';
 
 test('recompute --json: when the imported fixture is recomputed, then nothing is written (the import computed it) and the summary is the last line', async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'primm-cli-')), 'cli.sqlite');
-  await primm('import', '--db', db, 'fixtures/import/generator-format');
+  await primmInProcess('import', '--db', db, 'fixtures/import/generator-format');
 
-  const all = await primm('recompute', '--db', db, '--json');
-  const one = await primm('recompute', '--db', db, '--school', 'anps03000e', '--json');
-  const unknown = await primm('recompute', '--db', db, '--school', 'XX00000000');
+  const all = await primmInProcess('recompute', '--db', db, '--json');
+  const one = await primmInProcess('recompute', '--db', db, '--school', 'anps03000e', '--json');
+  const unknown = await primmInProcess('recompute', '--db', db, '--school', 'XX00000000');
 
   expect(all.code).toBe(0);
   expect(JSON.parse(lastLine(all.stdout))).toEqual({

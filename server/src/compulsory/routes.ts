@@ -27,6 +27,7 @@ import { newSchoolData, readOnly, studentAccess } from '../http/student-access';
 import { computeSchoolCompulsory, type StudentCompulsoryRow } from './compute';
 import { LEGAL_BASIS, letterFacts } from './letter-facts';
 import { octoberListRows, octoberListStudents, octoberListSummary } from './october-list';
+import { closeOpenNotice, insertNotice, recordOctoberListExport, recordReport, studentNames } from './repository';
 
 const StudentIdParam = z.object({ id: Id });
 /** The school's acts (notices, reports, lists) are the referents' and mediators' (issue: privacy). */
@@ -61,29 +62,18 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     await db.transaction().execute(async (trx) => {
       // The student came back after the previous notice and the clock started again: that
       // return closed the previous cycle (compute.ts reads the next cycle from the day after).
-      if (row.closedReturnOn) {
-        await trx
-          .updateTable('compulsory_notice')
-          .set({ closed_on: row.closedReturnOn })
-          .where('student_id', '=', id)
-          .where('school_year_id', '=', year.id)
-          .where('closed_on', 'is', null)
-          .execute();
-      }
-      await trx
-        .insertInto('compulsory_notice')
-        .values({
-          student_id: id,
-          school_id: row.schoolId,
-          school_year_id: year.id,
-          triggered_on: clock.triggeredOn!,
-          days_counted: JSON.stringify(clock.countedDays),
-          notified_on: input.notifiedOn,
-          notified_by: user.id,
-          note: input.note ?? null,
-          created_at: now().toISOString(),
-        })
-        .execute();
+      if (row.closedReturnOn) await closeOpenNotice(trx, id, year.id, row.closedReturnOn);
+      await insertNotice(trx, {
+        studentId: id,
+        schoolId: row.schoolId,
+        schoolYearId: year.id,
+        triggeredOn: clock.triggeredOn!,
+        countedDays: clock.countedDays,
+        notifiedOn: input.notifiedOn,
+        notifiedBy: user.id,
+        note: input.note ?? null,
+        createdAt: now().toISOString(),
+      });
       await audit(
         trx,
         { user, req },
@@ -108,13 +98,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
       );
     const year = await currentYear(db);
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('compulsory_notice')
-        .set({ reported_on: input.reportedOn, reported_by: user.id })
-        .where('student_id', '=', id)
-        .where('school_year_id', '=', year.id)
-        .where('closed_on', 'is', null)
-        .execute();
+      await recordReport(trx, id, year.id, { reportedOn: input.reportedOn, reportedBy: user.id });
       await audit(
         trx,
         { user, req },
@@ -179,14 +163,9 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const school = await findReadableSchool(db, user, code);
     const year = await currentYear(db);
     const rows = await computeSchoolCompulsory(db, school.id, year);
-    const names = new Map(
-      (
-        await db
-          .selectFrom('student')
-          .select(['id', 'last_name', 'first_name'])
-          .where('id', 'in', rows.length ? rows.map((r) => r.studentId) : [-1])
-          .execute()
-      ).map((s) => [s.id, s]),
+    const names = await studentNames(
+      db,
+      rows.map((r) => r.studentId),
     );
     const listOf = (states: string[]) =>
       rows
@@ -228,17 +207,14 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const year = await currentYear(db);
     const rows = await octoberListRows(db, school.id, year, query.municipality);
     await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('october_list_export')
-        .values({
-          school_id: school.id,
-          school_year_id: year.id,
-          municipality_istat: query.municipality ?? null,
-          students: rows.length,
-          exported_at: now().toISOString(),
-          exported_by: user.id,
-        })
-        .execute();
+      await recordOctoberListExport(trx, {
+        schoolId: school.id,
+        schoolYearId: year.id,
+        municipalityIstat: query.municipality ?? null,
+        students: rows.length,
+        exportedAt: now().toISOString(),
+        exportedBy: user.id,
+      });
       await audit(
         trx,
         { user, req },

@@ -1,6 +1,8 @@
-import { afterAll } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
 import { setPasswordHashCost } from '../auth/password';
-import { dropTestDatabases } from './test-db';
+import { usesDatabase } from './database-test-files';
+import { databasesMade, dropTestDatabases } from './test-db';
 
 // Cheap argon2id for the server tests only (issue 23): each login of a test otherwise costs
 // 19 MiB and two passes, and a loaded 2-core machine ran suites into the 5 s timeout.
@@ -9,3 +11,15 @@ setPasswordHashCost({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
 // PostgreSQL runs: each test file's databases are dropped when it ends (see createTestDb).
 afterAll(dropTestDatabases);
+
+// The PostgreSQL run repeats only the files databaseTestFiles finds (vitest.config.ts): a file that
+// made a database on SQLite but is not among them would be skipped there silently, so it fails here.
+afterAll(() => {
+  const file = expect.getState().testPath;
+  if (process.env.PG_URL || databasesMade() === 0 || !file) return;
+  if (!usesDatabase(file, join(import.meta.dirname, 'test-db.ts'))) {
+    throw new Error(
+      `${file} makes a test database but the PostgreSQL run would skip it: import createTestDb from testing/test-db (see database-test-files.ts)`,
+    );
+  }
+});

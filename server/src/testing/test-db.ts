@@ -19,10 +19,16 @@ import { ensureReferenceData } from '../reference/load-reference';
  * template database — and every test gets a copy of it: same schema, same rows, own database.
  */
 export async function createTestDb(): Promise<Db> {
+  testDatabasesMade += 1;
   if (process.env.PG_URL) return freshPostgresDatabase(process.env.PG_URL);
   sqliteImage ??= buildSqliteImage();
   return sqliteFromImage(await sqliteImage);
 }
+
+let testDatabasesMade = 0;
+
+/** How many databases this test file made: setup-tests.ts checks it is one PostgreSQL repeats. */
+export const databasesMade = (): number => testDatabasesMade;
 
 /** True when the tests run on PostgreSQL (a few SQLite-only checks are skipped then). */
 export const onPostgres = Boolean(process.env.PG_URL);

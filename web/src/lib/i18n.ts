@@ -1,7 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import itBase from '../locales/it.json';
-import enBase from '../locales/en.json';
 import { formatDate } from './format';
 
 export const languages = ['it', 'en'] as const;
@@ -37,29 +35,26 @@ i18n.on('languageChanged', rememberLanguage);
 type Texts = Record<string, unknown>;
 
 /**
- * The base texts plus one file per feature and language (`locales/features/<feature>.<lang>.json`,
- * each with one top-level key, the feature's), so features add their texts without touching a
- * shared file. Bundled, so init is synchronous and the first render already has its texts.
+ * One file per feature and language (`locales/features/<feature>.<lang>.json`, each with one
+ * top-level key, the feature's, which is the namespace its components' `t` calls use), so a
+ * feature adds its texts without touching a shared file. Bundled, so init is synchronous and the
+ * first render already has its texts.
  */
-function withFeatures(base: Texts, files: Record<string, Texts>): Texts {
-  const merged: Texts = { ...base };
-  for (const [path, texts] of Object.entries(files)) {
-    for (const [key, value] of Object.entries(texts)) {
-      if (key in merged) throw new Error(`${path}: la chiave "${key}" esiste già nei testi`);
-      merged[key] = value;
+function merged(files: Record<string, Texts>): Texts {
+  const texts: Texts = {};
+  for (const [path, file] of Object.entries(files)) {
+    for (const [key, value] of Object.entries(file)) {
+      if (key in texts) throw new Error(`${path}: la chiave "${key}" esiste già nei testi`);
+      texts[key] = value;
     }
   }
-  return merged;
+  return texts;
 }
 
-export const it = withFeatures(
-  itBase,
-  import.meta.glob<Texts>('../locales/features/*.it.json', { eager: true, import: 'default' }),
-);
-export const en = withFeatures(
-  enBase,
-  import.meta.glob<Texts>('../locales/features/*.en.json', { eager: true, import: 'default' }),
-);
+export const itFiles = import.meta.glob<Texts>('../locales/features/*.it.json', { eager: true, import: 'default' });
+export const enFiles = import.meta.glob<Texts>('../locales/features/*.en.json', { eager: true, import: 'default' });
+export const it = merged(itFiles);
+export const en = merged(enFiles);
 
 void i18n.use(initReactI18next).init({
   resources: { it: { translation: it }, en: { translation: en } },
