@@ -34,6 +34,8 @@ export interface ImportOptions {
   userId?: number | null;
   /** The service token that pushes the import (issue 24), recorded in its batch. */
   serviceTokenId?: number | null;
+  /** The watched inbox's folder it came from (inbox.ts), recorded in its batch. */
+  inboxFolder?: string | null;
   /** Compute everything, write nothing: the preview. */
   dryRun?: boolean;
   /** Per school: its data ('import', inside the transaction), then its risk ('risk', after the commit). */
@@ -130,6 +132,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
               source: options.source,
               user_id: options.userId ?? null,
               service_token_id: options.serviceTokenId ?? null,
+              inbox_folder: options.inboxFolder ?? null,
               status: 'running',
               files: JSON.stringify(files),
             })
@@ -188,6 +191,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
             source: options.source,
             user_id: options.userId ?? null,
             service_token_id: options.serviceTokenId ?? null,
+            inbox_folder: options.inboxFolder ?? null,
             status: 'failed',
             files: JSON.stringify(files),
             errors: JSON.stringify([{ file: '', line: 0, column: '', message: String((err as Error).message) }]),
