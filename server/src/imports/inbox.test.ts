@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../app';
 import type { Db } from '../db/open-database';
 import { aUser, authAs } from '../testing/auth-as';
@@ -43,6 +43,11 @@ async function counts(db: Db) {
 }
 
 describe('inbox: folders dropped by the schools (PRIMM_INBOX)', () => {
+  // The first database of a file (on PostgreSQL: its template and pool) is not the inbox's cost.
+  beforeAll(async () => {
+    await createTestDb();
+  });
+
   test('inbox: when a folder arrives in pieces, then it is imported only once unchanged for the quiet time, and moved to done/ with its summary', async () => {
     const db = await createTestDb();
     await aSchool(db, { code: SCHOOL });
