@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { lockForImport } from '../db/advisory-locks';
+import { withDataVersionOnce } from '../db/data-version-once';
 import type { Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { recomputeSchool } from '../recompute/recompute';
@@ -146,18 +147,22 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
         confirmTransfers: options.confirmTransfers,
         explainEvents: options.dryRun === true,
       });
-      for (const registry of inputs.registries)
-        await loadRegistry(ctx, registry, basename(registry), inputs.registryKinds.get(registry));
-      for (const bundle of inputs.bundles) {
-        const out = mkdtempSync(join(tmpdir(), 'primm-oneroster-'));
-        inputs.temporary.push(out);
-        folders.unshift(...(await convertOneRoster(ctx, bundle, out, inputs.labels.get(bundle))));
-      }
-      for (const [i, dir] of folders.entries()) {
-        const schoolId = await importSchoolFolder(ctx, dir);
-        if (schoolId !== undefined) touched.set(schoolId, basename(dir));
-        options.onProgress?.({ phase: 'import', school: basename(dir), done: i + 1, total: folders.length });
-      }
+      const load = ctx;
+      // The aggregates' data_version moves once for the whole import, not once a row.
+      await withDataVersionOnce(trx, async () => {
+        for (const registry of inputs.registries)
+          await loadRegistry(load, registry, basename(registry), inputs.registryKinds.get(registry));
+        for (const bundle of inputs.bundles) {
+          const out = mkdtempSync(join(tmpdir(), 'primm-oneroster-'));
+          inputs.temporary.push(out);
+          folders.unshift(...(await convertOneRoster(load, bundle, out, inputs.labels.get(bundle))));
+        }
+        for (const [i, dir] of folders.entries()) {
+          const schoolId = await importSchoolFolder(load, dir);
+          if (schoolId !== undefined) touched.set(schoolId, basename(dir));
+          options.onProgress?.({ phase: 'import', school: basename(dir), done: i + 1, total: folders.length });
+        }
+      });
       if (options.dryRun) throw new DryRunRollback();
       if (options.allowPartial === false && ctx.counts.rejected > 0)
         throw new PartialImportRefused(ctx.counts.rejected);
