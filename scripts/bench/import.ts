@@ -13,7 +13,10 @@ export interface ImportBenchResult {
   /** the same import without the attendance rows: the fixed cost (school, classes, students) */
   primm_attendance_only_rows_per_s: number;
   primm_seconds: number;
+  /** CPU time of the import (all its threads): steadier than wall time on a shared machine */
+  primm_cpu_seconds: number;
   primm_fixed_seconds: number;
+  primm_fixed_cpu_seconds: number;
   /** the risk recompute of the imported schools, which the import runs once the data is committed */
   primm_recompute_seconds: number;
   /** rows over import + recompute: what `pnpm primm import` takes in all */
@@ -102,7 +105,9 @@ export async function benchImport(options: { rows: number; log?: (line: string) 
       ratio: cli.seconds === null ? null : round3(primmRate / (rows / cli.seconds)),
       primm_attendance_only_rows_per_s: Math.round(rows / Math.max(primm.seconds - fixed.seconds, 1e-3)),
       primm_seconds: round3(primm.seconds),
+      primm_cpu_seconds: round3(primm.cpuSeconds),
       primm_fixed_seconds: round3(fixed.seconds),
+      primm_fixed_cpu_seconds: round3(fixed.cpuSeconds),
       primm_recompute_seconds: round3(primm.recomputeSeconds),
       primm_with_recompute_rows_per_s: Math.round(rows / (primm.seconds + primm.recomputeSeconds)),
       sqlite_cli_seconds: cli.seconds === null ? null : round3(cli.seconds),
@@ -122,6 +127,7 @@ export async function benchImport(options: { rows: number; log?: (line: string) 
 
 interface WorkerResult {
   seconds: number;
+  cpuSeconds: number;
   recomputeSeconds: number;
   inserted: number;
   rejected: number;

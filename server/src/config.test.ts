@@ -35,3 +35,26 @@ describe('loadConfig: trust proxy', () => {
     expect(() => loadConfig(env({ PRIMM_TRUST_PROXY: 'true' }))).toThrow(/PRIMM_TRUST_PROXY/);
   });
 });
+
+describe('loadConfig: watched inbox', () => {
+  test.each([
+    [{}, null],
+    [{ PRIMM_INBOX: '' }, null],
+    [{ PRIMM_INBOX: '/srv/primm/inbox' }, { root: '/srv/primm/inbox', quietMs: 60_000, everyMs: 10_000 }],
+    [
+      { PRIMM_INBOX: '/srv/primm/inbox', PRIMM_INBOX_QUIET_S: '300', PRIMM_INBOX_POLL_S: '30' },
+      { root: '/srv/primm/inbox', quietMs: 300_000, everyMs: 30_000 },
+    ],
+  ])('when the environment is %j, then the inbox is %j', (vars, inbox) => {
+    expect(loadConfig(env(vars)).inbox).toEqual(inbox);
+  });
+
+  test.each([['0'], ['1.5'], ['un minuto']])(
+    'when PRIMM_INBOX_QUIET_S is %s, then the server refuses to start',
+    (quiet) => {
+      expect(() => loadConfig(env({ PRIMM_INBOX: '/srv/in', PRIMM_INBOX_QUIET_S: quiet }))).toThrow(
+        /PRIMM_INBOX_QUIET_S non valida/,
+      );
+    },
+  );
+});

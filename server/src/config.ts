@@ -35,6 +35,13 @@ export interface Config {
   minCell: number;
   /** The largest noise added to a published aggregate count (docs/privacy.md "Aggregati"). */
   aggregateNoise: number;
+  /**
+   * The watched inbox (`PRIMM_INBOX`, imports/inbox.ts): where schools drop their folders by
+   * SFTP; null when not set. A folder without a marker file is complete once unchanged for
+   * `quietMs` (`PRIMM_INBOX_QUIET_S`, default 60); the inbox is looked at every `everyMs`
+   * (`PRIMM_INBOX_POLL_S`, default 10).
+   */
+  inbox: { root: string; quietMs: number; everyMs: number } | null;
   version: string;
 }
 
@@ -58,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: readTrustProxy(env.PRIMM_TRUST_PROXY),
     minCell: readMinCell(env.PRIMM_MIN_CELL),
     aggregateNoise: readAggregateNoise(env.PRIMM_AGGREGATE_NOISE),
+    inbox: readInbox(env),
     webDist: resolve(repoRoot, 'web/dist'),
     uploadDir: resolve(
       env.PRIMM_UPLOAD_DIR ??
@@ -85,6 +93,23 @@ function readAggregateNoise(text: string | undefined): number {
   // Without noise, two overlapping requests give a small group back by subtraction (issue 17).
   if (!Number.isInteger(value) || value < 1 || value > 5)
     throw new Error(`PRIMM_AGGREGATE_NOISE non valida: ${text} (intero da 1 a 5)`);
+  return value;
+}
+
+function readInbox(env: NodeJS.ProcessEnv): Config['inbox'] {
+  const root = env.PRIMM_INBOX?.trim();
+  if (!root) return null;
+  return {
+    root: resolve(root),
+    quietMs: readSeconds('PRIMM_INBOX_QUIET_S', env.PRIMM_INBOX_QUIET_S, 60) * 1000,
+    everyMs: readSeconds('PRIMM_INBOX_POLL_S', env.PRIMM_INBOX_POLL_S, 10) * 1000,
+  };
+}
+
+function readSeconds(name: string, text: string | undefined, fallback: number): number {
+  const value = Number(text?.trim() || fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 86_400)
+    throw new Error(`${name} non valida: ${text} (secondi, intero da 1 a 86400)`);
   return value;
 }
 

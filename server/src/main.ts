@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, assertNoRealUsers, createDemoAccounts } f
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
 import { plantDemoCases } from './demo/plant-cases';
 import { plantDemoDeadlines } from './demo/plant-deadlines';
+import { watchInbox } from './imports/inbox';
 import { startUploadSweeper } from './imports/upload-store';
 import { ensureReferenceData } from './reference/load-reference';
 import { recomputeAll } from './recompute/recompute';
@@ -32,6 +33,16 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     onError: (err) =>
       console.error(`Pulizia dei caricamenti non riuscita: ${err instanceof Error ? err.message : String(err)}`),
   });
+  // Schools that push by SFTP (issue 24): each complete folder imported into its school, then moved.
+  const inbox = config.inbox
+    ? watchInbox(db, {
+        ...config.inbox,
+        pseudonymKey: config.pseudonymKey,
+        log: (line) => console.log(line),
+        onError: (err) =>
+          console.error(`Cartella di deposito non leggibile: ${err instanceof Error ? err.message : String(err)}`),
+      })
+    : null;
   const app = createApp({ db, sessionDb, config });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -78,6 +89,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   const shutdown = (signal: string) => {
     follower?.stop();
     sweeper.stop();
+    inbox?.stop();
     console.log(`\n${signal}: chiusura in corso…`);
     server.close(() => {
       void Promise.all([db.destroy(), sessionDb === db ? null : sessionDb.destroy()]).then(() => process.exit(0));

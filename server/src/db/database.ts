@@ -199,6 +199,8 @@ export interface ImportBatchTable {
   errors: string | null;
   /** The service token that pushed it (migration 0022); null for a user's or the command line's. */
   service_token_id?: number | null;
+  /** The watched inbox's folder it came from (migration 0028); null for every other import. */
+  inbox_folder?: string | null;
 }
 
 export type AttendanceKind = 'assenza' | 'entrata_posticipata' | 'uscita_anticipata';

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { lockForImport } from '../db/advisory-locks';
+import { withDataVersionOnce } from '../db/data-version-once';
 import type { Db } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { recomputeSchool } from '../recompute/recompute';
@@ -34,6 +35,8 @@ export interface ImportOptions {
   userId?: number | null;
   /** The service token that pushes the import (issue 24), recorded in its batch. */
   serviceTokenId?: number | null;
+  /** The watched inbox's folder it came from (inbox.ts), recorded in its batch. */
+  inboxFolder?: string | null;
   /** Compute everything, write nothing: the preview. */
   dryRun?: boolean;
   /** Per school: its data ('import', inside the transaction), then its risk ('risk', after the commit). */
@@ -130,6 +133,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
               source: options.source,
               user_id: options.userId ?? null,
               service_token_id: options.serviceTokenId ?? null,
+              inbox_folder: options.inboxFolder ?? null,
               status: 'running',
               files: JSON.stringify(files),
             })
@@ -143,18 +147,22 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
         confirmTransfers: options.confirmTransfers,
         explainEvents: options.dryRun === true,
       });
-      for (const registry of inputs.registries)
-        await loadRegistry(ctx, registry, basename(registry), inputs.registryKinds.get(registry));
-      for (const bundle of inputs.bundles) {
-        const out = mkdtempSync(join(tmpdir(), 'primm-oneroster-'));
-        inputs.temporary.push(out);
-        folders.unshift(...(await convertOneRoster(ctx, bundle, out, inputs.labels.get(bundle))));
-      }
-      for (const [i, dir] of folders.entries()) {
-        const schoolId = await importSchoolFolder(ctx, dir);
-        if (schoolId !== undefined) touched.set(schoolId, basename(dir));
-        options.onProgress?.({ phase: 'import', school: basename(dir), done: i + 1, total: folders.length });
-      }
+      const load = ctx;
+      // The aggregates' data_version moves once for the whole import, not once a row.
+      await withDataVersionOnce(trx, async () => {
+        for (const registry of inputs.registries)
+          await loadRegistry(load, registry, basename(registry), inputs.registryKinds.get(registry));
+        for (const bundle of inputs.bundles) {
+          const out = mkdtempSync(join(tmpdir(), 'primm-oneroster-'));
+          inputs.temporary.push(out);
+          folders.unshift(...(await convertOneRoster(load, bundle, out, inputs.labels.get(bundle))));
+        }
+        for (const [i, dir] of folders.entries()) {
+          const schoolId = await importSchoolFolder(load, dir);
+          if (schoolId !== undefined) touched.set(schoolId, basename(dir));
+          options.onProgress?.({ phase: 'import', school: basename(dir), done: i + 1, total: folders.length });
+        }
+      });
       if (options.dryRun) throw new DryRunRollback();
       if (options.allowPartial === false && ctx.counts.rejected > 0)
         throw new PartialImportRefused(ctx.counts.rejected);
@@ -188,6 +196,7 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
             source: options.source,
             user_id: options.userId ?? null,
             service_token_id: options.serviceTokenId ?? null,
+            inbox_folder: options.inboxFolder ?? null,
             status: 'failed',
             files: JSON.stringify(files),
             errors: JSON.stringify([{ file: '', line: 0, column: '', message: String((err as Error).message) }]),

@@ -20,6 +20,7 @@ export async function listImportBatches(db: Db, byUser: number | null, limit = 1
       'files',
       'app_user.email',
       'service_token.name as service_token_name',
+      'import_batch.inbox_folder',
     ])
     .where('import_batch.status', '!=', 'dry_run')
     .orderBy('import_batch.id', 'desc')
@@ -30,7 +31,9 @@ export async function listImportBatches(db: Db, byUser: number | null, limit = 1
     id: r.id,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
-    source: r.source,
+    // The inbox's imports are run by the server (source 'cli'); their origin is the folder.
+    source: r.inbox_folder != null ? 'inbox' : r.source,
+    inboxFolder: r.inbox_folder ?? null,
     status: r.status,
     inserted: r.inserted,
     updated: r.updated,

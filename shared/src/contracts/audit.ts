@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'note.read',
   'import.preview',
   'import.commit',
+  'import.inbox',
   'risk.recompute',
   'risk.settings.update',
   'risk.review.confirm',

@@ -161,8 +161,11 @@ export const ImportBatch = ImportCounts.extend({
   id: z.number().int(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
-  source: z.enum(['cli', 'web', 'demo']),
+  /** 'inbox': a folder a school dropped in the watched inbox (`PRIMM_INBOX`, issue 24). */
+  source: z.enum(['cli', 'web', 'demo', 'inbox']),
   status: z.enum(['running', 'committed', 'failed', 'dry_run']),
+  /** The inbox folder it came from; null for the others. */
+  inboxFolder: z.string().nullable(),
   userEmail: z.string().nullable(),
   /** The service token that pushed it (issue 24), by name; null for a user's or the command line's. */
   serviceToken: z.string().nullable(),

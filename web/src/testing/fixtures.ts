@@ -510,6 +510,7 @@ export const anImportBatch = (overrides: Partial<ImportBatch> = {}): ImportBatch
   status: 'committed',
   userEmail: 'referente@demo.primm.it',
   serviceToken: null,
+  inboxFolder: null,
   inserted: 1500,
   updated: 0,
   unchanged: 0,

@@ -21,6 +21,7 @@ import * as m0020 from './0020-risk-default-thresholds';
 import * as m0021 from './0021-school-paritaria';
 import * as m0022 from './0022-service-token';
 import * as m0023 from './0023-network-roles';
+import * as m0028 from './0028-import-inbox-folder';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0021-school-paritaria': m0021,
   '0022-service-token': m0022,
   '0023-network-roles': m0023,
+  '0028-import-inbox-folder': m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

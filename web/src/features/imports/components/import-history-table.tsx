@@ -47,9 +47,11 @@ export function ImportHistoryTable({ batches }: { batches: ImportBatch[] }) {
                 {batch.userEmail ??
                   (batch.serviceToken
                     ? t('imports.history.serviceToken', { name: batch.serviceToken })
-                    : t('common.none'))}
+                    : batch.inboxFolder
+                      ? t('importInbox.folder', { name: batch.inboxFolder })
+                      : t('common.none'))}
               </td>
-              <td>{t(`imports.source.${batch.source}`)}</td>
+              <td>{batch.source === 'inbox' ? t('importInbox.source') : t(`imports.source.${batch.source}`)}</td>
               <td>{t(`imports.status.${batch.status}`)}</td>
               <td className="num">{n(batch.inserted)}</td>
               <td className="num">{n(batch.updated)}</td>
