@@ -14,7 +14,7 @@ import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
-import { countRelease } from './build-release';
+import { countRelease, releaseComputerFor } from './build-release';
 import { toSummary } from './metadata';
 import { protectAgainstReleases } from './release-differencing';
 import { insertRelease, listReleasesOfYear } from './repository';
@@ -25,8 +25,13 @@ import { insertRelease, listReleasesOfYear } from './repository';
  * as it is, immutable. Publishing names the previewed data version, so that what is published is
  * what was seen.
  */
-export function openDataAdminRoutes(db: Db, settings: AggregateSettings, now: () => Date): Router {
+export function openDataAdminRoutes(
+  db: Db,
+  deps: AggregateSettings & { dbPath?: string; databaseUrl?: string | null },
+  now: () => Date,
+): Router {
   const router = Router();
+  const computer = releaseComputerFor(db, deps);
 
   router.get('/open-data/preview', requireRole('admin'), async (req, res) => {
     const user = userOf(req);
@@ -35,7 +40,7 @@ export function openDataAdminRoutes(db: Db, settings: AggregateSettings, now: ()
     const year = await findYear(db, query.year);
     const [years, candidate, published] = await Promise.all([
       listYearsWithData(db, null),
-      countRelease(db, settings, { year, version }),
+      countRelease(computer, { year, version }),
       listReleasesOfYear(db, year.label),
     ]);
     const { data, conflicts } = protectAgainstReleases(candidate, published);
@@ -61,7 +66,7 @@ export function openDataAdminRoutes(db: Db, settings: AggregateSettings, now: ()
         "I dati sono cambiati dopo l'anteprima: aggiornate l'anteprima e controllatela prima di pubblicare",
       );
     if ((await readDataVersion(db)) !== input.dataVersion) throw stale();
-    const candidate = await countRelease(db, settings, { year, version: input.dataVersion });
+    const candidate = await countRelease(computer, { year, version: input.dataVersion });
 
     const release = await db.transaction().execute(async (trx) => {
       // One publication at a time: two at once would each be audited without the other

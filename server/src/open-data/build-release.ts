@@ -1,6 +1,7 @@
 import { AggregateQuery, type AggregateResult, type Cell } from '@primm/shared/contracts/aggregates';
 import { OPEN_DATA_MEASURES, type OpenDataTable, type OpenDataValues } from '@primm/shared/contracts/open-data';
-import { aggregatesHere, type AggregateSettings } from '../aggregates/compute-aggregates';
+import { aggregateComputerFor } from '../aggregates/aggregate-runner';
+import type { AggregateComputer, AggregateSettings } from '../aggregates/compute-aggregates';
 import type { Db } from '../db/open-database';
 
 /**
@@ -14,11 +15,9 @@ import type { Db } from '../db/open-database';
  * differ by a few between any two releases, so the audit would withhold everything.
  */
 export async function countRelease(
-  db: Db,
-  settings: AggregateSettings,
+  computer: AggregateComputer,
   input: { year: { id: number; label: string }; version: number },
 ): Promise<OpenDataTable> {
-  const computer = aggregatesHere(db, { ...settings, aggregateNoise: 0 });
   const result = (await computer.compute({
     kind: 'table',
     version: input.version,
@@ -27,6 +26,17 @@ export async function countRelease(
     only: null,
   })) as AggregateResult;
   return toOpenDataTable(result);
+}
+
+/**
+ * The aggregates' computer for releases: on its own thread when the database can be opened twice
+ * (a file, PostgreSQL), as for /api/aggregates, so that counting a year holds no other request.
+ */
+export function releaseComputerFor(
+  db: Db,
+  deps: AggregateSettings & { dbPath?: string; databaseUrl?: string | null },
+): AggregateComputer {
+  return aggregateComputerFor(db, { ...deps, aggregateNoise: 0 });
 }
 
 export function toOpenDataTable(result: AggregateResult): OpenDataTable {
