@@ -27,6 +27,8 @@ import { apiNotFound, createErrorHandler } from './http/error-handler';
 import { requestContext, securityHeaders } from './http/security-headers';
 import { flagRoutes } from './flags/routes';
 import { openApiRoutes } from './openapi/routes';
+import { openDataAdminRoutes } from './open-data/admin-routes';
+import { openDataPublicRoutes } from './open-data/public-routes';
 import { provinceRoutes } from './provinces/routes';
 import { recomputeRoutes } from './recompute/routes';
 import { riskRoutes } from './risk/routes';
@@ -93,6 +95,8 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(riskSettingsRoutes(db));
   api.use(backtestRoutes(db, config));
   api.use(recomputeRoutes(db));
+  api.use(openDataPublicRoutes(db));
+  api.use(openDataAdminRoutes(db, config, now));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -49,6 +49,7 @@ export interface Database {
   service_token: ServiceTokenTable;
   service_token_school: ServiceTokenSchoolTable;
   service_token_request: ServiceTokenRequestTable;
+  open_data_release: OpenDataReleaseTable;
 }
 
 export interface ProvinceTable {
@@ -580,4 +581,15 @@ export interface ServiceTokenRequestTable {
   status: number | null;
   body: string | null;
   created_at: string;
+}
+
+/** A published open data release (migration 0027): immutable, the table as published in `body`. */
+export interface OpenDataReleaseTable {
+  id: Generated<number>;
+  school_year: string;
+  published_at: string;
+  published_by: number | null;
+  data_version: number;
+  /** JSON of OpenDataTable, exactly as published. */
+  body: string;
 }

@@ -7,6 +7,7 @@ import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb, testConfig } from '../testing/test-db';
 import { TRANSFER_NOW, aTransferredStudent } from '../testing/transferred-student';
 import type { Db } from '../db/open-database';
+import { readDataVersion } from '../aggregates/result-cache';
 
 type Call = { method: 'get' | 'post' | 'put'; path: (ids: Ids) => string; body?: object };
 type Ids = { classId: number; studentId: number };
@@ -53,6 +54,10 @@ const ENDPOINTS: Record<string, Call> = {
     path: () => '/api/service-tokens',
     body: { name: 'Registro – ANPS03000E', schools: ['ANPS03000E'] },
   },
+  openDataReleases: { method: 'get', path: () => '/api/open-data/releases' },
+  openDataPreview: { method: 'get', path: () => '/api/open-data/preview' },
+  // dataVersion: filled in below with the version the admin would have previewed.
+  publishOpenData: { method: 'post', path: () => '/api/open-data/releases', body: { year: '2025/26' } },
 };
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
@@ -84,6 +89,9 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'schoolCapacity',
     'municipalityContacts',
     'createServiceToken',
+    'openDataReleases',
+    'openDataPreview',
+    'publishOpenData',
   ],
   referente: [
     'provinces',
@@ -106,6 +114,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'aggregates',
     'legend',
     'aggregateYears',
+    'openDataReleases',
   ],
   mediatore: [
     'provinces',
@@ -122,6 +131,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'caseload',
     'deadlines',
     'legend',
+    'openDataReleases',
   ],
   docente: [
     'provinces',
@@ -135,12 +145,22 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'createFlag',
     'studentCases',
     'legend',
+    'openDataReleases',
   ],
   // The legend holds counts of a past cohort, no student: the analyst reads it too.
-  analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness', 'legend', 'aggregateYears'],
-  // The plan's other agencies (issue 21) see only what is sent to them: none of the school's reads.
-  pua: [],
-  comune: [],
+  analista: [
+    'provinces',
+    'schools',
+    'school',
+    'aggregates',
+    'fairness',
+    'legend',
+    'aggregateYears',
+    'openDataReleases',
+  ],
+  // The plan's other agencies (issue 21) see only what is sent to them, and what is public.
+  pua: ['openDataReleases'],
+  comune: ['openDataReleases'],
 };
 
 const cases = (Object.keys(ALLOWED) as Role[]).flatMap((role) =>
@@ -170,7 +190,14 @@ describe('role × endpoint matrix', () => {
         [call.method](call.path(ids))
         .set(SAME_ORIGIN)
         .set(await authAs(db, user));
-      if (call.body) req = req.send(endpoint === 'createCase' ? { ...call.body, studentId: student.id } : call.body);
+      if (call.body)
+        req = req.send(
+          endpoint === 'createCase'
+            ? { ...call.body, studentId: student.id }
+            : endpoint === 'publishOpenData'
+              ? { ...call.body, dataVersion: await readDataVersion(db) }
+              : call.body,
+        );
       const res = await req;
 
       const denials = await db

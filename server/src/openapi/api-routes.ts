@@ -15,6 +15,7 @@ import * as imports from '@primm/shared/contracts/imports';
 import * as provinces from '@primm/shared/contracts/provinces';
 import * as recompute from '@primm/shared/contracts/recompute-result';
 import * as openapi from '@primm/shared/contracts/openapi';
+import * as openData from '@primm/shared/contracts/open-data';
 import * as legend from '@primm/shared/contracts/risk-legend';
 import * as risk from '@primm/shared/contracts/risk';
 import * as schools from '@primm/shared/contracts/schools';
@@ -768,5 +769,65 @@ export const API_ROUTES: ApiRoute[] = [
     summary: 'Salva il backtest come legenda dei livelli',
     access: ADMIN,
     response: { BacktestRun: backtest.BacktestRun },
+  },
+  {
+    method: 'get',
+    path: '/open-data/releases',
+    tag: 'open-data',
+    summary: 'Dati aperti: le pubblicazioni, dalla più recente (senza accesso)',
+    access: 'public',
+    response: { OpenDataReleaseList: openData.OpenDataReleaseList },
+  },
+  {
+    method: 'get',
+    path: '/open-data/releases/:id',
+    tag: 'open-data',
+    summary: 'Dati aperti: una pubblicazione, con i metadati DCAT-AP_IT (senza accesso)',
+    access: 'public',
+    response: { OpenDataRelease: openData.OpenDataRelease },
+  },
+  {
+    method: 'get',
+    path: '/open-data/releases/:id/csv',
+    tag: 'open-data',
+    summary: 'Dati aperti: una pubblicazione in CSV (senza accesso)',
+    access: 'public',
+    produces: 'text/csv',
+  },
+  {
+    method: 'get',
+    path: '/open-data/releases/:id/metadata',
+    tag: 'open-data',
+    summary: 'Dati aperti: i metadati DCAT-AP_IT di una pubblicazione (senza accesso)',
+    access: 'public',
+    response: { OpenDataMetadata: openData.OpenDataMetadata },
+  },
+  {
+    method: 'get',
+    path: '/open-data/schema',
+    tag: 'open-data',
+    summary: 'Dati aperti: lo schema JSON (2020-12) di una pubblicazione (senza accesso)',
+    access: 'public',
+    produces: 'application/json',
+    noContract: 'è esso stesso uno schema JSON: quello del contratto OpenDataRelease, generato da zod',
+  },
+  {
+    method: 'get',
+    path: '/open-data/preview',
+    tag: 'open-data',
+    summary: "Dati aperti: l'anteprima di ciò che si pubblicherebbe ora, con le celle nascoste",
+    access: ADMIN,
+    query: { OpenDataPreviewQuery: openData.OpenDataPreviewQuery },
+    response: { OpenDataPreview: openData.OpenDataPreview },
+  },
+  {
+    method: 'post',
+    path: '/open-data/releases',
+    tag: 'open-data',
+    summary: "Dati aperti: pubblica la tabella dell'anteprima (immutabile)",
+    access: ADMIN,
+    status: 201,
+    body: { PublishOpenDataInput: openData.PublishOpenDataInput },
+    response: { OpenDataReleaseSummary: openData.OpenDataReleaseSummary },
   },
 ];

@@ -69,6 +69,8 @@ export const AUDIT_ACTIONS = [
   'service_token.create',
   'service_token.revoke',
   'service_token.use',
+  'open_data.preview',
+  'open_data.publish',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -75,6 +75,7 @@ test.each<[Role, string[]]>([
       'Soglie di rischio',
       'Comuni',
       'Affidabilità del modello',
+      'Dati aperti',
     ],
   ],
   [

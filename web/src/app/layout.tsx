@@ -61,6 +61,9 @@ export function Layout() {
           <p className="footer-name">{t('app.name')}</p>
           <p>{t('app.footer.project')}</p>
           <p>{t('app.footer.notice')}</p>
+          <p>
+            <Link to="/dati">{t('openData.footerLink')}</Link>
+          </p>
         </div>
       </footer>
     </div>

@@ -27,6 +27,7 @@ const items: Item[] = [
   { to: '/soglie', label: 'riskSettings.nav', roles: ['admin'] },
   { to: '/comuni', label: 'contacts.nav', roles: ['admin'] },
   { to: '/affidabilita', label: 'backtest.nav', roles: ['admin'] },
+  { to: '/dati-aperti', label: 'openData.admin.nav', roles: ['admin'] },
 ];
 
 export function MainNav({ role }: { role: Role }) {

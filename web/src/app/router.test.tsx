@@ -19,6 +19,18 @@ test('RequireSession: when nobody is signed in, then a page redirects to /access
   expect(screen.queryByText('La sessione è scaduta: accedi di nuovo per continuare.')).not.toBeInTheDocument();
 });
 
+test('Open data: when nobody is signed in and opens /dati, then the public page, no redirect to the login', async () => {
+  endMockSession();
+
+  const { router } = renderRoutes(routes, { route: '/dati' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Dati aperti' }, { timeout: 4000 })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('table', { name: /Studenti contati per provincia/ }, { timeout: 4000 }),
+  ).toBeInTheDocument();
+  expect(router.state.location.pathname).toBe('/dati');
+});
+
 test('RequireSession: when a query answers 401 later (session expired), then the login page opens with the notice', async () => {
   server.use(http.get('/api/schools', () => HttpResponse.json(errorBody('unauthenticated'), { status: 401 })));
 

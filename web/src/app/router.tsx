@@ -15,6 +15,8 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { path: 'accesso', lazy: () => import('./routes/login') },
+          // Open data: public, no session (issue 22).
+          { path: 'dati', lazy: () => import('./routes/open-data') },
           {
             element: <RequireSession />,
             children: [
@@ -35,6 +37,7 @@ export const routes: RouteObject[] = [
               { path: 'soglie', lazy: () => import('./routes/risk-settings') },
               { path: 'comuni', lazy: () => import('./routes/contacts') },
               { path: 'affidabilita', lazy: () => import('./routes/model-reliability') },
+              { path: 'dati-aperti', lazy: () => import('./routes/open-data-admin') },
               { path: 'importazioni', lazy: () => import('./routes/imports') },
               { path: 'importazioni/formato', lazy: () => import('./routes/import-format') },
               { path: 'integrazione', lazy: () => import('./routes/api-reference') },

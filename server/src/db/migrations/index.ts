@@ -22,6 +22,7 @@ import * as m0021 from './0021-school-paritaria';
 import * as m0022 from './0022-service-token';
 import * as m0023 from './0023-network-roles';
 import * as m0028 from './0028-import-inbox-folder';
+import * as m0027 from './0027-open-data-release';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0022-service-token': m0022,
   '0023-network-roles': m0023,
   '0028-import-inbox-folder': m0028,
+  '0027-open-data-release': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,7 @@ import { familyHandlers } from './family';
 import { contactsHandlers } from './contacts';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
+import { openDataHandlers } from './open-data';
 import { regionsHandlers } from './regions';
 import { riskHandlers } from './risk';
 import { riskLegendHandlers } from './risk-legend';
@@ -44,4 +45,5 @@ export const handlers = [
   ...familyHandlers,
   ...contactsHandlers,
   ...apiReferenceHandlers,
+  ...openDataHandlers,
 ];
