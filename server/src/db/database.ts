@@ -48,6 +48,7 @@ export interface Database {
   service_token: ServiceTokenTable;
   service_token_school: ServiceTokenSchoolTable;
   service_token_request: ServiceTokenRequestTable;
+  letter_template: LetterTemplateTable;
 }
 
 export interface ProvinceTable {
@@ -571,4 +572,15 @@ export interface ServiceTokenRequestTable {
   status: number | null;
   body: string | null;
   created_at: string;
+}
+
+export interface LetterTemplateTable {
+  kind: string;
+  language: string;
+  body: string;
+  /** Null for a text as shipped (seeded from server/src/letters/templates/). */
+  updated_at: string | null;
+  updated_by: number | null;
+  verified_at: string | null;
+  verified_by: number | null;
 }

@@ -53,6 +53,14 @@ const ENDPOINTS: Record<string, Call> = {
     path: () => '/api/service-tokens',
     body: { name: 'Registro – ANPS03000E', schools: ['ANPS03000E'] },
   },
+  letterTemplates: { method: 'get', path: () => '/api/letter-templates' },
+  updateLetterTemplate: {
+    method: 'put',
+    path: () => '/api/letter-templates/meeting_invitation/ar',
+    body: { body: 'Vi invitiamo il {{meetingDate}} per parlare di {{studentName}}.' },
+  },
+  verifyLetterTemplate: { method: 'post', path: () => '/api/letter-templates/meeting_invitation/ar/verification' },
+  studentLetter: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/letters/family_notice` },
 };
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
@@ -84,6 +92,10 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'schoolCapacity',
     'municipalityContacts',
     'createServiceToken',
+    'letterTemplates',
+    'updateLetterTemplate',
+    'verifyLetterTemplate',
+    'studentLetter',
   ],
   referente: [
     'provinces',
@@ -106,6 +118,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'aggregates',
     'legend',
     'aggregateYears',
+    'studentLetter',
   ],
   mediatore: [
     'provinces',
@@ -122,6 +135,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'caseload',
     'deadlines',
     'legend',
+    'studentLetter',
   ],
   docente: [
     'provinces',
@@ -232,6 +246,8 @@ const FORMER_ENDPOINTS: Record<string, FormerCall> = {
     path: (f) => `/api/students/${f.student.id}/compulsory/notice`,
     body: () => ({ notifiedOn: '2026-02-03' }),
   },
+  // a letter to the family is an act of the school that holds the student now
+  studentLetter: { method: 'get', path: (f) => `/api/students/${f.student.id}/letters/family_notice` },
 };
 const FORMER_READS = ['student', 'roster', 'classRisk', 'flags', 'notes', 'studentCases', 'caseOfOldSchool'];
 const formerCases = (['referente', 'mediatore', 'docente'] as const).flatMap((role) =>
