@@ -8,6 +8,7 @@ import { classesHandlers } from './classes';
 import { compulsoryHandlers } from './compulsory';
 import { familyHandlers } from './family';
 import { contactsHandlers } from './contacts';
+import { lettersHandlers } from './letters';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { regionsHandlers } from './regions';
@@ -43,5 +44,6 @@ export const handlers = [
   ...worklistHandlers,
   ...familyHandlers,
   ...contactsHandlers,
+  ...lettersHandlers,
   ...apiReferenceHandlers,
 ];
