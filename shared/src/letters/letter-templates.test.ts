@@ -23,6 +23,16 @@ test.each([
   expect(fillTemplate(text, values)).toBe(expected);
 });
 
+test('fillTemplate: when the letter is right to left, then each value is a bidi isolate and the text around it is untouched', () => {
+  expect(
+    fillTemplate(
+      '({{legalBasis}}) {{studentName}}.',
+      { legalBasis: 'art. 114 (D.Lgs)', studentName: 'Rossi' },
+      { isolate: true },
+    ),
+  ).toBe('(\u2068art. 114 (D.Lgs)\u2069) \u2068Rossi\u2069.');
+});
+
 test.each<[LetterKind, string, string[]]>([
   ['family_notice', 'Dal {{windowFrom}} al {{triggeredOn}}: {{daysCount}} giorni', []],
   ['family_notice', '{{meetingDate}}', ['meetingDate']], // a meeting's field in the notice

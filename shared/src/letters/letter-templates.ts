@@ -48,15 +48,22 @@ export function unknownPlaceholders(kind: LetterKind, text: string): string[] {
   return [...new Set(unknown)];
 }
 
+/** Unicode FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (UAX #9). */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
 /**
  * The text with each known placeholder replaced by its value; a value still missing (a field not
- * typed yet) prints as a line to fill in by hand, as the Italian letters already do.
+ * typed yet) prints as a line to fill in by hand, as the Italian letters already do. `isolate`
+ * (right-to-left letters): each value is a bidi isolate, so a Latin name, a list of dates or the
+ * Italian legal reference keeps its own order inside Arabic text instead of scrambling its
+ * parentheses and commas into the sentence around it.
  */
-export function fillTemplate(text: string, values: LetterValues): string {
+export function fillTemplate(text: string, values: LetterValues, options: { isolate?: boolean } = {}): string {
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     if (!(name in values)) return whole;
-    const value = values[name]?.trim();
-    return value ? value : '________';
+    const value = values[name]?.trim() || '________';
+    return options.isolate ? `${FSI}${value}${PDI}` : value;
   });
 }
 

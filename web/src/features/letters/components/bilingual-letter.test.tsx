@@ -34,7 +34,10 @@ test('BilingualLetter: when the family reads Arabic, then the Italian letter, th
   expect(italian).toHaveTextContent('vi informiamo che Benali Yasmine (data di nascita: 02/04/2011)');
   expect(arabic).toHaveAttribute('lang', 'ar');
   expect(arabic).toHaveAttribute('dir', 'rtl');
-  expect(arabic).toHaveTextContent('نحيطكم علمًا بأن Benali Yasmine (تاريخ الميلاد: 02/04/2011)');
+  // each value a bidi isolate (U+2068 … U+2069): the Latin name and dates keep their order in Arabic
+  expect(arabic).toHaveTextContent(
+    'نحيطكم علمًا بأن \u2068Benali Yasmine\u2069 (تاريخ الميلاد: \u206802/04/2011\u2069)',
+  );
   expect(arabic).not.toHaveTextContent('{{');
   expect(within(arabic).getByText('Traduzione non verificata: fa fede il testo italiano.')).toHaveAttribute(
     'lang',

@@ -139,7 +139,7 @@ function Translation({
 
 /** The template's paragraphs (separated by a blank line), the first one being the subject. */
 function LetterBody({ template, values }: { template: LetterTemplate; values: LetterValues }) {
-  const paragraphs = fillTemplate(template.body, values)
+  const paragraphs = fillTemplate(template.body, values, { isolate: textDirection(template.language) === 'rtl' })
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);

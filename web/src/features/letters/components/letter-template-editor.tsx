@@ -82,7 +82,7 @@ export function LetterTemplateEditor({ template, onDone }: Props) {
       <section aria-labelledby={`${id}-preview`} className="letter-preview">
         <h4 id={`${id}-preview`}>{t('letters.admin.preview')}</h4>
         <div className="letter" lang={template.language} dir={textDirection(template.language)}>
-          {fillTemplate(body, SAMPLE)
+          {fillTemplate(body, SAMPLE, { isolate: textDirection(template.language) === 'rtl' })
             .split(/\n\s*\n/)
             .filter((p) => p.trim())
             .map((p, i) => (
