@@ -14,6 +14,7 @@ import { worklistRoutes } from './cases/worklist-routes';
 import { classRoutes } from './classes/routes';
 import { compulsoryRoutes } from './compulsory/routes';
 import { contactRoutes } from './contacts/routes';
+import { letterRoutes } from './letters/routes';
 import type { Config } from './config';
 import type { Db } from './db/open-database';
 import { healthRoutes } from './health/routes';
@@ -91,6 +92,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(familyRoutes(db, now));
   api.use(compulsoryRoutes(db, now));
   api.use(contactRoutes(db, now));
+  api.use(letterRoutes(db, now));
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));
   api.use(backtestRoutes(db, config));

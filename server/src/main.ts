@@ -9,6 +9,7 @@ import { plantDemoCases } from './demo/plant-cases';
 import { plantDemoDeadlines } from './demo/plant-deadlines';
 import { watchInbox } from './imports/inbox';
 import { startUploadSweeper } from './imports/upload-store';
+import { ensureLetterTemplates } from './letters/seed-templates';
 import { ensureReferenceData } from './reference/load-reference';
 import { recomputeAll } from './recompute/recompute';
 import { followRecomputeRequests } from './recompute/recompute-requests';
@@ -18,6 +19,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   const db = await openDatabase(config);
   await migrateToLatest(db);
   await ensureReferenceData(db);
+  await ensureLetterTemplates(db); // adds shipped templates missing, never touches an existing one
   if (config.demo && (await isDatabaseEmpty(db))) {
     await assertNoRealUsers(db); // before the region: no demo data in a production database either
     const summary = await loadDemoRegion(db, config.pseudonymKey, (line) => console.log(line));

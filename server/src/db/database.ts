@@ -50,6 +50,7 @@ export interface Database {
   service_token_school: ServiceTokenSchoolTable;
   service_token_request: ServiceTokenRequestTable;
   open_data_release: OpenDataReleaseTable;
+  letter_template: LetterTemplateTable;
 }
 
 export interface ProvinceTable {
@@ -592,4 +593,15 @@ export interface OpenDataReleaseTable {
   data_version: number;
   /** JSON of OpenDataTable, exactly as published. */
   body: string;
+}
+
+export interface LetterTemplateTable {
+  kind: string;
+  language: string;
+  body: string;
+  /** Null for a text as shipped (seeded from server/src/letters/templates/). */
+  updated_at: string | null;
+  updated_by: number | null;
+  verified_at: string | null;
+  verified_by: number | null;
 }

@@ -57,7 +57,7 @@ async function aDemoSchool() {
   return { db, referent, students };
 }
 
-test('plantDemoDeadlines: when the demo is loaded, then the referent sees a family to notify, a countdown running and a report to the mayor due', async () => {
+test('plantDemoDeadlines: when the demo is loaded, then the referent sees a family to notify (reading Arabic), a countdown running (Romanian) and a report to the mayor due', async () => {
   const { db, referent, students } = await aDemoSchool();
 
   const states = await plantDemoDeadlines(db);
@@ -77,6 +77,13 @@ test('plantDemoDeadlines: when the demo is loaded, then the referent sees a fami
   ).toEqual([
     { student_id: students[1]!.id, notified_by: referent.id },
     { student_id: students[2]!.id, notified_by: referent.id },
+  ]);
+  // issue 21: the notices print bilingual in the demo, Arabic (right to left) and Romanian
+  expect(await db.selectFrom('student').select(['id', 'family_language']).orderBy('id').execute()).toEqual([
+    { id: students[0]!.id, family_language: 'ar' },
+    { id: students[1]!.id, family_language: 'ro' },
+    { id: students[2]!.id, family_language: null },
+    { id: students[3]!.id, family_language: null },
   ]);
 });
 

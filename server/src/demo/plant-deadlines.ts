@@ -20,6 +20,7 @@ const DAYS_NEEDED = 30;
  * - the second: the same 16 days, notice 3 lesson days before asOf, away since → countdown;
  * - the third: 16 days ending 15 lesson days before asOf, notice the next lesson day, away the 7
  *   days after it → report to the mayor due.
+ * The families of the first two read Arabic and Romanian (issue 21: bilingual letters).
  * The same data always give the same students, days and dates. Returns the states reached.
  */
 export async function plantDemoDeadlines(db: Db, referentEmail = 'referente@demo.primm.it'): Promise<ClockState[]> {
@@ -114,6 +115,24 @@ export async function plantDemoDeadlines(db: Db, referentEmail = 'referente@demo
       (typeof candidates)[number],
       (typeof candidates)[number],
     ];
+
+    // Issue 21: the families of the first two read Arabic and Romanian, so the notice prints
+    // bilingual in the demo, right to left for the first (web/e2e/letters.spec.ts opens it).
+    for (const [student, language] of [
+      [toNotify, 'ar'],
+      [countdown, 'ro'],
+    ] as const) {
+      await trx
+        .updateTable('student')
+        .set({
+          family_language: language,
+          interpreter_needed: 1,
+          family_updated_at: now,
+          family_updated_by: referent.id,
+        })
+        .where('id', '=', student.studentId)
+        .execute();
+    }
 
     const a = daysOf.get(toNotify.classId)!;
     await away(toNotify.studentId, toNotify.classId, a.slice(-20, -4));

@@ -58,6 +58,14 @@ const ENDPOINTS: Record<string, Call> = {
   openDataPreview: { method: 'get', path: () => '/api/open-data/preview' },
   // dataVersion: filled in below with the version the admin would have previewed.
   publishOpenData: { method: 'post', path: () => '/api/open-data/releases', body: { year: '2025/26' } },
+  letterTemplates: { method: 'get', path: () => '/api/letter-templates' },
+  updateLetterTemplate: {
+    method: 'put',
+    path: () => '/api/letter-templates/meeting_invitation/ar',
+    body: { body: 'Vi invitiamo il {{meetingDate}} per parlare di {{studentName}}.' },
+  },
+  verifyLetterTemplate: { method: 'post', path: () => '/api/letter-templates/meeting_invitation/ar/verification' },
+  studentLetter: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/letters/family_notice` },
 };
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
@@ -92,6 +100,10 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'openDataReleases',
     'openDataPreview',
     'publishOpenData',
+    'letterTemplates',
+    'updateLetterTemplate',
+    'verifyLetterTemplate',
+    'studentLetter',
   ],
   referente: [
     'provinces',
@@ -115,6 +127,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'legend',
     'aggregateYears',
     'openDataReleases',
+    'studentLetter',
   ],
   mediatore: [
     'provinces',
@@ -132,6 +145,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'deadlines',
     'legend',
     'openDataReleases',
+    'studentLetter',
   ],
   docente: [
     'provinces',
@@ -262,6 +276,8 @@ const FORMER_ENDPOINTS: Record<string, FormerCall> = {
     path: (f) => `/api/students/${f.student.id}/compulsory/notice`,
     body: () => ({ notifiedOn: '2026-02-03' }),
   },
+  // a letter to the family is an act of the school that holds the student now
+  studentLetter: { method: 'get', path: (f) => `/api/students/${f.student.id}/letters/family_notice` },
 };
 const FORMER_READS = ['student', 'roster', 'classRisk', 'flags', 'notes', 'studentCases', 'caseOfOldSchool'];
 const formerCases = (['referente', 'mediatore', 'docente'] as const).flatMap((role) =>

@@ -12,6 +12,7 @@ import * as family from '@primm/shared/contracts/family';
 import * as flags from '@primm/shared/contracts/flags';
 import * as health from '@primm/shared/contracts/health';
 import * as imports from '@primm/shared/contracts/imports';
+import * as letters from '@primm/shared/contracts/letters';
 import * as provinces from '@primm/shared/contracts/provinces';
 import * as recompute from '@primm/shared/contracts/recompute-result';
 import * as openapi from '@primm/shared/contracts/openapi';
@@ -638,6 +639,39 @@ export const API_ROUTES: ApiRoute[] = [
     access: ADMIN,
     body: { UpdateMunicipalityContactInput: contacts.UpdateMunicipalityContactInput },
     response: { MunicipalityContact: contacts.MunicipalityContact },
+  },
+  {
+    method: 'get',
+    path: '/letter-templates',
+    tag: 'letters',
+    summary: 'Modelli delle lettere alle famiglie, per lettera e lingua',
+    access: ADMIN,
+    response: { LetterTemplateList: letters.LetterTemplateList },
+  },
+  {
+    method: 'put',
+    path: '/letter-templates/:kind/:language',
+    tag: 'letters',
+    summary: 'Modifica il testo di un modello (annulla la verifica)',
+    access: ADMIN,
+    body: { UpdateLetterTemplateInput: letters.UpdateLetterTemplateInput },
+    response: { LetterTemplate: letters.LetterTemplate },
+  },
+  {
+    method: 'post',
+    path: '/letter-templates/:kind/:language/verification',
+    tag: 'letters',
+    summary: 'Segna la traduzione di un modello come verificata',
+    access: ADMIN,
+    response: { LetterTemplate: letters.LetterTemplate },
+  },
+  {
+    method: 'get',
+    path: '/students/:studentId/letters/:kind',
+    tag: 'letters',
+    summary: 'Testi di una lettera alla famiglia: italiano e lingua della famiglia',
+    access: CASE_ROLES,
+    response: { StudentLetterTemplates: letters.StudentLetterTemplates },
   },
 
   {

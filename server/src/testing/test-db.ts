@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { migrateToLatest } from '../db/migrate';
 import { migrationProvider } from '../db/migrations/index';
 import { wrapSqlite, type Db } from '../db/open-database';
+import { ensureLetterTemplates } from '../letters/seed-templates';
 import { ensureReferenceData } from '../reference/load-reference';
 
 /**
@@ -48,6 +49,7 @@ async function buildSqliteImage(): Promise<Buffer> {
   const db = wrapSqlite(sqlite);
   await migrateToLatest(db);
   await ensureReferenceData(db);
+  await ensureLetterTemplates(db);
   const image = sqlite.serialize();
   await db.destroy();
   return image;
@@ -88,6 +90,7 @@ async function ensurePostgresTemplate(url: string): Promise<string> {
         const build = openPostgres(withDatabase(url, `${name}_build`), { max: 1 });
         await migrateToLatest(build);
         await ensureReferenceData(build);
+        await ensureLetterTemplates(build);
         await build.destroy();
         // Renamed only once complete: a template that exists is a template that is whole.
         await sql`alter database ${sql.id(`${name}_build`)} rename to ${sql.id(name)}`.execute(conn);

@@ -74,6 +74,7 @@ test.each<[Role, string[]]>([
       'Registro accessi',
       'Soglie di rischio',
       'Comuni',
+      'Modelli di lettera',
       'Affidabilità del modello',
       'Dati aperti',
     ],

@@ -26,6 +26,7 @@ const items: Item[] = [
   { to: '/registro-accessi', label: 'app.nav.audit', roles: ['admin'] },
   { to: '/soglie', label: 'riskSettings.nav', roles: ['admin'] },
   { to: '/comuni', label: 'contacts.nav', roles: ['admin'] },
+  { to: '/modelli-lettere', label: 'letters.nav', roles: ['admin'] },
   { to: '/affidabilita', label: 'backtest.nav', roles: ['admin'] },
   { to: '/dati-aperti', label: 'openData.admin.nav', roles: ['admin'] },
 ];

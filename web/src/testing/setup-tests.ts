@@ -6,6 +6,7 @@ import { resetMockCases } from './handlers/cases';
 import { resetMockCompulsory } from './handlers/compulsory';
 import { resetMockFamily } from './handlers/family';
 import { resetMockContacts } from './handlers/contacts';
+import { resetMockLetters } from './handlers/letters';
 import { resetMockUsers } from './handlers/users';
 import { resetMockServiceTokens } from './handlers/service-tokens';
 import { resetMockFlags } from './handlers/flags';
@@ -38,6 +39,7 @@ afterEach(() => {
   resetMockCompulsory();
   resetMockFamily();
   resetMockContacts();
+  resetMockLetters();
   resetMockUsers();
   resetMockServiceTokens();
   localStorage.clear();

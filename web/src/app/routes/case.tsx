@@ -6,6 +6,7 @@ import { useMe } from '../../features/auth/api/get-me';
 import { caseQueryOptions } from '../../features/cases/api/get-case';
 import { CaseDetailView } from '../../features/cases/components/case-detail';
 import { StudentFamilyPanel } from '../../features/family/components/student-family-panel';
+import { CaseLetterLinks } from '../../features/letters/components/case-letter-links';
 import { Forbidden, isRefusal } from './forbidden';
 import { NotFound } from './not-found';
 
@@ -39,7 +40,13 @@ export function Component() {
         key={id.data}
         id={id.data}
         canManage={canManage}
-        renderStudentExtras={(studentId) => <StudentFamilyPanel studentId={studentId} />}
+        renderStudentExtras={(studentId) => (
+          <>
+            <StudentFamilyPanel studentId={studentId} />
+            {/* issue 21: the case's letters to the family, in Italian and the family's language */}
+            {canManage && detail.data && <CaseLetterLinks detail={detail.data} />}
+          </>
+        )}
       />
     </>
   );

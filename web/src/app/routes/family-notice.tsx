@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Id } from '@primm/shared/contracts/domain';
 import { useMe } from '../../features/auth/api/get-me';
 import { FamilyNoticeView } from '../../features/compulsory/components/family-notice-view';
+import { FamilyNoticeTexts } from '../../features/letters/components/family-notice-texts';
 import { Forbidden } from './forbidden';
 import { NotFound } from './not-found';
 
@@ -20,7 +21,20 @@ export function Component() {
       <p className="back-link no-print">
         <Link to={`/studenti/${id.data}`}>{t('compulsory.report.back')}</Link>
       </p>
-      <FamilyNoticeView key={id.data} studentId={id.data} />
+      {/* issue 21: the notice prints in Italian and in the family's language, from the templates */}
+      <FamilyNoticeView
+        key={id.data}
+        studentId={id.data}
+        renderLetter={(letter, fields) => (
+          <FamilyNoticeTexts
+            studentId={id.data}
+            letter={letter}
+            protocol={fields.protocol}
+            address={fields.address ?? ''}
+            letterDate={fields.letterDate}
+          />
+        )}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { classesHandlers } from './classes';
 import { compulsoryHandlers } from './compulsory';
 import { familyHandlers } from './family';
 import { contactsHandlers } from './contacts';
+import { lettersHandlers } from './letters';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { openDataHandlers } from './open-data';
@@ -44,6 +45,7 @@ export const handlers = [
   ...worklistHandlers,
   ...familyHandlers,
   ...contactsHandlers,
+  ...lettersHandlers,
   ...apiReferenceHandlers,
   ...openDataHandlers,
 ];

@@ -23,6 +23,14 @@ export function resetMockFamily(): void {
 }
 resetMockFamily();
 
+/** The language recorded for a student's family, for the letters' mocks. */
+export const mockFamilyLanguage = (studentId: number) => families.get(studentId)?.language ?? null;
+
+/** A test's family: the language it reads, as a mediator would have recorded it. */
+export function setMockFamilyLanguage(studentId: number, language: StudentFamily['language']): void {
+  families.set(studentId, aStudentFamily({ language }));
+}
+
 const EDITORS = ['admin', 'mediatore', 'referente'];
 
 function studentOf(raw: unknown): number | undefined {

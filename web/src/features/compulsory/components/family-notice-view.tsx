@@ -1,15 +1,27 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { FamilyNoticeLetter as Letter } from '@primm/shared/contracts/compulsory';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { PageTitle } from '../../../components/page-title';
 import { ApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
+import { todayIso } from '../days-left';
 import { useFamilyNoticeLetter } from '../api/get-family-notice-letter';
 import { FamilyNoticeLetter } from './family-notice-letter';
 import { LetterFields, type LetterFieldValues } from './letter-fields';
 
+type Props = {
+  studentId: number;
+  /**
+   * The letter itself, composed by the route (issue 21: Italian and the family's language, from
+   * the letters' templates); the Italian letter of this feature otherwise.
+   */
+  renderLetter?: (letter: Letter, fields: LetterFieldValues & { letterDate: string }) => ReactNode;
+};
+
 /** The printable notice to the family: protocol number and address typed here, then print. */
-export function FamilyNoticeView({ studentId }: { studentId: number }) {
+export function FamilyNoticeView({ studentId, renderLetter }: Props) {
   const { t } = useTranslation();
   const letter = useFamilyNoticeLetter(studentId);
   const [fields, setFields] = useState<LetterFieldValues>({ protocol: '', address: '' });
@@ -37,7 +49,14 @@ export function FamilyNoticeView({ studentId }: { studentId: number }) {
               {t('compulsory.report.print')}
             </button>
           </div>
-          <FamilyNoticeLetter letter={letter.data} protocol={fields.protocol} address={fields.address} />
+          {renderLetter ? (
+            renderLetter(letter.data, {
+              ...fields,
+              letterDate: formatDate(letter.data.notifiedOn ?? todayIso(), 'it'),
+            })
+          ) : (
+            <FamilyNoticeLetter letter={letter.data} protocol={fields.protocol} address={fields.address} />
+          )}
         </>
       )}
     </div>
