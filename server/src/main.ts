@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { createAggregateService } from './aggregates/aggregate-service';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { migrateToLatest } from './db/migrate';
@@ -32,7 +33,8 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     onError: (err) =>
       console.error(`Pulizia dei caricamenti non riuscita: ${err instanceof Error ? err.message : String(err)}`),
   });
-  const app = createApp({ db, sessionDb, config });
+  const aggregates = createAggregateService(db, config);
+  const app = createApp({ db, sessionDb, config, aggregates });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -55,6 +57,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   void recomputeAll(db).then(
     (s) => {
       if (s.written > 0) console.log(`Rischio ricalcolato all'avvio: ${s.written} studenti aggiornati.`);
+      aggregates.poke();
     },
     (err: unknown) =>
       console.error(
@@ -75,7 +78,15 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
       })
     : null;
 
+  // The aggregates ready before the first reader, and again after a write this process did not
+  // see (a CLI import, another instance) or a period end passing (aggregate-service.ts): a poke
+  // whose data version and day are unchanged reads one row.
+  aggregates.poke();
+  const warmer = setInterval(() => aggregates.poke(), 30_000);
+  warmer.unref();
+
   const shutdown = (signal: string) => {
+    clearInterval(warmer);
     follower?.stop();
     sweeper.stop();
     console.log(`\n${signal}: chiusura in corso…`);
