@@ -7,6 +7,7 @@
  * for; on SIGTERM prints its peak RSS and exits.
  */
 import { createSession } from '../../server/src/auth/sessions';
+import { createAggregateService } from '../../server/src/aggregates/aggregate-service';
 import { createApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { migrateToLatest } from '../../server/src/db/migrate';
@@ -72,7 +73,10 @@ const mediator = await addUser(db, 'mediatore', { schoolIds: [school.id] });
 const analyst = await addUser(db, 'analista', {});
 const cookie = async (id: number) => `${SESSION_COOKIE_PLAIN}=${await createSession(db, id, new Date())}`;
 
-const app = createApp({ db, config });
+// As main.ts: the aggregates precomputed at start and after every write (issue 22.5).
+const aggregates = createAggregateService(db, config);
+const app = createApp({ db, config, aggregates });
+aggregates.poke();
 const server = app.listen(0, '127.0.0.1');
 await new Promise<void>((resolve, reject) => {
   server.once('listening', resolve);

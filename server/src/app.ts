@@ -2,6 +2,7 @@ import './http/zod-italian';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { createAggregateService, type AggregateService } from './aggregates/aggregate-service';
 import { aggregateRoutes } from './aggregates/routes';
 import { auditRoutes } from './audit/routes';
 import { backtestRoutes } from './backtest/routes';
@@ -51,10 +52,12 @@ export interface AppDeps {
     Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl'>>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
+  /** The aggregates' caches, snapshots and warming (main.ts keeps it to warm at start); one of its own when not given. */
+  aggregates?: AggregateService;
 }
 
 /** Builds the HTTP app; never listens (main.ts does), so tests run it in-process. */
-export function createApp({ db, sessionDb = db, config, now = () => new Date() }: AppDeps): Express {
+export function createApp({ db, sessionDb = db, config, now = () => new Date(), aggregates }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Whose X-Forwarded-For becomes req.ip (throttling, audit) and whose X-Forwarded-Proto makes the
@@ -63,7 +66,17 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   app.use(requestContext, securityHeaders);
 
   const auditAnonymousDenial = createAnonymousDenialAudit(now);
+  const aggregateService = aggregates ?? createAggregateService(db, { ...config, now });
   const api = express.Router();
+  // After a write that succeeded (an import, a recompute, a case…), the aggregates are computed
+  // again in the background, so the next reader does not wait (issue 22.5).
+  api.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      res.on('finish', () => {
+        if (res.statusCode < 400) aggregateService.poke();
+      });
+    next();
+  });
   api.use(
     express.json({ limit: '1mb' }),
     authenticateServiceToken({ db, sessionDb, now, auditAnonymousDenial }),
@@ -83,7 +96,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date() }
   api.use(importRoutes(db, config));
   api.use(importTemplateRoutes());
   api.use(auditRoutes(db, config));
-  api.use(aggregateRoutes(db, config));
+  api.use(aggregateRoutes(db, aggregateService));
   api.use(flagRoutes(db, now));
   api.use(caseRoutes(db, now));
   api.use(caseloadRoutes(db, now));

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { createAggregateService } from './aggregates/aggregate-service';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { migrateToLatest } from './db/migrate';
@@ -45,7 +46,8 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
           console.error(`Cartella di deposito non leggibile: ${err instanceof Error ? err.message : String(err)}`),
       })
     : null;
-  const app = createApp({ db, sessionDb, config });
+  const aggregates = createAggregateService(db, config);
+  const app = createApp({ db, sessionDb, config, aggregates });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -68,6 +70,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
   void recomputeAll(db).then(
     (s) => {
       if (s.written > 0) console.log(`Rischio ricalcolato all'avvio: ${s.written} studenti aggiornati.`);
+      aggregates.poke();
     },
     (err: unknown) =>
       console.error(
@@ -88,7 +91,15 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
       })
     : null;
 
+  // The aggregates ready before the first reader, and again after a write this process did not
+  // see (a CLI import, another instance) or a period end passing (aggregate-service.ts): a poke
+  // whose data version and day are unchanged reads one row.
+  aggregates.poke();
+  const warmer = setInterval(() => aggregates.poke(), 30_000);
+  warmer.unref();
+
   const shutdown = (signal: string) => {
+    clearInterval(warmer);
     follower?.stop();
     sweeper.stop();
     inbox?.stop();

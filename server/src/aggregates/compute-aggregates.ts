@@ -4,10 +4,12 @@ import {
   type AggregateResult,
   type AggregateTrend,
   type FairnessReport,
+  type PreviousAggregateTable,
   type TrendQuery,
 } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
 import { HttpError } from '../http/http-error';
+import { latestDataDate, publishSnapshot, readSnapshots, snapshotKey } from './aggregate-snapshots';
 import { cellKeySecret } from './cell-key';
 import { countGroups } from './count-groups';
 import { fairnessGroups } from './fairness';
@@ -41,9 +43,16 @@ type SchoolYear = { id: number; label: string };
 export type AggregateJob =
   | { kind: 'table'; version: number; year: SchoolYear; query: AggregateQuery; only: number[] | null }
   | { kind: 'trend'; version: number; year: SchoolYear; query: TrendQuery; only: number[] | null }
-  | { kind: 'fairness'; version: number; year: SchoolYear };
+  | { kind: 'fairness'; version: number; year: SchoolYear }
+  /** The raw counts of the snapshot tables at a period end (aggregate-snapshots.ts), for routes to store. */
+  | { kind: 'freeze'; version: number; year: SchoolYear; periodEnd: string; queries: AggregateQuery[] }
+  /** A table of `year` (the previous one) from its latest snapshot on or before `date`, published. */
+  | { kind: 'previous'; version: number; year: SchoolYear; date: string; query: AggregateQuery };
 
-export type AggregateBody = AggregateResult | AggregateTrend | FairnessReport;
+export type FrozenCounts = { counts: GroupCount[][]; dataThrough: string | null };
+
+export type AggregateBody =
+  AggregateResult | AggregateTrend | FairnessReport | FrozenCounts | PreviousAggregateTable | null;
 
 export interface AggregateSettings {
   minCell: number;
@@ -66,6 +75,17 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
   const secret = cellKeySecret(settings.pseudonymKey);
   const { minCell: threshold, aggregateNoise: noise } = settings;
 
+  const provinceNames = async () =>
+    new Map((await db.selectFrom('province').select(['code', 'name']).execute()).map((p) => [p.code, p.name]));
+  const schoolNames = async () =>
+    new Map((await db.selectFrom('school').select(['code', 'name']).execute()).map((s) => [s.code, s.name]));
+  const labelsOf = (provinceName: Map<string, string>, schoolName: Map<string, string>) => (d: string, v: string) =>
+    d === 'province' ? (provinceName.get(v) ?? v) : d === 'school' ? (schoolName.get(v) ?? v) : v;
+  const countOf = (version: number, year: SchoolYear, only: number[] | null) => (q: AggregateQuery) =>
+    counts.get(JSON.stringify([year.id, { ...q, measures: undefined, year: undefined }, only]), version, () =>
+      countGroups(db, year, q, [...MEASURES], only, secret),
+    );
+
   async function table({
     version,
     year,
@@ -73,15 +93,12 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
     only,
   }: Extract<AggregateJob, { kind: 'table' }>): Promise<AggregateResult> {
     // Every measure is counted, whatever was asked: the suppression must not depend on it.
-    const count = (q: AggregateQuery) =>
-      counts.get(JSON.stringify([year.id, { ...q, measures: undefined, year: undefined }, only]), version, () =>
-        countGroups(db, year, q, [...MEASURES], only, secret),
-      );
-    const [cells, coarser, provinces, schools] = await Promise.all([
+    const count = countOf(version, year, only);
+    const [cells, coarser, provinceName, schoolName] = await Promise.all([
       count(query),
       Promise.all(coarserOf(query).map(count)),
-      db.selectFrom('province').select(['code', 'name']).execute(),
-      db.selectFrom('school').select(['code', 'name']).execute(),
+      provinceNames(),
+      schoolNames(),
     ]);
     if (cells.length > MAX_CROSS_CELLS && query.groupBy.length === 2) {
       throw new HttpError(
@@ -90,8 +107,6 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
         `Tabella troppo grande (${cells.length} gruppi, al massimo ${MAX_CROSS_CELLS} incrociando due dimensioni): filtra per provincia o scuola`,
       );
     }
-    const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
-    const schoolName = new Map(schools.map((s) => [s.code, s.name]));
     return publishCounts(cells, {
       year: year.label,
       groupBy: query.groupBy,
@@ -99,8 +114,52 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
       threshold,
       noise,
       coarser,
-      labels: (d, v) => (d === 'province' ? (provinceName.get(v) ?? v) : d === 'school' ? (schoolName.get(v) ?? v) : v),
+      labels: labelsOf(provinceName, schoolName),
     });
+  }
+
+  async function freeze({
+    year,
+    periodEnd,
+    queries,
+  }: Extract<AggregateJob, { kind: 'freeze' }>): Promise<FrozenCounts> {
+    const frozen: GroupCount[][] = [];
+    // One after the other: this runs in the background and must leave room to the requests.
+    for (const q of queries)
+      frozen.push(await countGroups(db, year, { ...q, enteredBy: periodEnd }, [...MEASURES], null, secret));
+    return { counts: frozen, dataThrough: await latestDataDate(db, year.id) };
+  }
+
+  /** The latest snapshot of the year on or before `date`, published (publishSnapshot). */
+  async function previous({
+    version,
+    year,
+    date,
+    query,
+  }: Extract<AggregateJob, { kind: 'previous' }>): Promise<PreviousAggregateTable | null> {
+    const snapshots = await readSnapshots(db, year.id, snapshotKey(query));
+    const at = snapshots.findLastIndex((s) => s.periodEnd <= date);
+    if (at < 0) return null;
+    const chosen = snapshots[at]!;
+    const [now, coarserThen, provinceName, schoolName] = await Promise.all([
+      countOf(version, year, null)(query),
+      Promise.all(
+        coarserOf(query).map(
+          async (q) =>
+            (await readSnapshots(db, year.id, snapshotKey(q))).find((s) => s.periodEnd === chosen.periodEnd)?.counts,
+        ),
+      ),
+      provinceNames(),
+      schoolNames(),
+    ]);
+    const published = publishSnapshot(
+      snapshots.map((s) => s.counts),
+      at,
+      { now, coarserThen: coarserThen.filter((c) => c !== undefined) },
+      { year: year.label, groupBy: query.groupBy, threshold, noise, labels: labelsOf(provinceName, schoolName) },
+    );
+    const { periodEnd, frozenOn, dataThrough } = chosen;
+    return { ...published, snapshot: { year: year.label, periodEnd, frozenOn, dataThrough } };
   }
 
   async function trend({
@@ -130,6 +189,19 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
   }
 
   return {
-    compute: (job) => (job.kind === 'table' ? table(job) : job.kind === 'trend' ? trend(job) : fairness(job)),
+    compute: (job) => {
+      switch (job.kind) {
+        case 'table':
+          return table(job);
+        case 'trend':
+          return trend(job);
+        case 'fairness':
+          return fairness(job);
+        case 'freeze':
+          return freeze(job);
+        case 'previous':
+          return previous(job);
+      }
+    },
   };
 }

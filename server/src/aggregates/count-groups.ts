@@ -65,7 +65,7 @@ const MEASURE_SQL: Record<Measure, RawBuilder<unknown>> = {
 export async function countGroups(
   db: Db,
   year: { id: number; label: string },
-  filters: AggregateQuery,
+  filters: AggregateQuery & { enteredBy?: string },
   measures: Measure[],
   onlySchoolIds: number[] | null,
   secret: CellKeySecret,
@@ -90,7 +90,7 @@ export async function countGroups(
 export async function buildCountQuery(
   db: Db,
   year: { id: number; label: string },
-  filters: AggregateQuery,
+  filters: AggregateQuery & { enteredBy?: string },
   measures: Measure[],
   onlySchoolIds: number[] | null,
   secret: CellKeySecret,

@@ -37,6 +37,12 @@ export interface PublishOptions {
    * threshold − 1 would give those few away by subtraction, so it is hidden and protected.
    */
   coarser?: GroupCount[][];
+  /**
+   * The same table counted on a subset of its students (a snapshot of the same year frozen at an
+   * earlier period end, aggregate-snapshots.ts): a group whose students, or a count, exceed it by
+   * 1 to threshold − 1 would give the few students enrolled in between away, hidden likewise.
+   */
+  finer?: GroupCount[][];
 }
 
 /**
@@ -54,7 +60,7 @@ export interface PublishOptions {
 export function publishCounts(cells: GroupCount[], options: PublishOptions): AggregateResult {
   const { groupBy, threshold } = options;
   const asked = resolveMeasures(options.measures);
-  const { table, shown } = decide(cells, groupBy.length, threshold, options.coarser ?? []);
+  const { table, shown } = decide(cells, groupBy.length, threshold, options.coarser ?? [], options.finer ?? []);
 
   const keyOf = new Map(table.records.map((r) => [r.id, r.keys]));
   const publish = (id: string) =>
@@ -100,6 +106,7 @@ function decide(
   dims: number,
   threshold: number,
   coarser: GroupCount[][],
+  finer: GroupCount[][] = [],
 ): { table: Table; shown: Suppressed } {
   const table = tableOf(cells, dims, threshold);
   const keep: Suppressed = {};
@@ -110,11 +117,15 @@ function decide(
       kept.length,
       threshold,
       coarser.map((c) => project(c, kept)),
+      finer.map((c) => project(c, kept)),
     );
     for (const [id, values] of Object.entries(sub.shown))
       keep[id === 'total' ? 'total' : `margin:${kept[0]}:${id.slice('row:'.length)}`] = values;
   }
-  const protect = coarser.flatMap((coarse) => differencing(table, tableOf(coarse, dims, threshold), threshold));
+  const protect = [
+    ...coarser.flatMap((coarse) => differencing(table, tableOf(coarse, dims, threshold), threshold)),
+    ...finer.flatMap((fine) => differencingFiner(table, tableOf(fine, dims, threshold), threshold)),
+  ];
 
   // The students of each group first, as a table of their own.
   const population = (r: Table['records'][number]) => ({ ...r, values: { students: r.values.students ?? 0 } });
@@ -244,6 +255,33 @@ function differencing(
       // (A zero of the wider group already says it of them: nothing to hide.)
       if (wholeGroup ? c === 0 : v < threshold || !small(c - v)) continue;
       out.push({ cell: [r.id, m], min: Math.max(threshold, c - threshold + 1), max: Math.max(c - 1, v) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The same rule against a table of a subset of this one's students (an earlier snapshot): the
+ * difference this − finer is the group of students added in between. A group 1 to threshold − 1
+ * students larger is protected whole (but a zero, which says it of them already); otherwise each
+ * count that alone exceeds the finer one by 1 to threshold − 1. The range keeps the difference
+ * free over 1..threshold − 1: from finer + 1 (at least threshold, as n.d. says) to finer + threshold − 1.
+ */
+function differencingFiner(
+  table: Table,
+  fine: Table,
+  threshold: number,
+): { cell: [string, string]; min: number; max: number }[] {
+  const fineById = new Map(fine.records.map((r) => [r.id, r.values]));
+  const out: { cell: [string, string]; min: number; max: number }[] = [];
+  const small = (d: number) => d > 0 && d < threshold;
+  for (const r of table.records) {
+    const narrower = fineById.get(r.id) ?? {};
+    const wholeGroup = small((r.values.students ?? 0) - (narrower.students ?? 0));
+    for (const [m, v] of Object.entries(r.values)) {
+      const n = narrower[m] ?? 0;
+      if (wholeGroup ? v === 0 : v < threshold || !small(v - n)) continue;
+      out.push({ cell: [r.id, m], min: Math.min(v, Math.max(threshold, n + 1)), max: Math.max(n + threshold - 1, v) });
     }
   }
   return out;

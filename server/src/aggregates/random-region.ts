@@ -474,7 +474,7 @@ const yearsLater = (date: string, years: number) =>
   years === 0 ? date : `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 
 /** A small seeded generator (Mulberry32): the same seed draws the same region on every run. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

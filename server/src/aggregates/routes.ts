@@ -1,13 +1,18 @@
 import { Router, type Response } from 'express';
-import { AggregateQuery, FairnessQuery, TrendQuery, type AggregateYears } from '@primm/shared/contracts/aggregates';
+import {
+  AggregateQuery,
+  CompareQuery,
+  FairnessQuery,
+  TrendQuery,
+  type AggregateYears,
+} from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { visibleSchoolIds } from '../http/scope';
-import { aggregateComputerFor } from './aggregate-runner';
-import type { AggregateSettings } from './compute-aggregates';
-import { AggregateCache, readDataVersion } from './result-cache';
+import type { AggregateService } from './aggregate-service';
+import { readDataVersion } from './result-cache';
 import { findLatestYearWithData, listYearsWithData } from './years-with-data';
 
 /**
@@ -24,29 +29,28 @@ import { findLatestYearWithData, listYearsWithData } from './years-with-data';
  *
  * The counting and the suppression (compute-aggregates.ts) take up to seconds of CPU: on a
  * database file or PostgreSQL they run in a thread of their own (aggregate-runner.ts), so every
- * other request is answered meanwhile; the cache stays here.
+ * other request is answered meanwhile; the caches, the snapshots and the warming after a data
+ * change are the service's (aggregate-service.ts). `compare=previous` adds the previous year at
+ * the same date, from its frozen snapshot (aggregate-snapshots.ts).
  */
-export function aggregateRoutes(
-  db: Db,
-  deps: AggregateSettings & { dbPath?: string; databaseUrl?: string | null },
-): Router {
+export function aggregateRoutes(db: Db, service: AggregateService): Router {
   const router = Router();
-  const cache = new AggregateCache();
-  const computer = aggregateComputerFor(db, deps);
 
   router.get('/aggregates', requireRole('analista', 'admin', 'referente'), async (req, res) => {
     const user = userOf(req);
     const query = AggregateQuery.parse(req.query);
+    const { compare } = CompareQuery.parse(req.query);
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year);
     const only = await visibleSchoolIds(db, user);
-    const json = await cache.get(JSON.stringify(['aggregates', year, query, only]), version, () =>
-      computer.compute({ kind: 'table', version, year, query, only }),
-    );
+    const json = await service.table(version, year, query, only, compare === 'previous');
     await audit(
       db,
       { user, req },
-      { action: 'aggregates.read', details: { groupBy: query.groupBy, year: year.label } },
+      {
+        action: 'aggregates.read',
+        details: { groupBy: query.groupBy, year: year.label, ...(compare ? { compare } : {}) },
+      },
     );
     sendJson(res, json);
   });
@@ -66,9 +70,7 @@ export function aggregateRoutes(
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year);
     const only = await visibleSchoolIds(db, user);
-    const json = await cache.get(JSON.stringify(['trend', year, query, only]), version, () =>
-      computer.compute({ kind: 'trend', version, year, query, only }),
-    );
+    const json = await service.trend(version, year, query, only);
     await audit(db, { user, req }, { action: 'aggregates.trend.read', details: { year: year.label } });
     sendJson(res, json);
   });
@@ -78,9 +80,7 @@ export function aggregateRoutes(
     const query = FairnessQuery.parse(req.query);
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year, 'Nessun dato');
-    const json = await cache.get(JSON.stringify(['fairness', year]), version, () =>
-      computer.compute({ kind: 'fairness', version, year }),
-    );
+    const json = await service.fairness(version, year);
     await audit(db, { user, req }, { action: 'fairness.read', details: { year: year.label } });
     sendJson(res, json);
   });

@@ -31,7 +31,10 @@ const CASE_OUTCOMES = ['back_on_track', 'reoriented', 'left_education', 'moved_a
 export async function studentFactCtes(
   db: Db,
   year: { id: number; label: string },
-  filters: Omit<AggregateQuery, 'groupBy' | 'measures'>,
+  filters: Omit<AggregateQuery, 'groupBy' | 'measures'> & {
+    /** A snapshot's period end: only the stays begun by then (a student enrolled later did not exist yet). */
+    enteredBy?: string;
+  },
 ): Promise<RawBuilder<unknown>> {
   const italian = await italianSpellings(db, year.label);
   const isItalian = italian.length ? sql`st.citizenship in (${sql.join(italian)})` : sql`1 = 0`;
@@ -42,6 +45,7 @@ export async function studentFactCtes(
   if (filters.gradeLevel) where.push(sql`c.grade_level = ${filters.gradeLevel}`);
   if (filters.track) where.push(sql`c.track = ${filters.track}`);
   if (filters.sex) where.push(sql`st.sex = ${filters.sex}`);
+  if (filters.enteredBy) where.push(sql`e.entered_on <= ${filters.enteredBy}`);
   const flag = (cond: RawBuilder<unknown>) => sql`max(case when ${cond} then 1 else 0 end)`;
 
   return sql`stay as (

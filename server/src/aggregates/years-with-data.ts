@@ -11,11 +11,10 @@ export async function listYearsWithData(db: Db, only: number[] | null): Promise<
 
 /**
  * The year the aggregates answer when none is asked: the latest with data in the region, so that
- * an empty year row ahead of September does not blank every chart; null when there is none.
+ * an empty year row ahead of September does not blank every chart; null when there is none. The
+ * one rule for every default year of the analyst's pages (db/current-year.ts: provinces, schools).
  */
-export async function findLatestYearWithData(db: Db): Promise<{ id: number; label: string } | null> {
-  return (await yearsWithData(db, null, 1))[0] ?? null;
-}
+export { findLatestYearWithData } from '../db/current-year';
 
 async function yearsWithData(db: Db, only: number[] | null, limit?: number): Promise<{ id: number; label: string }[]> {
   if (only !== null && only.length === 0) return [];

@@ -10,3 +10,27 @@ export async function findCurrentSchoolYear(db: Db): Promise<{ id: number; label
     .executeTakeFirst();
   return row ?? null;
 }
+
+/**
+ * The latest school year with at least one enrolment in the region; null when there is none. A
+ * year row can exist without data (ahead of September, or left by a failed import): the
+ * aggregates answer this year by default, and so do the province and school lists (issue 20:
+ * their totals disagreed when one used the empty new year and the other the year with data).
+ */
+export async function findLatestYearWithData(db: Db): Promise<{ id: number; label: string } | null> {
+  const row = await db
+    .selectFrom('school_year as y')
+    .select(['y.id', 'y.label'])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('class as c')
+          .innerJoin('enrolment as e', 'e.class_id', 'c.id')
+          .select('c.id')
+          .whereRef('c.school_year_id', '=', 'y.id'),
+      ),
+    )
+    .orderBy('y.label', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}

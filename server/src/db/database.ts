@@ -45,6 +45,7 @@ export interface Database {
   municipality_contact: MunicipalityContactTable;
   risk_backtest: RiskBacktestTable;
   risk_snapshot: RiskSnapshotTable;
+  aggregate_snapshot: AggregateSnapshotTable;
   school_risk_capacity: SchoolRiskCapacityTable;
   service_token: ServiceTokenTable;
   service_token_school: ServiceTokenSchoolTable;
@@ -547,6 +548,17 @@ export interface RiskSnapshotTable {
   citizenship_group: string;
   sex: string;
   newly_arrived: number;
+}
+
+/** Raw counts of a regional table frozen at a period end (migration 0026); never sent as they are. */
+export interface AggregateSnapshotTable {
+  id: Generated<number>;
+  school_year_id: number;
+  period_end: string;
+  request_key: string;
+  counts: string;
+  frozen_on: string;
+  data_through: string | null;
 }
 
 /** "We can follow N students" of a school (migration 0019). */

@@ -347,7 +347,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: 'aggregates',
     summary: 'Conteggi e tassi aggregati (celle sotto soglia soppresse)',
     access: AGGREGATES,
-    query: { AggregateQuery: aggregates.AggregateQuery },
+    query: { AggregateQuery: aggregates.AggregateQuery.merge(aggregates.CompareQuery) },
     response: { AggregateResult: aggregates.AggregateResult },
   },
   {

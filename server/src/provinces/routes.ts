@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { ProvinceList } from '@primm/shared/contracts/provinces';
-import { findCurrentSchoolYear } from '../db/current-year';
+import { findLatestYearWithData } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { requireRole } from '../http/authenticate';
 import { listProvinces } from './repository';
@@ -10,7 +10,7 @@ export function provinceRoutes(db: Db): Router {
   const router = Router();
   // Counts per province: aggregates in the thousands, open to every signed-in role.
   router.get('/provinces', requireRole(...SCHOOL_SIDE_ROLES), async (_req, res) => {
-    const year = await findCurrentSchoolYear(db);
+    const year = await findLatestYearWithData(db);
     const body: ProvinceList = { items: await listProvinces(db, year?.id ?? null) };
     res.json(body);
   });

@@ -27,6 +27,26 @@ describe('GET /api/schools', () => {
     ]);
   });
 
+  test('when a newer school year has no data yet, then schools and provinces count the year with data, the one the aggregates answer (issue 20)', async () => {
+    const db = await createTestDb();
+    const school = await aSchool(db, { code: 'ANPS03000E', province_code: 'AN' });
+    const cls = await aClass(db, school.id, { year: '2025/26' });
+    for (let i = 0; i < 3; i++) await anEnrolment(db, (await aStudent(db)).id, cls.id);
+    await aClass(db, school.id, { year: '2026/27' }); // the new year's row and a class, nobody enrolled yet
+    const app = createApp({ db, config: testConfig });
+    const as = await authAs(db, await aUser(db, 'admin'));
+
+    const [schools, provinces, years] = await Promise.all([
+      request(app).get('/api/schools').set(as),
+      request(app).get('/api/provinces').set(as),
+      request(app).get('/api/aggregates/years').set(as),
+    ]);
+
+    expect(years.body.current).toBe('2025/26');
+    expect(schools.body.items).toEqual([expect.objectContaining({ code: 'ANPS03000E', students: 3 })]);
+    expect(provinces.body.items).toContainEqual(expect.objectContaining({ code: 'AN', students: 3 }));
+  });
+
   test('when a school is a paritaria, then the list marks it and the state school not', async () => {
     const db = await createTestDb();
     await aSchool(db, { code: 'ANPS03000E', name: 'G. GALILEI' });

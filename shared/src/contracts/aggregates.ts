@@ -106,7 +106,7 @@ export const AggregateRow = z.object({
 });
 export type AggregateRow = z.infer<typeof AggregateRow>;
 
-export const AggregateResult = z.object({
+const AggregateTable = z.object({
   year: z.string(),
   groupBy: z.array(Dimension),
   measures: z.array(Measure),
@@ -122,7 +122,39 @@ export const AggregateResult = z.object({
   margins: z.record(z.string(), z.array(AggregateRow)),
   total: z.record(z.string(), Cell),
 });
+
+/**
+ * A frozen snapshot (issue 22.3): the region's counts as they stood at a period end (the last day
+ * of a term of the region's schools, or of the lessons), kept unchanged afterwards.
+ * `dataThrough`: the latest attendance date in the region when it was frozen; after `periodEnd`
+ * when the snapshot was frozen late (a year imported afterwards), whose levels and bands are then
+ * those known later, while its students are still only those enrolled by `periodEnd`.
+ */
+export const SnapshotInfo = z.object({
+  year: z.string(),
+  periodEnd: z.string(),
+  frozenOn: z.string(),
+  dataThrough: z.string().nullable(),
+});
+export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
+
+/** The previous school year at the same date, from its frozen snapshot, published under the same rules. */
+export const PreviousAggregateTable = AggregateTable.extend({ snapshot: SnapshotInfo });
+export type PreviousAggregateTable = z.infer<typeof PreviousAggregateTable>;
+
+export const AggregateResult = AggregateTable.extend({
+  /**
+   * Only with `compare=previous`: the same table for the previous school year at the same date
+   * (its latest snapshot on or before this year's date less one year); null when there is none
+   * (no previous year, no snapshot yet, or a selection no snapshot keeps).
+   */
+  previous: PreviousAggregateTable.nullable().optional(),
+});
 export type AggregateResult = z.infer<typeof AggregateResult>;
+
+/** `compare=previous`: add the previous year at the same date (AggregateResult.previous). */
+export const CompareQuery = z.object({ compare: z.enum(['previous']).optional() });
+export type CompareQuery = z.infer<typeof CompareQuery>;
 
 export const FairnessQuery = z.object({ year: SchoolYearLabel.optional() });
 

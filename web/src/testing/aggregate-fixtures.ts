@@ -7,6 +7,7 @@ import type {
   FairnessGroup,
   FairnessReport,
   Measure,
+  PreviousAggregateTable,
 } from '@primm/shared/contracts/aggregates';
 
 /**
@@ -221,6 +222,26 @@ export function anAggregateResult(query: AggregateQuery): AggregateResult {
         ? { province: provinceRows.map(trim), citizenshipGroup: groupRows.map(trim) }
         : {},
     total: only(total, measures),
+  };
+}
+
+/**
+ * The previous year at the same date (`compare=previous`): the same table a year before, frozen at
+ * the end of the first quadrimestre, with counts of 10 or more a tenth lower (a rounder region).
+ */
+export function aPreviousYear(query: AggregateQuery): PreviousAggregateTable {
+  const { previous: _, ...result } = anAggregateResult({ ...query, year: '2024/25' });
+  const lower = (values: Record<string, Cell>) =>
+    Object.fromEntries(
+      Object.entries(values).map(([m, v]) => [m, typeof v === 'number' && v >= 10 ? Math.round(v * 0.9) : v]),
+    );
+  const row = (r: AggregateRow) => ({ ...r, values: lower(r.values) });
+  return {
+    ...result,
+    rows: result.rows.map(row),
+    margins: Object.fromEntries(Object.entries(result.margins).map(([d, rows]) => [d, rows.map(row)])),
+    total: lower(result.total),
+    snapshot: { year: '2024/25', periodEnd: '2025-01-31', frozenOn: '2025-02-01', dataThrough: '2025-01-30' },
   };
 }
 

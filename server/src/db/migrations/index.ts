@@ -24,6 +24,7 @@ import * as m0023 from './0023-network-roles';
 import * as m0028 from './0028-import-inbox-folder';
 import * as m0027 from './0027-open-data-release';
 import * as m0024 from './0024-letter-templates';
+import * as m0026 from './0026-aggregate-period-snapshot';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0028-import-inbox-folder': m0028,
   '0027-open-data-release': m0027,
   '0024-letter-templates': m0024,
+  '0026-aggregate-period-snapshot': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import {
   AggregateQuery,
+  CompareQuery,
   FairnessQuery,
   TrendQuery,
   type AggregateResult,
@@ -9,7 +10,7 @@ import {
   type FairnessReport,
 } from '@primm/shared/contracts/aggregates';
 import type { Role } from '@primm/shared/contracts/auth';
-import { aFairnessReport, anAggregateResult, aTrend } from '../aggregate-fixtures';
+import { aFairnessReport, anAggregateResult, aPreviousYear, aTrend } from '../aggregate-fixtures';
 import { errorBody } from '../fixtures';
 import { currentMockSession } from './auth';
 
@@ -25,9 +26,14 @@ export const aggregatesHandlers = [
     const refusal = refused(['analista', 'admin', 'referente']);
     if (refusal) return refusal;
     // Mocks honour the contract: an invalid query is refused like the server would.
-    const parsed = AggregateQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
-    return HttpResponse.json<AggregateResult>(anAggregateResult(parsed.data));
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const parsed = AggregateQuery.safeParse(params);
+    const compare = CompareQuery.safeParse(params);
+    if (!parsed.success || !compare.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
+    const result = anAggregateResult(parsed.data);
+    return HttpResponse.json<AggregateResult>(
+      compare.data.compare ? { ...result, previous: aPreviousYear(parsed.data) } : result,
+    );
   }),
   // The demo's years with data: the fixtures' 2025/26 and the year before it.
   http.get(

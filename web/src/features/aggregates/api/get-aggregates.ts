@@ -5,12 +5,23 @@ import { api } from '../../../lib/api-client';
 /** The filters of `GET /api/aggregates`, as the contract types them. */
 export type AggregateFilters = Omit<AggregateQuery, 'groupBy' | 'measures'>;
 
-export type AggregateRequest = { groupBy: Dimension[]; measures: readonly Measure[]; filters: AggregateFilters };
+export type AggregateRequest = {
+  groupBy: Dimension[];
+  measures: readonly Measure[];
+  filters: AggregateFilters;
+  /** Add the previous year at the same date (`compare=previous`, AggregateResult.previous). */
+  compare?: boolean;
+};
 
 /** Lists travel comma-separated (`groupBy=province,citizenshipGroup`), as the contract parses them. */
-export const getAggregates = ({ groupBy, measures, filters }: AggregateRequest, signal?: AbortSignal) =>
+export const getAggregates = ({ groupBy, measures, filters, compare }: AggregateRequest, signal?: AbortSignal) =>
   api.get('/aggregates', AggregateResult, {
-    params: { groupBy: groupBy.join(','), measures: measures.join(','), ...filters },
+    params: {
+      groupBy: groupBy.join(','),
+      measures: measures.join(','),
+      ...filters,
+      ...(compare ? { compare: 'previous' } : {}),
+    },
     signal,
   });
 

@@ -86,19 +86,26 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
           onClick={linked ? (_: unknown, index: number) => open(index) : undefined}
         />
         {series.length > 1 && <Legend />}
-        {series.map((s, i) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            fill={seriesColour(s.key, i)}
-            stroke={model.kind === 'stacked' ? '#ffffff' : undefined}
-            cursor={linked ? 'pointer' : undefined}
-            onClick={linked ? (_: unknown, index: number) => open(index) : undefined}
-            isAnimationActive={false}
-            {...(model.kind === 'stacked' ? { stackId: 'all' } : {})}
-          />
-        ))}
+        {series.map((s, i) => {
+          // the previous year's twin (compare-chart-data.ts): its series' colour, lighter, beside it
+          const previous = s.key.endsWith(PREVIOUS);
+          const own = previous ? s.key.slice(0, -PREVIOUS.length) : s.key;
+          const index = previous ? series.findIndex((o) => o.key === own) : i;
+          return (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={seriesColour(own, index)}
+              fillOpacity={previous ? 0.45 : 1}
+              stroke={model.kind === 'stacked' ? '#ffffff' : undefined}
+              cursor={linked ? 'pointer' : undefined}
+              onClick={linked ? (_: unknown, index: number) => open(index) : undefined}
+              isAnimationActive={false}
+              {...(model.kind === 'stacked' ? { stackId: 'all' } : {})}
+            />
+          );
+        })}
       </BarChart>
     </div>
   );

@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AggregateResult } from '@primm/shared/contracts/aggregates';
 import { useAggregates } from '../api/get-aggregates';
 import { useFairness } from '../api/get-fairness';
+import type { ChartModel } from './chart-model';
 import { ChartPanel } from './chart-panel';
+import { withPreviousYear } from './compare-chart-data';
 import {
   crossShareChart,
   GROUP_INDICATORS,
@@ -13,6 +17,7 @@ import { BANDS, countsChart, TIERS } from './overview-chart-data';
 import { csvFileName, type RegionalFilters } from './regional-filters';
 import { QueryState } from './query-state';
 import { useShapeText } from './use-shape-text';
+import { usePreviousLabel, YearOnYearToggle } from './year-on-year-toggle';
 
 type Props = {
   filters: RegionalFilters;
@@ -28,12 +33,20 @@ export function CitizenshipComparison({ filters, withFairness = false }: Props) 
   const { t } = useTranslation();
   const byGroup = useShapeText(t('regional.dimension.citizenshipGroup'));
   const byProvince = useShapeText(t('regional.dimension.province'));
+  const [compare, setCompare] = useState(false);
+  const previousLabel = usePreviousLabel();
   const groups = useAggregates({
     groupBy: ['citizenshipGroup'],
     measures: ['students', ...TIERS, ...BANDS, ...GROUP_INDICATORS],
     filters,
+    compare,
   });
-  const cross = useAggregates({ groupBy: ['province', 'citizenshipGroup'], measures: ['students', ...TIERS], filters });
+  const cross = useAggregates({
+    groupBy: ['province', 'citizenshipGroup'],
+    measures: ['students', ...TIERS],
+    filters,
+    compare,
+  });
   // The fairness report covers the region's whole year: its shares fit only a view with no other filter.
   const unfiltered = Object.entries(filters).every(([key, value]) => key === 'year' || value === undefined);
   const fairness = useFairness(filters.year, withFairness && unfiltered);
@@ -55,8 +68,12 @@ export function CitizenshipComparison({ filters, withFairness = false }: Props) 
         {(result) => {
           const shares = groupSharesChart(result, byGroup, tierShares);
           const coarse = mostGroupsHidden(shares) ? italianOrNot(result) : undefined;
+          // The fairness shares are this year's only: the comparison draws the table's own shares.
+          const model = (build: (r: AggregateResult) => ChartModel) =>
+            compare ? withPreviousYear(result, build, previousLabel) : build(result);
           return (
             <>
+              <YearOnYearToggle compare={compare} onChange={setCompare} result={result} />
               {coarse && coarse.rows.length > 0 && (
                 <div className="callout callout-info">
                   <p className="callout-title">{t('regional.citizenship.coarseTitle')}</p>
@@ -72,17 +89,21 @@ export function CitizenshipComparison({ filters, withFairness = false }: Props) 
                   />
                 )}
                 <div>
-                  <ChartPanel {...panel('indicatorsByGroup')} model={shares} threshold={result.threshold} />
+                  <ChartPanel
+                    {...panel('indicatorsByGroup')}
+                    model={compare ? model((r) => groupSharesChart(r, byGroup)) : shares}
+                    threshold={result.threshold}
+                  />
                   {tierShares.size > 0 && <p className="hint">{t('regional.citizenship.fromFairness')}</p>}
                 </div>
                 <ChartPanel
                   {...panel('tiersByGroup')}
-                  model={countsChart(result, TIERS, 'stacked', byGroup)}
+                  model={model((r) => countsChart(r, TIERS, 'stacked', byGroup))}
                   threshold={result.threshold}
                 />
                 <ChartPanel
                   {...panel('attendanceByGroup')}
-                  model={countsChart(result, BANDS, 'stacked', byGroup)}
+                  model={model((r) => countsChart(r, BANDS, 'stacked', byGroup))}
                   threshold={result.threshold}
                 />
               </div>
@@ -95,7 +116,11 @@ export function CitizenshipComparison({ filters, withFairness = false }: Props) 
         {(result) => (
           <ChartPanel
             {...panel('tierShareByProvinceAndGroup')}
-            model={crossShareChart(result, byProvince)}
+            model={
+              compare
+                ? withPreviousYear(result, (r) => crossShareChart(r, byProvince), previousLabel)
+                : crossShareChart(result, byProvince)
+            }
             threshold={result.threshold}
             level={3}
           />

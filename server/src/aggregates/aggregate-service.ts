@@ -1,0 +1,274 @@
+import {
+  type AggregateQuery,
+  type AggregateResult,
+  type Measure,
+  type PreviousAggregateTable,
+} from '@primm/shared/contracts/aggregates';
+import type { Db } from '../db/open-database';
+import { aggregateComputerFor } from './aggregate-runner';
+import {
+  frozenPeriodEnds,
+  insertSnapshots,
+  regionPeriodEnds,
+  sameDateYearBefore,
+  snapshotKey,
+  snapshotTables,
+} from './aggregate-snapshots';
+import type { AggregateBody, AggregateJob, AggregateSettings, FrozenCounts } from './compute-aggregates';
+import { resolveMeasures } from './publish-counts';
+import { AggregateCache, CountMemo, readDataVersion } from './result-cache';
+import { findLatestYearWithData } from './years-with-data';
+
+type SchoolYear = { id: number; label: string };
+
+export interface AggregateServiceDeps extends AggregateSettings {
+  dbPath?: string;
+  databaseUrl?: string | null;
+  now?: () => Date;
+  /**
+   * Precompute after every data change (issue 22.5). On by default when the aggregates run on
+   * their own thread (a database file, PostgreSQL); off for `:memory:` (tests ask for it).
+   */
+  warm?: boolean;
+}
+
+/**
+ * The aggregates' answers, their caches, the frozen snapshots and the warming after a change.
+ *
+ * Two levels of cache, per data version: `bodies` holds each table computed with every measure
+ * (the suppression never depends on the measures asked, publish-counts.ts), so that any request
+ * for the same table, whatever measures it asks, is a projection; `json` the serialised answer
+ * of each exact request.
+ *
+ * Warming (issue 22.5: at 200 000 students the first request after an import waited 6.4 s for
+ * the monthly trend, 3.2 s for fairness): after a write (`poke`, called for every successful
+ * API write and, by main.ts, every half minute for writes from other processes), once the data
+ * version has moved, the tables the regional pages open with are computed in the background on
+ * the aggregates' thread, so the first reader finds them ready. The due snapshots are frozen
+ * first, in the same background run, so they add nothing to a request.
+ */
+export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
+  const computer = aggregateComputerFor(db, deps);
+  const now = deps.now ?? (() => new Date());
+  const json = new AggregateCache();
+  const bodies = new CountMemo<AggregateBody>(500);
+  const stats = { computed: 0, warmRuns: 0 };
+  // Snapshots frozen by this instance: an answer with a comparison cached before is not reused.
+  let generation = 0;
+
+  const run = <T extends AggregateBody>(job: AggregateJob): Promise<T> => {
+    stats.computed++;
+    return computer.compute(job) as Promise<T>;
+  };
+
+  const tableBody = (version: number, year: SchoolYear, query: AggregateQuery, only: number[] | null) => {
+    const q: AggregateQuery = { ...query, measures: undefined, year: undefined };
+    return bodies.get(JSON.stringify(['table', year.id, q, only]), version, () =>
+      run({ kind: 'table', version, year, query: q, only }),
+    ) as Promise<AggregateResult>;
+  };
+
+  /** The previous year at the same date: only for the whole region (snapshots keep no narrower scope). */
+  async function previousBody(
+    version: number,
+    year: SchoolYear,
+    query: AggregateQuery,
+    only: number[] | null,
+  ): Promise<PreviousAggregateTable | null> {
+    if (only !== null) return null;
+    const compared = await comparedYear(year);
+    if (!compared) return null;
+    const q: AggregateQuery = { ...query, measures: undefined, year: undefined };
+    return bodies.get(
+      JSON.stringify(['previous', compared.year.id, compared.date, snapshotKey(q), generation]),
+      version,
+      () => run({ kind: 'previous', version, year: compared.year, date: compared.date, query: q }),
+    ) as Promise<PreviousAggregateTable | null>;
+  }
+
+  /**
+   * The year before `year` and the date to compare at: this year's date (today for the latest
+   * year while it lasts, else its last day) one year earlier.
+   */
+  async function comparedYear(year: SchoolYear): Promise<{ year: SchoolYear; date: string } | null> {
+    const [row, latest] = await Promise.all([
+      db.selectFrom('school_year').select(['starts_on', 'ends_on']).where('id', '=', year.id).executeTakeFirst(),
+      findLatestYearWithData(db),
+    ]);
+    if (!row) return null;
+    const today = isoDay(now());
+    const date =
+      latest?.id === year.id && today < row.ends_on ? (today > row.starts_on ? today : row.starts_on) : row.ends_on;
+    const before = await db
+      .selectFrom('school_year')
+      .select(['id', 'label'])
+      .where('label', '=', previousLabel(year.label))
+      .executeTakeFirst();
+    return before ? { year: before, date: sameDateYearBefore(date) } : null;
+  }
+
+  async function table(
+    version: number,
+    year: SchoolYear,
+    query: AggregateQuery,
+    only: number[] | null,
+    compare = false,
+  ): Promise<string> {
+    const day = compare ? isoDay(now()) : null;
+    const key = JSON.stringify([
+      'aggregates',
+      year.id,
+      { ...query, year: undefined },
+      only,
+      compare && [generation, day],
+    ]);
+    return json.get(key, version, async () => {
+      const body = project(await tableBody(version, year, query, only), query.measures);
+      if (!compare) return body;
+      const previous = await previousBody(version, year, query, only);
+      return { ...body, previous: previous && project(previous, query.measures) };
+    });
+  }
+
+  const trend = (
+    version: number,
+    year: SchoolYear,
+    query: Omit<AggregateQuery, 'groupBy' | 'measures'>,
+    only: number[] | null,
+  ) =>
+    json.get(JSON.stringify(['trend', year.id, { ...query, year: undefined }, only]), version, () =>
+      run({ kind: 'trend', version, year, query: { ...query, year: undefined }, only }),
+    );
+
+  const fairness = (version: number, year: SchoolYear) =>
+    json.get(JSON.stringify(['fairness', year.id]), version, () => run({ kind: 'fairness', version, year }));
+
+  /** Freezes every period end already past and not frozen yet, of every year with data. */
+  async function freezeDue(version: number): Promise<void> {
+    const today = isoDay(now());
+    const years = await db
+      .selectFrom('school_year as y')
+      .select(['y.id', 'y.label'])
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('class as c')
+            .innerJoin('enrolment as e', 'e.class_id', 'c.id')
+            .select('c.id')
+            .whereRef('c.school_year_id', '=', 'y.id'),
+        ),
+      )
+      .execute();
+    const provinces = (await db.selectFrom('province').select('code').orderBy('code').execute()).map(
+      (p) => p.code as NonNullable<AggregateQuery['province']>,
+    );
+    const queries = snapshotTables(provinces);
+    for (const year of years) {
+      const frozen = await frozenPeriodEnds(db, year.id);
+      for (const periodEnd of await regionPeriodEnds(db, year.id)) {
+        if (periodEnd >= today || frozen.has(periodEnd)) continue;
+        const { counts, dataThrough } = await run<FrozenCounts>({ kind: 'freeze', version, year, periodEnd, queries });
+        await insertSnapshots(
+          db,
+          queries.map((q, i) => ({
+            yearId: year.id,
+            periodEnd,
+            key: snapshotKey(q),
+            counts: counts[i]!,
+            frozenOn: today,
+            dataThrough,
+          })),
+        );
+        generation++;
+      }
+    }
+  }
+
+  /** The answers the regional pages open with, for the whole region's latest year. */
+  async function warmOnce(version: number): Promise<void> {
+    const year = await findLatestYearWithData(db);
+    if (!year) return;
+    const provinces = (await db.selectFrom('province').select('code').orderBy('code').execute()).map(
+      (p) => p.code as NonNullable<AggregateQuery['province']>,
+    );
+    for (const query of snapshotTables(provinces)) {
+      await table(version, year, query, null);
+      await table(version, year, query, null, true);
+    }
+    await trend(version, year, {}, null);
+    await fairness(version, year);
+    const before = await db
+      .selectFrom('school_year')
+      .select(['id', 'label'])
+      .where('label', '=', previousLabel(year.label))
+      .executeTakeFirst();
+    if (before) await trend(version, before, {}, null); // the monthly trend's comparison
+  }
+
+  let warmed: { version: number; day: string } | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  /** Something may have changed: freeze what is due and warm, in the background, once per version and day. */
+  function poke(): void {
+    if (!(deps.warm ?? (deps.databaseUrl || (deps.dbPath && deps.dbPath !== ':memory:')))) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const version = await readDataVersion(db);
+          const day = isoDay(now());
+          if (warmed?.version === version && warmed.day === day) continue;
+          stats.warmRuns++;
+          await freezeDue(version);
+          await warmOnce(version);
+          warmed = { version, day };
+        } catch (err) {
+          // A failed warm-up costs only the wait it meant to save: the next request computes.
+          console.error(`Precalcolo degli aggregati non riuscito: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+  }
+
+  return {
+    table,
+    trend,
+    fairness,
+    poke,
+    /** Resolves when no warm-up is running (tests; a shutdown). */
+    idle: async () => {
+      while (running) await running;
+    },
+    stats,
+  };
+}
+
+export type AggregateService = ReturnType<typeof createAggregateService>;
+
+/** Only the asked measures, in the order a table computed with them has (resolveMeasures). */
+function project<T extends AggregateResult | PreviousAggregateTable>(body: T, asked: Measure[] | undefined): T {
+  const measures = resolveMeasures(asked);
+  const pick = (values: Record<string, unknown>) => Object.fromEntries(measures.map((m) => [m, values[m]]));
+  const row = (r: AggregateResult['rows'][number]) => ({ ...r, values: pick(r.values) });
+  return {
+    ...body,
+    measures,
+    rows: body.rows.map(row),
+    margins: Object.fromEntries(Object.entries(body.margins).map(([d, rows]) => [d, rows.map(row)])),
+    total: pick(body.total),
+  } as T;
+}
+
+/** '2025/26' → '2024/25'. */
+export function previousLabel(label: string): string {
+  const start = Number(label.slice(0, 4)) - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
