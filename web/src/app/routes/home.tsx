@@ -4,7 +4,7 @@ import { LoadingStatus } from '../../components/loading-status';
 import { PageTitle } from '../../components/page-title';
 import { useMe } from '../../features/auth/api/get-me';
 import { ClassCards } from '../../features/classes/components/class-cards';
-import { ProvincesOverview } from '../../features/regions/components/provinces-overview';
+import { ProvincesOverview } from '../../features/provinces/components/provinces-overview';
 import { MySchoolsFreshness } from '../../features/schools/components/my-schools-freshness';
 import { ClassTierCounts } from '../../features/risk/components/class-tier-counts';
 

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ProvinceCode, SchoolCode, SchoolYearLabel } from '@primm/shared/contracts/domain';
 import { useMe } from '../../features/auth/api/get-me';
-import { RegionalReport, type ReportScope } from '../../features/regional/components/regional-report';
-import { YearGate } from '../../features/regional/components/year-gate';
+import { RegionalReport, type ReportScope } from '../../features/aggregates/components/regional-report';
+import { YearGate } from '../../features/aggregates/components/year-gate';
 import { Forbidden } from './forbidden';
 import { REGIONAL_ROLES } from './regional';
 

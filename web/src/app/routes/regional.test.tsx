@@ -14,7 +14,7 @@ beforeAll(() =>
     import('./regional'),
     import('./regional-province'),
     import('./regional-report'),
-    import('../../features/regional/components/aggregate-chart'),
+    import('../../features/aggregates/components/aggregate-chart'),
   ]),
 );
 

@@ -5,13 +5,13 @@ import type { Role } from '@primm/shared/contracts/auth';
 import { PageTitle } from '../../components/page-title';
 import { Tabs } from '../../components/tabs';
 import { useMe } from '../../features/auth/api/get-me';
-import { CitizenshipComparison } from '../../features/regional/components/citizenship-comparison';
-import { FairnessPanel } from '../../features/regional/components/fairness-panel';
-import { InterventionsOutcomes } from '../../features/regional/components/interventions-outcomes';
-import { RegionProvinces } from '../../features/regional/components/region-provinces';
-import { filterParams, readRegionalFilters } from '../../features/regional/components/regional-filters';
-import { RegionalFiltersForm } from '../../features/regional/components/regional-filters-form';
-import { YearGate } from '../../features/regional/components/year-gate';
+import { CitizenshipComparison } from '../../features/aggregates/components/citizenship-comparison';
+import { FairnessPanel } from '../../features/aggregates/components/fairness-panel';
+import { InterventionsOutcomes } from '../../features/aggregates/components/interventions-outcomes';
+import { RegionProvinces } from '../../features/aggregates/components/region-provinces';
+import { filterParams, readRegionalFilters } from '../../features/aggregates/components/regional-filters';
+import { RegionalFiltersForm } from '../../features/aggregates/components/regional-filters-form';
+import { YearGate } from '../../features/aggregates/components/year-gate';
 import { Forbidden } from './forbidden';
 
 /** Who the server answers on /api/aggregates (a referent for their own schools) and on /api/fairness. */
