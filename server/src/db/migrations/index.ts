@@ -20,6 +20,7 @@ import * as m0019 from './0019-risk-backtest';
 import * as m0020 from './0020-risk-default-thresholds';
 import * as m0021 from './0021-school-paritaria';
 import * as m0022 from './0022-service-token';
+import * as m0025 from './0025-participant-view';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0020-risk-default-thresholds': m0020,
   '0021-school-paritaria': m0021,
   '0022-service-token': m0022,
+  '0025-participant-view': m0025,
 };
 
 export const migrationProvider: MigrationProvider = {
