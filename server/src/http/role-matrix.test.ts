@@ -43,6 +43,7 @@ const ENDPOINTS: Record<string, Call> = {
   octoberList: { method: 'get', path: () => '/api/schools/ANPS03000E/october-list' },
   aggregates: { method: 'get', path: () => '/api/aggregates' },
   fairness: { method: 'get', path: () => '/api/fairness' },
+  whatWorks: { method: 'get', path: () => '/api/what-works' },
   legend: { method: 'get', path: () => '/api/risk/legend' },
   backtest: { method: 'get', path: () => '/api/backtest' },
   aggregateYears: { method: 'get', path: () => '/api/aggregates/years' },
@@ -78,6 +79,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'octoberList',
     'aggregates',
     'fairness',
+    'whatWorks',
     'legend',
     'backtest',
     'aggregateYears',
@@ -101,6 +103,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'studentCases',
     'createCase',
     'caseload',
+    'whatWorks',
     'deadlines',
     'octoberList',
     'aggregates',
@@ -120,6 +123,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'studentCases',
     'createCase',
     'caseload',
+    'whatWorks',
     'deadlines',
     'legend',
   ],
@@ -137,7 +141,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'legend',
   ],
   // The legend holds counts of a past cohort, no student: the analyst reads it too.
-  analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness', 'legend', 'aggregateYears'],
+  analista: ['provinces', 'schools', 'school', 'aggregates', 'fairness', 'whatWorks', 'legend', 'aggregateYears'],
 };
 
 const cases = (Object.keys(ALLOWED) as Role[]).flatMap((role) =>
