@@ -17,7 +17,7 @@ import {
   measureAround,
   stratumOf,
 } from '@primm/shared/evaluation/windows';
-import { daysBetween } from '@primm/shared/dates';
+import { daysBetween, mondayOf } from '@primm/shared/dates';
 import type { Db } from '../db/open-database';
 import { citizenshipGroupOf, naiSinceOf } from '../aggregates/citizenship-group';
 import { buildStudentInputs } from '../school-data/build-inputs';
@@ -53,6 +53,23 @@ export async function computeWhatWorks(
   by: WhatWorksBy,
   threshold: number,
 ): Promise<WhatWorks> {
+  return summariseWhatWorks(await measureCases(db, year, only), by, threshold);
+}
+
+/** The measured cases of a year and scope: the costly part, the same whatever the grouping. */
+export interface MeasuredCases {
+  year: { label: string };
+  only: number[] | null;
+  cases: EvaluatedCase[];
+  treated: Treated[];
+  lastDay: string | null;
+}
+
+export async function measureCases(
+  db: Db,
+  year: { id: number; label: string; startsOn: string; endsOn: string },
+  only: number[] | null,
+): Promise<MeasuredCases> {
   const cases = await listEvaluatedCases(db, year, only);
   const typedStudents = new Map<ActionType, Set<number>>();
   // Comparison students have no action of the type anywhere in the region this year: read all cases.
@@ -79,8 +96,10 @@ export async function computeWhatWorks(
       year.id,
       inputs.map((b) => b.studentId),
     );
+    // Windows and bands depend only on the week of the action: measured once per school and week.
     const measuredOn = new Map<string, Measured[]>();
-    const measureAll = (date: string): Measured[] => {
+    const measureAll = (day: string): Measured[] => {
+      const date = mondayOf(day);
       let all = measuredOn.get(date);
       if (!all) {
         all = [];
@@ -114,6 +133,11 @@ export async function computeWhatWorks(
     }
   }
 
+  return { year, only, cases, treated, lastDay };
+}
+
+export function summariseWhatWorks(measured: MeasuredCases, by: WhatWorksBy, threshold: number): WhatWorks {
+  const { year, only, cases, treated, lastDay } = measured;
   const naiSince = naiSinceOf(year.label);
   const groupOf = (c: EvaluatedCase): { key: string; label: string } | null => {
     if (by === 'school') return { key: c.schoolCode, label: `${c.schoolName} (${c.schoolCode})` };

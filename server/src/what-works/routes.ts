@@ -7,7 +7,7 @@ import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { visibleSchoolIds } from '../http/scope';
-import { computeWhatWorks } from './compute';
+import { measureCases, summariseWhatWorks, type MeasuredCases } from './compute';
 
 /**
  * "Cosa funziona" (issue 22): mediators and referents for their schools, the analyst and the
@@ -19,6 +19,18 @@ import { computeWhatWorks } from './compute';
 export function whatWorksRoutes(db: Db, config: { minCell: number }): Router {
   const router = Router();
   const cache = new AggregateCache(8 * 1024 * 1024);
+  // The measured cases of a year and scope serve every grouping: one read of the series per data version.
+  let measured = { version: -1, byKey: new Map<string, Promise<MeasuredCases>>() };
+  const measuredFor = (version: number, key: string, compute: () => Promise<MeasuredCases>) => {
+    if (version !== measured.version) measured = { version, byKey: new Map() };
+    let m = measured.byKey.get(key);
+    if (!m) {
+      m = compute();
+      measured.byKey.set(key, m);
+      m.catch(() => measured.byKey.delete(key));
+    }
+    return m;
+  };
 
   router.get('/what-works', requireRole('mediatore', 'referente', 'analista', 'admin'), async (req, res) => {
     const user = userOf(req);
@@ -34,11 +46,12 @@ export function whatWorksRoutes(db: Db, config: { minCell: number }): Router {
     if (!year)
       throw new HttpError(404, 'not_found', query.year ? `Nessun dato per l'anno ${query.year}` : 'Nessun dato');
     const only = await visibleSchoolIds(db, user);
-    const json = await cache.get(JSON.stringify([year.id, query.by, only]), version, () =>
-      computeWhatWorks(
-        db,
-        { id: year.id, label: year.label, startsOn: year.starts_on, endsOn: year.ends_on },
-        only,
+    const scopeKey = JSON.stringify([year.id, only]);
+    const json = await cache.get(JSON.stringify([year.id, query.by, only]), version, async () =>
+      summariseWhatWorks(
+        await measuredFor(version, scopeKey, () =>
+          measureCases(db, { id: year.id, label: year.label, startsOn: year.starts_on, endsOn: year.ends_on }, only),
+        ),
         query.by,
         config.minCell,
       ),
