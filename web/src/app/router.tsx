@@ -29,6 +29,7 @@ export const routes: RouteObject[] = [
               { path: 'casi', lazy: () => import('./routes/cases') },
               { path: 'casi/archivio', lazy: () => import('./routes/case-archive') },
               { path: 'da-seguire', lazy: () => import('./routes/worklist') },
+              { path: 'cosa-funziona', lazy: () => import('./routes/what-works') },
               { path: 'casi/:id', lazy: () => import('./routes/case') },
               { path: 'utenti', lazy: () => import('./routes/users') },
               { path: 'registro-accessi', lazy: () => import('./routes/audit') },
