@@ -19,6 +19,7 @@ import { studentsHandlers } from './students';
 import { serviceTokensHandlers } from './service-tokens';
 import { usersHandlers } from './users';
 import { worklistHandlers } from './worklist';
+import { whatWorksHandlers } from './what-works';
 
 // msw matches paths exactly (`/api/classes/:id` does not catch `/api/classes/:id/risk`), so the order is free.
 export const handlers = [
@@ -34,6 +35,7 @@ export const handlers = [
   ...studentsHandlers,
   ...flagsHandlers,
   ...casesHandlers,
+  ...whatWorksHandlers,
   ...usersHandlers,
   ...serviceTokensHandlers,
   ...auditHandlers,
