@@ -11,6 +11,7 @@ import { calendarFeedRoutes } from './cases/calendar-feed-routes';
 import { caseloadRoutes } from './cases/caseload-routes';
 import { familyRoutes } from './cases/family-routes';
 import { caseRoutes } from './cases/routes';
+import { whatWorksRoutes } from './what-works/routes';
 import { worklistRoutes } from './cases/worklist-routes';
 import { classRoutes } from './classes/routes';
 import { compulsoryRoutes } from './compulsory/routes';
@@ -99,6 +100,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date(), 
   api.use(aggregateRoutes(db, aggregateService));
   api.use(flagRoutes(db, now));
   api.use(caseRoutes(db, now));
+  api.use(whatWorksRoutes(db, config));
   api.use(caseloadRoutes(db, now));
   api.use(worklistRoutes(db, now));
   api.use(calendarFeedRoutes(db, now));

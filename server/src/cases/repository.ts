@@ -1,3 +1,4 @@
+import type { ParticipantView, ParticipantViewInput } from '@primm/shared/contracts/participant-views';
 import type {
   CaseAction,
   CaseActionType,
@@ -137,7 +138,53 @@ export async function findCase(
 ): Promise<CaseDetail | undefined> {
   const [summary] = await listCases(db, { caseId, window }, today);
   if (!summary) return undefined;
-  return { ...summary, actions: await listActions(db, caseId, window) };
+  return {
+    ...summary,
+    actions: await listActions(db, caseId, window),
+    participantViews: await listParticipantViews(db, caseId, window),
+  };
+}
+
+const PERSPECTIVE_ORDER = ['young_person', 'family', 'receiving_org'];
+
+/** The participants' own views of a case (issue 22), free text included: it is kept in the case. */
+export async function listParticipantViews(db: Db, caseId: number, window?: RecordWindow): Promise<ParticipantView[]> {
+  const rows = await db.selectFrom('case_participant_view').selectAll().where('case_id', '=', caseId).execute();
+  return rows
+    .filter((r) => !window || r.recorded_at < window.before)
+    .sort((a, b) => PERSPECTIVE_ORDER.indexOf(a.perspective) - PERSPECTIVE_ORDER.indexOf(b.perspective))
+    .map((r) => ({
+      perspective: r.perspective,
+      helped: r.helped,
+      helpedMost: r.helped_most,
+      comment: r.comment,
+      recordedAt: r.recorded_at,
+    }));
+}
+
+/** Writes the views given on closing; the caller owns the transaction. */
+export async function insertParticipantViews(
+  db: Db,
+  caseId: number,
+  views: ParticipantViewInput[],
+  by: number,
+  at: string,
+): Promise<void> {
+  if (views.length === 0) return;
+  await db
+    .insertInto('case_participant_view')
+    .values(
+      views.map((v) => ({
+        case_id: caseId,
+        perspective: v.perspective,
+        helped: v.helped,
+        helped_most: v.helpedMost,
+        comment: v.comment && v.comment.length > 0 ? v.comment : null,
+        recorded_by: by,
+        recorded_at: at,
+      })),
+    )
+    .execute();
 }
 
 /** A case's actions; with a window, those written before its date. */

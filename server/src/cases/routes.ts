@@ -16,7 +16,7 @@ import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { assertCanReadStudent, assertCanWriteStudent } from '../http/student-access';
-import { findCase, listActions, listCases, resolveFlagsOnClose } from './repository';
+import { findCase, insertParticipantViews, listActions, listCases, resolveFlagsOnClose } from './repository';
 import { assertCaseWorker, assertValidOwner, CASE_ROLES, findCaseStudent, findCaseToWrite } from './service';
 
 const CaseIdParam = z.object({ id: Id });
@@ -124,6 +124,22 @@ export function caseRoutes(db: Db, now: () => Date): Router {
         .where('id', '=', id)
         .execute();
       const resolvedFlagIds = await resolveFlagsOnClose(trx, { caseId: id, studentId: c.studentId }, user.id, at);
+      const views = input.participantViews ?? [];
+      await insertParticipantViews(trx, id, views, user.id, at);
+      // Who said what and how much it helped; never the free text (it stays in the case).
+      if (views.length > 0)
+        await audit(
+          trx,
+          { user, req },
+          {
+            action: 'case.participant_view.record',
+            studentIds: [c.studentId],
+            details: {
+              caseId: id,
+              views: views.map((v) => ({ perspective: v.perspective, helped: v.helped, helpedMost: v.helpedMost })),
+            },
+          },
+        );
       await audit(
         trx,
         { user, req },

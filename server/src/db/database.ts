@@ -26,6 +26,7 @@ export interface Database {
   student_note: StudentNoteTable;
   support_case: SupportCaseTable;
   case_action: CaseActionTable;
+  case_participant_view: CaseParticipantViewTable;
   audit_log: AuditLogTable;
   login_failure: LoginFailureTable;
   year_summary: YearSummaryTable;
@@ -345,6 +346,18 @@ export interface CaseActionTable {
   exceptional_reason: string | null;
   created_by: number;
   created_at: string;
+}
+
+/** A participant's own view of a closed case (migration 0025, issue 22). */
+export interface CaseParticipantViewTable {
+  id: Generated<number>;
+  case_id: number;
+  perspective: 'young_person' | 'family' | 'receiving_org';
+  helped: number;
+  helped_most: 'listening' | 'family_contact' | 'study_support' | 'language' | 'new_pathway' | 'services' | 'other';
+  comment: string | null;
+  recorded_by: number;
+  recorded_at: string;
 }
 
 export interface AuditLogTable {

@@ -24,6 +24,7 @@ import * as tokens from '@primm/shared/contracts/service-tokens';
 import * as students from '@primm/shared/contracts/students';
 import * as users from '@primm/shared/contracts/users';
 import * as worklist from '@primm/shared/contracts/worklist';
+import * as whatWorks from '@primm/shared/contracts/what-works';
 
 /** A contract with its name, `{ UserList }`: the name becomes the component's in the document. */
 export type Named = Record<string, z.ZodType>;
@@ -502,6 +503,16 @@ export const API_ROUTES: ApiRoute[] = [
     access: NAMES,
     query: { CaseEffectQuery: z.object({ weeks: z.coerce.number().int().min(1).max(12).default(4) }) },
     response: { CaseEffect: cases.CaseEffect },
+  },
+  {
+    method: 'get',
+    path: '/what-works',
+    tag: 'cases',
+    summary:
+      'Cosa funziona: effetto delle azioni rispetto a studenti simili, esiti, tempi e valutazioni dei partecipanti (solo conteggi)',
+    access: ['mediatore', 'referente', 'analista', 'admin'],
+    query: { WhatWorksQuery: whatWorks.WhatWorksQuery },
+    response: { WhatWorks: whatWorks.WhatWorks },
   },
   {
     method: 'get',

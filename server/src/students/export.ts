@@ -31,5 +31,9 @@ export async function exportStudentData(db: Db, studentId: number) {
       caseIds.length === 0
         ? []
         : await db.selectFrom('case_action').selectAll().where('case_id', 'in', caseIds).execute(),
+    participantViews:
+      caseIds.length === 0
+        ? []
+        : await db.selectFrom('case_participant_view').selectAll().where('case_id', 'in', caseIds).execute(),
   };
 }

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'case.read',
   'case.update',
   'case.close',
+  'case.participant_view.record',
+  'what_works.read',
   'case.action.create',
   'case.action.update',
   'case.effect.read',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './domain';
 import { Person } from './flags';
+import { ParticipantView, ParticipantViewsInput } from './participant-views';
 
 export const CaseStatus = z.enum(['open', 'monitoring', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
@@ -55,10 +56,17 @@ export const UpdateCaseInput = z
 export type UpdateCaseInput = z.infer<typeof UpdateCaseInput>;
 
 /** Closing asks for the outcome (issue "dashboard"): back on track, reoriented, left, moved away, other. */
-export const CloseCaseInput = z.object({
-  outcome: CaseOutcome,
-  note: z.string().trim().max(2000).optional(),
-});
+export const CloseCaseInput = z
+  .object({
+    outcome: CaseOutcome,
+    note: z.string().trim().max(2000).optional(),
+    /** The young person's, the family's and (reorientations) the receiving organisation's own view (issue 22). */
+    participantViews: ParticipantViewsInput.optional(),
+  })
+  .refine((c) => c.outcome === 'reoriented' || !c.participantViews?.some((v) => v.perspective === 'receiving_org'), {
+    message: 'la valutazione dell’ente che accoglie si registra solo per un riorientamento',
+    path: ['participantViews'],
+  });
 export type CloseCaseInput = z.infer<typeof CloseCaseInput>;
 
 export const CreateCaseActionInput = z
@@ -140,7 +148,10 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
-export const CaseDetail = CaseSummary.extend({ actions: z.array(CaseAction) });
+export const CaseDetail = CaseSummary.extend({
+  actions: z.array(CaseAction),
+  participantViews: z.array(ParticipantView),
+});
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const CaseList = z.object({ items: z.array(CaseSummary) });

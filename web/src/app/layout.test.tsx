@@ -68,6 +68,7 @@ test.each<[Role, string[]]>([
       'Scuole',
       'Analisi regionale',
       'I miei casi',
+      'Cosa funziona',
       'Scadenze',
       'Utenti',
       'Importazioni',
@@ -87,14 +88,15 @@ test.each<[Role, string[]]>([
       'Analisi regionale',
       'I miei casi',
       'Da seguire',
+      'Cosa funziona',
       'Scadenze',
       'Utenti',
       'Importazioni',
     ],
   ],
   ['docente', ['Le mie classi', 'Scuole']],
-  ['mediatore', ['I miei casi', 'Scuole', 'Da seguire', 'Archivio casi', 'Scadenze']], // home is the caseload
-  ['analista', ['Panoramica regionale', 'Scuole', 'Analisi regionale']],
+  ['mediatore', ['I miei casi', 'Scuole', 'Da seguire', 'Archivio casi', 'Cosa funziona', 'Scadenze']], // home is the caseload
+  ['analista', ['Panoramica regionale', 'Scuole', 'Analisi regionale', 'Cosa funziona']],
 ])('Layout: when a %s is signed in, then the navigation offers %j', async (role, links) => {
   server.use(http.get('/api/me', () => HttpResponse.json(demoMe[role])));
 

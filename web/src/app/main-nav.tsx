@@ -20,6 +20,7 @@ const items: Item[] = [
   // the archive is also linked from the caseload page, for the roles whose menu is already long
   { to: '/da-seguire', label: 'app.nav.worklist', roles: ['mediatore', 'referente'] },
   { to: '/casi/archivio', label: 'app.nav.archive', roles: ['mediatore'] },
+  { to: '/cosa-funziona', label: 'whatWorks.nav', roles: ['mediatore', 'referente', 'analista', 'admin'] },
   { to: '/scadenze', label: 'compulsory.nav', roles: ['mediatore', 'referente', 'admin'] },
   { to: '/utenti', label: 'app.nav.users', roles: ['admin', 'referente'] },
   { to: '/importazioni', label: 'app.nav.imports', roles: ['admin', 'referente'] },

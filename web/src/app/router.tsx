@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
               { path: 'casi', lazy: () => import('./routes/cases') },
               { path: 'casi/archivio', lazy: () => import('./routes/case-archive') },
               { path: 'da-seguire', lazy: () => import('./routes/worklist') },
+              { path: 'cosa-funziona', lazy: () => import('./routes/what-works') },
               { path: 'casi/:id', lazy: () => import('./routes/case') },
               { path: 'casi/:id/lettera-incontro', lazy: () => import('./routes/case-letter') },
               { path: 'casi/:id/azioni/:actionId/lettera-riorientamento', lazy: () => import('./routes/case-letter') },

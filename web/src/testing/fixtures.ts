@@ -814,6 +814,7 @@ export const aCaseSummary = (overrides: Partial<CaseSummary> = {}): CaseSummary 
 export const aCaseDetail = (overrides: Partial<CaseDetail> = {}): CaseDetail => ({
   ...aCaseSummary(),
   actions: [aCaseAction()],
+  participantViews: [],
   ...overrides,
 });
 

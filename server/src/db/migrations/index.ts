@@ -21,10 +21,11 @@ import * as m0020 from './0020-risk-default-thresholds';
 import * as m0021 from './0021-school-paritaria';
 import * as m0022 from './0022-service-token';
 import * as m0023 from './0023-network-roles';
-import * as m0028 from './0028-import-inbox-folder';
-import * as m0027 from './0027-open-data-release';
 import * as m0024 from './0024-letter-templates';
+import * as m0025 from './0025-participant-view';
 import * as m0026 from './0026-aggregate-period-snapshot';
+import * as m0027 from './0027-open-data-release';
+import * as m0028 from './0028-import-inbox-folder';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -50,10 +51,11 @@ const migrations: Record<string, Migration> = {
   '0021-school-paritaria': m0021,
   '0022-service-token': m0022,
   '0023-network-roles': m0023,
-  '0028-import-inbox-folder': m0028,
-  '0027-open-data-release': m0027,
   '0024-letter-templates': m0024,
+  '0025-participant-view': m0025,
   '0026-aggregate-period-snapshot': m0026,
+  '0027-open-data-release': m0027,
+  '0028-import-inbox-folder': m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,6 +21,7 @@ import { studentsHandlers } from './students';
 import { serviceTokensHandlers } from './service-tokens';
 import { usersHandlers } from './users';
 import { worklistHandlers } from './worklist';
+import { whatWorksHandlers } from './what-works';
 
 // msw matches paths exactly (`/api/classes/:id` does not catch `/api/classes/:id/risk`), so the order is free.
 export const handlers = [
@@ -36,6 +37,7 @@ export const handlers = [
   ...studentsHandlers,
   ...flagsHandlers,
   ...casesHandlers,
+  ...whatWorksHandlers,
   ...usersHandlers,
   ...serviceTokensHandlers,
   ...auditHandlers,

@@ -87,6 +87,21 @@ export function CaseDetailView({ id, canManage, renderStudentExtras }: Props) {
             <>
               <p>{t('cases.closedWith', { outcome: t(`cases.outcome.${c.outcome}`) })}</p>
               {c.outcomeNote && <p>{c.outcomeNote}</p>}
+              {c.participantViews.length > 0 && (
+                <>
+                  <h3>{t('whatWorks.caseViews.heading')}</h3>
+                  <ul>
+                    {c.participantViews.map((v) => (
+                      <li key={v.perspective}>
+                        <strong>{t(`whatWorks.perspective.${v.perspective}`)}</strong>:{' '}
+                        {t('whatWorks.caseViews.helped', { helped: v.helped })};{' '}
+                        {t('whatWorks.caseViews.helpedMost', { what: t(`whatWorks.helpedMost.${v.helpedMost}`) })}
+                        {v.comment && <> – «{v.comment}»</>}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </>
           );
           // just closed here: the outcome is the form's confirmation, and takes the focus

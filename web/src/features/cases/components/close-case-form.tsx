@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseOutcome, type CaseDetail } from '@primm/shared/contracts/cases';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useCloseCase } from '../api/close-case';
+import { emptyDrafts, ParticipantViewsFieldset, viewsOf } from './participant-views-fieldset';
 
 /** "Chiudi il caso" asks for the outcome first: a case never closes without saying how it ended. */
 /** `onClosed`: the page shows (and focuses) the outcome once the case is closed; this form is gone by then. */
@@ -20,6 +21,13 @@ export function CloseCaseForm({
   const [outcome, setOutcome] = useState<CaseOutcome | ''>('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
+  const [drafts, setDrafts] = useState(emptyDrafts);
+  const [viewsInvalid, setViewsInvalid] = useState(false);
+  // The receiving organisation answers only for a reorientation (the server refuses it otherwise).
+  const perspectives =
+    outcome === 'reoriented'
+      ? (['young_person', 'family', 'receiving_org'] as const)
+      : (['young_person', 'family'] as const);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +38,17 @@ export function CloseCaseForm({
       return;
     }
     setMissing(false);
-    close.mutate({ outcome: parsed.data, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: onClosed });
+    const participantViews = viewsOf(drafts, perspectives);
+    setViewsInvalid(participantViews === null);
+    if (participantViews === null) return;
+    close.mutate(
+      {
+        outcome: parsed.data,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(participantViews.length > 0 ? { participantViews } : {}),
+      },
+      { onSuccess: onClosed },
+    );
   }
 
   return (
@@ -86,6 +104,12 @@ export function CloseCaseForm({
             onChange={(e) => setNote(e.target.value)}
           />
         </div>
+        <ParticipantViewsFieldset
+          drafts={drafts}
+          perspectives={perspectives}
+          invalid={viewsInvalid}
+          onChange={setDrafts}
+        />
         <div className="field-actions">
           <button type="submit" className="btn btn-primary" disabled={close.isPending}>
             {t('cases.close.submit')}
