@@ -4,6 +4,7 @@ import {
   type Measure,
   type PreviousAggregateTable,
 } from '@primm/shared/contracts/aggregates';
+import { yearsWithData } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { aggregateComputerFor } from './aggregate-runner';
 import {
@@ -146,18 +147,7 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
   /** Freezes every period end already past and not frozen yet, of every year with data. */
   async function freezeDue(version: number): Promise<void> {
     const today = isoDay(now());
-    const years = await db
-      .selectFrom('school_year as y')
-      .select(['y.id', 'y.label'])
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('class as c')
-            .innerJoin('enrolment as e', 'e.class_id', 'c.id')
-            .select('c.id')
-            .whereRef('c.school_year_id', '=', 'y.id'),
-        ),
-      )
-      .execute();
+    const years = await yearsWithData(db, null);
     const provinces = (await db.selectFrom('province').select('code').orderBy('code').execute()).map(
       (p) => p.code as NonNullable<AggregateQuery['province']>,
     );

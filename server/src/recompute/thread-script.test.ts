@@ -38,6 +38,17 @@ describe('threadSource', () => {
     expect(esbuild.stop).toHaveBeenCalledOnce();
   });
 
+  it('when two threads are bundled at once (the aggregates warming at start, a first preview), then both get their script', async () => {
+    const [{ aggregateThreadCode }, { threadCode }] = await Promise.all([
+      import('../aggregates/aggregate-runner'),
+      import('../imports/preview-runner'),
+    ]);
+    // Before: the first build to finish stopped esbuild's shared process under the other, whose
+    // threads then started the slow way (a preview waited past a minute).
+    const [aggregates, preview] = await Promise.all([aggregateThreadCode(), threadCode()]);
+    expect('script' in aggregates && 'script' in preview).toBe(true);
+  });
+
   it('when a thread runs the script on a database it cannot open, then the pool sees the error', async () => {
     const source = await threadSource();
     if (!('script' in source)) throw new Error('atteso il codice del thread in un solo script');

@@ -35,10 +35,17 @@ export function threadSource(): Promise<ThreadSource> {
  * The same for any thread's module (`module`, a .ts file beside its caller), started from
  * `fallback` when it cannot be bundled (see above); `label` names it in the warning.
  */
+let building: Promise<unknown> = Promise.resolve();
+
 export function bundledThread(module: URL, fallback: URL, label: string): Promise<ThreadSource> {
   let source = bundled.get(module.href);
   if (!source) {
-    source = bundle(module, fallback).catch((err: unknown) => {
+    // One build at a time: each stops esbuild's shared child process when done, which would kill
+    // a build running beside it (the aggregates' warm-up at start and a first preview did, and the
+    // preview's threads then started the slow way).
+    const built = building.then(() => bundle(module, fallback));
+    building = built.catch(() => undefined);
+    source = built.catch((err: unknown) => {
       console.warn(`${label}: thread avviati senza bundle (${err instanceof Error ? err.message : String(err)})`);
       return { url: fallback };
     });
