@@ -80,6 +80,23 @@ const STORIES: Story[] = [
 ];
 
 /**
+ * What every planted demo case needs: the admin who owns it, the current year, and the schools of
+ * the demo mediator and referent, which get none (their journeys start from an empty caseload).
+ * Null when the demo has no admin or no year yet.
+ */
+export async function demoCaseContext(db: Db, adminEmail: string) {
+  const admin = await db.selectFrom('app_user').select('id').where('email', '=', adminEmail).executeTakeFirst();
+  const year = await findCurrentSchoolYear(db);
+  if (!admin || !year) return null;
+  const busy = db
+    .selectFrom('user_school')
+    .innerJoin('app_user', 'app_user.id', 'user_school.user_id')
+    .select('user_school.school_id')
+    .where('app_user.email', 'in', ['mediatore@demo.primm.it', 'referente@demo.primm.it']);
+  return { admin, year, busy };
+}
+
+/**
  * Cases for the demo's intervention figures (issue 20): the analyst's charts of cases, actions
  * and outcomes were empty, and every count under 10 is suppressed, so a few cases show nothing.
  * Every third student at level 3 in the current year gets a case, owned by the admin, in the
@@ -88,14 +105,9 @@ const STORIES: Story[] = [
  * up to half closed with an outcome (when the closing falls before that day). Deterministic: students by id. Returns the count.
  */
 export async function plantDemoCases(db: Db, adminEmail = 'admin@demo.primm.it'): Promise<number> {
-  const admin = await db.selectFrom('app_user').select('id').where('email', '=', adminEmail).executeTakeFirst();
-  const year = await findCurrentSchoolYear(db);
-  if (!admin || !year) return 0;
-  const busy = db
-    .selectFrom('user_school')
-    .innerJoin('app_user', 'app_user.id', 'user_school.user_id')
-    .select('user_school.school_id')
-    .where('app_user.email', 'in', ['mediatore@demo.primm.it', 'referente@demo.primm.it']);
+  const context = await demoCaseContext(db, adminEmail);
+  if (!context) return 0;
+  const { admin, year, busy } = context;
   const atLevel3 = await db
     .selectFrom('risk_result')
     .select(['student_id', 'school_id', 'as_of'])

@@ -1,7 +1,7 @@
 import { addDays } from '@primm/shared/dates';
 import type { Insertable } from 'kysely';
 import type { CaseActionTable, CaseParticipantViewTable } from '../db/database';
-import { findCurrentSchoolYear } from '../db/current-year';
+import { demoCaseContext } from './plant-cases';
 import type { Db } from '../db/open-database';
 
 type ActionType = CaseActionTable['type'];
@@ -47,14 +47,9 @@ const HELPED_MOST: Record<ActionType, CaseParticipantViewTable['helped_most']> =
  * Deterministic: students by id. Returns the count of cases.
  */
 export async function plantDemoEvaluation(db: Db, adminEmail = 'admin@demo.primm.it'): Promise<number> {
-  const admin = await db.selectFrom('app_user').select('id').where('email', '=', adminEmail).executeTakeFirst();
-  const year = await findCurrentSchoolYear(db);
-  if (!admin || !year) return 0;
-  const busy = db
-    .selectFrom('user_school')
-    .innerJoin('app_user', 'app_user.id', 'user_school.user_id')
-    .select('user_school.school_id')
-    .where('app_user.email', 'in', ['mediatore@demo.primm.it', 'referente@demo.primm.it']);
+  const context = await demoCaseContext(db, adminEmail);
+  if (!context) return 0;
+  const { admin, year, busy } = context;
   const candidates = await db
     .selectFrom('risk_result as r')
     .innerJoin('school_calendar as k', (j) =>
