@@ -130,3 +130,14 @@ test("UserList: when users load, then the table shows role, schools, the teacher
   expect(within(former).getByRole('button', { name: 'Riattiva ex.docente@scuola.it' })).toBeInTheDocument();
   expect(within(table).getByRole('columnheader', { name: 'Email' })).toHaveAttribute('scope', 'col');
 });
+
+test('CreateUserForm: when the admin picks a role, then the PUA and municipality roles are not offered (their municipalities are set with the CLI until the form has the field)', () => {
+  renderUsersPage();
+  const form = screen.getByRole('region', { name: 'Nuovo utente' });
+
+  const offered = within(within(form).getByRole('combobox', { name: 'Ruolo' }))
+    .getAllByRole('option')
+    .map((o) => o.textContent);
+
+  expect(offered).toEqual(['Amministratore', 'Referente', 'Docente', 'Mediatore', 'Analista']);
+});

@@ -4,12 +4,7 @@ import { Role } from '@primm/shared/contracts/auth';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateUser } from '../api/create-user';
 import { OneTimePassword } from './one-time-password';
-import { scopeOf, ScopeFields } from './scope-fields';
-
-/** The server's rule, mirrored so the select offers only what will be accepted. */
-function creatableRoles(actor: Role): Role[] {
-  return actor === 'admin' ? Role.options : ['docente', 'mediatore', 'referente'];
-}
+import { assignableRoles, scopeOf, ScopeFields } from './scope-fields';
 
 /** 409 on this form has one cause: the email is taken. */
 function messageKey(error: unknown): string {
@@ -94,7 +89,7 @@ export function CreateUserForm({ actorRole }: { actorRole: Role }) {
             value={form.role}
             onChange={(e) => setForm({ ...form, role: Role.parse(e.target.value), classIds: [] })}
           >
-            {creatableRoles(actorRole).map((role) => (
+            {assignableRoles(actorRole).map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`)}
               </option>

@@ -4,12 +4,9 @@ import { Role } from '@primm/shared/contracts/auth';
 import type { User } from '@primm/shared/contracts/users';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useUpdateUser } from '../api/update-user';
-import { scopeOf, ScopeFields } from './scope-fields';
+import { assignableRoles, scopeOf, ScopeFields } from './scope-fields';
 
 type Props = { user: User; actorRole: Role; isSelf: boolean; onDone: (message: string | null) => void };
-
-/** The server's rule, mirrored: a referent gives only these roles. */
-const assignable = (actor: Role): Role[] => (actor === 'admin' ? Role.options : ['docente', 'mediatore', 'referente']);
 
 /**
  * Name, role and scope of an account. A referent sees and changes only their schools' part (the
@@ -70,7 +67,7 @@ export function EditUserForm({ user, actorRole, isSelf, onDone }: Props) {
           aria-describedby={isSelf ? 'edit-user-role-hint' : undefined}
           onChange={(e) => setForm({ ...form, role: Role.parse(e.target.value), classIds: [] })}
         >
-          {[...new Set([...assignable(actorRole), user.role])].map((role) => (
+          {[...new Set([...assignableRoles(actorRole), user.role])].map((role) => (
             <option key={role} value={role}>
               {t(`roles.${role}`)}
             </option>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@primm/shared/contracts/auth';
+import { Role } from '@primm/shared/contracts/auth';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { useSchoolClassOptions, useSchoolOptions } from '../api/get-school-options';
@@ -9,6 +9,15 @@ export const scopeOf = (role: Role) => ({
   schools: role === 'referente' || role === 'mediatore' || role === 'docente',
   classes: role === 'docente',
 });
+
+/**
+ * The roles an actor may give with these forms (the server's rule, users/service.ts): the admin
+ * any the form can scope, a referent teachers, mediators and referents. The PUA and municipality
+ * accounts need their municipalities, which the form cannot set yet: the admin creates them with
+ * `pnpm primm users add --role pua --comune <ISTAT>` (README).
+ */
+export const assignableRoles = (actor: Role): Role[] =>
+  actor === 'admin' ? Role.options.filter((r) => r !== 'pua' && r !== 'comune') : ['docente', 'mediatore', 'referente'];
 
 type Props = {
   /** Ids of the fields: two forms on one page (create, edit) need their own. */
