@@ -13,7 +13,17 @@ type Item = {
 /** The server enforces each route; the menu only leaves out what the role would be refused. */
 const items: Item[] = [
   // a teacher's home is "Le mie classi", a mediator's "I miei casi" (app/routes/home.tsx)
-  { to: '/', label: 'app.nav.home', end: true, labelFor: { docente: 'app.nav.myClasses', mediatore: 'app.nav.cases' } },
+  {
+    to: '/',
+    label: 'app.nav.home',
+    end: true,
+    labelFor: {
+      docente: 'app.nav.myClasses',
+      mediatore: 'app.nav.cases',
+      pua: 'agencyHome.title',
+      comune: 'agencyHome.title',
+    },
+  },
   { to: '/scuole', label: 'app.nav.schools', roles: SCHOOL_SIDE_ROLES },
   { to: '/analisi', label: 'regional.nav', roles: ['analista', 'admin', 'referente'] },
   { to: '/casi', label: 'app.nav.cases', roles: ['referente', 'admin'] },

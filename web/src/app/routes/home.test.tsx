@@ -85,6 +85,7 @@ test.each(['pua', 'comune'] as const)(
       'Ancona (042002)',
     );
     expect(screen.getByRole('note')).toHaveTextContent('Non ancora disponibile in questa versione');
+    expect(screen.getByRole('link', { name: 'Il tuo ambito' })).toHaveAttribute('href', '/');
     expect(asked).toEqual([]);
   },
 );
