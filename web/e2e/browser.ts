@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './page-checks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
@@ -22,6 +22,7 @@ export function launchBrowser(): Promise<Browser> {
 
 /** WCAG 2.1 A/AA violations of the page as it is now, as short readable lines. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return (await axeViolations(page)).map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { databaseTestFiles, usesDatabase } from './database-test-files';
+import { SAME_ON_EITHER_ENGINE, databaseTestFiles, usesDatabase } from './database-test-files';
 
 /** A throw-away server tree: path under server/ → source. */
 function tree(files: Record<string, string>): string {
@@ -42,5 +42,17 @@ describe('databaseTestFiles', () => {
     expect(files).toEqual(expect.arrayContaining(['src/auth/routes.test.ts', 'src/http/session-connection.test.ts']));
     expect(files).not.toContain('src/imports/csv-parser.test.ts');
     expect(usesDatabase(join(server, 'src/auth/routes.test.ts'), join(server, 'src/testing/test-db.ts'))).toBe(true);
+  });
+
+  test('on this server: each file the PostgreSQL run skips on purpose exists and uses a database, and is left out', () => {
+    const server = resolve(import.meta.dirname, '../..');
+    const files = databaseTestFiles(server);
+    const testDb = join(server, 'src/testing/test-db.ts');
+
+    expect(Object.keys(SAME_ON_EITHER_ENGINE)).toContain('src/http/role-matrix.test.ts');
+    for (const skipped of Object.keys(SAME_ON_EITHER_ENGINE)) {
+      expect(usesDatabase(join(server, skipped), testDb)).toBe(true);
+      expect(files).not.toContain(skipped);
+    }
   });
 });

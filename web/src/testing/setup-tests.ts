@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { resetMockSession } from './handlers/auth';
 import { resetMockCases } from './handlers/cases';
@@ -14,6 +14,12 @@ import { resetMockImports } from './handlers/imports';
 import { resetMockRisk } from './handlers/risk';
 import { keepFileNamesInRequests } from './jsdom-form-data';
 import { server } from './server';
+
+// How long findBy*/waitFor keep looking before they fail. The 1 s default failed tests whose page
+// appears in 50 ms on an idle machine but needed 1–2 s on a 2-core machine at load 15–20. A passing
+// test never waits longer for this (the element is returned as soon as it is there); the ceiling
+// stays under vitest's 5 s so a missing element is reported as such, not as a test timeout.
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom has no ResizeObserver; recharts' responsive charts observe their container.
 class ResizeObserverStub {
