@@ -9,15 +9,18 @@ import { insertUser, listUsers, replaceUser, setUserDisabled } from './repositor
 
 export const REFERENT_MANAGES: Role[] = ['docente', 'mediatore', 'referente'];
 
-/** What an account may hold, by role (DESIGN.md "Users"): others hold nothing. */
-const HOLDS: Record<Role, { schools: boolean; classes: boolean; municipalities: boolean }> = {
-  referente: { schools: true, classes: false, municipalities: false },
-  mediatore: { schools: true, classes: false, municipalities: false },
-  docente: { schools: false, classes: true, municipalities: false },
-  admin: { schools: false, classes: false, municipalities: false },
-  analista: { schools: false, classes: false, municipalities: false },
-  pua: { schools: false, classes: false, municipalities: true },
-  comune: { schools: false, classes: false, municipalities: true },
+/**
+ * The one kind of scope each role holds (DESIGN.md "Users"), and must hold at least one of; a role
+ * without one holds nothing.
+ */
+const SCOPE_OF: Record<Role, 'schools' | 'classIds' | 'municipalities' | null> = {
+  referente: 'schools',
+  mediatore: 'schools',
+  docente: 'classIds',
+  admin: null,
+  analista: null,
+  pua: 'municipalities',
+  comune: 'municipalities',
 };
 
 /**
@@ -132,14 +135,7 @@ function checkScopeFitsRole(input: {
   classIds: number[];
   municipalities: string[];
 }): void {
-  const needs = {
-    docente: 'classIds',
-    referente: 'schools',
-    mediatore: 'schools',
-    pua: 'municipalities',
-    comune: 'municipalities',
-  } as const;
-  const field = needs[input.role as keyof typeof needs];
+  const field = SCOPE_OF[input.role];
   if (field && input[field].length === 0) {
     const message = {
       classIds: 'Un docente ha bisogno di almeno una classe',
@@ -192,10 +188,10 @@ export async function updateUser(
   const role = input.role ?? before.role;
   if (userId === actor.id && role !== before.role)
     throw new HttpError(409, 'conflict', 'Non puoi cambiare il tuo ruolo: chiedilo a un altro amministratore');
-  const holds = HOLDS[role];
-  const schools = holds.schools ? (input.schools ?? before.schools) : [];
-  const classIds = holds.classes ? (input.classIds ?? before.classIds) : [];
-  const municipalities = holds.municipalities ? (input.municipalities ?? before.municipalities) : [];
+  const holds = SCOPE_OF[role];
+  const schools = holds === 'schools' ? (input.schools ?? before.schools) : [];
+  const classIds = holds === 'classIds' ? (input.classIds ?? before.classIds) : [];
+  const municipalities = holds === 'municipalities' ? (input.municipalities ?? before.municipalities) : [];
   let wanted = { role, schools, classIds, municipalities };
   if (actor.role !== 'admin') {
     const elsewhere = await scopeElsewhere(db, actor, before);
@@ -207,8 +203,8 @@ export async function updateUser(
     await assertReferentMayAssign(db, actor, mine);
     wanted = {
       role,
-      schools: holds.schools ? [...new Set([...mine.schools, ...elsewhere.schools])] : [],
-      classIds: holds.classes ? [...new Set([...mine.classIds, ...elsewhere.classIds])] : [],
+      schools: holds === 'schools' ? [...new Set([...mine.schools, ...elsewhere.schools])] : [],
+      classIds: holds === 'classIds' ? [...new Set([...mine.classIds, ...elsewhere.classIds])] : [],
       municipalities: [],
     };
   }
