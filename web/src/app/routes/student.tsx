@@ -10,6 +10,7 @@ import { StudentCases } from '../../features/cases/components/student-cases';
 import { CompulsoryUnderWay } from '../../features/compulsory/components/compulsory-under-way';
 import { StudentCompulsoryPanel } from '../../features/compulsory/components/student-compulsory-panel';
 import { StudentFamilyPanel } from '../../features/family/components/student-family-panel';
+import { StudentDeliveries } from '../../features/municipality-inbox/components/student-deliveries';
 import { studentFlagsQueryOptions } from '../../features/flags/api/get-student-flags';
 import { FlagStudentForm } from '../../features/flags/components/flag-student-form';
 import { FlagsUnderWay } from '../../features/flags/components/flags-under-way';
@@ -112,6 +113,10 @@ export function Component() {
       {/* "Obbligo e frequenza": the legal deadlines before the series */}
       {access.showsNewSchoolData && (
         <StudentCompulsoryPanel studentId={studentId} canAct={COMPULSORY_ACT_ROLES.includes(me.role)} />
+      )}
+      {/* the report's way to the municipality: delivered, acknowledged or overdue (issue 21) */}
+      {access.showsNewSchoolData && COMPULSORY_ACT_ROLES.includes(me.role) && (
+        <StudentDeliveries studentId={studentId} />
       )}
       {access.showsNewSchoolData && <StudentRiskSections studentId={studentId} />}
       <StudentFlags
