@@ -53,6 +53,7 @@ export async function plantDemoMunicipalityInbox(
     .orderBy('class.school_id')
     .orderBy('student.id')
     .execute();
+  await sendDueReportToOffice(db, istat);
   const obliged = residents.filter((r) => legalStatusOn(r.birth_date, listDay) === 'obbligo');
   const schoolId = obliged[0]?.school_id;
   const three = obliged.filter((r) => r.school_id === schoolId).slice(0, 3);
@@ -114,7 +115,6 @@ export async function plantDemoMunicipalityInbox(
       planted += 1;
       await acknowledge(trx, listId, addDays(listDay, -5), `${year.label.slice(0, 4)}/03977`, office.id);
     }
-    await sendDueReportToOffice(trx, istat);
   });
   return planted;
 }
