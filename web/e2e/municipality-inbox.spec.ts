@@ -44,5 +44,6 @@ describe("the municipality's inbox (issue 21)", () => {
 
     await school.goto(studentUrl);
     await school.getByText(/Ricevuta dal comune il .*, protocollo 2026\/9001/).waitFor();
-  });
+    // two accounts and five axe checks: ≈ 50 s on a loaded 2-core machine
+  }, 120_000);
 });
