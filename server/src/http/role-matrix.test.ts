@@ -290,6 +290,8 @@ const FORMER_ENDPOINTS: Record<string, FormerCall> = {
     path: (f) => `/api/students/${f.student.id}/compulsory/notice`,
     body: () => ({ notifiedOn: '2026-02-03' }),
   },
+  // what the new school sent the municipality is the new school's (issue 21)
+  studentDeliveries: { method: 'get', path: (f) => `/api/students/${f.student.id}/municipality-deliveries` },
   // a letter to the family is an act of the school that holds the student now
   studentLetter: { method: 'get', path: (f) => `/api/students/${f.student.id}/letters/family_notice` },
 };
