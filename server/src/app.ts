@@ -17,7 +17,9 @@ import { classRoutes } from './classes/routes';
 import { compulsoryRoutes } from './compulsory/routes';
 import { contactRoutes } from './contacts/routes';
 import { letterRoutes } from './letters/routes';
-import type { Config } from './config';
+import { municipalityInboxRoutes } from './municipality-inbox/routes';
+import { schoolDeliveryRoutes } from './municipality-inbox/school-routes';
+import { DEFAULT_ACK_WORKING_DAYS, type Config } from './config';
 import type { Db } from './db/open-database';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
@@ -50,7 +52,7 @@ export interface AppDeps {
   sessionDb?: Db;
   /** `dbPath` and `databaseUrl`: the database `db` opens, for what reads it on a connection of its own (import previews). */
   config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell' | 'aggregateNoise'> &
-    Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl'>>;
+    Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl' | 'municipalityAckWorkingDays'>>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
   /** The aggregates' caches, snapshots and warming (main.ts keeps it to warm at start); one of its own when not given. */
@@ -108,6 +110,9 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date(), 
   api.use(compulsoryRoutes(db, now));
   api.use(contactRoutes(db, now));
   api.use(letterRoutes(db, now));
+  const ackDays = config.municipalityAckWorkingDays ?? DEFAULT_ACK_WORKING_DAYS;
+  api.use(municipalityInboxRoutes(db, now, ackDays));
+  api.use(schoolDeliveryRoutes(db, now, ackDays));
   api.use(riskRoutes(db));
   api.use(riskSettingsRoutes(db));
   api.use(backtestRoutes(db, config));

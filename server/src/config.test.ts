@@ -58,3 +58,20 @@ describe('loadConfig: watched inbox', () => {
     },
   );
 });
+
+describe('loadConfig: municipality acknowledgement term', () => {
+  test.each([
+    [{}, 15], // the law sets no term: our default, three calendar weeks
+    [{ PRIMM_COMUNE_ACK_DAYS: '' }, 15],
+    [{ PRIMM_COMUNE_ACK_DAYS: '10' }, 10],
+  ])('when the environment is %j, then the municipality has %i working days', (vars, days) => {
+    expect(loadConfig(env(vars)).municipalityAckWorkingDays).toBe(days);
+  });
+
+  test.each(['0', '2.5', 'quindici', '61'])(
+    'when PRIMM_COMUNE_ACK_DAYS is %s, then the server refuses to start',
+    (value) => {
+      expect(() => loadConfig(env({ PRIMM_COMUNE_ACK_DAYS: value }))).toThrow(/PRIMM_COMUNE_ACK_DAYS/);
+    },
+  );
+});

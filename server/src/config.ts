@@ -42,6 +42,11 @@ export interface Config {
    * (`PRIMM_INBOX_POLL_S`, default 10).
    */
   inbox: { root: string; quietMs: number; everyMs: number } | null;
+  /**
+   * Working days a municipality has to acknowledge a report or list in its inbox before the school
+   * sees it overdue (`PRIMM_COMUNE_ACK_DAYS`, default 15; docs/compulsory-education.md).
+   */
+  municipalityAckWorkingDays: number;
   version: string;
 }
 
@@ -66,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minCell: readMinCell(env.PRIMM_MIN_CELL),
     aggregateNoise: readAggregateNoise(env.PRIMM_AGGREGATE_NOISE),
     inbox: readInbox(env),
+    municipalityAckWorkingDays: readAckDays(env.PRIMM_COMUNE_ACK_DAYS),
     webDist: resolve(repoRoot, 'web/dist'),
     uploadDir: resolve(
       env.PRIMM_UPLOAD_DIR ??
@@ -110,6 +116,16 @@ function readSeconds(name: string, text: string | undefined, fallback: number): 
   const value = Number(text?.trim() || fallback);
   if (!Number.isInteger(value) || value < 1 || value > 86_400)
     throw new Error(`${name} non valida: ${text} (secondi, intero da 1 a 86400)`);
+  return value;
+}
+
+/** The law sets no term for the municipality: the default is ours, a deployment may change it. */
+export const DEFAULT_ACK_WORKING_DAYS = 15;
+
+function readAckDays(text: string | undefined): number {
+  const value = Number(text?.trim() || DEFAULT_ACK_WORKING_DAYS);
+  if (!Number.isInteger(value) || value < 1 || value > 60)
+    throw new Error(`PRIMM_COMUNE_ACK_DAYS non valida: ${text} (giorni lavorativi, intero da 1 a 60)`);
   return value;
 }
 

@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, assertNoRealUsers, createDemoAccounts } f
 import { isDatabaseEmpty, loadDemoRegion } from './demo/load-demo';
 import { plantDemoCases } from './demo/plant-cases';
 import { plantDemoDeadlines } from './demo/plant-deadlines';
+import { plantDemoMunicipalityInbox } from './demo/plant-municipality-inbox';
 import { watchInbox } from './imports/inbox';
 import { plantDemoEvaluation } from './demo/plant-evaluation';
 import { startUploadSweeper } from './imports/upload-store';
@@ -29,6 +30,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     await plantDemoDeadlines(db); // every state of art. 114 in the referent's school
     await plantDemoCases(db); // the analyst's intervention figures, outside the mediator's and referent's schools
     await plantDemoEvaluation(db); // a school year of case work for "Cosa funziona" (issue 22), same schools
+    await plantDemoMunicipalityInbox(db); // the comune's inbox in every state, and the referent's report due for it
     console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);
   }
   const sessionDb = openSessionConnection(config, db);

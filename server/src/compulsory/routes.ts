@@ -24,6 +24,7 @@ import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { findReadableSchool } from '../http/scope';
 import { newSchoolData, readOnly, studentAccess } from '../http/student-access';
+import { deliverMayorReport, deliverOctoberLists } from '../municipality-inbox/repository';
 import { computeSchoolCompulsory, type StudentCompulsoryRow } from './compute';
 import { LEGAL_BASIS, letterFacts } from './letter-facts';
 import { octoberListRows, octoberListStudents, octoberListSummary } from './october-list';
@@ -97,12 +98,26 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
         'La segnalazione è possibile solo dall’ottavo giorno dopo la comunicazione',
       );
     const year = await currentYear(db);
+    // Recording the report delivers it, as printed, to the inbox of the municipality of residence.
+    const report = await mayorReportOf(db, row, year.label, input.reportedOn);
     await db.transaction().execute(async (trx) => {
       await recordReport(trx, id, year.id, { reportedOn: input.reportedOn, reportedBy: user.id });
+      const itemId = await deliverMayorReport(trx, {
+        report,
+        studentId: id,
+        schoolId: row.schoolId,
+        schoolYearId: year.id,
+        at: now().toISOString(),
+        by: user.id,
+      });
       await audit(
         trx,
         { user, req },
-        { action: 'compulsory.report', studentIds: [id], details: { reportedOn: input.reportedOn } },
+        {
+          action: 'compulsory.report',
+          studentIds: [id],
+          details: { reportedOn: input.reportedOn, inboxItemId: itemId },
+        },
       );
     });
     res.json((await studentRow(db, user, id, 'write')).clock);
@@ -118,18 +133,7 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
       throw new HttpError(409, 'conflict', 'Per questo studente non è dovuta una segnalazione al sindaco');
     }
     const year = await currentYear(db);
-    const body: MayorReport = {
-      ...(await letterFacts(db, id, row.schoolId, row.className)),
-      schoolYear: year.label,
-      countedDays: clock.countedDays,
-      // The window of the counted days (the clock's own window moves on with "today").
-      windowFrom: addDays(subtractMonths(clock.triggeredOn, CLOCK_RULES.windowMonths), 1),
-      triggeredOn: clock.triggeredOn,
-      notifiedOn: clock.notifiedOn,
-      countdownEndsOn: clock.countdownEndsOn!,
-      reportedOn: clock.reportedOn,
-      legalBasis: LEGAL_BASIS,
-    };
+    const body = await mayorReportOf(db, row, year.label, clock.reportedOn);
     await audit(db, { user, req }, { action: 'compulsory.report.read', studentIds: [id] });
     res.json(body);
   });
@@ -207,6 +211,15 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
     const year = await currentYear(db);
     const rows = await octoberListRows(db, school.id, year, query.municipality);
     await db.transaction().execute(async (trx) => {
+      const students = await octoberListStudents(trx, school.id, year, query.municipality);
+      // Each municipality of residence gets its own residents' rows in its inbox (issue 21).
+      const delivered = await deliverOctoberLists(trx, {
+        schoolId: school.id,
+        schoolYear: year,
+        students,
+        at: now().toISOString(),
+        by: user.id,
+      });
       await recordOctoberListExport(trx, {
         schoolId: school.id,
         schoolYearId: year.id,
@@ -220,12 +233,13 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
         { user, req },
         {
           action: 'compulsory.october_list',
-          studentIds: (await octoberListStudents(trx, school.id, year, query.municipality)).map((s) => s.studentId),
+          studentIds: students.map((s) => s.studentId),
           details: {
             school: code,
             schoolId: school.id,
             municipality: query.municipality ?? null,
             students: rows.length,
+            inboxItemIds: delivered,
           },
         },
       );
@@ -256,6 +270,28 @@ export function compulsoryRoutes(db: Db, now: () => Date): Router {
   });
 
   return router;
+}
+
+/** The report to the mayor as printed and as delivered: the facts and dates of the notice, nothing more. */
+async function mayorReportOf(
+  db: Db,
+  row: StudentCompulsoryRow,
+  schoolYear: string,
+  reportedOn: string | null,
+): Promise<MayorReport> {
+  const clock = row.clock!;
+  return {
+    ...(await letterFacts(db, row.studentId, row.schoolId, row.className)),
+    schoolYear,
+    countedDays: clock.countedDays,
+    // The window of the counted days (the clock's own window moves on with "today").
+    windowFrom: addDays(subtractMonths(clock.triggeredOn!, CLOCK_RULES.windowMonths), 1),
+    triggeredOn: clock.triggeredOn!,
+    notifiedOn: clock.notifiedOn!,
+    countdownEndsOn: clock.countdownEndsOn!,
+    reportedOn,
+    legalBasis: LEGAL_BASIS,
+  };
 }
 
 async function currentYear(db: Db): Promise<{ id: number; label: string }> {

@@ -53,6 +53,9 @@ export interface Database {
   service_token_request: ServiceTokenRequestTable;
   open_data_release: OpenDataReleaseTable;
   letter_template: LetterTemplateTable;
+  municipality_inbox_item: MunicipalityInboxItemTable;
+  municipality_inbox_student: MunicipalityInboxStudentTable;
+  municipality_inbox_measure: MunicipalityInboxMeasureTable;
 }
 
 export interface ProvinceTable {
@@ -629,4 +632,35 @@ export interface LetterTemplateTable {
   updated_by: number | null;
   verified_at: string | null;
   verified_by: number | null;
+}
+
+/** What a school sent a municipality (art. 114 report, October list) and its acknowledgement (0030). */
+export interface MunicipalityInboxItemTable {
+  id: Generated<number>;
+  kind: 'mayor_report' | 'october_list';
+  municipality_istat: string;
+  school_id: number;
+  school_year_id: number;
+  student_id: number | null;
+  payload: string;
+  delivered_at: string;
+  delivered_by: number;
+  received_on: string | null;
+  protocol_number: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: number | null;
+}
+
+export interface MunicipalityInboxStudentTable {
+  item_id: number;
+  student_id: number;
+}
+
+export interface MunicipalityInboxMeasureTable {
+  id: Generated<number>;
+  item_id: number;
+  taken_on: string;
+  description: string;
+  recorded_at: string;
+  recorded_by: number;
 }

@@ -42,6 +42,9 @@ const ENDPOINTS: Record<string, Call> = {
   caseload: { method: 'get', path: () => '/api/caseload' },
   deadlines: { method: 'get', path: () => '/api/schools/ANPS03000E/deadlines' },
   octoberList: { method: 'get', path: () => '/api/schools/ANPS03000E/october-list' },
+  schoolDeliveries: { method: 'get', path: () => '/api/schools/ANPS03000E/municipality-deliveries' },
+  studentDeliveries: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/municipality-deliveries` },
+  municipalityInbox: { method: 'get', path: () => '/api/municipality-inbox' },
   aggregates: { method: 'get', path: () => '/api/aggregates' },
   fairness: { method: 'get', path: () => '/api/fairness' },
   whatWorks: { method: 'get', path: () => '/api/what-works' },
@@ -90,6 +93,8 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'caseload',
     'deadlines',
     'octoberList',
+    'schoolDeliveries',
+    'studentDeliveries',
     'aggregates',
     'fairness',
     'whatWorks',
@@ -126,6 +131,8 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'whatWorks',
     'deadlines',
     'octoberList',
+    'schoolDeliveries',
+    'studentDeliveries',
     'aggregates',
     'legend',
     'aggregateYears',
@@ -147,6 +154,8 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'caseload',
     'whatWorks',
     'deadlines',
+    'schoolDeliveries',
+    'studentDeliveries',
     'legend',
     'openDataReleases',
     'studentLetter',
@@ -179,7 +188,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
   ],
   // The plan's other agencies (issue 21) see only what is sent to them, and what is public.
   pua: ['openDataReleases'],
-  comune: ['openDataReleases'],
+  comune: ['openDataReleases', 'municipalityInbox'],
 };
 
 const cases = (Object.keys(ALLOWED) as Role[]).flatMap((role) =>
@@ -281,6 +290,8 @@ const FORMER_ENDPOINTS: Record<string, FormerCall> = {
     path: (f) => `/api/students/${f.student.id}/compulsory/notice`,
     body: () => ({ notifiedOn: '2026-02-03' }),
   },
+  // what the new school sent the municipality is the new school's (issue 21)
+  studentDeliveries: { method: 'get', path: (f) => `/api/students/${f.student.id}/municipality-deliveries` },
   // a letter to the family is an act of the school that holds the student now
   studentLetter: { method: 'get', path: (f) => `/api/students/${f.student.id}/letters/family_notice` },
 };

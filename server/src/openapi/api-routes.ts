@@ -13,6 +13,7 @@ import * as flags from '@primm/shared/contracts/flags';
 import * as health from '@primm/shared/contracts/health';
 import * as imports from '@primm/shared/contracts/imports';
 import * as letters from '@primm/shared/contracts/letters';
+import * as inbox from '@primm/shared/contracts/municipality-inbox';
 import * as provinces from '@primm/shared/contracts/provinces';
 import * as recompute from '@primm/shared/contracts/recompute-result';
 import * as openapi from '@primm/shared/contracts/openapi';
@@ -60,6 +61,7 @@ export interface ApiRoute {
 const ADMIN = ['admin'] as const;
 const IMPORTERS = ['admin', 'referente'] as const;
 const CASE_ROLES = ['admin', 'referente', 'mediatore'] as const;
+const COMUNE = ['comune'] as const;
 const NAMES = ['admin', 'referente', 'mediatore', 'docente'] as const;
 const AGGREGATES = ['analista', 'admin', 'referente'] as const;
 
@@ -633,6 +635,58 @@ export const API_ROUTES: ApiRoute[] = [
     access: IMPORTERS,
     query: { OctoberListQuery: compulsory.OctoberListQuery },
     response: { OctoberList: compulsory.OctoberList },
+  },
+  {
+    method: 'get',
+    path: '/schools/:code/municipality-deliveries',
+    tag: 'municipality-inbox',
+    summary: 'Segnalazioni ed elenchi inviati ai comuni: ricevuti, in ritardo, senza account',
+    access: CASE_ROLES,
+    response: { SchoolDeliveries: inbox.SchoolDeliveries },
+  },
+  {
+    method: 'get',
+    path: '/students/:id/municipality-deliveries',
+    tag: 'municipality-inbox',
+    summary: 'Invii al comune di residenza di uno studente e loro ricezione',
+    access: CASE_ROLES,
+    response: { StudentDeliveries: inbox.StudentDeliveries },
+  },
+  {
+    method: 'get',
+    path: '/municipality-inbox',
+    tag: 'municipality-inbox',
+    summary: 'Casella del comune: segnalazioni al sindaco ed elenchi di ottobre dei residenti',
+    access: COMUNE,
+    response: { MunicipalityInbox: inbox.MunicipalityInbox },
+  },
+  {
+    method: 'get',
+    path: '/municipality-inbox/:id',
+    tag: 'municipality-inbox',
+    summary: 'Una segnalazione o un elenco ricevuto, come stampato',
+    access: COMUNE,
+    response: { InboxItem: inbox.InboxItem },
+  },
+  {
+    method: 'post',
+    path: '/municipality-inbox/:id/acknowledgement',
+    tag: 'municipality-inbox',
+    summary: 'Registra la ricezione (data e numero di protocollo)',
+    access: COMUNE,
+    status: 201,
+    body: { AcknowledgeInput: inbox.AcknowledgeInput },
+    response: { InboxItemSummary: inbox.InboxItemSummary },
+  },
+  {
+    method: 'post',
+    path: '/municipality-inbox/:id/measures',
+    tag: 'municipality-inbox',
+    summary: 'Registra un provvedimento adottato',
+    access: COMUNE,
+    status: 201,
+    body: { RecordMeasureInput: inbox.RecordMeasureInput },
+    response: { InboxMeasure: inbox.InboxMeasure },
   },
   {
     method: 'get',

@@ -32,6 +32,7 @@ const items: Item[] = [
   { to: '/casi/archivio', label: 'app.nav.archive', roles: ['mediatore'] },
   { to: '/cosa-funziona', label: 'whatWorks.nav', roles: ['mediatore', 'referente', 'analista', 'admin'] },
   { to: '/scadenze', label: 'compulsory.nav', roles: ['mediatore', 'referente', 'admin'] },
+  { to: '/casella', label: 'municipalityInbox.nav', roles: ['comune'] },
   { to: '/utenti', label: 'app.nav.users', roles: ['admin', 'referente'] },
   { to: '/importazioni', label: 'app.nav.imports', roles: ['admin', 'referente'] },
   { to: '/registro-accessi', label: 'app.nav.audit', roles: ['admin'] },

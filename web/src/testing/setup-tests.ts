@@ -7,6 +7,7 @@ import { resetMockCompulsory } from './handlers/compulsory';
 import { resetMockFamily } from './handlers/family';
 import { resetMockContacts } from './handlers/contacts';
 import { resetMockLetters } from './handlers/letters';
+import { resetMockMunicipalityInbox } from './handlers/municipality-inbox';
 import { resetMockUsers } from './handlers/users';
 import { resetMockServiceTokens } from './handlers/service-tokens';
 import { resetMockFlags } from './handlers/flags';
@@ -46,6 +47,7 @@ afterEach(() => {
   resetMockFamily();
   resetMockContacts();
   resetMockLetters();
+  resetMockMunicipalityInbox();
   resetMockUsers();
   resetMockServiceTokens();
   localStorage.clear();

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/page-title';
 import { useMe } from '../../features/auth/api/get-me';
 import { DeadlinesView } from '../../features/compulsory/components/deadlines-view';
 import { SchoolPicker } from '../../features/compulsory/components/school-picker';
+import { SchoolDeliveries } from '../../features/municipality-inbox/components/school-deliveries';
 import { schoolsQueryOptions } from '../../features/schools/api/get-schools';
 import { Forbidden } from './forbidden';
 
@@ -50,7 +51,10 @@ function DeadlinesPage({ me }: { me: Me }) {
       )}
       {selected ? (
         // keyed: another school starts from its own loading state and forms
-        <DeadlinesView key={selected} schoolCode={selected} canExport={EXPORT_ROLES.includes(me.role)} />
+        <>
+          <DeadlinesView key={selected} schoolCode={selected} canExport={EXPORT_ROLES.includes(me.role)} />
+          <SchoolDeliveries key={`deliveries-${selected}`} schoolCode={selected} />
+        </>
       ) : (
         !(isAdmin && all.isPending) && !all.isError && <EmptyState>{t('compulsory.deadlines.noSchool')}</EmptyState>
       )}

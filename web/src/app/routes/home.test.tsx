@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeAll, expect, test } from 'vitest';
 import { demoMe } from '../../testing/fixtures';
+import { startMockSession } from '../../testing/handlers/auth';
 import { renderRoutes } from '../../testing/render';
 import { server } from '../../testing/server';
 import { routes } from '../router';
@@ -66,7 +67,7 @@ test('Home page: when a student of a class moved up a tier in the last week of d
   expect(student).toBeDefined();
 });
 
-test.each(['pua', 'comune'] as const)(
+test.each(['pua'] as const)(
   'Home page: when a %s signs in, then it names the municipalities served and says its inbox is not available yet, without asking for the schools’ figures',
   async (role) => {
     const asked: string[] = [];
@@ -89,3 +90,25 @@ test.each(['pua', 'comune'] as const)(
     expect(asked).toEqual([]);
   },
 );
+
+test('Home page: when a municipal office signs in, then it sees its inbox counts and the way to the inbox, not the schools’ figures', async () => {
+  startMockSession(demoMe.comune);
+  const asked: string[] = [];
+  server.use(
+    http.get('/api/provinces', ({ request }) => {
+      asked.push(request.url);
+      return HttpResponse.json({ error: { code: 'forbidden', message: 'no' } }, { status: 403 });
+    }),
+  );
+
+  renderRoutes(routes, { route: '/' });
+
+  expect(
+    await screen.findByRole('heading', { level: 2, name: 'Segnalazioni ed elenchi ricevuti' }),
+  ).toBeInTheDocument();
+  expect(await screen.findByText('Da registrare: 1 · in ritardo: 0 · registrate: 0')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Apri la casella' })).toHaveAttribute('href', '/casella');
+  expect(screen.getByRole('link', { name: 'Casella' })).toHaveAttribute('href', '/casella');
+  expect(screen.queryByRole('note')).toBeNull();
+  expect(asked).toEqual([]);
+});

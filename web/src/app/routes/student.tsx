@@ -8,8 +8,10 @@ import { CasesUnderWay } from '../../features/cases/components/cases-under-way';
 import { OpenCaseButton } from '../../features/cases/components/open-case-button';
 import { StudentCases } from '../../features/cases/components/student-cases';
 import { CompulsoryUnderWay } from '../../features/compulsory/components/compulsory-under-way';
+import { studentCompulsoryQueryOptions } from '../../features/compulsory/api/get-student-compulsory';
 import { StudentCompulsoryPanel } from '../../features/compulsory/components/student-compulsory-panel';
 import { StudentFamilyPanel } from '../../features/family/components/student-family-panel';
+import { StudentDeliveries } from '../../features/municipality-inbox/components/student-deliveries';
 import { studentFlagsQueryOptions } from '../../features/flags/api/get-student-flags';
 import { FlagStudentForm } from '../../features/flags/components/flag-student-form';
 import { FlagsUnderWay } from '../../features/flags/components/flags-under-way';
@@ -113,6 +115,10 @@ export function Component() {
       {access.showsNewSchoolData && (
         <StudentCompulsoryPanel studentId={studentId} canAct={COMPULSORY_ACT_ROLES.includes(me.role)} />
       )}
+      {/* the report's way to the municipality: delivered, acknowledged or overdue (issue 21) */}
+      {access.showsNewSchoolData && COMPULSORY_ACT_ROLES.includes(me.role) && (
+        <DeliveriesAfterReport studentId={studentId} />
+      )}
       {access.showsNewSchoolData && <StudentRiskSections studentId={studentId} />}
       <StudentFlags
         studentId={studentId}
@@ -140,4 +146,10 @@ export function Component() {
       <StudentCases studentId={studentId} />
     </>
   );
+}
+
+/** Recording the report delivers it: the deliveries are read again once the clock says it was sent. */
+function DeliveriesAfterReport({ studentId }: { studentId: number }) {
+  const reportedOn = useQuery(studentCompulsoryQueryOptions(studentId)).data?.clock?.reportedOn;
+  return <StudentDeliveries key={reportedOn ?? 'none'} studentId={studentId} />;
 }

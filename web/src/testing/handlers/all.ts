@@ -9,6 +9,7 @@ import { compulsoryHandlers } from './compulsory';
 import { familyHandlers } from './family';
 import { contactsHandlers } from './contacts';
 import { lettersHandlers } from './letters';
+import { municipalityInboxHandlers } from './municipality-inbox';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { openDataHandlers } from './open-data';
@@ -48,6 +49,7 @@ export const handlers = [
   ...familyHandlers,
   ...contactsHandlers,
   ...lettersHandlers,
+  ...municipalityInboxHandlers,
   ...apiReferenceHandlers,
   ...openDataHandlers,
 ];

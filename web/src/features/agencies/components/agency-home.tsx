@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@primm/shared/contracts/auth';
 import { PageTitle } from '../../../components/page-title';
+import { InboxCard } from '../../municipality-inbox/components/inbox-card';
 
 /**
  * The home of a PUA operator or a municipal office (issue 21): who they serve. Their inboxes are
@@ -27,12 +28,16 @@ export function AgencyHome({ me }: { me: Me & { role: 'pua' | 'comune' } }) {
           </ul>
         )}
       </section>
-      <div className="callout callout-warning" role="note">
-        <p>
-          <strong>{t('agencyHome.notYet')}</strong>
-        </p>
-        <p>{t(`agencyHome.notYetBody_${me.role}`)}</p>
-      </div>
+      {me.role === 'comune' ? (
+        <InboxCard />
+      ) : (
+        <div className="callout callout-warning" role="note">
+          <p>
+            <strong>{t('agencyHome.notYet')}</strong>
+          </p>
+          <p>{t(`agencyHome.notYetBody_${me.role}`)}</p>
+        </div>
+      )}
     </>
   );
 }
