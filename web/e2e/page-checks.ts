@@ -1,22 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './browser';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-
-type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
-
-/**
- * The WCAG 2.1 A/AA rules axe finds broken on the page as it is now: the one axe configuration of
- * the journeys. Only violations are collected (`resultTypes`): axe otherwise lists every passing
- * node of every rule too, which on the long tables of the regional pages was most of a check's
- * seconds, and nothing here reads them.
- */
-export async function axeViolations(page: Page): Promise<Violation[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return violations;
-}
 
 /** What every page of a role's journey must satisfy, at either size (issue 19). */
 export async function expectPageFits(page: Page): Promise<void> {
