@@ -10,6 +10,7 @@ import { authRoutes } from './auth/routes';
 import { calendarFeedRoutes } from './cases/calendar-feed-routes';
 import { caseloadRoutes } from './cases/caseload-routes';
 import { familyRoutes } from './cases/family-routes';
+import { arrivalRoutes } from './arrivals/routes';
 import { caseRoutes } from './cases/routes';
 import { whatWorksRoutes } from './what-works/routes';
 import { worklistRoutes } from './cases/worklist-routes';
@@ -102,6 +103,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date(), 
   api.use(caseRoutes(db, now));
   api.use(whatWorksRoutes(db, config));
   api.use(caseloadRoutes(db, now));
+  api.use(arrivalRoutes(db, now));
   api.use(worklistRoutes(db, now));
   api.use(calendarFeedRoutes(db, now));
   api.use(familyRoutes(db, now));

@@ -16,6 +16,7 @@ import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { assertCanReadStudent, assertCanWriteStudent } from '../http/student-access';
+import { findRegistrySchool, openArrival } from '../arrivals/repository';
 import { findCase, insertParticipantViews, listActions, listCases, resolveFlagsOnClose } from './repository';
 import { assertCaseWorker, assertValidOwner, CASE_ROLES, findCaseStudent, findCaseToWrite } from './service';
 
@@ -175,6 +176,14 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     });
     if (!verdict.valid)
       throw new HttpError(400, 'validation_failed', verdict.message, [{ path: 'type', message: verdict.message }]);
+    // A school of the registry confirms the arrival itself (issue #21); the text names it for every reader.
+    const receiving = input.destinationSchoolCode
+      ? await findRegistrySchool(db, input.destinationSchoolCode)
+      : undefined;
+    if (input.destinationSchoolCode && !receiving) {
+      const message = 'Scuola di destinazione non trovata nell’anagrafe';
+      throw new HttpError(400, 'validation_failed', message, [{ path: 'destinationSchoolCode', message }]);
+    }
     const actionId = await db.transaction().execute(async (trx) => {
       const { id: newId } = await trx
         .insertInto('case_action')
@@ -186,7 +195,7 @@ export function caseRoutes(db: Db, now: () => Date): Router {
           notes: input.notes ?? null,
           follow_up_on: input.followUpOn ?? null,
           outcome: input.outcome ?? null,
-          destination: input.destination ?? null,
+          destination: receiving ? `${receiving.name} (${receiving.code})` : (input.destination ?? null),
           arrived: input.arrived === undefined || input.arrived === null ? null : input.arrived ? 1 : 0,
           work_kind: input.workKind ?? null,
           exceptional_reason: input.exceptionalReason ?? null,
@@ -195,18 +204,33 @@ export function caseRoutes(db: Db, now: () => Date): Router {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      const autoConfirmed = receiving
+        ? await openArrival(trx, {
+            actionId: newId,
+            schoolId: receiving.id,
+            originSchoolId: c.schoolId,
+            studentId: c.studentId,
+            date: input.date,
+            at: now().toISOString(),
+          })
+        : null;
       await audit(
         trx,
         { user, req },
         {
           action: 'case.action.create',
           studentIds: [c.studentId],
-          details: { caseId: id, actionId: newId, type: input.type },
+          details: {
+            caseId: id,
+            actionId: newId,
+            type: input.type,
+            ...(receiving ? { receivingSchool: receiving.code, autoConfirmed } : {}),
+          },
         },
       );
       return newId;
     });
-    res.status(201).json((await listActions(db, id)).find((a) => a.id === actionId));
+    res.status(201).json((await listActions(db, id, today())).find((a) => a.id === actionId));
   });
 
   router.patch('/cases/:id/actions/:actionId', requireRole(...CASE_ROLES), async (req, res) => {
@@ -238,7 +262,7 @@ export function caseRoutes(db: Db, now: () => Date): Router {
         { action: 'case.action.update', studentIds: [c.studentId], details: { caseId: id, actionId } },
       );
     });
-    res.json((await listActions(db, id)).find((a) => a.id === actionId));
+    res.json((await listActions(db, id, today())).find((a) => a.id === actionId));
   });
 
   return router;

@@ -53,6 +53,7 @@ export interface Database {
   service_token_request: ServiceTokenRequestTable;
   open_data_release: OpenDataReleaseTable;
   letter_template: LetterTemplateTable;
+  reorientation_arrival: ReorientationArrivalTable;
 }
 
 export interface ProvinceTable {
@@ -629,4 +630,16 @@ export interface LetterTemplateTable {
   updated_by: number | null;
   verified_at: string | null;
   verified_by: number | null;
+}
+
+/** The receiving school's answer to a reorientation toward it (migration 0031, issue #21). */
+export interface ReorientationArrivalTable {
+  action_id: number;
+  school_id: number;
+  status: 'pending' | 'enrolled' | 'no_show';
+  enrolled_on: string | null;
+  auto_reason: 'same_school' | 'already_enrolled' | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  created_at: string;
 }

@@ -786,6 +786,7 @@ export const aCaseAction = (overrides: Partial<CaseAction> = {}): CaseAction => 
   arrived: null,
   workKind: null,
   exceptionalReason: null,
+  arrival: null,
   createdBy: { id: 4, name: 'Mediatore dimostrativo' },
   createdAt: '2026-01-26T15:00:00.000Z',
   ...overrides,
