@@ -256,6 +256,20 @@ describe('arrivals', () => {
     expect(res.body.incoming[0]).toMatchObject({ status: 'pending', importedEnrolmentOn: '2026-03-05' });
   });
 
+  test('PATCH case action: when the mediator sets arrived on an action a registry school answers for, then 409 and nothing changes', async () => {
+    const { db, app, mediator, caseId, addAction } = await aReorientation();
+    const action = await addAction({ destinationSchoolCode: 'ANRI01000X' });
+
+    const res = await request(app)
+      .patch(`/api/cases/${caseId}/actions/${action.body.id}`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, mediator))
+      .send({ arrived: true });
+
+    expect(res.status).toBe(409);
+    expect(await arrivedOf(db, action.body.id)).toBeNull();
+  });
+
   test('POST answer: when the student never came, then the action is marked not arrived', async () => {
     const { db, app, referent, addAction } = await aReorientation();
     const action = await addAction({ destinationSchoolCode: 'ANRI01000X' });

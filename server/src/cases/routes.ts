@@ -246,6 +246,16 @@ export function caseRoutes(db: Db, now: () => Date): Router {
       .where('case_id', '=', id)
       .executeTakeFirst();
     if (!action) throw new HttpError(404, 'not_found', 'Azione non trovata');
+    // A school of the registry answers for the arrival itself (issue #21): the mediator does not overwrite it.
+    if (
+      input.arrived !== undefined &&
+      (await db
+        .selectFrom('reorientation_arrival')
+        .select('action_id')
+        .where('action_id', '=', actionId)
+        .executeTakeFirst())
+    )
+      throw new HttpError(409, 'conflict', 'L’arrivo lo conferma la scuola che accoglie');
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('case_action')

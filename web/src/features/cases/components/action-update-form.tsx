@@ -37,7 +37,8 @@ export function ActionUpdateForm({
     update.mutate(
       {
         outcome: outcome.trim() || null,
-        ...(action.destination ? { arrived: arrived === 'unknown' ? null : arrived === 'yes' } : {}),
+        // a school of the registry answers for the arrival itself: the mediator does not overwrite it
+        ...(action.destination && !action.arrival ? { arrived: arrived === 'unknown' ? null : arrived === 'yes' } : {}),
       },
       // the form closes under the focus: the confirmation takes it
       { onSuccess: () => setOpen(false) },
@@ -71,7 +72,7 @@ export function ActionUpdateForm({
             onChange={(e) => setOutcome(e.target.value)}
           />
         </div>
-        {action.destination && (
+        {action.destination && !action.arrival && (
           <fieldset className="radio-group">
             <legend>{t('cases.newAction.arrived')}</legend>
             {(['yes', 'no', 'unknown'] as const).map((v) => (
