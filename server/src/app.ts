@@ -12,6 +12,7 @@ import { caseloadRoutes } from './cases/caseload-routes';
 import { familyRoutes } from './cases/family-routes';
 import { arrivalRoutes } from './arrivals/routes';
 import { caseRoutes } from './cases/routes';
+import { municipalityRoutes } from './users/municipality-routes';
 import { whatWorksRoutes } from './what-works/routes';
 import { worklistRoutes } from './cases/worklist-routes';
 import { classRoutes } from './classes/routes';
@@ -94,6 +95,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date(), 
   api.use(classRoutes(db));
   api.use(studentRoutes(db, now));
   api.use(userRoutes(db, now));
+  api.use(municipalityRoutes(db));
   api.use(serviceTokenRoutes(db, now));
   api.use(importRoutes(db, config));
   api.use(importTemplateRoutes());

@@ -68,6 +68,7 @@ const ENDPOINTS: Record<string, Call> = {
   verifyLetterTemplate: { method: 'post', path: () => '/api/letter-templates/meeting_invitation/ar/verification' },
   studentLetter: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/letters/family_notice` },
   registrySchools: { method: 'get', path: () => '/api/registry-schools?q=ANPS' },
+  municipalities: { method: 'get', path: () => '/api/municipalities' },
   arrivals: { method: 'get', path: () => '/api/arrivals' },
   // actionId: a reorientation toward the school, planted below, waiting for its answer.
   answerArrival: {
@@ -152,6 +153,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'registrySchools',
     'arrivals',
     'answerArrival',
+    'municipalities',
   ],
   referente: [
     'provinces',

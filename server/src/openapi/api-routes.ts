@@ -198,6 +198,14 @@ export const API_ROUTES: ApiRoute[] = [
     response: { UserList: users.UserList },
   },
   {
+    method: 'get',
+    path: '/municipalities',
+    tag: 'users',
+    summary: 'Comuni delle Marche, per i comuni serviti da un account PUA o comune',
+    access: ADMIN,
+    response: { MunicipalityOptionList: users.MunicipalityOptionList },
+  },
+  {
     method: 'post',
     path: '/users',
     tag: 'users',
