@@ -270,6 +270,18 @@ describe('arrivals', () => {
     expect(await arrivedOf(db, action.body.id)).toBeNull();
   });
 
+  test('GET student export: when a reorientation waits for a school, then the data-subject export holds the arrival', async () => {
+    const { db, app, student, addAction } = await aReorientation();
+    const action = await addAction({ destinationSchoolCode: 'ANRI01000X' });
+    const admin = await aUser(db, 'admin');
+
+    const res = await request(app)
+      .get(`/api/students/${student.id}/export`)
+      .set(await authAs(db, admin));
+
+    expect(res.body.arrivals).toEqual([expect.objectContaining({ action_id: action.body.id, status: 'pending' })]);
+  });
+
   test('POST answer: when the student never came, then the action is marked not arrived', async () => {
     const { db, app, referent, addAction } = await aReorientation();
     const action = await addAction({ destinationSchoolCode: 'ANRI01000X' });
