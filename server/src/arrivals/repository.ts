@@ -84,7 +84,12 @@ export async function openArrival(
       created_at: a.at,
     })
     .execute();
-  if (auto) await db.updateTable('case_action').set({ arrived: 1 }).where('id', '=', a.actionId).execute();
+  if (auto)
+    await db
+      .updateTable('case_action')
+      .set({ arrived: 1, arrived_on: auto.enrolledOn })
+      .where('id', '=', a.actionId)
+      .execute();
   return auto?.reason ?? null;
 }
 

@@ -96,6 +96,39 @@ describe('arrivals', () => {
     expect(await arrivalRows(db)).toEqual([]);
   });
 
+  test('PATCH case action: when the mediator confirms a CFP arrival with its day, then it is kept; a later "no" drops the day', async () => {
+    const { db, app, mediator, caseId, addAction } = await aReorientation();
+    const action = await addAction({ type: 'reorient_iefp', destination: 'CFP Ancona' });
+    const patch = async (body: object) =>
+      request(app)
+        .patch(`/api/cases/${caseId}/actions/${action.body.id}`)
+        .set(SAME_ORIGIN)
+        .set(await authAs(db, mediator))
+        .send(body);
+
+    const arrived = await patch({ arrived: true, arrivedOn: '2026-03-09' });
+    const dated = await db.selectFrom('case_action').select(['arrived', 'arrived_on']).executeTakeFirstOrThrow();
+    const undone = await patch({ arrived: false });
+
+    expect(arrived.body).toMatchObject({ arrived: true, arrivedOn: '2026-03-09' });
+    expect(dated).toEqual({ arrived: 1, arrived_on: '2026-03-09' });
+    expect(undone.body).toMatchObject({ arrived: false, arrivedOn: null });
+  });
+
+  test('PATCH case action: when a day of arrival comes without "arrived", then 400', async () => {
+    const { db, app, mediator, caseId, addAction } = await aReorientation();
+    const action = await addAction({ type: 'reorient_iefp', destination: 'CFP Ancona' });
+
+    const res = await request(app)
+      .patch(`/api/cases/${caseId}/actions/${action.body.id}`)
+      .set(SAME_ORIGIN)
+      .set(await authAs(db, mediator))
+      .send({ arrived: false, arrivedOn: '2026-03-09' });
+
+    expect(res.status).toBe(400);
+    expect(await arrivedOf(db, action.body.id)).toBeNull();
+  });
+
   test('POST case action: when the receiving school is the origin itself, then the arrival is confirmed at once', async () => {
     const { db, addAction } = await aReorientation();
 
@@ -232,6 +265,7 @@ describe('arrivals', () => {
     expect(await arrivedOf(db, action.body.id)).toBe(1);
     expect(timeline.body.actions[0]).toMatchObject({
       arrived: true,
+      arrivedOn: '2026-03-09',
       arrival: { status: 'enrolled', enrolledOn: '2026-03-09', answeredBy: referent.display_name },
     });
     const audits = await db

@@ -82,7 +82,7 @@ export function arrivalRoutes(db: Db, now: () => Date): Router {
       // The action's own column: effect, outcomes and "Cosa funziona" read it.
       await trx
         .updateTable('case_action')
-        .set({ arrived: enrolled ? 1 : 0 })
+        .set({ arrived: enrolled ? 1 : 0, arrived_on: enrolled ? input.enrolledOn : null })
         .where('id', '=', actionId)
         .execute();
       await audit(

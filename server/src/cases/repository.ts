@@ -213,6 +213,7 @@ export async function listActions(db: Db, caseId: number, today: string, window?
     outcome: a.outcome,
     destination: a.destination,
     arrived: a.arrived === null ? null : a.arrived === 1,
+    arrivedOn: a.arrived_on,
     workKind: a.work_kind as 'apprendistato' | 'lavoro' | null,
     exceptionalReason: a.exceptional_reason,
     arrival: arrivals.get(a.id) ?? null,

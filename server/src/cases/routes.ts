@@ -197,6 +197,7 @@ export function caseRoutes(db: Db, now: () => Date): Router {
           outcome: input.outcome ?? null,
           destination: receiving ? `${receiving.name} (${receiving.code})` : (input.destination ?? null),
           arrived: input.arrived === undefined || input.arrived === null ? null : input.arrived ? 1 : 0,
+          arrived_on: input.arrivedOn ?? null,
           work_kind: input.workKind ?? null,
           exceptional_reason: input.exceptionalReason ?? null,
           created_by: user.id,
@@ -261,7 +262,13 @@ export function caseRoutes(db: Db, now: () => Date): Router {
         .updateTable('case_action')
         .set({
           ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
-          ...(input.arrived !== undefined ? { arrived: input.arrived === null ? null : input.arrived ? 1 : 0 } : {}),
+          ...(input.arrived !== undefined
+            ? {
+                arrived: input.arrived === null ? null : input.arrived ? 1 : 0,
+                // the day goes with "arrived": any other answer drops it
+                arrived_on: input.arrived === true ? (input.arrivedOn ?? null) : null,
+              }
+            : {}),
           ...(input.followUpOn !== undefined ? { follow_up_on: input.followUpOn } : {}),
         })
         .where('id', '=', actionId)

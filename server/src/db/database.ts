@@ -343,6 +343,8 @@ export interface CaseActionTable {
   outcome: string | null;
   destination: string | null;
   arrived: number | null;
+  /** The day the mediator saw the young person arrive (a destination outside the registry, 0031). */
+  arrived_on: string | null;
   work_kind: string | null;
   exceptional_reason: string | null;
   created_by: number;

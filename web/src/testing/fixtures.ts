@@ -784,6 +784,7 @@ export const aCaseAction = (overrides: Partial<CaseAction> = {}): CaseAction => 
   outcome: null,
   destination: null,
   arrived: null,
+  arrivedOn: null,
   workKind: null,
   exceptionalReason: null,
   arrival: null,

@@ -8,6 +8,9 @@ import type { Kysely } from 'kysely';
  *
  * Not in VERSIONED_TABLES (0009): an answer also updates `case_action.arrived`, which moves the
  * data version; a pending row changes no aggregate.
+ *
+ * Destinations outside the registry (CFP, CPIA, employers) keep the mediator's own "arrivato/a",
+ * now with the day: `case_action.arrived_on`.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -21,6 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answered_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema.alterTable('case_action').addColumn('arrived_on', 'text').execute();
   await db.schema
     .createIndex('reorientation_arrival_school')
     .on('reorientation_arrival')
@@ -29,5 +33,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('case_action').dropColumn('arrived_on').execute();
   await db.schema.dropTable('reorientation_arrival').execute();
 }

@@ -240,6 +240,7 @@ export const casesHandlers = [
       outcome,
       destination,
       arrived,
+      arrivedOn,
       workKind,
       exceptionalReason,
       destinationSchoolCode,
@@ -256,6 +257,7 @@ export const casesHandlers = [
       outcome: outcome ?? null,
       destination: school ? `${school.name} (${school.code})` : (destination ?? null),
       arrived: arrived ?? null,
+      arrivedOn: arrivedOn ?? null,
       workKind: workKind ?? null,
       exceptionalReason: exceptionalReason ?? null,
       arrival: school
@@ -283,7 +285,13 @@ export const casesHandlers = [
     if (!found || !action) return notFound();
     const input = UpdateCaseActionInput.safeParse(await body(request));
     if (!input.success) return invalid();
-    const updated: CaseAction = { ...action, ...input.data };
+    const { arrivedOn, ...rest } = input.data;
+    const updated: CaseAction = {
+      ...action,
+      ...rest,
+      // as the server: the day goes with "arrived", any other answer drops it
+      ...(rest.arrived !== undefined ? { arrivedOn: rest.arrived === true ? (arrivedOn ?? null) : null } : {}),
+    };
     save({ ...found, actions: found.actions.map((a) => (a.id === action.id ? updated : a)) });
     return HttpResponse.json<CaseAction>(updated);
   }),

@@ -36,6 +36,8 @@ export function CaseActionsTimeline({ actions, renderTools }: Props) {
                   {a.destination} –{' '}
                   {a.arrival ? (
                     <ActionArrival arrival={a.arrival} />
+                  ) : a.arrived && a.arrivedOn ? (
+                    t('arrivals.manual.arrivedOnText', { date: date(a.arrivedOn) })
                   ) : (
                     t(`cases.arrived.${a.arrived === null ? 'unknown' : a.arrived ? 'yes' : 'no'}`)
                   )}

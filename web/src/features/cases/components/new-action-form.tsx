@@ -17,6 +17,7 @@ const empty = () => ({
   outcome: '',
   destination: '',
   arrived: 'unknown',
+  arrivedOn: '',
   workKind: '',
   exceptionalReason: '',
   school: null as RegistrySchool | null,
@@ -59,6 +60,7 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
             ? {
                 destination: form.destination.trim(),
                 arrived: form.arrived === 'unknown' ? null : form.arrived === 'yes',
+                ...(form.arrived === 'yes' && form.arrivedOn ? { arrivedOn: form.arrivedOn } : {}),
               }
             : {}),
         ...(form.type === 'reorient_work' && (form.workKind === 'apprendistato' || form.workKind === 'lavoro')
@@ -182,6 +184,18 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
                 </label>
               ))}
             </fieldset>
+          )}
+          {!school && form.arrived === 'yes' && (
+            <div className="field">
+              <label htmlFor={`${id}-arrived-on`}>{t('arrivals.manual.arrivedOn')}</label>
+              <input
+                id={`${id}-arrived-on`}
+                type="date"
+                min={form.date}
+                value={form.arrivedOn}
+                onChange={(e) => set({ arrivedOn: e.target.value })}
+              />
+            </div>
           )}
         </>
       )}
