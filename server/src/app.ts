@@ -10,7 +10,9 @@ import { authRoutes } from './auth/routes';
 import { calendarFeedRoutes } from './cases/calendar-feed-routes';
 import { caseloadRoutes } from './cases/caseload-routes';
 import { familyRoutes } from './cases/family-routes';
+import { arrivalRoutes } from './arrivals/routes';
 import { caseRoutes } from './cases/routes';
+import { municipalityRoutes } from './users/municipality-routes';
 import { whatWorksRoutes } from './what-works/routes';
 import { worklistRoutes } from './cases/worklist-routes';
 import { classRoutes } from './classes/routes';
@@ -95,6 +97,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date(), 
   api.use(classRoutes(db));
   api.use(studentRoutes(db, now));
   api.use(userRoutes(db, now));
+  api.use(municipalityRoutes(db));
   api.use(serviceTokenRoutes(db, now));
   api.use(importRoutes(db, config));
   api.use(importTemplateRoutes());
@@ -104,6 +107,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date(), 
   api.use(caseRoutes(db, now));
   api.use(whatWorksRoutes(db, config));
   api.use(caseloadRoutes(db, now));
+  api.use(arrivalRoutes(db, now));
   api.use(worklistRoutes(db, now));
   api.use(calendarFeedRoutes(db, now));
   api.use(familyRoutes(db, now));

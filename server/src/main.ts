@@ -11,6 +11,7 @@ import { plantDemoDeadlines } from './demo/plant-deadlines';
 import { plantDemoMunicipalityInbox } from './demo/plant-municipality-inbox';
 import { watchInbox } from './imports/inbox';
 import { plantDemoEvaluation } from './demo/plant-evaluation';
+import { plantDemoArrivals } from './demo/plant-arrivals';
 import { startUploadSweeper } from './imports/upload-store';
 import { ensureLetterTemplates } from './letters/seed-templates';
 import { ensureReferenceData } from './reference/load-reference';
@@ -31,6 +32,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     await plantDemoCases(db); // the analyst's intervention figures, outside the mediator's and referent's schools
     await plantDemoEvaluation(db); // a school year of case work for "Cosa funziona" (issue 22), same schools
     await plantDemoMunicipalityInbox(db); // the comune's inbox in every state, and the referent's report due for it
+    await plantDemoArrivals(db); // issue #21: pending, overdue, confirmed and no-show arrivals at the referent's school
     console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);
   }
   const sessionDb = openSessionConnection(config, db);

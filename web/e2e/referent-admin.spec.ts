@@ -23,6 +23,12 @@ describe('the referent: imports, format help, letters', () => {
 
     const freshness = page.getByRole('region', { name: 'La tua scuola: dati aggiornati' });
     await freshness.getByText('31/03/2026').waitFor();
+    // issue #21: the demo's arrivals at this school (plant-arrivals.ts); the overdue one is answered
+    const arriving = page.getByRole('region', { name: 'In arrivo' });
+    await arriving.getByText(/^Nessuna risposta: scaduta il/).waitFor();
+    expect(await arriving.getByRole('form').count()).toBe(2);
+    await arriving.getByRole('form').first().getByRole('button', { name: "Conferma l'iscrizione" }).click();
+    await expect.poll(() => arriving.getByRole('form').count()).toBe(1);
     await checkPage(page);
 
     await nav(page).getByRole('link', { name: 'Importazioni' }).click();

@@ -9,6 +9,7 @@ import type {
   ScopeSchool,
 } from '@primm/shared/contracts/cases';
 import { addDays } from '@primm/shared/dates';
+import { arrivalsOfActions } from '../arrivals/repository';
 import type { Db } from '../db/open-database';
 import { caseInWindow, currentStay, type RecordWindow, type Stay } from '../http/student-access';
 
@@ -140,7 +141,7 @@ export async function findCase(
   if (!summary) return undefined;
   return {
     ...summary,
-    actions: await listActions(db, caseId, window),
+    actions: await listActions(db, caseId, today, window),
     participantViews: await listParticipantViews(db, caseId, window),
   };
 }
@@ -187,8 +188,8 @@ export async function insertParticipantViews(
     .execute();
 }
 
-/** A case's actions; with a window, those written before its date. */
-export async function listActions(db: Db, caseId: number, window?: RecordWindow): Promise<CaseAction[]> {
+/** A case's actions, with the receiving school's answer; with a window, those written before its date. */
+export async function listActions(db: Db, caseId: number, today: string, window?: RecordWindow): Promise<CaseAction[]> {
   const rows = await db
     .selectFrom('case_action as a')
     .innerJoin('app_user as u', 'u.id', 'a.created_by')
@@ -198,24 +199,27 @@ export async function listActions(db: Db, caseId: number, window?: RecordWindow)
     .orderBy('a.date')
     .orderBy('a.id')
     .execute();
-  return rows
-    .filter((a) => !window || a.created_at < window.before)
-    .map((a) => ({
-      id: a.id,
-      caseId: a.case_id,
-      type: a.type as CaseActionType,
-      date: a.date,
-      participants: a.participants,
-      notes: a.notes,
-      followUpOn: a.follow_up_on,
-      outcome: a.outcome,
-      destination: a.destination,
-      arrived: a.arrived === null ? null : a.arrived === 1,
-      workKind: a.work_kind as 'apprendistato' | 'lavoro' | null,
-      exceptionalReason: a.exceptional_reason,
-      createdBy: { id: a.created_by, name: a.display_name },
-      createdAt: a.created_at,
-    }));
+  const kept = rows.filter((a) => !window || a.created_at < window.before);
+  // The answer is shown even in a former school's window: it is the reply to that school's own action.
+  const arrivals = await arrivalsOfActions(db, kept, today);
+  return kept.map((a) => ({
+    id: a.id,
+    caseId: a.case_id,
+    type: a.type as CaseActionType,
+    date: a.date,
+    participants: a.participants,
+    notes: a.notes,
+    followUpOn: a.follow_up_on,
+    outcome: a.outcome,
+    destination: a.destination,
+    arrived: a.arrived === null ? null : a.arrived === 1,
+    arrivedOn: a.arrived_on,
+    workKind: a.work_kind as 'apprendistato' | 'lavoro' | null,
+    exceptionalReason: a.exceptional_reason,
+    arrival: arrivals.get(a.id) ?? null,
+    createdBy: { id: a.created_by, name: a.display_name },
+    createdAt: a.created_at,
+  }));
 }
 
 /**

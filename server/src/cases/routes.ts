@@ -16,6 +16,7 @@ import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { assertCanReadStudent, assertCanWriteStudent } from '../http/student-access';
+import { findRegistrySchool, openArrival } from '../arrivals/repository';
 import { findCase, insertParticipantViews, listActions, listCases, resolveFlagsOnClose } from './repository';
 import { assertCaseWorker, assertValidOwner, CASE_ROLES, findCaseStudent, findCaseToWrite } from './service';
 
@@ -175,6 +176,14 @@ export function caseRoutes(db: Db, now: () => Date): Router {
     });
     if (!verdict.valid)
       throw new HttpError(400, 'validation_failed', verdict.message, [{ path: 'type', message: verdict.message }]);
+    // A school of the registry confirms the arrival itself (issue #21); the text names it for every reader.
+    const receiving = input.destinationSchoolCode
+      ? await findRegistrySchool(db, input.destinationSchoolCode)
+      : undefined;
+    if (input.destinationSchoolCode && !receiving) {
+      const message = 'Scuola di destinazione non trovata nell’anagrafe';
+      throw new HttpError(400, 'validation_failed', message, [{ path: 'destinationSchoolCode', message }]);
+    }
     const actionId = await db.transaction().execute(async (trx) => {
       const { id: newId } = await trx
         .insertInto('case_action')
@@ -186,8 +195,9 @@ export function caseRoutes(db: Db, now: () => Date): Router {
           notes: input.notes ?? null,
           follow_up_on: input.followUpOn ?? null,
           outcome: input.outcome ?? null,
-          destination: input.destination ?? null,
+          destination: receiving ? `${receiving.name} (${receiving.code})` : (input.destination ?? null),
           arrived: input.arrived === undefined || input.arrived === null ? null : input.arrived ? 1 : 0,
+          arrived_on: input.arrivedOn ?? null,
           work_kind: input.workKind ?? null,
           exceptional_reason: input.exceptionalReason ?? null,
           created_by: user.id,
@@ -195,18 +205,33 @@ export function caseRoutes(db: Db, now: () => Date): Router {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      const autoConfirmed = receiving
+        ? await openArrival(trx, {
+            actionId: newId,
+            schoolId: receiving.id,
+            originSchoolId: c.schoolId,
+            studentId: c.studentId,
+            date: input.date,
+            at: now().toISOString(),
+          })
+        : null;
       await audit(
         trx,
         { user, req },
         {
           action: 'case.action.create',
           studentIds: [c.studentId],
-          details: { caseId: id, actionId: newId, type: input.type },
+          details: {
+            caseId: id,
+            actionId: newId,
+            type: input.type,
+            ...(receiving ? { receivingSchool: receiving.code, autoConfirmed } : {}),
+          },
         },
       );
       return newId;
     });
-    res.status(201).json((await listActions(db, id)).find((a) => a.id === actionId));
+    res.status(201).json((await listActions(db, id, today())).find((a) => a.id === actionId));
   });
 
   router.patch('/cases/:id/actions/:actionId', requireRole(...CASE_ROLES), async (req, res) => {
@@ -222,12 +247,28 @@ export function caseRoutes(db: Db, now: () => Date): Router {
       .where('case_id', '=', id)
       .executeTakeFirst();
     if (!action) throw new HttpError(404, 'not_found', 'Azione non trovata');
+    // A school of the registry answers for the arrival itself (issue #21): the mediator does not overwrite it.
+    if (
+      input.arrived !== undefined &&
+      (await db
+        .selectFrom('reorientation_arrival')
+        .select('action_id')
+        .where('action_id', '=', actionId)
+        .executeTakeFirst())
+    )
+      throw new HttpError(409, 'conflict', 'L’arrivo lo conferma la scuola che accoglie');
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('case_action')
         .set({
           ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
-          ...(input.arrived !== undefined ? { arrived: input.arrived === null ? null : input.arrived ? 1 : 0 } : {}),
+          ...(input.arrived !== undefined
+            ? {
+                arrived: input.arrived === null ? null : input.arrived ? 1 : 0,
+                // the day goes with "arrived": any other answer drops it
+                arrived_on: input.arrived === true ? (input.arrivedOn ?? null) : null,
+              }
+            : {}),
           ...(input.followUpOn !== undefined ? { follow_up_on: input.followUpOn } : {}),
         })
         .where('id', '=', actionId)
@@ -238,7 +279,7 @@ export function caseRoutes(db: Db, now: () => Date): Router {
         { action: 'case.action.update', studentIds: [c.studentId], details: { caseId: id, actionId } },
       );
     });
-    res.json((await listActions(db, id)).find((a) => a.id === actionId));
+    res.json((await listActions(db, id, today())).find((a) => a.id === actionId));
   });
 
   return router;

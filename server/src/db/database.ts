@@ -56,6 +56,7 @@ export interface Database {
   municipality_inbox_item: MunicipalityInboxItemTable;
   municipality_inbox_student: MunicipalityInboxStudentTable;
   municipality_inbox_measure: MunicipalityInboxMeasureTable;
+  reorientation_arrival: ReorientationArrivalTable;
 }
 
 export interface ProvinceTable {
@@ -345,6 +346,8 @@ export interface CaseActionTable {
   outcome: string | null;
   destination: string | null;
   arrived: number | null;
+  /** The day the mediator saw the young person arrive (a destination outside the registry, 0031). */
+  arrived_on: string | null;
   work_kind: string | null;
   exceptional_reason: string | null;
   created_by: number;
@@ -663,4 +666,14 @@ export interface MunicipalityInboxMeasureTable {
   description: string;
   recorded_at: string;
   recorded_by: number;
+/** The receiving school's answer to a reorientation toward it (migration 0031, issue #21). */
+export interface ReorientationArrivalTable {
+  action_id: number;
+  school_id: number;
+  status: 'pending' | 'enrolled' | 'no_show';
+  enrolled_on: string | null;
+  auto_reason: 'same_school' | 'already_enrolled' | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  created_at: string;
 }

@@ -10,7 +10,7 @@ import type { Db } from '../db/open-database';
 import { readDataVersion } from '../aggregates/result-cache';
 
 type Call = { method: 'get' | 'post' | 'put'; path: (ids: Ids) => string; body?: object };
-type Ids = { classId: number; studentId: number };
+type Ids = { classId: number; studentId: number; actionId: number };
 
 // Every endpoint family × every role, each user holding the school / class of the data, so a
 // refusal here is the role's, not the scope's. 200-ish = allowed; 403/404 = refused and logged.
@@ -70,7 +70,51 @@ const ENDPOINTS: Record<string, Call> = {
   },
   verifyLetterTemplate: { method: 'post', path: () => '/api/letter-templates/meeting_invitation/ar/verification' },
   studentLetter: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/letters/family_notice` },
+  registrySchools: { method: 'get', path: () => '/api/registry-schools?q=ANPS' },
+  municipalities: { method: 'get', path: () => '/api/municipalities' },
+  arrivals: { method: 'get', path: () => '/api/arrivals' },
+  // actionId: a reorientation toward the school, planted below, waiting for its answer.
+  answerArrival: {
+    method: 'post',
+    path: ({ actionId }) => `/api/arrivals/${actionId}/answer`,
+    body: { answer: 'no_show' },
+  },
 };
+
+/** A case of the student with a reorientation toward the school itself, still pending (issue #21). */
+async function aPendingArrival(db: Db, schoolId: number, studentId: number, userId: number): Promise<number> {
+  const at = new Date().toISOString();
+  const { id: caseId } = await db
+    .insertInto('support_case')
+    .values({
+      student_id: studentId,
+      school_id: schoolId,
+      opened_by: userId,
+      owner_id: userId,
+      opened_at: at,
+      status: 'open',
+      goal: 'riorientare',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('case_action')
+    .values({
+      case_id: caseId,
+      type: 'reorient_school',
+      date: at.slice(0, 10),
+      participants: 'mediatore',
+      created_by: userId,
+      created_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('reorientation_arrival')
+    .values({ action_id: id, school_id: schoolId, status: 'pending', created_at: at })
+    .execute();
+  return id;
+}
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
   admin: [
@@ -111,6 +155,10 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'updateLetterTemplate',
     'verifyLetterTemplate',
     'studentLetter',
+    'registrySchools',
+    'arrivals',
+    'answerArrival',
+    'municipalities',
   ],
   referente: [
     'provinces',
@@ -138,6 +186,9 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'aggregateYears',
     'openDataReleases',
     'studentLetter',
+    'registrySchools',
+    'arrivals',
+    'answerArrival',
   ],
   mediatore: [
     'provinces',
@@ -159,6 +210,8 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'legend',
     'openDataReleases',
     'studentLetter',
+    'registrySchools',
+    'arrivals',
   ],
   docente: [
     'provinces',
@@ -212,7 +265,11 @@ describe('role × endpoint matrix', () => {
             : {};
       const user = await aUser(db, role, scope);
       const call = ENDPOINTS[endpoint]!;
-      const ids = { classId: cls.id, studentId: student.id };
+      const ids = {
+        classId: cls.id,
+        studentId: student.id,
+        actionId: endpoint === 'answerArrival' ? await aPendingArrival(db, school.id, student.id, user.id) : 0,
+      };
 
       let req = request(createApp({ db, config: testConfig }))
         [call.method](call.path(ids))

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as aggregates from '@primm/shared/contracts/aggregates';
+import * as arrivals from '@primm/shared/contracts/arrivals';
 import * as audit from '@primm/shared/contracts/audit';
 import * as auth from '@primm/shared/contracts/auth';
 import * as backtest from '@primm/shared/contracts/backtest';
@@ -197,6 +198,14 @@ export const API_ROUTES: ApiRoute[] = [
     summary: 'Account visibili',
     access: IMPORTERS,
     response: { UserList: users.UserList },
+  },
+  {
+    method: 'get',
+    path: '/municipalities',
+    tag: 'users',
+    summary: 'Comuni delle Marche, per i comuni serviti da un account PUA o comune',
+    access: ADMIN,
+    response: { MunicipalityOptionList: users.MunicipalityOptionList },
   },
   {
     method: 'post',
@@ -487,6 +496,32 @@ export const API_ROUTES: ApiRoute[] = [
     summary: 'Casi e scadenze di chi li segue',
     access: CASE_ROLES,
     response: { Caseload: cases.Caseload },
+  },
+  {
+    method: 'get',
+    path: '/registry-schools',
+    tag: 'arrivals',
+    summary: 'Cerca una scuola dell’anagrafe (nome, codice, comune) come destinazione di un riorientamento',
+    access: CASE_ROLES,
+    query: { RegistrySchoolQuery: arrivals.RegistrySchoolQuery },
+    response: { RegistrySchoolList: arrivals.RegistrySchoolList },
+  },
+  {
+    method: 'get',
+    path: '/arrivals',
+    tag: 'arrivals',
+    summary: 'Studenti in arrivo alla scuola e arrivi in attesa di conferma dei propri casi',
+    access: CASE_ROLES,
+    response: { ArrivalList: arrivals.ArrivalList },
+  },
+  {
+    method: 'post',
+    path: '/arrivals/:actionId/answer',
+    tag: 'arrivals',
+    summary: 'La scuola che accoglie conferma l’iscrizione o segnala la mancata presentazione',
+    access: IMPORTERS,
+    body: { AnswerArrivalInput: arrivals.AnswerArrivalInput },
+    response: { IncomingArrival: arrivals.IncomingArrival },
   },
   {
     method: 'get',

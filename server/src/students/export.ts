@@ -35,5 +35,15 @@ export async function exportStudentData(db: Db, studentId: number) {
       caseIds.length === 0
         ? []
         : await db.selectFrom('case_participant_view').selectAll().where('case_id', 'in', caseIds).execute(),
+    // The receiving schools' answers to reorientations (issue #21): data about the student too.
+    arrivals:
+      caseIds.length === 0
+        ? []
+        : await db
+            .selectFrom('reorientation_arrival as r')
+            .innerJoin('case_action as a', 'a.id', 'r.action_id')
+            .selectAll('r')
+            .where('a.case_id', 'in', caseIds)
+            .execute(),
   };
 }

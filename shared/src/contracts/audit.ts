@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'case.effect.read',
   'caseload.read',
   'case.archive.read',
+  'arrival.read',
+  'arrival.answer',
   'worklist.read',
   'calendar.feed.create',
   'calendar.feed.delete',

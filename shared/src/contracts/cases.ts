@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDate } from './domain';
+import { ActionArrival, REGISTRY_DESTINATION_TYPES } from './arrivals';
+import { IsoDate, SchoolCode } from './domain';
 import { Person } from './flags';
 import { ParticipantView, ParticipantViewsInput } from './participant-views';
 
@@ -78,15 +79,35 @@ export const CreateCaseActionInput = z
     followUpOn: IsoDate.optional(),
     outcome: z.string().trim().max(1000).optional(),
     destination: z.string().trim().min(2).max(300).optional(),
+    /** A school of the registry (issue #21): it confirms the arrival itself; the text is its name. */
+    destinationSchoolCode: SchoolCode.optional(),
     arrived: z.boolean().nullable().optional(),
+    /** The day of the arrival the mediator confirms by hand (a destination outside the registry). */
+    arrivedOn: IsoDate.optional(),
     /** For a reorientation to work: under 18 only an apprenticeship fulfils the right-duty. */
     workKind: z.enum(['apprendistato', 'lavoro']).optional(),
     /** CPIA at 15: the exceptional reason, recorded (DPR 263/2012 art. 3). */
     exceptionalReason: z.string().trim().min(5).max(1000).optional(),
   })
-  .refine((a) => !REORIENTATION_TYPES.includes(a.type) || a.destination !== undefined, {
-    message: 'indicare la destinazione del riorientamento o dell’invio',
-    path: ['destination'],
+  .refine(
+    (a) =>
+      !REORIENTATION_TYPES.includes(a.type) || a.destination !== undefined || a.destinationSchoolCode !== undefined,
+    { message: 'indicare la destinazione del riorientamento o dell’invio', path: ['destination'] },
+  )
+  .refine(
+    (a) => a.destinationSchoolCode === undefined || (REGISTRY_DESTINATION_TYPES as readonly string[]).includes(a.type),
+    {
+      message: 'una scuola dell’anagrafe è destinazione solo di un riorientamento scolastico',
+      path: ['destinationSchoolCode'],
+    },
+  )
+  .refine((a) => a.arrivedOn === undefined || a.arrived === true, {
+    message: 'la data di arrivo si indica solo per chi è arrivato',
+    path: ['arrivedOn'],
+  })
+  .refine((a) => a.destinationSchoolCode === undefined || a.arrived === undefined || a.arrived === null, {
+    message: 'l’arrivo lo conferma la scuola che accoglie',
+    path: ['arrived'],
   })
   .refine((a) => a.followUpOn === undefined || a.followUpOn >= a.date, {
     message: 'la verifica successiva non può precedere l’azione',
@@ -94,11 +115,18 @@ export const CreateCaseActionInput = z
   });
 export type CreateCaseActionInput = z.infer<typeof CreateCaseActionInput>;
 
-export const UpdateCaseActionInput = z.object({
-  outcome: z.string().trim().max(1000).nullable().optional(),
-  arrived: z.boolean().nullable().optional(),
-  followUpOn: IsoDate.nullable().optional(),
-});
+export const UpdateCaseActionInput = z
+  .object({
+    outcome: z.string().trim().max(1000).nullable().optional(),
+    arrived: z.boolean().nullable().optional(),
+    /** With `arrived: true`; any other answer clears it. */
+    arrivedOn: IsoDate.nullable().optional(),
+    followUpOn: IsoDate.nullable().optional(),
+  })
+  .refine((a) => a.arrivedOn === undefined || a.arrivedOn === null || a.arrived === true, {
+    message: 'la data di arrivo si indica solo per chi è arrivato',
+    path: ['arrivedOn'],
+  });
 export type UpdateCaseActionInput = z.infer<typeof UpdateCaseActionInput>;
 
 export const CaseAction = z.object({
@@ -112,8 +140,11 @@ export const CaseAction = z.object({
   outcome: z.string().nullable(),
   destination: z.string().nullable(),
   arrived: z.boolean().nullable(),
+  arrivedOn: IsoDate.nullable(),
   workKind: z.enum(['apprendistato', 'lavoro']).nullable(),
   exceptionalReason: z.string().nullable(),
+  /** Set when the destination is a school of the registry: its answer (issue #21). */
+  arrival: ActionArrival.nullable(),
   createdBy: Person,
   createdAt: z.string(),
 });

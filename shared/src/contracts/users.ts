@@ -5,6 +5,13 @@ import { SchoolCode } from './domain';
 /** A municipality by its ISTAT code: six digits (Ancona is 042002). */
 export const MunicipalityCode = z.string().regex(/^\d{6}$/, 'codice ISTAT del comune non valido (6 cifre)');
 
+/** A municipality of Marche, for the admin's picker of the municipalities a PUA or comune serves. */
+export const MunicipalityOption = z.object({ istatCode: z.string(), name: z.string(), provinceCode: z.string() });
+export type MunicipalityOption = z.infer<typeof MunicipalityOption>;
+
+export const MunicipalityOptionList = z.object({ items: z.array(MunicipalityOption) });
+export type MunicipalityOptionList = z.infer<typeof MunicipalityOptionList>;
+
 /** A class a teacher holds, by name: `3A` of a school and a year. */
 export const UserClass = z.object({
   id: z.number().int(),

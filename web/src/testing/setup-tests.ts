@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { resetMockSession } from './handlers/auth';
+import { resetMockArrivals } from './handlers/arrivals';
 import { resetMockCases } from './handlers/cases';
 import { resetMockCompulsory } from './handlers/compulsory';
 import { resetMockFamily } from './handlers/family';
@@ -43,6 +44,7 @@ afterEach(() => {
   resetMockRisk();
   resetMockFlags();
   resetMockCases();
+  resetMockArrivals();
   resetMockCompulsory();
   resetMockFamily();
   resetMockContacts();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
+import { PendingArrivalsAlert } from '../../features/arrivals/components/pending-arrivals-alert';
 import { useMe } from '../../features/auth/api/get-me';
 import { Caseload } from '../../features/cases/components/caseload';
 import { Forbidden } from './forbidden';
@@ -16,6 +17,7 @@ export function CaseloadPage() {
       <PageTitle page={t('cases.caseload.title')} />
       <h1>{t('cases.caseload.title')}</h1>
       <p className="lead">{t('cases.caseload.intro')}</p>
+      <PendingArrivalsAlert />
       <Caseload meId={me.id} />
     </>
   );

@@ -8,6 +8,7 @@ import { ProvincesOverview } from '../../features/provinces/components/provinces
 import { MySchoolsFreshness } from '../../features/schools/components/my-schools-freshness';
 import { ClassTierCounts } from '../../features/risk/components/class-tier-counts';
 import { AgencyHome } from '../../features/agencies/components/agency-home';
+import { IncomingArrivals } from '../../features/arrivals/components/incoming-arrivals';
 
 // its own chunk: a teacher's home does not carry the caseload's calendar
 const CaseloadPage = lazy(() => import('./cases'));
@@ -42,6 +43,7 @@ export function Component() {
       <PageTitle page={t('regions.title')} />
       <h1>{t('regions.title')}</h1>
       <p className="lead">{t('regions.intro')}</p>
+      {me?.role === 'referente' && <IncomingArrivals />}
       {me?.role === 'referente' && <MySchoolsFreshness schools={me.schools} />}
       <ProvincesOverview />
     </>

@@ -1,4 +1,5 @@
 import { aggregatesHandlers } from './aggregates';
+import { arrivalsHandlers } from './arrivals';
 import { apiReferenceHandlers } from './api-reference';
 import { auditHandlers } from './audit';
 import { backtestHandlers } from './backtest';
@@ -38,6 +39,7 @@ export const handlers = [
   ...studentsHandlers,
   ...flagsHandlers,
   ...casesHandlers,
+  ...arrivalsHandlers,
   ...whatWorksHandlers,
   ...usersHandlers,
   ...serviceTokensHandlers,

@@ -1,3 +1,4 @@
+import { addDays } from '@primm/shared/dates';
 import { http, HttpResponse } from 'msw';
 import { CalendarFeedCreated, CalendarFeedStatus } from '@primm/shared/contracts/calendar-feed';
 import {
@@ -28,6 +29,7 @@ import {
 import { aCalendarFeedStatus, aFeedPath, mediatorSchools, mockArchivedCases } from '../mediator-fixtures';
 import { currentMockSession } from './auth';
 import { linkFlagToCase, mockFlags } from './flags';
+import { mockRegistrySchools } from './arrivals';
 
 /**
  * State the case mocks keep, so `pnpm dev:mock` walks caseload → open a case from a flag → add
@@ -232,7 +234,20 @@ export const casesHandlers = [
     if (!found) return notFound();
     const input = CreateCaseActionInput.safeParse(await body(request));
     if (!input.success) return invalid();
-    const { notes, followUpOn, outcome, destination, arrived, workKind, exceptionalReason, ...rest } = input.data;
+    const {
+      notes,
+      followUpOn,
+      outcome,
+      destination,
+      arrived,
+      arrivedOn,
+      workKind,
+      exceptionalReason,
+      destinationSchoolCode,
+      ...rest
+    } = input.data;
+    // a school of the registry: named by the server, and waiting for its answer (issue #21)
+    const school = mockRegistrySchools.find((s) => s.code === destinationSchoolCode);
     const action = aCaseAction({
       ...rest,
       id: Math.max(0, ...cases.flatMap((c) => c.actions.map((a) => a.id))) + 1,
@@ -240,10 +255,23 @@ export const casesHandlers = [
       notes: notes ?? null,
       followUpOn: followUpOn ?? null,
       outcome: outcome ?? null,
-      destination: destination ?? null,
+      destination: school ? `${school.name} (${school.code})` : (destination ?? null),
       arrived: arrived ?? null,
+      arrivedOn: arrivedOn ?? null,
       workKind: workKind ?? null,
       exceptionalReason: exceptionalReason ?? null,
+      arrival: school
+        ? {
+            school: { code: school.code, name: school.name },
+            status: 'pending',
+            dueOn: addDays(input.data.date, 15),
+            overdue: false,
+            enrolledOn: null,
+            answeredAt: null,
+            answeredBy: null,
+            autoReason: null,
+          }
+        : null,
       createdBy: me(),
       createdAt: new Date().toISOString(),
     });
@@ -257,7 +285,13 @@ export const casesHandlers = [
     if (!found || !action) return notFound();
     const input = UpdateCaseActionInput.safeParse(await body(request));
     if (!input.success) return invalid();
-    const updated: CaseAction = { ...action, ...input.data };
+    const { arrivedOn, ...rest } = input.data;
+    const updated: CaseAction = {
+      ...action,
+      ...rest,
+      // as the server: the day goes with "arrived", any other answer drops it
+      ...(rest.arrived !== undefined ? { arrivedOn: rest.arrived === true ? (arrivedOn ?? null) : null } : {}),
+    };
     save({ ...found, actions: found.actions.map((a) => (a.id === action.id ? updated : a)) });
     return HttpResponse.json<CaseAction>(updated);
   }),

@@ -6,6 +6,7 @@ import {
   type BulkUsersPreview,
   type BulkUsersResult,
   type CreatedUser,
+  type MunicipalityOptionList,
   type User,
   type UserList,
 } from '@primm/shared/contracts/users';
@@ -13,6 +14,13 @@ import { aUser, errorBody, mockUsers } from '../fixtures';
 import { currentMockSession } from './auth';
 
 export const oneTimePassword = 'Kq7-mVx2-93dT';
+
+export const mockMunicipalities: MunicipalityOptionList['items'] = [
+  { istatCode: '042002', name: 'Ancona', provinceCode: 'AN' },
+  { istatCode: '042010', name: 'Castelfidardo', provinceCode: 'AN' },
+  { istatCode: '042045', name: 'Senigallia', provinceCode: 'AN' },
+  { istatCode: '044007', name: 'Ascoli Piceno', provinceCode: 'AP' },
+];
 
 /** The accounts as this test or `pnpm dev:mock` session changed them; reset after each test. */
 let users: User[] = [...mockUsers];
@@ -55,6 +63,7 @@ function previewRows(csv: string): BulkUsersPreview['rows'] {
 
 export const usersHandlers = [
   http.get('/api/users', () => HttpResponse.json<UserList>({ items: users })),
+  http.get('/api/municipalities', () => HttpResponse.json<MunicipalityOptionList>({ items: mockMunicipalities })),
   http.post('/api/users', async ({ request }) => {
     // Mocks honour the contract: a body the server would refuse is refused here too.
     const parsed = CreateUserInput.safeParse(await request.json().catch(() => undefined));

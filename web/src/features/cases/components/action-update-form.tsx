@@ -21,12 +21,14 @@ export function ActionUpdateForm({
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState(action.outcome ?? '');
   const [arrived, setArrived] = useState(arrivedValue(action.arrived));
+  const [arrivedOn, setArrivedOn] = useState(action.arrivedOn ?? '');
 
   // Opening starts from what is stored now (another save may have changed it since).
   function toggle() {
     if (!open) {
       setOutcome(action.outcome ?? '');
       setArrived(arrivedValue(action.arrived));
+      setArrivedOn(action.arrivedOn ?? '');
       update.reset();
     }
     setOpen(!open);
@@ -37,7 +39,13 @@ export function ActionUpdateForm({
     update.mutate(
       {
         outcome: outcome.trim() || null,
-        ...(action.destination ? { arrived: arrived === 'unknown' ? null : arrived === 'yes' } : {}),
+        // a school of the registry answers for the arrival itself: the mediator does not overwrite it
+        ...(action.destination && !action.arrival
+          ? {
+              arrived: arrived === 'unknown' ? null : arrived === 'yes',
+              ...(arrived === 'yes' && arrivedOn ? { arrivedOn } : {}),
+            }
+          : {}),
       },
       // the form closes under the focus: the confirmation takes it
       { onSuccess: () => setOpen(false) },
@@ -71,7 +79,7 @@ export function ActionUpdateForm({
             onChange={(e) => setOutcome(e.target.value)}
           />
         </div>
-        {action.destination && (
+        {action.destination && !action.arrival && (
           <fieldset className="radio-group">
             <legend>{t('cases.newAction.arrived')}</legend>
             {(['yes', 'no', 'unknown'] as const).map((v) => (
@@ -87,6 +95,18 @@ export function ActionUpdateForm({
               </label>
             ))}
           </fieldset>
+        )}
+        {action.destination && !action.arrival && arrived === 'yes' && (
+          <div className="field">
+            <label htmlFor={`${id}-arrived-on`}>{t('arrivals.manual.arrivedOn')}</label>
+            <input
+              id={`${id}-arrived-on`}
+              type="date"
+              min={action.date}
+              value={arrivedOn}
+              onChange={(e) => setArrivedOn(e.target.value)}
+            />
+          </div>
         )}
         <div className="field-actions">
           <button type="submit" className="btn btn-primary btn-small" disabled={update.isPending}>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseAction } from '@primm/shared/contracts/cases';
 import { formatDate } from '../../../lib/format';
+import { ActionArrival } from './action-arrival';
 
 type Props = { actions: CaseAction[]; renderTools?: (action: CaseAction) => ReactNode };
 
@@ -32,7 +33,14 @@ export function CaseActionsTimeline({ actions, renderTools }: Props) {
               <>
                 <dt>{t('cases.actions.destination')}</dt>
                 <dd>
-                  {a.destination} – {t(`cases.arrived.${a.arrived === null ? 'unknown' : a.arrived ? 'yes' : 'no'}`)}
+                  {a.destination} –{' '}
+                  {a.arrival ? (
+                    <ActionArrival arrival={a.arrival} />
+                  ) : a.arrived && a.arrivedOn ? (
+                    t('arrivals.manual.arrivedOnText', { date: date(a.arrivedOn) })
+                  ) : (
+                    t(`cases.arrived.${a.arrived === null ? 'unknown' : a.arrived ? 'yes' : 'no'}`)
+                  )}
                 </dd>
               </>
             )}

@@ -124,3 +124,53 @@ test('CaseStatusForm: when the status changes, then the confirmation shows and t
   expect(await within(form).findByRole('status')).toHaveTextContent('Stato aggiornato.');
   expect(within(form).getByRole('status')).toHaveFocus();
 });
+
+test('NewActionForm: when the destination is picked from the registry, then its code is sent and the timeline waits for the school', async () => {
+  const user = userEvent.setup();
+  const posted: unknown[] = [];
+  server.use(
+    http.post('/api/cases/:id/actions', async ({ request }) => {
+      posted.push(await request.clone().json());
+    }),
+  );
+  renderWithProviders(<CaseDetailView id={7} canManage />);
+  const form = await screen.findByRole('form', { name: 'Nuova azione' });
+
+  await user.selectOptions(
+    within(form).getByRole('combobox', { name: 'Tipo di azione' }),
+    "Riorientamento verso un'altra scuola",
+  );
+  await user.type(within(form).getByRole('textbox', { name: 'Partecipanti' }), 'studente, madre');
+  await user.type(within(form).getByRole('searchbox', { name: /Cerca la scuola nell'anagrafe/ }), 'cappa');
+  await user.click(await within(form).findByRole('button', { name: 'Scegli IPSIA CAPPANNARI (ANRI01000X)' }));
+  expect(within(form).queryByRole('textbox', { name: 'Destinazione (obbligatoria)' })).not.toBeInTheDocument();
+  expect(within(form).queryByRole('group', { name: 'Arrivato/a a destinazione?' })).not.toBeInTheDocument();
+  await user.click(within(form).getByRole('button', { name: "Registra l'azione" }));
+
+  const timeline = screen.getByRole('list', { name: 'Azioni del caso, in ordine di data' });
+  expect(
+    await within(timeline).findByText(/IPSIA CAPPANNARI \(ANRI01000X\) – In attesa di risposta entro il/),
+  ).toBeInTheDocument();
+  expect(posted).toEqual([expect.objectContaining({ type: 'reorient_school', destinationSchoolCode: 'ANRI01000X' })]);
+  expect(posted[0]).not.toHaveProperty('destination');
+});
+
+test('NewActionForm: when a CFP arrival is confirmed by hand with its day, then the day is sent and the timeline says it', async () => {
+  const user = userEvent.setup();
+  renderWithProviders(<CaseDetailView id={7} canManage />);
+  const form = await screen.findByRole('form', { name: 'Nuova azione' });
+
+  await user.selectOptions(
+    within(form).getByRole('combobox', { name: 'Tipo di azione' }),
+    'Riorientamento verso la formazione professionale (IeFP / CFP)',
+  );
+  await user.type(within(form).getByRole('textbox', { name: 'Partecipanti' }), 'studente, madre');
+  await user.type(within(form).getByRole('textbox', { name: 'Destinazione (obbligatoria)' }), 'CFP Ancona');
+  await user.click(within(form).getByRole('radio', { name: 'Sì, arrivato/a' }));
+  // after the action's date, today by default
+  await user.type(within(form).getByLabelText('Arrivato/a il (facoltativo)'), '2099-01-28');
+  await user.click(within(form).getByRole('button', { name: "Registra l'azione" }));
+
+  const timeline = screen.getByRole('list', { name: 'Azioni del caso, in ordine di data' });
+  expect(await within(timeline).findByText('CFP Ancona – Sì, arrivato/a il 28/01/2099')).toBeInTheDocument();
+});

@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REGISTRY_DESTINATION_TYPES, type RegistrySchool } from '@primm/shared/contracts/arrivals';
 import { CaseActionType, REORIENTATION_TYPES, type CaseDetail } from '@primm/shared/contracts/cases';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useCreateCaseAction } from '../api/create-case-action';
+import { RegistrySchoolPicker } from './registry-school-picker';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const empty = () => ({
@@ -15,8 +17,10 @@ const empty = () => ({
   outcome: '',
   destination: '',
   arrived: 'unknown',
+  arrivedOn: '',
   workKind: '',
   exceptionalReason: '',
+  school: null as RegistrySchool | null,
 });
 
 /** "Nuova azione": reorientations and PUA referrals also say where to and whether the young person got there. */
@@ -27,13 +31,16 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
   const [form, setForm] = useState(empty);
   const [missing, setMissing] = useState(false);
   const reorientation = REORIENTATION_TYPES.includes(form.type);
+  // CFP, CPIA and employers are not in the registry: their arrival stays the mediator's to record
+  const registry = (REGISTRY_DESTINATION_TYPES as readonly string[]).includes(form.type);
+  const school = registry ? form.school : null;
   const set = (patch: Partial<ReturnType<typeof empty>>) => setForm((f) => ({ ...f, ...patch }));
   const optional = (v: string) => (v.trim() ? v.trim() : undefined);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // the contract refuses a reorientation without destination: say so by the field
-    if (reorientation && form.destination.trim().length < 2) {
+    if (reorientation && !school && form.destination.trim().length < 2) {
       setMissing(true);
       document.getElementById(`${id}-destination`)?.focus();
       return;
@@ -47,12 +54,15 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
         notes: optional(form.notes),
         followUpOn: optional(form.followUpOn),
         outcome: optional(form.outcome),
-        ...(reorientation
-          ? {
-              destination: form.destination.trim(),
-              arrived: form.arrived === 'unknown' ? null : form.arrived === 'yes',
-            }
-          : {}),
+        ...(school
+          ? { destinationSchoolCode: school.code }
+          : reorientation
+            ? {
+                destination: form.destination.trim(),
+                arrived: form.arrived === 'unknown' ? null : form.arrived === 'yes',
+                ...(form.arrived === 'yes' && form.arrivedOn ? { arrivedOn: form.arrivedOn } : {}),
+              }
+            : {}),
         ...(form.type === 'reorient_work' && (form.workKind === 'apprendistato' || form.workKind === 'lavoro')
           ? { workKind: form.workKind }
           : {}),
@@ -105,26 +115,29 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
           onChange={(e) => set({ participants: e.target.value })}
         />
       </div>
+      {registry && <RegistrySchoolPicker chosen={form.school} onChange={(s) => set({ school: s })} />}
       {reorientation && (
         <>
-          <div className="field">
-            <label htmlFor={`${id}-destination`}>{t('cases.newAction.destination')}</label>
-            <input
-              id={`${id}-destination`}
-              type="text"
-              maxLength={300}
-              aria-required="true"
-              aria-invalid={missing}
-              aria-describedby={missing ? `${id}-destination-error` : undefined}
-              value={form.destination}
-              onChange={(e) => set({ destination: e.target.value })}
-            />
-            {missing && (
-              <p id={`${id}-destination-error`} className="field-error">
-                {t('cases.newAction.destinationRequired')}
-              </p>
-            )}
-          </div>
+          {!school && (
+            <div className="field">
+              <label htmlFor={`${id}-destination`}>{t('cases.newAction.destination')}</label>
+              <input
+                id={`${id}-destination`}
+                type="text"
+                maxLength={300}
+                aria-required="true"
+                aria-invalid={missing}
+                aria-describedby={missing ? `${id}-destination-error` : undefined}
+                value={form.destination}
+                onChange={(e) => set({ destination: e.target.value })}
+              />
+              {missing && (
+                <p id={`${id}-destination-error`} className="field-error">
+                  {t('cases.newAction.destinationRequired')}
+                </p>
+              )}
+            </div>
+          )}
           {form.type === 'reorient_work' && (
             <div className="field">
               <label htmlFor={`${id}-work-kind`}>{t('cases.newAction.workKind')}</label>
@@ -155,21 +168,35 @@ export function NewActionForm({ detail }: { detail: Pick<CaseDetail, 'id' | 'stu
               />
             </div>
           )}
-          <fieldset className="radio-group">
-            <legend>{t('cases.newAction.arrived')}</legend>
-            {(['yes', 'no', 'unknown'] as const).map((v) => (
-              <label key={v} className="radio">
-                <input
-                  type="radio"
-                  name={`${id}-arrived`}
-                  value={v}
-                  checked={form.arrived === v}
-                  onChange={() => set({ arrived: v })}
-                />{' '}
-                {t(`cases.arrived.${v}`)}
-              </label>
-            ))}
-          </fieldset>
+          {!school && (
+            <fieldset className="radio-group">
+              <legend>{t('cases.newAction.arrived')}</legend>
+              {(['yes', 'no', 'unknown'] as const).map((v) => (
+                <label key={v} className="radio">
+                  <input
+                    type="radio"
+                    name={`${id}-arrived`}
+                    value={v}
+                    checked={form.arrived === v}
+                    onChange={() => set({ arrived: v })}
+                  />{' '}
+                  {t(`cases.arrived.${v}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {!school && form.arrived === 'yes' && (
+            <div className="field">
+              <label htmlFor={`${id}-arrived-on`}>{t('arrivals.manual.arrivedOn')}</label>
+              <input
+                id={`${id}-arrived-on`}
+                type="date"
+                min={form.date}
+                value={form.arrivedOn}
+                onChange={(e) => set({ arrivedOn: e.target.value })}
+              />
+            </div>
+          )}
         </>
       )}
       <div className="field">

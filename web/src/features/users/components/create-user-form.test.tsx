@@ -131,13 +131,51 @@ test("UserList: when users load, then the table shows role, schools, the teacher
   expect(within(table).getByRole('columnheader', { name: 'Email' })).toHaveAttribute('scope', 'col');
 });
 
-test('CreateUserForm: when the admin picks a role, then the PUA and municipality roles are not offered (their municipalities are set with the CLI until the form has the field)', () => {
+test('CreateUserForm: when the admin creates a PUA account with a municipality found by name, then its ISTAT code is sent and the list shows it by name', async () => {
+  const user = userEvent.setup();
+  const seen = recordRequests();
   renderUsersPage();
+  await screen.findByRole('table', { name: 'Utenti: 6' });
+  const form = screen.getByRole('region', { name: 'Nuovo utente' });
+
+  await user.type(within(form).getByRole('textbox', { name: 'Email' }), 'pua@ats.it');
+  await user.type(within(form).getByRole('textbox', { name: 'Nome e cognome' }), 'Sportello PUA');
+  await user.selectOptions(within(form).getByRole('combobox', { name: 'Ruolo' }), 'pua');
+  await user.type(await within(form).findByRole('searchbox', { name: /Cerca un comune/ }), 'senig');
+  await user.click(within(form).getByRole('checkbox', { name: 'Senigallia (AN, 042045)' }));
+  const chosen = within(form).getByRole('list', { name: 'Comuni scelti' });
+  expect(within(chosen).getByRole('checkbox', { name: 'Senigallia (AN, 042045)' })).toBeChecked();
+  await user.click(within(form).getByRole('button', { name: 'Crea utente' }));
+
+  await within(form).findByRole('status');
+  expect(seen.posted).toEqual([
+    expect.objectContaining({ role: 'pua', schools: [], classIds: [], municipalities: ['042045'] }),
+  ]);
+  const table = await screen.findByRole('table', { name: 'Utenti: 7' });
+  const row = within(table).getByRole('row', { name: /^pua@ats\.it/ });
+  expect(within(row).getByRole('cell', { name: 'Senigallia (042045)' })).toBeInTheDocument();
+});
+
+test('CreateUserForm: when the admin picks a role, then every role is offered, PUA and comune with their municipalities instead of schools', async () => {
+  const user = userEvent.setup();
+  renderUsersPage();
+  const form = screen.getByRole('region', { name: 'Nuovo utente' });
+
+  const role = within(form).getByRole('combobox', { name: 'Ruolo' });
+  await user.selectOptions(role, 'comune');
+
+  expect(within(role).getAllByRole('option')).toHaveLength(7);
+  expect(await within(form).findByRole('group', { name: 'Comuni serviti' })).toBeInTheDocument();
+  expect(within(form).queryByRole('listbox', { name: 'Scuole' })).not.toBeInTheDocument();
+});
+
+test('CreateUserForm: when a referent creates a user, then no PUA or comune role is offered', () => {
+  renderUsersPage('referente');
   const form = screen.getByRole('region', { name: 'Nuovo utente' });
 
   const offered = within(within(form).getByRole('combobox', { name: 'Ruolo' }))
     .getAllByRole('option')
     .map((o) => o.textContent);
 
-  expect(offered).toEqual(['Amministratore', 'Referente', 'Docente', 'Mediatore', 'Analista']);
+  expect(offered).toEqual(['Docente', 'Mediatore', 'Referente']);
 });

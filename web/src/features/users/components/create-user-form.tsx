@@ -18,6 +18,7 @@ const empty = {
   role: 'docente' as Role,
   schools: [] as string[],
   classIds: [] as number[],
+  municipalities: [] as string[],
 };
 
 export function CreateUserForm({ actorRole }: { actorRole: Role }) {
@@ -41,7 +42,7 @@ export function CreateUserForm({ actorRole }: { actorRole: Role }) {
         // A teacher's scope is their classes; the schools only narrowed the class list.
         schools: scope.schools && !scope.classes ? form.schools : [],
         classIds: scope.classes ? form.classIds : [],
-        municipalities: [],
+        municipalities: scope.municipalities ? form.municipalities : [],
       },
       { onSuccess: () => setForm(empty) },
     );
@@ -109,6 +110,8 @@ export function CreateUserForm({ actorRole }: { actorRole: Role }) {
             }))
           }
           onClassIdsChange={(classIds) => setForm((f) => ({ ...f, classIds }))}
+          municipalities={form.municipalities}
+          onMunicipalitiesChange={(municipalities) => setForm((f) => ({ ...f, municipalities }))}
         />
         <div className="field-actions">
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>

@@ -21,6 +21,7 @@ export function EditUserForm({ user, actorRole, isSelf, onDone }: Props) {
     // a teacher's schools only narrow the list of classes: those of the classes they hold
     schools: user.role === 'docente' ? [...new Set(user.classes.map((c) => c.schoolCode))] : user.schools,
     classIds: user.classIds,
+    municipalities: user.municipalities,
   });
   const nameRef = useRef<HTMLInputElement>(null);
 
@@ -36,6 +37,8 @@ export function EditUserForm({ user, actorRole, isSelf, onDone }: Props) {
         ...(isSelf ? {} : { role: form.role }),
         schools: scope.schools && !scope.classes ? form.schools : [],
         classIds: scope.classes ? form.classIds : [],
+        // only the admin gives municipalities (users/service.ts); a referent's edit leaves them out
+        ...(actorRole === 'admin' ? { municipalities: scope.municipalities ? form.municipalities : [] } : {}),
       },
       { onSuccess: (saved) => onDone(t('users.edit.saved', { email: saved.email })) },
     );
@@ -86,6 +89,8 @@ export function EditUserForm({ user, actorRole, isSelf, onDone }: Props) {
         classIds={form.classIds}
         onSchoolsChange={(schools) => setForm((f) => ({ ...f, schools }))}
         onClassIdsChange={(classIds) => setForm((f) => ({ ...f, classIds }))}
+        municipalities={form.municipalities}
+        onMunicipalitiesChange={(municipalities) => setForm((f) => ({ ...f, municipalities }))}
       />
       <div className="field-actions">
         <button type="submit" className="btn btn-primary" disabled={update.isPending}>

@@ -3,21 +3,24 @@ import { Role } from '@primm/shared/contracts/auth';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { useSchoolClassOptions, useSchoolOptions } from '../api/get-school-options';
+import { MunicipalityPicker } from './municipality-picker';
 
-/** DESIGN.md "Users": referents and mediators hold schools, teachers hold classes, admin and analyst neither. */
+/**
+ * DESIGN.md "Users": referents and mediators hold schools, teachers hold classes, PUA and comune
+ * accounts the municipalities they serve (issue 21), admin and analyst none.
+ */
 export const scopeOf = (role: Role) => ({
   schools: role === 'referente' || role === 'mediatore' || role === 'docente',
   classes: role === 'docente',
+  municipalities: role === 'pua' || role === 'comune',
 });
 
 /**
  * The roles an actor may give with these forms (the server's rule, users/service.ts): the admin
- * any the form can scope, a referent teachers, mediators and referents. The PUA and municipality
- * accounts need their municipalities, which the form cannot set yet: the admin creates them with
- * `pnpm primm users add --role pua --comune <ISTAT>` (README).
+ * any, a referent teachers, mediators and referents.
  */
 export const assignableRoles = (actor: Role): Role[] =>
-  actor === 'admin' ? Role.options.filter((r) => r !== 'pua' && r !== 'comune') : ['docente', 'mediatore', 'referente'];
+  actor === 'admin' ? [...Role.options] : ['docente', 'mediatore', 'referente'];
 
 type Props = {
   /** Ids of the fields: two forms on one page (create, edit) need their own. */
@@ -25,13 +28,27 @@ type Props = {
   role: Role;
   schools: string[];
   classIds: number[];
+  municipalities: string[];
   onSchoolsChange: (codes: string[]) => void;
   onClassIdsChange: (ids: number[]) => void;
+  onMunicipalitiesChange: (codes: string[]) => void;
 };
 
 const selected = (select: HTMLSelectElement) => Array.from(select.selectedOptions, (o) => o.value);
 
-export function ScopeFields({ idPrefix = 'user', role, schools, classIds, onSchoolsChange, onClassIdsChange }: Props) {
+export function ScopeFields(props: Props) {
+  if (scopeOf(props.role).municipalities)
+    return (
+      <MunicipalityPicker
+        idPrefix={props.idPrefix ?? 'user'}
+        value={props.municipalities}
+        onChange={props.onMunicipalitiesChange}
+      />
+    );
+  return <SchoolScopeFields {...props} />;
+}
+
+function SchoolScopeFields({ idPrefix = 'user', role, schools, classIds, onSchoolsChange, onClassIdsChange }: Props) {
   const { t } = useTranslation();
   const scope = scopeOf(role);
   const options = useSchoolOptions();

@@ -42,7 +42,9 @@ test("UserList: when the admin edits a teacher's name, then the change is sent, 
   await user.click(screen.getByRole('button', { name: 'Salva le modifiche' }));
 
   expect(await screen.findByText(/Modifiche a docente@demo\.primm\.it salvate/)).toBeInTheDocument();
-  expect(sent).toEqual([{ displayName: 'Docente Rinominato', role: 'docente', schools: [], classIds: [101, 102] }]);
+  expect(sent).toEqual([
+    { displayName: 'Docente Rinominato', role: 'docente', schools: [], classIds: [101, 102], municipalities: [] },
+  ]);
   expect(await within(table).findByRole('cell', { name: 'Docente Rinominato' })).toBeInTheDocument();
   expect(within(table).getByRole('button', { name: 'Modifica docente@demo.primm.it' })).toHaveFocus();
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '@primm/shared/contracts/users';
 import { TableScroll } from '../../../components/table-scroll';
 import { formatDateTime } from '../../../lib/format';
+import { useMunicipalityOptions } from '../api/get-municipality-options';
 
 export type UserAction = 'edit' | 'password' | 'deactivate' | 'reactivate';
 
@@ -26,6 +27,10 @@ export function classesByName(user: User): string | null {
 export function UsersTable({ users, meId, onAction }: Props) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
+  // PUA and comune accounts (the admin's list only): their municipalities by name, when there are any
+  const served = users.some((u) => u.municipalities.length > 0);
+  const municipalities = useMunicipalityOptions(served).data?.items;
+  const municipalityName = (code: string) => municipalities?.find((m) => m.istatCode === code)?.name ?? code;
   const button = (user: User, action: UserAction) => (
     <button
       type="button"
@@ -48,6 +53,7 @@ export function UsersTable({ users, meId, onAction }: Props) {
             <th scope="col">{t('users.role')}</th>
             <th scope="col">{t('users.schools')}</th>
             <th scope="col">{t('users.classes')}</th>
+            {served && <th scope="col">{t('users.municipalities')}</th>}
             <th scope="col">{t('users.createdAt')}</th>
             <th scope="col">{t('users.status')}</th>
             <th scope="col">{t('users.actions.header')}</th>
@@ -63,6 +69,13 @@ export function UsersTable({ users, meId, onAction }: Props) {
               <td>{t(`roles.${u.role}`)}</td>
               <td className="code">{u.schools.length > 0 ? u.schools.join(', ') : t('common.none')}</td>
               <td>{classesByName(u) ?? t('common.none')}</td>
+              {served && (
+                <td>
+                  {u.municipalities.length > 0
+                    ? u.municipalities.map((c) => `${municipalityName(c)} (${c})`).join(', ')
+                    : t('common.none')}
+                </td>
+              )}
               <td>{formatDateTime(u.createdAt, i18n.language)}</td>
               <td>{t(u.disabled ? 'users.statusDisabled' : 'users.statusActive')}</td>
               <td>
