@@ -1,13 +1,16 @@
 import {
   type AggregateQuery,
   type AggregateResult,
+  type FairnessTable,
   type Measure,
   type PreviousAggregateTable,
+  type PreviousFairnessReport,
 } from '@primm/shared/contracts/aggregates';
 import { yearsWithData } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { aggregateComputerFor } from './aggregate-runner';
 import {
+  FAIRNESS_SNAPSHOT_KEY,
   frozenPeriodEnds,
   insertSnapshots,
   regionPeriodEnds,
@@ -15,7 +18,13 @@ import {
   snapshotKey,
   snapshotTables,
 } from './aggregate-snapshots';
-import type { AggregateBody, AggregateJob, AggregateSettings, FrozenCounts } from './compute-aggregates';
+import type {
+  AggregateBody,
+  AggregateJob,
+  AggregateSettings,
+  FrozenCounts,
+  FrozenFairness,
+} from './compute-aggregates';
 import { resolveMeasures } from './publish-counts';
 import { AggregateCache, CountMemo, readDataVersion } from './result-cache';
 import { findLatestYearWithData } from './years-with-data';
@@ -141,8 +150,23 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
       run({ kind: 'trend', version, year, query: { ...query, year: undefined }, only }),
     );
 
-  const fairness = (version: number, year: SchoolYear) =>
-    json.get(JSON.stringify(['fairness', year.id]), version, () => run({ kind: 'fairness', version, year }));
+  /** The fairness report; with `compare`, the previous year's at the same date beside it (as `table`). */
+  const fairness = (version: number, year: SchoolYear, compare = false) =>
+    json.get(JSON.stringify(['fairness', year.id, compare && [generation, isoDay(now())]]), version, async () => {
+      const body = (await bodies.get(JSON.stringify(['fairness', year.id]), version, () =>
+        run({ kind: 'fairness', version, year }),
+      )) as FairnessTable;
+      if (!compare) return body;
+      const compared = await comparedYear(year);
+      const previous = compared
+        ? ((await bodies.get(
+            JSON.stringify(['previousFairness', compared.year.id, compared.date, generation]),
+            version,
+            () => run({ kind: 'previousFairness', version, year: compared.year, date: compared.date }),
+          )) as PreviousFairnessReport | null)
+        : null;
+      return { ...body, previous };
+    });
 
   /** Freezes every period end already past and not frozen yet, of every year with data. */
   async function freezeDue(version: number): Promise<void> {
@@ -153,9 +177,23 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     );
     const queries = snapshotTables(provinces);
     for (const year of years) {
-      const frozen = await frozenPeriodEnds(db, year.id);
+      const frozen = await frozenPeriodEnds(db, year.id, snapshotKey({ groupBy: [] }));
+      const fairnessFrozen = await frozenPeriodEnds(db, year.id, FAIRNESS_SNAPSHOT_KEY);
       for (const periodEnd of await regionPeriodEnds(db, year.id)) {
-        if (periodEnd >= today || frozen.has(periodEnd)) continue;
+        if (periodEnd >= today) continue;
+        if (!fairnessFrozen.has(periodEnd)) {
+          const { counts, dataThrough } = await run<FrozenFairness>({
+            kind: 'freezeFairness',
+            version,
+            year,
+            periodEnd,
+          });
+          await insertSnapshots(db, [
+            { yearId: year.id, periodEnd, key: FAIRNESS_SNAPSHOT_KEY, counts, frozenOn: today, dataThrough },
+          ]);
+          generation++;
+        }
+        if (frozen.has(periodEnd)) continue;
         const { counts, dataThrough } = await run<FrozenCounts>({ kind: 'freeze', version, year, periodEnd, queries });
         await insertSnapshots(
           db,
@@ -186,6 +224,7 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     }
     await trend(version, year, {}, null);
     await fairness(version, year);
+    await fairness(version, year, true);
     const before = await db
       .selectFrom('school_year')
       .select(['id', 'label'])

@@ -3,13 +3,21 @@ import {
   type AggregateQuery,
   type AggregateResult,
   type AggregateTrend,
-  type FairnessReport,
+  type FairnessTable,
   type PreviousAggregateTable,
+  type PreviousFairnessReport,
   type TrendQuery,
 } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
 import { HttpError } from '../http/http-error';
-import { latestDataDate, publishSnapshot, readSnapshots, snapshotKey } from './aggregate-snapshots';
+import {
+  FAIRNESS_SNAPSHOT_KEY,
+  latestDataDate,
+  publishSnapshot,
+  readSnapshots,
+  snapshotKey,
+  type FairnessSnapshotCounts,
+} from './aggregate-snapshots';
 import { cellKeySecret } from './cell-key';
 import { countGroups } from './count-groups';
 import { fairnessGroups } from './fairness';
@@ -47,12 +55,24 @@ export type AggregateJob =
   /** The raw counts of the snapshot tables at a period end (aggregate-snapshots.ts), for routes to store. */
   | { kind: 'freeze'; version: number; year: SchoolYear; periodEnd: string; queries: AggregateQuery[] }
   /** A table of `year` (the previous one) from its latest snapshot on or before `date`, published. */
-  | { kind: 'previous'; version: number; year: SchoolYear; date: string; query: AggregateQuery };
+  | { kind: 'previous'; version: number; year: SchoolYear; date: string; query: AggregateQuery }
+  /** The fairness report's raw cells at a period end (FAIRNESS_SNAPSHOT_KEY), for routes to store. */
+  | { kind: 'freezeFairness'; version: number; year: SchoolYear; periodEnd: string }
+  /** The fairness report of `year` (the previous one) from its latest snapshot on or before `date`, published. */
+  | { kind: 'previousFairness'; version: number; year: SchoolYear; date: string };
 
 export type FrozenCounts = { counts: GroupCount[][]; dataThrough: string | null };
+export type FrozenFairness = { counts: FairnessSnapshotCounts; dataThrough: string | null };
 
 export type AggregateBody =
-  AggregateResult | AggregateTrend | FairnessReport | FrozenCounts | PreviousAggregateTable | null;
+  | AggregateResult
+  | AggregateTrend
+  | FairnessTable
+  | FrozenCounts
+  | FrozenFairness
+  | PreviousAggregateTable
+  | PreviousFairnessReport
+  | null;
 
 export interface AggregateSettings {
   minCell: number;
@@ -176,7 +196,45 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
     return { year: year.label, threshold, noise, months: suppressTrend(monthly, threshold, { coarser, noise }) };
   }
 
-  async function fairness({ year }: Extract<AggregateJob, { kind: 'fairness' }>): Promise<FairnessReport> {
+  async function freezeFairness({
+    year,
+    periodEnd,
+  }: Extract<AggregateJob, { kind: 'freezeFairness' }>): Promise<FrozenFairness> {
+    const counts = await countFairness(db, year, secret, periodEnd);
+    return { counts, dataThrough: await latestDataDate(db, year.id) };
+  }
+
+  /**
+   * The latest fairness snapshot of the year on or before `date`, published as the live report is
+   * (fairnessGroups) and guarded like a snapshot table (publishSnapshot): against the earlier
+   * snapshots (subsets of its students), the later ones and the year as counted now (supersets).
+   */
+  async function previousFairness({
+    year,
+    date,
+  }: Extract<AggregateJob, { kind: 'previousFairness' }>): Promise<PreviousFairnessReport | null> {
+    const snapshots = await readSnapshots<FairnessSnapshotCounts>(db, year.id, FAIRNESS_SNAPSHOT_KEY);
+    const at = snapshots.findLastIndex((s) => s.periodEnd <= date);
+    if (at < 0) return null;
+    const chosen = snapshots[at]!;
+    const now = await countFairness(db, year, secret);
+    const chain = snapshots.map((s) => s.counts.cells);
+    const { periodEnd, frozenOn, dataThrough } = chosen;
+    return {
+      year: year.label,
+      threshold,
+      noise,
+      outcomesAvailable: chosen.counts.outcomesAvailable,
+      groups: fairnessGroups(chain[at]!, threshold, {
+        noise,
+        coarser: [...chain.slice(at + 1), now.cells],
+        finer: chain.slice(0, at),
+      }),
+      snapshot: { year: year.label, periodEnd, frozenOn, dataThrough },
+    };
+  }
+
+  async function fairness({ year }: Extract<AggregateJob, { kind: 'fairness' }>): Promise<FairnessTable> {
     // No filters here: the whole region's year, by citizenship group and by sex.
     const { outcomesAvailable, cells } = await countFairness(db, year, secret);
     return {
@@ -201,6 +259,10 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
           return freeze(job);
         case 'previous':
           return previous(job);
+        case 'freezeFairness':
+          return freezeFairness(job);
+        case 'previousFairness':
+          return previousFairness(job);
       }
     },
   };

@@ -6,6 +6,7 @@ import type {
   Cell,
   FairnessGroup,
   FairnessReport,
+  PreviousFairnessReport,
   Measure,
   PreviousAggregateTable,
 } from '@primm/shared/contracts/aggregates';
@@ -339,3 +340,25 @@ export const aTrend = (overrides: Partial<AggregateTrend> = {}): AggregateTrend 
   })),
   ...overrides,
 });
+
+/** The previous year's fairness report at the same date: shares a little lower, the newly arrived under the threshold. */
+export function aPreviousFairnessReport(): PreviousFairnessReport {
+  const { previous: _, ...report } = aFairnessReport({ year: '2024/25' });
+  return {
+    ...report,
+    groups: report.groups.map((g) =>
+      g.group === 'neo_arrivato'
+        ? {
+            ...g,
+            students: '<10',
+            suppressed: true,
+            shareFlagged: null,
+            shareTier2plus: null,
+            falsePositiveRate: null,
+            falseNegativeRate: null,
+          }
+        : { ...g, shareFlagged: g.shareFlagged && g.shareFlagged * 0.8 },
+    ),
+    snapshot: { year: '2024/25', periodEnd: '2025-01-31', frozenOn: '2025-02-01', dataThrough: '2025-01-30' },
+  };
+}

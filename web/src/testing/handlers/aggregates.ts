@@ -10,7 +10,13 @@ import {
   type FairnessReport,
 } from '@primm/shared/contracts/aggregates';
 import type { Role } from '@primm/shared/contracts/auth';
-import { aFairnessReport, anAggregateResult, aPreviousYear, aTrend } from '../aggregate-fixtures';
+import {
+  aFairnessReport,
+  anAggregateResult,
+  aPreviousFairnessReport,
+  aPreviousYear,
+  aTrend,
+} from '../aggregate-fixtures';
 import { errorBody } from '../fixtures';
 import { currentMockSession } from './auth';
 
@@ -54,6 +60,9 @@ export const aggregatesHandlers = [
     if (refusal) return refusal;
     const parsed = FairnessQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
-    return HttpResponse.json<FairnessReport>(aFairnessReport(parsed.data.year ? { year: parsed.data.year } : {}));
+    const report = aFairnessReport(parsed.data.year ? { year: parsed.data.year } : {});
+    return HttpResponse.json<FairnessReport>(
+      parsed.data.compare ? { ...report, previous: aPreviousFairnessReport() } : report,
+    );
   }),
 ];
