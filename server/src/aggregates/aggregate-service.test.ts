@@ -36,6 +36,8 @@ const FIRST_READS = [
   '/api/aggregates/trend',
   '/api/fairness',
   '/api/fairness?compare=previous',
+  '/api/what-works',
+  '/api/what-works?by=school',
 ];
 
 describe('aggregates after an import (issue 22.5)', () => {

@@ -6,6 +6,7 @@ import {
   type PreviousAggregateTable,
   type PreviousFairnessReport,
 } from '@primm/shared/contracts/aggregates';
+import { WhatWorksBy } from '@primm/shared/contracts/what-works';
 import { yearsWithData } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { aggregateComputerFor } from './aggregate-runner';
@@ -54,7 +55,8 @@ export interface AggregateServiceDeps extends AggregateSettings {
  * the monthly trend, 3.2 s for fairness): after a write (`poke`, called for every successful
  * API write and, by main.ts, every half minute for writes from other processes), once the data
  * version has moved, the tables the regional pages open with are computed in the background on
- * the aggregates' thread, so the first reader finds them ready. The due snapshots are frozen
+ * the aggregates' thread, so the first reader finds them ready; "Cosa funziona" too (7–10 s on
+ * the demo for its first request after a change, issue 22). The due snapshots are frozen
  * first, in the same background run, so they add nothing to a request.
  */
 export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
@@ -168,6 +170,17 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
       return { ...body, previous };
     });
 
+  /** "Cosa funziona" (what-works/routes.ts), computed on the aggregates' thread and cached like a table. */
+  const whatWorks = (
+    version: number,
+    year: SchoolYear & { startsOn: string; endsOn: string },
+    only: number[] | null,
+    by: WhatWorksBy,
+  ) =>
+    json.get(JSON.stringify(['whatWorks', year.id, by, only]), version, () =>
+      run({ kind: 'whatWorks', version, year, only, by }),
+    );
+
   /** Freezes every period end already past and not frozen yet, of every year with data. */
   async function freezeDue(version: number): Promise<void> {
     const today = isoDay(now());
@@ -225,6 +238,16 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     await trend(version, year, {}, null);
     await fairness(version, year);
     await fairness(version, year, true);
+    // "Cosa funziona" for the region (the analyst's page) in every grouping: one measuring, then arithmetic.
+    const dates = await db
+      .selectFrom('school_year')
+      .select(['starts_on', 'ends_on'])
+      .where('id', '=', year.id)
+      .executeTakeFirst();
+    if (dates) {
+      for (const by of WhatWorksBy.options)
+        await whatWorks(version, { ...year, startsOn: dates.starts_on, endsOn: dates.ends_on }, null, by);
+    }
     const before = await db
       .selectFrom('school_year')
       .select(['id', 'label'])
@@ -269,6 +292,7 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     table,
     trend,
     fairness,
+    whatWorks,
     poke,
     /** Resolves when no warm-up is running (tests; a shutdown). */
     idle: async () => {

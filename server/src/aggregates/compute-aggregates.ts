@@ -25,6 +25,8 @@ import { countFairness } from './fairness-counts';
 import { computeMonthlyTrend, suppressTrend, type MonthCounts } from './monthly-trend';
 import { publishCounts, resolveMeasures, type GroupCount } from './publish-counts';
 import { CountMemo } from './result-cache';
+import type { WhatWorks, WhatWorksBy } from '@primm/shared/contracts/what-works';
+import { measureCases, summariseWhatWorks, type MeasuredCases } from '../what-works/compute';
 
 /**
  * The audited suppression of a two-way table grows faster than its cells (docs/privacy.md
@@ -59,7 +61,15 @@ export type AggregateJob =
   /** The fairness report's raw cells at a period end (FAIRNESS_SNAPSHOT_KEY), for routes to store. */
   | { kind: 'freezeFairness'; version: number; year: SchoolYear; periodEnd: string }
   /** The fairness report of `year` (the previous one) from its latest snapshot on or before `date`, published. */
-  | { kind: 'previousFairness'; version: number; year: SchoolYear; date: string };
+  | { kind: 'previousFairness'; version: number; year: SchoolYear; date: string }
+  /** "Cosa funziona" (what-works/compute.ts) of a year for a set of schools (null: the region). */
+  | {
+      kind: 'whatWorks';
+      version: number;
+      year: SchoolYear & { startsOn: string; endsOn: string };
+      only: number[] | null;
+      by: WhatWorksBy;
+    };
 
 export type FrozenCounts = { counts: GroupCount[][]; dataThrough: string | null };
 export type FrozenFairness = { counts: FairnessSnapshotCounts; dataThrough: string | null };
@@ -72,6 +82,7 @@ export type AggregateBody =
   | FrozenFairness
   | PreviousAggregateTable
   | PreviousFairnessReport
+  | WhatWorks
   | null;
 
 export interface AggregateSettings {
@@ -92,6 +103,8 @@ export interface AggregateComputer {
 export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateComputer {
   const counts = new CountMemo<GroupCount[]>();
   const months = new CountMemo<MonthCounts[]>();
+  // The measured cases of a year and scope serve every grouping: one read of the series per data version.
+  const measured = new CountMemo<MeasuredCases>(50);
   const secret = cellKeySecret(settings.pseudonymKey);
   const { minCell: threshold, aggregateNoise: noise } = settings;
 
@@ -234,6 +247,21 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
     };
   }
 
+  /**
+   * "Cosa funziona": reading the series of every school with a case and matching took 7–10 s on
+   * the demo for the first request after a change, all of it on the event loop (issue 22); here,
+   * on the aggregates' thread, and warmed after a change like the tables.
+   */
+  async function whatWorks({
+    version,
+    year,
+    only,
+    by,
+  }: Extract<AggregateJob, { kind: 'whatWorks' }>): Promise<WhatWorks> {
+    const cases = await measured.get(JSON.stringify([year.id, only]), version, () => measureCases(db, year, only));
+    return summariseWhatWorks(cases, by, threshold);
+  }
+
   async function fairness({ year }: Extract<AggregateJob, { kind: 'fairness' }>): Promise<FairnessTable> {
     // No filters here: the whole region's year, by citizenship group and by sex.
     const { outcomesAvailable, cells } = await countFairness(db, year, secret);
@@ -263,6 +291,8 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
           return freezeFairness(job);
         case 'previousFairness':
           return previousFairness(job);
+        case 'whatWorks':
+          return whatWorks(job);
       }
     },
   };
