@@ -276,6 +276,44 @@ describe('frozen snapshots (issue 22.3)', () => {
     ]);
   });
 
+  test('GET /api/aggregates/history: when years have frozen snapshots, then each year with one gives its totals at its latest period end, oldest first, and the read is audited', async () => {
+    const db = await createTestDb();
+    let today = '2025-02-02';
+    const aggregates = createAggregateService(db, {
+      ...testConfig,
+      minCell: 1,
+      warm: true,
+      now: () => new Date(today),
+    });
+    const app = createApp({ db, config: { ...testConfig, minCell: 1 }, aggregates });
+    const analyst = await authAs(db, await aUser(db, 'analista'));
+    const { before } = await twoYears(db, 12);
+    aggregates.poke();
+    await aggregates.idle();
+    const early = await request(app).get('/api/aggregates/history').set(analyst);
+    await anEnrolment(db, (await aStudent(db)).id, before.id, { entered_on: '2025-03-01' });
+    today = '2025-07-01';
+    aggregates.poke();
+    await aggregates.idle();
+
+    const res = await request(app).get('/api/aggregates/history').set(analyst);
+
+    expect(early.body.years).toMatchObject([
+      { year: '2024/25', snapshot: { periodEnd: '2025-01-31' }, total: { students: 12 } },
+    ]);
+    expect(res.status).toBe(200);
+    // 2025/26 has no calendar, hence no period end and no snapshot: not in the trend.
+    expect(res.body.years).toMatchObject([
+      { year: '2024/25', snapshot: { year: '2024/25', periodEnd: '2025-06-10' }, rows: [], total: { students: 13 } },
+    ]);
+    const audits = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'aggregates.history.read')
+      .execute();
+    expect(audits).toHaveLength(2);
+  });
+
   test('GET /api/fairness?compare=previous: when the previous year has no snapshot yet, then previous is null', async () => {
     const db = await createTestDb();
     const aggregates = createAggregateService(db, { ...testConfig, warm: false, now: () => new Date('2026-03-01') });

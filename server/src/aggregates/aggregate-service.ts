@@ -170,6 +170,26 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
       return { ...body, previous };
     });
 
+  /**
+   * The region's totals of every year with a snapshot, each from its latest one (the printable
+   * report's trend over the years): the `previous` computation at no date limit, so published
+   * under the same rules, and memoised with it.
+   */
+  const history = (version: number) =>
+    json.get(JSON.stringify(['history', generation]), version, async () => {
+      const query: AggregateQuery = { groupBy: [] };
+      const years: PreviousAggregateTable[] = [];
+      for (const year of (await yearsWithData(db, null)).reverse()) {
+        const latest = (await bodies.get(
+          JSON.stringify(['previous', year.id, LATEST, snapshotKey(query), generation]),
+          version,
+          () => run({ kind: 'previous', version, year, date: LATEST, query }),
+        )) as PreviousAggregateTable | null;
+        if (latest) years.push(latest);
+      }
+      return { years };
+    });
+
   /** "Cosa funziona" (what-works/routes.ts), computed on the aggregates' thread and cached like a table. */
   const whatWorks = (
     version: number,
@@ -238,6 +258,7 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     await trend(version, year, {}, null);
     await fairness(version, year);
     await fairness(version, year, true);
+    await history(version);
     // "Cosa funziona" for the region (the analyst's page) in every grouping: one measuring, then arithmetic.
     const dates = await db
       .selectFrom('school_year')
@@ -293,6 +314,7 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     trend,
     fairness,
     whatWorks,
+    history,
     poke,
     /** Resolves when no warm-up is running (tests; a shutdown). */
     idle: async () => {
@@ -323,5 +345,8 @@ export function previousLabel(label: string): string {
   const start = Number(label.slice(0, 4)) - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
+
+/** A date after every period end: a year's latest snapshot. */
+const LATEST = '9999-12-31';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -75,6 +75,15 @@ export function aggregateRoutes(db: Db, service: AggregateService): Router {
     sendJson(res, json);
   });
 
+  // The region's totals over the years, from the frozen snapshots (region only: no referent).
+  router.get('/aggregates/history', requireRole('analista', 'admin'), async (req, res) => {
+    const user = userOf(req);
+    const version = await readDataVersion(db);
+    const json = await service.history(version);
+    await audit(db, { user, req }, { action: 'aggregates.history.read' });
+    sendJson(res, json);
+  });
+
   router.get('/fairness', requireRole('analista', 'admin'), async (req, res) => {
     const user = userOf(req);
     const query = FairnessQuery.parse(req.query);

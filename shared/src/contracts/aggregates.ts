@@ -152,6 +152,15 @@ export const AggregateResult = AggregateTable.extend({
 });
 export type AggregateResult = z.infer<typeof AggregateResult>;
 
+/**
+ * `GET /api/aggregates/history` (issue 22, the printable regional report): the whole region's
+ * totals of every school year with a frozen snapshot, each from its latest snapshot (its year
+ * as it stood at its last period end frozen so far), published under the snapshots' rules;
+ * oldest first.
+ */
+export const AggregateHistory = z.object({ years: z.array(PreviousAggregateTable) });
+export type AggregateHistory = z.infer<typeof AggregateHistory>;
+
 /** `compare=previous`: add the previous year at the same date (AggregateResult.previous). */
 export const CompareQuery = z.object({ compare: z.enum(['previous']).optional() });
 export type CompareQuery = z.infer<typeof CompareQuery>;
