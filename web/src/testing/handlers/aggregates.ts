@@ -4,6 +4,7 @@ import {
   CompareQuery,
   FairnessQuery,
   TrendQuery,
+  type AggregateHistory,
   type AggregateResult,
   type AggregateTrend,
   type AggregateYears,
@@ -12,6 +13,7 @@ import {
 import type { Role } from '@primm/shared/contracts/auth';
 import {
   aFairnessReport,
+  anAggregateHistory,
   anAggregateResult,
   aPreviousFairnessReport,
   aPreviousYear,
@@ -47,6 +49,10 @@ export const aggregatesHandlers = [
     () =>
       refused(['analista', 'admin', 'referente']) ??
       HttpResponse.json<AggregateYears>({ years: ['2025/26', '2024/25'], current: '2025/26' }),
+  ),
+  http.get(
+    '/api/aggregates/history',
+    () => refused(['analista', 'admin']) ?? HttpResponse.json<AggregateHistory>(anAggregateHistory()),
   ),
   http.get('/api/aggregates/trend', ({ request }) => {
     const refusal = refused(['analista', 'admin', 'referente']);
