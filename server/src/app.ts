@@ -105,7 +105,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date(), 
   api.use(aggregateRoutes(db, aggregateService));
   api.use(flagRoutes(db, now));
   api.use(caseRoutes(db, now));
-  api.use(whatWorksRoutes(db, config));
+  api.use(whatWorksRoutes(db, aggregateService));
   api.use(caseloadRoutes(db, now));
   api.use(arrivalRoutes(db, now));
   api.use(worklistRoutes(db, now));

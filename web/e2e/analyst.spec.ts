@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { accessibilityViolations } from './browser';
 import { setupDemoApp } from './demo-app';
+import { expectPageFits } from './page-checks';
 import { signIn } from './sign-in';
 
 const demo = setupDemoApp();
@@ -40,6 +41,23 @@ describe('regional analysis as the demo analyst', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toMatch(/Ancona/);
     expect(download.suggestedFilename()).toMatch(/studenti-per-provincia.*\.csv$/);
+
+    // Year-on-year (#20): the previous year at the same date, from its frozen snapshot, beside this
+    // year: a column per year in the table, on the provinces tab and on the fairness tab.
+    const previousColumn = /^Studenti \(\d{4}\/\d{2} al \d{2}\/\d{2}\/\d{4}\)$/;
+    const toggle = page.getByRole('checkbox', { name: 'Confronta con l’anno precedente alla stessa data' });
+    await toggle.check();
+    await panel.getByRole('columnheader', { name: previousColumn }).waitFor();
+    await page.getByText(/com’era il \d{2}\/\d{2}\/\d{4}/).waitFor();
+    await expectPageFits(page);
+    await toggle.uncheck();
+    await page.getByRole('tab', { name: 'Equità degli indicatori' }).click();
+    await toggle.check();
+    const fairness = page.getByRole('region', { name: 'Segnalati e livello 2 o 3 per sesso' });
+    await fairness.getByRole('button', { name: 'Tabella' }).click();
+    await fairness.getByRole('columnheader', { name: previousColumn }).waitFor();
+    await expectPageFits(page);
+    await page.getByRole('tab', { name: 'Province' }).click();
 
     // Drill-down: the schools of a province (school names are public), then its printable report.
     await page.getByRole('link', { name: 'Ancona' }).first().click();

@@ -35,6 +35,9 @@ const FIRST_READS = [
   '/api/aggregates?groupBy=school&province=AN&measures=students,tier1',
   '/api/aggregates/trend',
   '/api/fairness',
+  '/api/fairness?compare=previous',
+  '/api/what-works',
+  '/api/what-works?by=school',
 ];
 
 describe('aggregates after an import (issue 22.5)', () => {
@@ -210,6 +213,118 @@ describe('frozen snapshots (issue 22.3)', () => {
       .execute();
     expect(audits).toHaveLength(3);
     expect(JSON.parse(audits[0]!.details!)).toMatchObject({ compare: 'previous' });
+  });
+
+  test('GET /api/fairness?compare=previous: when the previous year has a fairness snapshot on or before the same date, then its report is published beside this year, counting only the students enrolled by then, and later data do not change it', async () => {
+    const db = await createTestDb();
+    let today = '2025-02-02';
+    const aggregates = createAggregateService(db, {
+      ...testConfig,
+      minCell: 1,
+      warm: true,
+      now: () => new Date(today),
+    });
+    const app = createApp({ db, config: { ...testConfig, minCell: 1 }, aggregates });
+    const analyst = await authAs(db, await aUser(db, 'analista'));
+    const { before } = await twoYears(db, 12);
+    aggregates.poke();
+    await aggregates.idle();
+    // Enrolled after the period end: in the year as it is now, not in its snapshot.
+    await anEnrolment(db, (await aStudent(db)).id, before.id, { entered_on: '2025-03-01' });
+    today = '2026-03-01';
+    const read = () => request(app).get('/api/fairness?compare=previous').set(analyst);
+    const students = (report: { groups: { dimension: string; students: unknown }[] }) =>
+      report.groups.filter((g) => g.dimension === 'sex').reduce((n, g) => n + Number(g.students), 0);
+
+    const first = await read();
+    await anEnrolment(db, (await aStudent(db)).id, before.id, { entered_on: '2025-04-01' });
+    const second = await read();
+    const plain = await request(app).get('/api/fairness').set(analyst);
+    const live = await request(app).get('/api/fairness?year=2024/25').set(analyst);
+
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      year: '2025/26',
+      previous: {
+        year: '2024/25',
+        snapshot: { year: '2024/25', periodEnd: '2025-01-31', frozenOn: '2025-02-02' },
+        outcomesAvailable: false,
+      },
+    });
+    expect(students(first.body)).toBe(15);
+    expect(students(first.body.previous)).toBe(12);
+    expect(second.body.previous).toEqual(first.body.previous);
+    expect(plain.body).not.toHaveProperty('previous');
+    expect(students(live.body)).toBe(14);
+    const frozen = await db
+      .selectFrom('aggregate_snapshot')
+      .select('period_end')
+      .where('request_key', '=', 'fairness')
+      .execute();
+    expect(frozen.map((r) => r.period_end)).toEqual(['2025-01-31']);
+    const audits = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'fairness.read')
+      .orderBy('id')
+      .execute();
+    expect(audits.map((a) => JSON.parse(a.details!))).toEqual([
+      { year: '2025/26', compare: 'previous' },
+      { year: '2025/26', compare: 'previous' },
+      { year: '2025/26' },
+      { year: '2024/25' },
+    ]);
+  });
+
+  test('GET /api/aggregates/history: when years have frozen snapshots, then each year with one gives its totals at its latest period end, oldest first, and the read is audited', async () => {
+    const db = await createTestDb();
+    let today = '2025-02-02';
+    const aggregates = createAggregateService(db, {
+      ...testConfig,
+      minCell: 1,
+      warm: true,
+      now: () => new Date(today),
+    });
+    const app = createApp({ db, config: { ...testConfig, minCell: 1 }, aggregates });
+    const analyst = await authAs(db, await aUser(db, 'analista'));
+    const { before } = await twoYears(db, 12);
+    aggregates.poke();
+    await aggregates.idle();
+    const early = await request(app).get('/api/aggregates/history').set(analyst);
+    await anEnrolment(db, (await aStudent(db)).id, before.id, { entered_on: '2025-03-01' });
+    today = '2025-07-01';
+    aggregates.poke();
+    await aggregates.idle();
+
+    const res = await request(app).get('/api/aggregates/history').set(analyst);
+
+    expect(early.body.years).toMatchObject([
+      { year: '2024/25', snapshot: { periodEnd: '2025-01-31' }, total: { students: 12 } },
+    ]);
+    expect(res.status).toBe(200);
+    // 2025/26 has no calendar, hence no period end and no snapshot: not in the trend.
+    expect(res.body.years).toMatchObject([
+      { year: '2024/25', snapshot: { year: '2024/25', periodEnd: '2025-06-10' }, rows: [], total: { students: 13 } },
+    ]);
+    const audits = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'aggregates.history.read')
+      .execute();
+    expect(audits).toHaveLength(2);
+  });
+
+  test('GET /api/fairness?compare=previous: when the previous year has no snapshot yet, then previous is null', async () => {
+    const db = await createTestDb();
+    const aggregates = createAggregateService(db, { ...testConfig, warm: false, now: () => new Date('2026-03-01') });
+    const app = createApp({ db, config: testConfig, aggregates });
+    await twoYears(db, 12);
+    const analyst = await authAs(db, await aUser(db, 'analista'));
+
+    const res = await request(app).get('/api/fairness?compare=previous').set(analyst);
+
+    expect(res.status).toBe(200);
+    expect(res.body.previous).toBeNull();
   });
 
   test('GET /api/aggregates?compare=previous: when the previous year has no snapshot yet, or the reader is a referent, then previous is null', async () => {

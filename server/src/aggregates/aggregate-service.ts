@@ -1,13 +1,17 @@
 import {
   type AggregateQuery,
   type AggregateResult,
+  type FairnessTable,
   type Measure,
   type PreviousAggregateTable,
+  type PreviousFairnessReport,
 } from '@primm/shared/contracts/aggregates';
+import { WhatWorksBy } from '@primm/shared/contracts/what-works';
 import { yearsWithData } from '../db/current-year';
 import type { Db } from '../db/open-database';
 import { aggregateComputerFor } from './aggregate-runner';
 import {
+  FAIRNESS_SNAPSHOT_KEY,
   frozenPeriodEnds,
   insertSnapshots,
   regionPeriodEnds,
@@ -15,7 +19,13 @@ import {
   snapshotKey,
   snapshotTables,
 } from './aggregate-snapshots';
-import type { AggregateBody, AggregateJob, AggregateSettings, FrozenCounts } from './compute-aggregates';
+import type {
+  AggregateBody,
+  AggregateJob,
+  AggregateSettings,
+  FrozenCounts,
+  FrozenFairness,
+} from './compute-aggregates';
 import { resolveMeasures } from './publish-counts';
 import { AggregateCache, CountMemo, readDataVersion } from './result-cache';
 import { findLatestYearWithData } from './years-with-data';
@@ -45,7 +55,8 @@ export interface AggregateServiceDeps extends AggregateSettings {
  * the monthly trend, 3.2 s for fairness): after a write (`poke`, called for every successful
  * API write and, by main.ts, every half minute for writes from other processes), once the data
  * version has moved, the tables the regional pages open with are computed in the background on
- * the aggregates' thread, so the first reader finds them ready. The due snapshots are frozen
+ * the aggregates' thread, so the first reader finds them ready; "Cosa funziona" too (7–10 s on
+ * the demo for its first request after a change, issue 22). The due snapshots are frozen
  * first, in the same background run, so they add nothing to a request.
  */
 export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
@@ -141,8 +152,54 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
       run({ kind: 'trend', version, year, query: { ...query, year: undefined }, only }),
     );
 
-  const fairness = (version: number, year: SchoolYear) =>
-    json.get(JSON.stringify(['fairness', year.id]), version, () => run({ kind: 'fairness', version, year }));
+  /** The fairness report; with `compare`, the previous year's at the same date beside it (as `table`). */
+  const fairness = (version: number, year: SchoolYear, compare = false) =>
+    json.get(JSON.stringify(['fairness', year.id, compare && [generation, isoDay(now())]]), version, async () => {
+      const body = (await bodies.get(JSON.stringify(['fairness', year.id]), version, () =>
+        run({ kind: 'fairness', version, year }),
+      )) as FairnessTable;
+      if (!compare) return body;
+      const compared = await comparedYear(year);
+      const previous = compared
+        ? ((await bodies.get(
+            JSON.stringify(['previousFairness', compared.year.id, compared.date, generation]),
+            version,
+            () => run({ kind: 'previousFairness', version, year: compared.year, date: compared.date }),
+          )) as PreviousFairnessReport | null)
+        : null;
+      return { ...body, previous };
+    });
+
+  /**
+   * The region's totals of every year with a snapshot, each from its latest one (the printable
+   * report's trend over the years): the `previous` computation at no date limit, so published
+   * under the same rules, and memoised with it.
+   */
+  const history = (version: number) =>
+    json.get(JSON.stringify(['history', generation]), version, async () => {
+      const query: AggregateQuery = { groupBy: [] };
+      const years: PreviousAggregateTable[] = [];
+      for (const year of (await yearsWithData(db, null)).reverse()) {
+        const latest = (await bodies.get(
+          JSON.stringify(['previous', year.id, LATEST, snapshotKey(query), generation]),
+          version,
+          () => run({ kind: 'previous', version, year, date: LATEST, query }),
+        )) as PreviousAggregateTable | null;
+        if (latest) years.push(latest);
+      }
+      return { years };
+    });
+
+  /** "Cosa funziona" (what-works/routes.ts), computed on the aggregates' thread and cached like a table. */
+  const whatWorks = (
+    version: number,
+    year: SchoolYear & { startsOn: string; endsOn: string },
+    only: number[] | null,
+    by: WhatWorksBy,
+  ) =>
+    json.get(JSON.stringify(['whatWorks', year.id, by, only]), version, () =>
+      run({ kind: 'whatWorks', version, year, only, by }),
+    );
 
   /** Freezes every period end already past and not frozen yet, of every year with data. */
   async function freezeDue(version: number): Promise<void> {
@@ -153,9 +210,23 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     );
     const queries = snapshotTables(provinces);
     for (const year of years) {
-      const frozen = await frozenPeriodEnds(db, year.id);
+      const frozen = await frozenPeriodEnds(db, year.id, snapshotKey({ groupBy: [] }));
+      const fairnessFrozen = await frozenPeriodEnds(db, year.id, FAIRNESS_SNAPSHOT_KEY);
       for (const periodEnd of await regionPeriodEnds(db, year.id)) {
-        if (periodEnd >= today || frozen.has(periodEnd)) continue;
+        if (periodEnd >= today) continue;
+        if (!fairnessFrozen.has(periodEnd)) {
+          const { counts, dataThrough } = await run<FrozenFairness>({
+            kind: 'freezeFairness',
+            version,
+            year,
+            periodEnd,
+          });
+          await insertSnapshots(db, [
+            { yearId: year.id, periodEnd, key: FAIRNESS_SNAPSHOT_KEY, counts, frozenOn: today, dataThrough },
+          ]);
+          generation++;
+        }
+        if (frozen.has(periodEnd)) continue;
         const { counts, dataThrough } = await run<FrozenCounts>({ kind: 'freeze', version, year, periodEnd, queries });
         await insertSnapshots(
           db,
@@ -186,6 +257,18 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     }
     await trend(version, year, {}, null);
     await fairness(version, year);
+    await fairness(version, year, true);
+    await history(version);
+    // "Cosa funziona" for the region (the analyst's page) in every grouping: one measuring, then arithmetic.
+    const dates = await db
+      .selectFrom('school_year')
+      .select(['starts_on', 'ends_on'])
+      .where('id', '=', year.id)
+      .executeTakeFirst();
+    if (dates) {
+      for (const by of WhatWorksBy.options)
+        await whatWorks(version, { ...year, startsOn: dates.starts_on, endsOn: dates.ends_on }, null, by);
+    }
     const before = await db
       .selectFrom('school_year')
       .select(['id', 'label'])
@@ -230,6 +313,8 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     table,
     trend,
     fairness,
+    whatWorks,
+    history,
     poke,
     /** Resolves when no warm-up is running (tests; a shutdown). */
     idle: async () => {
@@ -260,5 +345,8 @@ export function previousLabel(label: string): string {
   const start = Number(label.slice(0, 4)) - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
+
+/** A date after every period end: a year's latest snapshot. */
+const LATEST = '9999-12-31';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);

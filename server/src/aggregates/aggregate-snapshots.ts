@@ -1,5 +1,6 @@
 import type { AggregateQuery } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
+import type { FairnessCell } from './fairness';
 import { publishCounts, type GroupCount, type PublishOptions } from './publish-counts';
 
 /**
@@ -25,6 +26,18 @@ export function snapshotTables(provinces: NonNullable<AggregateQuery['province']
     { groupBy: ['school'] },
     ...provinces.map((province): AggregateQuery => ({ groupBy: ['school'], province })),
   ];
+}
+
+/**
+ * The fairness report's snapshot (issue 22: "any regional chart can compare with the same date of
+ * the previous year"): its raw cells by citizenship group and sex, with whether final outcomes
+ * existed, under a key no table has (a table's key is a JSON array).
+ */
+export const FAIRNESS_SNAPSHOT_KEY = 'fairness';
+
+export interface FairnessSnapshotCounts {
+  outcomesAvailable: boolean;
+  cells: FairnessCell[];
 }
 
 const FILTERS = ['province', 'school', 'level', 'gradeLevel', 'track', 'citizenshipGroup', 'sex'] as const;
@@ -59,15 +72,19 @@ export async function regionPeriodEnds(db: Db, yearId: number): Promise<string[]
   return [...new Set([...bySeq.values(), lastLessons])].filter((d) => d <= lastLessons).sort();
 }
 
-export interface StoredSnapshot {
+export interface StoredSnapshot<T = GroupCount[]> {
   periodEnd: string;
-  counts: GroupCount[];
+  counts: T;
   frozenOn: string;
   dataThrough: string | null;
 }
 
-/** The snapshots of one table in a year, oldest first. */
-export async function readSnapshots(db: Db, yearId: number, key: string): Promise<StoredSnapshot[]> {
+/** The snapshots of one table (or, under FAIRNESS_SNAPSHOT_KEY, of the fairness report) in a year, oldest first. */
+export async function readSnapshots<T = GroupCount[]>(
+  db: Db,
+  yearId: number,
+  key: string,
+): Promise<StoredSnapshot<T>[]> {
   const rows = await db
     .selectFrom('aggregate_snapshot')
     .select(['period_end', 'counts', 'frozen_on', 'data_through'])
@@ -77,19 +94,24 @@ export async function readSnapshots(db: Db, yearId: number, key: string): Promis
     .execute();
   return rows.map((r) => ({
     periodEnd: r.period_end,
-    counts: JSON.parse(r.counts) as GroupCount[],
+    counts: JSON.parse(r.counts) as T,
     frozenOn: r.frozen_on,
     dataThrough: r.data_through,
   }));
 }
 
-/** The period ends of a year already frozen (every table of one freeze is written together). */
-export async function frozenPeriodEnds(db: Db, yearId: number): Promise<Set<string>> {
+/**
+ * The period ends of a year already frozen for one key (every table of one freeze is written
+ * together, so the total's key stands for them all; the fairness report has its own, frozen
+ * apart: a period end frozen before it existed gets it late, `data_through` says so).
+ */
+export async function frozenPeriodEnds(db: Db, yearId: number, key: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('aggregate_snapshot')
     .select('period_end')
     .distinct()
     .where('school_year_id', '=', yearId)
+    .where('request_key', '=', key)
     .execute();
   return new Set(rows.map((r) => r.period_end));
 }
@@ -104,7 +126,7 @@ export async function insertSnapshots(
     yearId: number;
     periodEnd: string;
     key: string;
-    counts: GroupCount[];
+    counts: GroupCount[] | FairnessSnapshotCounts;
     frozenOn: string;
     dataThrough: string | null;
   }[],

@@ -42,12 +42,30 @@ vi.mock('./publish-counts', async (original) => {
     },
   };
 });
+vi.mock('../what-works/compute', async (original) => {
+  const real = await original<typeof import('../what-works/compute')>();
+  return {
+    ...real,
+    measureCases: async (...args: Parameters<typeof real.measureCases>) => {
+      started();
+      const measured = await real.measureCases(...args);
+      work.events.push('what-works computed');
+      return measured;
+    },
+  };
+});
 vi.mock('node:worker_threads', async (original) => {
   const real = await original<typeof import('node:worker_threads')>();
   class Worker extends real.Worker {
     constructor(...args: ConstructorParameters<typeof real.Worker>) {
       super(...args);
-      this.on('message', () => work.events.push('table computed'));
+      this.on('message', (reply: { body?: unknown }) =>
+        work.events.push(
+          reply.body && typeof reply.body === 'object' && 'flagToAction' in reply.body
+            ? 'what-works computed'
+            : 'table computed',
+        ),
+      );
       this.once('online', started);
     }
   }
@@ -149,6 +167,44 @@ describe.skipIf(onPostgres)('aggregates on a SQLite file: computed on their own 
     expect(work.events).toEqual(['health answered', 'table computed']);
     expect(res.status).toBe(200);
     expect(res.body.rows.length).toBeGreaterThan(20);
+    server.close();
+    await sessionDb.destroy();
+  }, 20_000);
+
+  test('GET /api/what-works: when /api/health is asked while what-works computes, then health is answered before what-works is done', async () => {
+    const sessionDb = openSessionConnection({ dbPath }, db);
+    const server: Server = createApp({ db, sessionDb, config: { ...testConfig, ...settings, dbPath } }).listen(0);
+    const as = await authAs(db, await aUser(db, 'analista'));
+    work.events.length = 0;
+    const underway = tableStarted();
+
+    const whatWorks = request(server)
+      .get('/api/what-works?by=province')
+      .set(as)
+      .then((res) => res);
+    await underway;
+    // Before: the series of every school with a case were read and matched on the event loop.
+    const health = await request(server).get('/api/health');
+    work.events.push('health answered');
+    const res = await whatWorks;
+
+    expect(health.status).toBe(200);
+    expect(work.events).toEqual(['health answered', 'what-works computed']);
+    expect(res.status).toBe(200);
+    const dates = await db
+      .selectFrom('school_year')
+      .select(['starts_on', 'ends_on'])
+      .where('id', '=', year.id)
+      .executeTakeFirstOrThrow();
+    const inProcess = await here.compute({
+      kind: 'whatWorks',
+      version: await readDataVersion(db),
+      year: { ...year, startsOn: dates.starts_on, endsOn: dates.ends_on },
+      only: null,
+      by: 'province',
+    });
+    expect(res.body).toEqual(inProcess);
+    expect(res.body.effects.length).toBeGreaterThan(0);
     server.close();
     await sessionDb.destroy();
   }, 20_000);

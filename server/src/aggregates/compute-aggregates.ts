@@ -3,13 +3,21 @@ import {
   type AggregateQuery,
   type AggregateResult,
   type AggregateTrend,
-  type FairnessReport,
+  type FairnessTable,
   type PreviousAggregateTable,
+  type PreviousFairnessReport,
   type TrendQuery,
 } from '@primm/shared/contracts/aggregates';
 import type { Db } from '../db/open-database';
 import { HttpError } from '../http/http-error';
-import { latestDataDate, publishSnapshot, readSnapshots, snapshotKey } from './aggregate-snapshots';
+import {
+  FAIRNESS_SNAPSHOT_KEY,
+  latestDataDate,
+  publishSnapshot,
+  readSnapshots,
+  snapshotKey,
+  type FairnessSnapshotCounts,
+} from './aggregate-snapshots';
 import { cellKeySecret } from './cell-key';
 import { countGroups } from './count-groups';
 import { fairnessGroups } from './fairness';
@@ -17,6 +25,8 @@ import { countFairness } from './fairness-counts';
 import { computeMonthlyTrend, suppressTrend, type MonthCounts } from './monthly-trend';
 import { publishCounts, resolveMeasures, type GroupCount } from './publish-counts';
 import { CountMemo } from './result-cache';
+import type { WhatWorks, WhatWorksBy } from '@primm/shared/contracts/what-works';
+import { measureCases, summariseWhatWorks, type MeasuredCases } from '../what-works/compute';
 
 /**
  * The audited suppression of a two-way table grows faster than its cells (docs/privacy.md
@@ -47,12 +57,33 @@ export type AggregateJob =
   /** The raw counts of the snapshot tables at a period end (aggregate-snapshots.ts), for routes to store. */
   | { kind: 'freeze'; version: number; year: SchoolYear; periodEnd: string; queries: AggregateQuery[] }
   /** A table of `year` (the previous one) from its latest snapshot on or before `date`, published. */
-  | { kind: 'previous'; version: number; year: SchoolYear; date: string; query: AggregateQuery };
+  | { kind: 'previous'; version: number; year: SchoolYear; date: string; query: AggregateQuery }
+  /** The fairness report's raw cells at a period end (FAIRNESS_SNAPSHOT_KEY), for routes to store. */
+  | { kind: 'freezeFairness'; version: number; year: SchoolYear; periodEnd: string }
+  /** The fairness report of `year` (the previous one) from its latest snapshot on or before `date`, published. */
+  | { kind: 'previousFairness'; version: number; year: SchoolYear; date: string }
+  /** "Cosa funziona" (what-works/compute.ts) of a year for a set of schools (null: the region). */
+  | {
+      kind: 'whatWorks';
+      version: number;
+      year: SchoolYear & { startsOn: string; endsOn: string };
+      only: number[] | null;
+      by: WhatWorksBy;
+    };
 
 export type FrozenCounts = { counts: GroupCount[][]; dataThrough: string | null };
+export type FrozenFairness = { counts: FairnessSnapshotCounts; dataThrough: string | null };
 
 export type AggregateBody =
-  AggregateResult | AggregateTrend | FairnessReport | FrozenCounts | PreviousAggregateTable | null;
+  | AggregateResult
+  | AggregateTrend
+  | FairnessTable
+  | FrozenCounts
+  | FrozenFairness
+  | PreviousAggregateTable
+  | PreviousFairnessReport
+  | WhatWorks
+  | null;
 
 export interface AggregateSettings {
   minCell: number;
@@ -72,6 +103,8 @@ export interface AggregateComputer {
 export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateComputer {
   const counts = new CountMemo<GroupCount[]>();
   const months = new CountMemo<MonthCounts[]>();
+  // The measured cases of a year and scope serve every grouping: one read of the series per data version.
+  const measured = new CountMemo<MeasuredCases>(50);
   const secret = cellKeySecret(settings.pseudonymKey);
   const { minCell: threshold, aggregateNoise: noise } = settings;
 
@@ -176,7 +209,60 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
     return { year: year.label, threshold, noise, months: suppressTrend(monthly, threshold, { coarser, noise }) };
   }
 
-  async function fairness({ year }: Extract<AggregateJob, { kind: 'fairness' }>): Promise<FairnessReport> {
+  async function freezeFairness({
+    year,
+    periodEnd,
+  }: Extract<AggregateJob, { kind: 'freezeFairness' }>): Promise<FrozenFairness> {
+    const counts = await countFairness(db, year, secret, periodEnd);
+    return { counts, dataThrough: await latestDataDate(db, year.id) };
+  }
+
+  /**
+   * The latest fairness snapshot of the year on or before `date`, published as the live report is
+   * (fairnessGroups) and guarded like a snapshot table (publishSnapshot): against the earlier
+   * snapshots (subsets of its students), the later ones and the year as counted now (supersets).
+   */
+  async function previousFairness({
+    year,
+    date,
+  }: Extract<AggregateJob, { kind: 'previousFairness' }>): Promise<PreviousFairnessReport | null> {
+    const snapshots = await readSnapshots<FairnessSnapshotCounts>(db, year.id, FAIRNESS_SNAPSHOT_KEY);
+    const at = snapshots.findLastIndex((s) => s.periodEnd <= date);
+    if (at < 0) return null;
+    const chosen = snapshots[at]!;
+    const now = await countFairness(db, year, secret);
+    const chain = snapshots.map((s) => s.counts.cells);
+    const { periodEnd, frozenOn, dataThrough } = chosen;
+    return {
+      year: year.label,
+      threshold,
+      noise,
+      outcomesAvailable: chosen.counts.outcomesAvailable,
+      groups: fairnessGroups(chain[at]!, threshold, {
+        noise,
+        coarser: [...chain.slice(at + 1), now.cells],
+        finer: chain.slice(0, at),
+      }),
+      snapshot: { year: year.label, periodEnd, frozenOn, dataThrough },
+    };
+  }
+
+  /**
+   * "Cosa funziona": reading the series of every school with a case and matching took 7–10 s on
+   * the demo for the first request after a change, all of it on the event loop (issue 22); here,
+   * on the aggregates' thread, and warmed after a change like the tables.
+   */
+  async function whatWorks({
+    version,
+    year,
+    only,
+    by,
+  }: Extract<AggregateJob, { kind: 'whatWorks' }>): Promise<WhatWorks> {
+    const cases = await measured.get(JSON.stringify([year.id, only]), version, () => measureCases(db, year, only));
+    return summariseWhatWorks(cases, by, threshold);
+  }
+
+  async function fairness({ year }: Extract<AggregateJob, { kind: 'fairness' }>): Promise<FairnessTable> {
     // No filters here: the whole region's year, by citizenship group and by sex.
     const { outcomesAvailable, cells } = await countFairness(db, year, secret);
     return {
@@ -201,6 +287,12 @@ export function aggregatesHere(db: Db, settings: AggregateSettings): AggregateCo
           return freeze(job);
         case 'previous':
           return previous(job);
+        case 'freezeFairness':
+          return freezeFairness(job);
+        case 'previousFairness':
+          return previousFairness(job);
+        case 'whatWorks':
+          return whatWorks(job);
       }
     },
   };

@@ -11,11 +11,13 @@ const VERDICTS = ['ammesso', 'non_ammesso', 'sospensione_giudizio'] as const;
  * The students of the year (one `fact` row each: latest stay, effective tier, flag) counted by
  * citizenship group and sex, with their final outcome of the year (`outcome`, period `finale`)
  * only when some student of the year has a verdict: otherwise no outcome counts as known.
+ * `enteredBy`: a snapshot's period end, only the students enrolled by then (aggregate-snapshots.ts).
  */
 export async function countFairness(
   db: Db,
   year: { id: number; label: string },
   secret?: CellKeySecret,
+  enteredBy?: string,
 ): Promise<{ outcomesAvailable: boolean; cells: FairnessCell[] }> {
   const verdict = await db
     .selectFrom('outcome')
@@ -27,7 +29,7 @@ export async function countFairness(
     .limit(1)
     .executeTakeFirst();
   const outcomesAvailable = verdict !== undefined;
-  const { rows } = await (await buildFairnessQuery(db, year, outcomesAvailable, secret)).execute(db);
+  const { rows } = await (await buildFairnessQuery(db, year, outcomesAvailable, secret, enteredBy)).execute(db);
   const keysOf = (r: Record<string, string | number>) =>
     Object.fromEntries(COLUMNS.map(([count, column]) => [count, Number(r[`k_${column}`])])) as Record<Count, number>;
   return {
@@ -68,8 +70,9 @@ export async function buildFairnessQuery(
   year: { id: number; label: string },
   outcomesAvailable: boolean,
   secret?: CellKeySecret,
+  enteredBy?: string,
 ) {
-  const facts = await studentFactCtes(db, year, {});
+  const facts = await studentFactCtes(db, year, enteredBy ? { enteredBy } : {});
   const assessed = sql`tier is not null`;
   const good = sql`${assessed} and o.result is not null and o.result not in (${sql.join(BAD_OUTCOMES)})`;
   const bad = sql`${assessed} and o.result in (${sql.join(BAD_OUTCOMES)})`;

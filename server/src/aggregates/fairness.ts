@@ -1,6 +1,7 @@
 import type { FairnessGroup } from '@primm/shared/contracts/aggregates';
 import { perturbCount } from '@primm/shared/aggregates/perturb';
 import { suppressCounts, type CountRecord, type Relation } from '@primm/shared/aggregates/suppress';
+import { differencing, differencingFiner } from './publish-counts';
 
 /** A year that ended badly: not promoted, withdrawn or dropped out (a transfer is not a failure). */
 export const BAD_OUTCOMES = ['non_ammesso', 'ritirato', 'abbandono'] as const;
@@ -62,37 +63,20 @@ const REST = {
  * key's noise, the same noise /api/aggregates gives the same students. A share is the ratio of
  * two published counts, null when either is hidden (or the denominator is 0): it never says more
  * than the counts would.
+ *
+ * A frozen snapshot (the previous year at the same date) is published with `coarser` and `finer`,
+ * as a snapshot table is (aggregate-snapshots.ts publishSnapshot): the same report counted on a
+ * superset of its students (later snapshots, the year now) and on a subset (earlier snapshots).
+ * A count a few students apart from the same count there would give those few away by
+ * subtraction: it is hidden and protected (publish-counts.ts differencing).
  */
 export function fairnessGroups(
   cells: FairnessCell[],
   threshold: number,
-  options: { noise?: number } = {},
+  options: { noise?: number; coarser?: FairnessCell[][]; finer?: FairnessCell[][] } = {},
 ): FairnessGroup[] {
-  const withKeys = cells.length > 0 && cells.every((c) => c.keys);
-  const sum = (subset: FairnessCell[]) => {
-    const values = Object.fromEntries(COUNTS.map((k) => [k, subset.reduce((n, c) => n + c[k], 0)])) as Record<
-      string,
-      number
-    >;
-    for (const [rest, [whole, part]] of Object.entries(REST)) values[rest] = values[whole]! - values[part]!;
-    values.noOutcome = values.assessed! - values.good! - values.bad!;
-    const keys = withKeys
-      ? (Object.fromEntries(COUNTS.map((k) => [k, subset.reduce((n, c) => n + c.keys![k], 0)])) as Record<
-          Count,
-          number
-        >)
-      : undefined;
-    return { values, keys };
-  };
-  const groups: { id: string; dimension: 'citizenshipGroup' | 'sex'; group: string }[] = [];
-  for (const dimension of ['citizenshipGroup', 'sex'] as const) {
-    for (const group of [...new Set(cells.map((c) => c[dimension]))].sort())
-      groups.push({ id: `${dimension}:${group}`, dimension, group });
-  }
-  const counted = new Map<string, ReturnType<typeof sum>>([
-    ['total', sum(cells)],
-    ...groups.map((g) => [g.id, sum(cells.filter((c) => c[g.dimension] === g.group))] as const),
-  ]);
+  const counted = countedOf(cells);
+  const groups = groupsOf(cells);
   const records: CountRecord[] = [...counted].map(([id, { values }]) => ({
     id,
     values,
@@ -123,8 +107,16 @@ export function fairnessGroups(
       target: [id, 'assessed'],
     });
   }
+  const asTable = (c: FairnessCell[]) => ({
+    records: [...countedOf(c)].map(([id, { values }]) => ({ id, values })),
+  });
+  const table = { records };
+  const protect = [
+    ...(options.coarser ?? []).flatMap((c) => differencing(table, asTable(c), threshold)),
+    ...(options.finer ?? []).flatMap((c) => differencingFiner(table, asTable(c), threshold)),
+  ];
 
-  const { shown } = suppressCounts(records, relations, { threshold });
+  const { shown } = suppressCounts(records, relations, { threshold, protect });
   return groups.map((g): FairnessGroup => {
     const { keys } = counted.get(g.id)!;
     const published = (k: Count) => {
@@ -147,4 +139,38 @@ export function fairnessGroups(
       falseNegativeRate: share('badTier1', 'bad'),
     };
   });
+}
+
+/** The groups of each dimension, citizenship first, each in code-unit order. */
+function groupsOf(cells: FairnessCell[]) {
+  const groups: { id: string; dimension: 'citizenshipGroup' | 'sex'; group: string }[] = [];
+  for (const dimension of ['citizenshipGroup', 'sex'] as const) {
+    for (const group of [...new Set(cells.map((c) => c[dimension]))].sort())
+      groups.push({ id: `${dimension}:${group}`, dimension, group });
+  }
+  return groups;
+}
+
+/** The counts (and their subtractions) of the total and of every group, with their key sums. */
+function countedOf(cells: FairnessCell[]) {
+  const withKeys = cells.length > 0 && cells.every((c) => c.keys);
+  const sum = (subset: FairnessCell[]) => {
+    const values = Object.fromEntries(COUNTS.map((k) => [k, subset.reduce((n, c) => n + c[k], 0)])) as Record<
+      string,
+      number
+    >;
+    for (const [rest, [whole, part]] of Object.entries(REST)) values[rest] = values[whole]! - values[part]!;
+    values.noOutcome = values.assessed! - values.good! - values.bad!;
+    const keys = withKeys
+      ? (Object.fromEntries(COUNTS.map((k) => [k, subset.reduce((n, c) => n + c.keys![k], 0)])) as Record<
+          Count,
+          number
+        >)
+      : undefined;
+    return { values, keys };
+  };
+  return new Map<string, ReturnType<typeof sum>>([
+    ['total', sum(cells)],
+    ...groupsOf(cells).map((g) => [g.id, sum(cells.filter((c) => c[g.dimension] === g.group))] as const),
+  ]);
 }

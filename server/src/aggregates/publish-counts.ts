@@ -236,9 +236,9 @@ function tableOf(cells: GroupCount[], dims: number, threshold: number): Table {
  * that the difference still ranges over 1..threshold − 1: from coarse − (threshold − 1) (but at
  * least threshold, as n.d. says) to coarse − 1.
  */
-function differencing(
-  table: Table,
-  coarse: Table,
+export function differencing(
+  table: Pick<Table, 'records'>,
+  coarse: Pick<Table, 'records'>,
   threshold: number,
 ): { cell: [string, string]; min: number; max: number }[] {
   const coarseById = new Map(coarse.records.map((r) => [r.id, r.values]));
@@ -267,9 +267,9 @@ function differencing(
  * count that alone exceeds the finer one by 1 to threshold − 1. The range keeps the difference
  * free over 1..threshold − 1: from finer + 1 (at least threshold, as n.d. says) to finer + threshold − 1.
  */
-function differencingFiner(
-  table: Table,
-  fine: Table,
+export function differencingFiner(
+  table: Pick<Table, 'records'>,
+  fine: Pick<Table, 'records'>,
   threshold: number,
 ): { cell: [string, string]; min: number; max: number }[] {
   const fineById = new Map(fine.records.map((r) => [r.id, r.values]));

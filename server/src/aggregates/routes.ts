@@ -31,7 +31,7 @@ import { findLatestYearWithData, listYearsWithData } from './years-with-data';
  * database file or PostgreSQL they run in a thread of their own (aggregate-runner.ts), so every
  * other request is answered meanwhile; the caches, the snapshots and the warming after a data
  * change are the service's (aggregate-service.ts). `compare=previous` adds the previous year at
- * the same date, from its frozen snapshot (aggregate-snapshots.ts).
+ * the same date, from its frozen snapshot (aggregate-snapshots.ts), to a table and to the fairness report.
  */
 export function aggregateRoutes(db: Db, service: AggregateService): Router {
   const router = Router();
@@ -75,13 +75,26 @@ export function aggregateRoutes(db: Db, service: AggregateService): Router {
     sendJson(res, json);
   });
 
+  // The region's totals over the years, from the frozen snapshots (region only: no referent).
+  router.get('/aggregates/history', requireRole('analista', 'admin'), async (req, res) => {
+    const user = userOf(req);
+    const version = await readDataVersion(db);
+    const json = await service.history(version);
+    await audit(db, { user, req }, { action: 'aggregates.history.read' });
+    sendJson(res, json);
+  });
+
   router.get('/fairness', requireRole('analista', 'admin'), async (req, res) => {
     const user = userOf(req);
     const query = FairnessQuery.parse(req.query);
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year, 'Nessun dato');
-    const json = await service.fairness(version, year);
-    await audit(db, { user, req }, { action: 'fairness.read', details: { year: year.label } });
+    const json = await service.fairness(version, year, query.compare === 'previous');
+    await audit(
+      db,
+      { user, req },
+      { action: 'fairness.read', details: { year: year.label, ...(query.compare ? { compare: query.compare } : {}) } },
+    );
     sendJson(res, json);
   });
 

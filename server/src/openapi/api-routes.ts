@@ -381,6 +381,14 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: 'get',
+    path: '/aggregates/history',
+    tag: 'aggregates',
+    summary: 'Totali della regione negli anni, dalle istantanee congelate',
+    access: ['analista', 'admin'],
+    response: { AggregateHistory: aggregates.AggregateHistory },
+  },
+  {
+    method: 'get',
     path: '/fairness',
     tag: 'aggregates',
     summary: 'Errori del modello per gruppo',

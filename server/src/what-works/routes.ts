@@ -1,36 +1,24 @@
 import { Router } from 'express';
 import { WhatWorksQuery } from '@primm/shared/contracts/what-works';
-import { AggregateCache, readDataVersion } from '../aggregates/result-cache';
+import type { AggregateService } from '../aggregates/aggregate-service';
+import { readDataVersion } from '../aggregates/result-cache';
 import { findLatestYearWithData } from '../aggregates/years-with-data';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { visibleSchoolIds } from '../http/scope';
-import { measureCases, summariseWhatWorks, type MeasuredCases } from './compute';
 
 /**
  * "Cosa funziona" (issue 22): mediators and referents for their schools, the analyst and the
  * admin for the region. Counts and estimates only, never a person, under the aggregates' small
  * cell rules for everyone (docs/privacy.md "Aggregati"); every read is audited like theirs.
- * Answers are cached per data version, as the aggregates are: the first read after an import
- * reads the series of every school with a case once.
+ * Computed by the aggregates' service (compute.ts on the aggregates' thread, aggregate-service.ts):
+ * cached per data version, warmed after each change for the region, and never on the event loop,
+ * which the first read after an import held 7–10 s on the demo.
  */
-export function whatWorksRoutes(db: Db, config: { minCell: number }): Router {
+export function whatWorksRoutes(db: Db, service: AggregateService): Router {
   const router = Router();
-  const cache = new AggregateCache(8 * 1024 * 1024);
-  // The measured cases of a year and scope serve every grouping: one read of the series per data version.
-  let measured = { version: -1, byKey: new Map<string, Promise<MeasuredCases>>() };
-  const measuredFor = (version: number, key: string, compute: () => Promise<MeasuredCases>) => {
-    if (version !== measured.version) measured = { version, byKey: new Map() };
-    let m = measured.byKey.get(key);
-    if (!m) {
-      m = compute();
-      measured.byKey.set(key, m);
-      m.catch(() => measured.byKey.delete(key));
-    }
-    return m;
-  };
 
   router.get('/what-works', requireRole('mediatore', 'referente', 'analista', 'admin'), async (req, res) => {
     const user = userOf(req);
@@ -46,15 +34,11 @@ export function whatWorksRoutes(db: Db, config: { minCell: number }): Router {
     if (!year)
       throw new HttpError(404, 'not_found', query.year ? `Nessun dato per l'anno ${query.year}` : 'Nessun dato');
     const only = await visibleSchoolIds(db, user);
-    const scopeKey = JSON.stringify([year.id, only]);
-    const json = await cache.get(JSON.stringify([year.id, query.by, only]), version, async () =>
-      summariseWhatWorks(
-        await measuredFor(version, scopeKey, () =>
-          measureCases(db, { id: year.id, label: year.label, startsOn: year.starts_on, endsOn: year.ends_on }, only),
-        ),
-        query.by,
-        config.minCell,
-      ),
+    const json = await service.whatWorks(
+      version,
+      { id: year.id, label: year.label, startsOn: year.starts_on, endsOn: year.ends_on },
+      only,
+      query.by,
     );
     await audit(db, { user, req }, { action: 'what_works.read', details: { year: year.label, by: query.by } });
     res.type('json').send(json);

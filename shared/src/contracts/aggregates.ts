@@ -152,11 +152,21 @@ export const AggregateResult = AggregateTable.extend({
 });
 export type AggregateResult = z.infer<typeof AggregateResult>;
 
+/**
+ * `GET /api/aggregates/history` (issue 22, the printable regional report): the whole region's
+ * totals of every school year with a frozen snapshot, each from its latest snapshot (its year
+ * as it stood at its last period end frozen so far), published under the snapshots' rules;
+ * oldest first.
+ */
+export const AggregateHistory = z.object({ years: z.array(PreviousAggregateTable) });
+export type AggregateHistory = z.infer<typeof AggregateHistory>;
+
 /** `compare=previous`: add the previous year at the same date (AggregateResult.previous). */
 export const CompareQuery = z.object({ compare: z.enum(['previous']).optional() });
 export type CompareQuery = z.infer<typeof CompareQuery>;
 
-export const FairnessQuery = z.object({ year: SchoolYearLabel.optional() });
+/** `compare=previous`: add the previous year at the same date (FairnessReport.previous), as the tables do. */
+export const FairnessQuery = z.object({ year: SchoolYearLabel.optional(), ...CompareQuery.shape });
 
 /**
  * `GET /api/aggregates/years`: the school years with at least one enrolment in the user's
@@ -185,7 +195,7 @@ export const FairnessGroup = z.object({
 });
 export type FairnessGroup = z.infer<typeof FairnessGroup>;
 
-export const FairnessReport = z.object({
+export const FairnessTable = z.object({
   year: z.string(),
   threshold: z.number().int(),
   /**
@@ -198,6 +208,19 @@ export const FairnessReport = z.object({
   /** Whether final outcomes of this year exist to compare the tiers with. */
   outcomesAvailable: z.boolean(),
   groups: z.array(FairnessGroup),
+});
+export type FairnessTable = z.infer<typeof FairnessTable>;
+
+/** The previous school year's report at the same date, from its frozen snapshot, published under the same rules. */
+export const PreviousFairnessReport = FairnessTable.extend({ snapshot: SnapshotInfo });
+export type PreviousFairnessReport = z.infer<typeof PreviousFairnessReport>;
+
+export const FairnessReport = FairnessTable.extend({
+  /**
+   * Only with `compare=previous`: the report of the previous school year at the same date (its
+   * latest snapshot on or before this year's date less one year); null when there is none.
+   */
+  previous: PreviousFairnessReport.nullable().optional(),
 });
 export type FairnessReport = z.infer<typeof FairnessReport>;
 

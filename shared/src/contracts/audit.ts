@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'audit.read',
   'aggregates.read',
   'aggregates.trend.read',
+  'aggregates.history.read',
   'fairness.read',
   'case.create',
   'case.read',

@@ -1,4 +1,5 @@
 import type {
+  AggregateHistory,
   AggregateQuery,
   AggregateResult,
   AggregateRow,
@@ -6,6 +7,7 @@ import type {
   Cell,
   FairnessGroup,
   FairnessReport,
+  PreviousFairnessReport,
   Measure,
   PreviousAggregateTable,
 } from '@primm/shared/contracts/aggregates';
@@ -339,3 +341,44 @@ export const aTrend = (overrides: Partial<AggregateTrend> = {}): AggregateTrend 
   })),
   ...overrides,
 });
+
+/** The previous year's fairness report at the same date: shares a little lower, the newly arrived under the threshold. */
+export function aPreviousFairnessReport(): PreviousFairnessReport {
+  const { previous: _, ...report } = aFairnessReport({ year: '2024/25' });
+  return {
+    ...report,
+    groups: report.groups.map((g) =>
+      g.group === 'neo_arrivato'
+        ? {
+            ...g,
+            students: '<10',
+            suppressed: true,
+            shareFlagged: null,
+            shareTier2plus: null,
+            falsePositiveRate: null,
+            falseNegativeRate: null,
+          }
+        : { ...g, shareFlagged: g.shareFlagged && g.shareFlagged * 0.8 },
+    ),
+    snapshot: { year: '2024/25', periodEnd: '2025-01-31', frozenOn: '2025-02-01', dataThrough: '2025-01-30' },
+  };
+}
+
+/** The region's years from their latest snapshots: 2023/24 and 2024/25 whole, 2025/26 at its first period end. */
+export function anAggregateHistory(): AggregateHistory {
+  const year = (label: string, periodEnd: string, students: number, tiers: [number, number, number]) => {
+    const { previous: _, ...result } = anAggregateResult({ groupBy: [], year: label });
+    return {
+      ...result,
+      total: { ...result.total, students, tier1: tiers[0], tier2: tiers[1], tier3: tiers[2] },
+      snapshot: { year: label, periodEnd, frozenOn: periodEnd, dataThrough: periodEnd },
+    };
+  };
+  return {
+    years: [
+      year('2023/24', '2024-06-08', 41_200, [33_000, 5_000, 2_000]),
+      year('2024/25', '2025-06-07', 42_010, [33_400, 5_200, 2_400]),
+      year('2025/26', '2026-01-31', 42_500, [34_000, 4_000, 2_000]),
+    ],
+  };
+}

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ProvinceCode, SchoolCode, SchoolYearLabel } from '@primm/shared/contracts/domain';
 import { useMe } from '../../features/auth/api/get-me';
+import { RegionHistory } from '../../features/aggregates/components/region-history';
 import { RegionalReport, type ReportScope } from '../../features/aggregates/components/regional-report';
 import { YearGate } from '../../features/aggregates/components/year-gate';
+import { ReportParticipants } from '../../features/what-works/components/report-participants';
 import { Forbidden } from './forbidden';
 import { REGIONAL_ROLES } from './regional';
 
@@ -24,13 +26,22 @@ export function Component() {
   const scope = readScope(params);
   const year = SchoolYearLabel.safeParse(params.get('year') ?? undefined).data;
   const scopeParams = new URLSearchParams(Object.entries(scope)).toString();
+  const region = Object.keys(scope).length === 0;
+  // The region's report (issue 22): its years from the snapshots (the analyst's and the admin's:
+  // snapshots keep the whole region only) and the participants' views, counts and averages only.
+  const extra = region ? (
+    <>
+      {(role === 'analista' || role === 'admin') && <RegionHistory />}
+      <ReportParticipants year={year} />
+    </>
+  ) : undefined;
   return (
     <>
       <p className="back-link no-print">
         <Link to="/analisi">{t('regional.report.back')}</Link>
       </p>
       <YearGate year={year} withoutYear={`/analisi/rapporto${scopeParams ? `?${scopeParams}` : ''}`}>
-        <RegionalReport key={params.toString()} scope={scope} year={year} />
+        <RegionalReport key={params.toString()} scope={scope} year={year} extra={extra} />
       </YearGate>
     </>
   );

@@ -429,3 +429,34 @@ test('Report page: when a school has suppressed counts, then the commentary quot
   expect(commentary).not.toHaveTextContent('<10');
   expect(commentary).not.toHaveTextContent('Casi aperti');
 });
+
+test("Report page: when the region's report is opened by the analyst, then it shows the years kept from the snapshots and the participants' view counts and averages", async () => {
+  asAnalyst();
+  const user = userEvent.setup();
+
+  renderRoutes(routes, { route: '/analisi/rapporto?year=2025%2F26' });
+
+  await screen.findByRole('heading', { name: 'Andamento negli anni scolastici' }, { timeout: 3000 });
+  const history = await screen.findByRole('region', { name: 'Regione: studenti e quota al Livello 2 o 3 negli anni' });
+  await user.click(within(history).getByRole('button', { name: 'Tabella' }));
+  const rows = within(within(history).getByRole('table')).getAllByRole('row');
+  expect(rows.map((r) => r.textContent)).toEqual([
+    'Anno scolasticoStudentiQuota al livello 2 o 3 (%)',
+    '2023/24 al 08/06/202441.20017,5 %',
+    '2024/25 al 07/06/202542.01018,5 %',
+    '2025/26 al 31/01/202642.50015 %',
+  ]);
+  const views = await screen.findByRole('table', { name: /Valutazioni raccolte alla chiusura/ });
+  expect(within(views).getByRole('row', { name: /Colloquio con la famiglia/ })).toHaveTextContent('304,2');
+  expect(screen.getByText(/nessun testo libero/)).toBeInTheDocument();
+});
+
+test("Report page: when a province's report is opened, then it has neither the years nor the participants' views (both are the region's)", async () => {
+  asAnalyst();
+
+  renderRoutes(routes, { route: '/analisi/rapporto?province=AN&year=2025%2F26' });
+
+  await screen.findByRole('heading', { level: 1, name: 'Rapporto – provincia di Ancona' });
+  expect(screen.queryByRole('heading', { name: 'Andamento negli anni scolastici' })).not.toBeInTheDocument();
+  expect(screen.queryByText(/nessun testo libero/)).not.toBeInTheDocument();
+});

@@ -4,13 +4,21 @@ import {
   CompareQuery,
   FairnessQuery,
   TrendQuery,
+  type AggregateHistory,
   type AggregateResult,
   type AggregateTrend,
   type AggregateYears,
   type FairnessReport,
 } from '@primm/shared/contracts/aggregates';
 import type { Role } from '@primm/shared/contracts/auth';
-import { aFairnessReport, anAggregateResult, aPreviousYear, aTrend } from '../aggregate-fixtures';
+import {
+  aFairnessReport,
+  anAggregateHistory,
+  anAggregateResult,
+  aPreviousFairnessReport,
+  aPreviousYear,
+  aTrend,
+} from '../aggregate-fixtures';
 import { errorBody } from '../fixtures';
 import { currentMockSession } from './auth';
 
@@ -42,6 +50,10 @@ export const aggregatesHandlers = [
       refused(['analista', 'admin', 'referente']) ??
       HttpResponse.json<AggregateYears>({ years: ['2025/26', '2024/25'], current: '2025/26' }),
   ),
+  http.get(
+    '/api/aggregates/history',
+    () => refused(['analista', 'admin']) ?? HttpResponse.json<AggregateHistory>(anAggregateHistory()),
+  ),
   http.get('/api/aggregates/trend', ({ request }) => {
     const refusal = refused(['analista', 'admin', 'referente']);
     if (refusal) return refusal;
@@ -54,6 +66,9 @@ export const aggregatesHandlers = [
     if (refusal) return refusal;
     const parsed = FairnessQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) return HttpResponse.json(errorBody('validation_failed'), { status: 400 });
-    return HttpResponse.json<FairnessReport>(aFairnessReport(parsed.data.year ? { year: parsed.data.year } : {}));
+    const report = aFairnessReport(parsed.data.year ? { year: parsed.data.year } : {});
+    return HttpResponse.json<FairnessReport>(
+      parsed.data.compare ? { ...report, previous: aPreviousFairnessReport() } : report,
+    );
   }),
 ];

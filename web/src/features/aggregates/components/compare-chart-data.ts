@@ -1,4 +1,4 @@
-import type { AggregateResult, PreviousAggregateTable } from '@primm/shared/contracts/aggregates';
+import type { SnapshotInfo } from '@primm/shared/contracts/aggregates';
 import type { ChartModel, ModelRow } from './chart-model';
 import { PREVIOUS } from './trend-chart-data';
 
@@ -46,13 +46,13 @@ export function compareChart(
 export const dayLabel = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
- * The chart `build` draws from a table, with the previous year beside it when the answer carries
- * one (`compare=previous`); as it is otherwise.
+ * The chart `build` draws from an answer (a table, the fairness report), with the previous year
+ * beside it when the answer carries one (`compare=previous`); as it is otherwise.
  */
-export function withPreviousYear(
-  result: AggregateResult,
-  build: (r: AggregateResult) => ChartModel,
-  previousLabel: (p: PreviousAggregateTable) => string,
+export function withPreviousYear<R extends { year: string }, P extends R & { snapshot: SnapshotInfo }>(
+  result: R & { previous?: P | null },
+  build: (r: R) => ChartModel,
+  previousLabel: (p: P) => string,
 ): ChartModel {
   if (!result.previous) return build(result);
   return compareChart(build(result), build(result.previous), {

@@ -1,4 +1,4 @@
-import type { FairnessGroup, FairnessReport } from '@primm/shared/contracts/aggregates';
+import type { FairnessGroup, FairnessTable } from '@primm/shared/contracts/aggregates';
 import { NOT_COMPUTED, type ChartModel, type Value } from './chart-model';
 import type { ShapeText } from './overview-chart-data';
 
@@ -13,7 +13,7 @@ const shown = (share: number | null): Value => share ?? NOT_COMPUTED;
  * share at tier ≥ 2, and the error rates of "tier ≥ 2" only when final outcomes exist.
  */
 export function fairnessChart(
-  report: FairnessReport,
+  report: FairnessTable,
   dimension: FairnessGroup['dimension'],
   text: ShapeText,
 ): ChartModel {

@@ -91,3 +91,33 @@ test('FairnessPanel: when a group is under the threshold, then its students read
   ).toEqual(['<10', 'n.d.', 'n.d.', 'n.d.', 'n.d.']);
   expect(within(panel).getByText(/meno di 10 studenti/)).toBeInTheDocument();
 });
+
+test('FairnessPanel: when the comparison with the previous year is ticked, then each group shows both years, the previous one labelled with its snapshot date and <10 / n.d. where suppressed', async () => {
+  const user = userEvent.setup();
+  renderWithProviders(<FairnessPanel year={undefined} />);
+  const toggle = await screen.findByRole('checkbox', { name: 'Confronta con l’anno precedente alla stessa data' });
+
+  await user.click(toggle);
+  const panel = screen.getByRole('region', { name: 'Segnalati e livello 2 o 3 per gruppo di cittadinanza' });
+  await user.click(within(panel).getByRole('button', { name: 'Tabella' }));
+
+  await within(panel).findByRole('columnheader', { name: 'Studenti (2024/25 al 31/01/2025)' });
+  const headers = within(within(panel).getByRole('table'))
+    .getAllByRole('columnheader')
+    .map((h) => h.textContent);
+  expect(headers.slice(0, 5)).toEqual([
+    'Gruppo di cittadinanza',
+    'Studenti (2025/26)',
+    'Studenti (2024/25 al 31/01/2025)',
+    'Segnalati (2025/26) (%)',
+    'Segnalati (2024/25 al 31/01/2025) (%)',
+  ]);
+  const nai = within(panel).getByRole('row', { name: /Neo-arrivati/ });
+  expect(
+    within(nai)
+      .getAllByRole('cell')
+      .map((c) => c.textContent)
+      .slice(0, 4),
+  ).toEqual(['62', '<10', '19 %', 'n.d.']);
+  expect(screen.getByText(/com’era il 31\/01\/2025/)).toBeInTheDocument();
+});

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AggregateResult, Cell } from '@primm/shared/contracts/aggregates';
 import type { ProvinceCode } from '@primm/shared/contracts/domain';
@@ -42,8 +43,18 @@ function placeOf(result: AggregateResult): { place: Place; values: Record<string
 /**
  * A printable page for a province, a school or the region: key figures, an automatic commentary
  * built from published numbers only, and the charts. Aggregates only: no personal data.
+ * `extra`: sections the page composes from other features (the region's trend over the years,
+ * the participants' views), printed with the rest.
  */
-export function RegionalReport({ scope, year }: { scope: ReportScope; year: string | undefined }) {
+export function RegionalReport({
+  scope,
+  year,
+  extra,
+}: {
+  scope: ReportScope;
+  year: string | undefined;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormatNumber();
   const groupBy =
@@ -127,6 +138,7 @@ export function RegionalReport({ scope, year }: { scope: ReportScope; year: stri
                 )}
               </QueryState>
             </div>
+            {extra}
           </article>
         );
       }}

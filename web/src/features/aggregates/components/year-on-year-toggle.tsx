@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { AggregateResult, PreviousAggregateTable } from '@primm/shared/contracts/aggregates';
+import type { SnapshotInfo } from '@primm/shared/contracts/aggregates';
 import { dayLabel } from './compare-chart-data';
 
 type Props = {
   compare: boolean;
   onChange: (compare: boolean) => void;
-  /** The answer shown: says whether the previous year at the same date could be had. */
-  result?: AggregateResult;
+  /** The answer shown (a table, the fairness report): says whether the previous year at the same date could be had. */
+  result?: { previous?: { snapshot: SnapshotInfo } | null };
 };
 
 /** How the previous year's series are labelled: "2024/25 al 31/01/2025". */
-export function usePreviousLabel(): (p: PreviousAggregateTable) => string {
+export function usePreviousLabel(): (p: { year: string; snapshot: SnapshotInfo }) => string {
   const { t } = useTranslation();
   return (p) => t('yearOnYear.previousLabel', { year: p.year, date: dayLabel(p.snapshot.periodEnd) });
 }

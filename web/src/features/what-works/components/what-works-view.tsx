@@ -8,6 +8,7 @@ import { TableScroll } from '../../../components/table-scroll';
 import { useWhatWorks } from '../api/get-what-works';
 import { attendanceIntervals } from './effect-chart-data';
 import { EffectChart } from './effect-chart';
+import { ParticipantsSection } from './participants-section';
 
 /** "Cosa funziona" (issue 22): estimates with intervals, outcomes, timing and participants' views. */
 export function WhatWorksView() {
@@ -177,49 +178,7 @@ function WhatWorksBody({ data }: { data: WhatWorks }) {
         </p>
       </section>
 
-      <section aria-labelledby={`${id}-participants`} className="section">
-        <h2 id={`${id}-participants`}>{t('whatWorks.participants.heading')}</h2>
-        {data.participants.length === 0 ? (
-          <p>{t('whatWorks.participants.empty')}</p>
-        ) : (
-          <TableScroll labelledBy={`${id}-participants-caption`}>
-            <table className="table table-compact">
-              <caption id={`${id}-participants-caption`}>{t('whatWorks.participants.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('whatWorks.effects.type')}</th>
-                  <th scope="col">{t('whatWorks.participants.perspective')}</th>
-                  <th scope="col" className="num">
-                    {t('whatWorks.participants.views')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('whatWorks.participants.average')}
-                  </th>
-                  <th scope="col">{t('whatWorks.participants.mostChosen')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.participants.map((r) => {
-                  const top = Object.entries(r.helpedMost)
-                    .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0)
-                    .sort((a, b) => b[1] - a[1])[0];
-                  return (
-                    <tr key={`${r.actionType}|${r.perspective}`}>
-                      <th scope="row">{typeLabel(r)}</th>
-                      <td>{t(`whatWorks.perspective.${r.perspective}`)}</td>
-                      <td className="num">{cell(r.views)}</td>
-                      <td className="num">
-                        {r.averageHelped === null ? '–' : number(r.averageHelped, 1).replace('+', '')}
-                      </td>
-                      <td>{top ? `${t(`whatWorks.helpedMost.${top[0]}`)} (${cell(top[1])})` : '–'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-      </section>
+      <ParticipantsSection participants={data.participants} />
     </>
   );
 }

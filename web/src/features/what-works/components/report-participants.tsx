@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingStatus } from '../../../components/loading-status';
+import { useWhatWorks } from '../api/get-what-works';
+import { ParticipantsSection } from './participants-section';
+
+/** The printable regional report's participants' views (issue 22): the latest year, the reader's scope. */
+export function ReportParticipants({ year }: { year: string | undefined }) {
+  const { t } = useTranslation();
+  const query = useWhatWorks('none', year);
+  if (query.isPending) return <LoadingStatus />;
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <div className="report-section">
+      <ParticipantsSection participants={query.data.participants} />
+      <p className="hint">{t('reportParticipants.note', { year: query.data.year, threshold: query.data.threshold })}</p>
+    </div>
+  );
+}
