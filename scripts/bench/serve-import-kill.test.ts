@@ -34,12 +34,16 @@ const TABLES = [
 
 async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of TABLES)
-    out[t] = await db
+  for (const t of TABLES) {
+    // attendance_event has no id: its key is its order (migration 0033).
+    const order = t === 'attendance_event' ? ['student_id', 'date', 'kind'] : ['id'];
+    let q = db
       .selectFrom(t as 'school')
       .selectAll()
-      .orderBy('id')
-      .execute();
+      .$castTo<Record<string, unknown>>();
+    for (const column of order) q = q.orderBy(column as 'id');
+    out[t] = await q.execute();
+  }
   return out;
 }
 

@@ -157,6 +157,14 @@ export async function latestDataDate(db: Db, yearId: number): Promise<string | n
     .innerJoin('class as c', 'c.id', 'a.class_id')
     .select(({ fn }) => fn.max('a.date').as('date'))
     .where('c.school_year_id', '=', yearId)
+    // Through the year's enrolments: the events' key leads with the student (migration 0033).
+    .where('a.student_id', 'in', (eb) =>
+      eb
+        .selectFrom('enrolment as enrolled')
+        .innerJoin('class as yc', 'yc.id', 'enrolled.class_id')
+        .select('enrolled.student_id')
+        .where('yc.school_year_id', '=', yearId),
+    )
     .executeTakeFirst();
   return (row?.date as string | null | undefined) ?? null;
 }

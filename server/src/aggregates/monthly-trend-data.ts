@@ -124,6 +124,13 @@ export async function loadTrendData(
     stayQ.execute(),
     classQ
       .innerJoin('attendance_event as a', 'a.class_id', 'c.id')
+      // The events' key leads with the student: found through the classes' enrolments
+      // (school-data/attendance-of-classes.ts), with the class still joined.
+      .where(
+        'a.student_id',
+        'in',
+        classQ.innerJoin('enrolment as enrolled', 'enrolled.class_id', 'c.id').select('enrolled.student_id'),
+      )
       .innerJoin('school_calendar as cal', (j) =>
         j.onRef('cal.school_id', '=', 'c.school_id').onRef('cal.school_year_id', '=', 'c.school_year_id'),
       )

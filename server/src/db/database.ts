@@ -213,8 +213,8 @@ export interface ImportBatchTable {
 
 export type AttendanceKind = 'assenza' | 'entrata_posticipata' | 'uscita_anticipata';
 
+/** Keyed by (student_id, date, kind), WITHOUT ROWID on SQLite: no surrogate id (migration 0033). */
 export interface AttendanceEventTable {
-  id: Generated<number>;
   student_id: number;
   class_id: number;
   date: string;

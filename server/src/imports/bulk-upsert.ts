@@ -1,4 +1,3 @@
-import { CompiledQuery } from 'kysely';
 import { insertRows } from '../db/bulk-insert';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/dialect';
@@ -14,9 +13,12 @@ type Table = keyof Database;
  * `INSERT … ON CONFLICT (key) DO UPDATE … WHERE something changed`, so a file of millions of rows
  * holds one chunk at a time and an import stays flat in memory however big the file or the table.
  *
- * Tallies: the rows the statement changed are inserts or updates; which are inserts is told by
- * the ids above the table's largest id before the chunk (SQLite: one writer, ids only grow) or
- * by PostgreSQL's `xmax = 0`; the rest of the chunk was already there, unchanged. A key repeated
+ * Tallies: the rows the statement changed are inserts or updates. Which are inserts: on SQLite,
+ * the chunk first goes in with `ON CONFLICT DO NOTHING`, which changes exactly the new keys; only
+ * when some key was already there does the chunk go again through the upsert, where the rows just
+ * inserted are unchanged and so not counted (attendance_event has no surrogate id to compare,
+ * migration 0033, and a first import, the big one, writes each row once). On PostgreSQL,
+ * `xmax = 0`. The rest of the chunk was already there, unchanged. A key repeated
  * within one chunk is settled here first (one statement may not touch a row twice on
  * PostgreSQL): the later line wins and counts as an update of the earlier one, as in a re-import.
  * `chunkSize` rows are buffered per chunk; each is written in statements of db/bulk-insert.ts.
@@ -93,22 +95,23 @@ export class BulkUpsert {
 
   private async upsertSqlite(rows: Row[]): Promise<{ changed: number; inserted: number }> {
     const columns = Object.keys(rows[0]!);
-    const t = `"${this.table}"`;
-    const before = await this.ctx.trx.executeQuery<{ id: number }>(
-      CompiledQuery.raw(`select coalesce(max(id), 0) as id from ${t}`),
+    const keys = this.keyColumns.map((c) => `"${c}"`).join(', ');
+    const { affected: inserted } = await insertRows(
+      this.ctx.trx,
+      this.table,
+      columns,
+      rows,
+      `on conflict (${keys}) do nothing`,
     );
-    const maxId = before.rows[0]!.id;
-    const { affected: changed } = await insertRows(
+    if (inserted === rows.length) return { changed: inserted, inserted };
+    const { affected: updated } = await insertRows(
       this.ctx.trx,
       this.table,
       columns,
       rows,
       this.conflictClause(columns, 'is not'),
     );
-    const after = await this.ctx.trx.executeQuery<{ n: number }>(
-      CompiledQuery.raw(`select count(*) as n from ${t} where id > ?`, [maxId]),
-    );
-    return { changed, inserted: after.rows[0]!.n };
+    return { changed: inserted + updated, inserted };
   }
 
   private async upsertPostgres(rows: Row[]): Promise<{ changed: number; inserted: number }> {

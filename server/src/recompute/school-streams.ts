@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { AttendanceKind, GradeKind } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { Db } from '../db/open-database';
+import { studentsOfClassesSql } from '../school-data/attendance-of-classes';
 import { termSeqOf } from '../school-data/lesson-calendar';
 
 /**
@@ -136,12 +137,14 @@ function eventSql(db: Db, classIds: number[]) {
     return sql<{
       t: string | null;
     }>`select string_agg(student_id::text || '|' || date || ${kindCode(EVENT_KIND_CODES)} || justified::text || hours::text || '|'
-      || coalesce(length(deroga)::text || '|' || deroga, '-'), chr(10) order by id) as t from attendance_event where class_id in (${ids})`;
+      || coalesce(length(deroga)::text || '|' || deroga, '-'), chr(10) order by student_id, date, kind) as t from attendance_event
+      where ${studentsOfClassesSql(classIds)} and class_id in (${ids})`;
   }
   return sql<{
     t: string | null;
   }>`select group_concat(student_id || '|' || date || ${kindCode(EVENT_KIND_CODES)} || justified || hours || '|'
-    || coalesce(length(deroga) || '|' || deroga, '-'), char(10)) as t from attendance_event where class_id in (${ids})`;
+    || coalesce(length(deroga) || '|' || deroga, '-'), char(10)) as t from attendance_event
+    where ${studentsOfClassesSql(classIds)} and class_id in (${ids})`;
 }
 
 /**

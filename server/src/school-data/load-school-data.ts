@@ -1,6 +1,7 @@
 import type { SchoolLevel } from '@primm/shared/contracts/domain';
 import type { AttendanceKind, GradeKind, OutcomeResult } from '../db/database';
 import type { Db } from '../db/open-database';
+import { studentsOfClasses } from './attendance-of-classes';
 import { parseTimetable } from './timetable';
 import { readLatestGradeIfCurrent } from './grade-versions';
 
@@ -109,6 +110,7 @@ export async function loadSchoolRiskData(
   let eventQ = db
     .selectFrom('attendance_event')
     .select(['student_id', 'date', 'kind', 'hours', 'justified', 'deroga', 'deroga_decided_on'])
+    .where('student_id', 'in', studentsOfClasses(classIds))
     .where('class_id', 'in', classIds)
     .where('date', '<=', asOf);
   let gradeQ = db
@@ -299,6 +301,7 @@ export async function findDataAsOf(
     db
       .selectFrom('attendance_event')
       .select(({ fn }) => fn.max('date').as('d'))
+      .where('student_id', 'in', studentsOfClasses(classIds))
       .where('class_id', 'in', classIds)
       .executeTakeFirst(),
     known !== undefined

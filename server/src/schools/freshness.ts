@@ -1,5 +1,6 @@
 import type { SchoolFreshness } from '@primm/shared/contracts/schools';
 import type { Db } from '../db/open-database';
+import { studentsOfClasses } from '../school-data/attendance-of-classes';
 
 /**
  * How recent a school's data is: the latest day of its register data this year (absences and
@@ -28,6 +29,7 @@ export async function findSchoolFreshness(
       : db
           .selectFrom('attendance_event')
           .select(({ fn }) => fn.max('date').as('d'))
+          .where('student_id', 'in', studentsOfClasses(classIds))
           .where('class_id', 'in', classIds)
           .executeTakeFirst(),
     classIds.length === 0

@@ -28,6 +28,7 @@ import * as m0027 from './0027-open-data-release';
 import * as m0028 from './0028-import-inbox-folder';
 import * as m0030 from './0030-municipality-inbox';
 import * as m0031 from './0031-reorientation-arrival';
+import * as m0033 from './0033-attendance-natural-key';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0028-import-inbox-folder': m0028,
   '0030-municipality-inbox': m0030,
   '0031-reorientation-arrival': m0031,
+  '0033-attendance-natural-key': m0033,
 };
 
 export const migrationProvider: MigrationProvider = {
