@@ -666,6 +666,8 @@ export interface MunicipalityInboxMeasureTable {
   description: string;
   recorded_at: string;
   recorded_by: number;
+}
+
 /** The receiving school's answer to a reorientation toward it (migration 0031, issue #21). */
 export interface ReorientationArrivalTable {
   action_id: number;
