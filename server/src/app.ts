@@ -11,6 +11,7 @@ import { calendarFeedRoutes } from './cases/calendar-feed-routes';
 import { caseloadRoutes } from './cases/caseload-routes';
 import { familyRoutes } from './cases/family-routes';
 import { caseRoutes } from './cases/routes';
+import { referralRoutes } from './referrals/routes';
 import { whatWorksRoutes } from './what-works/routes';
 import { worklistRoutes } from './cases/worklist-routes';
 import { classRoutes } from './classes/routes';
@@ -50,7 +51,7 @@ export interface AppDeps {
   sessionDb?: Db;
   /** `dbPath` and `databaseUrl`: the database `db` opens, for what reads it on a connection of its own (import previews). */
   config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell' | 'aggregateNoise'> &
-    Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl'>>;
+    Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl' | 'puaAnswerDays'>>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
   /** The aggregates' caches, snapshots and warming (main.ts keeps it to warm at start); one of its own when not given. */
@@ -100,6 +101,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date(), 
   api.use(aggregateRoutes(db, aggregateService));
   api.use(flagRoutes(db, now));
   api.use(caseRoutes(db, now));
+  api.use(referralRoutes(db, now, config));
   api.use(whatWorksRoutes(db, config));
   api.use(caseloadRoutes(db, now));
   api.use(worklistRoutes(db, now));

@@ -42,6 +42,8 @@ export interface Config {
    * (`PRIMM_INBOX_POLL_S`, default 10).
    */
   inbox: { root: string; quietMs: number; everyMs: number } | null;
+  /** Working days a PUA has for a first answer to a referral before it shows overdue (issue 21: 10). */
+  puaAnswerDays: number;
   version: string;
 }
 
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minCell: readMinCell(env.PRIMM_MIN_CELL),
     aggregateNoise: readAggregateNoise(env.PRIMM_AGGREGATE_NOISE),
     inbox: readInbox(env),
+    puaAnswerDays: readPuaAnswerDays(env.PRIMM_PUA_ANSWER_DAYS),
     webDist: resolve(repoRoot, 'web/dist'),
     uploadDir: resolve(
       env.PRIMM_UPLOAD_DIR ??
@@ -110,6 +113,13 @@ function readSeconds(name: string, text: string | undefined, fallback: number): 
   const value = Number(text?.trim() || fallback);
   if (!Number.isInteger(value) || value < 1 || value > 86_400)
     throw new Error(`${name} non valida: ${text} (secondi, intero da 1 a 86400)`);
+  return value;
+}
+
+function readPuaAnswerDays(text: string | undefined): number {
+  const value = Number(text?.trim() || 10);
+  if (!Number.isInteger(value) || value < 1 || value > 60)
+    throw new Error(`PRIMM_PUA_ANSWER_DAYS non valida: ${text} (giorni lavorativi, intero da 1 a 60)`);
   return value;
 }
 

@@ -10,7 +10,7 @@ import type { Db } from '../db/open-database';
 import { readDataVersion } from '../aggregates/result-cache';
 
 type Call = { method: 'get' | 'post' | 'put'; path: (ids: Ids) => string; body?: object };
-type Ids = { classId: number; studentId: number };
+type Ids = { classId: number; studentId: number; caseId: number };
 
 // Every endpoint family × every role, each user holding the school / class of the data, so a
 // refusal here is the role's, not the scope's. 200-ish = allowed; 403/404 = refused and logged.
@@ -67,6 +67,10 @@ const ENDPOINTS: Record<string, Call> = {
   },
   verifyLetterTemplate: { method: 'post', path: () => '/api/letter-templates/meeting_invitation/ar/verification' },
   studentLetter: { method: 'get', path: ({ studentId }) => `/api/students/${studentId}/letters/family_notice` },
+  // Issue 21: the PUA's inbox (its municipalities only) and the analyst's counts of referrals.
+  referralInbox: { method: 'get', path: () => '/api/referrals' },
+  referralCounts: { method: 'get', path: () => '/api/referrals/counts' },
+  caseReferrals: { method: 'get', path: ({ caseId }) => `/api/cases/${caseId}/referrals` },
 };
 
 const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
@@ -86,6 +90,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'flags',
     'createFlag',
     'studentCases',
+    'caseReferrals',
     'createCase',
     'caseload',
     'deadlines',
@@ -106,6 +111,8 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'updateLetterTemplate',
     'verifyLetterTemplate',
     'studentLetter',
+    'referralInbox',
+    'referralCounts',
   ],
   referente: [
     'provinces',
@@ -121,6 +128,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'flags',
     'createFlag',
     'studentCases',
+    'caseReferrals',
     'createCase',
     'caseload',
     'whatWorks',
@@ -143,6 +151,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'flags',
     'createFlag',
     'studentCases',
+    'caseReferrals',
     'createCase',
     'caseload',
     'whatWorks',
@@ -162,6 +171,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'flags',
     'createFlag',
     'studentCases',
+    'caseReferrals',
     'legend',
     'openDataReleases',
   ],
@@ -176,9 +186,10 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'legend',
     'aggregateYears',
     'openDataReleases',
+    'referralCounts',
   ],
   // The plan's other agencies (issue 21) see only what is sent to them, and what is public.
-  pua: ['openDataReleases'],
+  pua: ['openDataReleases', 'referralInbox'],
   comune: ['openDataReleases'],
 };
 
@@ -203,7 +214,21 @@ describe('role × endpoint matrix', () => {
             : {};
       const user = await aUser(db, role, scope);
       const call = ENDPOINTS[endpoint]!;
-      const ids = { classId: cls.id, studentId: student.id };
+      const { id: caseId } = await db
+        .insertInto('support_case')
+        .values({
+          student_id: student.id,
+          school_id: school.id,
+          flag_id: null,
+          opened_by: user.id,
+          owner_id: user.id,
+          opened_at: '2025-10-01T09:00:00.000Z',
+          status: 'open',
+          goal: 'riportarlo a scuola',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const ids = { classId: cls.id, studentId: student.id, caseId };
 
       let req = request(createApp({ db, config: testConfig }))
         [call.method](call.path(ids))

@@ -26,6 +26,7 @@ import * as m0025 from './0025-participant-view';
 import * as m0026 from './0026-aggregate-period-snapshot';
 import * as m0027 from './0027-open-data-release';
 import * as m0028 from './0028-import-inbox-folder';
+import * as m0029 from './0029-pua-referral';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0026-aggregate-period-snapshot': m0026,
   '0027-open-data-release': m0027,
   '0028-import-inbox-folder': m0028,
+  '0029-pua-referral': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {
