@@ -62,6 +62,7 @@ export async function listReferrals(db: Db, scope: ReferralScope, clock: Referra
     return {
       id: r.id,
       caseId: r.case_id,
+      caseActionId: r.case_action_id,
       municipality: { code: r.municipality_istat, name: r.municipality_name },
       reasons: JSON.parse(r.reasons) as ReferralReason[],
       text: r.text,

@@ -91,6 +91,8 @@ export type ReferralUpdate = z.infer<typeof ReferralUpdate>;
 export const Referral = z.object({
   id: z.number().int(),
   caseId: z.number().int(),
+  /** The case's `pua_referral` action written with it: the timeline shows the steps under it. */
+  caseActionId: z.number().int().nullable(),
   municipality: z.object({ code: z.string(), name: z.string() }),
   reasons: z.array(ReferralReason),
   text: z.string(),

@@ -66,7 +66,7 @@ test('Home page: when a student of a class moved up a tier in the last week of d
   expect(student).toBeDefined();
 });
 
-test.each(['pua', 'comune'] as const)(
+test.each(['comune'] as const)(
   'Home page: when a %s signs in, then it names the municipalities served and says its inbox is not available yet, without asking for the schools’ figures',
   async (role) => {
     const asked: string[] = [];
@@ -89,3 +89,14 @@ test.each(['pua', 'comune'] as const)(
     expect(asked).toEqual([]);
   },
 );
+
+test('Home page: when a PUA operator signs in, then it names the municipalities served and leads to the referrals received, with how many wait', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.pua)));
+
+  renderRoutes(routes, { route: '/' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Il tuo ambito' })).toBeInTheDocument();
+  expect(await screen.findByText('1 in attesa di risposta, di cui 1 in ritardo; 1 in carico.')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Apri gli invii ricevuti' })).toHaveAttribute('href', '/invii');
+  expect(screen.queryByRole('note')).toBeNull();
+});

@@ -12,6 +12,7 @@ import { lettersHandlers } from './letters';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { openDataHandlers } from './open-data';
+import { referralsHandlers } from './referrals';
 import { regionsHandlers } from './regions';
 import { riskHandlers } from './risk';
 import { riskLegendHandlers } from './risk-legend';
@@ -50,4 +51,5 @@ export const handlers = [
   ...lettersHandlers,
   ...apiReferenceHandlers,
   ...openDataHandlers,
+  ...referralsHandlers,
 ];

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@primm/shared/contracts/auth';
 import { PageTitle } from '../../../components/page-title';
+import { PuaInboxLink } from '../../referrals/components/pua-inbox-link';
 
 /**
- * The home of a PUA operator or a municipal office (issue 21): who they serve. Their inboxes are
- * not built yet, and the page says so rather than showing an empty list that looks finished.
+ * The home of a PUA operator or a municipal office (issue 21): who they serve, and for a PUA the way
+ * to its referrals; the municipality's inbox is not built yet, and the page says so.
  */
 export function AgencyHome({ me }: { me: Me & { role: 'pua' | 'comune' } }) {
   const { t } = useTranslation();
@@ -27,12 +28,15 @@ export function AgencyHome({ me }: { me: Me & { role: 'pua' | 'comune' } }) {
           </ul>
         )}
       </section>
-      <div className="callout callout-warning" role="note">
-        <p>
-          <strong>{t('agencyHome.notYet')}</strong>
-        </p>
-        <p>{t(`agencyHome.notYetBody_${me.role}`)}</p>
-      </div>
+      {me.role === 'pua' && <PuaInboxLink />}
+      {me.role !== 'pua' && (
+        <div className="callout callout-warning" role="note">
+          <p>
+            <strong>{t('agencyHome.notYet')}</strong>
+          </p>
+          <p>{t(`agencyHome.notYetBody_${me.role}`)}</p>
+        </div>
+      )}
     </>
   );
 }
