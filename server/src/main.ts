@@ -10,6 +10,7 @@ import { plantDemoCases } from './demo/plant-cases';
 import { plantDemoDeadlines } from './demo/plant-deadlines';
 import { watchInbox } from './imports/inbox';
 import { plantDemoEvaluation } from './demo/plant-evaluation';
+import { plantDemoReferrals } from './demo/plant-referrals';
 import { startUploadSweeper } from './imports/upload-store';
 import { ensureLetterTemplates } from './letters/seed-templates';
 import { ensureReferenceData } from './reference/load-reference';
@@ -29,6 +30,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     await plantDemoDeadlines(db); // every state of art. 114 in the referent's school
     await plantDemoCases(db); // the analyst's intervention figures, outside the mediator's and referent's schools
     await plantDemoEvaluation(db); // a school year of case work for "Cosa funziona" (issue 22), same schools
+    await plantDemoReferrals(db); // the demo PUA's referrals in every state (issue 21), same schools
     console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);
   }
   const sessionDb = openSessionConnection(config, db);
