@@ -4,8 +4,9 @@ import { api } from '../../../lib/api-client';
 
 export const getPuaReferrals = (signal?: AbortSignal) => api.get('/referrals', PuaReferralList, { signal });
 
+// An inbox that schools fill: opened again, it asks again (not the app's minute of freshness).
 export const puaReferralsQueryOptions = () =>
-  queryOptions({ queryKey: ['referrals'], queryFn: ({ signal }) => getPuaReferrals(signal) });
+  queryOptions({ queryKey: ['referrals'], queryFn: ({ signal }) => getPuaReferrals(signal), staleTime: 0 });
 
 export const usePuaReferrals = () => useQuery(puaReferralsQueryOptions());
 
