@@ -13,6 +13,7 @@ import { familyRoutes } from './cases/family-routes';
 import { arrivalRoutes } from './arrivals/routes';
 import { caseRoutes } from './cases/routes';
 import { municipalityRoutes } from './users/municipality-routes';
+import { referralRoutes } from './referrals/routes';
 import { whatWorksRoutes } from './what-works/routes';
 import { worklistRoutes } from './cases/worklist-routes';
 import { classRoutes } from './classes/routes';
@@ -54,7 +55,7 @@ export interface AppDeps {
   sessionDb?: Db;
   /** `dbPath` and `databaseUrl`: the database `db` opens, for what reads it on a connection of its own (import previews). */
   config: Pick<Config, 'webDist' | 'version' | 'demo' | 'uploadDir' | 'pseudonymKey' | 'minCell' | 'aggregateNoise'> &
-    Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl' | 'municipalityAckWorkingDays'>>;
+    Partial<Pick<Config, 'trustProxy' | 'dbPath' | 'databaseUrl' | 'municipalityAckWorkingDays' | 'puaAnswerDays'>>;
   /** The clock, injectable so tests can age a session without waiting. */
   now?: () => Date;
   /** The aggregates' caches, snapshots and warming (main.ts keeps it to warm at start); one of its own when not given. */
@@ -105,6 +106,7 @@ export function createApp({ db, sessionDb = db, config, now = () => new Date(), 
   api.use(aggregateRoutes(db, aggregateService));
   api.use(flagRoutes(db, now));
   api.use(caseRoutes(db, now));
+  api.use(referralRoutes(db, now, config));
   api.use(whatWorksRoutes(db, aggregateService));
   api.use(caseloadRoutes(db, now));
   api.use(arrivalRoutes(db, now));

@@ -47,6 +47,8 @@ export interface Config {
    * sees it overdue (`PRIMM_COMUNE_ACK_DAYS`, default 15; docs/compulsory-education.md).
    */
   municipalityAckWorkingDays: number;
+  /** Working days a PUA has for a first answer to a referral before it shows overdue (issue 21: 10). */
+  puaAnswerDays: number;
   version: string;
 }
 
@@ -71,7 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minCell: readMinCell(env.PRIMM_MIN_CELL),
     aggregateNoise: readAggregateNoise(env.PRIMM_AGGREGATE_NOISE),
     inbox: readInbox(env),
-    municipalityAckWorkingDays: readAckDays(env.PRIMM_COMUNE_ACK_DAYS),
+    municipalityAckWorkingDays: readWorkingDays(
+      'PRIMM_COMUNE_ACK_DAYS',
+      env.PRIMM_COMUNE_ACK_DAYS,
+      DEFAULT_ACK_WORKING_DAYS,
+    ),
+    puaAnswerDays: readWorkingDays('PRIMM_PUA_ANSWER_DAYS', env.PRIMM_PUA_ANSWER_DAYS, 10),
     webDist: resolve(repoRoot, 'web/dist'),
     uploadDir: resolve(
       env.PRIMM_UPLOAD_DIR ??
@@ -122,10 +129,11 @@ function readSeconds(name: string, text: string | undefined, fallback: number): 
 /** The law sets no term for the municipality: the default is ours, a deployment may change it. */
 export const DEFAULT_ACK_WORKING_DAYS = 15;
 
-function readAckDays(text: string | undefined): number {
-  const value = Number(text?.trim() || DEFAULT_ACK_WORKING_DAYS);
+/** A term in working days (shared/src/working-days.ts) another agency has to answer. */
+function readWorkingDays(name: string, text: string | undefined, fallback: number): number {
+  const value = Number(text?.trim() || fallback);
   if (!Number.isInteger(value) || value < 1 || value > 60)
-    throw new Error(`PRIMM_COMUNE_ACK_DAYS non valida: ${text} (giorni lavorativi, intero da 1 a 60)`);
+    throw new Error(`${name} non valida: ${text} (giorni lavorativi, intero da 1 a 60)`);
   return value;
 }
 

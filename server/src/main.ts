@@ -12,6 +12,7 @@ import { plantDemoMunicipalityInbox } from './demo/plant-municipality-inbox';
 import { watchInbox } from './imports/inbox';
 import { plantDemoEvaluation } from './demo/plant-evaluation';
 import { plantDemoArrivals } from './demo/plant-arrivals';
+import { plantDemoReferrals } from './demo/plant-referrals';
 import { startUploadSweeper } from './imports/upload-store';
 import { ensureLetterTemplates } from './letters/seed-templates';
 import { ensureReferenceData } from './reference/load-reference';
@@ -33,6 +34,7 @@ export async function runServer(config: Config = loadConfig()): Promise<Server> 
     await plantDemoEvaluation(db); // a school year of case work for "Cosa funziona" (issue 22), same schools
     await plantDemoMunicipalityInbox(db); // the comune's inbox in every state, and the referent's report due for it
     await plantDemoArrivals(db); // issue #21: pending, overdue, confirmed and no-show arrivals at the referent's school
+    await plantDemoReferrals(db); // the demo PUA's referrals in every state (issue 21), same schools
     console.log(`Regione dimostrativa caricata: ${summary.inserted} righe, ${summary.schools} scuole.`);
   }
   const sessionDb = openSessionConnection(config, db);

@@ -57,6 +57,8 @@ export interface Database {
   municipality_inbox_student: MunicipalityInboxStudentTable;
   municipality_inbox_measure: MunicipalityInboxMeasureTable;
   reorientation_arrival: ReorientationArrivalTable;
+  pua_referral: PuaReferralTable;
+  pua_referral_update: PuaReferralUpdateTable;
 }
 
 export interface ProvinceTable {
@@ -677,5 +679,39 @@ export interface ReorientationArrivalTable {
   auto_reason: 'same_school' | 'already_enrolled' | null;
   answered_by: number | null;
   answered_at: string | null;
+  created_at: string;
+}
+
+/** Migration 0029: a case's referral to the PUA of the student's municipality (issue 21). */
+export interface PuaReferralTable {
+  id: Generated<number>;
+  case_id: number;
+  student_id: number;
+  case_action_id: number | null;
+  municipality_istat: string;
+  /** JSON array of ReferralReason. */
+  reasons: string;
+  text: string;
+  family_contact: string;
+  consent_given_by: string;
+  consent_given_on: string;
+  /** JSON array of ReferralReason: what the family consented to. */
+  consent_services: string;
+  status: 'sent' | 'accepted' | 'declined' | 'closed';
+  decline_reason: string | null;
+  first_answer_at: string | null;
+  answered_by: number | null;
+  sent_by: number;
+  sent_at: string;
+}
+
+export interface PuaReferralUpdateTable {
+  id: Generated<number>;
+  referral_id: number;
+  services: string | null;
+  responsible: string | null;
+  note: string | null;
+  closed: Generated<number>;
+  created_by: number;
   created_at: string;
 }

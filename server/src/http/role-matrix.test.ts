@@ -10,7 +10,7 @@ import type { Db } from '../db/open-database';
 import { readDataVersion } from '../aggregates/result-cache';
 
 type Call = { method: 'get' | 'post' | 'put'; path: (ids: Ids) => string; body?: object };
-type Ids = { classId: number; studentId: number; actionId: number };
+type Ids = { classId: number; studentId: number; actionId: number; caseId: number };
 
 // Every endpoint family × every role, each user holding the school / class of the data, so a
 // refusal here is the role's, not the scope's. 200-ish = allowed; 403/404 = refused and logged.
@@ -80,6 +80,10 @@ const ENDPOINTS: Record<string, Call> = {
     path: ({ actionId }) => `/api/arrivals/${actionId}/answer`,
     body: { answer: 'no_show' },
   },
+  // Issue 21: the PUA's inbox (its municipalities only) and the analyst's counts of referrals.
+  referralInbox: { method: 'get', path: () => '/api/referrals' },
+  referralCounts: { method: 'get', path: () => '/api/referrals/counts' },
+  caseReferrals: { method: 'get', path: ({ caseId }) => `/api/cases/${caseId}/referrals` },
 };
 
 /** A case of the student with a reorientation toward the school itself, still pending (issue #21). */
@@ -134,6 +138,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'flags',
     'createFlag',
     'studentCases',
+    'caseReferrals',
     'createCase',
     'caseload',
     'deadlines',
@@ -161,6 +166,8 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'arrivals',
     'answerArrival',
     'municipalities',
+    'referralInbox',
+    'referralCounts',
   ],
   referente: [
     'provinces',
@@ -176,6 +183,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'flags',
     'createFlag',
     'studentCases',
+    'caseReferrals',
     'createCase',
     'caseload',
     'whatWorks',
@@ -203,6 +211,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'flags',
     'createFlag',
     'studentCases',
+    'caseReferrals',
     'createCase',
     'caseload',
     'whatWorks',
@@ -226,6 +235,7 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'flags',
     'createFlag',
     'studentCases',
+    'caseReferrals',
     'legend',
     'openDataReleases',
   ],
@@ -241,9 +251,10 @@ const ALLOWED: Record<Role, (keyof typeof ENDPOINTS)[]> = {
     'legend',
     'aggregateYears',
     'openDataReleases',
+    'referralCounts',
   ],
   // The plan's other agencies (issue 21) see only what is sent to them, and what is public.
-  pua: ['openDataReleases'],
+  pua: ['openDataReleases', 'referralInbox'],
   comune: ['openDataReleases', 'municipalityInbox'],
 };
 
@@ -268,9 +279,24 @@ describe('role × endpoint matrix', () => {
             : {};
       const user = await aUser(db, role, scope);
       const call = ENDPOINTS[endpoint]!;
+      const { id: caseId } = await db
+        .insertInto('support_case')
+        .values({
+          student_id: student.id,
+          school_id: school.id,
+          flag_id: null,
+          opened_by: user.id,
+          owner_id: user.id,
+          opened_at: '2025-10-01T09:00:00.000Z',
+          status: 'open',
+          goal: 'riportarlo a scuola',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const ids = {
         classId: cls.id,
         studentId: student.id,
+        caseId,
         actionId: endpoint === 'answerArrival' ? await aPendingArrival(db, school.id, student.id, user.id) : 0,
       };
 

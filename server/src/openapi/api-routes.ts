@@ -17,6 +17,7 @@ import * as letters from '@primm/shared/contracts/letters';
 import * as inbox from '@primm/shared/contracts/municipality-inbox';
 import * as provinces from '@primm/shared/contracts/provinces';
 import * as recompute from '@primm/shared/contracts/recompute-result';
+import * as referrals from '@primm/shared/contracts/referrals';
 import * as openapi from '@primm/shared/contracts/openapi';
 import * as openData from '@primm/shared/contracts/open-data';
 import * as legend from '@primm/shared/contracts/risk-legend';
@@ -971,5 +972,66 @@ export const API_ROUTES: ApiRoute[] = [
     status: 201,
     body: { PublishOpenDataInput: openData.PublishOpenDataInput },
     response: { OpenDataReleaseSummary: openData.OpenDataReleaseSummary },
+  },
+  {
+    method: 'get',
+    path: '/cases/:id/referrals',
+    tag: 'referrals',
+    summary: 'Invii al PUA di un caso, con risposte e aggiornamenti',
+    access: NAMES,
+    response: { ReferralList: referrals.ReferralList },
+  },
+  {
+    method: 'post',
+    path: '/cases/:id/referrals',
+    tag: 'referrals',
+    summary: 'Invia lo studente al PUA del comune di residenza, con il consenso della famiglia',
+    access: CASE_ROLES,
+    status: 201,
+    body: { CreateReferralInput: referrals.CreateReferralInput },
+    response: { Referral: referrals.Referral },
+  },
+  {
+    method: 'get',
+    path: '/referrals/counts',
+    tag: 'referrals',
+    summary: 'Invii al PUA per provincia, motivo e tempo di risposta (conteggi soppressi sotto la soglia)',
+    access: ['analista', 'admin'],
+    response: { ReferralCounts: referrals.ReferralCounts },
+  },
+  {
+    method: 'get',
+    path: '/referrals',
+    tag: 'referrals',
+    summary: 'Gli invii ricevuti dal PUA (i comuni che serve)',
+    access: ['pua', 'admin'],
+    response: { PuaReferralList: referrals.PuaReferralList },
+  },
+  {
+    method: 'get',
+    path: '/referrals/:id',
+    tag: 'referrals',
+    summary: 'Un invio ricevuto dal PUA',
+    access: ['pua', 'admin'],
+    response: { PuaReferral: referrals.PuaReferral },
+  },
+  {
+    method: 'post',
+    path: '/referrals/:id/answer',
+    tag: 'referrals',
+    summary: 'Il PUA accetta o rifiuta (con motivo) un invio',
+    access: ['pua'],
+    body: { AnswerReferralInput: referrals.AnswerReferralInput },
+    response: { PuaReferral: referrals.PuaReferral },
+  },
+  {
+    method: 'post',
+    path: '/referrals/:id/updates',
+    tag: 'referrals',
+    summary: 'Il PUA registra i servizi attivati, il responsabile, una nota o la chiusura',
+    access: ['pua'],
+    status: 201,
+    body: { CreateReferralUpdateInput: referrals.CreateReferralUpdateInput },
+    response: { PuaReferral: referrals.PuaReferral },
   },
 ];

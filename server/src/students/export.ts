@@ -31,6 +31,13 @@ export async function exportStudentData(db: Db, studentId: number) {
       caseIds.length === 0
         ? []
         : await db.selectFrom('case_action').selectAll().where('case_id', 'in', caseIds).execute(),
+    // The referrals to the PUA with the family's consent (who, when, for which services) and the PUA's updates.
+    referrals: await db.selectFrom('pua_referral').selectAll().where('student_id', '=', studentId).execute(),
+    referralUpdates: await db
+      .selectFrom('pua_referral_update')
+      .selectAll()
+      .where('referral_id', 'in', db.selectFrom('pua_referral').select('id').where('student_id', '=', studentId))
+      .execute(),
     participantViews:
       caseIds.length === 0
         ? []

@@ -24,6 +24,7 @@ const items: Item[] = [
       comune: 'agencyHome.title',
     },
   },
+  { to: '/invii', label: 'referrals.nav', roles: ['pua'] },
   { to: '/scuole', label: 'app.nav.schools', roles: SCHOOL_SIDE_ROLES },
   { to: '/analisi', label: 'regional.nav', roles: ['analista', 'admin', 'referente'] },
   { to: '/casi', label: 'app.nav.cases', roles: ['referente', 'admin'] },

@@ -26,6 +26,7 @@ import * as m0025 from './0025-participant-view';
 import * as m0026 from './0026-aggregate-period-snapshot';
 import * as m0027 from './0027-open-data-release';
 import * as m0028 from './0028-import-inbox-folder';
+import * as m0029 from './0029-pua-referral';
 import * as m0030 from './0030-municipality-inbox';
 import * as m0031 from './0031-reorientation-arrival';
 import * as m0033 from './0033-attendance-natural-key';
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0026-aggregate-period-snapshot': m0026,
   '0027-open-data-release': m0027,
   '0028-import-inbox-folder': m0028,
+  '0029-pua-referral': m0029,
   '0030-municipality-inbox': m0030,
   '0031-reorientation-arrival': m0031,
   '0033-attendance-natural-key': m0033,

@@ -7,6 +7,8 @@ import { caseQueryOptions } from '../../features/cases/api/get-case';
 import { CaseDetailView } from '../../features/cases/components/case-detail';
 import { StudentFamilyPanel } from '../../features/family/components/student-family-panel';
 import { CaseLetterLinks } from '../../features/letters/components/case-letter-links';
+import { CaseReferralsPanel } from '../../features/referrals/components/case-referrals-panel';
+import { ReferralStepsOfAction } from '../../features/referrals/components/referral-steps';
 import { Forbidden, isRefusal } from './forbidden';
 import { NotFound } from './not-found';
 
@@ -45,8 +47,13 @@ export function Component() {
             <StudentFamilyPanel studentId={studentId} />
             {/* issue 21: the case's letters to the family, in Italian and the family's language */}
             {canManage && detail.data && <CaseLetterLinks detail={detail.data} />}
+            {/* issue 21: referrals to the PUA of the student's municipality, with the family's consent */}
+            <CaseReferralsPanel caseId={id.data} canSend={canManage && detail.data?.status !== 'closed'} />
           </>
         )}
+        renderActionExtras={(a) =>
+          a.type === 'pua_referral' ? <ReferralStepsOfAction caseId={id.data} actionId={a.id} /> : null
+        }
       />
     </>
   );

@@ -67,8 +67,8 @@ test('Home page: when a student of a class moved up a tier in the last week of d
   expect(student).toBeDefined();
 });
 
-test.each(['pua'] as const)(
-  'Home page: when a %s signs in, then it names the municipalities served and says its inbox is not available yet, without asking for the schools’ figures',
+test.each(['pua', 'comune'] as const)(
+  'Home page: when a %s signs in, then it names the municipalities served, without asking for the schools’ figures',
   async (role) => {
     const asked: string[] = [];
     server.use(
@@ -85,7 +85,7 @@ test.each(['pua'] as const)(
     expect(within(screen.getByRole('region', { name: 'Comuni serviti' })).getByRole('listitem')).toHaveTextContent(
       'Ancona (042002)',
     );
-    expect(screen.getByRole('note')).toHaveTextContent('Non ancora disponibile in questa versione');
+    expect(screen.queryByText('Non ancora disponibile in questa versione')).toBeNull();
     expect(screen.getByRole('link', { name: 'Il tuo ambito' })).toHaveAttribute('href', '/');
     expect(asked).toEqual([]);
   },
@@ -111,4 +111,15 @@ test('Home page: when a municipal office signs in, then it sees its inbox counts
   expect(screen.getByRole('link', { name: 'Casella' })).toHaveAttribute('href', '/casella');
   expect(screen.queryByRole('note')).toBeNull();
   expect(asked).toEqual([]);
+});
+
+test('Home page: when a PUA operator signs in, then it names the municipalities served and leads to the referrals received, with how many wait', async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.pua)));
+
+  renderRoutes(routes, { route: '/' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Il tuo ambito' })).toBeInTheDocument();
+  expect(await screen.findByText('1 in attesa di risposta, di cui 1 in ritardo; 1 in carico.')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Apri gli invii ricevuti' })).toHaveAttribute('href', '/invii');
+  expect(screen.queryByRole('note')).toBeNull();
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '@primm/shared/contracts/auth';
 import { PageTitle } from '../../components/page-title';
 import { useMe } from '../../features/auth/api/get-me';
+import { ReferralCountsTable } from '../../features/referrals/components/referral-counts-table';
 import { WhatWorksView } from '../../features/what-works/components/what-works-view';
 import { Forbidden } from './forbidden';
 
@@ -18,6 +19,8 @@ export function Component() {
       <h1>{t('whatWorks.title')}</h1>
       <p className="lead">{t('whatWorks.intro')}</p>
       <WhatWorksView />
+      {/* issue 21: the analyst sees referrals to the PUA only as counts */}
+      {(me.role === 'analista' || me.role === 'admin') && <ReferralCountsTable />}
     </>
   );
 }

@@ -14,6 +14,7 @@ import { municipalityInboxHandlers } from './municipality-inbox';
 import { flagsHandlers } from './flags';
 import { importsHandlers } from './imports';
 import { openDataHandlers } from './open-data';
+import { referralsHandlers } from './referrals';
 import { regionsHandlers } from './regions';
 import { riskHandlers } from './risk';
 import { riskLegendHandlers } from './risk-legend';
@@ -54,4 +55,5 @@ export const handlers = [
   ...municipalityInboxHandlers,
   ...apiReferenceHandlers,
   ...openDataHandlers,
+  ...referralsHandlers,
 ];

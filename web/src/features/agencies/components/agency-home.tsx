@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '@primm/shared/contracts/auth';
 import { PageTitle } from '../../../components/page-title';
 import { InboxCard } from '../../municipality-inbox/components/inbox-card';
+import { PuaInboxLink } from '../../referrals/components/pua-inbox-link';
 
 /**
- * The home of a PUA operator or a municipal office (issue 21): who they serve. Their inboxes are
- * not built yet, and the page says so rather than showing an empty list that looks finished.
+ * The home of a PUA operator or a municipal office (issue 21): who they serve, and the way to what
+ * waits for them (a PUA's referrals, a municipality's reports and October lists).
  */
 export function AgencyHome({ me }: { me: Me & { role: 'pua' | 'comune' } }) {
   const { t } = useTranslation();
@@ -28,16 +29,8 @@ export function AgencyHome({ me }: { me: Me & { role: 'pua' | 'comune' } }) {
           </ul>
         )}
       </section>
-      {me.role === 'comune' ? (
-        <InboxCard />
-      ) : (
-        <div className="callout callout-warning" role="note">
-          <p>
-            <strong>{t('agencyHome.notYet')}</strong>
-          </p>
-          <p>{t(`agencyHome.notYetBody_${me.role}`)}</p>
-        </div>
-      )}
+      {me.role === 'comune' && <InboxCard />}
+      {me.role === 'pua' && <PuaInboxLink />}
     </>
   );
 }

@@ -4,10 +4,15 @@ import type { CaseAction } from '@primm/shared/contracts/cases';
 import { formatDate } from '../../../lib/format';
 import { ActionArrival } from './action-arrival';
 
-type Props = { actions: CaseAction[]; renderTools?: (action: CaseAction) => ReactNode };
+type Props = {
+  actions: CaseAction[];
+  renderTools?: (action: CaseAction) => ReactNode;
+  /** What other features add under an action (a PUA referral's answer and updates, composed by the route). */
+  renderExtras?: (action: CaseAction) => ReactNode;
+};
 
 /** The actions of a case in date order: who, what, where to, and what came of it. */
-export function CaseActionsTimeline({ actions, renderTools }: Props) {
+export function CaseActionsTimeline({ actions, renderTools, renderExtras }: Props) {
   const { t, i18n } = useTranslation();
   const date = (iso: string) => formatDate(iso, i18n.language);
   if (actions.length === 0) return <p className="empty-state">{t('cases.actions.empty')}</p>;
@@ -61,6 +66,7 @@ export function CaseActionsTimeline({ actions, renderTools }: Props) {
             <dt>{t('cases.actions.outcome')}</dt>
             <dd>{a.outcome ?? t('cases.actions.noOutcome')}</dd>
           </dl>
+          {renderExtras?.(a)}
           {renderTools?.(a)}
         </li>
       ))}

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import type { CaseAction } from '@primm/shared/contracts/cases';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Confirmation } from '../../../components/confirmation';
@@ -19,10 +20,12 @@ type Props = {
   canManage: boolean;
   /** What the page adds about the student (the family's language), composed by the route. */
   renderStudentExtras?: (studentId: number) => ReactNode;
+  /** What the page adds under an action of the timeline (a PUA referral's steps), composed by the route. */
+  renderActionExtras?: (action: CaseAction) => ReactNode;
 };
 
 /** A case: who, status, goal, owner, the actions, their effect; `canManage` (mediators, referents, admin) may change it. */
-export function CaseDetailView({ id, canManage, renderStudentExtras }: Props) {
+export function CaseDetailView({ id, canManage, renderStudentExtras, renderActionExtras }: Props) {
   const { t, i18n } = useTranslation();
   const detail = useCase(id);
   const [closedNow, setClosedNow] = useState(false);
@@ -118,6 +121,7 @@ export function CaseDetailView({ id, canManage, renderStudentExtras }: Props) {
         <h2 id="actions-heading">{t('cases.actions.title')}</h2>
         <CaseActionsTimeline
           actions={c.actions}
+          renderExtras={renderActionExtras}
           renderTools={editable ? (a) => <ActionUpdateForm key={a.id} detail={c} action={a} /> : undefined}
         />
       </section>
