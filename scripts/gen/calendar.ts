@@ -1,4 +1,5 @@
-import { type Day, dayOf, weekday } from './dates.ts';
+import { easterSunday as easterSundayIso } from '../../shared/src/working-days';
+import { type Day, dayOf, parseIsoDay, weekday } from './dates.ts';
 
 /**
  * The school calendar of the Marche region. It follows the rules of the regional calendar
@@ -40,23 +41,9 @@ export interface SchoolCalendar {
   lessonDays: Day[];
 }
 
-/** Easter Sunday, anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+/** Easter Sunday as a day number (the algorithm lives in shared/src/working-days.ts). */
 export function easterSunday(year: number): Day {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const date = ((h + l - 7 * m + 114) % 31) + 1;
-  return dayOf(year, month, date);
+  return parseIsoDay(easterSundayIso(year));
 }
 
 /** Patron saints of some municipalities, by cadastral code; only the ones we are sure of. */
