@@ -96,6 +96,8 @@ export async function demoCaseContext(db: Db, adminEmail: string) {
   return { admin, year, busy };
 }
 
+export type DemoCaseContext = NonNullable<Awaited<ReturnType<typeof demoCaseContext>>>;
+
 /**
  * Cases for the demo's intervention figures (issue 20): the analyst's charts of cases, actions
  * and outcomes were empty, and every count under 10 is suppressed, so a few cases show nothing.

@@ -61,3 +61,16 @@ test('plantDemoMunicipalityInbox: when there is no office account, then nothing 
   expect(await plantDemoMunicipalityInbox(db, undefined, undefined, NOW)).toBe(0);
   expect(await db.selectFrom('municipality_inbox_item').select('id').execute()).toEqual([]);
 });
+
+test('plantDemoMunicipalityInbox: when no school outside the journeys has three residents under the obligation, then three students of one school become residents and every state is planted', async () => {
+  const { db } = await aDemoRegion();
+  await db.updateTable('student').set({ residence_istat: '042002' }).execute(); // all of them live in Ancona
+
+  expect(await plantDemoMunicipalityInbox(db, undefined, undefined, NOW)).toBe(4);
+  expect(await db.selectFrom('student').select('id').where('residence_istat', '=', SENIGALLIA).execute()).toHaveLength(
+    3,
+  );
+  expect(
+    (await db.selectFrom('municipality_inbox_item').select('kind').orderBy('id').execute()).map((i) => i.kind),
+  ).toEqual(['mayor_report', 'mayor_report', 'mayor_report', 'october_list']);
+});

@@ -6,7 +6,7 @@ import { LEGAL_BASIS, letterFacts } from '../compulsory/letter-facts';
 import { octoberListStudents } from '../compulsory/october-list';
 import type { Db } from '../db/open-database';
 import { deliverMayorReport, deliverOctoberLists } from '../municipality-inbox/repository';
-import { demoCaseContext } from './plant-cases';
+import { type DemoCaseContext, demoCaseContext } from './plant-cases';
 
 const DAY = 86_400_000;
 
@@ -41,23 +41,10 @@ export async function plantDemoMunicipalityInbox(
   const istat = office.municipality_istat;
   const listDay = `${year.label.slice(0, 4)}-10-31`;
 
-  const residents = await db
-    .selectFrom('enrolment')
-    .innerJoin('class', 'class.id', 'enrolment.class_id')
-    .innerJoin('student', 'student.id', 'enrolment.student_id')
-    .select(['student.id', 'student.birth_date', 'class.school_id', 'class.name as class_name'])
-    .where('class.school_year_id', '=', year.id)
-    .where('class.school_id', 'not in', busy)
-    .where('student.residence_istat', '=', istat)
-    .where('enrolment.left_on', 'is', null)
-    .orderBy('class.school_id')
-    .orderBy('student.id')
-    .execute();
   await sendDueReportToOffice(db, istat);
-  const obliged = residents.filter((r) => legalStatusOn(r.birth_date, listDay) === 'obbligo');
-  const schoolId = obliged[0]?.school_id;
-  const three = obliged.filter((r) => r.school_id === schoolId).slice(0, 3);
-  if (schoolId === undefined || three.length < 3) return 0;
+  const three = await threeObligedResidents(db, year.id, busy, istat, listDay);
+  if (three.length < 3) return 0;
+  const schoolId = three[0]!.school_id;
 
   const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
   let planted = 0;
@@ -130,6 +117,61 @@ async function acknowledge(trx: Db, id: number, receivedOn: string, protocol: st
     })
     .where('id', '=', id)
     .execute();
+}
+
+type Resident = { id: number; birth_date: string; school_id: number; class_name: string };
+
+/**
+ * Three students of one school outside the journeys' (`busy`), resident in the office's
+ * municipality and under the obligation on the October list's day. The generated region puts most
+ * residents of a municipality in its own schools, which the journeys use: when no other school has
+ * three, the first school that has three students under the obligation gets three of them as
+ * residents (students who travel in from the neighbouring town).
+ */
+async function threeObligedResidents(
+  db: Db,
+  yearId: number,
+  busy: DemoCaseContext['busy'],
+  istat: string,
+  listDay: string,
+): Promise<Resident[]> {
+  const enrolled = await db
+    .selectFrom('enrolment')
+    .innerJoin('class', 'class.id', 'enrolment.class_id')
+    .innerJoin('student', 'student.id', 'enrolment.student_id')
+    .select([
+      'student.id',
+      'student.birth_date',
+      'student.residence_istat',
+      'class.school_id',
+      'class.name as class_name',
+    ])
+    .where('class.school_year_id', '=', yearId)
+    .where('class.school_id', 'not in', busy)
+    .where('enrolment.left_on', 'is', null)
+    .orderBy('class.school_id')
+    .orderBy('student.id')
+    .execute();
+  const obliged = enrolled.filter((r) => legalStatusOn(r.birth_date, listDay) === 'obbligo');
+  const bySchool = new Map<number, typeof obliged>();
+  for (const r of obliged) bySchool.set(r.school_id, [...(bySchool.get(r.school_id) ?? []), r]);
+  for (const students of bySchool.values()) {
+    const residents = students.filter((r) => r.residence_istat === istat);
+    if (residents.length >= 3) return residents.slice(0, 3);
+  }
+  const school = [...bySchool.values()].find((students) => students.length >= 3);
+  if (!school) return [];
+  const three = school.slice(0, 3);
+  await db
+    .updateTable('student')
+    .set({ residence_istat: istat })
+    .where(
+      'id',
+      'in',
+      three.map((r) => r.id),
+    )
+    .execute();
+  return three;
 }
 
 /** The referent's report due (a notice with no report, not closed) concerns a resident of the office's municipality. */
