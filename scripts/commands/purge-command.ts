@@ -5,8 +5,9 @@ import { withDatabase } from './open-db';
 const USAGE = `Uso: pnpm primm purge --db FILE --before 2025/26 [--json]
 
 Conservazione dei dati: cancella i dati dei singoli studenti degli anni scolastici precedenti a
-quello indicato (presenze, voti, esiti, iscrizioni; gli studenti senza altri dati), dopo averne
-conservato i conteggi aggregati per scuola e anno. In una sola transazione.`;
+quello indicato (presenze, voti, esiti, iscrizioni, segnalazioni ed elenchi inviati ai comuni; gli
+studenti senza altri dati), dopo averne conservato i conteggi aggregati per scuola e anno.
+In una sola transazione.`;
 
 export async function runPurgeCommand(argv: string[]): Promise<number> {
   const parsed = parseFlags(
@@ -29,7 +30,7 @@ export async function runPurgeCommand(argv: string[]): Promise<number> {
       console.log(
         summary.years.length === 0 && summary.outcomes === 0
           ? `Nessun dato anteriore al ${before}.`
-          : `Cancellati i dati individuali di ${summary.years.join(', ') || 'anni precedenti'}: ${summary.students} studenti, ${summary.enrolments} iscrizioni, ${summary.attendance} assenze, ${summary.grades} voti, ${summary.outcomes} esiti; ${summary.summaries} conteggi aggregati conservati.`,
+          : `Cancellati i dati individuali di ${summary.years.join(', ') || 'anni precedenti'}: ${summary.students} studenti, ${summary.enrolments} iscrizioni, ${summary.attendance} assenze, ${summary.grades} voti, ${summary.outcomes} esiti, ${summary.municipalityItems} comunicazioni ai comuni; ${summary.summaries} conteggi aggregati conservati.`,
       );
     }
     return 0;

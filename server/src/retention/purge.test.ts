@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { aUser } from '../testing/auth-as';
 import { aClass, aSchool, aStudent, anEnrolment } from '../testing/factories';
 import { createTestDb } from '../testing/test-db';
 import { purgeBefore } from './purge';
@@ -124,7 +125,61 @@ describe('purgeBefore', () => {
       enrolments: 0,
       students: 0,
       snapshots: 0,
+      municipalityItems: 0,
     });
     expect(await db.selectFrom('student').selectAll().execute()).toHaveLength(1);
+  });
+
+  test('when 2024/25 is purged, then what was sent to the municipalities that year goes, names and measures with it, and 2025/26 stays', async () => {
+    const db = await createTestDb();
+    const school = await aSchool(db);
+    const old = await aClass(db, school.id, { name: '2A', year: '2024/25' });
+    const current = await aClass(db, school.id, { name: '3A', year: '2025/26' });
+    // Enrolled in both years: the student stays, so only the purge of the items can remove the old list.
+    const student = await aStudent(db, { last_name: 'Rossi', first_name: 'Anna' });
+    await anEnrolment(db, student.id, old.id, { entered_on: '2024-09-16' });
+    await anEnrolment(db, student.id, current.id);
+    const referent = await aUser(db, 'referente', { schoolIds: [school.id] });
+    const item = async (kind: 'october_list' | 'mayor_report', schoolYearId: number) => {
+      const row = await db
+        .insertInto('municipality_inbox_item')
+        .values({
+          kind,
+          municipality_istat: '042002',
+          school_id: school.id,
+          school_year_id: schoolYearId,
+          student_id: kind === 'mayor_report' ? student.id : null,
+          payload: JSON.stringify({ rows: [{ lastName: 'Rossi', firstName: 'Anna' }] }),
+          delivered_at: '2024-10-31T09:00:00.000Z',
+          delivered_by: referent.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('municipality_inbox_student').values({ item_id: row.id, student_id: student.id }).execute();
+      return row.id;
+    };
+    const oldList = await item('october_list', old.school_year_id);
+    await item('mayor_report', old.school_year_id);
+    const newList = await item('october_list', current.school_year_id);
+    await db
+      .insertInto('municipality_inbox_measure')
+      .values({
+        item_id: oldList,
+        taken_on: '2024-11-05',
+        description: 'Convocata la famiglia',
+        recorded_at: '2024-11-05T09:00:00.000Z',
+        recorded_by: referent.id,
+      })
+      .execute();
+
+    const summary = await purgeBefore(db, '2025/26');
+
+    expect(summary.municipalityItems).toBe(2);
+    expect(await db.selectFrom('municipality_inbox_item').select('id').execute()).toEqual([{ id: newList }]);
+    expect(await db.selectFrom('municipality_inbox_student').select('item_id').execute()).toEqual([
+      { item_id: newList },
+    ]);
+    expect(await db.selectFrom('municipality_inbox_measure').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('student').select('id').execute()).toEqual([{ id: student.id }]);
   });
 });

@@ -13,6 +13,8 @@ export interface PurgeSummary {
   students: number;
   /** Pseudonymised snapshots kept for the backtest (student × period end). */
   snapshots: number;
+  /** Reports to the mayor and October lists of those years in the municipalities' inboxes. */
+  municipalityItems: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function purgeBefore(db: Db, beforeYear: string, now = new Date()):
       enrolments: 0,
       students: 0,
       snapshots: 0,
+      municipalityItems: 0,
     };
     if (yearIds.length > 0) {
       // Before anything goes: the replay reads the registers and the outcomes, history included.
@@ -55,6 +58,13 @@ export async function purgeBefore(db: Db, beforeYear: string, now = new Date()):
       await trx.deleteFrom('grade_digest').where('school_year_id', 'in', yearIds).execute();
       await trx.deleteFrom('grade_digest_state').where('school_year_id', 'in', yearIds).execute();
       result.enrolments = count(await trx.deleteFrom('enrolment').where('class_id', 'in', classIds).executeTakeFirst());
+      // What the schools sent the municipalities of those years (issue 21): an October list keeps
+      // its residents' names in its payload, so deleting the students alone would leave them there.
+      // The municipality keeps its own protocolled copy; this inbox was only the way it arrived.
+      // Measures and the list's student links go with the item (on delete cascade).
+      result.municipalityItems = count(
+        await trx.deleteFrom('municipality_inbox_item').where('school_year_id', 'in', yearIds).executeTakeFirst(),
+      );
     }
     // Outcomes of years before the cut, including history from before our data began.
     result.outcomes = count(await trx.deleteFrom('outcome').where('school_year', '<', beforeYear).executeTakeFirst());
