@@ -62,7 +62,10 @@ export interface AggregateServiceDeps extends AggregateSettings {
 export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
   const computer = aggregateComputerFor(db, deps);
   const now = deps.now ?? (() => new Date());
-  const json = new AggregateCache();
+  const warming = deps.warm ?? Boolean(deps.databaseUrl || (deps.dbPath && deps.dbPath !== ':memory:'));
+  // Where answers are warmed after a change, a reader who comes before the warm-up reaches their
+  // table gets the previous answer at once (result-cache.ts), marked stale by the route.
+  const json = new AggregateCache(undefined, warming);
   const bodies = new CountMemo<AggregateBody>(500);
   const stats = { computed: 0, warmRuns: 0 };
   // Snapshots frozen by this instance: an answer with a comparison cached before is not reused.
@@ -125,6 +128,7 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     query: AggregateQuery,
     only: number[] | null,
     compare = false,
+    onStale?: () => void,
   ): Promise<string> {
     const day = compare ? isoDay(now()) : null;
     const key = JSON.stringify([
@@ -134,12 +138,17 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
       only,
       compare && [generation, day],
     ]);
-    return json.get(key, version, async () => {
-      const body = project(await tableBody(version, year, query, only), query.measures);
-      if (!compare) return body;
-      const previous = await previousBody(version, year, query, only);
-      return { ...body, previous: previous && project(previous, query.measures) };
-    });
+    return json.get(
+      key,
+      version,
+      async () => {
+        const body = project(await tableBody(version, year, query, only), query.measures);
+        if (!compare) return body;
+        const previous = await previousBody(version, year, query, only);
+        return { ...body, previous: previous && project(previous, query.measures) };
+      },
+      onStale,
+    );
   }
 
   const trend = (
@@ -147,48 +156,62 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     year: SchoolYear,
     query: Omit<AggregateQuery, 'groupBy' | 'measures'>,
     only: number[] | null,
+    onStale?: () => void,
   ) =>
-    json.get(JSON.stringify(['trend', year.id, { ...query, year: undefined }, only]), version, () =>
-      run({ kind: 'trend', version, year, query: { ...query, year: undefined }, only }),
+    json.get(
+      JSON.stringify(['trend', year.id, { ...query, year: undefined }, only]),
+      version,
+      () => run({ kind: 'trend', version, year, query: { ...query, year: undefined }, only }),
+      onStale,
     );
 
   /** The fairness report; with `compare`, the previous year's at the same date beside it (as `table`). */
-  const fairness = (version: number, year: SchoolYear, compare = false) =>
-    json.get(JSON.stringify(['fairness', year.id, compare && [generation, isoDay(now())]]), version, async () => {
-      const body = (await bodies.get(JSON.stringify(['fairness', year.id]), version, () =>
-        run({ kind: 'fairness', version, year }),
-      )) as FairnessTable;
-      if (!compare) return body;
-      const compared = await comparedYear(year);
-      const previous = compared
-        ? ((await bodies.get(
-            JSON.stringify(['previousFairness', compared.year.id, compared.date, generation]),
-            version,
-            () => run({ kind: 'previousFairness', version, year: compared.year, date: compared.date }),
-          )) as PreviousFairnessReport | null)
-        : null;
-      return { ...body, previous };
-    });
+  const fairness = (version: number, year: SchoolYear, compare = false, onStale?: () => void) =>
+    json.get(
+      JSON.stringify(['fairness', year.id, compare && [generation, isoDay(now())]]),
+      version,
+      async () => {
+        const body = (await bodies.get(JSON.stringify(['fairness', year.id]), version, () =>
+          run({ kind: 'fairness', version, year }),
+        )) as FairnessTable;
+        if (!compare) return body;
+        const compared = await comparedYear(year);
+        const previous = compared
+          ? ((await bodies.get(
+              JSON.stringify(['previousFairness', compared.year.id, compared.date, generation]),
+              version,
+              () => run({ kind: 'previousFairness', version, year: compared.year, date: compared.date }),
+            )) as PreviousFairnessReport | null)
+          : null;
+        return { ...body, previous };
+      },
+      onStale,
+    );
 
   /**
    * The region's totals of every year with a snapshot, each from its latest one (the printable
    * report's trend over the years): the `previous` computation at no date limit, so published
    * under the same rules, and memoised with it.
    */
-  const history = (version: number) =>
-    json.get(JSON.stringify(['history', generation]), version, async () => {
-      const query: AggregateQuery = { groupBy: [] };
-      const years: PreviousAggregateTable[] = [];
-      for (const year of (await yearsWithData(db, null)).reverse()) {
-        const latest = (await bodies.get(
-          JSON.stringify(['previous', year.id, LATEST, snapshotKey(query), generation]),
-          version,
-          () => run({ kind: 'previous', version, year, date: LATEST, query }),
-        )) as PreviousAggregateTable | null;
-        if (latest) years.push(latest);
-      }
-      return { years };
-    });
+  const history = (version: number, onStale?: () => void) =>
+    json.get(
+      JSON.stringify(['history', generation]),
+      version,
+      async () => {
+        const query: AggregateQuery = { groupBy: [] };
+        const years: PreviousAggregateTable[] = [];
+        for (const year of (await yearsWithData(db, null)).reverse()) {
+          const latest = (await bodies.get(
+            JSON.stringify(['previous', year.id, LATEST, snapshotKey(query), generation]),
+            version,
+            () => run({ kind: 'previous', version, year, date: LATEST, query }),
+          )) as PreviousAggregateTable | null;
+          if (latest) years.push(latest);
+        }
+        return { years };
+      },
+      onStale,
+    );
 
   /** "Cosa funziona" (what-works/routes.ts), computed on the aggregates' thread and cached like a table. */
   const whatWorks = (
@@ -196,9 +219,13 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     year: SchoolYear & { startsOn: string; endsOn: string },
     only: number[] | null,
     by: WhatWorksBy,
+    onStale?: () => void,
   ) =>
-    json.get(JSON.stringify(['whatWorks', year.id, by, only]), version, () =>
-      run({ kind: 'whatWorks', version, year, only, by }),
+    json.get(
+      JSON.stringify(['whatWorks', year.id, by, only]),
+      version,
+      () => run({ kind: 'whatWorks', version, year, only, by }),
+      onStale,
     );
 
   /** Freezes every period end already past and not frozen yet, of every year with data. */
@@ -283,7 +310,7 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
 
   /** Something may have changed: freeze what is due and warm, in the background, once per version and day. */
   function poke(): void {
-    if (!(deps.warm ?? (deps.databaseUrl || (deps.dbPath && deps.dbPath !== ':memory:')))) return;
+    if (!warming) return;
     if (running) {
       again = true;
       return;

@@ -73,4 +73,78 @@ describe('AggregateCache', () => {
     await expect(cache.get('k', 1, () => Promise.reject(new Error('disco pieno')))).rejects.toThrow('disco pieno');
     expect(await cache.get('k', 1, counting('ok'))).toBe('"ok"');
   });
+
+  describe('with stale answers allowed (the service warms after each change)', () => {
+    /** A computation that waits until `release` is called, to stand for the warm-up still running. */
+    const held = (body: unknown) => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      return { compute: () => gate.then(() => body), release };
+    };
+
+    test('when the version grows and the new answer is still computing, then a reader gets the older answer at once, told it is stale, and the next reader after it the new one', async () => {
+      const cache = new AggregateCache(undefined, true);
+      await cache.get('k', 5, counting('before'));
+      const slow = held('after');
+      const stale: string[] = [];
+
+      const during = await cache.get('k', 6, slow.compute, () => stale.push('first'));
+      const alsoDuring = await cache.get('k', 6, counting('unused'), () => stale.push('second'));
+      slow.release();
+      await new Promise((r) => setTimeout(r, 0));
+      const after = await cache.get('k', 6, counting('unused'), () => stale.push('third'));
+
+      expect([during, alsoDuring, after]).toEqual(['"before"', '"before"', '"after"']);
+      expect(stale).toEqual(['first', 'second']);
+    });
+
+    test('when a key was never answered before, then its first reader waits for the new answer', async () => {
+      const cache = new AggregateCache(undefined, true);
+      await cache.get('other', 5, counting('x'));
+      const stale: string[] = [];
+
+      const first = await cache.get('k', 6, counting('fresh'), () => stale.push('k'));
+
+      expect(first).toBe('"fresh"');
+      expect(stale).toEqual([]);
+    });
+
+    test('when the new answer fails, then the reader who got the stale one is not hurt and the next one computes again', async () => {
+      const cache = new AggregateCache(undefined, true);
+      await cache.get('k', 5, counting('before'));
+
+      const during = await cache.get('k', 6, () => Promise.reject(new Error('disco pieno')));
+      await new Promise((r) => setTimeout(r, 0));
+      const retry = counting('after');
+      const whileRetrying = await cache.get('k', 6, retry);
+      await new Promise((r) => setTimeout(r, 0));
+      const after = await cache.get('k', 6, counting('unused'));
+
+      expect([during, whileRetrying, after]).toEqual(['"before"', '"before"', '"after"']);
+      expect(retry.calls).toBe(1);
+    });
+
+    test('when stale answers are not allowed (the default), then a reader after a change waits for the new answer', async () => {
+      const cache = new AggregateCache();
+      await cache.get('k', 5, counting('before'));
+
+      const after = await cache.get('k', 6, counting('after'), () => {
+        throw new Error('not stale');
+      });
+
+      expect(after).toBe('"after"');
+    });
+
+    test('when the version moves twice before a key is asked again, then its latest answer is the one kept', async () => {
+      const cache = new AggregateCache(undefined, true);
+      await cache.get('k', 5, counting('five'));
+      await cache.get('other', 6, counting('x')); // 6: k not asked, its answer of 5 stays the older one
+      const slow = held('seven');
+
+      const during = await cache.get('k', 7, slow.compute);
+      slow.release();
+
+      expect(during).toBe('"five"');
+    });
+  });
 });

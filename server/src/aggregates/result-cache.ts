@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import type { Db } from '../db/open-database';
 
 /**
@@ -10,10 +11,21 @@ export async function readDataVersion(db: Db): Promise<number> {
   return Number(row.version);
 }
 
+/**
+ * Marks an answer given from before the latest data change while the new one is computed
+ * (aggregate-service.ts, result-cache.ts): `Primm-Stale: 1`, for an integrator or a page that
+ * wants to say "in aggiornamento". Seconds old at most: the next reader gets the new answer.
+ */
+export const markStale = (res: Response) => () => {
+  res.setHeader('Primm-Stale', '1');
+};
+
 interface Entry {
   /** The response body, serialised once: a hit costs no JSON.stringify of a large table. */
   json: Promise<string>;
   size: number;
+  /** Set once the body is there: until then a reader may be given the key's older answer. */
+  settled?: string;
 }
 
 /**
@@ -23,15 +35,29 @@ interface Entry {
  * this cache only saves work. Bounded by total characters, least recently used out first.
  * Concurrent requests for the same key and version share one computation: right after an import
  * the first request computes, the others wait for it instead of queueing the same work.
+ *
+ * With `serveStale` (where the service warms after each change, issue 22.5): while the answer of
+ * the new version is being computed, a reader gets the key's last answer of an older version at
+ * once, and is told so (`onStale`), instead of waiting. At 200 000 students the warm-up after a
+ * change takes longer than an analyst waits (the monthly trend alone is seconds of CPU); the data
+ * change a few times a day, and the older answer is exactly what was published a moment before,
+ * so it reveals nothing new. The wait is bounded by one computation: once the new answer is
+ * there, nobody gets the old one again.
  */
 export class AggregateCache {
   private readonly entries = new Map<string, Entry>();
+  /** The last settled answer of each key from versions before `version` (serveStale only). */
+  private readonly older = new Map<string, string>();
   private version = 0;
   private size = 0;
+  private olderSize = 0;
 
-  constructor(private readonly maxChars = 32 * 1024 * 1024) {}
+  constructor(
+    private readonly maxChars = 32 * 1024 * 1024,
+    private readonly serveStale = false,
+  ) {}
 
-  async get(key: string, version: number, compute: () => Promise<unknown>): Promise<string> {
+  async get(key: string, version: number, compute: () => Promise<unknown>, onStale?: () => void): Promise<string> {
     // A request that read an older version than one already seen computes for itself, uncached.
     if (version < this.version) return JSON.stringify(await compute());
     if (version > this.version) this.clear(version);
@@ -39,25 +65,51 @@ export class AggregateCache {
     if (hit) {
       this.entries.delete(key); // re-inserted last: Map order is the recency order
       this.entries.set(key, hit);
-      return hit.json;
+      return hit.settled ?? this.olderOr(key, hit.json, onStale);
     }
     const entry: Entry = { json: compute().then((body) => JSON.stringify(body)), size: 0 };
     this.entries.set(key, entry);
-    try {
-      const json = await entry.json;
-      if (this.entries.get(key) === entry) {
-        entry.size = json.length;
-        this.size += json.length;
-        this.evict();
-      }
-      return json;
-    } catch (err) {
-      if (this.entries.get(key) === entry) this.entries.delete(key); // a failure is not remembered
-      throw err;
-    }
+    const settling = entry.json.then(
+      (json) => {
+        entry.settled = json;
+        if (this.entries.get(key) === entry) {
+          entry.size = json.length;
+          this.size += json.length;
+          this.evict();
+        }
+        return json;
+      },
+      (err: unknown) => {
+        if (this.entries.get(key) === entry) this.entries.delete(key); // a failure is not remembered
+        throw err;
+      },
+    );
+    return this.olderOr(key, settling, onStale);
+  }
+
+  /** The key's older answer when stale answers are allowed and there is one; else the new one, awaited. */
+  private olderOr(key: string, fresh: Promise<string>, onStale?: () => void): Promise<string> {
+    const older = this.serveStale ? this.older.get(key) : undefined;
+    if (older === undefined) return fresh;
+    fresh.catch(() => {}); // its failure is the next reader's (the entry is gone), not an unhandled rejection
+    onStale?.();
+    return Promise.resolve(older);
   }
 
   private clear(version: number): void {
+    if (this.serveStale) {
+      for (const [key, entry] of this.entries) {
+        if (entry.settled === undefined) continue;
+        this.olderSize += entry.settled.length - (this.older.get(key)?.length ?? 0);
+        this.older.delete(key);
+        this.older.set(key, entry.settled);
+      }
+      for (const [key, json] of this.older) {
+        if (this.olderSize <= this.maxChars) break;
+        this.older.delete(key);
+        this.olderSize -= json.length;
+      }
+    }
     this.entries.clear();
     this.size = 0;
     this.version = version;

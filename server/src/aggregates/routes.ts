@@ -12,7 +12,7 @@ import { requireRole, userOf } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 import { visibleSchoolIds } from '../http/scope';
 import type { AggregateService } from './aggregate-service';
-import { readDataVersion } from './result-cache';
+import { markStale, readDataVersion } from './result-cache';
 import { findLatestYearWithData, listYearsWithData } from './years-with-data';
 
 /**
@@ -43,7 +43,7 @@ export function aggregateRoutes(db: Db, service: AggregateService): Router {
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year);
     const only = await visibleSchoolIds(db, user);
-    const json = await service.table(version, year, query, only, compare === 'previous');
+    const json = await service.table(version, year, query, only, compare === 'previous', markStale(res));
     await audit(
       db,
       { user, req },
@@ -70,7 +70,7 @@ export function aggregateRoutes(db: Db, service: AggregateService): Router {
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year);
     const only = await visibleSchoolIds(db, user);
-    const json = await service.trend(version, year, query, only);
+    const json = await service.trend(version, year, query, only, markStale(res));
     await audit(db, { user, req }, { action: 'aggregates.trend.read', details: { year: year.label } });
     sendJson(res, json);
   });
@@ -79,7 +79,7 @@ export function aggregateRoutes(db: Db, service: AggregateService): Router {
   router.get('/aggregates/history', requireRole('analista', 'admin'), async (req, res) => {
     const user = userOf(req);
     const version = await readDataVersion(db);
-    const json = await service.history(version);
+    const json = await service.history(version, markStale(res));
     await audit(db, { user, req }, { action: 'aggregates.history.read' });
     sendJson(res, json);
   });
@@ -89,7 +89,7 @@ export function aggregateRoutes(db: Db, service: AggregateService): Router {
     const query = FairnessQuery.parse(req.query);
     const version = await readDataVersion(db);
     const year = await findYear(db, query.year, 'Nessun dato');
-    const json = await service.fairness(version, year, query.compare === 'previous');
+    const json = await service.fairness(version, year, query.compare === 'previous', markStale(res));
     await audit(
       db,
       { user, req },

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { WhatWorksQuery } from '@primm/shared/contracts/what-works';
 import type { AggregateService } from '../aggregates/aggregate-service';
-import { readDataVersion } from '../aggregates/result-cache';
+import { markStale, readDataVersion } from '../aggregates/result-cache';
 import { findLatestYearWithData } from '../aggregates/years-with-data';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
@@ -39,6 +39,7 @@ export function whatWorksRoutes(db: Db, service: AggregateService): Router {
       { id: year.id, label: year.label, startsOn: year.starts_on, endsOn: year.ends_on },
       only,
       query.by,
+      markStale(res),
     );
     await audit(db, { user, req }, { action: 'what_works.read', details: { year: year.label, by: query.by } });
     res.type('json').send(json);
