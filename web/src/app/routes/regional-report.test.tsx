@@ -83,7 +83,7 @@ test('Report page: when a chart is shown as a drawing, then its table is there t
   expect(within(printed).getByRole('columnheader', { name: `Studenti (${PREVIOUS})` })).toBeInTheDocument();
 });
 
-test("Report page: when a province's report compares, then its previous year is its row of the region's table by province, and the groups chart says why it cannot compare", async () => {
+test("Report page: when a province's report compares, then its previous year is its row of the region's table by province, its groups its part of the table by province and group", async () => {
   server.use(http.get('/api/me', () => HttpResponse.json(demoMe.analista)));
 
   renderRoutes(routes, { route: '/analisi/rapporto?province=AN&year=2025%2F26&compare=previous' });
@@ -92,9 +92,20 @@ test("Report page: when a province's report compares, then its previous year is 
   // Ancona: 1.012 at level 1 this year, 911 (a tenth lower) in the previous year's table by province
   const tiers = await tableOf('Studenti per livello di rischio');
   expect(tiers.cells(/Livello 1/)).toEqual(['1.012', '911']);
-  expect(
-    await screen.findByText(/Per una provincia o una scuola questo grafico non ha il confronto/),
-  ).toBeInTheDocument();
+  // Ancona's Italians in the cross table: 950 a year before less a tenth, 855
+  const groups = await tableOf('Indicatori per gruppo di cittadinanza (%)');
+  // (the table by province × group comes after the province's own groups)
+  const table = screen.getByRole('table', { name: 'Indicatori per gruppo di cittadinanza (%)' });
+  await within(table).findByRole('columnheader', { name: `Studenti (${PREVIOUS})` });
+  expect(groups.cells(/^Italiani/)[1]).toBe('855');
+});
+
+test("Report page: when a school's report compares, then the groups chart says in one sentence why it cannot", async () => {
+  server.use(http.get('/api/me', () => HttpResponse.json(demoMe.analista)));
+
+  renderRoutes(routes, { route: '/analisi/rapporto?school=ANIS00800L&year=2025%2F26&compare=previous' });
+
+  expect(await screen.findByText(/Per una scuola questo grafico non ha il confronto/)).toBeInTheDocument();
   const groups = await tableOf('Indicatori per gruppo di cittadinanza (%)');
   expect(groups.headers).not.toContain(`Studenti (${PREVIOUS})`);
 });

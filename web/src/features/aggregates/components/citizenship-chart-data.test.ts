@@ -1,6 +1,12 @@
 import { expect, test } from 'vitest';
 import type { AggregateResult, AggregateRow, Cell } from '@primm/shared/contracts/aggregates';
-import { crossShareChart, groupSharesChart, italianOrNot, mostGroupsHidden } from './citizenship-chart-data';
+import {
+  crossShareChart,
+  groupSharesChart,
+  groupsOfProvince,
+  italianOrNot,
+  mostGroupsHidden,
+} from './citizenship-chart-data';
 import type { ShapeText } from './overview-chart-data';
 
 const text: ShapeText = { row: (_d, code) => code, series: (key) => key, rowHeader: 'Gruppo', total: 'Totale' };
@@ -217,4 +223,30 @@ test("groupSharesChart: when the fairness report publishes a group's tier share,
   const shaped = groupSharesChart(result, text, new Map([['neo_arrivato', 0.441]]));
 
   expect(shaped.rows.map((r) => r.values.tier2plusShare)).toEqual([0.441, 500 / 3400]);
+});
+
+test('groupsOfProvince: when a province is taken out of the table by province × group, then its cells are the groups and its margin the total, as published', () => {
+  const cross: AggregateResult = {
+    ...groupsResult([], { students: 900 }),
+    groupBy: ['province', 'citizenshipGroup'],
+    rows: [
+      row({ province: 'AN', citizenshipGroup: 'italiano' }, { students: 300 }),
+      row({ province: 'AN', citizenshipGroup: 'neo_arrivato' }, { students: '<10' }),
+      row({ province: 'MC', citizenshipGroup: 'italiano' }, { students: 500 }),
+    ],
+    margins: {
+      province: [row({ province: 'AN' }, { students: 'n.d.' }), row({ province: 'MC' }, { students: 590 })],
+      citizenshipGroup: [row({ citizenshipGroup: 'italiano' }, { students: 800 })],
+    },
+  };
+
+  const an = groupsOfProvince(cross, 'AN');
+
+  expect(an.groupBy).toEqual(['citizenshipGroup']);
+  expect(an.rows).toEqual([
+    row({ citizenshipGroup: 'italiano' }, { students: 300 }),
+    row({ citizenshipGroup: 'neo_arrivato' }, { students: '<10' }),
+  ]);
+  expect(an.total).toEqual({ students: 'n.d.' });
+  expect(an.margins).toEqual({});
 });

@@ -127,3 +127,25 @@ export function mostGroupsHidden(model: ChartModel): boolean {
   const hidden = model.rows.filter((r) => drawn.every((k) => typeof r.values[k] !== 'number')).length;
   return model.rows.length > 0 && hidden * 2 >= model.rows.length;
 }
+
+/**
+ * One province's citizenship groups out of the table by province × group (the region's snapshot
+ * keeps no table filtered by province, aggregate-snapshots.ts): its cross cells as the groups and
+ * its margin as the total, each as that table published it (a cell unlisted there stays absent).
+ */
+export function groupsOfProvince<T extends Omit<AggregateResult, 'previous'>>(table: T, province: string): T {
+  const margin = table.margins.province?.find((m) => m.group.province === province);
+  return {
+    ...table,
+    groupBy: ['citizenshipGroup'],
+    rows: table.rows
+      .filter((r) => r.group.province === province)
+      .map((r) => ({
+        group: { citizenshipGroup: r.group.citizenshipGroup ?? '' },
+        labels: { citizenshipGroup: r.labels.citizenshipGroup ?? r.group.citizenshipGroup ?? '' },
+        values: r.values,
+      })),
+    margins: {},
+    total: margin?.values ?? {},
+  };
+}

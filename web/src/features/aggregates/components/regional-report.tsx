@@ -8,11 +8,10 @@ import { StudentsCountedNote } from '../../../components/students-counted-note';
 import { useAggregates } from '../api/get-aggregates';
 import { ChartPanel } from './chart-panel';
 import { formatValue, type Value } from './chart-model';
-import { GROUP_INDICATORS } from './citizenship-chart-data';
 import { BANDS, tierShareValues, TIERS } from './overview-chart-data';
 import { csvFileName } from './regional-filters';
 import { QueryState } from './query-state';
-import { ReportCharts } from './report-charts';
+import { REPORT_GROUP_MEASURES, ReportCharts } from './report-charts';
 import { reportCommentary, type Place } from './report-commentary';
 import { useFormatNumber } from './use-shape-text';
 import { usePreviousLabel, YearOnYearToggle } from './year-on-year-toggle';
@@ -81,7 +80,7 @@ export function RegionalReport({
   );
   const groups = useAggregates({
     groupBy: ['citizenshipGroup'],
-    measures: ['students', ...TIERS, ...GROUP_INDICATORS],
+    measures: REPORT_GROUP_MEASURES,
     filters,
     compare: compare && region,
   });
@@ -153,7 +152,7 @@ export function RegionalReport({
               year={result.year}
               previous={previous}
               groups={groups}
-              groupsCompared={region}
+              scope={scope}
               compare={compare}
               threshold={result.threshold}
               filters={filters}

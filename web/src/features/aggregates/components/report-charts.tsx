@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { AggregateResult, Cell, Measure } from '@primm/shared/contracts/aggregates';
 import type { ChartModel } from './chart-model';
 import { ChartPanel } from './chart-panel';
-import { groupSharesChart } from './citizenship-chart-data';
+import { GROUP_INDICATORS, groupSharesChart, groupsOfProvince } from './citizenship-chart-data';
 import { compareChart, withPreviousYear } from './compare-chart-data';
 import { measuresChart } from './interventions-chart-data';
+import { useAggregates } from '../api/get-aggregates';
 import { BANDS, TIERS } from './overview-chart-data';
 import { csvFileName, type RegionalFilters } from './regional-filters';
 import { QueryState } from './query-state';
-import type { PreviousPlace } from './regional-report';
+import type { PreviousPlace, ReportScope } from './regional-report';
 import { useShapeText } from './use-shape-text';
 import { usePreviousLabel } from './year-on-year-toggle';
 
@@ -19,19 +20,22 @@ type Props = {
   year: string;
   /** The place's previous year at the same date, when the comparison is on and a snapshot has it. */
   previous: PreviousPlace | null | undefined;
+  /** The place's citizenship groups (REPORT_GROUP_MEASURES). */
   groups: UseQueryResult<AggregateResult>;
-  /** Whether the groups' answer can carry the previous year (the region's only: see the sentence otherwise). */
-  groupsCompared: boolean;
+  scope: ReportScope;
   compare: boolean;
   threshold: number;
   filters: RegionalFilters;
 };
 
+/** What the report's groups chart counts, in every answer it is drawn from. */
+export const REPORT_GROUP_MEASURES = ['students', ...TIERS, ...GROUP_INDICATORS] as const satisfies readonly Measure[];
+
 /**
  * The printable report's charts, each with its table printed beneath it; with the comparison,
  * each beside the previous year at the same date, drawn and tabulated like the tabs' charts.
  */
-export function ReportCharts({ values, year, previous, groups, groupsCompared, compare, threshold, filters }: Props) {
+export function ReportCharts({ values, year, previous, groups, scope, compare, threshold, filters }: Props) {
   const { t } = useTranslation();
   const previousLabel = usePreviousLabel();
   const byTier = useShapeText(t('regional.dimension.tier'));
@@ -43,6 +47,28 @@ export function ReportCharts({ values, year, previous, groups, groupsCompared, c
     level: 2 as const,
     printTable: true,
   });
+  // A province's groups a year before: its part of the region's snapshot table by province × group.
+  const province = 'province' in scope ? scope.province : undefined;
+  const cross = useAggregates(
+    {
+      groupBy: ['province', 'citizenshipGroup'],
+      measures: REPORT_GROUP_MEASURES,
+      filters: { year: filters.year },
+      compare: true,
+    },
+    compare && province !== undefined,
+  );
+  const groupsModel = (g: AggregateResult): ChartModel => {
+    const build = (r: AggregateResult) => groupSharesChart(r, byGroup);
+    if (!compare) return build(g);
+    if (!province) return withPreviousYear(g, build, previousLabel);
+    const before = cross.data?.previous;
+    if (!before) return build(g);
+    return compareChart(build(g), build(groupsOfProvince(before, province)), {
+      current: g.year,
+      previous: previousLabel(before),
+    });
+  };
   const measures = (list: readonly Measure[], text: typeof byTier): ChartModel => {
     const now = measuresChart(values, list, text);
     if (!previous) return now;
@@ -62,16 +88,8 @@ export function ReportCharts({ values, year, previous, groups, groupsCompared, c
         <QueryState query={groups}>
           {(g) => (
             <>
-              <ChartPanel
-                {...panel('reportGroups')}
-                model={
-                  compare
-                    ? withPreviousYear(g, (r) => groupSharesChart(r, byGroup), previousLabel)
-                    : groupSharesChart(g, byGroup)
-                }
-                threshold={g.threshold}
-              />
-              {compare && !groupsCompared && <p className="hint">{t('regional.report.groupsNotCompared')}</p>}
+              <ChartPanel {...panel('reportGroups')} model={groupsModel(g)} threshold={g.threshold} />
+              {compare && 'school' in scope && <p className="hint">{t('regional.report.groupsNotCompared')}</p>}
             </>
           )}
         </QueryState>
