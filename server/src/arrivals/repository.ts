@@ -13,7 +13,13 @@ import type { Db } from '../db/open-database';
 export const ANSWERED_SHOWN_DAYS = 60;
 
 const dueOn = (date: string) => addDays(date, ARRIVAL_ANSWER_DAYS);
-const isOverdue = (status: string, date: string, today: string) => status === 'pending' && dueOn(date) < today;
+/**
+ * Calendar days, on purpose: the answer term is this product's own rule (issue #21 item 3, 15
+ * calendar days in the contract and in docs/privacy.md), a reminder to the mediator that no law
+ * counts in working days, unlike the municipality's and the PUA's terms
+ * (shared/src/working-days.ts `isOverdue`). The name says which, so the two are not confused.
+ */
+const isPastCalendarDue = (status: string, date: string, today: string) => status === 'pending' && dueOn(date) < today;
 
 /** LIKE pattern of a user's words; % and _ are dropped (no school name has them, and LIKE escapes differ between SQLite and PostgreSQL). */
 const containing = (q: string) => `%${q.toUpperCase().replace(/[\\%_]/g, '')}%`;
@@ -130,7 +136,7 @@ export async function arrivalsOfActions(
           school: { code: r.code, name: r.name },
           status: r.status,
           dueOn: dueOn(date),
-          overdue: isOverdue(r.status, date, today),
+          overdue: isPastCalendarDue(r.status, date, today),
           enrolledOn: r.enrolled_on,
           answeredAt: r.answered_at,
           answeredBy: r.display_name,
@@ -191,7 +197,7 @@ function toIncoming(r: IncomingRow, today: string): IncomingArrival & { studentI
     receivingSchool: { code: r.dest_code, name: r.dest_name },
     date: r.date,
     dueOn: dueOn(r.date),
-    overdue: isOverdue(r.status, r.date, today),
+    overdue: isPastCalendarDue(r.status, r.date, today),
     status: r.status,
     enrolledOn: r.enrolled_on,
     answeredAt: r.answered_at,
@@ -253,7 +259,7 @@ export async function listOutgoing(
       receivingSchool: { code: r.code, name: r.name },
       date: r.date,
       dueOn: dueOn(r.date),
-      overdue: isOverdue('pending', r.date, today),
+      overdue: isPastCalendarDue('pending', r.date, today),
     }))
     .sort((x, y) => Number(y.overdue) - Number(x.overdue));
 }

@@ -20,19 +20,33 @@ function readScope(params: URLSearchParams): ReportScope {
 export function Component() {
   const { t } = useTranslation();
   const role = useMe().data?.role;
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   if (!role || !REGIONAL_ROLES.includes(role)) return <Forbidden title={t('regional.title')} />;
 
   const scope = readScope(params);
   const year = SchoolYearLabel.safeParse(params.get('year') ?? undefined).data;
   const scopeParams = new URLSearchParams(Object.entries(scope)).toString();
   const region = Object.keys(scope).length === 0;
+  // In the address, so the printed page, a reload and a shared link compare like the screen.
+  const compare = params.get('compare') === 'previous';
+  const setCompare = (next: boolean) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (next) updated.set('compare', 'previous');
+        else updated.delete('compare');
+        return updated;
+      },
+      { replace: true },
+    );
+  const place = new URLSearchParams(params);
+  place.delete('compare');
   // The region's report (issue 22): its years from the snapshots (the analyst's and the admin's:
   // snapshots keep the whole region only) and the participants' views, counts and averages only.
   const extra = region ? (
     <>
-      {(role === 'analista' || role === 'admin') && <RegionHistory />}
-      <ReportParticipants year={year} />
+      {(role === 'analista' || role === 'admin') && <RegionHistory compare={compare} />}
+      <ReportParticipants year={year} compare={compare} />
     </>
   ) : undefined;
   return (
@@ -41,7 +55,14 @@ export function Component() {
         <Link to="/analisi">{t('regional.report.back')}</Link>
       </p>
       <YearGate year={year} withoutYear={`/analisi/rapporto${scopeParams ? `?${scopeParams}` : ''}`}>
-        <RegionalReport key={params.toString()} scope={scope} year={year} extra={extra} />
+        <RegionalReport
+          key={place.toString()}
+          scope={scope}
+          year={year}
+          extra={extra}
+          compare={compare}
+          onCompareChange={setCompare}
+        />
       </YearGate>
     </>
   );

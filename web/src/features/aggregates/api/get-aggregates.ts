@@ -29,5 +29,5 @@ export const aggregatesQueryOptions = (request: AggregateRequest) =>
   queryOptions({ queryKey: ['aggregates', request], queryFn: ({ signal }) => getAggregates(request, signal) });
 
 /** Keeps the previous numbers on screen (aria-busy) while new filters load, so charts do not flash. */
-export const useAggregates = (request: AggregateRequest) =>
-  useQuery({ ...aggregatesQueryOptions(request), placeholderData: (previous) => previous });
+export const useAggregates = (request: AggregateRequest, enabled = true) =>
+  useQuery({ ...aggregatesQueryOptions(request), enabled, placeholderData: (previous) => previous });

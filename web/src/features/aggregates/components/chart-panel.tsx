@@ -19,6 +19,11 @@ type Props = {
   threshold: number;
   /** Heading level inside the page: h2 in the report, h3 under a tab's heading. */
   level?: 2 | 3;
+  /**
+   * Print the table under the chart too (the printable report): paper has no "Tabella" button,
+   * and a drawing alone is no alternative for a reader who needs the numbers.
+   */
+  printTable?: boolean;
 };
 
 function download(fileName: string, text: string): void {
@@ -34,7 +39,7 @@ function download(fileName: string, text: string): void {
  * One chart with its table view ("Grafico / Tabella", the same numbers) and a CSV of exactly
  * that table. Anything unpublished keeps its `<10` / `n.d.` and the legend explains both.
  */
-export function ChartPanel({ title, fileName, model, threshold, level = 3 }: Props) {
+export function ChartPanel({ title, fileName, model, threshold, level = 3, printTable = false }: Props) {
   const { t } = useTranslation();
   const format = useFormatNumber();
   const headingId = useId();
@@ -84,6 +89,11 @@ export function ChartPanel({ title, fileName, model, threshold, level = 3 }: Pro
             <Suspense fallback={<LoadingStatus />}>
               <AggregateChart model={model} label={label} />
               {suppressed && <p className="hint">{t('regional.panel.notDrawn')}</p>}
+              {printTable && (
+                <div className="print-only">
+                  <AggregateTable model={model} caption={title} printed />
+                </div>
+              )}
             </Suspense>
           ) : (
             <AggregateTable model={model} caption={title} />

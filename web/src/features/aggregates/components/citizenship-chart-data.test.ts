@@ -1,6 +1,12 @@
 import { expect, test } from 'vitest';
 import type { AggregateResult, AggregateRow, Cell } from '@primm/shared/contracts/aggregates';
-import { crossShareChart, groupSharesChart, italianOrNot, mostGroupsHidden } from './citizenship-chart-data';
+import {
+  crossShareChart,
+  groupSharesChart,
+  groupsOfProvince,
+  italianOrNot,
+  mostGroupsHidden,
+} from './citizenship-chart-data';
 import type { ShapeText } from './overview-chart-data';
 
 const text: ShapeText = { row: (_d, code) => code, series: (key) => key, rowHeader: 'Gruppo', total: 'Totale' };
@@ -141,6 +147,49 @@ test('italianOrNot: when the Italian group is not in the answer, then there is n
   expect(italianOrNot(groupsResult([['neo_arrivato', { students: 12 }]], { students: 12 })).rows).toEqual([]);
 });
 
+const snapshot = { year: '2024/25', periodEnd: '2025-01-31', frozenOn: '2025-02-01', dataThrough: '2025-01-30' };
+
+test.each<[string, Record<string, Cell>, Record<string, Cell>, Record<string, Cell>]>([
+  ['both counts published', { students: 280, tier2: 30 }, { students: 320, tier2: 41 }, { students: 40, tier2: 11 }],
+  // this year publishes its Italians' tier 2 (40): the previous year's difference never borrows it
+  [
+    'the Italian count hidden that year',
+    { students: 280, tier2: 'n.d.' },
+    { students: 320, tier2: 41 },
+    { students: 40, tier2: 'n.d.' },
+  ],
+  // 287 − 280 = 7 students: a group under the threshold, every count `<10` as the server shows one
+  [
+    'the difference under the threshold',
+    { students: 280, tier2: 30 },
+    { students: 287, tier2: 31 },
+    { students: '<10', tier2: '<10' },
+  ],
+])(
+  'italianOrNot: when the previous year is asked and %s, then its "non italiano" comes from its own table only',
+  (_label, italian, total, expected) => {
+    const current = groupsResult([['italiano', { students: 300, tier2: 40 }]], { students: 348, tier2: 52 });
+    const previous = { ...groupsResult([['italiano', italian]], total), year: '2024/25', snapshot };
+
+    const coarse = italianOrNot({ ...current, previous });
+
+    expect(coarse.rows[1]!.values).toEqual({ students: 48, tier2: 12 });
+    expect(coarse.previous?.rows.map((r) => r.group.citizenshipGroup)).toEqual(['italiano', 'non_italiano']);
+    expect(coarse.previous?.rows[1]!.values).toEqual(expected);
+    expect(coarse.previous?.snapshot).toEqual(snapshot);
+  },
+);
+
+test('italianOrNot: when the previous year has no Italian group, then that year shows no row and this year still has both', () => {
+  const current = groupsResult([['italiano', { students: 300 }]], { students: 348 });
+  const previous = { ...groupsResult([['neo_arrivato', { students: 12 }]], { students: 12 }), snapshot };
+
+  const coarse = italianOrNot({ ...current, previous });
+
+  expect(coarse.rows).toHaveLength(2);
+  expect(coarse.previous?.rows).toEqual([]);
+});
+
 test.each<[string, Cell[], boolean]>([
   ['three of four groups blank', [3400, '<10', '<10', '<10'], true],
   ['half of the groups blank', [3400, 520, '<10', '<10'], true],
@@ -174,4 +223,30 @@ test("groupSharesChart: when the fairness report publishes a group's tier share,
   const shaped = groupSharesChart(result, text, new Map([['neo_arrivato', 0.441]]));
 
   expect(shaped.rows.map((r) => r.values.tier2plusShare)).toEqual([0.441, 500 / 3400]);
+});
+
+test('groupsOfProvince: when a province is taken out of the table by province × group, then its cells are the groups and its margin the total, as published', () => {
+  const cross: AggregateResult = {
+    ...groupsResult([], { students: 900 }),
+    groupBy: ['province', 'citizenshipGroup'],
+    rows: [
+      row({ province: 'AN', citizenshipGroup: 'italiano' }, { students: 300 }),
+      row({ province: 'AN', citizenshipGroup: 'neo_arrivato' }, { students: '<10' }),
+      row({ province: 'MC', citizenshipGroup: 'italiano' }, { students: 500 }),
+    ],
+    margins: {
+      province: [row({ province: 'AN' }, { students: 'n.d.' }), row({ province: 'MC' }, { students: 590 })],
+      citizenshipGroup: [row({ citizenshipGroup: 'italiano' }, { students: 800 })],
+    },
+  };
+
+  const an = groupsOfProvince(cross, 'AN');
+
+  expect(an.groupBy).toEqual(['citizenshipGroup']);
+  expect(an.rows).toEqual([
+    row({ citizenshipGroup: 'italiano' }, { students: 300 }),
+    row({ citizenshipGroup: 'neo_arrivato' }, { students: '<10' }),
+  ]);
+  expect(an.total).toEqual({ students: 'n.d.' });
+  expect(an.margins).toEqual({});
 });

@@ -91,23 +91,32 @@ export const NOT_ITALIAN = 'non_italiano';
  * measure by measure, a difference any reader of the table can make (the server's suppression
  * audit counts it as known), so it publishes nothing new; where the Italian group's or the total's
  * count is not published, the difference stays n.d. Issue 20: with most groups n.d., these two
- * can usually be shown.
+ * can usually be shown. With the previous year at the same date (`compare=previous`), that year is
+ * made the same way from its own table only: a year's difference never takes a number from the
+ * other year, so it cannot uncover a cell either year hides.
  */
 export function italianOrNot(result: AggregateResult): AggregateResult {
-  const italian = result.rows.find((r) => r.group.citizenshipGroup === 'italiano');
-  if (!italian) return { ...result, rows: [] };
+  const coarse = coarsen(result);
+  return result.previous ? { ...coarse, previous: coarsen(result.previous) } : coarse;
+}
+
+function coarsen<T extends Omit<AggregateResult, 'previous'>>(table: T): T {
+  const italian = table.rows.find((r) => r.group.citizenshipGroup === 'italiano');
+  if (!italian) return { ...table, rows: [] };
   const rest: Record<string, Cell> = Object.fromEntries(
-    Object.entries(result.total).map(([m, total]) => {
+    Object.entries(table.total).map(([m, total]) => {
       const own = italian.values[m];
       return [m, typeof total === 'number' && typeof own === 'number' ? total - own : NOT_COMPUTED];
     }),
   );
+  // The server hides every count of a group under the threshold (`<10`, even its zeros); a
+  // difference of noisy counts could fall there, and is then shown as the server would show it.
+  const students = rest.students;
+  const small = typeof students === 'number' && students > 0 && students < table.threshold;
+  const values = small ? Object.fromEntries(Object.keys(rest).map((m) => [m, `<${table.threshold}`])) : rest;
   return {
-    ...result,
-    rows: [
-      italian,
-      { group: { citizenshipGroup: NOT_ITALIAN }, labels: { citizenshipGroup: NOT_ITALIAN }, values: rest },
-    ],
+    ...table,
+    rows: [italian, { group: { citizenshipGroup: NOT_ITALIAN }, labels: { citizenshipGroup: NOT_ITALIAN }, values }],
     margins: {},
   };
 }
@@ -117,4 +126,26 @@ export function mostGroupsHidden(model: ChartModel): boolean {
   const drawn = model.drawn ?? model.series.map((s) => s.key);
   const hidden = model.rows.filter((r) => drawn.every((k) => typeof r.values[k] !== 'number')).length;
   return model.rows.length > 0 && hidden * 2 >= model.rows.length;
+}
+
+/**
+ * One province's citizenship groups out of the table by province × group (the region's snapshot
+ * keeps no table filtered by province, aggregate-snapshots.ts): its cross cells as the groups and
+ * its margin as the total, each as that table published it (a cell unlisted there stays absent).
+ */
+export function groupsOfProvince<T extends Omit<AggregateResult, 'previous'>>(table: T, province: string): T {
+  const margin = table.margins.province?.find((m) => m.group.province === province);
+  return {
+    ...table,
+    groupBy: ['citizenshipGroup'],
+    rows: table.rows
+      .filter((r) => r.group.province === province)
+      .map((r) => ({
+        group: { citizenshipGroup: r.group.citizenshipGroup ?? '' },
+        labels: { citizenshipGroup: r.labels.citizenshipGroup ?? r.group.citizenshipGroup ?? '' },
+        values: r.values,
+      })),
+    margins: {},
+    total: margin?.values ?? {},
+  };
 }

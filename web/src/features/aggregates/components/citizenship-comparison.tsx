@@ -67,24 +67,35 @@ export function CitizenshipComparison({ filters, withFairness = false }: Props) 
       <QueryState query={groups}>
         {(result) => {
           const shares = groupSharesChart(result, byGroup, tierShares);
-          const coarse = mostGroupsHidden(shares) ? italianOrNot(result) : undefined;
+          // The coarser grouping as soon as either year shown would leave most groups blank.
+          const currentHidden = mostGroupsHidden(shares);
+          const previousHidden =
+            compare && !!result.previous && mostGroupsHidden(groupSharesChart(result.previous, byGroup));
+          const coarse = currentHidden || previousHidden ? italianOrNot(result) : undefined;
           // The fairness shares are this year's only: the comparison draws the table's own shares.
-          const model = (build: (r: AggregateResult) => ChartModel) =>
-            compare ? withPreviousYear(result, build, previousLabel) : build(result);
+          const model = (build: (r: AggregateResult) => ChartModel, from = result) =>
+            compare ? withPreviousYear(from, build, previousLabel) : build(from);
           return (
             <>
               <YearOnYearToggle compare={compare} onChange={setCompare} result={result} />
               {coarse && coarse.rows.length > 0 && (
                 <div className="callout callout-info">
                   <p className="callout-title">{t('regional.citizenship.coarseTitle')}</p>
-                  <p>{t('regional.citizenship.coarse', { threshold: result.threshold })}</p>
+                  <p>
+                    {currentHidden
+                      ? t('regional.citizenship.coarse', { threshold: result.threshold })
+                      : t('regional.citizenship.coarsePrevious', { threshold: result.threshold })}
+                  </p>
+                  {compare && result.previous && (
+                    <p>{t('regional.citizenship.coarseCompared', { threshold: result.threshold })}</p>
+                  )}
                 </div>
               )}
               <div className="panel-grid">
                 {coarse && coarse.rows.length > 0 && (
                   <ChartPanel
                     {...panel('indicatorsItalianOrNot')}
-                    model={groupSharesChart(coarse, byGroup)}
+                    model={model((r) => groupSharesChart(r, byGroup), coarse)}
                     threshold={result.threshold}
                   />
                 )}

@@ -9,8 +9,9 @@ import { usePreviousLabel } from './year-on-year-toggle';
 /**
  * The printable regional report's trend over the school years kept (issue 22): each year as its
  * latest frozen snapshot left it, published under the snapshots' rules (the server's answer).
+ * It has no year-on-year comparison of its own: it already sets every year kept side by side.
  */
-export function RegionHistory() {
+export function RegionHistory({ compare = false }: { compare?: boolean }) {
   const { t } = useTranslation();
   const text = useShapeText(t('reportHistory.rowHeader'));
   const yearLabel = usePreviousLabel();
@@ -31,7 +32,9 @@ export function RegionHistory() {
                 level={3}
                 model={historyChart(history, text, yearLabel)}
                 threshold={history.years[0]!.threshold}
+                printTable
               />
+              {compare && <p className="hint">{t('reportHistory.notCompared')}</p>}
             </>
           )
         }

@@ -1,20 +1,20 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AggregateResult, Cell } from '@primm/shared/contracts/aggregates';
+import type { AggregateResult, Cell, SnapshotInfo } from '@primm/shared/contracts/aggregates';
 import type { ProvinceCode } from '@primm/shared/contracts/domain';
 import { EmptyState } from '../../../components/empty-state';
 import { PageTitle } from '../../../components/page-title';
 import { StudentsCountedNote } from '../../../components/students-counted-note';
 import { useAggregates } from '../api/get-aggregates';
 import { ChartPanel } from './chart-panel';
-import { formatValue } from './chart-model';
-import { GROUP_INDICATORS, groupSharesChart } from './citizenship-chart-data';
-import { measuresChart } from './interventions-chart-data';
+import { formatValue, type Value } from './chart-model';
 import { BANDS, tierShareValues, TIERS } from './overview-chart-data';
 import { csvFileName } from './regional-filters';
 import { QueryState } from './query-state';
+import { REPORT_GROUP_MEASURES, ReportCharts } from './report-charts';
 import { reportCommentary, type Place } from './report-commentary';
-import { useFormatNumber, useShapeText } from './use-shape-text';
+import { useFormatNumber } from './use-shape-text';
+import { usePreviousLabel, YearOnYearToggle } from './year-on-year-toggle';
 
 export type ReportScope = { province: ProvinceCode } | { school: string } | Record<string, never>;
 
@@ -40,39 +40,49 @@ function placeOf(result: AggregateResult): { place: Place; values: Record<string
   };
 }
 
+/** The previous year at the same date for the report's place: its values and its snapshot. */
+export type PreviousPlace = { year: string; snapshot: SnapshotInfo; values: Record<string, Cell> };
+
 /**
  * A printable page for a province, a school or the region: key figures, an automatic commentary
  * built from published numbers only, and the charts. Aggregates only: no personal data.
  * `extra`: sections the page composes from other features (the region's trend over the years,
- * the participants' views), printed with the rest.
+ * the participants' views), printed with the rest. `compare`: each chart and key figure beside
+ * the previous year at the same date (issue 20), as the page's address says (`compare=previous`),
+ * so the printed page is the one on screen.
  */
 export function RegionalReport({
   scope,
   year,
   extra,
+  compare = false,
+  onCompareChange,
 }: {
   scope: ReportScope;
   year: string | undefined;
   extra?: ReactNode;
+  compare?: boolean;
+  onCompareChange?: (compare: boolean) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormatNumber();
+  const previousLabel = usePreviousLabel();
   const groupBy =
     'province' in scope ? (['province'] as const) : 'school' in scope ? (['school'] as const) : ([] as const);
+  const region = groupBy.length === 0;
   const filters = { ...scope, year };
-  const main = useAggregates({ groupBy: [...groupBy], measures: MEASURES, filters });
+  const main = useAggregates({ groupBy: [...groupBy], measures: MEASURES, filters, compare: compare && region });
+  // Snapshots keep the region's tables unfiltered only: a province's or a school's previous year
+  // is its row of the whole region's table by province or by school, as the tabs publish it.
+  const parent = useAggregates(
+    { groupBy: [...groupBy], measures: MEASURES, filters: { year }, compare: true },
+    compare && !region,
+  );
   const groups = useAggregates({
     groupBy: ['citizenshipGroup'],
-    measures: ['students', ...TIERS, ...GROUP_INDICATORS],
+    measures: REPORT_GROUP_MEASURES,
     filters,
-  });
-  const byTier = useShapeText(t('regional.dimension.tier'));
-  const byBand = useShapeText(t('regional.dimension.band'));
-  const byGroup = useShapeText(t('regional.dimension.citizenshipGroup'));
-  const panel = (key: string) => ({
-    title: t(`regional.charts.${key}.title`),
-    fileName: csvFileName(t(`regional.charts.${key}.file`), filters),
-    level: 2 as const,
+    compare: compare && region,
   });
 
   return (
@@ -82,15 +92,27 @@ export function RegionalReport({
         if (!found) return <EmptyState>{t('regional.report.unknownSchool')}</EmptyState>;
         const { place, values } = found;
         const title = t(`regional.report.title_${place.kind}`, { name: place.kind === 'region' ? '' : place.name });
-        const figures: [string, string][] = [
-          [t('regional.series.students'), formatValue(values.students ?? null, 'count', format)],
-          [t('regional.report.tier2plusShare'), formatValue(tierShareValues(values).tier2plusShare, 'share', format)],
-          [t('regional.report.overLimit'), formatValue(values.overLimit ?? null, 'count', format)],
-          [t('regional.report.failing2plus'), formatValue(values.failing2plus ?? null, 'count', format)],
-          [t('regional.report.openCases'), formatValue(values.openCases ?? null, 'count', format)],
-          [t('regional.report.closedCases'), formatValue(values.closedCases ?? null, 'count', format)],
-        ];
         const sentences = reportCommentary({ place, year: result.year, threshold: result.threshold, values }, format);
+        const previous = compare ? previousOf(region ? result : parent.data, scope) : undefined;
+        const figure = (label: string, pick: (v: Record<string, Cell>) => Value, unit: 'count' | 'share') => ({
+          label,
+          value: formatValue(pick(values), unit, format),
+          previous:
+            previous &&
+            t('regional.report.previousFigure', {
+              label: previousLabel(previous),
+              value: formatValue(pick(previous.values), unit, format),
+            }),
+        });
+        const count = (m: string) => (v: Record<string, Cell>) => v[m] ?? null;
+        const figures = [
+          figure(t('regional.series.students'), count('students'), 'count'),
+          figure(t('regional.report.tier2plusShare'), (v) => tierShareValues(v).tier2plusShare, 'share'),
+          figure(t('regional.report.overLimit'), count('overLimit'), 'count'),
+          figure(t('regional.report.failing2plus'), count('failing2plus'), 'count'),
+          figure(t('regional.report.openCases'), count('openCases'), 'count'),
+          figure(t('regional.report.closedCases'), count('closedCases'), 'count'),
+        ];
         return (
           <article className="regional-report">
             <PageTitle page={title} />
@@ -100,14 +122,20 @@ export function RegionalReport({
               <button type="button" className="btn btn-primary no-print" onClick={() => window.print()}>
                 {t('regional.report.print')}
               </button>
+              {onCompareChange && (
+                <YearOnYearToggle compare={compare} onChange={onCompareChange} result={{ previous }} />
+              )}
             </header>
             <section aria-labelledby="report-figures" className="report-section">
               <h2 id="report-figures">{t('regional.report.keyFigures')}</h2>
               <dl className="key-figures">
-                {figures.map(([label, value]) => (
-                  <div key={label}>
-                    <dt>{label}</dt>
-                    <dd>{value}</dd>
+                {figures.map((f) => (
+                  <div key={f.label}>
+                    <dt>{f.label}</dt>
+                    <dd>
+                      {f.value}
+                      {f.previous && <span className="figure-previous">{f.previous}</span>}
+                    </dd>
                   </div>
                 ))}
               </dl>
@@ -119,29 +147,35 @@ export function RegionalReport({
                 ))}
               </div>
             </section>
-            <div className="report-section">
-              <ChartPanel
-                {...panel('reportTiers')}
-                model={measuresChart(values, TIERS, byTier)}
-                threshold={result.threshold}
-              />
-              <ChartPanel
-                {...panel('reportAttendance')}
-                model={measuresChart(values, BANDS, byBand)}
-                threshold={result.threshold}
-              />
-            </div>
-            <div className="report-section">
-              <QueryState query={groups}>
-                {(g) => (
-                  <ChartPanel {...panel('reportGroups')} model={groupSharesChart(g, byGroup)} threshold={g.threshold} />
-                )}
-              </QueryState>
-            </div>
+            <ReportCharts
+              values={values}
+              year={result.year}
+              previous={previous}
+              groups={groups}
+              scope={scope}
+              compare={compare}
+              threshold={result.threshold}
+              filters={filters}
+            />
             {extra}
           </article>
         );
       }}
     </QueryState>
   );
+}
+
+/**
+ * The place's previous year from an answer with `compare=previous`: the region's total, or the
+ * province's or school's row (none that year: no values, shown `—`); null when the server has no
+ * snapshot; undefined while it loads.
+ */
+function previousOf(answer: AggregateResult | undefined, scope: ReportScope): PreviousPlace | null | undefined {
+  if (!answer) return undefined;
+  const table = answer.previous;
+  if (!table) return table === null ? null : undefined;
+  const [dimension, code] =
+    'province' in scope ? ['province', scope.province] : 'school' in scope ? ['school', scope.school] : [];
+  const values = dimension ? (table.rows.find((r) => r.group[dimension] === code)?.values ?? {}) : table.total;
+  return { year: table.year, snapshot: table.snapshot, values };
 }

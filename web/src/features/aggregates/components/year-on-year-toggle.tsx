@@ -26,8 +26,9 @@ export function YearOnYearToggle({ compare, onChange, result }: Props) {
   const snapshot = previous?.snapshot;
   const late = snapshot?.dataThrough != null && snapshot.dataThrough > snapshot.periodEnd;
   return (
-    <div className="no-print">
-      <p>
+    // On paper only the notes remain: they say which year and date the printed charts compare with.
+    <div>
+      <p className="no-print">
         <label className="checkbox">
           <input type="checkbox" checked={compare} onChange={(e) => onChange(e.target.checked)} />
           {t('yearOnYear.toggle')}

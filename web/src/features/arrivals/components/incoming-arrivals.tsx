@@ -37,7 +37,7 @@ export function IncomingArrivals() {
       {incoming.length === 0 ? (
         <p className="empty-state">{t('arrivals.incoming.empty')}</p>
       ) : (
-        <ul className="plain-list">
+        <ul className="plain-list arrival-list">
           {incoming.map((a) => (
             <li key={a.actionId}>
               <p>

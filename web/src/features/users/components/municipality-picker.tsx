@@ -48,7 +48,7 @@ export function MunicipalityPicker({ idPrefix, value, onChange }: Props) {
   );
 
   return (
-    <fieldset className="field" aria-describedby={`${id}-hint`}>
+    <fieldset className="field municipality-picker" aria-describedby={`${id}-hint`}>
       <legend>{t('users.form.municipalities')}</legend>
       <p id={`${id}-hint`} className="hint">
         {t('users.form.municipalitiesHint')}
