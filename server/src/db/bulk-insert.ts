@@ -53,6 +53,36 @@ export async function insertRows<T extends object, R = never>(
   return { rows: out, affected };
 }
 
+/**
+ * `insertRows` for rows kept positionally: `values` holds `rowCount` rows of `columns.length`
+ * values each, row after row (a writer of millions of rows keeps no object per row). Each
+ * statement gets a parameter array of its own, one per ≈ 500 rows: kysely freezes the parameters
+ * of a query, so an array cannot be reused from one statement to the next.
+ */
+export async function insertFlat<R = never>(
+  db: Db,
+  table: keyof Database & string,
+  columns: readonly string[],
+  values: readonly unknown[],
+  rowCount: number,
+  tail = '',
+): Promise<{ rows: R[]; affected: number }> {
+  const pg = isPostgres(db);
+  const width = columns.length;
+  const per = rowsPerStatement(db, width);
+  const out: R[] = [];
+  let affected = 0;
+  for (let from = 0; from < rowCount; from += per) {
+    const count = Math.min(per, rowCount - from);
+    const params = new Array<unknown>(count * width);
+    for (let i = 0, v = from * width; i < params.length; i++, v++) params[i] = values[v] ?? null;
+    const result = await db.executeQuery<R>(CompiledQuery.raw(statementText(pg, table, columns, count, tail), params));
+    for (const row of result.rows) out.push(row);
+    affected += Number(result.numAffectedRows ?? 0);
+  }
+  return { rows: out, affected };
+}
+
 const texts = new Map<string, string>();
 
 function statementText(pg: boolean, table: string, columns: readonly string[], count: number, tail: string): string {
