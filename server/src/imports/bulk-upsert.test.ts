@@ -135,3 +135,37 @@ test.each([1000, 2])(
     ]);
   },
 );
+
+test('BulkUpsert: when values hold tabs, line breaks, backslashes and nulls (COPY text on PostgreSQL), then they are stored as given', async () => {
+  const subjects = ['A\tB', 'riga\nnuova', 'C:\\dir\\N', '\\N', 'ritorno\r'];
+  const ctx = createContext(db, 'k', null, '2026-01-01T00:00:00Z');
+  const sync = new BulkUpsert(
+    ctx,
+    'grade',
+    ['student_id', 'date', 'subject', 'kind'],
+    ['class_id', 'raw', 'value', 'in_average', 'judgement'],
+  );
+  for (const subject of subjects)
+    await sync.put({
+      student_id: studentId,
+      class_id: classId,
+      date: '2025-10-01',
+      subject,
+      kind: 'orale',
+      raw: '7½',
+      value: 7.5,
+      is_conduct: 0,
+      in_average: 1,
+      judgement: null,
+      import_batch_id: null,
+    });
+  await sync.flush();
+
+  expect(ctx.counts).toEqual({ inserted: 5, updated: 0, unchanged: 0, rejected: 0 });
+  const rows = await db.selectFrom('grade').select(['subject', 'raw', 'value', 'judgement']).execute();
+  // Sorted here: the database's collation may order tabs and backslashes otherwise.
+  const bySubject = (a: { subject: string }, b: { subject: string }) => (a.subject < b.subject ? -1 : 1);
+  expect(rows.sort(bySubject)).toEqual(
+    subjects.map((subject) => ({ subject, raw: '7½', value: 7.5, judgement: null })).sort(bySubject),
+  );
+});

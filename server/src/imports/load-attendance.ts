@@ -60,7 +60,7 @@ export async function loadAttendance(ctx: ImportContext, dir: string, state: Sch
     'attendance_event',
     ['student_id', 'date', 'kind'],
     ['class_id', 'hours', 'justified', 'deroga', 'deroga_decided_on'],
-    5000,
+    undefined,
     COLUMNS,
   );
   const classById = new Map([...state.classes.values()].map((c) => [c.id, c]));
