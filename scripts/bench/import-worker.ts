@@ -3,16 +3,31 @@
  * generator's) and the database is fresh: `node --import tsx import-worker.ts DB FOLDER`.
  * The import commits the data, then the risk of the imported schools is recomputed as the
  * import command does: both are timed, apart. Prints one JSON line: seconds, counts, peak RSS.
+ * DB may be a PostgreSQL URL: the import then goes into a fresh schema, dropped afterwards, and
+ * the recompute is left out (recomputeSeconds 0); the server's CPU is not in `cpuSeconds`.
  */
+import { randomBytes } from 'node:crypto';
 import { migrateToLatest } from '../../server/src/db/migrate';
-import { openSqlite } from '../../server/src/db/open-database';
+import { openSqlite, type Db } from '../../server/src/db/open-database';
+import { openPostgres } from '../../server/src/db/open-postgres';
 import { importPaths } from '../../server/src/imports/import-paths';
 import { recomputeSchool } from '../../server/src/recompute/recompute';
 
 const [dbPath, folder] = process.argv.slice(2);
 if (!dbPath || !folder) throw new Error('uso: import-worker.ts DB CARTELLA');
-const db = openSqlite(dbPath);
-await migrateToLatest(db);
+const postgres = /^postgres(ql)?:\/\//.test(dbPath);
+const schema = postgres ? `bench_import_${randomBytes(4).toString('hex')}` : undefined;
+let db: Db;
+if (postgres) {
+  const admin = openPostgres(dbPath, { max: 1 });
+  await admin.schema.createSchema(schema!).execute();
+  await admin.destroy();
+  db = openPostgres(dbPath, { schema });
+  await migrateToLatest(db, { schema });
+} else {
+  db = openSqlite(dbPath);
+  await migrateToLatest(db);
+}
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
 const summary = await importPaths(db, [folder], { pseudonymKey: 'bench-key', source: 'cli', recompute: false });
@@ -22,10 +37,14 @@ const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const rssAfterImport = process.resourceUsage().maxRSS;
-const schools = await db.selectFrom('school').select('id').execute();
 const recomputeStarted = performance.now();
-for (const { id } of schools) await recomputeSchool(db, id);
-const recomputeSeconds = (performance.now() - recomputeStarted) / 1000;
+if (postgres) {
+  await db.schema.dropSchema(schema!).cascade().execute();
+} else {
+  const schools = await db.selectFrom('school').select('id').execute();
+  for (const { id } of schools) await recomputeSchool(db, id);
+}
+const recomputeSeconds = postgres ? 0 : (performance.now() - recomputeStarted) / 1000;
 await db.destroy();
 console.log(
   JSON.stringify({

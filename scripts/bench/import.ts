@@ -33,6 +33,13 @@ export interface ImportBenchResult {
   peak_rss_mb: number;
   peak_rss_mb_with_recompute: number;
   peak_rss_mb_without_attendance: number;
+  /** With `--database-url`: the same import into PostgreSQL (a fresh schema), else null */
+  pg_primm_rows_per_s: number | null;
+  pg_primm_seconds: number | null;
+  /** psql's `\copy` of the same files into a plain table of that server */
+  pg_psql_copy_rows_per_s: number | null;
+  pg_psql_copy_seconds: number | null;
+  pg_ratio: number | null;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -52,7 +59,12 @@ const STUDENTS_PER_SCHOOL = 12_000;
  * that fixed cost is measured apart. The ratio is about the import (data committed); the risk
  * recompute that `pnpm primm import` runs after it is timed and reported apart.
  */
-export async function benchImport(options: { rows: number; log?: (line: string) => void }): Promise<ImportBenchResult> {
+export async function benchImport(options: {
+  rows: number;
+  /** PostgreSQL too: primm's import and psql's `\copy` of the same files there */
+  databaseUrl?: string;
+  log?: (line: string) => void;
+}): Promise<ImportBenchResult> {
   const log = options.log ?? (() => {});
   const work = mkdtempSync(join(tmpdir(), 'primm-bench-'));
   try {
@@ -97,6 +109,22 @@ export async function benchImport(options: { rows: number; log?: (line: string) 
       rows,
     );
 
+    let pg: { primm: WorkerResult; copySeconds: number } | undefined;
+    if (options.databaseUrl) {
+      log('importazione in PostgreSQL (primm)…');
+      const pgPrimm = runWorker(options.databaseUrl, region);
+      if (pgPrimm.rejected > 0) throw new Error(`righe scartate (PostgreSQL): ${JSON.stringify(pgPrimm.firstErrors)}`);
+      log('psql \\copy delle stesse righe…');
+      pg = {
+        primm: pgPrimm,
+        copySeconds: timePsqlCopy(
+          options.databaseUrl,
+          schools.map((s) => join(s, 'assenze.csv')),
+          rows,
+        ),
+      };
+    }
+
     const primmRate = rows / primm.seconds;
     return {
       rows,
@@ -119,6 +147,11 @@ export async function benchImport(options: { rows: number; log?: (line: string) 
       peak_rss_mb: primm.peakRssMb,
       peak_rss_mb_with_recompute: primm.peakRssMbWithRecompute,
       peak_rss_mb_without_attendance: fixed.peakRssMb,
+      pg_primm_rows_per_s: pg ? Math.round(rows / pg.primm.seconds) : null,
+      pg_primm_seconds: pg ? round3(pg.primm.seconds) : null,
+      pg_psql_copy_rows_per_s: pg ? Math.round(rows / pg.copySeconds) : null,
+      pg_psql_copy_seconds: pg ? round3(pg.copySeconds) : null,
+      pg_ratio: pg ? round3(pg.copySeconds / pg.primm.seconds) : null,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -174,6 +207,38 @@ function timeSqliteCli(dbPath: string, csvs: string[], rows: number): { seconds:
   const imported = Number(out.stdout.trim());
   if (imported !== rows) throw new Error(`sqlite3 ha importato ${imported} righe invece di ${rows}`);
   return { seconds, version: version.stdout.trim().split(' ')[0] ?? '' };
+}
+
+/**
+ * psql's `\copy` of the files (CSV, `;`, header skipped) into a plain table of text columns,
+ * created and dropped around the timed run: PostgreSQL's own fastest load of the same rows.
+ */
+function timePsqlCopy(url: string, csvs: string[], rows: number): number {
+  const table = `bench_psql_copy_${process.pid}`;
+  const psql = (...commands: string[]) => {
+    const out = spawnSync(
+      'psql',
+      [url, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', ...commands.flatMap((c) => ['-c', c])],
+      {
+        encoding: 'utf8',
+      },
+    );
+    if (out.error || out.status !== 0) throw new Error(`psql fallito: ${out.error?.message ?? out.stderr}`);
+    return out.stdout;
+  };
+  const header = readFileSync(csvs[0]!, 'utf8').split('\n', 1)[0]!;
+  const columns = header.split(';').map((_, i) => `c${i} text`);
+  psql(`create table ${table} (${columns.join(', ')})`);
+  try {
+    const started = performance.now();
+    psql(...csvs.map((csv) => `\\copy ${table} from '${csv}' with (format csv, delimiter ';', header true)`));
+    const seconds = (performance.now() - started) / 1000;
+    const copied = Number(psql(`select count(*) from ${table}`).trim());
+    if (copied !== rows) throw new Error(`psql \\copy ha importato ${copied} righe invece di ${rows}`);
+    return seconds;
+  } finally {
+    psql(`drop table ${table}`);
+  }
 }
 
 /**

@@ -9,9 +9,11 @@ import { benchWebTiming } from '../bench/web-timing';
 const USAGE = `Uso: pnpm primm bench [<benchmark>] [opzioni]   (senza benchmark: tutti, uno dopo l'altro)
 
 Benchmark:
-  import [--rows N] [--json]   importa un assenze.csv generato di almeno N righe (predefinito
+  import [--rows N] [--database-url URL] [--json]
+                               importa un assenze.csv generato di almeno N righe (predefinito
                                1 000 000) in un database nuovo e confronta con il .import della
-                               shell sqlite3 sullo stesso file
+                               shell sqlite3 sullo stesso file; con --database-url postgres://…
+                               anche in PostgreSQL (uno schema nuovo), contro il \\copy di psql
   recompute [--students N] [--seed S] [--keep DIR] [--database-url URL] [--json]
                                genera e importa la regione (predefinito 200 000 studenti, seme 1),
                                poi misura il ricalcolo completo, lo stesso senza cambiamenti e il
@@ -108,9 +110,12 @@ function positive(name: string, value: unknown): number {
 }
 
 async function runImportBench(argv: string[]): Promise<Outcome> {
-  const values = options(argv, { rows: { type: 'string', default: '1000000' } });
+  const values = options(argv, { rows: { type: 'string', default: '1000000' }, 'database-url': { type: 'string' } });
   const rows = positive('rows', values.rows);
-  const result = await benchImport({ rows, log });
+  const databaseUrl = values['database-url'] as string | undefined;
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl))
+    throw new UsageError(`--database-url deve essere un indirizzo postgres:// (ricevuto: ${databaseUrl})`);
+  const result = await benchImport({ rows, databaseUrl, log });
   if (result.sqlite_cli_rows_per_s === null) log(`sqlite3 ${result.sqlite_cli}`);
   const n = (x: number) => x.toLocaleString('it-IT');
   return {
@@ -127,6 +132,11 @@ async function runImportBench(argv: string[]): Promise<Outcome> {
         ? []
         : [
             `sqlite3, stesse righe nello schema del progetto: ${result.sqlite_schema_floor_seconds} s (primm ne fa ${result.ratio_to_schema_floor})`,
+          ]),
+      ...(result.pg_primm_rows_per_s === null
+        ? []
+        : [
+            `PostgreSQL: primm ${n(result.pg_primm_rows_per_s)} righe/s (${result.pg_primm_seconds} s), psql \\copy ${n(result.pg_psql_copy_rows_per_s!)} righe/s (${result.pg_psql_copy_seconds} s), rapporto ${result.pg_ratio}`,
           ]),
     ],
   };

@@ -99,3 +99,73 @@ test('BulkUpsert: when rows were deleted before (ids not reused), then new rows 
 
   expect(ctx.counts).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 0 });
 });
+
+test.each([1000, 2])(
+  'BulkUpsert.putValues (chunk %i): when rows come as values in one reused array under numeric keys, then counted and stored as with put',
+  async (chunk) => {
+    const columns = Object.keys(absence('2025-10-01', 1));
+    const send = async (rows: ReturnType<typeof absence>[]) => {
+      const ctx = createContext(db, 'k', null, '2026-01-01T00:00:00Z');
+      const sync = new BulkUpsert(ctx, 'attendance_event', KEY, COMPARED, chunk, columns);
+      const values: unknown[] = [];
+      for (const r of rows) {
+        columns.forEach((c, i) => (values[i] = r[c as keyof typeof r]));
+        await sync.putValues(Number(r.date.replaceAll('-', '')), values);
+      }
+      await sync.flush();
+      return ctx.counts;
+    };
+
+    expect(await send([absence('2025-10-01', 5), absence('2025-10-02', 6), absence('2025-10-01', 4)])).toEqual({
+      inserted: 2,
+      updated: 1,
+      unchanged: 0,
+      rejected: 0,
+    });
+    expect(await send([absence('2025-10-01', 4), absence('2025-10-02', 2), absence('2025-10-03', 1)])).toEqual({
+      inserted: 1,
+      updated: 1,
+      unchanged: 1,
+      rejected: 0,
+    });
+    expect(await stored()).toEqual([
+      { date: '2025-10-01', hours: 4 },
+      { date: '2025-10-02', hours: 2 },
+      { date: '2025-10-03', hours: 1 },
+    ]);
+  },
+);
+
+test('BulkUpsert: when values hold tabs, line breaks, backslashes and nulls (COPY text on PostgreSQL), then they are stored as given', async () => {
+  const subjects = ['A\tB', 'riga\nnuova', 'C:\\dir\\N', '\\N', 'ritorno\r'];
+  const ctx = createContext(db, 'k', null, '2026-01-01T00:00:00Z');
+  const sync = new BulkUpsert(
+    ctx,
+    'grade',
+    ['student_id', 'date', 'subject', 'kind'],
+    ['class_id', 'raw', 'value', 'in_average', 'judgement'],
+  );
+  for (const subject of subjects)
+    await sync.put({
+      student_id: studentId,
+      class_id: classId,
+      date: '2025-10-01',
+      subject,
+      kind: 'orale',
+      raw: '7½',
+      value: 7.5,
+      is_conduct: 0,
+      in_average: 1,
+      judgement: null,
+      import_batch_id: null,
+    });
+  await sync.flush();
+
+  expect(ctx.counts).toEqual({ inserted: 5, updated: 0, unchanged: 0, rejected: 0 });
+  const rows = await db.selectFrom('grade').select(['subject', 'raw', 'value', 'judgement']).execute();
+  // Sorted here: the database's collation may order tabs and backslashes otherwise.
+  const bySubject = (a: { subject: string }, b: { subject: string }) => (a.subject < b.subject ? -1 : 1);
+  expect(rows.sort(bySubject)).toEqual(
+    subjects.map((subject) => ({ subject, raw: '7½', value: 7.5, judgement: null })).sort(bySubject),
+  );
+});

@@ -107,3 +107,31 @@ test('CsvParser: when the text arrives cut at any points (chunk boundaries), the
     { numRuns: 150 },
   );
 });
+
+test('readCsv: when a UTF-8 file is ASCII for its first megabyte and then not, with a character cut by the chunk boundary, then every record reads as written', async () => {
+  // Chunks are 1 MiB: ASCII lines up to just before the boundary, then a line whose `è` (2 bytes)
+  // straddles it, then accented lines.
+  const header = 'cf;data;tipo;ore;giustificata\n';
+  const line = 'RSSMRA80A01H501U;2025-10-01;assenza;5;S\n';
+  let text = header + line.repeat(Math.floor(((1 << 20) - header.length) / line.length) - 1);
+  text += `${'x'.repeat((1 << 20) - text.length - 1)}è;a;b;c;d\nNicolò;Perù;€;✓;½\n`;
+  expect(
+    Buffer.from(text)
+      .subarray((1 << 20) - 1, (1 << 20) + 1)
+      .toString('utf8'),
+  ).toBe('è');
+  const path = join(dir, 'ascii-then-utf8.csv');
+  writeFileSync(path, text, 'utf8');
+
+  const records = [];
+  for await (const r of readCsv(path)) records.push(r.values);
+
+  const names = header.trim().split(';');
+  const expected = text
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .map((l) => Object.fromEntries(l.split(';').map((v, i) => [names[i]!, v])));
+  expect(records.slice(-2)).toEqual(expected.slice(-2));
+  expect(records).toEqual(expected);
+});

@@ -4,30 +4,41 @@ import { RowError } from './csv-file';
 import type { ImportContext } from './import-context';
 import { parseDate } from './parse-values';
 import { pseudonymize } from './pseudonym';
-import { schoolYearOf } from '@primm/shared/dates';
+import { dayNumber, schoolYearOf, weekdayOfDay } from '@primm/shared/dates';
 import { classOnDate } from '../school-data/enrolment';
 import type { SchoolState } from './school-state';
 
 export interface StudentDay {
   studentId: number;
   classId: number;
+  /** ISO date */
   date: string;
+  /** `date` as a day number (shared/src/dates.ts) and its weekday (0 = Monday) */
+  day: number;
+  weekday: number;
 }
 
 /**
  * The student and class an event belongs to, from its codice fiscale and date: the student must be
  * in studenti.csv and enrolled in a class of this school on that date, within a known school year.
+ * `out`, when given, is filled and returned instead of a new object: a loader of millions of rows
+ * passes one of its own (an object per row was a measurable share of the garbage collector's work).
  */
-export function resolveStudentDay(ctx: ImportContext, state: SchoolState, f: Fields): StudentDay {
+export function resolveStudentDay(ctx: ImportContext, state: SchoolState, f: Fields, out?: StudentDay): StudentDay {
   const studentId = resolveStudent(ctx, state, f.required('Codice fiscale'));
-  const date = parseDateMemo(f.required('Data'));
-  if (!date) throw new RowError('Data', 'data non valida');
-  const yearLabel = schoolYearOf(date);
-  if (!state.years.has(yearLabel))
-    throw new RowError('Data', `data fuori dagli anni scolastici del calendario (${yearLabel})`);
-  const classId = classOnDate(state.enrolments.get(studentId) ?? [], date);
+  const facts = dateFacts(f.required('Data'));
+  if (!facts) throw new RowError('Data', 'data non valida');
+  if (!state.years.has(facts.yearLabel))
+    throw new RowError('Data', `data fuori dagli anni scolastici del calendario (${facts.yearLabel})`);
+  const classId = classOnDate(state.enrolments.get(studentId) ?? [], facts.iso);
   if (classId === undefined) throw new RowError('Data', 'lo studente non era iscritto in questa scuola in quella data');
-  return { studentId, classId, date };
+  const day = out ?? { studentId: 0, classId: 0, date: '', day: 0, weekday: 0 };
+  day.studentId = studentId;
+  day.classId = classId;
+  day.date = facts.iso;
+  day.day = facts.day;
+  day.weekday = facts.weekday;
+  return day;
 }
 
 // Event files come sorted by student: the last codice fiscale seen is the next one most of the
@@ -47,13 +58,27 @@ export function resolveStudent(ctx: ImportContext, state: SchoolState, written: 
   return studentId;
 }
 
-const dateMemo = new Map<string, string | undefined>();
+interface DateFacts {
+  iso: string;
+  day: number;
+  weekday: number;
+  yearLabel: string;
+}
 
-/** parseDate, remembered: an event file has millions of rows but a few hundred distinct days. */
-export function parseDateMemo(text: string): string | undefined {
-  if (dateMemo.has(text)) return dateMemo.get(text);
-  const date = parseDate(text);
-  if (dateMemo.size > 50_000) dateMemo.clear();
-  dateMemo.set(text, date);
-  return date;
+const dateMemo = new Map<string, DateFacts | null>();
+
+/**
+ * A date as written, parsed once with what the loaders derive from it (day number, weekday,
+ * school year): an event file has millions of rows but a few hundred distinct days.
+ */
+function dateFacts(text: string): DateFacts | null {
+  let facts = dateMemo.get(text);
+  if (facts === undefined) {
+    const iso = parseDate(text);
+    facts = iso === undefined ? null : { iso, day: dayNumber(iso), weekday: 0, yearLabel: schoolYearOf(iso) };
+    if (facts) facts.weekday = weekdayOfDay(facts.day);
+    if (dateMemo.size > 50_000) dateMemo.clear();
+    dateMemo.set(text, facts);
+  }
+  return facts;
 }

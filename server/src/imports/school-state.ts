@@ -49,6 +49,7 @@ export function newSchoolState(schoolId: number): SchoolState {
 /** Lesson hours the class had on that date: 0 outside lessons, on closures and free weekdays. */
 export function lessonHoursOn(calendar: LessonCalendar, timetable: number[], date: string, weekday: number): number {
   if (date < calendar.lessonsStart || date > calendar.lessonsEnd) return 0;
-  if (calendar.closures.some((c) => c.startsOn <= date && date <= c.endsOn)) return 0;
+  const closures = calendar.closures; // a loop, no closure: asked once per attendance row
+  for (let i = 0; i < closures.length; i++) if (closures[i]!.startsOn <= date && date <= closures[i]!.endsOn) return 0;
   return timetable[weekday] ?? 0;
 }

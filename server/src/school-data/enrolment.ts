@@ -39,7 +39,9 @@ export function classOnDate<S extends EnrolmentSpan & { classId: number }>(
   stays: readonly S[],
   date: string,
 ): number | undefined {
-  return stays.find((s) => isEnrolledOn(s, date))?.classId;
+  // A loop, not `find` with a closure: the import asks this for each of millions of event rows.
+  for (let i = 0; i < stays.length; i++) if (isEnrolledOn(stays[i]!, date)) return stays[i]!.classId;
+  return undefined;
 }
 
 /** `isEnrolledOn` in SQL, on the `enrolment` table of the query. */
