@@ -19,6 +19,24 @@ describe('loadConfig: demo mode', () => {
   });
 });
 
+describe('loadConfig: aggregate precomputing', () => {
+  test.each([
+    [{}, true], // a deployment precomputes unless told not to
+    [{ PRIMM_AGGREGATE_PRECOMPUTE: '' }, true],
+    [{ PRIMM_AGGREGATE_PRECOMPUTE: '1' }, true],
+    [{ PRIMM_AGGREGATE_PRECOMPUTE: '0' }, false],
+    [{ PRIMM_AGGREGATE_PRECOMPUTE: 'false' }, false],
+  ])('when the environment is %j, then aggregatePrecompute is %s', (vars, on) => {
+    expect(loadConfig(env(vars)).aggregatePrecompute).toBe(on);
+  });
+
+  test('when PRIMM_AGGREGATE_PRECOMPUTE is neither on nor off, then the server refuses to start', () => {
+    expect(() => loadConfig(env({ PRIMM_AGGREGATE_PRECOMPUTE: 'forse' }))).toThrow(
+      /PRIMM_AGGREGATE_PRECOMPUTE non valida/,
+    );
+  });
+});
+
 describe('loadConfig: trust proxy', () => {
   test.each([
     [{}, false], // X-Forwarded-For is nobody's to set unless a proxy is named

@@ -49,6 +49,11 @@ export interface Config {
   municipalityAckWorkingDays: number;
   /** Working days a PUA has for a first answer to a referral before it shows overdue (issue 21: 10). */
   puaAnswerDays: number;
+  /**
+   * Precompute the regional tables in the background after every change (default; off with
+   * `PRIMM_AGGREGATE_PRECOMPUTE=0`, for the browser journeys: aggregate-service.ts).
+   */
+  aggregatePrecompute: boolean;
   version: string;
 }
 
@@ -79,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DEFAULT_ACK_WORKING_DAYS,
     ),
     puaAnswerDays: readWorkingDays('PRIMM_PUA_ANSWER_DAYS', env.PRIMM_PUA_ANSWER_DAYS, 10),
+    aggregatePrecompute: env.PRIMM_AGGREGATE_PRECOMPUTE?.trim()
+      ? readSwitch('PRIMM_AGGREGATE_PRECOMPUTE', env.PRIMM_AGGREGATE_PRECOMPUTE)
+      : true,
     webDist: resolve(repoRoot, 'web/dist'),
     uploadDir: resolve(
       env.PRIMM_UPLOAD_DIR ??

@@ -23,7 +23,9 @@ export async function startApp(env: Record<string, string> = {}, from?: string):
   if (from) cpSync(from, dir, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', 'serve', '--demo'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', PRIMM_DB: join(dir, 'primm.sqlite'), ...env },
+    // No precomputing of the regional tables after every write (aggregate-service.ts): the journeys
+    // write far more than they read those pages, which compute what they open (issue 23).
+    env: { ...process.env, PORT: '0', PRIMM_DB: join(dir, 'primm.sqlite'), PRIMM_AGGREGATE_PRECOMPUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);

@@ -62,6 +62,30 @@ describe('aggregates after an import (issue 22.5)', () => {
       expect(bodies[i]!.body).toEqual((await request(cold).get(path).set(analyst)).body);
   });
 
+  test('when precomputing is off, then a background run freezes the due snapshots and computes no table, and the first read computes', async () => {
+    const db = await createTestDb();
+    const aggregates = createAggregateService(db, {
+      ...testConfig,
+      minCell: 1,
+      warm: true,
+      aggregatePrecompute: false,
+      now: () => new Date('2025-02-02'),
+    });
+    const app = createApp({ db, config: { ...testConfig, minCell: 1 }, aggregates });
+    const analyst = await authAs(db, await aUser(db, 'analista'));
+    await twoYears(db, 12);
+
+    aggregates.poke();
+    await aggregates.idle();
+    const computed = aggregates.stats.computed;
+    await request(app).get(FIRST_READS[0]!).set(analyst);
+
+    expect(aggregates.stats.warmRuns).toBe(1);
+    expect(new Set((await snapshotRows(db)).map((r) => r.period_end))).toEqual(new Set(['2025-01-31']));
+    expect(computed).toBe(2); // the fairness and the tables frozen at 2025-01-31, nothing more
+    expect(aggregates.stats.computed).toBeGreaterThan(computed);
+  });
+
   test('when warming is off, then the first read after an import computes (the counter the test above reads)', async () => {
     const db = await createTestDb();
     const aggregates = createAggregateService(db, { ...testConfig, warm: false });

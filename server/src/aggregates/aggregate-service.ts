@@ -41,6 +41,15 @@ export interface AggregateServiceDeps extends AggregateSettings {
    * their own thread (a database file, PostgreSQL); off for `:memory:` (tests ask for it).
    */
   warm?: boolean;
+  /**
+   * Whether a background run, after freezing the due snapshots, also computes the tables the
+   * regional pages open with (default). Off (`PRIMM_AGGREGATE_PRECOMPUTE=0`), each table is
+   * computed when first asked: the browser journeys write (flags, cases) far more than they read
+   * the regional pages, and every write set the aggregates' thread precomputing all of them again,
+   * ≈ 6 s of one of the machine's two cores (issue 23). Snapshots are frozen either way: the
+   * year-on-year comparison depends on them.
+   */
+  aggregatePrecompute?: boolean;
 }
 
 /**
@@ -324,7 +333,7 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
           if (warmed?.version === version && warmed.day === day) continue;
           stats.warmRuns++;
           await freezeDue(version);
-          await warmOnce(version);
+          if (deps.aggregatePrecompute !== false) await warmOnce(version);
           warmed = { version, day };
         } catch (err) {
           // A failed warm-up costs only the wait it meant to save: the next request computes.
