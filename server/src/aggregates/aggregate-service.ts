@@ -66,15 +66,18 @@ export interface AggregateServiceDeps extends AggregateSettings {
  * version has moved, the tables the regional pages open with are computed in the background on
  * the aggregates' thread, so the first reader finds them ready; "Cosa funziona" too (7–10 s on
  * the demo for its first request after a change, issue 22). The due snapshots are frozen
- * first, in the same background run, so they add nothing to a request.
+ * first, in the same background run, so they add nothing to a request. A reader who comes
+ * before the warm-up reaches their table gets its previous answer (`Primm-Stale: 1`) rather than
+ * wait for it: at 200 000 students the whole warm-up takes longer than an analyst waits.
  */
 export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
   const computer = aggregateComputerFor(db, deps);
   const now = deps.now ?? (() => new Date());
   const warming = deps.warm ?? Boolean(deps.databaseUrl || (deps.dbPath && deps.dbPath !== ':memory:'));
-  // Where answers are warmed after a change, a reader who comes before the warm-up reaches their
-  // table gets the previous answer at once (result-cache.ts), marked stale by the route.
-  const json = new AggregateCache(undefined, warming);
+  // Where answers are precomputed after a change, a reader who comes before the warm-up reaches
+  // their table gets the previous answer at once (result-cache.ts), marked stale by the route.
+  // Without precomputing (the browser journeys) every reader waits for the new answer.
+  const json = new AggregateCache(undefined, warming && deps.aggregatePrecompute !== false);
   const bodies = new CountMemo<AggregateBody>(500);
   const stats = { computed: 0, warmRuns: 0 };
   // Snapshots frozen by this instance: an answer with a comparison cached before is not reused.
