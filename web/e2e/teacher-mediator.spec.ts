@@ -54,6 +54,9 @@ describe('teacher and mediator journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'I miei casi' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: flaggedStudent }).first().click();
+    // The caseload's "Segnalati senza caso" has a button of the same name: until the student page is
+    // there, a click could open that one's form just before the page changes (a flaky failure).
+    await page.getByRole('heading', { level: 1, name: flaggedStudent }).waitFor();
     await page.getByRole('button', { name: 'Apri un caso da questa segnalazione' }).click();
     const openCase = page.locator('form[aria-label="Apri un caso da questa segnalazione"]').first();
     await openCase.waitFor({ state: 'visible' });
