@@ -1,3 +1,5 @@
+// First: the file's own temporary folder, before any module makes one (see temp-dirs.ts).
+import './temp-dirs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { setPasswordHashCost } from '../auth/password';
