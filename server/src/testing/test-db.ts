@@ -237,16 +237,16 @@ const existing = new Set<string>();
 /** Makes the database from the template unless it exists; true when it was made now. */
 async function ensureDatabase(url: string, name: string, template: string): Promise<boolean> {
   if (existing.has(name)) return false;
-  existing.add(name);
   const { openPostgres } = await import('../db/open-postgres');
   const admin = openPostgres(url, { max: 1 });
   try {
     const found = await sql<{ n: number }>`select count(*)::int as n from pg_database where datname = ${name}`.execute(
       admin,
     );
-    if (found.rows[0]!.n > 0) return false;
-    await sql`create database ${sql.id(name)} template ${sql.id(template)} strategy file_copy`.execute(admin);
-    return true;
+    const made = found.rows[0]!.n === 0;
+    if (made) await sql`create database ${sql.id(name)} template ${sql.id(template)} strategy file_copy`.execute(admin);
+    existing.add(name);
+    return made;
   } finally {
     await admin.destroy();
   }
