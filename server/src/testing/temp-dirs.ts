@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -12,7 +12,7 @@ import { afterAll } from 'vitest';
  * modules that make a folder when loaded (testConfig.uploadDir) then make it here too.
  */
 const systemTmp = (process.env.PRIMM_TEST_SYSTEM_TMPDIR ??= tmpdir());
-const fileTmp = mkdtempSync(join(systemTmp, 'primm-test-file-'));
+const fileTmp = mkdtempSync(join(systemTmp, `primm-test-file-${process.pid}-`));
 process.env.TMPDIR = fileTmp;
 
 // tsx keeps its compile cache in tmpdir()/tsx-<uid>: a spawned `tsx` shares the machine's warm
@@ -25,7 +25,25 @@ try {
   // Without the link tsx makes its own cache here; slower, still removed below.
 }
 
+const remove = () => rmSync(fileTmp, { recursive: true, force: true, maxRetries: 3 });
 afterAll(() => {
   process.env.TMPDIR = systemTmp;
-  rmSync(fileTmp, { recursive: true, force: true, maxRetries: 3 });
+  remove();
 });
+
+// A file whose tests are all skipped runs no afterAll (and its worker may end without 'exit'), and
+// a test that timed out may still write after it: the folders of test processes that are gone are
+// removed when the next file starts (the process id is in the name).
+for (const entry of readdirSync(systemTmp)) {
+  const pid = /^primm-test-file-(\d+)-/.exec(entry)?.[1];
+  if (pid && !isRunning(Number(pid))) rmSync(join(systemTmp, entry), { recursive: true, force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
