@@ -28,7 +28,15 @@ export default defineConfig({
           setupFiles: ['./src/testing/setup-tests.ts'],
         },
       },
-      { test: { name: 'scripts', root: './scripts', include: ['**/*.test.ts'] } },
+      {
+        test: {
+          name: 'scripts',
+          root: './scripts',
+          include: ['**/*.test.ts'],
+          // Each file's temporary folders, and those of the processes it spawns, removed when it ends.
+          setupFiles: ['../server/src/testing/temp-dirs.ts'],
+        },
+      },
       './web/vitest.config.ts',
     ],
   },

@@ -8,7 +8,7 @@ import { openSqlite, type Db } from '../../server/src/db/open-database';
 import { importPaths } from '../../server/src/imports/import-paths';
 import { integrityCheck } from '../../server/src/testing/sqlite-probes';
 import { generateRegion } from '../gen/generate-region';
-import { primm } from '../commands/run-primm';
+import { primmInProcess } from '../commands/run-primm';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -70,7 +70,9 @@ test("recompute: when the process is killed (SIGKILL) inside a school's transact
   copyFileSync(dbPath, copyPath);
   const old = await readRisk(dbPath);
 
-  const reference = await primm('recompute', '--db', copyPath, '--json');
+  // The reference and the rerun recompute in this process: only the killed worker needs a process
+  // of its own, and each tsx start cost seconds on a loaded machine (issue 23).
+  const reference = await primmInProcess('recompute', '--db', copyPath, '--json');
   const fresh = await readRisk(copyPath);
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/recompute-kill-worker.ts', dbPath], {
@@ -100,7 +102,7 @@ test("recompute: when the process is killed (SIGKILL) inside a school's transact
   const integrity = await integrityCheck(db);
   await db.destroy();
   const afterKill = await readRisk(dbPath);
-  const again = await primm('recompute', '--db', dbPath, '--json');
+  const again = await primmInProcess('recompute', '--db', dbPath, '--json');
   const afterRerun = await readRisk(dbPath);
 
   expect(imported.rejected).toBe(0);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import request from 'supertest';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { AggregateQuery } from '@primm/shared/contracts/aggregates';
 import { createApp } from '../app';
 import { repoRoot } from '../config';
@@ -20,13 +20,15 @@ const auditActions = async (db: Db) =>
   (await db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((r) => r.action);
 
 describe('cached aggregates', () => {
-  // The four readings only read: one region for them all (a region costs seconds on PostgreSQL).
-  let region: Promise<Db> | undefined;
-  const sharedRegion = () =>
-    (region ??= createTestDb().then(async (db) => {
-      await aRandomRegion(db, 11);
-      return db;
-    }));
+  // The four readings only read: one region for them all (a region costs seconds on PostgreSQL),
+  // made in beforeAll so that it is the file's database, not the first test's (which is given
+  // back, and reset, when that test ends: test-db.ts).
+  let region: Db;
+  beforeAll(async () => {
+    region = await createTestDb();
+    await aRandomRegion(region, 11);
+  });
+  const sharedRegion = async () => region;
 
   test.each([
     'groupBy=province',
