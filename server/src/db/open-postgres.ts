@@ -19,6 +19,10 @@ export function openPostgres(url: string, options: { schema?: string; max?: numb
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   pool.on('connect', acceptCopyFromStdin);
+  // An idle connection the server ended (a restart, an administrator, a failover) is reported as an
+  // 'error' event of the pool; without a listener Node ends the process. The pool has dropped that
+  // connection already and opens a new one when next needed; a query in flight fails on its own.
+  pool.on('error', (err) => console.error(`PostgreSQL: una connessione inattiva è stata chiusa (${err.message})`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
