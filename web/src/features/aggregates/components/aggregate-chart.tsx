@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatNumber } from '../../../lib/format';
 import { seriesColour } from './chart-colours';
-import { drawnSeries, toChartData, type ChartModel } from './chart-model';
+import { drawnSeries, legendOrder, toChartData, type ChartModel } from './chart-model';
 import { PREVIOUS } from './trend-chart-data';
 
 /**
@@ -41,7 +41,7 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
           <CartesianGrid strokeDasharray="3 3" stroke="#c5c7c9" />
           <XAxis dataKey="label" tick={{ fill: '#33485c' }} />
           <YAxis tick={{ fill: '#33485c' }} tickFormatter={tick} allowDecimals={false} />
-          <Legend />
+          <Legend itemSorter={legendOrder(series)} />
           {series.map((s) => {
             // the previous year's twin takes its series' colour, dashed (trend-chart-data.ts), so colours stay put when comparing
             const previous = s.key.endsWith(PREVIOUS);
@@ -85,7 +85,7 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
           interval={0}
           onClick={linked ? (_: unknown, index: number) => open(index) : undefined}
         />
-        {series.length > 1 && <Legend />}
+        {series.length > 1 && <Legend itemSorter={legendOrder(series)} />}
         {series.map((s, i) => {
           // the previous year's twin (compare-chart-data.ts): its series' colour, lighter, beside it
           const previous = s.key.endsWith(PREVIOUS);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   formatValue,
+  legendOrder,
   shareOf,
   sumPublished,
   summariseChart,
@@ -83,4 +84,32 @@ test('summariseChart: when a row is suppressed, then the text alternative says <
   expect(summariseChart({ ...model, drawn: ['students'] }, fmt)).toBe(
     'Ancona: Studenti 1234; Ascoli Piceno: Studenti <10',
   );
+});
+
+describe('legendOrder', () => {
+  const bands = [
+    { key: 'attendanceUnder80', label: 'Frequenza < 80 %', unit: 'count' as const },
+    { key: 'attendance80to90', label: 'Frequenza 80–90 %', unit: 'count' as const },
+    { key: 'attendance90to95', label: 'Frequenza 90–95 %', unit: 'count' as const },
+    { key: 'attendanceAtLeast95', label: 'Frequenza ≥ 95 %', unit: 'count' as const },
+  ];
+
+  test.each<[string, string[], string[]]>([
+    [
+      'labels in alphabetical order (how recharts sorts by default)',
+      ['attendance80to90', 'attendance90to95', 'attendanceUnder80', 'attendanceAtLeast95'],
+      ['attendanceUnder80', 'attendance80to90', 'attendance90to95', 'attendanceAtLeast95'],
+    ],
+    [
+      'an item that is no series',
+      ['other', 'attendanceAtLeast95', 'attendanceUnder80'],
+      ['attendanceUnder80', 'attendanceAtLeast95', 'other'],
+    ],
+  ])('when the legend gets %s, then it shows the series in their own order', (_, given, expected) => {
+    const order = legendOrder(bands);
+
+    const sorted = given.map((dataKey) => ({ dataKey })).sort((a, b) => order(a) - order(b));
+
+    expect(sorted.map((i) => i.dataKey)).toEqual(expected);
+  });
 });

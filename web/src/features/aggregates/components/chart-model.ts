@@ -60,6 +60,18 @@ export function drawnSeries(model: ChartModel): Series[] {
   return model.drawn ? model.series.filter((s) => model.drawn!.includes(s.key)) : model.series;
 }
 
+/**
+ * The legend's order: the series' own (bands from the lowest, levels 1 to 3). recharts sorts legend
+ * items by their label unless given a sorter, which put "Frequenza < 80 %" after "Frequenza 90–95 %"
+ * (issue 20: the attendance legend was out of order). An item that is no series goes last.
+ */
+export function legendOrder(series: Series[]): (item: { dataKey?: unknown }) => number {
+  return (item) => {
+    const index = series.findIndex((s) => s.key === String(item.dataKey));
+    return index === -1 ? series.length : index;
+  };
+}
+
 /** Rows for recharts: shares in percent (one decimal); anything unpublished is not drawn (null). */
 export function toChartData(model: ChartModel): Record<string, string | number | null>[] {
   const series = drawnSeries(model);
