@@ -6,28 +6,15 @@
  * DB may be a PostgreSQL URL: the import then goes into a fresh schema, dropped afterwards, and
  * the recompute is left out (recomputeSeconds 0); the server's CPU is not in `cpuSeconds`.
  */
-import { randomBytes } from 'node:crypto';
-import { migrateToLatest } from '../../server/src/db/migrate';
-import { openSqlite, type Db } from '../../server/src/db/open-database';
-import { openPostgres } from '../../server/src/db/open-postgres';
 import { importPaths } from '../../server/src/imports/import-paths';
 import { recomputeSchool } from '../../server/src/recompute/recompute';
+import { dropBenchSchema, openBenchDatabase } from './bench-database';
 
 const [dbPath, folder] = process.argv.slice(2);
 if (!dbPath || !folder) throw new Error('uso: import-worker.ts DB CARTELLA');
-const postgres = /^postgres(ql)?:\/\//.test(dbPath);
-const schema = postgres ? `bench_import_${randomBytes(4).toString('hex')}` : undefined;
-let db: Db;
-if (postgres) {
-  const admin = openPostgres(dbPath, { max: 1 });
-  await admin.schema.createSchema(schema!).execute();
-  await admin.destroy();
-  db = openPostgres(dbPath, { schema });
-  await migrateToLatest(db, { schema });
-} else {
-  db = openSqlite(dbPath);
-  await migrateToLatest(db);
-}
+const bench = await openBenchDatabase(dbPath, 'bench_import');
+const { db } = bench;
+const postgres = bench.schema !== undefined;
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
 const summary = await importPaths(db, [folder], { pseudonymKey: 'bench-key', source: 'cli', recompute: false });
@@ -39,7 +26,7 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const rssAfterImport = process.resourceUsage().maxRSS;
 const recomputeStarted = performance.now();
 if (postgres) {
-  await db.schema.dropSchema(schema!).cascade().execute();
+  await dropBenchSchema(bench);
 } else {
   const schools = await db.selectFrom('school').select('id').execute();
   for (const { id } of schools) await recomputeSchool(db, id);

@@ -5,17 +5,13 @@
  * into a schema of its own, dropped at the end. REGION the cached region (read only); WORK a
  * scratch folder. Progress on stderr, one JSON line on stdout.
  */
-import { randomBytes } from 'node:crypto';
 import { cpSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { migrateToLatest } from '../../server/src/db/migrate';
-import { openSqlite, type Db } from '../../server/src/db/open-database';
-import { openPostgres } from '../../server/src/db/open-postgres';
 import { importPaths } from '../../server/src/imports/import-paths';
 import { PG_SCHOOLS_AT_ONCE, recomputeAll, recomputeSchool } from '../../server/src/recompute/recompute';
 import { appendWeekOfAbsences } from './append-week';
-import { isPostgresUrl } from './recompute';
+import { dropBenchSchema, openBenchDatabase } from './bench-database';
 import { BENCH_PSEUDONYM_KEY, importRegion, schoolFolders } from './region-cache';
 
 const [dbPath, region, work] = process.argv.slice(2);
@@ -29,25 +25,17 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
   return (u.user + u.system) / 1e6;
 };
 
-const postgres = isPostgresUrl(dbPath);
 // PostgreSQL: the region imported into a fresh schema (timed: `pg_import_s`), without computing
 // the risk (the cold run below does). The server's own CPU is not in the `*_cpu_s` figures.
-const schema = postgres ? `bench_${randomBytes(4).toString('hex')}` : undefined;
+const bench = await openBenchDatabase(dbPath, 'bench');
+const { db, schema } = bench;
+const postgres = schema !== undefined;
 let pgImportSeconds: number | null = null;
-let db: Db;
 if (postgres) {
-  const admin = openPostgres(dbPath, { max: 1 });
-  await admin.schema.createSchema(schema!).execute();
-  await admin.destroy();
-  db = openPostgres(dbPath, { schema });
-  await migrateToLatest(db, { schema });
   log(`importazione della regione in PostgreSQL (schema ${schema})…`);
   const started = performance.now();
   await importRegion(db, schoolFolders(region), { log, recompute: false });
   pgImportSeconds = seconds(started);
-} else {
-  db = openSqlite(dbPath);
-  await migrateToLatest(db);
 }
 
 const progress = ({ done, total }: { done: number; total: number }) => {
@@ -115,7 +103,7 @@ const incrementalCpu = cpuSeconds(cpu);
 started = performance.now();
 await recomputeSchool(db, school.id);
 const incrementalUnchangedSeconds = seconds(started);
-if (schema) await db.schema.dropSchema(schema).cascade().execute();
+await dropBenchSchema(bench);
 await db.destroy();
 
 console.log(

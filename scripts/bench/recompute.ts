@@ -53,7 +53,6 @@ export interface RecomputeBenchResult {
 }
 
 /** A `--database-url` the bench can run on (PostgreSQL's two URL schemes). */
-export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { benchApi } from '../bench/api';
 import { benchImport } from '../bench/import';
 import { describeMachine, formatMachine } from '../bench/machine';
-import { benchRecompute, isPostgresUrl } from '../bench/recompute';
+import { isPostgresUrl } from '../bench/bench-database';
+import { benchRecompute } from '../bench/recompute';
 import { benchWeb } from '../bench/web';
 import { benchWebTiming } from '../bench/web-timing';
 
