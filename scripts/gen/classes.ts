@@ -88,7 +88,11 @@ export function buildClasses(school: SchoolSpec, rng: Rng): ClassSpec[] {
   // rounding per year may leave the total a few students off: settle it on the largest classes
   let diff = school.students - classes.reduce((a, c) => a + c.size, 0);
   const bySize = classes.slice().sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
-  for (let i = 0; diff !== 0 && bySize.length > 0; i++) {
+  // (a school with fewer students than classes, one per year and indirizzo, cannot shrink below one
+  // student a class: the loop stops there, instead of turning for ever as it did for 10 students
+  // spread on three indirizzi of five years, and the last classes are left out below)
+  const canShrink = () => classes.some((c) => c.size > 1);
+  for (let i = 0; diff !== 0 && bySize.length > 0 && (diff > 0 || canShrink()); i++) {
     const c = bySize[i % bySize.length]!;
     if (diff > 0) {
       c.size++;
@@ -98,5 +102,7 @@ export function buildClasses(school: SchoolSpec, rng: Rng): ClassSpec[] {
       diff++;
     }
   }
+  // still too many classes: the highest years go (classes are in year order), one student each
+  if (diff < 0) classes.splice(classes.length + diff);
   return classes;
 }
