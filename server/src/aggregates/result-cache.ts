@@ -13,8 +13,9 @@ export async function readDataVersion(db: Db): Promise<number> {
 
 /**
  * Marks an answer given from before the latest data change while the new one is computed
- * (aggregate-service.ts, result-cache.ts): `Primm-Stale: 1`, for an integrator or a page that
- * wants to say "in aggiornamento". Seconds old at most: the next reader gets the new answer.
+ * (aggregate-service.ts, result-cache.ts): `Primm-Stale: 1`, in the OpenAPI document for integrators;
+ * the web app then says "Dati in aggiornamento" and asks again (web/src/components/stale-data-notice.tsx).
+ * Seconds old at most: the next reader after the computation gets the new answer.
  */
 export const markStale = (res: Response) => () => {
   res.setHeader('Primm-Stale', '1');

@@ -58,6 +58,11 @@ export interface ApiRoute {
   response?: Named;
   produces?: 'text/csv' | 'text/calendar' | 'application/json';
   noContract?: string;
+  /**
+   * Answered from the cache of regional tables (aggregates/result-cache.ts): while the tables are
+   * recomputed after a data change, the previous answer may come, with the header `Primm-Stale: 1`.
+   */
+  mayBeStale?: true;
 }
 
 const ADMIN = ['admin'] as const;
@@ -357,6 +362,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/aggregates',
+    mayBeStale: true,
     tag: 'aggregates',
     summary: 'Conteggi e tassi aggregati (celle sotto soglia soppresse)',
     access: AGGREGATES,
@@ -374,6 +380,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/aggregates/trend',
+    mayBeStale: true,
     tag: 'aggregates',
     summary: 'Andamento mensile aggregato',
     access: AGGREGATES,
@@ -383,6 +390,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/aggregates/history',
+    mayBeStale: true,
     tag: 'aggregates',
     summary: 'Totali della regione negli anni, dalle istantanee congelate',
     access: ['analista', 'admin'],
@@ -391,6 +399,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/fairness',
+    mayBeStale: true,
     tag: 'aggregates',
     summary: 'Errori del modello per gruppo',
     access: ['analista', 'admin'],
@@ -553,6 +562,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/what-works',
+    mayBeStale: true,
     tag: 'cases',
     summary:
       'Cosa funziona: effetto delle azioni rispetto a studenti simili, esiti, tempi e valutazioni dei partecipanti (solo conteggi)',

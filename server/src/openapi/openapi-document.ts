@@ -96,6 +96,14 @@ function operation(route: ApiRoute, ref: (named: Named, io: Io) => JsonSchema, e
   }
   const status = route.status ?? 200;
   const success: JsonSchema = { description: route.noContract ? `Risposta (${route.noContract})` : 'Risposta' };
+  if (route.mayBeStale)
+    success.headers = {
+      'Primm-Stale': {
+        description:
+          'Presente (`1`) quando la risposta è quella di prima di una modifica dei dati, mentre le tabelle si ricalcolano: una nuova richiesta tra qualche secondo riceve quella aggiornata',
+        schema: { type: 'string', enum: ['1'] },
+      },
+    };
   if (route.response) success.content = { 'application/json': { schema: ref(route.response, 'output') } };
   else if (route.produces)
     success.content = { [route.produces]: { schema: route.produces === 'application/json' ? {} : { type: 'string' } } };

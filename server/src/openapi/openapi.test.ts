@@ -95,6 +95,12 @@ describe('OpenAPI document', () => {
       expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
     );
     expect(doc.paths['/users']!.get!['x-roles']).toEqual(['admin', 'referente']);
+    // the answers of the regional tables' cache may be the previous ones, and say so in a header
+    const headersOf = (path: string) =>
+      (doc.paths[path]!.get!.responses as Record<string, { headers?: Record<string, unknown> }>)['200']!.headers;
+    for (const path of ['/aggregates', '/aggregates/trend', '/aggregates/history', '/fairness', '/what-works'])
+      expect(headersOf(path), path).toHaveProperty('Primm-Stale');
+    expect(headersOf('/users')).toBeUndefined();
   });
 
   test('GET /api/openapi.json: when anyone asks without a session, then 200 with the document', async () => {

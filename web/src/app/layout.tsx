@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { StaleDataNotice } from '../components/stale-data-notice';
 import { useMe } from '../features/auth/api/get-me';
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
@@ -52,6 +53,7 @@ export function Layout() {
         {me && <MainNav role={me.role} />}
       </header>
       <main id="main" tabIndex={-1} ref={mainRef} className="container main">
+        <StaleDataNotice />
         <Outlet />
         {/* a new page opens at its top (a link low on the last page left it scrolled); back restores */}
         <ScrollRestoration />

@@ -1,4 +1,5 @@
 import { ErrorBody, type ErrorCode } from '@primm/shared/errors';
+import { noteAnswer } from './stale-answers';
 
 /**
  * Anything with zod's `parse`: the shared contract schemas. Typed structurally because `zod`
@@ -58,9 +59,10 @@ async function request<T>(
   init: RequestInit & { params?: QueryParams },
 ): Promise<T | undefined> {
   const { params, ...rest } = init;
+  const url = buildUrl(path, params);
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, params), {
+    response = await fetch(url, {
       credentials: 'same-origin',
       ...rest,
       headers: { Accept: 'application/json', ...rest.headers },
@@ -72,7 +74,9 @@ async function request<T>(
   }
 
   const body = response.status === 204 ? undefined : await readJson(response);
-  return readAnswer(path, response.status, body, schema);
+  const answer = readAnswer(path, response.status, body, schema);
+  if ((rest.method ?? 'GET') === 'GET') noteAnswer(url, response.headers.get('Primm-Stale') === '1');
+  return answer;
 }
 
 /**
