@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { CaseArchiveQuery, CaseOutcome } from '@primm/shared/contracts/cases';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
+import { SelectFilter } from '../../../components/select-filter';
 import { TableScroll } from '../../../components/table-scroll';
 import { formatDate } from '../../../lib/format';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useCaseArchive } from '../api/get-case-archive';
 import { SchoolName } from './school-name';
 
@@ -30,16 +32,9 @@ function readQuery(params: URLSearchParams): CaseArchiveQuery {
 export function CaseArchive() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [params, setParams] = useSearchParams();
+  const { params, set, reset } = useUrlFilters(PARAM);
   const query = readQuery(params);
   const archive = useCaseArchive(query);
-
-  function set(key: keyof typeof PARAM, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(PARAM[key], value);
-    else next.delete(PARAM[key]);
-    setParams(next, { replace: true });
-  }
 
   const col = {
     closedAt: t('caseArchive.closedAt'),
@@ -51,28 +46,22 @@ export function CaseArchive() {
   return (
     <>
       <form className="filters" aria-label={t('caseArchive.filters.label')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-school`}>{t('caseArchive.filters.school')}</label>
-          <select id={`${id}-school`} value={query.school ?? ''} onChange={(e) => set('school', e.target.value)}>
-            <option value="">{t('caseArchive.filters.allSchools')}</option>
-            {archive.data?.schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.code})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-outcome`}>{t('caseArchive.filters.outcome')}</label>
-          <select id={`${id}-outcome`} value={query.outcome ?? ''} onChange={(e) => set('outcome', e.target.value)}>
-            <option value="">{t('caseArchive.filters.allOutcomes')}</option>
-            {CaseOutcome.options.map((o) => (
-              <option key={o} value={o}>
-                {t(`cases.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          id={`${id}-school`}
+          label={t('caseArchive.filters.school')}
+          allLabel={t('caseArchive.filters.allSchools')}
+          value={query.school}
+          options={(archive.data?.schools ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
+          onChange={(value) => set('school', value)}
+        />
+        <SelectFilter
+          id={`${id}-outcome`}
+          label={t('caseArchive.filters.outcome')}
+          allLabel={t('caseArchive.filters.allOutcomes')}
+          value={query.outcome}
+          options={CaseOutcome.options.map((o) => ({ value: o, label: t(`cases.outcome.${o}`) }))}
+          onChange={(value) => set('outcome', value)}
+        />
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('caseArchive.filters.from')}</label>
           <input
@@ -94,7 +83,7 @@ export function CaseArchive() {
           />
         </div>
         <div className="field-actions">
-          <button type="button" className="btn btn-outline" onClick={() => setParams({}, { replace: true })}>
+          <button type="button" className="btn btn-outline" onClick={reset}>
             {t('caseArchive.filters.reset')}
           </button>
         </div>

@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { WorklistQuery, WorklistReason } from '@primm/shared/contracts/worklist';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
+import { SelectFilter } from '../../../components/select-filter';
 import { TableScroll } from '../../../components/table-scroll';
 import { formatDate } from '../../../lib/format';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useWorklist } from '../api/get-worklist';
 
 const PARAM = { school: 'scuola', reason: 'motivo' } as const;
@@ -28,16 +30,9 @@ function readQuery(params: URLSearchParams): WorklistQuery {
 export function Worklist() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlFilters(PARAM);
   const query = readQuery(params);
   const worklist = useWorklist(query);
-
-  function set(key: keyof typeof PARAM, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(PARAM[key], value);
-    else next.delete(PARAM[key]);
-    setParams(next, { replace: true });
-  }
 
   const col = {
     class: t('worklist.class'),
@@ -48,28 +43,22 @@ export function Worklist() {
   return (
     <>
       <form className="filters" aria-label={t('worklist.filters.label')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-school`}>{t('worklist.filters.school')}</label>
-          <select id={`${id}-school`} value={query.school ?? ''} onChange={(e) => set('school', e.target.value)}>
-            <option value="">{t('worklist.filters.allSchools')}</option>
-            {worklist.data?.schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.code})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t('worklist.filters.reason')}</label>
-          <select id={`${id}-reason`} value={query.reason ?? ''} onChange={(e) => set('reason', e.target.value)}>
-            <option value="">{t('worklist.filters.allReasons')}</option>
-            {WorklistReason.options.map((r) => (
-              <option key={r} value={r}>
-                {t(`worklist.reason.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          id={`${id}-school`}
+          label={t('worklist.filters.school')}
+          allLabel={t('worklist.filters.allSchools')}
+          value={query.school}
+          options={(worklist.data?.schools ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.code})` }))}
+          onChange={(value) => set('school', value)}
+        />
+        <SelectFilter
+          id={`${id}-reason`}
+          label={t('worklist.filters.reason')}
+          allLabel={t('worklist.filters.allReasons')}
+          value={query.reason}
+          options={WorklistReason.options.map((r) => ({ value: r, label: t(`worklist.reason.${r}`) }))}
+          onChange={(value) => set('reason', value)}
+        />
       </form>
       {worklist.isPending && <LoadingStatus />}
       {worklist.isError && <ErrorAlert error={worklist.error} onRetry={() => void worklist.refetch()} />}
