@@ -226,3 +226,27 @@ export function conductGrade(rng: Rng, persona: Persona): string {
 export function termIndexOf(terms: readonly Term[], day: Day): number {
   return terms.findIndex((t) => day >= t.from && day <= t.to);
 }
+
+/**
+ * Each subject's grades summed by term as they are generated (`record`, generateGrades' callback),
+ * so the scrutinio can list the subjects whose term average is below 6 (`failedIn`).
+ */
+export function termAverages(terms: readonly Term[]) {
+  const sums = new Map<string, [number, number]>();
+  return {
+    record(day: Day, subject: string, value: number): void {
+      const key = `${termIndexOf(terms, day)}|${subject}`;
+      const acc = sums.get(key) ?? [0, 0];
+      acc[0] += value;
+      acc[1] += 1;
+      sums.set(key, acc);
+    },
+    /** The subjects, in the order given, whose average in term `termIndex` is below 6. */
+    failedIn(termIndex: number, subjects: readonly string[]): string[] {
+      return subjects.filter((name) => {
+        const acc = sums.get(`${termIndex}|${name}`);
+        return acc !== undefined && acc[0] / acc[1] < 6;
+      });
+    },
+  };
+}

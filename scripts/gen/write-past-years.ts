@@ -4,7 +4,7 @@ import type { ClassSpec } from './classes.ts';
 import type { CsvFile } from './csv-file.ts';
 import { type Day, dayOf, toItalian, yearOf } from './dates.ts';
 import type { Geography } from './geography.ts';
-import { conductGrade, generateGrades, planClassGrades, termIndexOf } from './grades.ts';
+import { conductGrade, generateGrades, planClassGrades, termAverages } from './grades.ts';
 import type { FileName } from './headers.ts';
 import { failureChance, type HistoryOutcome, type HistoryRow, type YearAttendance, yearLabel } from './outcomes.ts';
 import { calendarScheme, classLessonDays, hoursOn, type SchoolPlan } from './plan-region.ts';
@@ -231,7 +231,7 @@ export function writePastYears(
     });
     for (const a of events)
       out.assenze.add([p.cf, toItalian(a.day), a.type, String(a.hours), yn(a.justified), a.deroga]);
-    const termSums = new Map<string, [number, number]>();
+    const averages = termAverages(calendar.terms);
     const grades = generateGrades({
       rng,
       persona: year,
@@ -240,24 +240,16 @@ export function writePastYears(
       absentDays,
       yearStart: calendar.start,
       asOf: last,
-      record: (day, subject, value) => {
-        const key = `${termIndexOf(calendar.terms, day)}|${subject}`;
-        const acc = termSums.get(key) ?? [0, 0];
-        acc[0] += value;
-        acc[1] += 1;
-        termSums.set(key, acc);
-      },
+      record: averages.record,
     });
     for (const g of grades) out.voti.add([p.cf, toItalian(g.day), g.subject, g.kind, g.value]);
     for (const [ti, term] of calendar.terms.entries()) {
       if (term.scrutinio > last) continue;
       out.voti.add([p.cf, toItalian(term.scrutinio), 'COMPORTAMENTO', 'Scrutinio', conductGrade(rng, year)]);
-      const failed = gradePlan.subjects
-        .map((x) => x.name)
-        .filter((name) => {
-          const acc = termSums.get(`${ti}|${name}`);
-          return acc !== undefined && acc[0] / acc[1] < 6;
-        });
+      const failed = averages.failedIn(
+        ti,
+        gradePlan.subjects.map((x) => x.name),
+      );
       out.esiti.add([p.cf, label, String(cls.grade), term.name, 'valutato', failed.join(', ')]);
     }
     if (s.writeFinal) {

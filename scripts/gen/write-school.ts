@@ -5,7 +5,7 @@ import type { ClassSpec } from './classes.ts';
 import { CsvFile } from './csv-file.ts';
 import { type Day, dayOf, toItalian, yearOf } from './dates.ts';
 import type { Geography } from './geography.ts';
-import { type ClassGradePlan, conductGrade, generateGrades, planClassGrades, termIndexOf } from './grades.ts';
+import { type ClassGradePlan, conductGrade, generateGrades, planClassGrades, termAverages } from './grades.ts';
 import { FILE_NAMES, type FileName, HEADERS } from './headers.ts';
 import { classLessonDays, hoursOn, type SchoolPlan, type Transfer } from './plan-region.ts';
 import { deriveSeed, Rng } from './random.ts';
@@ -189,7 +189,7 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
 
   function writeEnrolee(e: Enrolee): void {
     const p = e.persona;
-    const termSums = new Map<string, [number, number]>();
+    const averages = termAverages(calendar.terms);
     for (const [si, seg] of e.segments.entries()) {
       files.studenti.add([
         p.cf,
@@ -231,13 +231,7 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
         absentDays,
         yearStart: calendar.start,
         asOf: lastDay,
-        record: (day, subject, value) => {
-          const key = `${termIndexOf(calendar.terms, day)}|${subject}`;
-          const acc = termSums.get(key) ?? [0, 0];
-          acc[0] += value;
-          acc[1] += 1;
-          termSums.set(key, acc);
-        },
+        record: averages.record,
       });
       for (const g of grades) files.voti.add([p.cf, toItalian(g.day), g.subject, g.kind, g.value]);
     }
@@ -254,13 +248,10 @@ export async function writeSchool(plan: SchoolPlan, ctx: SchoolContext): Promise
       if (!seg) continue;
       files.voti.add([p.cf, toItalian(term.scrutinio), 'COMPORTAMENTO', 'Scrutinio', conductGrade(rng, p)]);
       // Materie insufficienti: term average below 6, in the order of the class's subjects
-      const failed = gradePlans
-        .get(seg.cls)!
-        .subjects.map((s) => s.name)
-        .filter((name) => {
-          const acc = termSums.get(`${ti}|${name}`);
-          return acc !== undefined && acc[0] / acc[1] < 6;
-        });
+      const failed = averages.failedIn(
+        ti,
+        gradePlans.get(seg.cls)!.subjects.map((s) => s.name),
+      );
       files.esiti.add([p.cf, year, String(seg.cls.grade), term.name, 'valutato', failed.join(', ')]);
     }
     if (e.final) files.esiti.add([p.cf, year, String(grade), 'finale', e.final, '']);
