@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
 import { schoolYearOf } from '@primm/shared/dates';
 import { NAME_MAX } from '@primm/shared/text/check-name';
-import { insertRows } from '../db/bulk-insert';
+import { insertRowsStaged } from '../db/bulk-insert';
+import { isPostgres } from '../db/dialect';
 import { RowError, forEachRecord } from './csv-file';
 import { describeChanges, noteDate, noteUpdate } from './file-stats';
 import {
@@ -201,6 +202,11 @@ interface StudentLine {
  */
 class StudentWriter {
   private lines: StudentLine[] = [];
+  /**
+   * Lines per batch. PostgreSQL: each batch's students go through a staging table
+   * (db/bulk-insert.ts `insertRowsStaged`), four round trips whatever its size, so fewer, bigger.
+   */
+  private readonly batchLines: number;
   /** Enrolments this file wrote here (RowSync may hold them unwritten yet): seen by the later rows. */
   private readonly staysWritten = new Map<number, KnownStay[]>();
   private readonly schoolNames = new Map<number, { code: string; name: string }>();
@@ -214,11 +220,13 @@ class StudentWriter {
     private readonly enrolments: RowSync,
     private readonly state: SchoolState,
     private readonly file: string,
-  ) {}
+  ) {
+    this.batchLines = isPostgres(ctx.trx) ? 4000 : 500;
+  }
 
   add(line: StudentLine): null | Promise<null> {
     this.lines.push(line);
-    return this.lines.length >= 500 ? this.flush().then(() => null) : null;
+    return this.lines.length >= this.batchLines ? this.flush().then(() => null) : null;
   }
 
   async flush(): Promise<void> {
@@ -349,7 +357,7 @@ class StudentWriter {
       updated_at: this.ctx.now,
     }));
     // Ids come back with their pseudonym: RETURNING promises no order.
-    const inserted = await insertRows<Row, { id: number; pseudonym: string }>(
+    const inserted = await insertRowsStaged<Row, { id: number; pseudonym: string }>(
       this.ctx.trx,
       'student',
       columns,
