@@ -112,6 +112,78 @@ export async function copyRows(
   await db.executeQuery(CompiledQuery.raw(sql, [data]));
 }
 
+/**
+ * PostgreSQL only: `rowCount` rows kept positionally into a staging table of the transaction
+ * `trx` with the columns and types of `table`'s `columns` (no constraints; temporary, dropped when
+ * the transaction ends, so a rollback leaves nothing), emptied first, then filled by `copyRows`.
+ * Returns its name. One table per target table and column list, reused by every chunk.
+ */
+export async function stageRows(
+  trx: Db,
+  table: string,
+  columns: readonly string[],
+  values: readonly unknown[],
+  rowCount: number,
+): Promise<string> {
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  const stage = `primm_stage_${table}_${columnsHash(list)}`;
+  await trx.executeQuery(
+    CompiledQuery.raw(
+      `create temp table if not exists "${stage}" on commit drop as select ${list} from "${table}" with no data`,
+    ),
+  );
+  await trx.executeQuery(CompiledQuery.raw(`truncate "${stage}"`));
+  await copyRows(trx, stage, columns, values, rowCount);
+  return stage;
+}
+
+/**
+ * Below this many values an `INSERT … VALUES` is one round trip where staging takes four; above
+ * it PostgreSQL spends more parsing and planning the bound values (≈ 12 µs each, measured on the
+ * import of 12 000 students) than COPY costs.
+ */
+const COPY_FROM_VALUES = 2_000;
+
+/**
+ * `insertRows` for the importer's big writes (students, enrolments, the rows of `sync-rows.ts`):
+ * on PostgreSQL, beyond a few thousand values, the rows go by `COPY … FROM STDIN` into a staging
+ * table (`stageRows`) and one `INSERT … SELECT … tail` writes them (`tail` as in `insertRows`: an
+ * ON CONFLICT clause, a RETURNING list), one round trip of data instead of a 60 000-value
+ * statement the server parses value by value. The order the rows are written in (their ids) is
+ * not promised, as with RETURNING: callers match returned rows by key. On SQLite, and for few
+ * rows, exactly `insertRows`. Values must be what COPY's text
+ * format writes (`copyText`): null, numbers, booleans, strings.
+ */
+export async function insertRowsStaged<T extends object, R = never>(
+  db: Db,
+  table: keyof Database & string,
+  columns: readonly (keyof T & string)[],
+  rows: readonly T[],
+  tail = '',
+): Promise<{ rows: R[]; affected: number }> {
+  if (!isPostgres(db) || rows.length * columns.length < COPY_FROM_VALUES)
+    return insertRows(db, table, columns, rows, tail);
+  const values: unknown[] = [];
+  for (const row of rows) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
+  const write = async (trx: Db): Promise<{ rows: R[]; affected: number }> => {
+    const stage = await stageRows(trx, table, columns, values, rows.length);
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    const result = await trx.executeQuery<R>(
+      CompiledQuery.raw(`insert into "${table}" (${list}) select ${list} from "${stage}"${tail ? ` ${tail}` : ''}`),
+    );
+    return { rows: [...result.rows], affected: Number(result.numAffectedRows ?? 0) };
+  };
+  // Temporary tables belong to a connection: outside a transaction the statements get one.
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
+}
+
+/** A short name for a column list (FNV-1a, hex). */
+function columnsHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
 /** A value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';

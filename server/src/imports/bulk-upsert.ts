@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { copyRows, insertFlat } from '../db/bulk-insert';
+import { insertFlat, stageRows } from '../db/bulk-insert';
 import type { Database } from '../db/database';
 import type { Db } from '../db/open-database';
 import { isPostgres } from '../db/dialect';
@@ -191,14 +191,7 @@ export class BulkUpsert {
   private async mergePostgres(trx: Db, rows: number): Promise<{ changed: number; inserted: number }> {
     const columns = this.columns!;
     const list = columns.map((c) => `"${c}"`).join(', ');
-    // One per table and column list (a writer of grades and one of per-class grades may differ).
-    const stage = `primm_stage_${this.table}_${columnsHash(list)}`;
-    // Its columns and types are the table's, without its constraints; gone when the transaction ends.
-    await sql`create temp table if not exists ${sql.id(stage)} on commit drop as select ${sql.raw(list)} from ${sql.table(this.table)} with no data`.execute(
-      trx,
-    );
-    await sql`truncate ${sql.id(stage)}`.execute(trx);
-    await copyRows(trx, stage, columns, this.values, rows);
+    const stage = await stageRows(trx, this.table, columns, this.values, rows);
     const merge = `insert into "${this.table}" (${list}) select ${list} from "${stage}" ${this.conflictClause('is distinct from')} returning (xmax = 0) as inserted`;
     const result = await sql<{
       changed: number;
@@ -226,11 +219,4 @@ function toRow(columns: readonly string[], values: ArrayLike<unknown>): Row {
   const row: Row = {};
   for (let i = 0; i < columns.length; i++) row[columns[i]!] = (values[i] ?? null) as Row[string];
   return row;
-}
-
-/** A short name for a column list (FNV-1a, hex). */
-function columnsHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16);
 }

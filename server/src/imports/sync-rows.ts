@@ -1,4 +1,4 @@
-import { insertRows } from '../db/bulk-insert';
+import { insertRowsStaged } from '../db/bulk-insert';
 import type { Database } from '../db/database';
 import { describeChanges, noteUpdate } from './file-stats';
 import type { ImportContext, RowChange } from './import-context';
@@ -83,7 +83,7 @@ export class RowSync {
     // millions of row objects until the end of the import.
     for (const key of this.pending.keys()) this.existing.set(key, WRITTEN);
     this.pending.clear();
-    await insertRows(this.ctx.trx, this.table, Object.keys(rows[0]!), rows);
+    await insertRowsStaged(this.ctx.trx, this.table, Object.keys(rows[0]!), rows);
   }
 }
 
