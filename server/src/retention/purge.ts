@@ -50,8 +50,16 @@ export async function purgeBefore(db: Db, beforeYear: string, now = new Date()):
       for (const year of years) result.snapshots += await snapshotYearIfRegisters(trx, year, settings);
       result.summaries = await summarise(trx, yearIds, now.toISOString());
       const classIds = trx.selectFrom('class').select('id').where('school_year_id', 'in', yearIds);
+      // attendance_event has no class index (migration 0033): its events are found through the
+      // classes' enrolments, as every reader does (school-data/attendance-of-classes.ts), not by a
+      // scan of the whole table; enrolments go below, after their events.
+      const enrolled = trx.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds);
       result.attendance = count(
-        await trx.deleteFrom('attendance_event').where('class_id', 'in', classIds).executeTakeFirst(),
+        await trx
+          .deleteFrom('attendance_event')
+          .where('student_id', 'in', enrolled)
+          .where('class_id', 'in', classIds)
+          .executeTakeFirst(),
       );
       result.grades = count(await trx.deleteFrom('grade').where('class_id', 'in', classIds).executeTakeFirst());
       // The grades' digests go with them (derived data, but still the students' grades).
