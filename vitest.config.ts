@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { databaseTestFiles } from './server/src/testing/database-test-files';
+import { webDomTestFiles } from './web/vitest.config';
 
 // One `vitest run` covers every package; the browser journeys have their own config (web/e2e).
 // On PostgreSQL (PG_URL set, `pnpm test:pg`) the server project runs only the files that use a
@@ -38,6 +39,21 @@ export default defineConfig({
         },
       },
       './web/vitest.config.ts',
+      // The web package's pure functions (`*.test.ts`: chart data, CSV, i18n texts, formats): no DOM,
+      // no msw, no setup file. In the web project each of them paid ≈ 3 s of CPU for jsdom and the
+      // setup (every msw handler and fixture) before a test that runs in milliseconds. A file here
+      // that touches the DOM fails loudly (`document is not defined`): move it to webDomTestFiles.
+      {
+        test: {
+          name: 'web-pure',
+          root: './web',
+          include: ['src/**/*.test.ts'],
+          exclude: webDomTestFiles,
+          environment: 'node',
+          pool: 'threads',
+          isolate: false,
+        },
+      },
     ],
   },
 });
