@@ -27,6 +27,10 @@ export default defineConfig({
             ? databaseTestFiles(fileURLToPath(new URL('./server', import.meta.url)))
             : ['src/**/*.test.ts'],
           setupFiles: ['./src/testing/setup-tests.ts'],
+          // A worker thread per file instead of a child process (better-sqlite3 and argon2 load in
+          // threads; TMPDIR, set per file by temp-dirs.ts, is the thread's own copy of the env):
+          // ≈ 20 % less CPU on a sample of 20 files.
+          pool: 'threads',
         },
       },
       {
