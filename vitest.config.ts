@@ -44,7 +44,7 @@ export default defineConfig({
       },
       './web/vitest.config.ts',
       // The web package's pure functions (`*.test.ts`: chart data, CSV, i18n texts, formats): no DOM,
-      // no msw, no setup file. In the web project each of them paid ≈ 3 s of CPU for jsdom and the
+      // no msw, no setup file. In the web project each of them paid ≈ 2.2 s of CPU for jsdom and the
       // setup (every msw handler and fixture) before a test that runs in milliseconds. A file here
       // that touches the DOM fails loudly (`document is not defined`): move it to webDomTestFiles.
       {
