@@ -9,6 +9,7 @@ import { migrationProvider } from '../db/migrations/index';
 import { wrapSqlite, type Db } from '../db/open-database';
 import { ensureLetterTemplates } from '../letters/seed-templates';
 import { ensureReferenceData } from '../reference/load-reference';
+import { testDbHooks } from './test-db-hooks';
 
 /**
  * A fresh, migrated database with provinces and municipalities, one per test: in-memory SQLite,
@@ -339,6 +340,9 @@ export async function anotherInstanceOf(db: Db): Promise<Db> {
   slots.find((s) => s.url === url)?.pools.push(other);
   return other;
 }
+
+// The setup file's hooks reach this module through testDbHooks (see there).
+Object.assign(testDbHooks, { testStarts, testEnds, releaseTestDatabases, databasesMade });
 
 export const testConfig = {
   webDist: '/nonexistent',
