@@ -69,17 +69,20 @@ export async function bundlePrimm(outDir: string): Promise<string> {
                 kind: args.kind,
                 pluginData: skip,
               });
-              if (found.errors.length > 0 || !found.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
+              if (found.errors.length > 0 || !found.path.includes('/node_modules/')) return undefined;
               return { path: pathToFileURL(found.path).href, external: true };
             });
             b.onLoad({ filter: /\.(ts|mts|js|mjs)$/ }, ({ path }) => {
               if (path.includes('/node_modules/')) return undefined;
               const source = readFileSync(path, 'utf8');
               if (!source.includes('import.meta.')) return undefined;
-              const contents = source
-                .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href))
-                .replaceAll('import.meta.dirname', JSON.stringify(dirname(path)))
-                .replaceAll('import.meta.filename', JSON.stringify(path));
+              const values = { url: pathToFileURL(path).href, dirname: dirname(path), filename: path };
+              // the expressions, not the same words quoted: thread-script.ts's own plugin looks for
+              // 'import.meta.url' in the files it bundles, and must keep looking for it
+              const contents = source.replace(
+                /(?<!['"`])\bimport\.meta\.(url|dirname|filename)\b(?!['"`])/g,
+                (_, key: keyof typeof values) => JSON.stringify(values[key]),
+              );
               const ext = extname(path);
               return { contents, loader: ext === '.ts' || ext === '.mts' ? 'ts' : 'js' };
             });
