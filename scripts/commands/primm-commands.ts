@@ -2,68 +2,63 @@
  * The commands of `pnpm primm` (scripts/primm.ts runs them in its own process; the tests of a
  * command's behaviour run them in theirs, through run-primm.ts).
  */
-import { runBacktestCommand } from './backtest-command';
-import { runBenchCommand } from './bench-command';
-import { runBackupCommand, runRestoreCommand } from './backup-command';
-import { runImportCommand } from './import-command';
-import { runPurgeCommand } from './purge-command';
-import { runRecomputeCommand } from './recompute-command';
-import { runServeCommand } from './serve-command';
-import { runUsersCommand } from './users-command';
-import { runGenCommand } from '../gen/cli';
-import { runValidateCommand } from '../validate/cli';
 
+/**
+ * Each command's module is imported when that command runs, not at every start: `bench` alone
+ * pulled playwright-core and autocannon into every `pnpm primm serve` (≈ 2 s of loading each,
+ * paid once per e2e spec and by every user's start; issue 23).
+ */
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, Command> = {
   gen: {
     summary:
       'genera una regione sintetica (--students N --seed S --out DIR [--schools K] [--year 2025/26] [--as-of AAAA-MM-GG] [--json])',
-    run: runGenCommand,
+    run: async (argv) => (await import('../gen/cli')).runGenCommand(argv),
   },
   import: {
     summary: 'importa cartelle di scuole (--db FILE [--dry-run] [--allow-partial] [--json] PERCORSO…)',
-    run: runImportCommand,
+    run: async (argv) => (await import('./import-command')).runImportCommand(argv),
   },
   users: {
     summary:
       'account: users add --db FILE --email … --role … [--school CODICE…] [--class ID…]; users reset --db FILE --email … (stampano una password monouso, valida 72 ore)',
-    run: runUsersCommand,
+    run: async (argv) => (await import('./users-command')).runUsersCommand(argv),
   },
   purge: {
     summary:
       'conservazione: cancella i dati individuali degli anni precedenti, tenendo gli aggregati (--db FILE --before 2025/26)',
-    run: runPurgeCommand,
+    run: async (argv) => (await import('./purge-command')).runPurgeCommand(argv),
   },
   recompute: {
     summary: "ricalcola le valutazioni del rischio dell'anno in corso (--db FILE [--school CODICE] [--json])",
-    run: runRecomputeCommand,
+    run: async (argv) => (await import('./recompute-command')).runRecomputeCommand(argv),
   },
   backtest: {
     summary:
       'verifica i livelli su un anno concluso, confrontandoli con gli esiti finali (--db FILE --year 2024/25 [--as-of MM-GG] [--json])',
-    run: runBacktestCommand,
+    run: async (argv) => (await import('./backtest-command')).runBacktestCommand(argv),
   },
   validate: {
     summary: 'verifica le regole di rischio su dati reali (--format uci [--json] FILE)',
-    run: runValidateCommand,
+    run: async (argv) => (await import('../validate/cli')).runValidateCommand(argv),
   },
   bench: {
     summary: 'benchmark: bench [import|recompute|api|web|all] [--json] (vedi docs/performance.md)',
-    run: runBenchCommand,
+    run: async (argv) => (await import('./bench-command')).runBenchCommand(argv),
   },
   backup: {
     summary: 'copia coerente del database, anche a server acceso (--db FILE --out FILE)',
-    run: runBackupCommand,
+    run: async (argv) => (await import('./backup-command')).runBackupCommand(argv),
   },
   restore: {
     summary: 'ripristina un backup (--db FILE --from BACKUP; a server fermo)',
-    run: runRestoreCommand,
+    run: async (argv) => (await import('./backup-command')).runRestoreCommand(argv),
   },
   serve: {
     summary:
       'avvia il server (PORT, HOST, PRIMM_DB, PRIMM_TRUST_PROXY; --demo per la regione dimostrativa in un database vuoto)',
-    run: runServeCommand,
+    run: async (argv) => (await import('./serve-command')).runServeCommand(argv),
   },
 };
 

@@ -1,7 +1,7 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { generateRegion } from '../../scripts/gen/generate-region';
 import { DEMO_REGION } from '../../server/src/demo/load-demo';
 import { accessibilityViolations } from './browser';
@@ -39,6 +39,7 @@ describe('compulsory education as the demo referent', () => {
     // around the Easter holidays (02–07/04): no return within the 7 days after the notice.
     const me = (await (await page.request.get(`${demo.app.url}/api/me`)).json()) as { schools: { code: string }[] };
     const dir = mkdtempSync(join(tmpdir(), 'primm-e2e-export-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true })); // 12 schools' files, every run
     await generateRegion({ ...DEMO_REGION, outDir: dir });
     const school = join(dir, me.schools[0]!.code);
     // "Cognome Nome" as the page shows it; a surname may be two words (De Angelis)

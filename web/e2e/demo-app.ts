@@ -10,7 +10,10 @@ import { startApp, type RunningApp } from './start-app';
 export function setupDemoApp(): { app: RunningApp; browser: Browser } {
   const demo = {} as { app: RunningApp; browser: Browser };
   beforeAll(async () => {
-    [demo.app, demo.browser] = await Promise.all([startApp({}, inject('demoTemplate')), launchBrowser()]);
+    [demo.app, demo.browser] = await Promise.all([
+      startApp({}, inject('demoTemplate'), inject('primmEntry')),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await demo.browser?.close();

@@ -16,12 +16,14 @@ export interface RunningApp {
 /**
  * Starts `pnpm primm serve --demo` as `pnpm start` does, on a free port (PORT=0) with a temporary
  * database — a copy of `from` (a folder made by an earlier start) or a fresh one, on which the
- * server loads the demo region — and waits for the line that announces the URL.
+ * server loads the demo region — and waits for the line that announces the URL. `entry`: the same
+ * command built into JavaScript once (server-bundle.ts), run by plain node instead of tsx.
  */
-export async function startApp(env: Record<string, string> = {}, from?: string): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, from?: string, entry?: string): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'primm-e2e-'));
   if (from) cpSync(from, dir, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/primm.ts', 'serve', '--demo'], {
+  const command = entry ? [entry] : ['--import', 'tsx', 'scripts/primm.ts'];
+  const child = spawn(process.execPath, [...command, 'serve', '--demo'], {
     cwd: repoRoot,
     // No precomputing of the regional tables after every write (aggregate-service.ts): the journeys
     // write far more than they read those pages, which compute what they open (issue 23).
