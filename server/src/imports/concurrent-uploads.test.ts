@@ -94,10 +94,10 @@ afterEach(() => {
   for (const s of servers.splice(0)) s.close();
 });
 
-// Not on PostgreSQL yet: there concurrent import transactions deadlock or collide on unique keys
-// (school_year, student…) and answer 500, until importPaths serialises imports with
-// pg_advisory_xact_lock as the first statement of its transaction. SQLite's one connection
-// already serialises them.
+// On PostgreSQL importPaths serialises imports with an advisory lock taken before the batch row,
+// so batch ids follow the order the imports were applied in; SQLite's one connection serialises
+// them by itself. (The lock after the batch row made this test fail by luck: a transfer between
+// two schools then depended on which commit won the lock, not on the batch order replayed here.)
 test('imports: when 50 uploads and their commits arrive at once (several users, several of the same school), then each gets an answer, each commit is one batch, and the data is that of the same imports in a row', async () => {
   const work = mkdtempSync(join(tmpdir(), 'primm-concurrent-'));
   const region = join(work, 'region');

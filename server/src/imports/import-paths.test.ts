@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { checkCharacter } from '@primm/shared/codice-fiscale';
 import { repoRoot } from '../config';
-import { createTestDb, onPostgres } from '../testing/test-db';
+import { lockForImport } from '../db/advisory-locks';
+import { anotherInstanceOf, createTestDb, onPostgres } from '../testing/test-db';
 import { importPaths } from './import-paths';
 
 const fixture = resolve(repoRoot, 'fixtures/import/generator-format');
@@ -188,6 +189,49 @@ describe('importPaths', () => {
           .select(({ fn }) => fn.countAll<number>().as('n'))
           .executeTakeFirst(),
       ).toEqual({ n: 3 });
+    },
+  );
+
+  test.runIf(onPostgres)(
+    'on PostgreSQL, when another import holds the lock, then a new import waits before it takes a batch id: batch ids follow the order imports are applied in',
+    async () => {
+      const db = await createTestDb();
+      const other = await anotherInstanceOf(db);
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let holderPid!: number;
+      let locked!: () => void;
+      const lockTaken = new Promise<void>((r) => (locked = r));
+      // The other "import" takes the lock, waits until ours is queued behind it, then writes its batch.
+      const holder = other.transaction().execute(async (trx) => {
+        await lockForImport(trx);
+        holderPid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid;
+        locked();
+        await released;
+        return (
+          await trx
+            .insertInto('import_batch')
+            .values({ started_at: '2026-01-01T00:00:00Z', source: 'cli', status: 'committed', files: '[]' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      });
+      await lockTaken;
+      const ours = importPaths(db, [fixture], options);
+      for (;;) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_locks
+          where locktype = 'advisory' and not granted and ${holderPid}::int = any(pg_blocking_pids(pid))`.execute(db);
+        if (rows[0]!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      release();
+      const holderBatch = await holder;
+      await ours;
+
+      const batches = await db.selectFrom('import_batch').select(['id', 'files']).orderBy('id').execute();
+      expect(batches.map((b) => b.id)).toEqual([holderBatch, holderBatch + 1]);
+      expect(batches[1]!.files).not.toBe('[]');
+      await other.destroy();
     },
   );
 

@@ -124,6 +124,11 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
   try {
     files = await listBatchFiles(folders, [...inputs.registries, ...inputs.bundles.flatMap(csvFilesOf)]);
     await db.transaction().execute(async (trx) => {
+      // PostgreSQL: imports one at a time across every server and CLI, as SQLite's single writer
+      // does by itself; two at once deadlock or race on new school years and students. Taken
+      // before the batch row, so that batch ids follow the order the imports were applied in
+      // (the history, and a replay in batch order, give the same data).
+      await lockForImport(trx);
       const batch = options.dryRun
         ? undefined
         : await trx
@@ -139,9 +144,6 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
             })
             .returning('id')
             .executeTakeFirstOrThrow();
-      // PostgreSQL: imports one at a time across every server and CLI, as SQLite's single writer
-      // does by itself; two at once deadlock or race on new school years and students.
-      await lockForImport(trx);
       ctx = createContext(trx, options.pseudonymKey, batch?.id ?? null, startedAt, {
         scope: options.scope,
         confirmTransfers: options.confirmTransfers,
