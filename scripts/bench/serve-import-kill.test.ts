@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
@@ -185,7 +185,7 @@ test('serve: when the server is killed (SIGKILL) during an import commit, then a
   const final = await snapshot(db);
   await db.destroy();
   server.child.kill('SIGTERM');
-  await server.exited;
+  const stopped = await server.exited;
 
   expect(login.status).toBe(200);
   expect(preview.status).toBe(201);
@@ -210,5 +210,9 @@ test('serve: when the server is killed (SIGKILL) during an import commit, then a
   ]);
   expect(final.import_batch).toHaveLength(before.import_batch!.length + 1);
   expect(final.attendance_event!.length).toBeGreaterThan(before.attendance_event!.length);
+  // A clean stop closes every connection, the aggregates' thread's too: SQLite then folds the WAL
+  // into the file and removes it (left behind, it was copied with the file and replayed).
+  expect(stopped).toEqual({ code: 0, signal: null });
+  expect(existsSync(`${dbPath}-wal`)).toBe(false);
   rmSync(work, { recursive: true, force: true }); // kept when the test fails, to look into
 }, 120_000);

@@ -65,10 +65,12 @@ export class ThreadedAggregates implements AggregateComputer {
     { resolve: (body: AggregateBody) => void; reject: (err: Error) => void }
   >();
   private next = 0;
+  private closed = false;
 
   constructor(private readonly data: AggregateThreadData) {}
 
   async compute(job: AggregateJob): Promise<AggregateBody> {
+    if (this.closed) throw new Error('aggregati: il servizio è in chiusura');
     const worker = await this.start();
     const id = ++this.next;
     return new Promise<AggregateBody>((resolve, reject) => {
@@ -77,8 +79,9 @@ export class ThreadedAggregates implements AggregateComputer {
     });
   }
 
-  /** Ends the thread (a test, a shutdown): what waits for it fails. */
+  /** Ends the thread for good (a test, a shutdown): what waits for it fails, what comes after too. */
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.worker = undefined;
     if (worker) await (await worker).terminate();

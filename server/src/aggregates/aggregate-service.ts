@@ -319,10 +319,11 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
   let warmed: { version: number; day: string } | null = null;
   let running: Promise<void> | null = null;
   let again = false;
+  let closing = false;
 
   /** Something may have changed: freeze what is due and warm, in the background, once per version and day. */
   function poke(): void {
-    if (!warming) return;
+    if (!warming || closing) return;
     if (running) {
       again = true;
       return;
@@ -340,7 +341,10 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
           warmed = { version, day };
         } catch (err) {
           // A failed warm-up costs only the wait it meant to save: the next request computes.
-          console.error(`Precalcolo degli aggregati non riuscito: ${err instanceof Error ? err.message : String(err)}`);
+          if (!closing)
+            console.error(
+              `Precalcolo degli aggregati non riuscito: ${err instanceof Error ? err.message : String(err)}`,
+            );
         }
       } while (again);
     })().finally(() => {
@@ -357,6 +361,13 @@ export function createAggregateService(db: Db, deps: AggregateServiceDeps) {
     poke,
     /** Resolves when no warm-up is running (tests; a shutdown). */
     idle: async () => {
+      while (running) await running;
+    },
+    /** Ends the thread and its connection (a shutdown); a running warm-up fails and stops there. */
+    close: async () => {
+      closing = true;
+      again = false;
+      await computer.close?.();
       while (running) await running;
     },
     stats,

@@ -94,6 +94,8 @@ export interface AggregateSettings {
 /** Computes aggregate answers: here (aggregatesHere) or on a thread (aggregate-runner.ts). */
 export interface AggregateComputer {
   compute(job: AggregateJob): Promise<AggregateBody>;
+  /** Ends what it holds besides `db` (a thread and its connection); a shutdown. */
+  close?(): Promise<void>;
 }
 
 /**
