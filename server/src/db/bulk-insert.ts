@@ -108,7 +108,7 @@ export async function copyRows(
     }
     data += '\n';
   }
-  const sql = `${COPY_FROM_STDIN}copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`;
+  const sql = `${COPY_FROM_STDIN}copy "${table}" (${quotedColumns(columns)}) from stdin`;
   await db.executeQuery(CompiledQuery.raw(sql, [data]));
 }
 
@@ -125,7 +125,7 @@ export async function stageRows(
   values: readonly unknown[],
   rowCount: number,
 ): Promise<string> {
-  const list = columns.map((c) => `"${c}"`).join(', ');
+  const list = quotedColumns(columns);
   const stage = `primm_stage_${table}_${columnsHash(list)}`;
   await trx.executeQuery(
     CompiledQuery.raw(
@@ -167,7 +167,7 @@ export async function insertRowsStaged<T extends object, R = never>(
   for (const row of rows) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
   const write = async (trx: Db): Promise<{ rows: R[]; affected: number }> => {
     const stage = await stageRows(trx, table, columns, values, rows.length);
-    const list = columns.map((c) => `"${c}"`).join(', ');
+    const list = quotedColumns(columns);
     const result = await trx.executeQuery<R>(
       CompiledQuery.raw(`insert into "${table}" (${list}) select ${list} from "${stage}"${tail ? ` ${tail}` : ''}`),
     );
@@ -203,9 +203,14 @@ function statementText(pg: boolean, table: string, columns: readonly string[], c
   if (text === undefined) {
     let n = 0;
     const tuple = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
-    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: count }, tuple).join(', ')}${tail ? ` ${tail}` : ''}`;
+    text = `insert into "${table}" (${quotedColumns(columns)}) values ${Array.from({ length: count }, tuple).join(', ')}${tail ? ` ${tail}` : ''}`;
     if (texts.size >= 500) texts.clear(); // a few dozen in use: full statements plus each write's last one
     texts.set(key, text);
   }
   return text;
+}
+
+/** `"a", "b"`: our own column names (never user input), quoted for both dialects. */
+function quotedColumns(columns: readonly string[]): string {
+  return columns.map((c) => `"${c}"`).join(', ');
 }

@@ -1,6 +1,7 @@
 import { parseTimetable } from '../school-data/timetable';
 import { RowError, forEachRecord } from './csv-file';
-import type { ImportContext } from './import-context';
+import { tally, type ImportContext } from './import-context';
+import { noteSkip } from './file-stats';
 import { parseDecimal } from './parse-values';
 import type { SchoolState } from './school-state';
 import { RowSync, type Row } from './sync-rows';
@@ -23,10 +24,12 @@ export async function loadClasses(ctx: ImportContext, dir: string, state: School
   const existing = await ctx.trx.selectFrom('class').selectAll().where('school_id', '=', state.schoolId).execute();
   const known = new Map<string, Row>(existing.map((c) => [`${c.school_id}|${c.school_year_id}|${c.name}`, { ...c }]));
   const sync = new RowSync(ctx, 'class', ['school_id', 'school_year_id', 'name'], COMPARED, known);
-  // The classes of the file (the later line wins, as in the table), given their ids once written.
-  const listed = new Map<string, { yearId: number; name: string; timetable: number[] }>();
+  // The classes of the file, given their ids once written. A class listed twice: the later line
+  // wins, and only it is written (two writes counted an update on every re-import of the same file).
+  const listed = new Map<string, { yearId: number; name: string; timetable: number[]; row: Row; line: number }>();
+  let repeated = 0;
 
-  await forEachRecord(ctx, dir, 'classi.csv', requiredColumns('classi.csv'), (f) => {
+  await forEachRecord(ctx, dir, 'classi.csv', requiredColumns('classi.csv'), (f, line) => {
     const year = f.required('Anno scolastico');
     const yearId = state.years.get(year);
     if (yearId === undefined || !state.calendars.has(yearId)) {
@@ -50,8 +53,9 @@ export async function loadClasses(ctx: ImportContext, dir: string, state: School
     if (annual === undefined || annual <= 0 || annual > 2000)
       throw new RowError('Monte ore annuo', 'monte ore annuo non valido');
 
-    listed.set(`${yearId}|${name}`, { yearId, name, timetable });
-    return sync.put({
+    const key = `${yearId}|${name}`;
+    if (listed.delete(key)) repeated += 1;
+    const row: Row = {
       school_id: state.schoolId,
       school_year_id: yearId,
       name,
@@ -60,8 +64,16 @@ export async function loadClasses(ctx: ImportContext, dir: string, state: School
       timetable: timetable.join('-'),
       weekly_hours: weekly,
       annual_hours: annual,
-    });
+    };
+    listed.set(key, { yearId, name, timetable, row, line });
+    return null; // tallied below, once per class
   });
+  if (repeated > 0 && ctx.currentFile)
+    noteSkip(ctx.currentFile, 'classe ripetuta nel file: vale la riga più in basso', repeated);
+  for (const { row, line } of listed.values()) {
+    const change = sync.put(row, line);
+    tally(ctx, change instanceof Promise ? await change : change);
+  }
   await sync.flush();
   if (listed.size === 0) return;
   const ids = new Map<string, number>();
