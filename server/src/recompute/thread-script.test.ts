@@ -22,7 +22,9 @@ vi.mock('esbuild', async (original) => {
   return { ...real, stop: vi.fn(real.stop) };
 });
 
-describe('threadSource', () => {
+// The first test bundles this file's first script, and checks that it is kept and esbuild stopped
+// once: it runs first, under `--sequence.shuffle` too.
+describe('threadSource', { shuffle: false }, () => {
   it('when bundled, then kysely and the engine are inside the script and only the native addons are required, by their installed path', async () => {
     const source = await threadSource();
     if (!('script' in source)) throw new Error('atteso il codice del thread in un solo script');

@@ -1,5 +1,8 @@
-// First: the file's own temporary folder, before any module makes one (see temp-dirs.ts).
-import './temp-dirs';
+// Runs before each test file, after temp-dirs.ts (the first setup file of the server projects,
+// vitest.config.ts), which gives the file its temporary folder before any module makes one. In the
+// project `server` (isolate: false) the files of a worker share one module graph: this file and
+// temp-dirs.ts run again for each test file, the modules they import do not. Whatever must be per
+// file is done here or in a hook, not when an imported module loads.
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { setPasswordHashCost } from '../auth/password';
@@ -21,9 +24,12 @@ afterAll(() => testDbHooks.releaseTestDatabases?.());
 
 // The PostgreSQL run repeats only the files databaseTestFiles finds (vitest.config.ts): a file that
 // made a database on SQLite but is not among them would be skipped there silently, so it fails here.
+// test-db.ts counts the databases of every file that shared it: this file's are the difference.
+const databasesMadeBefore = testDbHooks.databasesMade?.() ?? 0;
 afterAll(() => {
   const file = expect.getState().testPath;
-  if (process.env.PG_URL || (testDbHooks.databasesMade?.() ?? 0) === 0 || !file) return;
+  const made = (testDbHooks.databasesMade?.() ?? 0) - databasesMadeBefore;
+  if (process.env.PG_URL || made === 0 || !file) return;
   if (!usesDatabase(file, join(import.meta.dirname, 'test-db.ts'))) {
     throw new Error(
       `${file} makes a test database but the PostgreSQL run would skip it: import createTestDb from testing/test-db (see database-test-files.ts)`,

@@ -8,8 +8,11 @@ import { afterAll } from 'vitest';
  * had left ≈ 12 000 `primm-*` folders in /tmp — upload roots, SQLite files, generated regions,
  * unpacked zips). TMPDIR points at it while the file runs, so every `mkdtempSync(tmpdir())` of a
  * test, of the code under test and of the processes a test spawns lands inside it, and nothing
- * needs a cleanup of its own to stop leaking. Imported first by the projects' setup files:
- * modules that make a folder when loaded (testConfig.uploadDir) then make it here too.
+ * needs a cleanup of its own to stop leaking. The first setup file of the server and scripts
+ * projects (vitest.config.ts): vitest runs a setup file again for each test file even where the
+ * files of a worker share their modules (isolate: false), so each file gets its own folder; a
+ * module that keeps a folder must make it when first used in a file, not when loaded (see
+ * testConfig.uploadDir).
  */
 const systemTmp = (process.env.PRIMM_TEST_SYSTEM_TMPDIR ??= tmpdir());
 const fileTmp = mkdtempSync(join(systemTmp, `primm-test-file-${process.pid}-`));

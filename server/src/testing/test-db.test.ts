@@ -5,7 +5,8 @@ import { aSchool } from './factories';
 import { createTestDb, onPostgres } from './test-db';
 
 // On PostgreSQL a worker's databases are reused from test to test (test-db.ts): these tests run in
-// order and each looks at what the one before it left, which must be nothing but the template.
+// order and each looks at what the one before it left, which must be nothing but the template
+// (so in that order under `--sequence.shuffle` too; the same for the file-level database below).
 
 /** The template's state as a test sees it: the seeded rows, and where the next ids start. */
 async function templateState(db: Db) {
@@ -39,7 +40,7 @@ async function templateState(db: Db) {
   };
 }
 
-describe('createTestDb', () => {
+describe('createTestDb', { shuffle: false }, () => {
   let pristine: Awaited<ReturnType<typeof templateState>>;
   let firstSchoolId: number;
 
@@ -98,7 +99,7 @@ describe('createTestDb', () => {
   });
 });
 
-describe('createTestDb in beforeAll', () => {
+describe('createTestDb in beforeAll', { shuffle: false }, () => {
   let shared: Db;
   beforeAll(async () => {
     shared = await createTestDb();

@@ -32,7 +32,11 @@ export async function createTestDb(): Promise<Db> {
 
 let testDatabasesMade = 0;
 
-/** How many databases this test file made: setup-tests.ts checks it is one PostgreSQL repeats. */
+/**
+ * How many databases this module has made, over every test file that shared it (the server project
+ * runs a worker's files in one module graph): setup-tests.ts counts a file's own from the difference,
+ * and checks a file that made any is one PostgreSQL repeats.
+ */
 export const databasesMade = (): number => testDatabasesMade;
 
 /** True when the tests run on PostgreSQL (a few SQLite-only checks are skipped then). */
@@ -352,5 +356,16 @@ export const testConfig = {
   minCell: 10,
   // Tests of counting compare exact numbers; the privacy tests set the production noise (2).
   aggregateNoise: 0,
-  uploadDir: mkdtempSync(join(tmpdir(), 'primm-test-uploads-')),
+  /**
+   * A folder made in the running test file's temporary folder (temp-dirs.ts), on first use in that
+   * file: the server project shares one module graph among the files of a worker (isolate: false),
+   * so a folder made when this module loads would be the first file's, removed when it ends.
+   */
+  get uploadDir(): string {
+    const tmp = tmpdir();
+    if (uploadDirOf?.tmp !== tmp) uploadDirOf = { tmp, dir: mkdtempSync(join(tmp, 'primm-test-uploads-')) };
+    return uploadDirOf.dir;
+  },
 };
+
+let uploadDirOf: { tmp: string; dir: string } | undefined;
