@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createTestDb } from '../testing/test-db';
-import { insertRows, insertRowsStaged } from './bulk-insert';
+import { insertFlat, insertRows, insertRowsStaged, statementSizes } from './bulk-insert';
+import { isPostgres } from './dialect';
 import type { Db } from './open-database';
 
 /** Enough provinces that their values pass the staging threshold (2 000) on PostgreSQL. */
@@ -58,5 +59,38 @@ describe('insertRowsStaged: the importer’s big writes, by COPY on PostgreSQL',
     // Outside a transaction it makes one of its own: written, and the connection usable after.
     await insertRowsStaged(db, 'province', COLUMNS, provinces(''));
     expect(await stored(db)).toHaveLength(ROWS);
+  });
+});
+
+describe('statementSizes: the row counts of the statements of one multi-row write', () => {
+  test.each([
+    { rows: 0, columns: 15, sqlite: [], postgres: [] },
+    { rows: 1, columns: 15, sqlite: [1], postgres: [1] },
+    { rows: 333, columns: 15, sqlite: [333], postgres: [333] },
+    { rows: 657, columns: 15, sqlite: [333, 256, 64, 4], postgres: [657] },
+    { rows: 1_500, columns: 3, sqlite: [1_024, 256, 128, 64, 16, 8, 4], postgres: [1_500] },
+    { rows: 2_000, columns: 3, sqlite: [1_666, 256, 64, 8, 4, 2], postgres: [2_000] },
+    { rows: 9_000, columns: 15, sqlite: [...Array<number>(27).fill(333), 8, 1], postgres: [4_000, 4_000, 1_000] },
+  ])(
+    'statementSizes: when $rows rows of $columns columns are written, then they go in statements of full size and, on SQLite, powers of two',
+    async ({ rows, columns, sqlite, postgres }) => {
+      const db = await createTestDb();
+      const sizes = statementSizes(db, rows, columns);
+      expect(sizes).toEqual(isPostgres(db) ? postgres : sqlite);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(rows);
+    },
+  );
+
+  test('insertRows and insertFlat: when a write ends in several statements of powers of two, then every row is stored and returned once, in the order given', async () => {
+    const db = await createTestDb();
+    const rows = provinces('');
+    const returned = await insertRows<Province, { code: string }>(db, 'province', COLUMNS, rows, 'returning "code"');
+    expect(returned.rows.map((r) => r.code)).toEqual(rows.map((r) => r.code));
+    expect(await stored(db)).toEqual([...rows].sort((a, b) => a.code.localeCompare(b.code)));
+    await db.deleteFrom('province').where('code', 'like', 'Z%').execute();
+    const flat = rows.flatMap((r) => [r.code, r.name, r.istat_code]);
+    const again = await insertFlat<{ code: string }>(db, 'province', COLUMNS, flat, ROWS, 'returning "code"');
+    expect(again.rows.map((r) => r.code)).toEqual(rows.map((r) => r.code));
+    expect(await stored(db)).toEqual([...rows].sort((a, b) => a.code.localeCompare(b.code)));
   });
 });

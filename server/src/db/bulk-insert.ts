@@ -18,6 +18,31 @@ export function rowsPerStatement(db: Db, columns: number): number {
   return Math.max(1, Math.floor(budget / Math.max(1, columns)));
 }
 
+/**
+ * The row counts of the statements that write `rowCount` rows of `columns` values: full
+ * statements of `rowsPerStatement`, then on SQLite the rest as powers of two (324 = 256 + 64 + 4).
+ * SQLite compiles a statement once per connection and text (db/statement-cache.ts), and compiling
+ * a multi-row `INSERT` costs a good part of running it: with the rest in one statement, every
+ * school's results (and digests) had a last statement of a size of its own, compiled for that
+ * school alone (≈ 1 ms of CPU per school, a sixth of writing the results at 20 000 students,
+ * docs/performance.md). With powers of two a connection compiles one statement per power of two
+ * below the full size, once. PostgreSQL does not keep them compiled: there the rest stays one
+ * statement, one round trip.
+ */
+export function statementSizes(db: Db, rowCount: number, columns: number): number[] {
+  const per = rowsPerStatement(db, columns);
+  const sizes: number[] = [];
+  let left = rowCount;
+  for (; left >= per; left -= per) sizes.push(per);
+  if (left > 0 && isPostgres(db)) return [...sizes, left];
+  while (left > 0) {
+    const size = 2 ** Math.floor(Math.log2(left));
+    sizes.push(size);
+    left -= size;
+  }
+  return sizes;
+}
+
 /** `list` in slices of `rowsPerStatement` (e.g. the ids of one `where id in (…)` each). */
 export function* statementSlices<T>(db: Db, list: readonly T[], columns = 1): Generator<T[]> {
   const per = rowsPerStatement(db, columns);
@@ -41,14 +66,15 @@ export async function insertRows<T extends object, R = never>(
   const pg = isPostgres(db);
   const out: R[] = [];
   let affected = 0;
-  for (const slice of statementSlices(db, rows, columns.length)) {
+  let from = 0;
+  for (const count of statementSizes(db, rows.length, columns.length)) {
     const values: unknown[] = [];
-    for (const row of slice) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
-    const result = await db.executeQuery<R>(
-      CompiledQuery.raw(statementText(pg, table, columns, slice.length, tail), values),
-    );
+    for (let r = from; r < from + count; r++)
+      for (const c of columns) values.push((rows[r] as Record<string, unknown>)[c] ?? null);
+    const result = await db.executeQuery<R>(CompiledQuery.raw(statementText(pg, table, columns, count, tail), values));
     out.push(...result.rows);
     affected += Number(result.numAffectedRows ?? 0);
+    from += count;
   }
   return { rows: out, affected };
 }
@@ -69,16 +95,16 @@ export async function insertFlat<R = never>(
 ): Promise<{ rows: R[]; affected: number }> {
   const pg = isPostgres(db);
   const width = columns.length;
-  const per = rowsPerStatement(db, width);
   const out: R[] = [];
   let affected = 0;
-  for (let from = 0; from < rowCount; from += per) {
-    const count = Math.min(per, rowCount - from);
+  let from = 0;
+  for (const count of statementSizes(db, rowCount, width)) {
     const params = new Array<unknown>(count * width);
     for (let i = 0, v = from * width; i < params.length; i++, v++) params[i] = values[v] ?? null;
     const result = await db.executeQuery<R>(CompiledQuery.raw(statementText(pg, table, columns, count, tail), params));
     for (const row of result.rows) out.push(row);
     affected += Number(result.numAffectedRows ?? 0);
+    from += count;
   }
   return { rows: out, affected };
 }
