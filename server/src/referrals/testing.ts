@@ -41,8 +41,11 @@ export async function aCaseForReferral(clock: { now: Date } = { now: new Date('2
 
 export type ReferralFixture = Awaited<ReturnType<typeof aCaseForReferral>>;
 
-/** The mediator sends the standard referral; returns the response. */
-export async function sendReferral(fx: ReferralFixture, body: object = aReferralInput()) {
+/**
+ * The mediator sends the standard referral; returns the response. The return type is spelled out
+ * for the declarations `tsc -b` writes: the inferred one names superagent inside pnpm's store.
+ */
+export async function sendReferral(fx: ReferralFixture, body: object = aReferralInput()): Promise<request.Response> {
   return request(fx.app)
     .post(`/api/cases/${fx.caseId}/referrals`)
     .set(SAME_ORIGIN)
