@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { timed } from './timing';
 
 /**
  * Debian's Chromium (Playwright's own download does not work here). The flags keep it from
@@ -49,7 +50,11 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * a check against 0.3–1.5 s for the run itself (issue 23); the rules run and their results (violations,
  * passes, incomplete, node by node) were compared equal on the login, home, deadlines and analysis pages.
  */
-export async function axeViolations(page: Page): Promise<Violation[]> {
+export function axeViolations(page: Page): Promise<Violation[]> {
+  return timed('axe', () => runAxe(page));
+}
+
+async function runAxe(page: Page): Promise<Violation[]> {
   // (no DOM types here: scripts/bench/web-timing.ts compiles this file without them)
   type InPage = {
     axe: { run: (context: unknown, options: object) => Promise<{ violations: Violation[] }> };

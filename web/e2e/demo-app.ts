@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { launchBrowser } from './browser';
 import { startApp, type RunningApp } from './start-app';
+import { timed, timingContext } from './timing';
 
 /**
  * One running app on its own copy of the demo database (global-setup.ts) and one Chromium for the tests of a spec file:
@@ -9,15 +10,25 @@ import { startApp, type RunningApp } from './start-app';
  */
 export function setupDemoApp(): { app: RunningApp; browser: Browser } {
   const demo = {} as { app: RunningApp; browser: Browser };
+  let testEnds: (() => void) | undefined;
   beforeAll(async () => {
+    timingContext(expect.getState().testPath ?? '', '(before all)');
     [demo.app, demo.browser] = await Promise.all([
-      startApp({}, inject('demoTemplate'), inject('primmEntry')),
-      launchBrowser(),
+      timed('server-start', () => startApp({}, inject('demoTemplate'), inject('primmEntry'))),
+      timed('browser-launch', () => launchBrowser()),
     ]);
   });
+  beforeEach(({ task }) => {
+    timingContext(task.file.name, task.name);
+    void timed('test', () => new Promise<void>((resolve) => (testEnds = resolve)));
+  });
+  afterEach(() => testEnds?.());
   afterAll(async () => {
-    await demo.browser?.close();
-    await demo.app?.stop();
+    timingContext(expect.getState().testPath ?? '', '(after all)');
+    await timed('teardown', async () => {
+      await demo.browser?.close();
+      await demo.app?.stop();
+    });
   });
   return demo;
 }

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { timed } from './timing';
 
 /**
  * A fresh browser context (its own cookies) signed in with a demo account through the login page;
@@ -10,14 +11,16 @@ export async function signIn(
   email: string,
   options: { viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
-  const page = await (
-    await browser.newContext(options.viewport ? { viewport: options.viewport, acceptDownloads: true } : {})
-  ).newPage();
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Accedi con il tuo account' }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-primm');
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.getByRole('button', { name: 'Esci' }).waitFor();
-  return page;
+  return timed(`sign-in ${email}`, async () => {
+    const page = await (
+      await browser.newContext(options.viewport ? { viewport: options.viewport, acceptDownloads: true } : {})
+    ).newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Accedi con il tuo account' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('demo-primm');
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByRole('button', { name: 'Esci' }).waitFor();
+    return page;
+  });
 }
