@@ -3,13 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { accessibilityViolations } from './browser';
 import { setupDemoApp } from './demo-app';
 import { expectPageFits } from './page-checks';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 
 describe('regional analysis as the demo analyst', () => {
   test('overview → table view → CSV → drill-down → printable report, never a name, axe on each page', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'analista@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'analista@demo.primm.it');
 
     await page
       .getByRole('navigation', { name: 'Navigazione principale' })

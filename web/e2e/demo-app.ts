@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { launchBrowser } from './browser';
 import { startApp, type RunningApp } from './start-app';
-import { timed, timingContext } from './timing';
+import { logChildrenCpu, timed, timingContext } from './timing';
 
 /**
  * One running app on its own copy of the demo database (global-setup.ts) and one Chromium for the tests of a spec file:
@@ -22,9 +22,14 @@ export function setupDemoApp(): { app: RunningApp; browser: Browser } {
     timingContext(task.file.name, task.name);
     void timed('test', () => new Promise<void>((resolve) => (testEnds = resolve)));
   });
-  afterEach(() => testEnds?.());
+  // the pages a test opened stop with it (the contexts of signedIn stay, with their cache)
+  afterEach(async () => {
+    testEnds?.();
+    await Promise.all(demo.browser.contexts().flatMap((c) => c.pages().map((p) => p.close())));
+  });
   afterAll(async () => {
     timingContext(expect.getState().testPath ?? '', '(after all)');
+    logChildrenCpu();
     await timed('teardown', async () => {
       await demo.browser?.close();
       await demo.app?.stop();

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { accessibilityViolations } from './browser';
 import { setupDemoApp } from './demo-app';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 let flaggedStudent = '';
 
 describe('teacher and mediator journeys', () => {
   test('when the teacher opens a class, sorts by tier, opens a student and flags them, then the flag is recorded', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
 
     await page.getByRole('heading', { level: 1, name: 'Le mie classi' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -45,7 +45,7 @@ describe('teacher and mediator journeys', () => {
   });
 
   test('when the mediator opens a case from that flag and logs a reorientation with a follow-up, then the caseload shows it', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
 
     await page
       .getByRole('navigation', { name: 'Navigazione principale' })
