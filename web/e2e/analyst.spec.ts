@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { accessibilityViolations } from './browser';
-import { setupDemoApp } from './demo-app';
+import { downloaded, setupDemoApp } from './demo-app';
 import { expectPageFits } from './page-checks';
 import { signedIn } from './sign-in';
 
@@ -37,7 +37,7 @@ describe('regional analysis as the demo analyst', () => {
       page.waitForEvent('download'),
       panel.getByRole('button', { name: /Scarica CSV/ }).click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await downloaded(download), 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toMatch(/Ancona/);
     expect(download.suggestedFilename()).toMatch(/studenti-per-provincia.*\.csv$/);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { setupDemoApp } from './demo-app';
+import { downloaded, setupDemoApp } from './demo-app';
 import { expectPageFits } from './page-checks';
 import { signedIn } from './sign-in';
 
@@ -41,7 +41,7 @@ describe('open data (issue 22 item 4)', () => {
       page.getByRole('link', { name: 'Scarica CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^primm-indicatori-\d+\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await downloaded(download), 'utf8');
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trim()

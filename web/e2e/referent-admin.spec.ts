@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { templateCsv } from '../../shared/src/import-format/school-files';
 import { accessibilityViolations } from './browser';
-import { setupDemoApp } from './demo-app';
+import { downloaded, setupDemoApp } from './demo-app';
 import { signIn, signedIn } from './sign-in';
 
 const demo = setupDemoApp();
@@ -42,7 +42,7 @@ describe('the referent: imports, format help, letters', () => {
       page.getByRole('link', { name: 'Scarica studenti.csv' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('studenti.csv');
-    expect(readFileSync((await download.path())!, 'utf8')).toBe(templateCsv('studenti.csv'));
+    expect(readFileSync(await downloaded(download), 'utf8')).toBe(templateCsv('studenti.csv'));
   }, 120_000);
 
   test('when the referent previews a studenti.csv that lists one student, then the breakdown by file shows and the students left out are named', async () => {
@@ -188,7 +188,7 @@ describe('the admin: users and the audit log', () => {
       page.waitForEvent('download'),
       bulk.getByRole('button', { name: 'Scarica le password (CSV)' }).click(),
     ]);
-    const saved = readFileSync((await download.path())!, 'utf8');
+    const saved = readFileSync(await downloaded(download), 'utf8');
     expect(saved).toMatch(/nuova\.docente@scuola\.it;Nuova Docente;docente;[A-Za-z0-9]{16}/);
     expect(saved).toMatch(/nuovo\.mediatore@scuola\.it;Nuovo Mediatore;mediatore;[A-Za-z0-9]{16}/);
     await checkPage(page);
