@@ -22,9 +22,9 @@ describe('teacher and mediator journeys', () => {
     const nameHeader = table.getByRole('columnheader', { name: /Studente/ });
     const tierHeader = table.getByRole('columnheader', { name: /Livello/ });
     await nameHeader.getByRole('button').click();
-    await waitForAriaSort(nameHeader, ['ascending']);
+    await nameHeader.and(page.locator('[aria-sort="ascending"]')).waitFor();
     await tierHeader.getByRole('button').click();
-    await waitForAriaSort(tierHeader, ['descending']);
+    await tierHeader.and(page.locator('[aria-sort="descending"]')).waitFor();
     expect(page.url()).toContain('sort=tier');
     expect(await table.getByRole('row').nth(1).textContent()).toMatch(/Livello 3/);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -83,9 +83,3 @@ describe('teacher and mediator journeys', () => {
     expect(await cases.getByRole('row', { name: new RegExp(flaggedStudent) }).textContent()).toContain('15/12/2026');
   });
 });
-
-async function waitForAriaSort(locator: import('playwright-core').Locator, values: string[]): Promise<void> {
-  for (let i = 0; i < 50 && !values.includes((await locator.getAttribute('aria-sort')) ?? ''); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  expect(values).toContain(await locator.getAttribute('aria-sort'));
-}
