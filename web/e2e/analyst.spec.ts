@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { accessibilityViolations } from './browser';
-import { setupDemoApp } from './demo-app';
+import { downloaded, setupDemoApp } from './demo-app';
 import { expectPageFits } from './page-checks';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 
 describe('regional analysis as the demo analyst', () => {
   test('overview → table view → CSV → drill-down → printable report, never a name, axe on each page', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'analista@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'analista@demo.primm.it');
 
     await page
       .getByRole('navigation', { name: 'Navigazione principale' })
@@ -37,7 +37,7 @@ describe('regional analysis as the demo analyst', () => {
       page.waitForEvent('download'),
       panel.getByRole('button', { name: /Scarica CSV/ }).click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await downloaded(download), 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toMatch(/Ancona/);
     expect(download.suggestedFilename()).toMatch(/studenti-per-provincia.*\.csv$/);

@@ -6,13 +6,13 @@ import { generateRegion } from '../../scripts/gen/generate-region';
 import { DEMO_REGION } from '../../server/src/demo/load-demo';
 import { accessibilityViolations } from './browser';
 import { setupDemoApp } from './demo-app';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 
 describe('compulsory education as the demo referent', () => {
   test('a student passes 15 days → the family notice is recorded → new register data shows no return → the report to the mayor is printed', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'referente@demo.primm.it');
 
     // The deadline view lists the family to notify (the demo data reach 31/03/2026).
     await page

@@ -1,5 +1,7 @@
 import type { TestProject } from 'vitest/node';
+import { launchBrowserServer } from './browser';
 import { preparedRun, prepareRun } from './prepared-run';
+import { logChildrenCpu, timingContext } from './timing';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,6 +9,8 @@ declare module 'vitest' {
     demoTemplate: string;
     /** `pnpm primm` built into one JavaScript entry (server-bundle.ts) for the specs' servers. */
     primmEntry: string;
+    /** The run's Chromium (browser.ts), for `chromium.connect`. */
+    browserEndpoint: string;
   }
 }
 
@@ -20,8 +24,17 @@ declare module 'vitest' {
  * `pnpm test` prepares both while the typecheck runs (`test:e2e:prepare`, on the core tsc leaves
  * idle); a run whose source stamp matches (prepared-run.ts) uses them, any other makes them here.
  */
-export default async function setup(project: TestProject): Promise<void> {
-  const run = preparedRun() ?? (await prepareRun());
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const [run, browser] = await Promise.all([
+    Promise.resolve(preparedRun()).then((prepared) => prepared ?? prepareRun()),
+    launchBrowserServer(),
+  ]);
   project.provide('demoTemplate', run.template);
   project.provide('primmEntry', run.entry);
+  project.provide('browserEndpoint', browser.wsEndpoint());
+  return async () => {
+    timingContext('(run)', '(after all)');
+    logChildrenCpu(); // the run's Chromium
+    await browser.close();
+  };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { setupDemoApp } from './demo-app';
 import { expectPageFits } from './page-checks';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
@@ -14,7 +14,7 @@ const ARTIFACTS = join(tmpdir(), 'primm-e2e-letters');
 
 describe('letters to families in their language (issue 21)', () => {
   test('when the referent opens the notice for a family that reads Arabic, then the Italian letter prints first and the Arabic one right to left, marked unverified', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
+    const page = await signedIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
 
     // The demo's family to notify reads Arabic (server/src/demo/plant-deadlines.ts).
     await page

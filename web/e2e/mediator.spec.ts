@@ -2,7 +2,7 @@ import { request, type Locator, type Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { setupDemoApp } from './demo-app';
 import { expectFocusOn, expectPageFits } from './page-checks';
-import { signIn } from './sign-in';
+import { signIn, signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 const DESKTOP = { width: 1366, height: 768 };
@@ -79,7 +79,7 @@ describe('mediator journey at 1366×768', () => {
   });
 
   test('when an action with a follow-up today is recorded and its outcome updated, then each confirmation takes the focus, and the follow-up is this week and in the calendar and the phone feed', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
     await page.setViewportSize(DESKTOP);
     await page.goto(journey.caseUrl);
     await page.getByRole('heading', { name: 'Nuova azione' }).waitFor();
@@ -133,7 +133,7 @@ describe('mediator journey at 1366×768', () => {
   });
 
   test('when the case is closed, then the outcome is focused, the case is in the archive with its school by name, and its flag does not come back under "Segnalati senza caso"', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
     await page.setViewportSize(DESKTOP);
     await page.goto(journey.caseUrl);
     await page.getByRole('heading', { name: 'Chiudi il caso', exact: true }).waitFor();
@@ -162,7 +162,7 @@ describe('mediator journey at 1366×768', () => {
 
 describe('mediator pages at 390×844', () => {
   test('when the mediator goes through the caseload, the worklist and the archive on a phone, then none scrolls sideways and the header is compact', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
     await page.setViewportSize(PHONE);
 
     await page.goto(demo.app.url);
@@ -188,7 +188,7 @@ describe('mediator pages at 390×844', () => {
   });
 
   test('when the mediator opens a case from the student page on a phone, then the forms hide when hidden and the focus follows a submit', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
     await page.setViewportSize(PHONE);
 
     await page.goto(journey.studentUrl);

@@ -2,7 +2,7 @@ import type { RiskLegend } from '@primm/shared/contracts/risk-legend';
 import { describe, expect, test } from 'vitest';
 import { accessibilityViolations } from './browser';
 import { setupDemoApp } from './demo-app';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 
@@ -13,7 +13,7 @@ const demo = setupDemoApp();
  */
 describe('model reliability as the demo admin', () => {
   test('runs the backtest of 2024/25 and saves it as the legend, previews and saves new cut points, and the legend follows; in Italian and English, axe on each state', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'admin@demo.primm.it');
     const legend = page.getByRole('complementary', { name: 'Che cosa significano i livelli' });
     const readLegend = async () =>
       (await (await page.request.get(`${demo.app.url}/api/risk/legend`)).json()) as RiskLegend;

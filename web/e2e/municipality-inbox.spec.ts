@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, test } from 'vitest';
 import { setupDemoApp } from './demo-app';
 import { expectPageFits } from './page-checks';
-import { signIn } from './sign-in';
+import { signIn, signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
@@ -13,7 +13,7 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigazione pr
 describe("the municipality's inbox (issue 21)", () => {
   test('a referent sends the report to the mayor → the comune acknowledges it → the referent sees the acknowledgement', async () => {
     // The demo's report due concerns a resident of the demo office's municipality.
-    const school = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
+    const school = await signedIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
     await nav(school).getByRole('link', { name: 'Scadenze' }).click();
     await school.getByRole('heading', { level: 2, name: 'Invii ai comuni' }).waitFor();
     await expectPageFits(school);

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { setupDemoApp } from './demo-app';
+import { downloaded, setupDemoApp } from './demo-app';
 import { expectPageFits } from './page-checks';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 
 describe('open data (issue 22 item 4)', () => {
   test('the admin previews and publishes a release; an anonymous browser opens /dati and downloads its CSV', async () => {
     // The admin: preview (what would be published, suppression shown), then publish.
-    const admin = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it', {
+    const admin = await signedIn(demo.browser, demo.app.url, 'admin@demo.primm.it', {
       viewport: { width: 1366, height: 768 },
     });
     await admin
@@ -41,7 +41,7 @@ describe('open data (issue 22 item 4)', () => {
       page.getByRole('link', { name: 'Scarica CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^primm-indicatori-\d+\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await downloaded(download), 'utf8');
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trim()

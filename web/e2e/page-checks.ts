@@ -1,9 +1,14 @@
 import { axeViolations } from './browser';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { timed } from './timing';
 
 /** What every page of a role's journey must satisfy, at either size (issue 19). */
-export async function expectPageFits(page: Page): Promise<void> {
+export function expectPageFits(page: Page): Promise<void> {
+  return timed(`page-fits ${page.viewportSize()?.width ?? ''}`, () => pageFits(page));
+}
+
+async function pageFits(page: Page): Promise<void> {
   // no sideways scrolling of the document: tables become cards or scroll inside their own box
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   const violations = await axeViolations(page);

@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { templateCsv } from '../../shared/src/import-format/school-files';
 import { accessibilityViolations } from './browser';
-import { setupDemoApp } from './demo-app';
-import { signIn } from './sign-in';
+import { downloaded, setupDemoApp } from './demo-app';
+import { signIn, signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
@@ -19,7 +19,7 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigazione pr
 
 describe('the referent: imports, format help, letters', () => {
   test("when the referent opens the home, the format page and a template, then the data freshness shows and the template is the importer's", async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
+    const page = await signedIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
 
     const freshness = page.getByRole('region', { name: 'La tua scuola: dati aggiornati' });
     await freshness.getByText('31/03/2026').waitFor();
@@ -42,11 +42,11 @@ describe('the referent: imports, format help, letters', () => {
       page.getByRole('link', { name: 'Scarica studenti.csv' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('studenti.csv');
-    expect(readFileSync((await download.path())!, 'utf8')).toBe(templateCsv('studenti.csv'));
+    expect(readFileSync(await downloaded(download), 'utf8')).toBe(templateCsv('studenti.csv'));
   }, 120_000);
 
   test('when the referent previews a studenti.csv that lists one student, then the breakdown by file shows and the students left out are named', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
+    const page = await signedIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
     const me = (await (await page.request.get(`${demo.app.url}/api/me`)).json()) as { schools: { code: string }[] };
     const code = me.schools[0]!.code;
     const school = (await (await page.request.get(`${demo.app.url}/api/schools/${code}`)).json()) as {
@@ -102,7 +102,7 @@ describe('the referent: imports, format help, letters', () => {
   });
 
   test("when the referent opens the report due to the mayor and types a protocol number, then the letter carries it in the wording of the student's sex", async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
+    const page = await signedIn(demo.browser, demo.app.url, 'referente@demo.primm.it', LAPTOP);
 
     await nav(page).getByRole('link', { name: 'Scadenze' }).click();
     // The demo plants every state: a family to notify, a countdown, a report due.
@@ -137,8 +137,8 @@ describe('the referent: imports, format help, letters', () => {
 
 describe('the admin: users and the audit log', () => {
   test("when the admin deactivates the mediator, then the mediator's open session ends at once", async () => {
-    const mediator = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it', LAPTOP);
-    const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
+    const mediator = await signedIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it', LAPTOP);
+    const page = await signedIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
 
     await nav(page).getByRole('link', { name: 'Utenti' }).click();
     const table = page.getByRole('table', { name: /^Utenti:/ });
@@ -156,7 +156,7 @@ describe('the admin: users and the audit log', () => {
   }, 120_000);
 
   test('when the admin creates two users from a CSV, then the preview lists them and their one-time passwords download once', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
+    const page = await signedIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
     const code = (
       (await (await page.request.get(`${demo.app.url}/api/schools?level=secondo_grado`)).json()) as {
         items: { code: string }[];
@@ -188,7 +188,7 @@ describe('the admin: users and the audit log', () => {
       page.waitForEvent('download'),
       bulk.getByRole('button', { name: 'Scarica le password (CSV)' }).click(),
     ]);
-    const saved = readFileSync((await download.path())!, 'utf8');
+    const saved = readFileSync(await downloaded(download), 'utf8');
     expect(saved).toMatch(/nuova\.docente@scuola\.it;Nuova Docente;docente;[A-Za-z0-9]{16}/);
     expect(saved).toMatch(/nuovo\.mediatore@scuola\.it;Nuovo Mediatore;mediatore;[A-Za-z0-9]{16}/);
     await checkPage(page);
@@ -223,7 +223,7 @@ describe('the admin: users and the audit log', () => {
   }, 120_000);
 
   test("when the admin records a municipality's PEC, then the contacts page lists it", async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
+    const page = await signedIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
 
     await nav(page).getByRole('link', { name: 'Comuni' }).click();
     await page.getByRole('heading', { level: 1, name: 'Contatti dei comuni' }).waitFor();

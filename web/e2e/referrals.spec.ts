@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { setupDemoApp } from './demo-app';
 import { expectPageFits } from './page-checks';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 const DESKTOP = { width: 1366, height: 768 };
@@ -49,9 +49,9 @@ async function aCaseForTheDemoPua(mediator: Page, municipality: string) {
 
 describe('PUA referrals (issue 21)', () => {
   test('when a mediator refers a student with the family’s consent, then the PUA accepts and records a service, and the mediator sees it in the case timeline', async () => {
-    const pua = await signIn(demo.browser, demo.app.url, 'pua@demo.primm.it', { viewport: PHONE });
+    const pua = await signedIn(demo.browser, demo.app.url, 'pua@demo.primm.it', { viewport: PHONE });
     const served = ((await getJson(pua, '/me')) as { municipalities: { code: string }[] }).municipalities[0]!.code;
-    const mediator = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it', { viewport: DESKTOP });
+    const mediator = await signedIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it', { viewport: DESKTOP });
     const { caseId, name } = await aCaseForTheDemoPua(mediator, served);
 
     await mediator.goto(`${demo.app.url}/casi/${caseId}`);

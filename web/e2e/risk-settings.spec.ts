@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { accessibilityViolations } from './browser';
 import { setupDemoApp } from './demo-app';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 
 describe('risk thresholds as the demo admin', () => {
   test('opens Soglie di rischio, changes a threshold, saves version 2, recomputes the region and reads the summary, axe on each state', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'admin@demo.primm.it');
 
     await page
       .getByRole('navigation', { name: 'Navigazione principale' })

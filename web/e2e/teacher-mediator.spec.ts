@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { accessibilityViolations } from './browser';
 import { setupDemoApp } from './demo-app';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 let flaggedStudent = '';
 
 describe('teacher and mediator journeys', () => {
   test('when the teacher opens a class, sorts by tier, opens a student and flags them, then the flag is recorded', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
 
     await page.getByRole('heading', { level: 1, name: 'Le mie classi' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -22,9 +22,9 @@ describe('teacher and mediator journeys', () => {
     const nameHeader = table.getByRole('columnheader', { name: /Studente/ });
     const tierHeader = table.getByRole('columnheader', { name: /Livello/ });
     await nameHeader.getByRole('button').click();
-    await waitForAriaSort(nameHeader, ['ascending']);
+    await nameHeader.and(page.locator('[aria-sort="ascending"]')).waitFor();
     await tierHeader.getByRole('button').click();
-    await waitForAriaSort(tierHeader, ['descending']);
+    await tierHeader.and(page.locator('[aria-sort="descending"]')).waitFor();
     expect(page.url()).toContain('sort=tier');
     expect(await table.getByRole('row').nth(1).textContent()).toMatch(/Livello 3/);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -45,7 +45,7 @@ describe('teacher and mediator journeys', () => {
   });
 
   test('when the mediator opens a case from that flag and logs a reorientation with a follow-up, then the caseload shows it', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it');
 
     await page
       .getByRole('navigation', { name: 'Navigazione principale' })
@@ -83,9 +83,3 @@ describe('teacher and mediator journeys', () => {
     expect(await cases.getByRole('row', { name: new RegExp(flaggedStudent) }).textContent()).toContain('15/12/2026');
   });
 });
-
-async function waitForAriaSort(locator: import('playwright-core').Locator, values: string[]): Promise<void> {
-  for (let i = 0; i < 50 && !values.includes((await locator.getAttribute('aria-sort')) ?? ''); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  expect(values).toContain(await locator.getAttribute('aria-sort'));
-}

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { setupDemoApp } from './demo-app';
 import { expectFocusOn, expectPageFits } from './page-checks';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 const DESKTOP = { width: 1366, height: 768 };
@@ -22,7 +22,7 @@ async function openForm(page: Page, button: string, formName: string): Promise<L
 
 describe('teacher journey at 1366×768', () => {
   test('when the teacher opens a class, then the risk list starts above the fold with every column in view, a row is one Tab stop, and the markers say what is under way', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
     await page.setViewportSize(DESKTOP);
 
     await page.getByRole('heading', { level: 1, name: 'Le mie classi' }).waitFor();
@@ -81,7 +81,7 @@ describe('teacher journey at 1366×768', () => {
   });
 
   test('when the teacher opens the most at-risk student, then the summary and the actions come first, the forms open on demand and each confirmation takes the focus', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
     await page.setViewportSize(DESKTOP);
     await page.goto(journey.classUrl);
     await page
@@ -151,7 +151,7 @@ describe('teacher journey at 1366×768', () => {
   });
 
   test('when the teacher opens their school, then the page says the classes shown are theirs and why the others are not', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
     await page.setViewportSize(DESKTOP);
     await page.goto(journey.classUrl);
     await page.locator('.back-link a').click();
@@ -164,7 +164,7 @@ describe('teacher journey at 1366×768', () => {
 
 describe('teacher pages at 390×844', () => {
   test('when the teacher goes through the class list, the student page and the school on a phone, then none scrolls sideways, rows are cards and chart labels do not overlap', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
+    const page = await signedIn(demo.browser, demo.app.url, 'docente@demo.primm.it');
     await page.setViewportSize(PHONE);
 
     await page.goto(journey.classUrl);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { setupDemoApp } from './demo-app';
 import { expectPageFits } from './page-checks';
-import { signIn } from './sign-in';
+import { signedIn } from './sign-in';
 
 const demo = setupDemoApp();
 const DESKTOP = { width: 1366, height: 768 };
@@ -12,7 +12,7 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigazione pr
 
 describe('Cosa funziona (issue 22)', () => {
   test('when the analyst opens "Cosa funziona", then the warning, the estimates with their intervals, the outcomes and the participants\' view are there, with no name, at 1366×768 and 390×844', async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'analista@demo.primm.it', { viewport: DESKTOP });
+    const page = await signedIn(demo.browser, demo.app.url, 'analista@demo.primm.it', { viewport: DESKTOP });
 
     await nav(page).getByRole('link', { name: 'Cosa funziona' }).click();
 
@@ -50,7 +50,7 @@ describe('Cosa funziona (issue 22)', () => {
   });
 
   test("when a mediator closes a case with the young person's and the family's view, then the case shows them, the comment included", async () => {
-    const page = await signIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it', { viewport: DESKTOP });
+    const page = await signedIn(demo.browser, demo.app.url, 'mediatore@demo.primm.it', { viewport: DESKTOP });
     await nav(page).getByRole('link', { name: 'Da seguire' }).click();
     const worklist = page.getByRole('table', { name: /^Da seguire: \d+ student/ });
     await worklist.waitFor();
