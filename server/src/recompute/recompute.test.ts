@@ -239,6 +239,8 @@ test.skipIf(onPostgres)(
     expect(await rows()).toEqual(expected);
     await db.destroy();
   },
+  // The thread's bundle built (esbuild) and two threads started: 2.2 s alone, ≈ 5 s at load 10–12.
+  30_000,
 );
 
 test.runIf(onPostgres)(

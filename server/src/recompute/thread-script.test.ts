@@ -49,7 +49,8 @@ describe('threadSource', { shuffle: false }, () => {
     // threads then started the slow way (a preview waited past a minute).
     const [aggregates, preview] = await Promise.all([aggregateThreadCode(), threadCode()]);
     expect('script' in aggregates && 'script' in preview).toBe(true);
-  });
+    // Two esbuild bundles of the server's code: 3.8–5.1 s at load 12–14, so a timeout of its own.
+  }, 30_000);
 
   it('when a thread runs the script on a database it cannot open, then the pool sees the error', async () => {
     const source = await threadSource();
