@@ -49,6 +49,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+const JUDGEMENTS = new Set(['insufficiente', 'sufficiente', 'discreto', 'buono', 'distinto', 'ottimo']);
+const GRADE = /^(NC|([2-9]|10)(\+|-|½|,5)?|([2-9])\/([3-9]|10))$/;
+
 describe('generateRegion (400 students, 3 schools)', () => {
   test('when generated, then every school folder has the seven files with the headers of the spec', async () => {
     const schools = (await readdir(dirA)).filter((f) => f !== 'README.txt').sort();
@@ -70,6 +73,12 @@ describe('generateRegion (400 students, 3 schools)', () => {
     const cfs = new Map<string, string>(); // cf → name + birth date
     let students = 0;
     let foreign = 0;
+    // Every row checked, every broken rule collected and asserted once: tens of thousands of
+    // expect() calls cost ≈ 2 s on an idle machine, near the 5 s timeout on a loaded one.
+    const problems: string[] = [];
+    const check = (ok: boolean, what: string) => {
+      if (!ok) problems.push(what);
+    };
     for (const school of (await readdir(dirA)).filter((f) => f !== 'README.txt')) {
       const read = async (f: string) => parse(await readFile(path.join(dirA, school, `${f}.csv`), 'utf8'));
       const [scuola] = await read('scuola');
@@ -84,14 +93,14 @@ describe('generateRegion (400 students, 3 schools)', () => {
       const enrolments = await read('studenti');
       const byCf = new Map<string, { cls: string; from: number; to: number }[]>();
       for (const s of enrolments) {
-        expect(isValidCodiceFiscale(s['Codice fiscale']!)).toBe(true);
+        check(isValidCodiceFiscale(s['Codice fiscale']!), `codice fiscale non valido ${s['Codice fiscale']}`);
         const identity = `${s.Cognome} ${s.Nome} ${s['Data di nascita']}`;
         const seen = cfs.get(s['Codice fiscale']!);
         if (seen === undefined) {
           cfs.set(s['Codice fiscale']!, identity);
           students++;
           if (s.Cittadinanza !== 'Italia') foreign++;
-        } else expect(seen).toBe(identity); // one CF, one person (class change or transfer)
+        } else check(seen === identity, `${s['Codice fiscale']}: ${seen} e ${identity}`); // one CF, one person (class change or transfer)
         const list = byCf.get(s['Codice fiscale']!) ?? [];
         list.push({
           cls: s.Classe!,
@@ -103,31 +112,40 @@ describe('generateRegion (400 students, 3 schools)', () => {
       for (const a of await read('assenze')) {
         const day = italianDay(a.Data!);
         const enrolment = byCf.get(a['Codice fiscale']!)!.find((e) => e.from <= day && day < e.to); // Data uscita: the first day out
-        expect(enrolment, `${a['Codice fiscale']} ${a.Data}`).toBeDefined();
-        const hours = timetable.get(enrolment!.cls)![weekday(day) - 1]!;
-        expect(lessonDays.has(day)).toBe(true);
-        expect(day).toBeLessThanOrEqual(asOf);
-        expect(hours).toBeGreaterThan(0);
-        expect(Number(a.Ore)).toBeGreaterThanOrEqual(1);
-        expect(Number(a.Ore)).toBeLessThanOrEqual(hours);
-        if (a.Tipo === 'assenza') expect(Number(a.Ore)).toBe(hours);
+        const at = `${school} assenze ${a['Codice fiscale']} ${a.Data}`;
+        if (!enrolment) {
+          problems.push(`${at}: fuori da ogni iscrizione`);
+          continue;
+        }
+        const hours = timetable.get(enrolment.cls)![weekday(day) - 1]!;
+        const ore = Number(a.Ore);
+        check(lessonDays.has(day), `${at}: non è un giorno di lezione`);
+        check(day <= asOf, `${at}: dopo la data dei dati`);
+        check(hours > 0, `${at}: la classe non ha lezione quel giorno`);
+        check(ore >= 1 && ore <= hours, `${at}: ${a.Ore} ore su ${hours}`);
+        if (a.Tipo === 'assenza') check(ore === hours, `${at}: assenza di ${a.Ore} ore su ${hours}`);
       }
       const gradeKeys = new Set<string>();
       for (const v of await read('voti')) {
         // one grade per student, day, subject and kind: the importer's natural key
         const key = `${v['Codice fiscale']}|${v.Data}|${v.Materia}|${v.Tipo}`;
-        expect(gradeKeys.has(key)).toBe(false);
+        const at = `${school} voti ${key} ${v.Voto}`;
+        check(!gradeKeys.has(key), `${at}: ripetuto`);
         gradeKeys.add(key);
-        expect(italianDay(v.Data!)).toBeLessThanOrEqual(asOf);
+        check(italianDay(v.Data!) <= asOf, `${at}: dopo la data dei dati`);
         if (v.Materia === 'RELIGIONE CATTOLICA' || v.Materia === 'ATTIVITÀ ALTERNATIVA') {
-          expect(['insufficiente', 'sufficiente', 'discreto', 'buono', 'distinto', 'ottimo']).toContain(v.Voto);
+          check(JUDGEMENTS.has(v.Voto!), `${at}: giudizio sconosciuto`);
         } else {
-          expect(v.Voto).toMatch(/^(NC|([2-9]|10)(\+|-|½|,5)?|([2-9])\/([3-9]|10))$/);
-          expect(v.Tipo).toMatch(v.Materia === 'COMPORTAMENTO' ? /^Scrutinio$/ : /^(Scritto|Orale|Pratico)$/);
+          check(GRADE.test(v.Voto!), `${at}: voto scritto male`);
+          check(
+            (v.Materia === 'COMPORTAMENTO' ? /^Scrutinio$/ : /^(Scritto|Orale|Pratico)$/).test(v.Tipo!),
+            `${at}: tipo`,
+          );
         }
       }
     }
 
+    expect(problems.slice(0, 20)).toEqual([]);
     expect(students).toBe(400);
     // ≈ 10 % foreign citizens on average; a band wide enough for 3 schools
     expect(foreign / students).toBeGreaterThan(0.03);
