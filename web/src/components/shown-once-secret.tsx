@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-
-export type ShownOnceTexts = { warning: string; copy: string; done: string; copied: string; copyFailed: string };
+import { useTranslation } from 'react-i18next';
 
 /**
  * A secret the server keeps only as a hash (a one-time password, a service token): this is the
@@ -11,16 +10,18 @@ export function ShownOnceSecret({
   title,
   label,
   secret,
-  texts,
+  textsKey,
   onDone,
 }: {
   title: string;
   /** Words before the secret on its line ("Password:"), if any. */
   label?: string;
   secret: string;
-  texts: ShownOnceTexts;
+  /** Where its sentences are in the locales: `<textsKey>.warning`, `.copy`, `.done`, `.copied`, `.copyFailed`. */
+  textsKey: 'users.created' | 'serviceTokens.created';
   onDone: () => void;
 }) {
+  const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
 
@@ -44,17 +45,17 @@ export function ShownOnceSecret({
         <code className="code otp">{secret}</code>
       </p>
       <p>
-        <strong>{texts.warning}</strong>
+        <strong>{t(`${textsKey}.warning`)}</strong>
       </p>
       <div className="field-actions">
         <button type="button" className="btn btn-outline" onClick={() => void copy()}>
-          {texts.copy}
+          {t(`${textsKey}.copy`)}
         </button>
         <button type="button" className="btn btn-primary" onClick={onDone}>
-          {texts.done}
+          {t(`${textsKey}.done`)}
         </button>
       </div>
-      {copied && <p>{copied === 'yes' ? texts.copied : texts.copyFailed}</p>}
+      {copied && <p>{t(`${textsKey}.${copied === 'yes' ? 'copied' : 'copyFailed'}`)}</p>}
     </div>
   );
 }

@@ -9,13 +9,7 @@ export function CreatedToken({ created, onDone }: { created: CreatedServiceToken
     <ShownOnceSecret
       title={t('serviceTokens.created.title', { name: created.serviceToken.name })}
       secret={created.token}
-      texts={{
-        warning: t('serviceTokens.created.warning'),
-        copy: t('serviceTokens.created.copy'),
-        done: t('serviceTokens.created.done'),
-        copied: t('serviceTokens.created.copied'),
-        copyFailed: t('serviceTokens.created.copyFailed'),
-      }}
+      textsKey="serviceTokens.created"
       onDone={onDone}
     />
   );

@@ -17,13 +17,7 @@ export function OneTimePassword({ created, onDone, titleKey = 'users.created.tit
       title={t(titleKey, { email: created.user.email })}
       label={t('users.created.password')}
       secret={created.oneTimePassword}
-      texts={{
-        warning: t('users.created.warning'),
-        copy: t('users.created.copy'),
-        done: t('users.created.done'),
-        copied: t('users.created.copied'),
-        copyFailed: t('users.created.copyFailed'),
-      }}
+      textsKey="users.created"
       onDone={onDone}
     />
   );
