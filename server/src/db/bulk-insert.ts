@@ -237,6 +237,6 @@ function statementText(pg: boolean, table: string, columns: readonly string[], c
 }
 
 /** `"a", "b"`: our own column names (never user input), quoted for both dialects. */
-function quotedColumns(columns: readonly string[]): string {
+export function quotedColumns(columns: readonly string[]): string {
   return columns.map((c) => `"${c}"`).join(', ');
 }

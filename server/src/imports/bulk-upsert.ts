@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { insertFlat, stageRows } from '../db/bulk-insert';
+import { insertFlat, quotedColumns, stageRows } from '../db/bulk-insert';
 import type { Database } from '../db/database';
 import type { Db } from '../db/open-database';
 import { isPostgres } from '../db/dialect';
@@ -154,7 +154,7 @@ export class BulkUpsert {
 
   private async upsertSqlite(rows: number): Promise<{ changed: number; inserted: number }> {
     const columns = this.columns!;
-    const keys = this.keyColumns.map((c) => `"${c}"`).join(', ');
+    const keys = quotedColumns(this.keyColumns);
     const { affected: inserted } = await insertFlat(
       this.ctx.trx,
       this.table,
@@ -190,7 +190,7 @@ export class BulkUpsert {
 
   private async mergePostgres(trx: Db, rows: number): Promise<{ changed: number; inserted: number }> {
     const columns = this.columns!;
-    const list = columns.map((c) => `"${c}"`).join(', ');
+    const list = quotedColumns(columns);
     const stage = await stageRows(trx, this.table, columns, this.values, rows);
     const merge = `insert into "${this.table}" (${list}) select ${list} from "${stage}" ${this.conflictClause('is distinct from')} returning (xmax = 0) as inserted`;
     const result = await sql<{
@@ -211,7 +211,7 @@ export class BulkUpsert {
       .map((c) => `"${c}" = excluded."${c}"`)
       .join(', ');
     const changed = this.compared.map((c) => `"${this.table}"."${c}" ${differs} excluded."${c}"`).join(' or ');
-    return `on conflict (${this.keyColumns.map((c) => `"${c}"`).join(', ')}) do update set ${set} where ${changed}`;
+    return `on conflict (${quotedColumns(this.keyColumns)}) do update set ${set} where ${changed}`;
   }
 }
 

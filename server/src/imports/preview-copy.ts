@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { isValidCodiceFiscale } from '@primm/shared/codice-fiscale';
+import { quotedColumns } from '../db/bulk-insert';
 import { wrapSqlite, type Db } from '../db/open-database';
 import { importPaths, type ImportOptions, type ImportSummary } from './import-paths';
 import { pseudonymize } from './pseudonym';
@@ -144,11 +145,10 @@ export function copyForImport(dbPath: string, named: NamedInUpload): SQLite.Data
       sqlite
         .prepare(`select name, type, "notnull" as required, dflt_value as dflt from pragma_table_info(?, 'src')`)
         .all(table) as { name: string; type: string; required: number; dflt: string | null }[];
-    const list = (cols: string[]) => cols.map((c) => `"${c}"`).join(', ');
     const copyRows = (table: string, where: string, overrides: Record<string, string> = {}) => {
       const cols = columns(table).map((c) => c.name);
       sqlite.exec(
-        `insert into main."${table}" (${list(cols)}) select ${cols.map((c) => overrides[c] ?? `"${c}"`).join(', ')} from src."${table}" ${where}`,
+        `insert into main."${table}" (${quotedColumns(cols)}) select ${cols.map((c) => overrides[c] ?? `"${c}"`).join(', ')} from src."${table}" ${where}`,
       );
     };
 
