@@ -18,14 +18,15 @@ const serverIsolatedTestFiles = [
   'src/auth/password.test.ts', // vi.resetModules: password.ts loaded again at the production cost
 ];
 
-// On PostgreSQL (PG_URL set) the server projects run only the files that use a database.
+// On PostgreSQL (PG_URL set, `pnpm test:pg`) the server projects run only the files that use a
+// database: the others ran already, and would run the same code again.
 const serverTestFiles = process.env.PG_URL
   ? databaseTestFiles(fileURLToPath(new URL('./server', import.meta.url)))
   : ['src/**/*.test.ts'];
+// temp-dirs.ts first: the file's own temporary folder, before anything makes one.
+const serverSetupFiles = ['./src/testing/temp-dirs.ts', './src/testing/setup-tests.ts'];
 
 // One `vitest run` covers every package; the browser journeys have their own config (web/e2e).
-// On PostgreSQL (PG_URL set, `pnpm test:pg`) the server project runs only the files that use a
-// database: the others ran already, and would run the same code again.
 export default defineConfig({
   test: {
     // One test file per core. Vitest's default is one less than the cores, which on the 2-core
@@ -46,8 +47,7 @@ export default defineConfig({
           root: './server',
           include: serverTestFiles,
           exclude: [...configDefaults.exclude, ...serverIsolatedTestFiles],
-          // temp-dirs.ts first: the file's own temporary folder, before anything makes one.
-          setupFiles: ['./src/testing/temp-dirs.ts', './src/testing/setup-tests.ts'],
+          setupFiles: serverSetupFiles,
           // Worker threads, not child processes (better-sqlite3 and argon2 load in threads; TMPDIR,
           // set per file by temp-dirs.ts, is the thread's own copy of the env): ≈ 20 % less CPU on
           // a sample of 20 files. One module graph per thread, not one per file (issue 23): each
@@ -63,7 +63,7 @@ export default defineConfig({
           include: process.env.PG_URL
             ? serverTestFiles.filter((file) => serverIsolatedTestFiles.includes(file))
             : serverIsolatedTestFiles,
-          setupFiles: ['./src/testing/temp-dirs.ts', './src/testing/setup-tests.ts'],
+          setupFiles: serverSetupFiles,
           pool: 'threads',
         },
       },

@@ -26,7 +26,7 @@ export async function loadClasses(ctx: ImportContext, dir: string, state: School
   const sync = new RowSync(ctx, 'class', ['school_id', 'school_year_id', 'name'], COMPARED, known);
   // The classes of the file, given their ids once written. A class listed twice: the later line
   // wins, and only it is written (two writes counted an update on every re-import of the same file).
-  const listed = new Map<string, { yearId: number; name: string; timetable: number[]; row: Row; line: number }>();
+  const listed = new Map<string, { yearId: number; timetable: number[]; row: Row; line: number }>();
   let repeated = 0;
 
   await forEachRecord(ctx, dir, 'classi.csv', requiredColumns('classi.csv'), (f, line) => {
@@ -65,7 +65,7 @@ export async function loadClasses(ctx: ImportContext, dir: string, state: School
       weekly_hours: weekly,
       annual_hours: annual,
     };
-    listed.set(key, { yearId, name, timetable, row, line });
+    listed.set(key, { yearId, timetable, row, line });
     return null; // tallied below, once per class
   });
   if (repeated > 0 && ctx.currentFile)
