@@ -34,7 +34,8 @@ export interface PreparedRun {
  */
 export function sourceStamp(): string {
   const hash = createHash('sha256');
-  const add = (path: string) => {
+  const addFile = (name: string, full: string) => hash.update(`${name}\0`).update(readFileSync(full)).update('\0');
+  const addDir = (path: string) => {
     const full = join(repoRoot, path);
     if (!existsSync(full)) return;
     for (const entry of readdirSync(full, { withFileTypes: true, recursive: true }).sort((a, b) =>
@@ -42,21 +43,14 @@ export function sourceStamp(): string {
     )) {
       if (!entry.isFile()) continue;
       const file = join(entry.parentPath, entry.name);
-      if (file.includes('/node_modules/')) continue;
-      hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+      if (!file.includes('/node_modules/')) addFile(file, file);
     }
   };
-  for (const dir of ['server/src', 'shared/src', 'scripts', 'fixtures']) add(dir);
+  for (const dir of ['server/src', 'shared/src', 'scripts', 'fixtures']) addDir(dir);
   for (const file of ['package.json', 'pnpm-lock.yaml', 'server/package.json', 'shared/package.json'])
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(join(repoRoot, file)))
-      .update('\0');
+    addFile(file, join(repoRoot, file));
   for (const file of ['server-bundle.ts', 'start-app.ts', 'prepared-run.ts'])
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(join(import.meta.dirname, file)))
-      .update('\0');
+    addFile(file, join(import.meta.dirname, file));
   hash.update(`${process.version}\0${new Date().toISOString().slice(0, 10)}`);
   return hash.digest('hex').slice(0, 16);
 }
