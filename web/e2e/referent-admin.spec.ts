@@ -199,6 +199,26 @@ describe('the admin: users and the audit log', () => {
       .waitFor();
   });
 
+  test('when the admin creates a service token on a phone, then the token shown once wraps inside its box', async () => {
+    const page = await signedIn(demo.browser, demo.app.url, 'admin@demo.primm.it', {
+      viewport: { width: 390, height: 844 },
+    });
+    const code = (
+      (await (await page.request.get(`${demo.app.url}/api/schools?level=secondo_grado`)).json()) as {
+        items: { code: string }[];
+      }
+    ).items[0]!.code;
+
+    await page.goto(`${demo.app.url}/utenti`);
+    await page.getByLabel('Nome (chi lo usa)').fill('registro elettronico');
+    await page.getByLabel('Codici meccanografici delle scuole').fill(code);
+    await page.getByRole('button', { name: 'Crea token' }).click();
+    await page.getByText('Copiatelo ora nella configurazione della macchina').waitFor();
+    // A 40-odd-character token in one word: without a break it pushed the page sideways.
+    expect(await page.locator('code.otp').textContent()).toMatch(/^primm_/);
+    await checkPage(page);
+  }, 120_000);
+
   test("when the admin reads the audit log, then every action has a label, and the login page's session probe is not a denial", async () => {
     const page = await signIn(demo.browser, demo.app.url, 'admin@demo.primm.it', LAPTOP);
 
