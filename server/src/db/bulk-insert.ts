@@ -113,10 +113,19 @@ export async function insertFlat<R = never>(
 export const COPY_FROM_STDIN = '-- primm: copy from stdin\n';
 
 /**
- * `rowCount` rows kept positionally (as in `insertFlat`) in COPY's text format: a value a column,
- * tab-separated, a line a row (`copyText`).
+ * PostgreSQL only: `rowCount` rows kept positionally (as in `insertFlat`) sent with one
+ * `COPY table (columns) FROM STDIN` in COPY's text format, on the connection of `db` (so inside
+ * its transaction). The server parses them as it would the values of an INSERT, without the
+ * statement's parsing and planning of 60 000 parameters.
  */
-export function copyData(values: readonly unknown[], width: number, rowCount: number): string {
+export async function copyRows(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  values: readonly unknown[],
+  rowCount: number,
+): Promise<void> {
+  const width = columns.length;
   let data = '';
   for (let r = 0, v = 0; r < rowCount; r++) {
     for (let i = 0; i < width; i++, v++) {
@@ -125,27 +134,23 @@ export function copyData(values: readonly unknown[], width: number, rowCount: nu
     }
     data += '\n';
   }
-  return data;
-}
-
-/**
- * PostgreSQL only: rows in COPY's text format (`copyData`) sent with one
- * `COPY table (columns) FROM STDIN`, on the connection of `db` (so inside its transaction). The
- * server parses them as it would the values of an INSERT, without the statement's parsing and
- * planning of 60 000 parameters.
- */
-export async function copyRows(db: Db, table: string, columns: readonly string[], data: string): Promise<void> {
   const sql = `${COPY_FROM_STDIN}copy "${table}" (${quotedColumns(columns)}) from stdin`;
   await db.executeQuery(CompiledQuery.raw(sql, [data]));
 }
 
 /**
- * PostgreSQL only: rows in COPY's text format (`copyData`) into a staging table of the transaction
+ * PostgreSQL only: `rowCount` rows kept positionally into a staging table of the transaction
  * `trx` with the columns and types of `table`'s `columns` (no constraints; temporary, dropped when
  * the transaction ends, so a rollback leaves nothing), emptied first, then filled by `copyRows`.
  * Returns its name. One table per target table and column list, reused by every chunk.
  */
-export async function stageRows(trx: Db, table: string, columns: readonly string[], data: string): Promise<string> {
+export async function stageRows(
+  trx: Db,
+  table: string,
+  columns: readonly string[],
+  values: readonly unknown[],
+  rowCount: number,
+): Promise<string> {
   const list = quotedColumns(columns);
   const stage = `primm_stage_${table}_${columnsHash(list)}`;
   await trx.executeQuery(
@@ -154,7 +159,7 @@ export async function stageRows(trx: Db, table: string, columns: readonly string
     ),
   );
   await trx.executeQuery(CompiledQuery.raw(`truncate "${stage}"`));
-  await copyRows(trx, stage, columns, data);
+  await copyRows(trx, stage, columns, values, rowCount);
   return stage;
 }
 
@@ -186,9 +191,8 @@ export async function insertRowsStaged<T extends object, R = never>(
     return insertRows(db, table, columns, rows, tail);
   const values: unknown[] = [];
   for (const row of rows) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
-  const data = copyData(values, columns.length, rows.length);
   const write = async (trx: Db): Promise<{ rows: R[]; affected: number }> => {
-    const stage = await stageRows(trx, table, columns, data);
+    const stage = await stageRows(trx, table, columns, values, rows.length);
     const list = quotedColumns(columns);
     const result = await trx.executeQuery<R>(
       CompiledQuery.raw(`insert into "${table}" (${list}) select ${list} from "${stage}"${tail ? ` ${tail}` : ''}`),

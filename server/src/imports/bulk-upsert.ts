@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { copyData, insertFlat, quotedColumns, stageRows } from '../db/bulk-insert';
+import { insertFlat, quotedColumns, stageRows } from '../db/bulk-insert';
 import type { Database } from '../db/database';
 import type { Db } from '../db/open-database';
 import { isPostgres } from '../db/dialect';
@@ -28,10 +28,6 @@ type Table = keyof Database;
  * found again by a key the caller may give as a number (`putValues`): a million-row file then
  * costs no object, no key string and no array per row (docs/performance.md, "Importazione").
  * `chunkSize` rows are buffered per chunk; each is written in statements of db/bulk-insert.ts.
- *
- * On PostgreSQL a full chunk is sent and the next one fills while the server merges it (one chunk
- * in flight: the connection runs one statement at a time): the import of 20 000 students left the
- * importer idle two thirds of the time, waiting for the server's merges. `flush` waits for all.
  */
 export class BulkUpsert {
   /** The pending rows, row after row, in the order of `columns`. */
@@ -46,9 +42,6 @@ export class BulkUpsert {
   private readonly scratch: unknown[] = [];
   private readonly postgres: boolean;
   private readonly chunkSize: number;
-  /** PostgreSQL: the merge of the chunk sent last, and how it failed. */
-  private inFlight: Promise<void> | undefined;
-  private failure: { error: unknown } | undefined;
 
   /**
    * `columns`: the order of the values given to `putValues`; without it, the keys of the first
@@ -109,44 +102,17 @@ export class BulkUpsert {
     this.slots.set(key, at);
     for (let i = 0, v = at * width; i < width; i++, v++) values[v] = row[i];
     if (this.ctx.explainEvents) this.lines[at] = this.ctx.currentLine;
-    return this.count >= this.chunkSize ? this.writeChunk().then(() => null) : null;
+    return this.count >= this.chunkSize ? this.flush().then(() => null) : null;
   }
 
-  /** Writes the pending rows and waits until every chunk is in the table and counted. */
   async flush(): Promise<void> {
-    await this.writeChunk();
-    await this.settle();
-  }
-
-  /** Writes the pending rows; on PostgreSQL returns once they are sent (see the class's comment). */
-  private async writeChunk(): Promise<void> {
-    if (this.count === 0) return;
-    await this.settle();
     const rows = this.count;
+    if (rows === 0) return;
     if (this.ctx.explainEvents) await this.explain(rows);
     // Emptied before writing; the values stay in place until the next chunk overwrites them.
     this.count = 0;
     this.slots.clear();
-    if (!this.postgres) return this.tallyChunk(rows, await this.upsertSqlite(rows));
-    // The text is made now, before the next chunk overwrites the values. A failure is kept for the
-    // next call (an unobserved rejection would end the process); the import then rolls back.
-    const data = copyData(this.values, this.columns!.length, rows);
-    this.inFlight = this.upsertPostgres(data).then(
-      (counts) => this.tallyChunk(rows, counts),
-      (error: unknown) => void (this.failure = { error }),
-    );
-  }
-
-  /** Waits for the chunk in flight; throws how it failed. */
-  private async settle(): Promise<void> {
-    await this.inFlight;
-    this.inFlight = undefined;
-    const failure = this.failure;
-    this.failure = undefined;
-    if (failure) throw failure.error;
-  }
-
-  private tallyChunk(rows: number, { changed, inserted }: { changed: number; inserted: number }): void {
+    const { changed, inserted } = this.postgres ? await this.upsertPostgres(rows) : await this.upsertSqlite(rows);
     tally(this.ctx, 'inserted', inserted);
     tally(this.ctx, 'updated', changed - inserted);
     tally(this.ctx, 'unchanged', rows - changed);
@@ -215,17 +181,17 @@ export class BulkUpsert {
    * inserts (`xmax = 0`) and changed rows in the same statement: a statement of 60 000 bound
    * values cost the server more to parse and plan than the rows cost to write.
    */
-  private async upsertPostgres(data: string): Promise<{ changed: number; inserted: number }> {
+  private async upsertPostgres(rows: number): Promise<{ changed: number; inserted: number }> {
     // Temporary tables belong to a connection: outside a transaction (a test writing on the pool)
     // the chunk gets one of its own, so its statements share a connection.
-    if (this.ctx.trx.isTransaction) return this.mergePostgres(this.ctx.trx, data);
-    return this.ctx.trx.transaction().execute((trx) => this.mergePostgres(trx, data));
+    if (this.ctx.trx.isTransaction) return this.mergePostgres(this.ctx.trx, rows);
+    return this.ctx.trx.transaction().execute((trx) => this.mergePostgres(trx, rows));
   }
 
-  private async mergePostgres(trx: Db, data: string): Promise<{ changed: number; inserted: number }> {
+  private async mergePostgres(trx: Db, rows: number): Promise<{ changed: number; inserted: number }> {
     const columns = this.columns!;
     const list = quotedColumns(columns);
-    const stage = await stageRows(trx, this.table, columns, data);
+    const stage = await stageRows(trx, this.table, columns, this.values, rows);
     const merge = `insert into "${this.table}" (${list}) select ${list} from "${stage}" ${this.conflictClause('is distinct from')} returning (xmax = 0) as inserted`;
     const result = await sql<{
       changed: number;
