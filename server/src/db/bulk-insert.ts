@@ -128,12 +128,11 @@ export async function copyRows(
   const width = columns.length;
   let data = '';
   for (let r = 0, v = 0; r < rowCount; r++) {
-    // A line made apart, then added whole (not every value and tab to the chunk's text), and
-    // `copyText`'s pattern made once: the text of 1.2 million rows of attendance cost 3.0–3.5 s
-    // of CPU, now 0.5–0.9 s (Node 20; either change alone gained little).
-    let line = copyText(values[v++]);
-    for (let i = 1; i < width; i++, v++) line += '\t' + copyText(values[v]);
-    data += line + '\n';
+    for (let i = 0; i < width; i++, v++) {
+      if (i > 0) data += '\t';
+      data += copyText(values[v]);
+    }
+    data += '\n';
   }
   const sql = `${COPY_FROM_STDIN}copy "${table}" (${quotedColumns(columns)}) from stdin`;
   await db.executeQuery(CompiledQuery.raw(sql, [data]));
@@ -217,11 +216,8 @@ function copyText(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
   const text = String(value);
-  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text;
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text;
 }
-
-// Made once (see `copyRows`); not global (`g`), so `test` keeps no state between calls.
-const COPY_SPECIAL = /[\\\t\n\r]/;
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
