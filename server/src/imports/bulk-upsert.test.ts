@@ -31,7 +31,7 @@ function absence(date: string, hours: number) {
     justified: 1,
     deroga: null,
     deroga_decided_on: null,
-    import_batch_id: null,
+    import_batch_id: null as number | null,
   };
 }
 
@@ -168,4 +168,25 @@ test('BulkUpsert: when values hold tabs, line breaks, backslashes and nulls (COP
   expect(rows.sort(bySubject)).toEqual(
     subjects.map((subject) => ({ subject, raw: '7½', value: 7.5, judgement: null })).sort(bySubject),
   );
+});
+
+test.each([
+  { column: 'student_id', value: { student_id: 999_999 } },
+  { column: 'class_id', value: { class_id: 999_999 } },
+  { column: 'import_batch_id', value: { import_batch_id: 999_999 } },
+])(
+  'BulkUpsert: when a row of a chunk names a $column that does not exist, then the write fails and no row of the chunk stays (on PostgreSQL checked per statement, migration 0034)',
+  async ({ value }) => {
+    const rows = [absence('2025-10-01', 5), { ...absence('2025-10-02', 6), ...value }, absence('2025-10-03', 2)];
+
+    await expect(write(rows, 1000)).rejects.toThrow(/foreign key/i);
+    expect(await stored()).toEqual([]);
+  },
+);
+
+test('BulkUpsert: when an update moves a stored row to a class that does not exist, then the write fails and the row stays as it was', async () => {
+  await write([absence('2025-10-01', 5)], 1000);
+
+  await expect(write([{ ...absence('2025-10-01', 6), class_id: 999_999 }], 1000)).rejects.toThrow(/foreign key/i);
+  expect(await stored()).toEqual([{ date: '2025-10-01', hours: 5 }]);
 });

@@ -30,6 +30,7 @@ import * as m0029 from './0029-pua-referral';
 import * as m0030 from './0030-municipality-inbox';
 import * as m0031 from './0031-reorientation-arrival';
 import * as m0033 from './0033-attendance-natural-key';
+import * as m0034 from './0034-bulk-reference-checks';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '0030-municipality-inbox': m0030,
   '0031-reorientation-arrival': m0031,
   '0033-attendance-natural-key': m0033,
+  '0034-bulk-reference-checks': m0034,
 };
 
 export const migrationProvider: MigrationProvider = {
