@@ -1,16 +1,15 @@
 /**
- * A reader thread of assenze.csv (attendance-reader.ts): reads, parses and checks the file's rows
- * with the rule of `attendance-rows.ts` and hands chunks of distinct keys to the import's thread,
- * which writes them meanwhile. It never touches the database.
+ * The reader thread of assenze.csv (attendance-reader.ts): for each school it is given, reads,
+ * parses and checks the file's rows with the rule of `attendance-rows.ts` and hands chunks of
+ * distinct keys to the import's thread, which writes them meanwhile. It never touches the database.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Db } from '../db/open-database';
 import { attendanceWriter, packAttendance, readAttendance } from './attendance-rows';
 import { CsvSyntaxError } from './csv-parser';
 import { createContext } from './import-context';
-import type { ReaderJob, ReaderMessage } from './attendance-reader';
+import type { ReaderJob, ReaderMessage, WriterMessage } from './attendance-reader';
 
-const job = workerData as ReaderJob;
 const port = parentPort!;
 const post = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
@@ -18,12 +17,26 @@ const post = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => port.post
 // flat however much faster it reads than the other thread writes.
 let ahead = 0;
 let written: (() => void) | undefined;
-port.on('message', () => {
-  ahead--;
-  written?.();
+
+port.on('message', (message: WriterMessage) => {
+  if (message === 'written') {
+    ahead--;
+    written?.();
+  } else {
+    read(message.read).catch((err: unknown) =>
+      post({
+        failed: {
+          csv: err instanceof CsvSyntaxError,
+          message: err instanceof Error ? err.message : String(err),
+          stack: err instanceof Error ? err.stack : undefined,
+        },
+      }),
+    );
+  }
 });
 
-async function read(): Promise<void> {
+async function read(job: ReaderJob): Promise<void> {
+  ahead = 0;
   // A context of its own, without a transaction: its tallies and rejections go back with `done`.
   const ctx = createContext(undefined as unknown as Db, job.pseudonymKey, job.batchId, job.now);
   const sync = attendanceWriter(ctx, job.chunkSize, async (values, rows) => {
@@ -46,13 +59,3 @@ async function read(): Promise<void> {
     },
   });
 }
-
-read().catch((err: unknown) =>
-  post({
-    failed: {
-      csv: err instanceof CsvSyntaxError,
-      message: err instanceof Error ? err.message : String(err),
-      stack: err instanceof Error ? err.stack : undefined,
-    },
-  }),
-);

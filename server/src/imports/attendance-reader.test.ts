@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { generateRegion } from '../../../scripts/gen/generate-region';
 import type { Db } from '../db/open-database';
 import { createTestDb } from '../testing/test-db';
-import { CHUNKS_AHEAD, readAttendanceInThread } from './attendance-reader';
+import { CHUNKS_AHEAD, closeReaderThread, readAttendanceInThread } from './attendance-reader';
 import { attendanceWriter, readAttendance } from './attendance-rows';
 import { CsvSyntaxError } from './csv-parser';
 import { createContext, type ImportContext } from './import-context';
@@ -80,7 +80,7 @@ async function readSchool(
     const before = { ...ctx.counts };
     const sync = attendanceWriter(ctx, CHUNK_ROWS);
     onSync?.(sync);
-    const ok = await read(ctx, dir, state, sync);
+    const ok = await read(ctx, dir, state, sync).finally(() => closeReaderThread(ctx));
     await sync.flush();
     return { ok, ...attendanceOutcome(ctx, before) };
   });
