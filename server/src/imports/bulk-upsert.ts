@@ -41,14 +41,11 @@ export class BulkUpsert {
   private comparedAt: number[] = [];
   private readonly scratch: unknown[] = [];
   private readonly postgres: boolean;
-  /** Rows a chunk holds before it is written (or handed to the sink). */
-  readonly chunkSize: number;
+  private readonly chunkSize: number;
 
   /**
    * `columns`: the order of the values given to `putValues`; without it, the keys of the first
-   * row given to `put`. `sink`: where full chunks go instead of the database (a reader thread,
-   * `event-reader-thread.ts`, hands them to the thread that writes): the rows of a chunk then
-   * have distinct keys and are tallied by whoever writes them; `ctx` needs no transaction.
+   * row given to `put`.
    */
   constructor(
     private readonly ctx: ImportContext,
@@ -57,9 +54,8 @@ export class BulkUpsert {
     private readonly compared: readonly string[],
     chunkSize?: number,
     columns?: readonly string[],
-    private readonly sink?: (values: readonly unknown[], rows: number) => Promise<void>,
   ) {
-    this.postgres = sink === undefined && isPostgres(ctx.trx);
+    this.postgres = isPostgres(ctx.trx);
     // PostgreSQL: a round trip and a merge per chunk, so bigger ones (≈ 2 MB of COPY text).
     this.chunkSize = chunkSize ?? (this.postgres ? 30_000 : 5000);
     if (columns) this.setColumns(columns);
@@ -109,18 +105,6 @@ export class BulkUpsert {
     return this.count >= this.chunkSize ? this.flush().then(() => null) : null;
   }
 
-  /**
-   * Writes rows of distinct keys as one chunk, after the rows put before: `fill` writes their
-   * values, row after row in the order of `columns`, into the array it is given and answers how
-   * many rows (a chunk a reader thread made with a sink, see the constructor). Tallied as `flush`
-   * tallies; not for a context that explains its updates (no line is known for these rows).
-   */
-  async putDistinct(fill: (values: unknown[]) => number): Promise<void> {
-    await this.flush();
-    this.count = fill(this.values);
-    await this.flush();
-  }
-
   async flush(): Promise<void> {
     const rows = this.count;
     if (rows === 0) return;
@@ -128,7 +112,6 @@ export class BulkUpsert {
     // Emptied before writing; the values stay in place until the next chunk overwrites them.
     this.count = 0;
     this.slots.clear();
-    if (this.sink) return this.sink(this.values, rows);
     const { changed, inserted } = this.postgres ? await this.upsertPostgres(rows) : await this.upsertSqlite(rows);
     tally(this.ctx, 'inserted', inserted);
     tally(this.ctx, 'updated', changed - inserted);

@@ -20,7 +20,6 @@ import { ImportScopeError, type ImportScope } from './import-scope';
 import { listBatchFiles, type BatchFile } from './batch-files';
 import { CLASS_GRADES_FILE, loadClassGrades } from './load-class-grades';
 import { loadAttendance } from './load-attendance';
-import { closeReaderThread } from './attendance-reader';
 import { loadClasses } from './load-classes';
 import { loadGrades } from './load-grades';
 import { loadOutcomes } from './load-outcomes';
@@ -160,14 +159,10 @@ async function importInputs(db: Db, inputs: ImportInputs, options: ImportOptions
           inputs.temporary.push(out);
           folders.unshift(...(await convertOneRoster(load, bundle, out, inputs.labels.get(bundle))));
         }
-        try {
-          for (const [i, dir] of folders.entries()) {
-            const schoolId = await importSchoolFolder(load, dir);
-            if (schoolId !== undefined) touched.set(schoolId, basename(dir));
-            options.onProgress?.({ phase: 'import', school: basename(dir), done: i + 1, total: folders.length });
-          }
-        } finally {
-          await closeReaderThread(load);
+        for (const [i, dir] of folders.entries()) {
+          const schoolId = await importSchoolFolder(load, dir);
+          if (schoolId !== undefined) touched.set(schoolId, basename(dir));
+          options.onProgress?.({ phase: 'import', school: basename(dir), done: i + 1, total: folders.length });
         }
       });
       if (options.dryRun) throw new DryRunRollback();
