@@ -123,7 +123,14 @@ function sortBySubject(groups: Group[]): void {
     }
   }
   for (const g of groups) g.rank = ranks.get(g.key)!;
-  groups.sort((a, b) => a.rank - b.rank);
+  // Insertion sort, stable as Array.prototype.sort: a dozen groups, where the built-in sort
+  // copied them into a work array for every student.
+  for (let i = 1; i < groups.length; i++) {
+    const g = groups[i]!;
+    let j = i - 1;
+    for (; j >= 0 && groups[j]!.rank > g.rank; j--) groups[j + 1] = groups[j]!;
+    groups[j + 1] = g;
+  }
 }
 const names: string[] = [];
 const ranks = new Map<string, number>();
