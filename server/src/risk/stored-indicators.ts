@@ -104,14 +104,13 @@ export function parseIndicators(text: string): MeasuredIndicator[] {
 
 /** `[shape, ...values]` when the details have one of the key's shapes (and no undefined value, which JSON would turn into null). */
 function packDetails(key: IndicatorKey, details: Record<string, unknown>): StoredDetails {
+  const names = Object.keys(details);
   const shapes = DETAIL_SHAPES[key];
-  // The names walked in place (for…in: own properties in order, details are plain objects), not
-  // listed with Object.keys: one array less per indicator, eleven per student.
   shapes: for (let s = 0; s < shapes.length; s++) {
     const shape = shapes[s]!;
-    let f = 0;
-    for (const name in details) if (shape[f++] !== name || details[name] === undefined) continue shapes;
-    if (f !== shape.length) continue;
+    if (shape.length !== names.length) continue;
+    for (let f = 0; f < shape.length; f++)
+      if (shape[f] !== names[f] || details[names[f]!] === undefined) continue shapes;
     const packed: [number, ...unknown[]] = [s];
     for (const name of shape) packed.push(details[name]);
     return packed;
