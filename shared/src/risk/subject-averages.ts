@@ -72,7 +72,7 @@ export function subjectAveragesOf(digest: GradeDigest, termSeq: number): Subject
 /**
  * The group of `key`, by a scan from the last: a dozen subjects, and most comparisons are of one
  * string with itself (`subjectKey` gives one string per name). A Map per student, here and in
- * two indicators, was ≈ 10 % of the bytes a full recompute allocates (docs/performance-history.md §9).
+ * two indicators, was ≈ 8 % of the bytes a full recompute allocates (docs/performance-history.md §9).
  */
 function groupOf(groups: Group[], key: string): Group | undefined {
   for (let g = groups.length - 1; g >= 0; g--) if (groups[g]!.key === key) return groups[g];
