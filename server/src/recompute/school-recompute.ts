@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { RecomputeSummary } from '@primm/shared/contracts/risk';
 import { measureStudent } from '@primm/shared/risk/assess-student';
 import type { RiskSettings } from '@primm/shared/risk/settings';
-import type { MeasuredIndicator } from '@primm/shared/risk/types';
+import type { IndicatorKey, MeasuredIndicator } from '@primm/shared/risk/types';
 import { sql } from 'kysely';
 import type { Db } from '../db/open-database';
 import { serializeIndicators } from '../risk/stored-indicators';
@@ -110,7 +110,11 @@ export async function computeSchool(
       indicators: serializeIndicators(a.indicators),
       input_hash: hash,
       computed_at: now,
-      ...indicatorColumns(a.indicators),
+      // Written out, not spread from an object (the spread cost microseconds a student in V8).
+      attendance_rate: indicatorValue(a.indicators, 'attendance_rate'),
+      projected_absence: indicatorValue(a.indicators, 'absence_projection'),
+      failing_subjects: indicatorValue(a.indicators, 'failing_subjects'),
+      age_grade_delay: indicatorValue(a.indicators, 'age_grade_delay'),
     });
   }
   // Students who left the school: their result goes (their reviews stay, in risk_review).
@@ -179,15 +183,10 @@ function inputHasher(loaded: RecomputeData, schoolId: number, settingsVersion: n
   };
 }
 
-/** The values the aggregates count by (migration 0007), taken from the assessment's indicators. */
-function indicatorColumns(indicators: MeasuredIndicator[]) {
-  const value = (key: string) => indicators.find((i) => i.key === key)?.value ?? null;
-  return {
-    attendance_rate: value('attendance_rate'),
-    projected_absence: value('absence_projection'),
-    failing_subjects: value('failing_subjects'),
-    age_grade_delay: value('age_grade_delay'),
-  };
+/** An indicator's value, as the columns the aggregates count by (migration 0007) store it. */
+function indicatorValue(indicators: MeasuredIndicator[], key: IndicatorKey): number | null {
+  for (const i of indicators) if (i.key === key) return i.value;
+  return null;
 }
 
 /**

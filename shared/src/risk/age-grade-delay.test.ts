@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ageGradeDelay } from './age-grade-delay';
+import { ageGradeDelay, measureAgeGradeDelay } from './age-grade-delay';
 import { DEFAULT_RISK_SETTINGS } from './settings';
 import type { HistoryEntry, StudentRiskInput } from './types';
 
@@ -64,4 +64,21 @@ describe('ageGradeDelay', () => {
       level: 'ok',
     });
   });
+
+  test.each([
+    [{}],
+    [{ birthDate: '2009-03-01', history: failed(1), arrivalDate: '2022-09-01' }],
+    [{ birthDate: '2009-03-01', history: failed(2) }],
+    [{ birthDate: null }],
+  ] as const)(
+    'measureAgeGradeDelay: when %j, then the indicator of ageGradeDelay with its message and without its sentence',
+    (over) => {
+      const input = { ...base, ...(over as Partial<Input>) };
+
+      const { explanation, ...worded } = ageGradeDelay(input, DEFAULT_RISK_SETTINGS);
+
+      expect(explanation).not.toBe('');
+      expect(measureAgeGradeDelay(input, DEFAULT_RISK_SETTINGS)).toEqual(worded);
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import { message, type Message } from './message';
-import { renderItalian } from './render-italian';
 import type { RiskSettings } from './settings';
 import { countYearsNotPassed } from './school-history';
-import type { Indicator, RiskLevel, StudentRiskInput } from './types';
+import { withMessage } from './sentence';
+import type { Indicator, MeasuredIndicator, RiskLevel, StudentRiskInput } from './types';
 
 type Input = Pick<StudentRiskInput, 'schoolYear' | 'level' | 'gradeLevel' | 'birthDate' | 'history' | 'arrivalDate'>;
 
@@ -21,6 +21,16 @@ const YEARS_BEFORE = { primo_grado: 5, secondo_grado: 8 } as const;
  * Its message names the arrival date, which is not stored as data: the indicator keeps it.
  */
 export function ageGradeDelay(input: Input, settings: RiskSettings): Indicator {
+  const m = measureAgeGradeDelay(input, settings);
+  return withMessage(m, m.message);
+}
+
+/**
+ * `ageGradeDelay` with its message and without its Italian sentence: what the regional recompute
+ * stores (the sentence is rendered when read; rendering it for every student of the region was
+ * ≈ 1.3 % of a full recompute).
+ */
+export function measureAgeGradeDelay(input: Input, settings: RiskSettings): MeasuredIndicator & { message: Message } {
   const s = settings.history;
   const base = { key: 'age_grade_delay', domain: 'percorso' } as const;
   const startYear = Number(input.schoolYear.slice(0, 4));
@@ -63,14 +73,13 @@ export function ageGradeDelay(input: Input, settings: RiskSettings): Indicator {
   return withOwn({ key: base.key, domain: base.domain, value: delay, level, details }, m);
 }
 
-/** The indicator with its own message and sentence (properties in the usual order). */
-function withOwn(m: Omit<Indicator, 'explanation' | 'message'>, msg: Message): Indicator {
-  const out: Indicator = {
+/** The measured indicator with its own message. */
+function withOwn(m: MeasuredIndicator, msg: Message): MeasuredIndicator & { message: Message } {
+  const out: MeasuredIndicator & { message: Message } = {
     key: m.key,
     domain: m.domain,
     value: m.value,
     level: m.level,
-    explanation: renderItalian(msg),
     message: msg,
   };
   if (m.details !== undefined) out.details = m.details;

@@ -1,5 +1,5 @@
 import { measureAbsenceProjection } from './absence-projection';
-import { ageGradeDelay } from './age-grade-delay';
+import { measureAgeGradeDelay } from './age-grade-delay';
 import { measureAttendanceRate } from './attendance-rate';
 import { measureAttendanceTrend } from './attendance-trend';
 import { measureConduct } from './conduct';
@@ -13,7 +13,7 @@ import { measureLateEntries } from './late-entries';
 import { measureSchoolHistory } from './school-history';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './settings';
 import { subjectAveragesOf, type SubjectAverage } from './subject-averages';
-import { computeTier } from './tier';
+import { measureTier } from './tier';
 import type { MeasuredIndicator, StudentAssessment, StudentRiskInput } from './types';
 
 /**
@@ -54,11 +54,6 @@ export function measureStudent(
 ): MeasuredAssessment {
   const digest = gradeDigestOf(input);
   subjects ??= subjectAveragesOf(digest, input.currentTermSeq);
-  // Keeps its message: it names the arrival date, which is not stored as data (describeIndicator).
-  const age = ageGradeDelay(input, settings);
-  const ageMeasured: MeasuredIndicator = { key: age.key, domain: age.domain, value: age.value, level: age.level };
-  if (age.details !== undefined) ageMeasured.details = age.details;
-  ageMeasured.message = age.message;
   const indicators: MeasuredIndicator[] = [
     measureAttendanceRate(input, settings),
     measureAbsenceProjection(input, settings),
@@ -69,10 +64,11 @@ export function measureStudent(
     measureFailingSubjects(settings, subjects),
     measureGradeAverage(input, settings, subjects),
     measureGradeTrend(settings, digest),
-    ageMeasured,
+    // Keeps its message: it names the arrival date, which is not stored as data (describeIndicator).
+    measureAgeGradeDelay(input, settings),
     measureSchoolHistory(input, settings),
   ];
-  const tier = computeTier(indicators, settings);
+  const tier = measureTier(indicators, settings);
   return {
     settingsVersion: settings.version,
     indicators,

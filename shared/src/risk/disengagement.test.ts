@@ -29,6 +29,15 @@ describe('disengagement', () => {
     expect(r.level).toBe(level);
   });
 
+  test('when a day has an absence and a late entry, in any order, then they add up as one day', () => {
+    const inOrder = [...absences(lastDays(5).slice(0, 4)), ...hoursOn(lastDays(1), 2), ...hoursOn(lastDays(1), 4)];
+
+    const shuffled = run([inOrder[4]!, inOrder[1]!, inOrder[5]!, inOrder[0]!, inOrder[3]!, inOrder[2]!]);
+
+    expect(shuffled).toEqual(run(inOrder));
+    expect(shuffled.details).toMatchObject({ daysInRow: 5, hoursAbsent: 30 });
+  });
+
   test('when the days away are in deroga (documented illness), then it is not disengagement', () => {
     const r = run(absences(lastDays(10), { justified: true, deroga: 'salute' }));
 

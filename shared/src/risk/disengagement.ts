@@ -26,10 +26,22 @@ export function measureDisengagement(input: Input, settings: RiskSettings): Meas
   const base = { key: 'disengagement', domain: 'frequenza' } as const;
 
   // Hours missed per day (whole days, late entries and early exits), deroghe excepted.
-  const missed = new Map<string, number>();
+  // Two arrays, not a Map per student (as in subjectAveragesOf's groupOf): the events come in
+  // date order, so a day's events are found at the end.
+  const missedDays: string[] = [];
+  const missedHours: number[] = [];
+  const missedOn = (date: string) => {
+    let d = missedDays.length - 1;
+    while (d >= 0 && missedDays[d] !== date) d--;
+    return d;
+  };
   for (const e of input.attendanceEvents) {
     if (e.deroga !== null || e.date < input.enrolledOn || e.date > input.asOf) continue;
-    missed.set(e.date, (missed.get(e.date) ?? 0) + e.hours);
+    const d = missedOn(e.date);
+    if (d < 0) {
+      missedDays.push(e.date);
+      missedHours.push(e.hours);
+    } else missedHours[d] = missedHours[d]! + e.hours;
   }
 
   // Whole lesson days missed in a row, back from the last lesson day up to today.
@@ -38,7 +50,8 @@ export function measureDisengagement(input: Input, settings: RiskSettings): Meas
   for (let i = input.heldLessonDays.length - 1; i >= 0; i--) {
     const day = input.heldLessonDays[i]!;
     if (day.date > input.asOf) continue;
-    if ((missed.get(day.date) ?? 0) < day.hours) break;
+    const d = missedOn(day.date);
+    if ((d < 0 ? 0 : missedHours[d]!) < day.hours) break;
     run += 1;
     runFrom = day.date;
   }
@@ -49,7 +62,7 @@ export function measureDisengagement(input: Input, settings: RiskSettings): Meas
   if (weeks.length >= s.windowWeeks) {
     const from = weeks[0]!.weekStart;
     for (const w of weeks) held += w.hoursHeld;
-    for (const [date, hours] of missed) if (date >= from) absent += hours;
+    for (let d = 0; d < missedDays.length; d++) if (missedDays[d]! >= from) absent += missedHours[d]!;
     absent = Math.min(absent, held);
   }
   const share = held > 0 ? absent / held : null;

@@ -25,15 +25,19 @@ export function measureGradeTrend(settings: RiskSettings, digest: GradeDigest): 
   const s = settings.grades;
   const base = { key: 'grade_trend', domain: 'rendimento' } as const;
   // Per subject as written, all terms: the sums of its grades other than scrutinio.
-  const bySubject = new Map<string, { n: number; sy: number; sx: number; sxx: number; sxy: number }>();
+  // Found by a scan, not a Map: a dozen subjects a student (as in subjectAveragesOf's groupOf).
+  const bySubject: { subject: string; n: number; sy: number; sx: number; sxx: number; sxy: number }[] = [];
   let count = 0;
   for (let i = 0; i < digest.subject.length; i++) {
     const n = digest.n[i]!;
     if (n === 0) continue;
     count += n;
-    const t = bySubject.get(digest.subject[i]!);
-    if (t === undefined)
-      bySubject.set(digest.subject[i]!, {
+    const subject = digest.subject[i]!;
+    let t = bySubject.length - 1;
+    while (t >= 0 && bySubject[t]!.subject !== subject) t--;
+    if (t < 0)
+      bySubject.push({
+        subject,
         n,
         sy: digest.sum[i]!,
         sx: digest.sx[i]!,
@@ -41,11 +45,12 @@ export function measureGradeTrend(settings: RiskSettings, digest: GradeDigest): 
         sxy: digest.sxy[i]!,
       });
     else {
-      t.n += n;
-      t.sy += digest.sum[i]!;
-      t.sx += digest.sx[i]!;
-      t.sxx += digest.sxx[i]!;
-      t.sxy += digest.sxy[i]!;
+      const g = bySubject[t]!;
+      g.n += n;
+      g.sy += digest.sum[i]!;
+      g.sx += digest.sx[i]!;
+      g.sxx += digest.sxx[i]!;
+      g.sxy += digest.sxy[i]!;
     }
   }
   const { first, last } = digest;
@@ -59,7 +64,7 @@ export function measureGradeTrend(settings: RiskSettings, digest: GradeDigest): 
   // falls on one day.
   let sxy = 0;
   let sxx = 0;
-  for (const t of bySubject.values()) {
+  for (const t of bySubject) {
     sxy += (t.n * t.sxy - t.sx * t.sy) / t.n;
     sxx += (t.n * t.sxx - t.sx * t.sx) / t.n;
   }

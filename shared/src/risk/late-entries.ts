@@ -24,7 +24,8 @@ export function measureLateEntries(input: Input, settings: RiskSettings): Measur
   const events = input.attendanceEvents.filter(
     (e) => e.kind !== 'assenza' && e.date >= input.enrolledOn && e.date <= input.asOf,
   );
-  const weeks = input.weeks.filter((w) => w.weekStart <= input.asOf && w.hoursHeld > 0).length;
+  let weeks = 0; // counted, not filtered into an array only to take its length
+  for (const w of input.weeks) if (w.weekStart <= input.asOf && w.hoursHeld > 0) weeks++;
   const late = events.filter((e) => e.kind === 'entrata_posticipata').length;
   const early = events.length - late;
   const hours = events.reduce((a, e) => a + e.hours, 0);

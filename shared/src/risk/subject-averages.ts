@@ -23,13 +23,13 @@ export function computeSubjectAverages(grades: GradeEntry[], asOf: string, termS
 /** `computeSubjectAverages` from the grades' digest (subjects as written grouped by `subjectKey`). */
 export function subjectAveragesOf(digest: GradeDigest, termSeq: number): SubjectAverage[] {
   // One pass: per subject, the sums of its latest term so far (a later term starts them again).
+  // Found by a scan, not a Map: a student has a dozen subjects (see `groupOf`).
   const groups: Group[] = [];
-  const byKey = new Map<string, Group>();
   for (let i = 0; i < digest.subject.length; i++) {
     const term = digest.termSeq[i]!;
     if (term > termSeq) continue;
     const key = subjectKey(digest.subject[i]!);
-    const t = byKey.get(key);
+    const t = groupOf(groups, key);
     if (t === undefined) {
       const group = {
         key,
@@ -40,7 +40,6 @@ export function subjectAveragesOf(digest: GradeDigest, termSeq: number): Subject
         sn: digest.sn[i]!,
         ssum: digest.ssum[i]!,
       };
-      byKey.set(key, group);
       groups.push(group);
     } else if (term > t.term) {
       t.term = term;
@@ -68,6 +67,16 @@ export function subjectAveragesOf(digest: GradeDigest, termSeq: number): Subject
     });
   }
   return result;
+}
+
+/**
+ * The group of `key`, by a scan from the last: a dozen subjects, and most comparisons are of one
+ * string with itself (`subjectKey` gives one string per name). A Map per student, here and in
+ * two indicators, was ≈ 8 % of the bytes a full recompute allocates (docs/performance-history.md §9).
+ */
+function groupOf(groups: Group[], key: string): Group | undefined {
+  for (let g = groups.length - 1; g >= 0; g--) if (groups[g]!.key === key) return groups[g];
+  return undefined;
 }
 
 interface Group {
@@ -114,7 +123,14 @@ function sortBySubject(groups: Group[]): void {
     }
   }
   for (const g of groups) g.rank = ranks.get(g.key)!;
-  groups.sort((a, b) => a.rank - b.rank);
+  // Insertion sort, stable as Array.prototype.sort: a dozen groups, where the built-in sort
+  // copied them into a work array for every student.
+  for (let i = 1; i < groups.length; i++) {
+    const g = groups[i]!;
+    let j = i - 1;
+    for (; j >= 0 && groups[j]!.rank > g.rank; j--) groups[j + 1] = groups[j]!;
+    groups[j + 1] = g;
+  }
 }
 const names: string[] = [];
 const ranks = new Map<string, number>();

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { renderItalian } from './render-italian';
 import type { RiskModel } from './risk-model';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './settings';
-import { computeTier } from './tier';
+import { computeTier, measureTier } from './tier';
 import { INDICATOR_DOMAIN, type IndicatorKey, type MeasuredIndicator, type RiskLevel } from './types';
 
 const ind = (key: IndicatorKey, level: RiskLevel, value: number | null = 1): MeasuredIndicator => ({
@@ -150,4 +150,25 @@ describe('computeTier', () => {
     expect(r.tier).toBe(1);
     expect(r.probability).toBeCloseTo(0.5, 10);
   });
+
+  test.each([
+    [[], DEFAULT_RISK_SETTINGS],
+    [[ind('failing_subjects', 'high'), ind('attendance_rate', 'attention')], DEFAULT_RISK_SETTINGS],
+    [
+      [ind('absence_projection', 'high'), ind('school_history', 'high'), ind('grade_average', 'high', 4.5)],
+      DEFAULT_RISK_SETTINGS,
+    ],
+    [[ind('disengagement', 'high'), ind('conduct', 'attention')], DEFAULT_RISK_SETTINGS],
+    [[ind('grade_average', 'ok', 6.5)], { ...DEFAULT_RISK_SETTINGS, model }],
+    [[ind('grade_average', 'ok', 6)], byProbability],
+  ])(
+    'measureTier: when the indicators are %j, then computeTier without its reasons and message',
+    (indicators, settings) => {
+      const { reasons, message, ...level } = computeTier(indicators, settings);
+
+      expect(message).toBeDefined();
+      expect(reasons).toBeInstanceOf(Array);
+      expect(measureTier(indicators, settings)).toEqual(level);
+    },
+  );
 });

@@ -40,6 +40,43 @@ export interface TierResult {
  * the indicators' severities, then how far the overall average is below 10. It explains itself.
  */
 export function computeTier(indicators: MeasuredIndicator[], settings: RiskSettings): TierResult {
+  const level = measureTier(indicators, settings);
+  const { tier, highDomains, attentionDomains, disengaged, probability, score } = level;
+  const reasons: Omit<TierReason, 'explanation' | 'message'>[] = indicators
+    .filter((i): i is MeasuredIndicator & { level: 'attention' | 'high' } => i.level !== 'ok')
+    .sort(
+      (a, b) =>
+        SEVERITY[b.level] - SEVERITY[a.level] ||
+        DOMAIN_ORDER.indexOf(a.domain) - DOMAIN_ORDER.indexOf(b.domain) ||
+        (a.key === 'disengagement' ? -1 : b.key === 'disengagement' ? 1 : 0),
+    )
+    .map((i) => ({ key: i.key, domain: i.domain, level: i.level }));
+
+  const watch = attentionDomains.filter((d) => !highDomains.includes(d));
+  const highThisYear = highDomains.filter((d) => CURRENT_YEAR.has(d));
+  const m =
+    settings.levels.basis === 'probability' && probability !== null
+      ? disengaged
+        ? message('explain.level.probability_disengagement', { probability })
+        : message('explain.level.probability', {
+            level: tier,
+            probability,
+            level2From: settings.levels.level2From,
+            level3From: settings.levels.level3From,
+          })
+      : levelMessage(tier, disengaged, highDomains, highThisYear, watch);
+  return { tier, reasons, message: m, highDomains, attentionDomains, disengaged, probability, score };
+}
+
+/**
+ * `computeTier` without its words (the reasons and the level's message): what the regional
+ * recompute stores, for every student of the region (the reasons are sorted and the message built
+ * from the stored levels when read, `explainStored`).
+ */
+export function measureTier(
+  indicators: MeasuredIndicator[],
+  settings: RiskSettings,
+): Omit<TierResult, 'reasons' | 'message'> {
   const t = settings.tier;
   const severityOf = new Map<RiskDomain, number>();
   for (const i of indicators) severityOf.set(i.domain, Math.max(severityOf.get(i.domain) ?? 0, SEVERITY[i.level]));
@@ -63,29 +100,6 @@ export function computeTier(indicators: MeasuredIndicator[], settings: RiskSetti
           : 1;
   }
 
-  const reasons: Omit<TierReason, 'explanation' | 'message'>[] = indicators
-    .filter((i): i is MeasuredIndicator & { level: 'attention' | 'high' } => i.level !== 'ok')
-    .sort(
-      (a, b) =>
-        SEVERITY[b.level] - SEVERITY[a.level] ||
-        DOMAIN_ORDER.indexOf(a.domain) - DOMAIN_ORDER.indexOf(b.domain) ||
-        (a.key === 'disengagement' ? -1 : b.key === 'disengagement' ? 1 : 0),
-    )
-    .map((i) => ({ key: i.key, domain: i.domain, level: i.level }));
-
-  const watch = attentionDomains.filter((d) => !highDomains.includes(d));
-  const m =
-    settings.levels.basis === 'probability' && probability !== null
-      ? disengaged
-        ? message('explain.level.probability_disengagement', { probability })
-        : message('explain.level.probability', {
-            level: tier,
-            probability,
-            level2From: settings.levels.level2From,
-            level3From: settings.levels.level3From,
-          })
-      : levelMessage(tier, disengaged, highDomains, highThisYear, watch);
-
   const points = Math.min(
     9,
     indicators.reduce((a, i) => a + SEVERITY[i.level], 0),
@@ -93,7 +107,7 @@ export function computeTier(indicators: MeasuredIndicator[], settings: RiskSetti
   const average = indicators.find((i) => i.key === 'grade_average')?.value ?? null;
   const gradeGap = average === null ? 0 : Math.min(1, Math.max(0, (10 - average) / 10));
   const score = tier + points / 10 + gradeGap * 0.099;
-  return { tier, reasons, message: m, highDomains, attentionDomains, disengaged, probability, score };
+  return { tier, highDomains, attentionDomains, disengaged, probability, score };
 }
 
 function levelMessage(
