@@ -147,6 +147,24 @@ describe('migration 0034: the events\' references checked per statement', () => 
   );
 });
 
+test.runIf(onPostgres)('PostgreSQL: a missing or still named parent fails with the very error a foreign key raised (logs and error handler see no change)', async () => {
+  const db = await createTestDb();
+  const p = await parents(db);
+  await db.insertInto('grade').values(grade(p, '2025-10-01')).execute();
+  const fields = (err: Record<string, unknown>) =>
+    Object.fromEntries(['code', 'message', 'detail', 'schema', 'table', 'constraint'].map((k) => [k, err[k]]));
+  const failures = () =>
+    Promise.all([
+      db.insertInto('attendance_event').values({ ...absence(p, '2025-10-01'), student_id: 999_999 }).execute(),
+      db.deleteFrom('import_batch').where('id', '=', p.batchId).execute(),
+    ].map((write) => write.then(() => undefined, fields)));
+
+  const byTriggers = await failures();
+  expect((await new Migrator({ db, provider: migrationProvider }).migrateTo('0033-attendance-natural-key')).error).toBeUndefined();
+  expect(byTriggers).toEqual(await failures());
+  await db.destroy();
+});
+
 describe('migration 0034: every way of writing an event is checked', () => {
   test('when an upsert meets an existing event and moves it to a missing student or class, then it fails; to an existing class, it is written', async () => {
     const db = await createTestDb();
@@ -226,6 +244,19 @@ describe('migration 0034: every way of writing an event is checked', () => {
       .catch((err: { code?: string }) => expect(err.code).toBe('23503'));
 
     expect(await orphans(db)).toBe(0);
+    await db.destroy();
+  });
+
+  test.runIf(onPostgres)('PostgreSQL: when a parent that events name is truncated, even with cascade, then refused; once the events are gone, allowed', async () => {
+    const db = await createTestDb();
+    const p = await parents(db);
+    await db.insertInto('attendance_event').values(absence(p, '2025-10-01')).execute();
+
+    for (const parent of ['import_batch', 'student', 'class'])
+      await expect(sql`truncate ${sql.table(parent)} cascade`.execute(db)).rejects.toMatchObject({ code: '0A000' });
+    expect(await orphans(db)).toBe(0);
+    await sql`truncate attendance_event`.execute(db);
+    await sql`truncate import_batch cascade`.execute(db);
     await db.destroy();
   });
 
@@ -356,5 +387,30 @@ describe.runIf(onPostgres)('migration 0034 under REPEATABLE READ (PostgreSQL)', 
 
     expect(await orphans(db)).toBe(0);
     await db.destroy();
+  });
+
+  test('when an import batch is deleted while events naming it commit after its snapshot, then no event is left without its batch', async () => {
+    const db = await createTestDb();
+    const p = await parents(db);
+
+    await deleteUnderRepeatableRead(db, 'import_batch', p.batchId, (trx) => trx.insertInto('grade').values(grade(p, '2025-10-01')).execute());
+
+    expect(await orphans(db)).toBe(0);
+    await db.destroy();
+  });
+
+  test('when a repeatable-read transaction deletes a student, then refused (0A000); changing a name, or deleting nothing, is not', async () => {
+    const db = await createTestDb();
+    const p = await parents(db);
+    const trx: ControlledTransaction<any> = await db.startTransaction().setIsolationLevel('repeatable read').execute();
+
+    try {
+      await trx.updateTable('student').set({ first_name: 'Altro' }).where('id', '=', p.studentId).execute();
+      await trx.deleteFrom('student').where('id', '=', 999_999).execute();
+      await expect(trx.deleteFrom('student').where('id', '=', p.studentId).execute()).rejects.toMatchObject({ code: '0A000' });
+    } finally {
+      await trx.rollback().execute();
+      await db.destroy();
+    }
   });
 });
