@@ -260,6 +260,27 @@ describe('migration 0034: every way of writing an event is checked', () => {
     await db.destroy();
   });
 
+  test.runIf(onPostgres)('PostgreSQL: when the session\'s search_path does not name the tables\' schema, then the triggers still check and cascade there', async () => {
+    const db = await createTestDb();
+    const p = await parents(db);
+    const trx: ControlledTransaction<any> = await db.startTransaction().execute();
+    try {
+      await sql`set local search_path = pg_catalog`.execute(trx);
+      await sql`insert into public.attendance_event (student_id, class_id, date, kind, hours, justified)
+        values (${p.studentId}, ${p.classId}, '2025-10-01', 'assenza', 5, 0)`.execute(trx);
+      await sql`savepoint s`.execute(trx);
+      await expect(sql`update public.attendance_event set class_id = 999999`.execute(trx)).rejects.toMatchObject({ code: '23503' });
+      await sql`rollback to savepoint s`.execute(trx);
+      await sql`delete from public.student where id = ${p.studentId}`.execute(trx);
+      await trx.commit().execute();
+    } finally {
+      if (!trx.isCommitted) await trx.rollback().execute();
+    }
+
+    expect([await count(db, 'attendance_event'), await orphans(db)]).toEqual([0, 0]);
+    await db.destroy();
+  });
+
   test('when a school is deleted, then its classes go and their events with them', async () => {
     const db = await createTestDb();
     const p = await parents(db);
