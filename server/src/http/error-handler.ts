@@ -13,7 +13,7 @@ import { HttpError } from './http-error';
 export function createErrorHandler(db: Db, auditAnonymousDenial: AnonymousDenialAudit): ErrorRequestHandler {
   return async (err, req, res, _next) => {
     const body = toErrorBody(err);
-    if (body.status === 500) {
+    if (body.status === 500 || isForeignKeyViolation(err)) {
       console.error(`[${String(res.locals.requestId ?? '-')}] ${req.method} ${req.originalUrl}`, err);
     }
     if (err instanceof HttpError && err.isDenial && !isSessionProbe(req)) {
@@ -57,6 +57,15 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   // and stays up for what it can still do, instead of a bare 500.
   const storage = storageProblem(err);
   if (storage) return { status: 503, body: { error: { code: 'unavailable', message: storage } } };
+  // A write naming a row that is gone: the code checks references before writing, so only a change
+  // made meanwhile gets here (the retention purge deleting a student while an import writes their
+  // events). Nothing was saved; trying again reads the data as it is now. Logged all the same: a
+  // bug would look alike.
+  if (isForeignKeyViolation(err)) {
+    const message =
+      'Alcuni dati collegati sono cambiati durante l’operazione (per esempio uno studente cancellato nel frattempo): nulla è stato salvato. Riprovate.';
+    return { status: 409, body: { error: { code: 'conflict', message } } };
+  }
   // express.json() reports bodies that are too large or not JSON with a status of its own.
   const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
   if (status === 413) {
@@ -82,6 +91,12 @@ function storageProblem(err: unknown): string | undefined {
   if (isDatabaseBusy(err))
     return 'Il database è occupato da un’altra operazione (per esempio un’importazione): riprovate tra poco.';
   return undefined;
+}
+
+/** SQLite's and PostgreSQL's (23503, also raised by migration 0034's triggers) foreign-key violation. */
+function isForeignKeyViolation(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
 /** Unknown `/api/*` paths answer in the envelope too, not with express's HTML page. */
