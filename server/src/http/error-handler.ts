@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { ErrorBody } from '@primm/shared/errors';
 import type { Db } from '../db/open-database';
 import { isDatabaseBusy } from '../db/database-busy';
+import { databaseErrorCode } from '../db/error-code';
 import { audit, type AnonymousDenialAudit } from './audit';
 import { HttpError } from './http-error';
 
@@ -83,7 +84,7 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
  * whole region) held the write lock beyond the busy timeout; trying again later works.
  */
 function storageProblem(err: unknown): string | undefined {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  const code = databaseErrorCode(err);
   if (code === 'SQLITE_FULL' || code === '53100')
     return 'Spazio su disco esaurito: i dati non possono essere salvati. Avvisate l’amministratore.';
   if (code.startsWith('SQLITE_READONLY') || code === '25006')
@@ -95,7 +96,7 @@ function storageProblem(err: unknown): string | undefined {
 
 /** SQLite's and PostgreSQL's (23503, also raised by migration 0034's triggers) foreign-key violation. */
 function isForeignKeyViolation(err: unknown): boolean {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  const code = databaseErrorCode(err);
   return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
