@@ -27,17 +27,12 @@ export function measureDisengagement(input: Input, settings: RiskSettings): Meas
 
   // Hours missed per day (whole days, late entries and early exits), deroghe excepted.
   // Two arrays, not a Map per student (as in subjectAveragesOf's groupOf): the events come in
-  // date order, so a day's events are found at the end.
+  // date order, so `lastIndexOf` finds a day's events at the end.
   const missedDays: string[] = [];
   const missedHours: number[] = [];
-  const missedOn = (date: string) => {
-    let d = missedDays.length - 1;
-    while (d >= 0 && missedDays[d] !== date) d--;
-    return d;
-  };
   for (const e of input.attendanceEvents) {
     if (e.deroga !== null || e.date < input.enrolledOn || e.date > input.asOf) continue;
-    const d = missedOn(e.date);
+    const d = missedDays.lastIndexOf(e.date);
     if (d < 0) {
       missedDays.push(e.date);
       missedHours.push(e.hours);
@@ -50,7 +45,7 @@ export function measureDisengagement(input: Input, settings: RiskSettings): Meas
   for (let i = input.heldLessonDays.length - 1; i >= 0; i--) {
     const day = input.heldLessonDays[i]!;
     if (day.date > input.asOf) continue;
-    const d = missedOn(day.date);
+    const d = missedDays.lastIndexOf(day.date);
     if ((d < 0 ? 0 : missedHours[d]!) < day.hours) break;
     run += 1;
     runFrom = day.date;
