@@ -24,7 +24,15 @@ export async function withDataVersionOnce<T>(trx: Db, work: () => Promise<T>): P
   ).rows;
   for (const t of triggers) await trx.executeQuery(CompiledQuery.raw(`drop trigger "${t.name.replace(/"/g, '""')}"`));
   const result = await work();
-  await trx.executeQuery(CompiledQuery.raw('update data_version set version = version + 1 where id = 1'));
+  await bumpDataVersion(trx);
   for (const t of triggers) await trx.executeQuery(CompiledQuery.raw(t.sql));
   return result;
+}
+
+/**
+ * Moves data_version by one, as migration 0009's triggers do for a write: for writers that count
+ * their writes themselves (`withDataVersionOnce`, recompute/result-store.ts on SQLite).
+ */
+export async function bumpDataVersion(db: Db): Promise<void> {
+  await db.executeQuery(CompiledQuery.raw('update data_version set version = version + 1 where id = 1'));
 }

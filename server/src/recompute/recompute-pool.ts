@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { RiskSettings } from '@primm/shared/risk/settings';
 import type { Counts } from './school-recompute';
@@ -29,6 +30,7 @@ export async function recomputeOnThreads(
   const queue = [...schoolIds];
   const workers: Worker[] = [];
   const source = await threadSource();
+  compileStraightToBaseline();
   try {
     await new Promise<void>((resolve, reject) => {
       let running = 0;
@@ -42,9 +44,10 @@ export async function recomputeOnThreads(
           eval: 'script' in source,
           workerData: job,
           // A larger young generation: the assessment makes many short-lived strings and objects,
-          // and the default one is collected (copying what is alive) several times per school
-          // (≈ 10 % less CPU for the assessment at 20 000 students, measured with 64 MB).
-          resourceLimits: { maxYoungGenerationSizeMb: 64 },
+          // and the default one is collected (copying what is alive) several times per school.
+          // 128 MB against 64: −0.9 s of 12.3 at 200 000 students, +60 MB of peak memory; 256 gave
+          // no more (docs/performance-history.md §12).
+          resourceLimits: { maxYoungGenerationSizeMb: 128 },
         });
         workers.push(worker);
         running++;
@@ -70,4 +73,19 @@ export async function recomputeOnThreads(
     // After an error the others stop where they are: a write not committed is rolled back.
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+let baseline = false;
+
+/**
+ * V8 runs a function first in its interpreter and compiles it only once it is hot: each new thread
+ * warms the whole assessment up from scratch (≈ 1 CPU-s a thread). With `--always-sparkplug` a
+ * function is compiled at once to its non-optimizing machine code (Sparkplug, fast to make), so
+ * the warm-up runs faster: −0.65 s of 11.6 at 200 000 students (docs/performance-history.md §12).
+ * The flag is the process's: functions compiled after it, the server's too, start the same way.
+ */
+function compileStraightToBaseline(): void {
+  if (baseline) return;
+  setFlagsFromString('--always-sparkplug');
+  baseline = true;
 }

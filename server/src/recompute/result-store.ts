@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
 import { insertRows, statementSlices } from '../db/bulk-insert';
+import { bumpDataVersion } from '../db/data-version-once';
+import { isPostgres } from '../db/dialect';
 import type { RiskResultTable, RiskTierChangeTable } from '../db/database';
 import type { Db } from '../db/open-database';
 
@@ -37,6 +39,7 @@ const UPSERT_TAIL = `on conflict (student_id, school_year_id) do update set ${RE
 /** Inserts or replaces (by student and year) the results. */
 export async function upsertRiskResults(db: Db, rows: RiskResultRow[]): Promise<void> {
   await insertRows(db, 'risk_result', RESULT_COLUMNS, rows, UPSERT_TAIL);
+  await countResultsChanged(db, rows.length);
 }
 
 const TIER_CHANGE_COLUMNS = [
@@ -74,6 +77,16 @@ export async function findStoredHashes(db: Db, schoolId: number, schoolYearId: n
 
 export async function deleteRiskResults(db: Db, ids: number[]): Promise<void> {
   for (const slice of statementSlices(db, ids)) await db.deleteFrom('risk_result').where('id', 'in', slice).execute();
+  await countResultsChanged(db, ids.length);
+}
+
+/**
+ * SQLite: risk_result has no data_version triggers (migration 0035): this file, its one writer,
+ * moves the counter once per write, so the regional aggregates see new results. PostgreSQL's
+ * trigger does it.
+ */
+async function countResultsChanged(db: Db, rows: number): Promise<void> {
+  if (rows > 0 && !isPostgres(db)) await bumpDataVersion(db);
 }
 
 /** Per school of the year (or of the one school): the stamp its results were computed with, and how many it had then and has now. */

@@ -31,6 +31,7 @@ import * as m0030 from './0030-municipality-inbox';
 import * as m0031 from './0031-reorientation-arrival';
 import * as m0033 from './0033-attendance-natural-key';
 import * as m0034 from './0034-bulk-reference-checks';
+import * as m0035 from './0035-risk-result-counted-by-writer';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '0031-reorientation-arrival': m0031,
   '0033-attendance-natural-key': m0033,
   '0034-bulk-reference-checks': m0034,
+  '0035-risk-result-counted-by-writer': m0035,
 };
 
 export const migrationProvider: MigrationProvider = {
