@@ -127,10 +127,12 @@ function referenceSubjectAverages(grades: GradeEntry[], asOf: string, termSeq: n
     });
 }
 
+/** The grades a slope counts: with a value, in the average, not conduct, up to `asOf`, not the scrutinio's. */
+const countedForSlope = (grades: GradeEntry[], asOf: string) =>
+  grades.filter((x) => x.value !== null && x.inAverage && !x.isConduct && x.date <= asOf && x.kind !== 'scrutinio');
+
 function referenceSlope(grades: GradeEntry[], asOf: string): number | null {
-  const counted = grades.filter(
-    (x) => x.value !== null && x.inAverage && !x.isConduct && x.date <= asOf && x.kind !== 'scrutinio',
-  );
+  const counted = countedForSlope(grades, asOf);
   if (counted.length === 0) return null;
   const first = counted.map((x) => x.date).sort()[0]!;
   const bySubject = new Map<string, GradeEntry[]>();
@@ -147,9 +149,35 @@ function referenceSlope(grades: GradeEntry[], asOf: string): number | null {
   return linearRegression(points).m * 30;
 }
 
-/** Equal to 1e-9 of the slope: the sums over day numbers (≈ 20 000) lose a few more bits than centring first. */
-const expectSameSlope = (got: number, expected: number) =>
-  expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+/**
+ * How far the digest's slope may be from the reference's through rounding alone. The digest sums
+ * x·value over day numbers (≈ 20 500) and then shifts them to the first day: each subject's Σxy of
+ * n grades is off by at most (n + 3)·ε of Σ|x·value| + x0·Σ|value| (nothing for register grades,
+ * whose products are multiples of a quarter; not so for 7.3 or 5.85, where two grades a day apart
+ * leave a centred Sxy ≈ 10⁸ times smaller than Σxy). The day sums are whole numbers, exact; the
+ * slope is Σ Sxy / Σ Sxx per 30 days. Twice that bound, plus the reference's own few ulps.
+ */
+function slopeTolerance(grades: GradeEntry[], asOf: string, expected: number): number {
+  const counted = countedForSlope(grades, asOf);
+  const x0 = dayNumber(counted.map((x) => x.date).sort()[0]!);
+  const bySubject = new Map<string, GradeEntry[]>();
+  for (const x of counted) bySubject.set(x.subject, [...(bySubject.get(x.subject) ?? []), x]);
+  let error = 0;
+  let sxx = 0;
+  for (const list of bySubject.values()) {
+    const xs = list.map((x) => dayNumber(x.date));
+    const ys = list.map((x) => Math.abs(x.value as number));
+    const mx = mean(xs);
+    sxx += xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+    const magnitude = xs.reduce((a, x, i) => a + Math.abs(x * ys[i]!), 0) + x0 * ys.reduce((a, y) => a + y, 0);
+    error += (list.length + 3) * Number.EPSILON * magnitude;
+  }
+  return 2 * ((error * 30) / sxx) + 64 * Number.EPSILON * Math.max(1, Math.abs(expected));
+}
+
+/** Equal but for the rounding of the digest's sums (`slopeTolerance`). */
+const expectSameSlope = (got: number, expected: number, grades: GradeEntry[], asOf: string) =>
+  expect(Math.abs(got - expected)).toBeLessThanOrEqual(slopeTolerance(grades, asOf, expected));
 
 const SUBJECTS = ['MATEMATICA', 'Matematica ', 'ITALIANO', 'STORIA', 'INGLESE', 'COMPORTAMENTO'];
 const DATES = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2025, 8, 15 + i)).toISOString().slice(0, 10));
@@ -190,7 +218,7 @@ describe('the grade indicators read from the digest agree with the previous grad
     );
   });
 
-  test('grade trend: the same slope (to 1e-9 of it) and the same "not computable" cases', () => {
+  test('grade trend: the same slope (but for the rounding of the sums) and the same "not computable" cases', () => {
     const settings = {
       ...DEFAULT_RISK_SETTINGS,
       grades: { ...DEFAULT_RISK_SETTINGS.grades, slopeMinGrades: 2, slopeMinSpanDays: 0 },
@@ -207,7 +235,7 @@ describe('the grade indicators read from the digest agree with the previous grad
           expect(got === null).toBe(expected === null);
           if (got === null || expected === null) return;
           computed++;
-          expectSameSlope(got, expected);
+          expectSameSlope(got, expected, grades, asOf);
         },
       ),
       { numRuns: 1_000 },
@@ -215,7 +243,7 @@ describe('the grade indicators read from the digest agree with the previous grad
     expect(computed).toBeGreaterThan(400); // most runs compare two slopes (a quarter are as of a day before any grade)
   });
 
-  test('grade trend with decimal grades (7.3, 5.85…): the same slope to 1e-9 of it', () => {
+  test('grade trend with decimal grades (7.3, 5.85…): the same slope but for the rounding of the sums', () => {
     const decimal = fc.integer({ min: 0, max: 1000 }).map((c) => c / 100);
     fc.assert(
       fc.property(fc.array(arbitraryGrade(decimal), { minLength: 10, maxLength: 80 }), (grades) => {
@@ -228,10 +256,28 @@ describe('the grade indicators read from the digest agree with the previous grad
           },
         ).value;
         if (expected === null) expect(got).toBeNull();
-        else expectSameSlope(got!, expected);
+        else expectSameSlope(got!, expected, grades, '2026-06-30');
       }),
       { numRuns: 500 },
     );
+  });
+
+  test('grade trend: two decimal grades a day apart (6.56, 6.53; the case that broke a fixed 1e-9 rule on 07/12/2026), then the same slope within the rounding bound, itself below 1e-6', () => {
+    const grades = [
+      g('2026-03-07', 'ITALIANO', 6.56, { kind: 'scritto' }),
+      g('2026-03-08', 'ITALIANO', 6.53, { kind: 'scritto' }),
+      ...Array.from({ length: 9 }, () => g('2025-09-15', 'MATEMATICA', 0, { kind: 'scritto' })),
+    ];
+    const settings = {
+      ...DEFAULT_RISK_SETTINGS,
+      grades: { ...DEFAULT_RISK_SETTINGS.grades, slopeMinGrades: 2, slopeMinSpanDays: 0 },
+    };
+    const expected = referenceSlope(grades, '2026-06-30')!;
+    const got = gradeTrend({ asOf: '2026-06-30', grades }, settings).value!;
+
+    expect(expected).toBeCloseTo(-0.9, 6); // −0.03 in a day, per 30 days
+    expectSameSlope(got, expected, grades, '2026-06-30');
+    expect(slopeTolerance(grades, '2026-06-30', expected)).toBeLessThan(1e-6); // far below what is shown or compared (hundredths)
   });
 
   test('conduct: the same grade, date and term as the sort by date with scrutinio last', () => {
