@@ -32,6 +32,7 @@ import * as m0031 from './0031-reorientation-arrival';
 import * as m0033 from './0033-attendance-natural-key';
 import * as m0034 from './0034-bulk-reference-checks';
 import * as m0035 from './0035-risk-result-counted-by-writer';
+import * as m0036 from './0036-grade-version-of-deleted-class';
 
 /** Static list: migrations are bundled with the code, never discovered on disk at run time. */
 const migrations: Record<string, Migration> = {
@@ -68,6 +69,7 @@ const migrations: Record<string, Migration> = {
   '0033-attendance-natural-key': m0033,
   '0034-bulk-reference-checks': m0034,
   '0035-risk-result-counted-by-writer': m0035,
+  '0036-grade-version-of-deleted-class': m0036,
 };
 
 export const migrationProvider: MigrationProvider = {

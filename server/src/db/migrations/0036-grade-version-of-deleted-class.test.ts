@@ -1,0 +1,87 @@
+import { CompiledQuery, Migrator } from 'kysely';
+import { expect, test } from 'vitest';
+import { aClass, aSchool, aStudent, anEnrolment } from '../../testing/factories';
+import { createTestDb, onPostgres } from '../../testing/test-db';
+import type { Db } from '../open-database';
+import { openSqlite } from '../open-database';
+import { migrationProvider } from './index';
+
+const aGrade = (db: Db, studentId: number, classId: number, date: string) =>
+  db
+    .insertInto('grade')
+    .values({
+      student_id: studentId,
+      class_id: classId,
+      date,
+      subject: 'ITALIANO',
+      kind: 'orale',
+      raw: '6',
+      value: 6,
+      is_conduct: 0,
+      in_average: 1,
+      judgement: null,
+      import_batch_id: null,
+    })
+    .execute();
+
+const versionOf = async (db: Db, classId: number) =>
+  (await db.selectFrom('grade_class_version').select('version').where('class_id', '=', classId).executeTakeFirst())
+    ?.version;
+
+test('migration 0036: when a class with grades is deleted, then it goes with its grades and version row; another class keeps its version, and a grade deleted there still moves it', async () => {
+  const db = await createTestDb();
+  const school = await aSchool(db);
+  const [gone, kept] = [await aClass(db, school.id), await aClass(db, school.id)];
+  const student = await aStudent(db);
+  await anEnrolment(db, student.id, gone.id);
+  await aGrade(db, student.id, gone.id, '2026-01-10');
+  await aGrade(db, student.id, kept.id, '2026-01-11');
+  await aGrade(db, student.id, kept.id, '2026-01-12');
+  const keptBefore = Number(await versionOf(db, kept.id));
+
+  await db.deleteFrom('class').where('id', '=', gone.id).execute();
+
+  expect(await db.selectFrom('grade').select('class_id').where('class_id', '=', gone.id).execute()).toEqual([]);
+  expect(await versionOf(db, gone.id)).toBeUndefined();
+  expect(Number(await versionOf(db, kept.id))).toBe(keptBefore);
+  await db.deleteFrom('grade').where('class_id', '=', kept.id).where('date', '=', '2026-01-12').execute();
+  expect(Number(await versionOf(db, kept.id))).toBe(keptBefore + 1);
+});
+
+test('migration 0036: when a school whose classes have grades is deleted, then its classes and grades go too', async () => {
+  const db = await createTestDb();
+  const school = await aSchool(db);
+  const cls = await aClass(db, school.id);
+  const student = await aStudent(db);
+  await aGrade(db, student.id, cls.id, '2026-01-10');
+
+  await db.deleteFrom('school').where('id', '=', school.id).execute();
+
+  expect(await db.selectFrom('class').select('id').where('school_id', '=', school.id).execute()).toEqual([]);
+  expect(await db.selectFrom('grade').select('id').where('class_id', '=', cls.id).execute()).toEqual([]);
+});
+
+test.runIf(!onPostgres)(
+  'migration 0036: when undone, then the trigger of 0012 is back as it was; redone, then a class with grades deletes again',
+  async () => {
+    const db = openSqlite(':memory:');
+    const migrator = new Migrator({ db, provider: migrationProvider });
+    const trigger = async () =>
+      (
+        await db.executeQuery<{ sql: string }>(
+          CompiledQuery.raw(`select sql from sqlite_master where type = 'trigger' and name = 'grade_delete_digest'`),
+        )
+      ).rows[0]!.sql;
+    await migrator.migrateTo('0035-risk-result-counted-by-writer');
+    const before = await trigger();
+
+    await migrator.migrateTo('0036-grade-version-of-deleted-class');
+    const after = await trigger();
+    await migrator.migrateTo('0035-risk-result-counted-by-writer');
+
+    expect(after).toContain('where exists (select 1 from class');
+    expect(await trigger()).toBe(before);
+    expect((await migrator.migrateTo('0036-grade-version-of-deleted-class')).error).toBeUndefined();
+    await db.destroy();
+  },
+);
