@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import iconv from 'iconv-lite';
 
 export type CsvEncoding = 'utf-8' | 'windows-1252';
@@ -9,7 +9,7 @@ export interface CsvDialect {
   delimiter: CsvDelimiter;
 }
 
-const SAMPLE_BYTES = 1 << 20;
+export const SAMPLE_BYTES = 1 << 20;
 
 /**
  * What real registers write (DESIGN.md): UTF-8 with or without BOM, or Windows-1252 from older
@@ -20,13 +20,18 @@ const SAMPLE_BYTES = 1 << 20;
 export function sniffCsv(path: string): CsvDialect {
   const fd = openSync(path, 'r');
   let sample: Buffer;
+  let size: number;
   try {
-    const buffer = Buffer.alloc(SAMPLE_BYTES);
-    sample = buffer.subarray(0, readSync(fd, buffer, 0, SAMPLE_BYTES, 0));
+    size = fstatSync(fd).size;
+    // As long as the file, up to the sample: a region has ≈ 1 800 files, most far below a
+    // megabyte, and each got a zero-filled megabyte (importing the 81 schools of 20 000 students
+    // without events: 0.33 s of 4.0 sampled; the command's CPU 5.7–6.0 → 5.5–5.8 s, alternated).
+    const buffer = Buffer.allocUnsafe(Math.min(size, SAMPLE_BYTES));
+    sample = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
   } finally {
     closeSync(fd);
   }
-  return sniffSample(sample, sample.length === SAMPLE_BYTES);
+  return sniffSample(sample, size > sample.length);
 }
 
 export function sniffSample(sample: Buffer, truncated = false): CsvDialect {
