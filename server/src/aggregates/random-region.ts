@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { AttendanceKind, Database } from '../db/database';
 import type { Db } from '../db/open-database';
 import { ensureSchoolYear } from '../imports/load-school';
+import { aGradeRow } from '../testing/factories';
 
 /**
  * Test support: a small region drawn from a seed, with the cases the aggregate rules tell apart —
@@ -407,19 +408,13 @@ function withLessons(db: Db, random: () => number) {
         if (random() < 0.03) {
           await db
             .insertInto('grade')
-            .values({
-              student_id: stay.studentId,
-              class_id: stay.classId,
-              date: yearsLater(pick(['2026-03-05', '2026-01-20', '2025-12-01']), stay.shift),
-              subject: 'MATEMATICA',
-              kind: 'orale',
-              raw: '6',
-              value: 6,
-              is_conduct: 0,
-              in_average: 1,
-              judgement: null,
-              import_batch_id: null,
-            })
+            .values(
+              aGradeRow(
+                stay.studentId,
+                stay.classId,
+                yearsLater(pick(['2026-03-05', '2026-01-20', '2025-12-01']), stay.shift),
+              ),
+            )
             .onConflict((oc) => oc.doNothing())
             .execute();
         }

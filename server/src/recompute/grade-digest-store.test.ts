@@ -2,7 +2,7 @@ import { digestGrades, emptyGradeDigest } from '@primm/shared/risk/grade-digest'
 import type { GradeDigest } from '@primm/shared/risk/types';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/open-database';
-import { aClass, aSchool } from '../testing/factories';
+import { aClass, aGradeRow, aSchool } from '../testing/factories';
 import { createTestDb } from '../testing/test-db';
 import { readClassVersions } from '../school-data/grade-versions';
 import { EMPTY_DIGEST_TEXT, parseGradeDigest, serializeGradeDigest } from './grade-digest-store';
@@ -55,19 +55,8 @@ describe('serializeGradeDigest / parseGradeDigest', () => {
 
 describe("grade_class_version (migration 0012): every change to a class's grades counts, whoever makes it", () => {
   const versionsOf = (db: Db, ...classIds: number[]) => readClassVersions(db, classIds);
-  const aGrade = (studentId: number, classId: number, date: string) => ({
-    student_id: studentId,
-    class_id: classId,
-    date,
-    subject: 'STORIA',
-    kind: 'orale' as const,
-    raw: '7',
-    value: 7,
-    in_average: 1,
-    is_conduct: 0,
-    judgement: null,
-    import_batch_id: null,
-  });
+  const aGrade = (studentId: number, classId: number, date: string) =>
+    aGradeRow(studentId, classId, date, { subject: 'STORIA', raw: '7', value: 7 });
 
   test('insert, update and delete each move the class on; a class never touched is at 0; a grade moved moves both', async () => {
     const db = await createTestDb();

@@ -1,3 +1,5 @@
+import type { Insertable } from 'kysely';
+import type { GradeTable } from '../db/database';
 import type { Db } from '../db/open-database';
 import { ensureSchoolYear } from '../imports/load-school';
 
@@ -97,3 +99,24 @@ export async function anEnrolment(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** A grade row (an oral 6 in MATEMATICA, counted in the average, no batch): `over` changes any column. */
+export const aGradeRow = (
+  studentId: number,
+  classId: number,
+  date: string,
+  over: Partial<Insertable<GradeTable>> = {},
+): Insertable<GradeTable> => ({
+  student_id: studentId,
+  class_id: classId,
+  date,
+  subject: 'MATEMATICA',
+  kind: 'orale',
+  raw: '6',
+  value: 6,
+  is_conduct: 0,
+  in_average: 1,
+  judgement: null,
+  import_batch_id: null,
+  ...over,
+});

@@ -1,6 +1,6 @@
 import { Migrator, sql, type ControlledTransaction } from 'kysely';
 import { describe, expect, test } from 'vitest';
-import { aClass, aSchool, aStudent } from '../../testing/factories';
+import { aClass, aGradeRow, aSchool, aStudent } from '../../testing/factories';
 import { createTestDb, onPostgres } from '../../testing/test-db';
 import type { Db } from '../open-database';
 import { purgeBefore } from '../../retention/purge';
@@ -31,19 +31,8 @@ const absence = (p: { classId: number; studentId: number; batchId: number | null
   import_batch_id: p.batchId,
 });
 
-const grade = (p: { classId: number; studentId: number; batchId: number | null }, date: string) => ({
-  student_id: p.studentId,
-  class_id: p.classId,
-  date,
-  subject: 'Matematica',
-  kind: 'orale' as const,
-  raw: '6',
-  value: 6,
-  is_conduct: 0,
-  in_average: 1,
-  judgement: null,
-  import_batch_id: p.batchId,
-});
+const grade = (p: { classId: number; studentId: number; batchId: number | null }, date: string) =>
+  aGradeRow(p.studentId, p.classId, date, { subject: 'Matematica', import_batch_id: p.batchId });
 
 const count = async (db: Db, table: 'attendance_event' | 'grade') =>
   Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,6 +1,6 @@
 import { CompiledQuery, Migrator } from 'kysely';
 import { expect, test } from 'vitest';
-import { aClass, aSchool, aStudent, anEnrolment } from '../../testing/factories';
+import { aClass, aGradeRow, aSchool, aStudent, anEnrolment } from '../../testing/factories';
 import { createTestDb, onPostgres } from '../../testing/test-db';
 import type { Db } from '../open-database';
 import { openSqlite } from '../open-database';
@@ -9,19 +9,7 @@ import { migrationProvider } from './index';
 const aGrade = (db: Db, studentId: number, classId: number, date: string) =>
   db
     .insertInto('grade')
-    .values({
-      student_id: studentId,
-      class_id: classId,
-      date,
-      subject: 'ITALIANO',
-      kind: 'orale',
-      raw: '6',
-      value: 6,
-      is_conduct: 0,
-      in_average: 1,
-      judgement: null,
-      import_batch_id: null,
-    })
+    .values(aGradeRow(studentId, classId, date, { subject: 'ITALIANO' }))
     .execute();
 
 const versionOf = async (db: Db, classId: number) =>
