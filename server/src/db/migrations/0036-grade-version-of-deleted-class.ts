@@ -13,25 +13,29 @@ const SQLITE_DELETE_AFTER = `create trigger grade_delete_digest after delete on 
   insert into grade_class_version (class_id, version) select old.class_id, 1 where exists (select 1 from class where id = old.class_id)
   on conflict (class_id) do update set version = version + 1; end`;
 
-const pgFunction = (existing: boolean) => `create or replace function primm_grade_classes_changed() returns trigger language plpgsql as $$
+/** The deleted or moved grades' classes whose version moves: 0012 took them all, 0036 only those still there. */
+const OLD_CLASSES_0012 = { from: 'changed_old', schemas: 'tg_table_schema' };
+const OLD_CLASSES_EXISTING = {
+  from: 'changed_old o where exists (select 1 from %I.class c where c.id = o.class_id)',
+  schemas: 'tg_table_schema, tg_table_schema',
+};
+
+const pgFunction = (oldClasses: { from: string; schemas: string }) => `create or replace function primm_grade_classes_changed() returns trigger language plpgsql as $$
     begin
       if tg_op in ('INSERT', 'UPDATE') then
         execute format('insert into %I.grade_class_version (class_id, version) select distinct class_id, 1 from changed_new
           on conflict (class_id) do update set version = grade_class_version.version + 1', tg_table_schema);
       end if;
       if tg_op in ('DELETE', 'UPDATE') then
-        execute format('insert into %I.grade_class_version (class_id, version) select distinct class_id, 1 from changed_old${
-          existing ? ` o
-          where exists (select 1 from %I.class c where c.id = o.class_id)` : ''
-        }
-          on conflict (class_id) do update set version = grade_class_version.version + 1', tg_table_schema${existing ? ', tg_table_schema' : ''});
+        execute format('insert into %I.grade_class_version (class_id, version) select distinct class_id, 1 from ${oldClasses.from}
+          on conflict (class_id) do update set version = grade_class_version.version + 1', ${oldClasses.schemas});
       end if;
       return null;
     end $$`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
-    await sql.raw(pgFunction(true)).execute(db);
+    await sql.raw(pgFunction(OLD_CLASSES_EXISTING)).execute(db);
     return;
   }
   await sql.raw('drop trigger grade_delete_digest').execute(db);
@@ -40,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
-    await sql.raw(pgFunction(false)).execute(db);
+    await sql.raw(pgFunction(OLD_CLASSES_0012)).execute(db);
     return;
   }
   await sql.raw('drop trigger grade_delete_digest').execute(db);
