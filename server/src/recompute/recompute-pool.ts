@@ -31,12 +31,14 @@ export async function recomputeOnThreads(
   const workers: Worker[] = [];
   const source = await threadSource();
   compileStraightToBaseline();
+  let unanswered = schoolIds.length;
   try {
     await new Promise<void>((resolve, reject) => {
-      let running = 0;
+      const busy = new Set<Worker>();
       const next = (worker: Worker) => {
         const schoolId = queue.shift();
-        // No school left: the thread closes its connection and ends (counted in 'exit').
+        // No school left: the thread closes its connection and ends.
+        if (schoolId !== undefined) busy.add(worker);
         worker.postMessage((schoolId === undefined ? null : { schoolId }) satisfies ThreadRequest);
       };
       for (let i = 0; i < Math.min(threads, schoolIds.length); i++) {
@@ -50,8 +52,8 @@ export async function recomputeOnThreads(
           resourceLimits: { maxYoungGenerationSizeMb: 128 },
         });
         workers.push(worker);
-        running++;
         worker.on('message', (reply: ThreadReply) => {
+          busy.delete(worker);
           if ('error' in reply) return reject(new Error(`ricalcolo della scuola ${reply.schoolId}: ${reply.error}`));
           try {
             onDone(reply.schoolId, reply.counts);
@@ -59,19 +61,24 @@ export async function recomputeOnThreads(
             return reject(err);
           }
           next(worker);
+          // Every school committed: done. The threads close their connections and end on their
+          // own, after (≈ 0.15 s at 200 000 students, their heaps torn down); nobody waits for it.
+          if (--unanswered === 0) resolve();
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`thread di ricalcolo terminato con codice ${code}`));
-          else if (--running === 0) resolve();
+          // One that ends while it holds a school (a crash, an out-of-memory) fails the run.
+          if (busy.has(worker))
+            reject(new Error(`thread di ricalcolo terminato con codice ${code} durante una scuola`));
         });
         next(worker);
       }
-      if (running === 0) resolve();
+      if (unanswered === 0) resolve();
     });
-  } finally {
+  } catch (err) {
     // After an error the others stop where they are: a write not committed is rolled back.
     await Promise.all(workers.map((w) => w.terminate()));
+    throw err;
   }
 }
 

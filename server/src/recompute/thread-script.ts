@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { keepScript, keptScriptFile, readKeptScript, sha256, threadCacheDir } from './thread-bundle-cache';
 
 /** How a worker thread starts: its code as one script, or a module to load. */
 export type ThreadSource = { script: string } | { url: URL };
@@ -19,8 +21,8 @@ export const fallbackUrl = fromSource
 const bundled = new Map<string, Promise<ThreadSource>>();
 
 /**
- * The thread's code bundled once per process (esbuild, ≈ 0.15 s) into one script, which a thread
- * runs in ≈ 0.07 s of CPU. Why: loaded from the TypeScript source, through tsx's loader, a thread
+ * The thread's code bundled into one script (esbuild, 0.3–0.4 s; then kept for the next process,
+ * thread-bundle-cache.ts), once per process, which a thread runs in ≈ 0.07 s of CPU. Why: loaded from the TypeScript source, through tsx's loader, a thread
  * takes ≈ 0.65 s of CPU to start (≈ 400 modules, kysely's and zod's, each resolved and loaded
  * through the loader's own thread), 6 % of a full recompute of the region
  * (docs/performance-history.md, "Margine sotto i 10 s").
@@ -54,13 +56,33 @@ export function bundledThread(module: URL, fallback: URL, label: string): Promis
   return source;
 }
 
-async function bundle(module: URL, fallback: URL): Promise<ThreadSource> {
+/** The script of `module`, kept or bundled now; without the per-process memo of `bundledThread` (exported for its tests). */
+export async function bundle(module: URL, fallback: URL): Promise<ThreadSource> {
   if (!fromSource) return { url: fallback }; // built JavaScript loads without a loader: nothing to gain
+  const entry = fileURLToPath(module);
+  const { version } = require('esbuild/package.json') as { version: string };
+  const natives = NATIVES.map((name) => require.resolve(name));
+  const bundler = `esbuild ${version}|${natives.join('|')}|${sha256(readFileSync(fileURLToPath(import.meta.url)))}`;
+  const file = keptScriptFile(threadCacheDir(), entry, bundler);
+  const kept = readKeptScript(file);
+  if (kept !== null) return { script: kept };
+  const { script, inputs } = await build(entry);
+  const notKept = keepScript(file, script, inputs);
+  if (notKept) warnOnce(`codice dei thread non conservato in ${file} (${notKept}): ogni avvio lo ricompone`);
+  return { script };
+}
+
+/** Addons load from their package folder: required by absolute path, outside the script. */
+const NATIVES = ['better-sqlite3', 'pg', 'esbuild'] as const;
+
+/** The entry and what it imports, as one CommonJS script, with the sha256 of every file read. */
+async function build(entry: string): Promise<{ script: string; inputs: Map<string, string> }> {
   const { build, stop } = await import('esbuild');
+  const inputs = new Map<string, string>();
   // esbuild builds in a child process that otherwise lives as long as the server (≈ 70 MB): once
   // the script is made, it goes (a later esbuild call, tsx's, starts one again).
   const result = await build({
-    entryPoints: [fileURLToPath(module)],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -70,27 +92,31 @@ async function bundle(module: URL, fallback: URL): Promise<ThreadSource> {
     plugins: [
       {
         name: 'installed-natives',
-        // Addons load from their package folder (pg and esbuild are never loaded by a thread, only
-        // reachable through modules it shares with the server): required by absolute path, the
-        // script needs no node_modules around it.
+        // pg and esbuild are never loaded by a thread, only reachable through modules it shares
+        // with the server: required by absolute path, the script needs no node_modules around it.
         setup: (b) =>
-          b.onResolve({ filter: /^(better-sqlite3|pg|esbuild)$/ }, (args) => ({
+          b.onResolve({ filter: new RegExp(`^(${NATIVES.join('|')})$`) }, (args) => ({
             path: require.resolve(args.path),
             external: true,
           })),
       },
       {
-        name: 'import-meta-url',
+        name: 'read-and-hashed',
+        // Every file is read here, once: its hash is of the very bytes bundled (thread-bundle-cache.ts).
         // CommonJS has no import.meta: each of our modules gets its own file's URL written in, so
         // what it computes from it (config.ts's repoRoot) is what the module computes unbundled.
         setup: (b) =>
-          b.onLoad({ filter: /\.ts$/ }, async (args) => {
-            if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
-            const text = await readFile(args.path, 'utf8');
-            if (!text.includes('import.meta.url')) return undefined;
+          b.onLoad({ filter: /.*/, namespace: 'file' }, async (args) => {
+            const bytes = await readFile(args.path);
+            inputs.set(args.path, sha256(bytes));
+            const ours = !args.path.includes(`${sep}node_modules${sep}`);
+            const text = bytes.toString('utf8');
             return {
-              contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-              loader: 'ts',
+              contents:
+                ours && text.includes('import.meta.url')
+                  ? text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+                  : bytes,
+              loader: LOADERS[extname(args.path)] ?? 'js',
             };
           }),
       },
@@ -101,5 +127,21 @@ async function bundle(module: URL, fallback: URL): Promise<ThreadSource> {
   if (result.warnings.length > 0) throw new Error(`esbuild: ${result.warnings[0]!.text}`);
   const script = result.outputFiles[0]?.text;
   if (!script) throw new Error('esbuild non ha prodotto il codice del thread');
-  return { script };
+  return { script, inputs };
+}
+
+/** esbuild's loader for what a thread's modules are made of (everything else is JavaScript). */
+const LOADERS: Record<string, 'ts' | 'tsx' | 'json'> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.json': 'json',
+};
+
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
 }
