@@ -15,6 +15,7 @@ const serverIsolatedTestFiles = [
   'src/aggregates/aggregate-thread.test.ts', // vi.mock: count-groups, publish-counts, what-works, worker_threads
   'src/imports/preview-thread.test.ts', // vi.mock: advisory-locks, import-paths, worker_threads
   'src/recompute/thread-script.test.ts', // vi.mock: esbuild
+  'src/recompute/recompute-pool.test.ts', // vi.mock: thread-script
   'src/auth/password.test.ts', // vi.resetModules: password.ts loaded again at the production cost
 ];
 

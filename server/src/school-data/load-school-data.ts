@@ -1,9 +1,10 @@
 import type { SchoolLevel } from '@primm/shared/contracts/domain';
-import type { AttendanceKind, GradeKind, OutcomeResult } from '../db/database';
+import type { AttendanceKind, GradeKind } from '../db/database';
 import type { Db } from '../db/open-database';
 import { studentsOfClasses } from './attendance-of-classes';
 import { parseTimetable } from './timetable';
 import { readLatestGradeIfCurrent } from './grade-versions';
+import { readPastOutcomes, type SchoolOutcome } from './past-outcomes';
 
 /** The calendar and classes of a school in a school year: what every student's input shares. */
 export interface SchoolHead {
@@ -29,12 +30,7 @@ export interface SchoolStudent {
   birthDate: string;
   arrivalDate: string | null;
 }
-export interface SchoolOutcome {
-  studentId: number;
-  schoolYear: string;
-  gradeLevel: number;
-  result: OutcomeResult;
-}
+export type { SchoolOutcome } from './past-outcomes';
 
 /**
  * Everything the risk engine needs about one school and school year as rows, read with a few
@@ -121,13 +117,11 @@ export async function loadSchoolRiskData(
     .where('class_id', 'in', classIds)
     .where('date', '<=', asOf);
   let studentQ = selectStudents(db, classIds);
-  let outcomeQ = selectOutcomes(db, classIds, year.label);
   if (only !== undefined) {
     enrolmentQ = enrolmentQ.where('student_id', '=', only);
     eventQ = eventQ.where('student_id', '=', only);
     gradeQ = gradeQ.where('student_id', '=', only);
     studentQ = studentQ.where('id', '=', only);
-    outcomeQ = outcomeQ.where('student_id', '=', only);
   }
   // Ordered: the engine's sums and its choice among equal dates follow this order (the recompute's
   // parser sorts the same way, school-streams.ts).
@@ -136,7 +130,7 @@ export async function loadSchoolRiskData(
     eventQ.orderBy('student_id').orderBy('date').orderBy('kind').execute(),
     gradeQ.orderBy('student_id').orderBy('date').orderBy('subject').orderBy('kind').execute(),
     studentQ.orderBy('id').execute(),
-    outcomeQ.orderBy('student_id').orderBy('school_year').execute(),
+    readPastOutcomes(db, classIds, year.label, only),
   ]);
   return {
     ...base,
@@ -162,7 +156,7 @@ export async function loadSchoolRiskData(
       inAverage: g.in_average === 1,
       isConduct: g.is_conduct === 1,
     })),
-    outcomes: outcomes.map(toOutcome),
+    outcomes,
   };
 }
 
@@ -233,12 +227,12 @@ export async function loadSchoolPeople(db: Db, classIds: number[], schoolYear: s
       .orderBy('entered_on')
       .execute(),
     selectStudents(db, classIds).orderBy('id').execute(),
-    selectOutcomes(db, classIds, schoolYear).orderBy('student_id').orderBy('school_year').execute(),
+    readPastOutcomes(db, classIds, schoolYear),
   ]);
   return {
     enrolments: enrolments.map(toEnrolment),
     students: students.map(toStudent),
-    outcomes: outcomes.map(toOutcome),
+    outcomes,
   };
 }
 
@@ -247,16 +241,6 @@ const selectStudents = (db: Db, classIds: number[]) =>
     .selectFrom('student')
     .select(['id', 'birth_date', 'arrival_date'])
     .where('id', 'in', (eb) => eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds));
-
-const selectOutcomes = (db: Db, classIds: number[], schoolYear: string) =>
-  db
-    .selectFrom('outcome')
-    .select(['student_id', 'school_year', 'grade_level', 'result'])
-    .where('period', '=', 'finale')
-    .where('school_year', '<', schoolYear)
-    .where('student_id', 'in', (eb) =>
-      eb.selectFrom('enrolment').select('student_id').where('class_id', 'in', classIds),
-    );
 
 const toEnrolment = (e: {
   student_id: number;
@@ -268,17 +252,6 @@ const toStudent = (s: { id: number; birth_date: string; arrival_date: string | n
   id: s.id,
   birthDate: s.birth_date,
   arrivalDate: s.arrival_date,
-});
-const toOutcome = (o: {
-  student_id: number;
-  school_year: string;
-  grade_level: number;
-  result: OutcomeResult;
-}): SchoolOutcome => ({
-  studentId: o.student_id,
-  schoolYear: o.school_year,
-  gradeLevel: o.grade_level,
-  result: o.result,
 });
 
 /**
