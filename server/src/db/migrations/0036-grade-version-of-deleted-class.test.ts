@@ -1,4 +1,4 @@
-import { CompiledQuery, Migrator } from 'kysely';
+import { CompiledQuery, Migrator, sql } from 'kysely';
 import { expect, test } from 'vitest';
 import { aClass, aGradeRow, aSchool, aStudent, anEnrolment } from '../../testing/factories';
 import { createTestDb, onPostgres } from '../../testing/test-db';
@@ -70,6 +70,39 @@ test.runIf(!onPostgres)(
     expect(after).toContain('where exists (select 1 from class');
     expect(await trigger()).toBe(before);
     expect((await migrator.migrateTo('0036-grade-version-of-deleted-class')).error).toBeUndefined();
+    await db.destroy();
+  },
+);
+
+test.runIf(onPostgres)(
+  'migration 0036 on PostgreSQL: when undone, then the function of 0012 is back (a class with grades cannot be deleted again); redone, then it can',
+  async () => {
+    const db = await createTestDb();
+    const migrator = new Migrator({ db, provider: migrationProvider });
+    const functionText = async () =>
+      (
+        await sql<{ src: string }>`select prosrc as src from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+          where p.proname = 'primm_grade_classes_changed' and n.nspname = current_schema()`.execute(db)
+      ).rows.map((r) => r.src);
+    const aClassWithAGrade = async () => {
+      const cls = await aClass(db, (await aSchool(db)).id);
+      await aGrade(db, (await aStudent(db)).id, cls.id, '2026-01-10');
+      return cls.id;
+    };
+    const [latest] = await functionText();
+    expect(latest).toContain('where exists');
+
+    expect((await migrator.migrateTo('0035-risk-result-counted-by-writer')).error).toBeUndefined();
+    const [undone] = await functionText();
+    expect(undone).not.toContain('where exists');
+    expect(undone).toContain('from changed_old');
+    const refused = await aClassWithAGrade();
+    await expect(db.deleteFrom('class').where('id', '=', refused).execute()).rejects.toThrow(/foreign key/i);
+
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await functionText()).toEqual([latest]);
+    await db.deleteFrom('class').where('id', '=', refused).execute();
+    expect(await versionOf(db, refused)).toBeUndefined();
     await db.destroy();
   },
 );
