@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateToLatest } from '../../server/src/db/migrate';
-import { openSqlite, type Db } from '../../server/src/db/open-database';
+import { openSqlite, PAGE_SIZE, readPageSize, type Db } from '../../server/src/db/open-database';
 import { importPaths } from '../../server/src/imports/import-paths';
 import { GENERATOR_VERSION, generateRegion } from '../gen/generate-region';
 
@@ -40,6 +40,13 @@ export async function ensureRegion(options: {
   const imported = join(dir, '.imported');
   let generateSeconds: number | null = null;
   let importSeconds: number | null = null;
+  // A database imported by a version that made other pages (open-database.ts, PAGE_SIZE) is not
+  // what an import makes today: imported again, or the bench would measure the old file.
+  const pages = existsSync(imported) ? await pageSizeOf(db) : PAGE_SIZE;
+  if (pages !== PAGE_SIZE) {
+    options.log(`il database in cache ha pagine di ${pages} byte, non ${PAGE_SIZE}: si importa di nuovo`);
+    rmSync(imported);
+  }
   const reused = existsSync(generated) && existsSync(imported);
 
   if (!existsSync(generated)) {
@@ -114,4 +121,15 @@ export function round3(x: number): number;
 export function round3(x: number | null): number | null;
 export function round3(x: number | null): number | null {
   return x === null ? null : Math.round(x * 1000) / 1000;
+}
+
+/** The page size of a SQLite file (0 when it is missing). */
+async function pageSizeOf(file: string): Promise<number> {
+  if (!existsSync(file)) return 0;
+  const db = openSqlite(file);
+  try {
+    return await readPageSize(db);
+  } finally {
+    await db.destroy();
+  }
 }

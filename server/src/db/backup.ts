@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
+import { PAGE_SIZE } from './open-database';
 
 /**
  * Online backup of the embedded database: `VACUUM INTO` writes a consistent snapshot in one read
@@ -51,6 +52,9 @@ export async function restoreDatabase(backup: string, dest: string): Promise<{ p
 function vacuumIntoOwnerOnly(db: SQLite.Database, path: string): void {
   rmSync(path, { force: true }); // a leftover of an interrupted run
   closeSync(openSync(path, 'wx', 0o600));
+  // The copy gets the pages of a database made today (open-database.ts), whatever the source's:
+  // restoring a backup is how a database of 4 KB pages moves to 16 KB.
+  db.pragma(`page_size = ${PAGE_SIZE}`);
   db.prepare('VACUUM INTO ?').run(path);
 }
 

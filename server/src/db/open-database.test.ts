@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { readOrCreateKeyFile } from '../config';
-import { openSqlite } from './open-database';
+import SQLite from 'better-sqlite3';
+import { backupDatabase } from './backup';
+import { openSqlite, PAGE_SIZE, readPageSize } from './open-database';
 
 /** The permission bits as `ls -l` people read them, e.g. '600'. */
 const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
@@ -37,6 +39,38 @@ describe('openSqlite', () => {
 
     expect([modeOf(path), modeOf(`${path}-wal`)]).toEqual(['600', '600']);
     await db.destroy();
+  });
+});
+
+describe('openSqlite: page size', () => {
+  const pageSize = readPageSize;
+
+  test('when the database is new, then its pages are 16 KB', async () => {
+    const db = openSqlite(join(mkdtempSync(join(tmpdir(), 'primm-page-')), 'primm.sqlite'));
+    await sql`create table t (x integer)`.execute(db);
+    expect(PAGE_SIZE).toBe(16384);
+    expect(await pageSize(db)).toBe(PAGE_SIZE);
+    await db.destroy();
+  });
+
+  test('when a database of 4 KB pages is opened, then it keeps them and works; its backup has 16 KB pages and the same rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'primm-page-'));
+    const path = join(dir, 'old.sqlite');
+    const old = new SQLite(path); // as SQLite made it before this version
+    old.pragma('journal_mode = WAL');
+    old.exec('create table t (x integer); insert into t values (1)');
+    old.close();
+
+    const db = openSqlite(path);
+    await sql`insert into t values (2)`.execute(db);
+    expect(await pageSize(db)).toBe(4096);
+    await db.destroy();
+    await backupDatabase(path, join(dir, 'backup.sqlite'));
+
+    const copy = openSqlite(join(dir, 'backup.sqlite'));
+    expect(await pageSize(copy)).toBe(PAGE_SIZE);
+    expect((await sql<{ x: number }>`select x from t order by x`.execute(copy)).rows).toEqual([{ x: 1 }, { x: 2 }]);
+    await copy.destroy();
   });
 });
 
