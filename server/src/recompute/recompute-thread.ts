@@ -8,7 +8,12 @@ import type { PoolJob, ThreadReply, ThreadRequest } from './recompute-pool';
 import { recomputeSchoolConcurrently } from './school-recompute';
 
 const job = workerData as PoolJob;
-const db = openSqlite(job.dbPath);
+// A minute, not the server's 5 s: a thread's write waits for the other thread's commit, and a
+// commit that checkpoints the WAL waits for the disk to take the file (fsync). Right after the
+// bench copies a 330 MB database, that took more than 5 s (the start-up recompute failed "database
+// is locked" 4 times in 4 with a CPU profile on; with a minute, the longest wait was 86 ms). A
+// recompute is background work: it waits rather than fails.
+const db = openSqlite(job.dbPath, { busyTimeoutMs: 60_000 });
 const port = parentPort!;
 
 port.on('message', (request: ThreadRequest) => {
