@@ -299,6 +299,7 @@ export async function resolveFlagsOnClose(
         ),
       ),
     )
+    .orderBy('id') // the audit lists them in this order: without it PostgreSQL gives the heap's, which an update changes
     .execute();
   const ids = rows.map((r) => r.id);
   if (ids.length > 0)
