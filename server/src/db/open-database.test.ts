@@ -43,13 +43,11 @@ describe('openSqlite', () => {
 });
 
 describe('openSqlite: page size', () => {
-  const pageSize = readPageSize;
-
   test('when the database is new, then its pages are 16 KB', async () => {
     const db = openSqlite(join(mkdtempSync(join(tmpdir(), 'primm-page-')), 'primm.sqlite'));
     await sql`create table t (x integer)`.execute(db);
     expect(PAGE_SIZE).toBe(16384);
-    expect(await pageSize(db)).toBe(PAGE_SIZE);
+    expect(await readPageSize(db)).toBe(PAGE_SIZE);
     await db.destroy();
   });
 
@@ -63,12 +61,12 @@ describe('openSqlite: page size', () => {
 
     const db = openSqlite(path);
     await sql`insert into t values (2)`.execute(db);
-    expect(await pageSize(db)).toBe(4096);
+    expect(await readPageSize(db)).toBe(4096);
     await db.destroy();
     await backupDatabase(path, join(dir, 'backup.sqlite'));
 
     const copy = openSqlite(join(dir, 'backup.sqlite'));
-    expect(await pageSize(copy)).toBe(PAGE_SIZE);
+    expect(await readPageSize(copy)).toBe(PAGE_SIZE);
     expect((await sql<{ x: number }>`select x from t order by x`.execute(copy)).rows).toEqual([{ x: 1 }, { x: 2 }]);
     await copy.destroy();
   });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../config';
@@ -28,11 +28,9 @@ interface KeptScript {
 
 const FORMAT = 1;
 
-export const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
-
 /** The file of the script for `entry` made by the bundler that `key` describes. */
 export function keptScriptFile(dir: string, entry: string, key: string): string {
-  return join(dir, `thread-${sha256(JSON.stringify([FORMAT, entry, key])).slice(0, 32)}.json`);
+  return join(dir, `thread-${hash('sha256', JSON.stringify([FORMAT, entry, key])).slice(0, 32)}.json`);
 }
 
 /** The kept script, if every condition above holds; null otherwise. */
@@ -42,7 +40,7 @@ export function readKeptScript(file: string): string | null {
     if ((mode & 0o022) !== 0 || uid !== process.getuid?.()) return null;
     const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptScript;
     if (kept.format !== FORMAT || typeof kept.script !== 'string' || !Array.isArray(kept.inputs)) return null;
-    for (const [path, digest] of kept.inputs) if (sha256(readFileSync(path)) !== digest) return null;
+    for (const [path, digest] of kept.inputs) if (hash('sha256', readFileSync(path)) !== digest) return null;
     return kept.script;
   } catch {
     return null;

@@ -1,9 +1,10 @@
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { keepScript, keptScriptFile, readKeptScript, sha256, threadCacheDir } from './thread-bundle-cache';
+import { keepScript, keptScriptFile, readKeptScript, threadCacheDir } from './thread-bundle-cache';
 
 /** How a worker thread starts: its code as one script, or a module to load. */
 export type ThreadSource = { script: string } | { url: URL };
@@ -62,7 +63,7 @@ export async function bundle(module: URL, fallback: URL): Promise<ThreadSource> 
   const entry = fileURLToPath(module);
   const { version } = require('esbuild/package.json') as { version: string };
   const natives = NATIVES.map((name) => require.resolve(name));
-  const bundler = `esbuild ${version}|${natives.join('|')}|${sha256(readFileSync(fileURLToPath(import.meta.url)))}`;
+  const bundler = `esbuild ${version}|${natives.join('|')}|${hash('sha256', readFileSync(fileURLToPath(import.meta.url)))}`;
   const file = keptScriptFile(threadCacheDir(), entry, bundler);
   const kept = readKeptScript(file);
   if (kept !== null) return { script: kept };
@@ -108,7 +109,7 @@ async function build(entry: string): Promise<{ script: string; inputs: Map<strin
         setup: (b) =>
           b.onLoad({ filter: /.*/, namespace: 'file' }, async (args) => {
             const bytes = await readFile(args.path);
-            inputs.set(args.path, sha256(bytes));
+            inputs.set(args.path, hash('sha256', bytes));
             const ours = !args.path.includes(`${sep}node_modules${sep}`);
             const text = bytes.toString('utf8');
             return {
