@@ -9,7 +9,7 @@ import type {
 } from '@primm/shared/contracts/risk';
 import { explainStored } from '@primm/shared/risk/explain-indicator';
 import type { Message } from '@primm/shared/risk/message';
-import type { Indicator, TierReason } from '@primm/shared/risk/types';
+import type { DescribedIndicator, Indicator, TierReason } from '@primm/shared/risk/types';
 import { CompiledQuery, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { Database, RiskResultTable } from '../db/database';
 import { isPostgres } from '../db/dialect';
@@ -28,11 +28,12 @@ export interface StoredRisk extends SchoolRiskRow {
   reasons: TierReason[];
 }
 
-type Scope =
-  { classId: number } | { schoolId: number; schoolYearId: number } | { studentId: number; schoolYearId: number };
-
-export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]> {
-  let q = db
+/**
+ * A student's stored result of a school year, worded, with their class and latest review: what the
+ * student's page and a review read. The lists read their rows in one statement (risk-lists.ts).
+ */
+export async function findStoredRisk(db: Db, studentId: number, schoolYearId: number): Promise<StoredRisk | undefined> {
+  const q = db
     .selectFrom('risk_result as r')
     .innerJoin('student as s', 's.id', 'r.student_id')
     .innerJoin('class as c', 'c.id', 'r.class_id')
@@ -51,42 +52,31 @@ export async function listStoredRisk(db: Db, scope: Scope): Promise<StoredRisk[]
       's.first_name',
       'c.name as class_name',
     ])
-    .select(selectMarkers);
-  if ('classId' in scope) q = q.where('r.class_id', '=', scope.classId);
-  else if ('schoolId' in scope)
-    q = q.where('r.school_id', '=', scope.schoolId).where('r.school_year_id', '=', scope.schoolYearId);
-  else q = q.where('r.student_id', '=', scope.studentId).where('r.school_year_id', '=', scope.schoolYearId);
-  const rows = await q.orderBy('s.last_name').orderBy('s.first_name').orderBy('r.student_id').execute();
-  if (rows.length === 0) return [];
-  const yearIds = [...new Set(rows.map((r) => r.school_year_id))];
-  const reviews = await latestReviews(
-    db,
-    rows.map((r) => r.student_id),
-    yearIds,
+    .select(selectMarkers)
+    .where('r.student_id', '=', studentId)
+    .where('r.school_year_id', '=', schoolYearId);
+  const r = await q.executeTakeFirst();
+  if (!r) return undefined;
+  const [reviews, settings] = await Promise.all([
+    listReviews(db, studentId, schoolYearId),
+    findRiskSettingsVersions(db, [r.settings_version]),
+  ]);
+  // Stored without their words (measureStudent): worded here with the version that computed them.
+  const { indicators, reasons, tierExplanation, tierMessage, probability } = explainStored(
+    parseIndicators(r.indicators),
+    settings.get(r.settings_version)!,
   );
-  const settings = await findRiskSettingsVersions(
-    db,
-    rows.map((r) => r.settings_version),
-  );
-  return rows.map((r) => {
-    // Stored without their words (measureStudent): worded here with the version that computed them.
-    const { indicators, reasons, tierExplanation, tierMessage, probability } = explainStored(
-      parseIndicators(r.indicators),
-      settings.get(r.settings_version)!,
-    );
-    const review = reviews.get(`${r.student_id}|${r.school_year_id}`) ?? null;
-    return {
-      ...riskRowOf(r, indicators, review, probability),
-      className: r.class_name,
-      schoolId: r.school_id,
-      schoolYearId: r.school_year_id,
-      tierExplanation,
-      tierMessage,
-      computedAt: r.computed_at,
-      fullIndicators: indicators,
-      reasons,
-    };
-  });
+  return {
+    ...riskRowOf(r, indicators, reviews[0] ?? null, probability),
+    className: r.class_name,
+    schoolId: r.school_id,
+    schoolYearId: r.school_year_id,
+    tierExplanation,
+    tierMessage,
+    computedAt: r.computed_at,
+    fullIndicators: indicators,
+    reasons,
+  };
 }
 
 /**
@@ -149,7 +139,7 @@ function markersOf(r: RiskRowColumns): RiskMarkers {
 /** A list row from a stored result, its parsed indicators, latest review and probability (keys in the order the lists have always had). */
 export function riskRowOf(
   r: RiskRowColumns,
-  indicators: Indicator[],
+  indicators: DescribedIndicator[],
   review: RiskReview | null,
   probability: number | null,
 ): RiskRow {
@@ -177,13 +167,12 @@ export function riskRowOf(
   };
 }
 
-/** An indicator as the lists carry it: the Italian sentence and its message key with parameters. */
-export function indicatorSummaryOf(i: Indicator): RiskIndicatorSummary {
+/** An indicator as the lists carry it: its message key with parameters (the web words them). */
+export function indicatorSummaryOf(i: DescribedIndicator): RiskIndicatorSummary {
   return {
     key: i.key,
     level: i.level,
     value: i.value,
-    explanation: i.explanation,
     explanationKey: i.message.key,
     explanationParams: i.message.params,
   };
@@ -222,20 +211,6 @@ const toReview = (v: ReviewRow): RiskReview => ({
 });
 
 /** Latest review per student and year, keyed `studentId|yearId`; ties on the timestamp go to the later id. */
-async function latestReviews(db: Db, studentIds: number[], yearIds: number[]): Promise<Map<string, RiskReview>> {
-  const out = new Map<string, RiskReview>();
-  for (let i = 0; i < studentIds.length; i += 500) {
-    const rows = await selectReviews(db)
-      .where('v.student_id', 'in', studentIds.slice(i, i + 500))
-      .where('v.school_year_id', 'in', yearIds)
-      .orderBy('v.created_at')
-      .orderBy('v.id')
-      .execute();
-    for (const v of rows) out.set(`${v.student_id}|${v.school_year_id}`, toReview(v));
-  }
-  return out;
-}
-
 /** Every review of a student's year, newest first. */
 export async function listReviews(db: Db, studentId: number, schoolYearId: number): Promise<RiskReview[]> {
   const rows = await selectReviews(db)

@@ -20,8 +20,8 @@ import { requireRole, userOf } from '../http/authenticate';
 import { notFound } from '../http/http-error';
 import { assertCanReadClass, denied, findReadableSchool } from '../http/scope';
 import { assertCanReadStudent, assertCanWriteStudent, newSchoolData } from '../http/student-access';
-import { listClassRisk } from './class-risk-list';
-import { effectiveTier, insertReview, listStoredRisk, type StoredRisk } from './repository';
+import { listClassRisk, listSchoolRisk } from './risk-lists';
+import { effectiveTier, findStoredRisk, insertReview, type StoredRisk } from './repository';
 import { sortRiskRows } from './sort-risk-rows';
 import { classTierChanges } from './tier-changes';
 import { assembleStudentRisk } from './student-risk';
@@ -68,7 +68,7 @@ export function riskRoutes(db: Db): Router {
     const query = RiskListQuery.parse(req.query);
     const school = await findReadableSchool(db, user, code);
     const year = await findCurrentSchoolYear(db);
-    let rows = year ? await listStoredRisk(db, { schoolId: school.id, schoolYearId: year.id }) : [];
+    let rows = year ? await listSchoolRisk(db, school.id, year.id) : [];
     let capacity: number | null | undefined;
     if (query.top === 'capacity') {
       capacity = await findSchoolCapacity(db, school.id);
@@ -78,7 +78,7 @@ export function riskRoutes(db: Db): Router {
       }
     }
     const body: SchoolRiskList = {
-      items: sortRiskRows(rows, query).map((r) => ({ ...toRow(r), className: r.className })),
+      items: sortRiskRows(rows, query),
       ...(capacity !== undefined ? { capacity } : {}),
     };
     await audit(
@@ -131,7 +131,7 @@ export function riskRoutes(db: Db): Router {
         },
       );
     });
-    const [after] = await listStoredRisk(db, { studentId: id, schoolYearId: year.id });
+    const after = await findStoredRisk(db, id, year.id);
     if (!after?.review) throw new Error('review not found after insert');
     const body: RiskReviewResult = {
       studentId: id,
@@ -143,22 +143,6 @@ export function riskRoutes(db: Db): Router {
   });
 
   return router;
-}
-
-/** The row of the contract: the stored extras (ids, explanation, full indicators) stay on the server. */
-function toRow(r: StoredRisk): RiskRow {
-  const {
-    className: _c,
-    schoolId: _s,
-    schoolYearId: _y,
-    tierExplanation: _t,
-    tierMessage: _m,
-    computedAt: _a,
-    fullIndicators: _i,
-    reasons: _r,
-    ...row
-  } = r;
-  return row;
 }
 
 /** The class's students among its school's N most at risk (capacity.ts); every row when no capacity is set. */
@@ -174,16 +158,13 @@ async function keepClassMostAtRisk(
     .executeTakeFirstOrThrow();
   const capacity = await findSchoolCapacity(db, cls.school_id);
   if (capacity === null) return { items, capacity };
-  const kept = mostAtRisk(
-    await listStoredRisk(db, { schoolId: cls.school_id, schoolYearId: cls.school_year_id }),
-    capacity,
-  );
+  const kept = mostAtRisk(await listSchoolRisk(db, cls.school_id, cls.school_year_id), capacity);
   return { items: items.filter((r) => kept.has(r.studentId)), capacity };
 }
 
 async function findCurrentRisk(db: Db, studentId: number) {
   const year = await findCurrentSchoolYear(db);
-  const [stored] = year ? await listStoredRisk(db, { studentId, schoolYearId: year.id }) : [];
+  const stored = year ? await findStoredRisk(db, studentId, year.id) : undefined;
   if (!year || !stored) throw notFound("Nessuna valutazione del rischio per questo studente nell'anno in corso");
   return { stored, year };
 }

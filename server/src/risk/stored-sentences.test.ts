@@ -2,9 +2,10 @@ import { assessStudent } from '@primm/shared/risk/assess-student';
 import { expect, test } from 'vitest';
 import { createTestDb } from '../testing/test-db';
 import { buildSchoolInputs } from '../school-data/build-inputs';
-import { listClassRisk } from './class-risk-list';
+import { renderItalian } from '@primm/shared/risk/render-italian';
+import { listClassRisk } from './risk-lists';
 import { recomputeAll } from '../recompute/recompute';
-import { listStoredRisk } from './repository';
+import { storedRiskOfClass } from '../testing/stored-risk-of-class';
 import { findLatestRiskSettings, insertRiskSettingsVersion } from '../risk-settings/repository';
 import { importFixtureSchool } from '../testing/fixture-school';
 import { parseIndicators } from './stored-indicators';
@@ -17,7 +18,7 @@ test("the recompute stores indicators without their sentences (but age_grade_del
   const expected = new Map(built.map((b) => [b.studentId, assessStudent(b.input, settings)]));
 
   const stored = await db.selectFrom('risk_result').selectAll().execute();
-  const detail = await listStoredRisk(db, { classId });
+  const detail = await storedRiskOfClass(db, classId);
   const list = await listClassRisk(db, classId);
 
   for (const row of stored) {
@@ -36,9 +37,15 @@ test("the recompute stores indicators without their sentences (but age_grade_del
     expect(r.reasons.length).toBeGreaterThan(0);
     expect(r.tierExplanation).toBe(a.tierExplanation);
     expect(r.tierMessage).toEqual(a.tierMessage);
-    expect(list.find((l) => l.studentId === r.studentId)!.indicators.map((i) => i.explanation)).toEqual(
+    // the list carries the messages only (the web words them); worded, they are assessStudent's sentences
+    const listed = list.find((l) => l.studentId === r.studentId)!.indicators;
+    expect(listed.map((i) => ({ key: i.explanationKey, params: i.explanationParams }))).toEqual(
+      a.indicators.map((i) => i.message),
+    );
+    expect(listed.map((i) => renderItalian({ key: i.explanationKey, params: i.explanationParams }))).toEqual(
       a.indicators.map((i) => i.explanation),
     );
+    expect(listed.every((i) => !('explanation' in i))).toBe(true);
   }
 });
 
@@ -56,7 +63,7 @@ test('a result is worded with the settings version that computed it, not the lat
   await insertRiskSettingsVersion(db, { ...defaults, grades: { ...defaults.grades, passMark: 5.5 } }, admin);
   await recomputeAll(db); // version 2 computes every result
   const sentence = async () =>
-    (await listStoredRisk(db, { classId }))
+    (await storedRiskOfClass(db, classId))
       .find((r) => r.studentId === hoxha)!
       .fullIndicators.find((i) => i.key === 'failing_subjects')!.explanation;
   const withV2 = await sentence();

@@ -50,6 +50,7 @@ export async function assembleStudentRisk(db: Db, stored: StoredRisk, schoolYear
     })),
     indicators: stored.fullIndicators.map((i) => ({
       ...indicatorSummaryOf(i),
+      explanation: i.explanation,
       domain: i.domain,
       ...(i.details !== undefined ? { details: i.details } : {}),
     })),

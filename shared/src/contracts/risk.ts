@@ -59,13 +59,16 @@ export const RiskReview = z.object({
 });
 export type RiskReview = z.infer<typeof RiskReview>;
 
+/**
+ * An indicator as the lists carry it: its explanation as a message key and parameters only, which
+ * the web words in the reader's language (i18next). The Italian sentence is left to the student's
+ * page (`RiskIndicator`): composing it for every row of every list was a fifth of the class list's
+ * CPU and a quarter of its bytes, for a field no list reader used (docs/performance-history.md §15).
+ */
 export const RiskIndicatorSummary = z.object({
   key: IndicatorKey,
   level: RiskLevel,
   value: z.number().nullable(),
-  /** The Italian sentence (CSV, print, and clients that do not translate). */
-  explanation: z.string(),
-  /** The same sentence as a message key and its parameters, for i18next. */
   explanationKey: z.string(),
   explanationParams: ExplanationParams,
 });
@@ -147,6 +150,8 @@ export const SchoolRiskList = z.object({ items: z.array(SchoolRiskRow), capacity
 export type SchoolRiskList = z.infer<typeof SchoolRiskList>;
 
 export const RiskIndicator = RiskIndicatorSummary.extend({
+  /** The Italian sentence (CSV, print, and clients that do not translate). */
+  explanation: z.string(),
   domain: RiskDomain,
   details: z.record(z.string(), z.unknown()).optional(),
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { assessStudent, measureStudent } from './assess-student';
-import { explainStored } from './explain-indicator';
+import { describeIndicators, explainStored } from './explain-indicator';
 import { renderItalian } from './render-italian';
 import { DEFAULT_RISK_SETTINGS } from './settings';
 import { randomStudent, settingsVariant } from './test-arbitraries';
@@ -24,6 +24,8 @@ describe('sentences composed when read (explainStored) are those assessStudent c
         expect(read.tierExplanation).toBe(expected.tierExplanation);
         expect(read.tierMessage).toEqual(expected.tierMessage);
         for (const i of read.indicators) expect(renderItalian(i.message)).toBe(i.explanation);
+        // what the lists carry: the same messages, not worded
+        expect(describeIndicators(stored, settings)).toEqual(read.indicators.map(({ explanation: _e, ...i }) => i));
         expect(measured.tier).toBe(expected.tier);
         if (expected.reasons.length > 0) withReasons++;
       }),
@@ -63,5 +65,15 @@ describe('sentences composed when read (explainStored) are those assessStudent c
       explanation: "In pari con l'anno di corso previsto per l'età.",
       message: { key: 'explain.verbatim' },
     });
+    // a list carries that sentence as a verbatim message, and no stored sentence beside it
+    expect(describeIndicators(legacy, DEFAULT_RISK_SETTINGS)).toEqual([
+      {
+        key: 'age_grade_delay',
+        domain: 'percorso',
+        value: 0,
+        level: 'ok',
+        message: { key: 'explain.verbatim', params: { text: "In pari con l'anno di corso previsto per l'età." } },
+      },
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { describeSchoolHistory } from './school-history';
 import { withMessage } from './sentence';
 import type { RiskSettings } from './settings';
 import { computeTier } from './tier';
-import type { Indicator, MeasuredIndicator, TierReason } from './types';
+import type { DescribedIndicator, Indicator, MeasuredIndicator, TierReason } from './types';
 
 /**
  * The message of a stored indicator: its own when it kept one (`age_grade_delay`, whose words
@@ -53,6 +53,21 @@ export function describeIndicator(m: MeasuredIndicator, settings: RiskSettings):
 /** The Italian sentence of a stored indicator (`renderItalian` of its message). */
 export function explainIndicator(m: MeasuredIndicator, settings: RiskSettings): string {
   return renderItalian(describeIndicator(m, settings));
+}
+
+/** The stored indicators with their messages, not worded: what the lists carry. */
+export function describeIndicators(indicators: MeasuredIndicator[], settings: RiskSettings): DescribedIndicator[] {
+  return indicators.map((m) => {
+    const out: DescribedIndicator = {
+      key: m.key,
+      domain: m.domain,
+      value: m.value,
+      level: m.level,
+      message: describeIndicator(m, settings),
+    };
+    if (m.details !== undefined) out.details = m.details;
+    return out;
+  });
 }
 
 /** The stored indicators with their messages and sentences. */

@@ -177,6 +177,9 @@ export interface Indicator {
   details?: Record<string, unknown>;
 }
 
+/** An indicator with its message, not worded in Italian: what the lists carry (the web words it). */
+export type DescribedIndicator = Omit<Indicator, 'explanation'>;
+
 /**
  * An indicator without its sentence, as the regional recompute stores it: the sentence is
  * composed when read (`explainIndicator`, from the value, details and the settings version the

@@ -565,23 +565,26 @@ const indicatorDomain: Record<IndicatorKey, StudentRisk['indicators'][number]['d
   disengagement: 'frequenza',
 };
 
+/** What a fixture indicator may set; `text` is its sentence, carried as is (`explain.verbatim`). */
+type IndicatorFixture = Partial<RiskIndicatorSummary> & { text?: string };
+
 /** An indicator; its message, unless given, is its Italian sentence as is (`explain.verbatim`). */
-export const anIndicator = (overrides: Partial<RiskIndicatorSummary> & { key: IndicatorKey }): RiskIndicatorSummary => {
-  const explanation = overrides.explanation ?? 'Nella norma.';
-  return {
-    level: 'ok',
-    value: null,
-    explanation,
-    explanationKey: 'explain.verbatim',
-    explanationParams: { text: explanation },
-    ...overrides,
-  };
-};
+export const anIndicator = ({
+  text = 'Nella norma.',
+  ...overrides
+}: IndicatorFixture & { key: IndicatorKey }): RiskIndicatorSummary => ({
+  level: 'ok',
+  value: null,
+  explanationKey: 'explain.verbatim',
+  explanationParams: { text },
+  ...overrides,
+});
+
+/** The Italian sentence of a fixture indicator (the text of its `explain.verbatim` message). */
+export const sentenceOf = (i: RiskIndicatorSummary): string => String(i.explanationParams.text);
 
 /** The ten indicators of a student "all ok", with `changes` on top (by key). */
-export function indicatorsOf(
-  changes: Partial<Record<IndicatorKey, Partial<RiskIndicatorSummary>>> = {},
-): RiskIndicatorSummary[] {
+export function indicatorsOf(changes: Partial<Record<IndicatorKey, IndicatorFixture>> = {}): RiskIndicatorSummary[] {
   return (Object.keys(indicatorDomain) as IndicatorKey[]).map((key) => anIndicator({ key, ...changes[key] }));
 }
 
@@ -621,30 +624,30 @@ const hoxhaIndicators = indicatorsOf({
   attendance_rate: {
     level: 'attention',
     value: 0.82,
-    explanation: 'Frequenza dell’82 % delle ore svolte: fascia 80–90 %.',
+    text: 'Frequenza dell’82 % delle ore svolte: fascia 80–90 %.',
   },
   absence_projection: {
     level: 'high',
     value: 0.27,
-    explanation: 'Proiezione a fine anno: 285 ore di assenza, oltre il limite di 264 (un quarto di 1.056).',
+    text: 'Proiezione a fine anno: 285 ore di assenza, oltre il limite di 264 (un quarto di 1.056).',
   },
   attendance_trend: {
     level: 'attention',
     value: 6,
-    explanation: 'Nelle ultime 4 settimane assente il 24 % delle ore, contro il 18 % dell’anno: in aumento di 6 punti.',
+    text: 'Nelle ultime 4 settimane assente il 24 % delle ore, contro il 18 % dell’anno: in aumento di 6 punti.',
   },
   failing_subjects: {
     level: 'attention',
     value: 2,
-    explanation: 'Insufficiente in 2 materie: Matematica (5,2), Inglese (5,6).',
+    text: 'Insufficiente in 2 materie: Matematica (5,2), Inglese (5,6).',
   },
-  conduct: { level: 'ok', value: 8, explanation: 'Voto di comportamento 8 (20/12/2025): nella norma.' },
+  conduct: { level: 'ok', value: 8, text: 'Voto di comportamento 8 (20/12/2025): nella norma.' },
   age_grade_delay: {
     level: 'attention',
     value: 1,
-    explanation: '1 anno di ritardo rispetto all’età: inserimento all’arrivo in Italia.',
+    text: '1 anno di ritardo rispetto all’età: inserimento all’arrivo in Italia.',
   },
-  school_history: { level: 'ok', value: 0, explanation: 'Nessun esito di anni precedenti registrato.' },
+  school_history: { level: 'ok', value: 0, text: 'Nessun esito di anni precedenti registrato.' },
 });
 
 /** Hoxha Arben (3B): computed tier 2, overridden to 3 by the teacher. */
@@ -680,20 +683,20 @@ export const aStudentRisk = (overrides: Partial<StudentRisk> = {}): StudentRisk 
       key: 'absence_projection',
       domain: 'frequenza',
       level: 'high',
-      explanation: hoxhaIndicators[1]!.explanation,
+      explanation: sentenceOf(hoxhaIndicators[1]!),
       explanationKey: 'explain.verbatim',
-      explanationParams: { text: hoxhaIndicators[1]!.explanation },
+      explanationParams: { text: sentenceOf(hoxhaIndicators[1]!) },
     },
     {
       key: 'failing_subjects',
       domain: 'rendimento',
       level: 'attention',
-      explanation: hoxhaIndicators[4]!.explanation,
+      explanation: sentenceOf(hoxhaIndicators[4]!),
       explanationKey: 'explain.verbatim',
-      explanationParams: { text: hoxhaIndicators[4]!.explanation },
+      explanationParams: { text: sentenceOf(hoxhaIndicators[4]!) },
     },
   ],
-  indicators: hoxhaIndicators.map((i) => ({ ...i, domain: indicatorDomain[i.key] })),
+  indicators: hoxhaIndicators.map((i) => ({ ...i, explanation: sentenceOf(i), domain: indicatorDomain[i.key] })),
   review: aReview(),
   reviews: [aReview()],
   series: {
@@ -864,7 +867,7 @@ export const mockRisk = {
       tier: 2,
       score: 3,
       indicators: indicatorsOf({
-        grade_trend: { level: 'attention', value: -0.4, explanation: 'Voti in calo: −0,4 punti al mese da ottobre.' },
+        grade_trend: { level: 'attention', value: -0.4, text: 'Voti in calo: −0,4 punti al mese da ottobre.' },
       }),
       attendanceRate: 0.91,
       projectedAbsenceRate: 0.12,

@@ -12,7 +12,7 @@ import {
   type SchoolRiskList,
   type StudentRisk,
 } from '@primm/shared/contracts/risk';
-import { aStudentRisk, errorBody, mockData, mockRisk } from '../fixtures';
+import { aStudentRisk, errorBody, mockData, mockRisk, sentenceOf } from '../fixtures';
 import { currentMockSession } from './auth';
 
 /**
@@ -113,7 +113,7 @@ export const riskHandlers = [
         ? aStudentRisk()
         : aStudentRisk({
             ...row,
-            indicators: row.indicators.map((i) => ({ ...i, domain: 'frequenza' })),
+            indicators: row.indicators.map((i) => ({ ...i, explanation: sentenceOf(i), domain: 'frequenza' })),
             reasons: [],
             reviews: [],
             className: mockData.classes.find((c) => c.id === row.classId)!.name,

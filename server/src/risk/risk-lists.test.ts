@@ -6,13 +6,13 @@ import { createApp } from '../app';
 import type { Db } from '../db/open-database';
 import { aUser, authAs } from '../testing/auth-as';
 import { createTestDb, onPostgres, testConfig } from '../testing/test-db';
-import { classRiskQuery, listClassRisk } from './class-risk-list';
-import { listStoredRisk } from './repository';
+import { classRiskQuery, listClassRisk } from './risk-lists';
+import { storedRiskOfClass } from '../testing/stored-risk-of-class';
 import { importFixtureSchool } from '../testing/fixture-school';
 
 /** What the list sent before it had its own query: every stored field, the extras dropped (the probability is a list field since issue 18). */
 async function listAsBefore(db: Db, classId: number) {
-  return (await listStoredRisk(db, { classId })).map(
+  return (await storedRiskOfClass(db, classId)).map(
     ({
       className: _c,
       schoolId: _s,
@@ -53,7 +53,7 @@ async function review(
 }
 
 describe('listClassRisk', () => {
-  test('when students have reviews (an override superseded at the same instant, an older review written later), then the rows are those of listStoredRisk, key for key', async () => {
+  test('when students have reviews (an override superseded at the same instant, an older review written later), then the rows are those of the student page (findStoredRisk), key for key', async () => {
     const db = await createTestDb();
     const { classId, rossi, hoxha } = await importFixtureSchool(db);
     const teacher = await aUser(db, 'docente', { classIds: [classId] });
@@ -204,6 +204,23 @@ describe('listClassRisk', () => {
     const row = list.body.items.find((r: { studentId: number }) => r.studentId === hoxha);
     expect(detail.body.probability).toEqual(expect.any(Number));
     expect(row.probability).toBe(detail.body.probability);
+  });
+
+  test("GET /api/schools/:code/risk: when a mediator reads the school's list, then its rows are the class list's, key for key, with the class's name", async () => {
+    const db = await createTestDb();
+    const { schoolId, classId, rossi } = await importFixtureSchool(db);
+    const mediator = await aUser(db, 'mediatore', { schoolIds: [schoolId] });
+    await review(db, rossi, mediator.id, 'override', 3, '2026-02-03T10:00:00.000Z');
+    const app = createApp({ db, config: testConfig });
+
+    const school = await request(app)
+      .get('/api/schools/ANPS03000E/risk?sort=name')
+      .set(await authAs(db, mediator));
+
+    expect(school.status).toBe(200);
+    const expected = (await listClassRisk(db, classId)).map((r) => ({ ...r, className: '3A' }));
+    expect(school.text).toBe(JSON.stringify({ items: expected }));
+    expect(school.body.items.find((r: { studentId: number }) => r.studentId === rossi).tier).toBe(3);
   });
 
   // Query changes show in review (STYLE.md): the SQLite text of the statement.

@@ -1,5 +1,5 @@
-import type { RiskReview, RiskRow, RiskTier } from '@primm/shared/contracts/risk';
-import { explainIndicators } from '@primm/shared/risk/explain-indicator';
+import type { RiskReview, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
+import { describeIndicators } from '@primm/shared/risk/explain-indicator';
 import { probabilityOf } from '@primm/shared/risk/risk-model';
 import type { Db } from '../db/open-database';
 import { riskRowOf, selectMarkers } from './repository';
@@ -7,21 +7,43 @@ import { findRiskSettingsVersions } from '../risk-settings/repository';
 import { parseIndicators } from './stored-indicators';
 
 /**
- * The rows of a class's risk list, in ONE statement with only what the list shows: the most read
- * page of the app (docs/performance-history.md "API sotto carico"). listStoredRisk serves the detail and
- * the school list; here the latest review (by time, then id, as there) comes from a correlated
- * subquery on its index instead of a second query, and the stored explanation, tier reasons and
- * class name are not read at all. The indicators' sentences are composed here (`explainIndicators`).
- * What is under way for each student (open flags and cases, the art. 114 procedure) comes in the
- * same statement (`selectMarkers`).
+ * The risk lists of a class and of a school, each in ONE statement with only what a list shows: the
+ * class list is the most read page of the app (docs/performance-history.md "API sotto carico").
+ * listStoredRisk serves the student's page and the reviews; here the latest review (by time, then
+ * id, as there) comes from a correlated subquery on its index instead of a second query, and the
+ * stored tier reasons are not read. What is under way for each student (open flags and cases, the
+ * art. 114 procedure) comes in the same statement (`selectMarkers`). The indicators' messages are
+ * composed (`describeIndicators`) but not worded: a list carries keys and parameters, which the web
+ * words in the reader's language.
  */
 export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]> {
-  const rows = await classRiskQuery(db, classId).execute();
+  return rowsOf(db, await classRiskQuery(db, classId).execute());
+}
+
+/** A school's list of a school year: the class list's rows with the class's name. */
+export async function listSchoolRisk(db: Db, schoolId: number, schoolYearId: number): Promise<SchoolRiskRow[]> {
+  const rows = await riskListQuery(db)
+    .innerJoin('class as c', 'c.id', 'r.class_id')
+    .select('c.name as class_name')
+    .where('r.school_id', '=', schoolId)
+    .where('r.school_year_id', '=', schoolYearId)
+    .execute();
+  const listed = await rowsOf(db, rows);
+  return listed.map((row, i) => ({ ...row, className: rows[i]!.class_name }));
+}
+
+/** The statement of a class's list (exported so a test can pin its SQL). */
+export function classRiskQuery(db: Db, classId: number) {
+  return riskListQuery(db).where('r.class_id', '=', classId);
+}
+
+type ListedRow = Awaited<ReturnType<ReturnType<typeof riskListQuery>['execute']>>[number];
+
+async function rowsOf(db: Db, rows: ListedRow[]): Promise<RiskRow[]> {
   const settings = await findRiskSettingsVersions(
     db,
     rows.map((r) => r.settings_version),
   );
-
   return rows.map((r): RiskRow => {
     const review: RiskReview | null =
       r.action === null
@@ -38,12 +60,12 @@ export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]>
     const indicators = parseIndicators(r.indicators);
     // as computeTier has it (shared/src/risk/tier.ts), without wording the level
     const probability = version.model ? probabilityOf(indicators, version.model) : null;
-    return riskRowOf(r, explainIndicators(indicators, version), review, probability);
+    return riskRowOf(r, describeIndicators(indicators, version), review, probability);
   });
 }
 
-/** The statement alone (exported so a test can pin its SQL). */
-export function classRiskQuery(db: Db, classId: number) {
+/** Both lists' statement, before the filter that says whose list. */
+function riskListQuery(db: Db) {
   return db
     .selectFrom('risk_result as r')
     .innerJoin('student as s', 's.id', 'r.student_id')
@@ -78,7 +100,6 @@ export function classRiskQuery(db: Db, classId: number) {
       'u.display_name',
     ])
     .select(selectMarkers)
-    .where('r.class_id', '=', classId)
     .orderBy('s.last_name')
     .orderBy('s.first_name')
     .orderBy('r.student_id');
