@@ -1,6 +1,7 @@
 import type { RiskReview, RiskRow, RiskTier, SchoolRiskRow } from '@primm/shared/contracts/risk';
 import { describeIndicators } from '@primm/shared/risk/explain-indicator';
 import { probabilityOf } from '@primm/shared/risk/risk-model';
+import { compiledOnce } from '../db/compiled-once';
 import type { Db } from '../db/open-database';
 import { riskRowOf, selectMarkers } from './repository';
 import { findRiskSettingsVersions } from '../risk-settings/repository';
@@ -17,8 +18,11 @@ import { parseIndicators } from './stored-indicators';
  * words in the reader's language.
  */
 export async function listClassRisk(db: Db, classId: number): Promise<RiskRow[]> {
-  return rowsOf(db, await classRiskQuery(db, classId).execute());
+  return rowsOf(db, (await db.executeQuery(classListStatement(db, classId))).rows);
 }
+
+/** The most read statement, built and compiled once (compiled-once.ts). */
+const classListStatement = compiledOnce((db: Db, classId: number) => classRiskQuery(db, classId));
 
 /** A school's list of a school year: the class list's rows with the class's name. */
 export async function listSchoolRisk(db: Db, schoolId: number, schoolYearId: number): Promise<SchoolRiskRow[]> {
