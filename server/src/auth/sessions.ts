@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { compiledOnce } from '../db/compiled-once';
 import { isDatabaseBusy } from '../db/database-busy';
 import type { Db } from '../db/open-database';
 
@@ -34,7 +35,7 @@ export async function createSession(db: Db, userId: number, now: Date): Promise<
  */
 export async function resumeSession(db: Db, token: string, now: Date): Promise<number | undefined> {
   const id = hashToken(token);
-  const session = await db.selectFrom('user_session').selectAll().where('id', '=', id).executeTakeFirst();
+  const [session] = (await db.executeQuery(sessionStatement(db, id))).rows;
   if (!session) return undefined;
   const idleSince = now.getTime() - Date.parse(session.last_seen_at);
   if (idleSince > IDLE_TIMEOUT_MS || now.toISOString() >= session.expires_at) {
@@ -48,6 +49,11 @@ export async function resumeSession(db: Db, token: string, now: Date): Promise<n
   }
   return session.user_id;
 }
+
+// Read by every request: built and compiled once (compiled-once.ts).
+const sessionStatement = compiledOnce((db: Db, id: string) =>
+  db.selectFrom('user_session').selectAll().where('id', '=', id),
+);
 
 async function unlessBusy(write: Promise<unknown>): Promise<void> {
   try {
