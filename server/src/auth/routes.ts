@@ -8,7 +8,8 @@ import { SESSION_COOKIE_PLAIN, SESSION_COOKIE_SECURE, requireRole, userOf } from
 import { HttpError } from '../http/http-error';
 import { loadAuthUser, type AuthUser } from './current-user';
 import { ONE_TIME_PASSWORD_VALID_MS, hashPassword, isOneTimePasswordExpired, verifyPassword } from './password';
-import { ABSOLUTE_TIMEOUT_MS, createSession, deleteSession, hashToken } from './sessions';
+import { ABSOLUTE_TIMEOUT_MS, createSession, deleteSession } from './sessions';
+import { hashToken } from './token-hash';
 import { releaseOnSuccess, reserveLoginAttempt } from './throttle';
 
 const LOGIN_FAILED = 'Email o password non corretti';

@@ -1,16 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { compiledOnce } from '../db/compiled-once';
 import { isDatabaseBusy } from '../db/database-busy';
 import type { Db } from '../db/open-database';
+import { hashToken } from './token-hash';
 
 /** Idle and absolute lifetimes of a session (issue "Accounts": 30 minutes, 12 hours). */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 // last_seen_at is refreshed at most this often, so that reads do not all become writes.
 const TOUCH_EVERY_MS = 60 * 1000;
-
-/** Only the hash of the token is stored: a stolen database does not yield live sessions. */
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A new session with 256 random bits; returns the token for the cookie. */
 export async function createSession(db: Db, userId: number, now: Date): Promise<string> {

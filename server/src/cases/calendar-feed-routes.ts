@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import type { CalendarFeedCreated, CalendarFeedStatus } from '@primm/shared/contracts/calendar-feed';
 import { loadAuthUser } from '../auth/current-user';
+import { hashToken } from '../auth/token-hash';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
@@ -10,7 +11,6 @@ import { caseloadOf } from './caseload';
 import { buildFollowUpIcs } from './follow-up-ics';
 import { CASE_ROLES } from './service';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
 // last_used_at is written at most this often: a phone polls every few minutes to hours
 const TOUCH_EVERY_MS = 60 * 60 * 1000;

@@ -1,5 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServiceToken } from '@primm/shared/contracts/service-tokens';
+import { hashToken } from '../auth/token-hash';
 import type { Db } from '../db/open-database';
 
 /** What a request made with a live service token may act as: the token and its schools. */
@@ -8,9 +9,6 @@ export interface ServiceTokenPrincipal {
   name: string;
   schoolIds: number[];
 }
-
-/** Tokens are 32 random bytes: SHA-256 is enough (no password to slow down a guess of). */
-export const hashServiceToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** A new token in clear: `primm_` says what it is when it turns up in a script or a log. */
 export const newServiceToken = (): string => `primm_${randomBytes(32).toString('base64url')}`;
@@ -99,7 +97,7 @@ export async function findServiceToken(
 ): Promise<
   { status: 'live'; principal: ServiceTokenPrincipal } | { status: 'revoked'; id: number; name: string } | undefined
 > {
-  const hash = hashServiceToken(token);
+  const hash = hashToken(token);
   const row = await db
     .selectFrom('service_token')
     .select(['id', 'name', 'token_hash', 'revoked_at'])

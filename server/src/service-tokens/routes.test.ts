@@ -6,7 +6,8 @@ import { SAME_ORIGIN, aUser, authAs } from '../testing/auth-as';
 import { aSchool } from '../testing/factories';
 import { createTestDb } from '../testing/test-db';
 import { anAppWithOwnUploads, attachFiles, fixtureFiles, uploadsLeft } from '../testing/uploads';
-import { hashServiceToken, insertServiceToken, newServiceToken } from './repository';
+import { hashToken } from '../auth/token-hash';
+import { insertServiceToken, newServiceToken } from './repository';
 
 /** A live token of these schools, made as the admin's page makes one. */
 async function aServiceToken(
@@ -18,7 +19,7 @@ async function aServiceToken(
   const token = newServiceToken();
   const id = await insertServiceToken(db, {
     name,
-    tokenHash: hashServiceToken(token),
+    tokenHash: hashToken(token),
     createdBy: admin.id,
     schoolIds,
     at: new Date().toISOString(),

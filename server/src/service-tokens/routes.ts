@@ -5,17 +5,12 @@ import {
   type CreatedServiceToken,
   type ServiceTokenList,
 } from '@primm/shared/contracts/service-tokens';
+import { hashToken } from '../auth/token-hash';
 import type { Db } from '../db/open-database';
 import { audit } from '../http/audit';
 import { requireRole, userOf } from '../http/authenticate';
 import { HttpError, notFound } from '../http/http-error';
-import {
-  hashServiceToken,
-  insertServiceToken,
-  listServiceTokens,
-  newServiceToken,
-  revokeServiceToken,
-} from './repository';
+import { insertServiceToken, listServiceTokens, newServiceToken, revokeServiceToken } from './repository';
 
 /**
  * Service tokens (issue 24), the admin's alone: a token imports into schools, across referents,
@@ -39,7 +34,7 @@ export function serviceTokenRoutes(db: Db, now: () => Date): Router {
     const id = await db.transaction().execute(async (trx) => {
       const tokenId = await insertServiceToken(trx, {
         name: input.name,
-        tokenHash: hashServiceToken(token),
+        tokenHash: hashToken(token),
         createdBy: admin.id,
         schoolIds: schools.map((s) => s.id),
         at: now().toISOString(),
