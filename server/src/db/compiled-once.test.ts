@@ -8,7 +8,7 @@ const provincesOf = (db: Db, region: string) =>
   db.selectFrom('province').select(['code', 'name']).where('name', '<>', region).orderBy('code');
 
 describe('compiledOnce', () => {
-  test('when run with different values, then each answer is the one of the statement built with that value, and kysely builds it once per handle', async () => {
+  test('when run with different values, then each answer is the one of the statement built with that value, and kysely builds it only at the first call (twice: the check)', async () => {
     const db = await createTestDb();
     let builds = 0;
     const statement = compiledOnce((d: Db, region: string) => {
@@ -20,7 +20,7 @@ describe('compiledOnce', () => {
       expect((await db.executeQuery(statement(db, region))).rows).toEqual(await provincesOf(db, region).execute());
     }
 
-    expect(builds).toBe(1);
+    expect(builds).toBe(2);
     expect((await db.executeQuery(statement(db, 'Marche'))).rows.length).toBeGreaterThan(0);
   });
 
@@ -41,7 +41,28 @@ describe('compiledOnce', () => {
     await other.executeQuery(statement(other, 'Marche'));
     await other.executeQuery(statement(other, 'Lazio'));
 
-    expect(seen).toBe(1);
+    expect(seen).toBe(2); // the first call's two builds, on the plugin's handle only
+  });
+
+  test("when run through a transaction, then it reads the transaction's own rows", async () => {
+    const db = await createTestDb();
+    const statement = compiledOnce(provincesOf);
+    const before = (await db.executeQuery(statement(db, 'nessuna'))).rows.length;
+
+    const inside = await db.transaction().execute(async (trx) => {
+      await trx.insertInto('province').values({ code: 'ZZ', name: 'Provincia di prova', istat_code: '999' }).execute();
+      return (await trx.executeQuery(statement(trx, 'nessuna'))).rows.length;
+    });
+
+    expect(inside).toBe(before + 1);
+  });
+
+  test('when the statement holds another value computed at each build, then it refuses to run it (it would be served stale)', async () => {
+    const db = await createTestDb();
+    let calls = 0;
+    const statement = compiledOnce((d: Db, name: string) => provincesOf(d, name).where('code', '<>', `X${calls++}`));
+
+    expect(() => statement(db, 'Ancona')).toThrow(/must not change/);
   });
 
   test.each([

@@ -26,6 +26,8 @@ export interface StoredRisk extends SchoolRiskRow {
   computedAt: string;
   fullIndicators: Indicator[];
   reasons: TierReason[];
+  /** Every review of the year, newest first (`review` is the first). */
+  reviews: RiskReview[];
 }
 
 /**
@@ -76,6 +78,7 @@ export async function findStoredRisk(db: Db, studentId: number, schoolYearId: nu
     computedAt: r.computed_at,
     fullIndicators: indicators,
     reasons,
+    reviews,
   };
 }
 
@@ -210,7 +213,6 @@ const toReview = (v: ReviewRow): RiskReview => ({
   at: v.created_at,
 });
 
-/** Latest review per student and year, keyed `studentId|yearId`; ties on the timestamp go to the later id. */
 /** Every review of a student's year, newest first. */
 export async function listReviews(db: Db, studentId: number, schoolYearId: number): Promise<RiskReview[]> {
   const rows = await selectReviews(db)

@@ -8,6 +8,7 @@ import { aUser, authAs } from '../testing/auth-as';
 import { createTestDb, onPostgres, testConfig } from '../testing/test-db';
 import { classRiskQuery, listClassRisk } from './risk-lists';
 import { storedRiskOfClass } from '../testing/stored-risk-of-class';
+import { aClass, aSchool, aStudent } from '../testing/factories';
 import { importFixtureSchool } from '../testing/fixture-school';
 
 /** What the list sent before it had its own query: every stored field, the extras dropped (the probability is a list field since issue 18). */
@@ -22,6 +23,7 @@ async function listAsBefore(db: Db, classId: number) {
       computedAt: _a,
       fullIndicators: _i,
       reasons: _r,
+      reviews: _v,
       ...row
     }) => row,
   );
@@ -168,7 +170,11 @@ describe('listClassRisk', () => {
     ]);
     expect(res.body.items.map((r: { probability: unknown }) => r.probability)).toEqual([null, null]); // no model in the default settings
     // one statement reads the results and the three tables of the markers, nothing else reads them
-    expect(seen).toEqual([['compulsory_notice', 'flag', 'risk_result', 'support_case']]);
+    // (built twice at its first use on a handle: compiledOnce's check)
+    expect(seen).toEqual([
+      ['compulsory_notice', 'flag', 'risk_result', 'support_case'],
+      ['compulsory_notice', 'flag', 'risk_result', 'support_case'],
+    ]);
   });
 
   test('GET /api/classes/:id/risk: when the settings version has a fitted model, then each row carries its probability, as the student page has it', async () => {
@@ -211,6 +217,22 @@ describe('listClassRisk', () => {
     const { schoolId, classId, rossi } = await importFixtureSchool(db);
     const mediator = await aUser(db, 'mediatore', { schoolIds: [schoolId] });
     await review(db, rossi, mediator.id, 'override', 3, '2026-02-03T10:00:00.000Z');
+    // Rossi's result copied into last year's class of the school, and into a student of another school: neither is listed
+    const { id: _id, ...result } = await db
+      .selectFrom('risk_result')
+      .selectAll()
+      .where('student_id', '=', rossi)
+      .executeTakeFirstOrThrow();
+    const lastYear = await aClass(db, schoolId, { year: '2024/25', name: '2A' });
+    const elsewhere = await aClass(db, (await aSchool(db)).id);
+    const other = await aStudent(db);
+    await db
+      .insertInto('risk_result')
+      .values([
+        { ...result, class_id: lastYear.id, school_year_id: lastYear.school_year_id },
+        { ...result, student_id: other.id, class_id: elsewhere.id, school_id: elsewhere.school_id },
+      ])
+      .execute();
     const app = createApp({ db, config: testConfig });
 
     const school = await request(app)

@@ -10,7 +10,7 @@ import { parseIndicators } from './stored-indicators';
 /**
  * The risk lists of a class and of a school, each in ONE statement with only what a list shows: the
  * class list is the most read page of the app (docs/performance-history.md "API sotto carico").
- * listStoredRisk serves the student's page and the reviews; here the latest review (by time, then
+ * findStoredRisk serves the student's page and the reviews; here the latest review (by time, then
  * id, as there) comes from a correlated subquery on its index instead of a second query, and the
  * stored tier reasons are not read. What is under way for each student (open flags and cases, the
  * art. 114 procedure) comes in the same statement (`selectMarkers`). The indicators' messages are

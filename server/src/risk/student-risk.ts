@@ -2,7 +2,7 @@ import type { StudentRisk } from '@primm/shared/contracts/risk';
 import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
 import type { Db } from '../db/open-database';
 import { loadStudentSeries } from '../school-data/student-series';
-import { indicatorSummaryOf, listReviews, type StoredRisk } from './repository';
+import { indicatorSummaryOf, type StoredRisk } from './repository';
 import { findRiskSettingsVersion } from '../risk-settings/repository';
 
 /**
@@ -10,9 +10,8 @@ import { findRiskSettingsVersion } from '../risk-settings/repository';
  * student at the stored `asOf`, so the chart shows the same weeks and grades the tier came from.
  */
 export async function assembleStudentRisk(db: Db, stored: StoredRisk, schoolYear: string): Promise<StudentRisk> {
-  const [series, reviews, settings] = await Promise.all([
+  const [series, settings] = await Promise.all([
     loadStudentSeries(db, stored.schoolId, stored.studentId, { asOf: stored.asOf }),
-    listReviews(db, stored.studentId, stored.schoolYearId),
     findRiskSettingsVersion(db, stored.settingsVersion),
   ]);
   const input = series?.input;
@@ -55,7 +54,7 @@ export async function assembleStudentRisk(db: Db, stored: StoredRisk, schoolYear
       ...(i.details !== undefined ? { details: i.details } : {}),
     })),
     review: stored.review,
-    reviews,
+    reviews: stored.reviews,
     series: {
       weeks: input?.weeks ?? [],
       grades: [...bySubject].sort(([a], [b]) => a.localeCompare(b)).map(([subject, points]) => ({ subject, points })),

@@ -150,7 +150,7 @@ export const SchoolRiskList = z.object({ items: z.array(SchoolRiskRow), capacity
 export type SchoolRiskList = z.infer<typeof SchoolRiskList>;
 
 export const RiskIndicator = RiskIndicatorSummary.extend({
-  /** The Italian sentence (CSV, print, and clients that do not translate). */
+  /** The Italian sentence, for clients that do not translate (the web words key and parameters). */
   explanation: z.string(),
   domain: RiskDomain,
   details: z.record(z.string(), z.unknown()).optional(),

@@ -3,8 +3,8 @@ import { formatDate, formatNumber, formatPercent, WEEKDAYS_IT } from './format';
 import { wordMessage, type Message } from './message';
 
 /**
- * The one Italian renderer of the engine's messages (`Message`): the server's CSV and print and
- * every `explanation` string come from here, with the templates the web also loads
+ * The one Italian renderer of the engine's messages (`Message`): every `explanation` string (the
+ * student's page, for clients that do not translate) comes from here, with the templates the web also loads
  * (`explain-it.ts`). It implements the part of i18next the templates use: `{{name}}`,
  * `{{name, format}}` and the `_one` / `_other` plural keys chosen by `count` (Italian: 1 is
  * "one", every other number "other", as `Intl.PluralRules('it')` says for the counts we have).
