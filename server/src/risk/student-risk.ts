@@ -1,9 +1,8 @@
 import type { StudentRisk } from '@primm/shared/contracts/risk';
-import { DEFAULT_RISK_SETTINGS } from '@primm/shared/risk/settings';
 import type { Db } from '../db/open-database';
 import { loadStudentSeries } from '../school-data/student-series';
 import { indicatorSummaryOf, type StoredRisk } from './repository';
-import { findRiskSettingsVersion } from '../risk-settings/repository';
+import { findRiskSettingsVersions } from '../risk-settings/repository';
 
 /**
  * A student's stored assessment with the series behind it. The series are rebuilt for this one
@@ -12,11 +11,13 @@ import { findRiskSettingsVersion } from '../risk-settings/repository';
 export async function assembleStudentRisk(db: Db, stored: StoredRisk, schoolYear: string): Promise<StudentRisk> {
   const [series, settings] = await Promise.all([
     loadStudentSeries(db, stored.schoolId, stored.studentId, { asOf: stored.asOf }),
-    findRiskSettingsVersion(db, stored.settingsVersion),
+    // the version findStoredRisk worded the result with: kept in its cache, not read again
+    findRiskSettingsVersions(db, [stored.settingsVersion]),
   ]);
   const input = series?.input;
   const projection = stored.fullIndicators.find((i) => i.key === 'absence_projection')?.details ?? {};
-  const share = (settings ?? DEFAULT_RISK_SETTINGS).projection.maxAbsenceShare;
+  // a version that is not stored reads as the defaults (findRiskSettingsVersions)
+  const share = settings.get(stored.settingsVersion)!.projection.maxAbsenceShare;
   const annualHours = input?.annualHours ?? 0;
   const bySubject = new Map<string, StudentRisk['series']['grades'][number]['points']>();
   for (const g of series?.data.grades ?? []) {
