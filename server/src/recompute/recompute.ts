@@ -138,7 +138,7 @@ async function recomputeAllNow(db: Db, options: RecomputeAllOptions): Promise<Su
       const codes = new Map(todo.map((s) => [s.id, s.code]));
       await recomputeOnThreads(
         { dbPath: file, year, settings, stamp },
-        todo.map((s) => s.id),
+        todo.map((s) => ({ id: s.id, students: states.get(s.id)?.results ?? 0 })),
         threads,
         (id, counts) => add(codes.get(id)!, counts),
       );
