@@ -92,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.PRIMM_UPLOAD_DIR ??
         (dbPath === ':memory:' ? join(tmpdir(), 'primm-uploads') : join(dirname(dbPath), 'uploads')),
     ),
-    version: env.npm_package_version ?? '0.1.0',
+    version: env.npm_package_version ?? '0.2.0',
   };
 }
 

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
 import { OpenApiOverview } from '@primm/shared/contracts/openapi';
 import { describe, expect, test } from 'vitest';
 import { createApp } from '../app';
+import { loadConfig } from '../config';
 import { aUser, authAs } from '../testing/auth-as';
 import { createTestDb, testConfig } from '../testing/test-db';
 import { API_ROUTES } from './api-routes';
@@ -101,6 +103,13 @@ describe('OpenAPI document', () => {
     for (const path of ['/aggregates', '/aggregates/trend', '/aggregates/history', '/fairness', '/what-works'])
       expect(headersOf(path), path).toHaveProperty('Primm-Stale');
     expect(headersOf('/users')).toBeUndefined();
+  });
+
+  test("the version: the document's is the product's, also when started outside pnpm, and CHANGELOG.md says what it changed", () => {
+    const root = new URL('../../../', import.meta.url);
+    const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string };
+    expect(loadConfig({ PRIMM_DB: ':memory:' }).version).toBe(version); // no npm_package_version: node dist/main.js
+    expect(readFileSync(new URL('CHANGELOG.md', root), 'utf8')).toContain(`\n## ${version} (`);
   });
 
   test('GET /api/openapi.json: when anyone asks without a session, then 200 with the document', async () => {

@@ -4,7 +4,7 @@ import type { OpenApiOverview } from '@primm/shared/contracts/openapi';
 /** A few operations in the document's shape (the real one comes from the server's zod contracts). */
 export const mockOpenApi: OpenApiOverview = {
   openapi: '3.1.0',
-  info: { title: 'primm-ews API', version: '0.1.0', description: 'API' },
+  info: { title: 'primm-ews API', version: '0.2.0', description: 'API' },
   tags: [{ name: 'system' }, { name: 'imports' }],
   paths: {
     '/health': {
