@@ -1,4 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { endKeptThreads } from './kept-threads';
 import type { PoolJob } from './recompute-pool';
 
 // Threads that play the recompute's part of the conversation, without a database: the pool is
@@ -7,7 +11,17 @@ const script = vi.hoisted(() => ({ text: '' }));
 vi.mock('./thread-script', () => ({ threadSource: async () => ({ script: script.text }) }));
 const { largestFirst, recomputeOnThreads } = await import('./recompute-pool');
 
-const job = { dbPath: '/nowhere', year: { id: 1, label: '2026/27' }, settings: {}, stamp: 's' } as unknown as PoolJob;
+// The threads are kept per file (kept-threads.ts): each test has a file of its own, and ends them after.
+const aFile = () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'primm-pool-')), 'primm.sqlite');
+  writeFileSync(path, '');
+  return path;
+};
+let job: PoolJob;
+beforeEach(() => {
+  job = { dbPath: aFile(), year: { id: 1, label: '2026/27' }, settings: {}, stamp: 's' } as unknown as PoolJob;
+});
+afterEach(() => endKeptThreads());
 const schools = (...ids: number[]) => ids.map((id) => ({ id, students: 0 }));
 const counts = (students: number) => ({ students, written: students, unchanged: 0, tierChanged: 0 });
 const thread = (onSchool: string) => `
@@ -55,6 +69,46 @@ describe('recomputeOnThreads', () => {
     ];
     await recomputeOnThreads(job, sized, 1, (id) => order.push(id));
     expect(order).toEqual([2, 4, 1, 3]);
+  });
+});
+
+describe('recomputeOnThreads: threads kept between runs', () => {
+  // Each school answers with the id of the thread that computed it.
+  const byThread = thread(
+    "parentPort.postMessage({ schoolId: request.schoolId, counts: { students: require('node:worker_threads').threadId, written: 0, unchanged: 0, tierChanged: 0 } });",
+  );
+  const threadsOf = async (file: PoolJob) => {
+    const ids = new Set<number>();
+    await recomputeOnThreads(file, schools(1, 2, 3, 4), 2, (_, c) => ids.add(c.students));
+    return ids;
+  };
+
+  it('when a second run follows on the same file, then the same threads compute it, with its own job', async () => {
+    script.text = byThread;
+    const first = await threadsOf(job);
+    const second = await threadsOf({ ...job, stamp: 'next' });
+    expect(first.size).toBe(2);
+    expect(second).toEqual(first);
+  });
+
+  it('when the file was replaced at the same path, then new threads compute the run', async () => {
+    script.text = byThread;
+    const first = await threadsOf(job);
+    const restored = `${job.dbPath}.restored`;
+    writeFileSync(restored, '');
+    renameSync(restored, job.dbPath);
+    const second = await threadsOf(job);
+    expect([...second].filter((id) => first.has(id))).toEqual([]);
+  });
+
+  it('when a run fails, then its threads are not kept', async () => {
+    script.text = thread("parentPort.postMessage({ schoolId: request.schoolId, error: 'disco pieno' });");
+    await expect(recomputeOnThreads(job, schools(1, 2), 2, () => {})).rejects.toThrow(/disco pieno/);
+    script.text = byThread;
+    const after = await threadsOf(job);
+    const again = await threadsOf(job);
+    expect(again).toEqual(after); // kept from here on
+    // (the failed run's threads were terminated: had they been kept, they would answer "disco pieno")
   });
 });
 

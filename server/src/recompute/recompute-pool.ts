@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { RiskSettings } from '@primm/shared/risk/settings';
+import { fileKey, forgetListeners, keep, takeKept } from './kept-threads';
 import type { Counts } from './school-recompute';
 import { threadSource } from './thread-script';
 
@@ -12,7 +13,10 @@ export interface PoolJob {
   stamp: string;
 }
 
-export type ThreadRequest = { schoolId: number } | null;
+/** A school to compute with the run's job, or null: close the connection and end. */
+export type ThreadRequest = { schoolId: number; job: PoolJob } | null;
+/** What a thread is started with: the file it connects to (it serves every run on that file). */
+export type ThreadData = { dbPath: string };
 export type ThreadReply = { schoolId: number; counts: Counts } | { schoolId: number; error: string };
 
 /**
@@ -20,7 +24,8 @@ export type ThreadReply = { schoolId: number; counts: Counts } | { schoolId: num
  * same file: the schools are independent and the computation is most of the time, so two cores
  * do nearly twice the work (writes still take turns, SQLite has one writer). Calls `onDone` as
  * each school finishes; rejects on the first error, after stopping the threads. The schools go
- * out largest first (`largestFirst`).
+ * out largest first (`largestFirst`). The threads of the last run on the same file are used again,
+ * and these are kept for the next (kept-threads.ts).
  */
 export async function recomputeOnThreads(
   job: PoolJob,
@@ -30,7 +35,8 @@ export async function recomputeOnThreads(
 ): Promise<void> {
   const schoolIds = largestFirst(schools);
   const queue = [...schoolIds];
-  const workers: Worker[] = [];
+  const key = fileKey(job.dbPath);
+  const workers = takeKept(key);
   const source = await threadSource();
   compileStraightToBaseline();
   let unanswered = schoolIds.length;
@@ -39,21 +45,23 @@ export async function recomputeOnThreads(
       const busy = new Set<Worker>();
       const next = (worker: Worker) => {
         const schoolId = queue.shift();
-        // No school left: the thread closes its connection and ends.
-        if (schoolId !== undefined) busy.add(worker);
-        worker.postMessage((schoolId === undefined ? null : { schoolId }) satisfies ThreadRequest);
+        if (schoolId === undefined) return; // idle until the run ends
+        busy.add(worker);
+        worker.postMessage({ schoolId, job } satisfies ThreadRequest);
       };
       for (let i = 0; i < Math.min(threads, schoolIds.length); i++) {
-        const worker = new Worker('script' in source ? source.script : source.url, {
-          eval: 'script' in source,
-          workerData: job,
-          // A larger young generation: the assessment makes many short-lived strings and objects,
-          // and the default one is collected (copying what is alive) several times per school.
-          // 128 MB against 64: −0.9 s of 12.3 at 200 000 students, +60 MB of peak memory; 256 gave
-          // no more (docs/performance-history.md §12).
-          resourceLimits: { maxYoungGenerationSizeMb: 128 },
-        });
-        workers.push(worker);
+        const worker =
+          workers[i] ??
+          new Worker('script' in source ? source.script : source.url, {
+            eval: 'script' in source,
+            workerData: { dbPath: job.dbPath } satisfies ThreadData,
+            // A larger young generation: the assessment makes many short-lived strings and objects,
+            // and the default one is collected (copying what is alive) several times per school.
+            // 128 MB against 64: −0.9 s of 12.3 at 200 000 students, +60 MB of peak memory; 256 gave
+            // no more (docs/performance-history.md §12).
+            resourceLimits: { maxYoungGenerationSizeMb: 128 },
+          });
+        if (i === workers.length) workers.push(worker);
         worker.on('message', (reply: ThreadReply) => {
           busy.delete(worker);
           if ('error' in reply) return reject(new Error(`ricalcolo della scuola ${reply.schoolId}: ${reply.error}`));
@@ -63,8 +71,7 @@ export async function recomputeOnThreads(
             return reject(err);
           }
           next(worker);
-          // Every school committed: done. The threads close their connections and end on their
-          // own, after (≈ 0.15 s at 200 000 students, their heaps torn down); nobody waits for it.
+          // Every school committed: done, and the threads wait for the next run.
           if (--unanswered === 0) resolve();
         });
         worker.on('error', reject);
@@ -82,6 +89,8 @@ export async function recomputeOnThreads(
     await Promise.all(workers.map((w) => w.terminate()));
     throw err;
   }
+  for (const w of workers) forgetListeners(w);
+  keep(key, workers);
 }
 
 /** A school to recompute and how many students it had at its last recompute (0 if never). */

@@ -11,7 +11,7 @@ import { migrateToLatest } from '../db/migrate';
 import { openSqlite } from '../db/open-database';
 import { ensureReferenceData } from '../reference/load-reference';
 import { onPostgres } from '../testing/test-db';
-import type { PoolJob, ThreadReply } from './recompute-pool';
+import type { PoolJob, ThreadData, ThreadReply, ThreadRequest } from './recompute-pool';
 import { currentStamp } from './recompute';
 import { findLatestRiskSettings } from '../risk-settings/repository';
 import { importFixtureSchool } from '../testing/fixture-school';
@@ -84,12 +84,12 @@ describe('threadSource', { shuffle: false }, () => {
       const settings = (await findLatestRiskSettings(db)).data;
       const job: PoolJob = { dbPath, year, settings, stamp: await currentStamp(db, year.id, settings) };
 
-      const worker = new Worker(fallbackUrl, { workerData: job });
+      const worker = new Worker(fallbackUrl, { workerData: { dbPath } satisfies ThreadData });
       const reply = new Promise<ThreadReply>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
       });
-      worker.postMessage({ schoolId });
+      worker.postMessage({ schoolId, job } satisfies ThreadRequest);
 
       expect(await reply).toEqual({ schoolId, counts: { students: 2, written: 2, unchanged: 0, tierChanged: 0 } });
       expect(await db.selectFrom('risk_result').select('student_id').execute()).toHaveLength(2);
