@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/page-title';
 import { useMe } from '../../features/auth/api/get-me';
 import { ProvinceSchools } from '../../features/aggregates/components/province-schools';
 import { filterParams, readRegionalFilters } from '../../features/aggregates/components/regional-filters';
+import { OwnSchoolsNotice } from '../../features/aggregates/components/own-schools-notice';
 import { RegionalFiltersForm } from '../../features/aggregates/components/regional-filters-form';
 import { YearGate } from '../../features/aggregates/components/year-gate';
 import { Forbidden } from './forbidden';
@@ -31,6 +32,7 @@ export function Component() {
       </p>
       <h1>{t('regional.province.title', { name })}</h1>
       <p className="lead">{t('regional.province.intro')}</p>
+      <OwnSchoolsNotice />
       <p>
         <Link to={`/analisi/rapporto?${filterParams({ province: province.data, year: filters.year })}`}>
           {t('regional.province.report')}

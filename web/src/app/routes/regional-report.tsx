@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ProvinceCode, SchoolCode, SchoolYearLabel } from '@primm/shared/contracts/domain';
 import { useMe } from '../../features/auth/api/get-me';
+import { OwnSchoolsNotice } from '../../features/aggregates/components/own-schools-notice';
 import { RegionHistory } from '../../features/aggregates/components/region-history';
 import { RegionalReport, type ReportScope } from '../../features/aggregates/components/regional-report';
 import { YearGate } from '../../features/aggregates/components/year-gate';
@@ -54,6 +55,7 @@ export function Component() {
       <p className="back-link no-print">
         <Link to="/analisi">{t('regional.report.back')}</Link>
       </p>
+      <OwnSchoolsNotice />
       <YearGate year={year} withoutYear={`/analisi/rapporto${scopeParams ? `?${scopeParams}` : ''}`}>
         <RegionalReport
           key={place.toString()}

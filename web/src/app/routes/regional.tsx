@@ -8,6 +8,7 @@ import { useMe } from '../../features/auth/api/get-me';
 import { CitizenshipComparison } from '../../features/aggregates/components/citizenship-comparison';
 import { FairnessPanel } from '../../features/aggregates/components/fairness-panel';
 import { InterventionsOutcomes } from '../../features/aggregates/components/interventions-outcomes';
+import { OwnSchoolsNotice } from '../../features/aggregates/components/own-schools-notice';
 import { RegionProvinces } from '../../features/aggregates/components/region-provinces';
 import { filterParams, readRegionalFilters } from '../../features/aggregates/components/regional-filters';
 import { RegionalFiltersForm } from '../../features/aggregates/components/regional-filters-form';
@@ -53,6 +54,7 @@ export function Component() {
       <PageTitle page={t('regional.title')} />
       <h1>{t('regional.title')}</h1>
       <p className="lead">{t('regional.intro')}</p>
+      <OwnSchoolsNotice />
       {/* issue 20: the printable report was reachable only by typing its address */}
       <p>
         <Link to={`/analisi/rapporto${filters.year ? `?${filterParams({ year: filters.year })}` : ''}`}>

@@ -101,6 +101,7 @@ export function Component() {
                     meId={me.id}
                     label={t('cases.open.button')}
                     onCreated={(c) => void opened(c.id)}
+                    block
                   />
                 )}
               </aside>

@@ -7,6 +7,12 @@ import { drawnSeries, legendOrder, toChartData, type ChartModel } from './chart-
 import { PREVIOUS } from './trend-chart-data';
 
 /**
+ * A legend entry's text in the page's text colour: recharts writes it in the series' colour, and
+ * the lightest of the attendance ramp (`attended95`, 3.3:1 on white) is enough for a bar, not for text.
+ */
+const legendText = (value: string) => <span style={{ color: 'var(--color-text)' }}>{value}</span>;
+
+/**
  * Loaded lazily (recharts is the heaviest dependency). Horizontal bars, so long school names
  * stay readable; lines for a trend over months. One image for assistive technology, labelled with
  * every value (the table view carries the same numbers). Unpublished values are simply not drawn.
@@ -41,7 +47,7 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
           <CartesianGrid strokeDasharray="3 3" stroke="#c5c7c9" />
           <XAxis dataKey="label" tick={{ fill: '#33485c' }} />
           <YAxis tick={{ fill: '#33485c' }} tickFormatter={tick} allowDecimals={false} />
-          <Legend itemSorter={legendOrder(series)} />
+          <Legend itemSorter={legendOrder(series)} formatter={legendText} />
           {series.map((s) => {
             // the previous year's twin takes its series' colour, dashed (trend-chart-data.ts), so colours stay put when comparing
             const previous = s.key.endsWith(PREVIOUS);
@@ -85,7 +91,7 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
           interval={0}
           onClick={linked ? (_: unknown, index: number) => open(index) : undefined}
         />
-        {series.length > 1 && <Legend itemSorter={legendOrder(series)} />}
+        {series.length > 1 && <Legend itemSorter={legendOrder(series)} formatter={legendText} />}
         {series.map((s, i) => {
           // the previous year's twin (compare-chart-data.ts): its series' colour, lighter, beside it
           const previous = s.key.endsWith(PREVIOUS);

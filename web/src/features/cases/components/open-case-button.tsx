@@ -12,10 +12,12 @@ type Props = {
   meId: number;
   label: string;
   onCreated: (created: CaseDetail) => void;
+  /** Full width with a "…", like the other forms of the student page's actions (FormDisclosure). */
+  block?: boolean;
 };
 
 /** A disclosure: the button shows the short form (goal, owner); the new case opens on success. */
-export function OpenCaseButton({ studentId, flagId, meId, label, onCreated }: Props) {
+export function OpenCaseButton({ studentId, flagId, meId, label, onCreated, block = false }: Props) {
   const { t } = useTranslation();
   const formId = useId();
   const create = useCreateCase();
@@ -37,12 +39,12 @@ export function OpenCaseButton({ studentId, flagId, meId, label, onCreated }: Pr
       <button
         ref={toggle}
         type="button"
-        className="btn btn-outline btn-small"
+        className={block ? 'btn btn-outline btn-block' : 'btn btn-outline btn-small'}
         aria-expanded={open}
         aria-controls={formId}
         onClick={() => setOpen(!open)}
       >
-        {label}
+        {block ? `${label}…` : label}
       </button>
       <form id={formId} hidden={!open} onSubmit={submit} className="stacked-form form-card" aria-label={label}>
         {create.isError && <ErrorAlert error={create.error} />}

@@ -39,7 +39,7 @@ export function LetterTemplatesAdmin() {
           <section key={kind} className="section" aria-labelledby={`letters-${kind}`}>
             <h2 id={`letters-${kind}`}>{t(`letters.kinds.${kind}`)}</h2>
             <TableScroll labelledBy={`letters-${kind}-caption`}>
-              <table>
+              <table className="table">
                 <caption id={`letters-${kind}-caption`} className="visually-hidden">
                   {t('letters.admin.caption', { letter: t(`letters.kinds.${kind}`) })}
                 </caption>
