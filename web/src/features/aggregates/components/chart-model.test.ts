@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  nothingToDraw,
   formatValue,
   legendOrder,
   shareOf,
@@ -8,6 +9,7 @@ import {
   toChartCsv,
   toChartData,
   type ChartModel,
+  type ModelRow,
   type Value,
 } from './chart-model';
 
@@ -111,5 +113,41 @@ describe('legendOrder', () => {
     const sorted = given.map((dataKey) => ({ dataKey })).sort((a, b) => order(a) - order(b));
 
     expect(sorted.map((i) => i.dataKey)).toEqual(expected);
+  });
+});
+
+describe('nothingToDraw', () => {
+  const model = (values: Record<string, unknown>[], drawn?: string[]): ChartModel => ({
+    kind: 'line',
+    rowHeader: 'Anno',
+    series: [
+      { key: 'students', label: 'Studenti', unit: 'count' },
+      { key: 'share', label: 'Quota', unit: 'share' },
+    ],
+    ...(drawn ? { drawn } : {}),
+    rows: values.map((v, i) => ({ key: String(i), label: String(i), values: v as ModelRow['values'] })),
+  });
+  test.each([
+    {
+      what: 'every drawn value n.d. or missing',
+      m: model(
+        [
+          { students: 300, share: 'n.d.' },
+          { students: 280, share: null },
+        ],
+        ['share'],
+      ),
+      expected: true,
+    },
+    {
+      what: 'one drawn number',
+      m: model([{ students: 300, share: 'n.d.' }, { share: 0.2 }], ['share']),
+      expected: false,
+    },
+    { what: 'every series drawn, a count published', m: model([{ students: 300, share: 'n.d.' }]), expected: false },
+    { what: 'only <10', m: model([{ students: '<10', share: 'n.d.' }]), expected: true },
+    { what: 'no rows', m: model([]), expected: true },
+  ])('$what → $expected', ({ m, expected }) => {
+    expect(nothingToDraw(m)).toBe(expected);
   });
 });

@@ -60,6 +60,12 @@ export function drawnSeries(model: ChartModel): Series[] {
   return model.drawn ? model.series.filter((s) => model.drawn!.includes(s.key)) : model.series;
 }
 
+/** True when no row has a number in any drawn series: the chart would be axes and a legend only. */
+export function nothingToDraw(model: ChartModel): boolean {
+  const drawn = drawnSeries(model);
+  return model.rows.every((r) => drawn.every((s) => typeof r.values[s.key] !== 'number'));
+}
+
 /**
  * The legend's order: the series' own (bands from the lowest, levels 1 to 3). recharts sorts legend
  * items by their label unless given a sorter, which put "Frequenza < 80 %" after "Frequenza 90–95 %"

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
 import { LoadingStatus } from '../../../components/loading-status';
 import { StudentsCountedNote } from '../../../components/students-counted-note';
-import { hasSuppressed, summariseChart, toChartCsv, type ChartModel } from './chart-model';
+import { hasSuppressed, nothingToDraw, summariseChart, toChartCsv, type ChartModel } from './chart-model';
 import { AggregateTable } from './aggregate-table';
 import { SuppressionLegend } from './suppression-legend';
 import { useFormatNumber } from './use-shape-text';
@@ -85,7 +85,13 @@ export function ChartPanel({ title, fileName, model, threshold, level = 3, print
               {t('regional.panel.download')}
             </button>
           </div>
-          {view === 'chart' ? (
+          {view === 'chart' && nothingToDraw(model) ? (
+            // axes and a legend with no line said nothing (the report's years, every share n.d.): the table says why
+            <>
+              <p className="hint">{t('regional.panel.nothingDrawn')}</p>
+              <AggregateTable model={model} caption={title} />
+            </>
+          ) : view === 'chart' ? (
             <Suspense fallback={<LoadingStatus />}>
               <AggregateChart model={model} label={label} />
               {suppressed && <p className="hint">{t('regional.panel.notDrawn')}</p>}

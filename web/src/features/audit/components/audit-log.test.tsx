@@ -43,6 +43,23 @@ test("AuditLog: when a line has details, then the admin sees them (the failed lo
   expect(within(denied).getByRole('cell', { name: 'status: 403, code: forbidden' })).toBeInTheDocument();
 });
 
+test('AuditLog: when an entry names many students, then the first five show and the others open on demand', async () => {
+  const ids = Array.from({ length: 72 }, (_, i) => 2001 + i);
+  server.use(
+    http.get('/api/audit', () =>
+      HttpResponse.json({ items: [anAuditEntry({ action: 'cases.list', studentIds: ids })], nextBefore: null }),
+    ),
+  );
+  const user = userEvent.setup();
+  renderWithProviders(<AuditLog />, { route: '/registro-accessi' });
+
+  const more = await screen.findByText('2001, 2002, 2003, 2004, 2005 e altri 67');
+  const rest = screen.getByText(/^2006, 2007, .*, 2072$/);
+  expect(rest).not.toBeVisible();
+  await user.click(more);
+  expect(rest).toBeVisible();
+});
+
 test('AuditLog: when an action is unknown, then it is shown as recorded', async () => {
   server.use(
     http.get('/api/audit', () =>

@@ -41,7 +41,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <td className="code">{schoolsOf(e.details).join(', ') || none}</td>
               <td>{t(`audit.outcome.${e.outcome}`)}</td>
               <td className="code">{e.method || e.path ? [e.method, e.path].filter(Boolean).join(' ') : none}</td>
-              <td>{e.studentIds.length > 0 ? e.studentIds.join(', ') : none}</td>
+              <td>{e.studentIds.length > 0 ? <StudentIds ids={e.studentIds} /> : none}</td>
               <td className="code">{formatAuditDetails(e.details) ?? none}</td>
               <td className="code">{e.ip ?? none}</td>
             </tr>
@@ -49,5 +49,22 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/** Shown whole up to this many; a caseload read names dozens, and its row grew ≈ 1 000 px tall. */
+const SHOWN = 5;
+
+/** The students an entry concerns: the first few, the others behind "and N more" (all still there to read). */
+function StudentIds({ ids }: { ids: number[] }) {
+  const { t } = useTranslation();
+  if (ids.length <= SHOWN) return <>{ids.join(', ')}</>;
+  return (
+    <details className="inline-details">
+      <summary>
+        {ids.slice(0, SHOWN).join(', ')} {t('audit.studentsMore', { count: ids.length - SHOWN })}
+      </summary>
+      {ids.slice(SHOWN).join(', ')}
+    </details>
   );
 }
