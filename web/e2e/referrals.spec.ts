@@ -75,6 +75,10 @@ describe('PUA referrals (issue 21)', () => {
     await pua.getByRole('link', { name: 'Apri gli invii ricevuti' }).click();
     await pua.getByRole('heading', { level: 1, name: 'Invii ricevuti' }).waitFor();
     await expectPageFits(pua);
+    // each referral a card: its wait is on screen, not off to the right of a table
+    const row = pua.getByRole('row', { name: new RegExp(name) }).first();
+    const wait = (await row.locator('td').last().boundingBox())!;
+    expect(wait.x + wait.width).toBeLessThanOrEqual(PHONE.width);
     await pua.getByRole('link', { name }).first().click();
     await pua.getByRole('heading', { level: 1, name: new RegExp(`^Invio n\\. \\d+: ${name}`) }).waitFor();
     await expectPageFits(pua);

@@ -28,7 +28,8 @@ export function DeadlineSection({ title, hint, empty, rows, columns }: Props) {
         </p>
       ) : (
         <TableScroll labelledBy={captionId}>
-          <table className="table">
+          {/* on a phone each student is a card: the deadline and days left were off screen to the right */}
+          <table className="table table-cards">
             <caption id={captionId} className="visually-hidden">
               {title}
             </caption>
@@ -51,9 +52,9 @@ export function DeadlineSection({ title, hint, empty, rows, columns }: Props) {
                       {row.lastName} {row.firstName}
                     </Link>
                   </th>
-                  <td>{row.className}</td>
+                  <td data-label={t('compulsory.deadlines.class')}>{row.className}</td>
                   {columns.map((c) => (
-                    <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                    <td key={c.header} className={c.numeric ? 'num' : undefined} data-label={c.header}>
                       {c.cell(row)}
                     </td>
                   ))}

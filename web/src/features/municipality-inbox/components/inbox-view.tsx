@@ -37,7 +37,8 @@ function InboxGroup({ title, items }: { title: string; items: InboxItemSummary[]
         <p className="empty-state">{t('municipalityInbox.groups.empty')}</p>
       ) : (
         <TableScroll labelledBy={`${id}-caption`}>
-          <table className="table">
+          {/* on a phone each item is a card: its state (the deadline) was off screen to the right */}
+          <table className="table table-cards">
             <caption id={`${id}-caption`} className="visually-hidden">
               {title}
             </caption>
@@ -61,9 +62,11 @@ function InboxGroup({ title, items }: { title: string; items: InboxItemSummary[]
                         : t('municipalityInbox.listOf', { count: item.students, year: item.schoolYear })}
                     </Link>
                   </th>
-                  <td>{item.school.name}</td>
-                  <td>{formatDateTime(item.deliveredAt, i18n.language)}</td>
-                  <td>
+                  <td data-label={t('municipalityInbox.columns.school')}>{item.school.name}</td>
+                  <td data-label={t('municipalityInbox.columns.deliveredAt')}>
+                    {formatDateTime(item.deliveredAt, i18n.language)}
+                  </td>
+                  <td data-label={t('municipalityInbox.columns.state')}>
                     {item.acknowledgement
                       ? t('municipalityInbox.ackShort', {
                           date: formatDate(item.acknowledgement.receivedOn, i18n.language),

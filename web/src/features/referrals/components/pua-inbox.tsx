@@ -44,7 +44,8 @@ function InboxTable({ group, items }: { group: InboxGroup; items: PuaReferral[] 
         <p className="empty-state">{t('referrals.inbox.empty')}</p>
       ) : (
         <TableScroll labelledBy={headingId}>
-          <table className="table table-compact">
+          {/* on a phone each referral is a card: the wait, what matters most, was off screen to the right */}
+          <table className="table table-compact table-cards">
             <thead>
               <tr>
                 <th scope="col">{t('referrals.inbox.student')}</th>
@@ -62,13 +63,17 @@ function InboxTable({ group, items }: { group: InboxGroup; items: PuaReferral[] 
                       {r.student.lastName} {r.student.firstName}
                     </Link>
                   </th>
-                  <td>
+                  <td data-label={t('referrals.inbox.school')}>
                     {r.student.schoolName}
                     {r.student.className && ` (${r.student.className})`}
                   </td>
-                  <td className="nowrap">{formatDate(r.sentOn, i18n.language)}</td>
-                  <td>{r.reasons.map((x) => t(`referrals.reason.${x}`)).join(', ')}</td>
-                  <td>
+                  <td className="nowrap" data-label={t('referrals.inbox.sentOn')}>
+                    {formatDate(r.sentOn, i18n.language)}
+                  </td>
+                  <td data-label={t('referrals.inbox.reasons')}>
+                    {r.reasons.map((x) => t(`referrals.reason.${x}`)).join(', ')}
+                  </td>
+                  <td data-label={t('referrals.inbox.wait')}>
                     <ReferralWait referral={r} />
                   </td>
                 </tr>

@@ -12,7 +12,8 @@ export function SchoolsTable({ schools }: { schools: SchoolSummary[] }) {
 
   return (
     <TableScroll labelledBy={captionId}>
-      <table className="table">
+      {/* a card per school on a phone: municipality and students were off screen to the right */}
+      <table className="table table-cards">
         <caption id={captionId}>{t('schools.tableCaption', { count: schools.length })}</caption>
         <thead>
           <tr>
@@ -32,15 +33,17 @@ export function SchoolsTable({ schools }: { schools: SchoolSummary[] }) {
         <tbody>
           {schools.map((school) => (
             <tr key={school.code}>
-              <td className="code">{school.code}</td>
+              <td className="code" data-label={t('schools.code')}>
+                {school.code}
+              </td>
               <th scope="row">
                 <Link to={`/scuole/${encodeURIComponent(school.code)}`}>{school.name}</Link>
               </th>
-              <td>{school.municipality}</td>
-              <td>
+              <td data-label={t('schools.municipality')}>{school.municipality}</td>
+              <td data-label={t('schools.province')}>
                 <abbr title={t(`domain.province.${school.province}`)}>{school.province}</abbr>
               </td>
-              <td>
+              <td data-label={t('schools.kind')}>
                 {school.kind}
                 {school.paritaria && (
                   <>
@@ -49,8 +52,12 @@ export function SchoolsTable({ schools }: { schools: SchoolSummary[] }) {
                   </>
                 )}
               </td>
-              <td className="num">{n(school.classes)}</td>
-              <td className="num">{n(school.students)}</td>
+              <td className="num" data-label={t('schools.classes')}>
+                {n(school.classes)}
+              </td>
+              <td className="num" data-label={t('schools.students')}>
+                {n(school.students)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -44,11 +44,14 @@ export function UsersTable({ users, meId, onAction }: Props) {
 
   return (
     <TableScroll labelledBy={captionId}>
-      <table className="table">
+      {/* the actions beside the account they act on: last, after the municipalities served, they were
+          off screen to the right at 1366 px; on a phone each account is a card */}
+      <table className="table table-cards">
         <caption id={captionId}>{t('users.tableCaption', { count: users.length })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('users.email')}</th>
+            <th scope="col">{t('users.actions.header')}</th>
             <th scope="col">{t('users.displayName')}</th>
             <th scope="col">{t('users.role')}</th>
             <th scope="col">{t('users.schools')}</th>
@@ -56,7 +59,6 @@ export function UsersTable({ users, meId, onAction }: Props) {
             {served && <th scope="col">{t('users.municipalities')}</th>}
             <th scope="col">{t('users.createdAt')}</th>
             <th scope="col">{t('users.status')}</th>
-            <th scope="col">{t('users.actions.header')}</th>
           </tr>
         </thead>
         <tbody>
@@ -65,26 +67,28 @@ export function UsersTable({ users, meId, onAction }: Props) {
               <th scope="row" className="code">
                 {u.email}
               </th>
-              <td>{u.displayName}</td>
-              <td>{t(`roles.${u.role}`)}</td>
-              <td className="code">{u.schools.length > 0 ? u.schools.join(', ') : t('common.none')}</td>
-              <td>{classesByName(u) ?? t('common.none')}</td>
-              {served && (
-                <td>
-                  {u.municipalities.length > 0
-                    ? u.municipalities.map((c) => `${municipalityName(c)} (${c})`).join(', ')
-                    : t('common.none')}
-                </td>
-              )}
-              <td>{formatDateTime(u.createdAt, i18n.language)}</td>
-              <td>{t(u.disabled ? 'users.statusDisabled' : 'users.statusActive')}</td>
-              <td>
+              <td data-label={t('users.actions.header')}>
                 <div className="row-actions">
                   {button(u, 'edit')}
                   {!u.disabled && button(u, 'password')}
                   {u.id !== meId && button(u, u.disabled ? 'reactivate' : 'deactivate')}
                 </div>
               </td>
+              <td data-label={t('users.displayName')}>{u.displayName}</td>
+              <td data-label={t('users.role')}>{t(`roles.${u.role}`)}</td>
+              <td className="code" data-label={t('users.schools')}>
+                {u.schools.length > 0 ? u.schools.join(', ') : t('common.none')}
+              </td>
+              <td data-label={t('users.classes')}>{classesByName(u) ?? t('common.none')}</td>
+              {served && (
+                <td data-label={t('users.municipalities')}>
+                  {u.municipalities.length > 0
+                    ? u.municipalities.map((c) => `${municipalityName(c)} (${c})`).join(', ')
+                    : t('common.none')}
+                </td>
+              )}
+              <td data-label={t('users.createdAt')}>{formatDateTime(u.createdAt, i18n.language)}</td>
+              <td data-label={t('users.status')}>{t(u.disabled ? 'users.statusDisabled' : 'users.statusActive')}</td>
             </tr>
           ))}
         </tbody>
