@@ -31,6 +31,8 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
     if (href) void navigate(href);
   };
   const linked = model.rows.some((r) => r.href);
+  // on a phone 180 px of names left the bars ≈ 150 px and their ticks on top of each other
+  const narrow = typeof window !== 'undefined' && window.matchMedia?.('(max-width: 40rem)').matches;
   const tick = (v: number) => (share ? `${formatNumber(v, i18n.language)} %` : formatNumber(v, i18n.language));
 
   if (model.kind === 'line') {
@@ -87,7 +89,7 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
           type="category"
           dataKey="label"
           tick={{ fill: '#33485c', cursor: linked ? 'pointer' : undefined }}
-          width={180}
+          width={narrow ? 112 : 180}
           interval={0}
           onClick={linked ? (_: unknown, index: number) => open(index) : undefined}
         />
