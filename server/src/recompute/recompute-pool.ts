@@ -38,7 +38,7 @@ export async function recomputeOnThreads(
   const key = fileKey(job.dbPath);
   const workers = takeKept(key);
   const source = await threadSource();
-  compileStraightToBaseline();
+  tuneV8();
   let unanswered = schoolIds.length;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -113,17 +113,26 @@ export function largestFirst(schools: readonly SchoolToDo[]): number[] {
     .map((s) => s.id);
 }
 
-let baseline = false;
+let tuned = false;
 
 /**
- * V8 runs a function first in its interpreter and compiles it only once it is hot: each new thread
- * warms the whole assessment up from scratch (≈ 1 CPU-s a thread). With `--always-sparkplug` a
- * function is compiled at once to its non-optimizing machine code (Sparkplug, fast to make), so
- * the warm-up runs faster: −0.65 s of 11.6 at 200 000 students (docs/performance-history.md §12).
- * The flag is the process's: functions compiled after it, the server's too, start the same way.
+ * Two V8 flags for the recompute's threads; flags are the process's, so the server's own code
+ * runs with them too.
+ * - V8 runs a function first in its interpreter and compiles it only once it is hot: each new
+ *   thread warms the whole assessment up from scratch (≈ 1 CPU-s a thread). With
+ *   `--always-sparkplug` a function is compiled at once to its non-optimizing machine code
+ *   (Sparkplug, fast to make): −0.65 s of 11.6 at 200 000 students (docs/performance-history.md §12).
+ * - V8 learns, per place in the code that allocates, whether what it makes lives long, and then
+ *   makes it straight in the old generation (allocation-site pretenuring). Reading a school makes
+ *   big texts and rows that live for the whole school: the sites get marked, and the short-lived
+ *   objects made there later go to the old generation too, whose collections cost far more. A
+ *   thread kept from a cold recompute (every grade read) ran the next full one no faster than a
+ *   new thread. Without pretenuring, at 200 000 students, the full recompute after a cold one took
+ *   15–18 CPU-s instead of 19–21 (docs/performance-history.md §16).
  */
-function compileStraightToBaseline(): void {
-  if (baseline) return;
+function tuneV8(): void {
+  if (tuned) return;
   setFlagsFromString('--always-sparkplug');
-  baseline = true;
+  setFlagsFromString('--no-allocation-site-pretenuring');
+  tuned = true;
 }
