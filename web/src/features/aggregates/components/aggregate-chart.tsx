@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } f
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatNumber } from '../../../lib/format';
+import { isPhoneScreen } from '../../../lib/phone-screen';
 import { seriesColour } from './chart-colours';
 import { drawnSeries, legendOrder, toChartData, type ChartModel } from './chart-model';
 import { PREVIOUS } from './trend-chart-data';
@@ -32,7 +33,7 @@ export default function AggregateChart({ model, label }: { model: ChartModel; la
   };
   const linked = model.rows.some((r) => r.href);
   // on a phone 180 px of names left the bars ≈ 150 px and their ticks on top of each other
-  const narrow = typeof window !== 'undefined' && window.matchMedia?.('(max-width: 40rem)').matches;
+  const narrow = isPhoneScreen();
   const tick = (v: number) => (share ? `${formatNumber(v, i18n.language)} %` : formatNumber(v, i18n.language));
 
   if (model.kind === 'line') {

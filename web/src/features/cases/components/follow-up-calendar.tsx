@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { FollowUp } from '@primm/shared/contracts/cases';
 import { EmptyState } from '../../../components/empty-state';
 import { formatDate } from '../../../lib/format';
+import { isPhoneScreen } from '../../../lib/phone-screen';
 import { dayOfMonth, formatLongDay, formatMonth, weekdayNames } from './calendar-format';
 import { addDays, mondayOf } from '@primm/shared/dates';
 import { followUpsByDate, monthStart, monthWeeks, weekDays } from './follow-up-calendar-data';
@@ -13,7 +14,7 @@ const VIEWS: View[] = ['month', 'week', 'list'];
 
 /** A phone starts on the list: seven columns of 50 px hold a day number, little more. */
 function initialView(): View {
-  return typeof window !== 'undefined' && window.matchMedia?.('(max-width: 40rem)').matches ? 'list' : 'month';
+  return isPhoneScreen() ? 'list' : 'month';
 }
 
 /**
