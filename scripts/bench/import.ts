@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRegion } from '../gen/generate-region';
+import { timeImportFloor } from './import-floor';
 
 export interface ImportBenchResult {
   rows: number;
@@ -26,6 +27,14 @@ export interface ImportBenchResult {
   sqlite_schema_floor_seconds: number | null;
   /** primm's rate over that floor's: how much of the gap is ours rather than the schema's */
   ratio_to_schema_floor: number | null;
+  /**
+   * The app's SQLite alone writing again every row the import wrote (schools, classes, students,
+   * enrolments, events), nothing read or bound: the least any importer of this schema can take
+   * here (import-floor.ts)
+   */
+  sqlite_import_floor_seconds: number;
+  /** `sqlite3 .import` over that floor: the best `ratio` an importer spending no time of its own would get */
+  ratio_ceiling: number | null;
   sqlite_cli: string;
   /** enrolment rows (studenti.csv), the students the fixed cost is about */
   students: number;
@@ -100,6 +109,8 @@ export async function benchImport(options: {
     const primm = runWorker(join(work, 'primm.sqlite'), region);
     if (primm.rejected > 0) throw new Error(`righe scartate nel benchmark: ${JSON.stringify(primm.firstErrors)}`);
     const floor = timeSchemaFloor(join(work, 'primm.sqlite'));
+    log('le stesse righe scritte da SQLite da solo (limite di ogni importatore)…');
+    const importFloor = await timeImportFloor(join(work, 'primm.sqlite'));
     log('importazione senza assenze (costo fisso)…');
     const fixed = runWorker(join(work, 'fixed.sqlite'), fixedRegion);
     log('importazione con la shell sqlite3…');
@@ -141,6 +152,8 @@ export async function benchImport(options: {
       sqlite_cli_seconds: cli.seconds === null ? null : round3(cli.seconds),
       sqlite_schema_floor_seconds: floor === null ? null : round3(floor),
       ratio_to_schema_floor: floor === null ? null : round3(floor / primm.seconds),
+      sqlite_import_floor_seconds: round3(importFloor.seconds),
+      ratio_ceiling: cli.seconds === null ? null : round3(cli.seconds / importFloor.seconds),
       sqlite_cli: cli.version,
       students: schools.reduce((n, s) => n + countLines(join(s, 'studenti.csv')) - 1, 0),
       schools: schools.length,

@@ -134,6 +134,7 @@ async function runImportBench(argv: string[]): Promise<Outcome> {
         : [
             `sqlite3, stesse righe nello schema del progetto: ${result.sqlite_schema_floor_seconds} s (primm ne fa ${result.ratio_to_schema_floor})`,
           ]),
+      `SQLite da solo, tutte le righe dell'importazione: ${result.sqlite_import_floor_seconds} s${result.ratio_ceiling === null ? '' : ` (rapporto massimo possibile: ${result.ratio_ceiling})`}`,
       ...(result.pg_primm_rows_per_s === null
         ? []
         : [
