@@ -34,6 +34,8 @@ describe('mediator journey at 1366×768', () => {
     await page.getByRole('region', { name: 'Calendario delle verifiche' }).waitFor();
     await expectPageFits(page);
 
+    // wide enough for every link: no menu button
+    expect(await nav(page).getByRole('button', { name: /^Menu/ }).isVisible()).toBe(false);
     await nav(page).getByRole('link', { name: 'Da seguire' }).click();
     const worklist = page.getByRole('table', { name: /^Da seguire: \d+ student/ });
     await worklist.waitFor();
@@ -176,13 +178,22 @@ describe('mediator pages at 390×844', () => {
       await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height),
     ).toBeLessThan(220);
     await expectPageFits(page);
+    // the menu folded behind a button that names the page
+    const menu = nav(page).getByRole('button', { name: 'Menu: I miei casi', expanded: false });
+    await menu.waitFor();
+    expect(await nav(page).getByRole('link', { name: 'Da seguire' }).isVisible()).toBe(false);
 
     for (const [link, ready] of [
       ['Da seguire', page.getByRole('table', { name: /^Da seguire:/ })],
       ['Archivio casi', page.getByRole('table', { name: /^Casi chiusi:/ })],
     ] as const) {
+      await nav(page).getByRole('button', { name: /^Menu/, expanded: false }).click();
       await nav(page).getByRole('link', { name: link }).click();
       await ready.waitFor();
+      // folded again once a page is chosen
+      await nav(page)
+        .getByRole('button', { name: `Menu: ${link}`, expanded: false })
+        .waitFor();
       await expectPageFits(page);
     }
   });
