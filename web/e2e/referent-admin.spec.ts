@@ -144,6 +144,10 @@ describe('the admin: users and the audit log', () => {
     const table = page.getByRole('table', { name: /^Utenti:/ });
     await table.waitFor();
     await checkPage(page);
+    // wider than a laptop's page: its box scrolls, and shows it by a shadow at each edge (styles.css)
+    const box = page.getByRole('region', { name: /^Utenti:/ });
+    expect(await box.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    expect(await box.evaluate((e) => getComputedStyle(e).backgroundImage.match(/radial-gradient/g)?.length)).toBe(2);
     await table.getByRole('button', { name: 'Disattiva mediatore@demo.primm.it' }).click();
     await page.getByRole('button', { name: "Disattiva l'utente" }).click();
     await page.getByText('mediatore@demo.primm.it disattivato: le sue sessioni sono terminate.').waitFor();
