@@ -7,15 +7,18 @@ import { migrateToLatest } from '../../server/src/db/migrate';
 import { openSqlite, type Db } from '../../server/src/db/open-database';
 import { importPaths } from '../../server/src/imports/import-paths';
 import { generateRegion } from '../gen/generate-region';
+import { dropBenchSchema, openBenchDatabase } from './bench-database';
 import { timeImportFloor } from './import-floor';
+import { timePostgresImportFloor } from './import-floor-postgres';
 
 let work: string;
 let dbPath: string;
+let region: string;
 
 // Two small schools, grades and outcomes included: every kind of row an import writes.
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'primm-floor-'));
-  const region = join(work, 'region');
+  region = join(work, 'region');
   await generateRegion({ students: 120, schools: 2, seed: 5, outDir: region, asOf: '2026-03-31' });
   dbPath = join(work, 'floor.sqlite');
   const db = openSqlite(dbPath);
@@ -73,4 +76,37 @@ describe('timeImportFloor', () => {
     expect(after.schema).toEqual(before.schema); // triggers back, copies dropped
     expect(after.version).toBe(before.version + 1); // moved once, as an import moves it
   }, 60_000);
+});
+
+describe.runIf(process.env.PG_URL)('timePostgresImportFloor', () => {
+  test("rewrites the same rows into the bench schema, in the SQLite floor's order, whatever 0034 checks", async () => {
+    const url = process.env.PG_URL!;
+    const bench = await openBenchDatabase(url, 'bench_floor');
+    const schema = bench.schema!;
+    try {
+      await importPaths(bench.db, [region], { pseudonymKey: 'k', source: 'cli', recompute: false });
+      const sqlite = await timeImportFloor(dbPath);
+      /** Each refilled table's rows, as sorted text: equal before and after. */
+      const contents = async () => {
+        const out: Record<string, string> = {};
+        for (const { name } of sqlite.tables) {
+          const r = await bench.db.executeQuery<{ rows: string | null }>(
+            CompiledQuery.raw(`select string_agg(t::text, '|' order by t::text) as rows from "${name}" t`),
+          );
+          out[name] = r.rows[0]!.rows ?? '';
+        }
+        return out;
+      };
+      const before = await contents();
+
+      const floor = await timePostgresImportFloor(url, schema, sqlite);
+
+      expect(floor.seconds).toBeGreaterThan(0);
+      expect(floor.rows).toBe(sqlite.tables.reduce((n, t) => n + t.rows, 0)); // the same rows as on SQLite
+      expect(await contents()).toEqual(before);
+    } finally {
+      await dropBenchSchema(bench);
+      await bench.db.destroy();
+    }
+  }, 120_000);
 });

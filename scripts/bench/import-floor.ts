@@ -2,9 +2,10 @@
  * The least time any importer of this schema can take on this machine: SQLite alone writing again
  * every row an import wrote (schools, calendars, classes, students, enrolments, events, the batch),
  * each table emptied and refilled with one `INSERT … SELECT` from a copy, in one transaction, with
- * the foreign keys, checks, indexes and triggers the import pays (a trigger's own tables are left for
- * the trigger to fill) and data_version moved once as the import moves it (db/data-version-once.ts). No file is read, no value is bound, no JavaScript
- * runs per row. Run on the app's own SQLite (better-sqlite3), not the sqlite3 shell.
+ * the foreign keys, checks, indexes and triggers the import pays (a trigger's own tables are left
+ * for the trigger to fill) and data_version moved once as the import moves it
+ * (db/data-version-once.ts). No file is read, no value is bound, no JavaScript runs per row. Run on
+ * the app's own SQLite (better-sqlite3), not the sqlite3 shell. PostgreSQL's: import-floor-postgres.ts.
  *
  * With it the bench can say how far the `ratio` could go at best: `sqlite3 .import` of the files
  * over this floor is the ratio of an importer that parsed and checked nothing
@@ -15,12 +16,14 @@ import { openSqlite, type Db } from '../../server/src/db/open-database';
 
 /** Filled by the migrations, not by an import: left as they are. */
 const NOT_IMPORTED = new Set(['kysely_migration', 'kysely_migration_lock', 'province', 'municipality', 'data_version']);
-const COPY_PREFIX = 'bench_floor_';
+export const COPY_PREFIX = 'bench_floor_';
 
 export interface ImportFloor {
   seconds: number;
   /** The tables refilled, parents before children, with their rows. */
   tables: { name: string; rows: number }[];
+  /** The tables with rows that a trigger writes (emptied, then filled by the refill's triggers). */
+  derived: string[];
 }
 
 /** Times the floor on the SQLite file at `dbPath`; its rows are the same afterwards. */
@@ -72,7 +75,7 @@ export async function timeImportFloor(dbPath: string): Promise<ImportFloor> {
       }
     });
     for (const { name } of all) await run(`drop table "${COPY_PREFIX}${name}"`);
-    return { seconds, tables };
+    return { seconds, tables, derived: kept.map((t) => t.name) };
   } finally {
     await db.destroy();
   }

@@ -3,14 +3,15 @@
  * generator's) and the database is fresh: `node --import tsx import-worker.ts DB FOLDER`.
  * The import commits the data, then the risk of the imported schools is recomputed as the
  * import command does: both are timed, apart. Prints one JSON line: seconds, counts, peak RSS.
- * DB may be a PostgreSQL URL: the import then goes into a fresh schema, dropped afterwards, and
- * the recompute is left out (recomputeSeconds 0); the server's CPU is not in `cpuSeconds`.
+ * DB may be a PostgreSQL URL: the import then goes into a fresh schema, dropped afterwards (kept
+ * and named in the JSON with a third argument `keep`, for the bench's floor), and the recompute is
+ * left out (recomputeSeconds 0); the server's CPU is not in `cpuSeconds`.
  */
 import { importPaths } from '../../server/src/imports/import-paths';
 import { recomputeSchool } from '../../server/src/recompute/recompute';
 import { dropBenchSchema, openBenchDatabase } from './bench-database';
 
-const [dbPath, folder] = process.argv.slice(2);
+const [dbPath, folder, keep] = process.argv.slice(2);
 if (!dbPath || !folder) throw new Error('uso: import-worker.ts DB CARTELLA');
 const bench = await openBenchDatabase(dbPath, 'bench_import');
 const { db } = bench;
@@ -26,7 +27,7 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const rssAfterImport = process.resourceUsage().maxRSS;
 const recomputeStarted = performance.now();
 if (postgres) {
-  await dropBenchSchema(bench);
+  if (keep !== 'keep') await dropBenchSchema(bench);
 } else {
   const schools = await db.selectFrom('school').select('id').execute();
   for (const { id } of schools) await recomputeSchool(db, id);
@@ -43,5 +44,6 @@ console.log(
     firstErrors: summary.errors.slice(0, 3),
     peakRssMb: Math.round(rssAfterImport / 1024),
     peakRssMbWithRecompute: Math.round(process.resourceUsage().maxRSS / 1024),
+    schema: keep === 'keep' ? bench.schema : undefined,
   }),
 );

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRegion } from '../gen/generate-region';
+import { openPostgres } from '../../server/src/db/open-postgres';
 import { timeImportFloor } from './import-floor';
+import { timePostgresImportFloor } from './import-floor-postgres';
 
 export interface ImportBenchResult {
   rows: number;
@@ -49,6 +51,10 @@ export interface ImportBenchResult {
   pg_psql_copy_rows_per_s: number | null;
   pg_psql_copy_seconds: number | null;
   pg_ratio: number | null;
+  /** The server alone writing again the rows the import wrote there (import-floor-postgres.ts) */
+  pg_import_floor_seconds: number | null;
+  /** `psql \copy` over that floor: the best `pg_ratio` an importer spending no time of its own would get */
+  pg_ratio_ceiling: number | null;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -120,14 +126,24 @@ export async function benchImport(options: {
       rows,
     );
 
-    let pg: { primm: WorkerResult; copySeconds: number } | undefined;
+    let pg: { primm: WorkerResult; copySeconds: number; floorSeconds: number } | undefined;
     if (options.databaseUrl) {
       log('importazione in PostgreSQL (primm)…');
-      const pgPrimm = runWorker(options.databaseUrl, region);
-      if (pgPrimm.rejected > 0) throw new Error(`righe scartate (PostgreSQL): ${JSON.stringify(pgPrimm.firstErrors)}`);
+      const pgPrimm = runWorker(options.databaseUrl, region, 'keep');
+      const schema = pgPrimm.schema!;
+      let floorSeconds: number;
+      try {
+        if (pgPrimm.rejected > 0)
+          throw new Error(`righe scartate (PostgreSQL): ${JSON.stringify(pgPrimm.firstErrors)}`);
+        log('le stesse righe scritte dal server da solo (limite di ogni importatore)…');
+        floorSeconds = (await timePostgresImportFloor(options.databaseUrl, schema, importFloor)).seconds;
+      } finally {
+        await dropSchema(options.databaseUrl, schema);
+      }
       log('psql \\copy delle stesse righe…');
       pg = {
         primm: pgPrimm,
+        floorSeconds,
         copySeconds: timePsqlCopy(
           options.databaseUrl,
           schools.map((s) => join(s, 'assenze.csv')),
@@ -165,6 +181,8 @@ export async function benchImport(options: {
       pg_psql_copy_rows_per_s: pg ? Math.round(rows / pg.copySeconds) : null,
       pg_psql_copy_seconds: pg ? round3(pg.copySeconds) : null,
       pg_ratio: pg ? round3(pg.copySeconds / pg.primm.seconds) : null,
+      pg_import_floor_seconds: pg ? round3(pg.floorSeconds) : null,
+      pg_ratio_ceiling: pg ? round3(pg.copySeconds / pg.floorSeconds) : null,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -180,10 +198,13 @@ interface WorkerResult {
   firstErrors: unknown[];
   peakRssMb: number;
   peakRssMbWithRecompute: number;
+  /** PostgreSQL with `keep`: the schema the rows are in, for the caller to drop */
+  schema?: string;
 }
 
-function runWorker(dbPath: string, folder: string): WorkerResult {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'import-worker.ts'), dbPath, folder], {
+function runWorker(dbPath: string, folder: string, keep?: 'keep'): WorkerResult {
+  const args = ['--import', 'tsx', join(here, 'import-worker.ts'), dbPath, folder, ...(keep ? [keep] : [])];
+  const out = spawnSync(process.execPath, args, {
     cwd: repoRoot,
     encoding: 'utf8',
     maxBuffer: 1 << 24,
@@ -286,6 +307,15 @@ function timeSchemaFloor(dbPath: string): number | null {
   // Gone before the next floor (import-floor.ts), which rewrites every table holding rows.
   spawnSync('sqlite3', [dbPath, 'drop table bench_copy'], { encoding: 'utf8' });
   return seconds;
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const db = openPostgres(url, { max: 1 });
+  try {
+    await db.schema.dropSchema(schema).cascade().execute();
+  } finally {
+    await db.destroy();
+  }
 }
 
 function countLines(path: string): number {

@@ -139,6 +139,7 @@ async function runImportBench(argv: string[]): Promise<Outcome> {
         ? []
         : [
             `PostgreSQL: primm ${n(result.pg_primm_rows_per_s)} righe/s (${result.pg_primm_seconds} s), psql \\copy ${n(result.pg_psql_copy_rows_per_s!)} righe/s (${result.pg_psql_copy_seconds} s), rapporto ${result.pg_ratio}`,
+            `PostgreSQL da solo, tutte le righe dell'importazione: ${result.pg_import_floor_seconds} s (rapporto massimo possibile: ${result.pg_ratio_ceiling})`,
           ]),
     ],
   };
