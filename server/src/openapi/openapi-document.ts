@@ -44,7 +44,8 @@ export function buildOpenApiDocument(version: string, routes: readonly ApiRoute[
         'Le macchine (registri elettronici, script notturni delle scuole) importano con un token di servizio:',
         '`Authorization: Bearer <token>` su `POST /api/imports` e `POST /api/imports/{uploadId}/commit`, con',
         '`Idempotency-Key` perché un invio ripetuto non importi due volte. Ogni errore è `{ error: { code, message, details? } }`.',
-        '`x-roles` dice quali ruoli possono chiamare ciascuna operazione.',
+        '`x-roles` dice quali ruoli possono chiamare ciascuna operazione; `x-summary-en` ne dà il riassunto in inglese',
+        '(`summary` è in italiano, la prima lingua del prodotto).',
       ].join(' '),
     },
     servers: [{ url: '/api' }],
@@ -110,6 +111,7 @@ function operation(route: ApiRoute, ref: (named: Named, io: Io) => JsonSchema, e
   const op: JsonSchema = {
     tags: [route.tag],
     summary: route.summary,
+    'x-summary-en': route.summaryEn,
     operationId: operationId(route),
     'x-roles': route.access,
     security: route.access === 'public' ? [] : [{ session: [] }, ...(route.serviceToken ? [{ serviceToken: [] }] : [])],

@@ -39,6 +39,8 @@ type Operation = {
   requestBody?: unknown;
   parameters: { in: string; name: string }[];
   security: unknown[];
+  summary: string;
+  'x-summary-en': string;
   'x-roles': unknown;
 };
 type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
@@ -103,6 +105,20 @@ describe('OpenAPI document', () => {
     for (const path of ['/aggregates', '/aggregates/trend', '/aggregates/history', '/fairness', '/what-works'])
       expect(headersOf(path), path).toHaveProperty('Primm-Stale');
     expect(headersOf('/users')).toBeUndefined();
+  });
+
+  test('the document: every operation has an English summary (`x-summary-en`), not a copy of the Italian one', () => {
+    const doc = buildOpenApiDocument('test') as unknown as Doc;
+
+    const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, op })),
+    );
+
+    expect(ops).toHaveLength(API_ROUTES.length);
+    for (const { at, op } of ops) {
+      expect(op['x-summary-en'], at).toMatch(/\S/);
+      expect(op['x-summary-en'], at).not.toBe(op.summary);
+    }
   });
 
   test("the version: the document's is the product's, also when started outside pnpm, and CHANGELOG.md says what it changed", () => {

@@ -8,17 +8,25 @@ export const mockOpenApi: OpenApiOverview = {
   tags: [{ name: 'system' }, { name: 'imports' }],
   paths: {
     '/health': {
-      get: { summary: 'Stato del servizio e del database', tags: ['system'], 'x-roles': 'public', security: [] },
+      get: {
+        summary: 'Stato del servizio e del database',
+        'x-summary-en': 'Status of the service and of the database',
+        tags: ['system'],
+        'x-roles': 'public',
+        security: [],
+      },
     },
     '/imports': {
       get: {
         summary: 'Storico delle importazioni',
+        'x-summary-en': 'Import history',
         tags: ['imports'],
         'x-roles': ['admin', 'referente'],
         security: [{ session: [] }],
       },
       post: {
         summary: "Carica i file e ne restituisce l'anteprima",
+        'x-summary-en': 'Uploads the files and returns their preview',
         tags: ['imports'],
         'x-roles': ['admin', 'referente'],
         security: [{ session: [] }, { serviceToken: [] }],

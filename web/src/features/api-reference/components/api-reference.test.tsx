@@ -1,10 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
+import { i18n } from '../../../lib/i18n';
 import { errorBody } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render';
 import { server } from '../../../testing/server';
 import { ApiReference } from './api-reference';
+
+afterEach(async () => {
+  await i18n.changeLanguage('it');
+});
 
 test('ApiReference: when the document loads, then its routes are listed by tag with who may call them', async () => {
   renderWithProviders(<ApiReference />);
@@ -21,6 +26,22 @@ test('ApiReference: when the document loads, then its routes are listed by tag w
     'href',
     '/api/openapi.json',
   );
+});
+
+test('ApiReference: when the page switches to English, then each operation says what it does in English, from x-summary-en', async () => {
+  renderWithProviders(<ApiReference />);
+  const system = await screen.findByRole('table', { name: 'Operazioni: Sistema' });
+  expect(within(system).getByRole('row', { name: /\/api\/health/ })).toHaveTextContent(
+    'Stato del servizio e del database',
+  );
+
+  await i18n.changeLanguage('en');
+
+  const health = within(await screen.findByRole('table', { name: 'Operations: System' })).getByRole('row', {
+    name: /\/api\/health/,
+  });
+  expect(health).toHaveTextContent('Status of the service and of the database');
+  expect(health).not.toHaveTextContent('Stato del servizio');
 });
 
 test('ApiReference: when the document cannot be read, then the error is shown', async () => {

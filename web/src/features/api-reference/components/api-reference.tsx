@@ -22,8 +22,10 @@ function byTag(doc: OpenApiOverview): [string, Row[]][] {
  * and who may call it, grouped by feature. The schemas stay in the document, linked for download.
  */
 export function ApiReference() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const doc = useOpenApi();
+  // The document's `summary` is Italian, the product's first language; English has its own field.
+  const summaryOf = (op: OpenApiOperation) => (i18n.language.startsWith('en') ? op['x-summary-en'] : op.summary);
 
   if (doc.isPending) return <LoadingStatus />;
   if (doc.isError) return <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />;
@@ -66,7 +68,7 @@ export function ApiReference() {
                     <th scope="row" className="code">
                       /api{r.path}
                     </th>
-                    <td>{r.op.summary}</td>
+                    <td>{summaryOf(r.op)}</td>
                     <td>{who(r.op)}</td>
                   </tr>
                 ))}
