@@ -196,6 +196,10 @@ describe('mediator pages at 390×844', () => {
         .waitFor();
       await expectPageFits(page);
     }
+    // a 1366×768 laptop at 200 % zoom: still folded (unfolded, the links took three rows)
+    await page.setViewportSize({ width: 683, height: 384 });
+    await nav(page).getByRole('button', { name: 'Menu: Archivio casi', expanded: false }).waitFor();
+    expect(await nav(page).getByRole('link', { name: 'Da seguire' }).isVisible()).toBe(false);
   });
 
   test('when the mediator opens a case from the student page on a phone, then the forms hide when hidden and the focus follows a submit', async () => {

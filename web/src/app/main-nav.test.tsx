@@ -62,3 +62,35 @@ test('MainNav: when Escape is pressed inside the open menu, then it folds and th
   expect(toggle).toHaveAttribute('aria-expanded', 'false');
   expect(toggle).toHaveFocus();
 });
+
+test('MainNav: when the current page is chosen again, then the menu folds too (the page does not change)', async () => {
+  const user = userEvent.setup();
+  renderNav('/utenti');
+  const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
+  await user.click(within(nav).getByRole('button', { name: 'Menu: Utenti' }));
+
+  await user.click(within(nav).getByRole('link', { name: 'Utenti' }));
+
+  expect(within(nav).getByRole('button', { name: 'Menu: Utenti' })).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('MainNav: when the focus leaves the open menu (tabbing past its last link), then it folds', async () => {
+  const user = userEvent.setup();
+  renderWithProviders(
+    <>
+      <MainNav role="docente" />
+      <button type="button">Dopo il menu</button>
+    </>,
+    { route: '/', path: '*' },
+  );
+  const toggle = screen.getByRole('button', { name: 'Menu: Le mie classi' });
+  await user.click(toggle);
+  await user.tab(); // Le mie classi
+  await user.tab(); // Scuole
+  expect(toggle).toHaveAttribute('aria-expanded', 'true');
+
+  await user.tab();
+
+  expect(screen.getByRole('button', { name: 'Dopo il menu' })).toHaveFocus();
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+});

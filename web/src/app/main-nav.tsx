@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, matchPath, useLocation } from 'react-router';
 import { SCHOOL_SIDE_ROLES, type Role } from '@primm/shared/contracts/auth';
@@ -46,9 +46,10 @@ const items: Item[] = [
 ];
 
 /**
- * On a phone the list folds behind a "Menu" button that names the current page (styles.css, at
- * 40rem): an admin's fourteen links took six rows, a fifth of the screen, above every page's work.
- * Choosing a page or pressing Escape folds it again. Wider screens show the list and no button.
+ * On a narrow screen the list folds behind a "Menu" button that names the current page (styles.css,
+ * at 48rem): an admin's fourteen links took six rows on a phone, a fifth of the screen, above every
+ * page's work. Choosing a link (the current page too), Escape, or the focus leaving the menu folds
+ * it again. Wider screens show the list and no button.
  */
 export function MainNav({ role }: { role: Role }) {
   const { t } = useTranslation();
@@ -69,9 +70,19 @@ export function MainNav({ role }: { role: Role }) {
     setOpen(false);
     toggle.current?.focus();
   };
+  // Tabbing past the last link, or a tap elsewhere, leaves the page under an open list otherwise.
+  const closeWhenLeft = (event: FocusEvent<HTMLElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+  };
 
   return (
-    <nav className="main-nav" data-open={open} aria-label={t('app.nav.label')} onKeyDown={closeOnEscape}>
+    <nav
+      className="main-nav"
+      data-open={open}
+      aria-label={t('app.nav.label')}
+      onKeyDown={closeOnEscape}
+      onBlur={closeWhenLeft}
+    >
       <div className="container main-nav-bar">
         <button
           ref={toggle}
@@ -92,7 +103,7 @@ export function MainNav({ role }: { role: Role }) {
       <ul id={listId} className="container">
         {visible.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.end}>
+            <NavLink to={item.to} end={item.end} onClick={() => setOpen(false)}>
               {label(item)}
             </NavLink>
           </li>
