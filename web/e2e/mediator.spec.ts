@@ -200,6 +200,10 @@ describe('mediator pages at 390×844', () => {
     await page.setViewportSize({ width: 683, height: 384 });
     await nav(page).getByRole('button', { name: 'Menu: Archivio casi', expanded: false }).waitFor();
     expect(await nav(page).getByRole('link', { name: 'Da seguire' }).isVisible()).toBe(false);
+    // and the header compact as on a phone (the tools in two rows made it 270 px of 384)
+    expect(
+      await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height),
+    ).toBeLessThan(160);
   });
 
   test('when the mediator opens a case from the student page on a phone, then the forms hide when hidden and the focus follows a submit', async () => {
