@@ -11,11 +11,9 @@
  * is the bench's own and is dropped after: nothing is put back.
  */
 import { CompiledQuery } from 'kysely';
+import { EVENT_TABLES } from '../../server/src/db/migrations/0034-bulk-reference-checks';
 import { openPostgres } from '../../server/src/db/open-postgres';
 import { COPY_PREFIX, type ImportFloor } from './import-floor';
-
-/** The tables whose references migration 0034 checks by trigger. */
-const EVENT_TABLES = ['attendance_event', 'grade'];
 
 export async function timePostgresImportFloor(
   url: string,
@@ -38,7 +36,7 @@ export async function timePostgresImportFloor(
     // Emptied as the import found them (new tables, no dead rows): the events first, alone, since
     // 0034 refuses to truncate a parent that events still name; then all the rest in one statement
     // (with the empty tables that reference them, such as risk_result: the worker recomputes nothing).
-    const events = tables.filter((t) => EVENT_TABLES.includes(t));
+    const events = tables.filter((t) => (EVENT_TABLES as readonly string[]).includes(t));
     if (events.length > 0) await run(`truncate ${events.map((t) => `"${t}"`).join(', ')}`);
     const rest = [...tables.filter((t) => !events.includes(t)), ...sqlite.derived];
     await run(`truncate ${rest.map((t) => `"${t}"`).join(', ')} cascade`);

@@ -12,6 +12,7 @@
  * (docs/performance.md, "Importazione").
  */
 import { CompiledQuery } from 'kysely';
+import { withDataVersionOnce } from '../../server/src/db/data-version-once';
 import { openSqlite, type Db } from '../../server/src/db/open-database';
 
 /** Filled by the migrations, not by an import: left as they are. */
@@ -37,7 +38,7 @@ export async function timeImportFloor(dbPath: string): Promise<ImportFloor> {
       )
     ).rows;
     const dataVersion = triggers.filter((t) => isDataVersion(t.name));
-    // data_version moves once, in the refill, as an import moves it; the preparation leaves it alone.
+    // The preparation and the restore leave data_version alone: only the refill moves it (once).
     const quietly = async (work: () => Promise<void>) => {
       await run('begin');
       for (const t of dataVersion) await run(`drop trigger "${t.name}"`);
@@ -59,12 +60,14 @@ export async function timeImportFloor(dbPath: string): Promise<ImportFloor> {
     });
 
     const started = performance.now();
-    await quietly(async () => {
+    await run('begin');
+    // data_version moved once, by the import's own mechanism.
+    await withDataVersionOnce(db, async () => {
       // A copy made by CREATE TABLE … AS keeps the scan order of its table: key order, as the files.
       for (const { name } of tables)
         await run(`insert into "${name}" select * from "${COPY_PREFIX}${name}" order by rowid`);
-      await run('update data_version set version = version + 1 where id = 1');
     });
+    await run('commit');
     const seconds = (performance.now() - started) / 1000;
 
     // The triggers' tables back to their values before (their counters moved with the refill).

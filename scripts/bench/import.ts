@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRegion } from '../gen/generate-region';
 import { openPostgres } from '../../server/src/db/open-postgres';
+import { dropBenchSchema } from './bench-database';
 import { timeImportFloor } from './import-floor';
 import { timePostgresImportFloor } from './import-floor-postgres';
 
@@ -312,7 +313,7 @@ function timeSchemaFloor(dbPath: string): number | null {
 async function dropSchema(url: string, schema: string): Promise<void> {
   const db = openPostgres(url, { max: 1 });
   try {
-    await db.schema.dropSchema(schema).cascade().execute();
+    await dropBenchSchema({ db, schema });
   } finally {
     await db.destroy();
   }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect';
 
 /** The tables an import writes by the million, and what each of their rows refers to. */
-const EVENT_TABLES = ['attendance_event', 'grade'] as const;
+export const EVENT_TABLES = ['attendance_event', 'grade'] as const;
 const REFERENCES = [
   { column: 'student_id', parent: 'student', onDelete: 'cascade' },
   { column: 'class_id', parent: 'class', onDelete: 'cascade' },
