@@ -83,7 +83,7 @@ export function MainNav({ role }: { role: Role }) {
       onKeyDown={closeOnEscape}
       onBlur={closeWhenLeft}
     >
-      <div className="container main-nav-bar">
+      <div className="container">
         <button
           ref={toggle}
           type="button"
@@ -92,9 +92,7 @@ export function MainNav({ role }: { role: Role }) {
           aria-controls={listId}
           onClick={() => setOpen((was) => !was)}
         >
-          <span aria-hidden="true" className="main-nav-toggle-icon">
-            {open ? '▴' : '▾'}
-          </span>
+          <span aria-hidden="true">{open ? '▴' : '▾'}</span>
           <span className="main-nav-toggle-text">
             {current ? t('app.nav.menuAt', { page: label(current) }) : t('app.nav.menu')}
           </span>

@@ -4,7 +4,8 @@ export type Locale = 'it' | 'en';
 
 const intlLocale: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' };
 
-function toLocale(language: string): Locale {
+/** The UI's language as one of ours (`en-GB`, `en` → `en`; anything else → `it`). */
+export function toLocale(language: string): Locale {
   return language.startsWith('en') ? 'en' : 'it';
 }
 

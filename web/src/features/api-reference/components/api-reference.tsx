@@ -3,6 +3,7 @@ import type { OpenApiOperation, OpenApiOverview } from '@primm/shared/contracts/
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { TableScroll } from '../../../components/table-scroll';
+import { toLocale } from '../../../lib/format';
 import { useOpenApi } from '../api/get-openapi';
 
 type Row = { method: string; path: string; op: OpenApiOperation };
@@ -25,7 +26,7 @@ export function ApiReference() {
   const { t, i18n } = useTranslation();
   const doc = useOpenApi();
   // The document's `summary` is Italian, the product's first language; English has its own field.
-  const summaryOf = (op: OpenApiOperation) => (i18n.language.startsWith('en') ? op['x-summary-en'] : op.summary);
+  const summaryOf = (op: OpenApiOperation) => (toLocale(i18n.language) === 'en' ? op['x-summary-en'] : op.summary);
 
   if (doc.isPending) return <LoadingStatus />;
   if (doc.isError) return <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />;

@@ -4,7 +4,7 @@ import type { OpenDataRelease } from '@primm/shared/contracts/open-data';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
-import { formatDate } from '../../../lib/format';
+import { formatDate, toLocale } from '../../../lib/format';
 import { useOpenDataRelease } from '../api/get-release';
 import { useOpenDataReleases } from '../api/get-releases';
 import { ReleaseSections } from './release-sections';
@@ -19,7 +19,7 @@ export function OpenDataPage({ selected }: { selected: number | undefined }) {
   const releases = list.data?.releases ?? [];
   const id = selected ?? releases[0]?.id;
   const release = useOpenDataRelease(list.data ? id : undefined);
-  const language = i18n.language.startsWith('en') ? 'en' : 'it';
+  const language = toLocale(i18n.language);
 
   if (list.isPending) return <LoadingStatus />;
   if (list.isError) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
